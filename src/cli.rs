@@ -1,0 +1,123 @@
+//! Command-line declarations (clap derive) and nothing else: validation into a typed
+//! configuration lives in [`crate::config`].
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "smtpprobe",
+    version,
+    about = "Probe a domain's mail servers and explain every SMTP reply in context",
+    long_about = "Resolves the target's MX records (implicit MX and null MX per RFC 5321 §5.1 / \
+RFC 7505), talks to the real mail servers (greeting, EHLO/HELO, STARTTLS, VRFY/EXPN/RCPT \
+checks, QUIT) and explains what each reply means on this server. Never sends DATA or BDAT.\n\n\
+Exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also usage errors).",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+
+    #[command(flatten)]
+    pub probe: ProbeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Sub {
+    /// Explain reply codes, enhanced status codes or whole reply lines, offline
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Codes (252, 5.1.1) or reply lines pasted from a log ("550 5.7.1 Relaying denied")
+    #[arg(required = true, value_name = "CODE|REPLY")]
+    pub input: Vec<String>,
+
+    /// The command the reply answered (EHLO, MAIL, RCPT, VRFY, QUIT, GREETING, NONE, ...)
+    #[arg(long, value_name = "COMMAND")]
+    pub after: Option<String>,
+
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProbeArgs {
+    /// Mail domain (MX lookup), or host:port, [v6]:port, or an IP literal (direct)
+    #[arg(required = true, value_name = "TARGET")]
+    pub target: Option<String>,
+
+    /// TCP port for every server probed
+    #[arg(long, short = 'p', default_value_t = 25)]
+    pub port: u16,
+
+    /// Ask VRFY for this user (repeatable)
+    #[arg(long, value_name = "USER")]
+    pub vrfy: Vec<String>,
+
+    /// Ask EXPN for this list (repeatable)
+    #[arg(long, value_name = "LIST")]
+    pub expn: Vec<String>,
+
+    /// Check this recipient with MAIL FROM / RCPT TO / RSET (repeatable; never sends DATA)
+    #[arg(long, value_name = "ADDR")]
+    pub rcpt: Vec<String>,
+
+    /// Reverse-path for RCPT checks (default: the null reverse-path <>)
+    #[arg(long, value_name = "ADDR")]
+    pub mail_from: Option<String>,
+
+    /// Name to give in EHLO/HELO (default: this machine's FQDN, else an address literal)
+    #[arg(long, value_name = "NAME")]
+    pub helo: Option<String>,
+
+    /// Do not ask for a random non-existent user to see whether the server tells users apart
+    #[arg(long)]
+    pub no_canary: bool,
+
+    /// Probe every MX host and every address, concurrently (default: stop at the first that works)
+    #[arg(long)]
+    pub all: bool,
+
+    /// Use this DNS server instead of the system's (repeatable; IP or IP:PORT)
+    #[arg(long, value_name = "IP[:PORT]")]
+    pub resolver: Vec<String>,
+
+    /// IPv4 only
+    #[arg(short = '4', conflicts_with = "ipv6")]
+    pub ipv4: bool,
+
+    /// IPv6 only
+    #[arg(short = '6')]
+    pub ipv6: bool,
+
+    /// Seconds to wait for a TCP connection
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub connect_timeout: f64,
+
+    /// Seconds to wait for each reply
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub timeout: f64,
+
+    /// Seconds for the whole conversation with one server
+    #[arg(long, value_name = "SECS", default_value_t = 120.0)]
+    pub deadline: f64,
+
+    /// Machine-readable JSON report (see docs/json.md)
+    #[arg(long)]
+    pub json: bool,
+
+    /// When to colour the human report
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,340 @@
+//! A validated, typed configuration built from the command line. Everything a user typed
+//! that will reach the wire is checked here, before any connection: CR, LF, NUL and other
+//! control characters are refused (no command injection).
+
+use crate::cli::{ColorChoice, ProbeArgs};
+use crate::smtp::command::{ArgError, ReversePath, WireArg};
+use crate::smtp::session::StartTlsPolicy;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+/// What to probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A mail domain: look up MX (RFC 5321 §5.1).
+    Domain(String),
+    /// A host to connect to directly, no MX lookup: a name (resolved to A/AAAA) or an IP.
+    Direct {
+        host: String,
+        ip: Option<IpAddr>,
+        port: Option<u16>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Any,
+    V4,
+    V6,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub target_text: String,
+    pub target: Target,
+    pub port: u16,
+    pub vrfy: Vec<WireArg>,
+    pub expn: Vec<WireArg>,
+    pub rcpt: Vec<WireArg>,
+    pub mail_from: ReversePath,
+    pub helo: Option<WireArg>,
+    pub canary: bool,
+    pub all: bool,
+    pub resolvers: Vec<SocketAddr>,
+    pub family: Family,
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+    pub deadline: Duration,
+    pub starttls: StartTlsPolicy,
+    pub json: bool,
+    pub color: ColorChoice,
+}
+
+/// A usage error: one line saying what is wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+fn wire(flag: &str, value: &str, token: bool) -> Result<WireArg, ConfigError> {
+    let r = if token {
+        WireArg::token(value)
+    } else {
+        WireArg::new(value)
+    };
+    r.map_err(|e: ArgError| ConfigError(format!("{flag} {value:?} {e}")))
+}
+
+fn seconds(flag: &str, v: f64) -> Result<Duration, ConfigError> {
+    if !(v.is_finite() && v > 0.0 && v <= 86_400.0) {
+        return Err(ConfigError(format!(
+            "{flag} must be a number of seconds between 0 and 86400, not {v}"
+        )));
+    }
+    Ok(Duration::from_secs_f64(v))
+}
+
+/// Parses TARGET: `[v6]:port`, `[v6]`, an IP literal, `host:port`, or a mail domain.
+pub fn parse_target(s: &str) -> Result<Target, ConfigError> {
+    let bad = |why: &str| ConfigError(format!("target {s:?} {why}"));
+    if s.is_empty() {
+        return Err(bad("is empty"));
+    }
+    if s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(bad("contains spaces or control characters"));
+    }
+    if let Some(rest) = s.strip_prefix('[') {
+        let (inside, after) = rest
+            .split_once(']')
+            .ok_or_else(|| bad("has '[' without ']'"))?;
+        let ip: IpAddr = inside
+            .parse()
+            .map_err(|_| bad("has no valid IP address inside [ ]"))?;
+        let port = match after {
+            "" => None,
+            p => Some(
+                parse_port(
+                    p.strip_prefix(':')
+                        .ok_or_else(|| bad("has text after ']' that is not :PORT"))?,
+                )
+                .map_err(|e| bad(&e))?,
+            ),
+        };
+        return Ok(Target::Direct {
+            host: ip.to_string(),
+            ip: Some(ip),
+            port,
+        });
+    }
+    if let Ok(ip) = s.parse::<IpAddr>() {
+        return Ok(Target::Direct {
+            host: ip.to_string(),
+            ip: Some(ip),
+            port: None,
+        });
+    }
+    if let Some((host, port)) = s.rsplit_once(':') {
+        let port = parse_port(port).map_err(|e| bad(&e))?;
+        let ip = host.parse::<IpAddr>().ok();
+        if ip.is_none() {
+            check_domain(host).map_err(|e| bad(&e))?;
+        }
+        return Ok(Target::Direct {
+            host: host.to_owned(),
+            ip,
+            port: Some(port),
+        });
+    }
+    check_domain(s).map_err(|e| bad(&e))?;
+    Ok(Target::Domain(s.trim_end_matches('.').to_owned()))
+}
+
+fn parse_port(p: &str) -> Result<u16, String> {
+    match p.parse::<u16>() {
+        Ok(0) | Err(_) => Err(format!("has an invalid port {p:?} (1-65535)")),
+        Ok(n) => Ok(n),
+    }
+}
+
+/// A domain name we can look up: labels of letters, digits, hyphens and underscores
+/// (RFC 1035 §2.3.1, with the underscore that real names carry), at most 253 octets.
+fn check_domain(s: &str) -> Result<(), String> {
+    let name = s.trim_end_matches('.');
+    if name.is_empty() || name.len() > 253 {
+        return Err("is not a valid domain name".into());
+    }
+    for label in name.split('.') {
+        if label.is_empty() || label.len() > 63 {
+            return Err("has an empty or over-long label".into());
+        }
+        if !label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err("is not a valid domain name (use the ASCII/punycode form)".into());
+        }
+    }
+    Ok(())
+}
+
+fn parse_resolver(s: &str) -> Result<SocketAddr, ConfigError> {
+    if let Ok(sa) = s.parse::<SocketAddr>() {
+        return Ok(sa);
+    }
+    if let Ok(ip) = s.parse::<IpAddr>() {
+        return Ok(SocketAddr::new(ip, 53));
+    }
+    Err(ConfigError(format!(
+        "--resolver {s:?} is not IP or IP:PORT (e.g. 127.0.0.53, 127.0.0.1:5353, [::1]:53)"
+    )))
+}
+
+impl TryFrom<&ProbeArgs> for Config {
+    type Error = ConfigError;
+
+    fn try_from(a: &ProbeArgs) -> Result<Config, ConfigError> {
+        let target_text = a.target.clone().unwrap_or_default();
+        let target = parse_target(&target_text)?;
+        let vrfy = a
+            .vrfy
+            .iter()
+            .map(|v| wire("--vrfy", v, false))
+            .collect::<Result<Vec<_>, _>>()?;
+        let expn = a
+            .expn
+            .iter()
+            .map(|v| wire("--expn", v, false))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rcpt = a
+            .rcpt
+            .iter()
+            .map(|v| wire("--rcpt", v, true))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mail_from = match a.mail_from.as_deref() {
+            None | Some("") | Some("<>") => ReversePath::Null,
+            Some(v) => ReversePath::Address(wire("--mail-from", v, true)?),
+        };
+        if a.mail_from.is_some() && rcpt.is_empty() {
+            return Err(ConfigError(
+                "--mail-from is only used with --rcpt: add --rcpt ADDR".into(),
+            ));
+        }
+        let helo = match a.helo.as_deref() {
+            None => None,
+            Some(h) => {
+                let w = wire("--helo", h, true)?;
+                Some(w)
+            }
+        };
+        let resolvers = a
+            .resolver
+            .iter()
+            .map(|r| parse_resolver(r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let family = match (a.ipv4, a.ipv6) {
+            (true, _) => Family::V4,
+            (_, true) => Family::V6,
+            _ => Family::Any,
+        };
+        Ok(Config {
+            target_text,
+            target,
+            port: a.port,
+            vrfy,
+            expn,
+            rcpt,
+            mail_from,
+            helo,
+            canary: !a.no_canary,
+            all: a.all,
+            resolvers,
+            family,
+            connect_timeout: seconds("--connect-timeout", a.connect_timeout)?,
+            timeout: seconds("--timeout", a.timeout)?,
+            deadline: seconds("--deadline", a.deadline)?,
+            starttls: StartTlsPolicy::Never,
+            json: a.json,
+            color: a.color,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    fn config(line: &str) -> Result<Config, ConfigError> {
+        let cli = Cli::try_parse_from(line.split(' ')).map_err(|e| ConfigError(e.to_string()))?;
+        Config::try_from(&cli.probe)
+    }
+
+    #[test]
+    fn targets() {
+        assert_eq!(
+            parse_target("example.com").unwrap(),
+            Target::Domain("example.com".into())
+        );
+        assert_eq!(
+            parse_target("example.com.").unwrap(),
+            Target::Domain("example.com".into())
+        );
+        assert!(matches!(
+            parse_target("192.0.2.25:2525").unwrap(),
+            Target::Direct {
+                port: Some(2525),
+                ip: Some(_),
+                ..
+            }
+        ));
+        assert!(matches!(
+            parse_target("[::1]:2525").unwrap(),
+            Target::Direct {
+                port: Some(2525),
+                ip: Some(IpAddr::V6(_)),
+                ..
+            }
+        ));
+        assert!(matches!(
+            parse_target("::1").unwrap(),
+            Target::Direct {
+                port: None,
+                ip: Some(_),
+                ..
+            }
+        ));
+        assert!(matches!(
+            parse_target("mx.example.com:587").unwrap(),
+            Target::Direct {
+                port: Some(587),
+                ip: None,
+                ..
+            }
+        ));
+        for bad in [
+            "",
+            "exa mple.com",
+            "[::1",
+            "host:0",
+            "host:99999",
+            "a..b",
+            "bad\u{1b}name",
+        ] {
+            assert!(parse_target(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn table_of_command_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("smtpprobe example.com", true),
+            ("smtpprobe example.com --vrfy alice --vrfy bob", true),
+            (
+                "smtpprobe example.com --rcpt a@example.com --mail-from p@example.org",
+                true,
+            ),
+            ("smtpprobe example.com --mail-from p@example.org", false),
+            ("smtpprobe example.com --rcpt a b@example.com", false),
+            ("smtpprobe example.com --resolver 127.0.0.1:5353", true),
+            ("smtpprobe example.com --resolver nope", false),
+            ("smtpprobe example.com --timeout 0", false),
+            ("smtpprobe example.com --helo my.host", true),
+        ];
+        for (line, ok) in cases {
+            assert_eq!(config(line).is_ok(), *ok, "{line}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        let mut a = Cli::try_parse_from(["smtpprobe", "example.com"])
+            .unwrap()
+            .probe;
+        a.vrfy = vec!["alice\r\nDATA".into()];
+        let e = Config::try_from(&a).unwrap_err();
+        assert!(e.0.contains("--vrfy") && e.0.contains("control"), "{e}");
+        a.vrfy = vec![];
+        a.helo = Some("x\0y".into());
+        assert!(Config::try_from(&a).is_err());
+    }
+}

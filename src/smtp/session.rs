@@ -1,0 +1,604 @@
+//! The conversation as a state machine: the driver asks [`Session::next_action`], performs
+//! it (send a command, read a reply, upgrade to TLS, close), and reports back with
+//! [`Session::on_reply`], [`Session::on_tls_established`] or [`Session::on_closed`].
+//!
+//! The session never does I/O and never reads a clock: elapsed times are handed in. It is
+//! lock-step (one command, one reply), which keeps per-step timing exact and costs nothing
+//! that matters on a probe.
+//!
+//! Order of a conversation (RFC 5321 §3, §4.1.4):
+//! greeting → EHLO (HELO on 500/502/504/550) → [STARTTLS → handshake → EHLO] →
+//! VRFY… (+ canary) → EXPN… → MAIL FROM → RCPT… (+ canary) → RSET → QUIT.
+//! A 421 anywhere, or a 221 to anything but QUIT, ends it: the server is closing on us.
+
+use super::command::{Command, ReversePath, WireArg};
+use super::ehlo::Capabilities;
+use super::reply::Reply;
+use crate::exit::Status;
+use crate::knowledge::Context;
+use crate::knowledge::outcome::{CheckKind, Outcome, classify};
+use std::collections::VecDeque;
+use std::time::Duration;
+
+/// Whether to upgrade with STARTTLS (RFC 3207).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StartTlsPolicy {
+    /// Upgrade when the server advertises STARTTLS.
+    #[default]
+    Auto,
+    /// Upgrade, and treat a missing or refused STARTTLS as critical.
+    Require,
+    /// Stay in plain text.
+    Never,
+}
+
+/// What the conversation should do, decided before connecting.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub helo_name: WireArg,
+    pub vrfy: Vec<WireArg>,
+    pub expn: Vec<WireArg>,
+    pub rcpt: Vec<WireArg>,
+    pub mail_from: ReversePath,
+    /// Local part asked once per VRFY run, and `canary@domain` once per RCPT run.
+    pub canary: Option<Canary>,
+    pub starttls: StartTlsPolicy,
+    /// The connection is TLS from the first byte (RFC 8314): no STARTTLS.
+    pub implicit_tls: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Canary {
+    pub vrfy: WireArg,
+    /// `None` when there is no RCPT address to take a domain from.
+    pub rcpt: Option<WireArg>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Write this command, then read one reply.
+    Send(Command),
+    /// Read one reply without sending (the greeting).
+    Receive,
+    /// Perform the TLS handshake now; then call [`Session::on_tls_established`].
+    StartTls,
+    /// Close the connection; the conversation is over.
+    Close,
+}
+
+/// Why a planned command is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Ehlo,
+    Helo,
+    StartTls,
+    Check(CheckKind, usize),
+    Canary(CheckKind),
+    Mail,
+    Rset,
+    Quit,
+}
+
+#[derive(Debug, Clone)]
+struct Planned {
+    command: Command,
+    purpose: Purpose,
+}
+
+#[derive(Debug, Clone)]
+enum State {
+    AwaitGreeting,
+    Ready,
+    Await(Planned),
+    UpgradeTls,
+    Done,
+}
+
+/// One reply received, with the command it answered.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// `None` for the greeting and for unsolicited replies.
+    pub command: Option<Command>,
+    pub context: Context,
+    pub reply: Reply,
+    pub elapsed: Duration,
+    /// True when this reply came after TLS was established.
+    pub tls: bool,
+}
+
+/// A fact about the conversation worth reporting on its own, beyond each reply's meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable machine-readable identifier (`"unsolicited_close"`).
+    pub id: &'static str,
+    pub status: Status,
+    pub message: String,
+}
+
+/// The result of one VRFY/EXPN/RCPT check.
+#[derive(Debug, Clone)]
+pub struct CheckResult {
+    pub kind: CheckKind,
+    pub argument: String,
+    /// `None` when the check never got a reply.
+    pub reply: Option<Reply>,
+    pub outcome: Outcome,
+    pub canary: Option<(String, Option<u16>)>,
+    pub discriminates: Option<bool>,
+}
+
+/// Everything the conversation produced.
+#[derive(Debug, Clone, Default)]
+pub struct Transcript {
+    pub steps: Vec<Step>,
+    pub capabilities: Option<Capabilities>,
+    pub capabilities_after_tls: Option<Capabilities>,
+    pub checks: Vec<CheckResult>,
+    pub findings: Vec<Finding>,
+    /// Greeting and EHLO/HELO succeeded: this server speaks SMTP with us.
+    pub completed: bool,
+    /// QUIT was answered with 221.
+    pub quit_ok: bool,
+    pub tls_active: bool,
+    pub used_helo: bool,
+}
+
+#[derive(Debug)]
+pub struct Session {
+    plan: Plan,
+    state: State,
+    queue: VecDeque<Planned>,
+    t: Transcript,
+    replies: Vec<(Purpose, Reply)>,
+    /// MAIL was refused: RCPT checks are skipped until RSET.
+    mail_refused: bool,
+}
+
+impl Session {
+    pub fn new(plan: Plan) -> Session {
+        let tls_active = plan.implicit_tls;
+        Session {
+            plan,
+            state: State::AwaitGreeting,
+            queue: VecDeque::new(),
+            t: Transcript {
+                tls_active,
+                ..Transcript::default()
+            },
+            replies: Vec::new(),
+            mail_refused: false,
+        }
+    }
+
+    /// What the driver should do next.
+    pub fn next_action(&mut self) -> Action {
+        match &self.state {
+            State::AwaitGreeting | State::Await(_) => Action::Receive,
+            State::UpgradeTls => Action::StartTls,
+            State::Done => Action::Close,
+            State::Ready => loop {
+                let Some(next) = self.queue.pop_front() else {
+                    self.state = State::Done;
+                    return Action::Close;
+                };
+                if self.mail_refused
+                    && matches!(
+                        next.purpose,
+                        Purpose::Check(CheckKind::Rcpt, _) | Purpose::Canary(CheckKind::Rcpt)
+                    )
+                {
+                    continue;
+                }
+                let command = next.command.clone();
+                self.state = State::Await(next);
+                return Action::Send(command);
+            },
+        }
+    }
+
+    /// The phase we are in, for naming timeouts and errors (`"greeting"`, `"vrfy"`, …).
+    pub fn phase(&self) -> &'static str {
+        match &self.state {
+            State::AwaitGreeting => "greeting",
+            State::Await(p) => match p.purpose {
+                Purpose::Ehlo => "ehlo",
+                Purpose::Helo => "helo",
+                Purpose::StartTls => "starttls",
+                Purpose::Check(k, _) | Purpose::Canary(k) => match k {
+                    CheckKind::Vrfy => "vrfy",
+                    CheckKind::Expn => "expn",
+                    CheckKind::Rcpt => "rcpt",
+                },
+                Purpose::Mail => "mail",
+                Purpose::Rset => "rset",
+                Purpose::Quit => "quit",
+            },
+            State::UpgradeTls => "tls_handshake",
+            State::Ready | State::Done => "close",
+        }
+    }
+
+    /// The context of the reply we are waiting for.
+    pub fn awaiting(&self) -> Option<Context> {
+        match &self.state {
+            State::AwaitGreeting => Some(Context::Greeting),
+            State::Await(p) => Some(context_of(&p.command)),
+            _ => None,
+        }
+    }
+
+    fn finding(&mut self, id: &'static str, status: Status, message: impl Into<String>) {
+        self.t.findings.push(Finding {
+            id,
+            status,
+            message: message.into(),
+        });
+    }
+
+    /// A reply arrived, `elapsed` after the command was sent (or the connection opened).
+    pub fn on_reply(&mut self, reply: Reply, elapsed: Duration) {
+        let state = std::mem::replace(&mut self.state, State::Ready);
+        let (command, context, purpose) = match &state {
+            State::AwaitGreeting => (None, Context::Greeting, None),
+            State::Await(p) => (
+                Some(p.command.clone()),
+                context_of(&p.command),
+                Some(p.purpose),
+            ),
+            _ => (None, Context::Unsolicited, None),
+        };
+        self.t.steps.push(Step {
+            command,
+            context,
+            reply: reply.clone(),
+            elapsed,
+            tls: self.t.tls_active,
+        });
+        let code = reply.code;
+
+        if context == Context::Unsolicited {
+            self.finding(
+                "unsolicited_reply",
+                Status::Warning,
+                format!("the server sent a {code} reply nobody asked for"),
+            );
+            self.state = if code == 421 || code == 221 {
+                State::Done
+            } else {
+                state
+            };
+            return;
+        }
+        if code == 421 {
+            let (id, msg) = if context == Context::Greeting {
+                (
+                    "service_not_available",
+                    "the server answered the connection with 421: service not available now",
+                )
+            } else {
+                (
+                    "server_closing",
+                    "the server sent 421 and is closing the connection mid-conversation",
+                )
+            };
+            self.finding(id, Status::Critical, msg);
+            self.state = State::Done;
+            return;
+        }
+        if code == 221 && purpose != Some(Purpose::Quit) {
+            self.finding(
+                "unsolicited_close",
+                Status::Critical,
+                format!(
+                    "the server answered {} with 221 and closed: it is shutting down or ending the session on its own",
+                    match context { Context::Greeting => "the connection".to_owned(), c => format!("{c:?}").to_uppercase() }
+                ),
+            );
+            self.state = State::Done;
+            return;
+        }
+
+        match purpose {
+            None => self.on_greeting(&reply),
+            Some(Purpose::Ehlo) => self.on_ehlo(&reply),
+            Some(Purpose::Helo) => {
+                if reply.is_positive() {
+                    self.t.completed = true;
+                    self.enqueue_checks();
+                } else {
+                    self.finding(
+                        "helo_refused",
+                        Status::Critical,
+                        format!("the server refused HELO with {code}"),
+                    );
+                    self.enqueue_quit();
+                }
+            }
+            Some(Purpose::StartTls) => {
+                if code == 220 {
+                    self.state = State::UpgradeTls;
+                    return;
+                }
+                let status = if self.plan.starttls == StartTlsPolicy::Require {
+                    Status::Critical
+                } else {
+                    Status::Warning
+                };
+                self.finding(
+                    "starttls_refused",
+                    status,
+                    format!(
+                        "the server answered STARTTLS with {code}; the session stays unencrypted"
+                    ),
+                );
+                if self.plan.starttls == StartTlsPolicy::Require {
+                    self.enqueue_quit();
+                } else {
+                    self.enqueue_checks();
+                }
+            }
+            Some(Purpose::Mail) => {
+                if !reply.is_positive() {
+                    self.mail_refused = true;
+                    self.finding(
+                        "mail_refused",
+                        Status::Warning,
+                        format!(
+                            "the server refused MAIL FROM with {code}, so RCPT checks could not run"
+                        ),
+                    );
+                }
+            }
+            Some(p @ (Purpose::Check(..) | Purpose::Canary(_))) => self.replies.push((p, reply)),
+            Some(Purpose::Rset) => {}
+            Some(Purpose::Quit) => {
+                self.t.quit_ok = code == 221;
+                if code != 221 {
+                    self.finding(
+                        "quit_unexpected",
+                        Status::Warning,
+                        format!("QUIT was answered with {code}, not 221"),
+                    );
+                }
+                self.state = State::Done;
+            }
+        }
+    }
+
+    fn on_greeting(&mut self, reply: &Reply) {
+        match reply.code {
+            220 => self.push(Command::Ehlo(self.plan.helo_name.clone()), Purpose::Ehlo),
+            554 => {
+                self.finding(
+                    "no_smtp_service",
+                    Status::Critical,
+                    "the server greeted with 554: no SMTP service here for us",
+                );
+                self.enqueue_quit();
+            }
+            code => {
+                self.finding(
+                    "bad_greeting",
+                    Status::Critical,
+                    format!("the greeting was {code}, not 220"),
+                );
+                self.enqueue_quit();
+            }
+        }
+    }
+
+    fn on_ehlo(&mut self, reply: &Reply) {
+        let code = reply.code;
+        if reply.is_positive() {
+            let caps = Capabilities::from_reply(reply);
+            let offers_tls = caps.starttls();
+            if self.t.tls_active && self.t.capabilities.is_some() {
+                if offers_tls {
+                    self.finding("starttls_after_tls", Status::Warning, "STARTTLS is still advertised after TLS was established (RFC 3207 §4.2 says it must not be)");
+                }
+                self.t.capabilities_after_tls = Some(caps);
+                self.enqueue_checks();
+                return;
+            }
+            self.t.capabilities = Some(caps);
+            self.t.completed = true;
+            if self.t.tls_active {
+                self.enqueue_checks();
+            } else if offers_tls && self.plan.starttls != StartTlsPolicy::Never {
+                self.push(Command::StartTls, Purpose::StartTls);
+            } else {
+                match self.plan.starttls {
+                    StartTlsPolicy::Require => {
+                        self.finding(
+                            "starttls_missing",
+                            Status::Critical,
+                            "STARTTLS is required but the server does not offer it",
+                        );
+                        self.enqueue_quit();
+                    }
+                    StartTlsPolicy::Auto => {
+                        self.finding(
+                            "starttls_missing",
+                            Status::Warning,
+                            "the server does not offer STARTTLS: mail to it travels unencrypted",
+                        );
+                        self.enqueue_checks();
+                    }
+                    StartTlsPolicy::Never => self.enqueue_checks(),
+                }
+            }
+        } else if matches!(code, 500 | 502 | 504 | 550) && !self.t.tls_active {
+            // RFC 5321 §4.1.4: a client that gets one of these to EHLO may fall back to HELO.
+            self.t.used_helo = true;
+            self.finding(
+                "helo_fallback",
+                Status::Ok,
+                format!("EHLO was answered with {code}; fell back to HELO (no ESMTP extensions)"),
+            );
+            self.push(Command::Helo(self.plan.helo_name.clone()), Purpose::Helo);
+        } else {
+            self.finding(
+                "ehlo_refused",
+                Status::Critical,
+                format!("the server refused EHLO with {code}"),
+            );
+            self.enqueue_quit();
+        }
+    }
+
+    /// The TLS handshake succeeded: say EHLO again (RFC 3207 §4.2: forget what was learnt).
+    pub fn on_tls_established(&mut self) {
+        self.t.tls_active = true;
+        self.state = State::Ready;
+        self.push(Command::Ehlo(self.plan.helo_name.clone()), Purpose::Ehlo);
+    }
+
+    /// The TLS handshake failed: nothing more can be said on this connection.
+    pub fn on_tls_failed(&mut self) {
+        self.state = State::Done;
+    }
+
+    /// The server closed the connection (EOF) while we waited for a reply.
+    pub fn on_closed(&mut self) {
+        match &self.state {
+            State::Await(p) if p.purpose == Purpose::Quit => {
+                self.finding(
+                    "quit_no_reply",
+                    Status::Ok,
+                    "the server closed the connection after QUIT without sending 221",
+                );
+            }
+            State::Done => {}
+            _ => {
+                let phase = self.phase();
+                self.finding(
+                    "connection_closed",
+                    Status::Critical,
+                    format!(
+                        "the server closed the connection while we waited for the {phase} reply"
+                    ),
+                );
+            }
+        }
+        self.state = State::Done;
+    }
+
+    fn push(&mut self, command: Command, purpose: Purpose) {
+        self.queue.push_back(Planned { command, purpose });
+    }
+
+    fn enqueue_quit(&mut self) {
+        self.queue.clear();
+        self.push(Command::Quit, Purpose::Quit);
+    }
+
+    fn enqueue_checks(&mut self) {
+        let plan = self.plan.clone();
+        let canary = plan.canary.as_ref();
+        for (i, user) in plan.vrfy.iter().enumerate() {
+            self.push(
+                Command::Vrfy(user.clone()),
+                Purpose::Check(CheckKind::Vrfy, i),
+            );
+        }
+        if let (false, Some(c)) = (plan.vrfy.is_empty(), canary) {
+            self.push(
+                Command::Vrfy(c.vrfy.clone()),
+                Purpose::Canary(CheckKind::Vrfy),
+            );
+        }
+        for (i, list) in plan.expn.iter().enumerate() {
+            self.push(
+                Command::Expn(list.clone()),
+                Purpose::Check(CheckKind::Expn, i),
+            );
+        }
+        if !plan.rcpt.is_empty() {
+            self.push(Command::Mail(plan.mail_from.clone()), Purpose::Mail);
+            for (i, addr) in plan.rcpt.iter().enumerate() {
+                self.push(
+                    Command::Rcpt(addr.clone()),
+                    Purpose::Check(CheckKind::Rcpt, i),
+                );
+            }
+            if let Some(c) = canary.and_then(|c| c.rcpt.clone()) {
+                self.push(Command::Rcpt(c), Purpose::Canary(CheckKind::Rcpt));
+            }
+        }
+        if !(plan.vrfy.is_empty() && plan.expn.is_empty() && plan.rcpt.is_empty()) {
+            // Leave no transaction open: RSET before QUIT (RFC 5321 §4.1.1.5).
+            self.push(Command::Rset, Purpose::Rset);
+        }
+        self.push(Command::Quit, Purpose::Quit);
+    }
+
+    /// Ends the session and returns what it learnt.
+    pub fn finish(mut self) -> Transcript {
+        let mut checks = Vec::new();
+        let sets: [(CheckKind, &Vec<WireArg>); 3] = [
+            (CheckKind::Vrfy, &self.plan.vrfy),
+            (CheckKind::Expn, &self.plan.expn),
+            (CheckKind::Rcpt, &self.plan.rcpt),
+        ];
+        for (kind, args) in sets {
+            let canary_reply = self
+                .replies
+                .iter()
+                .find_map(|(p, r)| (*p == Purpose::Canary(kind)).then_some(r));
+            let canary_arg = match kind {
+                CheckKind::Vrfy => self.plan.canary.as_ref().map(|c| c.vrfy.to_string()),
+                CheckKind::Rcpt => self
+                    .plan
+                    .canary
+                    .as_ref()
+                    .and_then(|c| c.rcpt.as_ref())
+                    .map(ToString::to_string),
+                CheckKind::Expn => None,
+            };
+            for (i, arg) in args.iter().enumerate() {
+                let reply = self
+                    .replies
+                    .iter()
+                    .find_map(|(p, r)| (*p == Purpose::Check(kind, i)).then_some(r));
+                let (outcome, discriminates) = match reply {
+                    Some(r) => classify(
+                        kind,
+                        r.code,
+                        r.enhanced,
+                        &r.text(),
+                        canary_reply.map(|c| c.code),
+                    ),
+                    None => (Outcome::NotChecked, None),
+                };
+                checks.push(CheckResult {
+                    kind,
+                    argument: arg.to_string(),
+                    reply: reply.cloned(),
+                    outcome,
+                    canary: canary_arg
+                        .clone()
+                        .filter(|_| reply.is_some())
+                        .map(|a| (a, canary_reply.map(|r| r.code))),
+                    discriminates,
+                });
+            }
+        }
+        self.t.checks = checks;
+        self.t
+    }
+}
+
+fn context_of(command: &Command) -> Context {
+    match command {
+        Command::Ehlo(_) => Context::Ehlo,
+        Command::Helo(_) => Context::Helo,
+        Command::StartTls => Context::StartTls,
+        Command::Vrfy(_) => Context::Vrfy,
+        Command::Expn(_) => Context::Expn,
+        Command::Mail(_) => Context::Mail,
+        Command::Rcpt(_) => Context::Rcpt,
+        Command::Rset => Context::Rset,
+        Command::Noop => Context::Noop,
+        Command::Quit => Context::Quit,
+    }
+}
