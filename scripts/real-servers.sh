@@ -1,0 +1,337 @@
+#!/usr/bin/env bash
+# Real mail and DNS servers on loopback for smtpprobe's real-server tests (issue 6).
+#
+#   scripts/real-servers.sh up      install packages if missing, make a test CA and
+#                                   certificates, render configs, start Postfix + NSD,
+#                                   wait until they answer, write $STATE/env
+#   scripts/real-servers.sh down    stop everything this script started (idempotent)
+#   scripts/real-servers.sh test    up, run the opt-in tests (cargo test --test real_servers),
+#                                   down whatever happens; extra arguments go to cargo test
+#   scripts/real-servers.sh status  show what is running and what it listens on
+#
+# Everything listens only on loopback (127.0.6.x by default) and every file lives under
+# one state directory: $SMTPPROBE_REAL_DIR (default /tmp/smtpprobe-real). Needs root
+# (packages, ports 25/53/465/587, Postfix's own privilege handling).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TEMPLATES=$ROOT/tests/real
+STATE=${SMTPPROBE_REAL_DIR:-/tmp/smtpprobe-real}
+NET=${SMTPPROBE_REAL_NET:-127.0.6}
+DOMAIN=smtpprobe.test
+DNS_IP=$NET.53
+DNS_PORT=${SMTPPROBE_REAL_DNS_PORT:-53}
+MX1=$NET.11  # Postfix: VRFY on, STARTTLS; 465 implicit TLS; 587 submission
+MX2=$NET.12  # Postfix: disable_vrfy_command = yes, STARTTLS
+DOWN=$NET.13 # nothing listens here
+PS=$NET.14   # Postfix postscreen in front of smtpd (multi-line greeting)
+
+PF_ETC=$STATE/postfix/etc
+PF_QUEUE=$STATE/postfix/queue
+PF_DATA=$STATE/postfix/data
+PF_LOG=$STATE/postfix/maillog
+NSD_DIR=$STATE/nsd
+PKI=$STATE/pki
+PACKAGES=(postfix nsd bind9-dnsutils openssl libsasl2-modules)
+
+log() { printf 'real-servers: %s\n' "$*" >&2; }
+die() {
+    log "error: $*"
+    exit 1
+}
+
+check_settings() {
+    [[ $NET =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}$ ]] ||
+        die "SMTPPROBE_REAL_NET=$NET: must be a 127.x.y prefix (loopback only)"
+    case $STATE in
+    /*smtpprobe*) ;;
+    *) die "SMTPPROBE_REAL_DIR=$STATE: must be an absolute path containing 'smtpprobe'" ;;
+    esac
+    [[ $(id -u) == 0 ]] || die "must run as root (packages, ports 25/53/465/587, Postfix)"
+}
+
+# --- packages ----------------------------------------------------------------
+
+install_packages() {
+    local missing=() p
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+            missing+=("$p")
+    done
+    ((${#missing[@]} == 0)) && return 0
+    log "installing ${missing[*]}"
+    # Debian's Postfix must not configure or start itself: no main.cf, no daemon on *:25.
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    local policy=/usr/sbin/policy-rc.d ours=0
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\n# smtpprobe real-servers.sh: no service starts during apt-get\nexit 101\n' >"$policy"
+        chmod 755 "$policy"
+        ours=1
+    fi
+    local rc=0
+    {
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+                "${missing[@]}"
+    } >"${TMPDIR:-/tmp}/smtpprobe-real-apt.log" 2>&1 || rc=$?
+    ((ours)) && rm -f "$policy"
+    ((rc == 0)) || {
+        tail -20 "${TMPDIR:-/tmp}/smtpprobe-real-apt.log" >&2
+        die "apt-get install failed"
+    }
+    # On a machine with systemd, keep the packaged daemons (default configs listen on
+    # every interface) from starting now or at boot. We run our own instances.
+    if [[ -d /run/systemd/system ]]; then
+        systemctl disable --now postfix nsd >/dev/null 2>&1 || true
+    fi
+}
+
+# --- certificates ------------------------------------------------------------
+
+make_pki() {
+    mkdir -p "$PKI"
+    (
+        cd "$PKI"
+        umask 077
+        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+            -keyout ca.key -out ca.pem -days 30 -sha256 \
+            -subj "/O=smtpprobe/CN=smtpprobe real-server test CA" \
+            -addext "basicConstraints=critical,CA:TRUE" \
+            -addext "keyUsage=critical,keyCertSign,cRLSign" \
+            -addext "subjectKeyIdentifier=hash" 2>/dev/null
+        local host sans
+        for host in mx1 mx2 ps; do
+            sans="DNS:$host.$DOMAIN"
+            # The implicit-MX domain points at mx1's address: mx1's certificate names it.
+            [[ $host == mx1 ]] && sans+=",DNS:implicit.$DOMAIN"
+            openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+                -keyout "$host.key" -out "$host.csr" \
+                -subj "/O=smtpprobe/CN=$host.$DOMAIN" 2>/dev/null
+            printf '%s\n' \
+                "basicConstraints=critical,CA:FALSE" \
+                "keyUsage=critical,digitalSignature" \
+                "extendedKeyUsage=serverAuth" \
+                "subjectAltName=$sans" \
+                "subjectKeyIdentifier=hash" \
+                "authorityKeyIdentifier=keyid" >"$host.ext"
+            openssl x509 -req -in "$host.csr" -CA ca.pem -CAkey ca.key \
+                -set_serial "0x$(openssl rand -hex 12)" -days 30 -sha256 \
+                -extfile "$host.ext" -out "$host.pem" 2>/dev/null
+            rm -f "$host.csr" "$host.ext"
+        done
+        chmod 644 ca.pem mx1.pem mx2.pem ps.pem
+    )
+}
+
+# --- configuration -----------------------------------------------------------
+
+render() { # template output
+    sed -e "s|@DOMAIN@|$DOMAIN|g" \
+        -e "s|@DNS_IP@|$DNS_IP|g" -e "s|@DNS_PORT@|$DNS_PORT|g" \
+        -e "s|@MX1@|$MX1|g" -e "s|@MX2@|$MX2|g" -e "s|@DOWN@|$DOWN|g" -e "s|@PS@|$PS|g" \
+        -e "s|@PF_ETC@|$PF_ETC|g" -e "s|@PF_QUEUE@|$PF_QUEUE|g" \
+        -e "s|@PF_DATA@|$PF_DATA|g" -e "s|@PF_LOG@|$PF_LOG|g" \
+        -e "s|@NSD_DIR@|$NSD_DIR|g" -e "s|@PKI@|$PKI|g" \
+        "$1" >"$2"
+    if grep -q '@[A-Z_0-9]*@' "$2"; then
+        die "unrendered placeholder in $2: $(grep -o '@[A-Z_0-9]*@' "$2" | head -1)"
+    fi
+}
+
+write_configs() {
+    mkdir -p "$PF_ETC/sasl" "$PF_QUEUE" "$PF_DATA" "$NSD_DIR/xfr"
+    render "$TEMPLATES/main.cf.in" "$PF_ETC/main.cf"
+    render "$TEMPLATES/master.cf.in" "$PF_ETC/master.cf"
+    cp "$TEMPLATES/recipients" "$PF_ETC/recipients"
+    : >"$PF_ETC/empty"
+    # Cyrus SASL: only so that AUTH can be advertised (after STARTTLS on 587/465).
+    printf '%s\n' "pwcheck_method: auxprop" "auxprop_plugin: sasldb" \
+        "mech_list: PLAIN LOGIN" "sasldb_path: $STATE/postfix/sasldb2" >"$PF_ETC/sasl/smtpd.conf"
+    chown root:root "$PF_ETC" "$PF_QUEUE"
+    chown postfix:postfix "$PF_DATA"
+    touch "$PF_LOG"
+
+    render "$TEMPLATES/nsd.conf.in" "$NSD_DIR/nsd.conf"
+    render "$TEMPLATES/zone.in" "$NSD_DIR/$DOMAIN.zone"
+    nsd-checkzone "$DOMAIN" "$NSD_DIR/$DOMAIN.zone" >/dev/null
+    nsd-checkconf "$NSD_DIR/nsd.conf"
+}
+
+# --- start, wait, stop -------------------------------------------------------
+
+smtp_answers() { # ip port [tls name]: reads a 220 greeting
+    if [[ ${3:-} == tls ]]; then
+        # Also proves the certificate chain and name against the test CA.
+        local greeting
+        greeting=$(timeout 3 openssl s_client -quiet -connect "$1:$2" -CAfile "$PKI/ca.pem" \
+            -verify_hostname "$4" -verify_return_error </dev/null 2>/dev/null | head -1) || true
+        [[ $greeting == 220* ]]
+    else
+        timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" && IFS= read -r line <&3 && [[ $line == 220* ]]' "$1" "$2" 2>/dev/null
+    fi
+}
+
+dns_answers() {
+    [[ $(dig +short +time=1 +tries=1 -p "$DNS_PORT" "@$DNS_IP" "mx1.$DOMAIN" A 2>/dev/null) == "$MX1" ]]
+}
+
+wait_until() { # description command...
+    local what=$1 deadline=$((SECONDS + 15))
+    shift
+    until "$@"; do
+        ((SECONDS < deadline)) || die "$what did not answer within 15 s"
+        sleep 0.1
+    done
+}
+
+pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
+
+read_pid() { [[ -r $1 ]] && tr -dc '0-9' <"$1" || true; }
+
+# Every listening socket of our daemons must be on loopback.
+check_loopback() {
+    local pids=() p bad
+    p=$(read_pid "$PF_QUEUE/pid/master.pid") && [[ -n $p ]] && pids+=("$p")
+    p=$(read_pid "$NSD_DIR/nsd.pid") && [[ -n $p ]] && pids+=("$p")
+    ((${#pids[@]})) || die "no daemon pids found"
+    local re
+    re="pid=($(
+        IFS='|'
+        echo "${pids[*]}"
+    )),"
+    bad=$(ss -ltnupH | grep -E "$re" | awk '{print $5}' | grep -Ev '^(127\.[0-9.]+|\[::1\]|::1):[0-9]+$' || true)
+    [[ -z $bad ]] || die "listening on a non-loopback address: $bad"
+}
+
+# Postfix prints its errors only to syslog (absent in containers) or to a terminal,
+# so on failure run the command again under script(1) to show why.
+postfix_cmd() {
+    postfix -c "$PF_ETC" "$@" >/dev/null 2>&1 && return 0
+    script -qec "postfix -c '$PF_ETC' $*" /dev/null >&2 || true
+    die "postfix $* failed (log: $PF_LOG)"
+}
+
+start_servers() {
+    log "starting NSD on $DNS_IP:$DNS_PORT"
+    nsd -c "$NSD_DIR/nsd.conf"
+    log "starting Postfix on $MX1 (25, 465, 587), $MX2:25, $PS:25"
+    postfix_cmd check
+    postfix_cmd start
+    wait_until "NSD" dns_answers
+    wait_until "Postfix $MX1:25" smtp_answers "$MX1" 25
+    wait_until "Postfix $MX1:587" smtp_answers "$MX1" 587
+    wait_until "Postfix $MX1:465" smtp_answers "$MX1" 465 tls "mx1.$DOMAIN"
+    wait_until "Postfix $MX2:25" smtp_answers "$MX2" 25
+    wait_until "Postfix $PS:25" smtp_answers "$PS" 25
+    check_loopback
+}
+
+write_env() {
+    local version
+    version=$(postconf -c "$PF_ETC" -h mail_version)
+    cat >"$STATE/env.tmp" <<EOF
+SMTPPROBE_REAL_DIR=$STATE
+SMTPPROBE_REAL_DOMAIN=$DOMAIN
+SMTPPROBE_REAL_RESOLVER=$DNS_IP:$DNS_PORT
+SMTPPROBE_REAL_CA=$PKI/ca.pem
+SMTPPROBE_REAL_MX1=$MX1
+SMTPPROBE_REAL_MX2=$MX2
+SMTPPROBE_REAL_DOWN=$DOWN
+SMTPPROBE_REAL_PS=$PS
+SMTPPROBE_REAL_POSTFIX_VERSION=$version
+EOF
+    mv "$STATE/env.tmp" "$STATE/env"
+}
+
+stop_pid() { # name pid
+    local i
+    pid_alive "$2" || return 0
+    kill -TERM "$2" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+        pid_alive "$2" || return 0
+        sleep 0.1
+    done
+    log "$1 (pid $2) ignored SIGTERM, killing"
+    kill -KILL "$2" 2>/dev/null || true
+}
+
+cmd_down() {
+    check_settings
+    local master nsd_pid i
+    master=$(read_pid "$PF_QUEUE/pid/master.pid")
+    if pid_alive "$master"; then
+        postfix -c "$PF_ETC" stop >/dev/null 2>&1 || true
+        for ((i = 0; i < 50; i++)); do
+            pid_alive "$master" || break
+            sleep 0.1
+        done
+        stop_pid "Postfix master" "$master"
+    fi
+    nsd_pid=$(read_pid "$NSD_DIR/nsd.pid")
+    stop_pid "NSD" "$nsd_pid"
+    rm -f "$STATE/env"
+    log "down"
+}
+
+cmd_up() {
+    check_settings
+    install_packages
+    cmd_down 2>/dev/null
+    rm -rf "$STATE"
+    mkdir -p "$STATE"
+    chmod 755 "$STATE"
+    make_pki
+    write_configs
+    start_servers
+    write_env
+    log "up: DNS $DNS_IP:$DNS_PORT, Postfix $(postconf -c "$PF_ETC" -h mail_version) on $MX1/$MX2/$PS; env in $STATE/env"
+}
+
+cmd_status() {
+    check_settings
+    local master nsd_pid
+    master=$(read_pid "$PF_QUEUE/pid/master.pid")
+    nsd_pid=$(read_pid "$NSD_DIR/nsd.pid")
+    pid_alive "$master" && echo "postfix master: pid $master" || echo "postfix: not running"
+    pid_alive "$nsd_pid" && echo "nsd: pid $nsd_pid" || echo "nsd: not running"
+    ss -ltnupH | grep -E "pid=(${master:-x}|${nsd_pid:-x})," || true
+    [[ -r $STATE/env ]] && cat "$STATE/env"
+    return 0
+}
+
+cmd_test() {
+    check_settings
+    trap 'cmd_down' EXIT
+    local t0 t1 t2
+    t0=$(date +%s.%N)
+    cmd_up
+    t1=$(date +%s.%N)
+    (
+        cd "$ROOT"
+        set -a
+        # shellcheck disable=SC1091
+        . "$STATE/env"
+        set +a
+        SMTPPROBE_REAL=1 cargo test --test real_servers "$@" -- --test-threads=1
+    )
+    t2=$(date +%s.%N)
+    log "$(awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "setup %.1f s, tests %.1f s", b - a, c - b }')"
+}
+
+case ${1:-} in
+up)
+    # A failed start leaves nothing running.
+    trap 'rc=$?; ((rc == 0)) || cmd_down; exit $rc' EXIT
+    cmd_up
+    ;;
+down) cmd_down ;;
+status) cmd_status ;;
+test)
+    shift
+    cmd_test "$@"
+    ;;
+*)
+    echo "usage: $0 up|down|test [cargo test args]|status" >&2
+    exit 3
+    ;;
+esac
