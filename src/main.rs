@@ -52,22 +52,37 @@ fn real_main() -> i32 {
             return exit::USAGE;
         }
     };
-    let report = rt.block_on(smtpprobe::probe::run(&cfg));
+    let mut report = rt.block_on(smtpprobe::probe::run(&cfg));
+    smtpprobe::report::thresholds::apply(&mut report, &cfg.thresholds);
+    let color = match cfg.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            cfg.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let render = |out: &mut dyn Write| {
+        smtpprobe::report::output::render(&report, cfg.format, color, &cfg.thresholds, out)
+    };
+    if let Some(path) = &cfg.output {
+        let mut buf = Vec::new();
+        let written =
+            render(&mut buf).and_then(|()| smtpprobe::report::output::write_atomically(path, &buf));
+        if let Err(e) = written {
+            // Even with --quiet: a report file that silently stops updating is worse.
+            eprintln!("smtpprobe: cannot write {}: {e}", path.display());
+            return exit::USAGE;
+        }
+        return report.exit_code;
+    }
+    if cfg.quiet {
+        return report.exit_code;
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let result = if cfg.json {
-        smtpprobe::report::json::render(&report, &mut out)
-    } else {
-        let color = match cfg.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        };
-        smtpprobe::report::human::render(&report, color, &mut out)
-    };
+    let result = render(&mut out);
     let _ = out.flush();
     if let Err(e) = result {
         // A closed pipe (e.g. `| head`) is not a probe failure.

@@ -464,7 +464,30 @@ fn finish_report(
         dns,
         servers,
         elapsed_ms: ms(started.elapsed()),
+        thresholds: vec![],
     }
+}
+
+/// The worst reply of a server that was not OK (the first of equals), as "MAIL answered
+/// "530 5.7.57 …": <meaning>": every reply is judged, not only the greeting.
+fn worst_reply(s: &ServerReport) -> Option<(Status, String)> {
+    let st = s
+        .steps
+        .iter()
+        .filter(|st| st.status != Status::Ok)
+        .reduce(|a, b| {
+            if b.status.merge(a.status) == a.status {
+                a
+            } else {
+                b
+            }
+        })?;
+    let what = st.command.as_deref().unwrap_or(&st.context);
+    let line = st.lines.first().map_or("", String::as_str);
+    Some((
+        st.status,
+        format!("{what} answered {line:?}: {}", st.meaning),
+    ))
 }
 
 /// The domain's verdict over its servers.
@@ -519,6 +542,7 @@ pub fn verdict(dns: &DnsReport, servers: &[ServerReport], all: bool) -> (Status,
                     .find(|f| f.status == Status::Critical)
                     .map(|f| f.message.clone())
             })
+            .or_else(|| worst_reply(first).map(|(_, m)| m))
             .unwrap_or_else(|| "critical reply".into());
         let n = probed.len();
         return (
@@ -573,9 +597,16 @@ pub fn verdict(dns: &DnsReport, servers: &[ServerReport], all: bool) -> (Status,
                     .iter()
                     .map(|f| (f.status, f.message.clone()))
                     .chain(s.checks.iter().map(|c| (c.status, c.meaning.clone())))
+                    .chain(worst_reply(s))
             })
             .filter(|(st, _)| *st != Status::Ok)
-            .max_by_key(|(st, _)| st.exit_code())
+            .reduce(|a, b| {
+                if b.0.exit_code() > a.0.exit_code() {
+                    b
+                } else {
+                    a
+                }
+            })
             .map(|(_, m)| m)
     {
         summary = format!("{summary}; {msg}");

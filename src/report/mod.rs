@@ -1,11 +1,16 @@
 //! One serialisable report model; the renderers in this module's children turn it into
-//! human, JSON (and later monitoring) output, each writing to a given `impl Write`.
+//! human, JSON, nagios (monitoring plugin) and Prometheus textfile output, each writing to a given `impl Write`.
 //!
 //! The JSON form of these types is a versioned contract documented in `docs/json.md`:
 //! fields may be added, never renamed or removed within a schema version.
 
 pub mod human;
 pub mod json;
+pub mod measure;
+pub mod nagios;
+pub mod output;
+pub mod prometheus;
+pub mod thresholds;
 
 use crate::dns::{DnsKind, DnsProblem};
 use crate::driver::ProbeError;
@@ -29,6 +34,9 @@ pub struct Report {
     pub dns: DnsReport,
     pub servers: Vec<ServerReport>,
     pub elapsed_ms: f64,
+    /// Timings judged against `--warning`/`--critical`/`--threshold` (absent when none given).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thresholds: Vec<thresholds::ThresholdReport>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
