@@ -26,7 +26,13 @@ struct Fixture {
 
 fn load(path: &Path) -> Fixture {
     let text = std::fs::read_to_string(path).expect("fixture readable");
-    let mut f = Fixture { name: path.display().to_string(), vrfy: vec![], rcpt: vec![], expect: vec![], lines: vec![] };
+    let mut f = Fixture {
+        name: path.display().to_string(),
+        vrfy: vec![],
+        rcpt: vec![],
+        expect: vec![],
+        lines: vec![],
+    };
     for raw in text.lines() {
         if let Some(h) = raw.strip_prefix("# ") {
             if let Some(v) = h.strip_prefix("vrfy: ") {
@@ -36,7 +42,11 @@ fn load(path: &Path) -> Fixture {
             } else if let Some(v) = h.strip_prefix("expect: ") {
                 let parts: Vec<&str> = v.split_whitespace().collect();
                 assert_eq!(parts.len(), 3, "{}: bad expect line", f.name);
-                f.expect.push((parts[0].to_owned(), parts[1].to_owned(), parts[2].to_owned()));
+                f.expect.push((
+                    parts[0].to_owned(),
+                    parts[1].to_owned(),
+                    parts[2].to_owned(),
+                ));
             }
         } else if let Some(c) = raw.strip_prefix("C: ") {
             f.lines.push(Line::Client(c.to_owned()));
@@ -106,7 +116,11 @@ fn replay(f: &Fixture, ending: &str) -> Transcript {
         mail_from: ReversePath::Null,
         canary: Some(Canary {
             vrfy: arg("nx-probe-canary"),
-            rcpt: f.rcpt.first().and_then(|r| r.rsplit_once('@')).map(|(_, d)| arg(&format!("nx-probe-canary@{d}"))),
+            rcpt: f
+                .rcpt
+                .first()
+                .and_then(|r| r.rsplit_once('@'))
+                .map(|(_, d)| arg(&format!("nx-probe-canary@{d}"))),
         }),
         starttls: StartTlsPolicy::Never,
         implicit_tls: false,
@@ -120,15 +134,26 @@ fn replay(f: &Fixture, ending: &str) -> Transcript {
                     assert_eq!(&cmd.to_string(), c, "{}: line {i}", f.name);
                     i += 1;
                 }
-                other => panic!("{}: session sent {cmd} but the transcript has {other:?}", f.name),
+                other => panic!(
+                    "{}: session sent {cmd} but the transcript has {other:?}",
+                    f.name
+                ),
             },
             Action::Receive => {
                 let (bytes, next) = server_block(&f.lines, i, ending);
-                assert!(next > i, "{}: session waits for a reply the transcript does not have", f.name);
+                assert!(
+                    next > i,
+                    "{}: session waits for a reply the transcript does not have",
+                    f.name
+                );
                 let reference = parse_chunked(&bytes, bytes.len());
                 for chunk in 1..bytes.len() {
                     let r = parse_chunked(&bytes, chunk);
-                    assert_eq!(r, reference, "{}: chunk size {chunk} changed the reply", f.name);
+                    assert_eq!(
+                        r, reference,
+                        "{}: chunk size {chunk} changed the reply",
+                        f.name
+                    );
                 }
                 session.on_reply(reference, Duration::ZERO);
                 i = next;
@@ -137,7 +162,12 @@ fn replay(f: &Fixture, ending: &str) -> Transcript {
             Action::Close => break,
         }
     }
-    assert_eq!(i, f.lines.len(), "{}: transcript has lines the session never reached", f.name);
+    assert_eq!(
+        i,
+        f.lines.len(),
+        "{}: transcript has lines the session never reached",
+        f.name
+    );
     session.finish()
 }
 
@@ -156,9 +186,18 @@ fn every_fixture_replays_at_every_chunk_size_and_line_ending() {
                     "rcpt" => CheckKind::Rcpt,
                     k => panic!("{}: unknown check kind {k}", f.name),
                 };
-                let c = t.checks.iter().find(|c| c.kind == kind && &c.argument == arg).expect("check present");
+                let c = t
+                    .checks
+                    .iter()
+                    .find(|c| c.kind == kind && &c.argument == arg)
+                    .expect("check present");
                 let got = serde_json::to_value(c.outcome).expect("serialise");
-                assert_eq!(got.as_str(), Some(outcome.as_str()), "{}: outcome for {arg}", f.name);
+                assert_eq!(
+                    got.as_str(),
+                    Some(outcome.as_str()),
+                    "{}: outcome for {arg}",
+                    f.name
+                );
             }
         }
     }
@@ -171,7 +210,11 @@ fn replayed_sessions_never_send_data_or_bdat() {
         for l in &f.lines {
             if let Line::Client(c) = l {
                 let up = c.to_ascii_uppercase();
-                assert!(!up.starts_with("DATA") && !up.starts_with("BDAT"), "{}: {c}", f.name);
+                assert!(
+                    !up.starts_with("DATA") && !up.starts_with("BDAT"),
+                    "{}: {c}",
+                    f.name
+                );
             }
         }
     }
