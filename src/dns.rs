@@ -408,7 +408,9 @@ impl HickoryLookup {
             )
         };
         let opts = builder.options_mut();
-        opts.timeout = timeout;
+        // hickory's `attempts` counts retries: one retry covers a lost UDP datagram, and
+        // each try gets half the budget so that a dead resolver costs `timeout`, not twice it.
+        opts.timeout = timeout / 2;
         opts.attempts = 1;
         opts.cache_size = 64;
         let resolver = builder

@@ -99,9 +99,9 @@ pub async fn run_with<L: Lookup>(cfg: &Config, lookup: &L) -> Report {
                 continue;
             }
             let s = probe_candidate(cfg, c).await;
-            done = s.error.is_none()
-                && s.findings.iter().all(|f| f.id != "no_smtp_service")
-                && completed(&s);
+            // Stop like an MTA would: at the first server that took the conversation through
+            // EHLO/HELO without failing; a 421 or a close mid-way means "try the next one".
+            done = s.error.is_none() && s.status != Status::Critical && completed(&s);
             servers.push(s);
         }
     }

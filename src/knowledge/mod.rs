@@ -75,6 +75,7 @@ pub fn meaning(ctx: Context, code: u16, enhanced: Option<EnhancedCode>, text: &s
     let status = match (ctx, class) {
         (_, 2) | (_, 3) => Status::Ok,
         (Context::Vrfy | Context::Expn, _) => Status::Ok,
+        (Context::Ehlo, _) if matches!(code, 500 | 502 | 504 | 550) => Status::Ok,
         (Context::Rcpt, 5) => Status::Warning,
         (_, 4) => Status::Warning,
         _ => Status::Critical,
