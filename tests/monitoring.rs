@@ -305,6 +305,29 @@ fn dns_servfail_is_unknown() {
 }
 
 #[test]
+fn labels_name_the_address_when_a_host_has_several() {
+    let steps = || vec![step(None, "greeting", 220, None, "220 hi", 1.0, "ok")];
+    let r = report(vec![
+        server("mx1.example.com", "192.0.2.10", steps()),
+        server("mx1.example.com", "2001:db8::10", steps()),
+        server("mx2.example.com", "192.0.2.20", steps()),
+    ]);
+    let n = render(&r, OutputFormat::Nagios, &Thresholds::default());
+    assert!(
+        n.contains("'mx1.example.com[192.0.2.10]_greeting'=0.001s"),
+        "{n}"
+    );
+    assert!(
+        n.contains("'mx1.example.com[2001:db8::10]_greeting'=0.001s"),
+        "{n}"
+    );
+    assert!(n.contains("'mx2.example.com_greeting'=0.001s"), "{n}");
+    let p = render(&r, OutputFormat::Prometheus, &Thresholds::default());
+    check_exposition(&p);
+    promtool(&p);
+}
+
+#[test]
 fn thresholds_within_limits_change_nothing_but_are_recorded() {
     let mut r = ok_report();
     let before = r.summary.clone();
