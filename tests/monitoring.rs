@@ -213,7 +213,7 @@ fn slow_greeting_is_a_warning_named_in_the_summary_and_perfdata() {
     assert_eq!(r.exit_code, 1);
     assert!(
         r.summary
-            .starts_with("greeting of mx1.example.com took 0.013 s > 0.01 s"),
+            .starts_with("greeting of mx1.example.com took 0.0125 s > 0.01 s"),
         "{}",
         r.summary
     );

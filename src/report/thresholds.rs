@@ -106,8 +106,10 @@ impl fmt::Display for Range {
     }
 }
 
+/// A range bound as the user gave it: Rust's shortest round-trip decimal, never an exponent
+/// (`0.0000001` stays `0.0000001`, which microsecond rounding would turn into `0`).
 fn num(v: f64) -> String {
-    measure::seconds_text(v)
+    format!("{v}")
 }
 
 /// The warning and critical ranges for one phase.
@@ -262,7 +264,7 @@ pub fn apply(report: &mut Report, thresholds: &Thresholds) {
         let message = range.map_or_else(String::new, |r| {
             format!(
                 "{what} took {} s {}",
-                num((m.seconds * 1000.0).round() / 1000.0),
+                measure::seconds_text(m.seconds),
                 r.breach(m.seconds)
             )
         });
@@ -361,6 +363,7 @@ mod tests {
             ("@10:20", "@10:20"),
             ("1.50", "1.5"),
             ("~:", "~:"),
+            ("0.0000001", "0.0000001"),
         ] {
             assert_eq!(Range::parse(input).unwrap().to_string(), shown, "{input}");
         }
