@@ -260,7 +260,16 @@ fn rset_and_basic_successes_are_ok() {
 
 #[test]
 fn known_server_texts_are_recognised() {
-    let cases: &[(Context, u16, Option<&str>, &str, &str, &str)] = &[
+    /// (context, code, enhanced, text, expected rule, expected server)
+    type Case = (
+        Context,
+        u16,
+        Option<&'static str>,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+    let cases: &[Case] = &[
         (
             Context::Vrfy,
             252,
