@@ -30,9 +30,12 @@ fn real_main() -> i32 {
         }
     };
     if let Some(Sub::Explain(args)) = &cli.command {
-        let _ = args;
-        eprintln!("smtpprobe: explain is not available yet");
-        return exit::USAGE;
+        // Offline and instant: no runtime, no DNS, no network.
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        let code = smtpprobe::explain::run(args, &mut out);
+        let _ = out.flush();
+        return code;
     }
     let cfg = match Config::try_from(&cli.probe) {
         Ok(c) => c,
