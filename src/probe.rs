@@ -484,10 +484,13 @@ fn worst_reply(s: &ServerReport) -> Option<(Status, String)> {
         })?;
     let what = st.command.as_deref().unwrap_or(&st.context);
     let line = st.lines.first().map_or("", String::as_str);
-    Some((
-        st.status,
-        format!("{what} answered {line:?}: {}", st.meaning),
-    ))
+    // The first sentence is enough for a one-line summary; the reports carry the rest.
+    let meaning = st
+        .meaning
+        .split_once(". ")
+        .map_or(st.meaning.as_str(), |(first, _)| first);
+    let meaning = meaning.trim_end_matches('.');
+    Some((st.status, format!("{what} answered {line:?}: {meaning}")))
 }
 
 /// The domain's verdict over its servers.
