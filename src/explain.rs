@@ -483,17 +483,13 @@ fn infer_context(block: &str) -> Option<Context> {
     HINTS.iter().find(|(h, _)| l.contains(h)).map(|(_, c)| *c)
 }
 
-/// Escapes control characters (and only those) so that pasted text cannot drive a terminal.
+/// Escapes control characters and bidi overrides so that pasted text cannot drive a
+/// terminal, keeping line breaks (the same escaping the probe report uses).
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' => out.push('\n'),
-            c if c.is_control() => out.extend(c.escape_default()),
-            c => out.push(c),
-        }
-    }
-    out
+    s.split('\n')
+        .map(crate::report::human::escape)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 // ---------------------------------------------------------------------------------------

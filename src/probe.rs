@@ -6,8 +6,8 @@ use crate::config::{Config, Target};
 use crate::dns::{self, DnsKind, HickoryLookup, Lookup, Resolution};
 use crate::driver::{self, ProbeError, Timeouts};
 use crate::exit::{Status, merge_all};
+use crate::knowledge;
 use crate::knowledge::outcome::{CheckKind, Outcome};
-use crate::knowledge::{self, Context};
 use crate::report::*;
 use crate::smtp::command::WireArg;
 use crate::smtp::session::{Canary, CheckResult, Plan, Session, Transcript};
@@ -314,7 +314,7 @@ pub fn fill_from_transcript(report: &mut ServerReport, t: Transcript, error: Opt
             StepReport {
                 command: s.command.as_ref().map(|c| c.verb().to_owned()),
                 request: s.command.as_ref().map(ToString::to_string),
-                context: context_name(s.context).to_owned(),
+                context: s.context.name().to_owned(),
                 code: s.reply.code,
                 enhanced: s.reply.enhanced.map(|e| e.to_string()),
                 lines: s.reply.lines.clone(),
@@ -359,24 +359,6 @@ pub fn fill_from_transcript(report: &mut ServerReport, t: Transcript, error: Opt
     }
     report.status = status;
     report.error = error;
-}
-
-fn context_name(c: Context) -> &'static str {
-    match c {
-        Context::Greeting => "greeting",
-        Context::Ehlo => "ehlo",
-        Context::Helo => "helo",
-        Context::Mail => "mail",
-        Context::Rcpt => "rcpt",
-        Context::Vrfy => "vrfy",
-        Context::Expn => "expn",
-        Context::Rset => "rset",
-        Context::Noop => "noop",
-        Context::StartTls => "starttls",
-        Context::Auth => "auth",
-        Context::Quit => "quit",
-        Context::Unsolicited => "unsolicited",
-    }
 }
 
 fn check_report(c: &CheckResult) -> CheckReport {

@@ -36,6 +36,25 @@ pub enum Context {
 }
 
 impl Context {
+    /// The lowercase name reports use (`"greeting"`, `"starttls"`, `"unsolicited"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Greeting => "greeting",
+            Context::Ehlo => "ehlo",
+            Context::Helo => "helo",
+            Context::Mail => "mail",
+            Context::Rcpt => "rcpt",
+            Context::Vrfy => "vrfy",
+            Context::Expn => "expn",
+            Context::Rset => "rset",
+            Context::Noop => "noop",
+            Context::StartTls => "starttls",
+            Context::Auth => "auth",
+            Context::Quit => "quit",
+            Context::Unsolicited => "unsolicited",
+        }
+    }
+
     /// The context for a command verb as reports name it (`"VRFY"`), case-insensitive.
     pub fn from_verb(verb: &str) -> Option<Context> {
         Some(match verb.to_ascii_uppercase().as_str() {
