@@ -1147,5 +1147,5 @@ mod tests {
         let (_, out) = run_args(&["550 5.1.1 evil\u{1b}[31m text"], None, false);
         assert!(!out.contains('\u{1b}'), "{out:?}");
         assert!(out.contains("\\u{1b}"), "{out}");
-    }
+        assert!(out.contains("\\x1b[31m"), "{out}");
 }
