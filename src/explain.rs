@@ -1146,6 +1146,6 @@ mod tests {
     fn control_characters_are_escaped() {
         let (_, out) = run_args(&["550 5.1.1 evil\u{1b}[31m text"], None, false);
         assert!(!out.contains('\u{1b}'), "{out:?}");
-        assert!(out.contains("\\u{1b}"), "{out}");
         assert!(out.contains("\\x1b[31m"), "{out}");
+    }
 }
