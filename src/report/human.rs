@@ -161,7 +161,17 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
     }
     for st in &s.steps {
         if let Some(req) = &st.request {
-            writeln!(out, "  {} {}", p.client("C:"), escape(req))?;
+            let canary = s
+                .checks
+                .iter()
+                .filter_map(|c| c.canary.as_ref())
+                .any(|c| req.contains(c.argument.as_str()));
+            let note = if canary {
+                p.dim("  (canary: a made-up name, to see whether the server tells users apart)")
+            } else {
+                String::new()
+            };
+            writeln!(out, "  {} {}{note}", p.client("C:"), escape(req))?;
         }
         let n = st.lines.len();
         for (i, line) in st.lines.iter().enumerate() {
