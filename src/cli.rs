@@ -106,13 +106,47 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "SECS", default_value_t = 120.0)]
     pub deadline: f64,
 
-    /// Machine-readable JSON report (see docs/json.md)
-    #[arg(long)]
+    /// Machine-readable JSON report (see docs/json.md); short for --format json
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
 
     /// When to colour the human report
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Output format: human, json, nagios (monitoring plugin with perfdata) or prometheus
+    /// (textfile collector); see docs/monitoring.md
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// Warning threshold on the total time, in seconds or a plugin range (10, 10:, ~:10, @10:20)
+    #[arg(short = 'w', long, value_name = "SECONDS")]
+    pub warning: Option<String>,
+
+    /// Critical threshold on the total time, in seconds or a plugin range
+    #[arg(short = 'c', long, value_name = "SECONDS")]
+    pub critical: Option<String>,
+
+    /// Threshold for one phase: dns, connect, greeting, ehlo, starttls, tls, mail, rcpt, vrfy,
+    /// expn, rset, quit, session (one server) or total (repeatable; e.g. greeting=2,5)
+    #[arg(long, value_name = "PHASE=WARN[,CRIT]")]
+    pub threshold: Vec<String>,
+
+    /// Print nothing; only the exit code tells the result
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Write the report to FILE atomically (temporary file in the same directory, then rename)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Nagios,
+    Prometheus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,7 +2,8 @@
 //! that will reach the wire is checked here, before any connection: CR, LF, NUL and other
 //! control characters are refused (no command injection).
 
-use crate::cli::{ColorChoice, ProbeArgs};
+use crate::cli::{ColorChoice, OutputFormat, ProbeArgs};
+use crate::report::thresholds::Thresholds;
 use crate::smtp::command::{ArgError, ReversePath, WireArg};
 use crate::smtp::session::StartTlsPolicy;
 use std::net::{IpAddr, SocketAddr};
@@ -48,6 +49,11 @@ pub struct Config {
     pub starttls: StartTlsPolicy,
     pub json: bool,
     pub color: ColorChoice,
+    /// `--format`, with `--json` folded in.
+    pub format: OutputFormat,
+    pub thresholds: Thresholds,
+    pub quiet: bool,
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// A usage error: one line saying what is wrong and what to do.
@@ -168,6 +174,25 @@ fn parse_resolver(s: &str) -> Result<SocketAddr, ConfigError> {
     )))
 }
 
+/// `--output FILE`: its directory must exist, since the file is written there atomically
+/// (checked before probing, so a typo does not cost a whole probe).
+fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::PathBuf>, ConfigError> {
+    let Some(p) = path else { return Ok(None) };
+    if p.as_os_str().is_empty() || p.file_name().is_none() {
+        return Err(ConfigError(format!("--output {p:?} is not a file name")));
+    }
+    let dir = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(ConfigError(format!(
+            "--output {p:?}: directory {dir:?} does not exist"
+        )));
+    }
+    Ok(Some(p.to_path_buf()))
+}
+
 impl TryFrom<&ProbeArgs> for Config {
     type Error = ConfigError;
 
@@ -232,8 +257,17 @@ impl TryFrom<&ProbeArgs> for Config {
             timeout: seconds("--timeout", a.timeout)?,
             deadline: seconds("--deadline", a.deadline)?,
             starttls: StartTlsPolicy::Never,
-            json: a.json,
+            json: a.json || a.format == OutputFormat::Json,
             color: a.color,
+            format: if a.json { OutputFormat::Json } else { a.format },
+            thresholds: Thresholds::from_args(
+                a.warning.as_deref(),
+                a.critical.as_deref(),
+                &a.threshold,
+            )
+            .map_err(ConfigError)?,
+            quiet: a.quiet,
+            output: check_output(a.output.as_deref())?,
         })
     }
 }
@@ -319,10 +353,47 @@ mod tests {
             ("smtpprobe example.com --resolver nope", false),
             ("smtpprobe example.com --timeout 0", false),
             ("smtpprobe example.com --helo my.host", true),
+            ("smtpprobe example.com --format nagios -w 5 -c 10", true),
+            (
+                "smtpprobe example.com --format prometheus --threshold greeting=2,5",
+                true,
+            ),
+            ("smtpprobe example.com --threshold greeting=@1:2,~:9", true),
+            ("smtpprobe example.com --threshold data=1", false),
+            ("smtpprobe example.com --threshold greeting", false),
+            ("smtpprobe example.com -w soon", false),
+            ("smtpprobe example.com -c 5:1", false),
+            ("smtpprobe example.com --json --format nagios", false),
+            ("smtpprobe example.com --format xml", false),
+            ("smtpprobe example.com --quiet", true),
+            (
+                "smtpprobe example.com --output /nonexistent-dir/x.prom",
+                false,
+            ),
         ];
         for (line, ok) in cases {
             assert_eq!(config(line).is_ok(), *ok, "{line}");
         }
+    }
+
+    #[test]
+    fn json_flag_is_short_for_format_json() {
+        let c = config("smtpprobe example.com --json").unwrap();
+        assert_eq!(c.format, OutputFormat::Json);
+        let c = config("smtpprobe example.com --format json").unwrap();
+        assert!(c.json);
+        let c = config("smtpprobe example.com").unwrap();
+        assert_eq!(c.format, OutputFormat::Human);
+    }
+
+    #[test]
+    fn warning_and_critical_apply_to_the_total_time() {
+        use crate::report::measure::Phase;
+        let c = config("smtpprobe example.com -w 5 --critical 10 --threshold dns=1").unwrap();
+        let total = c.thresholds.get(Phase::Total).unwrap();
+        assert_eq!(total.warning.unwrap().to_string(), "5");
+        assert_eq!(total.critical.unwrap().to_string(), "10");
+        assert!(c.thresholds.get(Phase::Dns).is_some());
     }
 
     #[test]

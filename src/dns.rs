@@ -1,1 +1,480 @@
-//! placeholder
+//! Which servers handle mail for a target: MX lookup, implicit MX and null MX
+//! (RFC 5321 §5.1, RFC 7505), as pure logic over the [`Lookup`] trait.
+//! [`HickoryLookup`] is the real implementation (hickory-resolver).
+//!
+//! # References
+//! - RFC 5321 §5.1: MX records are sorted by preference; no MX means the name itself is the
+//!   mail server (implicit MX, preference 0); an MX target must be a host name with address
+//!   records, not an alias (CNAME) and not an IP literal.
+//! - RFC 7505: a single `MX 0 .` says the domain accepts no mail at all.
+
+use crate::config::{Family, Target};
+use crate::exit::Status;
+use serde::{Deserialize, Serialize};
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+/// Why a lookup gave no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnsFailure {
+    /// The name does not exist (RCODE 3).
+    NxDomain,
+    /// The name exists but has no records of this type.
+    NoData,
+    /// The server failed or refused (SERVFAIL, REFUSED…).
+    ServFail(String),
+    Timeout,
+    Other(String),
+}
+
+/// Addresses of one name, and the alias it pointed through, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddrAnswer {
+    pub addrs: Vec<IpAddr>,
+    pub cname: Option<String>,
+}
+
+/// The three questions the probe asks DNS. Names are absolute (no search list).
+pub trait Lookup {
+    fn mx(&self, name: &str) -> impl Future<Output = Result<Vec<(u16, String)>, DnsFailure>>;
+    fn addrs(&self, name: &str, v6: bool) -> impl Future<Output = Result<AddrAnswer, DnsFailure>>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsKind {
+    Mx,
+    ImplicitMx,
+    NullMx,
+    Direct,
+}
+
+/// A DNS problem, machine-readable `kind` plus an explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DnsProblem {
+    /// "nxdomain" | "no_data" | "servfail" | "timeout" | "null_mx" | "no_address" | "cname_target" | "ip_target" | "other"
+    pub kind: String,
+    pub message: String,
+    pub status: Status,
+}
+
+/// One mail server name and its addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MxHost {
+    pub preference: u16,
+    pub exchange: String,
+    pub addresses: Vec<IpAddr>,
+    /// Set when the exchange is an alias (RFC 5321 §5.1 says it must not be).
+    pub cname: Option<String>,
+    pub error: Option<DnsProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    pub kind: DnsKind,
+    pub mx: Vec<MxHost>,
+    /// A problem with the target as a whole (no server to try at all).
+    pub error: Option<DnsProblem>,
+}
+
+fn problem(kind: &str, status: Status, message: String) -> DnsProblem {
+    DnsProblem {
+        kind: kind.to_owned(),
+        message,
+        status,
+    }
+}
+
+fn failure_problem(f: &DnsFailure, what: &str) -> DnsProblem {
+    match f {
+        DnsFailure::NxDomain => problem(
+            "nxdomain",
+            Status::Critical,
+            format!(
+                "{what} does not exist in DNS (NXDOMAIN): check the spelling, or the domain's registration and delegation"
+            ),
+        ),
+        DnsFailure::NoData => problem(
+            "no_data",
+            Status::Critical,
+            format!("{what} exists but has no records of the type asked (NODATA)"),
+        ),
+        DnsFailure::ServFail(m) => problem(
+            "servfail",
+            Status::Critical,
+            format!(
+                "the DNS server failed to answer for {what} ({m}): the domain's name servers may be broken or DNSSEC validation failed"
+            ),
+        ),
+        DnsFailure::Timeout => problem(
+            "timeout",
+            Status::Unknown,
+            format!(
+                "DNS did not answer for {what} in time: check the resolver (--resolver) and the network"
+            ),
+        ),
+        DnsFailure::Other(m) => problem(
+            "other",
+            Status::Unknown,
+            format!("DNS lookup for {what} failed: {m}"),
+        ),
+    }
+}
+
+/// Looks up the addresses of one host, A and AAAA separately so each family's error is seen.
+pub async fn host_addresses<L: Lookup>(
+    l: &L,
+    name: &str,
+    family: Family,
+) -> (Vec<IpAddr>, Option<String>, Option<DnsFailure>) {
+    let want4 = family != Family::V6;
+    let want6 = family != Family::V4;
+    let skip = || async { Err(DnsFailure::NoData) };
+    let (a, aaaa) = tokio::join!(
+        async {
+            if want4 {
+                l.addrs(name, false).await
+            } else {
+                skip().await
+            }
+        },
+        async {
+            if want6 {
+                l.addrs(name, true).await
+            } else {
+                skip().await
+            }
+        }
+    );
+    let mut addrs = Vec::new();
+    let mut cname = None;
+    let mut errors = Vec::new();
+    for r in [a, aaaa] {
+        match r {
+            Ok(ans) => {
+                addrs.extend(ans.addrs);
+                cname = cname.or(ans.cname);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let err = if addrs.is_empty() {
+        // Prefer the most telling error: a hard failure over "no data".
+        errors
+            .iter()
+            .find(|e| **e != DnsFailure::NoData)
+            .cloned()
+            .or(Some(DnsFailure::NoData))
+    } else {
+        None
+    };
+    (addrs, cname, err)
+}
+
+/// Resolves a target into the servers to try, in order.
+pub async fn resolve<L: Lookup>(l: &L, target: &Target, family: Family) -> Resolution {
+    match target {
+        Target::Direct {
+            host, ip: Some(ip), ..
+        } => Resolution {
+            kind: DnsKind::Direct,
+            mx: vec![MxHost {
+                preference: 0,
+                exchange: host.clone(),
+                addresses: vec![*ip],
+                cname: None,
+                error: None,
+            }],
+            error: None,
+        },
+        Target::Direct { host, ip: None, .. } => {
+            let (addresses, cname, err) = host_addresses(l, &absolute(host), family).await;
+            let error = err.map(|e| failure_problem(&e, host));
+            Resolution {
+                kind: DnsKind::Direct,
+                mx: vec![MxHost {
+                    preference: 0,
+                    exchange: host.clone(),
+                    addresses,
+                    cname,
+                    error: error.clone(),
+                }],
+                error,
+            }
+        }
+        Target::Domain(domain) => resolve_domain(l, domain, family).await,
+    }
+}
+
+async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resolution {
+    let records = match l.mx(&absolute(domain)).await {
+        Ok(r) if !r.is_empty() => r,
+        Ok(_) | Err(DnsFailure::NoData) => return implicit_mx(l, domain, family).await,
+        Err(e) => {
+            return Resolution {
+                kind: DnsKind::Mx,
+                mx: vec![],
+                error: Some(failure_problem(&e, domain)),
+            };
+        }
+    };
+    let is_null = |(_, ex): &(u16, String)| ex.is_empty() || ex == ".";
+    if records.iter().all(is_null) {
+        return Resolution {
+            kind: DnsKind::NullMx,
+            mx: vec![],
+            error: Some(problem(
+                "null_mx",
+                Status::Critical,
+                format!(
+                    "{domain} publishes a null MX (RFC 7505): it accepts no mail by design; nothing was contacted"
+                ),
+            )),
+        };
+    }
+    let mut sorted: Vec<(u16, String)> = records.into_iter().filter(|r| !is_null(r)).collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    sorted.dedup();
+    let mut mx = Vec::with_capacity(sorted.len());
+    for (preference, exchange) in sorted {
+        let exchange = exchange.trim_end_matches('.').to_owned();
+        if exchange.parse::<IpAddr>().is_ok() {
+            mx.push(MxHost {
+                preference,
+                exchange: exchange.clone(),
+                addresses: vec![],
+                cname: None,
+                error: Some(problem(
+                    "ip_target",
+                    Status::Warning,
+                    format!("the MX target {exchange} is an IP address, not a host name (RFC 5321 §5.1); MTAs will not use it"),
+                )),
+            });
+            continue;
+        }
+        mx.push(MxHost {
+            preference,
+            exchange,
+            addresses: vec![],
+            cname: None,
+            error: None,
+        });
+    }
+    // Resolve every exchange concurrently.
+    let lookups = mx.iter().map(|h| {
+        let name = absolute(&h.exchange);
+        let skip = h.error.is_some();
+        async move {
+            if skip {
+                (vec![], None, None)
+            } else {
+                host_addresses(l, &name, family).await
+            }
+        }
+    });
+    let answers = join_all(lookups).await;
+    for (host, (addrs, cname, err)) in mx.iter_mut().zip(answers) {
+        host.addresses = addrs;
+        if let Some(c) = &cname {
+            host.error = Some(problem(
+                "cname_target",
+                Status::Warning,
+                format!(
+                    "the MX target {} is an alias (CNAME to {c}); RFC 5321 §5.1 requires a host name with its own address records",
+                    host.exchange
+                ),
+            ));
+        }
+        host.cname = cname;
+        if let Some(e) = err {
+            host.error = Some(match e {
+                DnsFailure::NxDomain | DnsFailure::NoData => problem(
+                    "no_address",
+                    Status::Warning,
+                    format!(
+                        "the MX target {} has no address records ({}): mail cannot go to it",
+                        host.exchange,
+                        if e == DnsFailure::NxDomain {
+                            "NXDOMAIN"
+                        } else {
+                            "no A/AAAA"
+                        }
+                    ),
+                ),
+                other => failure_problem(&other, &host.exchange),
+            });
+        }
+    }
+    Resolution {
+        kind: DnsKind::Mx,
+        mx,
+        error: None,
+    }
+}
+
+async fn implicit_mx<L: Lookup>(l: &L, domain: &str, family: Family) -> Resolution {
+    let (addresses, cname, err) = host_addresses(l, &absolute(domain), family).await;
+    if addresses.is_empty() {
+        let e = err.unwrap_or(DnsFailure::NoData);
+        let error = match e {
+            DnsFailure::NoData | DnsFailure::NxDomain => problem(
+                "no_data",
+                Status::Critical,
+                format!(
+                    "{domain} has neither MX nor address records: no mail can be delivered to it"
+                ),
+            ),
+            other => failure_problem(&other, domain),
+        };
+        return Resolution {
+            kind: DnsKind::ImplicitMx,
+            mx: vec![],
+            error: Some(error),
+        };
+    }
+    Resolution {
+        kind: DnsKind::ImplicitMx,
+        mx: vec![MxHost {
+            preference: 0,
+            exchange: domain.to_owned(),
+            addresses,
+            cname,
+            error: None,
+        }],
+        error: None,
+    }
+}
+
+/// Runs futures concurrently on the current task and returns their outputs in order.
+pub async fn join_all<F: Future>(futs: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+    let mut set: Vec<std::pin::Pin<Box<F>>> = futs.into_iter().map(Box::pin).collect();
+    let mut out: Vec<Option<F::Output>> = (0..set.len()).map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (i, f) in set.iter_mut().enumerate() {
+            if out[i].is_none() {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => out[i] = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    out.into_iter().flatten().collect()
+}
+
+fn absolute(name: &str) -> String {
+    if name.ends_with('.') {
+        name.to_owned()
+    } else {
+        format!("{name}.")
+    }
+}
+
+/// The real lookups, through hickory-resolver.
+pub struct HickoryLookup {
+    resolver: hickory_resolver::TokioResolver,
+}
+
+impl HickoryLookup {
+    /// The system's resolver configuration, or the given servers instead of it.
+    pub fn new(servers: &[SocketAddr], timeout: Duration) -> Result<HickoryLookup, String> {
+        use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig};
+        use hickory_resolver::net::runtime::TokioRuntimeProvider;
+        let mut builder = if servers.is_empty() {
+            hickory_resolver::TokioResolver::builder_tokio().map_err(|e| {
+                format!("cannot read the system resolver configuration: {e}; pass --resolver IP")
+            })?
+        } else {
+            let ns = servers
+                .iter()
+                .map(|sa| {
+                    let mut udp = ConnectionConfig::udp();
+                    udp.port = sa.port();
+                    let mut tcp = ConnectionConfig::tcp();
+                    tcp.port = sa.port();
+                    NameServerConfig::new(sa.ip(), true, vec![udp, tcp])
+                })
+                .collect();
+            hickory_resolver::TokioResolver::builder_with_config(
+                ResolverConfig::from_name_servers(ns),
+                TokioRuntimeProvider::default(),
+            )
+        };
+        let opts = builder.options_mut();
+        // hickory's `attempts` counts retries: one retry covers a lost UDP datagram, and
+        // each try gets half the budget so that a dead resolver costs `timeout`, not twice it.
+        opts.timeout = timeout / 2;
+        opts.attempts = 1;
+        opts.cache_size = 64;
+        let resolver = builder
+            .build()
+            .map_err(|e| format!("cannot set up DNS: {e}"))?;
+        Ok(HickoryLookup { resolver })
+    }
+}
+
+fn net_failure(e: &hickory_resolver::net::NetError) -> DnsFailure {
+    use hickory_resolver::net::{DnsError, NetError};
+    if e.is_nx_domain() {
+        return DnsFailure::NxDomain;
+    }
+    if e.is_no_records_found() {
+        return DnsFailure::NoData;
+    }
+    match e {
+        NetError::Timeout => DnsFailure::Timeout,
+        NetError::Dns(DnsError::ResponseCode(rc)) => DnsFailure::ServFail(rc.to_string()),
+        other => DnsFailure::Other(other.to_string()),
+    }
+}
+
+impl Lookup for HickoryLookup {
+    async fn mx(&self, name: &str) -> Result<Vec<(u16, String)>, DnsFailure> {
+        use hickory_resolver::proto::rr::RData;
+        let lookup = self
+            .resolver
+            .mx_lookup(name)
+            .await
+            .map_err(|e| net_failure(&e))?;
+        Ok(lookup
+            .answers()
+            .iter()
+            .filter_map(|r| match &r.data {
+                RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii())),
+                _ => None,
+            })
+            .collect())
+    }
+
+    async fn addrs(&self, name: &str, v6: bool) -> Result<AddrAnswer, DnsFailure> {
+        use hickory_resolver::proto::rr::RData;
+        let lookup = if v6 {
+            self.resolver.ipv6_lookup(name).await
+        } else {
+            self.resolver.ipv4_lookup(name).await
+        }
+        .map_err(|e| net_failure(&e))?;
+        let mut ans = AddrAnswer::default();
+        for r in lookup.answers() {
+            match &r.data {
+                RData::A(a) => ans.addrs.push(IpAddr::V4(a.0)),
+                RData::AAAA(a) => ans.addrs.push(IpAddr::V6(a.0)),
+                RData::CNAME(c) => {
+                    ans.cname = Some(c.0.to_ascii().trim_end_matches('.').to_owned())
+                }
+                _ => {}
+            }
+        }
+        if ans.addrs.is_empty() {
+            return Err(DnsFailure::NoData);
+        }
+        Ok(ans)
+    }
+}

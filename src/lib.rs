@@ -20,6 +20,7 @@ pub mod config;
 pub mod dns;
 pub mod driver;
 pub mod exit;
+pub mod explain;
 pub mod knowledge;
 pub mod probe;
 pub mod report;

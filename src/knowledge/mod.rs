@@ -5,7 +5,11 @@
 //! Nothing in this module does I/O. Tables are sorted `const` data guarded by tests; rules
 //! are data too, matched in order. See `docs/knowledge.md` for how to add an entry.
 
+pub mod codes;
+pub mod enhanced;
 pub mod outcome;
+pub mod rules;
+pub mod vendors;
 
 use crate::exit::Status;
 use crate::smtp::reply::EnhancedCode;
@@ -32,6 +36,25 @@ pub enum Context {
 }
 
 impl Context {
+    /// The lowercase name reports use (`"greeting"`, `"starttls"`, `"unsolicited"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Greeting => "greeting",
+            Context::Ehlo => "ehlo",
+            Context::Helo => "helo",
+            Context::Mail => "mail",
+            Context::Rcpt => "rcpt",
+            Context::Vrfy => "vrfy",
+            Context::Expn => "expn",
+            Context::Rset => "rset",
+            Context::Noop => "noop",
+            Context::StartTls => "starttls",
+            Context::Auth => "auth",
+            Context::Quit => "quit",
+            Context::Unsolicited => "unsolicited",
+        }
+    }
+
     /// The context for a command verb as reports name it (`"VRFY"`), case-insensitive.
     pub fn from_verb(verb: &str) -> Option<Context> {
         Some(match verb.to_ascii_uppercase().as_str() {
@@ -56,34 +79,145 @@ impl Context {
 /// What a reply means in its context.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meaning {
-    /// One sentence: what this reply means here.
+    /// One or two sentences: what this reply means here.
     pub summary: String,
     /// What to do about it (empty when nothing needs doing).
     pub advice: String,
     /// How a health check should judge this reply in this context.
     pub status: Status,
-    /// Which rule or table entry produced this meaning (e.g. `"vrfy_252"`, `"code:550"`).
+    /// Which rule or table entry produced this meaning (e.g. `"vrfy_252"`, `"code:550"`,
+    /// `"class:5"`).
     pub rule: String,
     /// A recognised server implementation or provider, when the text identifies one.
     pub server_hint: Option<String>,
+    /// The basic code's title (`"Cannot verify, will accept"`), or its class when the code is
+    /// not in the table.
+    #[serde(default)]
+    pub title: String,
+    /// The enhanced code's title, from the most specific registry level that knows it.
+    #[serde(default)]
+    pub enhanced_title: Option<String>,
+    /// Where the basic code is defined (e.g. `"RFC 5321 §3.5.3, §4.2.3"`).
+    #[serde(default)]
+    pub standard: String,
 }
 
-/// The meaning of a reply in context.
+/// The meaning of a reply in context: the most specific rule of [`rules::RULES`] or
+/// [`vendors::SERVER_TEXTS`] that matches, combined with the basic-code and enhanced-code
+/// entries. Codes no rule covers are interpreted from the tables, then by class
+/// (RFC 5321 §4.2.1: a client that does not know a code acts on its first digit).
 pub fn meaning(ctx: Context, code: u16, enhanced: Option<EnhancedCode>, text: &str) -> Meaning {
-    let _ = (enhanced, text);
-    let class = code / 100;
-    let status = match (ctx, class) {
-        (_, 2) | (_, 3) => Status::Ok,
-        (Context::Vrfy | Context::Expn, _) => Status::Ok,
-        (Context::Rcpt, 5) => Status::Warning,
-        (_, 4) => Status::Warning,
-        _ => Status::Critical,
+    meaning_in(Some(ctx), code, enhanced, text).unwrap_or_else(|| fallback(ctx, code, enhanced))
+}
+
+/// Like [`meaning`], for when the command is not known (`explain` without `--after`): only
+/// rules that hold in every context, and server texts, apply. `None` when none matches.
+pub fn meaning_without_context(
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    text: &str,
+) -> Option<Meaning> {
+    meaning_in(None, code, enhanced, text)
+}
+
+fn meaning_in(
+    ctx: Option<Context>,
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    text: &str,
+) -> Option<Meaning> {
+    let rule = rules::best(ctx, code, enhanced, text)?;
+    let mut m = skeleton(code, enhanced);
+    m.summary = rule.summary.to_string();
+    // A rule that does not pin the exact enhanced code leaves its detail to the registry.
+    if !matches!(rule.enhanced, Some(rules::EnhPat::Exact(..))) {
+        append_enhanced(&mut m.summary, enhanced);
+    }
+    m.advice = rule.advice.to_string();
+    m.status = rule.status;
+    m.rule = rule.id.to_string();
+    m.server_hint = rule.server.map(str::to_string);
+    Some(m)
+}
+
+/// Title, enhanced title and standard, with an empty meaning.
+fn skeleton(code: u16, enhanced: Option<EnhancedCode>) -> Meaning {
+    let (title, standard) = match codes::basic(code) {
+        Some(b) => (b.title.to_string(), b.standard.to_string()),
+        None => match codes::reply_class(code) {
+            Some(c) => (c.title.to_string(), "RFC 5321 §4.2.1".to_string()),
+            None => (
+                "not a valid SMTP reply code".to_string(),
+                "RFC 5321 §4.2".to_string(),
+            ),
+        },
     };
     Meaning {
-        summary: format!("reply {code} (class {class}xx)"),
+        summary: String::new(),
         advice: String::new(),
-        status,
-        rule: format!("class:{class}"),
+        status: Status::Ok,
+        rule: String::new(),
         server_hint: None,
+        title,
+        enhanced_title: enhanced
+            .and_then(enhanced::lookup)
+            .map(|l| l.title().to_string()),
+        standard,
     }
 }
+
+fn append_enhanced(summary: &mut String, enhanced: Option<EnhancedCode>) {
+    if let Some(l) = enhanced.and_then(enhanced::lookup) {
+        let what = match l.precision {
+            enhanced::Precision::Exact => l.title().to_string(),
+            enhanced::Precision::Subject => format!("{} (detail not in the registry)", l.title()),
+            enhanced::Precision::Class => format!("{} (subject not in the registry)", l.title()),
+        };
+        summary.push_str(&format!(" Enhanced code {}: {what}.", l.code));
+    }
+}
+
+/// No rule matched: interpret from the tables and the class.
+fn fallback(ctx: Context, code: u16, enhanced: Option<EnhancedCode>) -> Meaning {
+    let mut m = skeleton(code, enhanced);
+    match (codes::basic(code), codes::reply_class(code)) {
+        (Some(b), _) => {
+            m.summary = format!("{}: {}", b.title, b.description);
+            m.advice = b.fix.to_string();
+            m.rule = format!("code:{code}");
+        }
+        (None, Some(c)) => {
+            m.summary = format!(
+                "{code} is not a code the standards define; by its first digit it is a {}: {}",
+                c.title,
+                c.description.to_lowercase()
+            );
+            m.rule = format!("class:{}", c.digit);
+        }
+        (None, None) => {
+            m.summary = format!(
+                "{code} is not a valid SMTP reply code: the first digit must be 2, 3, 4 or 5 (RFC 5321 §4.2)."
+            );
+            m.advice = "Operator: the server is sending malformed replies.".to_string();
+            m.rule = "invalid".to_string();
+        }
+    }
+    append_enhanced(&mut m.summary, enhanced);
+    m.status = default_status(ctx, code);
+    m
+}
+
+/// How a health check judges a reply no rule covers, by context and class.
+fn default_status(ctx: Context, code: u16) -> Status {
+    match (ctx, code / 100) {
+        (Context::Quit, _) if code != 221 => Status::Warning,
+        (_, 2 | 3) => Status::Ok,
+        (Context::Greeting | Context::Ehlo | Context::Helo, 4 | 5) => Status::Critical,
+        (Context::Vrfy | Context::Expn, 5) => Status::Ok,
+        (_, 4 | 5) => Status::Warning,
+        _ => Status::Warning,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,133 @@
-//! placeholder
+//! One serialisable report model; the renderers in this module's children turn it into
+//! human, JSON, nagios (monitoring plugin) and Prometheus textfile output, each writing to a given `impl Write`.
+//!
+//! The JSON form of these types is a versioned contract documented in `docs/json.md`:
+//! fields may be added, never renamed or removed within a schema version.
+
+pub mod human;
+pub mod json;
+pub mod measure;
+pub mod nagios;
+pub mod output;
+pub mod prometheus;
+pub mod thresholds;
+
+use crate::dns::{DnsKind, DnsProblem};
+use crate::driver::ProbeError;
+use crate::exit::Status;
+use crate::knowledge::outcome::{CheckKind, Outcome};
+use serde::{Deserialize, Serialize};
+
+/// The JSON schema version. Bump only for incompatible changes.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: u32,
+    /// "smtpprobe 0.1.0"
+    pub tool: String,
+    pub target: String,
+    pub status: Status,
+    pub exit_code: i32,
+    /// One line saying why the status is what it is.
+    pub summary: String,
+    pub dns: DnsReport,
+    pub servers: Vec<ServerReport>,
+    pub elapsed_ms: f64,
+    /// Timings judged against `--warning`/`--critical`/`--threshold` (absent when none given).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thresholds: Vec<thresholds::ThresholdReport>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DnsReport {
+    pub kind: DnsKind,
+    /// "system" or the --resolver addresses.
+    pub resolver: String,
+    pub mx: Vec<MxReport>,
+    pub error: Option<DnsProblem>,
+    pub elapsed_ms: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MxReport {
+    pub preference: u16,
+    pub exchange: String,
+    pub addresses: Vec<String>,
+    pub error: Option<DnsProblem>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ServerReport {
+    pub host: String,
+    /// `None` when the host had no address to connect to.
+    pub address: Option<String>,
+    pub port: u16,
+    /// False for servers listed but not tried (a better one already worked).
+    pub probed: bool,
+    pub status: Status,
+    /// The name we gave in EHLO/HELO.
+    pub helo: Option<String>,
+    /// EHLO keywords with parameters as the server sent them (before TLS).
+    pub extensions: Vec<String>,
+    pub connect_ms: Option<f64>,
+    pub steps: Vec<StepReport>,
+    pub checks: Vec<CheckReport>,
+    pub findings: Vec<FindingReport>,
+    pub error: Option<ProbeError>,
+    pub elapsed_ms: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StepReport {
+    /// The verb answered ("EHLO", "VRFY"…); `None` for the greeting and unsolicited replies.
+    pub command: Option<String>,
+    /// The full command line sent.
+    pub request: Option<String>,
+    /// "greeting", "ehlo", …, "unsolicited".
+    pub context: String,
+    pub code: u16,
+    pub enhanced: Option<String>,
+    /// Reply lines as received (untrusted text; JSON escapes it, the human report too).
+    pub lines: Vec<String>,
+    pub elapsed_ms: f64,
+    pub meaning: String,
+    pub advice: String,
+    pub status: Status,
+    pub rule: String,
+    pub server_hint: Option<String>,
+    pub anomalies: Vec<String>,
+    /// Sent and answered inside TLS.
+    pub tls: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckReport {
+    pub kind: CheckKind,
+    pub argument: String,
+    pub code: Option<u16>,
+    pub enhanced: Option<String>,
+    pub outcome: Outcome,
+    pub meaning: String,
+    pub status: Status,
+    pub canary: Option<CanaryReport>,
+    pub discriminates: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CanaryReport {
+    pub argument: String,
+    pub code: Option<u16>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FindingReport {
+    pub id: String,
+    pub status: Status,
+    pub message: String,
+}
+
+/// Milliseconds with microsecond precision, for JSON.
+pub fn ms(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 1_000_000.0).round() / 1000.0
+}

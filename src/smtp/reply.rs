@@ -212,14 +212,7 @@ impl ReplyParser {
             if b == b'\n' {
                 let mut data = std::mem::take(&mut self.line);
                 let truncated = self.line_len - 1 > self.limits.max_line;
-                let bare_lf = if data.last() == Some(&b'\r') && !truncated {
-                    data.pop();
-                    false
-                } else if truncated {
-                    false
-                } else {
-                    true
-                };
+                let bare_lf = !truncated && data.last() != Some(&b'\r');
                 if data.last() == Some(&b'\r') {
                     data.pop();
                 }
@@ -360,11 +353,9 @@ impl ReplyParser {
         }
         // A garbage line inside a multi-line reply does not end it; a coded line decides.
         let ends = last && code_text.is_some();
-        if ends {
-            if let Some(partial) = self.current.take() {
-                self.reply_bytes = 0;
-                return Ok(Some(finish(partial)));
-            }
+        if ends && let Some(partial) = self.current.take() {
+            self.reply_bytes = 0;
+            return Ok(Some(finish(partial)));
         }
         Ok(None)
     }

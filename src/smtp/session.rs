@@ -255,6 +255,10 @@ impl Session {
             tls: self.t.tls_active,
         });
         let code = reply.code;
+        if let Some(p @ (Purpose::Check(..) | Purpose::Canary(_))) = purpose {
+            // Keep the answer to a check even when it is a 421 or 221 that ends the session.
+            self.replies.push((p, reply.clone()));
+        }
 
         if context == Context::Unsolicited {
             self.finding(
@@ -349,7 +353,7 @@ impl Session {
                     );
                 }
             }
-            Some(p @ (Purpose::Check(..) | Purpose::Canary(_))) => self.replies.push((p, reply)),
+            Some(Purpose::Check(..) | Purpose::Canary(_)) => {}
             Some(Purpose::Rset) => {}
             Some(Purpose::Quit) => {
                 self.t.quit_ok = code == 221;

@@ -1,0 +1,268 @@
+//! The human report: resolved MX set, then per server a transcript (C:/S: lines with the
+//! time each step took) with the meaning under each reply, and a verdict.
+//!
+//! Every byte a server sent passes through [`escape`] before it reaches the terminal: control
+//! characters and terminal escapes are shown as `\x1b`-style text, never emitted raw.
+
+use super::{Report, ServerReport};
+use crate::exit::Status;
+use anstyle::{AnsiColor, Style};
+use std::fmt::Write as _;
+use std::io::Write;
+
+/// Makes untrusted text safe for a terminal: C0/C1 controls, DEL, and bidirectional
+/// overrides are shown escaped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            let n = u32::from(c);
+            if n < 0x100 {
+                let _ = write!(out, "\\x{n:02x}");
+            } else {
+                let _ = write!(out, "\\u{{{n:x}}}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+struct Palette {
+    on: bool,
+}
+
+impl Palette {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.on {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_owned()
+        }
+    }
+    fn status(&self, s: Status) -> String {
+        let color = match s {
+            Status::Ok => AnsiColor::Green,
+            Status::Warning => AnsiColor::Yellow,
+            Status::Critical => AnsiColor::Red,
+            Status::Unknown => AnsiColor::Magenta,
+        };
+        self.paint(Style::new().fg_color(Some(color.into())).bold(), s.label())
+    }
+    fn dim(&self, t: &str) -> String {
+        self.paint(Style::new().dimmed(), t)
+    }
+    fn bold(&self, t: &str) -> String {
+        self.paint(Style::new().bold(), t)
+    }
+    fn client(&self, t: &str) -> String {
+        self.paint(Style::new().fg_color(Some(AnsiColor::Cyan.into())), t)
+    }
+}
+
+pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let p = Palette { on: color };
+    writeln!(
+        out,
+        "{} {} — {} (exit {})",
+        p.bold("smtpprobe"),
+        escape(&report.target),
+        p.status(report.status),
+        report.exit_code
+    )?;
+    writeln!(out, "  {}", escape(&report.summary))?;
+    writeln!(out)?;
+
+    let d = &report.dns;
+    let kind = match d.kind {
+        crate::dns::DnsKind::Mx => "MX records",
+        crate::dns::DnsKind::ImplicitMx => {
+            "implicit MX (no MX records: the name itself, RFC 5321 §5.1)"
+        }
+        crate::dns::DnsKind::NullMx => "null MX (RFC 7505)",
+        crate::dns::DnsKind::Direct => "direct (no MX lookup)",
+    };
+    writeln!(
+        out,
+        "{} {kind}  {}",
+        p.bold("DNS"),
+        p.dim(&format!("resolver {}, {:.1} ms", d.resolver, d.elapsed_ms))
+    )?;
+    for m in &d.mx {
+        let probed: Vec<&ServerReport> = report
+            .servers
+            .iter()
+            .filter(|s| s.host == m.exchange)
+            .collect();
+        let note = if !probed.is_empty() && probed.iter().all(|s| !s.probed) {
+            p.dim("  (not probed: a better server answered)")
+        } else {
+            String::new()
+        };
+        let addrs = if m.addresses.is_empty() {
+            "-".to_owned()
+        } else {
+            m.addresses.join(", ")
+        };
+        writeln!(
+            out,
+            "  {:>5} {}  {}{note}",
+            m.preference,
+            escape(&m.exchange),
+            addrs
+        )?;
+        if let Some(e) = &m.error {
+            writeln!(out, "        {} {}", p.status(e.status), escape(&e.message))?;
+        }
+    }
+    if let Some(e) = &d.error {
+        writeln!(out, "  {} {}", p.status(e.status), escape(&e.message))?;
+    }
+
+    for s in report.servers.iter().filter(|s| s.probed) {
+        writeln!(out)?;
+        server(&p, s, out)?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} {} — {}",
+        p.bold("Verdict:"),
+        p.status(report.status),
+        escape(&report.summary)
+    )?;
+    Ok(())
+}
+
+fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
+    let addr = s.address.as_deref().unwrap_or("no address");
+    let timing = match s.connect_ms {
+        Some(c) => format!("connect {c:.1} ms, total {:.1} ms", s.elapsed_ms),
+        None => format!("total {:.1} ms", s.elapsed_ms),
+    };
+    writeln!(
+        out,
+        "{} {} [{}]:{} — {}  {}",
+        p.bold("Server"),
+        escape(&s.host),
+        addr,
+        s.port,
+        p.status(s.status),
+        p.dim(&timing)
+    )?;
+    if let Some(h) = &s.helo {
+        writeln!(
+            out,
+            "  {}",
+            p.dim(&format!("(we call ourselves {})", escape(h)))
+        )?;
+    }
+    for st in &s.steps {
+        if let Some(req) = &st.request {
+            let canary = s
+                .checks
+                .iter()
+                .filter_map(|c| c.canary.as_ref())
+                .any(|c| req.contains(c.argument.as_str()));
+            let note = if canary {
+                p.dim("  (canary: a made-up name, to see whether the server tells users apart)")
+            } else {
+                String::new()
+            };
+            writeln!(out, "  {} {}{note}", p.client("C:"), escape(req))?;
+        }
+        let n = st.lines.len();
+        for (i, line) in st.lines.iter().enumerate() {
+            let t = if i + 1 == n {
+                format!("  {}", p.dim(&format!("{:.1} ms", st.elapsed_ms)))
+            } else {
+                String::new()
+            };
+            writeln!(out, "  S: {}{t}", escape(line))?;
+        }
+        let mark = if st.status == Status::Ok {
+            "→".to_owned()
+        } else {
+            p.status(st.status)
+        };
+        writeln!(out, "     {mark} {}", escape(&st.meaning))?;
+        if !st.advice.is_empty() && st.status != Status::Ok {
+            writeln!(
+                out,
+                "       {}",
+                p.dim(&format!("what to do: {}", escape(&st.advice)))
+            )?;
+        }
+        for a in &st.anomalies {
+            writeln!(
+                out,
+                "       {} {}",
+                p.status(Status::Warning),
+                escape(&format!("anomaly: {a}"))
+            )?;
+        }
+    }
+    if !s.checks.is_empty() {
+        writeln!(out, "  {}", p.bold("Checks"))?;
+        for c in &s.checks {
+            let kind = format!("{:?}", c.kind).to_uppercase();
+            let code = c.code.map_or("-".to_owned(), |c| c.to_string());
+            let outcome = serde_json::to_value(c.outcome)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "    {kind} {} → {code} {} ({outcome})",
+                escape(&c.argument),
+                p.status(c.status)
+            )?;
+            writeln!(out, "      {}", escape(&c.meaning))?;
+            if let Some(can) = &c.canary {
+                writeln!(
+                    out,
+                    "      {}",
+                    p.dim(&format!(
+                        "canary {} → {}",
+                        escape(&can.argument),
+                        can.code.map_or("-".into(), |c| c.to_string())
+                    ))
+                )?;
+            }
+        }
+    }
+    if !s.findings.is_empty() {
+        writeln!(out, "  {}", p.bold("Findings"))?;
+        for f in &s.findings {
+            writeln!(out, "    {} {}", p.status(f.status), escape(&f.message))?;
+        }
+    }
+    if let Some(e) = &s.error {
+        writeln!(
+            out,
+            "  {} {} ({}): {}",
+            p.status(Status::Critical),
+            escape(&e.phase),
+            e.kind,
+            escape(&e.message)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn terminal_escapes_never_pass_raw() {
+        let evil = "220 hi\x1b[2J\x1b]0;pwned\x07 \u{202e}txt\u{9b}31m";
+        let e = escape(evil);
+        assert!(!e.chars().any(|c| c.is_control()));
+        assert!(e.contains("\\x1b[2J"));
+        assert!(e.contains("\\u{202e}"));
+        assert!(e.contains("\\x9b"));
+    }
+}

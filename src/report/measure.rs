@@ -1,0 +1,313 @@
+//! The timings of a report as a flat list of named measurements, in seconds: the one source
+//! of the phase names that thresholds match, nagios perfdata labels and Prometheus `phase`
+//! labels all use, so the three can never disagree.
+//!
+//! Nothing here renders or judges; it only reads the [`Report`].
+
+use super::{Report, ServerReport};
+
+/// A phase of the probe, as thresholds name it (`--threshold greeting=2,5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    /// DNS resolution of the target (once per run).
+    Dns,
+    /// TCP connection to one server.
+    Connect,
+    /// From connection to the server's greeting.
+    Greeting,
+    /// The EHLO (or HELO) reply; also the EHLO repeated inside TLS.
+    Ehlo,
+    /// The reply to STARTTLS.
+    StartTls,
+    /// The TLS handshake.
+    Tls,
+    Mail,
+    Rcpt,
+    Vrfy,
+    Expn,
+    Rset,
+    Noop,
+    Auth,
+    Quit,
+    /// The whole conversation with one server (connect to close).
+    Session,
+    /// The whole run: DNS and every server.
+    Total,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 16] = [
+        Phase::Dns,
+        Phase::Connect,
+        Phase::Greeting,
+        Phase::Ehlo,
+        Phase::StartTls,
+        Phase::Tls,
+        Phase::Mail,
+        Phase::Rcpt,
+        Phase::Vrfy,
+        Phase::Expn,
+        Phase::Rset,
+        Phase::Noop,
+        Phase::Auth,
+        Phase::Quit,
+        Phase::Session,
+        Phase::Total,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Dns => "dns",
+            Phase::Connect => "connect",
+            Phase::Greeting => "greeting",
+            Phase::Ehlo => "ehlo",
+            Phase::StartTls => "starttls",
+            Phase::Tls => "tls",
+            Phase::Mail => "mail",
+            Phase::Rcpt => "rcpt",
+            Phase::Vrfy => "vrfy",
+            Phase::Expn => "expn",
+            Phase::Rset => "rset",
+            Phase::Noop => "noop",
+            Phase::Auth => "auth",
+            Phase::Quit => "quit",
+            Phase::Session => "session",
+            Phase::Total => "total",
+        }
+    }
+
+    /// The phase a user names on the command line (`helo` is an alias of `ehlo`).
+    pub fn parse(s: &str) -> Option<Phase> {
+        let s = s.trim().to_ascii_lowercase();
+        if s == "helo" {
+            return Some(Phase::Ehlo);
+        }
+        if s == "handshake" || s == "tls_handshake" {
+            return Some(Phase::Tls);
+        }
+        Phase::ALL.into_iter().find(|p| p.name() == s)
+    }
+
+    /// The phase of a step, from its report `context` ("greeting", "ehlo", …).
+    fn of_context(context: &str) -> Option<Phase> {
+        Some(match context {
+            "greeting" => Phase::Greeting,
+            "ehlo" | "helo" => Phase::Ehlo,
+            "starttls" => Phase::StartTls,
+            "mail" => Phase::Mail,
+            "rcpt" => Phase::Rcpt,
+            "vrfy" => Phase::Vrfy,
+            "expn" => Phase::Expn,
+            "rset" => Phase::Rset,
+            "noop" => Phase::Noop,
+            "auth" => Phase::Auth,
+            "quit" => Phase::Quit,
+            _ => return None,
+        })
+    }
+}
+
+/// One timing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measurement {
+    /// Index into `report.servers`; `None` for run-wide timings (dns, total).
+    pub server: Option<usize>,
+    /// Index into that server's `steps` when the timing is a reply's.
+    pub step: Option<usize>,
+    pub phase: Phase,
+    /// The phase instance, unique within its server: `ehlo`, `helo`, `ehlo_tls`, `vrfy_2`…
+    pub name: String,
+    pub seconds: f64,
+}
+
+/// TLS facts read from a server entry, when the report carries them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TlsFacts {
+    pub handshake_seconds: Option<f64>,
+    /// Days until the leaf certificate expires (negative once expired).
+    pub certificate_days_left: Option<f64>,
+    /// The leaf certificate's notAfter as Unix seconds.
+    pub certificate_not_after: Option<i64>,
+}
+
+/// TLS facts for a server.
+///
+/// The TLS work adds a `tls` object to [`ServerReport`]; until that lands in this tree the
+/// facts are read through the serialised form, so this module compiles with or without it.
+/// Expected fields: `tls.handshake_ms`, and `days_left` / `not_after_unix` either directly
+/// under `tls` or under `tls.certificate`. After the merge this can read the field directly.
+pub fn tls_facts(server: &ServerReport) -> Option<TlsFacts> {
+    let v = serde_json::to_value(server).ok()?;
+    tls_facts_from_value(&v)
+}
+
+pub(crate) fn tls_facts_from_value(server: &serde_json::Value) -> Option<TlsFacts> {
+    let tls = server.get("tls").filter(|t| t.is_object())?;
+    let cert = tls
+        .get("certificate")
+        .or_else(|| tls.get("cert"))
+        .filter(|c| c.is_object());
+    let find = |names: &[&str]| {
+        names.iter().find_map(|n| {
+            tls.get(*n)
+                .filter(|x| !x.is_null())
+                .or_else(|| cert.and_then(|c| c.get(*n)).filter(|x| !x.is_null()))
+        })
+    };
+    let facts = TlsFacts {
+        handshake_seconds: find(&["handshake_ms"])
+            .and_then(serde_json::Value::as_f64)
+            .filter(|x| x.is_finite() && *x >= 0.0)
+            .map(|ms| ms / 1000.0),
+        certificate_days_left: find(&["days_left", "days_until_expiry", "expires_in_days"])
+            .and_then(serde_json::Value::as_f64)
+            .filter(|x| x.is_finite()),
+        certificate_not_after: find(&["not_after_unix", "not_after_timestamp"])
+            .and_then(serde_json::Value::as_i64),
+    };
+    Some(facts)
+}
+
+/// Every timing in the report, in a stable order: dns, then per probed server connect,
+/// the steps in conversation order (with the TLS handshake after STARTTLS), session; total.
+pub fn measurements(report: &Report) -> Vec<Measurement> {
+    let mut out = vec![Measurement {
+        server: None,
+        step: None,
+        phase: Phase::Dns,
+        name: "dns".into(),
+        seconds: report.dns.elapsed_ms / 1000.0,
+    }];
+    for (i, s) in report.servers.iter().enumerate().filter(|(_, s)| s.probed) {
+        let mut seen: Vec<String> = Vec::new();
+        let mut push = |phase: Phase, step: Option<usize>, base: String, seconds: f64| {
+            let n = seen.iter().filter(|x| **x == base).count();
+            let name = if n == 0 {
+                base.clone()
+            } else {
+                format!("{base}_{}", n + 1)
+            };
+            seen.push(base);
+            out.push(Measurement {
+                server: Some(i),
+                step,
+                phase,
+                name,
+                seconds,
+            });
+        };
+        if let Some(c) = s.connect_ms {
+            push(Phase::Connect, None, "connect".into(), c / 1000.0);
+        }
+        let tls = tls_facts(s);
+        let mut handshake = tls.as_ref().and_then(|t| t.handshake_seconds);
+        for (j, st) in s.steps.iter().enumerate() {
+            let Some(phase) = Phase::of_context(&st.context) else {
+                continue;
+            };
+            let base = if st.tls {
+                format!("{}_tls", st.context)
+            } else {
+                st.context.clone()
+            };
+            // The handshake happens between the STARTTLS reply and the first step inside TLS.
+            if st.tls
+                && let Some(h) = handshake.take()
+            {
+                push(Phase::Tls, None, "tls".into(), h);
+            }
+            push(phase, Some(j), base, st.elapsed_ms / 1000.0);
+        }
+        if let Some(h) = handshake {
+            push(Phase::Tls, None, "tls".into(), h);
+        }
+        push(
+            Phase::Session,
+            None,
+            "session".into(),
+            s.elapsed_ms / 1000.0,
+        );
+    }
+    out.push(Measurement {
+        server: None,
+        step: None,
+        phase: Phase::Total,
+        name: "total".into(),
+        seconds: report.elapsed_ms / 1000.0,
+    });
+    out
+}
+
+/// How a server is named in labels: its host, plus `[address]` when the report holds more
+/// than one probed entry for that host (several addresses, or `--all`).
+pub fn server_key(report: &Report, index: usize) -> String {
+    let Some(s) = report.servers.get(index) else {
+        return String::new();
+    };
+    let same_host = report
+        .servers
+        .iter()
+        .filter(|o| o.probed && o.host == s.host)
+        .count();
+    match (&s.address, same_host > 1) {
+        (Some(a), true) => format!("{}[{a}]", s.host),
+        _ => s.host.clone(),
+    }
+}
+
+/// Seconds as plain decimal text with microsecond precision and no exponent
+/// (`0.001234`), as perfdata and exposition formats both accept.
+pub fn seconds_text(s: f64) -> String {
+    if !s.is_finite() {
+        return "0".into();
+    }
+    let t = format!("{s:.6}");
+    let t = t.trim_end_matches('0').trim_end_matches('.');
+    if t.is_empty() || t == "-" {
+        "0".into()
+    } else {
+        t.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_are_plain_decimals_never_exponents() {
+        assert_eq!(seconds_text(0.001_234), "0.001234");
+        assert_eq!(seconds_text(0.000_000_1), "0");
+        assert_eq!(seconds_text(2.0), "2");
+        assert_eq!(seconds_text(12.5), "12.5");
+        assert_eq!(seconds_text(f64::NAN), "0");
+        assert_eq!(seconds_text(1e12), "1000000000000");
+    }
+
+    #[test]
+    fn phases_parse_by_name_and_alias() {
+        for p in Phase::ALL {
+            assert_eq!(Phase::parse(p.name()), Some(p));
+        }
+        assert_eq!(Phase::parse("HELO"), Some(Phase::Ehlo));
+        assert_eq!(Phase::parse("handshake"), Some(Phase::Tls));
+        assert_eq!(Phase::parse("data"), None);
+    }
+
+    #[test]
+    fn tls_facts_are_read_defensively() {
+        let v = serde_json::json!({"host": "mx", "tls": {"handshake_ms": 12.5,
+            "certificate": {"days_left": 30, "not_after_unix": 1_800_000_000_i64}}});
+        let f = tls_facts_from_value(&v).unwrap();
+        assert_eq!(f.handshake_seconds, Some(0.0125));
+        assert_eq!(f.certificate_days_left, Some(30.0));
+        assert_eq!(f.certificate_not_after, Some(1_800_000_000));
+        assert_eq!(
+            tls_facts_from_value(&serde_json::json!({"tls": null})),
+            None
+        );
+        assert_eq!(tls_facts_from_value(&serde_json::json!({})), None);
+        let odd = serde_json::json!({"tls": {"handshake_ms": "fast"}});
+        assert_eq!(tls_facts_from_value(&odd), Some(TlsFacts::default()));
+    }
+}

@@ -1,0 +1,192 @@
+//! The Prometheus renderer: the text exposition format (version 0.0.4) as node_exporter's
+//! textfile collector reads it. Write it with `--output FILE.prom`, which replaces the file
+//! atomically.
+//!
+//! Families (each with one HELP and one TYPE line, its samples together):
+//! - `smtpprobe_status{target}`: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the exit code).
+//! - `smtpprobe_up{target,host,address,port}`: 1 when that server completed the conversation
+//!   without a failure of the probe and is not CRITICAL/UNKNOWN.
+//! - `smtpprobe_server_status{target,host,address,port}`: the server's own status, 0–3.
+//! - `smtpprobe_phase_duration_seconds{target,[host,address,port,]phase}`: every timing,
+//!   the same phases as the nagios perfdata (`dns` and `total` carry no server labels).
+//! - `smtpprobe_reply_code{target,host,address,port,command}`: the code of each reply;
+//!   `command` is the step (`greeting`, `ehlo`, `ehlo_tls`, `vrfy_2`…), unique per server.
+//! - `smtpprobe_tls_certificate_expiry_timestamp_seconds{…}`: the leaf certificate's
+//!   notAfter, when TLS facts exist.
+//!
+//! Label values are escaped (`\\`, `\"`, `\n`), so no server text can end a line or a label.
+
+use super::Report;
+use super::measure::{self, Measurement};
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::io::Write;
+
+/// Escapes a label value per the exposition format: backslash, double quote, line feed.
+pub fn escape_label_value(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One metric family being written: header once, then deduplicated samples.
+struct Family {
+    name: &'static str,
+    help: &'static str,
+    samples: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Family {
+    fn new(name: &'static str, help: &'static str) -> Family {
+        Family {
+            name,
+            help,
+            samples: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn sample(&mut self, labels: &[(&str, &str)], value: &str) {
+        let mut l = String::new();
+        for (i, (k, v)) in labels.iter().enumerate() {
+            if i > 0 {
+                l.push(',');
+            }
+            let _ = write!(l, "{k}=\"{}\"", escape_label_value(v));
+        }
+        // The same label set twice would make the file invalid; the first one wins.
+        if self.seen.insert(l.clone()) {
+            self.samples.push(format!("{}{{{l}}} {value}", self.name));
+        }
+    }
+
+    fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.samples.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "# HELP {} {}", self.name, self.help)?;
+        writeln!(out, "# TYPE {} gauge", self.name)?;
+        for s in &self.samples {
+            writeln!(out, "{s}")?;
+        }
+        Ok(())
+    }
+}
+
+pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let target = report.target.as_str();
+    let mut status = Family::new(
+        "smtpprobe_status",
+        "Overall status of the probe: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the exit code).",
+    );
+    let mut up = Family::new(
+        "smtpprobe_up",
+        "Whether the server completed the SMTP conversation and is neither CRITICAL nor UNKNOWN.",
+    );
+    let mut server_status = Family::new(
+        "smtpprobe_server_status",
+        "Status of one server: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+    );
+    let mut duration = Family::new(
+        "smtpprobe_phase_duration_seconds",
+        "Duration of each phase of the probe in seconds.",
+    );
+    let mut code = Family::new(
+        "smtpprobe_reply_code",
+        "SMTP reply code the server gave to each step.",
+    );
+    let mut expiry = Family::new(
+        "smtpprobe_tls_certificate_expiry_timestamp_seconds",
+        "Expiry (notAfter) of the server's TLS certificate as a Unix timestamp.",
+    );
+
+    status.sample(
+        &[("target", target)],
+        &report.status.exit_code().to_string(),
+    );
+    let port_text: Vec<String> = report.servers.iter().map(|s| s.port.to_string()).collect();
+    let server_labels = |i: usize| -> Vec<(&str, &str)> {
+        let s = &report.servers[i];
+        vec![
+            ("target", target),
+            ("host", s.host.as_str()),
+            ("address", s.address.as_deref().unwrap_or("")),
+            ("port", port_text[i].as_str()),
+        ]
+    };
+    for (i, s) in report.servers.iter().enumerate().filter(|(_, s)| s.probed) {
+        let labels = server_labels(i);
+        let is_up = s.error.is_none()
+            && !s.steps.is_empty()
+            && matches!(
+                s.status,
+                crate::exit::Status::Ok | crate::exit::Status::Warning
+            );
+        up.sample(&labels, if is_up { "1" } else { "0" });
+        server_status.sample(&labels, &s.status.exit_code().to_string());
+        if let Some(t) = measure::tls_facts(s).and_then(|t| t.certificate_not_after) {
+            expiry.sample(&labels, &t.to_string());
+        }
+    }
+    for m in measure::measurements(report) {
+        let Measurement {
+            server,
+            step,
+            name,
+            seconds,
+            ..
+        } = &m;
+        let mut labels = match server {
+            Some(i) => server_labels(*i),
+            None => vec![("target", target)],
+        };
+        labels.push(("phase", name.as_str()));
+        duration.sample(&labels, &measure::seconds_text(*seconds));
+        // The reply code of the same step, named like its timing.
+        if let (Some(i), Some(j)) = (server, step)
+            && let Some(st) = report.servers[*i].steps.get(*j)
+        {
+            labels.pop();
+            labels.push(("command", name.as_str()));
+            code.sample(&labels, &st.code.to_string());
+        }
+    }
+    for f in [&status, &up, &server_status, &duration, &code, &expiry] {
+        f.write(out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_values_escape_backslash_quote_newline() {
+        assert_eq!(
+            escape_label_value("a\\b\"c\nd|e"),
+            "a\\\\b\\\"c\\nd|e".to_owned()
+        );
+    }
+
+    #[test]
+    fn duplicate_label_sets_are_written_once() {
+        let mut f = Family::new("x_y", "help");
+        f.sample(&[("a", "1")], "1");
+        f.sample(&[("a", "1")], "2");
+        let mut out = Vec::new();
+        f.write(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "# HELP x_y help\n# TYPE x_y gauge\nx_y{a=\"1\"} 1\n"
+        );
+    }
+}

@@ -1,0 +1,418 @@
+//! Timing thresholds, in the monitoring-plugins range syntax, and their effect on a report.
+//!
+//! Parsing and evaluation are pure functions; [`apply`] runs after the probe and raises the
+//! report's status, exit code and summary, records a finding on the server concerned and a
+//! [`ThresholdReport`] per evaluated timing, so every output format reflects the breach.
+//!
+//! # Range syntax
+//! From the Monitoring Plugins Development Guidelines, "Threshold and ranges":
+//!
+//! | range     | alert when value is…          |
+//! |-----------|-------------------------------|
+//! | `10`      | < 0 or > 10                   |
+//! | `10:`     | < 10                          |
+//! | `~:10`    | > 10                          |
+//! | `10:20`   | < 10 or > 20                  |
+//! | `@10:20`  | ≥ 10 and ≤ 20 (inside)        |
+//!
+//! Values are seconds and may have decimals (`0.5`).
+
+use super::measure::{self, Phase};
+use super::{FindingReport, Report};
+use crate::exit::Status;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A monitoring-plugins range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    /// `f64::NEG_INFINITY` for `~`.
+    pub start: f64,
+    /// `f64::INFINITY` when open-ended (`10:`).
+    pub end: f64,
+    /// `@`: alert when the value is inside the range rather than outside.
+    pub inside: bool,
+}
+
+impl Range {
+    /// Parses `10`, `10:`, `~:10`, `10:20`, `@10:20`.
+    pub fn parse(text: &str) -> Result<Range, String> {
+        let bad = |why: &str| format!("threshold {text:?} {why}");
+        let t = text.trim();
+        let (inside, t) = match t.strip_prefix('@') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let number = |s: &str| -> Result<f64, String> {
+            s.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| bad(&format!("has {s:?} where a number of seconds belongs")))
+        };
+        let (start, end) = match t.split_once(':') {
+            None if t.is_empty() => return Err(bad("is empty")),
+            None => (0.0, number(t)?),
+            Some((s, e)) => {
+                let start = match s {
+                    "~" => f64::NEG_INFINITY,
+                    "" => 0.0,
+                    s => number(s)?,
+                };
+                let end = if e.is_empty() {
+                    f64::INFINITY
+                } else {
+                    number(e)?
+                };
+                (start, end)
+            }
+        };
+        if start > end {
+            return Err(bad("has its start above its end"));
+        }
+        Ok(Range { start, end, inside })
+    }
+
+    /// Whether `value` raises an alert.
+    pub fn alerts(&self, value: f64) -> bool {
+        let within = self.start <= value && value <= self.end;
+        if self.inside { within } else { !within }
+    }
+
+    /// Why `value` breaches this range, e.g. `> 2 s`.
+    fn breach(&self, value: f64) -> String {
+        if self.inside {
+            format!("within {self} s")
+        } else if value > self.end {
+            format!("> {} s", num(self.end))
+        } else {
+            format!("< {} s", num(self.start))
+        }
+    }
+}
+
+/// The range in plugin syntax, normalised (`0:10` is shown as `10`), for perfdata.
+impl fmt::Display for Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.inside {
+            f.write_str("@")?;
+        }
+        match (self.start, self.end) {
+            (s, e) if s == 0.0 && e.is_finite() => write!(f, "{}", num(e)),
+            (s, e) if e.is_infinite() && s.is_infinite() => f.write_str("~:"),
+            (s, e) if e.is_infinite() => write!(f, "{}:", num(s)),
+            (s, e) if s.is_infinite() => write!(f, "~:{}", num(e)),
+            (s, e) => write!(f, "{}:{}", num(s), num(e)),
+        }
+    }
+}
+
+/// A range bound as the user gave it: Rust's shortest round-trip decimal, never an exponent
+/// (`0.0000001` stays `0.0000001`, which microsecond rounding would turn into `0`).
+fn num(v: f64) -> String {
+    format!("{v}")
+}
+
+/// The warning and critical ranges for one phase.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PhaseThreshold {
+    pub phase: Phase,
+    pub warning: Option<Range>,
+    pub critical: Option<Range>,
+}
+
+impl PhaseThreshold {
+    /// The status a timing earns, and the range it breached.
+    pub fn evaluate(&self, seconds: f64) -> (Status, Option<Range>) {
+        if let Some(c) = self.critical.filter(|c| c.alerts(seconds)) {
+            return (Status::Critical, Some(c));
+        }
+        if let Some(w) = self.warning.filter(|w| w.alerts(seconds)) {
+            return (Status::Warning, Some(w));
+        }
+        (Status::Ok, None)
+    }
+}
+
+/// All thresholds of a run, at most one entry per phase.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Thresholds {
+    pub phases: Vec<PhaseThreshold>,
+}
+
+impl Thresholds {
+    /// From `-w`, `-c` (on the total time) and `--threshold PHASE=WARN[,CRIT]` specs.
+    /// A later spec for the same phase replaces the parts it gives.
+    pub fn from_args(
+        warning: Option<&str>,
+        critical: Option<&str>,
+        specs: &[String],
+    ) -> Result<Thresholds, String> {
+        let mut t = Thresholds::default();
+        let w = warning
+            .map(Range::parse)
+            .transpose()
+            .map_err(|e| format!("-w/--warning: {e}"))?;
+        let c = critical
+            .map(Range::parse)
+            .transpose()
+            .map_err(|e| format!("-c/--critical: {e}"))?;
+        t.set(Phase::Total, w, c);
+        for spec in specs {
+            let (phase, w, c) = parse_spec(spec).map_err(|e| format!("--threshold: {e}"))?;
+            t.set(phase, w, c);
+        }
+        Ok(t)
+    }
+
+    fn set(&mut self, phase: Phase, warning: Option<Range>, critical: Option<Range>) {
+        if warning.is_none() && critical.is_none() {
+            return;
+        }
+        match self.phases.iter_mut().find(|p| p.phase == phase) {
+            Some(p) => {
+                p.warning = warning.or(p.warning);
+                p.critical = critical.or(p.critical);
+            }
+            None => self.phases.push(PhaseThreshold {
+                phase,
+                warning,
+                critical,
+            }),
+        }
+    }
+
+    pub fn get(&self, phase: Phase) -> Option<&PhaseThreshold> {
+        self.phases.iter().find(|p| p.phase == phase)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phases.is_empty()
+    }
+}
+
+/// Parses `PHASE=WARN[,CRIT]`; either range may be left empty (`tls=,5`).
+pub fn parse_spec(spec: &str) -> Result<(Phase, Option<Range>, Option<Range>), String> {
+    let (name, ranges) = spec
+        .split_once('=')
+        .ok_or_else(|| format!("{spec:?} is not PHASE=WARN[,CRIT] (e.g. greeting=2,5)"))?;
+    let phase = Phase::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = Phase::ALL.iter().map(|p| p.name()).collect();
+        format!(
+            "{spec:?} names no phase; use one of {} (helo = ehlo)",
+            names.join(", ")
+        )
+    })?;
+    let (w, c) = match ranges.split_once(',') {
+        Some((w, c)) => (w, c),
+        None => (ranges, ""),
+    };
+    let opt = |s: &str| -> Result<Option<Range>, String> {
+        if s.trim().is_empty() {
+            Ok(None)
+        } else {
+            Range::parse(s).map(Some)
+        }
+    };
+    let (w, c) = (opt(w)?, opt(c)?);
+    if w.is_none() && c.is_none() {
+        return Err(format!(
+            "{spec:?} gives neither a warning nor a critical range"
+        ));
+    }
+    Ok((phase, w, c))
+}
+
+/// One timing judged against a threshold (the JSON report lists them all).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdReport {
+    pub phase: String,
+    /// The perfdata label of the timing (`mx1.example.com_greeting`, `total`).
+    pub label: String,
+    pub seconds: f64,
+    pub warning: Option<String>,
+    pub critical: Option<String>,
+    pub status: Status,
+    /// Why it breached, e.g. "greeting of mx1.example.com took 2.3 s > 2 s"; empty when OK.
+    pub message: String,
+}
+
+/// The perfdata label of a measurement: `<server>_<name>`, or the name for run-wide ones.
+pub fn label(report: &Report, m: &measure::Measurement) -> String {
+    match m.server {
+        Some(i) => format!("{}_{}", measure::server_key(report, i), m.name),
+        None => m.name.clone(),
+    }
+}
+
+/// Judges every timing of the report against `thresholds` and raises the report's status,
+/// exit code and summary for each breach; a breach on one server also becomes a finding
+/// there (id `threshold_<phase>`) and raises that server's status.
+pub fn apply(report: &mut Report, thresholds: &Thresholds) {
+    if thresholds.is_empty() {
+        return;
+    }
+    let mut breaches: Vec<(Status, String)> = Vec::new();
+    for m in measure::measurements(report) {
+        let Some(rule) = thresholds.get(m.phase) else {
+            continue;
+        };
+        let (status, range) = rule.evaluate(m.seconds);
+        let what = match m.server {
+            Some(i) => format!("{} of {}", m.name, measure::server_key(report, i)),
+            None => m.name.clone(),
+        };
+        let message = range.map_or_else(String::new, |r| {
+            format!(
+                "{what} took {} s {}",
+                measure::seconds_text(m.seconds),
+                r.breach(m.seconds)
+            )
+        });
+        report.thresholds.push(ThresholdReport {
+            phase: m.phase.name().into(),
+            label: label(report, &m),
+            seconds: m.seconds,
+            warning: rule.warning.map(|r| r.to_string()),
+            critical: rule.critical.map(|r| r.to_string()),
+            status,
+            message: message.clone(),
+        });
+        if status == Status::Ok {
+            continue;
+        }
+        if let Some(s) = m.server.and_then(|i| report.servers.get_mut(i)) {
+            s.findings.push(FindingReport {
+                id: format!("threshold_{}", m.phase.name()),
+                status,
+                message: message.clone(),
+            });
+            s.status = s.status.merge(status);
+        }
+        breaches.push((status, message));
+    }
+    if breaches.is_empty() {
+        return;
+    }
+    let worst = crate::exit::merge_all(breaches.iter().map(|b| b.0));
+    // The worst breaches first: they are why the status is what it is.
+    breaches.sort_by_key(|b| std::cmp::Reverse(b.0.exit_code()));
+    let text = breaches
+        .iter()
+        .map(|b| b.1.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let before = report.status;
+    report.status = before.merge(worst);
+    report.exit_code = report.status.exit_code();
+    report.summary = if report.status == before && before != Status::Ok && worst != before {
+        format!("{}; {text}", report.summary)
+    } else {
+        format!("{text}; {}", report.summary)
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_follow_the_plugin_guidelines() {
+        // (range, value, alerts)
+        let table: &[(&str, f64, bool)] = &[
+            ("10", -1.0, true),
+            ("10", 0.0, false),
+            ("10", 10.0, false),
+            ("10", 10.001, true),
+            ("10:", 9.9, true),
+            ("10:", 10.0, false),
+            ("10:", 1e9, false),
+            ("~:10", -1e9, false),
+            ("~:10", 11.0, true),
+            ("10:20", 9.0, true),
+            ("10:20", 15.0, false),
+            ("10:20", 21.0, true),
+            ("@10:20", 10.0, true),
+            ("@10:20", 20.0, true),
+            ("@10:20", 9.99, false),
+            ("@10:20", 20.5, false),
+            ("0.5", 0.51, true),
+            (":2", 2.5, true),
+        ];
+        for (r, v, alerts) in table {
+            let range = Range::parse(r).unwrap();
+            assert_eq!(range.alerts(*v), *alerts, "{r} with {v}");
+        }
+    }
+
+    #[test]
+    fn bad_ranges_are_refused_with_the_text() {
+        for bad in ["", "x", "20:10", "1e999", "NaN", "@", "~", "10::", "-"] {
+            let e = Range::parse(bad).unwrap_err();
+            assert!(e.contains("threshold"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn ranges_print_normalised_for_perfdata() {
+        for (input, shown) in [
+            ("10", "10"),
+            ("0:10", "10"),
+            ("10:", "10:"),
+            ("~:10", "~:10"),
+            ("10:20", "10:20"),
+            ("@10:20", "@10:20"),
+            ("1.50", "1.5"),
+            ("~:", "~:"),
+            ("0.0000001", "0.0000001"),
+        ] {
+            assert_eq!(Range::parse(input).unwrap().to_string(), shown, "{input}");
+        }
+    }
+
+    #[test]
+    fn phase_specs() {
+        let (p, w, c) = parse_spec("greeting=2,5").unwrap();
+        assert_eq!(p, Phase::Greeting);
+        assert_eq!(w.unwrap().end, 2.0);
+        assert_eq!(c.unwrap().end, 5.0);
+        let (p, w, c) = parse_spec("HELO=1").unwrap();
+        assert_eq!((p, c), (Phase::Ehlo, None));
+        assert!(w.is_some());
+        let (_, w, c) = parse_spec("tls=,@1:2").unwrap();
+        assert!(w.is_none() && c.unwrap().inside);
+        for bad in [
+            "greeting",
+            "data=1,2",
+            "greeting=",
+            "greeting=,",
+            "greeting=a,b",
+        ] {
+            assert!(parse_spec(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn critical_wins_over_warning() {
+        let t = PhaseThreshold {
+            phase: Phase::Total,
+            warning: Some(Range::parse("1").unwrap()),
+            critical: Some(Range::parse("2").unwrap()),
+        };
+        assert_eq!(t.evaluate(0.5).0, Status::Ok);
+        assert_eq!(t.evaluate(1.5).0, Status::Warning);
+        assert_eq!(t.evaluate(2.5).0, Status::Critical);
+    }
+
+    #[test]
+    fn warning_and_critical_flags_merge_with_specs() {
+        let t =
+            Thresholds::from_args(Some("5"), None, &["total=,10".into(), "dns=1".into()]).unwrap();
+        let total = t.get(Phase::Total).unwrap();
+        assert_eq!(total.warning.unwrap().to_string(), "5");
+        assert_eq!(total.critical.unwrap().to_string(), "10");
+        assert!(t.get(Phase::Dns).is_some());
+        assert!(Thresholds::from_args(None, None, &[]).unwrap().is_empty());
+        let e = Thresholds::from_args(Some("x"), None, &[]).unwrap_err();
+        assert!(e.starts_with("-w/--warning"), "{e}");
+    }
+}
