@@ -1,0 +1,718 @@
+//! Opt-in tests of the built `smtpprobe` binary against real servers on loopback: Postfix
+//! (VRFY on and off, STARTTLS, SMTPS on 465, submission on 587, postscreen) and NSD serving
+//! the zone `smtpprobe.test`, all started by `scripts/real-servers.sh` (see
+//! `tests/real/README.md` for the layout of the servers and the zone).
+//!
+//! Skipped, with a message, unless `SMTPPROBE_REAL` is set: plain `cargo test` on a machine
+//! without root or Postfix passes. `scripts/real-servers.sh test` starts the servers, runs
+//! these tests with `SMTPPROBE_REAL=1` and stops the servers whatever happens.
+//!
+//! Addresses come from `$SMTPPROBE_REAL_DIR/env` (default `/tmp/smtpprobe-real/env`), written
+//! by `scripts/real-servers.sh up`; variables of the same names in the environment win.
+//! Every probe runs with `--json` and `--resolver`, and its output is checked against the
+//! JSON contract (docs/json.md): field names, `status` ↔ `exit_code` ↔ process exit code.
+
+use serde_json::Value;
+use std::collections::HashMap;
+use std::fmt;
+use std::process::Command;
+
+/// Where the real servers are.
+struct Real {
+    resolver: String,
+    ca: String,
+    domain: String,
+    mx1: String,
+    mx2: String,
+    down: String,
+    ps: String,
+}
+
+impl Real {
+    /// `NAME.smtpprobe.test`
+    fn name(&self, label: &str) -> String {
+        format!("{label}.{}", self.domain)
+    }
+}
+
+/// The real servers, or `None` (and a message saying so) when the tests are not enabled.
+fn real() -> Option<Real> {
+    match std::env::var("SMTPPROBE_REAL") {
+        Ok(v) if !v.is_empty() && v != "0" => {}
+        _ => {
+            eprintln!(
+                "real-server tests skipped: set SMTPPROBE_REAL=1 after `scripts/real-servers.sh up` \
+                 (root), or run `scripts/real-servers.sh test`"
+            );
+            return None;
+        }
+    }
+    let dir =
+        std::env::var("SMTPPROBE_REAL_DIR").unwrap_or_else(|_| "/tmp/smtpprobe-real".to_owned());
+    let path = format!("{dir}/env");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "SMTPPROBE_REAL is set but {path} cannot be read ({e}): start the servers with \
+             `scripts/real-servers.sh up` first"
+        )
+    });
+    let mut vars: HashMap<String, String> = text
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    for (k, v) in std::env::vars() {
+        if k.starts_with("SMTPPROBE_REAL_") {
+            vars.insert(k, v);
+        }
+    }
+    let get = |k: &str| {
+        vars.get(k)
+            .cloned()
+            .unwrap_or_else(|| panic!("{k} missing from {path} and from the environment"))
+    };
+    Some(Real {
+        resolver: get("SMTPPROBE_REAL_RESOLVER"),
+        ca: get("SMTPPROBE_REAL_CA"),
+        domain: get("SMTPPROBE_REAL_DOMAIN"),
+        mx1: get("SMTPPROBE_REAL_MX1"),
+        mx2: get("SMTPPROBE_REAL_MX2"),
+        down: get("SMTPPROBE_REAL_DOWN"),
+        ps: get("SMTPPROBE_REAL_PS"),
+    })
+}
+
+/// One finished probe: its arguments, exit code, parsed JSON report and stderr.
+struct Run {
+    args: Vec<String>,
+    code: i32,
+    json: Value,
+    stderr: String,
+}
+
+impl fmt::Display for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pretty = serde_json::to_string_pretty(&self.json).unwrap_or_default();
+        write!(
+            f,
+            "\n--- smtpprobe {} → exit {}\n{pretty}\n--- stderr:\n{}",
+            self.args.join(" "),
+            self.code,
+            self.stderr
+        )
+    }
+}
+
+/// Runs the built binary with `args` plus `--json --resolver …` and short timeouts, and checks
+/// the contract every report must keep.
+fn probe(r: &Real, args: &[&str]) -> Run {
+    let mut all: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
+    all.extend(
+        [
+            "--json",
+            "--resolver",
+            &r.resolver,
+            "--connect-timeout",
+            "3",
+            "--timeout",
+            "10",
+            "--deadline",
+            "30",
+        ]
+        .map(str::to_owned),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+        .args(&all)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the smtpprobe binary runs");
+    let code = out
+        .status
+        .code()
+        .expect("smtpprobe exited (was not killed by a signal)");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "smtpprobe {} → exit {code}: stdout is not JSON ({e})\nstdout:\n{}\nstderr:\n{stderr}",
+            all.join(" "),
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    let run = Run {
+        args: all,
+        code,
+        json,
+        stderr,
+    };
+    assert_eq!(run.json["schema"], 1, "schema {run}");
+    assert_eq!(run.json["exit_code"], code, "exit_code field {run}");
+    let status = match code {
+        0 => "ok",
+        1 => "warning",
+        2 => "critical",
+        3 => "unknown",
+        other => panic!("exit code {other} is outside 0..=3 {run}"),
+    };
+    assert_eq!(run.json["status"], status, "status matches exit code {run}");
+    for s in servers(&run) {
+        for key in [
+            "host",
+            "address",
+            "port",
+            "status",
+            "extensions",
+            "steps",
+            "checks",
+        ] {
+            assert!(s.get(key).is_some(), "server field {key} missing {run}");
+        }
+        assert!(s.get("error").is_some(), "server field error missing {run}");
+    }
+    run
+}
+
+fn servers(run: &Run) -> &[Value] {
+    run.json["servers"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_else(|| panic!("servers is not an array {run}"))
+}
+
+/// The server entry for `host` (and `port`).
+fn server<'a>(run: &'a Run, host: &str, port: u16) -> &'a Value {
+    servers(run)
+        .iter()
+        .find(|s| s["host"] == host && s["port"] == port)
+        .unwrap_or_else(|| panic!("no server {host}:{port} in the report {run}"))
+}
+
+/// A server that was probed, talked until QUIT and got its 221.
+fn assert_completed(run: &Run, s: &Value) {
+    assert_ne!(s["probed"], false, "{} was not probed {run}", s["host"]);
+    assert!(s["error"].is_null(), "{} failed {run}", s["host"]);
+    let steps = s["steps"].as_array().expect("steps array");
+    let greeting = steps.first().unwrap_or_else(|| panic!("no steps {run}"));
+    assert!(greeting["command"].is_null(), "greeting command {run}");
+    assert_eq!(greeting["code"], 220, "greeting code {run}");
+    let last = steps.last().expect("steps");
+    assert_eq!(last["command"], "QUIT", "last command {run}");
+    assert_eq!(last["code"], 221, "221 after QUIT {run}");
+    for step in steps {
+        assert!(step["lines"].is_array(), "step lines {run}");
+        assert!(step["elapsed_ms"].is_number(), "step elapsed_ms {run}");
+        let meaning = step["meaning"].as_str().unwrap_or("");
+        assert!(!meaning.is_empty(), "every reply is explained {run}");
+    }
+    let cmds: Vec<&str> = steps.iter().filter_map(|s| s["command"].as_str()).collect();
+    assert!(
+        !cmds
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case("DATA") || c.eq_ignore_ascii_case("BDAT")),
+        "DATA/BDAT sent {run}"
+    );
+}
+
+fn check<'a>(run: &Run, s: &'a Value, kind: &str, arg: &str) -> &'a Value {
+    s["checks"]
+        .as_array()
+        .and_then(|cs| {
+            cs.iter()
+                .find(|c| c["kind"] == kind && c["argument"] == arg)
+        })
+        .unwrap_or_else(|| panic!("no {kind} check for {arg} on {} {run}", s["host"]))
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `verify_error` is null, a reason string, or an object with a reason and a message.
+fn verify_reason(tls: &Value) -> Option<String> {
+    let e = &tls["verify_error"];
+    if e.is_null() {
+        return None;
+    }
+    if let Some(s) = e.as_str() {
+        return Some(s.to_owned());
+    }
+    ["reason", "kind", "code"]
+        .iter()
+        .find_map(|k| e[*k].as_str().map(str::to_owned))
+        .or_else(|| Some(e.to_string()))
+}
+
+fn has_step(s: &Value, command: &str) -> bool {
+    s["steps"]
+        .as_array()
+        .is_some_and(|st| st.iter().any(|x| x["command"] == command))
+}
+
+// --- DNS: MX order, fallback, null MX, implicit MX, NXDOMAIN ------------------------------
+
+#[test]
+fn two_mx_sorted_by_preference_and_the_first_that_answers_ends_the_probe() {
+    let Some(r) = real() else { return };
+    let (mx1, mx2) = (r.name("mx1"), r.name("mx2"));
+    let run = probe(&r, &[&r.name("two-mx"), "--ca-file", &r.ca]);
+    assert_eq!(run.json["target"], r.name("two-mx"), "{run}");
+    assert_eq!(run.json["dns"]["kind"], "mx", "{run}");
+    assert!(run.json["dns"]["error"].is_null(), "{run}");
+    let mx = run.json["dns"]["mx"].as_array().expect("mx array");
+    assert_eq!(mx.len(), 2, "{run}");
+    assert_eq!(mx[0]["preference"], 10, "{run}");
+    assert_eq!(mx[0]["exchange"], mx1, "{run}");
+    assert_eq!(strings(&mx[0]["addresses"]), [r.mx1.clone()], "{run}");
+    assert_eq!(mx[1]["preference"], 20, "{run}");
+    assert_eq!(mx[1]["exchange"], mx2, "{run}");
+    assert_eq!(strings(&mx[1]["addresses"]), [r.mx2.clone()], "{run}");
+
+    let first = server(&run, &mx1, 25);
+    assert_eq!(first["address"], r.mx1, "{run}");
+    assert_completed(&run, first);
+    assert_eq!(first["status"], "ok", "{run}");
+    let second = server(&run, &mx2, 25);
+    assert_eq!(second["probed"], false, "mx2 is listed, not probed {run}");
+    assert!(
+        second["steps"].as_array().is_none_or(Vec::is_empty),
+        "{run}"
+    );
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+fn all_probes_every_mx() {
+    let Some(r) = real() else { return };
+    let run = probe(&r, &[&r.name("two-mx"), "--all", "--ca-file", &r.ca]);
+    for (host, addr) in [(r.name("mx1"), &r.mx1), (r.name("mx2"), &r.mx2)] {
+        let s = server(&run, &host, 25);
+        assert_eq!(&s["address"], addr.as_str(), "{run}");
+        assert_completed(&run, s);
+        assert_eq!(s["status"], "ok", "{run}");
+    }
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+fn best_mx_down_falls_back_to_the_next_and_warns() {
+    let Some(r) = real() else { return };
+    let run = probe(&r, &[&r.name("fallback"), "--ca-file", &r.ca]);
+    let mx = run.json["dns"]["mx"].as_array().expect("mx array");
+    assert_eq!(mx[0]["exchange"], r.name("down"), "{run}");
+    assert_eq!(mx[1]["exchange"], r.name("mx2"), "{run}");
+
+    let down = server(&run, &r.name("down"), 25);
+    assert_eq!(down["address"], r.down, "{run}");
+    assert_ne!(down["probed"], false, "{run}");
+    assert_eq!(down["status"], "critical", "{run}");
+    assert_eq!(down["error"]["phase"], "connect", "{run}");
+    assert!(
+        down["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{run}"
+    );
+
+    let mx2 = server(&run, &r.name("mx2"), 25);
+    assert_completed(&run, mx2);
+    assert_eq!(mx2["status"], "ok", "{run}");
+    // A degraded domain: one MX fails, another works.
+    assert_eq!(run.code, 1, "{run}");
+}
+
+#[test]
+fn only_mx_down_is_critical() {
+    let Some(r) = real() else { return };
+    let run = probe(&r, &[&r.name("all-down"), "--ca-file", &r.ca]);
+    let down = server(&run, &r.name("down"), 25);
+    assert_eq!(down["error"]["phase"], "connect", "{run}");
+    assert_eq!(run.code, 2, "{run}");
+}
+
+#[test]
+fn null_mx_connects_nowhere() {
+    let Some(r) = real() else { return };
+    let run = probe(&r, &[&r.name("nullmx"), "--ca-file", &r.ca]);
+    assert_eq!(run.json["dns"]["kind"], "null_mx", "{run}");
+    assert!(servers(&run).is_empty(), "nothing is contacted {run}");
+    assert!(
+        !run.json["dns"]["error"].is_null(),
+        "null MX is explained {run}"
+    );
+    // The domain accepts no mail by design: a probe of its mail service is CRITICAL.
+    assert_eq!(run.code, 2, "{run}");
+}
+
+#[test]
+fn implicit_mx_uses_the_domain_own_address() {
+    let Some(r) = real() else { return };
+    let name = r.name("implicit");
+    let run = probe(&r, &[&name, "--ca-file", &r.ca]);
+    assert_eq!(run.json["dns"]["kind"], "implicit_mx", "{run}");
+    let mx = run.json["dns"]["mx"].as_array().expect("mx array");
+    assert_eq!(mx.len(), 1, "{run}");
+    assert_eq!(mx[0]["exchange"], name, "{run}");
+    assert_eq!(strings(&mx[0]["addresses"]), [r.mx1.clone()], "{run}");
+    let s = server(&run, &name, 25);
+    assert_completed(&run, s);
+    // mx1's certificate names implicit.smtpprobe.test too, so TLS verifies.
+    assert_eq!(s["tls"]["verified"], true, "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+fn nxdomain_is_critical_and_explained() {
+    let Some(r) = real() else { return };
+    let run = probe(&r, &[&r.name("nxdomain"), "--ca-file", &r.ca]);
+    let err = &run.json["dns"]["error"];
+    assert!(!err.is_null(), "{run}");
+    assert_eq!(err["kind"], "nxdomain", "{run}");
+    assert!(servers(&run).is_empty(), "{run}");
+    assert_eq!(run.code, 2, "{run}");
+}
+
+#[test]
+fn mx_without_address_is_a_finding_not_a_crash() {
+    let Some(r) = real() else { return };
+    let run = probe(&r, &[&r.name("noaddr"), "--ca-file", &r.ca]);
+    let mx = run.json["dns"]["mx"].as_array().expect("mx array");
+    assert_eq!(mx[0]["exchange"], r.name("void"), "{run}");
+    assert!(strings(&mx[0]["addresses"]).is_empty(), "{run}");
+    assert_eq!(run.code, 2, "{run}");
+}
+
+// --- VRFY on and off, QUIT --------------------------------------------------------------
+
+#[test]
+fn vrfy_enabled_tells_known_users_from_unknown() {
+    let Some(r) = real() else { return };
+    let run = probe(
+        &r,
+        &[
+            &r.name("two-mx"),
+            "--ca-file",
+            &r.ca,
+            "--vrfy",
+            "alice",
+            "--vrfy",
+            "bob",
+            "--vrfy",
+            "nosuchuser",
+        ],
+    );
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_completed(&run, s);
+    assert!(
+        strings(&s["extensions"]).iter().any(|e| e == "VRFY"),
+        "{run}"
+    );
+    for user in ["alice", "bob"] {
+        let c = check(&run, s, "vrfy", user);
+        // Postfix answers 252 for a known user and 550 for the random canary: since the
+        // server tells users apart, the 252 means the user exists.
+        assert_eq!(c["code"], 252, "{run}");
+        assert_eq!(c["canary"]["code"], 550, "{run}");
+        assert!(
+            c["canary"]["argument"]
+                .as_str()
+                .is_some_and(|a| !a.is_empty() && a != user),
+            "{run}"
+        );
+        assert_eq!(c["discriminates"], true, "{run}");
+        assert_eq!(c["outcome"], "exists", "{run}");
+        assert!(
+            c["meaning"].as_str().is_some_and(|m| !m.is_empty()),
+            "{run}"
+        );
+    }
+    let c = check(&run, s, "vrfy", "nosuchuser");
+    assert_eq!(c["code"], 550, "{run}");
+    assert_eq!(c["enhanced"], "5.1.1", "{run}");
+    assert_eq!(c["outcome"], "unknown_user", "{run}");
+    // A definite unknown user is a WARNING.
+    assert_eq!(run.code, 1, "{run}");
+}
+
+#[test]
+fn vrfy_known_user_only_is_ok() {
+    let Some(r) = real() else { return };
+    let run = probe(
+        &r,
+        &[&r.name("two-mx"), "--ca-file", &r.ca, "--vrfy", "alice"],
+    );
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_completed(&run, s);
+    assert_eq!(
+        check(&run, s, "vrfy", "alice")["outcome"],
+        "exists",
+        "{run}"
+    );
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+fn vrfy_disabled_is_ok_and_says_nothing_about_the_user() {
+    let Some(r) = real() else { return };
+    let target = format!("{}:25", r.name("mx2"));
+    let run = probe(
+        &r,
+        &[
+            &target,
+            "--ca-file",
+            &r.ca,
+            "--vrfy",
+            "alice",
+            "--vrfy",
+            "nosuchuser",
+        ],
+    );
+    assert_eq!(run.json["dns"]["kind"], "direct", "{run}");
+    let s = server(&run, &r.name("mx2"), 25);
+    assert_eq!(s["address"], r.mx2, "{run}");
+    assert_completed(&run, s);
+    assert!(
+        !strings(&s["extensions"]).iter().any(|e| e == "VRFY"),
+        "{run}"
+    );
+    for user in ["alice", "nosuchuser"] {
+        let c = check(&run, s, "vrfy", user);
+        assert_eq!(c["code"], 502, "{run}");
+        assert_eq!(c["enhanced"], "5.5.1", "{run}");
+        assert_eq!(c["outcome"], "disabled", "{run}");
+        assert_eq!(c["canary"]["code"], 502, "{run}");
+        assert_ne!(c["discriminates"], true, "{run}");
+    }
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+fn postscreen_multiline_greeting_is_one_reply() {
+    let Some(r) = real() else { return };
+    let run = probe(
+        &r,
+        &[&r.name("postscreen"), "--ca-file", &r.ca, "--vrfy", "alice"],
+    );
+    let s = server(&run, &r.name("ps"), 25);
+    assert_eq!(s["address"], r.ps, "{run}");
+    assert_completed(&run, s);
+    let greeting = &s["steps"][0];
+    let lines = strings(&greeting["lines"]);
+    assert_eq!(lines.len(), 2, "{run}");
+    assert!(lines[0].starts_with("220-"), "{run}");
+    assert!(lines[1].starts_with("220 "), "{run}");
+    assert_eq!(check(&run, s, "vrfy", "alice")["code"], 252, "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+// --- TLS: STARTTLS, trust, names, implicit TLS, submission --------------------------------
+
+#[test]
+fn starttls_verified_with_the_test_ca() {
+    let Some(r) = real() else { return };
+    let run = probe(
+        &r,
+        &[&r.name("two-mx"), "--ca-file", &r.ca, "--vrfy", "alice"],
+    );
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_completed(&run, s);
+    assert!(has_step(s, "STARTTLS"), "STARTTLS sent {run}");
+    assert!(
+        strings(&s["extensions"]).iter().any(|e| e == "STARTTLS"),
+        "{run}"
+    );
+    let tls = &s["tls"];
+    assert_eq!(tls["mode"], "starttls", "{run}");
+    assert_eq!(tls["verified"], true, "{run}");
+    assert!(verify_reason(tls).is_none(), "{run}");
+    let version = tls["version"].as_str().unwrap_or("");
+    assert!(
+        version.contains("1.3") || version.contains("1_3"),
+        "TLS 1.3 {run}"
+    );
+    assert!(
+        tls["cipher"].as_str().is_some_and(|c| !c.is_empty()),
+        "{run}"
+    );
+    let leaf = &tls["certificates"][0];
+    assert!(
+        leaf["subject"]
+            .as_str()
+            .is_some_and(|x| x.contains(&r.name("mx1"))),
+        "{run}"
+    );
+    assert!(
+        strings(&leaf["sans"])
+            .iter()
+            .any(|n| n.contains(&r.name("mx1"))),
+        "{run}"
+    );
+    assert!(leaf["days_left"].as_i64().is_some_and(|d| d >= 28), "{run}");
+    let after = strings(&tls["extensions_after_tls"]);
+    assert!(!after.is_empty(), "EHLO again after TLS {run}");
+    assert!(!after.iter().any(|e| e == "STARTTLS"), "{run}");
+    assert_eq!(check(&run, s, "vrfy", "alice")["code"], 252, "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+fn starttls_without_the_test_ca_fails_verification_and_warns() {
+    let Some(r) = real() else { return };
+    // No --ca-file: the system's roots do not know the test CA.
+    let run = probe(&r, &[&r.name("two-mx")]);
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_completed(&run, s);
+    let tls = &s["tls"];
+    assert_eq!(tls["mode"], "starttls", "{run}");
+    assert_eq!(tls["verified"], false, "{run}");
+    let reason = verify_reason(tls).unwrap_or_default();
+    assert!(reason.contains("unknown_issuer"), "reason {reason:?} {run}");
+    // The certificate is still reported.
+    assert!(
+        tls["certificates"][0]["subject"]
+            .as_str()
+            .is_some_and(|x| x.contains(&r.name("mx1"))),
+        "{run}"
+    );
+    // Opportunistic TLS (auto): an invalid certificate is a WARNING.
+    assert_eq!(run.code, 1, "{run}");
+}
+
+#[test]
+fn starttls_require_with_an_untrusted_certificate_is_critical() {
+    let Some(r) = real() else { return };
+    let run = probe(&r, &[&r.name("two-mx"), "--starttls", "require"]);
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_eq!(s["tls"]["verified"], false, "{run}");
+    assert_eq!(run.code, 2, "{run}");
+}
+
+#[test]
+fn starttls_require_with_the_test_ca_is_ok() {
+    let Some(r) = real() else { return };
+    let run = probe(
+        &r,
+        &[
+            &r.name("two-mx"),
+            "--starttls",
+            "require",
+            "--ca-file",
+            &r.ca,
+        ],
+    );
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_completed(&run, s);
+    assert_eq!(s["tls"]["verified"], true, "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+fn starttls_never_stays_in_plaintext() {
+    let Some(r) = real() else { return };
+    let run = probe(
+        &r,
+        &[&r.name("two-mx"), "--starttls", "never", "--vrfy", "alice"],
+    );
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_completed(&run, s);
+    assert!(!has_step(s, "STARTTLS"), "{run}");
+    let mode = &s["tls"]["mode"];
+    assert!(s["tls"].is_null() || mode == "none", "{run}");
+    assert_eq!(check(&run, s, "vrfy", "alice")["code"], 252, "{run}");
+}
+
+#[test]
+fn insecure_skips_verification_and_says_so() {
+    let Some(r) = real() else { return };
+    let run = probe(&r, &[&r.name("two-mx"), "--insecure"]);
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_completed(&run, s);
+    assert_eq!(s["tls"]["mode"], "starttls", "{run}");
+    assert_ne!(
+        s["tls"]["verified"], true,
+        "--insecure never claims verification {run}"
+    );
+}
+
+#[test]
+fn certificate_for_another_name_is_a_name_mismatch() {
+    let Some(r) = real() else { return };
+    // wrongname.smtpprobe.test has mx1's address (implicit MX) but mx1's certificate
+    // names only mx1 and implicit.
+    let name = r.name("wrongname");
+    let run = probe(&r, &[&name, "--ca-file", &r.ca]);
+    let s = server(&run, &name, 25);
+    assert_eq!(s["address"], r.mx1, "{run}");
+    let tls = &s["tls"];
+    assert_eq!(tls["verified"], false, "{run}");
+    let reason = verify_reason(tls).unwrap_or_default();
+    assert!(reason.contains("name_mismatch"), "reason {reason:?} {run}");
+    let sans = strings(&tls["certificates"][0]["sans"]);
+    assert!(sans.iter().any(|n| n.contains(&r.name("mx1"))), "{run}");
+    assert_eq!(run.code, 1, "{run}");
+}
+
+#[test]
+fn implicit_tls_on_465() {
+    let Some(r) = real() else { return };
+    let target = format!("{}:465", r.name("mx1"));
+    // Port 465 implies TLS from the first byte; --tls says it explicitly.
+    for extra in [&[][..], &["--tls"][..]] {
+        let mut args = vec![target.as_str(), "--ca-file", &r.ca];
+        args.extend_from_slice(extra);
+        let run = probe(&r, &args);
+        let s = server(&run, &r.name("mx1"), 465);
+        assert_completed(&run, s);
+        assert!(!has_step(s, "STARTTLS"), "{run}");
+        let tls = &s["tls"];
+        assert_eq!(tls["mode"], "implicit", "{run}");
+        assert_eq!(tls["verified"], true, "{run}");
+        assert_eq!(s["steps"][0]["code"], 220, "greeting over TLS {run}");
+        assert_eq!(run.code, 0, "{run}");
+    }
+}
+
+#[test]
+fn submission_587_offers_auth_only_after_starttls() {
+    let Some(r) = real() else { return };
+    let target = format!("{}:587", r.name("mx1"));
+    let run = probe(&r, &[&target, "--ca-file", &r.ca]);
+    let s = server(&run, &r.name("mx1"), 587);
+    assert_completed(&run, s);
+    let before = strings(&s["extensions"]);
+    assert!(before.iter().any(|e| e == "STARTTLS"), "{run}");
+    assert!(
+        !before.iter().any(|e| e.starts_with("AUTH")),
+        "no AUTH before TLS {run}"
+    );
+    let tls = &s["tls"];
+    assert_eq!(tls["mode"], "starttls", "{run}");
+    assert_eq!(tls["verified"], true, "{run}");
+    let after = strings(&tls["extensions_after_tls"]);
+    let auth = after
+        .iter()
+        .find(|e| e.starts_with("AUTH"))
+        .unwrap_or_else(|| {
+            panic!("AUTH after TLS {run}");
+        });
+    assert!(auth.contains("PLAIN") && auth.contains("LOGIN"), "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+fn submission_587_refuses_vrfy_before_tls() {
+    let Some(r) = real() else { return };
+    let target = format!("{}:587", r.name("mx1"));
+    let run = probe(&r, &[&target, "--starttls", "never", "--vrfy", "alice"]);
+    let s = server(&run, &r.name("mx1"), 587);
+    assert_completed(&run, s);
+    let c = check(&run, s, "vrfy", "alice");
+    // "530 5.7.0 Must issue a STARTTLS command first": a policy refusal.
+    assert_eq!(c["code"], 530, "{run}");
+    assert_eq!(c["enhanced"], "5.7.0", "{run}");
+    assert_eq!(c["outcome"], "disabled", "{run}");
+}
