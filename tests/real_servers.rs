@@ -267,10 +267,10 @@ fn two_mx_sorted_by_preference_and_the_first_that_answers_ends_the_probe() {
     assert_eq!(mx.len(), 2, "{run}");
     assert_eq!(mx[0]["preference"], 10, "{run}");
     assert_eq!(mx[0]["exchange"], mx1, "{run}");
-    assert_eq!(strings(&mx[0]["addresses"]), [r.mx1.clone()], "{run}");
+    assert_eq!(strings(&mx[0]["addresses"]), [r.mx1.as_str()], "{run}");
     assert_eq!(mx[1]["preference"], 20, "{run}");
     assert_eq!(mx[1]["exchange"], mx2, "{run}");
-    assert_eq!(strings(&mx[1]["addresses"]), [r.mx2.clone()], "{run}");
+    assert_eq!(strings(&mx[1]["addresses"]), [r.mx2.as_str()], "{run}");
 
     let first = server(&run, &mx1, 25);
     assert_eq!(first["address"], r.mx1, "{run}");
@@ -357,7 +357,7 @@ fn implicit_mx_uses_the_domain_own_address() {
     let mx = run.json["dns"]["mx"].as_array().expect("mx array");
     assert_eq!(mx.len(), 1, "{run}");
     assert_eq!(mx[0]["exchange"], name, "{run}");
-    assert_eq!(strings(&mx[0]["addresses"]), [r.mx1.clone()], "{run}");
+    assert_eq!(strings(&mx[0]["addresses"]), [r.mx1.as_str()], "{run}");
     let s = server(&run, &name, 25);
     assert_completed(&run, s);
     // mx1's certificate names implicit.smtpprobe.test too, so TLS verifies.
