@@ -163,11 +163,14 @@ smtp_answers() { # ip port [tls name]: reads a 220 greeting
     if [[ ${3:-} == tls ]]; then
         # Also proves the certificate chain and name against the test CA.
         local greeting
-        greeting=$(timeout 3 openssl s_client -quiet -connect "$1:$2" -CAfile "$PKI/ca.pem" \
-            -verify_hostname "$4" -verify_return_error </dev/null 2>/dev/null | head -1) || true
+        greeting=$(printf 'QUIT\r\n' | timeout 3 openssl s_client -quiet -connect "$1:$2" \
+            -CAfile "$PKI/ca.pem" -verify_hostname "$4" -verify_return_error 2>/dev/null |
+            head -1) || true
         [[ $greeting == 220* ]]
     else
-        timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" && IFS= read -r line <&3 && [[ $line == 220* ]]' "$1" "$2" 2>/dev/null
+        # shellcheck disable=SC2016 # expanded by the inner bash
+        timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" && IFS= read -r line <&3 && [[ $line == 220* ]]' \
+            "$1" "$2" 2>/dev/null
     fi
 }
 
@@ -186,7 +189,9 @@ wait_until() { # description command...
 
 pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
 
-read_pid() { [[ -r $1 ]] && tr -dc '0-9' <"$1" || true; }
+read_pid() {
+    if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi
+}
 
 # Every listening socket of our daemons must be on loopback.
 check_loopback() {
@@ -199,8 +204,12 @@ check_loopback() {
         IFS='|'
         echo "${pids[*]}"
     )),"
-    bad=$(ss -ltnupH | grep -E "$re" | awk '{print $5}' | grep -Ev '^(127\.[0-9.]+|\[::1\]|::1):[0-9]+$' || true)
+    local ours
+    ours=$(ss -ltnupH | grep -E "$re" | awk '{print $5}' || true)
+    [[ -n $ours ]] || die "cannot see the daemons' sockets with ss"
+    bad=$(grep -Ev '^(127\.[0-9.]+|\[::1\]|::1):[0-9]+$' <<<"$ours" || true)
     [[ -z $bad ]] || die "listening on a non-loopback address: $bad"
+    log "listening (loopback only): $(sort -u <<<"$ours" | tr '\n' ' ')"
 }
 
 # Postfix prints its errors only to syslog (absent in containers) or to a terminal,
@@ -215,8 +224,7 @@ start_servers() {
     log "starting NSD on $DNS_IP:$DNS_PORT"
     nsd -c "$NSD_DIR/nsd.conf"
     log "starting Postfix on $MX1 (25, 465, 587), $MX2:25, $PS:25"
-    postfix_cmd check
-    postfix_cmd start
+    postfix_cmd start # runs `postfix check` itself
     wait_until "NSD" dns_answers
     wait_until "Postfix $MX1:25" smtp_answers "$MX1" 25
     wait_until "Postfix $MX1:587" smtp_answers "$MX1" 587
@@ -302,10 +310,10 @@ cmd_status() {
 cmd_test() {
     check_settings
     trap 'cmd_down' EXIT
-    local t0 t1 t2
-    t0=$(date +%s.%N)
+    local t0 t1 t2 rc=0
+    t0=$EPOCHREALTIME
     cmd_up
-    t1=$(date +%s.%N)
+    t1=$EPOCHREALTIME
     (
         cd "$ROOT"
         set -a
@@ -313,9 +321,11 @@ cmd_test() {
         . "$STATE/env"
         set +a
         SMTPPROBE_REAL=1 cargo test --test real_servers "$@" -- --test-threads=1
-    )
-    t2=$(date +%s.%N)
-    log "$(awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "setup %.1f s, tests %.1f s", b - a, c - b }')"
+    ) || rc=$?
+    t2=$EPOCHREALTIME
+    log "$(awk -v a="$t0" -v b="$t1" -v c="$t2" \
+        'BEGIN { printf "timing: servers up in %.1f s, real-server tests in %.1f s", b - a, c - b }')"
+    return "$rc"
 }
 
 case ${1:-} in
