@@ -237,18 +237,9 @@ fn canary_local() -> String {
 }
 
 fn plan(cfg: &Config, helo: WireArg) -> Plan {
-    let canary = if cfg.canary && !(cfg.vrfy.is_empty() && cfg.rcpt.is_empty()) {
-        let local = canary_local();
-        let vrfy = WireArg::token(&local).ok();
-        let rcpt = cfg.rcpt.first().and_then(|a| {
-            let s = a.as_str().trim_start_matches('<').trim_end_matches('>');
-            s.rsplit_once('@')
-                .and_then(|(_, d)| WireArg::token(&format!("{local}@{d}")).ok())
-        });
-        vrfy.map(|vrfy| Canary { vrfy, rcpt })
-    } else {
-        None
-    };
+    let canary = (cfg.canary && !(cfg.vrfy.is_empty() && cfg.rcpt.is_empty())).then(|| Canary {
+        local: canary_local(),
+    });
     Plan {
         helo_name: helo,
         vrfy: cfg.vrfy.clone(),
@@ -319,13 +310,25 @@ pub fn fill_from_transcript(report: &mut ServerReport, t: Transcript, error: Opt
                 enhanced: s.reply.enhanced.map(|e| e.to_string()),
                 lines: s.reply.lines.clone(),
                 elapsed_ms: ms(s.elapsed),
-                meaning: m.summary,
+                meaning: if s.canary {
+                    format!(
+                        "Answer for the canary, a made-up name asked for comparison: {}",
+                        m.summary
+                    )
+                } else {
+                    m.summary
+                },
                 advice: m.advice,
-                status: m.status,
+                status: if s.canary && !matches!(s.reply.code, 421 | 221) {
+                    Status::Ok
+                } else {
+                    m.status
+                },
                 rule: m.rule,
                 server_hint: m.server_hint,
                 anomalies: s.reply.anomalies.iter().map(ToString::to_string).collect(),
                 tls: s.tls,
+                canary: s.canary,
             }
         })
         .collect();
@@ -425,6 +428,14 @@ fn check_meaning(c: &CheckResult) -> String {
         Outcome::NotChecked => {
             format!("{a} was not checked: the conversation did not get that far")
         }
+        Outcome::BadArgument => format!(
+            "the server did not accept {a:?} in this form (501); it said nothing about the name: {}",
+            if a.contains('@') {
+                "check the address syntax".to_owned()
+            } else {
+                format!("try a full address, e.g. {a}@domain")
+            }
+        ),
     }
 }
 

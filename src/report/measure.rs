@@ -205,11 +205,13 @@ pub fn measurements(report: &Report) -> Vec<Measurement> {
             let Some(phase) = Phase::of_context(&st.context) else {
                 continue;
             };
-            let base = if st.tls {
-                format!("{}_tls", st.context)
-            } else {
-                st.context.clone()
-            };
+            let mut base = st.context.clone();
+            if st.canary {
+                base.push_str("_canary");
+            }
+            if st.tls {
+                base.push_str("_tls");
+            }
             // The handshake happens between the STARTTLS reply and the first step inside TLS.
             if st.tls
                 && let Some(h) = handshake.take()
