@@ -980,6 +980,55 @@ mod tests {
         assert_eq!(bit_length(&[]), 0);
     }
 
+    fn transcript_with_ehlo(ehlo: &str) -> Transcript {
+        use crate::smtp::ehlo::Capabilities;
+        use crate::smtp::reply::{Limits, ReplyParser};
+        let mut p = ReplyParser::new(Limits::default());
+        p.feed(ehlo.as_bytes());
+        let reply = p.next_reply().ok().flatten().expect("a reply");
+        Transcript {
+            capabilities: Some(Capabilities::from_reply(&reply)),
+            ..Transcript::default()
+        }
+    }
+
+    #[test]
+    fn auth_before_tls_is_flagged_on_the_submission_port_only() {
+        let t = transcript_with_ehlo("250-mx\r\n250-AUTH PLAIN LOGIN\r\n250 STARTTLS\r\n");
+        let s = TlsSettings::default();
+        let (_, f) = assess(None, None, &t, &s, false, 587);
+        assert!(
+            f.iter()
+                .any(|f| f.id == "auth_before_tls" && f.status == Status::Warning)
+        );
+        let (_, f) = assess(None, None, &t, &s, false, 25);
+        assert!(f.is_empty());
+        let t = transcript_with_ehlo("250-mx\r\n250 STARTTLS\r\n");
+        let (report, f) = assess(None, None, &t, &s, false, 587);
+        assert!(f.is_empty());
+        assert_eq!(report.mode, "none");
+    }
+
+    #[test]
+    fn handshake_failures_have_precise_reasons() {
+        use rustls::AlertDescription as A;
+        let r = |e: rustls::Error| classify_handshake(&e).reason;
+        assert_eq!(
+            r(rustls::Error::AlertReceived(A::ProtocolVersion)),
+            "protocol_version"
+        );
+        assert_eq!(
+            r(rustls::Error::AlertReceived(A::HandshakeFailure)),
+            "handshake_failed"
+        );
+        assert_eq!(
+            r(rustls::Error::InvalidMessage(
+                rustls::InvalidMessage::InvalidContentType
+            )),
+            "not_tls"
+        );
+    }
+
     #[test]
     fn names_for_ip_targets_are_ip_addresses() {
         let ctx = TlsContext::new(TlsSettings::default());
