@@ -228,9 +228,11 @@ pub fn assess(
             Some(v.clone())
         }
         Verdict::Skipped => {
+            // The user chose this: say it loudly, but do not turn every run into a
+            // WARNING (expiry thresholds and STARTTLS checks still apply).
             f(
                 "tls_not_verified",
-                Status::Warning,
+                Status::Ok,
                 "--insecure: the server's certificate was NOT verified (chain, name and \
                  validity dates unchecked); the facts shown are what the server claims"
                     .into(),
@@ -388,7 +390,7 @@ impl TlsContext {
 
     fn load_trust(&self) -> Result<Trust, TlsSetupError> {
         let mut roots = RootCertStore::empty();
-        let native = rustls_native_certs::load_native_certs();
+        let native = system_roots();
         let (added, _ignored) = roots.add_parsable_certificates(native.certs);
         let mut label = if added > 0 {
             "system".to_owned()
@@ -413,7 +415,45 @@ impl TlsContext {
                 })?;
         Ok(Trust { verifier, label })
     }
+}
 
+/// The distributions' single-file bundles (Debian/Ubuntu/Alpine, Fedora/RHEL, openSUSE):
+/// the same roots as the hashed directory next to them, in one read.
+const BUNDLES: [&str; 4] = [
+    "/etc/ssl/certs/ca-certificates.crt",
+    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
+    "/etc/pki/tls/certs/ca-bundle.crt",
+    "/etc/ssl/ca-bundle.pem",
+];
+
+/// The system's roots. rustls-native-certs reads the bundle file *and* every file of the
+/// certificate directory (about 300 files on Debian: the same certificates again, hashed),
+/// which costs as much as the whole STARTTLS conversation on loopback. So read only the
+/// bundle when it makes the directory redundant: `SSL_CERT_FILE` alone, or with
+/// `SSL_CERT_DIR` naming the bundle's own directory (update-ca-certificates builds the
+/// bundle from it); without either variable, a distribution bundle from [`BUNDLES`].
+/// Anything else goes through rustls-native-certs unchanged.
+fn system_roots() -> rustls_native_certs::CertificateResult {
+    let file = std::env::var_os("SSL_CERT_FILE").map(PathBuf::from);
+    let dir = std::env::var_os("SSL_CERT_DIR").map(PathBuf::from);
+    let candidates: Vec<PathBuf> = match (&file, &dir) {
+        (Some(f), None) => vec![f.clone()],
+        (Some(f), Some(d)) if f.parent() == Some(d.as_path()) => vec![f.clone()],
+        (None, None) if cfg!(target_os = "linux") => BUNDLES.iter().map(PathBuf::from).collect(),
+        _ => vec![],
+    };
+    for path in candidates {
+        if path.is_file() {
+            let r = rustls_native_certs::load_certs_from_paths(Some(&path), None);
+            if !r.certs.is_empty() {
+                return r;
+            }
+        }
+    }
+    rustls_native_certs::load_native_certs()
+}
+
+impl TlsContext {
     /// The name to check for a server reached as `host` (an MX name, a host name, or an IP
     /// in text form), and its display form for the report.
     pub fn server_name(&self, host: &str) -> Result<(ServerName<'static>, String), TlsSetupError> {
@@ -444,7 +484,6 @@ impl TlsContext {
     where
         IO: AsyncRead + AsyncWrite + Unpin,
     {
-        let started = Instant::now();
         let mut rec = HandshakeRecord {
             checked_name: host.to_owned(),
             trust: String::new(),
@@ -503,6 +542,8 @@ impl TlsContext {
             }
         };
         let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+        // Timed from here: the handshake alone, not the first-use load of the trust store.
+        let started = Instant::now();
         let result = tokio::time::timeout_at(limit, connector.connect(name, io)).await;
         rec.elapsed = started.elapsed();
         let (chain, verdict) = match record.lock() {

@@ -121,6 +121,25 @@ fn starttls_verifies_with_ca_file_and_says_ehlo_again() {
 }
 
 #[test]
+fn tls_1_2_server_is_fine_and_reported_as_such() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec::default()));
+    script.tls12_only = true;
+    let server = TestServer::start(script);
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 0, "{:#?}", run.report);
+    assert_eq!(run.tls().version.as_deref(), Some("TLSv1.2"));
+    assert!(run.tls().verified);
+    assert!(
+        run.tls()
+            .cipher
+            .as_deref()
+            .is_some_and(|c| c.starts_with("TLS_ECDHE_"))
+    );
+}
+
+#[test]
 fn tls_name_checks_the_given_name_instead_of_the_ip() {
     let pki = Pki::new();
     let server = TestServer::start(Script::new(pki.leaf(LeafSpec {
@@ -257,7 +276,7 @@ fn insecure_skips_verification_and_says_so() {
         ..LeafSpec::default()
     })));
     let run = probe(&server, &["--insecure", "--starttls", "require"]);
-    assert_eq!(run.code, 1, "{:#?}", run.report);
+    assert_eq!(run.code, 0, "{:#?}", run.report);
     assert!(!run.tls().verified);
     assert_eq!(run.reason(), Some("insecure"));
     assert_eq!(run.tls().trust.as_deref(), Some("none (--insecure)"));

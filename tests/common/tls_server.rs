@@ -158,6 +158,8 @@ pub struct Script {
     pub starttls_after_tls: bool,
     /// Answer the ClientHello with a protocol_version alert, as a TLS-1.0-only server does.
     pub tls_below_12: bool,
+    /// Offer only TLS 1.2 (to compare with 1.3).
+    pub tls12_only: bool,
 }
 
 impl Script {
@@ -170,6 +172,7 @@ impl Script {
             inject_after_220: "",
             starttls_after_tls: false,
             tls_below_12: false,
+            tls12_only: false,
         }
     }
 }
@@ -202,12 +205,14 @@ impl TestServer {
                     .await
                     .expect("bind");
                 tx.send(listener.local_addr().expect("addr")).expect("send");
-                let acceptor = acceptor(&script.leaf);
+                let acceptor = acceptor(&script.leaf, script.tls12_only);
                 let script = Arc::new(script);
                 loop {
                     let Ok((sock, _)) = listener.accept().await else {
                         return;
                     };
+                    // Like real MTAs: no Nagle delay on small replies.
+                    let _ = sock.set_nodelay(true);
                     let (s, a, l) = (script.clone(), acceptor.clone(), thread_log.clone());
                     tokio::spawn(async move { serve(sock, &s, a, &l).await });
                 }
@@ -234,10 +239,15 @@ impl Drop for TestServer {
     }
 }
 
-pub fn acceptor(leaf: &Leaf) -> tokio_rustls::TlsAcceptor {
+pub fn acceptor(leaf: &Leaf, tls12_only: bool) -> tokio_rustls::TlsAcceptor {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let versions: &[&rustls::SupportedProtocolVersion] = if tls12_only {
+        &[&rustls::version::TLS12]
+    } else {
+        &[&rustls::version::TLS13, &rustls::version::TLS12]
+    };
     let cfg = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
+        .with_protocol_versions(versions)
         .expect("versions")
         .with_no_client_auth()
         .with_single_cert(leaf.chain.clone(), leaf.key.clone_key())
