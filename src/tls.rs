@@ -221,8 +221,8 @@ pub fn assess(
                 "tls_certificate_invalid",
                 status,
                 format!(
-                    "certificate verification failed ({}): {}; {note}. What to do: {}",
-                    v.reason, v.message, v.advice
+                    "certificate verification failed ({}): {}; {note}",
+                    v.reason, v.message
                 ),
             );
             Some(v.clone())
@@ -746,9 +746,13 @@ fn classify_verify(
             )
         }
         CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-            let names = match cert_err {
-                CertificateError::NotValidForNameContext { presented, .. } => presented.clone(),
-                _ => leaf.map(|l| l.sans.clone()).unwrap_or_default(),
+            // The parsed SANs read better than rustls' `presented` (Debug-formatted).
+            let names = match (leaf, cert_err) {
+                (Some(l), _) => l.sans.clone(),
+                (None, CertificateError::NotValidForNameContext { presented, .. }) => {
+                    presented.clone()
+                }
+                _ => vec![],
             };
             let has = if names.is_empty() {
                 "no subjectAltName at all".to_owned()
