@@ -9,8 +9,14 @@ use smtpprobe::knowledge::outcome::Outcome;
 use smtpprobe::report::Report;
 use std::time::Duration;
 
+/// Runs the probe in plain text (`--starttls never`) unless the test says otherwise: these
+/// scripted servers do not speak TLS (tests/tls.rs covers it).
 fn run(args: &[&str], dns: &FakeDns) -> Report {
-    let cfg = config(args);
+    let mut args = args.to_vec();
+    if !args.contains(&"--starttls") {
+        args.extend(["--starttls", "never"]);
+    }
+    let cfg = config(&args);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -11,6 +11,7 @@ pub mod nagios;
 pub mod output;
 pub mod prometheus;
 pub mod thresholds;
+pub mod tls;
 
 use crate::dns::{DnsKind, DnsProblem};
 use crate::driver::ProbeError;
@@ -76,6 +77,10 @@ pub struct ServerReport {
     pub findings: Vec<FindingReport>,
     pub error: Option<ProbeError>,
     pub elapsed_ms: f64,
+    /// TLS as negotiated (mode "none" when the session stayed plain); `None` when no
+    /// connection was made.
+    #[serde(default)]
+    pub tls: Option<tls::TlsReport>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
