@@ -106,6 +106,37 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "SECS", default_value_t = 120.0)]
     pub deadline: f64,
 
+    /// STARTTLS (RFC 3207): auto = upgrade when offered (problems are WARNING), require =
+    /// no verified TLS is CRITICAL, never = stay in plain text [default: auto]
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub starttls: Option<StartTlsArg>,
+
+    /// TLS from the first byte (RFC 8314 implicit TLS, "SMTPS"); implied by port 465 unless
+    /// --starttls is given
+    #[arg(long, visible_alias = "implicit-tls", conflicts_with = "starttls")]
+    pub tls: bool,
+
+    /// Also trust the CA certificates in this PEM file (a private CA)
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<std::path::PathBuf>,
+
+    /// Do not verify the server's certificate (the report says so)
+    #[arg(long)]
+    pub insecure: bool,
+
+    /// Check the certificate against (and send as SNI) this name instead of the MX host
+    /// name, or the IP address of a direct IP target
+    #[arg(long, value_name = "NAME")]
+    pub tls_name: Option<String>,
+
+    /// WARNING when a presented certificate expires within this many days
+    #[arg(long, value_name = "DAYS", default_value_t = 21)]
+    pub cert_warn_days: u32,
+
+    /// CRITICAL when a presented certificate expires within this many days
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub cert_crit_days: u32,
+
     /// Machine-readable JSON report (see docs/json.md); short for --format json
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
@@ -147,6 +178,13 @@ pub enum OutputFormat {
     Json,
     Nagios,
     Prometheus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StartTlsArg {
+    Auto,
+    Require,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,10 +2,11 @@
 //! that will reach the wire is checked here, before any connection: CR, LF, NUL and other
 //! control characters are refused (no command injection).
 
-use crate::cli::{ColorChoice, OutputFormat, ProbeArgs};
+use crate::cli::{ColorChoice, OutputFormat, ProbeArgs, StartTlsArg};
 use crate::report::thresholds::Thresholds;
 use crate::smtp::command::{ArgError, ReversePath, WireArg};
 use crate::smtp::session::StartTlsPolicy;
+use crate::tls::TlsSettings;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
@@ -47,6 +48,8 @@ pub struct Config {
     pub timeout: Duration,
     pub deadline: Duration,
     pub starttls: StartTlsPolicy,
+    /// Implicit TLS, trust and expiry thresholds.
+    pub tls: TlsSettings,
     pub json: bool,
     pub color: ColorChoice,
     /// `--format`, with `--json` folded in.
@@ -193,12 +196,75 @@ fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::Path
     Ok(Some(p.to_path_buf()))
 }
 
+/// The TLS options. Port 465 (RFC 8314 §3.3 "submissions") implies implicit TLS unless
+/// `--starttls` says how to treat it; `--tls` forces it on any port.
+fn tls_settings(a: &ProbeArgs, target: &Target) -> Result<TlsSettings, ConfigError> {
+    let port = match target {
+        Target::Direct { port: Some(p), .. } => *p,
+        _ => a.port,
+    };
+    if a.cert_crit_days > a.cert_warn_days {
+        return Err(ConfigError(format!(
+            "--cert-crit-days {} is more than --cert-warn-days {}: the critical threshold must be the nearer one",
+            a.cert_crit_days, a.cert_warn_days
+        )));
+    }
+    if a.insecure && a.ca_file.is_some() {
+        return Err(ConfigError(
+            "--ca-file has no effect with --insecure (nothing is verified): drop one of them"
+                .into(),
+        ));
+    }
+    if let Some(n) = &a.tls_name {
+        let ok = !n.is_empty() && (n.parse::<IpAddr>().is_ok() || check_domain(n).is_ok());
+        if !ok {
+            return Err(ConfigError(format!(
+                "--tls-name {n:?} is not a host name or IP address"
+            )));
+        }
+    }
+    let ca_certs = match &a.ca_file {
+        None => vec![],
+        Some(path) => load_ca_file(path)?,
+    };
+    Ok(TlsSettings {
+        implicit: a.tls || (port == 465 && a.starttls.is_none()),
+        ca_file: a.ca_file.clone(),
+        ca_certs,
+        insecure: a.insecure,
+        tls_name: a.tls_name.clone(),
+        warn_days: i64::from(a.cert_warn_days),
+        crit_days: i64::from(a.cert_crit_days),
+    })
+}
+
+/// Reads the certificates of a `--ca-file` (PEM). It is small and named by the user, so it
+/// is read at once: a bad file is a usage error before any connection.
+fn load_ca_file(
+    path: &std::path::Path,
+) -> Result<Vec<rustls_pki_types::CertificateDer<'static>>, ConfigError> {
+    use rustls_pki_types::pem::PemObject;
+    let shown = path.display();
+    let bytes = std::fs::read(path)
+        .map_err(|e| ConfigError(format!("--ca-file {shown}: cannot read it: {e}")))?;
+    let certs = rustls_pki_types::CertificateDer::pem_slice_iter(&bytes)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ConfigError(format!("--ca-file {shown}: not valid PEM: {e}")))?;
+    if certs.is_empty() {
+        return Err(ConfigError(format!(
+            "--ca-file {shown}: no CERTIFICATE block found (expected PEM)"
+        )));
+    }
+    Ok(certs)
+}
+
 impl TryFrom<&ProbeArgs> for Config {
     type Error = ConfigError;
 
     fn try_from(a: &ProbeArgs) -> Result<Config, ConfigError> {
         let target_text = a.target.clone().unwrap_or_default();
         let target = parse_target(&target_text)?;
+        let tls = tls_settings(a, &target)?;
         let vrfy = a
             .vrfy
             .iter()
@@ -256,7 +322,12 @@ impl TryFrom<&ProbeArgs> for Config {
             connect_timeout: seconds("--connect-timeout", a.connect_timeout)?,
             timeout: seconds("--timeout", a.timeout)?,
             deadline: seconds("--deadline", a.deadline)?,
-            starttls: StartTlsPolicy::Never,
+            starttls: match a.starttls {
+                None | Some(StartTlsArg::Auto) => StartTlsPolicy::Auto,
+                Some(StartTlsArg::Require) => StartTlsPolicy::Require,
+                Some(StartTlsArg::Never) => StartTlsPolicy::Never,
+            },
+            tls,
             json: a.json || a.format == OutputFormat::Json,
             color: a.color,
             format: if a.json { OutputFormat::Json } else { a.format },
@@ -370,6 +441,17 @@ mod tests {
                 "smtpprobe example.com --output /nonexistent-dir/x.prom",
                 false,
             ),
+            ("smtpprobe example.com --starttls require", true),
+            ("smtpprobe example.com --starttls sometimes", false),
+            ("smtpprobe example.com --tls --starttls never", false),
+            ("smtpprobe example.com --implicit-tls", true),
+            (
+                "smtpprobe example.com --cert-warn-days 5 --cert-crit-days 9",
+                false,
+            ),
+            ("smtpprobe example.com --ca-file /nonexistent.pem", false),
+            ("smtpprobe example.com --tls-name mx.example.com", true),
+            ("smtpprobe example.com --tls-name bad_name!", false),
         ];
         for (line, ok) in cases {
             assert_eq!(config(line).is_ok(), *ok, "{line}");
@@ -394,6 +476,20 @@ mod tests {
         assert_eq!(total.warning.unwrap().to_string(), "5");
         assert_eq!(total.critical.unwrap().to_string(), "10");
         assert!(c.thresholds.get(Phase::Dns).is_some());
+    }
+
+    #[test]
+    fn port_465_implies_implicit_tls_unless_starttls_is_given() {
+        let implicit = |line: &str| config(line).unwrap().tls.implicit;
+        assert!(!implicit("smtpprobe example.com"));
+        assert!(implicit("smtpprobe example.com -p 465"));
+        assert!(implicit("smtpprobe mx.example.com:465"));
+        assert!(!implicit("smtpprobe example.com -p 465 --starttls auto"));
+        assert!(implicit("smtpprobe example.com -p 2465 --tls"));
+        assert_eq!(
+            config("smtpprobe example.com").unwrap().starttls,
+            StartTlsPolicy::Auto
+        );
     }
 
     #[test]

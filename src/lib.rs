@@ -12,6 +12,8 @@
 //!   over TCP (or TLS) under deadlines.
 //! - [`probe`] ties them together for one target and builds the [`report::Report`], which
 //!   the renderers in [`report`] turn into human, JSON or monitoring output.
+//! - [`tls`] is rustls: configuration, lazy trust store, a verifier that records the chain
+//!   and the verdict, certificate facts and precise failure reasons.
 //! - [`exit`] maps verdicts to the monitoring-plugins exit codes.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -25,3 +27,4 @@ pub mod knowledge;
 pub mod probe;
 pub mod report;
 pub mod smtp;
+pub mod tls;

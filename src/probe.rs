@@ -10,7 +10,8 @@ use crate::knowledge;
 use crate::knowledge::outcome::{CheckKind, Outcome};
 use crate::report::*;
 use crate::smtp::command::WireArg;
-use crate::smtp::session::{Canary, CheckResult, Plan, Session, Transcript};
+use crate::smtp::session::{Canary, CheckResult, Plan, Session, StartTlsPolicy, Transcript};
+use crate::tls::TlsContext;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 use tokio::time::Instant;
@@ -87,9 +88,11 @@ pub async fn run_with<L: Lookup>(cfg: &Config, lookup: &L) -> Report {
         _ => cfg.port,
     };
     let candidates = candidates(&resolution, port);
+    // Shared by every server; loads the trust store only if a handshake happens.
+    let tls = TlsContext::new(cfg.tls.clone());
     let mut servers: Vec<ServerReport> = Vec::new();
     if cfg.all {
-        let futs = candidates.iter().map(|c| probe_candidate(cfg, c));
+        let futs = candidates.iter().map(|c| probe_candidate(cfg, &tls, c));
         servers = dns::join_all(futs).await;
     } else {
         let mut done = false;
@@ -98,7 +101,7 @@ pub async fn run_with<L: Lookup>(cfg: &Config, lookup: &L) -> Report {
                 servers.push(not_probed(c));
                 continue;
             }
-            let s = probe_candidate(cfg, c).await;
+            let s = probe_candidate(cfg, &tls, c).await;
             // Stop like an MTA would: at the first server that took the conversation through
             // EHLO/HELO without failing; a 421 or a close mid-way means "try the next one".
             done = s.error.is_none() && s.status != Status::Critical && completed(&s);
@@ -176,6 +179,7 @@ fn not_probed(c: &Candidate) -> ServerReport {
         findings: vec![],
         error: None,
         elapsed_ms: 0.0,
+        tls: None,
     }
 }
 
@@ -237,18 +241,9 @@ fn canary_local() -> String {
 }
 
 fn plan(cfg: &Config, helo: WireArg) -> Plan {
-    let canary = if cfg.canary && !(cfg.vrfy.is_empty() && cfg.rcpt.is_empty()) {
-        let local = canary_local();
-        let vrfy = WireArg::token(&local).ok();
-        let rcpt = cfg.rcpt.first().and_then(|a| {
-            let s = a.as_str().trim_start_matches('<').trim_end_matches('>');
-            s.rsplit_once('@')
-                .and_then(|(_, d)| WireArg::token(&format!("{local}@{d}")).ok())
-        });
-        vrfy.map(|vrfy| Canary { vrfy, rcpt })
-    } else {
-        None
-    };
+    let canary = (cfg.canary && !(cfg.vrfy.is_empty() && cfg.rcpt.is_empty())).then(|| Canary {
+        local: canary_local(),
+    });
     Plan {
         helo_name: helo,
         vrfy: cfg.vrfy.clone(),
@@ -256,12 +251,16 @@ fn plan(cfg: &Config, helo: WireArg) -> Plan {
         rcpt: cfg.rcpt.clone(),
         mail_from: cfg.mail_from.clone(),
         canary,
-        starttls: cfg.starttls,
-        implicit_tls: false,
+        starttls: if cfg.tls.implicit {
+            StartTlsPolicy::Never
+        } else {
+            cfg.starttls
+        },
+        implicit_tls: cfg.tls.implicit,
     }
 }
 
-async fn probe_candidate(cfg: &Config, c: &Candidate) -> ServerReport {
+async fn probe_candidate(cfg: &Config, tls: &TlsContext, c: &Candidate) -> ServerReport {
     let started = Instant::now();
     let mut report = not_probed(c);
     report.probed = true;
@@ -293,8 +292,34 @@ async fn probe_candidate(cfg: &Config, c: &Candidate) -> ServerReport {
     let helo = helo_name(cfg, stream.local_addr().ok());
     report.helo = Some(helo.to_string());
     let session = Session::new(plan(cfg, helo));
-    let (transcript, error) = driver::drive(&mut stream, session, timeouts, Instant::now()).await;
+    // Implicit TLS and --starttls require verify strictly: a failed verification ends the
+    // handshake, as it would for a strict sender. Auto records it and goes on.
+    let strict = cfg.tls.implicit || cfg.starttls == StartTlsPolicy::Require;
+    let tls_plan = driver::TlsPlan {
+        ctx: tls,
+        host: &c.host,
+        implicit: cfg.tls.implicit,
+        strict,
+    };
+    let (mut transcript, error, outcome) = driver::drive_tls(
+        &mut stream,
+        session,
+        timeouts,
+        Instant::now(),
+        Some(tls_plan),
+    )
+    .await;
+    let (tls_report, tls_findings) = crate::tls::assess(
+        outcome.as_ref().map(|o| o.mode),
+        outcome.as_ref().map(|o| &o.handshake),
+        &transcript,
+        &cfg.tls,
+        strict,
+        c.port,
+    );
+    transcript.findings.extend(tls_findings);
     fill_from_transcript(&mut report, transcript, error);
+    report.tls = Some(tls_report);
     report.elapsed_ms = ms(started.elapsed());
     report
 }
@@ -319,13 +344,25 @@ pub fn fill_from_transcript(report: &mut ServerReport, t: Transcript, error: Opt
                 enhanced: s.reply.enhanced.map(|e| e.to_string()),
                 lines: s.reply.lines.clone(),
                 elapsed_ms: ms(s.elapsed),
-                meaning: m.summary,
+                meaning: if s.canary {
+                    format!(
+                        "Answer for the canary, a made-up name asked for comparison: {}",
+                        m.summary
+                    )
+                } else {
+                    m.summary
+                },
                 advice: m.advice,
-                status: m.status,
+                status: if s.canary && !matches!(s.reply.code, 421 | 221) {
+                    Status::Ok
+                } else {
+                    m.status
+                },
                 rule: m.rule,
                 server_hint: m.server_hint,
                 anomalies: s.reply.anomalies.iter().map(ToString::to_string).collect(),
                 tls: s.tls,
+                canary: s.canary,
             }
         })
         .collect();
@@ -425,6 +462,14 @@ fn check_meaning(c: &CheckResult) -> String {
         Outcome::NotChecked => {
             format!("{a} was not checked: the conversation did not get that far")
         }
+        Outcome::BadArgument => format!(
+            "the server did not accept {a:?} in this form (501); it said nothing about the name: {}",
+            if a.contains('@') {
+                "check the address syntax".to_owned()
+            } else {
+                format!("try a full address, e.g. {a}@domain")
+            }
+        ),
     }
 }
 

@@ -143,7 +143,14 @@ fn json_output_follows_the_contract() {
     ]);
     let target = s.addr.to_string();
     let out = bin()
-        .args([target.as_str(), "--vrfy", "alice", "--json"])
+        .args([
+            target.as_str(),
+            "--vrfy",
+            "alice",
+            "--json",
+            "--starttls",
+            "never",
+        ])
         .output()
         .expect("run");
     s.finish();

@@ -573,9 +573,11 @@ fn scripted_server(mail: &'static str) -> (u16, std::thread::JoinHandle<Vec<Stri
     (port, handle)
 }
 
+/// Runs the binary in plain text (`--starttls never`): the scripted server has no TLS.
 fn smtpprobe(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
         .args(args)
+        .args(["--starttls", "never"])
         .env("NO_COLOR", "1")
         .output()
         .unwrap()

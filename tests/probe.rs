@@ -9,8 +9,14 @@ use smtpprobe::knowledge::outcome::Outcome;
 use smtpprobe::report::Report;
 use std::time::Duration;
 
+/// Runs the probe in plain text (`--starttls never`) unless the test says otherwise: these
+/// scripted servers do not speak TLS (tests/tls.rs covers it).
 fn run(args: &[&str], dns: &FakeDns) -> Report {
-    let cfg = config(args);
+    let mut args = args.to_vec();
+    if !args.contains(&"--starttls") {
+        args.extend(["--starttls", "never"]);
+    }
+    let cfg = config(&args);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -137,6 +143,69 @@ fn rcpt_check_never_sends_data_and_ends_with_rset() {
     );
     assert_eq!(lines[lines.len() - 2], "RSET");
     assert_eq!(r.servers[0].checks[0].outcome, Outcome::Exists);
+    // The canary's 550 is the expected answer: it must not make a healthy server WARNING.
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+    assert!(
+        r.servers[0]
+            .steps
+            .iter()
+            .any(|s| s.canary && s.code == 550 && s.status == Status::Ok)
+    );
+}
+
+#[test]
+fn canary_takes_the_form_of_the_argument_one_per_domain() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("VRFY root@a.test", "252 2.0.0 root@a.test\r\n"),
+        Step::Expect("VRFY bob", "252 2.0.0 bob\r\n"),
+        Step::Expect("VRFY nx-probe-", "550 5.1.1 unknown\r\n"),
+        Step::Expect("VRFY nx-probe-", "501 5.5.4 must contain a domain\r\n"),
+        Step::Expect("MAIL FROM:<>", "250 2.1.0 Ok\r\n"),
+        Step::Expect("RCPT TO:<x@a.test>", "250 2.1.5 Ok\r\n"),
+        Step::Expect("RCPT TO:<y@b.test>", "250 2.1.5 Ok\r\n"),
+        Step::Expect("RCPT TO:<nx-probe-", "550 5.1.1 unknown\r\n"),
+        Step::Expect("RCPT TO:<nx-probe-", "250 2.1.5 Ok\r\n"),
+        Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(
+        &s,
+        &[
+            "--vrfy",
+            "root@a.test",
+            "--vrfy",
+            "bob",
+            "--rcpt",
+            "x@a.test",
+            "--rcpt",
+            "y@b.test",
+        ],
+    );
+    let lines = s.finish();
+    let canaries: Vec<&String> = lines.iter().filter(|l| l.contains("nx-probe-")).collect();
+    assert!(
+        canaries[0].starts_with("VRFY nx-probe-") && canaries[0].ends_with("@a.test"),
+        "{canaries:?}"
+    );
+    assert!(!canaries[1].contains('@'), "{canaries:?}");
+    assert!(
+        canaries[2].ends_with("@a.test>") && canaries[3].ends_with("@b.test>"),
+        "{canaries:?}"
+    );
+    let c = &r.servers[0].checks;
+    assert_eq!(
+        (c[0].outcome, c[0].discriminates),
+        (Outcome::Exists, Some(true))
+    );
+    assert_eq!(
+        c[1].outcome,
+        Outcome::CannotVerify,
+        "a 501 for the canary tells nothing"
+    );
+    assert_eq!(c[2].outcome, Outcome::Exists);
+    assert_eq!(c[3].outcome, Outcome::CatchAll, "b.test accepts anyone");
 }
 
 #[test]

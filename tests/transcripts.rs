@@ -115,12 +115,7 @@ fn replay(f: &Fixture, ending: &str) -> Transcript {
         rcpt: f.rcpt.iter().map(|v| arg(v)).collect(),
         mail_from: ReversePath::Null,
         canary: Some(Canary {
-            vrfy: arg("nx-probe-canary"),
-            rcpt: f
-                .rcpt
-                .first()
-                .and_then(|r| r.rsplit_once('@'))
-                .map(|(_, d)| arg(&format!("nx-probe-canary@{d}"))),
+            local: "nx-probe-canary".into(),
         }),
         starttls: StartTlsPolicy::Never,
         implicit_tls: false,

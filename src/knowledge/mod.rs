@@ -167,6 +167,8 @@ fn skeleton(code: u16, enhanced: Option<EnhancedCode>) -> Meaning {
 }
 
 fn append_enhanced(summary: &mut String, enhanced: Option<EnhancedCode>) {
+    // X.0.0 ("other undefined status") adds nothing to what the basic code said.
+    let enhanced = enhanced.filter(|e| !(e.subject == 0 && e.detail == 0));
     if let Some(l) = enhanced.and_then(enhanced::lookup) {
         let what = match l.precision {
             enhanced::Precision::Exact => l.title().to_string(),

@@ -35,6 +35,9 @@ pub enum Outcome {
     CatchAll,
     /// The check could not run (MAIL refused, connection lost before it).
     NotChecked,
+    /// 501: the server did not accept the argument's form (e.g. Exim wants `user@domain`
+    /// for VRFY); nothing is known about the name yet.
+    BadArgument,
 }
 
 impl Outcome {
@@ -46,9 +49,10 @@ impl Outcome {
             | Outcome::Disabled
             | Outcome::CatchAll
             | Outcome::Ambiguous => Status::Ok,
-            Outcome::UnknownUser | Outcome::TemporaryFailure | Outcome::NotChecked => {
-                Status::Warning
-            }
+            Outcome::UnknownUser
+            | Outcome::TemporaryFailure
+            | Outcome::NotChecked
+            | Outcome::BadArgument => Status::Warning,
         }
     }
 }
@@ -65,7 +69,13 @@ pub fn classify(
     canary: Option<u16>,
 ) -> (Outcome, Option<bool>) {
     let discriminates = canary.and_then(|c| discriminates(code, c));
-    let policy = enhanced.is_some_and(|e| e.subject == 7) || looks_like_policy(text);
+    // An enhanced code names the subject precisely: 5.1.x (addressing) beats words in the
+    // text such as "relay" in Postfix's "User unknown in relay recipient table".
+    let policy = match enhanced {
+        Some(e) if e.subject == 7 => true,
+        Some(e) if e.subject == 1 => false,
+        _ => looks_like_policy(text),
+    };
     let outcome = match code {
         250 | 251 => {
             if canary.is_some_and(|c| c == 250 || c == 251) {
@@ -82,6 +92,7 @@ pub fn classify(
             }
         }
         553 if looks_ambiguous(text) => Outcome::Ambiguous,
+        501 => Outcome::BadArgument,
         500 | 502 | 504 => Outcome::Disabled,
         550 | 551 | 553 | 554 if policy => Outcome::Disabled,
         550 | 551 | 553 => Outcome::UnknownUser,
@@ -188,6 +199,28 @@ mod tests {
         assert_eq!(
             classify(CheckKind::Vrfy, 553, None, "User ambiguous", None).0,
             Outcome::Ambiguous
+        );
+        assert_eq!(
+            classify(
+                CheckKind::Rcpt,
+                550,
+                e("5.1.1"),
+                "User unknown in relay recipient table",
+                None
+            )
+            .0,
+            Outcome::UnknownUser
+        );
+        assert_eq!(
+            classify(
+                CheckKind::Vrfy,
+                501,
+                None,
+                "root: recipient address must contain a domain",
+                None
+            )
+            .0,
+            Outcome::BadArgument
         );
         assert_eq!(
             classify(

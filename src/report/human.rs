@@ -204,6 +204,9 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
             )?;
         }
     }
+    if let Some(t) = &s.tls {
+        tls_section(p, t, out)?;
+    }
     if !s.checks.is_empty() {
         writeln!(out, "  {}", p.bold("Checks"))?;
         for c in &s.checks {
@@ -247,6 +250,108 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
             escape(&e.phase),
             e.kind,
             escape(&e.message)
+        )?;
+    }
+    Ok(())
+}
+
+/// Per server: how TLS went, what the server presented, and the verification verdict with
+/// its reason and advice. Certificate text comes from the server: escaped like the rest.
+fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> std::io::Result<()> {
+    if t.mode == "none" {
+        writeln!(
+            out,
+            "  {} none (the session stayed in plain text)",
+            p.bold("TLS")
+        )?;
+        return Ok(());
+    }
+    let how = if t.mode == "implicit" {
+        "implicit TLS (RFC 8314)"
+    } else {
+        "STARTTLS (RFC 3207)"
+    };
+    let mut line = format!("  {} {how}", p.bold("TLS"));
+    if let Some(v) = &t.version {
+        let _ = write!(line, ": {v} {}", t.cipher.as_deref().unwrap_or("?"));
+        if let Some(k) = &t.key_exchange {
+            let _ = write!(line, ", {k}");
+        }
+    }
+    if let Some(ms) = t.handshake_ms {
+        line.push_str(&format!("  {}", p.dim(&format!("handshake {ms:.1} ms"))));
+    }
+    writeln!(out, "{line}")?;
+    for (i, c) in t.certificates.iter().enumerate() {
+        let role = if i == 0 { "leaf" } else { "chain" };
+        writeln!(
+            out,
+            "    {role} {}  {}",
+            escape(&c.subject),
+            p.dim(&format!("issued by {}", escape(&c.issuer)))
+        )?;
+        if i == 0 && !c.sans.is_empty() {
+            writeln!(out, "         names: {}", escape(&c.sans.join(", ")))?;
+        }
+        let left = if c.days_left < 0 {
+            format!("expired {} day(s) ago", -c.days_left)
+        } else {
+            format!("{} day(s) left", c.days_left)
+        };
+        let key = match &c.key.curve {
+            Some(curve) => format!("{} {curve}", c.key.kind),
+            None => format!("{} {}", c.key.kind, c.key.bits),
+        };
+        writeln!(
+            out,
+            "         {}",
+            p.dim(&format!(
+                "valid {} → {} ({left}); {key}; {}; serial {}",
+                c.not_before,
+                c.not_after,
+                escape(&c.signature_algorithm),
+                c.serial
+            ))
+        )?;
+    }
+    let name = t.checked_name.as_deref().unwrap_or("-");
+    let trust = t.trust.as_deref().unwrap_or("-");
+    if t.verified {
+        writeln!(
+            out,
+            "    {} certificate verified for {} {}",
+            p.status(Status::Ok),
+            escape(name),
+            p.dim(&format!("(trust: {trust})"))
+        )?;
+    } else if let Some(e) = &t.verify_error {
+        // The finding carries the verdict (WARNING in auto mode, CRITICAL when required).
+        let bad = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+        writeln!(
+            out,
+            "    {} for {} ({}): {} {}",
+            p.paint(bad, "NOT VERIFIED"),
+            escape(name),
+            e.reason,
+            escape(&e.message),
+            p.dim(&format!("(trust: {trust})"))
+        )?;
+        if !e.advice.is_empty() {
+            writeln!(
+                out,
+                "       {}",
+                p.dim(&format!("what to do: {}", escape(&e.advice)))
+            )?;
+        }
+    }
+    if !t.extensions_after_tls.is_empty() {
+        writeln!(
+            out,
+            "    {}",
+            p.dim(&format!(
+                "after TLS: {}",
+                escape(&t.extensions_after_tls.join(", "))
+            ))
         )?;
     }
     Ok(())

@@ -130,42 +130,19 @@ pub struct TlsFacts {
     pub certificate_not_after: Option<i64>,
 }
 
-/// TLS facts for a server.
-///
-/// The TLS work adds a `tls` object to [`ServerReport`]; until that lands in this tree the
-/// facts are read through the serialised form, so this module compiles with or without it.
-/// Expected fields: `tls.handshake_ms`, and `days_left` / `not_after_unix` either directly
-/// under `tls` or under `tls.certificate`. After the merge this can read the field directly.
+/// TLS facts for a server: the handshake time and the leaf certificate's expiry.
 pub fn tls_facts(server: &ServerReport) -> Option<TlsFacts> {
-    let v = serde_json::to_value(server).ok()?;
-    tls_facts_from_value(&v)
-}
-
-pub(crate) fn tls_facts_from_value(server: &serde_json::Value) -> Option<TlsFacts> {
-    let tls = server.get("tls").filter(|t| t.is_object())?;
-    let cert = tls
-        .get("certificate")
-        .or_else(|| tls.get("cert"))
-        .filter(|c| c.is_object());
-    let find = |names: &[&str]| {
-        names.iter().find_map(|n| {
-            tls.get(*n)
-                .filter(|x| !x.is_null())
-                .or_else(|| cert.and_then(|c| c.get(*n)).filter(|x| !x.is_null()))
-        })
-    };
-    let facts = TlsFacts {
-        handshake_seconds: find(&["handshake_ms"])
-            .and_then(serde_json::Value::as_f64)
+    let tls = server.tls.as_ref()?;
+    let leaf = tls.certificates.first();
+    Some(TlsFacts {
+        handshake_seconds: tls
+            .handshake_ms
             .filter(|x| x.is_finite() && *x >= 0.0)
             .map(|ms| ms / 1000.0),
-        certificate_days_left: find(&["days_left", "days_until_expiry", "expires_in_days"])
-            .and_then(serde_json::Value::as_f64)
-            .filter(|x| x.is_finite()),
-        certificate_not_after: find(&["not_after_unix", "not_after_timestamp"])
-            .and_then(serde_json::Value::as_i64),
-    };
-    Some(facts)
+        // i64 days to f64 is exact for any certificate lifetime.
+        certificate_days_left: leaf.map(|c| c.days_left as f64),
+        certificate_not_after: leaf.map(|c| c.not_after_unix),
+    })
 }
 
 /// Every timing in the report, in a stable order: dns, then per probed server connect,
@@ -205,11 +182,13 @@ pub fn measurements(report: &Report) -> Vec<Measurement> {
             let Some(phase) = Phase::of_context(&st.context) else {
                 continue;
             };
-            let base = if st.tls {
-                format!("{}_tls", st.context)
-            } else {
-                st.context.clone()
-            };
+            let mut base = st.context.clone();
+            if st.canary {
+                base.push_str("_canary");
+            }
+            if st.tls {
+                base.push_str("_tls");
+            }
             // The handshake happens between the STARTTLS reply and the first step inside TLS.
             if st.tls
                 && let Some(h) = handshake.take()
@@ -295,19 +274,40 @@ mod tests {
     }
 
     #[test]
-    fn tls_facts_are_read_defensively() {
-        let v = serde_json::json!({"host": "mx", "tls": {"handshake_ms": 12.5,
-            "certificate": {"days_left": 30, "not_after_unix": 1_800_000_000_i64}}});
-        let f = tls_facts_from_value(&v).unwrap();
+    fn tls_facts_come_from_the_leaf_certificate() {
+        use crate::report::tls::{CertificateReport, KeyReport, TlsReport};
+        let cert = |days_left, not_after_unix| CertificateReport {
+            subject: "CN=mx".into(),
+            sans: vec!["mx".into()],
+            issuer: "CN=ca".into(),
+            serial: "01".into(),
+            not_before: "2026-01-01T00:00:00Z".into(),
+            not_after: "2027-01-01T00:00:00Z".into(),
+            not_after_unix,
+            days_left,
+            key: KeyReport {
+                kind: "ECDSA".into(),
+                bits: 256,
+                curve: None,
+            },
+            signature_algorithm: "ecdsa-with-SHA256".into(),
+            self_issued: false,
+        };
+        let mut tls = TlsReport::none();
+        tls.mode = "starttls".into();
+        tls.handshake_ms = Some(12.5);
+        tls.certificates = vec![cert(30, 1_800_000_000), cert(3000, 2_000_000_000)];
+        let mut server: ServerReport = serde_json::from_value(serde_json::json!({
+            "host": "mx", "address": "127.0.0.1", "port": 25, "probed": true, "status": "ok",
+            "helo": null, "extensions": [], "connect_ms": 1.0, "steps": [], "checks": [],
+            "findings": [], "error": null, "elapsed_ms": 2.0, "tls": null
+        }))
+        .unwrap();
+        assert_eq!(tls_facts(&server), None);
+        server.tls = Some(tls);
+        let f = tls_facts(&server).unwrap();
         assert_eq!(f.handshake_seconds, Some(0.0125));
         assert_eq!(f.certificate_days_left, Some(30.0));
         assert_eq!(f.certificate_not_after, Some(1_800_000_000));
-        assert_eq!(
-            tls_facts_from_value(&serde_json::json!({"tls": null})),
-            None
-        );
-        assert_eq!(tls_facts_from_value(&serde_json::json!({})), None);
-        let odd = serde_json::json!({"tls": {"handshake_ms": "fast"}});
-        assert_eq!(tls_facts_from_value(&odd), Some(TlsFacts::default()));
     }
 }

@@ -11,6 +11,7 @@ pub mod nagios;
 pub mod output;
 pub mod prometheus;
 pub mod thresholds;
+pub mod tls;
 
 use crate::dns::{DnsKind, DnsProblem};
 use crate::driver::ProbeError;
@@ -76,6 +77,10 @@ pub struct ServerReport {
     pub findings: Vec<FindingReport>,
     pub error: Option<ProbeError>,
     pub elapsed_ms: f64,
+    /// TLS as negotiated (mode "none" when the session stayed plain); `None` when no
+    /// connection was made.
+    #[serde(default)]
+    pub tls: Option<tls::TlsReport>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -99,6 +104,10 @@ pub struct StepReport {
     pub anomalies: Vec<String>,
     /// Sent and answered inside TLS.
     pub tls: bool,
+    /// The command asked about the canary (a made-up name); its refusal is expected, so the
+    /// step is always judged OK: the comparison lives in the check it serves.
+    #[serde(default)]
+    pub canary: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

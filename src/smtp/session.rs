@@ -40,7 +40,8 @@ pub struct Plan {
     pub expn: Vec<WireArg>,
     pub rcpt: Vec<WireArg>,
     pub mail_from: ReversePath,
-    /// Local part asked once per VRFY run, and `canary@domain` once per RCPT run.
+    /// A made-up name asked after the real checks, once per form (bare local part, or each
+    /// domain) for VRFY and once per domain for RCPT.
     pub canary: Option<Canary>,
     pub starttls: StartTlsPolicy,
     /// The connection is TLS from the first byte (RFC 8314): no STARTTLS.
@@ -49,9 +50,22 @@ pub struct Plan {
 
 #[derive(Debug, Clone)]
 pub struct Canary {
-    pub vrfy: WireArg,
-    /// `None` when there is no RCPT address to take a domain from.
-    pub rcpt: Option<WireArg>,
+    /// A local part that surely does not exist (random per run).
+    pub local: String,
+}
+
+impl Canary {
+    /// The canary in the same form as `arg`: a bare local part for a bare name,
+    /// `canary@domain` for an address, so that the server judges both by the same rules
+    /// (Exim, for one, refuses an unqualified VRFY with 501 but answers a qualified one).
+    pub fn like(&self, arg: &WireArg) -> Option<WireArg> {
+        let a = arg.as_str().trim_start_matches('<').trim_end_matches('>');
+        let s = match a.rsplit_once('@') {
+            Some((_, domain)) => format!("{}@{domain}", self.local),
+            None => self.local.clone(),
+        };
+        WireArg::token(&s).ok()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +118,8 @@ pub struct Step {
     pub elapsed: Duration,
     /// True when this reply came after TLS was established.
     pub tls: bool,
+    /// The command asked about the canary (a made-up name): a refusal is the expected answer.
+    pub canary: bool,
 }
 
 /// A fact about the conversation worth reporting on its own, beyond each reply's meaning.
@@ -149,7 +165,8 @@ pub struct Session {
     state: State,
     queue: VecDeque<Planned>,
     t: Transcript,
-    replies: Vec<(Purpose, Reply)>,
+    /// Answers to checks and canaries, with the argument asked about.
+    replies: Vec<(Purpose, String, Reply)>,
     /// MAIL was refused: RCPT checks are skipped until RSET.
     mail_refused: bool,
 }
@@ -253,11 +270,19 @@ impl Session {
             reply: reply.clone(),
             elapsed,
             tls: self.t.tls_active,
+            canary: matches!(purpose, Some(Purpose::Canary(_))),
         });
         let code = reply.code;
         if let Some(p @ (Purpose::Check(..) | Purpose::Canary(_))) = purpose {
             // Keep the answer to a check even when it is a 421 or 221 that ends the session.
-            self.replies.push((p, reply.clone()));
+            let arg = match &state {
+                State::Await(Planned {
+                    command: Command::Vrfy(a) | Command::Expn(a) | Command::Rcpt(a),
+                    ..
+                }) => a.to_string(),
+                _ => String::new(),
+            };
+            self.replies.push((p, arg, reply.clone()));
         }
 
         if context == Context::Unsolicited {
@@ -496,20 +521,33 @@ impl Session {
         self.push(Command::Quit, Purpose::Quit);
     }
 
+    /// The distinct canary arguments for a set of check arguments, in order of first use.
+    fn canaries_for(&self, args: &[WireArg]) -> Vec<WireArg> {
+        let mut out: Vec<WireArg> = Vec::new();
+        if let Some(c) = &self.plan.canary {
+            for a in args {
+                if let Some(k) = c.like(a)
+                    && !out.contains(&k)
+                {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+
     fn enqueue_checks(&mut self) {
         let plan = self.plan.clone();
-        let canary = plan.canary.as_ref();
         for (i, user) in plan.vrfy.iter().enumerate() {
             self.push(
                 Command::Vrfy(user.clone()),
                 Purpose::Check(CheckKind::Vrfy, i),
             );
         }
-        if let (false, Some(c)) = (plan.vrfy.is_empty(), canary) {
-            self.push(
-                Command::Vrfy(c.vrfy.clone()),
-                Purpose::Canary(CheckKind::Vrfy),
-            );
+        // Canaries come after the real checks, so that a server counting errors (and
+        // slowing down or disconnecting) cannot skew the answers that matter.
+        for c in self.canaries_for(&plan.vrfy) {
+            self.push(Command::Vrfy(c), Purpose::Canary(CheckKind::Vrfy));
         }
         for (i, list) in plan.expn.iter().enumerate() {
             self.push(
@@ -525,7 +563,7 @@ impl Session {
                     Purpose::Check(CheckKind::Rcpt, i),
                 );
             }
-            if let Some(c) = canary.and_then(|c| c.rcpt.clone()) {
+            for c in self.canaries_for(&plan.rcpt) {
                 self.push(Command::Rcpt(c), Purpose::Canary(CheckKind::Rcpt));
             }
         }
@@ -545,25 +583,26 @@ impl Session {
             (CheckKind::Rcpt, &self.plan.rcpt),
         ];
         for (kind, args) in sets {
-            let canary_reply = self
-                .replies
-                .iter()
-                .find_map(|(p, r)| (*p == Purpose::Canary(kind)).then_some(r));
-            let canary_arg = match kind {
-                CheckKind::Vrfy => self.plan.canary.as_ref().map(|c| c.vrfy.to_string()),
-                CheckKind::Rcpt => self
-                    .plan
-                    .canary
-                    .as_ref()
-                    .and_then(|c| c.rcpt.as_ref())
-                    .map(ToString::to_string),
-                CheckKind::Expn => None,
-            };
             for (i, arg) in args.iter().enumerate() {
                 let reply = self
                     .replies
                     .iter()
-                    .find_map(|(p, r)| (*p == Purpose::Check(kind, i)).then_some(r));
+                    .find_map(|(p, _, r)| (*p == Purpose::Check(kind, i)).then_some(r));
+                // EXPN gets no canary: lists are few and named by convention.
+                let canary_arg = match kind {
+                    CheckKind::Expn => None,
+                    _ => self
+                        .plan
+                        .canary
+                        .as_ref()
+                        .and_then(|c| c.like(arg))
+                        .map(|a| a.to_string()),
+                };
+                let canary_reply = canary_arg.as_ref().and_then(|ca| {
+                    self.replies
+                        .iter()
+                        .find_map(|(p, a, r)| (*p == Purpose::Canary(kind) && a == ca).then_some(r))
+                });
                 let (outcome, discriminates) = match reply {
                     Some(r) => classify(
                         kind,
@@ -580,7 +619,6 @@ impl Session {
                     reply: reply.cloned(),
                     outcome,
                     canary: canary_arg
-                        .clone()
                         .filter(|_| reply.is_some())
                         .map(|a| (a, canary_reply.map(|r| r.code))),
                     discriminates,

@@ -1,0 +1,98 @@
+//! The TLS part of a server's report (`servers[].tls` in the JSON contract): how TLS was
+//! negotiated, what the server presented, and whether it verified, with the precise
+//! reason when it did not. Filled by [`crate::tls`]; rendered by `human.rs` and as JSON.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TlsReport {
+    /// "starttls" (RFC 3207), "implicit" (RFC 8314, TLS from the first byte) or "none".
+    pub mode: String,
+    /// "TLSv1.3" / "TLSv1.2"; `None` when no handshake completed.
+    pub version: Option<String>,
+    /// IANA name of the cipher suite ("TLS13_AES_256_GCM_SHA384").
+    pub cipher: Option<String>,
+    /// Key exchange group ("X25519", "secp256r1").
+    pub key_exchange: Option<String>,
+    /// Time the handshake took.
+    pub handshake_ms: Option<f64>,
+    /// Where the trusted roots came from: "system", "webpki-roots", "+ca-file" suffixed
+    /// when `--ca-file` added a CA, "none (--insecure)". `None` when TLS was not attempted.
+    pub trust: Option<String>,
+    /// The name the certificate was checked against (the MX host name; the IP address
+    /// for a direct IP target; `--tls-name` when given). Also sent as SNI when a name.
+    pub checked_name: Option<String>,
+    /// True only when the chain verified to a trusted root and matched `checked_name`.
+    pub verified: bool,
+    pub verify_error: Option<VerifyError>,
+    /// The chain as the server presented it, leaf first. Recorded even when verification
+    /// failed.
+    pub certificates: Vec<CertificateReport>,
+    /// EHLO keywords after TLS (after the STARTTLS upgrade, or the only EHLO with
+    /// implicit TLS).
+    pub extensions_after_tls: Vec<String>,
+}
+
+impl TlsReport {
+    /// No TLS on this connection.
+    pub fn none() -> TlsReport {
+        TlsReport {
+            mode: "none".into(),
+            version: None,
+            cipher: None,
+            key_exchange: None,
+            handshake_ms: None,
+            trust: None,
+            checked_name: None,
+            verified: false,
+            verify_error: None,
+            certificates: vec![],
+            extensions_after_tls: vec![],
+        }
+    }
+}
+
+/// Why verification failed (or was skipped), machine-readable first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyError {
+    /// "expired", "not_yet_valid", "name_mismatch", "unknown_issuer", "self_signed",
+    /// "incomplete_chain", "bad_signature", "revoked", "invalid_purpose", "insecure",
+    /// "protocol_version", "handshake_failed", "not_tls", "closed", "timeout", "other".
+    pub reason: String,
+    pub message: String,
+    /// What to do about it.
+    pub advice: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateReport {
+    pub subject: String,
+    /// DNS names and IP addresses from subjectAltName.
+    pub sans: Vec<String>,
+    pub issuer: String,
+    /// Hex, colon-separated.
+    pub serial: String,
+    /// RFC 3339, UTC.
+    pub not_before: String,
+    pub not_after: String,
+    /// `not_after` as Unix seconds (for metrics and scripts).
+    #[serde(default)]
+    pub not_after_unix: i64,
+    /// Whole days until `not_after` (rounded down); negative once expired.
+    pub days_left: i64,
+    pub key: KeyReport,
+    /// "sha256WithRSAEncryption", "ecdsa-with-SHA256", "Ed25519", or the OID.
+    pub signature_algorithm: String,
+    /// Subject equals issuer (a root, or a self-signed leaf).
+    pub self_issued: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyReport {
+    /// "RSA", "EC", "Ed25519", "Ed448", "DSA" or the algorithm OID.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub bits: u32,
+    /// Named curve for EC keys ("P-256").
+    pub curve: Option<String>,
+}

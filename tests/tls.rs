@@ -1,0 +1,481 @@
+//! TLS end to end: the real binary against an in-process SMTP server on 127.0.0.1:0 that
+//! speaks STARTTLS (RFC 3207) and implicit TLS (RFC 8314) with tokio-rustls, using a
+//! private PKI generated at test time with rcgen (nothing read from outside).
+//!
+//! Each test owns its server; the server logs every line it received (prefixed `plain:`
+//! or `tls:`) so a test can prove what went over which channel, and its `Drop` checks
+//! that it was actually used.
+
+#[path = "common/tls_server.rs"]
+mod tls_server;
+
+use smtpprobe::report::Report;
+use time::Duration;
+use tls_server::*;
+
+// ---------------------------------------------------------------------------------------
+// Running the probe.
+
+struct Run {
+    code: i32,
+    report: Report,
+}
+
+fn probe(server: &TestServer, extra: &[&str]) -> Run {
+    let target = server.target();
+    let mut args = vec![
+        target.as_str(),
+        "--json",
+        "--timeout",
+        "5",
+        "--connect-timeout",
+        "2",
+        "--helo",
+        "probe.test",
+    ];
+    args.extend_from_slice(extra);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+        .args(&args)
+        .output()
+        .expect("run smtpprobe");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Report = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not a JSON report ({e}):\n{stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        report,
+    }
+}
+
+impl Run {
+    fn tls(&self) -> &smtpprobe::report::tls::TlsReport {
+        self.report.servers[0].tls.as_ref().expect("tls report")
+    }
+    fn reason(&self) -> Option<&str> {
+        self.tls().verify_error.as_ref().map(|e| e.reason.as_str())
+    }
+    fn finding(&self, id: &str) -> Option<&smtpprobe::report::FindingReport> {
+        self.report.servers[0].findings.iter().find(|f| f.id == id)
+    }
+    fn quit_ok(&self) -> bool {
+        self.report.servers[0]
+            .steps
+            .iter()
+            .any(|s| s.context == "quit" && s.code == 221)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The tests.
+
+#[test]
+fn starttls_verifies_with_ca_file_and_says_ehlo_again() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec::default())));
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 0, "{:#?}", run.report);
+    let t = run.tls();
+    assert_eq!(t.mode, "starttls");
+    assert!(t.verified);
+    assert_eq!(t.verify_error, None);
+    assert_eq!(t.version.as_deref(), Some("TLSv1.3"));
+    assert!(t.cipher.as_deref().is_some_and(|c| c.starts_with("TLS13_")));
+    assert!(t.key_exchange.is_some());
+    assert!(t.trust.as_deref().is_some_and(|s| s.ends_with("+ca-file")));
+    assert_eq!(t.checked_name.as_deref(), Some("127.0.0.1 (IP address)"));
+    assert_eq!(t.certificates.len(), 2, "leaf and intermediate");
+    let leaf = &t.certificates[0];
+    assert_eq!(leaf.sans, ["mx.test", "127.0.0.1"]);
+    assert!(leaf.issuer.contains("Intermediate"));
+    assert!((88..=90).contains(&leaf.days_left), "{}", leaf.days_left);
+    assert_eq!(leaf.key.kind, "EC");
+    assert_eq!(leaf.key.curve.as_deref(), Some("P-256"));
+    assert_eq!(leaf.signature_algorithm, "ecdsa-with-SHA256");
+    assert!(leaf.not_after.ends_with('Z'));
+    // EHLO again after TLS: the extensions differ and are both recorded.
+    assert!(
+        run.report.servers[0]
+            .extensions
+            .iter()
+            .any(|e| e == "STARTTLS")
+    );
+    assert!(
+        t.extensions_after_tls
+            .iter()
+            .any(|e| e == "AUTH PLAIN LOGIN")
+    );
+    assert!(!t.extensions_after_tls.iter().any(|e| e == "STARTTLS"));
+    assert!(run.quit_ok());
+    let lines = server.lines();
+    assert!(lines.contains(&"plain: STARTTLS".to_owned()), "{lines:?}");
+    assert!(
+        lines.contains(&"tls: EHLO probe.test".to_owned()),
+        "{lines:?}"
+    );
+    assert!(lines.contains(&"tls: QUIT".to_owned()), "{lines:?}");
+}
+
+#[test]
+fn tls_1_2_server_is_fine_and_reported_as_such() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec::default()));
+    script.tls12_only = true;
+    let server = TestServer::start(script);
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 0, "{:#?}", run.report);
+    assert_eq!(run.tls().version.as_deref(), Some("TLSv1.2"));
+    assert!(run.tls().verified);
+    assert!(
+        run.tls()
+            .cipher
+            .as_deref()
+            .is_some_and(|c| c.starts_with("TLS_ECDHE_"))
+    );
+}
+
+#[test]
+fn tls_name_checks_the_given_name_instead_of_the_ip() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        sans: &["mx.test"],
+        ..LeafSpec::default()
+    })));
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca, "--tls-name", "mx.test"]);
+    assert_eq!(run.code, 0);
+    assert!(run.tls().verified);
+    assert_eq!(run.tls().checked_name.as_deref(), Some("mx.test"));
+}
+
+#[test]
+fn expired_certificate_is_warning_in_auto_and_critical_in_require() {
+    let pki = Pki::new();
+    let leaf = pki.leaf(LeafSpec {
+        not_before: now() - Duration::days(100),
+        not_after: now() - Duration::days(10),
+        ..LeafSpec::default()
+    });
+    let server = TestServer::start(Script::new(leaf));
+    let ca = pki.ca_file();
+
+    let auto = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(auto.code, 1, "{:#?}", auto.report);
+    assert_eq!(auto.reason(), Some("expired"));
+    assert!(!auto.tls().verified);
+    let msg = &auto.tls().verify_error.as_ref().unwrap().message;
+    assert!(msg.contains("10 day(s) ago"), "{msg}");
+    assert_eq!(auto.tls().certificates[0].days_left, -10);
+    assert_eq!(
+        auto.finding("tls_certificate_invalid").map(|f| f.status),
+        Some(smtpprobe::exit::Status::Warning)
+    );
+    // Auto mode goes on over the unverified TLS, as an opportunistic MTA would.
+    assert!(auto.quit_ok());
+    assert!(!auto.tls().extensions_after_tls.is_empty());
+
+    let req = probe(&server, &["--ca-file", &ca, "--starttls", "require"]);
+    assert_eq!(req.code, 2);
+    assert_eq!(req.reason(), Some("expired"));
+    assert_eq!(
+        req.report.servers[0]
+            .error
+            .as_ref()
+            .map(|e| e.phase.as_str()),
+        Some("tls_handshake")
+    );
+    // The certificate is still reported although the handshake was refused.
+    assert_eq!(req.tls().certificates.len(), 2);
+    assert_eq!(req.tls().version, None);
+}
+
+#[test]
+fn not_yet_valid_certificate() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        not_before: now() + Duration::days(10),
+        not_after: now() + Duration::days(100),
+        ..LeafSpec::default()
+    })));
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.reason(), Some("not_yet_valid"));
+}
+
+#[test]
+fn name_mismatch_lists_the_names_the_certificate_has() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        sans: &["other.test", "www.other.test"],
+        ..LeafSpec::default()
+    })));
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.reason(), Some("name_mismatch"));
+    let msg = &run.tls().verify_error.as_ref().unwrap().message;
+    assert!(
+        msg.contains("127.0.0.1") && msg.contains("other.test") && msg.contains("www.other.test"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn self_signed_certificate() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        self_signed: true,
+        ..LeafSpec::default()
+    })));
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.reason(), Some("self_signed"));
+    assert!(run.tls().certificates[0].self_issued);
+}
+
+#[test]
+fn missing_intermediate_is_an_incomplete_chain() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        send_intermediate: false,
+        aia: true,
+        ..LeafSpec::default()
+    })));
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.reason(), Some("incomplete_chain"));
+    let msg = &run.tls().verify_error.as_ref().unwrap().message;
+    assert!(msg.contains("http://ca.test/intermediate.der"), "{msg}");
+    assert_eq!(run.tls().certificates.len(), 1);
+}
+
+#[test]
+fn private_ca_without_ca_file_is_an_unknown_issuer() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec::default())));
+    let run = probe(&server, &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.reason(), Some("unknown_issuer"));
+    let trust = run.tls().trust.clone().unwrap_or_default();
+    assert!(trust == "system" || trust == "webpki-roots", "{trust}");
+}
+
+#[test]
+fn insecure_skips_verification_and_says_so() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        self_signed: true,
+        ..LeafSpec::default()
+    })));
+    let run = probe(&server, &["--insecure", "--starttls", "require"]);
+    assert_eq!(run.code, 0, "{:#?}", run.report);
+    assert!(!run.tls().verified);
+    assert_eq!(run.reason(), Some("insecure"));
+    assert_eq!(run.tls().trust.as_deref(), Some("none (--insecure)"));
+    assert!(run.finding("tls_not_verified").is_some());
+    assert!(run.quit_ok());
+}
+
+#[test]
+fn approaching_expiry_warns_then_goes_critical() {
+    let pki = Pki::new();
+    let soon = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        not_after: now() + Duration::days(5) + Duration::hours(1),
+        ..LeafSpec::default()
+    })));
+    let ca = pki.ca_file();
+    let run = probe(&soon, &["--ca-file", &ca]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.finding("cert_expiring").map(|f| f.status),
+        Some(smtpprobe::exit::Status::Critical)
+    );
+    assert!(run.tls().verified);
+    let run = probe(
+        &soon,
+        &[
+            "--ca-file",
+            &ca,
+            "--cert-warn-days",
+            "10",
+            "--cert-crit-days",
+            "3",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    let run = probe(
+        &soon,
+        &[
+            "--ca-file",
+            &ca,
+            "--cert-warn-days",
+            "4",
+            "--cert-crit-days",
+            "2",
+        ],
+    );
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn starttls_454_is_warning_in_auto_and_critical_in_require() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec::default()));
+    script.starttls_reply = "454 4.7.0 TLS not available due to temporary reason\r\n";
+    let server = TestServer::start(script);
+    let auto = probe(&server, &[]);
+    assert_eq!(auto.code, 1);
+    assert!(auto.finding("starttls_refused").is_some());
+    assert_eq!(auto.tls().mode, "none");
+    assert!(auto.quit_ok());
+    let req = probe(&server, &["--starttls", "require"]);
+    assert_eq!(req.code, 2);
+    assert!(req.finding("starttls_refused").is_some());
+}
+
+#[test]
+fn missing_starttls_is_warning_in_auto_critical_in_require_ok_in_never() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec::default()));
+    script.offer_starttls = false;
+    let server = TestServer::start(script);
+    assert_eq!(probe(&server, &[]).code, 1);
+    assert_eq!(probe(&server, &["--starttls", "require"]).code, 2);
+    let never = probe(&server, &["--starttls", "never"]);
+    assert_eq!(never.code, 0);
+    assert_eq!(never.tls().mode, "none");
+}
+
+#[test]
+fn plaintext_after_220_is_discarded_and_reported() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec::default()));
+    script.inject_after_220 = "250-injected\r\n250 AUTH PLAIN\r\n";
+    let server = TestServer::start(script);
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 2, "{:#?}", run.report);
+    let f = run.finding("starttls_injection").expect("finding");
+    assert!(f.message.contains("discarded"), "{}", f.message);
+    // The injected bytes were not taken as TLS (the handshake worked) nor as the reply
+    // to the EHLO after TLS.
+    let t = run.tls();
+    assert!(t.verified);
+    assert!(
+        !t.extensions_after_tls
+            .iter()
+            .any(|e| e.contains("injected"))
+    );
+    assert!(server.lines().contains(&"tls: EHLO probe.test".to_owned()));
+}
+
+#[test]
+fn implicit_tls_handshakes_before_the_greeting() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec::default()));
+    script.implicit = true;
+    let server = TestServer::start(script);
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca, "--tls"]);
+    assert_eq!(run.code, 0, "{:#?}", run.report);
+    let t = run.tls();
+    assert_eq!(t.mode, "implicit");
+    assert!(t.verified);
+    assert!(
+        t.extensions_after_tls
+            .iter()
+            .any(|e| e == "AUTH PLAIN LOGIN")
+    );
+    assert!(run.report.servers[0].steps.iter().all(|s| s.tls));
+    assert!(server.lines().iter().all(|l| l.starts_with("tls: ")));
+}
+
+#[test]
+fn implicit_tls_verifies_strictly() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec {
+        sans: &["other.test"],
+        ..LeafSpec::default()
+    }));
+    script.implicit = true;
+    let server = TestServer::start(script);
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca, "--implicit-tls"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.reason(), Some("name_mismatch"));
+}
+
+#[test]
+fn starttls_still_advertised_after_tls_is_flagged() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec::default()));
+    script.starttls_after_tls = true;
+    let server = TestServer::start(script);
+    let ca = pki.ca_file();
+    let run = probe(&server, &["--ca-file", &ca]);
+    assert_eq!(run.code, 1);
+    assert!(run.finding("starttls_after_tls").is_some());
+}
+
+#[test]
+fn server_below_tls_1_2_is_reported_as_protocol_version() {
+    let pki = Pki::new();
+    let mut script = Script::new(pki.leaf(LeafSpec::default()));
+    script.tls_below_12 = true;
+    let server = TestServer::start(script);
+    let run = probe(&server, &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.reason(), Some("protocol_version"));
+    let msg = &run.tls().verify_error.as_ref().unwrap().message;
+    assert!(msg.contains("rustls") && msg.contains("TLS 1.2"), "{msg}");
+}
+
+#[test]
+fn human_report_has_a_tls_section() {
+    let pki = Pki::new();
+    let server = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        sans: &["other.test"],
+        ..LeafSpec::default()
+    })));
+    let ca = pki.ca_file();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+        .args([&server.target(), "--ca-file", &ca, "--color", "never"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("TLS STARTTLS (RFC 3207): TLSv1.3"), "{text}");
+    assert!(text.contains("NOT VERIFIED for 127.0.0.1"), "{text}");
+    assert!(text.contains("(name_mismatch)"), "{text}");
+    assert!(text.contains("what to do:"), "{text}");
+}
+
+#[test]
+fn tls_usage_errors_exit_3() {
+    let bin = env!("CARGO_BIN_EXE_smtpprobe");
+    for args in [
+        &[
+            "127.0.0.1:25",
+            "--cert-warn-days",
+            "5",
+            "--cert-crit-days",
+            "9",
+        ][..],
+        &["127.0.0.1:25", "--ca-file", "/nonexistent/ca.pem"][..],
+        &["127.0.0.1:25", "--tls", "--starttls", "auto"][..],
+        &["127.0.0.1:25", "--starttls", "maybe"][..],
+    ] {
+        let out = std::process::Command::new(bin)
+            .args(args)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+    }
+}
