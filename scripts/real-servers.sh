@@ -7,6 +7,7 @@
 #   scripts/real-servers.sh down    stop everything this script started (idempotent)
 #   scripts/real-servers.sh test    up, run the opt-in tests (cargo test --test real_servers),
 #                                   down whatever happens; extra arguments go to cargo test
+#                                   (the tests are #[ignore]d: this runs them with --ignored)
 #   scripts/real-servers.sh status  show what is running and what it listens on
 #
 # Everything listens only on loopback (127.0.6.x by default) and every file lives under
@@ -32,7 +33,7 @@ PF_DATA=$STATE/postfix/data
 PF_LOG=$STATE/postfix/maillog
 NSD_DIR=$STATE/nsd
 PKI=$STATE/pki
-PACKAGES=(postfix nsd bind9-dnsutils openssl libsasl2-modules)
+PACKAGES=(postfix nsd bind9-dnsutils openssl libsasl2-modules iproute2)
 
 log() { printf 'real-servers: %s\n' "$*" >&2; }
 die() {
@@ -320,7 +321,7 @@ cmd_test() {
         # shellcheck disable=SC1091
         . "$STATE/env"
         set +a
-        SMTPPROBE_REAL=1 cargo test --test real_servers "$@" -- --test-threads=1
+        SMTPPROBE_REAL=1 cargo test --test real_servers "$@" -- --ignored --test-threads=1
     ) || rc=$?
     t2=$EPOCHREALTIME
     log "$(awk -v a="$t0" -v b="$t1" -v c="$t2" \
@@ -330,6 +331,7 @@ cmd_test() {
 
 case ${1:-} in
 up)
+    check_settings
     # A failed start leaves nothing running.
     trap 'rc=$?; ((rc == 0)) || cmd_down; exit $rc' EXIT
     cmd_up
