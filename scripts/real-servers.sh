@@ -329,6 +329,11 @@ cmd_test() {
     return "$rc"
 }
 
+# The EXIT traps below stop the servers; make signals exit through them too.
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 case ${1:-} in
 up)
     check_settings
