@@ -131,6 +131,44 @@ enum Conn<IO> {
     Gone,
 }
 
+/// A TCP stream that asks the kernel to acknowledge at once before every read (Linux
+/// `TCP_QUICKACK`). SMTP is lock-step: when a server writes two small records in a row (a
+/// TLS 1.3 NewSessionTicket, then its reply) with Nagle on, the reply waits for our ACK of
+/// the first, which delayed ACK holds back ~40 ms, since we have nothing to send. Measured
+/// against Postfix: EHLO after STARTTLS took 41 ms in some runs, 0.1 ms in others.
+pub struct QuickAck<'a>(pub &'a mut TcpStream);
+
+impl AsyncRead for QuickAck<'_> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        {
+            // Best effort: the flag only speeds things up; a failure changes nothing else.
+            let _ = socket2::SockRef::from(&*self.0).set_tcp_quickack(true);
+        }
+        Pin::new(&mut *self.0).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for QuickAck<'_> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut *self.0).poll_write(cx, buf)
+    }
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut *self.0).poll_flush(cx)
+    }
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut *self.0).poll_shutdown(cx)
+    }
+}
+
 fn gone() -> std::io::Error {
     std::io::Error::new(
         std::io::ErrorKind::NotConnected,

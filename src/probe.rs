@@ -302,7 +302,7 @@ async fn probe_candidate(cfg: &Config, tls: &TlsContext, c: &Candidate) -> Serve
         strict,
     };
     let (mut transcript, error, outcome) = driver::drive_tls(
-        &mut stream,
+        driver::QuickAck(&mut stream),
         session,
         timeouts,
         Instant::now(),

@@ -532,10 +532,17 @@ impl TlsContext {
         let config = match ClientConfig::builder_with_provider(self.provider.clone())
             .with_safe_default_protocol_versions()
         {
-            Ok(b) => b
-                .dangerous()
-                .with_custom_certificate_verifier(Arc::new(verifier))
-                .with_no_client_auth(),
+            Ok(b) => {
+                let mut c = b
+                    .dangerous()
+                    .with_custom_certificate_verifier(Arc::new(verifier))
+                    .with_no_client_auth();
+                // One process, one handshake: nothing to resume, so keep no ticket cache.
+                // (TLS 1.3 servers still send tickets; driver::QuickAck keeps them from
+                // stalling the next reply.)
+                c.resumption = rustls::client::Resumption::disabled();
+                c
+            }
             Err(e) => {
                 rec.failure = Some(verr("other", format!("rustls setup: {e}"), ""));
                 return (None, rec);
