@@ -3,8 +3,10 @@
 # check_smtp (monitoring-plugins), in one hyperfine run that prints the ratio.
 #
 #   scripts/bench.sh                 # starts scripts/bench-server.py on 127.0.0.1
-#   BENCH_TARGET=127.0.0.10:25 scripts/bench.sh   # an existing server (e.g. Postfix from
+#   BENCH_TARGET=127.0.6.11:25 scripts/bench.sh   # an existing server (e.g. Postfix from
 #                                                 # scripts/real-servers.sh up)
+#   BENCH_TARGET=127.0.6.11:25 BENCH_CA=/tmp/smtpprobe-real/ca.pem BENCH_NAME=mx1.smtpprobe.test \
+#     scripts/bench.sh                              # also STARTTLS vs check_smtp -S -D 30,7
 #
 # Needs: hyperfine and monitoring-plugins-basic (apt-get install hyperfine monitoring-plugins-basic).
 set -euo pipefail
@@ -31,11 +33,20 @@ port=${BENCH_TARGET##*:}
 
 "$BIN" "$BENCH_TARGET" --vrfy alice --color never >/dev/null || true
 out=$(mktemp)
-hyperfine -N -i --warmup 20 --runs "${RUNS:-200}" --export-json "$out" \
-  -n check_smtp "$CHECK_SMTP -H $host -p $port" \
-  -n "smtpprobe EHLO/VRFY/QUIT" "$BIN $BENCH_TARGET --vrfy alice --no-canary --color never" \
-  -n "smtpprobe EHLO/VRFY+canary/RSET/QUIT" "$BIN $BENCH_TARGET --vrfy alice --color never" \
+plain="--starttls never --color never"
+cmds=(
+  -n check_smtp "$CHECK_SMTP -H $host -p $port"
+  -n "smtpprobe EHLO/VRFY/QUIT" "$BIN $BENCH_TARGET --vrfy alice --no-canary $plain"
+  -n "smtpprobe EHLO/VRFY+canary/RSET/QUIT" "$BIN $BENCH_TARGET --vrfy alice $plain"
   -n "smtpprobe explain 221 252" "$BIN explain 221 252"
+)
+if [ -n "${BENCH_CA:-}" ]; then
+  cmds+=(
+    -n "check_smtp -S -D 30,7" "$CHECK_SMTP -H $host -p $port -S -D 30,7"
+    -n "smtpprobe STARTTLS verified" "$BIN $BENCH_TARGET --ca-file $BENCH_CA --tls-name ${BENCH_NAME:-$host} --color never"
+  )
+fi
+hyperfine -N -i --warmup 20 --runs "${RUNS:-200}" --export-json "$out" "${cmds[@]}"
 python3 - "$out" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
