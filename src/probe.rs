@@ -178,6 +178,7 @@ fn not_probed(c: &Candidate) -> ServerReport {
         checks: vec![],
         findings: vec![],
         error: None,
+        unanswered: None,
         elapsed_ms: 0.0,
         tls: None,
     }
@@ -326,6 +327,7 @@ async fn probe_candidate(cfg: &Config, tls: &TlsContext, c: &Candidate) -> Serve
 
 /// Turns a finished conversation into the report's server entry, with meanings.
 pub fn fill_from_transcript(report: &mut ServerReport, t: Transcript, error: Option<ProbeError>) {
+    let t_unanswered = t.unanswered.as_ref().map(ToString::to_string);
     report.extensions = t
         .capabilities
         .as_ref()
@@ -396,6 +398,7 @@ pub fn fill_from_transcript(report: &mut ServerReport, t: Transcript, error: Opt
     }
     report.status = status;
     report.error = error;
+    report.unanswered = t_unanswered;
 }
 
 fn check_report(c: &CheckResult) -> CheckReport {

@@ -338,6 +338,11 @@ fn connection_closed_mid_conversation_is_a_finding() {
     let srv = &r.servers[0];
     assert_eq!(srv.error.as_ref().map(|e| e.phase.as_str()), Some("ehlo"));
     assert!(srv.findings.iter().any(|f| f.id == "connection_closed"));
+    assert!(
+        srv.unanswered
+            .as_deref()
+            .is_some_and(|c| c.starts_with("EHLO "))
+    );
     assert_eq!(r.status, Status::Critical);
 }
 
@@ -348,6 +353,10 @@ fn silent_server_times_out_naming_the_phase() {
     s.finish();
     let e = r.servers[0].error.as_ref().expect("a timeout error");
     assert_eq!((e.phase.as_str(), e.kind.as_str()), ("greeting", "timeout"));
+    assert_eq!(
+        r.servers[0].unanswered, None,
+        "the greeting is not a command"
+    );
     assert_eq!(r.status, Status::Critical);
 }
 

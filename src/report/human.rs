@@ -207,6 +207,15 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
     if let Some(t) = &s.tls {
         tls_section(p, t, out)?;
     }
+    if let Some(req) = &s.unanswered {
+        writeln!(
+            out,
+            "  {} {}  {}",
+            p.client("C:"),
+            escape(req),
+            p.dim("(no reply)")
+        )?;
+    }
     if !s.checks.is_empty() {
         writeln!(out, "  {}", p.bold("Checks"))?;
         for c in &s.checks {

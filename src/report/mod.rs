@@ -76,6 +76,9 @@ pub struct ServerReport {
     pub checks: Vec<CheckReport>,
     pub findings: Vec<FindingReport>,
     pub error: Option<ProbeError>,
+    /// The command line sent that never got a reply (e.g. `"VRFY alice"` before a timeout).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unanswered: Option<String>,
     pub elapsed_ms: f64,
     /// TLS as negotiated (mode "none" when the session stayed plain); `None` when no
     /// connection was made.

@@ -21,7 +21,7 @@ pub enum ArgError {
     Control(String),
     #[error("is {0} bytes long; the most is 256")]
     TooLong(usize),
-    #[error("contains a space; use an address without spaces")]
+    #[error("contains a space: it must be a single word (an address or a host name)")]
     Space,
 }
 

@@ -157,6 +157,8 @@ pub struct Transcript {
     pub quit_ok: bool,
     pub tls_active: bool,
     pub used_helo: bool,
+    /// A command sent that never got its reply (the conversation ended while waiting).
+    pub unanswered: Option<Command>,
 }
 
 #[derive(Debug)]
@@ -489,6 +491,11 @@ impl Session {
 
     /// The server closed the connection (EOF) while we waited for a reply.
     pub fn on_closed(&mut self) {
+        if let State::Await(p) = &self.state
+            && p.purpose != Purpose::Quit
+        {
+            self.t.unanswered = Some(p.command.clone());
+        }
         match &self.state {
             State::Await(p) if p.purpose == Purpose::Quit => {
                 self.finding(
@@ -576,6 +583,9 @@ impl Session {
 
     /// Ends the session and returns what it learnt.
     pub fn finish(mut self) -> Transcript {
+        if let State::Await(p) = &self.state {
+            self.t.unanswered = Some(p.command.clone());
+        }
         let mut checks = Vec::new();
         let sets: [(CheckKind, &Vec<WireArg>); 3] = [
             (CheckKind::Vrfy, &self.plan.vrfy),
