@@ -52,10 +52,8 @@ fn random_reply(rng: &mut Rng) -> Vec<u8> {
         out.extend_from_slice(code.as_bytes());
         let last = i + 1 == lines;
         out.push(if last { b' ' } else { b'-' });
-        let text: &[u8] = rng.pick(TEXTS);
-        out.extend_from_slice(text);
-        let ending: &[u8] = rng.pick(ENDINGS);
-        out.extend_from_slice(ending);
+        out.extend_from_slice(rng.pick::<&[u8]>(TEXTS));
+        out.extend_from_slice(rng.pick::<&[u8]>(ENDINGS));
     }
     out
 }
