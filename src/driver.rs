@@ -321,7 +321,7 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
                 return (finish(session, extra), None, outcome);
             }
             Action::Send(cmd) => {
-                let phase = session_phase_for_send(&cmd);
+                let phase = crate::smtp::session::context_of(&cmd).name();
                 sent_at = Instant::now();
                 let write = async {
                     conn.write_all(&cmd.to_wire()).await?;
@@ -447,21 +447,6 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
                 session.on_tls_established();
             }
         }
-    }
-}
-
-fn session_phase_for_send(cmd: &crate::smtp::command::Command) -> &'static str {
-    match cmd.verb() {
-        "EHLO" => "ehlo",
-        "HELO" => "helo",
-        "STARTTLS" => "starttls",
-        "VRFY" => "vrfy",
-        "EXPN" => "expn",
-        "MAIL" => "mail",
-        "RCPT" => "rcpt",
-        "RSET" => "rset",
-        "QUIT" => "quit",
-        _ => "command",
     }
 }
 

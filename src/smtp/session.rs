@@ -219,19 +219,7 @@ impl Session {
     pub fn phase(&self) -> &'static str {
         match &self.state {
             State::AwaitGreeting => "greeting",
-            State::Await(p) => match p.purpose {
-                Purpose::Ehlo => "ehlo",
-                Purpose::Helo => "helo",
-                Purpose::StartTls => "starttls",
-                Purpose::Check(k, _) | Purpose::Canary(k) => match k {
-                    CheckKind::Vrfy => "vrfy",
-                    CheckKind::Expn => "expn",
-                    CheckKind::Rcpt => "rcpt",
-                },
-                Purpose::Mail => "mail",
-                Purpose::Rset => "rset",
-                Purpose::Quit => "quit",
-            },
+            State::Await(p) => context_of(&p.command).name(),
             State::UpgradeTls => "tls_handshake",
             State::Ready | State::Done => "close",
         }
@@ -640,7 +628,8 @@ impl Session {
     }
 }
 
-fn context_of(command: &Command) -> Context {
+/// The context a reply to `command` is read in (and the phase named in errors).
+pub fn context_of(command: &Command) -> Context {
     match command {
         Command::Ehlo(_) => Context::Ehlo,
         Command::Helo(_) => Context::Helo,
