@@ -258,6 +258,10 @@ fn plan(cfg: &Config, helo: WireArg) -> Plan {
             cfg.starttls
         },
         implicit_tls: cfg.tls.implicit,
+        qualify_domain: match &cfg.target {
+            Target::Domain(d) => Some(d.clone()),
+            Target::Direct { .. } => None,
+        },
     }
 }
 

@@ -125,6 +125,7 @@ async fn random_hostile_conversations_never_panic_or_send_data() {
             }),
             starttls: StartTlsPolicy::Never,
             implicit_tls: false,
+            qualify_domain: None,
         };
         let timeouts = Timeouts {
             connect: Duration::from_secs(1),
@@ -197,6 +198,7 @@ async fn silent_server_times_out_at_the_reply_deadline_in_paused_time() {
         canary: None,
         starttls: StartTlsPolicy::Never,
         implicit_tls: false,
+        qualify_domain: None,
     };
     let timeouts = Timeouts {
         connect: Duration::from_secs(10),

@@ -556,3 +556,42 @@ fn all_mode_probes_every_address_concurrently() {
     assert!(r.servers.iter().all(|s| s.probed && s.status == Status::Ok));
     assert_eq!(r.status, Status::Ok);
 }
+
+#[test]
+fn bare_vrfy_refused_with_501_is_asked_again_qualified_with_the_domain() {
+    // Exim refuses an unqualified VRFY with 501 "must contain a domain".
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect(
+            "VRFY alice",
+            "501 alice: recipient address must contain a domain\r\n",
+        ),
+        Step::Expect(
+            "VRFY alice@example.test",
+            "250 <alice@example.test> is deliverable\r\n",
+        ),
+        Step::Expect(
+            "VRFY nx-probe-",
+            "501 nx: recipient address must contain a domain\r\n",
+        ),
+        Step::Expect(
+            "VRFY nx-probe-",
+            "550 <nx@example.test> Unrouteable address\r\n",
+        ),
+        Step::Expect("RSET", "250 Reset OK\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let port = s.addr.port().to_string();
+    let dns = FakeDns::default().a("example.test", "127.0.0.1");
+    let r = run(&["example.test", "--port", &port, "--vrfy", "alice"], &dns);
+    let lines = s.finish();
+    assert!(
+        lines[5].ends_with("@example.test"),
+        "qualified canary: {lines:?}"
+    );
+    let c = &r.servers[0].checks[0];
+    assert_eq!(c.argument, "alice@example.test");
+    assert_eq!((c.outcome, c.discriminates), (Outcome::Exists, Some(true)));
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+}

@@ -119,6 +119,7 @@ fn replay(f: &Fixture, ending: &str) -> Transcript {
         }),
         starttls: StartTlsPolicy::Never,
         implicit_tls: false,
+        qualify_domain: None,
     };
     let mut session = Session::new(plan);
     let mut i = 0;

@@ -46,6 +46,9 @@ pub struct Plan {
     pub starttls: StartTlsPolicy,
     /// The connection is TLS from the first byte (RFC 8314): no STARTTLS.
     pub implicit_tls: bool,
+    /// The mail domain probed, if any: a bare VRFY name refused with 501 (Exim wants
+    /// `user@domain`) is asked once more as `name@domain`.
+    pub qualify_domain: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -368,6 +371,9 @@ impl Session {
                     );
                 }
             }
+            Some(Purpose::Check(CheckKind::Vrfy, i)) if code == 501 => {
+                self.requalify_vrfy(i, &state)
+            }
             Some(Purpose::Check(..) | Purpose::Canary(_)) => {}
             Some(Purpose::Rset) => {}
             Some(Purpose::Quit) => {
@@ -507,6 +513,52 @@ impl Session {
         self.state = State::Done;
     }
 
+    /// A bare VRFY name got 501: ask again as `name@domain` (once), and make the canary
+    /// take the same form so the comparison still holds.
+    fn requalify_vrfy(&mut self, i: usize, state: &State) {
+        let (
+            Some(domain),
+            State::Await(Planned {
+                command: Command::Vrfy(arg),
+                ..
+            }),
+        ) = (&self.plan.qualify_domain, state)
+        else {
+            return;
+        };
+        if arg.as_str().contains('@') {
+            return;
+        }
+        let Ok(qualified) = WireArg::token(&format!("{arg}@{domain}")) else {
+            return;
+        };
+        if let Some(c) = self.plan.canary.as_ref().and_then(|c| c.like(&qualified)) {
+            let queued = self
+                .queue
+                .iter()
+                .any(|p| matches!(&p.command, Command::Vrfy(a) if *a == c));
+            if !queued {
+                // After the last VRFY canary already queued (canaries follow the real checks).
+                let at = self
+                    .queue
+                    .iter()
+                    .rposition(|p| p.purpose == Purpose::Canary(CheckKind::Vrfy))
+                    .map_or(0, |n| n + 1);
+                self.queue.insert(
+                    at,
+                    Planned {
+                        command: Command::Vrfy(c),
+                        purpose: Purpose::Canary(CheckKind::Vrfy),
+                    },
+                );
+            }
+        }
+        self.queue.push_front(Planned {
+            command: Command::Vrfy(qualified),
+            purpose: Purpose::Check(CheckKind::Vrfy, i),
+        });
+    }
+
     fn push(&mut self, command: Command, purpose: Purpose) {
         self.queue.push_back(Planned { command, purpose });
     }
@@ -582,10 +634,20 @@ impl Session {
         ];
         for (kind, args) in sets {
             for (i, arg) in args.iter().enumerate() {
-                let reply = self
+                // The last answer counts: a bare VRFY name may have been asked again qualified.
+                let answered = self
                     .replies
                     .iter()
-                    .find_map(|(p, _, r)| (*p == Purpose::Check(kind, i)).then_some(r));
+                    .rev()
+                    .find(|(p, _, _)| *p == Purpose::Check(kind, i));
+                let reply = answered.map(|(_, _, r)| r);
+                let asked = match answered {
+                    Some((_, a, _)) if !a.is_empty() => {
+                        WireArg::new(a).unwrap_or_else(|_| arg.clone())
+                    }
+                    _ => arg.clone(),
+                };
+                let arg = &asked;
                 // EXPN gets no canary: lists are few and named by convention.
                 let canary_arg = match kind {
                     CheckKind::Expn => None,
