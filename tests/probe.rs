@@ -587,7 +587,7 @@ fn bare_vrfy_refused_with_501_is_asked_again_qualified_with_the_domain() {
     let r = run(&["example.test", "--port", &port, "--vrfy", "alice"], &dns);
     let lines = s.finish();
     assert!(
-        lines[5].ends_with("@example.test"),
+        lines[4].ends_with("@example.test"),
         "qualified canary: {lines:?}"
     );
     let c = &r.servers[0].checks[0];
