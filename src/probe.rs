@@ -409,6 +409,7 @@ fn check_report(c: &CheckResult) -> CheckReport {
     CheckReport {
         kind: c.kind,
         argument: c.argument.clone(),
+        requested: c.requested.clone(),
         code: c.reply.as_ref().map(|r| r.code),
         enhanced: c
             .reply
@@ -466,9 +467,9 @@ fn check_meaning(c: &CheckResult) -> String {
         Outcome::CatchAll => format!(
             "the server accepts {a}, but also a random name: it accepts any local part (catch-all), so acceptance proves nothing"
         ),
-        Outcome::NotChecked => {
-            format!("{a} was not checked: the conversation did not get that far")
-        }
+        Outcome::NotChecked => format!(
+            "{a} was not checked: no answer for it (the conversation ended first, or MAIL FROM was refused)"
+        ),
         Outcome::BadArgument => format!(
             "the server did not accept {a:?} in this form (501); it said nothing about the name: {}",
             if a.contains('@') {

@@ -245,6 +245,24 @@ pub fn assess(
         }
         Verdict::Verified | Verdict::NotReached => rec.failure.clone(),
     };
+    // A certificate that already failed verification is judged by that failure: its expiry
+    // adds a fact, not a second, harsher verdict (an opportunistic sender ignores both, a
+    // strict one already refuses). So expiry findings on it are at most WARNING.
+    let failed = matches!(rec.verdict, Verdict::Failed(_));
+    let cap = |st: Status| {
+        if failed && st == Status::Critical {
+            Status::Warning
+        } else {
+            st
+        }
+    };
+    let when = |d: i64| {
+        if d == 0 {
+            "in less than a day".to_owned()
+        } else {
+            format!("in {d} day(s)")
+        }
+    };
     // Expiry, over every certificate presented (an intermediate can expire too).
     if let Some(c) = report.certificates.iter().min_by_key(|c| c.days_left) {
         let d = c.days_left;
@@ -256,7 +274,7 @@ pub fn assess(
         if d < 0 && !expired_reported {
             f(
                 "cert_expired",
-                Status::Critical,
+                cap(Status::Critical),
                 format!(
                     "{who} ({}) expired on {}, {} day(s) ago",
                     c.subject, c.not_after, -d
@@ -265,10 +283,13 @@ pub fn assess(
         } else if d >= 0 && d <= settings.crit_days {
             f(
                 "cert_expiring",
-                Status::Critical,
+                cap(Status::Critical),
                 format!(
-                    "{who} ({}) expires in {d} day(s), on {} (--cert-crit-days {}): renew it now",
-                    c.subject, c.not_after, settings.crit_days
+                    "{who} ({}) expires {}, on {} (--cert-crit-days {}): renew it now",
+                    c.subject,
+                    when(d),
+                    c.not_after,
+                    settings.crit_days
                 ),
             );
         } else if d >= 0 && d <= settings.warn_days {
@@ -276,8 +297,11 @@ pub fn assess(
                 "cert_expiring",
                 Status::Warning,
                 format!(
-                    "{who} ({}) expires in {d} day(s), on {} (--cert-warn-days {}): check that renewal works",
-                    c.subject, c.not_after, settings.warn_days
+                    "{who} ({}) expires {}, on {} (--cert-warn-days {}): check that renewal works",
+                    c.subject,
+                    when(d),
+                    c.not_after,
+                    settings.warn_days
                 ),
             );
         }

@@ -592,6 +592,34 @@ fn bare_vrfy_refused_with_501_is_asked_again_qualified_with_the_domain() {
     );
     let c = &r.servers[0].checks[0];
     assert_eq!(c.argument, "alice@example.test");
+    assert_eq!(c.requested.as_deref(), Some("alice"));
     assert_eq!((c.outcome, c.discriminates), (Outcome::Exists, Some(true)));
     assert_eq!(r.status, Status::Ok, "{}", r.summary);
+}
+
+#[test]
+fn bare_rcpt_on_a_mail_domain_is_sent_with_the_domain() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("MAIL FROM:<>", "250 2.1.0 Ok\r\n"),
+        Step::Expect("RCPT TO:<root@example.test>", "250 2.1.5 Ok\r\n"),
+        Step::Expect("RCPT TO:<nx-probe-", "550 5.1.1 User unknown\r\n"),
+        Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let port = s.addr.port().to_string();
+    let dns = FakeDns::default().a("example.test", "127.0.0.1");
+    let r = run(&["example.test", "--port", &port, "--rcpt", "root"], &dns);
+    let lines = s.finish();
+    assert!(
+        lines[3].ends_with("@example.test>"),
+        "canary qualified too: {lines:?}"
+    );
+    let c = &r.servers[0].checks[0];
+    assert_eq!(
+        (c.argument.as_str(), c.requested.as_deref()),
+        ("root@example.test", Some("root"))
+    );
+    assert_eq!(c.outcome, Outcome::Exists);
 }

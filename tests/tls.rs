@@ -284,6 +284,24 @@ fn insecure_skips_verification_and_says_so() {
     assert!(run.quit_ok());
 }
 
+/// A certificate that already fails verification (here: from a CA the probe was not told
+/// about) is judged by that failure; its near expiry is reported but does not turn an auto
+/// run CRITICAL (Exim's self-generated certificate lasts hours).
+#[test]
+fn expiry_of_an_unverified_certificate_is_at_most_a_warning_in_auto_mode() {
+    let pki = Pki::new();
+    let soon = TestServer::start(Script::new(pki.leaf(LeafSpec {
+        not_after: now() + Duration::hours(2),
+        ..LeafSpec::default()
+    })));
+    let run = probe(&soon, &[]);
+    assert_eq!(run.code, 1);
+    let f = run.finding("cert_expiring").expect("expiry still reported");
+    assert_eq!(f.status, smtpprobe::exit::Status::Warning);
+    assert!(f.message.contains("in less than a day"), "{}", f.message);
+    assert!(!run.tls().verified);
+}
+
 #[test]
 fn approaching_expiry_warns_then_goes_critical() {
     let pki = Pki::new();

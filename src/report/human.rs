@@ -161,12 +161,7 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
     }
     for st in &s.steps {
         if let Some(req) = &st.request {
-            let canary = s
-                .checks
-                .iter()
-                .filter_map(|c| c.canary.as_ref())
-                .any(|c| req.contains(c.argument.as_str()));
-            let note = if canary {
+            let note = if st.canary {
                 p.dim("  (canary: a made-up name, to see whether the server tells users apart)")
             } else {
                 String::new()
@@ -232,6 +227,17 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
                 p.status(c.status)
             )?;
             writeln!(out, "      {}", escape(&c.meaning))?;
+            if let Some(r) = &c.requested {
+                writeln!(
+                    out,
+                    "      {}",
+                    p.dim(&format!(
+                        "asked as {} (given: {})",
+                        escape(&c.argument),
+                        escape(r)
+                    ))
+                )?;
+            }
             if let Some(can) = &c.canary {
                 writeln!(
                     out,

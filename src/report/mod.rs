@@ -117,6 +117,10 @@ pub struct StepReport {
 pub struct CheckReport {
     pub kind: CheckKind,
     pub argument: String,
+    /// The argument as given, when the probe asked in another form (a bare name qualified
+    /// with the probed domain: `root` → `root@example.test`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested: Option<String>,
     pub code: Option<u16>,
     pub enhanced: Option<String>,
     pub outcome: Outcome,

@@ -138,7 +138,10 @@ pub struct Finding {
 #[derive(Debug, Clone)]
 pub struct CheckResult {
     pub kind: CheckKind,
+    /// The argument the answer is about (`root@example.test`).
     pub argument: String,
+    /// The argument as the user gave it, when the probe asked in another form (`root`).
+    pub requested: Option<String>,
     /// `None` when the check never got a reply.
     pub reply: Option<Reply>,
     pub outcome: Outcome,
@@ -516,22 +519,17 @@ impl Session {
     /// A bare VRFY name got 501: ask again as `name@domain` (once), and make the canary
     /// take the same form so the comparison still holds.
     fn requalify_vrfy(&mut self, i: usize, state: &State) {
-        let (
-            Some(domain),
-            State::Await(Planned {
-                command: Command::Vrfy(arg),
-                ..
-            }),
-        ) = (&self.plan.qualify_domain, state)
+        let State::Await(Planned {
+            command: Command::Vrfy(arg),
+            ..
+        }) = state
         else {
             return;
         };
-        if arg.as_str().contains('@') {
+        let qualified = self.qualified(arg);
+        if qualified == *arg {
             return;
         }
-        let Ok(qualified) = WireArg::token(&format!("{arg}@{domain}")) else {
-            return;
-        };
         if let Some(c) = self.plan.canary.as_ref().and_then(|c| c.like(&qualified)) {
             let queued = self
                 .queue
@@ -557,6 +555,17 @@ impl Session {
             command: Command::Vrfy(qualified),
             purpose: Purpose::Check(CheckKind::Vrfy, i),
         });
+    }
+
+    /// `name@domain` for a bare name when the mail domain is known; otherwise `arg` itself.
+    fn qualified(&self, arg: &WireArg) -> WireArg {
+        let bare = !arg.as_str().contains('@');
+        match (&self.plan.qualify_domain, bare) {
+            (Some(d), true) => {
+                WireArg::token(&format!("{arg}@{d}")).unwrap_or_else(|_| arg.clone())
+            }
+            _ => arg.clone(),
+        }
     }
 
     fn push(&mut self, command: Command, purpose: Purpose) {
@@ -604,13 +613,16 @@ impl Session {
         }
         if !plan.rcpt.is_empty() {
             self.push(Command::Mail(plan.mail_from.clone()), Purpose::Mail);
-            for (i, addr) in plan.rcpt.iter().enumerate() {
+            // RFC 5321 §4.1.1.3: a forward-path needs a domain (bare "postmaster" aside);
+            // servers refuse a bare name (501) or quietly add their own host name.
+            let rcpt: Vec<WireArg> = plan.rcpt.iter().map(|a| self.qualified(a)).collect();
+            for (i, addr) in rcpt.iter().enumerate() {
                 self.push(
                     Command::Rcpt(addr.clone()),
                     Purpose::Check(CheckKind::Rcpt, i),
                 );
             }
-            for c in self.canaries_for(&plan.rcpt) {
+            for c in self.canaries_for(&rcpt) {
                 self.push(Command::Rcpt(c), Purpose::Canary(CheckKind::Rcpt));
             }
         }
@@ -633,7 +645,8 @@ impl Session {
             (CheckKind::Rcpt, &self.plan.rcpt),
         ];
         for (kind, args) in sets {
-            for (i, arg) in args.iter().enumerate() {
+            for (i, requested) in args.iter().enumerate() {
+                let arg = requested;
                 // The last answer counts: a bare VRFY name may have been asked again qualified.
                 let answered = self
                     .replies
@@ -676,6 +689,7 @@ impl Session {
                 checks.push(CheckResult {
                     kind,
                     argument: arg.to_string(),
+                    requested: (arg != requested).then(|| requested.to_string()),
                     reply: reply.cloned(),
                     outcome,
                     canary: canary_arg
