@@ -301,6 +301,16 @@ impl TryFrom<&ProbeArgs> for Config {
             .iter()
             .map(|r| parse_resolver(r))
             .collect::<Result<Vec<_>, _>>()?;
+        if let Target::Direct { ip: Some(ip), .. } = &target
+            && ((a.ipv4 && ip.is_ipv6()) || (a.ipv6 && ip.is_ipv4()))
+        {
+            return Err(ConfigError(format!(
+                "{} restricts to IPv{} but the target {ip} is IPv{}: drop the flag or change the target",
+                if a.ipv4 { "-4" } else { "-6" },
+                if a.ipv4 { 4 } else { 6 },
+                if ip.is_ipv6() { 6 } else { 4 }
+            )));
+        }
         let family = match (a.ipv4, a.ipv6) {
             (true, _) => Family::V4,
             (_, true) => Family::V6,
@@ -424,6 +434,9 @@ mod tests {
             ("smtpprobe example.com --resolver nope", false),
             ("smtpprobe example.com --timeout 0", false),
             ("smtpprobe example.com --helo my.host", true),
+            ("smtpprobe -4 ::1", false),
+            ("smtpprobe -6 127.0.0.1:25", false),
+            ("smtpprobe -4 127.0.0.1", true),
             ("smtpprobe example.com --format nagios -w 5 -c 10", true),
             (
                 "smtpprobe example.com --format prometheus --threshold greeting=2,5",

@@ -623,3 +623,20 @@ fn bare_rcpt_on_a_mail_domain_is_sent_with_the_domain() {
     );
     assert_eq!(c.outcome, Outcome::Exists);
 }
+
+#[test]
+fn no_canary_once_the_command_is_refused_as_unimplemented() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("VRFY alice", "502 5.5.1 VRFY command is disabled\r\n"),
+        Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &["--vrfy", "alice"]);
+    s.finish();
+    let c = &r.servers[0].checks[0];
+    assert_eq!(c.outcome, Outcome::Disabled);
+    assert!(c.canary.is_none());
+    assert_eq!(r.status, Status::Ok);
+}

@@ -505,7 +505,8 @@ fn vrfy_disabled_is_ok_and_says_nothing_about_the_user() {
         assert_eq!(c["code"], 502, "{run}");
         assert_eq!(c["enhanced"], "5.5.1", "{run}");
         assert_eq!(c["outcome"], "disabled", "{run}");
-        assert_eq!(c["canary"]["code"], 502, "{run}");
+        // VRFY is not implemented here: no canary is asked, since it could tell nothing.
+        assert!(c["canary"].is_null(), "{run}");
         assert_ne!(c["discriminates"], true, "{run}");
     }
     assert_eq!(run.code, 0, "{run}");

@@ -148,13 +148,17 @@ pub fn tls_facts(server: &ServerReport) -> Option<TlsFacts> {
 /// Every timing in the report, in a stable order: dns, then per probed server connect,
 /// the steps in conversation order (with the TLS handshake after STARTTLS), session; total.
 pub fn measurements(report: &Report) -> Vec<Measurement> {
-    let mut out = vec![Measurement {
-        server: None,
-        step: None,
-        phase: Phase::Dns,
-        name: "dns".into(),
-        seconds: report.dns.elapsed_ms / 1000.0,
-    }];
+    let mut out = Vec::new();
+    // An IP target asks DNS nothing: no dns timing to report.
+    if report.dns.resolver != "none" {
+        out.push(Measurement {
+            server: None,
+            step: None,
+            phase: Phase::Dns,
+            name: "dns".into(),
+            seconds: report.dns.elapsed_ms / 1000.0,
+        });
+    }
     for (i, s) in report.servers.iter().enumerate().filter(|(_, s)| s.probed) {
         let mut seen: Vec<String> = Vec::new();
         let mut push = |phase: Phase, step: Option<usize>, base: String, seconds: f64| {

@@ -377,6 +377,10 @@ impl Session {
             Some(Purpose::Check(CheckKind::Vrfy, i)) if code == 501 => {
                 self.requalify_vrfy(i, &state)
             }
+            Some(Purpose::Check(kind, _)) if matches!(code, 500 | 502) => {
+                // The command is not there at all: a canary of this kind can tell nothing.
+                self.queue.retain(|p| p.purpose != Purpose::Canary(kind));
+            }
             Some(Purpose::Check(..) | Purpose::Canary(_)) => {}
             Some(Purpose::Rset) => {}
             Some(Purpose::Quit) => {
@@ -692,9 +696,11 @@ impl Session {
                     requested: (arg != requested).then(|| requested.to_string()),
                     reply: reply.cloned(),
                     outcome,
+                    // Only a canary that was asked and answered is reported.
                     canary: canary_arg
+                        .zip(canary_reply)
                         .filter(|_| reply.is_some())
-                        .map(|a| (a, canary_reply.map(|r| r.code))),
+                        .map(|(a, r)| (a, Some(r.code))),
                     discriminates,
                 });
             }
