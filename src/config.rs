@@ -23,6 +23,13 @@ pub enum Target {
     },
 }
 
+impl Target {
+    /// An IP literal: nothing to ask DNS.
+    pub fn is_ip(&self) -> bool {
+        matches!(self, Target::Direct { ip: Some(_), .. })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
     Any,
@@ -34,6 +41,7 @@ pub enum Family {
 pub struct Config {
     pub target_text: String,
     pub target: Target,
+    /// The port to connect to: the one in the target (host:port), else --port.
     pub port: u16,
     pub vrfy: Vec<WireArg>,
     pub expn: Vec<WireArg>,
@@ -198,11 +206,7 @@ fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::Path
 
 /// The TLS options. Port 465 (RFC 8314 §3.3 "submissions") implies implicit TLS unless
 /// `--starttls` says how to treat it; `--tls` forces it on any port.
-fn tls_settings(a: &ProbeArgs, target: &Target) -> Result<TlsSettings, ConfigError> {
-    let port = match target {
-        Target::Direct { port: Some(p), .. } => *p,
-        _ => a.port,
-    };
+fn tls_settings(a: &ProbeArgs, port: u16) -> Result<TlsSettings, ConfigError> {
     if a.cert_crit_days > a.cert_warn_days {
         return Err(ConfigError(format!(
             "--cert-crit-days {} is more than --cert-warn-days {}: the critical threshold must be the nearer one",
@@ -264,7 +268,12 @@ impl TryFrom<&ProbeArgs> for Config {
     fn try_from(a: &ProbeArgs) -> Result<Config, ConfigError> {
         let target_text = a.target.clone().unwrap_or_default();
         let target = parse_target(&target_text)?;
-        let tls = tls_settings(a, &target)?;
+        // A port in the target (host:port) wins over --port.
+        let port = match target {
+            Target::Direct { port: Some(p), .. } => p,
+            _ => a.port,
+        };
+        let tls = tls_settings(a, port)?;
         let vrfy = a
             .vrfy
             .iter()
@@ -319,7 +328,7 @@ impl TryFrom<&ProbeArgs> for Config {
         Ok(Config {
             target_text,
             target,
-            port: a.port,
+            port,
             vrfy,
             expn,
             rcpt,

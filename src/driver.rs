@@ -256,6 +256,24 @@ async fn upgrade<IO: AsyncRead + AsyncWrite + Unpin>(
     record
 }
 
+/// Upgrades `conn` and records how it went in `outcome`; the error when the handshake
+/// failed (the session then can go no further on this connection).
+async fn handshake<IO: AsyncRead + AsyncWrite + Unpin>(
+    conn: &mut Conn<IO>,
+    plan: &TlsPlan<'_>,
+    mode: &'static str,
+    limit: Instant,
+    outcome: &mut Option<TlsOutcome>,
+) -> Option<ProbeError> {
+    let record = upgrade(conn, plan, limit).await;
+    let err = handshake_error(&record);
+    *outcome = Some(TlsOutcome {
+        mode,
+        handshake: record,
+    });
+    err
+}
+
 fn handshake_error(record: &HandshakeRecord) -> Option<ProbeError> {
     record.failure.as_ref().map(|f| {
         ProbeError::new(
@@ -294,12 +312,7 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
     };
     if let Some(plan) = tls.as_ref().filter(|p| p.implicit) {
         let limit = deadline.min(Instant::now() + timeouts.reply);
-        let record = upgrade(&mut conn, plan, limit).await;
-        let err = handshake_error(&record);
-        outcome = Some(TlsOutcome {
-            mode: "implicit",
-            handshake: record,
-        });
+        let err = handshake(&mut conn, plan, "implicit", limit, &mut outcome).await;
         if err.is_some() {
             session.on_tls_failed();
             return (finish(session, extra), err, outcome);
@@ -434,12 +447,7 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
                     });
                 }
                 let limit = deadline.min(Instant::now() + timeouts.reply);
-                let record = upgrade(&mut conn, plan, limit).await;
-                let err = handshake_error(&record);
-                outcome = Some(TlsOutcome {
-                    mode: "starttls",
-                    handshake: record,
-                });
+                let err = handshake(&mut conn, plan, "starttls", limit, &mut outcome).await;
                 if let Some(err) = err {
                     session.on_tls_failed();
                     return (finish(session, extra), Some(err), outcome);

@@ -27,8 +27,7 @@ struct Candidate {
 
 /// Runs the whole probe with the real resolver (only built when DNS is needed).
 pub async fn run(cfg: &Config) -> Report {
-    let needs_dns = !matches!(cfg.target, Target::Direct { ip: Some(_), .. });
-    if !needs_dns {
+    if cfg.target.is_ip() {
         return run_with(cfg, &NoLookup).await;
     }
     match HickoryLookup::new(&cfg.resolvers, cfg.timeout.min(Duration::from_secs(5))) {
@@ -83,16 +82,16 @@ pub async fn run_with<L: Lookup>(cfg: &Config, lookup: &L) -> Report {
     let started = Instant::now();
     let resolution = dns::resolve(lookup, &cfg.target, cfg.family).await;
     let dns_elapsed = started.elapsed();
-    let port = match cfg.target {
-        Target::Direct { port: Some(p), .. } => p,
-        _ => cfg.port,
-    };
-    let candidates = candidates(&resolution, port);
+    let candidates = candidates(&resolution, cfg.port);
     // Shared by every server; loads the trust store only if a handshake happens.
     let tls = TlsContext::new(cfg.tls.clone());
+    // Read once per run, not per server.
+    let helo = cfg.helo.clone().or_else(local_fqdn);
     let mut servers: Vec<ServerReport> = Vec::new();
     if cfg.all {
-        let futs = candidates.iter().map(|c| probe_candidate(cfg, &tls, c));
+        let futs = candidates
+            .iter()
+            .map(|c| probe_candidate(cfg, &tls, helo.as_ref(), c));
         servers = dns::join_all(futs).await;
     } else {
         let mut done = false;
@@ -101,7 +100,7 @@ pub async fn run_with<L: Lookup>(cfg: &Config, lookup: &L) -> Report {
                 servers.push(not_probed(c));
                 continue;
             }
-            let s = probe_candidate(cfg, &tls, c).await;
+            let s = probe_candidate(cfg, &tls, helo.as_ref(), c).await;
             // Stop like an MTA would: at the first server that took the conversation through
             // EHLO/HELO without failing; a 421 or a close mid-way means "try the next one".
             done = s.error.is_none() && s.status != Status::Critical && completed(&s);
@@ -110,7 +109,7 @@ pub async fn run_with<L: Lookup>(cfg: &Config, lookup: &L) -> Report {
     }
     let dns = DnsReport {
         kind: resolution.kind,
-        resolver: if matches!(cfg.target, Target::Direct { ip: Some(_), .. }) {
+        resolver: if cfg.target.is_ip() {
             "none".into()
         } else {
             resolver_label(cfg)
@@ -184,28 +183,12 @@ fn not_probed(c: &Candidate) -> ServerReport {
     }
 }
 
-/// The name to give in EHLO/HELO: --helo, else this machine's FQDN, else an address literal
-/// of our end of the connection (RFC 5321 §4.1.4, §4.1.3).
-fn helo_name(cfg: &Config, local: Option<SocketAddr>) -> WireArg {
-    if let Some(h) = &cfg.helo {
-        return h.clone();
-    }
-    if let Some(fqdn) = local_fqdn() {
-        return fqdn;
-    }
-    let literal = match local.map(|l| l.ip()) {
-        Some(IpAddr::V6(v6)) => format!("[IPv6:{v6}]"),
-        Some(IpAddr::V4(v4)) => format!("[{v4}]"),
-        None => "[127.0.0.1]".to_owned(),
-    };
-    WireArg::token(&literal).unwrap_or_else(|_| unreachable_literal())
-}
-
-fn unreachable_literal() -> WireArg {
-    // A fixed, valid literal; only used if formatting an IP somehow produced bad bytes.
-    match WireArg::token("[127.0.0.1]") {
-        Ok(w) => w,
-        Err(_) => WireArg::token("localhost").unwrap_or_else(|_| unreachable!("constant is valid")),
+/// The name to give in EHLO/HELO: `default` (--helo, else this machine's FQDN), else an
+/// address literal of our end of the connection (RFC 5321 §4.1.4, §4.1.3).
+fn helo_name(default: Option<&WireArg>, local: Option<SocketAddr>) -> WireArg {
+    match default {
+        Some(h) => h.clone(),
+        None => WireArg::address_literal(local.map_or(IpAddr::from([127, 0, 0, 1]), |l| l.ip())),
     }
 }
 
@@ -265,7 +248,12 @@ fn plan(cfg: &Config, helo: WireArg) -> Plan {
     }
 }
 
-async fn probe_candidate(cfg: &Config, tls: &TlsContext, c: &Candidate) -> ServerReport {
+async fn probe_candidate(
+    cfg: &Config,
+    tls: &TlsContext,
+    helo: Option<&WireArg>,
+    c: &Candidate,
+) -> ServerReport {
     let started = Instant::now();
     let mut report = not_probed(c);
     report.probed = true;
@@ -294,7 +282,7 @@ async fn probe_candidate(cfg: &Config, tls: &TlsContext, c: &Candidate) -> Serve
         }
     };
     report.connect_ms = Some(ms(started.elapsed()));
-    let helo = helo_name(cfg, stream.local_addr().ok());
+    let helo = helo_name(helo, stream.local_addr().ok());
     report.helo = Some(helo.to_string());
     let session = Session::new(plan(cfg, helo));
     // Implicit TLS and --starttls require verify strictly: a failed verification ends the

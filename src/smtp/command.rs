@@ -51,6 +51,15 @@ impl WireArg {
         Ok(arg)
     }
 
+    /// An address literal for EHLO/HELO (RFC 5321 §4.1.3): `[192.0.2.1]`,
+    /// `[IPv6:2001:db8::1]`. Built from an address, so it needs no validation.
+    pub fn address_literal(ip: std::net::IpAddr) -> WireArg {
+        WireArg(match ip {
+            std::net::IpAddr::V4(v4) => format!("[{v4}]"),
+            std::net::IpAddr::V6(v6) => format!("[IPv6:{v6}]"),
+        })
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -162,7 +162,6 @@ pub struct Transcript {
     /// QUIT was answered with 221.
     pub quit_ok: bool,
     pub tls_active: bool,
-    pub used_helo: bool,
     /// A command sent that never got its reply (the conversation ended while waiting).
     pub unanswered: Option<Command>,
 }
@@ -228,15 +227,6 @@ impl Session {
             State::Await(p) => context_of(&p.command).name(),
             State::UpgradeTls => "tls_handshake",
             State::Ready | State::Done => "close",
-        }
-    }
-
-    /// The context of the reply we are waiting for.
-    pub fn awaiting(&self) -> Option<Context> {
-        match &self.state {
-            State::AwaitGreeting => Some(Context::Greeting),
-            State::Await(p) => Some(context_of(&p.command)),
-            _ => None,
         }
     }
 
@@ -461,7 +451,6 @@ impl Session {
             }
         } else if matches!(code, 500 | 502 | 504 | 550) && !self.t.tls_active {
             // RFC 5321 §4.1.4: a client that gets one of these to EHLO may fall back to HELO.
-            self.t.used_helo = true;
             self.finding(
                 "helo_fallback",
                 Status::Ok,
