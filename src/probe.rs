@@ -534,19 +534,13 @@ pub fn verdict(dns: &DnsReport, servers: &[ServerReport], all: bool) -> (Status,
     let failed = |s: &&ServerReport| s.status == Status::Critical;
     let working: Vec<&&ServerReport> = probed.iter().filter(|s| !failed(s)).collect();
     let broken: Vec<&&ServerReport> = probed.iter().filter(|s| failed(s)).collect();
-    let mx_warn = merge_all(
-        dns.mx
-            .iter()
-            .filter_map(|m| m.error.as_ref())
-            .map(|e| e.status.merge(Status::Ok))
-            .map(|s| {
-                if s == Status::Critical {
-                    Status::Warning
-                } else {
-                    s
-                }
-            }),
-    );
+    // A broken MX entry while another server works makes the domain degraded, not down.
+    let mx_warn = merge_all(dns.mx.iter().filter_map(|m| m.error.as_ref()).map(
+        |e| match e.status {
+            Status::Critical => Status::Warning,
+            s => s,
+        },
+    ));
     let name = |s: &ServerReport| {
         format!(
             "{} [{}]:{}",
