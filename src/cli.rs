@@ -1,5 +1,5 @@
 //! Command-line declarations (clap derive) and nothing else: validation into a typed
-//! configuration lives in [`crate::config`].
+//! configuration lives in `config`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 

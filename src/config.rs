@@ -3,39 +3,14 @@
 //! control characters are refused (no command injection).
 
 use crate::cli::{ColorChoice, OutputFormat, ProbeArgs, StartTlsArg};
-use crate::report::thresholds::Thresholds;
 use crate::smtp::command::{ArgError, ReversePath, WireArg};
-use crate::smtp::session::StartTlsPolicy;
+use crate::smtp::session::TlsPolicy;
+use crate::thresholds::Thresholds;
 use crate::tls::TlsSettings;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-/// What to probe.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// A mail domain: look up MX (RFC 5321 §5.1).
-    Domain(String),
-    /// A host to connect to directly, no MX lookup: a name (resolved to A/AAAA) or an IP.
-    Direct {
-        host: String,
-        ip: Option<IpAddr>,
-        port: Option<u16>,
-    },
-}
-
-impl Target {
-    /// An IP literal: nothing to ask DNS.
-    pub fn is_ip(&self) -> bool {
-        matches!(self, Target::Direct { ip: Some(_), .. })
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
-    Any,
-    V4,
-    V6,
-}
+pub use crate::target::{Family, Target, parse_target};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -55,10 +30,11 @@ pub struct Config {
     pub connect_timeout: Duration,
     pub timeout: Duration,
     pub deadline: Duration,
-    pub starttls: StartTlsPolicy,
-    /// Implicit TLS, trust and expiry thresholds.
+    /// How TLS is used with every server; decided here, once (`--starttls`, `--tls`, port
+    /// 465), and carried per server so that a later policy can raise it for one host.
+    pub tls_policy: TlsPolicy,
+    /// Trust and expiry thresholds.
     pub tls: TlsSettings,
-    pub json: bool,
     pub color: ColorChoice,
     /// `--format`, with `--json` folded in.
     pub format: OutputFormat,
@@ -88,89 +64,6 @@ fn seconds(flag: &str, v: f64) -> Result<Duration, ConfigError> {
         )));
     }
     Ok(Duration::from_secs_f64(v))
-}
-
-/// Parses TARGET: `[v6]:port`, `[v6]`, an IP literal, `host:port`, or a mail domain.
-pub fn parse_target(s: &str) -> Result<Target, ConfigError> {
-    let bad = |why: &str| ConfigError(format!("target {s:?} {why}"));
-    if s.is_empty() {
-        return Err(bad("is empty"));
-    }
-    if s.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(bad("contains spaces or control characters"));
-    }
-    if let Some(rest) = s.strip_prefix('[') {
-        let (inside, after) = rest
-            .split_once(']')
-            .ok_or_else(|| bad("has '[' without ']'"))?;
-        let ip: IpAddr = inside
-            .parse()
-            .map_err(|_| bad("has no valid IP address inside [ ]"))?;
-        let port = match after {
-            "" => None,
-            p => Some(
-                parse_port(
-                    p.strip_prefix(':')
-                        .ok_or_else(|| bad("has text after ']' that is not :PORT"))?,
-                )
-                .map_err(|e| bad(&e))?,
-            ),
-        };
-        return Ok(Target::Direct {
-            host: ip.to_string(),
-            ip: Some(ip),
-            port,
-        });
-    }
-    if let Ok(ip) = s.parse::<IpAddr>() {
-        return Ok(Target::Direct {
-            host: ip.to_string(),
-            ip: Some(ip),
-            port: None,
-        });
-    }
-    if let Some((host, port)) = s.rsplit_once(':') {
-        let port = parse_port(port).map_err(|e| bad(&e))?;
-        let ip = host.parse::<IpAddr>().ok();
-        if ip.is_none() {
-            check_domain(host).map_err(|e| bad(&e))?;
-        }
-        return Ok(Target::Direct {
-            host: host.to_owned(),
-            ip,
-            port: Some(port),
-        });
-    }
-    check_domain(s).map_err(|e| bad(&e))?;
-    Ok(Target::Domain(s.trim_end_matches('.').to_owned()))
-}
-
-fn parse_port(p: &str) -> Result<u16, String> {
-    match p.parse::<u16>() {
-        Ok(0) | Err(_) => Err(format!("has an invalid port {p:?} (1-65535)")),
-        Ok(n) => Ok(n),
-    }
-}
-
-/// A domain name we can look up: labels of letters, digits, hyphens and underscores
-/// (RFC 1035 §2.3.1, with the underscore that real names carry), at most 253 octets.
-fn check_domain(s: &str) -> Result<(), String> {
-    let name = s.trim_end_matches('.');
-    if name.is_empty() || name.len() > 253 {
-        return Err("is not a valid domain name".into());
-    }
-    for label in name.split('.') {
-        if label.is_empty() || label.len() > 63 {
-            return Err("has an empty or over-long label".into());
-        }
-        if !label
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
-            return Err("is not a valid domain name (use the ASCII/punycode form)".into());
-        }
-    }
-    Ok(())
 }
 
 fn parse_resolver(s: &str) -> Result<SocketAddr, ConfigError> {
@@ -204,9 +97,21 @@ fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::Path
     Ok(Some(p.to_path_buf()))
 }
 
-/// The TLS options. Port 465 (RFC 8314 §3.3 "submissions") implies implicit TLS unless
+/// The TLS policy. Port 465 (RFC 8314 §3.3 "submissions") implies implicit TLS unless
 /// `--starttls` says how to treat it; `--tls` forces it on any port.
-fn tls_settings(a: &ProbeArgs, port: u16) -> Result<TlsSettings, ConfigError> {
+fn tls_policy(a: &ProbeArgs, port: u16) -> TlsPolicy {
+    if a.tls || (port == 465 && a.starttls.is_none()) {
+        return TlsPolicy::Implicit;
+    }
+    match a.starttls {
+        None | Some(StartTlsArg::Auto) => TlsPolicy::Opportunistic,
+        Some(StartTlsArg::Require) => TlsPolicy::Required,
+        Some(StartTlsArg::Never) => TlsPolicy::Off,
+    }
+}
+
+/// The TLS trust and certificate options.
+fn tls_settings(a: &ProbeArgs) -> Result<TlsSettings, ConfigError> {
     if a.cert_crit_days > a.cert_warn_days {
         return Err(ConfigError(format!(
             "--cert-crit-days {} is more than --cert-warn-days {}: the critical threshold must be the nearer one",
@@ -220,7 +125,8 @@ fn tls_settings(a: &ProbeArgs, port: u16) -> Result<TlsSettings, ConfigError> {
         ));
     }
     if let Some(n) = &a.tls_name {
-        let ok = !n.is_empty() && (n.parse::<IpAddr>().is_ok() || check_domain(n).is_ok());
+        let ok = !n.is_empty()
+            && (n.parse::<IpAddr>().is_ok() || crate::target::check_domain(n).is_ok());
         if !ok {
             return Err(ConfigError(format!(
                 "--tls-name {n:?} is not a host name or IP address"
@@ -232,7 +138,6 @@ fn tls_settings(a: &ProbeArgs, port: u16) -> Result<TlsSettings, ConfigError> {
         Some(path) => load_ca_file(path)?,
     };
     Ok(TlsSettings {
-        implicit: a.tls || (port == 465 && a.starttls.is_none()),
         ca_file: a.ca_file.clone(),
         ca_certs,
         insecure: a.insecure,
@@ -267,13 +172,13 @@ impl TryFrom<&ProbeArgs> for Config {
 
     fn try_from(a: &ProbeArgs) -> Result<Config, ConfigError> {
         let target_text = a.target.clone().unwrap_or_default();
-        let target = parse_target(&target_text)?;
+        let target = parse_target(&target_text).map_err(|e| ConfigError(e.0))?;
         // A port in the target (host:port) wins over --port.
         let port = match target {
             Target::Direct { port: Some(p), .. } => p,
             _ => a.port,
         };
-        let tls = tls_settings(a, port)?;
+        let tls = tls_settings(a)?;
         let vrfy = a
             .vrfy
             .iter()
@@ -341,13 +246,8 @@ impl TryFrom<&ProbeArgs> for Config {
             connect_timeout: seconds("--connect-timeout", a.connect_timeout)?,
             timeout: seconds("--timeout", a.timeout)?,
             deadline: seconds("--deadline", a.deadline)?,
-            starttls: match a.starttls {
-                None | Some(StartTlsArg::Auto) => StartTlsPolicy::Auto,
-                Some(StartTlsArg::Require) => StartTlsPolicy::Require,
-                Some(StartTlsArg::Never) => StartTlsPolicy::Never,
-            },
+            tls_policy: tls_policy(a, port),
             tls,
-            json: a.json || a.format == OutputFormat::Json,
             color: a.color,
             format: if a.json { OutputFormat::Json } else { a.format },
             thresholds: Thresholds::from_args(
@@ -485,14 +385,14 @@ mod tests {
         let c = config("smtpprobe example.com --json").unwrap();
         assert_eq!(c.format, OutputFormat::Json);
         let c = config("smtpprobe example.com --format json").unwrap();
-        assert!(c.json);
+        assert_eq!(c.format, OutputFormat::Json);
         let c = config("smtpprobe example.com").unwrap();
         assert_eq!(c.format, OutputFormat::Human);
     }
 
     #[test]
     fn warning_and_critical_apply_to_the_total_time() {
-        use crate::report::measure::Phase;
+        use crate::vocab::Phase;
         let c = config("smtpprobe example.com -w 5 --critical 10 --threshold dns=1").unwrap();
         let total = c.thresholds.get(Phase::Total).unwrap();
         assert_eq!(total.warning.unwrap().to_string(), "5");
@@ -502,15 +402,25 @@ mod tests {
 
     #[test]
     fn port_465_implies_implicit_tls_unless_starttls_is_given() {
-        let implicit = |line: &str| config(line).unwrap().tls.implicit;
-        assert!(!implicit("smtpprobe example.com"));
-        assert!(implicit("smtpprobe example.com -p 465"));
-        assert!(implicit("smtpprobe mx.example.com:465"));
-        assert!(!implicit("smtpprobe example.com -p 465 --starttls auto"));
-        assert!(implicit("smtpprobe example.com -p 2465 --tls"));
+        let policy = |line: &str| config(line).unwrap().tls_policy;
+        assert_eq!(policy("smtpprobe example.com"), TlsPolicy::Opportunistic);
+        assert_eq!(policy("smtpprobe example.com -p 465"), TlsPolicy::Implicit);
+        assert_eq!(policy("smtpprobe mx.example.com:465"), TlsPolicy::Implicit);
         assert_eq!(
-            config("smtpprobe example.com").unwrap().starttls,
-            StartTlsPolicy::Auto
+            policy("smtpprobe example.com -p 465 --starttls auto"),
+            TlsPolicy::Opportunistic
+        );
+        assert_eq!(
+            policy("smtpprobe example.com -p 2465 --tls"),
+            TlsPolicy::Implicit
+        );
+        assert_eq!(
+            policy("smtpprobe example.com --starttls require"),
+            TlsPolicy::Required
+        );
+        assert_eq!(
+            policy("smtpprobe example.com --starttls never"),
+            TlsPolicy::Off
         );
     }
 

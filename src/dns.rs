@@ -8,9 +8,8 @@
 //!   records, not an alias (CNAME) and not an IP literal.
 //! - RFC 7505: a single `MX 0 .` says the domain accepts no mail at all.
 
-use crate::config::{Family, Target};
-use crate::exit::Status;
-use serde::{Deserialize, Serialize};
+use crate::target::{Family, Target};
+use crate::vocab::DnsKind;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
@@ -40,84 +39,49 @@ pub trait Lookup {
     fn addrs(&self, name: &str, v6: bool) -> impl Future<Output = Result<AddrAnswer, DnsFailure>>;
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DnsKind {
-    Mx,
-    ImplicitMx,
-    NullMx,
-    Direct,
-}
-
-/// A DNS problem, machine-readable `kind` plus an explanation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DnsProblem {
-    /// "nxdomain" | "no_data" | "servfail" | "timeout" | "null_mx" | "no_address" | "cname_target" | "ip_target" | "other"
-    pub kind: String,
-    pub message: String,
-    pub status: Status,
+/// What DNS showed that stands in the way of mail: a fact, judged (weighed and put into
+/// words) by the assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnsIssue {
+    /// DNS could not be set up at all (e.g. no resolver configuration).
+    Setup { message: String },
+    /// A lookup of `name` failed.
+    Lookup { name: String, failure: DnsFailure },
+    /// `MX 0 .` (RFC 7505): the domain accepts no mail.
+    NullMx { domain: String },
+    /// Neither MX nor address records.
+    NoMailRecords { domain: String },
+    /// The MX target is an IP literal (RFC 5321 §5.1).
+    IpTarget { exchange: String },
+    /// The MX target is an alias (RFC 5321 §5.1).
+    CnameTarget { exchange: String, alias: String },
+    /// The MX target has no address records (`nxdomain`: the name does not exist at all).
+    NoAddress { exchange: String, nxdomain: bool },
 }
 
 /// One mail server name and its addresses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MxHost {
     pub preference: u16,
     pub exchange: String,
     pub addresses: Vec<IpAddr>,
     /// Set when the exchange is an alias (RFC 5321 §5.1 says it must not be).
     pub cname: Option<String>,
-    pub error: Option<DnsProblem>,
+    pub error: Option<DnsIssue>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolution {
     pub kind: DnsKind,
     pub mx: Vec<MxHost>,
     /// A problem with the target as a whole (no server to try at all).
-    pub error: Option<DnsProblem>,
+    pub error: Option<DnsIssue>,
 }
 
-fn problem(kind: &str, status: Status, message: String) -> DnsProblem {
-    DnsProblem {
-        kind: kind.to_owned(),
-        message,
-        status,
-    }
-}
-
-fn failure_problem(f: &DnsFailure, what: &str) -> DnsProblem {
-    match f {
-        DnsFailure::NxDomain => problem(
-            "nxdomain",
-            Status::Critical,
-            format!(
-                "{what} does not exist in DNS (NXDOMAIN): check the spelling, or the domain's registration and delegation"
-            ),
-        ),
-        DnsFailure::NoData => problem(
-            "no_data",
-            Status::Critical,
-            format!("{what} exists but has no records of the type asked (NODATA)"),
-        ),
-        DnsFailure::ServFail(m) => problem(
-            "servfail",
-            Status::Critical,
-            format!(
-                "the DNS server failed to answer for {what} ({m}): the domain's name servers may be broken or DNSSEC validation failed"
-            ),
-        ),
-        DnsFailure::Timeout => problem(
-            "timeout",
-            Status::Unknown,
-            format!(
-                "DNS did not answer for {what} in time: check the resolver (--resolver) and the network"
-            ),
-        ),
-        DnsFailure::Other(m) => problem(
-            "other",
-            Status::Unknown,
-            format!("DNS lookup for {what} failed: {m}"),
-        ),
+fn lookup_issue(failure: DnsFailure, name: &str) -> DnsIssue {
+    DnsIssue::Lookup {
+        name: name.to_owned(),
+        failure,
     }
 }
 
@@ -189,7 +153,7 @@ pub async fn resolve<L: Lookup>(l: &L, target: &Target, family: Family) -> Resol
         },
         Target::Direct { host, ip: None, .. } => {
             let (addresses, cname, err) = host_addresses(l, &absolute(host), family).await;
-            let error = err.map(|e| failure_problem(&e, host));
+            let error = err.map(|e| lookup_issue(e, host));
             Resolution {
                 kind: DnsKind::Direct,
                 mx: vec![MxHost {
@@ -214,7 +178,7 @@ async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resol
             return Resolution {
                 kind: DnsKind::Mx,
                 mx: vec![],
-                error: Some(failure_problem(&e, domain)),
+                error: Some(lookup_issue(e, domain)),
             };
         }
     };
@@ -223,13 +187,9 @@ async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resol
         return Resolution {
             kind: DnsKind::NullMx,
             mx: vec![],
-            error: Some(problem(
-                "null_mx",
-                Status::Critical,
-                format!(
-                    "{domain} publishes a null MX (RFC 7505): it accepts no mail by design; nothing was contacted"
-                ),
-            )),
+            error: Some(DnsIssue::NullMx {
+                domain: domain.to_owned(),
+            }),
         };
     }
     let mut sorted: Vec<(u16, String)> = records.into_iter().filter(|r| !is_null(r)).collect();
@@ -244,11 +204,9 @@ async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resol
                 exchange: exchange.clone(),
                 addresses: vec![],
                 cname: None,
-                error: Some(problem(
-                    "ip_target",
-                    Status::Warning,
-                    format!("the MX target {exchange} is an IP address, not a host name (RFC 5321 §5.1); MTAs will not use it"),
-                )),
+                error: Some(DnsIssue::IpTarget {
+                    exchange: exchange.clone(),
+                }),
             });
             continue;
         }
@@ -260,7 +218,16 @@ async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resol
             error: None,
         });
     }
-    // Resolve every exchange concurrently.
+    resolve_exchanges(l, &mut mx, family).await;
+    Resolution {
+        kind: DnsKind::Mx,
+        mx,
+        error: None,
+    }
+}
+
+/// Looks up every exchange's addresses concurrently, noting aliases and missing addresses.
+async fn resolve_exchanges<L: Lookup>(l: &L, mx: &mut [MxHost], family: Family) {
     let lookups = mx.iter().map(|h| {
         let name = absolute(&h.exchange);
         let skip = h.error.is_some();
@@ -276,39 +243,21 @@ async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resol
     for (host, (addrs, cname, err)) in mx.iter_mut().zip(answers) {
         host.addresses = addrs;
         if let Some(c) = &cname {
-            host.error = Some(problem(
-                "cname_target",
-                Status::Warning,
-                format!(
-                    "the MX target {} is an alias (CNAME to {c}); RFC 5321 §5.1 requires a host name with its own address records",
-                    host.exchange
-                ),
-            ));
+            host.error = Some(DnsIssue::CnameTarget {
+                exchange: host.exchange.clone(),
+                alias: c.clone(),
+            });
         }
         host.cname = cname;
         if let Some(e) = err {
             host.error = Some(match e {
-                DnsFailure::NxDomain | DnsFailure::NoData => problem(
-                    "no_address",
-                    Status::Warning,
-                    format!(
-                        "the MX target {} has no address records ({}): mail cannot go to it",
-                        host.exchange,
-                        if e == DnsFailure::NxDomain {
-                            "NXDOMAIN"
-                        } else {
-                            "no A/AAAA"
-                        }
-                    ),
-                ),
-                other => failure_problem(&other, &host.exchange),
+                DnsFailure::NxDomain | DnsFailure::NoData => DnsIssue::NoAddress {
+                    exchange: host.exchange.clone(),
+                    nxdomain: e == DnsFailure::NxDomain,
+                },
+                other => lookup_issue(other, &host.exchange),
             });
         }
-    }
-    Resolution {
-        kind: DnsKind::Mx,
-        mx,
-        error: None,
     }
 }
 
@@ -317,14 +266,10 @@ async fn implicit_mx<L: Lookup>(l: &L, domain: &str, family: Family) -> Resoluti
     if addresses.is_empty() {
         let e = err.unwrap_or(DnsFailure::NoData);
         let error = match e {
-            DnsFailure::NoData | DnsFailure::NxDomain => problem(
-                "no_data",
-                Status::Critical,
-                format!(
-                    "{domain} has neither MX nor address records: no mail can be delivered to it"
-                ),
-            ),
-            other => failure_problem(&other, domain),
+            DnsFailure::NoData | DnsFailure::NxDomain => DnsIssue::NoMailRecords {
+                domain: domain.to_owned(),
+            },
+            other => lookup_issue(other, domain),
         };
         return Resolution {
             kind: DnsKind::ImplicitMx,

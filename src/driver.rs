@@ -5,13 +5,16 @@
 //! TLS: on the session's STARTTLS action (RFC 3207) the plain stream is handed to the
 //! handshake and replaced by the TLS stream; the reply parser keeps going on the new
 //! stream. Bytes received after the 220 and before the handshake are discarded and
-//! reported (`starttls_injection`). Implicit TLS (RFC 8314) handshakes before the greeting.
+//! counted ([`Drive::injected`]). Implicit TLS (RFC 8314) handshakes before the greeting.
+//!
+//! The driver reports facts — the transcript, the error that ended the conversation, the
+//! handshake — and decides no status: that is the assessment's job.
 
-use crate::exit::Status;
+use crate::smtp::Context as ReplyContext;
 use crate::smtp::reply::{Limits, ParseError, ReplyParser};
-use crate::smtp::session::{Action, Finding, Session, Transcript};
+use crate::smtp::session::{Action, Session, TlsPolicy, Transcript};
 use crate::tls::{HandshakeRecord, TlsContext};
-use serde::{Deserialize, Serialize};
+use crate::vocab::{ErrorKind, Phase, ProbeError};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -28,27 +31,6 @@ pub struct Timeouts {
     pub deadline: Duration,
 }
 
-/// A failure of the probe itself (not a reply: replies are data). Each names its phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[error("{phase}: {message}")]
-pub struct ProbeError {
-    /// "connect", "greeting", "ehlo", "starttls", "tls_handshake", "vrfy", "rcpt", "quit", …
-    pub phase: String,
-    /// "timeout" | "refused" | "unreachable" | "io" | "protocol" | "tls" | "closed"
-    pub kind: String,
-    pub message: String,
-}
-
-impl ProbeError {
-    pub fn new(phase: &str, kind: &str, message: impl Into<String>) -> ProbeError {
-        ProbeError {
-            phase: phase.to_owned(),
-            kind: kind.to_owned(),
-            message: message.into(),
-        }
-    }
-}
-
 /// Opens a TCP connection within the connect timeout.
 pub async fn connect(
     addr: std::net::SocketAddr,
@@ -56,8 +38,8 @@ pub async fn connect(
 ) -> Result<TcpStream, ProbeError> {
     match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
         Err(_) => Err(ProbeError::new(
-            "connect",
-            "timeout",
+            Phase::Connect,
+            ErrorKind::Timeout,
             format!(
                 "no TCP connection to {addr} within {:.1} s: a firewall may be dropping packets, or the host is down",
                 timeout.as_secs_f64()
@@ -65,21 +47,23 @@ pub async fn connect(
         )),
         Ok(Err(e)) => {
             let kind = match e.kind() {
-                std::io::ErrorKind::ConnectionRefused => "refused",
+                std::io::ErrorKind::ConnectionRefused => ErrorKind::Refused,
                 std::io::ErrorKind::HostUnreachable | std::io::ErrorKind::NetworkUnreachable => {
-                    "unreachable"
+                    ErrorKind::Unreachable
                 }
-                _ => "io",
+                _ => ErrorKind::Io,
             };
             let hint = match kind {
-                "refused" => {
+                ErrorKind::Refused => {
                     "nothing listens on that port (is the MTA running, on this port and address?)"
                 }
-                "unreachable" => "no route to the host: check addressing and routing (-4/-6)",
+                ErrorKind::Unreachable => {
+                    "no route to the host: check addressing and routing (-4/-6)"
+                }
                 _ => "network error",
             };
             Err(ProbeError::new(
-                "connect",
+                Phase::Connect,
                 kind,
                 format!("cannot connect to {addr}: {e}; {hint}"),
             ))
@@ -91,6 +75,19 @@ pub async fn connect(
     }
 }
 
+/// What driving a session left: facts for the assessment.
+#[derive(Debug, Clone)]
+pub struct Drive {
+    pub transcript: Transcript,
+    /// What stopped the conversation early, if anything did.
+    pub error: Option<ProbeError>,
+    /// What happened with TLS, when a handshake was attempted.
+    pub tls: Option<TlsOutcome>,
+    /// Bytes the server sent after its 220 to STARTTLS and before the handshake (RFC 3207
+    /// §4.2 / §5: there must be none); they were discarded.
+    pub injected: usize,
+}
+
 /// Drives the session to its end over a plain `stream`; a STARTTLS the session asks for
 /// fails (there is no TLS context). Probes use [`drive_tls`].
 pub async fn drive<S: AsyncRead + AsyncWrite + Unpin>(
@@ -98,9 +95,8 @@ pub async fn drive<S: AsyncRead + AsyncWrite + Unpin>(
     session: Session,
     timeouts: Timeouts,
     started: Instant,
-) -> (Transcript, Option<ProbeError>) {
-    let (t, e, _) = drive_tls(stream, session, timeouts, started, None).await;
-    (t, e)
+) -> Drive {
+    drive_tls(stream, session, timeouts, started, None).await
 }
 
 /// How to do TLS on this connection.
@@ -109,10 +105,9 @@ pub struct TlsPlan<'a> {
     pub ctx: &'a TlsContext,
     /// The name from DNS (MX host), the host name, or the IP text of a direct target.
     pub host: &'a str,
-    /// Handshake before the greeting (RFC 8314 implicit TLS).
-    pub implicit: bool,
-    /// Fail the handshake on a certificate that does not verify.
-    pub strict: bool,
+    /// Implicit TLS handshakes before the greeting; strict policies fail the handshake on
+    /// a certificate that does not verify.
+    pub policy: TlsPolicy,
 }
 
 /// What the driver learnt about TLS on this connection.
@@ -249,211 +244,228 @@ async fn upgrade<IO: AsyncRead + AsyncWrite + Unpin>(
         // Never asked twice by the session (STARTTLS after TLS is not sent).
         return HandshakeRecord::not_started(tls.host, "TLS is already active on this connection");
     };
-    let (stream, record) = tls.ctx.handshake(io, tls.host, tls.strict, limit).await;
+    let (stream, record) = tls
+        .ctx
+        .handshake(io, tls.host, tls.policy.is_strict(), limit)
+        .await;
     if let Some(s) = stream {
         *conn = Conn::Tls(Box::new(s));
     }
     record
 }
 
-/// Upgrades `conn` and records how it went in `outcome`; the error when the handshake
-/// failed (the session then can go no further on this connection).
-async fn handshake<IO: AsyncRead + AsyncWrite + Unpin>(
-    conn: &mut Conn<IO>,
-    plan: &TlsPlan<'_>,
-    mode: &'static str,
-    limit: Instant,
-    outcome: &mut Option<TlsOutcome>,
-) -> Option<ProbeError> {
-    let record = upgrade(conn, plan, limit).await;
-    let err = handshake_error(&record);
-    *outcome = Some(TlsOutcome {
-        mode,
-        handshake: record,
-    });
-    err
-}
-
 fn handshake_error(record: &HandshakeRecord) -> Option<ProbeError> {
     record.failure.as_ref().map(|f| {
         ProbeError::new(
-            "tls_handshake",
+            Phase::Tls,
             if f.reason == "timeout" {
-                "timeout"
+                ErrorKind::Timeout
             } else {
-                "tls"
+                ErrorKind::Tls
             },
             format!("{} ({})", f.message, f.reason),
         )
     })
 }
 
+/// One conversation in progress: the connection, the parser and what was learnt so far.
+struct Run<'a, IO> {
+    conn: Conn<IO>,
+    parser: ReplyParser,
+    buf: Vec<u8>,
+    timeouts: Timeouts,
+    deadline: Instant,
+    sent_at: Instant,
+    tls: Option<TlsPlan<'a>>,
+    outcome: Option<TlsOutcome>,
+    injected: usize,
+}
+
+impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
+    /// A limit for one step: the reply timeout, within the conversation's deadline.
+    fn step_limit(&self) -> Instant {
+        self.deadline.min(Instant::now() + self.timeouts.reply)
+    }
+
+    /// Upgrades the connection and records how it went; the error when the handshake
+    /// failed (the session then can go no further on this connection).
+    async fn handshake(&mut self, plan: &TlsPlan<'_>, mode: &'static str) -> Option<ProbeError> {
+        let limit = self.step_limit();
+        let record = upgrade(&mut self.conn, plan, limit).await;
+        let err = handshake_error(&record);
+        self.outcome = Some(TlsOutcome {
+            mode,
+            handshake: record,
+        });
+        err
+    }
+
+    /// Writes one command within the reply timeout.
+    async fn send(&mut self, cmd: &crate::smtp::command::Command) -> Result<(), ProbeError> {
+        let phase = Phase::Reply(ReplyContext::of(cmd));
+        self.sent_at = Instant::now();
+        let limit = self.deadline.min(self.sent_at + self.timeouts.reply);
+        let conn = &mut self.conn;
+        let write = async {
+            conn.write_all(&cmd.to_wire()).await?;
+            conn.flush().await
+        };
+        match tokio::time::timeout_at(limit, write).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(ProbeError::new(
+                phase,
+                ErrorKind::Io,
+                format!("sending {} failed: {e}", cmd.verb()),
+            )),
+            Err(_) => Err(ProbeError::new(
+                phase,
+                ErrorKind::Timeout,
+                format!("the server did not take our {} in time", cmd.verb()),
+            )),
+        }
+    }
+
+    /// Reads one reply and hands it to the session; the error that ends the conversation.
+    async fn receive(&mut self, session: &mut Session) -> Result<(), Option<ProbeError>> {
+        let phase = Phase::from(session.stage());
+        let name = phase.error_name();
+        let limit = self.step_limit();
+        let err = match read_reply(&mut self.conn, &mut self.parser, &mut self.buf, limit).await {
+            Ok(Some(reply)) => {
+                session.on_reply(reply, self.sent_at.elapsed());
+                return Ok(());
+            }
+            Ok(None) => {
+                session.on_closed();
+                // A close after QUIT is how a conversation ends.
+                if phase == Phase::Reply(ReplyContext::Quit) {
+                    return Err(None);
+                }
+                ProbeError::new(
+                    phase,
+                    ErrorKind::Closed,
+                    format!(
+                        "the server closed the connection while we waited for the {name} reply"
+                    ),
+                )
+            }
+            Err(ReadError::Timeout) => {
+                let which = if Instant::now() >= self.deadline {
+                    format!(
+                        "the whole conversation exceeded --deadline {:.0} s",
+                        self.timeouts.deadline.as_secs_f64()
+                    )
+                } else {
+                    format!(
+                        "no complete reply within --timeout {:.0} s",
+                        self.timeouts.reply.as_secs_f64()
+                    )
+                };
+                ProbeError::new(
+                    phase,
+                    ErrorKind::Timeout,
+                    format!(
+                        "{which} while waiting for the {name} reply: the server is slow, silent or tarpitting"
+                    ),
+                )
+            }
+            Err(ReadError::Io(e)) => ProbeError::new(
+                phase,
+                ErrorKind::Io,
+                format!("reading the {name} reply failed: {e}"),
+            ),
+            Err(ReadError::Parse(e)) => ProbeError::new(phase, ErrorKind::Protocol, e.to_string()),
+        };
+        Err(Some(err))
+    }
+
+    /// The session accepted STARTTLS with 220: drop whatever arrived in plain text since
+    /// (RFC 3207 §4.2 / §5: nothing the server sent before the handshake may be carried into
+    /// TLS), then hand the connection to the handshake.
+    async fn starttls(&mut self, session: &mut Session) -> Result<(), ProbeError> {
+        let Some(plan) = self.tls else {
+            session.on_tls_failed();
+            return Err(ProbeError::new(
+                Phase::Tls,
+                ErrorKind::Tls,
+                "STARTTLS was accepted but this run has no TLS configuration",
+            ));
+        };
+        if self.parser.has_buffered() {
+            self.injected += self.parser.discard_buffered();
+        }
+        if let Conn::Plain(io) = &mut self.conn {
+            self.injected += drain_ready(io).await;
+        }
+        if let Some(err) = self.handshake(&plan, "starttls").await {
+            session.on_tls_failed();
+            return Err(err);
+        }
+        session.on_tls_established();
+        Ok(())
+    }
+
+    /// close_notify on TLS, so the server logs a clean end rather than a truncation.
+    async fn close(&mut self) {
+        if matches!(self.conn, Conn::Tls(_)) {
+            let _ = tokio::time::timeout(
+                Duration::from_millis(200).min(self.timeouts.reply),
+                self.conn.shutdown(),
+            )
+            .await;
+        }
+    }
+
+    fn finish(self, session: Session, error: Option<ProbeError>) -> Drive {
+        Drive {
+            transcript: session.finish(),
+            error,
+            tls: self.outcome,
+            injected: self.injected,
+        }
+    }
+}
+
 /// Drives the session to its end over `io`, upgrading to TLS when the session asks for it
-/// (STARTTLS, RFC 3207) or from the start (implicit TLS, RFC 8314). Returns the transcript,
-/// the error that stopped the conversation early, if any, and what happened with TLS.
+/// (STARTTLS, RFC 3207) or from the start (implicit TLS, RFC 8314).
 pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
     io: IO,
     mut session: Session,
     timeouts: Timeouts,
     started: Instant,
     tls: Option<TlsPlan<'_>>,
-) -> (Transcript, Option<ProbeError>, Option<TlsOutcome>) {
-    let deadline = started + timeouts.deadline;
-    let mut conn = Conn::Plain(io);
-    let mut parser = ReplyParser::new(Limits::default());
-    let mut buf = vec![0u8; 4096];
-    let mut sent_at = started;
-    let mut extra: Vec<Finding> = Vec::new();
-    let mut outcome: Option<TlsOutcome> = None;
-    let finish = |session: Session, extra: Vec<Finding>| {
-        let mut t = session.finish();
-        t.findings.extend(extra);
-        t
+) -> Drive {
+    let mut run = Run {
+        conn: Conn::Plain(io),
+        parser: ReplyParser::new(Limits::default()),
+        buf: vec![0u8; 4096],
+        timeouts,
+        deadline: started + timeouts.deadline,
+        sent_at: started,
+        tls,
+        outcome: None,
+        injected: 0,
     };
-    if let Some(plan) = tls.as_ref().filter(|p| p.implicit) {
-        let limit = deadline.min(Instant::now() + timeouts.reply);
-        let err = handshake(&mut conn, plan, "implicit", limit, &mut outcome).await;
-        if err.is_some() {
+    if let Some(plan) = tls.filter(|p| p.policy.is_implicit()) {
+        if let Some(err) = run.handshake(&plan, "implicit").await {
             session.on_tls_failed();
-            return (finish(session, extra), err, outcome);
+            return run.finish(session, Some(err));
         }
         // Time the greeting from the end of the handshake.
-        sent_at = Instant::now();
+        run.sent_at = Instant::now();
     }
     loop {
-        match session.next_action() {
+        let step = match session.next_action() {
             Action::Close => {
-                if matches!(conn, Conn::Tls(_)) {
-                    // close_notify, so the server logs a clean end rather than a truncation.
-                    let _ = tokio::time::timeout(
-                        Duration::from_millis(200).min(timeouts.reply),
-                        conn.shutdown(),
-                    )
-                    .await;
-                }
-                return (finish(session, extra), None, outcome);
+                run.close().await;
+                return run.finish(session, None);
             }
-            Action::Send(cmd) => {
-                let phase = crate::smtp::session::context_of(&cmd).name();
-                sent_at = Instant::now();
-                let write = async {
-                    conn.write_all(&cmd.to_wire()).await?;
-                    conn.flush().await
-                };
-                match tokio::time::timeout_at(deadline.min(sent_at + timeouts.reply), write).await {
-                    Ok(Ok(())) => {}
-                    Ok(Err(e)) => {
-                        let err = ProbeError::new(
-                            phase,
-                            "io",
-                            format!("sending {} failed: {e}", cmd.verb()),
-                        );
-                        return (finish(session, extra), Some(err), outcome);
-                    }
-                    Err(_) => {
-                        let err = ProbeError::new(
-                            phase,
-                            "timeout",
-                            format!("the server did not take our {} in time", cmd.verb()),
-                        );
-                        return (finish(session, extra), Some(err), outcome);
-                    }
-                }
-            }
-            Action::Receive => {
-                let phase = session.phase();
-                let limit = deadline.min(Instant::now() + timeouts.reply);
-                match read_reply(&mut conn, &mut parser, &mut buf, limit).await {
-                    Ok(Some(reply)) => session.on_reply(reply, sent_at.elapsed()),
-                    Ok(None) => {
-                        session.on_closed();
-                        let t = finish(session, extra);
-                        let err = if phase == "quit" {
-                            None
-                        } else {
-                            Some(ProbeError::new(
-                                phase,
-                                "closed",
-                                format!(
-                                    "the server closed the connection while we waited for the {phase} reply"
-                                ),
-                            ))
-                        };
-                        return (t, err, outcome);
-                    }
-                    Err(ReadError::Timeout) => {
-                        let which = if Instant::now() >= deadline {
-                            format!(
-                                "the whole conversation exceeded --deadline {:.0} s",
-                                timeouts.deadline.as_secs_f64()
-                            )
-                        } else {
-                            format!(
-                                "no complete reply within --timeout {:.0} s",
-                                timeouts.reply.as_secs_f64()
-                            )
-                        };
-                        let err = ProbeError::new(
-                            phase,
-                            "timeout",
-                            format!(
-                                "{which} while waiting for the {phase} reply: the server is slow, silent or tarpitting"
-                            ),
-                        );
-                        return (finish(session, extra), Some(err), outcome);
-                    }
-                    Err(ReadError::Io(e)) => {
-                        let err = ProbeError::new(
-                            phase,
-                            "io",
-                            format!("reading the {phase} reply failed: {e}"),
-                        );
-                        return (finish(session, extra), Some(err), outcome);
-                    }
-                    Err(ReadError::Parse(e)) => {
-                        let err = ProbeError::new(phase, "protocol", e.to_string());
-                        return (finish(session, extra), Some(err), outcome);
-                    }
-                }
-            }
-            Action::StartTls => {
-                let Some(plan) = tls.as_ref() else {
-                    session.on_tls_failed();
-                    let err = ProbeError::new(
-                        "tls_handshake",
-                        "tls",
-                        "STARTTLS was accepted but this run has no TLS configuration",
-                    );
-                    return (finish(session, extra), Some(err), outcome);
-                };
-                // RFC 3207 §4.2 / §5: nothing the server sent before the handshake may be
-                // carried into TLS. Whatever sits in the parser, or is already readable,
-                // arrived after the 220 in plain text: drop it and say so.
-                let mut dropped = if parser.has_buffered() {
-                    parser.discard_buffered()
-                } else {
-                    0
-                };
-                if let Conn::Plain(io) = &mut conn {
-                    dropped += drain_ready(io).await;
-                }
-                if dropped > 0 {
-                    extra.push(Finding {
-                        id: "starttls_injection",
-                        status: Status::Critical,
-                        message: format!(
-                            "the server (or something on the path) sent {dropped} byte(s) after its 220 to STARTTLS and before the TLS handshake; they were discarded, never taken as TLS or SMTP. A client that kept them would accept forged replies (STARTTLS response injection, the CVE-2011-0411 class of bug): check the MTA version and any proxy or firewall doing SMTP inspection"
-                        ),
-                    });
-                }
-                let limit = deadline.min(Instant::now() + timeouts.reply);
-                let err = handshake(&mut conn, plan, "starttls", limit, &mut outcome).await;
-                if let Some(err) = err {
-                    session.on_tls_failed();
-                    return (finish(session, extra), Some(err), outcome);
-                }
-                session.on_tls_established();
-            }
+            Action::Send(cmd) => run.send(&cmd).await.map_err(Some),
+            Action::Receive => run.receive(&mut session).await,
+            Action::StartTls => run.starttls(&mut session).await.map_err(Some),
+        };
+        if let Err(error) = step {
+            return run.finish(session, error);
         }
     }
 }

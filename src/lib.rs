@@ -1,30 +1,53 @@
 //! smtpprobe: an SMTP diagnostic probe that explains every reply in context.
 //!
 //! # Architecture
-//! - [`smtp`] is the protocol, sans-IO: an incremental reply parser, typed commands whose
-//!   `Display` is the wire form (there is no DATA or BDAT: the probe never delivers mail),
-//!   EHLO capabilities, and the conversation as a state machine.
-//! - [`knowledge`] is the reference, as data: reply codes, enhanced status codes and the
-//!   context rules that give a reply its meaning *here*.
-//! - [`dns`] resolves a target into servers (MX, implicit MX, null MX) over a lookup trait;
-//!   hickory-resolver is one implementation of it.
-//! - [`driver`] is the one place that does network I/O and keeps time: it drives a session
-//!   over TCP (or TLS) under deadlines.
-//! - [`probe`] ties them together for one target and builds the [`report::Report`], which
-//!   the renderers in [`report`] turn into human, JSON or monitoring output.
-//! - [`tls`] is rustls: configuration, lazy trust store, a verifier that records the chain
-//!   and the verdict, certificate facts and precise failure reasons.
-//! - [`exit`] maps verdicts to the monitoring-plugins exit codes.
+//!
+//! Layers, each using only those below it (no import cycles; `tests/architecture.rs`
+//! checks the rules that matter most):
+//!
+//! ```text
+//! main.rs            thin: parse → config → run → assess → output → ExitCode
+//! output             the sink at the edge: renderer for --format, stdout, --quiet, --output
+//! explain            `smtpprobe explain`: pasted replies read and explained offline
+//! run                the engine: an environment built once (resolver, TLS context, HELO
+//!                    name); probes one target with it and returns the report
+//! assess             THE ONLY place that turns facts + knowledge into meanings, check
+//!                    outcomes, findings, statuses, thresholds and the verdict
+//! report             the report model and its renderers (human, json, nagios, prometheus,
+//!                    explain) writing to `impl Write`; no I/O, no clock, no clap, no judgement
+//! facts              what a probe observed, per target and per server, before judgement
+//! driver             the one read/write loop: drives a Session over TCP or TLS under
+//!                    deadlines; returns facts (transcript, error, handshake)
+//! dns, tls           lookups and TLS as facts (answers and issues, chain, verification)
+//! config, cli        clap declarations; a validated, typed Config (TLS policy decided once)
+//! knowledge          the reference as data: codes, enhanced codes, context rules, texts
+//! thresholds, target the user's timing thresholds and TARGET, parsed
+//! vocab              the typed vocabulary: phases, finding ids, error kinds, outcomes
+//! smtp               sans-IO protocol: replies, commands, EHLO, context, the session state
+//!                    machine; imports nothing else from this crate
+//! exit               Status and exit codes, merged over many servers or targets
+//! ```
+//!
+//! Facts go up; statuses and words are decided in `assess` only. A new check (e.g. a DANE
+//! requirement on one MX host) adds its facts to `dns`/`tls`/`facts`, its judgement as a
+//! file in `assess/`, and, if it changes how a server is talked to, a stricter
+//! `TlsPolicy` on that server's `ServerFacts` in `run`.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod assess;
 pub mod cli;
 pub mod config;
 pub mod dns;
 pub mod driver;
 pub mod exit;
 pub mod explain;
+pub mod facts;
 pub mod knowledge;
-pub mod probe;
+pub mod output;
 pub mod report;
+pub mod run;
 pub mod smtp;
+pub mod target;
+pub mod thresholds;
 pub mod tls;
+pub mod vocab;

@@ -3,12 +3,14 @@
 //! in-memory stream, then every renderer. Nothing may panic, the probe may never send DATA
 //! or BDAT, and no renderer may let a control byte or a raw `|` through where it matters.
 
+use smtpprobe::assess::{self, ExpiryDays};
 use smtpprobe::cli::OutputFormat;
-use smtpprobe::driver::{Timeouts, drive};
-use smtpprobe::report::thresholds::Thresholds;
+use smtpprobe::driver::{Drive, Timeouts, drive};
+use smtpprobe::facts::{Contact, Conversation, ServerFacts};
 use smtpprobe::report::{Report, ServerReport};
-use smtpprobe::smtp::command::{ReversePath, WireArg};
-use smtpprobe::smtp::session::{Canary, Plan, Session, StartTlsPolicy};
+use smtpprobe::smtp::command::WireArg;
+use smtpprobe::smtp::session::{Plan, Session, TlsPolicy};
+use smtpprobe::thresholds::Thresholds;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
@@ -62,13 +64,21 @@ fn arg(s: &str) -> WireArg {
     WireArg::new(s).expect("valid test argument")
 }
 
-fn skeleton_server() -> ServerReport {
-    serde_json::from_value(serde_json::json!({
-        "host": "mx.test", "address": "127.0.0.1", "port": 25, "probed": true, "status": "ok",
-        "helo": "probe.test", "extensions": [], "connect_ms": 0.1, "steps": [], "checks": [],
-        "findings": [], "error": null, "elapsed_ms": 1.0, "tls": null
-    }))
-    .expect("skeleton server")
+/// The server entry the assessment makes of a conversation.
+fn judged(drive: Drive) -> ServerReport {
+    let facts = ServerFacts {
+        host: "mx.test".into(),
+        address: Some([127, 0, 0, 1].into()),
+        port: 25,
+        policy: TlsPolicy::Off,
+        contact: Contact::Talked(Box::new(Conversation {
+            helo: "probe.test".into(),
+            connect: Duration::from_micros(100),
+            drive,
+            elapsed: Duration::from_millis(1),
+        })),
+    };
+    assess::server(&facts, ExpiryDays { warn: 14, crit: 3 })
 }
 
 fn report_with(server: ServerReport) -> Report {
@@ -114,26 +124,19 @@ async fn random_hostile_conversations_never_panic_or_send_data() {
             }
             received
         });
-        let plan = Plan {
-            helo_name: arg("probe.test"),
-            vrfy: vec![arg("alice"), arg("bob@example.test")],
-            expn: vec![arg("staff")],
-            rcpt: vec![arg("carol@example.test")],
-            mail_from: ReversePath::Null,
-            canary: Some(Canary {
-                local: "nx-probe-canary".into(),
-            }),
-            starttls: StartTlsPolicy::Never,
-            implicit_tls: false,
-            qualify_domain: None,
-        };
+        let plan = Plan::new(arg("probe.test"))
+            .vrfy([arg("alice"), arg("bob@example.test")])
+            .expn([arg("staff")])
+            .rcpt([arg("carol@example.test")])
+            .canary("nx-probe-canary")
+            .tls(TlsPolicy::Off);
         let timeouts = Timeouts {
             connect: Duration::from_secs(1),
             reply: Duration::from_millis(200),
             deadline: Duration::from_secs(2),
         };
         let mut client = client;
-        let (transcript, error) = drive(
+        let outcome = drive(
             &mut client,
             Session::new(plan),
             timeouts,
@@ -149,9 +152,7 @@ async fn random_hostile_conversations_never_panic_or_send_data() {
                 "round {round}: sent {l:?}"
             );
         }
-        let mut server = skeleton_server();
-        smtpprobe::probe::fill_from_transcript(&mut server, transcript, error);
-        let report = report_with(server);
+        let report = report_with(judged(outcome));
         for format in [
             OutputFormat::Human,
             OutputFormat::Json,
@@ -159,14 +160,8 @@ async fn random_hostile_conversations_never_panic_or_send_data() {
             OutputFormat::Prometheus,
         ] {
             let mut out = Vec::new();
-            smtpprobe::report::output::render(
-                &report,
-                format,
-                false,
-                &Thresholds::default(),
-                &mut out,
-            )
-            .expect("render to memory");
+            smtpprobe::output::render(&report, format, false, &Thresholds::default(), &mut out)
+                .expect("render to memory");
             let text = String::from_utf8(out).expect("renderers write UTF-8");
             assert!(
                 !text.chars().any(|c| c.is_control() && c != '\n'),
@@ -189,25 +184,18 @@ async fn random_hostile_conversations_never_panic_or_send_data() {
 #[tokio::test(start_paused = true)]
 async fn silent_server_times_out_at_the_reply_deadline_in_paused_time() {
     let (mut client, _server) = tokio::io::duplex(1024);
-    let plan = Plan {
-        helo_name: arg("probe.test"),
-        vrfy: vec![],
-        expn: vec![],
-        rcpt: vec![],
-        mail_from: ReversePath::Null,
-        canary: None,
-        starttls: StartTlsPolicy::Never,
-        implicit_tls: false,
-        qualify_domain: None,
-    };
+    let plan = Plan::new(arg("probe.test")).tls(TlsPolicy::Off);
     let timeouts = Timeouts {
         connect: Duration::from_secs(10),
         reply: Duration::from_secs(30),
         deadline: Duration::from_secs(120),
     };
     let start = tokio::time::Instant::now();
-    let (_t, error) = drive(&mut client, Session::new(plan), timeouts, start).await;
-    let e = error.expect("a timeout");
-    assert_eq!((e.phase.as_str(), e.kind.as_str()), ("greeting", "timeout"));
+    let outcome = drive(&mut client, Session::new(plan), timeouts, start).await;
+    let e = outcome.error.expect("a timeout");
+    assert_eq!(
+        (e.phase.error_name(), e.kind.as_str()),
+        ("greeting", "timeout")
+    );
     assert_eq!(start.elapsed(), Duration::from_secs(30));
 }

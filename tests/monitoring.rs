@@ -4,10 +4,12 @@
 //! Snapshots live in `tests/snapshots/`; run with `UPDATE_SNAPSHOTS=1` to rewrite them after
 //! an intended change, then review the diff.
 
+use smtpprobe::assess::thresholds;
 use smtpprobe::cli::OutputFormat;
 use smtpprobe::exit::Status;
-use smtpprobe::report::thresholds::{self, Thresholds};
-use smtpprobe::report::{Report, nagios, output, prometheus};
+use smtpprobe::output;
+use smtpprobe::report::{Report, nagios, prometheus};
+use smtpprobe::thresholds::Thresholds;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::Path;
@@ -60,7 +62,7 @@ fn report(servers: Vec<serde_json::Value>) -> Report {
             s.status = s.status.merge(Status::Critical);
         }
     }
-    let (status, summary) = smtpprobe::probe::verdict(&r.dns, &r.servers, false);
+    let (status, summary) = smtpprobe::assess::verdict::verdict(&r.dns, &r.servers, false);
     r.status = status;
     r.exit_code = status.exit_code();
     r.summary = summary;
@@ -156,12 +158,12 @@ fn connect_refused_report() -> Report {
 fn unknown_dns_report() -> Report {
     let mut r = report(vec![]);
     r.dns.mx.clear();
-    r.dns.error = Some(smtpprobe::dns::DnsProblem {
-        kind: "servfail".into(),
+    r.dns.error = Some(smtpprobe::vocab::DnsProblem {
+        kind: smtpprobe::vocab::DnsProblemKind::Servfail,
         message: "the resolver answered SERVFAIL for example.com MX".into(),
         status: Status::Unknown,
     });
-    let (status, summary) = smtpprobe::probe::verdict(&r.dns, &r.servers, false);
+    let (status, summary) = smtpprobe::assess::verdict::verdict(&r.dns, &r.servers, false);
     r.status = status;
     r.exit_code = status.exit_code();
     r.summary = summary;
@@ -354,7 +356,7 @@ fn evil_report() -> Report {
     r.servers[0]
         .findings
         .push(smtpprobe::report::FindingReport {
-            id: "x".into(),
+            id: smtpprobe::vocab::FindingId::MailRefused,
             status: Status::Warning,
             message: evil.into(),
         });

@@ -3,10 +3,11 @@
 mod common;
 
 use common::*;
-use smtpprobe::dns::{DnsFailure, DnsKind};
+use smtpprobe::dns::DnsFailure;
 use smtpprobe::exit::Status;
-use smtpprobe::knowledge::outcome::Outcome;
 use smtpprobe::report::Report;
+use smtpprobe::vocab::DnsKind;
+use smtpprobe::vocab::Outcome;
 use std::time::Duration;
 
 /// Runs the probe in plain text (`--starttls never`) unless the test says otherwise: these
@@ -21,7 +22,8 @@ fn run(args: &[&str], dns: &FakeDns) -> Report {
         .enable_all()
         .build()
         .expect("runtime");
-    rt.block_on(smtpprobe::probe::run_with(&cfg, dns))
+    let env = smtpprobe::run::Env::without_dns(&cfg);
+    rt.block_on(smtpprobe::run::probe_with(&env, &cfg, dns))
 }
 
 fn direct(server: &FakeSmtp, extra: &[&str]) -> Report {
@@ -336,7 +338,10 @@ fn connection_closed_mid_conversation_is_a_finding() {
     let r = direct(&s, &[]);
     s.finish();
     let srv = &r.servers[0];
-    assert_eq!(srv.error.as_ref().map(|e| e.phase.as_str()), Some("ehlo"));
+    assert_eq!(
+        srv.error.as_ref().map(|e| e.phase.error_name()),
+        Some("ehlo")
+    );
     assert!(srv.findings.iter().any(|f| f.id == "connection_closed"));
     assert!(
         srv.unanswered
@@ -352,7 +357,10 @@ fn silent_server_times_out_naming_the_phase() {
     let r = direct(&s, &["--timeout", "0.3"]);
     s.finish();
     let e = r.servers[0].error.as_ref().expect("a timeout error");
-    assert_eq!((e.phase.as_str(), e.kind.as_str()), ("greeting", "timeout"));
+    assert_eq!(
+        (e.phase.error_name(), e.kind.as_str()),
+        ("greeting", "timeout")
+    );
     assert_eq!(
         r.servers[0].unanswered, None,
         "the greeting is not a command"
@@ -383,7 +391,10 @@ fn connect_refused_is_critical() {
     let target = format!("127.0.0.1:{port}");
     let r = run(&[&target], &FakeDns::default());
     let e = r.servers[0].error.as_ref().expect("connect error");
-    assert_eq!((e.phase.as_str(), e.kind.as_str()), ("connect", "refused"));
+    assert_eq!(
+        (e.phase.error_name(), e.kind.as_str()),
+        ("connect", "refused")
+    );
     assert_eq!(r.exit_code, 2);
 }
 
@@ -512,7 +523,7 @@ fn mx_target_without_address_is_a_finding_not_a_crash() {
         Some("no_address")
     );
     assert_eq!(
-        r.servers[0].error.as_ref().map(|e| e.phase.as_str()),
+        r.servers[0].error.as_ref().map(|e| e.phase.error_name()),
         Some("resolve")
     );
     assert_eq!(r.status, Status::Critical);

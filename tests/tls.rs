@@ -65,7 +65,7 @@ impl Run {
         self.report.servers[0]
             .steps
             .iter()
-            .any(|s| s.context == "quit" && s.code == 221)
+            .any(|s| s.context.name() == "quit" && s.code == 221)
     }
 }
 
@@ -186,7 +186,7 @@ fn expired_certificate_is_warning_in_auto_and_critical_in_require() {
         req.report.servers[0]
             .error
             .as_ref()
-            .map(|e| e.phase.as_str()),
+            .map(|e| e.phase.error_name()),
         Some("tls_handshake")
     );
     // The certificate is still reported although the handshake was refused.

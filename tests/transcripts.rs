@@ -3,10 +3,11 @@
 //! the transcript, every `S:` block is fed to the parser at every chunk size with both line
 //! endings, and the check outcomes must match the `# expect:` lines. No sockets.
 
-use smtpprobe::knowledge::outcome::CheckKind;
-use smtpprobe::smtp::command::{ReversePath, WireArg};
+use smtpprobe::assess::checks;
+use smtpprobe::smtp::CheckKind;
+use smtpprobe::smtp::command::WireArg;
 use smtpprobe::smtp::reply::{Limits, Reply, ReplyParser};
-use smtpprobe::smtp::session::{Action, Canary, Plan, Session, StartTlsPolicy, Transcript};
+use smtpprobe::smtp::session::{Action, Plan, Session, TlsPolicy, Transcript};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -108,19 +109,11 @@ fn parse_chunked(bytes: &[u8], chunk: usize) -> Reply {
 
 fn replay(f: &Fixture, ending: &str) -> Transcript {
     let arg = |s: &str| WireArg::new(s).expect("fixture argument valid");
-    let plan = Plan {
-        helo_name: arg("probe.test"),
-        vrfy: f.vrfy.iter().map(|v| arg(v)).collect(),
-        expn: vec![],
-        rcpt: f.rcpt.iter().map(|v| arg(v)).collect(),
-        mail_from: ReversePath::Null,
-        canary: Some(Canary {
-            local: "nx-probe-canary".into(),
-        }),
-        starttls: StartTlsPolicy::Never,
-        implicit_tls: false,
-        qualify_domain: None,
-    };
+    let plan = Plan::new(arg("probe.test"))
+        .vrfy(f.vrfy.iter().map(|v| arg(v)))
+        .rcpt(f.rcpt.iter().map(|v| arg(v)))
+        .canary("nx-probe-canary")
+        .tls(TlsPolicy::Off);
     let mut session = Session::new(plan);
     let mut i = 0;
     loop {
@@ -187,7 +180,7 @@ fn every_fixture_replays_at_every_chunk_size_and_line_ending() {
                     .iter()
                     .find(|c| c.kind == kind && &c.argument == arg)
                     .expect("check present");
-                let got = serde_json::to_value(c.outcome).expect("serialise");
+                let got = serde_json::to_value(checks::report(c).outcome).expect("serialise");
                 assert_eq!(
                     got.as_str(),
                     Some(outcome.as_str()),

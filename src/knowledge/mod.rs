@@ -7,7 +7,6 @@
 
 pub mod codes;
 pub mod enhanced;
-pub mod outcome;
 pub mod rules;
 pub mod vendors;
 
@@ -15,66 +14,8 @@ use crate::exit::Status;
 use crate::smtp::reply::EnhancedCode;
 use serde::{Deserialize, Serialize};
 
-/// Which command a reply answered: the context that decides what a code means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Context {
-    Greeting,
-    Ehlo,
-    Helo,
-    Mail,
-    Rcpt,
-    Vrfy,
-    Expn,
-    Rset,
-    Noop,
-    StartTls,
-    Auth,
-    Quit,
-    /// A reply nobody asked for (e.g. a 421 sent before the server hangs up).
-    Unsolicited,
-}
-
-impl Context {
-    /// The lowercase name reports use (`"greeting"`, `"starttls"`, `"unsolicited"`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Context::Greeting => "greeting",
-            Context::Ehlo => "ehlo",
-            Context::Helo => "helo",
-            Context::Mail => "mail",
-            Context::Rcpt => "rcpt",
-            Context::Vrfy => "vrfy",
-            Context::Expn => "expn",
-            Context::Rset => "rset",
-            Context::Noop => "noop",
-            Context::StartTls => "starttls",
-            Context::Auth => "auth",
-            Context::Quit => "quit",
-            Context::Unsolicited => "unsolicited",
-        }
-    }
-
-    /// The context for a command verb as reports name it (`"VRFY"`), case-insensitive.
-    pub fn from_verb(verb: &str) -> Option<Context> {
-        Some(match verb.to_ascii_uppercase().as_str() {
-            "GREETING" | "BANNER" | "CONNECT" => Context::Greeting,
-            "EHLO" => Context::Ehlo,
-            "HELO" => Context::Helo,
-            "MAIL" | "MAIL FROM" => Context::Mail,
-            "RCPT" | "RCPT TO" => Context::Rcpt,
-            "VRFY" => Context::Vrfy,
-            "EXPN" => Context::Expn,
-            "RSET" => Context::Rset,
-            "NOOP" => Context::Noop,
-            "STARTTLS" => Context::StartTls,
-            "AUTH" => Context::Auth,
-            "QUIT" => Context::Quit,
-            "NONE" | "UNSOLICITED" => Context::Unsolicited,
-            _ => return None,
-        })
-    }
-}
+/// Which command a reply answered (defined with the protocol, used here as a key).
+pub use crate::smtp::Context;
 
 /// What a reply means in its context.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

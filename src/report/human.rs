@@ -77,12 +77,12 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> std::io::Res
 
     let d = &report.dns;
     let kind = match d.kind {
-        crate::dns::DnsKind::Mx => "MX records",
-        crate::dns::DnsKind::ImplicitMx => {
+        crate::vocab::DnsKind::Mx => "MX records",
+        crate::vocab::DnsKind::ImplicitMx => {
             "implicit MX (no MX records: the name itself, RFC 5321 §5.1)"
         }
-        crate::dns::DnsKind::NullMx => "null MX (RFC 7505)",
-        crate::dns::DnsKind::Direct => "direct (no MX lookup)",
+        crate::vocab::DnsKind::NullMx => "null MX (RFC 7505)",
+        crate::vocab::DnsKind::Direct => "direct (no MX lookup)",
     };
     writeln!(
         out,
@@ -262,7 +262,7 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
             out,
             "  {} {} ({}): {}",
             p.status(Status::Critical),
-            escape(&e.phase),
+            escape(e.phase.error_name()),
             e.kind,
             escape(&e.message)
         )?;

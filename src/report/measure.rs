@@ -5,107 +5,7 @@
 //! Nothing here renders or judges; it only reads the [`Report`].
 
 use super::{Report, ServerReport};
-
-/// A phase of the probe, as thresholds name it (`--threshold greeting=2,5`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Phase {
-    /// DNS resolution of the target (once per run).
-    Dns,
-    /// TCP connection to one server.
-    Connect,
-    /// From connection to the server's greeting.
-    Greeting,
-    /// The EHLO (or HELO) reply; also the EHLO repeated inside TLS.
-    Ehlo,
-    /// The reply to STARTTLS.
-    StartTls,
-    /// The TLS handshake.
-    Tls,
-    Mail,
-    Rcpt,
-    Vrfy,
-    Expn,
-    Rset,
-    Noop,
-    Auth,
-    Quit,
-    /// The whole conversation with one server (connect to close).
-    Session,
-    /// The whole run: DNS and every server.
-    Total,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 16] = [
-        Phase::Dns,
-        Phase::Connect,
-        Phase::Greeting,
-        Phase::Ehlo,
-        Phase::StartTls,
-        Phase::Tls,
-        Phase::Mail,
-        Phase::Rcpt,
-        Phase::Vrfy,
-        Phase::Expn,
-        Phase::Rset,
-        Phase::Noop,
-        Phase::Auth,
-        Phase::Quit,
-        Phase::Session,
-        Phase::Total,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Phase::Dns => "dns",
-            Phase::Connect => "connect",
-            Phase::Greeting => "greeting",
-            Phase::Ehlo => "ehlo",
-            Phase::StartTls => "starttls",
-            Phase::Tls => "tls",
-            Phase::Mail => "mail",
-            Phase::Rcpt => "rcpt",
-            Phase::Vrfy => "vrfy",
-            Phase::Expn => "expn",
-            Phase::Rset => "rset",
-            Phase::Noop => "noop",
-            Phase::Auth => "auth",
-            Phase::Quit => "quit",
-            Phase::Session => "session",
-            Phase::Total => "total",
-        }
-    }
-
-    /// The phase a user names on the command line (`helo` is an alias of `ehlo`).
-    pub fn parse(s: &str) -> Option<Phase> {
-        let s = s.trim().to_ascii_lowercase();
-        if s == "helo" {
-            return Some(Phase::Ehlo);
-        }
-        if s == "handshake" || s == "tls_handshake" {
-            return Some(Phase::Tls);
-        }
-        Phase::ALL.into_iter().find(|p| p.name() == s)
-    }
-
-    /// The phase of a step, from its report `context` ("greeting", "ehlo", …).
-    fn of_context(context: &str) -> Option<Phase> {
-        Some(match context {
-            "greeting" => Phase::Greeting,
-            "ehlo" | "helo" => Phase::Ehlo,
-            "starttls" => Phase::StartTls,
-            "mail" => Phase::Mail,
-            "rcpt" => Phase::Rcpt,
-            "vrfy" => Phase::Vrfy,
-            "expn" => Phase::Expn,
-            "rset" => Phase::Rset,
-            "noop" => Phase::Noop,
-            "auth" => Phase::Auth,
-            "quit" => Phase::Quit,
-            _ => return None,
-        })
-    }
-}
+use crate::vocab::Phase;
 
 /// One timing.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,10 +83,10 @@ pub fn measurements(report: &Report) -> Vec<Measurement> {
         let tls = tls_facts(s);
         let mut handshake = tls.as_ref().and_then(|t| t.handshake_seconds);
         for (j, st) in s.steps.iter().enumerate() {
-            let Some(phase) = Phase::of_context(&st.context) else {
+            let Some(phase) = Phase::of_reply(st.context) else {
                 continue;
             };
-            let mut base = st.context.clone();
+            let mut base = st.context.name().to_owned();
             if st.canary {
                 base.push_str("_canary");
             }
@@ -219,6 +119,14 @@ pub fn measurements(report: &Report) -> Vec<Measurement> {
         seconds: report.elapsed_ms / 1000.0,
     });
     out
+}
+
+/// The perfdata label of a measurement: `<server>_<name>`, or the name for run-wide ones.
+pub fn label(report: &Report, m: &Measurement) -> String {
+    match m.server {
+        Some(i) => format!("{}_{}", server_key(report, i), m.name),
+        None => m.name.clone(),
+    }
 }
 
 /// How a server is named in labels: its host, plus `[address]` when the report holds more
@@ -265,16 +173,6 @@ mod tests {
         assert_eq!(seconds_text(12.5), "12.5");
         assert_eq!(seconds_text(f64::NAN), "0");
         assert_eq!(seconds_text(1e12), "1000000000000");
-    }
-
-    #[test]
-    fn phases_parse_by_name_and_alias() {
-        for p in Phase::ALL {
-            assert_eq!(Phase::parse(p.name()), Some(p));
-        }
-        assert_eq!(Phase::parse("HELO"), Some(Phase::Ehlo));
-        assert_eq!(Phase::parse("handshake"), Some(Phase::Tls));
-        assert_eq!(Phase::parse("data"), None);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! One serialisable report model; the renderers in this module's children turn it into
-//! human, JSON, nagios (monitoring plugin) and Prometheus textfile output, each writing to a given `impl Write`.
+//! human, JSON, nagios (monitoring plugin) and Prometheus textfile output, each writing to
+//! a given `impl Write`. Renderers only render: no file I/O, no clock, no clap types, no
+//! judgement (the model arrives complete from `assess`).
 //!
 //! The JSON form of these types is a versioned contract documented in `docs/json.md`:
 //! fields may be added, never renamed or removed within a schema version.
@@ -8,15 +10,12 @@ pub mod human;
 pub mod json;
 pub mod measure;
 pub mod nagios;
-pub mod output;
 pub mod prometheus;
-pub mod thresholds;
 pub mod tls;
 
-use crate::dns::{DnsKind, DnsProblem};
-use crate::driver::ProbeError;
 use crate::exit::Status;
-use crate::knowledge::outcome::{CheckKind, Outcome};
+use crate::smtp::{CheckKind, Context};
+use crate::vocab::{DnsKind, DnsProblem, FindingId, Outcome, Phase, ProbeError};
 use serde::{Deserialize, Serialize};
 
 /// The JSON schema version. Bump only for incompatible changes.
@@ -37,7 +36,7 @@ pub struct Report {
     pub elapsed_ms: f64,
     /// Timings judged against `--warning`/`--critical`/`--threshold` (absent when none given).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub thresholds: Vec<thresholds::ThresholdReport>,
+    pub thresholds: Vec<ThresholdReport>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -93,7 +92,7 @@ pub struct StepReport {
     /// The full command line sent.
     pub request: Option<String>,
     /// "greeting", "ehlo", …, "unsolicited".
-    pub context: String,
+    pub context: Context,
     pub code: u16,
     pub enhanced: Option<String>,
     /// Reply lines as received (untrusted text; JSON escapes it, the human report too).
@@ -138,8 +137,22 @@ pub struct CanaryReport {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FindingReport {
-    pub id: String,
+    pub id: FindingId,
     pub status: Status,
+    pub message: String,
+}
+
+/// One timing judged against a threshold (the JSON report lists them all).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdReport {
+    pub phase: Phase,
+    /// The perfdata label of the timing (`mx1.example.com_greeting`, `total`).
+    pub label: String,
+    pub seconds: f64,
+    pub warning: Option<String>,
+    pub critical: Option<String>,
+    pub status: Status,
+    /// Why it breached, e.g. "greeting of mx1.example.com took 2.3 s > 2 s"; empty when OK.
     pub message: String,
 }
 

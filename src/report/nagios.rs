@@ -13,9 +13,9 @@
 //! can never start perfdata, end the status line or inject a line.
 
 use super::measure::{self, Measurement};
-use super::thresholds::{self, Thresholds};
 use super::{Report, ServerReport};
 use crate::exit::Status;
+use crate::thresholds::Thresholds;
 use std::io::Write;
 
 /// Makes text safe for one line of plugin output: `|` becomes `¦`, control characters and
@@ -91,7 +91,7 @@ pub fn perfdata(report: &Report, thresholds: &Thresholds) -> Vec<String> {
         .map(|m: &Measurement| {
             let rule = thresholds.get(m.phase);
             perf_item(
-                &thresholds::label(report, m),
+                &measure::label(report, m),
                 &measure::seconds_text(m.seconds),
                 "s",
                 [
@@ -117,7 +117,7 @@ pub fn perfdata(report: &Report, thresholds: &Thresholds) -> Vec<String> {
 }
 
 /// Writes the plugin output. `thresholds` only fills the perfdata warn/crit fields: the
-/// report's status must already reflect them ([`thresholds::apply`]).
+/// report's status must already reflect them (the assessment applied them).
 pub fn render(
     report: &Report,
     thresholds: &Thresholds,
@@ -149,7 +149,7 @@ fn server_lines(s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
         .steps
         .iter()
         .map(|st| {
-            let what = st.command.as_deref().unwrap_or(&st.context);
+            let what = st.command.as_deref().unwrap_or(st.context.name());
             let enhanced = st
                 .enhanced
                 .as_deref()
@@ -182,7 +182,7 @@ fn server_lines(s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
             st.status.label(),
             clean(&format!(
                 "{} answered {text:?}: {}",
-                st.command.as_deref().unwrap_or(&st.context),
+                st.command.as_deref().unwrap_or(st.context.name()),
                 st.meaning
             ))
         )?;
@@ -198,7 +198,12 @@ fn server_lines(s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
             out,
             "  {} {}",
             s.status.label(),
-            clean(&format!("{} ({}): {}", e.phase, e.kind, e.message))
+            clean(&format!(
+                "{} ({}): {}",
+                e.phase.error_name(),
+                e.kind,
+                e.message
+            ))
         )?;
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! The TLS part of a server's report (`servers[].tls` in the JSON contract): how TLS was
 //! negotiated, what the server presented, and whether it verified, with the precise
-//! reason when it did not. Filled by [`crate::tls`]; rendered by `human.rs` and as JSON.
+//! reason when it did not. Filled by the TLS layer (`tls`); rendered by `human.rs` and as JSON.
 
 use serde::{Deserialize, Serialize};
 

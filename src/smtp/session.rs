@@ -12,27 +12,48 @@
 //! A 421 anywhere, or a 221 to anything but QUIT, ends it: the server is closing on us.
 
 use super::command::{Command, ReversePath, WireArg};
+use super::context::{CheckKind, Context};
 use super::ehlo::Capabilities;
 use super::reply::Reply;
-use crate::exit::Status;
-use crate::knowledge::Context;
-use crate::knowledge::outcome::{CheckKind, Outcome, classify};
 use std::collections::VecDeque;
 use std::time::Duration;
 
-/// Whether to upgrade with STARTTLS (RFC 3207).
+/// How TLS is used on one connection. Decided once from the command line and carried per
+/// server to try, so that a later policy (DANE, MTA-STS) can raise it for one MX host only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum StartTlsPolicy {
-    /// Upgrade when the server advertises STARTTLS.
+pub enum TlsPolicy {
+    /// Stay in plain text (`--starttls never`).
+    Off,
+    /// Upgrade with STARTTLS (RFC 3207) when the server offers it; go on over TLS whose
+    /// certificate does not verify, as an opportunistic sender would (RFC 7435).
     #[default]
-    Auto,
-    /// Upgrade, and treat a missing or refused STARTTLS as critical.
-    Require,
-    /// Stay in plain text.
-    Never,
+    Opportunistic,
+    /// STARTTLS is required: no offer, a refusal or a certificate that does not verify ends
+    /// the conversation, as a strict sender would (`--starttls require`).
+    Required,
+    /// TLS from the first byte (RFC 8314), verified strictly.
+    Implicit,
 }
 
-/// What the conversation should do, decided before connecting.
+impl TlsPolicy {
+    /// TLS before the greeting.
+    pub fn is_implicit(self) -> bool {
+        self == TlsPolicy::Implicit
+    }
+
+    /// A certificate that does not verify fails the handshake.
+    pub fn is_strict(self) -> bool {
+        matches!(self, TlsPolicy::Required | TlsPolicy::Implicit)
+    }
+
+    /// STARTTLS is sent when the server offers it.
+    fn wants_starttls(self) -> bool {
+        matches!(self, TlsPolicy::Opportunistic | TlsPolicy::Required)
+    }
+}
+
+/// What the conversation should do, decided before connecting. Build it with
+/// [`Plan::new`] and the builder methods.
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub helo_name: WireArg,
@@ -43,12 +64,72 @@ pub struct Plan {
     /// A made-up name asked after the real checks, once per form (bare local part, or each
     /// domain) for VRFY and once per domain for RCPT.
     pub canary: Option<Canary>,
-    pub starttls: StartTlsPolicy,
-    /// The connection is TLS from the first byte (RFC 8314): no STARTTLS.
-    pub implicit_tls: bool,
+    pub tls: TlsPolicy,
     /// The mail domain probed, if any: a bare VRFY name refused with 501 (Exim wants
     /// `user@domain`) is asked once more as `name@domain`.
     pub qualify_domain: Option<String>,
+}
+
+impl Plan {
+    /// EHLO with `helo_name`, then QUIT: no checks, no canary, MAIL FROM `<>`,
+    /// opportunistic STARTTLS.
+    pub fn new(helo_name: WireArg) -> Plan {
+        Plan {
+            helo_name,
+            vrfy: vec![],
+            expn: vec![],
+            rcpt: vec![],
+            mail_from: ReversePath::Null,
+            canary: None,
+            tls: TlsPolicy::default(),
+            qualify_domain: None,
+        }
+    }
+
+    #[must_use]
+    pub fn vrfy(mut self, args: impl IntoIterator<Item = WireArg>) -> Plan {
+        self.vrfy.extend(args);
+        self
+    }
+
+    #[must_use]
+    pub fn expn(mut self, args: impl IntoIterator<Item = WireArg>) -> Plan {
+        self.expn.extend(args);
+        self
+    }
+
+    #[must_use]
+    pub fn rcpt(mut self, args: impl IntoIterator<Item = WireArg>) -> Plan {
+        self.rcpt.extend(args);
+        self
+    }
+
+    #[must_use]
+    pub fn mail_from(mut self, path: ReversePath) -> Plan {
+        self.mail_from = path;
+        self
+    }
+
+    /// Ask `local` (a name that surely does not exist) after the real checks.
+    #[must_use]
+    pub fn canary(mut self, local: impl Into<String>) -> Plan {
+        self.canary = Some(Canary {
+            local: local.into(),
+        });
+        self
+    }
+
+    #[must_use]
+    pub fn tls(mut self, policy: TlsPolicy) -> Plan {
+        self.tls = policy;
+        self
+    }
+
+    #[must_use]
+    pub fn qualify_domain(mut self, domain: impl Into<String>) -> Plan {
+        self.qualify_domain = Some(domain.into());
+        self
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -125,18 +206,84 @@ pub struct Step {
     pub canary: bool,
 }
 
-/// A fact about the conversation worth reporting on its own, beyond each reply's meaning.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// Stable machine-readable identifier (`"unsolicited_close"`).
-    pub id: &'static str,
-    pub status: Status,
-    pub message: String,
+/// Where a conversation stands: what it waits for. Names the phase of an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Waiting for the reply in this context (the greeting included).
+    Reply(Context),
+    /// The TLS handshake.
+    TlsHandshake,
+    /// Nothing more to send or receive.
+    Close,
 }
 
-/// The result of one VRFY/EXPN/RCPT check.
+/// Something the conversation showed beyond each reply's own meaning: a fact, in the
+/// order it happened. How much it matters, and the words for it, are decided by the
+/// assessment (it knows the TLS policy and the rest of the session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// A reply arrived while no command was waiting for one.
+    Unsolicited {
+        code: u16,
+    },
+    /// 421 as the greeting.
+    ServiceNotAvailable,
+    /// 421 to a command: the server is closing mid-conversation.
+    ServerClosing,
+    /// 221 to anything but QUIT (`Context::Greeting` for a 221 greeting).
+    UnsolicitedClose {
+        context: Context,
+    },
+    /// 554 as the greeting.
+    NoSmtpService,
+    /// A greeting other than 220, 421 and 554.
+    BadGreeting {
+        code: u16,
+    },
+    /// EHLO refused with a code that allows no HELO fallback.
+    EhloRefused {
+        code: u16,
+    },
+    /// EHLO refused with 500/502/504/550: HELO was tried (RFC 5321 §4.1.4).
+    HeloFallback {
+        code: u16,
+    },
+    HeloRefused {
+        code: u16,
+    },
+    /// The server does not offer STARTTLS (only recorded when the policy wants it).
+    StartTlsMissing,
+    /// STARTTLS was answered with something other than 220.
+    StartTlsRefused {
+        code: u16,
+    },
+    /// STARTTLS is still advertised in the EHLO after STARTTLS.
+    StartTlsAfterTls,
+    MailRefused {
+        code: u16,
+    },
+    /// QUIT got a reply other than 221.
+    QuitUnexpected {
+        code: u16,
+    },
+    /// The server closed after QUIT without a 221.
+    QuitNoReply,
+    /// The server closed while we waited at this stage.
+    ConnectionClosed {
+        stage: Stage,
+    },
+}
+
+/// The canary asked alongside a check, and what it got.
 #[derive(Debug, Clone)]
-pub struct CheckResult {
+pub struct CanaryAnswer {
+    pub argument: String,
+    pub reply: Reply,
+}
+
+/// What one VRFY/EXPN/RCPT check asked and got: facts, for the assessment to classify.
+#[derive(Debug, Clone)]
+pub struct CheckFacts {
     pub kind: CheckKind,
     /// The argument the answer is about (`root@example.test`).
     pub argument: String,
@@ -144,9 +291,8 @@ pub struct CheckResult {
     pub requested: Option<String>,
     /// `None` when the check never got a reply.
     pub reply: Option<Reply>,
-    pub outcome: Outcome,
-    pub canary: Option<(String, Option<u16>)>,
-    pub discriminates: Option<bool>,
+    /// The canary of the same form, when it was asked and answered.
+    pub canary: Option<CanaryAnswer>,
 }
 
 /// Everything the conversation produced.
@@ -155,8 +301,8 @@ pub struct Transcript {
     pub steps: Vec<Step>,
     pub capabilities: Option<Capabilities>,
     pub capabilities_after_tls: Option<Capabilities>,
-    pub checks: Vec<CheckResult>,
-    pub findings: Vec<Finding>,
+    pub checks: Vec<CheckFacts>,
+    pub events: Vec<Event>,
     /// Greeting and EHLO/HELO succeeded: this server speaks SMTP with us.
     pub completed: bool,
     /// QUIT was answered with 221.
@@ -180,7 +326,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(plan: Plan) -> Session {
-        let tls_active = plan.implicit_tls;
+        let tls_active = plan.tls.is_implicit();
         Session {
             plan,
             state: State::AwaitGreeting,
@@ -220,22 +366,18 @@ impl Session {
         }
     }
 
-    /// The phase we are in, for naming timeouts and errors (`"greeting"`, `"vrfy"`, …).
-    pub fn phase(&self) -> &'static str {
+    /// Where the conversation stands, for naming timeouts and errors.
+    pub fn stage(&self) -> Stage {
         match &self.state {
-            State::AwaitGreeting => "greeting",
-            State::Await(p) => context_of(&p.command).name(),
-            State::UpgradeTls => "tls_handshake",
-            State::Ready | State::Done => "close",
+            State::AwaitGreeting => Stage::Reply(Context::Greeting),
+            State::Await(p) => Stage::Reply(Context::of(&p.command)),
+            State::UpgradeTls => Stage::TlsHandshake,
+            State::Ready | State::Done => Stage::Close,
         }
     }
 
-    fn finding(&mut self, id: &'static str, status: Status, message: impl Into<String>) {
-        self.t.findings.push(Finding {
-            id,
-            status,
-            message: message.into(),
-        });
+    fn event(&mut self, event: Event) {
+        self.t.events.push(event);
     }
 
     /// A reply arrived, `elapsed` after the command was sent (or the connection opened).
@@ -245,7 +387,7 @@ impl Session {
             State::AwaitGreeting => (None, Context::Greeting, None),
             State::Await(p) => (
                 Some(p.command.clone()),
-                context_of(&p.command),
+                Context::of(&p.command),
                 Some(p.purpose),
             ),
             _ => (None, Context::Unsolicited, None),
@@ -258,7 +400,6 @@ impl Session {
             tls: self.t.tls_active,
             canary: matches!(purpose, Some(Purpose::Canary(_))),
         });
-        let code = reply.code;
         if let Some(p @ (Purpose::Check(..) | Purpose::Canary(_))) = purpose {
             // Keep the answer to a check even when it is a 421 or 221 that ends the session.
             let arg = match &state {
@@ -270,120 +411,95 @@ impl Session {
             };
             self.replies.push((p, arg, reply.clone()));
         }
+        if self.on_closing_reply(reply.code, context, purpose, state) {
+            return;
+        }
+        self.on_answer(&reply, purpose);
+    }
 
+    /// Replies that end the session whatever was asked: unsolicited ones, 421, and 221 to
+    /// anything but QUIT. Returns true when the reply was one of them.
+    fn on_closing_reply(
+        &mut self,
+        code: u16,
+        context: Context,
+        purpose: Option<Purpose>,
+        state: State,
+    ) -> bool {
         if context == Context::Unsolicited {
-            self.finding(
-                "unsolicited_reply",
-                Status::Warning,
-                format!("the server sent a {code} reply nobody asked for"),
-            );
+            self.event(Event::Unsolicited { code });
             self.state = if code == 421 || code == 221 {
                 State::Done
             } else {
                 state
             };
-            return;
+            return true;
         }
         if code == 421 {
-            let (id, msg) = if context == Context::Greeting {
-                (
-                    "service_not_available",
-                    "the server answered the connection with 421: service not available now",
-                )
+            self.event(if context == Context::Greeting {
+                Event::ServiceNotAvailable
             } else {
-                (
-                    "server_closing",
-                    "the server sent 421 and is closing the connection mid-conversation",
-                )
-            };
-            self.finding(id, Status::Critical, msg);
+                Event::ServerClosing
+            });
             self.state = State::Done;
-            return;
+            return true;
         }
         if code == 221 && purpose != Some(Purpose::Quit) {
-            self.finding(
-                "unsolicited_close",
-                Status::Critical,
-                format!(
-                    "the server answered {} with 221 and closed: it is shutting down or ending the session on its own",
-                    match context { Context::Greeting => "the connection".to_owned(), c => format!("{c:?}").to_uppercase() }
-                ),
-            );
+            self.event(Event::UnsolicitedClose { context });
             self.state = State::Done;
-            return;
+            return true;
         }
+        false
+    }
 
+    /// The reply to what was asked, when it does not end the session by itself.
+    fn on_answer(&mut self, reply: &Reply, purpose: Option<Purpose>) {
+        let code = reply.code;
         match purpose {
-            None => self.on_greeting(&reply),
-            Some(Purpose::Ehlo) => self.on_ehlo(&reply),
+            None => self.on_greeting(reply),
+            Some(Purpose::Ehlo) => self.on_ehlo(reply),
             Some(Purpose::Helo) => {
                 if reply.is_positive() {
                     self.t.completed = true;
                     self.enqueue_checks();
                 } else {
-                    self.finding(
-                        "helo_refused",
-                        Status::Critical,
-                        format!("the server refused HELO with {code}"),
-                    );
+                    self.event(Event::HeloRefused { code });
                     self.enqueue_quit();
                 }
             }
-            Some(Purpose::StartTls) => {
-                if code == 220 {
-                    self.state = State::UpgradeTls;
-                    return;
-                }
-                let status = if self.plan.starttls == StartTlsPolicy::Require {
-                    Status::Critical
-                } else {
-                    Status::Warning
-                };
-                self.finding(
-                    "starttls_refused",
-                    status,
-                    format!(
-                        "the server answered STARTTLS with {code}; the session stays unencrypted"
-                    ),
-                );
-                if self.plan.starttls == StartTlsPolicy::Require {
-                    self.enqueue_quit();
-                } else {
-                    self.enqueue_checks();
-                }
-            }
+            Some(Purpose::StartTls) => self.on_starttls(code),
             Some(Purpose::Mail) => {
                 if !reply.is_positive() {
                     self.mail_refused = true;
-                    self.finding(
-                        "mail_refused",
-                        Status::Warning,
-                        format!(
-                            "the server refused MAIL FROM with {code}, so RCPT checks could not run"
-                        ),
-                    );
+                    self.event(Event::MailRefused { code });
                 }
             }
-            Some(Purpose::Check(CheckKind::Vrfy, i)) if code == 501 => {
-                self.requalify_vrfy(i, &state)
-            }
+            Some(Purpose::Check(CheckKind::Vrfy, i)) if code == 501 => self.requalify_vrfy(i),
             Some(Purpose::Check(kind, _)) if matches!(code, 500 | 502) => {
                 // The command is not there at all: a canary of this kind can tell nothing.
                 self.queue.retain(|p| p.purpose != Purpose::Canary(kind));
             }
-            Some(Purpose::Check(..) | Purpose::Canary(_)) => {}
-            Some(Purpose::Rset) => {}
+            Some(Purpose::Check(..) | Purpose::Canary(_) | Purpose::Rset) => {}
             Some(Purpose::Quit) => {
                 self.t.quit_ok = code == 221;
                 if code != 221 {
-                    self.finding(
-                        "quit_unexpected",
-                        Status::Warning,
-                        format!("QUIT was answered with {code}, not 221"),
-                    );
+                    self.event(Event::QuitUnexpected { code });
                 }
                 self.state = State::Done;
             }
+        }
+    }
+
+    fn on_starttls(&mut self, code: u16) {
+        if code == 220 {
+            self.state = State::UpgradeTls;
+            return;
+        }
+        self.event(Event::StartTlsRefused { code });
+        if self.plan.tls == TlsPolicy::Required {
+            self.enqueue_quit();
+        } else {
+            self.enqueue_checks();
         }
     }
 
@@ -391,19 +507,11 @@ impl Session {
         match reply.code {
             220 => self.push(Command::Ehlo(self.plan.helo_name.clone()), Purpose::Ehlo),
             554 => {
-                self.finding(
-                    "no_smtp_service",
-                    Status::Critical,
-                    "the server greeted with 554: no SMTP service here for us",
-                );
+                self.event(Event::NoSmtpService);
                 self.enqueue_quit();
             }
             code => {
-                self.finding(
-                    "bad_greeting",
-                    Status::Critical,
-                    format!("the greeting was {code}, not 220"),
-                );
+                self.event(Event::BadGreeting { code });
                 self.enqueue_quit();
             }
         }
@@ -416,7 +524,7 @@ impl Session {
             let offers_tls = caps.starttls();
             if self.t.tls_active && self.t.capabilities.is_some() {
                 if offers_tls {
-                    self.finding("starttls_after_tls", Status::Warning, "STARTTLS is still advertised after TLS was established (RFC 3207 §4.2 says it must not be)");
+                    self.event(Event::StartTlsAfterTls);
                 }
                 self.t.capabilities_after_tls = Some(caps);
                 self.enqueue_checks();
@@ -426,43 +534,24 @@ impl Session {
             self.t.completed = true;
             if self.t.tls_active {
                 self.enqueue_checks();
-            } else if offers_tls && self.plan.starttls != StartTlsPolicy::Never {
+            } else if offers_tls && self.plan.tls.wants_starttls() {
                 self.push(Command::StartTls, Purpose::StartTls);
-            } else {
-                match self.plan.starttls {
-                    StartTlsPolicy::Require => {
-                        self.finding(
-                            "starttls_missing",
-                            Status::Critical,
-                            "STARTTLS is required but the server does not offer it",
-                        );
-                        self.enqueue_quit();
-                    }
-                    StartTlsPolicy::Auto => {
-                        self.finding(
-                            "starttls_missing",
-                            Status::Warning,
-                            "the server does not offer STARTTLS: mail to it travels unencrypted",
-                        );
-                        self.enqueue_checks();
-                    }
-                    StartTlsPolicy::Never => self.enqueue_checks(),
+            } else if self.plan.tls.wants_starttls() {
+                self.event(Event::StartTlsMissing);
+                if self.plan.tls == TlsPolicy::Required {
+                    self.enqueue_quit();
+                } else {
+                    self.enqueue_checks();
                 }
+            } else {
+                self.enqueue_checks();
             }
         } else if matches!(code, 500 | 502 | 504 | 550) && !self.t.tls_active {
             // RFC 5321 §4.1.4: a client that gets one of these to EHLO may fall back to HELO.
-            self.finding(
-                "helo_fallback",
-                Status::Ok,
-                format!("EHLO was answered with {code}; fell back to HELO (no ESMTP extensions)"),
-            );
+            self.event(Event::HeloFallback { code });
             self.push(Command::Helo(self.plan.helo_name.clone()), Purpose::Helo);
         } else {
-            self.finding(
-                "ehlo_refused",
-                Status::Critical,
-                format!("the server refused EHLO with {code}"),
-            );
+            self.event(Event::EhloRefused { code });
             self.enqueue_quit();
         }
     }
@@ -487,23 +576,11 @@ impl Session {
             self.t.unanswered = Some(p.command.clone());
         }
         match &self.state {
-            State::Await(p) if p.purpose == Purpose::Quit => {
-                self.finding(
-                    "quit_no_reply",
-                    Status::Ok,
-                    "the server closed the connection after QUIT without sending 221",
-                );
-            }
+            State::Await(p) if p.purpose == Purpose::Quit => self.event(Event::QuitNoReply),
             State::Done => {}
             _ => {
-                let phase = self.phase();
-                self.finding(
-                    "connection_closed",
-                    Status::Critical,
-                    format!(
-                        "the server closed the connection while we waited for the {phase} reply"
-                    ),
-                );
+                let stage = self.stage();
+                self.event(Event::ConnectionClosed { stage });
             }
         }
         self.state = State::Done;
@@ -511,16 +588,15 @@ impl Session {
 
     /// A bare VRFY name got 501: ask again as `name@domain` (once), and make the canary
     /// take the same form so the comparison still holds.
-    fn requalify_vrfy(&mut self, i: usize, state: &State) {
-        let State::Await(Planned {
-            command: Command::Vrfy(arg),
-            ..
-        }) = state
-        else {
+    fn requalify_vrfy(&mut self, i: usize) {
+        let Some((_, asked, _)) = self.replies.last() else {
             return;
         };
-        let qualified = self.qualified(arg);
-        if qualified == *arg {
+        let Ok(arg) = WireArg::new(asked) else {
+            return;
+        };
+        let qualified = self.qualified(&arg);
+        if qualified == arg {
             return;
         }
         if let Some(c) = self.plan.canary.as_ref().and_then(|c| c.like(&qualified)) {
@@ -639,78 +715,52 @@ impl Session {
         ];
         for (kind, args) in sets {
             for (i, requested) in args.iter().enumerate() {
-                let arg = requested;
-                // The last answer counts: a bare VRFY name may have been asked again qualified.
-                let answered = self
-                    .replies
-                    .iter()
-                    .rev()
-                    .find(|(p, _, _)| *p == Purpose::Check(kind, i));
-                let reply = answered.map(|(_, _, r)| r);
-                let asked = match answered {
-                    Some((_, a, _)) if !a.is_empty() => {
-                        WireArg::new(a).unwrap_or_else(|_| arg.clone())
-                    }
-                    _ => arg.clone(),
-                };
-                let arg = &asked;
-                // EXPN gets no canary: lists are few and named by convention.
-                let canary_arg = match kind {
-                    CheckKind::Expn => None,
-                    _ => self
-                        .plan
-                        .canary
-                        .as_ref()
-                        .and_then(|c| c.like(arg))
-                        .map(|a| a.to_string()),
-                };
-                let canary_reply = canary_arg.as_ref().and_then(|ca| {
-                    self.replies
-                        .iter()
-                        .find_map(|(p, a, r)| (*p == Purpose::Canary(kind) && a == ca).then_some(r))
-                });
-                let (outcome, discriminates) = match reply {
-                    Some(r) => classify(
-                        kind,
-                        r.code,
-                        r.enhanced,
-                        &r.text(),
-                        canary_reply.map(|c| c.code),
-                    ),
-                    None => (Outcome::NotChecked, None),
-                };
-                checks.push(CheckResult {
-                    kind,
-                    argument: arg.to_string(),
-                    requested: (arg != requested).then(|| requested.to_string()),
-                    reply: reply.cloned(),
-                    outcome,
-                    // Only a canary that was asked and answered is reported.
-                    canary: canary_arg
-                        .zip(canary_reply)
-                        .filter(|_| reply.is_some())
-                        .map(|(a, r)| (a, Some(r.code))),
-                    discriminates,
-                });
+                checks.push(self.check_facts(kind, i, requested));
             }
         }
         self.t.checks = checks;
         self.t
     }
-}
 
-/// The context a reply to `command` is read in (and the phase named in errors).
-pub fn context_of(command: &Command) -> Context {
-    match command {
-        Command::Ehlo(_) => Context::Ehlo,
-        Command::Helo(_) => Context::Helo,
-        Command::StartTls => Context::StartTls,
-        Command::Vrfy(_) => Context::Vrfy,
-        Command::Expn(_) => Context::Expn,
-        Command::Mail(_) => Context::Mail,
-        Command::Rcpt(_) => Context::Rcpt,
-        Command::Rset => Context::Rset,
-        Command::Noop => Context::Noop,
-        Command::Quit => Context::Quit,
+    /// What check `i` of `kind` asked and got, with its canary.
+    fn check_facts(&self, kind: CheckKind, i: usize, requested: &WireArg) -> CheckFacts {
+        // The last answer counts: a bare VRFY name may have been asked again qualified.
+        let answered = self
+            .replies
+            .iter()
+            .rev()
+            .find(|(p, _, _)| *p == Purpose::Check(kind, i));
+        let asked = match answered {
+            Some((_, a, _)) if !a.is_empty() => {
+                WireArg::new(a).unwrap_or_else(|_| requested.clone())
+            }
+            _ => requested.clone(),
+        };
+        // EXPN gets no canary: lists are few and named by convention.
+        let canary_arg = match kind {
+            CheckKind::Expn => None,
+            _ => self
+                .plan
+                .canary
+                .as_ref()
+                .and_then(|c| c.like(&asked))
+                .map(|a| a.to_string()),
+        };
+        let canary = canary_arg.and_then(|ca| {
+            self.replies
+                .iter()
+                .find(|(p, a, _)| *p == Purpose::Canary(kind) && *a == ca)
+                .map(|(_, _, r)| CanaryAnswer {
+                    argument: ca.clone(),
+                    reply: r.clone(),
+                })
+        });
+        CheckFacts {
+            kind,
+            argument: asked.to_string(),
+            requested: (asked != *requested).then(|| requested.to_string()),
+            reply: answered.map(|(_, _, r)| r.clone()),
+            canary,
+        }
     }
 }

@@ -1,8 +1,6 @@
-//! Timing thresholds, in the monitoring-plugins range syntax, and their effect on a report.
-//!
-//! Parsing and evaluation are pure functions; [`apply`] runs after the probe and raises the
-//! report's status, exit code and summary, records a finding on the server concerned and a
-//! [`ThresholdReport`] per evaluated timing, so every output format reflects the breach.
+//! Timing thresholds, in the monitoring-plugins range syntax: what the user asked for,
+//! parsed and checked with the rest of the configuration. Parsing and evaluation are pure;
+//! their effect on a report (findings, statuses, summary) is decided in `assess`.
 //!
 //! # Range syntax
 //! From the Monitoring Plugins Development Guidelines, "Threshold and ranges":
@@ -17,10 +15,8 @@
 //!
 //! Values are seconds and may have decimals (`0.5`).
 
-use super::measure::{self, Phase};
-use super::{FindingReport, Report};
 use crate::exit::Status;
-use serde::{Deserialize, Serialize};
+use crate::vocab::Phase;
 use std::fmt;
 
 /// A monitoring-plugins range.
@@ -79,7 +75,7 @@ impl Range {
     }
 
     /// Why `value` breaches this range, e.g. `> 2 s`.
-    fn breach(&self, value: f64) -> String {
+    pub fn breach(&self, value: f64) -> String {
         if self.inside {
             format!("within {self} s")
         } else if value > self.end {
@@ -195,8 +191,8 @@ pub fn parse_spec(spec: &str) -> Result<(Phase, Option<Range>, Option<Range>), S
     let (name, ranges) = spec
         .split_once('=')
         .ok_or_else(|| format!("{spec:?} is not PHASE=WARN[,CRIT] (e.g. greeting=2,5)"))?;
-    let phase = Phase::parse(name).ok_or_else(|| {
-        let names: Vec<&str> = Phase::ALL.iter().map(|p| p.name()).collect();
+    let phase = Phase::parse_timed(name).ok_or_else(|| {
+        let names: Vec<&str> = Phase::TIMED.iter().map(|p| p.name()).collect();
         format!(
             "{spec:?} names no phase; use one of {} (helo = ehlo)",
             names.join(", ")
@@ -220,95 +216,6 @@ pub fn parse_spec(spec: &str) -> Result<(Phase, Option<Range>, Option<Range>), S
         ));
     }
     Ok((phase, w, c))
-}
-
-/// One timing judged against a threshold (the JSON report lists them all).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ThresholdReport {
-    pub phase: String,
-    /// The perfdata label of the timing (`mx1.example.com_greeting`, `total`).
-    pub label: String,
-    pub seconds: f64,
-    pub warning: Option<String>,
-    pub critical: Option<String>,
-    pub status: Status,
-    /// Why it breached, e.g. "greeting of mx1.example.com took 2.3 s > 2 s"; empty when OK.
-    pub message: String,
-}
-
-/// The perfdata label of a measurement: `<server>_<name>`, or the name for run-wide ones.
-pub fn label(report: &Report, m: &measure::Measurement) -> String {
-    match m.server {
-        Some(i) => format!("{}_{}", measure::server_key(report, i), m.name),
-        None => m.name.clone(),
-    }
-}
-
-/// Judges every timing of the report against `thresholds` and raises the report's status,
-/// exit code and summary for each breach; a breach on one server also becomes a finding
-/// there (id `threshold_<phase>`) and raises that server's status.
-pub fn apply(report: &mut Report, thresholds: &Thresholds) {
-    if thresholds.is_empty() {
-        return;
-    }
-    let mut breaches: Vec<(Status, String)> = Vec::new();
-    for m in measure::measurements(report) {
-        let Some(rule) = thresholds.get(m.phase) else {
-            continue;
-        };
-        let (status, range) = rule.evaluate(m.seconds);
-        let what = match m.server {
-            Some(i) => format!("{} of {}", m.name, measure::server_key(report, i)),
-            None => m.name.clone(),
-        };
-        let message = range.map_or_else(String::new, |r| {
-            format!(
-                "{what} took {} s {}",
-                measure::seconds_text(m.seconds),
-                r.breach(m.seconds)
-            )
-        });
-        report.thresholds.push(ThresholdReport {
-            phase: m.phase.name().into(),
-            label: label(report, &m),
-            seconds: m.seconds,
-            warning: rule.warning.map(|r| r.to_string()),
-            critical: rule.critical.map(|r| r.to_string()),
-            status,
-            message: message.clone(),
-        });
-        if status == Status::Ok {
-            continue;
-        }
-        if let Some(s) = m.server.and_then(|i| report.servers.get_mut(i)) {
-            s.findings.push(FindingReport {
-                id: format!("threshold_{}", m.phase.name()),
-                status,
-                message: message.clone(),
-            });
-            s.status = s.status.merge(status);
-        }
-        breaches.push((status, message));
-    }
-    if breaches.is_empty() {
-        return;
-    }
-    let worst = crate::exit::merge_all(breaches.iter().map(|b| b.0));
-    // The worst breaches first: they are why the status is what it is.
-    breaches.sort_by_key(|b| std::cmp::Reverse(b.0.exit_code()));
-    let text = breaches
-        .iter()
-        .map(|b| b.1.as_str())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let before = report.status;
-    report.status = before.merge(worst);
-    report.exit_code = report.status.exit_code();
-    report.summary = if report.status == before && before != Status::Ok && worst != before {
-        format!("{}; {text}", report.summary)
-    } else {
-        format!("{text}; {}", report.summary)
-    };
 }
 
 #[cfg(test)]
@@ -372,11 +279,11 @@ mod tests {
     #[test]
     fn phase_specs() {
         let (p, w, c) = parse_spec("greeting=2,5").unwrap();
-        assert_eq!(p, Phase::Greeting);
+        assert_eq!(p, Phase::Reply(crate::smtp::Context::Greeting));
         assert_eq!(w.unwrap().end, 2.0);
         assert_eq!(c.unwrap().end, 5.0);
         let (p, w, c) = parse_spec("HELO=1").unwrap();
-        assert_eq!((p, c), (Phase::Ehlo, None));
+        assert_eq!((p, c), (Phase::Reply(crate::smtp::Context::Ehlo), None));
         assert!(w.is_some());
         let (_, w, c) = parse_spec("tls=,@1:2").unwrap();
         assert!(w.is_none() && c.unwrap().inside);

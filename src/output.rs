@@ -1,11 +1,68 @@
-//! Choosing a renderer and delivering its bytes: to a writer (stdout) or atomically to a
-//! file, so a reader such as node_exporter's textfile collector never sees half a report.
+//! The output sink, at the edge: choosing a renderer for `--format` and delivering its
+//! bytes to stdout, to nothing (`--quiet`), or atomically to a file (`--output`), so a
+//! reader such as node_exporter's textfile collector never sees half a report. The only
+//! place, with `main`, that writes files or decides about colour.
 
-use super::Report;
-use super::thresholds::Thresholds;
-use crate::cli::OutputFormat;
-use std::io::Write;
+use crate::cli::{ColorChoice, OutputFormat};
+use crate::config::Config;
+use crate::report::{self, Report};
+use crate::thresholds::Thresholds;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
+
+/// Why the report could not be delivered.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// `--output FILE` could not be written (reported even with `--quiet`: a report file
+    /// that silently stops updating is worse).
+    #[error("cannot write {path}: {source}")]
+    File {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot write the report: {0}")]
+    Stdout(std::io::Error),
+}
+
+/// Colour only for people: a terminal on stdout, no `--output`, and no `NO_COLOR`.
+fn wants_color(cfg: &Config) -> bool {
+    match cfg.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            cfg.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Delivers `report` as the configuration asks. A closed stdout pipe (`| head`) is not an
+/// error: the reader has what it wanted.
+pub fn deliver(report: &Report, cfg: &Config) -> Result<(), OutputError> {
+    let color = wants_color(cfg);
+    if let Some(path) = &cfg.output {
+        let mut buf = Vec::new();
+        render(report, cfg.format, color, &cfg.thresholds, &mut buf)
+            .and_then(|()| write_atomically(path, &buf))
+            .map_err(|source| OutputError::File {
+                path: path.display().to_string(),
+                source,
+            })?;
+        return Ok(());
+    }
+    if cfg.quiet {
+        return Ok(());
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = render(report, cfg.format, color, &cfg.thresholds, &mut out);
+    let _ = out.flush();
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(OutputError::Stdout(e)),
+        _ => Ok(()),
+    }
+}
 
 /// Renders `report` in `format`. `thresholds` fill the nagios perfdata warn/crit fields.
 pub fn render(
@@ -16,10 +73,10 @@ pub fn render(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
-        OutputFormat::Human => super::human::render(report, color, out),
-        OutputFormat::Json => super::json::render(report, out),
-        OutputFormat::Nagios => super::nagios::render(report, thresholds, out),
-        OutputFormat::Prometheus => super::prometheus::render(report, out),
+        OutputFormat::Human => report::human::render(report, color, out),
+        OutputFormat::Json => report::json::render(report, out),
+        OutputFormat::Nagios => report::nagios::render(report, thresholds, out),
+        OutputFormat::Prometheus => report::prometheus::render(report, out),
     }
 }
 

@@ -1,59 +1,127 @@
-//! What a VRFY, EXPN or RCPT reply says about the user or list asked for, taking the canary
-//! (a surely non-existent local part asked once per kind) into account.
+//! What a VRFY, EXPN or RCPT check showed: the outcome of each (taking the canary, a
+//! surely non-existent local part asked once per form, into account), how a health check
+//! judges it, and the words for it.
 //!
 //! A 252 or a 250 alone tells nothing when the server says the same for everyone; the pair
 //! (answer for the user, answer for the canary) does.
 
 use crate::exit::Status;
+use crate::report::{CanaryReport, CheckReport};
+use crate::smtp::CheckKind;
 use crate::smtp::reply::EnhancedCode;
-use serde::{Deserialize, Serialize};
+use crate::smtp::session::CheckFacts;
+use crate::vocab::Outcome;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CheckKind {
-    Vrfy,
-    Expn,
-    Rcpt,
+/// How a health check judges an outcome.
+pub fn status(outcome: Outcome) -> Status {
+    match outcome {
+        Outcome::Exists
+        | Outcome::CannotVerify
+        | Outcome::Disabled
+        | Outcome::CatchAll
+        | Outcome::Ambiguous => Status::Ok,
+        Outcome::UnknownUser
+        | Outcome::TemporaryFailure
+        | Outcome::NotChecked
+        | Outcome::BadArgument => Status::Warning,
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// 250/251 (or 252 from a server shown to tell users apart): the user or list exists.
-    Exists,
-    /// 252, or a server that says the same for the canary: it will neither confirm nor deny.
-    CannotVerify,
-    /// 550/551/553 (5.1.x): no such user here.
-    UnknownUser,
-    /// 553 with several possible matches (RFC 5321 §3.5.4).
-    Ambiguous,
-    /// The command is switched off or refused by policy (500/502/504, 5.7.x, known texts).
-    Disabled,
-    /// A 4xx: try again later; nothing is known yet.
-    TemporaryFailure,
-    /// RCPT accepted for the canary too: the domain accepts any local part.
-    CatchAll,
-    /// The check could not run (MAIL refused, connection lost before it).
-    NotChecked,
-    /// 501: the server did not accept the argument's form (e.g. Exim wants `user@domain`
-    /// for VRFY); nothing is known about the name yet.
-    BadArgument,
+/// One check, judged: outcome, meaning and status, with the canary that was compared.
+pub fn report(c: &CheckFacts) -> CheckReport {
+    let canary_code = c.canary.as_ref().map(|k| k.reply.code);
+    let (outcome, discriminates) = match &c.reply {
+        Some(r) => classify(c.kind, r.code, r.enhanced, &r.text(), canary_code),
+        None => (Outcome::NotChecked, None),
+    };
+    // Only a canary that was asked and answered, for a check that was answered, is shown.
+    let canary = c
+        .canary
+        .as_ref()
+        .filter(|_| c.reply.is_some())
+        .map(|k| CanaryReport {
+            argument: k.argument.clone(),
+            code: Some(k.reply.code),
+        });
+    let code = c.reply.as_ref().map(|r| r.code);
+    CheckReport {
+        kind: c.kind,
+        argument: c.argument.clone(),
+        requested: c.requested.clone(),
+        code,
+        enhanced: c
+            .reply
+            .as_ref()
+            .and_then(|r| r.enhanced)
+            .map(|e| e.to_string()),
+        outcome,
+        meaning: meaning(
+            c,
+            outcome,
+            discriminates,
+            canary.as_ref().and_then(|k| k.code),
+        ),
+        status: status(outcome),
+        canary,
+        discriminates,
+    }
 }
 
-impl Outcome {
-    /// How a health check judges this outcome.
-    pub fn status(self) -> Status {
-        match self {
-            Outcome::Exists
-            | Outcome::CannotVerify
-            | Outcome::Disabled
-            | Outcome::CatchAll
-            | Outcome::Ambiguous => Status::Ok,
-            Outcome::UnknownUser
-            | Outcome::TemporaryFailure
-            | Outcome::NotChecked
-            | Outcome::BadArgument => Status::Warning,
+/// What a check's outcome means, in words, using the canary when there was one.
+fn meaning(
+    c: &CheckFacts,
+    outcome: Outcome,
+    discriminates: Option<bool>,
+    canary: Option<u16>,
+) -> String {
+    let what = match c.kind {
+        CheckKind::Vrfy => "user",
+        CheckKind::Expn => "list",
+        CheckKind::Rcpt => "recipient",
+    };
+    let a = &c.argument;
+    match outcome {
+        Outcome::Exists if discriminates == Some(true) => format!(
+            "{what} {a} exists: the server answered {} for it but {} for a random name, so it tells users apart",
+            c.reply.as_ref().map_or(0, |r| r.code),
+            canary.unwrap_or(0)
+        ),
+        Outcome::Exists => format!("{what} {a} exists: the server confirmed it"),
+        Outcome::CannotVerify if discriminates == Some(false) => format!(
+            "the server will not tell whether {a} exists: it gave the same answer for a random name; it will still accept mail — use --rcpt for a reliable check"
+        ),
+        Outcome::CannotVerify => format!(
+            "the server will neither confirm nor deny {a} (252), yet accepts mail for delivery; use --rcpt for a reliable check"
+        ),
+        Outcome::UnknownUser => format!("the server says {what} {a} does not exist here"),
+        Outcome::Ambiguous => {
+            format!("{a} matches several {what}s on this server; be more specific")
         }
+        Outcome::Disabled => format!(
+            "the server refuses this check ({}); it says nothing about {a}",
+            if c.kind == CheckKind::Rcpt {
+                "policy refusal"
+            } else {
+                "command disabled or refused by policy"
+            }
+        ),
+        Outcome::TemporaryFailure => {
+            format!("temporary failure for {a}: nothing is known yet; try again later")
+        }
+        Outcome::CatchAll => format!(
+            "the server accepts {a}, but also a random name: it accepts any local part (catch-all), so acceptance proves nothing"
+        ),
+        Outcome::NotChecked => format!(
+            "{a} was not checked: no answer for it (the conversation ended first, or MAIL FROM was refused)"
+        ),
+        Outcome::BadArgument => format!(
+            "the server did not accept {a:?} in this form (501); it said nothing about the name: {}",
+            if a.contains('@') {
+                "check the address syntax".to_owned()
+            } else {
+                format!("try a full address, e.g. {a}@domain")
+            }
+        ),
     }
 }
 

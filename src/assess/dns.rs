@@ -1,0 +1,99 @@
+//! DNS, judged: each [`DnsIssue`] the walk found becomes a [`DnsProblem`] with its kind,
+//! its weight and words a postmaster can act on.
+//!
+//! # References
+//! - RFC 5321 §5.1: an MX target must be a host name with address records, not an alias
+//!   (CNAME) and not an IP literal; no MX means the name itself is the mail server.
+//! - RFC 7505: a single `MX 0 .` says the domain accepts no mail at all.
+
+use crate::dns::{DnsFailure, DnsIssue};
+use crate::exit::Status;
+use crate::vocab::{DnsProblem, DnsProblemKind};
+
+fn problem(kind: DnsProblemKind, status: Status, message: String) -> DnsProblem {
+    DnsProblem {
+        kind,
+        message,
+        status,
+    }
+}
+
+/// The problem an issue is, for the target as a whole or for one MX host.
+pub fn problem_of(issue: &DnsIssue) -> DnsProblem {
+    match issue {
+        DnsIssue::Setup { message } => {
+            problem(DnsProblemKind::Other, Status::Unknown, message.clone())
+        }
+        DnsIssue::Lookup { name, failure } => lookup_problem(failure, name),
+        DnsIssue::NullMx { domain } => problem(
+            DnsProblemKind::NullMx,
+            Status::Critical,
+            format!(
+                "{domain} publishes a null MX (RFC 7505): it accepts no mail by design; nothing was contacted"
+            ),
+        ),
+        DnsIssue::NoMailRecords { domain } => problem(
+            DnsProblemKind::NoData,
+            Status::Critical,
+            format!("{domain} has neither MX nor address records: no mail can be delivered to it"),
+        ),
+        DnsIssue::IpTarget { exchange } => problem(
+            DnsProblemKind::IpTarget,
+            Status::Warning,
+            format!(
+                "the MX target {exchange} is an IP address, not a host name (RFC 5321 §5.1); MTAs will not use it"
+            ),
+        ),
+        DnsIssue::CnameTarget { exchange, alias } => problem(
+            DnsProblemKind::CnameTarget,
+            Status::Warning,
+            format!(
+                "the MX target {exchange} is an alias (CNAME to {alias}); RFC 5321 §5.1 requires a host name with its own address records"
+            ),
+        ),
+        DnsIssue::NoAddress { exchange, nxdomain } => problem(
+            DnsProblemKind::NoAddress,
+            Status::Warning,
+            format!(
+                "the MX target {exchange} has no address records ({}): mail cannot go to it",
+                if *nxdomain { "NXDOMAIN" } else { "no A/AAAA" }
+            ),
+        ),
+    }
+}
+
+fn lookup_problem(f: &DnsFailure, what: &str) -> DnsProblem {
+    match f {
+        DnsFailure::NxDomain => problem(
+            DnsProblemKind::Nxdomain,
+            Status::Critical,
+            format!(
+                "{what} does not exist in DNS (NXDOMAIN): check the spelling, or the domain's registration and delegation"
+            ),
+        ),
+        DnsFailure::NoData => problem(
+            DnsProblemKind::NoData,
+            Status::Critical,
+            format!("{what} exists but has no records of the type asked (NODATA)"),
+        ),
+        DnsFailure::ServFail(m) => problem(
+            DnsProblemKind::Servfail,
+            Status::Critical,
+            format!(
+                "the DNS server failed to answer for {what} ({m}): the domain's name servers may be broken or DNSSEC validation failed"
+            ),
+        ),
+        DnsFailure::Timeout => problem(
+            DnsProblemKind::Timeout,
+            Status::Unknown,
+            format!(
+                "DNS did not answer for {what} in time: check the resolver (--resolver) and the network"
+            ),
+        ),
+        DnsFailure::Other(m) => problem(
+            DnsProblemKind::Other,
+            Status::Unknown,
+            format!("DNS lookup for {what} failed: {m}"),
+        ),
+    }
+}

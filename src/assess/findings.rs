@@ -1,0 +1,127 @@
+//! Conversation events, judged: what each fact the session recorded means for the health of
+//! the server, in the server's TLS policy, and the words for it.
+
+use super::finding;
+use crate::exit::Status;
+use crate::report::FindingReport;
+use crate::smtp::Context;
+use crate::smtp::session::{Event, TlsPolicy};
+use crate::vocab::{FindingId, Phase};
+
+/// The finding an event is, for a server held to `policy`.
+pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
+    use Status::{Critical, Ok, Warning};
+    let (id, status, message) = match event {
+        Event::Unsolicited { code } => (
+            FindingId::UnsolicitedReply,
+            Warning,
+            format!("the server sent a {code} reply nobody asked for"),
+        ),
+        Event::ServiceNotAvailable => (
+            FindingId::ServiceNotAvailable,
+            Critical,
+            "the server answered the connection with 421: service not available now".into(),
+        ),
+        Event::ServerClosing => (
+            FindingId::ServerClosing,
+            Critical,
+            "the server sent 421 and is closing the connection mid-conversation".into(),
+        ),
+        Event::UnsolicitedClose { context } => (
+            FindingId::UnsolicitedClose,
+            Critical,
+            format!(
+                "the server answered {} with 221 and closed: it is shutting down or ending the session on its own",
+                match context {
+                    Context::Greeting => "the connection".to_owned(),
+                    c => c.name().to_uppercase(),
+                }
+            ),
+        ),
+        Event::NoSmtpService => (
+            FindingId::NoSmtpService,
+            Critical,
+            "the server greeted with 554: no SMTP service here for us".into(),
+        ),
+        Event::BadGreeting { code } => (
+            FindingId::BadGreeting,
+            Critical,
+            format!("the greeting was {code}, not 220"),
+        ),
+        Event::EhloRefused { code } => (
+            FindingId::EhloRefused,
+            Critical,
+            format!("the server refused EHLO with {code}"),
+        ),
+        Event::HeloFallback { code } => (
+            FindingId::HeloFallback,
+            Ok,
+            format!("EHLO was answered with {code}; fell back to HELO (no ESMTP extensions)"),
+        ),
+        Event::HeloRefused { code } => (
+            FindingId::HeloRefused,
+            Critical,
+            format!("the server refused HELO with {code}"),
+        ),
+        Event::StartTlsMissing if policy == TlsPolicy::Required => (
+            FindingId::StartTlsMissing,
+            Critical,
+            "STARTTLS is required but the server does not offer it".into(),
+        ),
+        Event::StartTlsMissing => (
+            FindingId::StartTlsMissing,
+            Warning,
+            "the server does not offer STARTTLS: mail to it travels unencrypted".into(),
+        ),
+        Event::StartTlsRefused { code } => (
+            FindingId::StartTlsRefused,
+            if policy == TlsPolicy::Required {
+                Critical
+            } else {
+                Warning
+            },
+            format!("the server answered STARTTLS with {code}; the session stays unencrypted"),
+        ),
+        Event::StartTlsAfterTls => (
+            FindingId::StartTlsAfterTls,
+            Warning,
+            "STARTTLS is still advertised after TLS was established (RFC 3207 §4.2 says it must not be)".into(),
+        ),
+        Event::MailRefused { code } => (
+            FindingId::MailRefused,
+            Warning,
+            format!("the server refused MAIL FROM with {code}, so RCPT checks could not run"),
+        ),
+        Event::QuitUnexpected { code } => (
+            FindingId::QuitUnexpected,
+            Warning,
+            format!("QUIT was answered with {code}, not 221"),
+        ),
+        Event::QuitNoReply => (
+            FindingId::QuitNoReply,
+            Ok,
+            "the server closed the connection after QUIT without sending 221".into(),
+        ),
+        Event::ConnectionClosed { stage } => (
+            FindingId::ConnectionClosed,
+            Critical,
+            format!(
+                "the server closed the connection while we waited for the {} reply",
+                Phase::from(stage).error_name()
+            ),
+        ),
+    };
+    finding(id, status, message)
+}
+
+/// Bytes between the 220 to STARTTLS and the handshake: the STARTTLS response injection
+/// class of bug (CVE-2011-0411), on the server or on the path.
+pub fn starttls_injection(bytes: usize) -> FindingReport {
+    finding(
+        FindingId::StartTlsInjection,
+        Status::Critical,
+        format!(
+            "the server (or something on the path) sent {bytes} byte(s) after its 220 to STARTTLS and before the TLS handshake; they were discarded, never taken as TLS or SMTP. A client that kept them would accept forged replies (STARTTLS response injection, the CVE-2011-0411 class of bug): check the MTA version and any proxy or firewall doing SMTP inspection"
+        ),
+    )
+}

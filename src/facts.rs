@@ -1,0 +1,61 @@
+//! What a probe observed, before any judgement: per target (the DNS walk, the servers) and
+//! per server (connection, conversation, TLS). The run engine fills these; the assessment
+//! turns them into the report. Plain data: no status, no prose.
+
+use crate::dns::{DnsIssue, Resolution};
+use crate::driver::Drive;
+use crate::smtp::session::TlsPolicy;
+use crate::vocab::ProbeError;
+use std::net::IpAddr;
+use std::time::Duration;
+
+/// One target, probed.
+#[derive(Debug, Clone)]
+pub struct TargetFacts {
+    /// The TARGET as given.
+    pub target: String,
+    /// `"system"`, the `--resolver` addresses, or `"none"` when DNS was not asked.
+    pub resolver: String,
+    pub resolution: Resolution,
+    pub dns_elapsed: Duration,
+    pub servers: Vec<ServerFacts>,
+    pub elapsed: Duration,
+}
+
+/// One server to try (a host name and one of its addresses), and what happened with it.
+#[derive(Debug, Clone)]
+pub struct ServerFacts {
+    pub host: String,
+    pub address: Option<IpAddr>,
+    pub port: u16,
+    /// The TLS policy this server was held to.
+    pub policy: TlsPolicy,
+    pub contact: Contact,
+}
+
+/// How far the probe got with one server.
+#[derive(Debug, Clone)]
+pub enum Contact {
+    /// Listed but not tried: a better server already completed the conversation.
+    NotProbed,
+    /// DNS gave the host no address to connect to.
+    NoAddress(Option<DnsIssue>),
+    /// The TCP connection failed.
+    ConnectFailed {
+        error: ProbeError,
+        elapsed: Duration,
+    },
+    /// Connected and talked.
+    Talked(Box<Conversation>),
+}
+
+/// A conversation with one server.
+#[derive(Debug, Clone)]
+pub struct Conversation {
+    /// The name we gave in EHLO/HELO.
+    pub helo: String,
+    pub connect: Duration,
+    pub drive: Drive,
+    /// Connect to close.
+    pub elapsed: Duration,
+}

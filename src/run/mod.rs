@@ -1,0 +1,296 @@
+//! The run engine: an environment built once per process (resolver with its cache, TLS
+//! context with its lazily loaded trust store, the HELO name) and the probe of one target
+//! with it — resolve, pick the servers, drive each conversation — returning the facts to the
+//! assessment and its report. Many targets can share one [`Env`] and be probed
+//! concurrently: nothing in it is per target.
+
+use crate::assess;
+use crate::config::Config;
+use crate::dns::{self, DnsIssue, HickoryLookup, Lookup, Resolution};
+use crate::driver::{self, Timeouts};
+use crate::facts::{Contact, Conversation, ServerFacts, TargetFacts};
+use crate::report::{Report, ServerReport};
+use crate::smtp::command::WireArg;
+use crate::smtp::session::{Plan, Session};
+use crate::target::Target;
+use crate::tls::TlsContext;
+use crate::vocab::DnsKind;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// What every probe of this process shares. Build it once; probe any number of targets.
+pub struct Env {
+    /// `None` when no target needs DNS; `Err` when the resolver could not be set up.
+    dns: Option<Result<HickoryLookup, String>>,
+    /// Shared by every server; loads the trust store only if a handshake happens.
+    tls: TlsContext,
+    /// `--helo`, else this machine's FQDN (read once), else an address literal per
+    /// connection.
+    helo: Option<WireArg>,
+    /// `"system"` or the `--resolver` addresses, as reports name the resolver.
+    resolver: String,
+}
+
+impl Env {
+    /// The environment for `cfg`'s options. The resolver is only set up when the target
+    /// needs DNS.
+    pub fn new(cfg: &Config) -> Env {
+        let dns = (!cfg.target.is_ip())
+            .then(|| HickoryLookup::new(&cfg.resolvers, cfg.timeout.min(Duration::from_secs(5))));
+        Env::with_dns(cfg, dns)
+    }
+
+    /// The environment without a resolver of its own, for a caller that brings its lookup
+    /// to [`probe_with`].
+    pub fn without_dns(cfg: &Config) -> Env {
+        Env::with_dns(cfg, None)
+    }
+
+    fn with_dns(cfg: &Config, dns: Option<Result<HickoryLookup, String>>) -> Env {
+        Env {
+            dns,
+            tls: TlsContext::new(cfg.tls.clone()),
+            helo: cfg.helo.clone().or_else(local_fqdn),
+            resolver: resolver_label(cfg),
+        }
+    }
+}
+
+/// Probes `cfg`'s target with the environment's resolver.
+pub async fn probe(env: &Env, cfg: &Config) -> Report {
+    match (&env.dns, cfg.target.is_ip()) {
+        (Some(Ok(lookup)), false) => probe_with(env, cfg, lookup).await,
+        (Some(Err(message)), false) => {
+            let facts = TargetFacts {
+                target: cfg.target_text.clone(),
+                resolver: env.resolver.clone(),
+                resolution: Resolution {
+                    kind: DnsKind::Mx,
+                    mx: vec![],
+                    error: Some(DnsIssue::Setup {
+                        message: message.clone(),
+                    }),
+                },
+                dns_elapsed: Duration::ZERO,
+                servers: vec![],
+                elapsed: Duration::ZERO,
+            };
+            assess::report(&facts, cfg)
+        }
+        _ => probe_with(env, cfg, &NoLookup).await,
+    }
+}
+
+/// Probes `cfg`'s target with a given lookup (tests use an in-process DNS or a fake).
+pub async fn probe_with<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> Report {
+    let facts = observe(env, cfg, lookup).await;
+    assess::report(&facts, cfg)
+}
+
+/// Resolves the target and talks to its servers: the facts of one probe.
+async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts {
+    let started = Instant::now();
+    let resolution = dns::resolve(lookup, &cfg.target, cfg.family).await;
+    let dns_elapsed = started.elapsed();
+    let candidates = candidates(&resolution, cfg);
+    let servers = if cfg.all {
+        let futs = candidates.into_iter().map(|c| talk(env, cfg, c));
+        dns::join_all(futs).await
+    } else {
+        first_that_works(env, cfg, candidates).await
+    };
+    TargetFacts {
+        target: cfg.target_text.clone(),
+        resolver: if cfg.target.is_ip() {
+            "none".into()
+        } else {
+            env.resolver.clone()
+        },
+        resolution,
+        dns_elapsed,
+        servers,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// Tries the servers in order and stops like an MTA would: at the first one that took the
+/// conversation through EHLO/HELO without failing (a 421 or a close mid-way means "try the
+/// next one"). The rest are listed as not probed.
+async fn first_that_works(
+    env: &Env,
+    cfg: &Config,
+    candidates: Vec<ServerFacts>,
+) -> Vec<ServerFacts> {
+    let days = assess::expiry_days(cfg);
+    let mut out = Vec::with_capacity(candidates.len());
+    let mut done = false;
+    for mut c in candidates {
+        if done {
+            c.contact = Contact::NotProbed;
+            out.push(c);
+            continue;
+        }
+        let s = talk(env, cfg, c).await;
+        let judged: ServerReport = assess::server(&s, days);
+        done = assess::accepts(&judged);
+        out.push(s);
+    }
+    out
+}
+
+/// A lookup for targets that need none (an IP literal).
+struct NoLookup;
+
+impl Lookup for NoLookup {
+    async fn mx(&self, _: &str) -> Result<Vec<(u16, String)>, dns::DnsFailure> {
+        Err(dns::DnsFailure::Other(
+            "no DNS for a literal address".into(),
+        ))
+    }
+    async fn addrs(&self, _: &str, _: bool) -> Result<dns::AddrAnswer, dns::DnsFailure> {
+        Err(dns::DnsFailure::Other(
+            "no DNS for a literal address".into(),
+        ))
+    }
+}
+
+fn resolver_label(cfg: &Config) -> String {
+    if cfg.resolvers.is_empty() {
+        "system".into()
+    } else {
+        cfg.resolvers
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// The servers to try, in order: each MX host with each of its addresses (a host without
+/// one is listed so the report can say why), each held to the configured TLS policy.
+fn candidates(r: &Resolution, cfg: &Config) -> Vec<ServerFacts> {
+    let mut out = Vec::new();
+    for h in &r.mx {
+        let server = |address: Option<IpAddr>, contact: Contact| ServerFacts {
+            host: h.exchange.clone(),
+            address,
+            port: cfg.port,
+            policy: cfg.tls_policy,
+            contact,
+        };
+        if h.addresses.is_empty() {
+            out.push(server(None, Contact::NoAddress(h.error.clone())));
+        }
+        for a in &h.addresses {
+            out.push(server(Some(*a), Contact::NotProbed));
+        }
+    }
+    out
+}
+
+/// Connects to one server and drives the conversation; a server without an address is
+/// returned as it is.
+async fn talk(env: &Env, cfg: &Config, mut server: ServerFacts) -> ServerFacts {
+    let Some(ip) = server.address else {
+        return server;
+    };
+    let started = Instant::now();
+    let timeouts = Timeouts {
+        connect: cfg.connect_timeout,
+        reply: cfg.timeout,
+        deadline: cfg.deadline,
+    };
+    let mut stream = match driver::connect(SocketAddr::new(ip, server.port), timeouts.connect).await
+    {
+        Ok(s) => s,
+        Err(error) => {
+            server.contact = Contact::ConnectFailed {
+                error,
+                elapsed: started.elapsed(),
+            };
+            return server;
+        }
+    };
+    let connect = started.elapsed();
+    let helo = helo_name(env.helo.as_ref(), stream.local_addr().ok());
+    let session = Session::new(plan(cfg, &server, helo.clone()));
+    let tls_plan = driver::TlsPlan {
+        ctx: &env.tls,
+        host: &server.host,
+        policy: server.policy,
+    };
+    let drive = driver::drive_tls(
+        driver::QuickAck(&mut stream),
+        session,
+        timeouts,
+        Instant::now(),
+        Some(tls_plan),
+    )
+    .await;
+    server.contact = Contact::Talked(Box::new(Conversation {
+        helo: helo.to_string(),
+        connect,
+        drive,
+        elapsed: started.elapsed(),
+    }));
+    server
+}
+
+/// The conversation to have with one server.
+fn plan(cfg: &Config, server: &ServerFacts, helo: WireArg) -> Plan {
+    let mut plan = Plan::new(helo)
+        .vrfy(cfg.vrfy.iter().cloned())
+        .expn(cfg.expn.iter().cloned())
+        .rcpt(cfg.rcpt.iter().cloned())
+        .mail_from(cfg.mail_from.clone())
+        .tls(server.policy);
+    if cfg.canary && !(cfg.vrfy.is_empty() && cfg.rcpt.is_empty()) {
+        plan = plan.canary(canary_local());
+    }
+    if let Target::Domain(d) = &cfg.target {
+        plan = plan.qualify_domain(d.clone());
+    }
+    plan
+}
+
+/// The name to give in EHLO/HELO: `default` (--helo, else this machine's FQDN), else an
+/// address literal of our end of the connection (RFC 5321 §4.1.4, §4.1.3).
+fn helo_name(default: Option<&WireArg>, local: Option<SocketAddr>) -> WireArg {
+    match default {
+        Some(h) => h.clone(),
+        None => WireArg::address_literal(local.map_or(IpAddr::from([127, 0, 0, 1]), |l| l.ip())),
+    }
+}
+
+/// This machine's name when it is fully qualified (has a dot and only hostname characters).
+fn local_fqdn() -> Option<WireArg> {
+    let raw = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .ok()?;
+    let name = raw.trim();
+    let valid = name.contains('.')
+        && !name.ends_with(".localdomain")
+        && name
+            .split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    if valid {
+        WireArg::token(name).ok()
+    } else {
+        None
+    }
+}
+
+/// A local part that surely does not exist, different on every run.
+fn canary_local() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    h.write_u32(std::process::id());
+    format!("nx-probe-{:012x}", h.finish() & 0xffff_ffff_ffff)
+}

@@ -1,0 +1,496 @@
+//! The typed vocabulary every layer shares: phases, finding ids, error kinds, DNS problem
+//! kinds, check outcomes. Each enum serialises to exactly the string the JSON contract
+//! (`docs/json.md`) names, and each mapping between them is written here, once.
+//!
+//! Plain data: no judgement lives here (statuses and words are `assess`'s), no I/O.
+
+use crate::exit::Status;
+use crate::smtp::Context;
+use crate::smtp::session::Stage;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Serialises a type as its `name()` string and reads it back with `parse`.
+macro_rules! string_serde {
+    ($t:ty) => {
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.to_string())
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                <$t>::parse(&s).ok_or_else(|| {
+                    serde::de::Error::custom(format!("unknown {}: {s:?}", stringify!($t)))
+                })
+            }
+        }
+    };
+}
+
+/// A phase of a probe: DNS, the TCP connection, the reply to one command (its
+/// [`Context`]), the TLS handshake, the close, one server's whole session, the whole run.
+/// Thresholds, perfdata labels, Prometheus `phase` labels and error phases all use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    /// DNS resolution of the target.
+    Dns,
+    /// TCP connection to one server.
+    Connect,
+    /// The reply to a command (the greeting included).
+    Reply(Context),
+    /// The TLS handshake (implicit TLS or after STARTTLS).
+    Tls,
+    /// After the conversation: nothing more was expected.
+    Close,
+    /// The whole conversation with one server (connect to close).
+    Session,
+    /// The whole run: DNS and every server.
+    Total,
+}
+
+impl Phase {
+    /// The phases thresholds can name (`--threshold greeting=2,5`), in report order.
+    pub const TIMED: [Phase; 16] = [
+        Phase::Dns,
+        Phase::Connect,
+        Phase::Reply(Context::Greeting),
+        Phase::Reply(Context::Ehlo),
+        Phase::Reply(Context::StartTls),
+        Phase::Tls,
+        Phase::Reply(Context::Mail),
+        Phase::Reply(Context::Rcpt),
+        Phase::Reply(Context::Vrfy),
+        Phase::Reply(Context::Expn),
+        Phase::Reply(Context::Rset),
+        Phase::Reply(Context::Noop),
+        Phase::Reply(Context::Auth),
+        Phase::Reply(Context::Quit),
+        Phase::Session,
+        Phase::Total,
+    ];
+
+    /// The name thresholds, perfdata and metrics use (`"greeting"`, `"tls"`, `"total"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Dns => "dns",
+            Phase::Connect => "connect",
+            Phase::Reply(c) => c.name(),
+            Phase::Tls => "tls",
+            Phase::Close => "close",
+            Phase::Session => "session",
+            Phase::Total => "total",
+        }
+    }
+
+    /// The name an error's `phase` has in the JSON contract: as [`Phase::name`], but
+    /// `"resolve"` for DNS and `"tls_handshake"` for TLS.
+    pub fn error_name(self) -> &'static str {
+        match self {
+            Phase::Dns => "resolve",
+            Phase::Tls => "tls_handshake",
+            other => other.name(),
+        }
+    }
+
+    /// The timed phase of a reply in `context`: HELO counts as EHLO; an unsolicited reply
+    /// answers no command and has none.
+    pub fn of_reply(context: Context) -> Option<Phase> {
+        match context {
+            Context::Helo => Some(Phase::Reply(Context::Ehlo)),
+            Context::Unsolicited => None,
+            c => Some(Phase::Reply(c)),
+        }
+    }
+
+    /// The phase a user names on the command line (`helo` is an alias of `ehlo`,
+    /// `handshake` and `tls_handshake` of `tls`).
+    pub fn parse_timed(s: &str) -> Option<Phase> {
+        let s = s.trim().to_ascii_lowercase();
+        match s.as_str() {
+            "helo" => Some(Phase::Reply(Context::Ehlo)),
+            "handshake" | "tls_handshake" => Some(Phase::Tls),
+            _ => Phase::TIMED.into_iter().find(|p| p.name() == s),
+        }
+    }
+
+    /// Reads an error phase name back (the inverse of [`Phase::error_name`]).
+    fn parse_error_name(s: &str) -> Option<Phase> {
+        match s {
+            "resolve" => Some(Phase::Dns),
+            "tls_handshake" => Some(Phase::Tls),
+            "dns" | "tls" => None,
+            other => Phase::parse(other),
+        }
+    }
+
+    /// Reads a phase name back (the inverse of [`Phase::name`]).
+    pub fn parse(s: &str) -> Option<Phase> {
+        match s {
+            "dns" => Some(Phase::Dns),
+            "tls" => Some(Phase::Tls),
+            "connect" => Some(Phase::Connect),
+            "close" => Some(Phase::Close),
+            "session" => Some(Phase::Session),
+            "total" => Some(Phase::Total),
+            other => Context::from_verb(other)
+                .filter(|c| c.name() == other)
+                .map(Phase::Reply),
+        }
+    }
+}
+
+impl From<Stage> for Phase {
+    fn from(stage: Stage) -> Phase {
+        match stage {
+            Stage::Reply(c) => Phase::Reply(c),
+            Stage::TlsHandshake => Phase::Tls,
+            Stage::Close => Phase::Close,
+        }
+    }
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+string_serde!(Phase);
+
+/// Stable, machine-readable finding identifiers (`findings[].id` in the JSON contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FindingId {
+    UnsolicitedReply,
+    ServiceNotAvailable,
+    ServerClosing,
+    UnsolicitedClose,
+    NoSmtpService,
+    BadGreeting,
+    EhloRefused,
+    HeloFallback,
+    HeloRefused,
+    StartTlsMissing,
+    StartTlsRefused,
+    StartTlsAfterTls,
+    StartTlsInjection,
+    MailRefused,
+    QuitUnexpected,
+    QuitNoReply,
+    ConnectionClosed,
+    AuthBeforeTls,
+    TlsCertificateInvalid,
+    TlsNotVerified,
+    CertExpired,
+    CertExpiring,
+    /// A timing breached its `--threshold` (`threshold_<phase>`).
+    Threshold(Phase),
+}
+
+impl FindingId {
+    const FIXED: [FindingId; 22] = [
+        FindingId::UnsolicitedReply,
+        FindingId::ServiceNotAvailable,
+        FindingId::ServerClosing,
+        FindingId::UnsolicitedClose,
+        FindingId::NoSmtpService,
+        FindingId::BadGreeting,
+        FindingId::EhloRefused,
+        FindingId::HeloFallback,
+        FindingId::HeloRefused,
+        FindingId::StartTlsMissing,
+        FindingId::StartTlsRefused,
+        FindingId::StartTlsAfterTls,
+        FindingId::StartTlsInjection,
+        FindingId::MailRefused,
+        FindingId::QuitUnexpected,
+        FindingId::QuitNoReply,
+        FindingId::ConnectionClosed,
+        FindingId::AuthBeforeTls,
+        FindingId::TlsCertificateInvalid,
+        FindingId::TlsNotVerified,
+        FindingId::CertExpired,
+        FindingId::CertExpiring,
+    ];
+
+    fn fixed_name(self) -> Option<&'static str> {
+        Some(match self {
+            FindingId::UnsolicitedReply => "unsolicited_reply",
+            FindingId::ServiceNotAvailable => "service_not_available",
+            FindingId::ServerClosing => "server_closing",
+            FindingId::UnsolicitedClose => "unsolicited_close",
+            FindingId::NoSmtpService => "no_smtp_service",
+            FindingId::BadGreeting => "bad_greeting",
+            FindingId::EhloRefused => "ehlo_refused",
+            FindingId::HeloFallback => "helo_fallback",
+            FindingId::HeloRefused => "helo_refused",
+            FindingId::StartTlsMissing => "starttls_missing",
+            FindingId::StartTlsRefused => "starttls_refused",
+            FindingId::StartTlsAfterTls => "starttls_after_tls",
+            FindingId::StartTlsInjection => "starttls_injection",
+            FindingId::MailRefused => "mail_refused",
+            FindingId::QuitUnexpected => "quit_unexpected",
+            FindingId::QuitNoReply => "quit_no_reply",
+            FindingId::ConnectionClosed => "connection_closed",
+            FindingId::AuthBeforeTls => "auth_before_tls",
+            FindingId::TlsCertificateInvalid => "tls_certificate_invalid",
+            FindingId::TlsNotVerified => "tls_not_verified",
+            FindingId::CertExpired => "cert_expired",
+            FindingId::CertExpiring => "cert_expiring",
+            FindingId::Threshold(_) => return None,
+        })
+    }
+
+    pub fn parse(s: &str) -> Option<FindingId> {
+        if let Some(phase) = s.strip_prefix("threshold_") {
+            return Phase::parse_timed(phase)
+                .filter(|p| p.name() == phase)
+                .map(FindingId::Threshold);
+        }
+        FindingId::FIXED
+            .into_iter()
+            .find(|f| f.fixed_name() == Some(s))
+    }
+}
+
+impl fmt::Display for FindingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.fixed_name(), self) {
+            (Some(name), _) => f.write_str(name),
+            (None, FindingId::Threshold(p)) => write!(f, "threshold_{}", p.name()),
+            (None, _) => Ok(()),
+        }
+    }
+}
+
+string_serde!(FindingId);
+
+/// How the probe itself failed (`error.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Timeout,
+    Refused,
+    Unreachable,
+    Io,
+    Protocol,
+    Tls,
+    Closed,
+    /// The server had no address to connect to.
+    Dns,
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ErrorKind {
+    /// The JSON string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Refused => "refused",
+            ErrorKind::Unreachable => "unreachable",
+            ErrorKind::Io => "io",
+            ErrorKind::Protocol => "protocol",
+            ErrorKind::Tls => "tls",
+            ErrorKind::Closed => "closed",
+            ErrorKind::Dns => "dns",
+        }
+    }
+}
+
+/// A failure of the probe itself (not a reply: replies are data). Each names its phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}: {message}", phase.error_name())]
+pub struct ProbeError {
+    #[serde(with = "error_phase")]
+    pub phase: Phase,
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl ProbeError {
+    pub fn new(phase: Phase, kind: ErrorKind, message: impl Into<String>) -> ProbeError {
+        ProbeError {
+            phase,
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+/// `ProbeError.phase` as its error name (`"resolve"`, `"tls_handshake"`, `"vrfy"`, …).
+mod error_phase {
+    use super::Phase;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(p: &Phase, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(p.error_name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Phase, D::Error> {
+        let s = String::deserialize(d)?;
+        Phase::parse_error_name(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown error phase {s:?}")))
+    }
+}
+
+/// How the target was resolved (`dns.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsKind {
+    Mx,
+    ImplicitMx,
+    NullMx,
+    Direct,
+}
+
+/// What went wrong in DNS (`dns.error.kind`, `dns.mx[].error.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsProblemKind {
+    Nxdomain,
+    NoData,
+    Servfail,
+    Timeout,
+    NullMx,
+    NoAddress,
+    CnameTarget,
+    IpTarget,
+    Other,
+}
+
+impl DnsProblemKind {
+    /// The JSON string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DnsProblemKind::Nxdomain => "nxdomain",
+            DnsProblemKind::NoData => "no_data",
+            DnsProblemKind::Servfail => "servfail",
+            DnsProblemKind::Timeout => "timeout",
+            DnsProblemKind::NullMx => "null_mx",
+            DnsProblemKind::NoAddress => "no_address",
+            DnsProblemKind::CnameTarget => "cname_target",
+            DnsProblemKind::IpTarget => "ip_target",
+            DnsProblemKind::Other => "other",
+        }
+    }
+}
+
+/// Compares with the JSON string, so that scripts and tests read like the contract
+/// (`finding.id == "starttls_missing"`).
+macro_rules! eq_str {
+    ($t:ty, $f:expr) => {
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                let name: fn(&$t) -> String = $f;
+                name(self) == *other
+            }
+        }
+    };
+}
+
+eq_str!(FindingId, |f| f.to_string());
+eq_str!(ErrorKind, |k| k.as_str().to_owned());
+eq_str!(DnsProblemKind, |k| k.as_str().to_owned());
+eq_str!(Context, |c| c.name().to_owned());
+
+/// A DNS problem, machine-readable `kind` plus an explanation and its weight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DnsProblem {
+    pub kind: DnsProblemKind,
+    pub message: String,
+    pub status: Status,
+}
+
+/// What a VRFY, EXPN or RCPT reply says about the user or list asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// 250/251 (or 252 from a server shown to tell users apart): the user or list exists.
+    Exists,
+    /// 252, or a server that says the same for the canary: it will neither confirm nor deny.
+    CannotVerify,
+    /// 550/551/553 (5.1.x): no such user here.
+    UnknownUser,
+    /// 553 with several possible matches (RFC 5321 §3.5.4).
+    Ambiguous,
+    /// The command is switched off or refused by policy (500/502/504, 5.7.x, known texts).
+    Disabled,
+    /// A 4xx: try again later; nothing is known yet.
+    TemporaryFailure,
+    /// RCPT accepted for the canary too: the domain accepts any local part.
+    CatchAll,
+    /// The check could not run (MAIL refused, connection lost before it).
+    NotChecked,
+    /// 501: the server did not accept the argument's form (e.g. Exim wants `user@domain`
+    /// for VRFY); nothing is known about the name yet.
+    BadArgument,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finding_ids_round_trip_through_their_json_strings() {
+        let mut all: Vec<FindingId> = FindingId::FIXED.to_vec();
+        all.extend(Phase::TIMED.into_iter().map(FindingId::Threshold));
+        for id in all {
+            let json = serde_json::to_string(&id).unwrap_or_default();
+            let back: FindingId = serde_json::from_str(&json).unwrap_or(FindingId::QuitNoReply);
+            assert_eq!(back, id, "{json}");
+        }
+        assert_eq!(
+            FindingId::Threshold(Phase::Reply(Context::Greeting)).to_string(),
+            "threshold_greeting"
+        );
+        for k in [
+            DnsProblemKind::Nxdomain,
+            DnsProblemKind::CnameTarget,
+            DnsProblemKind::Other,
+        ] {
+            let json = serde_json::to_string(&k).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+        }
+        assert_eq!(FindingId::parse("threshold_helo"), None);
+    }
+
+    #[test]
+    fn error_phases_keep_their_contract_names() {
+        let e = ProbeError::new(Phase::Tls, ErrorKind::Timeout, "x");
+        let json = serde_json::to_string(&e).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"phase":"tls_handshake","kind":"timeout","message":"x"}"#
+        );
+        for p in [
+            Phase::Dns,
+            Phase::Connect,
+            Phase::Tls,
+            Phase::Close,
+            Phase::Reply(Context::Vrfy),
+            Phase::Reply(Context::Greeting),
+        ] {
+            assert_eq!(Phase::parse_error_name(p.error_name()), Some(p));
+        }
+    }
+
+    #[test]
+    fn timed_phases_parse_by_name_and_alias() {
+        for p in Phase::TIMED {
+            assert_eq!(Phase::parse_timed(p.name()), Some(p));
+        }
+        assert_eq!(
+            Phase::parse_timed("HELO"),
+            Some(Phase::Reply(Context::Ehlo))
+        );
+        assert_eq!(Phase::parse_timed("handshake"), Some(Phase::Tls));
+        assert_eq!(Phase::parse_timed("unsolicited"), None);
+        assert_eq!(Phase::parse_timed("data"), None);
+    }
+}
