@@ -5,7 +5,7 @@
 //! nothing private to `crate::tls`, so it can move with a `git mv` and no other change.
 
 use crate::exit::Status;
-use crate::report::tls::TlsReport;
+use crate::report::tls::{TlsReport, VerifyError};
 use crate::smtp::session::{Finding, Transcript};
 use crate::tls::{HandshakeRecord, TlsSettings, Verdict, certificate_facts, unix_now, verr};
 
@@ -23,31 +23,9 @@ pub fn assess(
     strict: bool,
     port: u16,
 ) -> (TlsReport, Vec<Finding>) {
-    let now = unix_now();
     let mut findings = Vec::new();
     let mut report = TlsReport::none();
-    let mut f = |id: &'static str, status: Status, message: String| {
-        findings.push(Finding {
-            id,
-            status,
-            message,
-        });
-    };
-    let before_tls = t.capabilities.as_ref().filter(|_| mode != Some("implicit"));
-    if port == 587
-        && let Some(mechs) = before_tls.and_then(|c| c.auth_mechanisms())
-    {
-        f(
-            "auth_before_tls",
-            Status::Warning,
-            format!(
-                "AUTH {} is offered before TLS on the submission port: a client could send its \
-                 password in clear text; offer AUTH only after STARTTLS (Postfix: \
-                 smtpd_tls_auth_only = yes; RFC 4954 §4, RFC 8314 §3)",
-                mechs.join(" ")
-            ),
-        );
-    }
+    auth_before_tls(mode, t, port, &mut findings);
     let (Some(mode), Some(rec)) = (mode, record) else {
         return (report, findings);
     };
@@ -58,6 +36,7 @@ pub fn assess(
     report.handshake_ms = Some(crate::report::ms(rec.elapsed));
     report.trust = (!rec.trust.is_empty()).then(|| rec.trust.clone());
     report.checked_name = Some(rec.checked_name.clone());
+    let now = unix_now();
     report.certificates = rec
         .chain
         .iter()
@@ -70,7 +49,8 @@ pub fn assess(
     };
     report.extensions_after_tls = after.map(|c| c.raw.clone()).unwrap_or_default();
     if mode == "implicit" && after.is_some_and(|c| c.starttls()) {
-        f(
+        push(
+            &mut findings,
             "starttls_after_tls",
             Status::Warning,
             "STARTTLS is advertised inside implicit TLS (RFC 3207 §4.2: not after TLS is active)"
@@ -78,10 +58,49 @@ pub fn assess(
         );
     }
     report.verified = rec.verdict == Verdict::Verified;
-    let mut expired_reported = false;
-    report.verify_error = match &rec.verdict {
+    report.verify_error = verification(rec, strict, &mut findings);
+    let expired_reported = matches!(&rec.verdict, Verdict::Failed(v) if v.reason == "expired");
+    let failed = matches!(rec.verdict, Verdict::Failed(_));
+    expiry(&report, settings, failed, expired_reported, &mut findings);
+    (report, findings)
+}
+
+fn push(findings: &mut Vec<Finding>, id: &'static str, status: Status, message: String) {
+    findings.push(Finding {
+        id,
+        status,
+        message,
+    });
+}
+
+/// AUTH offered in plain text on the submission port (RFC 4954 §4, RFC 8314 §3).
+fn auth_before_tls(mode: Option<&str>, t: &Transcript, port: u16, findings: &mut Vec<Finding>) {
+    let before_tls = t.capabilities.as_ref().filter(|_| mode != Some("implicit"));
+    if port == 587
+        && let Some(mechs) = before_tls.and_then(|c| c.auth_mechanisms())
+    {
+        push(
+            findings,
+            "auth_before_tls",
+            Status::Warning,
+            format!(
+                "AUTH {} is offered before TLS on the submission port: a client could send its \
+                 password in clear text; offer AUTH only after STARTTLS (Postfix: \
+                 smtpd_tls_auth_only = yes; RFC 4954 §4, RFC 8314 §3)",
+                mechs.join(" ")
+            ),
+        );
+    }
+}
+
+/// The verification verdict as a finding, and the error the report carries.
+fn verification(
+    rec: &HandshakeRecord,
+    strict: bool,
+    findings: &mut Vec<Finding>,
+) -> Option<VerifyError> {
+    match &rec.verdict {
         Verdict::Failed(v) => {
-            expired_reported = v.reason == "expired";
             let (status, note) = if strict {
                 (
                     Status::Critical,
@@ -96,7 +115,8 @@ pub fn assess(
                      (RFC 7672) senders will not",
                 )
             };
-            f(
+            push(
+                findings,
                 "tls_certificate_invalid",
                 status,
                 format!(
@@ -109,7 +129,8 @@ pub fn assess(
         Verdict::Skipped => {
             // The user chose this: say it loudly, but do not turn every run into a
             // WARNING (expiry thresholds and STARTTLS checks still apply).
-            f(
+            push(
+                findings,
                 "tls_not_verified",
                 Status::Ok,
                 "--insecure: the server's certificate was NOT verified (chain, name and \
@@ -123,11 +144,21 @@ pub fn assess(
             ))
         }
         Verdict::Verified | Verdict::NotReached => rec.failure.clone(),
-    };
-    // A certificate that already failed verification is judged by that failure: its expiry
-    // adds a fact, not a second, harsher verdict (an opportunistic sender ignores both, a
-    // strict one already refuses). So expiry findings on it are at most WARNING.
-    let failed = matches!(rec.verdict, Verdict::Failed(_));
+    }
+}
+
+/// Expiry, over every certificate presented (an intermediate can expire too).
+///
+/// A certificate that already failed verification (`failed`) is judged by that failure:
+/// its expiry adds a fact, not a second, harsher verdict (an opportunistic sender ignores
+/// both, a strict one already refuses). So expiry findings on it are at most WARNING.
+fn expiry(
+    report: &TlsReport,
+    settings: &TlsSettings,
+    failed: bool,
+    expired_reported: bool,
+    findings: &mut Vec<Finding>,
+) {
     let cap = |st: Status| {
         if failed && st == Status::Critical {
             Status::Warning
@@ -142,50 +173,52 @@ pub fn assess(
             format!("in {d} day(s)")
         }
     };
-    // Expiry, over every certificate presented (an intermediate can expire too).
-    if let Some(c) = report.certificates.iter().min_by_key(|c| c.days_left) {
-        let d = c.days_left;
-        let who = if std::ptr::eq(c, report.certificates.as_ptr()) {
-            "the server's certificate"
-        } else {
-            "a certificate in the chain"
-        };
-        if d < 0 && !expired_reported {
-            f(
-                "cert_expired",
-                cap(Status::Critical),
-                format!(
-                    "{who} ({}) expired on {}, {} day(s) ago",
-                    c.subject, c.not_after, -d
-                ),
-            );
-        } else if d >= 0 && d <= settings.crit_days {
-            f(
-                "cert_expiring",
-                cap(Status::Critical),
-                format!(
-                    "{who} ({}) expires {}, on {} (--cert-crit-days {}): renew it now",
-                    c.subject,
-                    when(d),
-                    c.not_after,
-                    settings.crit_days
-                ),
-            );
-        } else if d >= 0 && d <= settings.warn_days {
-            f(
-                "cert_expiring",
-                Status::Warning,
-                format!(
-                    "{who} ({}) expires {}, on {} (--cert-warn-days {}): check that renewal works",
-                    c.subject,
-                    when(d),
-                    c.not_after,
-                    settings.warn_days
-                ),
-            );
-        }
+    let Some(c) = report.certificates.iter().min_by_key(|c| c.days_left) else {
+        return;
+    };
+    let d = c.days_left;
+    let who = if std::ptr::eq(c, report.certificates.as_ptr()) {
+        "the server's certificate"
+    } else {
+        "a certificate in the chain"
+    };
+    if d < 0 && !expired_reported {
+        push(
+            findings,
+            "cert_expired",
+            cap(Status::Critical),
+            format!(
+                "{who} ({}) expired on {}, {} day(s) ago",
+                c.subject, c.not_after, -d
+            ),
+        );
+    } else if d >= 0 && d <= settings.crit_days {
+        push(
+            findings,
+            "cert_expiring",
+            cap(Status::Critical),
+            format!(
+                "{who} ({}) expires {}, on {} (--cert-crit-days {}): renew it now",
+                c.subject,
+                when(d),
+                c.not_after,
+                settings.crit_days
+            ),
+        );
+    } else if d >= 0 && d <= settings.warn_days {
+        push(
+            findings,
+            "cert_expiring",
+            Status::Warning,
+            format!(
+                "{who} ({}) expires {}, on {} (--cert-warn-days {}): check that renewal works",
+                c.subject,
+                when(d),
+                c.not_after,
+                settings.warn_days
+            ),
+        );
     }
-    (report, findings)
 }
 
 #[cfg(test)]

@@ -4,11 +4,12 @@
 //! succeeds or not.
 
 use super::cert::unix_now;
-use super::reasons::{classify_handshake, classify_verify, verr};
+use super::reasons::{classify_io, classify_verify, timed_out, verr};
 use super::trust::Trust;
 use super::verifier::{Recorded, RecordingVerifier};
 use crate::report::tls::VerifyError;
 use rustls::ClientConfig;
+use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, ServerName};
 use std::path::PathBuf;
@@ -87,15 +88,8 @@ impl HandshakeRecord {
     /// A handshake that could not even start.
     pub fn not_started(host: &str, why: &str) -> HandshakeRecord {
         HandshakeRecord {
-            checked_name: host.to_owned(),
-            trust: String::new(),
-            version: None,
-            cipher: None,
-            key_exchange: None,
-            elapsed: Duration::ZERO,
-            chain: vec![],
-            verdict: Verdict::NotReached,
             failure: Some(verr("other", why, "")),
+            ..HandshakeRecord::blank(host)
         }
     }
 }
@@ -150,17 +144,7 @@ impl TlsContext {
     where
         IO: AsyncRead + AsyncWrite + Unpin,
     {
-        let mut rec = HandshakeRecord {
-            checked_name: host.to_owned(),
-            trust: String::new(),
-            version: None,
-            cipher: None,
-            key_exchange: None,
-            elapsed: Duration::ZERO,
-            chain: vec![],
-            verdict: Verdict::NotReached,
-            failure: None,
-        };
+        let mut rec = HandshakeRecord::blank(host);
         let (name, shown) = match self.server_name(host) {
             Ok(n) => n,
             Err(e) => {
@@ -169,23 +153,14 @@ impl TlsContext {
             }
         };
         rec.checked_name = shown;
-        let inner = if self.settings.insecure {
-            rec.trust = "none (--insecure)".into();
-            None
-        } else {
-            match self.trust() {
-                Ok(t) => {
-                    rec.trust = t.label.clone();
-                    Some(t.verifier.clone())
-                }
-                Err(e) => {
-                    rec.failure = Some(verr(
-                        "other",
-                        e.0,
-                        "check --ca-file, or the system trust store (ca-certificates)",
-                    ));
-                    return (None, rec);
-                }
+        let inner = match self.verifier() {
+            Ok((inner, label)) => {
+                rec.trust = label;
+                inner
+            }
+            Err(e) => {
+                rec.failure = Some(e);
+                return (None, rec);
             }
         };
         let record = Arc::new(Mutex::new(Recorded::default()));
@@ -195,22 +170,10 @@ impl TlsContext {
             strict,
             record: record.clone(),
         };
-        let config = match ClientConfig::builder_with_provider(self.provider.clone())
-            .with_safe_default_protocol_versions()
-        {
-            Ok(b) => {
-                let mut c = b
-                    .dangerous()
-                    .with_custom_certificate_verifier(Arc::new(verifier))
-                    .with_no_client_auth();
-                // One process, one handshake: nothing to resume, so keep no ticket cache.
-                // (TLS 1.3 servers still send tickets; driver::QuickAck keeps them from
-                // stalling the next reply.)
-                c.resumption = rustls::client::Resumption::disabled();
-                c
-            }
+        let config = match self.client_config(verifier) {
+            Ok(c) => c,
             Err(e) => {
-                rec.failure = Some(verr("other", format!("rustls setup: {e}"), ""));
+                rec.failure = Some(e);
                 return (None, rec);
             }
         };
@@ -233,45 +196,81 @@ impl TlsContext {
         rec.chain = chain;
         match result {
             Err(_) => {
-                rec.failure = Some(verr(
-                    "timeout",
-                    format!(
-                        "the TLS handshake did not finish within {:.1} s",
-                        rec.elapsed.as_secs_f64()
-                    ),
-                    "the server is slow or stalls after STARTTLS; check its TLS logs",
-                ));
+                rec.failure = Some(timed_out(rec.elapsed));
                 (None, rec)
             }
             Ok(Err(e)) => {
-                rec.failure = Some(match (&rec.verdict, rustls_error(&e)) {
-                    (Verdict::Failed(v), Some(rustls::Error::InvalidCertificate(_))) => v.clone(),
-                    (_, Some(err)) => classify_handshake(err),
-                    (_, None) if e.kind() == std::io::ErrorKind::UnexpectedEof => verr(
-                        "closed",
-                        "the server closed the connection during the TLS handshake",
-                        "look at the server's TLS log: it may lack a certificate or reject our offer",
-                    ),
-                    (_, None) => verr(
-                        "handshake_failed",
-                        format!("the TLS handshake failed: {e}"),
-                        "",
-                    ),
-                });
+                rec.failure = Some(classify_io(&rec.verdict, &e));
                 (None, rec)
             }
             Ok(Ok(stream)) => {
-                let (_, conn) = stream.get_ref();
-                rec.version = conn.protocol_version().map(version_name);
-                rec.cipher = conn
-                    .negotiated_cipher_suite()
-                    .map(|s| name_of(s.suite().as_str(), s.suite()));
-                rec.key_exchange = conn
-                    .negotiated_key_exchange_group()
-                    .map(|g| name_of(g.name().as_str(), g.name()));
+                rec.negotiated(stream.get_ref().1);
                 (Some(stream), rec)
             }
         }
+    }
+
+    /// The WebPKI verifier to wrap (`None` with `--insecure`) and the trust label for the
+    /// report.
+    fn verifier(&self) -> Result<(Option<Arc<WebPkiServerVerifier>>, String), VerifyError> {
+        if self.settings.insecure {
+            return Ok((None, "none (--insecure)".into()));
+        }
+        match self.trust() {
+            Ok(t) => Ok((Some(t.verifier.clone()), t.label.clone())),
+            Err(e) => Err(verr(
+                "other",
+                e.0,
+                "check --ca-file, or the system trust store (ca-certificates)",
+            )),
+        }
+    }
+
+    fn client_config(&self, verifier: RecordingVerifier) -> Result<ClientConfig, VerifyError> {
+        match ClientConfig::builder_with_provider(self.provider.clone())
+            .with_safe_default_protocol_versions()
+        {
+            Ok(b) => {
+                let mut c = b
+                    .dangerous()
+                    .with_custom_certificate_verifier(Arc::new(verifier))
+                    .with_no_client_auth();
+                // One process, one handshake: nothing to resume, so keep no ticket cache.
+                // (TLS 1.3 servers still send tickets; driver::QuickAck keeps them from
+                // stalling the next reply.)
+                c.resumption = rustls::client::Resumption::disabled();
+                Ok(c)
+            }
+            Err(e) => Err(verr("other", format!("rustls setup: {e}"), "")),
+        }
+    }
+}
+
+impl HandshakeRecord {
+    /// Nothing happened yet.
+    fn blank(host: &str) -> HandshakeRecord {
+        HandshakeRecord {
+            checked_name: host.to_owned(),
+            trust: String::new(),
+            version: None,
+            cipher: None,
+            key_exchange: None,
+            elapsed: Duration::ZERO,
+            chain: vec![],
+            verdict: Verdict::NotReached,
+            failure: None,
+        }
+    }
+
+    /// What the completed handshake agreed on.
+    fn negotiated(&mut self, conn: &rustls::ClientConnection) {
+        self.version = conn.protocol_version().map(version_name);
+        self.cipher = conn
+            .negotiated_cipher_suite()
+            .map(|s| name_of(s.suite().as_str(), s.suite()));
+        self.key_exchange = conn
+            .negotiated_key_exchange_group()
+            .map(|g| name_of(g.name().as_str(), g.name()));
     }
 }
 
@@ -285,11 +284,6 @@ fn version_name(v: rustls::ProtocolVersion) -> String {
         rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2".into(),
         other => format!("{other:?}"),
     }
-}
-
-/// The rustls error inside an I/O error from tokio-rustls, if that is what it is.
-fn rustls_error(e: &std::io::Error) -> Option<&rustls::Error> {
-    e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>())
 }
 
 #[cfg(test)]

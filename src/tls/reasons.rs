@@ -1,12 +1,14 @@
-//! Precise reasons: a rustls error turned into a [`VerifyError`] a postmaster can act on,
-//! for a failed handshake ([`classify_handshake`]) and for a failed certificate
-//! verification ([`classify_verify`], with [`unknown_issuer`] telling a self-signed
-//! certificate, a missing intermediate and an untrusted CA apart).
+//! Precise reasons: rustls errors turned into a [`VerifyError`] a postmaster can act on:
+//! for a failed handshake ([`classify_io`], [`classify_handshake`], [`timed_out`]) and for
+//! a failed certificate verification ([`classify_verify`], with [`unknown_issuer`] telling
+//! a self-signed certificate, a missing intermediate and an untrusted CA apart).
 
+use super::Verdict;
 use super::cert::{ca_issuers_url, certificate_facts, rfc3339};
 use crate::report::tls::{CertificateReport, VerifyError};
 use rustls::CertificateError;
 use rustls::pki_types::CertificateDer;
+use std::time::Duration;
 
 pub(crate) fn verr(
     reason: &str,
@@ -20,8 +22,44 @@ pub(crate) fn verr(
     }
 }
 
+/// The handshake did not finish before the deadline.
+pub(super) fn timed_out(elapsed: Duration) -> VerifyError {
+    verr(
+        "timeout",
+        format!(
+            "the TLS handshake did not finish within {:.1} s",
+            elapsed.as_secs_f64()
+        ),
+        "the server is slow or stalls after STARTTLS; check its TLS logs",
+    )
+}
+
+/// A handshake that failed with an I/O error from tokio-rustls: the verification failure
+/// when that is what stopped it, otherwise the handshake's own reason.
+pub(super) fn classify_io(verdict: &Verdict, e: &std::io::Error) -> VerifyError {
+    match (verdict, rustls_error(e)) {
+        (Verdict::Failed(v), Some(rustls::Error::InvalidCertificate(_))) => v.clone(),
+        (_, Some(err)) => classify_handshake(err),
+        (_, None) if e.kind() == std::io::ErrorKind::UnexpectedEof => verr(
+            "closed",
+            "the server closed the connection during the TLS handshake",
+            "look at the server's TLS log: it may lack a certificate or reject our offer",
+        ),
+        (_, None) => verr(
+            "handshake_failed",
+            format!("the TLS handshake failed: {e}"),
+            "",
+        ),
+    }
+}
+
+/// The rustls error inside an I/O error from tokio-rustls, if that is what it is.
+fn rustls_error(e: &std::io::Error) -> Option<&rustls::Error> {
+    e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>())
+}
+
 /// A failed handshake, in words a postmaster can act on.
-pub(super) fn classify_handshake(e: &rustls::Error) -> VerifyError {
+fn classify_handshake(e: &rustls::Error) -> VerifyError {
     use rustls::AlertDescription as A;
     use rustls::Error as E;
     use rustls::PeerIncompatible as P;
