@@ -8,6 +8,7 @@
 //! reported (`starttls_injection`). Implicit TLS (RFC 8314) handshakes before the greeting.
 
 use crate::exit::Status;
+use crate::report::tls::{TlsMode, VerifyReason};
 use crate::smtp::reply::{Limits, ParseError, ReplyParser};
 use crate::smtp::session::{Action, Finding, Session, Transcript};
 use crate::tls::{HandshakeRecord, TlsContext};
@@ -118,8 +119,8 @@ pub struct TlsPlan<'a> {
 /// What the driver learnt about TLS on this connection.
 #[derive(Debug, Clone)]
 pub struct TlsOutcome {
-    /// "starttls" or "implicit".
-    pub mode: &'static str,
+    /// STARTTLS or implicit.
+    pub mode: TlsMode,
     pub handshake: HandshakeRecord,
 }
 
@@ -261,7 +262,7 @@ async fn upgrade<IO: AsyncRead + AsyncWrite + Unpin>(
 async fn handshake<IO: AsyncRead + AsyncWrite + Unpin>(
     conn: &mut Conn<IO>,
     plan: &TlsPlan<'_>,
-    mode: &'static str,
+    mode: TlsMode,
     limit: Instant,
     outcome: &mut Option<TlsOutcome>,
 ) -> Option<ProbeError> {
@@ -278,7 +279,7 @@ fn handshake_error(record: &HandshakeRecord) -> Option<ProbeError> {
     record.failure.as_ref().map(|f| {
         ProbeError::new(
             "tls_handshake",
-            if f.reason == "timeout" {
+            if f.reason == VerifyReason::Timeout {
                 "timeout"
             } else {
                 "tls"
@@ -312,7 +313,7 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
     };
     if let Some(plan) = tls.as_ref().filter(|p| p.implicit) {
         let limit = deadline.min(Instant::now() + timeouts.reply);
-        let err = handshake(&mut conn, plan, "implicit", limit, &mut outcome).await;
+        let err = handshake(&mut conn, plan, TlsMode::Implicit, limit, &mut outcome).await;
         if err.is_some() {
             session.on_tls_failed();
             return (finish(session, extra), err, outcome);
@@ -447,7 +448,7 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
                     });
                 }
                 let limit = deadline.min(Instant::now() + timeouts.reply);
-                let err = handshake(&mut conn, plan, "starttls", limit, &mut outcome).await;
+                let err = handshake(&mut conn, plan, TlsMode::StartTls, limit, &mut outcome).await;
                 if let Some(err) = err {
                     session.on_tls_failed();
                     return (finish(session, extra), Some(err), outcome);

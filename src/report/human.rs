@@ -4,6 +4,7 @@
 //! Every byte a server sent passes through [`escape`] before it reaches the terminal: control
 //! characters and terminal escapes are shown as `\x1b`-style text, never emitted raw.
 
+use super::tls::TlsMode;
 use super::{Report, ServerReport};
 use crate::exit::Status;
 use anstyle::{AnsiColor, Style};
@@ -273,7 +274,7 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
 /// Per server: how TLS went, what the server presented, and the verification verdict with
 /// its reason and advice. Certificate text comes from the server: escaped like the rest.
 fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> std::io::Result<()> {
-    if t.mode == "none" {
+    if t.mode == TlsMode::None {
         writeln!(
             out,
             "  {} none (the session stayed in plain text)",
@@ -281,7 +282,7 @@ fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> s
         )?;
         return Ok(());
     }
-    let how = if t.mode == "implicit" {
+    let how = if t.mode == TlsMode::Implicit {
         "implicit TLS (RFC 8314)"
     } else {
         "STARTTLS (RFC 3207)"

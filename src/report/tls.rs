@@ -1,13 +1,18 @@
 //! The TLS part of a server's report (`servers[].tls` in the JSON contract): how TLS was
 //! negotiated, what the server presented, and whether it verified, with the precise
 //! reason when it did not. Filled by [`crate::tls`]; rendered by `human.rs` and as JSON.
+//!
+//! The vocabulary is typed ([`TlsMode`], [`VerifyReason`]) and serialises to exactly the
+//! strings of the JSON contract (docs/tls.md). This is the model: it imports nothing from
+//! [`crate::tls`] (which fills it), so the renderers never depend on rustls.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TlsReport {
     /// "starttls" (RFC 3207), "implicit" (RFC 8314, TLS from the first byte) or "none".
-    pub mode: String,
+    pub mode: TlsMode,
     /// "TLSv1.3" / "TLSv1.2"; `None` when no handshake completed.
     pub version: Option<String>,
     /// IANA name of the cipher suite ("TLS13_AES_256_GCM_SHA384").
@@ -37,7 +42,7 @@ impl TlsReport {
     /// No TLS on this connection.
     pub fn none() -> TlsReport {
         TlsReport {
-            mode: "none".into(),
+            mode: TlsMode::None,
             version: None,
             cipher: None,
             key_exchange: None,
@@ -52,16 +57,133 @@ impl TlsReport {
     }
 }
 
+/// How TLS was used on a connection: `servers[].tls.mode` in the JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TlsMode {
+    /// "none": the session stayed in plain text.
+    #[serde(rename = "none")]
+    None,
+    /// "starttls": upgraded with STARTTLS (RFC 3207).
+    #[serde(rename = "starttls")]
+    StartTls,
+    /// "implicit": TLS from the first byte (RFC 8314).
+    #[serde(rename = "implicit")]
+    Implicit,
+}
+
+impl TlsMode {
+    /// The JSON string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TlsMode::None => "none",
+            TlsMode::StartTls => "starttls",
+            TlsMode::Implicit => "implicit",
+        }
+    }
+}
+
+/// Why verification failed (or was skipped), or why the handshake failed:
+/// `servers[].tls.verify_error.reason` in the JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerifyReason {
+    // The certificate (RFC 5280 path validation, RFC 6125 names).
+    Expired,
+    NotYetValid,
+    NameMismatch,
+    UnknownIssuer,
+    SelfSigned,
+    /// The server sent no intermediate, and its chain names where the issuer is published.
+    IncompleteChain,
+    BadSignature,
+    Revoked,
+    InvalidPurpose,
+    /// `--insecure`: not verified at all.
+    Insecure,
+    // The handshake.
+    /// The server speaks only TLS < 1.2 (RFC 8996).
+    ProtocolVersion,
+    HandshakeFailed,
+    /// The server answered the handshake with something that is not TLS.
+    NotTls,
+    Closed,
+    Timeout,
+    Other,
+}
+
+impl VerifyReason {
+    /// The JSON string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerifyReason::Expired => "expired",
+            VerifyReason::NotYetValid => "not_yet_valid",
+            VerifyReason::NameMismatch => "name_mismatch",
+            VerifyReason::UnknownIssuer => "unknown_issuer",
+            VerifyReason::SelfSigned => "self_signed",
+            VerifyReason::IncompleteChain => "incomplete_chain",
+            VerifyReason::BadSignature => "bad_signature",
+            VerifyReason::Revoked => "revoked",
+            VerifyReason::InvalidPurpose => "invalid_purpose",
+            VerifyReason::Insecure => "insecure",
+            VerifyReason::ProtocolVersion => "protocol_version",
+            VerifyReason::HandshakeFailed => "handshake_failed",
+            VerifyReason::NotTls => "not_tls",
+            VerifyReason::Closed => "closed",
+            VerifyReason::Timeout => "timeout",
+            VerifyReason::Other => "other",
+        }
+    }
+}
+
+/// The JSON string, which is also the text of the human and monitoring outputs.
+impl fmt::Display for TlsMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The JSON string, which is also the text of the human and monitoring outputs.
+impl fmt::Display for VerifyReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Compares with the JSON string, so tests can state the contract as it is written.
+impl PartialEq<&str> for TlsMode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Compares with the JSON string, so tests can state the contract as it is written.
+impl PartialEq<&str> for VerifyReason {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// Why verification failed (or was skipped), machine-readable first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyError {
-    /// "expired", "not_yet_valid", "name_mismatch", "unknown_issuer", "self_signed",
-    /// "incomplete_chain", "bad_signature", "revoked", "invalid_purpose", "insecure",
-    /// "protocol_version", "handshake_failed", "not_tls", "closed", "timeout", "other".
-    pub reason: String,
+    pub reason: VerifyReason,
     pub message: String,
     /// What to do about it.
     pub advice: String,
+}
+
+impl VerifyError {
+    pub fn new(
+        reason: VerifyReason,
+        message: impl Into<String>,
+        advice: impl Into<String>,
+    ) -> VerifyError {
+        VerifyError {
+            reason,
+            message: message.into(),
+            advice: advice.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,4 +217,49 @@ pub struct KeyReport {
     pub bits: u32,
     /// Named curve for EC keys ("P-256").
     pub curve: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_serialises_to_the_contract_strings() {
+        let json = |v: serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+        for (mode, text) in [
+            (TlsMode::None, "none"),
+            (TlsMode::StartTls, "starttls"),
+            (TlsMode::Implicit, "implicit"),
+        ] {
+            assert_eq!(mode.as_str(), text);
+            assert_eq!(mode.to_string(), text);
+            assert_eq!(json(serde_json::json!(mode)), text);
+            let back: TlsMode = serde_json::from_value(serde_json::json!(text)).unwrap();
+            assert_eq!(back, mode);
+        }
+        for (reason, text) in [
+            (VerifyReason::Expired, "expired"),
+            (VerifyReason::NotYetValid, "not_yet_valid"),
+            (VerifyReason::NameMismatch, "name_mismatch"),
+            (VerifyReason::UnknownIssuer, "unknown_issuer"),
+            (VerifyReason::SelfSigned, "self_signed"),
+            (VerifyReason::IncompleteChain, "incomplete_chain"),
+            (VerifyReason::BadSignature, "bad_signature"),
+            (VerifyReason::Revoked, "revoked"),
+            (VerifyReason::InvalidPurpose, "invalid_purpose"),
+            (VerifyReason::Insecure, "insecure"),
+            (VerifyReason::ProtocolVersion, "protocol_version"),
+            (VerifyReason::HandshakeFailed, "handshake_failed"),
+            (VerifyReason::NotTls, "not_tls"),
+            (VerifyReason::Closed, "closed"),
+            (VerifyReason::Timeout, "timeout"),
+            (VerifyReason::Other, "other"),
+        ] {
+            assert_eq!(reason.as_str(), text);
+            assert_eq!(reason.to_string(), text);
+            assert_eq!(json(serde_json::json!(reason)), text);
+            let back: VerifyReason = serde_json::from_value(serde_json::json!(text)).unwrap();
+            assert_eq!(back, reason);
+        }
+    }
 }

@@ -5,9 +5,9 @@
 //! nothing private to `crate::tls`, so it can move with a `git mv` and no other change.
 
 use crate::exit::Status;
-use crate::report::tls::{TlsReport, VerifyError};
+use crate::report::tls::{TlsMode, TlsReport, VerifyError, VerifyReason};
 use crate::smtp::session::{Finding, Transcript};
-use crate::tls::{HandshakeRecord, TlsSettings, Verdict, certificate_facts, unix_now, verr};
+use crate::tls::{HandshakeRecord, TlsSettings, Verdict, certificate_facts, unix_now};
 
 /// The TLS part of a server report and the findings it implies.
 ///
@@ -16,7 +16,7 @@ use crate::tls::{HandshakeRecord, TlsSettings, Verdict, certificate_facts, unix_
 /// sender would: MTA-STS in enforce mode, DANE, RFC 8314 clients); in auto mode it is a
 /// WARNING, because most MTAs use opportunistic TLS (RFC 7435) and deliver anyway.
 pub fn assess(
-    mode: Option<&str>,
+    mode: Option<TlsMode>,
     record: Option<&HandshakeRecord>,
     t: &Transcript,
     settings: &TlsSettings,
@@ -29,7 +29,7 @@ pub fn assess(
     let (Some(mode), Some(rec)) = (mode, record) else {
         return (report, findings);
     };
-    report.mode = mode.to_owned();
+    report.mode = mode;
     report.version.clone_from(&rec.version);
     report.cipher.clone_from(&rec.cipher);
     report.key_exchange.clone_from(&rec.key_exchange);
@@ -42,13 +42,13 @@ pub fn assess(
         .iter()
         .filter_map(|c| certificate_facts(c, now))
         .collect();
-    let after = if mode == "implicit" {
+    let after = if mode == TlsMode::Implicit {
         t.capabilities.as_ref()
     } else {
         t.capabilities_after_tls.as_ref()
     };
     report.extensions_after_tls = after.map(|c| c.raw.clone()).unwrap_or_default();
-    if mode == "implicit" && after.is_some_and(|c| c.starttls()) {
+    if mode == TlsMode::Implicit && after.is_some_and(|c| c.starttls()) {
         push(
             &mut findings,
             "starttls_after_tls",
@@ -59,7 +59,8 @@ pub fn assess(
     }
     report.verified = rec.verdict == Verdict::Verified;
     report.verify_error = verification(rec, strict, &mut findings);
-    let expired_reported = matches!(&rec.verdict, Verdict::Failed(v) if v.reason == "expired");
+    let expired_reported =
+        matches!(&rec.verdict, Verdict::Failed(v) if v.reason == VerifyReason::Expired);
     let failed = matches!(rec.verdict, Verdict::Failed(_));
     expiry(&report, settings, failed, expired_reported, &mut findings);
     (report, findings)
@@ -74,8 +75,11 @@ fn push(findings: &mut Vec<Finding>, id: &'static str, status: Status, message: 
 }
 
 /// AUTH offered in plain text on the submission port (RFC 4954 §4, RFC 8314 §3).
-fn auth_before_tls(mode: Option<&str>, t: &Transcript, port: u16, findings: &mut Vec<Finding>) {
-    let before_tls = t.capabilities.as_ref().filter(|_| mode != Some("implicit"));
+fn auth_before_tls(mode: Option<TlsMode>, t: &Transcript, port: u16, findings: &mut Vec<Finding>) {
+    let before_tls = t
+        .capabilities
+        .as_ref()
+        .filter(|_| mode != Some(TlsMode::Implicit));
     if port == 587
         && let Some(mechs) = before_tls.and_then(|c| c.auth_mechanisms())
     {
@@ -137,8 +141,8 @@ fn verification(
                  validity dates unchecked); the facts shown are what the server claims"
                     .into(),
             );
-            Some(verr(
-                "insecure",
+            Some(VerifyError::new(
+                VerifyReason::Insecure,
                 "verification skipped (--insecure)",
                 "drop --insecure, or use --ca-file for a private CA",
             ))

@@ -7,7 +7,7 @@ use super::cert::unix_now;
 use super::reasons::{classify_io, classify_verify, timed_out, verr};
 use super::trust::Trust;
 use super::verifier::{Recorded, RecordingVerifier};
-use crate::report::tls::VerifyError;
+use crate::report::tls::{VerifyError, VerifyReason};
 use rustls::ClientConfig;
 use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::CryptoProvider;
@@ -88,7 +88,7 @@ impl HandshakeRecord {
     /// A handshake that could not even start.
     pub fn not_started(host: &str, why: &str) -> HandshakeRecord {
         HandshakeRecord {
-            failure: Some(verr("other", why, "")),
+            failure: Some(verr(VerifyReason::Other, why, "")),
             ..HandshakeRecord::blank(host)
         }
     }
@@ -148,7 +148,11 @@ impl TlsContext {
         let (name, shown) = match self.server_name(host) {
             Ok(n) => n,
             Err(e) => {
-                rec.failure = Some(verr("other", e.0, "give a valid host name with --tls-name"));
+                rec.failure = Some(verr(
+                    VerifyReason::Other,
+                    e.0,
+                    "give a valid host name with --tls-name",
+                ));
                 return (None, rec);
             }
         };
@@ -219,7 +223,7 @@ impl TlsContext {
         match self.trust() {
             Ok(t) => Ok((Some(t.verifier.clone()), t.label.clone())),
             Err(e) => Err(verr(
-                "other",
+                VerifyReason::Other,
                 e.0,
                 "check --ca-file, or the system trust store (ca-certificates)",
             )),
@@ -241,7 +245,7 @@ impl TlsContext {
                 c.resumption = rustls::client::Resumption::disabled();
                 Ok(c)
             }
-            Err(e) => Err(verr("other", format!("rustls setup: {e}"), "")),
+            Err(e) => Err(verr(VerifyReason::Other, format!("rustls setup: {e}"), "")),
         }
     }
 }

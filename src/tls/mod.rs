@@ -52,4 +52,3 @@ mod verifier;
 pub use assess::assess;
 pub use cert::{certificate_facts, rfc3339, unix_now};
 pub use context::{HandshakeRecord, TlsContext, TlsSettings, TlsSetupError, Verdict};
-pub(crate) use reasons::verr;

@@ -5,27 +5,24 @@
 
 use super::Verdict;
 use super::cert::{ca_issuers_url, certificate_facts, rfc3339};
-use crate::report::tls::{CertificateReport, VerifyError};
+use crate::report::tls::{CertificateReport, VerifyError, VerifyReason};
 use rustls::CertificateError;
 use rustls::pki_types::CertificateDer;
 use std::time::Duration;
 
-pub(crate) fn verr(
-    reason: &str,
+/// A reason with its message and advice.
+pub(super) fn verr(
+    reason: VerifyReason,
     message: impl Into<String>,
     advice: impl Into<String>,
 ) -> VerifyError {
-    VerifyError {
-        reason: reason.to_owned(),
-        message: message.into(),
-        advice: advice.into(),
-    }
+    VerifyError::new(reason, message, advice)
 }
 
 /// The handshake did not finish before the deadline.
 pub(super) fn timed_out(elapsed: Duration) -> VerifyError {
     verr(
-        "timeout",
+        VerifyReason::Timeout,
         format!(
             "the TLS handshake did not finish within {:.1} s",
             elapsed.as_secs_f64()
@@ -41,12 +38,12 @@ pub(super) fn classify_io(verdict: &Verdict, e: &std::io::Error) -> VerifyError 
         (Verdict::Failed(v), Some(rustls::Error::InvalidCertificate(_))) => v.clone(),
         (_, Some(err)) => classify_handshake(err),
         (_, None) if e.kind() == std::io::ErrorKind::UnexpectedEof => verr(
-            "closed",
+            VerifyReason::Closed,
             "the server closed the connection during the TLS handshake",
             "look at the server's TLS log: it may lack a certificate or reject our offer",
         ),
         (_, None) => verr(
-            "handshake_failed",
+            VerifyReason::HandshakeFailed,
             format!("the TLS handshake failed: {e}"),
             "",
         ),
@@ -73,7 +70,7 @@ fn classify_handshake(e: &rustls::Error) -> VerifyError {
             | P::ServerTlsVersionIsDisabledByOurConfig
             | P::SupportedVersionsExtensionRequired,
         ) => verr(
-            "protocol_version",
+            VerifyReason::ProtocolVersion,
             format!("{OLD} ({e})"),
             "enable TLS 1.2 and 1.3 on the server (Postfix: smtpd_tls_protocols = >=TLSv1.2)",
         ),
@@ -81,7 +78,7 @@ fn classify_handshake(e: &rustls::Error) -> VerifyError {
         | E::PeerIncompatible(
             P::NoCipherSuitesInCommon | P::NoKxGroupsInCommon | P::NoSignatureSchemesInCommon,
         ) => verr(
-            "handshake_failed",
+            VerifyReason::HandshakeFailed,
             format!(
                 "no common ground for a handshake ({e}): rustls offers only TLS 1.2/1.3 with \
                  ECDHE key exchange and AEAD ciphers (AES-GCM, ChaCha20-Poly1305); a server \
@@ -92,21 +89,25 @@ fn classify_handshake(e: &rustls::Error) -> VerifyError {
         E::InvalidMessage(_)
         | E::InappropriateMessage { .. }
         | E::InappropriateHandshakeMessage { .. } => verr(
-            "not_tls",
+            VerifyReason::NotTls,
             format!(
                 "the server answered the handshake with something that is not valid TLS ({e}): \
                  plain text after its 220 to STARTTLS, or a broken TLS stack"
             ),
             "look at what the server sends after 220 to STARTTLS; it must start TLS and nothing else",
         ),
-        E::InvalidCertificate(c) => verr("other", format!("certificate rejected: {c:?}"), ""),
+        E::InvalidCertificate(c) => verr(
+            VerifyReason::Other,
+            format!("certificate rejected: {c:?}"),
+            "",
+        ),
         E::NoCertificatesPresented => verr(
-            "handshake_failed",
+            VerifyReason::HandshakeFailed,
             "the server presented no certificate",
             "configure a certificate on the server",
         ),
         other => verr(
-            "handshake_failed",
+            VerifyReason::HandshakeFailed,
             format!("the TLS handshake failed: {other}"),
             "",
         ),
@@ -130,7 +131,11 @@ pub(super) fn classify_verify(
     let cert_err = match e {
         rustls::Error::InvalidCertificate(c) => c,
         other => {
-            return verr("other", format!("verification failed: {other}"), "");
+            return verr(
+                VerifyReason::Other,
+                format!("verification failed: {other}"),
+                "",
+            );
         }
     };
     match cert_err {
@@ -155,7 +160,7 @@ pub(super) fn classify_verify(
                 "a certificate in the chain"
             };
             verr(
-                "expired",
+                VerifyReason::Expired,
                 format!("{role} ({who}) expired on {since}, {days} day(s) ago"),
                 "renew the certificate and reload the MTA (check that the renewal job also \
                  reloads it: a renewed file on disk is not used until then)",
@@ -164,7 +169,7 @@ pub(super) fn classify_verify(
         CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
             let nb = leaf.map_or("?".to_owned(), |l| l.not_before.clone());
             verr(
-                "not_yet_valid",
+                VerifyReason::NotYetValid,
                 format!("the certificate ({subject}) is not valid before {nb}"),
                 "check the clocks (this machine's and the issuing CA's), or install the \
                  certificate only once it is valid",
@@ -185,7 +190,7 @@ pub(super) fn classify_verify(
                 names.join(", ")
             };
             verr(
-                "name_mismatch",
+                VerifyReason::NameMismatch,
                 format!("the certificate is not valid for {checked}: it names {has}"),
                 "get a certificate whose subjectAltName includes the MX host name (what \
                  senders check, RFC 7672 §3.2.2 / RFC 8461 §4.2), or point the MX at a name it \
@@ -194,23 +199,23 @@ pub(super) fn classify_verify(
         }
         CertificateError::UnknownIssuer => unknown_issuer(&facts, chain),
         CertificateError::BadSignature => verr(
-            "bad_signature",
+            VerifyReason::BadSignature,
             "a certificate in the chain is not correctly signed by its issuer",
             "the server sends a chain that does not belong together: reinstall the \
              certificate with its own intermediates",
         ),
         CertificateError::Revoked => verr(
-            "revoked",
+            VerifyReason::Revoked,
             "the certificate has been revoked",
             "install a new certificate",
         ),
         CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => verr(
-            "invalid_purpose",
+            VerifyReason::InvalidPurpose,
             "the certificate is not meant for TLS servers (extendedKeyUsage)",
             "use a certificate with the serverAuth extended key usage",
         ),
         other => verr(
-            "other",
+            VerifyReason::Other,
             format!("the certificate was rejected: {other:?}"),
             "",
         ),
@@ -220,11 +225,15 @@ pub(super) fn classify_verify(
 /// UnknownIssuer, refined: self-signed, an intermediate missing, or an untrusted CA.
 fn unknown_issuer(facts: &[CertificateReport], chain: &[CertificateDer<'_>]) -> VerifyError {
     let Some(leaf) = facts.first() else {
-        return verr("unknown_issuer", "the chain could not be parsed", "");
+        return verr(
+            VerifyReason::UnknownIssuer,
+            "the chain could not be parsed",
+            "",
+        );
     };
     if facts.len() == 1 && leaf.self_issued {
         return verr(
-            "self_signed",
+            VerifyReason::SelfSigned,
             format!(
                 "the certificate ({}) is self-signed: nobody vouches for it",
                 leaf.subject
@@ -240,7 +249,7 @@ fn unknown_issuer(facts: &[CertificateReport], chain: &[CertificateDer<'_>]) -> 
         && let Some(url) = aia
     {
         return verr(
-            "incomplete_chain",
+            VerifyReason::IncompleteChain,
             format!(
                 "the chain stops at {} whose issuer ({}) the server did not send and this \
                  machine does not trust: an intermediate certificate is missing (it is \
@@ -264,7 +273,7 @@ fn unknown_issuer(facts: &[CertificateReport], chain: &[CertificateDer<'_>]) -> 
         )
     };
     verr(
-        "unknown_issuer",
+        VerifyReason::UnknownIssuer,
         msg,
         "for a private CA pass --ca-file; for a public CA make the server send the \
          intermediates; check that the probing machine's CA store is current",
