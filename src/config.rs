@@ -233,7 +233,6 @@ fn tls_settings(a: &ProbeArgs, port: u16) -> Result<TlsSettings, ConfigError> {
     };
     Ok(TlsSettings {
         implicit: a.tls || (port == 465 && a.starttls.is_none()),
-        ca_file: a.ca_file.clone(),
         ca_certs,
         insecure: a.insecure,
         tls_name: a.tls_name.clone(),

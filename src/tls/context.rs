@@ -12,7 +12,6 @@ use rustls::ClientConfig;
 use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, ServerName};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -25,7 +24,6 @@ pub struct TlsSettings {
     /// TLS from the first byte (RFC 8314 implicit TLS, "SMTPS" on port 465).
     pub implicit: bool,
     /// `--ca-file`: extra trusted CAs, already parsed.
-    pub ca_file: Option<PathBuf>,
     pub ca_certs: Vec<CertificateDer<'static>>,
     /// `--insecure`: no verification at all.
     pub insecure: bool,
@@ -101,10 +99,6 @@ impl TlsContext {
             provider: Arc::new(rustls::crypto::ring::default_provider()),
             trust: OnceLock::new(),
         }
-    }
-
-    pub fn settings(&self) -> &TlsSettings {
-        &self.settings
     }
 
     /// The roots, loaded on first use.
