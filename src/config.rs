@@ -138,7 +138,6 @@ fn tls_settings(a: &ProbeArgs) -> Result<TlsSettings, ConfigError> {
         Some(path) => load_ca_file(path)?,
     };
     Ok(TlsSettings {
-        ca_file: a.ca_file.clone(),
         ca_certs,
         insecure: a.insecure,
         tls_name: a.tls_name.clone(),

@@ -15,6 +15,7 @@ use crate::smtp::reply::{Limits, ParseError, ReplyParser};
 use crate::smtp::session::{Action, Session, TlsPolicy, Transcript};
 use crate::tls::{HandshakeRecord, TlsContext};
 use crate::vocab::{ErrorKind, Phase, ProbeError};
+use crate::vocab::{TlsMode, VerifyReason};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -113,8 +114,8 @@ pub struct TlsPlan<'a> {
 /// What the driver learnt about TLS on this connection.
 #[derive(Debug, Clone)]
 pub struct TlsOutcome {
-    /// "starttls" or "implicit".
-    pub mode: &'static str,
+    /// STARTTLS or implicit.
+    pub mode: TlsMode,
     pub handshake: HandshakeRecord,
 }
 
@@ -258,7 +259,7 @@ fn handshake_error(record: &HandshakeRecord) -> Option<ProbeError> {
     record.failure.as_ref().map(|f| {
         ProbeError::new(
             Phase::Tls,
-            if f.reason == "timeout" {
+            if f.reason == VerifyReason::Timeout {
                 ErrorKind::Timeout
             } else {
                 ErrorKind::Tls
@@ -289,7 +290,7 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
 
     /// Upgrades the connection and records how it went; the error when the handshake
     /// failed (the session then can go no further on this connection).
-    async fn handshake(&mut self, plan: &TlsPlan<'_>, mode: &'static str) -> Option<ProbeError> {
+    async fn handshake(&mut self, plan: &TlsPlan<'_>, mode: TlsMode) -> Option<ProbeError> {
         let limit = self.step_limit();
         let record = upgrade(&mut self.conn, plan, limit).await;
         let err = handshake_error(&record);
@@ -397,7 +398,7 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
         if let Conn::Plain(io) = &mut self.conn {
             self.injected += drain_ready(io).await;
         }
-        if let Some(err) = self.handshake(&plan, "starttls").await {
+        if let Some(err) = self.handshake(&plan, TlsMode::StartTls).await {
             session.on_tls_failed();
             return Err(err);
         }
@@ -447,7 +448,7 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
         injected: 0,
     };
     if let Some(plan) = tls.filter(|p| p.policy.is_implicit()) {
-        if let Some(err) = run.handshake(&plan, "implicit").await {
+        if let Some(err) = run.handshake(&plan, TlsMode::Implicit).await {
             session.on_tls_failed();
             return run.finish(session, Some(err));
         }

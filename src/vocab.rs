@@ -432,6 +432,112 @@ pub enum Outcome {
     BadArgument,
 }
 
+/// How TLS was used on a connection: `servers[].tls.mode` in the JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TlsMode {
+    /// "none": the session stayed in plain text.
+    #[serde(rename = "none")]
+    None,
+    /// "starttls": upgraded with STARTTLS (RFC 3207).
+    #[serde(rename = "starttls")]
+    StartTls,
+    /// "implicit": TLS from the first byte (RFC 8314).
+    #[serde(rename = "implicit")]
+    Implicit,
+}
+
+impl TlsMode {
+    /// The JSON string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TlsMode::None => "none",
+            TlsMode::StartTls => "starttls",
+            TlsMode::Implicit => "implicit",
+        }
+    }
+}
+
+/// Why verification failed (or was skipped), or why the handshake failed:
+/// `servers[].tls.verify_error.reason` in the JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerifyReason {
+    // The certificate (RFC 5280 path validation, RFC 6125 names).
+    Expired,
+    NotYetValid,
+    NameMismatch,
+    UnknownIssuer,
+    SelfSigned,
+    /// The server sent no intermediate, and its chain names where the issuer is published.
+    IncompleteChain,
+    BadSignature,
+    Revoked,
+    InvalidPurpose,
+    /// `--insecure`: not verified at all.
+    Insecure,
+    // The handshake.
+    /// The server speaks only TLS < 1.2 (RFC 8996).
+    ProtocolVersion,
+    HandshakeFailed,
+    /// The server answered the handshake with something that is not TLS.
+    NotTls,
+    Closed,
+    Timeout,
+    Other,
+}
+
+impl VerifyReason {
+    /// The JSON string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerifyReason::Expired => "expired",
+            VerifyReason::NotYetValid => "not_yet_valid",
+            VerifyReason::NameMismatch => "name_mismatch",
+            VerifyReason::UnknownIssuer => "unknown_issuer",
+            VerifyReason::SelfSigned => "self_signed",
+            VerifyReason::IncompleteChain => "incomplete_chain",
+            VerifyReason::BadSignature => "bad_signature",
+            VerifyReason::Revoked => "revoked",
+            VerifyReason::InvalidPurpose => "invalid_purpose",
+            VerifyReason::Insecure => "insecure",
+            VerifyReason::ProtocolVersion => "protocol_version",
+            VerifyReason::HandshakeFailed => "handshake_failed",
+            VerifyReason::NotTls => "not_tls",
+            VerifyReason::Closed => "closed",
+            VerifyReason::Timeout => "timeout",
+            VerifyReason::Other => "other",
+        }
+    }
+}
+
+/// The JSON string, which is also the text of the human and monitoring outputs.
+impl fmt::Display for TlsMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The JSON string, which is also the text of the human and monitoring outputs.
+impl fmt::Display for VerifyReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Compares with the JSON string, so tests can state the contract as it is written.
+impl PartialEq<&str> for TlsMode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Compares with the JSON string, so tests can state the contract as it is written.
+impl PartialEq<&str> for VerifyReason {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

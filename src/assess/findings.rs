@@ -63,25 +63,7 @@ pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
             Critical,
             format!("the server refused HELO with {code}"),
         ),
-        Event::StartTlsMissing if policy == TlsPolicy::Required => (
-            FindingId::StartTlsMissing,
-            Critical,
-            "STARTTLS is required but the server does not offer it".into(),
-        ),
-        Event::StartTlsMissing => (
-            FindingId::StartTlsMissing,
-            Warning,
-            "the server does not offer STARTTLS: mail to it travels unencrypted".into(),
-        ),
-        Event::StartTlsRefused { code } => (
-            FindingId::StartTlsRefused,
-            if policy == TlsPolicy::Required {
-                Critical
-            } else {
-                Warning
-            },
-            format!("the server answered STARTTLS with {code}; the session stays unencrypted"),
-        ),
+        Event::StartTlsMissing | Event::StartTlsRefused { .. } => starttls(event, policy),
         Event::StartTlsAfterTls => (
             FindingId::StartTlsAfterTls,
             Warning,
@@ -112,6 +94,32 @@ pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
         ),
     };
     finding(id, status, message)
+}
+
+/// STARTTLS not offered or refused: CRITICAL when the policy requires TLS.
+fn starttls(event: Event, policy: TlsPolicy) -> (FindingId, Status, String) {
+    let status = if policy == TlsPolicy::Required {
+        Status::Critical
+    } else {
+        Status::Warning
+    };
+    match event {
+        Event::StartTlsRefused { code } => (
+            FindingId::StartTlsRefused,
+            status,
+            format!("the server answered STARTTLS with {code}; the session stays unencrypted"),
+        ),
+        _ if policy == TlsPolicy::Required => (
+            FindingId::StartTlsMissing,
+            status,
+            "STARTTLS is required but the server does not offer it".into(),
+        ),
+        _ => (
+            FindingId::StartTlsMissing,
+            status,
+            "the server does not offer STARTTLS: mail to it travels unencrypted".into(),
+        ),
+    }
 }
 
 /// Bytes between the 220 to STARTTLS and the handshake: the STARTTLS response injection

@@ -8,7 +8,7 @@
 use super::finding;
 use crate::exit::Status;
 use crate::report::FindingReport;
-use crate::report::tls::{CertificateReport, TlsReport, VerifyError};
+use crate::report::tls::{CertificateReport, TlsMode, TlsReport, VerifyError, VerifyReason};
 use crate::smtp::ehlo::Capabilities;
 use crate::smtp::session::{TlsPolicy, Transcript};
 use crate::tls::{HandshakeRecord, Verdict, certificate_facts, unix_now};
@@ -16,8 +16,8 @@ use crate::vocab::FindingId;
 
 /// What the assessment needs to know about TLS on one connection.
 pub struct TlsFacts<'a> {
-    /// "starttls" or "implicit"; `None` when no handshake was attempted.
-    pub mode: Option<&'static str>,
+    /// How TLS was attempted; `None` when no handshake was.
+    pub mode: Option<TlsMode>,
     pub record: Option<&'a HandshakeRecord>,
     pub transcript: &'a Transcript,
     pub policy: TlsPolicy,
@@ -34,7 +34,7 @@ pub struct ExpiryDays {
 /// The TLS report of one server and its findings, in the order they are reported.
 pub fn assess(facts: &TlsFacts<'_>, days: ExpiryDays) -> (TlsReport, Vec<FindingReport>) {
     let mut findings = Vec::new();
-    let implicit = facts.mode == Some("implicit");
+    let implicit = facts.mode == Some(TlsMode::Implicit);
     let before_tls = facts.transcript.capabilities.as_ref().filter(|_| !implicit);
     if facts.port == 587
         && let Some(mechs) = before_tls.and_then(Capabilities::auth_mechanisms)
@@ -70,7 +70,8 @@ pub fn assess(facts: &TlsFacts<'_>, days: ExpiryDays) -> (TlsReport, Vec<Finding
     }
     report.verify_error = verification(rec, facts.policy.is_strict(), &mut findings);
     let failed = matches!(rec.verdict, Verdict::Failed(_));
-    let expired_reported = matches!(&rec.verdict, Verdict::Failed(v) if v.reason == "expired");
+    let expired_reported =
+        matches!(&rec.verdict, Verdict::Failed(v) if v.reason == VerifyReason::Expired);
     if let Some(f) = expiry(&report.certificates, failed, expired_reported, days) {
         findings.push(f);
     }
@@ -78,10 +79,10 @@ pub fn assess(facts: &TlsFacts<'_>, days: ExpiryDays) -> (TlsReport, Vec<Finding
 }
 
 /// What was negotiated and presented, as facts for the report.
-fn negotiated(mode: &str, rec: &HandshakeRecord, t: &Transcript) -> TlsReport {
+fn negotiated(mode: TlsMode, rec: &HandshakeRecord, t: &Transcript) -> TlsReport {
     let now = unix_now();
     let mut report = TlsReport::none();
-    report.mode = mode.to_owned();
+    report.mode = mode;
     report.version.clone_from(&rec.version);
     report.cipher.clone_from(&rec.cipher);
     report.key_exchange.clone_from(&rec.key_exchange);
@@ -93,7 +94,7 @@ fn negotiated(mode: &str, rec: &HandshakeRecord, t: &Transcript) -> TlsReport {
         .iter()
         .filter_map(|c| certificate_facts(c, now))
         .collect();
-    let after = if mode == "implicit" {
+    let after = if mode == TlsMode::Implicit {
         t.capabilities.as_ref()
     } else {
         t.capabilities_after_tls.as_ref()
@@ -145,11 +146,11 @@ fn verification(
                  validity dates unchecked); the facts shown are what the server claims"
                     .into(),
             ));
-            Some(VerifyError {
-                reason: "insecure".into(),
-                message: "verification skipped (--insecure)".into(),
-                advice: "drop --insecure, or use --ca-file for a private CA".into(),
-            })
+            Some(VerifyError::new(
+                VerifyReason::Insecure,
+                "verification skipped (--insecure)",
+                "drop --insecure, or use --ca-file for a private CA",
+            ))
         }
         Verdict::Verified | Verdict::NotReached => rec.failure.clone(),
     }

@@ -4,7 +4,8 @@
 //! Every byte a server sent passes through [`escape`] before it reaches the terminal: control
 //! characters and terminal escapes are shown as `\x1b`-style text, never emitted raw.
 
-use super::{Report, ServerReport};
+use super::tls::TlsMode;
+use super::{CheckReport, Report, ServerReport, StepReport};
 use crate::exit::Status;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write as _;
@@ -64,6 +65,19 @@ impl Palette {
 
 pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let p = Palette { on: color };
+    header(&p, report, out)?;
+    writeln!(out)?;
+    dns_section(&p, report, out)?;
+    for s in report.servers.iter().filter(|s| s.probed) {
+        writeln!(out)?;
+        server(&p, s, out)?;
+    }
+    writeln!(out)?;
+    verdict(&p, report, out)
+}
+
+/// The target, its status and exit code, and the summary.
+fn header(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{} {} — {} (exit {})",
@@ -72,9 +86,11 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> std::io::Res
         p.status(report.status),
         report.exit_code
     )?;
-    writeln!(out, "  {}", escape(&report.summary))?;
-    writeln!(out)?;
+    writeln!(out, "  {}", escape(&report.summary))
+}
 
+/// How the target resolved: the kind of answer, then each MX with its addresses.
+fn dns_section(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let d = &report.dns;
     let kind = match d.kind {
         crate::vocab::DnsKind::Mx => "MX records",
@@ -120,23 +136,42 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> std::io::Res
     if let Some(e) = &d.error {
         writeln!(out, "  {} {}", p.status(e.status), escape(&e.message))?;
     }
+    Ok(())
+}
 
-    for s in report.servers.iter().filter(|s| s.probed) {
-        writeln!(out)?;
-        server(&p, s, out)?;
-    }
-    writeln!(out)?;
+fn verdict(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{} {} — {}",
         p.bold("Verdict:"),
         p.status(report.status),
         escape(&report.summary)
-    )?;
-    Ok(())
+    )
 }
 
+/// One probed server: the transcript step by step, TLS, checks, findings and the error.
 fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
+    server_header(p, s, out)?;
+    for st in &s.steps {
+        step(p, st, out)?;
+    }
+    if let Some(t) = &s.tls {
+        tls_section(p, t, out)?;
+    }
+    if let Some(req) = &s.unanswered {
+        writeln!(
+            out,
+            "  {} {}  {}",
+            p.client("C:"),
+            escape(req),
+            p.dim("(no reply)")
+        )?;
+    }
+    checks(p, &s.checks, out)?;
+    findings(p, s, out)
+}
+
+fn server_header(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
     let addr = s.address.as_deref().unwrap_or("no address");
     let timing = match s.connect_ms {
         Some(c) => format!("connect {c:.1} ms, total {:.1} ms", s.elapsed_ms),
@@ -159,98 +194,100 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
             p.dim(&format!("(we call ourselves {})", escape(h)))
         )?;
     }
-    for st in &s.steps {
-        if let Some(req) = &st.request {
-            let note = if st.canary {
-                p.dim("  (canary: a made-up name, to see whether the server tells users apart)")
-            } else {
-                String::new()
-            };
-            writeln!(out, "  {} {}{note}", p.client("C:"), escape(req))?;
-        }
-        let n = st.lines.len();
-        for (i, line) in st.lines.iter().enumerate() {
-            let t = if i + 1 == n {
-                format!("  {}", p.dim(&format!("{:.1} ms", st.elapsed_ms)))
-            } else {
-                String::new()
-            };
-            writeln!(out, "  S: {}{t}", escape(line))?;
-        }
-        let mark = if st.status == Status::Ok {
-            "→".to_owned()
+    Ok(())
+}
+
+/// One step of the transcript: what we sent, what the server answered, what it means.
+fn step(p: &Palette, st: &StepReport, out: &mut dyn Write) -> std::io::Result<()> {
+    if let Some(req) = &st.request {
+        let note = if st.canary {
+            p.dim("  (canary: a made-up name, to see whether the server tells users apart)")
         } else {
-            p.status(st.status)
+            String::new()
         };
-        writeln!(out, "     {mark} {}", escape(&st.meaning))?;
-        if !st.advice.is_empty() && st.status != Status::Ok {
-            writeln!(
-                out,
-                "       {}",
-                p.dim(&format!("what to do: {}", escape(&st.advice)))
-            )?;
-        }
-        for a in &st.anomalies {
-            writeln!(
-                out,
-                "       {} {}",
-                p.status(Status::Warning),
-                escape(&format!("anomaly: {a}"))
-            )?;
-        }
+        writeln!(out, "  {} {}{note}", p.client("C:"), escape(req))?;
     }
-    if let Some(t) = &s.tls {
-        tls_section(p, t, out)?;
+    let n = st.lines.len();
+    for (i, line) in st.lines.iter().enumerate() {
+        let t = if i + 1 == n {
+            format!("  {}", p.dim(&format!("{:.1} ms", st.elapsed_ms)))
+        } else {
+            String::new()
+        };
+        writeln!(out, "  S: {}{t}", escape(line))?;
     }
-    if let Some(req) = &s.unanswered {
+    let mark = if st.status == Status::Ok {
+        "→".to_owned()
+    } else {
+        p.status(st.status)
+    };
+    writeln!(out, "     {mark} {}", escape(&st.meaning))?;
+    if !st.advice.is_empty() && st.status != Status::Ok {
         writeln!(
             out,
-            "  {} {}  {}",
-            p.client("C:"),
-            escape(req),
-            p.dim("(no reply)")
+            "       {}",
+            p.dim(&format!("what to do: {}", escape(&st.advice)))
         )?;
     }
-    if !s.checks.is_empty() {
-        writeln!(out, "  {}", p.bold("Checks"))?;
-        for c in &s.checks {
-            let kind = format!("{:?}", c.kind).to_uppercase();
-            let code = c.code.map_or("-".to_owned(), |c| c.to_string());
-            let outcome = serde_json::to_value(c.outcome)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
+    for a in &st.anomalies {
+        writeln!(
+            out,
+            "       {} {}",
+            p.status(Status::Warning),
+            escape(&format!("anomaly: {a}"))
+        )?;
+    }
+    Ok(())
+}
+
+/// The VRFY/RCPT checks, with their canary when one was asked.
+fn checks(p: &Palette, checks: &[CheckReport], out: &mut dyn Write) -> std::io::Result<()> {
+    if checks.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  {}", p.bold("Checks"))?;
+    for c in checks {
+        let kind = format!("{:?}", c.kind).to_uppercase();
+        let code = c.code.map_or("-".to_owned(), |c| c.to_string());
+        let outcome = serde_json::to_value(c.outcome)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "    {kind} {} → {code} {} ({outcome})",
+            escape(&c.argument),
+            p.status(c.status)
+        )?;
+        writeln!(out, "      {}", escape(&c.meaning))?;
+        if let Some(r) = &c.requested {
             writeln!(
                 out,
-                "    {kind} {} → {code} {} ({outcome})",
-                escape(&c.argument),
-                p.status(c.status)
+                "      {}",
+                p.dim(&format!(
+                    "asked as {} (given: {})",
+                    escape(&c.argument),
+                    escape(r)
+                ))
             )?;
-            writeln!(out, "      {}", escape(&c.meaning))?;
-            if let Some(r) = &c.requested {
-                writeln!(
-                    out,
-                    "      {}",
-                    p.dim(&format!(
-                        "asked as {} (given: {})",
-                        escape(&c.argument),
-                        escape(r)
-                    ))
-                )?;
-            }
-            if let Some(can) = &c.canary {
-                writeln!(
-                    out,
-                    "      {}",
-                    p.dim(&format!(
-                        "canary {} → {}",
-                        escape(&can.argument),
-                        can.code.map_or("-".into(), |c| c.to_string())
-                    ))
-                )?;
-            }
+        }
+        if let Some(can) = &c.canary {
+            writeln!(
+                out,
+                "      {}",
+                p.dim(&format!(
+                    "canary {} → {}",
+                    escape(&can.argument),
+                    can.code.map_or("-".into(), |c| c.to_string())
+                ))
+            )?;
         }
     }
+    Ok(())
+}
+
+/// The findings, then the error that stopped the conversation, if any.
+fn findings(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
     if !s.findings.is_empty() {
         writeln!(out, "  {}", p.bold("Findings"))?;
         for f in &s.findings {
@@ -273,7 +310,7 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
 /// Per server: how TLS went, what the server presented, and the verification verdict with
 /// its reason and advice. Certificate text comes from the server: escaped like the rest.
 fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> std::io::Result<()> {
-    if t.mode == "none" {
+    if t.mode == TlsMode::None {
         writeln!(
             out,
             "  {} none (the session stayed in plain text)",
@@ -281,7 +318,7 @@ fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> s
         )?;
         return Ok(());
     }
-    let how = if t.mode == "implicit" {
+    let how = if t.mode == TlsMode::Implicit {
         "implicit TLS (RFC 8314)"
     } else {
         "STARTTLS (RFC 3207)"

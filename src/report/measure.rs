@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn tls_facts_come_from_the_leaf_certificate() {
-        use crate::report::tls::{CertificateReport, KeyReport, TlsReport};
+        use crate::report::tls::{CertificateReport, KeyReport, TlsMode, TlsReport};
         let cert = |days_left, not_after_unix| CertificateReport {
             subject: "CN=mx".into(),
             sans: vec!["mx".into()],
@@ -196,7 +196,7 @@ mod tests {
             self_issued: false,
         };
         let mut tls = TlsReport::none();
-        tls.mode = "starttls".into();
+        tls.mode = TlsMode::StartTls;
         tls.handshake_ms = Some(12.5);
         tls.certificates = vec![cert(30, 1_800_000_000), cert(3000, 2_000_000_000)];
         let mut server: ServerReport = serde_json::from_value(serde_json::json!({

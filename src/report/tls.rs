@@ -1,13 +1,19 @@
 //! The TLS part of a server's report (`servers[].tls` in the JSON contract): how TLS was
 //! negotiated, what the server presented, and whether it verified, with the precise
 //! reason when it did not. Filled by the TLS layer (`tls`); rendered by `human.rs` and as JSON.
+//!
+//! The vocabulary is typed ([`TlsMode`], [`VerifyReason`]) and serialises to exactly the
+//! strings of the JSON contract (docs/tls.md). This is the model: it imports nothing from
+//! the TLS layer (which fills it), so the renderers never depend on rustls.
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::vocab::{TlsMode, VerifyReason};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TlsReport {
     /// "starttls" (RFC 3207), "implicit" (RFC 8314, TLS from the first byte) or "none".
-    pub mode: String,
+    pub mode: TlsMode,
     /// "TLSv1.3" / "TLSv1.2"; `None` when no handshake completed.
     pub version: Option<String>,
     /// IANA name of the cipher suite ("TLS13_AES_256_GCM_SHA384").
@@ -37,7 +43,7 @@ impl TlsReport {
     /// No TLS on this connection.
     pub fn none() -> TlsReport {
         TlsReport {
-            mode: "none".into(),
+            mode: TlsMode::None,
             version: None,
             cipher: None,
             key_exchange: None,
@@ -55,13 +61,24 @@ impl TlsReport {
 /// Why verification failed (or was skipped), machine-readable first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyError {
-    /// "expired", "not_yet_valid", "name_mismatch", "unknown_issuer", "self_signed",
-    /// "incomplete_chain", "bad_signature", "revoked", "invalid_purpose", "insecure",
-    /// "protocol_version", "handshake_failed", "not_tls", "closed", "timeout", "other".
-    pub reason: String,
+    pub reason: VerifyReason,
     pub message: String,
     /// What to do about it.
     pub advice: String,
+}
+
+impl VerifyError {
+    pub fn new(
+        reason: VerifyReason,
+        message: impl Into<String>,
+        advice: impl Into<String>,
+    ) -> VerifyError {
+        VerifyError {
+            reason,
+            message: message.into(),
+            advice: advice.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,4 +112,49 @@ pub struct KeyReport {
     pub bits: u32,
     /// Named curve for EC keys ("P-256").
     pub curve: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_serialises_to_the_contract_strings() {
+        let json = |v: serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+        for (mode, text) in [
+            (TlsMode::None, "none"),
+            (TlsMode::StartTls, "starttls"),
+            (TlsMode::Implicit, "implicit"),
+        ] {
+            assert_eq!(mode.as_str(), text);
+            assert_eq!(mode.to_string(), text);
+            assert_eq!(json(serde_json::json!(mode)), text);
+            let back: TlsMode = serde_json::from_value(serde_json::json!(text)).unwrap();
+            assert_eq!(back, mode);
+        }
+        for (reason, text) in [
+            (VerifyReason::Expired, "expired"),
+            (VerifyReason::NotYetValid, "not_yet_valid"),
+            (VerifyReason::NameMismatch, "name_mismatch"),
+            (VerifyReason::UnknownIssuer, "unknown_issuer"),
+            (VerifyReason::SelfSigned, "self_signed"),
+            (VerifyReason::IncompleteChain, "incomplete_chain"),
+            (VerifyReason::BadSignature, "bad_signature"),
+            (VerifyReason::Revoked, "revoked"),
+            (VerifyReason::InvalidPurpose, "invalid_purpose"),
+            (VerifyReason::Insecure, "insecure"),
+            (VerifyReason::ProtocolVersion, "protocol_version"),
+            (VerifyReason::HandshakeFailed, "handshake_failed"),
+            (VerifyReason::NotTls, "not_tls"),
+            (VerifyReason::Closed, "closed"),
+            (VerifyReason::Timeout, "timeout"),
+            (VerifyReason::Other, "other"),
+        ] {
+            assert_eq!(reason.as_str(), text);
+            assert_eq!(reason.to_string(), text);
+            assert_eq!(json(serde_json::json!(reason)), text);
+            let back: VerifyReason = serde_json::from_value(serde_json::json!(text)).unwrap();
+            assert_eq!(back, reason);
+        }
+    }
 }
