@@ -456,16 +456,6 @@ impl EnhancedLookup {
             (None, None) => self.class.title,
         }
     }
-
-    /// The rule id of the match (`enhanced:5.1.1`, `enhanced:5.7.*`, `enhanced:5.*.*`).
-    pub fn rule(&self) -> String {
-        let c = self.code;
-        match self.precision {
-            Precision::Exact => format!("enhanced:{c}"),
-            Precision::Subject => format!("enhanced:{}.{}.*", c.class, c.subject),
-            Precision::Class => format!("enhanced:{}.*.*", c.class),
-        }
-    }
 }
 
 /// The registry entry for `subject.detail` (class-independent).
@@ -560,14 +550,12 @@ mod tests {
         let l = lookup(code("5.7.606")).expect("class 5");
         assert_eq!(l.precision, Precision::Subject);
         assert_eq!(l.title(), "Security or policy");
-        assert_eq!(l.rule(), "enhanced:5.7.*");
     }
 
     #[test]
     fn unknown_subject_falls_back_to_class() {
         let l = lookup(code("4.9.1")).expect("class 4");
         assert_eq!(l.precision, Precision::Class);
-        assert_eq!(l.rule(), "enhanced:4.*.*");
         assert_eq!(l.title(), "Persistent transient failure");
     }
 

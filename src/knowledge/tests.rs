@@ -369,7 +369,7 @@ fn enhanced_5_7_606_falls_back_to_subject() {
         subject: 7,
         detail: 606,
     });
-    assert_eq!(l.map(|l| l.rule()), Some("enhanced:5.7.*".to_string()));
+    assert_eq!(l.map(|l| l.precision), Some(enhanced::Precision::Subject));
 }
 
 #[test]
