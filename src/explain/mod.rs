@@ -31,6 +31,7 @@ pub use crate::report::explain::{
 };
 
 use crate::cli::ExplainArgs;
+use crate::knowledge::enhanced::Precision;
 use crate::knowledge::{self, Context, codes, enhanced};
 use crate::report::explain as render;
 use crate::smtp::reply::EnhancedCode;
@@ -150,7 +151,7 @@ fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
     Some(match (l.entry, l.subject) {
         (Some(e), _) => EnhancedInfo {
             code: code.to_string(),
-            precision: l.precision.label().into(),
+            precision: l.precision,
             class,
             subject,
             title: e.title.into(),
@@ -161,7 +162,7 @@ fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
         },
         (None, Some(s)) => EnhancedInfo {
             code: code.to_string(),
-            precision: l.precision.label().into(),
+            precision: l.precision,
             class,
             subject,
             title: format!("{} (detail {} not in the registry)", s.title, code.detail),
@@ -175,7 +176,7 @@ fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
         },
         (None, None) => EnhancedInfo {
             code: code.to_string(),
-            precision: l.precision.label().into(),
+            precision: l.precision,
             class,
             subject: None,
             title: format!("{} (subject {} not defined)", l.class.title, code.subject),
@@ -206,7 +207,9 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         },
         Parsed::Enhanced { input, code } => {
             let info = enhanced_info(code);
-            let exact = info.as_ref().is_some_and(|i| i.precision == "exact");
+            let exact = info
+                .as_ref()
+                .is_some_and(|i| i.precision == Precision::Exact);
             Item {
                 input,
                 recognition: if exact {
@@ -234,7 +237,9 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
             let basic = basic_info(code);
             let einfo = enhanced.and_then(enhanced_info);
             let fallback = !basic.as_ref().is_some_and(|b| b.known)
-                || einfo.as_ref().is_some_and(|e| e.precision != "exact");
+                || einfo
+                    .as_ref()
+                    .is_some_and(|e| e.precision != Precision::Exact);
             let context = after.or(inferred);
             let t = text.as_deref().unwrap_or("");
             let meaning = match context {

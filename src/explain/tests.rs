@@ -79,11 +79,8 @@ fn json_is_the_same_as_data() {
     );
     assert_eq!(ex.items[1].recognition, Recognition::Fallback);
     assert_eq!(
-        ex.items[1]
-            .enhanced_info
-            .as_ref()
-            .map(|e| e.precision.as_str()),
-        Some("subject")
+        ex.items[1].enhanced_info.as_ref().map(|e| e.precision),
+        Some(Precision::Subject)
     );
     assert!(ex.comparison.is_some());
 }

@@ -11,6 +11,7 @@
 //!
 //! Text in the model that came from the input is already escaped (see `explain::input`).
 
+use crate::knowledge::enhanced::Precision;
 use crate::knowledge::{Context, Meaning};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -94,8 +95,9 @@ pub struct BasicInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnhancedInfo {
     pub code: String,
-    /// `exact`, `subject` (X.Y.*) or `class` (X.*.*).
-    pub precision: String,
+    /// How much of the code the registry knows: the exact code, its subject (X.Y.*) or only
+    /// its class (X.*.*).
+    pub precision: Precision,
     pub class: String,
     pub subject: Option<String>,
     pub title: String,
