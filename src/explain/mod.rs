@@ -6,9 +6,9 @@
 //! context; without it, a context is taken from log phrases such as "in reply to RCPT TO
 //! command" when present.
 //!
-//! This module turns the parsed input ([`input`]) into an [`Explanation`]: each code's
+//! This module turns the parsed input (`input.rs`) into an [`Explanation`]: each code's
 //! entries from the tables, its meaning in context from [`knowledge::meaning`], and for two
-//! or more codes a comparison ([`compare`]). The model and its human and JSON renderings
+//! or more codes a comparison (`compare.rs`). The model and its human and JSON renderings
 //! live in [`crate::report::explain`] and are re-exported here.
 //!
 //! Never here: writing prose layouts or JSON (that is the renderer's), knowledge data (that
