@@ -16,6 +16,7 @@
 //! All wording is this project's own.
 
 use crate::smtp::reply::EnhancedCode;
+use serde::{Deserialize, Serialize};
 
 /// One enumerated code, without its class (the registry lists them as `X.subject.detail`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,8 +417,10 @@ pub const ENHANCED_CODES: &[EnhancedEntry] = &[
         "Send without REQUIRETLS, or through servers that support it.", "RFC 8689 §5"),
 ];
 
-/// How precisely a code was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How precisely a code was found. Serialised as `"exact"`, `"subject"`, `"class"` (the
+/// `precision` of `explain --json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// The code is in the registry.
     Exact,
@@ -425,16 +428,6 @@ pub enum Precision {
     Subject,
     /// Neither detail nor subject is known; only the class (`X.*.*`).
     Class,
-}
-
-impl Precision {
-    pub fn label(self) -> &'static str {
-        match self {
-            Precision::Exact => "exact",
-            Precision::Subject => "subject",
-            Precision::Class => "class",
-        }
-    }
 }
 
 /// What the tables say about one enhanced code.
@@ -454,16 +447,6 @@ impl EnhancedLookup {
             (Some(e), _) => e.title,
             (None, Some(s)) => s.title,
             (None, None) => self.class.title,
-        }
-    }
-
-    /// The rule id of the match (`enhanced:5.1.1`, `enhanced:5.7.*`, `enhanced:5.*.*`).
-    pub fn rule(&self) -> String {
-        let c = self.code;
-        match self.precision {
-            Precision::Exact => format!("enhanced:{c}"),
-            Precision::Subject => format!("enhanced:{}.{}.*", c.class, c.subject),
-            Precision::Class => format!("enhanced:{}.*.*", c.class),
         }
     }
 }
@@ -560,15 +543,25 @@ mod tests {
         let l = lookup(code("5.7.606")).expect("class 5");
         assert_eq!(l.precision, Precision::Subject);
         assert_eq!(l.title(), "Security or policy");
-        assert_eq!(l.rule(), "enhanced:5.7.*");
     }
 
     #[test]
     fn unknown_subject_falls_back_to_class() {
         let l = lookup(code("4.9.1")).expect("class 4");
         assert_eq!(l.precision, Precision::Class);
-        assert_eq!(l.rule(), "enhanced:4.*.*");
         assert_eq!(l.title(), "Persistent transient failure");
+    }
+
+    #[test]
+    fn precision_serialises_as_the_documented_words() {
+        for (p, word) in [
+            (Precision::Exact, "\"exact\""),
+            (Precision::Subject, "\"subject\""),
+            (Precision::Class, "\"class\""),
+        ] {
+            assert_eq!(serde_json::to_string(&p).ok().as_deref(), Some(word));
+            assert_eq!(serde_json::from_str::<Precision>(word).ok(), Some(p));
+        }
     }
 
     #[test]

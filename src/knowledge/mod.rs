@@ -7,6 +7,7 @@
 
 pub mod codes;
 pub mod enhanced;
+pub mod rule;
 pub mod rules;
 pub mod vendors;
 
@@ -43,6 +44,9 @@ pub struct Meaning {
     pub standard: String,
 }
 
+/// Every rule, in tie-break order: the context rules, then the server texts.
+const RULE_TABLES: &[&[rule::Rule]] = &[rules::RULES, vendors::SERVER_TEXTS];
+
 /// The meaning of a reply in context: the most specific rule of [`rules::RULES`] or
 /// [`vendors::SERVER_TEXTS`] that matches, combined with the basic-code and enhanced-code
 /// entries. Codes no rule covers are interpreted from the tables, then by class
@@ -67,11 +71,11 @@ fn meaning_in(
     enhanced: Option<EnhancedCode>,
     text: &str,
 ) -> Option<Meaning> {
-    let rule = rules::best(ctx, code, enhanced, text)?;
+    let rule = rule::best(RULE_TABLES, ctx, code, enhanced, text)?;
     let mut m = skeleton(code, enhanced);
     m.summary = rule.summary.to_string();
     // A rule that does not pin the exact enhanced code leaves its detail to the registry.
-    if !matches!(rule.enhanced, Some(rules::EnhPat::Exact(..))) {
+    if !matches!(rule.enhanced, Some(rule::EnhPat::Exact(..))) {
         append_enhanced(&mut m.summary, enhanced);
     }
     m.advice = rule.advice.to_string();

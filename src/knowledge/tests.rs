@@ -1,4 +1,5 @@
-//! Context rules pinned by name, and registry coverage against the fixture.
+//! Context rules pinned by name, the rule tables' invariants, and registry coverage against
+//! the fixture.
 
 use super::*;
 use crate::exit::Status;
@@ -368,7 +369,7 @@ fn enhanced_5_7_606_falls_back_to_subject() {
         subject: 7,
         detail: 606,
     });
-    assert_eq!(l.map(|l| l.rule()), Some("enhanced:5.7.*".to_string()));
+    assert_eq!(l.map(|l| l.precision), Some(enhanced::Precision::Subject));
 }
 
 #[test]
@@ -389,4 +390,41 @@ fn context_free_meaning_only_uses_general_rules() {
         meaning_without_context(521, None, "").map(|m| m.rule),
         Some("no_mail_521".to_string())
     );
+}
+
+#[test]
+fn rule_ids_are_unique() {
+    let mut ids: Vec<&str> = RULE_TABLES
+        .iter()
+        .copied()
+        .flatten()
+        .map(|r| r.id)
+        .collect();
+    ids.sort_unstable();
+    for pair in ids.windows(2) {
+        assert_ne!(pair[0], pair[1], "duplicate rule id");
+    }
+}
+
+#[test]
+fn every_rule_has_a_summary_and_text_rules_cite_a_source() {
+    for r in RULE_TABLES.iter().copied().flatten() {
+        assert!(!r.summary.trim().is_empty(), "{}", r.id);
+        if r.server.is_some() {
+            assert!(!r.source.trim().is_empty(), "{} needs a source", r.id);
+            assert!(
+                !r.text.is_empty(),
+                "{} names a server but matches no text",
+                r.id
+            );
+        }
+        for t in r.text {
+            assert_eq!(
+                *t,
+                t.to_lowercase(),
+                "{}: text patterns are lower-case",
+                r.id
+            );
+        }
+    }
 }

@@ -1,148 +1,144 @@
 //! Replies recognised by their text: what particular servers and providers say, what they
 //! mean by it, and where each text was observed.
 //!
-//! These are [`super::rules::Rule`]s with a `text` pattern, so they win over the generic
-//! context rules (see the specificity order in [`super::rules`]). Each cites a `source`: the
-//! upstream source file that emits the text, or a public page showing it in a real reply.
-//! Summaries are this project's own words.
+//! These are [`super::rule::Rule`]s with a `text` pattern, so they win over the generic
+//! context rules of [`super::rules`] (see the specificity order in [`super::rule`]). Each
+//! cites a `source`: the upstream source file that emits the text, or a public page showing
+//! it in a real reply. Summaries are this project's own words.
+//!
+//! Never here: matching logic, or rules that hold for every server (those go in
+//! `rules.rs`).
 
 use super::Context::*;
-use super::rules::{CodePat, Ctx, EnhPat, Rule};
+use super::rule::{CodePat, Ctx, EnhPat, Rule};
 use crate::exit::Status;
-
-#[allow(clippy::too_many_arguments)]
-const fn text_rule(
-    id: &'static str,
-    server: &'static str,
-    ctx: Ctx,
-    code: CodePat,
-    enhanced: Option<EnhPat>,
-    text: &'static [&'static str],
-    status: Status,
-    summary: &'static str,
-    advice: &'static str,
-    source: &'static str,
-) -> Rule {
-    Rule {
-        id,
-        ctx,
-        code,
-        enhanced,
-        text,
-        server: Some(server),
-        status,
-        summary,
-        advice,
-        source,
-    }
-}
 
 const OK: Status = Status::Ok;
 const WARN: Status = Status::Warning;
 
+/// Rules for known server and provider texts. Ids are stable: reports and tests use them.
 #[rustfmt::skip]
 pub const SERVER_TEXTS: &[Rule] = &[
     // --- VRFY / EXPN ---
-    text_rule("vrfy_252_try_my_best", "Gmail or qmail", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), None,
-        &["send some mail, i'll try my best"], OK,
-        "The qmail (and Gmail) stock answer to every VRFY: it never confirms users, so this says nothing about whether the user exists.",
-        "Use RCPT TO, and compare with a made-up user.",
-        "qmail 1.03 qmail-smtpd.c err_vrfy(); Gmail MX answers \"252 2.1.5 Send some mail, I'll try my best\""),
-    text_rule("vrfy_exim_administrative_prohibition", "Exim", Ctx::Only(&[Vrfy, Expn]), CodePat::Any, None,
-        &["administrative prohibition"], OK,
-        "Exim's default refusal when no ACL allows the command (252 for VRFY, 550 for EXPN). Exim says it for every name, so it tells nothing about the user.",
-        "Use RCPT TO. Operator: an acl_smtp_vrfy ACL would enable real answers.",
-        "Exim src/smtp_in.c and src/acl.c (acl_wherecodes gives VRFY 252; default denial text \"Administrative prohibition\")"),
-    text_rule("exim_administrative_prohibition", "Exim", Ctx::Except(&[Vrfy, Expn]), CodePat::Class(5), None,
-        &["administrative prohibition"], WARN,
-        "An Exim ACL refused this command without a custom message: a local policy, not an unknown user.",
-        "Operator: the ACL for this stage (acl_smtp_rcpt, acl_smtp_mail) decides; its log line names the rule.",
-        "Exim src/acl.c default denial message"),
-    text_rule("vrfy_sendmail_novrfy", "Sendmail", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), None,
-        &["cannot vrfy user; try rcpt"], OK,
-        "Sendmail with PrivacyOptions novrfy (or goaway): it will not verify anyone, and points to RCPT instead.",
-        "Use RCPT TO.",
-        "Sendmail sendmail/srvrsmtp.c: \"252 2.5.2 Cannot VRFY user; try RCPT to attempt delivery (or try finger)\""),
-    text_rule("vrfy_exchange_will_take_message", "Microsoft Exchange", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), None,
-        &["cannot vrfy user, but will take message"], OK,
-        "Exchange's fixed answer to VRFY: it never confirms users but accepts mail for any address in its domains.",
-        "Use RCPT TO.",
-        "Exchange / IIS SMTP transcripts: \"252 2.1.5 Cannot VRFY user, but will take message for <user@domain>\""),
-    text_rule("vrfy_postfix_disabled", "Postfix", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[502]), None,
-        &["vrfy command is disabled"], OK,
-        "Postfix with disable_vrfy_command = yes: VRFY is switched off on purpose.",
-        "Use RCPT TO.",
-        "Postfix src/smtpd/smtpd.c vrfy_cmd(): \"502 5.5.1 VRFY command is disabled\""),
-    text_rule("vrfy_opensmtpd_unrecognized", "OpenSMTPD", Ctx::Only(&[Vrfy, Expn]), CodePat::OneOf(&[500]), None,
-        &["invalid command: command unrecognized"], OK,
-        "OpenSMTPD does not implement VRFY or EXPN and answers them as unknown commands.",
-        "Use RCPT TO.",
-        "OpenSMTPD usr.sbin/smtpd/smtp_session.c: \"500 5.5.1 Invalid command: Command unrecognized\""),
+    Rule::new("vrfy_252_try_my_best", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), OK)
+        .server("Gmail or qmail")
+        .text(&["send some mail, i'll try my best"])
+        .summary("The qmail (and Gmail) stock answer to every VRFY: it never confirms users, so this says nothing about whether the user exists.")
+        .advice("Use RCPT TO, and compare with a made-up user.")
+        .source("qmail 1.03 qmail-smtpd.c err_vrfy(); Gmail MX answers \"252 2.1.5 Send some mail, I'll try my best\""),
+    Rule::new("vrfy_exim_administrative_prohibition", Ctx::Only(&[Vrfy, Expn]), CodePat::Any, OK)
+        .server("Exim")
+        .text(&["administrative prohibition"])
+        .summary("Exim's default refusal when no ACL allows the command (252 for VRFY, 550 for EXPN). Exim says it for every name, so it tells nothing about the user.")
+        .advice("Use RCPT TO. Operator: an acl_smtp_vrfy ACL would enable real answers.")
+        .source("Exim src/smtp_in.c and src/acl.c (acl_wherecodes gives VRFY 252; default denial text \"Administrative prohibition\")"),
+    Rule::new("exim_administrative_prohibition", Ctx::Except(&[Vrfy, Expn]), CodePat::Class(5), WARN)
+        .server("Exim")
+        .text(&["administrative prohibition"])
+        .summary("An Exim ACL refused this command without a custom message: a local policy, not an unknown user.")
+        .advice("Operator: the ACL for this stage (acl_smtp_rcpt, acl_smtp_mail) decides; its log line names the rule.")
+        .source("Exim src/acl.c default denial message"),
+    Rule::new("vrfy_sendmail_novrfy", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), OK)
+        .server("Sendmail")
+        .text(&["cannot vrfy user; try rcpt"])
+        .summary("Sendmail with PrivacyOptions novrfy (or goaway): it will not verify anyone, and points to RCPT instead.")
+        .advice("Use RCPT TO.")
+        .source("Sendmail sendmail/srvrsmtp.c: \"252 2.5.2 Cannot VRFY user; try RCPT to attempt delivery (or try finger)\""),
+    Rule::new("vrfy_exchange_will_take_message", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), OK)
+        .server("Microsoft Exchange")
+        .text(&["cannot vrfy user, but will take message"])
+        .summary("Exchange's fixed answer to VRFY: it never confirms users but accepts mail for any address in its domains.")
+        .advice("Use RCPT TO.")
+        .source("Exchange / IIS SMTP transcripts: \"252 2.1.5 Cannot VRFY user, but will take message for <user@domain>\""),
+    Rule::new("vrfy_postfix_disabled", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[502]), OK)
+        .server("Postfix")
+        .text(&["vrfy command is disabled"])
+        .summary("Postfix with disable_vrfy_command = yes: VRFY is switched off on purpose.")
+        .advice("Use RCPT TO.")
+        .source("Postfix src/smtpd/smtpd.c vrfy_cmd(): \"502 5.5.1 VRFY command is disabled\""),
+    Rule::new("vrfy_opensmtpd_unrecognized", Ctx::Only(&[Vrfy, Expn]), CodePat::OneOf(&[500]), OK)
+        .server("OpenSMTPD")
+        .text(&["invalid command: command unrecognized"])
+        .summary("OpenSMTPD does not implement VRFY or EXPN and answers them as unknown commands.")
+        .advice("Use RCPT TO.")
+        .source("OpenSMTPD usr.sbin/smtpd/smtp_session.c: \"500 5.5.1 Invalid command: Command unrecognized\""),
 
     // --- RCPT: unknown users in providers' words ---
-    text_rule("m365_recipient_not_found", "Microsoft 365 / Exchange", Ctx::Any, CodePat::Class(5), None,
-        &["resolver.adr.recipientnotfound", "resolver.adr.recipnotfound"], WARN,
-        "Exchange's directory has no such recipient: the user does not exist. Microsoft sends this with 5.1.10, which the registry defines as \"null MX\"; the text is what counts.",
-        "Check the address; ask the recipient for the right one.",
-        "Exchange Online NDRs \"550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup\" (e.g. quoted in a Linux kernel MAINTAINERS update, 2023)"),
-    text_rule("m365_541_access_denied", "Microsoft 365", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[550]), Some(EnhPat::Exact(4, 1)),
-        &["recipient address rejected: access denied"], WARN,
-        "Despite the words \"access denied\", at Microsoft 365 this usually means the recipient does not exist (directory-based edge blocking); less often a block by the tenant.",
-        "Treat it as an unknown user first; check the address.",
-        "https://www.spamresource.com/2025/02/550-541-it-most-often-means-user-unknown.html"),
-    text_rule("m365_banned_sending_ip", "Microsoft 365 / Outlook.com", Ctx::Any, CodePat::Class(5), None,
-        &["banned sending ip"], WARN,
-        "Microsoft refuses mail from the connecting IP address (its 5.7.606-5.7.649 block range), whatever the recipient.",
-        "Request delisting at sender.office.com, or send from another IP.",
-        "https://pastebin.com/EH1TUb0X (bounce quoting \"550 5.7.606 Access denied, banned sending IP\")"),
-    text_rule("gmail_account_does_not_exist", "Gmail / Google Workspace", Ctx::Only(&[Rcpt]), CodePat::Class(5), None,
-        &["the email account that you tried to reach does not exist"], WARN,
-        "Google says this mailbox does not exist.",
-        "Check the address for typos.",
-        "https://www.dbmailserver.com/tui-xin-address-not-exist.htm (collected \"550-5.1.1 The email account that you tried to reach does not exist\")"),
-    text_rule("gmail_account_disabled", "Gmail / Google Workspace", Ctx::Only(&[Rcpt]), CodePat::Class(5), None,
-        &["the email account that you tried to reach is disabled"], WARN,
-        "The Google account exists but is disabled and takes no mail.",
-        "Reach the person by other means.",
-        "https://www.dbmailserver.com/tui-xin-address-not-exist.htm (\"550 5.2.1 The email account that you tried to reach is disabled\")"),
-    text_rule("yahoo_no_account", "Yahoo", Ctx::Any, CodePat::Class(5), None,
-        &["doesn't have a yahoo.com account"], WARN,
-        "Yahoo says the mailbox does not exist (Yahoo uses 554 here, not 550 5.1.1).",
-        "Check the address for typos.",
-        "https://www.dbmailserver.com/tui-xin-address-not-exist.htm (\"554 delivery error: dd This user doesn't have a yahoo.com account\")"),
-    text_rule("postfix_user_unknown", "Postfix", Ctx::Only(&[Rcpt, Vrfy]), CodePat::Class(5), None,
-        &["user unknown in virtual mailbox table", "user unknown in local recipient table", "user unknown in relay recipient table"], WARN,
-        "Postfix looked the address up in its recipient table and found no such user.",
-        "Check the address. Operator: the table named in the text is the one to update.",
-        "https://postigo.net/en/smtp-errors/550/ (\"550 5.1.1 ... Recipient address rejected: User unknown in virtual mailbox table\")"),
-    text_rule("postfix_relay_access_denied", "Postfix", Ctx::Only(&[Rcpt]), CodePat::Class(5), None,
-        &["relay access denied"], WARN,
-        "Relaying denied: this server does not receive mail for the recipient's domain and will not pass it on for an unauthenticated client. It says nothing about the user.",
-        "Probe the recipient domain's own MX, or authenticate to relay.",
-        "https://pastebin.com/cuaSEAAq (Postfix log \"554 5.7.1 <...>: Relay access denied\")"),
-    text_rule("barracuda_no_such_user", "Barracuda", Ctx::Only(&[Rcpt]), CodePat::Class(5), None,
-        &["cuda_nsu"], WARN,
-        "Barracuda's recipient verification says no such user.",
-        "Check the address.",
-        "https://smtp.codes/550 (\"550 cuda_nsu 5.1.1 <...> Recipient address rejected: User unknown\")"),
-    text_rule("proofpoint_marked_invalid", "Proofpoint Essentials", Ctx::Any, CodePat::Class(5), None,
-        &["marked as invalid"], WARN,
-        "Proofpoint has flagged this address as invalid (its SMTP Discovery found no such user): an unknown user, despite the 5.7.1 policy code.",
-        "Check the address. Operator: remove it from the Marked Invalid list if it is real.",
-        "https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/040_usersandgroups/User_email_address_is_%22marked_as_invalid%22"),
-    text_rule("mimecast_invalid_recipient", "Mimecast", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[550]), None,
-        &["invalid recipient - https://community.mimecast.com"], WARN,
-        "Mimecast does not know this recipient in the customer's directory (when the customer chose rejection rather than deferral).",
-        "Check the address.",
-        "https://mimecastsupport.zendesk.com/hc/en-us/articles/34000823077139 (unknown internal users: 451 deferral or 550 Invalid Recipient)"),
-    text_rule("mimecast_resource_unavailable", "Mimecast", Ctx::Any, CodePat::OneOf(&[451]), None,
-        &["internal resource temporarily unavailable"], WARN,
-        "Mimecast is holding the sender back for now: greylisting, or a reputation check on the sending IP. Mimecast also defers unknown recipients this way by default.",
-        "Retry after a few minutes; a real mail server would.",
-        "Mimecast SMTP Error Codes article (community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754, mirrored at https://electronicaportatil.com/smtp-error-codes/)"),
-    Rule { server: None, ..text_rule("mail_530_starttls_first", "", Ctx::Only(&[Mail, Rcpt, Auth]), CodePat::OneOf(&[530]), None,
-        &["starttls"], WARN,
-        "The server requires TLS before this command: start TLS, then try again.",
-        "Run STARTTLS first (the probe does unless --no-starttls).",
-        "Gmail submission \"530 5.7.0 Must issue a STARTTLS command first\"; Postfix smtpd_tls_security_level=encrypt") },
+    Rule::new("m365_recipient_not_found", Ctx::Any, CodePat::Class(5), WARN)
+        .server("Microsoft 365 / Exchange")
+        .text(&["resolver.adr.recipientnotfound", "resolver.adr.recipnotfound"])
+        .summary("Exchange's directory has no such recipient: the user does not exist. Microsoft sends this with 5.1.10, which the registry defines as \"null MX\"; the text is what counts.")
+        .advice("Check the address; ask the recipient for the right one.")
+        .source("Exchange Online NDRs \"550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup\" (e.g. quoted in a Linux kernel MAINTAINERS update, 2023)"),
+    Rule::new("m365_541_access_denied", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[550]), WARN).enhanced(EnhPat::Exact(4, 1))
+        .server("Microsoft 365")
+        .text(&["recipient address rejected: access denied"])
+        .summary("Despite the words \"access denied\", at Microsoft 365 this usually means the recipient does not exist (directory-based edge blocking); less often a block by the tenant.")
+        .advice("Treat it as an unknown user first; check the address.")
+        .source("https://www.spamresource.com/2025/02/550-541-it-most-often-means-user-unknown.html"),
+    Rule::new("m365_banned_sending_ip", Ctx::Any, CodePat::Class(5), WARN)
+        .server("Microsoft 365 / Outlook.com")
+        .text(&["banned sending ip"])
+        .summary("Microsoft refuses mail from the connecting IP address (its 5.7.606-5.7.649 block range), whatever the recipient.")
+        .advice("Request delisting at sender.office.com, or send from another IP.")
+        .source("https://pastebin.com/EH1TUb0X (bounce quoting \"550 5.7.606 Access denied, banned sending IP\")"),
+    Rule::new("gmail_account_does_not_exist", Ctx::Only(&[Rcpt]), CodePat::Class(5), WARN)
+        .server("Gmail / Google Workspace")
+        .text(&["the email account that you tried to reach does not exist"])
+        .summary("Google says this mailbox does not exist.")
+        .advice("Check the address for typos.")
+        .source("https://www.dbmailserver.com/tui-xin-address-not-exist.htm (collected \"550-5.1.1 The email account that you tried to reach does not exist\")"),
+    Rule::new("gmail_account_disabled", Ctx::Only(&[Rcpt]), CodePat::Class(5), WARN)
+        .server("Gmail / Google Workspace")
+        .text(&["the email account that you tried to reach is disabled"])
+        .summary("The Google account exists but is disabled and takes no mail.")
+        .advice("Reach the person by other means.")
+        .source("https://www.dbmailserver.com/tui-xin-address-not-exist.htm (\"550 5.2.1 The email account that you tried to reach is disabled\")"),
+    Rule::new("yahoo_no_account", Ctx::Any, CodePat::Class(5), WARN)
+        .server("Yahoo")
+        .text(&["doesn't have a yahoo.com account"])
+        .summary("Yahoo says the mailbox does not exist (Yahoo uses 554 here, not 550 5.1.1).")
+        .advice("Check the address for typos.")
+        .source("https://www.dbmailserver.com/tui-xin-address-not-exist.htm (\"554 delivery error: dd This user doesn't have a yahoo.com account\")"),
+    Rule::new("postfix_user_unknown", Ctx::Only(&[Rcpt, Vrfy]), CodePat::Class(5), WARN)
+        .server("Postfix")
+        .text(&["user unknown in virtual mailbox table", "user unknown in local recipient table", "user unknown in relay recipient table"])
+        .summary("Postfix looked the address up in its recipient table and found no such user.")
+        .advice("Check the address. Operator: the table named in the text is the one to update.")
+        .source("https://postigo.net/en/smtp-errors/550/ (\"550 5.1.1 ... Recipient address rejected: User unknown in virtual mailbox table\")"),
+    Rule::new("postfix_relay_access_denied", Ctx::Only(&[Rcpt]), CodePat::Class(5), WARN)
+        .server("Postfix")
+        .text(&["relay access denied"])
+        .summary("Relaying denied: this server does not receive mail for the recipient's domain and will not pass it on for an unauthenticated client. It says nothing about the user.")
+        .advice("Probe the recipient domain's own MX, or authenticate to relay.")
+        .source("https://pastebin.com/cuaSEAAq (Postfix log \"554 5.7.1 <...>: Relay access denied\")"),
+    Rule::new("barracuda_no_such_user", Ctx::Only(&[Rcpt]), CodePat::Class(5), WARN)
+        .server("Barracuda")
+        .text(&["cuda_nsu"])
+        .summary("Barracuda's recipient verification says no such user.")
+        .advice("Check the address.")
+        .source("https://smtp.codes/550 (\"550 cuda_nsu 5.1.1 <...> Recipient address rejected: User unknown\")"),
+    Rule::new("proofpoint_marked_invalid", Ctx::Any, CodePat::Class(5), WARN)
+        .server("Proofpoint Essentials")
+        .text(&["marked as invalid"])
+        .summary("Proofpoint has flagged this address as invalid (its SMTP Discovery found no such user): an unknown user, despite the 5.7.1 policy code.")
+        .advice("Check the address. Operator: remove it from the Marked Invalid list if it is real.")
+        .source("https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/040_usersandgroups/User_email_address_is_%22marked_as_invalid%22"),
+    Rule::new("mimecast_invalid_recipient", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[550]), WARN)
+        .server("Mimecast")
+        .text(&["invalid recipient - https://community.mimecast.com"])
+        .summary("Mimecast does not know this recipient in the customer's directory (when the customer chose rejection rather than deferral).")
+        .advice("Check the address.")
+        .source("https://mimecastsupport.zendesk.com/hc/en-us/articles/34000823077139 (unknown internal users: 451 deferral or 550 Invalid Recipient)"),
+    Rule::new("mimecast_resource_unavailable", Ctx::Any, CodePat::OneOf(&[451]), WARN)
+        .server("Mimecast")
+        .text(&["internal resource temporarily unavailable"])
+        .summary("Mimecast is holding the sender back for now: greylisting, or a reputation check on the sending IP. Mimecast also defers unknown recipients this way by default.")
+        .advice("Retry after a few minutes; a real mail server would.")
+        .source("Mimecast SMTP Error Codes article (community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754, mirrored at https://electronicaportatil.com/smtp-error-codes/)"),
+    Rule::new("mail_530_starttls_first", Ctx::Only(&[Mail, Rcpt, Auth]), CodePat::OneOf(&[530]), WARN)
+        .text(&["starttls"])
+        .summary("The server requires TLS before this command: start TLS, then try again.")
+        .advice("Run STARTTLS first (the probe does unless --no-starttls).")
+        .source("Gmail submission \"530 5.7.0 Must issue a STARTTLS command first\"; Postfix smtpd_tls_security_level=encrypt"),
 ];

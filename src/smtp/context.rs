@@ -64,6 +64,26 @@ impl Context {
         }
     }
 
+    /// How people name what was answered, in a sentence ("After RCPT TO", "After the
+    /// greeting").
+    pub fn label(self) -> &'static str {
+        match self {
+            Context::Greeting => "the greeting",
+            Context::Ehlo => "EHLO",
+            Context::Helo => "HELO",
+            Context::Mail => "MAIL FROM",
+            Context::Rcpt => "RCPT TO",
+            Context::Vrfy => "VRFY",
+            Context::Expn => "EXPN",
+            Context::Rset => "RSET",
+            Context::Noop => "NOOP",
+            Context::StartTls => "STARTTLS",
+            Context::Auth => "AUTH",
+            Context::Quit => "QUIT",
+            Context::Unsolicited => "no command (unsolicited)",
+        }
+    }
+
     /// The context for a command verb as reports name it (`"VRFY"`), case-insensitive.
     pub fn from_verb(verb: &str) -> Option<Context> {
         Some(match verb.to_ascii_uppercase().as_str() {

@@ -1,0 +1,270 @@
+//! `smtpprobe explain`: the knowledge base on the command line, offline.
+//!
+//! Accepts basic codes (`252`), enhanced codes (`5.1.1`), both (`550 5.1.1`), and reply lines
+//! pasted from logs, multi-line replies included (`250-mx Hello\n250 SIZE`), with common log
+//! prefixes (`S: `, `<<< `, syslog headers, `said: `) skipped. `--after COMMAND` gives the
+//! context; without it, a context is taken from log phrases such as "in reply to RCPT TO
+//! command" when present.
+//!
+//! This module turns the parsed input (`input.rs`) into an [`Explanation`]: each code's
+//! entries from the tables, its meaning in context from [`knowledge::meaning`], and for two
+//! or more codes a comparison (`compare.rs`). The model and its human and JSON renderings
+//! live in [`crate::report::explain`] and are re-exported here.
+//!
+//! Never here: writing prose layouts or JSON (that is the renderer's), knowledge data (that
+//! is `knowledge/`'s), or anything that touches the network, DNS, files or the clock; output
+//! goes to the given writer only.
+//!
+//! Exit codes (documented in `docs/knowledge.md`):
+//! - [`EXIT_RECOGNISED`] (0): every input was found in the tables;
+//! - [`EXIT_FALLBACK`] (1): some input was only interpreted by its class or subject
+//!   (e.g. `299`, `5.7.606`);
+//! - [`EXIT_MALFORMED`] (3): some input is not a code at all (`999`, `7.1.1`, `hello`), or
+//!   `--after` names no known command.
+
+mod compare;
+mod input;
+
+pub use crate::report::explain::{
+    BasicInfo, Comparison, EXIT_FALLBACK, EXIT_MALFORMED, EXIT_RECOGNISED, EnhancedInfo,
+    Explanation, Item, JSON_VERSION, Recognition,
+};
+
+use crate::cli::ExplainArgs;
+use crate::knowledge::enhanced::Precision;
+use crate::knowledge::{self, Context, codes, enhanced};
+use crate::report::explain as render;
+use crate::smtp::reply::EnhancedCode;
+use input::{Parsed, escape, parse_inputs};
+
+/// Runs `explain`, writing to `out`; returns the process exit code.
+pub fn run(args: &ExplainArgs, out: &mut dyn std::io::Write) -> i32 {
+    let explanation = explain(&args.input, args.after.as_deref());
+    // A closed pipe is not an error worth a different exit code.
+    let _ = if args.json {
+        render::render_json(&explanation, out)
+    } else {
+        render::render_human(&explanation, out)
+    };
+    let _ = out.flush();
+    explanation.exit_code
+}
+
+/// Builds the explanation for `inputs` (the CLI arguments) and an optional `--after`.
+pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
+    let ctx = match after {
+        None => None,
+        Some(verb) => match Context::from_verb(verb.trim()) {
+            Some(c) => Some(c),
+            None => {
+                return Explanation {
+                    version: JSON_VERSION,
+                    after: None,
+                    items: Vec::new(),
+                    comparison: None,
+                    exit_code: EXIT_MALFORMED,
+                    error: Some(format!(
+                        "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, QUIT, NONE",
+                        escape(verb)
+                    )),
+                };
+            }
+        },
+    };
+    let items: Vec<Item> = parse_inputs(inputs)
+        .into_iter()
+        .map(|p| build_item(p, ctx))
+        .collect();
+    let exit_code =
+        if items.is_empty() || items.iter().any(|i| i.recognition == Recognition::Invalid) {
+            EXIT_MALFORMED
+        } else if items.iter().any(|i| i.recognition == Recognition::Fallback) {
+            EXIT_FALLBACK
+        } else {
+            EXIT_RECOGNISED
+        };
+    let valid: Vec<&Item> = items
+        .iter()
+        .filter(|i| i.recognition != Recognition::Invalid)
+        .collect();
+    let comparison = (valid.len() >= 2).then(|| compare::compare(&valid));
+    Explanation {
+        version: JSON_VERSION,
+        after: ctx,
+        items,
+        comparison,
+        exit_code,
+        error: None,
+    }
+}
+
+fn basic_info(code: u16) -> Option<BasicInfo> {
+    let class = codes::reply_class(code)?;
+    let category = codes::reply_category(code)
+        .map(|c| format!("x{}x {}: {}", c.digit, c.title, c.description));
+    Some(match codes::basic(code) {
+        Some(b) => BasicInfo {
+            code,
+            known: true,
+            class: class.title.into(),
+            class_description: class.description.into(),
+            category,
+            title: b.title.into(),
+            description: b.description.into(),
+            when: b.when.into(),
+            fix: b.fix.into(),
+            operator: b.operator.into(),
+            standard: b.standard.into(),
+        },
+        None => BasicInfo {
+            code,
+            known: false,
+            class: class.title.into(),
+            class_description: class.description.into(),
+            category,
+            title: format!("Unknown code in class {}xx", class.digit),
+            description: format!(
+                "{code} is not defined by RFC 5321 or its extensions. RFC 5321 §4.2.1 tells a client to act on the first digit: {}",
+                class.description
+            ),
+            when: "From servers that use private codes, or garbled replies.".into(),
+            fix: match class.digit {
+                2 | 3 => "Treat it as success and read the text.".into(),
+                4 => "Treat it as a temporary failure: retry later.".into(),
+                _ => "Treat it as a permanent failure and read the text.".into(),
+            },
+            operator: "Use the codes RFC 5321 defines.".into(),
+            standard: "RFC 5321 §4.2.1, §4.3.2".into(),
+        },
+    })
+}
+
+fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
+    let l = enhanced::lookup(code)?;
+    let subject = l
+        .subject
+        .map(|s| format!("{} {}: {}", s.number, s.title, s.description));
+    let class = format!(
+        "{} {}: {}",
+        l.class.number, l.class.title, l.class.description
+    );
+    Some(match (l.entry, l.subject) {
+        (Some(e), _) => EnhancedInfo {
+            code: code.to_string(),
+            precision: l.precision,
+            class,
+            subject,
+            title: e.title.into(),
+            description: e.description.into(),
+            when: e.when.into(),
+            fix: e.fix.into(),
+            standard: e.standard.into(),
+        },
+        (None, Some(s)) => EnhancedInfo {
+            code: code.to_string(),
+            precision: l.precision,
+            class,
+            subject,
+            title: format!("{} (detail {} not in the registry)", s.title, code.detail),
+            description: format!(
+                "{code} is not in the IANA registry; providers define such details themselves. Its subject says: {}",
+                s.description
+            ),
+            when: "From providers with their own codes (e.g. Microsoft's 5.7.6xx blocks).".into(),
+            fix: "Read the reply text and the provider's documentation for this code.".into(),
+            standard: format!("{} (subject); provider-specific detail", s.standard),
+        },
+        (None, None) => EnhancedInfo {
+            code: code.to_string(),
+            precision: l.precision,
+            class,
+            subject: None,
+            title: format!("{} (subject {} not defined)", l.class.title, code.subject),
+            description: format!(
+                "Subject {} is not defined (RFC 3463 defines 0-7); only the class is meaningful: {}",
+                code.subject, l.class.description
+            ),
+            when: "From non-standard servers.".into(),
+            fix: "Read the reply text.".into(),
+            standard: "RFC 3463 §2".into(),
+        },
+    })
+}
+
+fn build_item(p: Parsed, after: Option<Context>) -> Item {
+    match p {
+        Parsed::Invalid { input, reason } => Item {
+            input,
+            recognition: Recognition::Invalid,
+            code: None,
+            enhanced: None,
+            text: None,
+            context: after,
+            basic: None,
+            enhanced_info: None,
+            meaning: None,
+            error: Some(reason),
+        },
+        Parsed::Enhanced { input, code } => {
+            let info = enhanced_info(code);
+            let exact = info
+                .as_ref()
+                .is_some_and(|i| i.precision == Precision::Exact);
+            Item {
+                input,
+                recognition: if exact {
+                    Recognition::Known
+                } else {
+                    Recognition::Fallback
+                },
+                code: None,
+                enhanced: Some(code.to_string()),
+                text: None,
+                context: after,
+                basic: None,
+                enhanced_info: info,
+                meaning: None,
+                error: None,
+            }
+        }
+        Parsed::Reply {
+            input,
+            code,
+            enhanced,
+            text,
+            inferred,
+        } => {
+            let basic = basic_info(code);
+            let einfo = enhanced.and_then(enhanced_info);
+            let fallback = !basic.as_ref().is_some_and(|b| b.known)
+                || einfo
+                    .as_ref()
+                    .is_some_and(|e| e.precision != Precision::Exact);
+            let context = after.or(inferred);
+            let t = text.as_deref().unwrap_or("");
+            let meaning = match context {
+                Some(ctx) => Some(knowledge::meaning(ctx, code, enhanced, t)),
+                None => knowledge::meaning_without_context(code, enhanced, t),
+            };
+            Item {
+                input,
+                recognition: if fallback {
+                    Recognition::Fallback
+                } else {
+                    Recognition::Known
+                },
+                code: Some(code),
+                enhanced: enhanced.map(|e| e.to_string()),
+                text,
+                context,
+                basic,
+                enhanced_info: einfo,
+                meaning,
+                error: None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,182 @@
+//! `explain` end to end: input in, rendered answer and exit code out.
+
+use super::*;
+
+fn run_args(input: &[&str], after: Option<&str>, json: bool) -> (i32, String) {
+    let args = ExplainArgs {
+        input: input.iter().map(|s| s.to_string()).collect(),
+        after: after.map(str::to_string),
+        json,
+    };
+    let mut out: Vec<u8> = Vec::new();
+    let code = run(&args, &mut out);
+    (
+        code,
+        String::from_utf8(out).unwrap_or_else(|e| panic!("not UTF-8: {e}")),
+    )
+}
+
+#[test]
+fn single_code_gets_a_full_explanation() {
+    let (code, out) = run_args(&["252"], None, false);
+    assert_eq!(code, EXIT_RECOGNISED);
+    for needle in [
+        "252",
+        "Class",
+        "2xx positive completion",
+        "Description",
+        "When you see",
+        "How to fix",
+        "RFC 5321",
+        "--after",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in\n{out}");
+    }
+}
+
+#[test]
+fn after_gives_the_meaning_in_context() {
+    let (code, out) = run_args(&["252"], Some("VRFY"), false);
+    assert_eq!(code, EXIT_RECOGNISED);
+    assert!(out.contains("After VRFY: OK (rule vrfy_252)"), "{out}");
+    assert!(out.contains("neither confirm nor deny"), "{out}");
+    let (_, out) = run_args(&["550 5.7.1 Relaying denied"], Some("rcpt"), false);
+    assert!(out.contains("rule rcpt_550_571"), "{out}");
+    assert!(out.contains("Relaying denied"), "{out}");
+}
+
+#[test]
+fn unknown_after_is_a_usage_error() {
+    let (code, out) = run_args(&["250"], Some("DATA"), false);
+    assert_eq!(code, EXIT_MALFORMED);
+    assert!(out.contains("unknown command for --after"), "{out}");
+}
+
+#[test]
+fn two_codes_are_compared() {
+    let (code, out) = run_args(&["221", "252"], None, false);
+    assert_eq!(code, EXIT_RECOGNISED);
+    assert!(out.contains("Key differences"), "{out}");
+    assert!(out.contains("Which to expect when"), "{out}");
+    assert!(out.contains("221 ends the session"), "{out}");
+    let (_, out) = run_args(&["5.1.1", "5.7.1"], None, false);
+    assert!(out.contains("the mailbox does not exist"), "{out}");
+}
+
+#[test]
+fn json_is_the_same_as_data() {
+    let (code, out) = run_args(&["421", "5.7.606"], Some("GREETING"), true);
+    assert_eq!(code, EXIT_FALLBACK);
+    let ex: Explanation = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(ex.version, JSON_VERSION);
+    assert_eq!(ex.exit_code, EXIT_FALLBACK);
+    assert_eq!(ex.after, Some(Context::Greeting));
+    assert_eq!(ex.items.len(), 2);
+    assert_eq!(ex.items[0].code, Some(421));
+    assert_eq!(
+        ex.items[0].meaning.as_ref().map(|m| m.rule.as_str()),
+        Some("greeting_421")
+    );
+    assert_eq!(ex.items[1].recognition, Recognition::Fallback);
+    assert_eq!(
+        ex.items[1].enhanced_info.as_ref().map(|e| e.precision),
+        Some(Precision::Subject)
+    );
+    assert!(ex.comparison.is_some());
+}
+
+#[test]
+fn code_999_is_invalid_with_the_first_digit_explained() {
+    let (code, out) = run_args(&["999"], None, false);
+    assert_eq!(code, EXIT_MALFORMED);
+    assert!(out.contains("first digit, 9, is outside 2-5"), "{out}");
+}
+
+#[test]
+fn code_299_is_interpreted_by_class() {
+    let (code, out) = run_args(&["299"], None, false);
+    assert_eq!(code, EXIT_FALLBACK);
+    assert!(out.contains("2xx positive completion"), "{out}");
+    assert!(out.contains("RFC 5321 §4.2.1"), "{out}");
+}
+
+#[test]
+fn enhanced_7_1_1_is_invalid_class() {
+    let (code, out) = run_args(&["7.1.1"], None, false);
+    assert_eq!(code, EXIT_MALFORMED);
+    assert!(out.contains("class, 7, must be 2"), "{out}");
+}
+
+#[test]
+fn hello_is_not_a_code() {
+    let (code, out) = run_args(&["hello"], None, false);
+    assert_eq!(code, EXIT_MALFORMED);
+    assert!(out.contains("not a reply code"), "{out}");
+}
+
+#[test]
+fn multi_line_paste_is_one_reply() {
+    let (code, out) = run_args(
+        &["250-mx.example.org Hello\n250-PIPELINING\n250 SIZE 1000"],
+        Some("EHLO"),
+        true,
+    );
+    assert_eq!(code, EXIT_RECOGNISED);
+    let ex: Explanation = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(ex.items.len(), 1);
+    assert_eq!(ex.items[0].code, Some(250));
+    assert_eq!(
+        ex.items[0].text.as_deref(),
+        Some("mx.example.org Hello PIPELINING SIZE 1000")
+    );
+    assert_eq!(
+        ex.items[0].meaning.as_ref().map(|m| m.rule.as_str()),
+        Some("ehlo_250")
+    );
+}
+
+#[test]
+fn log_prefixes_are_skipped_and_context_inferred() {
+    let line = "May 22 10:45:17 mx postfix/smtpd[2768]: NOQUEUE: reject: RCPT from unknown[192.0.2.99]: 554 5.7.1 <a@example.net>: Relay access denied; from=<b@example.org>";
+    let ex = explain(&[line.to_string()], None);
+    assert_eq!(ex.items.len(), 1);
+    let item = &ex.items[0];
+    assert_eq!(item.code, Some(554));
+    assert_eq!(item.enhanced.as_deref(), Some("5.7.1"));
+    assert_eq!(item.context, Some(Context::Rcpt));
+    assert_eq!(
+        item.meaning.as_ref().and_then(|m| m.server_hint.as_deref()),
+        Some("Postfix")
+    );
+    let ex = explain(
+        &["S: 221 2.0.0 Bye".to_string(), "<<< 250 OK".to_string()],
+        None,
+    );
+    assert_eq!(
+        ex.items.iter().map(|i| i.code).collect::<Vec<_>>(),
+        [Some(221), Some(250)]
+    );
+}
+
+#[test]
+fn unquoted_code_pairs_and_words_join_one_reply() {
+    let args: Vec<String> = ["550", "5.1.1", "User", "unknown"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let ex = explain(&args, Some("RCPT"));
+    assert_eq!(ex.items.len(), 1);
+    assert_eq!(ex.items[0].enhanced.as_deref(), Some("5.1.1"));
+    assert_eq!(ex.items[0].text.as_deref(), Some("User unknown"));
+    assert_eq!(
+        ex.items[0].meaning.as_ref().map(|m| m.rule.as_str()),
+        Some("rcpt_550_511")
+    );
+}
+
+#[test]
+fn control_characters_are_escaped() {
+    let (_, out) = run_args(&["550 5.1.1 evil\u{1b}[31m text"], None, false);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("\\x1b[31m"), "{out}");
+}

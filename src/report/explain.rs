@@ -1,0 +1,294 @@
+//! The `explain` answer: its model, which `--json` prints as it is, and its human rendering.
+//!
+//! [`Explanation`] is built by the `explain` module from the user's input and the knowledge
+//! base; this module only turns it into text. [`render_human`] and [`render_json`] write to
+//! the writer they are given; the JSON document is a versioned contract (`docs/knowledge.md`).
+//!
+//! Never here: parsing input, knowledge lookups, deciding what an input means or which exit
+//! code it gets, clap types, or I/O other than writing to the given writer. The model lives
+//! here rather than in `explain/` so that `explain` (which builds and prints it) depends on
+//! `report`, never the other way round.
+//!
+//! Text in the model that came from the input is already escaped (see `explain::input`).
+
+use crate::knowledge::enhanced::Precision;
+use crate::knowledge::{Context, Meaning};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Exit code: every input was found in the tables.
+pub const EXIT_RECOGNISED: i32 = 0;
+/// Exit code: some input was only interpreted by its class or subject (`299`, `5.7.606`).
+pub const EXIT_FALLBACK: i32 = 1;
+/// Exit code: some input is not a code at all, or `--after` names no known command.
+pub const EXIT_MALFORMED: i32 = crate::exit::USAGE;
+
+/// Version of the JSON document below; bumped on incompatible changes.
+pub const JSON_VERSION: u32 = 1;
+
+/// The whole answer, as `--json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub version: u32,
+    /// The context given with `--after`, if any.
+    pub after: Option<Context>,
+    pub items: Vec<Item>,
+    /// Present when two or more inputs were recognised as codes.
+    pub comparison: Option<Comparison>,
+    pub exit_code: i32,
+    /// A usage problem (e.g. an unknown `--after` command).
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+/// How well an input was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recognition {
+    /// In the tables.
+    Known,
+    /// Interpreted by class (basic) or subject/class (enhanced) only.
+    Fallback,
+    /// Not a code.
+    Invalid,
+}
+
+/// One explained input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// The input as given (control characters escaped).
+    pub input: String,
+    pub recognition: Recognition,
+    pub code: Option<u16>,
+    pub enhanced: Option<String>,
+    /// Reply text after the codes, when a reply line was given (escaped).
+    pub text: Option<String>,
+    /// The context used for `meaning`: `--after`, or inferred from a log line.
+    pub context: Option<Context>,
+    pub basic: Option<BasicInfo>,
+    pub enhanced_info: Option<EnhancedInfo>,
+    /// The meaning in context (with `--after`, an inferred context, or a rule that holds
+    /// everywhere such as a known server text).
+    pub meaning: Option<Meaning>,
+    /// Why the input is invalid.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BasicInfo {
+    pub code: u16,
+    /// Whether the code is in the table (else only its class is known).
+    pub known: bool,
+    pub class: String,
+    pub class_description: String,
+    /// What the second digit says (RFC 5321 §4.2.1), when it names a category.
+    pub category: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub when: String,
+    pub fix: String,
+    pub operator: String,
+    pub standard: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnhancedInfo {
+    pub code: String,
+    /// How much of the code the registry knows: the exact code, its subject (X.Y.*) or only
+    /// its class (X.*.*).
+    pub precision: Precision,
+    pub class: String,
+    pub subject: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub when: String,
+    pub fix: String,
+    pub standard: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub key_differences: Vec<String>,
+    pub which_when: Vec<String>,
+}
+
+/// Writes the explanation as people read it: one block per input, then the comparison.
+pub fn render_human(ex: &Explanation, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(human(ex).as_bytes())
+}
+
+/// Writes the explanation as the JSON document `--json` prints (pretty, one trailing
+/// newline).
+pub fn render_json(ex: &Explanation, out: &mut dyn Write) -> io::Result<()> {
+    let rendered = match serde_json::to_string_pretty(ex) {
+        Ok(mut s) => {
+            s.push('\n');
+            s
+        }
+        Err(e) => format!("{{\"error\": \"cannot serialise: {e}\"}}\n"),
+    };
+    out.write_all(rendered.as_bytes())
+}
+
+// ---------------------------------------------------------------------------------------
+// Human rendering
+
+const WIDTH: usize = 88;
+const LABEL: usize = 14;
+
+fn field(out: &mut String, label: &str, text: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let indent = " ".repeat(LABEL + 2);
+    let mut line = format!("  {label:<LABEL$}");
+    let mut first = true;
+    for paragraph in text.split('\n') {
+        if !first {
+            let _ = writeln!(out, "{}", line.trim_end());
+            line = indent.clone();
+        }
+        first = false;
+        let mut empty = true;
+        for word in paragraph.split_whitespace() {
+            if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
+                let _ = writeln!(out, "{}", line.trim_end());
+                line = indent.clone();
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
+}
+
+/// A wrapped list item: "  - text", continuation lines indented under the text.
+fn bullet(out: &mut String, text: &str) {
+    let mut line = String::from("  -");
+    for word in text.split_whitespace() {
+        if line.len() > 3 && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            let _ = writeln!(out, "{line}");
+            line = String::from("   ");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+fn render_item(out: &mut String, item: &Item, full: bool) {
+    let heading = match (&item.basic, &item.enhanced_info) {
+        _ if item.recognition == Recognition::Invalid => {
+            format!("{}  (not a valid code)", item.input)
+        }
+        (Some(b), Some(e)) => format!("{} {}  {} / {}", b.code, e.code, b.title, e.title),
+        (Some(b), None) => format!("{}  {}", b.code, b.title),
+        (None, Some(e)) => format!("{}  {}", e.code, e.title),
+        (None, None) => item.input.clone(),
+    };
+    let _ = writeln!(out, "{heading}");
+    if let Some(err) = &item.error {
+        field(out, "Problem", err);
+        return;
+    }
+    if item.input.contains(char::is_whitespace) {
+        field(out, "Input", &item.input);
+    }
+    if let Some(b) = &item.basic {
+        field(
+            out,
+            "Class",
+            &format!("{}: {}", b.class, b.class_description),
+        );
+        if full && let Some(c) = &b.category {
+            field(out, "Category", c);
+        }
+        field(out, "Description", &b.description);
+        field(out, "When you see", &b.when);
+        field(out, "How to fix", &b.fix);
+        if full {
+            field(out, "Operator", &b.operator);
+        }
+        field(out, "Standard", &b.standard);
+    }
+    if let Some(e) = &item.enhanced_info {
+        if item.basic.is_some() {
+            let _ = writeln!(out, "  Enhanced code {}  {}", e.code, e.title);
+        }
+        if full || item.basic.is_none() {
+            field(out, "Class", &e.class);
+            if let Some(s) = &e.subject {
+                field(out, "Subject", s);
+            }
+        }
+        field(out, "Description", &e.description);
+        field(out, "When you see", &e.when);
+        field(out, "How to fix", &e.fix);
+        field(out, "Standard", &e.standard);
+    }
+    if let Some(t) = &item.text {
+        field(out, "Reply text", t);
+    }
+    if let Some(m) = &item.meaning {
+        let here = match item.context {
+            Some(ctx) => format!("After {}", ctx.label()),
+            None => "In any context".to_string(),
+        };
+        let _ = writeln!(out, "  {here}: {} (rule {})", m.status.label(), m.rule);
+        if let Some(s) = &m.server_hint {
+            field(out, "Server", s);
+        }
+        field(out, "Meaning", &m.summary);
+        field(out, "Advice", &m.advice);
+    } else if item.context.is_none() && item.code.is_some() && full {
+        field(
+            out,
+            "Context",
+            "What a reply means depends on the command it answered: add --after COMMAND (e.g. --after VRFY).",
+        );
+    }
+}
+
+/// The human form, as one string (the functions above append to it).
+fn human(ex: &Explanation) -> String {
+    let mut out = String::new();
+    if let Some(err) = &ex.error {
+        let _ = writeln!(out, "error: {err}");
+        return out;
+    }
+    let full = ex.items.len() == 1;
+    for (i, item) in ex.items.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        render_item(&mut out, item, full);
+    }
+    if let Some(c) = &ex.comparison {
+        let _ = writeln!(out, "\nKey differences");
+        for d in &c.key_differences {
+            bullet(&mut out, d);
+        }
+        let _ = writeln!(out, "\nWhich to expect when");
+        for w in &c.which_when {
+            bullet(&mut out, w);
+        }
+    }
+    match ex.exit_code {
+        EXIT_FALLBACK => {
+            let _ = writeln!(
+                out,
+                "\nNote: some input is not in the tables and was interpreted by its class or subject only."
+            );
+        }
+        EXIT_MALFORMED => {
+            let _ = writeln!(out, "\nNote: some input is not a valid SMTP code.");
+        }
+        _ => {}
+    }
+    out
+}
