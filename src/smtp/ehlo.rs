@@ -109,13 +109,6 @@ impl Capabilities {
             _ => None,
         })
     }
-
-    pub fn size_limit(&self) -> Option<u64> {
-        self.extensions.iter().find_map(|e| match e {
-            Extension::Size { limit } => *limit,
-            _ => None,
-        })
-    }
 }
 
 #[cfg(test)]
@@ -135,7 +128,12 @@ mod tests {
             "250-mx.example.com Hello\r\n250-SIZE 10240000\r\n250-AUTH PLAIN login\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-X-SHINY one two\r\n250 STARTTLS\r\n",
         );
         assert_eq!(c.greeting, "mx.example.com Hello");
-        assert_eq!(c.size_limit(), Some(10_240_000));
+        assert!(c.extensions.iter().any(|e| matches!(
+            e,
+            Extension::Size {
+                limit: Some(10_240_000)
+            }
+        )));
         assert_eq!(
             c.auth_mechanisms(),
             Some(&["PLAIN".to_owned(), "LOGIN".to_owned()][..])

@@ -9,7 +9,7 @@
 //! - `trust.rs`: the trust store, loaded lazily, and the WebPKI verifier built on it.
 //! - `verifier.rs`: the `RecordingVerifier` and what it records.
 //! - `cert.rs`: certificate facts ([`certificate_facts`]): names, key, curve and signature
-//!   names, the caIssuers URL; and the date helpers ([`rfc3339`], [`unix_now`]).
+//!   names, the caIssuers URL; and the date helpers (`rfc3339`, [`unix_now`]).
 //! - `reasons.rs`: rustls errors turned into precise verification and handshake reasons.
 //!
 //! The TLS statuses and findings are judged in `assess/tls.rs`, with everything else.
@@ -48,5 +48,5 @@ mod reasons;
 mod trust;
 mod verifier;
 
-pub use cert::{certificate_facts, rfc3339, unix_now};
+pub use cert::{certificate_facts, unix_now};
 pub use context::{HandshakeRecord, TlsContext, TlsSettings, TlsSetupError, Verdict};
