@@ -214,20 +214,30 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> AsyncWrite for Conn<IO> {
     }
 }
 
+/// Most bytes read (and judged unsolicited) before one command: a flooding server cannot
+/// keep us reading forever.
+const UNSOLICITED_READ_LIMIT: usize = 64 * 1024;
+
+/// Reads into `buf` what is readable right now, without waiting; 0 when nothing is (or at
+/// end of stream, or on an error, which the next real read reports).
+async fn ready_now<IO: AsyncRead + Unpin>(io: &mut IO, buf: &mut [u8]) -> usize {
+    std::future::poll_fn(|cx| {
+        let mut rb = ReadBuf::new(buf);
+        match Pin::new(&mut *io).poll_read(cx, &mut rb) {
+            Poll::Ready(Ok(())) => Poll::Ready(rb.filled().len()),
+            Poll::Ready(Err(_)) | Poll::Pending => Poll::Ready(0),
+        }
+    })
+    .await
+}
+
 /// Bytes that are already readable right now, without waiting: after a 220 to STARTTLS
 /// nothing may be there (RFC 3207 §4.2), so this must come back empty.
 async fn drain_ready<IO: AsyncRead + Unpin>(io: &mut IO) -> usize {
     let mut total = 0;
     let mut tmp = [0u8; 1024];
     loop {
-        let n = std::future::poll_fn(|cx| {
-            let mut rb = ReadBuf::new(&mut tmp);
-            match Pin::new(&mut *io).poll_read(cx, &mut rb) {
-                Poll::Ready(Ok(())) => Poll::Ready(rb.filled().len()),
-                Poll::Ready(Err(_)) | Poll::Pending => Poll::Ready(0),
-            }
-        })
-        .await;
+        let n = ready_now(io, &mut tmp).await;
         if n == 0 || total > 1 << 20 {
             return total;
         }
@@ -406,6 +416,28 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
         Ok(())
     }
 
+    /// Before a command: whatever the server already sent answers nothing (a reply can only
+    /// answer a command already sent). Complete replies go to the session as unsolicited;
+    /// a partial one is discarded and counted, so it can never be glued to the next reply.
+    async fn unsolicited(&mut self, session: &mut Session) {
+        let mut waiting = 0;
+        while waiting < UNSOLICITED_READ_LIMIT {
+            let n = ready_now(&mut self.conn, &mut self.buf).await;
+            if n == 0 {
+                break;
+            }
+            self.parser.feed(&self.buf[..n]);
+            waiting += n;
+        }
+        // A parse error is kept by the parser and reported by the next read.
+        while let Ok(Some(reply)) = self.parser.next_reply() {
+            session.on_unsolicited(reply, self.sent_at.elapsed());
+        }
+        if self.parser.has_buffered() {
+            session.on_unsolicited_bytes(self.parser.discard_buffered());
+        }
+    }
+
     /// close_notify on TLS, so the server logs a clean end rather than a truncation.
     async fn close(&mut self) {
         if matches!(self.conn, Conn::Tls(_)) {
@@ -456,6 +488,9 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
         run.sent_at = Instant::now();
     }
     loop {
+        if session.will_send() {
+            run.unsolicited(&mut session).await;
+        }
         let step = match session.next_action() {
             Action::Close => {
                 run.close().await;

@@ -12,10 +12,21 @@ use crate::vocab::{FindingId, Phase};
 pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
     use Status::{Critical, Ok, Warning};
     let (id, status, message) = match event {
-        Event::Unsolicited { code } => (
+        Event::Unsolicited { code, after } => unsolicited(code, after),
+        Event::UnsolicitedBytes { bytes, after } => (
             FindingId::UnsolicitedReply,
             Warning,
-            format!("the server sent a {code} reply nobody asked for"),
+            format!(
+                "the server sent {bytes} byte(s) nobody asked for {}, not a complete reply; they were discarded, never read as the answer to our next command",
+                when(after)
+            ),
+        ),
+        Event::UnsolicitedFlood { more } => (
+            FindingId::UnsolicitedReply,
+            Warning,
+            format!(
+                "the server kept sending replies nobody asked for: {more} more than shown; a client that matched them to its commands would misread every answer"
+            ),
         ),
         Event::ServiceNotAvailable => (
             FindingId::ServiceNotAvailable,
@@ -94,6 +105,53 @@ pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
         ),
     };
     finding(id, status, message)
+}
+
+/// When an unsolicited reply came, in words.
+fn when(after: Context) -> String {
+    match after {
+        Context::Greeting => "right after the greeting, before any command".to_owned(),
+        c => format!(
+            "after the {} reply, before our next command",
+            c.name().to_uppercase()
+        ),
+    }
+}
+
+/// A reply that was waiting before our next command. It answers nothing: a 221 or 421
+/// means the server closes the session on its own.
+fn unsolicited(code: u16, after: Context) -> (FindingId, Status, String) {
+    match code {
+        221 => (
+            FindingId::UnsolicitedClose,
+            Status::Critical,
+            format!(
+                "221 sent {}: the server closes the session on its own{} (RFC 5321 §3.8: a server that must shut down should say 421)",
+                when(after),
+                if after == Context::Greeting {
+                    ", so it closes every session"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        421 => (
+            FindingId::ServerClosing,
+            Status::Critical,
+            format!(
+                "421 sent {}: the server is closing the connection (service not available)",
+                when(after)
+            ),
+        ),
+        _ => (
+            FindingId::UnsolicitedReply,
+            Status::Warning,
+            format!(
+                "the server sent a {code} reply nobody asked for, {}; it was not taken as the answer to our next command",
+                when(after)
+            ),
+        ),
+    }
 }
 
 /// STARTTLS not offered or refused: CRITICAL when the policy requires TLS.

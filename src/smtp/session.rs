@@ -222,9 +222,21 @@ pub enum Stage {
 /// assessment (it knows the TLS policy and the rest of the session).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
-    /// A reply arrived while no command was waiting for one.
+    /// A complete reply was already waiting before we sent our next command: nobody asked
+    /// for it, and it answers nothing. `after` is what the last solicited reply answered.
     Unsolicited {
         code: u16,
+        after: Context,
+    },
+    /// Bytes that were waiting before our next command without forming a complete reply;
+    /// they were discarded, never taken as the answer to that command.
+    UnsolicitedBytes {
+        bytes: usize,
+        after: Context,
+    },
+    /// More unsolicited replies than are kept as steps (a flooding server).
+    UnsolicitedFlood {
+        more: usize,
     },
     /// 421 as the greeting.
     ServiceNotAvailable,
@@ -322,7 +334,12 @@ pub struct Session {
     replies: Vec<(Purpose, String, Reply)>,
     /// MAIL was refused: RCPT checks are skipped until RSET.
     mail_refused: bool,
+    /// Unsolicited replies seen beyond those kept as steps.
+    unsolicited_dropped: usize,
 }
+
+/// Unsolicited replies kept as steps; more are only counted.
+const MAX_UNSOLICITED_STEPS: usize = 8;
 
 impl Session {
     pub fn new(plan: Plan) -> Session {
@@ -337,7 +354,63 @@ impl Session {
             },
             replies: Vec::new(),
             mail_refused: false,
+            unsolicited_dropped: 0,
         }
+    }
+
+    /// True when the next action will be to send a command: whatever the server sent
+    /// before that is unsolicited, and must be given to [`Session::on_unsolicited`] first.
+    pub fn will_send(&self) -> bool {
+        matches!(self.state, State::Ready) && !self.queue.is_empty()
+    }
+
+    /// What the last reply we asked for answered (the greeting before any command).
+    fn last_context(&self) -> Context {
+        self.t
+            .steps
+            .iter()
+            .rev()
+            .find(|s| s.context != Context::Unsolicited)
+            .map_or(Context::Greeting, |s| s.context)
+    }
+
+    /// A complete reply that was waiting before our next command (RFC 5321 §4.2: a reply
+    /// answers a command; one sent before the command answers nothing). It is recorded and
+    /// never matched to the next command. A 421 or 221 means the server is closing: the
+    /// conversation ends.
+    pub fn on_unsolicited(&mut self, reply: Reply, elapsed: Duration) {
+        let after = self.last_context();
+        let code = reply.code;
+        let closing = matches!(code, 421 | 221);
+        let kept = self
+            .t
+            .steps
+            .iter()
+            .filter(|s| s.context == Context::Unsolicited)
+            .count();
+        if kept < MAX_UNSOLICITED_STEPS || closing {
+            self.t.steps.push(Step {
+                command: None,
+                context: Context::Unsolicited,
+                reply,
+                elapsed,
+                tls: self.t.tls_active,
+                canary: false,
+            });
+            self.event(Event::Unsolicited { code, after });
+        } else {
+            self.unsolicited_dropped += 1;
+        }
+        if closing {
+            self.state = State::Done;
+        }
+    }
+
+    /// Bytes that were waiting before our next command and do not form a complete reply:
+    /// discarded by the driver, recorded here.
+    pub fn on_unsolicited_bytes(&mut self, bytes: usize) {
+        let after = self.last_context();
+        self.event(Event::UnsolicitedBytes { bytes, after });
     }
 
     /// What the driver should do next.
@@ -427,7 +500,10 @@ impl Session {
         state: State,
     ) -> bool {
         if context == Context::Unsolicited {
-            self.event(Event::Unsolicited { code });
+            // A reply while nothing was awaited: the driver hands such replies to
+            // `on_unsolicited`; this keeps the state machine sound if it ever does not.
+            let after = self.last_context();
+            self.event(Event::Unsolicited { code, after });
             self.state = if code == 421 || code == 221 {
                 State::Done
             } else {
@@ -719,6 +795,11 @@ impl Session {
             }
         }
         self.t.checks = checks;
+        if self.unsolicited_dropped > 0 {
+            self.t.events.push(Event::UnsolicitedFlood {
+                more: self.unsolicited_dropped,
+            });
+        }
         self.t
     }
 

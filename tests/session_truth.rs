@@ -1,0 +1,217 @@
+//! Replies judged by what the whole session showed (issue 10) and replies the server sent
+//! unasked (issue 15): in-process servers on loopback and in-memory streams.
+
+mod common;
+
+use common::*;
+use smtpprobe::assess::{self, ExpiryDays};
+use smtpprobe::driver::{Drive, Timeouts, drive};
+use smtpprobe::exit::Status;
+use smtpprobe::facts::{Contact, Conversation, ServerFacts};
+use smtpprobe::report::{Report, ServerReport};
+use smtpprobe::smtp::command::WireArg;
+use smtpprobe::smtp::session::{Plan, Session, TlsPolicy};
+use smtpprobe::vocab::Outcome;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+/// Probes an in-process server directly, in plain text.
+fn direct(server: &FakeSmtp, extra: &[&str]) -> Report {
+    let target = server.addr.to_string();
+    let mut args = vec![target.as_str(), "--starttls", "never"];
+    args.extend_from_slice(extra);
+    let cfg = config(&args);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let env = smtpprobe::run::Env::without_dns(&cfg);
+    rt.block_on(smtpprobe::run::probe_with(&env, &cfg, &FakeDns::default()))
+}
+
+fn arg(s: &str) -> WireArg {
+    WireArg::new(s).expect("valid test argument")
+}
+
+/// The server entry the assessment makes of a conversation driven in memory.
+fn judged(drive: Drive) -> ServerReport {
+    let facts = ServerFacts {
+        host: "mx.test".into(),
+        address: Some([127, 0, 0, 1].into()),
+        port: 25,
+        policy: TlsPolicy::Off,
+        contact: Contact::Talked(Box::new(Conversation {
+            helo: "probe.test".into(),
+            connect: Duration::from_micros(100),
+            drive,
+            elapsed: Duration::from_millis(1),
+        })),
+    };
+    assess::server(&facts, ExpiryDays { warn: 14, crit: 3 })
+}
+
+/// Runs `plan` against a server that first writes `preamble` at once, then answers each
+/// command line with `answer(line)` (an empty answer closes).
+async fn converse(
+    plan: Plan,
+    preamble: &'static [u8],
+    answer: fn(&str) -> &'static str,
+) -> (ServerReport, Vec<String>) {
+    let (client, server) = tokio::io::duplex(1 << 20);
+    let task = tokio::spawn(async move {
+        let (rd, mut wr) = tokio::io::split(server);
+        let mut lines = BufReader::new(rd).lines();
+        let mut got = Vec::new();
+        if wr.write_all(preamble).await.is_err() {
+            return got;
+        }
+        while let Ok(Some(line)) = lines.next_line().await {
+            let reply = answer(&line);
+            got.push(line);
+            if reply.is_empty() || wr.write_all(reply.as_bytes()).await.is_err() {
+                break;
+            }
+        }
+        got
+    });
+    let timeouts = Timeouts {
+        connect: Duration::from_secs(1),
+        reply: Duration::from_secs(5),
+        deadline: Duration::from_secs(20),
+    };
+    let mut client = client;
+    let outcome = drive(
+        &mut client,
+        Session::new(plan),
+        timeouts,
+        tokio::time::Instant::now(),
+    )
+    .await;
+    drop(client);
+    let received = task.await.unwrap_or_default();
+    (judged(outcome), received)
+}
+
+fn vrfy_server(line: &str) -> &'static str {
+    let up = line.to_ascii_uppercase();
+    if up.starts_with("EHLO") {
+        "250-mx.test\r\n250 VRFY\r\n"
+    } else if up.starts_with("VRFY") {
+        "550 5.1.1 <alice>: Recipient address rejected: User unknown\r\n"
+    } else if up.starts_with("RSET") {
+        "250 2.0.0 Ok\r\n"
+    } else if up.starts_with("QUIT") {
+        "221 2.0.0 Bye\r\n"
+    } else {
+        "502 5.5.2 Error: command not recognized\r\n"
+    }
+}
+
+#[test]
+fn a_second_greeting_never_answers_our_next_command() {
+    let s = FakeSmtp::start(vec![
+        Step::Send("220 first\r\n220 second\r\n"),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("VRFY alice", "550 5.1.1 <alice>: User unknown\r\n"),
+        Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &["--vrfy", "alice", "--no-canary"]);
+    s.finish();
+    let srv = &r.servers[0];
+    assert_eq!(srv.checks[0].outcome, Outcome::UnknownUser, "{srv:#?}");
+    assert_eq!(srv.checks[0].code, Some(550));
+    let f = srv
+        .findings
+        .iter()
+        .find(|f| f.id == "unsolicited_reply")
+        .expect("the second greeting is a finding");
+    assert!(
+        f.message.contains("220") && f.message.contains("right after the greeting"),
+        "{}",
+        f.message
+    );
+    let ehlo = srv
+        .steps
+        .iter()
+        .find(|s| s.command.as_deref() == Some("EHLO"))
+        .expect("EHLO step");
+    assert_eq!(ehlo.code, 250);
+}
+
+#[test]
+fn a_221_right_after_the_banner_is_not_blamed_on_ehlo() {
+    let s = FakeSmtp::start(vec![
+        Step::Send("220 mx.test ESMTP\r\n221 2.0.0 Bye\r\n"),
+        Step::Close,
+    ]);
+    let r = direct(&s, &[]);
+    let received = s.finish();
+    assert!(received.is_empty(), "nothing may be sent: {received:?}");
+    let srv = &r.servers[0];
+    let f = srv
+        .findings
+        .iter()
+        .find(|f| f.id == "unsolicited_close")
+        .expect("unsolicited close");
+    assert!(
+        f.message
+            .starts_with("221 sent right after the greeting, before any command"),
+        "{}",
+        f.message
+    );
+    assert!(!f.message.contains("EHLO"), "{}", f.message);
+    assert_eq!(r.status, Status::Critical);
+}
+
+#[tokio::test]
+async fn a_stream_of_unsolicited_250s_is_flagged_and_never_shifts_answers() {
+    const FLOOD: &[u8] = b"220 mx.test ESMTP\r\n250 ok\r\n250 ok\r\n250 ok\r\n250 ok\r\n250 ok\r\n\
+250 ok\r\n250 ok\r\n250 ok\r\n250 ok\r\n250 ok\r\n250 ok\r\n250 ok\r\n";
+    let plan = Plan::new(arg("probe.test"))
+        .vrfy([arg("alice")])
+        .tls(TlsPolicy::Off);
+    let (srv, received) = converse(plan, FLOOD, vrfy_server).await;
+    assert!(
+        received
+            .iter()
+            .all(|l| !l.to_ascii_uppercase().starts_with("DATA"))
+    );
+    assert_eq!(srv.checks[0].outcome, Outcome::UnknownUser, "{srv:#?}");
+    let unsolicited = srv
+        .steps
+        .iter()
+        .filter(|s| s.context == "unsolicited")
+        .count();
+    assert_eq!(unsolicited, 8, "at most 8 are kept as steps");
+    assert!(
+        srv.findings
+            .iter()
+            .any(|f| f.id == "unsolicited_reply" && f.message.contains("4 more than shown")),
+        "{:#?}",
+        srv.findings
+    );
+    assert_eq!(srv.status, Status::Warning);
+}
+
+#[tokio::test]
+async fn half_a_reply_waiting_before_a_command_is_discarded_not_glued() {
+    // "250-" begins a reply that never ends before EHLO is sent: it must not be glued to
+    // the real EHLO reply.
+    const PREAMBLE: &[u8] = b"220 mx.test ESMTP\r\n250-partial";
+    let plan = Plan::new(arg("probe.test")).tls(TlsPolicy::Off);
+    let (srv, _) = converse(plan, PREAMBLE, vrfy_server).await;
+    let ehlo = srv
+        .steps
+        .iter()
+        .find(|s| s.command.as_deref() == Some("EHLO"))
+        .expect("EHLO step");
+    assert_eq!(ehlo.lines, vec!["250-mx.test", "250 VRFY"]);
+    assert!(
+        srv.findings
+            .iter()
+            .any(|f| f.id == "unsolicited_reply" && f.message.contains("byte(s)")),
+        "{:#?}",
+        srv.findings
+    );
+}
