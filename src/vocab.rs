@@ -184,12 +184,14 @@ pub enum FindingId {
     TlsNotVerified,
     CertExpired,
     CertExpiring,
+    /// A success code the command cannot get (RFC 5321 §4.3.2), e.g. `220` to EHLO.
+    InvalidReplyCode,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 22] = [
+    const FIXED: [FindingId; 23] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -212,6 +214,7 @@ impl FindingId {
         FindingId::TlsNotVerified,
         FindingId::CertExpired,
         FindingId::CertExpiring,
+        FindingId::InvalidReplyCode,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -238,6 +241,7 @@ impl FindingId {
             FindingId::TlsNotVerified => "tls_not_verified",
             FindingId::CertExpired => "cert_expired",
             FindingId::CertExpiring => "cert_expiring",
+            FindingId::InvalidReplyCode => "invalid_reply_code",
             FindingId::Threshold(_) => return None,
         })
     }

@@ -215,3 +215,50 @@ async fn half_a_reply_waiting_before_a_command_is_discarded_not_glued() {
         srv.findings
     );
 }
+
+#[test]
+fn a_220_to_ehlo_is_not_success() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", "220 mx.test ESMTP ready\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &["--vrfy", "alice"]);
+    let sent = s.finish();
+    assert!(
+        !sent.iter().any(|l| l.starts_with("VRFY")),
+        "no check after an unusable EHLO: {sent:?}"
+    );
+    let f = r.servers[0]
+        .findings
+        .iter()
+        .find(|f| f.id == "invalid_reply_code")
+        .expect("invalid reply code");
+    assert_eq!(f.status, Status::Critical);
+    assert!(
+        f.message.contains("EHLO was answered with 220"),
+        "{}",
+        f.message
+    );
+    assert_eq!(r.exit_code, 2);
+}
+
+#[test]
+fn a_success_code_rcpt_cannot_get_is_a_warning() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("MAIL FROM:<>", "250 2.1.0 Ok\r\n"),
+        Step::Expect("RCPT TO:<alice@mx.test>", "252 2.1.5 maybe\r\n"),
+        Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &["--rcpt", "alice@mx.test", "--no-canary"]);
+    s.finish();
+    let f = r.servers[0]
+        .findings
+        .iter()
+        .find(|f| f.id == "invalid_reply_code")
+        .expect("invalid reply code");
+    assert_eq!(f.status, Status::Warning, "{}", f.message);
+}

@@ -3,7 +3,8 @@
 
 use super::finding;
 use crate::exit::Status;
-use crate::report::FindingReport;
+use crate::knowledge::sequences;
+use crate::report::{FindingReport, StepReport};
 use crate::smtp::Context;
 use crate::smtp::session::{Event, TlsPolicy};
 use crate::vocab::{FindingId, Phase};
@@ -105,6 +106,40 @@ pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
         ),
     };
     finding(id, status, message)
+}
+
+/// A success code the command cannot get (RFC 5321 §4.3.2): a client reading it by its
+/// first digit takes it for success. After EHLO/HELO the session is not usable.
+pub fn invalid_reply_code(step: &StepReport) -> Option<FindingReport> {
+    let seq = sequences::sequence(step.context)?;
+    if !sequences::is_invalid_positive(step.context, step.code)
+        // A 221 to anything but QUIT is already reported as the server closing.
+        || (step.code == 221 && step.context != Context::Quit)
+    {
+        return None;
+    }
+    let what = step.command.as_deref().unwrap_or("the connection");
+    let allowed: Vec<String> = seq.positive.iter().map(ToString::to_string).collect();
+    let critical = matches!(step.context, Context::Ehlo | Context::Helo);
+    Some(finding(
+        FindingId::InvalidReplyCode,
+        if critical {
+            Status::Critical
+        } else {
+            Status::Warning
+        },
+        format!(
+            "{what} was answered with {}, a success code it cannot get (only {}: {}){}",
+            step.code,
+            allowed.join(", "),
+            seq.source,
+            if critical {
+                "; the session is not usable, so the probe stopped"
+            } else {
+                "; a client reading the first digit would take it for success"
+            }
+        ),
+    ))
 }
 
 /// When an unsolicited reply came, in words.

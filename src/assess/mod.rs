@@ -155,6 +155,9 @@ fn conversation(
         .iter()
         .map(|e| findings::of_event(*e, facts.policy))
         .collect();
+    report
+        .findings
+        .extend(report.steps.iter().filter_map(findings::invalid_reply_code));
     if c.drive.injected > 0 {
         report
             .findings

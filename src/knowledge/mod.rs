@@ -9,6 +9,7 @@ pub mod codes;
 pub mod enhanced;
 pub mod rule;
 pub mod rules;
+pub mod sequences;
 pub mod vendors;
 
 use crate::exit::Status;

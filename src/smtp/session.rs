@@ -535,9 +535,12 @@ impl Session {
             None => self.on_greeting(reply),
             Some(Purpose::Ehlo) => self.on_ehlo(reply),
             Some(Purpose::Helo) => {
-                if reply.is_positive() {
+                if code == 250 {
                     self.t.completed = true;
                     self.enqueue_checks();
+                } else if reply.is_positive() {
+                    // Out of step (RFC 5321 §4.3.2: HELO succeeds with 250 only).
+                    self.enqueue_quit();
                 } else {
                     self.event(Event::HeloRefused { code });
                     self.enqueue_quit();
@@ -595,7 +598,11 @@ impl Session {
 
     fn on_ehlo(&mut self, reply: &Reply) {
         let code = reply.code;
-        if reply.is_positive() {
+        if reply.is_positive() && code != 250 {
+            // RFC 5321 §4.3.2: EHLO succeeds with 250 only; anything else 2xx is a server
+            // out of step with us, and nothing it says after can be trusted.
+            self.enqueue_quit();
+        } else if code == 250 {
             let caps = Capabilities::from_reply(reply);
             let offers_tls = caps.starttls();
             if self.t.tls_active && self.t.capabilities.is_some() {
