@@ -11,7 +11,7 @@
 //! handshake — and decides no status: that is the assessment's job.
 
 use crate::smtp::Context as ReplyContext;
-use crate::smtp::reply::{Limits, ParseError, ReplyParser};
+use crate::smtp::reply::{Limits, ParseError, ReplyParser, Unfinished};
 use crate::smtp::session::{Action, Session, TlsPolicy, Transcript};
 use crate::tls::{HandshakeRecord, TlsContext};
 use crate::vocab::{ErrorKind, Phase, ProbeError};
@@ -341,43 +341,46 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
         let phase = Phase::from(session.stage());
         let name = phase.error_name();
         let limit = self.step_limit();
-        let err = match read_reply(&mut self.conn, &mut self.parser, &mut self.buf, limit).await {
+        let mut arrived = 0;
+        let read = read_reply(
+            &mut self.conn,
+            &mut self.parser,
+            &mut self.buf,
+            limit,
+            &mut arrived,
+        )
+        .await;
+        let err = match read {
             Ok(Some(reply)) => {
                 session.on_reply(reply, self.sent_at.elapsed());
                 return Ok(());
             }
             Ok(None) => {
+                let cut = self.keep_unfinished(session, true);
                 session.on_closed();
                 // A close after QUIT is how a conversation ends.
                 if phase == Phase::Reply(ReplyContext::Quit) {
                     return Err(None);
                 }
+                let how = match cut {
+                    Some(lines) => format!(" mid-reply, after {lines} complete line(s),"),
+                    None => String::new(),
+                };
                 ProbeError::new(
                     phase,
                     ErrorKind::Closed,
                     format!(
-                        "the server closed the connection while we waited for the {name} reply"
+                        "the server closed the connection{how} while we waited for the {name} reply"
                     ),
                 )
             }
             Err(ReadError::Timeout) => {
-                let which = if Instant::now() >= self.deadline {
-                    format!(
-                        "the whole conversation exceeded --deadline {:.0} s",
-                        self.timeouts.deadline.as_secs_f64()
-                    )
-                } else {
-                    format!(
-                        "no complete reply within --timeout {:.0} s",
-                        self.timeouts.reply.as_secs_f64()
-                    )
-                };
+                let unfinished = self.parser.unfinished(false);
+                self.keep_unfinished(session, false);
                 ProbeError::new(
                     phase,
                     ErrorKind::Timeout,
-                    format!(
-                        "{which} while waiting for the {name} reply: the server is slow, silent or tarpitting"
-                    ),
+                    self.timeout_message(name, unfinished.as_ref(), arrived),
                 )
             }
             Err(ReadError::Io(e)) => ProbeError::new(
@@ -388,6 +391,49 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
             Err(ReadError::Parse(e)) => ProbeError::new(phase, ErrorKind::Protocol, e.to_string()),
         };
         Err(Some(err))
+    }
+
+    /// Hands what arrived of an unfinished reply to the session; the number of complete
+    /// lines, when anything had arrived.
+    fn keep_unfinished(&self, session: &mut Session, closed: bool) -> Option<usize> {
+        let u = self.parser.unfinished(closed)?;
+        if let Some(reply) = u.reply {
+            session.on_truncated(reply, self.sent_at.elapsed());
+        }
+        Some(u.lines)
+    }
+
+    /// Why no reply came in time, from what did arrive: nothing (silent), a line that never
+    /// ended (no line end, or CR without LF), or a trickle.
+    fn timeout_message(&self, name: &str, u: Option<&Unfinished>, arrived: usize) -> String {
+        let which = if Instant::now() >= self.deadline {
+            format!(
+                "the whole conversation exceeded --deadline {:.0} s",
+                self.timeouts.deadline.as_secs_f64()
+            )
+        } else {
+            format!(
+                "no complete reply within --timeout {:.0} s",
+                self.timeouts.reply.as_secs_f64()
+            )
+        };
+        let waited = self.sent_at.elapsed().as_secs_f64();
+        match u {
+            None => format!(
+                "{which} while waiting for the {name} reply: the server is slow, silent or tarpitting"
+            ),
+            Some(u) if u.bare_cr => format!(
+                "{which} while waiting for the {name} reply: the server ends its lines with CR without LF (RFC 5321 §2.3.8 requires CRLF), so the reply never ends; {arrived} byte(s) arrived"
+            ),
+            Some(u) if u.lines == 0 && u.partial_bytes >= 1024 => format!(
+                "{which} while waiting for the {name} reply: no line end after {} byte(s)",
+                u.partial_bytes
+            ),
+            Some(u) => format!(
+                "{which} while waiting for the {name} reply: {arrived} byte(s) arrived in {waited:.1} s ({} complete line(s)) without completing the reply: the server is trickling or stopped mid-reply",
+                u.lines
+            ),
+        }
     }
 
     /// The session accepted STARTTLS with 220: drop whatever arrived in plain text since
@@ -512,12 +558,14 @@ enum ReadError {
     Parse(ParseError),
 }
 
-/// Reads until one complete reply is parsed; `Ok(None)` on EOF.
+/// Reads until one complete reply is parsed; `Ok(None)` on EOF. `arrived` counts the bytes
+/// read.
 async fn read_reply<S: AsyncRead + Unpin>(
     stream: &mut S,
     parser: &mut ReplyParser,
     buf: &mut [u8],
     limit: Instant,
+    arrived: &mut usize,
 ) -> Result<Option<crate::smtp::reply::Reply>, ReadError> {
     loop {
         if let Some(r) = parser.next_reply().map_err(ReadError::Parse)? {
@@ -531,6 +579,7 @@ async fn read_reply<S: AsyncRead + Unpin>(
         if n == 0 {
             return Ok(None);
         }
+        *arrived += n;
         parser.feed(&buf[..n]);
     }
 }

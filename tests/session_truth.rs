@@ -262,3 +262,89 @@ fn a_success_code_rcpt_cannot_get_is_a_warning() {
         .expect("invalid reply code");
     assert_eq!(f.status, Status::Warning, "{}", f.message);
 }
+
+#[test]
+fn a_reply_cut_off_by_a_close_keeps_what_arrived() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", "250-mx.test\r\n250-PIPELINING\r\n250 SIZ"),
+        Step::Close,
+    ]);
+    let r = direct(&s, &[]);
+    s.finish();
+    let srv = &r.servers[0];
+    let ehlo = srv
+        .steps
+        .iter()
+        .find(|s| s.command.as_deref() == Some("EHLO"))
+        .expect("the partial EHLO reply is kept");
+    assert_eq!(ehlo.lines, vec!["250-mx.test", "250-PIPELINING", "250 SIZ"]);
+    assert!(
+        ehlo.anomalies
+            .iter()
+            .any(|a| a == "truncated: the server closed mid-reply after 2 complete line(s)"),
+        "{:?}",
+        ehlo.anomalies
+    );
+    let e = srv.error.as_ref().expect("an error");
+    assert!(
+        e.message.contains("mid-reply, after 2 complete line(s)"),
+        "{}",
+        e.message
+    );
+    assert_eq!(srv.unanswered.as_deref(), Some("EHLO [127.0.0.1]"));
+}
+
+/// Drives a plan against a server that writes `bytes` and then stays silent, in paused time.
+async fn silent_after(bytes: &'static [u8]) -> ServerReport {
+    let (mut client, server) = tokio::io::duplex(4 << 20);
+    let task = tokio::spawn(async move {
+        let mut server = server;
+        let _ = server.write_all(bytes).await;
+        // Stay open, say nothing more.
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+        drop(server);
+    });
+    let timeouts = Timeouts {
+        connect: Duration::from_secs(1),
+        reply: Duration::from_secs(30),
+        deadline: Duration::from_secs(120),
+    };
+    let plan = Plan::new(arg("probe.test")).tls(TlsPolicy::Off);
+    let outcome = drive(
+        &mut client,
+        Session::new(plan),
+        timeouts,
+        tokio::time::Instant::now(),
+    )
+    .await;
+    task.abort();
+    judged(outcome)
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_greeting_without_a_line_end_is_named_not_called_slow() {
+    static BIG: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let big = BIG.get_or_init(|| {
+        let mut v = b"220 ".to_vec();
+        v.extend(std::iter::repeat_n(b'a', 1 << 20));
+        v
+    });
+    let srv = silent_after(big.as_slice()).await;
+    let e = srv.error.as_ref().expect("a timeout");
+    assert!(
+        e.message.contains("no line end after 1048580 byte(s)"),
+        "{}",
+        e.message
+    );
+    assert!(!e.message.contains("tarpitting"), "{}", e.message);
+}
+
+#[tokio::test(start_paused = true)]
+async fn cr_without_lf_is_named() {
+    let srv = silent_after(b"220 mx.test ESMTP\r").await;
+    let e = srv.error.as_ref().expect("a timeout");
+    assert!(e.message.contains("CR without LF"), "{}", e.message);
+    let greeting = srv.steps.first().expect("the partial greeting is kept");
+    assert_eq!(greeting.code, 220);
+}

@@ -88,6 +88,9 @@ pub enum Anomaly {
     OddCode { code: u16 },
     /// The character after the code is neither space nor hyphen.
     BadSeparator,
+    /// The reply never ended: the server closed (`closed`) or went quiet after `lines`
+    /// complete lines; what arrived is kept.
+    Truncated { lines: usize, closed: bool },
 }
 
 impl fmt::Display for Anomaly {
@@ -105,6 +108,15 @@ impl fmt::Display for Anomaly {
             Anomaly::Garbage => write!(f, "line without a reply code inside a multi-line reply"),
             Anomaly::OddCode { code } => write!(f, "code {code} is outside RFC 5321's range"),
             Anomaly::BadSeparator => write!(f, "code not followed by space or hyphen"),
+            Anomaly::Truncated { lines, closed } => write!(
+                f,
+                "truncated: {} mid-reply after {lines} complete line(s)",
+                if *closed {
+                    "the server closed"
+                } else {
+                    "nothing more arrived in time"
+                }
+            ),
         }
     }
 }
@@ -150,6 +162,20 @@ impl Reply {
     pub fn is_positive(&self) -> bool {
         self.class() == 2
     }
+}
+
+/// What had arrived of a reply that never ended (the server closed, or time ran out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    /// The reply as far as it went — its complete lines, then the unterminated rest — or
+    /// `None` when not even a reply code arrived.
+    pub reply: Option<Reply>,
+    /// Complete lines received.
+    pub lines: usize,
+    /// Bytes of the last line, which never ended.
+    pub partial_bytes: usize,
+    /// A CR not followed by LF (RFC 5321 §2.3.8: lines end in CRLF).
+    pub bare_cr: bool,
 }
 
 /// Why the byte stream cannot be read as SMTP replies any more.
@@ -252,6 +278,55 @@ impl ReplyParser {
         self.pending.clear();
         self.reply_bytes = 0;
         n
+    }
+
+    /// What is buffered of a reply that has not ended, after [`ReplyParser::next_reply`]
+    /// returned `Ok(None)`; `None` when nothing is. `closed`: the stream ended (else time
+    /// ran out), for the [`Anomaly::Truncated`] recorded on the kept reply.
+    pub fn unfinished(&self, closed: bool) -> Option<Unfinished> {
+        if !self.has_buffered() {
+            return None;
+        }
+        let partial_text = (!self.line.is_empty()).then(|| {
+            String::from_utf8_lossy(self.line.strip_suffix(b"\r").unwrap_or(&self.line))
+                .into_owned()
+        });
+        let bare_cr = self.line.contains(&b'\r');
+        let complete = self.current.as_ref().map_or(0, |p| p.lines.len());
+        let reply = match &self.current {
+            Some(p) => {
+                let mut lines = p.lines.clone();
+                lines.extend(partial_text);
+                let mut anomalies = p.anomalies.clone();
+                anomalies.push(Anomaly::Truncated {
+                    lines: complete,
+                    closed,
+                });
+                Some(Reply {
+                    code: p.code,
+                    enhanced: None,
+                    lines,
+                    anomalies,
+                })
+            }
+            None => partial_text.and_then(|t| {
+                let digits = t
+                    .get(..3)
+                    .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+                Some(Reply {
+                    code: digits.parse().ok()?,
+                    enhanced: None,
+                    lines: vec![t],
+                    anomalies: vec![Anomaly::Truncated { lines: 0, closed }],
+                })
+            }),
+        };
+        Some(Unfinished {
+            reply,
+            lines: complete,
+            partial_bytes: self.line_len,
+            bare_cr,
+        })
     }
 
     /// The next complete reply, `Ok(None)` when more bytes are needed.
@@ -381,6 +456,31 @@ fn finish(mut partial: Partial) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unfinished_reply_keeps_what_arrived() {
+        let mut p = ReplyParser::new(Limits::default());
+        p.feed(b"250-alice\r\n250-bob\r\n250 car");
+        assert_eq!(p.next_reply(), Ok(None));
+        let u = p.unfinished(true).expect("buffered");
+        assert_eq!((u.lines, u.partial_bytes, u.bare_cr), (2, 7, false));
+        let r = u.reply.expect("a reply code arrived");
+        assert_eq!(r.code, 250);
+        assert_eq!(r.lines, vec!["250-alice", "250-bob", "250 car"]);
+        assert!(r.anomalies.contains(&Anomaly::Truncated {
+            lines: 2,
+            closed: true
+        }));
+        let mut p = ReplyParser::new(Limits::default());
+        p.feed(b"220 hello\rstill no line feed");
+        assert_eq!(p.next_reply(), Ok(None));
+        let u = p.unfinished(false).expect("buffered");
+        assert!(u.bare_cr);
+        assert_eq!(u.lines, 0);
+        assert_eq!(u.reply.map(|r| r.code), Some(220));
+        let p = ReplyParser::new(Limits::default());
+        assert!(p.unfinished(true).is_none());
+    }
 
     fn parse_all(input: &[u8], chunk: usize) -> (Vec<Reply>, Option<ParseError>) {
         let mut p = ReplyParser::new(Limits::default());

@@ -639,6 +639,29 @@ impl Session {
         }
     }
 
+    /// The reply we waited for never ended (the server closed, or time ran out): keep what
+    /// arrived as a step of its context. It answers nothing — the command stays unanswered,
+    /// and a check it was for is not decided by half a reply.
+    pub fn on_truncated(&mut self, reply: Reply, elapsed: Duration) {
+        let (command, context, canary) = match &self.state {
+            State::AwaitGreeting => (None, Context::Greeting, false),
+            State::Await(p) => (
+                Some(p.command.clone()),
+                Context::of(&p.command),
+                matches!(p.purpose, Purpose::Canary(_)),
+            ),
+            _ => return,
+        };
+        self.t.steps.push(Step {
+            command,
+            context,
+            reply,
+            elapsed,
+            tls: self.t.tls_active,
+            canary,
+        });
+    }
+
     /// The TLS handshake succeeded: say EHLO again (RFC 3207 §4.2: forget what was learnt).
     pub fn on_tls_established(&mut self) {
         self.t.tls_active = true;
