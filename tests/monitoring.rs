@@ -1,8 +1,9 @@
 //! Monitoring outputs (nagios, prometheus) and thresholds, on fixed reports built in code,
 //! plus the binary's exit codes, `--quiet` and `--output` against a scripted local server.
 //!
-//! Snapshots live in `tests/snapshots/`; run with `UPDATE_SNAPSHOTS=1` to rewrite them after
-//! an intended change, then review the diff.
+//! Snapshots live in `tests/snapshots/`; a missing or different one fails. Run
+//! `UPDATE_SNAPSHOTS=1 cargo test --test monitoring` to write them after an intended change
+//! (or for a new snapshot), then review the diff.
 
 use smtpprobe::assess::thresholds;
 use smtpprobe::cli::OutputFormat;
@@ -176,20 +177,68 @@ fn render(report: &Report, format: OutputFormat, t: &Thresholds) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// Compares `actual` with `tests/snapshots/NAME`. A missing or different snapshot fails;
+/// with `UPDATE_SNAPSHOTS` set, the file is (re)written instead.
 fn snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    snapshot_in(&dir, name, actual, update);
+}
+
+fn snapshot_in(dir: &Path, name: &str, actual: &str, update: bool) {
+    let path = dir.join(name);
+    if update {
+        std::fs::create_dir_all(dir).unwrap();
         std::fs::write(&path, actual).unwrap();
         eprintln!("wrote snapshot {}", path.display());
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap();
+    let expected = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => panic!(
+            "snapshot {name} is missing ({}: {e}); create it with \
+             `UPDATE_SNAPSHOTS=1 cargo test --test monitoring`, then review and commit it",
+            path.display()
+        ),
+    };
     assert_eq!(
         actual, expected,
-        "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to rewrite)"
+        "snapshot {name} differs (UPDATE_SNAPSHOTS=1 cargo test --test monitoring to rewrite)"
+    );
+}
+
+#[test]
+fn a_missing_snapshot_fails_and_says_how_to_create_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = std::panic::catch_unwind(|| snapshot_in(dir.path(), "missing.txt", "x", false));
+    let message = match missing {
+        Ok(()) => panic!("a missing snapshot passed"),
+        Err(p) => p
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_default(),
+    };
+    assert!(
+        message.contains("missing.txt")
+            && message.contains("UPDATE_SNAPSHOTS=1 cargo test --test monitoring"),
+        "{message}"
+    );
+    assert!(!dir.path().join("missing.txt").exists(), "written anyway");
+    // The real helper too, on a name no test uses (unless snapshots are being rewritten).
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_none() {
+        let name = "no-such-snapshot.txt";
+        assert!(std::panic::catch_unwind(|| snapshot(name, "x")).is_err());
+        let real = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/snapshots")
+            .join(name);
+        assert!(!real.exists(), "snapshot() wrote {}", real.display());
+    }
+    // With UPDATE_SNAPSHOTS the file is written, and then matches.
+    snapshot_in(dir.path(), "missing.txt", "x", true);
+    snapshot_in(dir.path(), "missing.txt", "x", false);
+    assert!(
+        std::panic::catch_unwind(|| snapshot_in(dir.path(), "missing.txt", "y", false)).is_err()
     );
 }
 

@@ -3,12 +3,13 @@
 //! the zone `smtpprobe.test`, all started by `scripts/real-servers.sh` (see
 //! `tests/real/README.md` for the layout of the servers and the zone).
 //!
-//! Opt-in twice over, so that plain `cargo test` on a machine without root or Postfix passes
-//! and says so: every test is `#[ignore]`d (libtest reports them as ignored, with the reason),
-//! and even when run with `--ignored` a test only talks to servers when `SMTPPROBE_REAL` is
-//! set; otherwise it prints why it skipped and passes. `scripts/real-servers.sh test` starts
-//! the servers, runs `SMTPPROBE_REAL=1 cargo test --test real_servers -- --ignored` and stops
-//! the servers whatever happens.
+//! Opt-in, so that plain `cargo test` on a machine without root or Postfix passes and says
+//! so: every test is `#[ignore]`d (libtest reports them as ignored, with the reason). Asked
+//! for with `--ignored`, a test never passes without having talked to the servers: when
+//! `SMTPPROBE_REAL` is not set it fails with a message saying how to run it.
+//! `scripts/real-servers.sh test` starts the servers, runs
+//! `SMTPPROBE_REAL=1 cargo test --test real_servers -- --ignored` and stops the servers
+//! whatever happens.
 //!
 //! Addresses come from `$SMTPPROBE_REAL_DIR/env` (default `/tmp/smtpprobe-real/env`), written
 //! by `scripts/real-servers.sh up`; variables of the same names in the environment win.
@@ -18,7 +19,6 @@
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Write;
 use std::process::Command;
 
 /// Where the real servers are.
@@ -39,23 +39,19 @@ impl Real {
     }
 }
 
-/// The real servers, or `None` (and a message saying so) when the tests are not enabled.
-fn real() -> Option<Real> {
+/// Why a real-server test cannot run, and how to run it.
+const NOT_ENABLED: &str = "real-server test run without the real servers: SMTPPROBE_REAL is not set \
+    (or is 0). Run `scripts/real-servers.sh test` as root (it starts Postfix and NSD on \
+    127.0.6.x, runs these tests and stops the servers), or start the servers with \
+    `scripts/real-servers.sh up` as root and run \
+    `SMTPPROBE_REAL=1 cargo test --test real_servers -- --ignored --test-threads=1`";
+
+/// The real servers. Fails the test when they are not enabled: a real-server test that was
+/// asked for (`--ignored`) must not pass without having talked to them.
+fn real() -> Real {
     match std::env::var("SMTPPROBE_REAL") {
         Ok(v) if !v.is_empty() && v != "0" => {}
-        _ => {
-            // Once, and to the real stderr: libtest captures eprintln! of passing tests.
-            static SAID: std::sync::Once = std::sync::Once::new();
-            SAID.call_once(|| {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "real-server tests skipped: SMTPPROBE_REAL is not set (start the servers with \
-                     `scripts/real-servers.sh up` as root and set SMTPPROBE_REAL=1, or run \
-                     `scripts/real-servers.sh test`)"
-                );
-            });
-            return None;
-        }
+        _ => panic!("{NOT_ENABLED}"),
     }
     let dir =
         std::env::var("SMTPPROBE_REAL_DIR").unwrap_or_else(|_| "/tmp/smtpprobe-real".to_owned());
@@ -81,7 +77,7 @@ fn real() -> Option<Real> {
             .cloned()
             .unwrap_or_else(|| panic!("{k} missing from {path} and from the environment"))
     };
-    Some(Real {
+    Real {
         resolver: get("SMTPPROBE_REAL_RESOLVER"),
         ca: get("SMTPPROBE_REAL_CA"),
         domain: get("SMTPPROBE_REAL_DOMAIN"),
@@ -89,7 +85,7 @@ fn real() -> Option<Real> {
         mx2: get("SMTPPROBE_REAL_MX2"),
         down: get("SMTPPROBE_REAL_DOWN"),
         ps: get("SMTPPROBE_REAL_PS"),
-    })
+    }
 }
 
 /// One finished probe: its arguments, exit code, parsed JSON report and stderr.
@@ -268,7 +264,7 @@ fn has_step(s: &Value, command: &str) -> bool {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn two_mx_sorted_by_preference_and_the_first_that_answers_ends_the_probe() {
-    let Some(r) = real() else { return };
+    let r = real();
     let (mx1, mx2) = (r.name("mx1"), r.name("mx2"));
     let run = probe(&r, &[&r.name("two-mx"), "--ca-file", &r.ca]);
     assert_eq!(run.json["target"], r.name("two-mx"), "{run}");
@@ -299,7 +295,7 @@ fn two_mx_sorted_by_preference_and_the_first_that_answers_ends_the_probe() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn all_probes_every_mx() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(&r, &[&r.name("two-mx"), "--all", "--ca-file", &r.ca]);
     for (host, addr) in [(r.name("mx1"), &r.mx1), (r.name("mx2"), &r.mx2)] {
         let s = server(&run, &host, 25);
@@ -313,7 +309,7 @@ fn all_probes_every_mx() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn best_mx_down_falls_back_to_the_next_and_warns() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(&r, &[&r.name("fallback"), "--ca-file", &r.ca]);
     let mx = run.json["dns"]["mx"].as_array().expect("mx array");
     assert_eq!(mx[0]["exchange"], r.name("down"), "{run}");
@@ -341,7 +337,7 @@ fn best_mx_down_falls_back_to_the_next_and_warns() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn only_mx_down_is_critical() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(&r, &[&r.name("all-down"), "--ca-file", &r.ca]);
     let down = server(&run, &r.name("down"), 25);
     assert_eq!(down["error"]["phase"], "connect", "{run}");
@@ -351,7 +347,7 @@ fn only_mx_down_is_critical() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn null_mx_connects_nowhere() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(&r, &[&r.name("nullmx"), "--ca-file", &r.ca]);
     assert_eq!(run.json["dns"]["kind"], "null_mx", "{run}");
     assert!(servers(&run).is_empty(), "nothing is contacted {run}");
@@ -366,7 +362,7 @@ fn null_mx_connects_nowhere() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn implicit_mx_uses_the_domain_own_address() {
-    let Some(r) = real() else { return };
+    let r = real();
     let name = r.name("implicit");
     let run = probe(&r, &[&name, "--ca-file", &r.ca]);
     assert_eq!(run.json["dns"]["kind"], "implicit_mx", "{run}");
@@ -384,7 +380,7 @@ fn implicit_mx_uses_the_domain_own_address() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn nxdomain_is_critical_and_explained() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(&r, &[&r.name("nxdomain"), "--ca-file", &r.ca]);
     let err = &run.json["dns"]["error"];
     assert!(!err.is_null(), "{run}");
@@ -396,7 +392,7 @@ fn nxdomain_is_critical_and_explained() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn mx_without_address_is_a_finding_not_a_crash() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(&r, &[&r.name("noaddr"), "--ca-file", &r.ca]);
     let mx = run.json["dns"]["mx"].as_array().expect("mx array");
     assert_eq!(mx[0]["exchange"], r.name("void"), "{run}");
@@ -409,7 +405,7 @@ fn mx_without_address_is_a_finding_not_a_crash() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn vrfy_enabled_tells_known_users_from_unknown() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(
         &r,
         &[
@@ -460,7 +456,7 @@ fn vrfy_enabled_tells_known_users_from_unknown() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn vrfy_known_user_only_is_ok() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(
         &r,
         &[&r.name("two-mx"), "--ca-file", &r.ca, "--vrfy", "alice"],
@@ -478,7 +474,7 @@ fn vrfy_known_user_only_is_ok() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn vrfy_disabled_is_ok_and_says_nothing_about_the_user() {
-    let Some(r) = real() else { return };
+    let r = real();
     let target = format!("{}:25", r.name("mx2"));
     let run = probe(
         &r,
@@ -515,7 +511,7 @@ fn vrfy_disabled_is_ok_and_says_nothing_about_the_user() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn postscreen_multiline_greeting_is_one_reply() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(
         &r,
         &[&r.name("postscreen"), "--ca-file", &r.ca, "--vrfy", "alice"],
@@ -537,7 +533,7 @@ fn postscreen_multiline_greeting_is_one_reply() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn starttls_verified_with_the_test_ca() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(
         &r,
         &[&r.name("two-mx"), "--ca-file", &r.ca, "--vrfy", "alice"],
@@ -586,7 +582,7 @@ fn starttls_verified_with_the_test_ca() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn starttls_without_the_test_ca_fails_verification_and_warns() {
-    let Some(r) = real() else { return };
+    let r = real();
     // No --ca-file: the system's roots do not know the test CA.
     let run = probe(&r, &[&r.name("two-mx")]);
     let s = server(&run, &r.name("mx1"), 25);
@@ -610,7 +606,7 @@ fn starttls_without_the_test_ca_fails_verification_and_warns() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn starttls_require_with_an_untrusted_certificate_is_critical() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(&r, &[&r.name("two-mx"), "--starttls", "require"]);
     let s = server(&run, &r.name("mx1"), 25);
     assert_eq!(s["tls"]["verified"], false, "{run}");
@@ -620,7 +616,7 @@ fn starttls_require_with_an_untrusted_certificate_is_critical() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn starttls_require_with_the_test_ca_is_ok() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(
         &r,
         &[
@@ -640,7 +636,7 @@ fn starttls_require_with_the_test_ca_is_ok() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn starttls_never_stays_in_plaintext() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(
         &r,
         &[&r.name("two-mx"), "--starttls", "never", "--vrfy", "alice"],
@@ -656,7 +652,7 @@ fn starttls_never_stays_in_plaintext() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn insecure_skips_verification_and_says_so() {
-    let Some(r) = real() else { return };
+    let r = real();
     let run = probe(&r, &[&r.name("two-mx"), "--insecure"]);
     let s = server(&run, &r.name("mx1"), 25);
     assert_completed(&run, s);
@@ -670,7 +666,7 @@ fn insecure_skips_verification_and_says_so() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn certificate_for_another_name_is_a_name_mismatch() {
-    let Some(r) = real() else { return };
+    let r = real();
     // wrongname.smtpprobe.test has mx1's address (implicit MX) but mx1's certificate
     // names only mx1 and implicit.
     let name = r.name("wrongname");
@@ -689,7 +685,7 @@ fn certificate_for_another_name_is_a_name_mismatch() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn implicit_tls_on_465() {
-    let Some(r) = real() else { return };
+    let r = real();
     let target = format!("{}:465", r.name("mx1"));
     // Port 465 implies TLS from the first byte; --tls says it explicitly.
     for extra in [&[][..], &["--tls"][..]] {
@@ -710,7 +706,7 @@ fn implicit_tls_on_465() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn submission_587_offers_auth_only_after_starttls() {
-    let Some(r) = real() else { return };
+    let r = real();
     let target = format!("{}:587", r.name("mx1"));
     let run = probe(&r, &[&target, "--ca-file", &r.ca]);
     let s = server(&run, &r.name("mx1"), 587);
@@ -738,7 +734,7 @@ fn submission_587_offers_auth_only_after_starttls() {
 #[test]
 #[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
 fn submission_587_refuses_vrfy_before_tls() {
-    let Some(r) = real() else { return };
+    let r = real();
     let target = format!("{}:587", r.name("mx1"));
     let run = probe(&r, &[&target, "--starttls", "never", "--vrfy", "alice"]);
     let s = server(&run, &r.name("mx1"), 587);
