@@ -199,16 +199,18 @@ fn generated_reply(rng: &mut Rng, first: bool) -> Vec<u8> {
 }
 
 /// A hostile server's conversation: a greeting, then one reply to each command whatever it
-/// is, sometimes an extra reply nobody asked for; after the last reply it hangs up.
+/// is; after the last reply it hangs up.
+///
+/// Never an extra reply nobody asked for: whether such a reply is already waiting when the
+/// probe sends its next command (then it is unsolicited, and recorded as such) or arrives
+/// just after it depends on timing, not only on how the bytes are split, so the facts may
+/// rightly differ. tests/session_truth.rs covers unsolicited replies.
 fn generated(seed: u64) -> Conversation {
     let mut rng = Rng(seed | 1);
     let mut script = vec![Item::Reply(generated_reply(&mut rng, true))];
     for _ in 0..4 + rng.below(12) {
         script.push(Item::Command(None));
         script.push(Item::Reply(generated_reply(&mut rng, false)));
-        if rng.below(15) == 0 {
-            script.push(Item::Reply(generated_reply(&mut rng, false)));
-        }
     }
     Conversation {
         name: format!("generated conversation {seed:#x}"),
