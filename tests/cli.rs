@@ -138,7 +138,6 @@ fn json_output_follows_the_contract() {
             "VRFY nx-probe-",
             "550 5.1.1 <nx>: Recipient address rejected: User unknown\r\n",
         ),
-        Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
         Step::Expect("QUIT", QUIT_OK),
     ]);
     let target = s.addr.to_string();

@@ -8,7 +8,7 @@
 //!
 //! Order of a conversation (RFC 5321 §3, §4.1.4):
 //! greeting → EHLO (HELO on 500/502/504/550) → [STARTTLS → handshake → EHLO] →
-//! VRFY… (+ canary) → EXPN… → MAIL FROM → RCPT… (+ canary) → RSET → QUIT.
+//! VRFY… (+ canary) → EXPN… → [MAIL FROM → RCPT… (+ canary) → RSET] → QUIT.
 //! A 421 anywhere, or a 221 to anything but QUIT, ends it: the server is closing on us.
 
 use super::command::{Command, ReversePath, WireArg};
@@ -801,8 +801,9 @@ impl Session {
                 self.push(Command::Rcpt(c), Purpose::Canary(CheckKind::Rcpt));
             }
         }
-        if !(plan.vrfy.is_empty() && plan.expn.is_empty() && plan.rcpt.is_empty()) {
-            // Leave no transaction open: RSET before QUIT (RFC 5321 §4.1.1.5).
+        if !plan.rcpt.is_empty() {
+            // Leave no transaction open: RSET before QUIT (RFC 5321 §4.1.1.5). Only after
+            // MAIL: VRFY and EXPN open none, and an RSET then is a round trip for nothing.
             self.push(Command::Rset, Purpose::Rset);
         }
         self.push(Command::Quit, Purpose::Quit);

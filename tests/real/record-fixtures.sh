@@ -2,7 +2,8 @@
 # Records real Postfix conversations into fixtures/postfix/*.txt (the S:/C:/T: transcript
 # format of fixtures/README.md), speaking exactly what the probe's session speaks:
 # greeting, EHLO probe.test, [STARTTLS, handshake, EHLO probe.test], VRFY USER...,
-# VRFY nx-probe-canary (not after a 500/502 to VRFY), RSET, QUIT.
+# VRFY nx-probe-canary (not after a 500/502 to VRFY), QUIT (RSET only follows a MAIL
+# transaction, and these record none).
 #
 # Needs the servers from `scripts/real-servers.sh up`, and python3 (standard library only)
 # for the one conversation with STARTTLS (bash cannot speak TLS).
@@ -79,8 +80,6 @@ record() {
             send "VRFY $u"
             read_reply
         done
-        send "RSET"
-        read_reply
         send "QUIT"
         read_reply
         exec 3<&-
@@ -154,8 +153,6 @@ for u in users.split():
 for u in canary:
     send(tls, f"VRFY {u}")
     reply(crypt)
-send(tls, "RSET")
-reply(crypt)
 send(tls, "QUIT")
 reply(crypt)
 cipher = tls.cipher()
