@@ -311,14 +311,20 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
         err
     }
 
-    /// Writes one command within the reply timeout.
-    async fn send(&mut self, cmd: &crate::smtp::command::Command) -> Result<(), ProbeError> {
-        let phase = Phase::Reply(ReplyContext::of(cmd));
+    /// Writes one command, or a pipelined group in one write, within the reply timeout.
+    async fn send(&mut self, cmds: &[crate::smtp::command::Command]) -> Result<(), ProbeError> {
+        let Some(first) = cmds.first() else {
+            return Ok(());
+        };
+        let phase = Phase::Reply(ReplyContext::of(first));
+        let verbs: Vec<&str> = cmds.iter().map(|c| c.verb()).collect();
+        let verbs = verbs.join("+");
+        let wire: Vec<u8> = cmds.iter().flat_map(|c| c.to_wire()).collect();
         self.sent_at = Instant::now();
         let limit = self.deadline.min(self.sent_at + self.timeouts.reply);
         let conn = &mut self.conn;
         let write = async {
-            conn.write_all(&cmd.to_wire()).await?;
+            conn.write_all(&wire).await?;
             conn.flush().await
         };
         match tokio::time::timeout_at(limit, write).await {
@@ -326,12 +332,12 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
             Ok(Err(e)) => Err(ProbeError::new(
                 phase,
                 ErrorKind::Io,
-                format!("sending {} failed: {e}", cmd.verb()),
+                format!("sending {verbs} failed: {e}"),
             )),
             Err(_) => Err(ProbeError::new(
                 phase,
                 ErrorKind::Timeout,
-                format!("the server did not take our {} in time", cmd.verb()),
+                format!("the server did not take our {verbs} in time"),
             )),
         }
     }
@@ -542,7 +548,8 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
                 run.close().await;
                 return run.finish(session, None);
             }
-            Action::Send(cmd) => run.send(&cmd).await.map_err(Some),
+            Action::Send(cmd) => run.send(std::slice::from_ref(&cmd)).await.map_err(Some),
+            Action::Pipeline(cmds) => run.send(&cmds).await.map_err(Some),
             Action::Receive => run.receive(&mut session).await,
             Action::StartTls => run.starttls(&mut session).await.map_err(Some),
         };

@@ -347,3 +347,140 @@ async fn cr_without_lf_is_named() {
     let greeting = srv.steps.first().expect("the partial greeting is kept");
     assert_eq!(greeting.code, 220);
 }
+
+/// A pipelining server that records which command lines arrived together (in one read
+/// before it answered any of them), answering each with `answer`.
+async fn pipelining_server(
+    plan: Plan,
+    answer: fn(&str) -> &'static str,
+) -> (ServerReport, Vec<Vec<String>>) {
+    use tokio::io::AsyncReadExt;
+    let (client, server) = tokio::io::duplex(1 << 16);
+    let task = tokio::spawn(async move {
+        let (mut rd, mut wr) = tokio::io::split(server);
+        let mut batches: Vec<Vec<String>> = Vec::new();
+        if wr.write_all(b"220 mx.test ESMTP\r\n").await.is_err() {
+            return batches;
+        }
+        let mut buf = vec![0u8; 65536];
+        let mut pending = String::new();
+        while let Ok(n) = rd.read(&mut buf).await {
+            if n == 0 {
+                break;
+            }
+            pending.push_str(&String::from_utf8_lossy(&buf[..n]));
+            let mut batch = Vec::new();
+            while let Some(pos) = pending.find("\r\n") {
+                let line: String = pending.drain(..pos + 2).collect();
+                batch.push(line.trim_end().to_owned());
+            }
+            let mut quit = false;
+            for line in &batch {
+                quit |= line.eq_ignore_ascii_case("QUIT");
+                if wr.write_all(answer(line).as_bytes()).await.is_err() {
+                    return batches;
+                }
+            }
+            batches.push(batch);
+            if quit {
+                break;
+            }
+        }
+        batches
+    });
+    let timeouts = Timeouts {
+        connect: Duration::from_secs(1),
+        reply: Duration::from_secs(5),
+        deadline: Duration::from_secs(20),
+    };
+    let mut client = client;
+    let outcome = drive(
+        &mut client,
+        Session::new(plan),
+        timeouts,
+        tokio::time::Instant::now(),
+    )
+    .await;
+    drop(client);
+    (judged(outcome), task.await.unwrap_or_default())
+}
+
+fn pipelining_answers(line: &str) -> &'static str {
+    let up = line.to_ascii_uppercase();
+    if up.starts_with("EHLO") {
+        "250-mx.test\r\n250-PIPELINING\r\n250 8BITMIME\r\n"
+    } else if up.starts_with("MAIL") {
+        "250 2.1.0 Ok\r\n"
+    } else if up.starts_with("RCPT TO:<ALICE") {
+        "250 2.1.5 Ok\r\n"
+    } else if up.starts_with("RCPT") {
+        "550 5.1.1 User unknown\r\n"
+    } else if up.starts_with("RSET") {
+        "250 2.0.0 Ok\r\n"
+    } else if up.starts_with("QUIT") {
+        "221 2.0.0 Bye\r\n"
+    } else {
+        "502 5.5.2 Error: command not recognized\r\n"
+    }
+}
+
+#[tokio::test]
+async fn with_pipelining_mail_and_rcpts_are_one_write_and_rset_quit_another() {
+    let plan = Plan::new(arg("probe.test"))
+        .rcpt([arg("alice@mx.test")])
+        .canary("nx-probe-canary")
+        .tls(TlsPolicy::Off);
+    let (srv, batches) = pipelining_server(plan, pipelining_answers).await;
+    assert_eq!(
+        batches,
+        vec![
+            vec!["EHLO probe.test".to_owned()],
+            vec![
+                "MAIL FROM:<>".to_owned(),
+                "RCPT TO:<alice@mx.test>".to_owned(),
+                "RCPT TO:<nx-probe-canary@mx.test>".to_owned()
+            ],
+            vec!["RSET".to_owned(), "QUIT".to_owned()],
+        ],
+        "three round trips after the greeting"
+    );
+    let groups: Vec<Option<u32>> = srv.steps.iter().map(|s| s.group).collect();
+    assert_eq!(
+        groups,
+        [None, None, Some(1), Some(1), Some(1), Some(2), Some(2)]
+    );
+    assert_eq!(srv.checks[0].outcome, Outcome::Exists, "{srv:#?}");
+    assert_eq!(srv.status, Status::Ok);
+}
+
+#[tokio::test]
+async fn without_pipelining_every_command_waits_for_its_reply() {
+    let plan = Plan::new(arg("probe.test"))
+        .rcpt([arg("alice@mx.test")])
+        .tls(TlsPolicy::Off)
+        .lock_step();
+    let (srv, batches) = pipelining_server(plan, pipelining_answers).await;
+    assert!(batches.iter().all(|b| b.len() == 1), "{batches:?}");
+    assert!(srv.steps.iter().all(|s| s.group.is_none()));
+}
+
+#[tokio::test]
+async fn rcpts_pipelined_after_a_refused_mail_decide_nothing() {
+    fn refuse_mail(line: &str) -> &'static str {
+        let up = line.to_ascii_uppercase();
+        if up.starts_with("MAIL") {
+            "550 5.7.1 Sender rejected\r\n"
+        } else if up.starts_with("RCPT") {
+            "503 5.5.1 Error: need MAIL command\r\n"
+        } else {
+            pipelining_answers(line)
+        }
+    }
+    let plan = Plan::new(arg("probe.test"))
+        .rcpt([arg("alice@mx.test")])
+        .canary("nx-probe-canary")
+        .tls(TlsPolicy::Off);
+    let (srv, _) = pipelining_server(plan, refuse_mail).await;
+    assert_eq!(srv.checks[0].outcome, Outcome::NotChecked, "{srv:#?}");
+    assert!(srv.findings.iter().any(|f| f.id == "mail_refused"));
+}

@@ -187,6 +187,20 @@ fn replay_with(f: &Fixture, ending: &str, policy: TlsPolicy) -> Result<Transcrip
                     ));
                 }
             },
+            // A pipelined group (RFC 2920): its commands stand one after another in the
+            // transcript, before their replies.
+            Action::Pipeline(cmds) => {
+                for cmd in cmds {
+                    match f.lines.get(i) {
+                        Some(Line::Client(c)) if cmd.to_string() == *c => i += 1,
+                        other => {
+                            return Err(format!(
+                                "line {i}: session pipelined {cmd} but the transcript has {other:?}"
+                            ));
+                        }
+                    }
+                }
+            }
             Action::Receive => {
                 let (bytes, next) = server_block(&f.lines, i, ending);
                 if next == i {

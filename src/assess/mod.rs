@@ -227,5 +227,6 @@ fn step(s: &Step) -> StepReport {
         anomalies: s.reply.anomalies.iter().map(ToString::to_string).collect(),
         tls: s.tls,
         canary: s.canary,
+        group: s.group,
     }
 }

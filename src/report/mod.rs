@@ -111,6 +111,11 @@ pub struct StepReport {
     /// step is always judged OK: the comparison lives in the check it serves.
     #[serde(default)]
     pub canary: bool,
+    /// The pipelining group (RFC 2920): an integer shared by the steps whose commands were
+    /// sent in one write, or null for a command sent alone. A group is timed as a whole:
+    /// each step's `elapsed_ms` runs from the group's write to that step's reply.
+    #[serde(default)]
+    pub group: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

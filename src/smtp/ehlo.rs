@@ -103,6 +103,11 @@ impl Capabilities {
         self.has(&Extension::Starttls)
     }
 
+    /// RFC 2920: commands may be sent in groups without waiting for each reply.
+    pub fn pipelining(&self) -> bool {
+        self.has(&Extension::Pipelining)
+    }
+
     pub fn auth_mechanisms(&self) -> Option<&[String]> {
         self.extensions.iter().find_map(|e| match e {
             Extension::Auth { mechanisms } => Some(mechanisms.as_slice()),

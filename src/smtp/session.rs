@@ -68,6 +68,9 @@ pub struct Plan {
     /// The mail domain probed, if any: a bare VRFY name refused with 501 (Exim wants
     /// `user@domain`) is asked once more as `name@domain`.
     pub qualify_domain: Option<String>,
+    /// Group MAIL with its RCPTs, and RSET with QUIT, in one write when the server
+    /// advertises PIPELINING (RFC 2920).
+    pub pipelining: bool,
 }
 
 impl Plan {
@@ -83,7 +86,15 @@ impl Plan {
             canary: None,
             tls: TlsPolicy::default(),
             qualify_domain: None,
+            pipelining: true,
         }
+    }
+
+    /// Never pipeline: one command, one reply.
+    #[must_use]
+    pub fn lock_step(mut self) -> Plan {
+        self.pipelining = false;
+        self
     }
 
     #[must_use]
@@ -156,6 +167,9 @@ impl Canary {
 pub enum Action {
     /// Write this command, then read one reply.
     Send(Command),
+    /// Write these commands at once (RFC 2920 pipelining), then read one reply for each,
+    /// in order.
+    Pipeline(Vec<Command>),
     /// Read one reply without sending (the greeting).
     Receive,
     /// Perform the TLS handshake now; then call [`Session::on_tls_established`].
@@ -181,6 +195,8 @@ enum Purpose {
 struct Planned {
     command: Command,
     purpose: Purpose,
+    /// Commands with the same group are written at once (RFC 2920 pipelining).
+    group: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -204,6 +220,9 @@ pub struct Step {
     pub tls: bool,
     /// The command asked about the canary (a made-up name): a refusal is the expected answer.
     pub canary: bool,
+    /// The pipelining group the command was written in (shared by the steps sent in one
+    /// write); `None` when it was sent alone.
+    pub group: Option<u32>,
 }
 
 /// Where a conversation stands: what it waits for. Names the phase of an error.
@@ -336,6 +355,10 @@ pub struct Session {
     mail_refused: bool,
     /// Unsolicited replies seen beyond those kept as steps.
     unsolicited_dropped: usize,
+    /// Sent in the current pipelining group after the one awaited now, in order.
+    in_flight: VecDeque<Planned>,
+    /// Pipelining groups made so far.
+    groups: u32,
 }
 
 /// Unsolicited replies kept as steps; more are only counted.
@@ -355,6 +378,8 @@ impl Session {
             replies: Vec::new(),
             mail_refused: false,
             unsolicited_dropped: 0,
+            in_flight: VecDeque::new(),
+            groups: 0,
         }
     }
 
@@ -396,6 +421,7 @@ impl Session {
                 elapsed,
                 tls: self.t.tls_active,
                 canary: false,
+                group: None,
             });
             self.event(Event::Unsolicited { code, after });
         } else {
@@ -432,11 +458,30 @@ impl Session {
                 {
                     continue;
                 }
+                if let Some(g) = next.group {
+                    return self.send_group(next, g);
+                }
                 let command = next.command.clone();
                 self.state = State::Await(next);
                 return Action::Send(command);
             },
         }
+    }
+
+    /// Sends `first` with every following command of its group.
+    fn send_group(&mut self, first: Planned, group: u32) -> Action {
+        let mut commands = vec![first.command.clone()];
+        while let Some(p) = self.queue.front().filter(|p| p.group == Some(group)) {
+            commands.push(p.command.clone());
+            if let Some(p) = self.queue.pop_front() {
+                self.in_flight.push_back(p);
+            }
+        }
+        self.state = State::Await(first);
+        if commands.len() == 1 {
+            return Action::Send(commands.remove(0));
+        }
+        Action::Pipeline(commands)
     }
 
     /// Where the conversation stands, for naming timeouts and errors.
@@ -453,17 +498,19 @@ impl Session {
         self.t.events.push(event);
     }
 
-    /// A reply arrived, `elapsed` after the command was sent (or the connection opened).
+    /// A reply arrived, `elapsed` after the command was sent (or the connection opened; for
+    /// a pipelined group, after the group was written).
     pub fn on_reply(&mut self, reply: Reply, elapsed: Duration) {
         let state = std::mem::replace(&mut self.state, State::Ready);
-        let (command, context, purpose) = match &state {
-            State::AwaitGreeting => (None, Context::Greeting, None),
+        let (command, context, purpose, group) = match &state {
+            State::AwaitGreeting => (None, Context::Greeting, None, None),
             State::Await(p) => (
                 Some(p.command.clone()),
                 Context::of(&p.command),
                 Some(p.purpose),
+                p.group,
             ),
-            _ => (None, Context::Unsolicited, None),
+            _ => (None, Context::Unsolicited, None, None),
         };
         self.t.steps.push(Step {
             command,
@@ -472,8 +519,18 @@ impl Session {
             elapsed,
             tls: self.t.tls_active,
             canary: matches!(purpose, Some(Purpose::Canary(_))),
+            group,
         });
-        if let Some(p @ (Purpose::Check(..) | Purpose::Canary(_))) = purpose {
+        let after_refused_mail = self.mail_refused
+            && matches!(
+                purpose,
+                Some(Purpose::Check(CheckKind::Rcpt, _) | Purpose::Canary(CheckKind::Rcpt))
+            );
+        if let Some(p @ (Purpose::Check(..) | Purpose::Canary(_))) = purpose
+            // A RCPT pipelined after a refused MAIL is answered about the missing
+            // transaction (503), not about the recipient: it decides nothing.
+            && !after_refused_mail
+        {
             // Keep the answer to a check even when it is a 421 or 221 that ends the session.
             let arg = match &state {
                 State::Await(Planned {
@@ -484,10 +541,24 @@ impl Session {
             };
             self.replies.push((p, arg, reply.clone()));
         }
-        if self.on_closing_reply(reply.code, context, purpose, state) {
-            return;
+        if !self.on_closing_reply(reply.code, context, purpose, state) {
+            self.on_answer(&reply, purpose);
         }
-        self.on_answer(&reply, purpose);
+        self.next_in_flight();
+    }
+
+    /// After a reply: await the next command of the group already written, unless the
+    /// conversation is over (then nothing more of the group will be answered).
+    fn next_in_flight(&mut self) {
+        match self.state {
+            State::Ready => {
+                if let Some(next) = self.in_flight.pop_front() {
+                    self.state = State::Await(next);
+                }
+            }
+            State::Done => self.in_flight.clear(),
+            _ => {}
+        }
     }
 
     /// Replies that end the session whatever was asked: unsolicited ones, 421, and 221 to
@@ -643,12 +714,13 @@ impl Session {
     /// arrived as a step of its context. It answers nothing — the command stays unanswered,
     /// and a check it was for is not decided by half a reply.
     pub fn on_truncated(&mut self, reply: Reply, elapsed: Duration) {
-        let (command, context, canary) = match &self.state {
-            State::AwaitGreeting => (None, Context::Greeting, false),
+        let (command, context, canary, group) = match &self.state {
+            State::AwaitGreeting => (None, Context::Greeting, false, None),
             State::Await(p) => (
                 Some(p.command.clone()),
                 Context::of(&p.command),
                 matches!(p.purpose, Purpose::Canary(_)),
+                p.group,
             ),
             _ => return,
         };
@@ -659,6 +731,7 @@ impl Session {
             elapsed,
             tls: self.t.tls_active,
             canary,
+            group,
         });
     }
 
@@ -722,6 +795,7 @@ impl Session {
                     Planned {
                         command: Command::Vrfy(c),
                         purpose: Purpose::Canary(CheckKind::Vrfy),
+                        group: None,
                     },
                 );
             }
@@ -729,6 +803,7 @@ impl Session {
         self.queue.push_front(Planned {
             command: Command::Vrfy(qualified),
             purpose: Purpose::Check(CheckKind::Vrfy, i),
+            group: None,
         });
     }
 
@@ -744,7 +819,36 @@ impl Session {
     }
 
     fn push(&mut self, command: Command, purpose: Purpose) {
-        self.queue.push_back(Planned { command, purpose });
+        self.queue.push_back(Planned {
+            command,
+            purpose,
+            group: None,
+        });
+    }
+
+    /// Queues `command` in pipelining group `group` when the server pipelines (RFC 2920),
+    /// alone otherwise.
+    fn push_grouped(&mut self, command: Command, purpose: Purpose, group: Option<u32>) {
+        self.queue.push_back(Planned {
+            command,
+            purpose,
+            group,
+        });
+    }
+
+    /// A new pipelining group, when the server advertised PIPELINING (after TLS, the
+    /// capabilities it listed then).
+    fn new_group(&mut self) -> Option<u32> {
+        let caps = self
+            .t
+            .capabilities_after_tls
+            .as_ref()
+            .or(self.t.capabilities.as_ref())?;
+        if !self.plan.pipelining || !caps.pipelining() {
+            return None;
+        }
+        self.groups += 1;
+        Some(self.groups)
     }
 
     fn enqueue_quit(&mut self) {
@@ -786,27 +890,41 @@ impl Session {
                 Purpose::Check(CheckKind::Expn, i),
             );
         }
-        if !plan.rcpt.is_empty() {
-            self.push(Command::Mail(plan.mail_from.clone()), Purpose::Mail);
-            // RFC 5321 §4.1.1.3: a forward-path needs a domain (bare "postmaster" aside);
-            // servers refuse a bare name (501) or quietly add their own host name.
-            let rcpt: Vec<WireArg> = plan.rcpt.iter().map(|a| self.qualified(a)).collect();
-            for (i, addr) in rcpt.iter().enumerate() {
-                self.push(
-                    Command::Rcpt(addr.clone()),
-                    Purpose::Check(CheckKind::Rcpt, i),
-                );
-            }
-            for c in self.canaries_for(&rcpt) {
-                self.push(Command::Rcpt(c), Purpose::Canary(CheckKind::Rcpt));
-            }
+        if plan.rcpt.is_empty() {
+            self.push(Command::Quit, Purpose::Quit);
+            return;
         }
-        if !plan.rcpt.is_empty() {
-            // Leave no transaction open: RSET before QUIT (RFC 5321 §4.1.1.5). Only after
-            // MAIL: VRFY and EXPN open none, and an RSET then is a round trip for nothing.
-            self.push(Command::Rset, Purpose::Rset);
+        // With PIPELINING (RFC 2920 §3.1: MAIL and RCPT may be grouped; RSET too, and QUIT
+        // ends a group), MAIL with its RCPTs is one write, RSET with QUIT another: two round
+        // trips instead of one per command.
+        let transaction = self.new_group();
+        self.push_grouped(
+            Command::Mail(plan.mail_from.clone()),
+            Purpose::Mail,
+            transaction,
+        );
+        // RFC 5321 §4.1.1.3: a forward-path needs a domain (bare "postmaster" aside);
+        // servers refuse a bare name (501) or quietly add their own host name.
+        let rcpt: Vec<WireArg> = plan.rcpt.iter().map(|a| self.qualified(a)).collect();
+        for (i, addr) in rcpt.iter().enumerate() {
+            self.push_grouped(
+                Command::Rcpt(addr.clone()),
+                Purpose::Check(CheckKind::Rcpt, i),
+                transaction,
+            );
         }
-        self.push(Command::Quit, Purpose::Quit);
+        for c in self.canaries_for(&rcpt) {
+            self.push_grouped(
+                Command::Rcpt(c),
+                Purpose::Canary(CheckKind::Rcpt),
+                transaction,
+            );
+        }
+        // Leave no transaction open: RSET before QUIT (RFC 5321 §4.1.1.5). Only after
+        // MAIL: VRFY and EXPN open none, and an RSET then is a round trip for nothing.
+        let end = self.new_group();
+        self.push_grouped(Command::Rset, Purpose::Rset, end);
+        self.push_grouped(Command::Quit, Purpose::Quit, end);
     }
 
     /// Ends the session and returns what it learnt.
