@@ -102,9 +102,18 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "SECS", default_value_t = 30.0)]
     pub timeout: f64,
 
-    /// Seconds for the whole conversation with one server
+    /// Seconds for the whole conversation with one server, connecting included
     #[arg(long, value_name = "SECS", default_value_t = 120.0)]
     pub deadline: f64,
+
+    /// Seconds for the whole probe of the target, DNS included; caps --deadline. When it
+    /// runs out the report says what was tried and what was not
+    #[arg(long, value_name = "SECS", default_value_t = 55.0)]
+    pub max_time: f64,
+
+    /// Open at most N connections at once over the whole run (1-4096; matters with --all)
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 64)]
+    pub concurrency: u32,
 
     /// STARTTLS (RFC 3207): auto = upgrade when offered (problems are WARNING), require =
     /// no verified TLS is CRITICAL, never = stay in plain text [default: auto]

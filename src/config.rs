@@ -30,6 +30,10 @@ pub struct Config {
     pub connect_timeout: Duration,
     pub timeout: Duration,
     pub deadline: Duration,
+    /// `--max-time`: the whole probe of the target, DNS included; caps `deadline`.
+    pub max_time: Duration,
+    /// `-j/--concurrency`: the most connections open at once over the whole run.
+    pub concurrency: usize,
     /// How TLS is used with every server; decided here, once (`--starttls`, `--tls`, port
     /// 465), and carried per server so that a later policy can raise it for one host.
     pub tls_policy: TlsPolicy,
@@ -64,6 +68,19 @@ fn seconds(flag: &str, v: f64) -> Result<Duration, ConfigError> {
         )));
     }
     Ok(Duration::from_secs_f64(v))
+}
+
+/// The most connections one run may open at once (`-j`).
+pub const MAX_CONCURRENCY: u32 = 4096;
+
+/// `-j/--concurrency N`: 1 to [`MAX_CONCURRENCY`].
+fn concurrency(n: u32) -> Result<usize, ConfigError> {
+    if !(1..=MAX_CONCURRENCY).contains(&n) {
+        return Err(ConfigError(format!(
+            "-j/--concurrency must be between 1 and {MAX_CONCURRENCY} connections at once, not {n}"
+        )));
+    }
+    usize::try_from(n).map_err(|_| ConfigError(format!("-j/--concurrency {n} is too large")))
 }
 
 fn parse_resolver(s: &str) -> Result<SocketAddr, ConfigError> {
@@ -245,6 +262,8 @@ impl TryFrom<&ProbeArgs> for Config {
             connect_timeout: seconds("--connect-timeout", a.connect_timeout)?,
             timeout: seconds("--timeout", a.timeout)?,
             deadline: seconds("--deadline", a.deadline)?,
+            max_time: seconds("--max-time", a.max_time)?,
+            concurrency: concurrency(a.concurrency)?,
             tls_policy: tls_policy(a, port),
             tls,
             color: a.color,
@@ -373,6 +392,20 @@ mod tests {
             ("smtpprobe example.com --ca-file /nonexistent.pem", false),
             ("smtpprobe example.com --tls-name mx.example.com", true),
             ("smtpprobe example.com --tls-name bad_name!", false),
+            ("smtpprobe example.com --all -j 200", true),
+            ("smtpprobe example.com --concurrency 1", true),
+            ("smtpprobe example.com -j 4096", true),
+            ("smtpprobe example.com -j 0", false),
+            ("smtpprobe example.com -j 4097", false),
+            ("smtpprobe example.com -j -1", false),
+            ("smtpprobe example.com -j many", false),
+            ("smtpprobe example.com --max-time 5", true),
+            ("smtpprobe example.com --max-time 0.5", true),
+            ("smtpprobe example.com --max-time 0", false),
+            ("smtpprobe example.com --max-time -5", false),
+            ("smtpprobe example.com --max-time inf", false),
+            ("smtpprobe example.com --max-time NaN", false),
+            ("smtpprobe example.com --max-time 86401", false),
         ];
         for (line, ok) in cases {
             assert_eq!(config(line).is_ok(), *ok, "{line}");
@@ -387,6 +420,25 @@ mod tests {
         assert_eq!(c.format, OutputFormat::Json);
         let c = config("smtpprobe example.com").unwrap();
         assert_eq!(c.format, OutputFormat::Human);
+    }
+
+    #[test]
+    fn max_time_and_concurrency_defaults_and_errors() {
+        let c = config("smtpprobe example.com").unwrap();
+        assert_eq!(c.max_time, Duration::from_secs(55));
+        assert_eq!(c.concurrency, 64);
+        let c = config("smtpprobe example.com -j 3 --max-time 2.5").unwrap();
+        assert_eq!(
+            (c.concurrency, c.max_time),
+            (3, Duration::from_millis(2500))
+        );
+        let e = config("smtpprobe example.com -j 0").unwrap_err();
+        assert!(
+            e.0.contains("-j/--concurrency") && e.0.contains("4096"),
+            "{e}"
+        );
+        let e = config("smtpprobe example.com --max-time 0").unwrap_err();
+        assert!(e.0.contains("--max-time"), "{e}");
     }
 
     #[test]

@@ -32,7 +32,9 @@ pub struct Timeouts {
     pub deadline: Duration,
 }
 
-/// Opens a TCP connection within the connect timeout.
+/// Opens a TCP connection within the connect timeout. When this machine runs out of what a
+/// connection needs (file descriptors, local ports, socket buffers, memory) the error is
+/// [`ErrorKind::LocalResource`] and says so: it tells nothing about the server.
 pub async fn connect(
     addr: std::net::SocketAddr,
     timeout: Duration,
@@ -46,34 +48,100 @@ pub async fn connect(
                 timeout.as_secs_f64()
             ),
         )),
-        Ok(Err(e)) => {
-            let kind = match e.kind() {
-                std::io::ErrorKind::ConnectionRefused => ErrorKind::Refused,
-                std::io::ErrorKind::HostUnreachable | std::io::ErrorKind::NetworkUnreachable => {
-                    ErrorKind::Unreachable
-                }
-                _ => ErrorKind::Io,
-            };
-            let hint = match kind {
-                ErrorKind::Refused => {
-                    "nothing listens on that port (is the MTA running, on this port and address?)"
-                }
-                ErrorKind::Unreachable => {
-                    "no route to the host: check addressing and routing (-4/-6)"
-                }
-                _ => "network error",
-            };
-            Err(ProbeError::new(
-                Phase::Connect,
-                kind,
-                format!("cannot connect to {addr}: {e}; {hint}"),
-            ))
-        }
+        Ok(Err(e)) => Err(connect_error(addr, &e)),
         Ok(Ok(s)) => {
             let _ = s.set_nodelay(true);
             Ok(s)
         }
     }
+}
+
+/// Why a connection could not be opened, as a fact: whose side failed and a hint.
+fn connect_error(addr: std::net::SocketAddr, e: &std::io::Error) -> ProbeError {
+    if let Some(cause) = local_shortage(e) {
+        return ProbeError::new(
+            Phase::Connect,
+            ErrorKind::LocalResource,
+            format!(
+                "cannot connect to {addr}: {e}; {cause}: not the server's fault; lower -j/--concurrency"
+            ),
+        );
+    }
+    let (kind, hint) = match e.kind() {
+        std::io::ErrorKind::ConnectionRefused => (
+            ErrorKind::Refused,
+            "nothing listens on that port (is the MTA running, on this port and address?)",
+        ),
+        std::io::ErrorKind::HostUnreachable | std::io::ErrorKind::NetworkUnreachable => (
+            ErrorKind::Unreachable,
+            "no route to the host: check addressing and routing (-4/-6)",
+        ),
+        _ => (ErrorKind::Io, "network error"),
+    };
+    ProbeError::new(
+        Phase::Connect,
+        kind,
+        format!("cannot connect to {addr}: {e}; {hint}"),
+    )
+}
+
+/// The errno values of running out of something on this machine, where they differ.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const ENOBUFS: i32 = 105;
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+const ENOBUFS: i32 = 55;
+/// Per process and system-wide file table full: the same numbers on every Unix.
+const EMFILE: i32 = 24;
+const ENFILE: i32 = 23;
+
+/// What this machine ran out of, when `e` says it ran out of something: our side's
+/// exhaustion, never the server's failure.
+fn local_shortage(e: &std::io::Error) -> Option<String> {
+    if cfg!(unix) {
+        match e.raw_os_error() {
+            Some(EMFILE) => {
+                // Only what was read earlier: no descriptor is left to read it now.
+                let limit = OPEN_FILES
+                    .get()
+                    .copied()
+                    .flatten()
+                    .map_or_else(String::new, |n| format!(" (ulimit -n {n})"));
+                return Some(format!("our side ran out of file descriptors{limit}"));
+            }
+            Some(ENFILE) => {
+                return Some(
+                    "this machine's file table is full (system-wide limit, fs.file-max)".into(),
+                );
+            }
+            Some(ENOBUFS) => return Some("our side ran out of socket buffers (ENOBUFS)".into()),
+            _ => {}
+        }
+    }
+    match e.kind() {
+        std::io::ErrorKind::AddrNotAvailable => Some(
+            "our side has no local address or port left to connect from (ephemeral ports exhausted?)"
+                .into(),
+        ),
+        std::io::ErrorKind::OutOfMemory => Some("our side ran out of memory".into()),
+        _ => None,
+    }
+}
+
+static OPEN_FILES: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+
+/// The soft limit on open files of this process (`ulimit -n`), where the system tells it
+/// (Linux: `/proc/self/limits`). Read once and remembered: call it before connecting (the
+/// run's `Env` does), since once the descriptors have run out the file cannot be opened.
+pub fn open_files_limit() -> Option<u64> {
+    *OPEN_FILES.get_or_init(|| {
+        let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+        let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+        line.trim_start_matches("Max open files")
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
+    })
 }
 
 /// What driving a session left: facts for the assessment.
@@ -512,7 +580,9 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
 }
 
 /// Drives the session to its end over `io`, upgrading to TLS when the session asks for it
-/// (STARTTLS, RFC 3207) or from the start (implicit TLS, RFC 8314).
+/// (STARTTLS, RFC 3207) or from the start (implicit TLS, RFC 8314). `timeouts.deadline`
+/// counts from `started`, when the conversation began: before connecting, so that the
+/// connect is inside it. The greeting is timed from now.
 pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
     io: IO,
     mut session: Session,
@@ -526,7 +596,7 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
         buf: vec![0u8; 4096],
         timeouts,
         deadline: started + timeouts.deadline,
-        sent_at: started,
+        sent_at: Instant::now(),
         tls,
         outcome: None,
         injected: 0,

@@ -20,6 +20,9 @@ pub struct TargetFacts {
     pub dns_elapsed: Duration,
     pub servers: Vec<ServerFacts>,
     pub elapsed: Duration,
+    /// The run's time budget (`--max-time`) when it ran out before the probe was done: DNS
+    /// unfinished, a server cut short or not tried. `None` when everything was done in time.
+    pub gave_up: Option<Duration>,
 }
 
 /// One server to try (a host name and one of its addresses), and what happened with it.
@@ -38,9 +41,13 @@ pub struct ServerFacts {
 pub enum Contact {
     /// Listed but not tried: a better server already completed the conversation.
     NotProbed,
+    /// Listed but not tried: the run's time budget (`--max-time`, given here) ran out
+    /// before this server's turn.
+    OutOfTime { max_time: Duration },
     /// DNS gave the host no address to connect to.
     NoAddress(Option<DnsIssue>),
-    /// The TCP connection failed.
+    /// The TCP connection failed (the error's kind says whose side: `LocalResource` when
+    /// this machine ran out of descriptors, ports or buffers).
     ConnectFailed {
         error: ProbeError,
         elapsed: Duration,

@@ -283,6 +283,11 @@ pub enum ErrorKind {
     Closed,
     /// The server had no address to connect to.
     Dns,
+    /// This machine ran out of something it needs to connect (file descriptors, ports,
+    /// socket buffers, memory): not the server's fault.
+    LocalResource,
+    /// Not tried: the run's time budget (`--max-time`) ran out before this server's turn.
+    MaxTime,
 }
 
 impl fmt::Display for ErrorKind {
@@ -303,6 +308,8 @@ impl ErrorKind {
             ErrorKind::Tls => "tls",
             ErrorKind::Closed => "closed",
             ErrorKind::Dns => "dns",
+            ErrorKind::LocalResource => "local_resource",
+            ErrorKind::MaxTime => "max_time",
         }
     }
 }
@@ -568,6 +575,23 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", k.as_str()));
         }
         assert_eq!(FindingId::parse("threshold_helo"), None);
+        for k in [
+            ErrorKind::Timeout,
+            ErrorKind::Refused,
+            ErrorKind::Unreachable,
+            ErrorKind::Io,
+            ErrorKind::Protocol,
+            ErrorKind::Tls,
+            ErrorKind::Closed,
+            ErrorKind::Dns,
+            ErrorKind::LocalResource,
+            ErrorKind::MaxTime,
+        ] {
+            let json = serde_json::to_string(&k).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+            let back: ErrorKind = serde_json::from_str(&json).unwrap_or(ErrorKind::Io);
+            assert_eq!(back, k);
+        }
     }
 
     #[test]

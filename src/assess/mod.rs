@@ -40,7 +40,12 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
     let days = expiry_days(cfg);
     let dns = dns_report(facts);
     let servers: Vec<ServerReport> = facts.servers.iter().map(|s| server(s, days)).collect();
-    let (status, summary) = verdict::verdict(&dns, &servers, cfg.all);
+    let gave_up = facts.gave_up.map(|after| verdict::GaveUp {
+        after,
+        tried: facts.servers.iter().filter(|s| tried(s)).count(),
+        addresses: facts.servers.iter().filter(|s| s.address.is_some()).count(),
+    });
+    let (status, summary) = verdict::verdict_within(&dns, &servers, cfg.all, gave_up.as_ref());
     let mut report = Report {
         schema: SCHEMA,
         tool: format!("smtpprobe {}", env!("CARGO_PKG_VERSION")),
@@ -95,7 +100,17 @@ pub fn accepts(s: &ServerReport) -> bool {
         })
 }
 
-/// One server, judged.
+/// Whether a connection to the server was attempted.
+fn tried(s: &ServerFacts) -> bool {
+    matches!(
+        s.contact,
+        Contact::ConnectFailed { .. } | Contact::Talked(_)
+    )
+}
+
+/// One server, judged. A server this machine could not connect to for want of its own
+/// resources (descriptors, ports, buffers), or never tried because `--max-time` ran out, is
+/// UNKNOWN: nothing is known about it.
 pub fn server(facts: &ServerFacts, days: ExpiryDays) -> ServerReport {
     let mut report = ServerReport {
         host: facts.host.clone(),
@@ -116,6 +131,18 @@ pub fn server(facts: &ServerFacts, days: ExpiryDays) -> ServerReport {
     };
     match &facts.contact {
         Contact::NotProbed => report.probed = false,
+        Contact::OutOfTime { max_time } => {
+            report.probed = false;
+            report.status = Status::Unknown;
+            report.error = Some(ProbeError::new(
+                Phase::Connect,
+                ErrorKind::MaxTime,
+                format!(
+                    "not tried: the --max-time budget of {} s ran out before its turn",
+                    verdict::secs(*max_time)
+                ),
+            ));
+        }
         Contact::NoAddress(issue) => {
             let why = issue
                 .as_ref()
@@ -125,7 +152,11 @@ pub fn server(facts: &ServerFacts, days: ExpiryDays) -> ServerReport {
         }
         Contact::ConnectFailed { error, elapsed } => {
             report.error = Some(error.clone());
-            report.status = Status::Critical;
+            report.status = if error.kind == ErrorKind::LocalResource {
+                Status::Unknown
+            } else {
+                Status::Critical
+            };
             report.elapsed_ms = ms(*elapsed);
         }
         Contact::Talked(c) => conversation(&mut report, facts, c, days),

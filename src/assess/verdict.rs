@@ -1,9 +1,33 @@
 //! The verdict over a target's servers: which status the whole target gets, and the one
 //! line (`summary`) that says why.
+//!
+//! Servers this machine could not judge (it ran out of descriptors, ports or buffers:
+//! `error.kind` `local_resource`) are UNKNOWN and never make the target CRITICAL; a run
+//! whose `--max-time` ran out says how much it tried ("gave up after 5 s: 4 of 50
+//! addresses tried").
 
 use crate::exit::{Status, merge_all};
 use crate::report::{DnsReport, ServerReport};
 use crate::smtp::Context;
+use crate::vocab::ErrorKind;
+use std::time::Duration;
+
+/// A run that stopped because `--max-time` ran out, and how far it got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GaveUp {
+    /// `--max-time`.
+    pub after: Duration,
+    /// Addresses a connection was attempted to.
+    pub tried: usize,
+    /// Addresses there were to try.
+    pub addresses: usize,
+}
+
+/// Seconds as a person writes them: `5`, `1.5`, `0.25`.
+pub fn secs(d: Duration) -> String {
+    let s = format!("{:.3}", d.as_secs_f64());
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
 
 /// The worst reply of a server that was not OK (the first of equals), as "MAIL answered
 /// "530 5.7.57 …": <meaning>": every reply is judged, not only the greeting.
@@ -30,12 +54,60 @@ fn worst_reply(s: &ServerReport) -> Option<(Status, String)> {
     Some((st.status, format!("{what} answered {line:?}: {meaning}")))
 }
 
+/// Whether this machine, not the server, is why the server could not be judged.
+fn unjudged(s: &ServerReport) -> bool {
+    s.error
+        .as_ref()
+        .is_some_and(|e| e.kind == ErrorKind::LocalResource)
+}
+
+/// The domain's verdict over its servers, when the run finished within `--max-time`.
+pub fn verdict(dns: &DnsReport, servers: &[ServerReport], all: bool) -> (Status, String) {
+    verdict_within(dns, servers, all, None)
+}
+
 /// The domain's verdict over its servers.
+/// - `--max-time` ran out (`gave_up`): no address tried is UNKNOWN; addresses tried and
+///   none working is CRITICAL; otherwise the verdict below, at least UNKNOWN when some
+///   servers were never tried (`--all`). The summary starts "gave up after …".
 /// - DNS gave no server: the DNS problem's status.
 /// - Default mode: the first server that completed decides; failures before it make the
 ///   domain degraded (WARNING); no server completing is CRITICAL.
 /// - `--all`: every server counts; some failing while others work is WARNING.
-pub fn verdict(dns: &DnsReport, servers: &[ServerReport], all: bool) -> (Status, String) {
+/// - Servers not judged for a cause on our side make it at least UNKNOWN, never CRITICAL.
+pub fn verdict_within(
+    dns: &DnsReport,
+    servers: &[ServerReport],
+    all: bool,
+    gave_up: Option<&GaveUp>,
+) -> (Status, String) {
+    let (status, summary) = judged(dns, servers, all);
+    let Some(g) = gave_up else {
+        return (status, summary);
+    };
+    let head = format!(
+        "gave up after {} s (--max-time): {} of {} addresses tried",
+        secs(g.after),
+        g.tried,
+        g.addresses
+    );
+    if g.tried == 0 {
+        return (Status::Unknown, format!("{head}; {summary}"));
+    }
+    let working = servers
+        .iter()
+        .any(|s| s.probed && !unjudged(s) && s.status != Status::Critical);
+    let local = servers.iter().any(|s| s.probed && unjudged(s));
+    let status = if working || local {
+        status.merge(Status::Unknown)
+    } else {
+        Status::Critical
+    };
+    (status, format!("{head}; {summary}"))
+}
+
+/// The verdict over the servers that were tried.
+fn judged(dns: &DnsReport, servers: &[ServerReport], all: bool) -> (Status, String) {
     if let Some(e) = &dns.error
         && servers.is_empty()
     {
@@ -45,9 +117,44 @@ pub fn verdict(dns: &DnsReport, servers: &[ServerReport], all: bool) -> (Status,
     if probed.is_empty() {
         return (Status::Critical, "no mail server to contact".into());
     }
-    let failed = |s: &&ServerReport| s.status == Status::Critical;
+    let (local, judged): (Vec<&ServerReport>, Vec<&ServerReport>) =
+        probed.iter().partition(|s| unjudged(s));
+    let Some(first) = local.first() else {
+        return over(dns, &judged, all);
+    };
+    let why = first.error.as_ref().map_or("", |e| e.message.as_str());
+    if judged.is_empty() {
+        let summary = if local.len() == 1 {
+            format!("{}: {why}", name(first))
+        } else {
+            format!(
+                "none of {} servers judged; {}: {why}",
+                local.len(),
+                name(first)
+            )
+        };
+        return (Status::Unknown, summary);
+    }
+    let (status, summary) = over(dns, &judged, all);
+    // With none working, the broken ones show the domain degraded; the rest is unknown.
+    let status = match status {
+        Status::Critical => Status::Warning,
+        s => s.merge(Status::Unknown),
+    };
+    let note = format!(
+        "{} of {} servers not judged ({}: {why})",
+        local.len(),
+        probed.len(),
+        name(first)
+    );
+    (status, format!("{summary}; {note}"))
+}
+
+/// The verdict over servers that were judged (tried, and not stopped on our side).
+fn over(dns: &DnsReport, probed: &[&ServerReport], all: bool) -> (Status, String) {
+    let failed = |s: &&&ServerReport| s.status == Status::Critical;
     let working: Vec<&&ServerReport> = probed.iter().filter(|s| !failed(s)).collect();
-    let broken: Vec<&&ServerReport> = probed.iter().filter(|s| failed(s)).collect();
+    let broken: Vec<&&ServerReport> = probed.iter().filter(failed).collect();
     // A broken MX entry while another server works makes the domain degraded, not down.
     let mx_warn = merge_all(dns.mx.iter().filter_map(|m| m.error.as_ref()).map(
         |e| match e.status {

@@ -113,7 +113,11 @@ fn dns_section(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Re
             .filter(|s| s.host == m.exchange)
             .collect();
         let note = if !probed.is_empty() && probed.iter().all(|s| !s.probed) {
-            p.dim("  (not probed: a better server answered)")
+            // Not tried for a reason of the run's (--max-time), or because one answered.
+            match probed.iter().find_map(|s| s.error.as_ref()) {
+                Some(e) => p.dim(&format!("  ({})", escape(&e.message))),
+                None => p.dim("  (not probed: a better server answered)"),
+            }
         } else {
             String::new()
         };
@@ -295,10 +299,16 @@ fn findings(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Resu
         }
     }
     if let Some(e) = &s.error {
+        // A server left unjudged (our side failed) is UNKNOWN; any other error is critical.
+        let weight = if s.status == Status::Unknown {
+            Status::Unknown
+        } else {
+            Status::Critical
+        };
         writeln!(
             out,
             "  {} {} ({}): {}",
-            p.status(Status::Critical),
+            p.status(weight),
             escape(e.phase.error_name()),
             e.kind,
             escape(&e.message)

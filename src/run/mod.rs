@@ -2,7 +2,14 @@
 //! context with its lazily loaded trust store, the HELO name) and the probe of one target
 //! with it — resolve, pick the servers, drive each conversation — returning the facts to the
 //! assessment and its report. Many targets can share one [`Env`] and be probed
-//! concurrently: nothing in it is per target.
+//! concurrently: nothing in it is per target, and its connection limit (`-j`) holds over
+//! all of them.
+//!
+//! Two bounds hold over a run: at most `-j` connections open at once (a permit is held
+//! from connect to close), and `--max-time` for the whole probe of a target, DNS included
+//! ([`budget`]); `--deadline` counts from the start of connecting.
+
+mod budget;
 
 use crate::assess;
 use crate::config::Config;
@@ -15,8 +22,11 @@ use crate::smtp::session::{Plan, Session};
 use crate::target::Target;
 use crate::tls::TlsContext;
 use crate::vocab::DnsKind;
+use budget::Budget;
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 /// What every probe of this process shares. Build it once; probe any number of targets.
@@ -30,6 +40,9 @@ pub struct Env {
     helo: Option<WireArg>,
     /// `"system"` or the `--resolver` addresses, as reports name the resolver.
     resolver: String,
+    /// Connection slots (`-j/--concurrency`), shared by every probe made with this
+    /// environment: one is held from connect to close.
+    connections: Arc<Semaphore>,
 }
 
 impl Env {
@@ -48,11 +61,14 @@ impl Env {
     }
 
     fn with_dns(cfg: &Config, dns: Option<Result<HickoryLookup, String>>) -> Env {
+        // Read now, while a descriptor is free: an error saying they ran out names it.
+        let _ = driver::open_files_limit();
         Env {
             dns,
             tls: TlsContext::new(cfg.tls.clone()),
             helo: cfg.helo.clone().or_else(local_fqdn),
             resolver: resolver_label(cfg),
+            connections: Arc::new(Semaphore::new(cfg.concurrency.max(1))),
         }
     }
 }
@@ -75,6 +91,7 @@ pub async fn probe(env: &Env, cfg: &Config) -> Report {
                 dns_elapsed: Duration::ZERO,
                 servers: vec![],
                 elapsed: Duration::ZERO,
+                gave_up: None,
             };
             assess::report(&facts, cfg)
         }
@@ -88,17 +105,23 @@ pub async fn probe_with<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> Repor
     assess::report(&facts, cfg)
 }
 
-/// Resolves the target and talks to its servers: the facts of one probe.
+/// Resolves the target and talks to its servers, within `--max-time`: the facts of one
+/// probe.
 async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts {
     let started = Instant::now();
-    let resolution = dns::resolve(lookup, &cfg.target, cfg.family).await;
+    let budget = Budget::new(started, cfg.max_time);
+    let resolving = dns::resolve(lookup, &cfg.target, cfg.family);
+    let resolution = match tokio::time::timeout_at(budget.end, resolving).await {
+        Ok(r) => r,
+        Err(_) => budget.unfinished_dns(&cfg.target),
+    };
     let dns_elapsed = started.elapsed();
     let candidates = candidates(&resolution, cfg);
     let servers = if cfg.all {
-        let futs = candidates.into_iter().map(|c| talk(env, cfg, c));
+        let futs = candidates.into_iter().map(|c| talk(env, cfg, &budget, c));
         dns::join_all(futs).await
     } else {
-        first_that_works(env, cfg, candidates).await
+        first_that_works(env, cfg, &budget, candidates).await
     };
     TargetFacts {
         target: cfg.target_text.clone(),
@@ -111,15 +134,18 @@ async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts 
         dns_elapsed,
         servers,
         elapsed: started.elapsed(),
+        gave_up: budget.gave_up(),
     }
 }
 
 /// Tries the servers in order and stops like an MTA would: at the first one that took the
 /// conversation through EHLO/HELO without failing (a 421 or a close mid-way means "try the
-/// next one"). The rest are listed as not probed.
+/// next one"). The rest are listed as not probed; when `--max-time` runs out first, as not
+/// tried.
 async fn first_that_works(
     env: &Env,
     cfg: &Config,
+    budget: &Budget,
     candidates: Vec<ServerFacts>,
 ) -> Vec<ServerFacts> {
     let days = assess::expiry_days(cfg);
@@ -131,7 +157,7 @@ async fn first_that_works(
             out.push(c);
             continue;
         }
-        let s = talk(env, cfg, c).await;
+        let s = talk(env, cfg, budget, c).await;
         let judged: ServerReport = assess::server(&s, days);
         done = assess::accepts(&judged);
         out.push(s);
@@ -189,24 +215,36 @@ fn candidates(r: &Resolution, cfg: &Config) -> Vec<ServerFacts> {
     out
 }
 
-/// Connects to one server and drives the conversation; a server without an address is
-/// returned as it is.
-async fn talk(env: &Env, cfg: &Config, mut server: ServerFacts) -> ServerFacts {
+/// Connects to one server and drives the conversation, holding one of the run's connection
+/// slots from connect to close; a server without an address is returned as it is, one whose
+/// turn comes after `--max-time` ran out as not tried.
+async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts) -> ServerFacts {
     let Some(ip) = server.address else {
         return server;
     };
+    let slot = tokio::time::timeout_at(budget.end, env.connections.acquire()).await;
+    // The semaphore is never closed: without a permit (`Ok(Err)`) go ahead unbounded.
+    let Ok(permit) = slot else {
+        return budget.not_tried(server);
+    };
+    if budget.spent() {
+        return budget.not_tried(server);
+    }
     let started = Instant::now();
+    // --deadline includes connecting; what is left of --max-time caps both.
+    let deadline = cfg.deadline.min(budget.left_at(started));
+    let capped = deadline < cfg.deadline;
     let timeouts = Timeouts {
-        connect: cfg.connect_timeout,
+        connect: cfg.connect_timeout.min(deadline),
         reply: cfg.timeout,
-        deadline: cfg.deadline,
+        deadline,
     };
     let mut stream = match driver::connect(SocketAddr::new(ip, server.port), timeouts.connect).await
     {
         Ok(s) => s,
         Err(error) => {
             server.contact = Contact::ConnectFailed {
-                error,
+                error: budget.blame(error, capped),
                 elapsed: started.elapsed(),
             };
             return server;
@@ -220,14 +258,18 @@ async fn talk(env: &Env, cfg: &Config, mut server: ServerFacts) -> ServerFacts {
         host: &server.host,
         policy: server.policy,
     };
-    let drive = driver::drive_tls(
+    let mut drive = driver::drive_tls(
         driver::QuickAck(&mut stream),
         session,
         timeouts,
-        Instant::now(),
+        started,
         Some(tls_plan),
     )
     .await;
+    drive.error = drive.error.map(|e| budget.blame(e, capped));
+    // Closed before its slot is given back.
+    drop(stream);
+    drop(permit);
     server.contact = Contact::Talked(Box::new(Conversation {
         helo: helo.to_string(),
         connect,
