@@ -358,6 +358,8 @@ pub enum DnsProblemKind {
     Servfail,
     Timeout,
     NullMx,
+    /// A null MX next to real MX records (RFC 7505 §3: it must be the only one).
+    NullMxMixed,
     NoAddress,
     CnameTarget,
     IpTarget,
@@ -373,6 +375,7 @@ impl DnsProblemKind {
             DnsProblemKind::Servfail => "servfail",
             DnsProblemKind::Timeout => "timeout",
             DnsProblemKind::NullMx => "null_mx",
+            DnsProblemKind::NullMxMixed => "null_mx_mixed",
             DnsProblemKind::NoAddress => "no_address",
             DnsProblemKind::CnameTarget => "cname_target",
             DnsProblemKind::IpTarget => "ip_target",
@@ -557,6 +560,7 @@ mod tests {
         );
         for k in [
             DnsProblemKind::Nxdomain,
+            DnsProblemKind::NullMxMixed,
             DnsProblemKind::CnameTarget,
             DnsProblemKind::Other,
         ] {
