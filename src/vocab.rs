@@ -184,12 +184,15 @@ pub enum FindingId {
     TlsNotVerified,
     CertExpired,
     CertExpiring,
+    /// Port 465 stayed silent while the probe waited for a plain-text greeting: it is
+    /// implicit TLS (RFC 8314 §3.3).
+    ImplicitTlsPort,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 22] = [
+    const FIXED: [FindingId; 23] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -212,6 +215,7 @@ impl FindingId {
         FindingId::TlsNotVerified,
         FindingId::CertExpired,
         FindingId::CertExpiring,
+        FindingId::ImplicitTlsPort,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -238,6 +242,7 @@ impl FindingId {
             FindingId::TlsNotVerified => "tls_not_verified",
             FindingId::CertExpired => "cert_expired",
             FindingId::CertExpiring => "cert_expiring",
+            FindingId::ImplicitTlsPort => "implicit_tls_port",
             FindingId::Threshold(_) => return None,
         })
     }
@@ -484,6 +489,9 @@ pub enum VerifyReason {
     HandshakeFailed,
     /// The server answered the handshake with something that is not TLS.
     NotTls,
+    /// A handshake message (in practice the certificate chain) larger than rustls accepts
+    /// (64 KiB), or a record larger than TLS allows.
+    MessageTooLarge,
     Closed,
     Timeout,
     Other,
@@ -506,6 +514,7 @@ impl VerifyReason {
             VerifyReason::ProtocolVersion => "protocol_version",
             VerifyReason::HandshakeFailed => "handshake_failed",
             VerifyReason::NotTls => "not_tls",
+            VerifyReason::MessageTooLarge => "message_too_large",
             VerifyReason::Closed => "closed",
             VerifyReason::Timeout => "timeout",
             VerifyReason::Other => "other",
