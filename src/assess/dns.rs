@@ -39,10 +39,9 @@ pub fn problem_of(issue: &DnsIssue) -> DnsProblem {
             DnsProblemKind::NullMxMixed,
             Status::Warning,
             format!(
-                "{domain} publishes a null MX (MX 0 .) next to real MX records: RFC 7505 §3 says a \
-                 null MX must be the only MX record; senders may treat the domain as accepting no \
-                 mail (and bounce at once), others deliver to the real hosts, which were probed; \
-                 remove the null MX if the domain takes mail, or the other MX records if not"
+                "{domain} publishes a null MX (MX 0 .) next to real MX records, which RFC 7505 \
+                 §3 forbids: senders may treat the domain as accepting no mail; the real hosts \
+                 were probed. Remove the null MX if the domain takes mail (else the others)"
             ),
         ),
         DnsIssue::FamilyExcluded {
