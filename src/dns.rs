@@ -6,7 +6,8 @@
 //! - RFC 5321 §5.1: MX records are sorted by preference; no MX means the name itself is the
 //!   mail server (implicit MX, preference 0); an MX target must be a host name with address
 //!   records, not an alias (CNAME) and not an IP literal.
-//! - RFC 7505: a single `MX 0 .` says the domain accepts no mail at all.
+//! - RFC 7505: a single `MX 0 .` says the domain accepts no mail at all; §3: a domain that
+//!   has a null MX must not have any other MX record.
 
 use crate::target::{Family, Target};
 use crate::vocab::DnsKind;
@@ -49,6 +50,9 @@ pub enum DnsIssue {
     Lookup { name: String, failure: DnsFailure },
     /// `MX 0 .` (RFC 7505): the domain accepts no mail.
     NullMx { domain: String },
+    /// A null MX published next to real MX records (RFC 7505 §3 says it must be the only
+    /// one); the real hosts are still tried.
+    NullMxMixed { domain: String },
     /// Neither MX nor address records.
     NoMailRecords { domain: String },
     /// The MX target is an IP literal (RFC 5321 §5.1).
@@ -57,6 +61,29 @@ pub enum DnsIssue {
     CnameTarget { exchange: String, alias: String },
     /// The MX target has no address records (`nxdomain`: the name does not exist at all).
     NoAddress { exchange: String, nxdomain: bool },
+    /// `issue`, found with DNS restricted to one address family (`-4`/`-6`), while the
+    /// name has `other`, addresses of the family left out.
+    FamilyExcluded {
+        issue: Box<DnsIssue>,
+        family: Family,
+        other: Vec<IpAddr>,
+    },
+}
+
+impl DnsIssue {
+    /// The issue, noting the other family's addresses when the restriction to `family`
+    /// is what left the name without one.
+    fn excluding(self, family: Family, other: Vec<IpAddr>) -> DnsIssue {
+        if other.is_empty() || family == Family::Any {
+            self
+        } else {
+            DnsIssue::FamilyExcluded {
+                issue: Box::new(self),
+                family,
+                other,
+            }
+        }
+    }
 }
 
 /// One mail server name and its addresses.
@@ -74,7 +101,8 @@ pub struct MxHost {
 pub struct Resolution {
     pub kind: DnsKind,
     pub mx: Vec<MxHost>,
-    /// A problem with the target as a whole (no server to try at all).
+    /// A problem with the target as a whole: no server to try at all, or (with servers
+    /// in `mx`) a misconfiguration of the domain's records, such as a null MX among real ones.
     pub error: Option<DnsIssue>,
 }
 
@@ -85,12 +113,23 @@ fn lookup_issue(failure: DnsFailure, name: &str) -> DnsIssue {
     }
 }
 
-/// Looks up the addresses of one host, A and AAAA separately so each family's error is seen.
-pub async fn host_addresses<L: Lookup>(
-    l: &L,
-    name: &str,
-    family: Family,
-) -> (Vec<IpAddr>, Option<String>, Option<DnsFailure>) {
+/// The addresses of one host, as the walk found them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HostAddresses {
+    /// In the family (or families) asked for.
+    pub addrs: Vec<IpAddr>,
+    /// The alias the name pointed through, if any.
+    pub cname: Option<String>,
+    /// Why there is no address, when there is none.
+    pub failure: Option<DnsFailure>,
+    /// With `-4`/`-6` and no address in that family: the addresses of the family left out
+    /// (asked only then), so that the report can say the restriction is the cause.
+    pub other_family: Vec<IpAddr>,
+}
+
+/// Looks up the addresses of one host, A and AAAA separately so each family's error is
+/// seen. With the family restricted and nothing found in it, the other family is asked too.
+pub async fn host_addresses<L: Lookup>(l: &L, name: &str, family: Family) -> HostAddresses {
     let want4 = family != Family::V6;
     let want6 = family != Family::V4;
     let skip = || async { Err(DnsFailure::NoData) };
@@ -110,29 +149,33 @@ pub async fn host_addresses<L: Lookup>(
             }
         }
     );
-    let mut addrs = Vec::new();
-    let mut cname = None;
+    let mut found = HostAddresses::default();
     let mut errors = Vec::new();
     for r in [a, aaaa] {
         match r {
             Ok(ans) => {
-                addrs.extend(ans.addrs);
-                cname = cname.or(ans.cname);
+                found.addrs.extend(ans.addrs);
+                found.cname = found.cname.or(ans.cname);
             }
             Err(e) => errors.push(e),
         }
     }
-    let err = if addrs.is_empty() {
+    if found.addrs.is_empty() {
         // Prefer the most telling error: a hard failure over "no data".
-        errors
+        let failure = errors
             .iter()
             .find(|e| **e != DnsFailure::NoData)
             .cloned()
-            .or(Some(DnsFailure::NoData))
-    } else {
-        None
-    };
-    (addrs, cname, err)
+            .unwrap_or(DnsFailure::NoData);
+        if failure == DnsFailure::NoData
+            && family != Family::Any
+            && let Ok(ans) = l.addrs(name, family == Family::V4).await
+        {
+            found.other_family = ans.addrs;
+        }
+        found.failure = Some(failure);
+    }
+    found
 }
 
 /// Resolves a target into the servers to try, in order.
@@ -152,15 +195,17 @@ pub async fn resolve<L: Lookup>(l: &L, target: &Target, family: Family) -> Resol
             error: None,
         },
         Target::Direct { host, ip: None, .. } => {
-            let (addresses, cname, err) = host_addresses(l, &absolute(host), family).await;
-            let error = err.map(|e| lookup_issue(e, host));
+            let found = host_addresses(l, &absolute(host), family).await;
+            let error = found
+                .failure
+                .map(|e| lookup_issue(e, host).excluding(family, found.other_family));
             Resolution {
                 kind: DnsKind::Direct,
                 mx: vec![MxHost {
                     preference: 0,
                     exchange: host.clone(),
-                    addresses,
-                    cname,
+                    addresses: found.addrs,
+                    cname: found.cname,
                     error: error.clone(),
                 }],
                 error,
@@ -183,6 +228,11 @@ async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resol
         }
     };
     let is_null = |(_, ex): &(u16, String)| ex.is_empty() || ex == ".";
+    // RFC 7505 §3: a null MX must be the only MX record. Mixed with real ones, it is a
+    // misconfiguration; the real hosts are still tried (senders disagree on what to do).
+    let mixed = records.iter().any(is_null).then(|| DnsIssue::NullMxMixed {
+        domain: domain.to_owned(),
+    });
     if records.iter().all(is_null) {
         return Resolution {
             kind: DnsKind::NullMx,
@@ -222,7 +272,7 @@ async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resol
     Resolution {
         kind: DnsKind::Mx,
         mx,
-        error: None,
+        error: mixed,
     }
 }
 
@@ -233,14 +283,20 @@ async fn resolve_exchanges<L: Lookup>(l: &L, mx: &mut [MxHost], family: Family) 
         let skip = h.error.is_some();
         async move {
             if skip {
-                (vec![], None, None)
+                HostAddresses::default()
             } else {
                 host_addresses(l, &name, family).await
             }
         }
     });
     let answers = join_all(lookups).await;
-    for (host, (addrs, cname, err)) in mx.iter_mut().zip(answers) {
+    for (host, found) in mx.iter_mut().zip(answers) {
+        let HostAddresses {
+            addrs,
+            cname,
+            failure,
+            other_family,
+        } = found;
         host.addresses = addrs;
         if let Some(c) = &cname {
             host.error = Some(DnsIssue::CnameTarget {
@@ -249,22 +305,23 @@ async fn resolve_exchanges<L: Lookup>(l: &L, mx: &mut [MxHost], family: Family) 
             });
         }
         host.cname = cname;
-        if let Some(e) = err {
-            host.error = Some(match e {
+        if let Some(e) = failure {
+            let issue = match e {
                 DnsFailure::NxDomain | DnsFailure::NoData => DnsIssue::NoAddress {
                     exchange: host.exchange.clone(),
                     nxdomain: e == DnsFailure::NxDomain,
                 },
                 other => lookup_issue(other, &host.exchange),
-            });
+            };
+            host.error = Some(issue.excluding(family, other_family));
         }
     }
 }
 
 async fn implicit_mx<L: Lookup>(l: &L, domain: &str, family: Family) -> Resolution {
-    let (addresses, cname, err) = host_addresses(l, &absolute(domain), family).await;
-    if addresses.is_empty() {
-        let e = err.unwrap_or(DnsFailure::NoData);
+    let found = host_addresses(l, &absolute(domain), family).await;
+    if found.addrs.is_empty() {
+        let e = found.failure.unwrap_or(DnsFailure::NoData);
         let error = match e {
             DnsFailure::NoData | DnsFailure::NxDomain => DnsIssue::NoMailRecords {
                 domain: domain.to_owned(),
@@ -274,7 +331,7 @@ async fn implicit_mx<L: Lookup>(l: &L, domain: &str, family: Family) -> Resoluti
         return Resolution {
             kind: DnsKind::ImplicitMx,
             mx: vec![],
-            error: Some(error),
+            error: Some(error.excluding(family, found.other_family)),
         };
     }
     Resolution {
@@ -282,8 +339,8 @@ async fn implicit_mx<L: Lookup>(l: &L, domain: &str, family: Family) -> Resoluti
         mx: vec![MxHost {
             preference: 0,
             exchange: domain.to_owned(),
-            addresses,
-            cname,
+            addresses: found.addrs,
+            cname: found.cname,
             error: None,
         }],
         error: None,

@@ -317,6 +317,7 @@ async fn drain_ready<IO: AsyncRead + Unpin>(io: &mut IO) -> usize {
 async fn upgrade<IO: AsyncRead + AsyncWrite + Unpin>(
     conn: &mut Conn<IO>,
     tls: &TlsPlan<'_>,
+    mode: TlsMode,
     limit: Instant,
 ) -> HandshakeRecord {
     let Conn::Plain(io) = std::mem::replace(conn, Conn::Gone) else {
@@ -325,7 +326,7 @@ async fn upgrade<IO: AsyncRead + AsyncWrite + Unpin>(
     };
     let (stream, record) = tls
         .ctx
-        .handshake(io, tls.host, tls.policy.is_strict(), limit)
+        .handshake(io, tls.host, mode, tls.policy.is_strict(), limit)
         .await;
     if let Some(s) = stream {
         *conn = Conn::Tls(Box::new(s));
@@ -370,7 +371,7 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
     /// failed (the session then can go no further on this connection).
     async fn handshake(&mut self, plan: &TlsPlan<'_>, mode: TlsMode) -> Option<ProbeError> {
         let limit = self.step_limit();
-        let record = upgrade(&mut self.conn, plan, limit).await;
+        let record = upgrade(&mut self.conn, plan, mode, limit).await;
         let err = handshake_error(&record);
         self.outcome = Some(TlsOutcome {
             mode,

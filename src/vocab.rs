@@ -186,12 +186,15 @@ pub enum FindingId {
     CertExpiring,
     /// A success code the command cannot get (RFC 5321 §4.3.2), e.g. `220` to EHLO.
     InvalidReplyCode,
+    /// Port 465 stayed silent while the probe waited for a plain-text greeting: it is
+    /// implicit TLS (RFC 8314 §3.3).
+    ImplicitTlsPort,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 23] = [
+    const FIXED: [FindingId; 24] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -215,6 +218,7 @@ impl FindingId {
         FindingId::CertExpired,
         FindingId::CertExpiring,
         FindingId::InvalidReplyCode,
+        FindingId::ImplicitTlsPort,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -242,6 +246,7 @@ impl FindingId {
             FindingId::CertExpired => "cert_expired",
             FindingId::CertExpiring => "cert_expiring",
             FindingId::InvalidReplyCode => "invalid_reply_code",
+            FindingId::ImplicitTlsPort => "implicit_tls_port",
             FindingId::Threshold(_) => return None,
         })
     }
@@ -369,6 +374,8 @@ pub enum DnsProblemKind {
     Servfail,
     Timeout,
     NullMx,
+    /// A null MX next to real MX records (RFC 7505 §3: it must be the only one).
+    NullMxMixed,
     NoAddress,
     CnameTarget,
     IpTarget,
@@ -384,6 +391,7 @@ impl DnsProblemKind {
             DnsProblemKind::Servfail => "servfail",
             DnsProblemKind::Timeout => "timeout",
             DnsProblemKind::NullMx => "null_mx",
+            DnsProblemKind::NullMxMixed => "null_mx_mixed",
             DnsProblemKind::NoAddress => "no_address",
             DnsProblemKind::CnameTarget => "cname_target",
             DnsProblemKind::IpTarget => "ip_target",
@@ -492,6 +500,9 @@ pub enum VerifyReason {
     HandshakeFailed,
     /// The server answered the handshake with something that is not TLS.
     NotTls,
+    /// A handshake message (in practice the certificate chain) larger than rustls accepts
+    /// (64 KiB), or a record larger than TLS allows.
+    MessageTooLarge,
     Closed,
     Timeout,
     Other,
@@ -514,6 +525,7 @@ impl VerifyReason {
             VerifyReason::ProtocolVersion => "protocol_version",
             VerifyReason::HandshakeFailed => "handshake_failed",
             VerifyReason::NotTls => "not_tls",
+            VerifyReason::MessageTooLarge => "message_too_large",
             VerifyReason::Closed => "closed",
             VerifyReason::Timeout => "timeout",
             VerifyReason::Other => "other",
@@ -568,6 +580,7 @@ mod tests {
         );
         for k in [
             DnsProblemKind::Nxdomain,
+            DnsProblemKind::NullMxMixed,
             DnsProblemKind::CnameTarget,
             DnsProblemKind::Other,
         ] {

@@ -37,6 +37,12 @@ mx2.example     IN AAAA  ::1
 
 nullmx          IN MX    0 .
 
+mixed           IN MX    0 .
+mixed           IN MX    10 mx1.example.test.
+
+v6only          IN MX    10 mx.v6only.test.
+mx.v6only       IN AAAA  ::1
+
 plain           IN A     127.0.0.4
 
 alias           IN MX    10 mxalias.alias.test.
@@ -155,8 +161,12 @@ fn catalog() -> Catalog {
 }
 
 async fn resolve_name(l: &HickoryLookup, target: &str) -> Resolution {
+    resolve_family(l, target, Family::Any).await
+}
+
+async fn resolve_family(l: &HickoryLookup, target: &str, family: Family) -> Resolution {
     let t = parse_target(target).expect("target parses");
-    resolve(l, &t, Family::Any).await
+    resolve(l, &t, family).await
 }
 
 /// An issue as the assessment reports it.
@@ -221,6 +231,50 @@ async fn real_dns_null_mx() {
     let e = judged(&r.error.expect("null MX is reported"));
     assert_eq!(kind_of(&e), "null_mx");
     assert_eq!(e.status, Status::Critical);
+}
+
+#[tokio::test]
+async fn real_dns_null_mx_mixed_with_real_mx_is_flagged_and_the_real_host_kept() {
+    let dns = DnsServer::start();
+    let r = resolve_name(&dns.lookup(), "mixed.test").await;
+    assert_eq!(r.kind, DnsKind::Mx, "{r:#?}");
+    assert_eq!(r.mx.len(), 1, "only the real host is a server: {r:#?}");
+    assert_eq!(r.mx[0].exchange, "mx1.example.test");
+    assert_eq!(r.mx[0].addresses, vec![V4_2]);
+    let e = judged(r.error.as_ref().expect("the mix is reported"));
+    assert_eq!(kind_of(&e), "null_mx_mixed");
+    assert_eq!(e.status, Status::Warning);
+}
+
+#[tokio::test]
+async fn real_dns_ipv4_only_names_the_aaaa_it_left_out() {
+    let dns = DnsServer::start();
+    let l = dns.lookup();
+    let r = resolve_family(&l, "v6only.test", Family::V4).await;
+    let h = &r.mx[0];
+    assert!(h.addresses.is_empty(), "{r:#?}");
+    let e = judged(h.error.as_ref().expect("no IPv4 address"));
+    assert_eq!(kind_of(&e), "no_address");
+    assert!(
+        e.message
+            .contains("mx.v6only.test has no A record (IPv4 only, because of -4); it has AAAA ::1"),
+        "{}",
+        e.message
+    );
+    // Without the restriction, the same host is fine.
+    let r = resolve_family(&l, "v6only.test", Family::Any).await;
+    assert_eq!(r.mx[0].addresses, vec![V6_1]);
+    assert_eq!(r.mx[0].error, None);
+    // And the other way round, on an implicit MX with only an A record.
+    let r = resolve_family(&l, "plain.test", Family::V6).await;
+    let e = judged(r.error.as_ref().expect("no IPv6 address"));
+    assert_eq!(kind_of(&e), "no_data");
+    assert!(
+        e.message
+            .contains("no AAAA record (IPv6 only, because of -6); it has A 127.0.0.4"),
+        "{}",
+        e.message
+    );
 }
 
 #[tokio::test]

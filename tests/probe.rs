@@ -646,3 +646,89 @@ fn no_canary_once_the_command_is_refused_as_unimplemented() {
     assert!(c.canary.is_none());
     assert_eq!(r.status, Status::Ok);
 }
+
+// ---------------------------------------------------------------------------------------
+// DNS facts, judged: a null MX mixed with real ones (RFC 7505 §3), and -4/-6.
+
+#[test]
+fn null_mx_mixed_with_real_mx_is_a_warning_and_the_real_hosts_are_probed() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let port = s.addr.port().to_string();
+    let dns = FakeDns::default()
+        .mx("mixed.test", &[(0, "."), (10, "mx1.mixed.test")])
+        .a("mx1.mixed.test", "127.0.0.1");
+    let r = run(&["mixed.test", "--port", &port], &dns);
+    s.finish();
+    assert_eq!(r.dns.kind, DnsKind::Mx);
+    assert_eq!(r.dns.mx.len(), 1, "the null MX is no host: {:?}", r.dns.mx);
+    let e = r.dns.error.as_ref().expect("the mix is reported");
+    assert_eq!(e.kind, "null_mx_mixed");
+    assert_eq!(e.status, Status::Warning);
+    assert!(e.message.contains("RFC 7505"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("may treat the domain as accepting no mail"),
+        "{}",
+        e.message
+    );
+    assert!(r.servers[0].probed);
+    assert_eq!(r.servers[0].status, Status::Ok);
+    assert_eq!(r.status, Status::Warning, "{}", r.summary);
+    assert!(r.summary.contains("null MX"), "{}", r.summary);
+}
+
+#[test]
+fn ipv4_only_on_an_ipv6_only_mx_host_says_so() {
+    let dns = FakeDns::default()
+        .mx("example.test", &[(10, "mx6.example.test")])
+        .a("mx6.example.test", "::1");
+    let r = run(&["example.test", "-4"], &dns);
+    let e = r.dns.mx[0].error.as_ref().expect("no usable address");
+    assert_eq!(e.kind, "no_address");
+    assert!(
+        e.message
+            .contains("no A record (IPv4 only, because of -4); it has AAAA ::1"),
+        "{}",
+        e.message
+    );
+    let err = r.servers[0].error.as_ref().expect("not contacted");
+    assert!(err.message.contains("because of -4"), "{}", err.message);
+    assert_eq!(r.status, Status::Critical);
+    assert!(r.summary.contains("it has AAAA ::1"), "{}", r.summary);
+}
+
+#[test]
+fn ipv6_only_on_an_ipv4_only_host_says_so() {
+    let dns = FakeDns::default().a("mx4.test", "127.0.0.1");
+    let r = run(&["mx4.test:2525", "-6"], &dns);
+    let e = r.dns.error.as_ref().expect("no usable address");
+    assert_eq!(e.kind, "no_data");
+    assert_eq!(
+        e.message,
+        "mx4.test has no AAAA record (IPv6 only, because of -6); it has A 127.0.0.1: drop -6 to \
+         probe it over IPv4"
+    );
+    assert_eq!(r.status, Status::Critical);
+}
+
+#[test]
+fn ipv4_only_on_an_implicit_mx_with_only_aaaa_says_so() {
+    let dns = FakeDns::default().a("plain6.test", "::1");
+    let r = run(&["plain6.test", "-4"], &dns);
+    assert_eq!(r.dns.kind, DnsKind::ImplicitMx);
+    let e = r.dns.error.as_ref().expect("nothing to contact");
+    assert_eq!(e.kind, "no_data");
+    assert!(
+        e.message.starts_with(
+            "plain6.test has no MX records and no A record (IPv4 only, because of -4); it has \
+             AAAA ::1"
+        ),
+        "{}",
+        e.message
+    );
+    assert_eq!(r.status, Status::Critical);
+}

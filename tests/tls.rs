@@ -153,12 +153,15 @@ fn tls_name_checks_the_given_name_instead_of_the_ip() {
     assert_eq!(run.tls().checked_name.as_deref(), Some("mx.test"));
 }
 
+/// Expired 10½ days ago: whole days since expiry are 10 however long the run takes (no
+/// second boundary to cross: days are counted towards zero from the handshake's time, and
+/// flooring made this 11).
 #[test]
 fn expired_certificate_is_warning_in_auto_and_critical_in_require() {
     let pki = Pki::new();
     let leaf = pki.leaf(LeafSpec {
         not_before: now() - Duration::days(100),
-        not_after: now() - Duration::days(10),
+        not_after: now() - Duration::days(10) - Duration::hours(12),
         ..LeafSpec::default()
     });
     let server = TestServer::start(Script::new(leaf));
@@ -496,4 +499,132 @@ fn tls_usage_errors_exit_3() {
             .expect("run");
         assert_eq!(out.status.code(), Some(3), "{args:?}");
     }
+}
+
+/// A server that sends a whole CA bundle as its chain (a common misconfiguration: the
+/// system's ca-certificates file given as the chain file) exceeds the 64 KiB rustls accepts
+/// for one handshake message: say so, not "plain text after STARTTLS".
+#[test]
+fn oversized_certificate_message_is_named_as_such() {
+    let pki = Pki::new();
+    let mut leaf = pki.leaf(LeafSpec::default());
+    while leaf.chain.iter().map(|c| c.len()).sum::<usize>() < 100_000 {
+        leaf.chain.push(pki.inter_der.clone());
+    }
+    let server = TestServer::start(Script::new(leaf));
+    let ca = pki.ca_file();
+    for extra in [&[][..], &["--starttls", "require"][..]] {
+        let mut args = vec!["--ca-file", ca.as_str()];
+        args.extend_from_slice(extra);
+        let run = probe(&server, &args);
+        assert_eq!(run.reason(), Some("message_too_large"), "{:#?}", run.report);
+        let v = run.tls().verify_error.as_ref().expect("the reason");
+        assert!(
+            v.message.contains("certificate chain") && v.message.contains("64 KiB"),
+            "{}",
+            v.message
+        );
+        assert!(v.advice.contains("CA bundle"), "{}", v.advice);
+        let e = run.report.servers[0]
+            .error
+            .as_ref()
+            .expect("handshake error");
+        assert!(!e.message.contains("plain text"), "{}", e.message);
+    }
+}
+
+/// A plain SMTP server: greets in clear, then reads until the client goes away.
+fn plain_smtp_server() -> (std::net::SocketAddr, std::thread::JoinHandle<Vec<u8>>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let addr = listener.local_addr().expect("addr");
+    let handle = std::thread::spawn(move || {
+        let mut got = Vec::new();
+        if let Ok((mut sock, _)) = listener.accept() {
+            let _ = sock.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+            let _ = sock.write_all(b"220 mx.test ESMTP plain\r\n");
+            let _ = sock.read_to_end(&mut got);
+        }
+        got
+    });
+    (addr, handle)
+}
+
+/// Issue 10 item 8: `--tls` against a port that speaks plain SMTP. No STARTTLS was sent, so
+/// "plain text after its 220 to STARTTLS" was wrong: the port greeted in clear.
+#[test]
+fn implicit_tls_against_a_plain_smtp_port_says_drop_tls() {
+    let (addr, server) = plain_smtp_server();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+        .args([&addr.to_string(), "--tls", "--json", "--timeout", "5"])
+        .output()
+        .expect("run smtpprobe");
+    let got = server.join().expect("server thread");
+    assert_eq!(got.first(), Some(&0x16), "the probe sent a TLS ClientHello");
+    let report: Report = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        report,
+    };
+    assert_eq!(run.code, 2);
+    assert_eq!(run.tls().mode, "implicit");
+    assert_eq!(run.reason(), Some("not_tls"));
+    let v = run.tls().verify_error.as_ref().expect("the reason");
+    assert!(
+        v.message
+            .starts_with("this port speaks plain SMTP (it greeted in clear)"),
+        "{}",
+        v.message
+    );
+    assert!(!v.message.contains("STARTTLS"), "{}", v.message);
+    assert!(v.advice.starts_with("drop --tls"), "{}", v.advice);
+    let e = run.report.servers[0]
+        .error
+        .as_ref()
+        .expect("handshake error");
+    assert!(e.message.contains("greeted in clear"), "{}", e.message);
+}
+
+/// Issue 10 item 8: a silent server on port 465 probed with STARTTLS (`--starttls auto`
+/// overrides the port's implicit TLS) waits for a greeting that never comes; the report
+/// hints that 465 is implicit TLS. Port 465 needs privileges: skipped without them.
+#[test]
+fn silent_port_465_without_tls_hints_at_implicit_tls() {
+    let Ok(listener) = std::net::TcpListener::bind("127.0.0.46:465") else {
+        eprintln!("skipped: cannot bind 127.0.0.46:465 (needs privileges); covered by unit tests");
+        return;
+    };
+    let server = std::thread::spawn(move || {
+        use std::io::Read;
+        if let Ok((mut sock, _)) = listener.accept() {
+            let _ = sock.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+            let mut sink = Vec::new();
+            let _ = sock.read_to_end(&mut sink);
+        }
+    });
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+        .args([
+            "127.0.0.46:465",
+            "--starttls",
+            "auto",
+            "--json",
+            "--timeout",
+            "1",
+        ])
+        .output()
+        .expect("run smtpprobe");
+    server.join().expect("server thread");
+    let report: Report = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let s = &report.servers[0];
+    let e = s.error.as_ref().expect("greeting timeout");
+    assert_eq!(
+        (e.phase.error_name(), e.kind.as_str()),
+        ("greeting", "timeout")
+    );
+    let hint = s
+        .findings
+        .iter()
+        .find(|f| f.id == "implicit_tls_port")
+        .expect("the hint");
+    assert!(hint.message.contains("try --tls"), "{}", hint.message);
 }

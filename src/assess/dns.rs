@@ -4,11 +4,14 @@
 //! # References
 //! - RFC 5321 §5.1: an MX target must be a host name with address records, not an alias
 //!   (CNAME) and not an IP literal; no MX means the name itself is the mail server.
-//! - RFC 7505: a single `MX 0 .` says the domain accepts no mail at all.
+//! - RFC 7505: a single `MX 0 .` says the domain accepts no mail at all; §3: a null MX must
+//!   be the only MX record.
 
+use crate::config::Family;
 use crate::dns::{DnsFailure, DnsIssue};
 use crate::exit::Status;
 use crate::vocab::{DnsProblem, DnsProblemKind};
+use std::net::IpAddr;
 
 fn problem(kind: DnsProblemKind, status: Status, message: String) -> DnsProblem {
     DnsProblem {
@@ -32,6 +35,20 @@ pub fn problem_of(issue: &DnsIssue) -> DnsProblem {
                 "{domain} publishes a null MX (RFC 7505): it accepts no mail by design; nothing was contacted"
             ),
         ),
+        DnsIssue::NullMxMixed { domain } => problem(
+            DnsProblemKind::NullMxMixed,
+            Status::Warning,
+            format!(
+                "{domain} publishes a null MX (MX 0 .) next to real MX records, which RFC 7505 \
+                 §3 forbids: senders may treat the domain as accepting no mail; the real hosts \
+                 were probed. Remove the null MX if the domain takes mail (else the others)"
+            ),
+        ),
+        DnsIssue::FamilyExcluded {
+            issue,
+            family,
+            other,
+        } => family_excluded(issue, *family, other),
         DnsIssue::NoMailRecords { domain } => problem(
             DnsProblemKind::NoData,
             Status::Critical,
@@ -60,6 +77,33 @@ pub fn problem_of(issue: &DnsIssue) -> DnsProblem {
             ),
         ),
     }
+}
+
+/// An issue that only the restriction to one address family (`-4`/`-6`) caused: the kind
+/// and weight of the issue itself, in words that name the restriction and what the name has.
+fn family_excluded(issue: &DnsIssue, family: Family, other: &[IpAddr]) -> DnsProblem {
+    let base = problem_of(issue);
+    let (wanted, only, flag, has) = match family {
+        Family::V6 => ("AAAA", "IPv6", "-6", "A"),
+        Family::V4 | Family::Any => ("A", "IPv4", "-4", "AAAA"),
+    };
+    let list = other
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let gap = format!(
+        "no {wanted} record ({only} only, because of {flag}); it has {has} {list}: drop {flag} \
+         to probe it over {}",
+        if family == Family::V6 { "IPv4" } else { "IPv6" }
+    );
+    let message = match issue {
+        DnsIssue::NoAddress { exchange, .. } => format!("the MX target {exchange} has {gap}"),
+        DnsIssue::NoMailRecords { domain } => format!("{domain} has no MX records and {gap}"),
+        DnsIssue::Lookup { name, .. } => format!("{name} has {gap}"),
+        _ => return base,
+    };
+    problem(base.kind, base.status, message)
 }
 
 fn lookup_problem(f: &DnsFailure, what: &str) -> DnsProblem {

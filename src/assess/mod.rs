@@ -200,6 +200,7 @@ fn conversation(
         transcript: t,
         policy: facts.policy,
         port: facts.port,
+        error: c.drive.error.as_ref(),
     };
     let (tls_report, tls_findings) = tls::assess(&tls_facts, days);
     report.findings.extend(tls_findings);

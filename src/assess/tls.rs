@@ -4,15 +4,20 @@
 //! implicit, a certificate that does not verify is CRITICAL (the handshake was refused, as a
 //! strict sender would: MTA-STS in enforce mode, DANE, RFC 8314 clients); with
 //! opportunistic STARTTLS it is a WARNING, because most MTAs deliver anyway (RFC 7435).
+//!
+//! Certificate dates are judged against the time of the handshake that presented them
+//! ([`HandshakeRecord::at`]), never against the wall clock read here: the judgement is a
+//! function of the facts.
 
 use super::finding;
 use crate::exit::Status;
 use crate::report::FindingReport;
 use crate::report::tls::{CertificateReport, TlsMode, TlsReport, VerifyError, VerifyReason};
+use crate::smtp::Context;
 use crate::smtp::ehlo::Capabilities;
 use crate::smtp::session::{TlsPolicy, Transcript};
-use crate::tls::{HandshakeRecord, Verdict, certificate_facts, unix_now};
-use crate::vocab::FindingId;
+use crate::tls::{HandshakeRecord, Verdict, certificate_facts};
+use crate::vocab::{ErrorKind, FindingId, Phase, ProbeError};
 
 /// What the assessment needs to know about TLS on one connection.
 pub struct TlsFacts<'a> {
@@ -22,7 +27,12 @@ pub struct TlsFacts<'a> {
     pub transcript: &'a Transcript,
     pub policy: TlsPolicy,
     pub port: u16,
+    /// How the conversation ended early, if it did (a silent port 465 is a TLS matter).
+    pub error: Option<&'a ProbeError>,
 }
+
+/// The port of implicit TLS for submission ("submissions", RFC 8314 §3.3; once "smtps").
+const SUBMISSIONS_PORT: u16 = 465;
 
 /// Certificate expiry thresholds (`--cert-warn-days`, `--cert-crit-days`).
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +59,9 @@ pub fn assess(facts: &TlsFacts<'_>, days: ExpiryDays) -> (TlsReport, Vec<Finding
                 mechs.join(" ")
             ),
         ));
+    }
+    if let Some(f) = silent_submissions_port(facts) {
+        findings.push(f);
     }
     let (Some(mode), Some(rec)) = (facts.mode, facts.record) else {
         return (TlsReport::none(), findings);
@@ -78,9 +91,32 @@ pub fn assess(facts: &TlsFacts<'_>, days: ExpiryDays) -> (TlsReport, Vec<Finding
     (report, findings)
 }
 
-/// What was negotiated and presented, as facts for the report.
+/// A server on port 465 that said nothing while the probe waited for a plain-text
+/// greeting: the likely cause is the probe's mode, not the server. Port 465 is implicit TLS
+/// (RFC 8314 §3.3): such a server waits for the client's TLS ClientHello and never greets
+/// in clear.
+fn silent_submissions_port(facts: &TlsFacts<'_>) -> Option<FindingReport> {
+    let e = facts.error?;
+    let silent = e.phase == Phase::Reply(Context::Greeting) && e.kind == ErrorKind::Timeout;
+    if facts.port != SUBMISSIONS_PORT || facts.policy.is_implicit() || !silent {
+        return None;
+    }
+    Some(finding(
+        FindingId::ImplicitTlsPort,
+        Status::Warning,
+        format!(
+            "port {SUBMISSIONS_PORT} is implicit TLS (RFC 8314 §3.3, \"submissions\"): a server \
+             there waits for the client to start TLS and says nothing in plain text, so no \
+             greeting came; try --tls (or drop --starttls: on port {SUBMISSIONS_PORT} implicit \
+             TLS is the default)"
+        ),
+    ))
+}
+
+/// What was negotiated and presented, as facts for the report. Certificate dates are
+/// counted from the time of the handshake.
 fn negotiated(mode: TlsMode, rec: &HandshakeRecord, t: &Transcript) -> TlsReport {
-    let now = unix_now();
+    let now = rec.at;
     let mut report = TlsReport::none();
     report.mode = mode;
     report.version.clone_from(&rec.version);
@@ -181,23 +217,27 @@ fn expiry(
             format!("in {d} day(s)")
         }
     };
-    let c = certificates.iter().min_by_key(|c| c.days_left)?;
+    // The first to expire (or the longest expired); `days_left` counts whole days.
+    let c = certificates.iter().min_by_key(|c| c.not_after_unix)?;
     let d = c.days_left;
     let who = if std::ptr::eq(c, certificates.as_ptr()) {
         "the server's certificate"
     } else {
         "a certificate in the chain"
     };
-    if d < 0 && !expired_reported {
-        Some(finding(
-            FindingId::CertExpired,
-            cap(Status::Critical),
-            format!(
-                "{who} ({}) expired on {}, {} day(s) ago",
-                c.subject, c.not_after, -d
-            ),
-        ))
-    } else if d >= 0 && d <= days.crit {
+    if c.expired {
+        let ago = match d.abs() {
+            0 => "less than a day ago".to_owned(),
+            n => format!("{n} day(s) ago"),
+        };
+        (!expired_reported).then(|| {
+            finding(
+                FindingId::CertExpired,
+                cap(Status::Critical),
+                format!("{who} ({}) expired on {}, {ago}", c.subject, c.not_after),
+            )
+        })
+    } else if d <= days.crit {
         Some(finding(
             FindingId::CertExpiring,
             cap(Status::Critical),
@@ -209,7 +249,7 @@ fn expiry(
                 days.crit
             ),
         ))
-    } else if d >= 0 && d <= days.warn {
+    } else if d <= days.warn {
         Some(finding(
             FindingId::CertExpiring,
             Status::Warning,
@@ -248,7 +288,133 @@ mod tests {
             transcript: t,
             policy: TlsPolicy::Opportunistic,
             port,
+            error: None,
         }
+    }
+
+    const DAY: i64 = 86_400;
+
+    /// A self-signed certificate valid until `not_after` (Unix seconds), as presented in a
+    /// handshake made at `at` whose verification was skipped (`--insecure`), so that the
+    /// expiry judgement is the only one.
+    fn handshake_at(not_after: i64, at: i64) -> HandshakeRecord {
+        let key = rcgen::KeyPair::generate().expect("key");
+        let mut p = rcgen::CertificateParams::new(vec!["mx.test".to_owned()]).expect("params");
+        p.not_before =
+            time::OffsetDateTime::from_unix_timestamp(not_after - 400 * DAY).expect("date");
+        p.not_after = time::OffsetDateTime::from_unix_timestamp(not_after).expect("date");
+        let cert = p.self_signed(&key).expect("certificate");
+        HandshakeRecord {
+            checked_name: "mx.test".into(),
+            trust: "none (--insecure)".into(),
+            version: Some("TLSv1.3".into()),
+            cipher: None,
+            key_exchange: None,
+            elapsed: std::time::Duration::ZERO,
+            at,
+            chain: vec![cert.der().clone()],
+            verdict: Verdict::Skipped,
+            failure: None,
+        }
+    }
+
+    fn judged_at(not_after: i64, at: i64) -> (TlsReport, Vec<FindingReport>) {
+        let rec = handshake_at(not_after, at);
+        let t = Transcript::default();
+        let facts = TlsFacts {
+            mode: Some(TlsMode::StartTls),
+            record: Some(&rec),
+            ..plain(&t, 25)
+        };
+        assess(&facts, ExpiryDays { warn: 21, crit: 7 })
+    }
+
+    fn expiry_finding(findings: &[FindingReport]) -> Option<&FindingReport> {
+        findings
+            .iter()
+            .find(|f| matches!(f.id, FindingId::CertExpired | FindingId::CertExpiring))
+    }
+
+    /// Issue 15 item 10: 10 days and 1 second after expiry is "10 day(s) ago" (flooring
+    /// made it 11), judged against the handshake's time, whatever the wall clock says.
+    #[test]
+    fn days_since_expiry_are_whole_days_counted_from_the_handshake() {
+        let not_after = 1_800_000_000;
+        let (report, findings) = judged_at(not_after, not_after + 10 * DAY + 1);
+        let c = &report.certificates[0];
+        assert_eq!((c.days_left, c.expired), (-10, true));
+        let f = expiry_finding(&findings).expect("expired");
+        assert_eq!(f.id, FindingId::CertExpired);
+        assert!(f.message.ends_with("10 day(s) ago"), "{}", f.message);
+
+        let (report, findings) = judged_at(not_after, not_after + 11 * DAY - 1);
+        assert_eq!(report.certificates[0].days_left, -10);
+        let f = expiry_finding(&findings).expect("expired");
+        assert!(f.message.ends_with("10 day(s) ago"), "{}", f.message);
+    }
+
+    #[test]
+    fn expired_less_than_a_day_ago_is_still_expired() {
+        let not_after = 1_800_000_000;
+        let (report, findings) = judged_at(not_after, not_after + 3600);
+        let c = &report.certificates[0];
+        assert_eq!((c.days_left, c.expired), (0, true));
+        let f = expiry_finding(&findings).expect("expired");
+        assert_eq!(f.id, FindingId::CertExpired);
+        assert!(f.message.ends_with("less than a day ago"), "{}", f.message);
+
+        let (report, findings) = judged_at(not_after, not_after - 3600);
+        let c = &report.certificates[0];
+        assert_eq!((c.days_left, c.expired), (0, false));
+        let f = expiry_finding(&findings).expect("expiring");
+        assert_eq!(
+            (f.id, f.status),
+            (FindingId::CertExpiring, Status::Critical)
+        );
+        assert!(f.message.contains("in less than a day"), "{}", f.message);
+
+        let (report, findings) = judged_at(not_after, not_after - 30 * DAY + 1);
+        assert_eq!(report.certificates[0].days_left, 29);
+        assert!(expiry_finding(&findings).is_none());
+    }
+
+    /// Issue 10 item 8: a silent port 465 probed without implicit TLS gets the hint.
+    #[test]
+    fn silent_port_465_without_implicit_tls_hints_at_tls() {
+        let t = Transcript::default();
+        let timeout = ProbeError::new(
+            Phase::Reply(Context::Greeting),
+            ErrorKind::Timeout,
+            "no complete reply within --timeout 30 s while waiting for the greeting reply",
+        );
+        let facts = |port, policy, error| TlsFacts {
+            policy,
+            error,
+            ..plain(&t, port)
+        };
+        let days = ExpiryDays { warn: 21, crit: 7 };
+        let (_, f) = assess(&facts(465, TlsPolicy::Opportunistic, Some(&timeout)), days);
+        let hint = f.iter().find(|f| f.id == FindingId::ImplicitTlsPort);
+        let hint = hint.expect("the hint");
+        assert_eq!(hint.status, Status::Warning);
+        assert!(
+            hint.message.contains("465 is implicit TLS"),
+            "{}",
+            hint.message
+        );
+        assert!(hint.message.contains("try --tls"), "{}", hint.message);
+        let (_, f) = assess(&facts(465, TlsPolicy::Off, Some(&timeout)), days);
+        assert!(f.iter().any(|f| f.id == FindingId::ImplicitTlsPort));
+        // Not on another port, not with implicit TLS, not for another error.
+        let (_, f) = assess(&facts(25, TlsPolicy::Opportunistic, Some(&timeout)), days);
+        assert!(f.is_empty());
+        let (_, f) = assess(&facts(465, TlsPolicy::Implicit, Some(&timeout)), days);
+        assert!(f.is_empty());
+        let closed = ProbeError::new(Phase::Reply(Context::Greeting), ErrorKind::Closed, "x");
+        let (_, f) = assess(&facts(465, TlsPolicy::Opportunistic, Some(&closed)), days);
+        assert!(f.is_empty());
+        let (_, f) = assess(&facts(465, TlsPolicy::Opportunistic, None), days);
+        assert!(f.is_empty());
     }
 
     #[test]

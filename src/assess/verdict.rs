@@ -155,13 +155,18 @@ fn over(dns: &DnsReport, probed: &[&ServerReport], all: bool) -> (Status, String
     let failed = |s: &&&ServerReport| s.status == Status::Critical;
     let working: Vec<&&ServerReport> = probed.iter().filter(|s| !failed(s)).collect();
     let broken: Vec<&&ServerReport> = probed.iter().filter(failed).collect();
-    // A broken MX entry while another server works makes the domain degraded, not down.
-    let mx_warn = merge_all(dns.mx.iter().filter_map(|m| m.error.as_ref()).map(
-        |e| match e.status {
-            Status::Critical => Status::Warning,
-            s => s,
-        },
-    ));
+    // A broken MX entry (or a misconfigured record set, e.g. a null MX among real MX
+    // records) while a server works makes the domain degraded, not down.
+    let dns_problems = || {
+        dns.mx
+            .iter()
+            .filter_map(|m| m.error.as_ref())
+            .chain(dns.error.as_ref())
+    };
+    let mx_warn = merge_all(dns_problems().map(|e| match e.status {
+        Status::Critical => Status::Warning,
+        s => s,
+    }));
     if working.is_empty() {
         return (Status::Critical, all_failed(&broken, probed.len()));
     }
@@ -199,9 +204,13 @@ fn over(dns: &DnsReport, probed: &[&ServerReport], all: bool) -> (Status, String
             name(broken[0])
         );
     }
-    // Name the worst thing seen on a working server.
+    // Name the worst thing seen on a working server, else the DNS problem.
     if status != Status::Ok
-        && let Some(msg) = worst_on(&working)
+        && let Some(msg) = worst_on(&working).or_else(|| {
+            dns_problems()
+                .find(|e| e.status != Status::Ok)
+                .map(|e| e.message.clone())
+        })
     {
         summary = format!("{summary}; {msg}");
     }

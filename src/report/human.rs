@@ -355,10 +355,11 @@ fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> s
         if i == 0 && !c.sans.is_empty() {
             writeln!(out, "         names: {}", escape(&c.sans.join(", ")))?;
         }
-        let left = if c.days_left < 0 {
-            format!("expired {} day(s) ago", -c.days_left)
-        } else {
-            format!("{} day(s) left", c.days_left)
+        let left = match (c.expired || c.days_left < 0, c.days_left) {
+            (true, 0) => "expired less than a day ago".to_owned(),
+            (true, d) => format!("expired {} day(s) ago", d.abs()),
+            (false, 0) => "less than a day left".to_owned(),
+            (false, d) => format!("{d} day(s) left"),
         };
         let key = match &c.key.curve {
             Some(curve) => format!("{} {curve}", c.key.kind),

@@ -187,6 +187,7 @@ mod tests {
             not_after: "2027-01-01T00:00:00Z".into(),
             not_after_unix,
             days_left,
+            expired: false,
             key: KeyReport {
                 kind: "ECDSA".into(),
                 bits: 256,

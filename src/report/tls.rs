@@ -95,8 +95,13 @@ pub struct CertificateReport {
     /// `not_after` as Unix seconds (for metrics and scripts).
     #[serde(default)]
     pub not_after_unix: i64,
-    /// Whole days until `not_after` (rounded down); negative once expired.
+    /// Whole days until `not_after`, or since it once expired (negative): elapsed days
+    /// counted towards zero, so a certificate that expired 10 days and 1 second ago has
+    /// -10, and one that expired an hour ago has 0 (see `expired`).
     pub days_left: i64,
+    /// `not_after` has passed (at the time of the handshake).
+    #[serde(default)]
+    pub expired: bool,
     pub key: KeyReport,
     /// "sha256WithRSAEncryption", "ecdsa-with-SHA256", "Ed25519", or the OID.
     pub signature_algorithm: String,

@@ -97,11 +97,18 @@ pub fn certificate_facts(der: &CertificateDer<'_>, now: i64) -> Option<Certifica
         not_before: rfc3339(not_before),
         not_after: rfc3339(not_after),
         not_after_unix: not_after,
-        days_left: (not_after - now).div_euclid(86_400),
+        days_left: whole_days(not_after - now),
+        expired: not_after < now,
         key,
         signature_algorithm: signature_name(&cert.signature_algorithm.algorithm.to_id_string()),
         self_issued: cert.subject().as_raw() == cert.issuer().as_raw(),
     })
+}
+
+/// Whole days in `secs`, counted towards zero in both directions: 10 days and 1 second
+/// ago is -10 (not -11, as flooring would make it), 23 hours either way is 0.
+fn whole_days(secs: i64) -> i64 {
+    secs / 86_400
 }
 
 fn ip_text(b: &[u8]) -> Option<String> {
@@ -183,6 +190,18 @@ mod tests {
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_798_761_599), "2026-12-31T23:59:59Z");
         assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn whole_days_count_towards_zero_both_ways() {
+        const DAY: i64 = 86_400;
+        assert_eq!(whole_days(10 * DAY + 1), 10);
+        assert_eq!(whole_days(-(10 * DAY) - 1), -10);
+        assert_eq!(whole_days(-(10 * DAY)), -10);
+        assert_eq!(whole_days(-(11 * DAY) + 1), -10);
+        assert_eq!(whole_days(-1), 0);
+        assert_eq!(whole_days(DAY - 1), 0);
+        assert_eq!(whole_days(0), 0);
     }
 
     #[test]

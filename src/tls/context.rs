@@ -7,7 +7,7 @@ use super::cert::unix_now;
 use super::reasons::{classify_io, classify_verify, timed_out, verr};
 use super::trust::Trust;
 use super::verifier::{Recorded, RecordingVerifier};
-use crate::report::tls::{VerifyError, VerifyReason};
+use crate::report::tls::{TlsMode, VerifyError, VerifyReason};
 use rustls::ClientConfig;
 use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::CryptoProvider;
@@ -74,6 +74,9 @@ pub struct HandshakeRecord {
     pub cipher: Option<String>,
     pub key_exchange: Option<String>,
     pub elapsed: Duration,
+    /// When the handshake ran (Unix seconds): the time rustls checked the chain at, and the
+    /// one its dates are judged against, so that both always agree.
+    pub at: i64,
     /// As presented, leaf first.
     pub chain: Vec<CertificateDer<'static>>,
     pub verdict: Verdict,
@@ -125,12 +128,15 @@ impl TlsContext {
         Ok((name, shown))
     }
 
-    /// Runs the TLS handshake over `io` until `limit`. `strict` fails the handshake on a
-    /// certificate that does not verify; otherwise the failure is recorded and TLS goes on.
+    /// Runs the TLS handshake over `io` until `limit`. `mode` says whether it is implicit TLS
+    /// or after STARTTLS (the reasons it fails for read differently). `strict` fails the
+    /// handshake on a certificate that does not verify; otherwise the failure is recorded
+    /// and TLS goes on.
     pub async fn handshake<IO>(
         &self,
         io: IO,
         host: &str,
+        mode: TlsMode,
         strict: bool,
         limit: Instant,
     ) -> (Option<TlsStream<IO>>, HandshakeRecord)
@@ -177,27 +183,31 @@ impl TlsContext {
         let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
         // Timed from here: the handshake alone, not the first-use load of the trust store.
         let started = Instant::now();
+        rec.at = unix_now();
         let result = tokio::time::timeout_at(limit, connector.connect(name, io)).await;
         rec.elapsed = started.elapsed();
         let (chain, verdict) = match record.lock() {
-            Ok(mut r) => (std::mem::take(&mut r.chain), r.verdict.take()),
+            Ok(mut r) => {
+                // The chain's dates are judged at the time rustls checked them.
+                rec.at = r.at.unwrap_or(rec.at);
+                (std::mem::take(&mut r.chain), r.verdict.take())
+            }
             Err(_) => (vec![], None),
         };
-        let now = unix_now();
         rec.verdict = match verdict {
             None => Verdict::NotReached,
             Some(Ok(())) if self.settings.insecure => Verdict::Skipped,
             Some(Ok(())) => Verdict::Verified,
-            Some(Err(e)) => Verdict::Failed(classify_verify(&e, &chain, &rec.checked_name, now)),
+            Some(Err(e)) => Verdict::Failed(classify_verify(&e, &chain, &rec.checked_name, rec.at)),
         };
         rec.chain = chain;
         match result {
             Err(_) => {
-                rec.failure = Some(timed_out(rec.elapsed));
+                rec.failure = Some(timed_out(rec.elapsed, mode));
                 (None, rec)
             }
             Ok(Err(e)) => {
-                rec.failure = Some(classify_io(&rec.verdict, &e));
+                rec.failure = Some(classify_io(&rec.verdict, &e, mode));
                 (None, rec)
             }
             Ok(Ok(stream)) => {
@@ -253,6 +263,7 @@ impl HandshakeRecord {
             cipher: None,
             key_exchange: None,
             elapsed: Duration::ZERO,
+            at: unix_now(),
             chain: vec![],
             verdict: Verdict::NotReached,
             failure: None,

@@ -15,6 +15,8 @@ use std::sync::{Arc, Mutex};
 pub(super) struct Recorded {
     pub(super) chain: Vec<CertificateDer<'static>>,
     pub(super) verdict: Option<Result<(), rustls::Error>>,
+    /// The time rustls verified the chain at (Unix seconds).
+    pub(super) at: Option<i64>,
 }
 
 /// Wraps the WebPKI verifier: records the chain and the verdict, then decides.
@@ -48,6 +50,7 @@ impl ServerCertVerifier for RecordingVerifier {
                 .map(|c| c.clone().into_owned())
                 .collect();
             r.verdict = Some(verdict.clone());
+            r.at = i64::try_from(now.as_secs()).ok();
         }
         match verdict {
             Err(e) if self.strict => Err(e),
