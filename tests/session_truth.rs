@@ -484,3 +484,86 @@ async fn rcpts_pipelined_after_a_refused_mail_decide_nothing() {
     assert_eq!(srv.checks[0].outcome, Outcome::NotChecked, "{srv:#?}");
     assert!(srv.findings.iter().any(|f| f.id == "mail_refused"));
 }
+
+fn step_of<'a>(srv: &'a ServerReport, request: &str) -> &'a smtpprobe::report::StepReport {
+    srv.steps
+        .iter()
+        .find(|s| s.request.as_deref() == Some(request))
+        .unwrap_or_else(|| panic!("no step for {request}: {:#?}", srv.steps))
+}
+
+#[test]
+fn a_252_meaning_agrees_with_the_check_that_says_exists() {
+    let s = FakeSmtp::start(vec![
+        Step::Send("220 mx.test ESMTP Postfix (Debian/GNU)\r\n"),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("VRFY alice", "252 2.0.0 alice\r\n"),
+        Step::Expect(
+            "VRFY nx-probe-",
+            "550 5.1.1 <nx>: Recipient address rejected: User unknown in local recipient table\r\n",
+        ),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &["--vrfy", "alice"]);
+    s.finish();
+    let srv = &r.servers[0];
+    assert_eq!(srv.checks[0].outcome, Outcome::Exists);
+    let st = step_of(srv, "VRFY alice");
+    assert!(st.meaning.contains("so alice exists"), "{}", st.meaning);
+    assert!(!st.meaning.contains("not a \"yes\""), "{}", st.meaning);
+    assert_eq!(st.rule, "session:vrfy_252_tells_users_apart");
+}
+
+#[test]
+fn a_252_after_a_250_is_not_called_a_blanket_answer() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("VRFY alice", "250 2.1.5 Alice <alice@mx.test>\r\n"),
+        Step::Expect(
+            "VRFY bob@other.test",
+            "252 2.1.5 Send some mail, I'll try my best\r\n",
+        ),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(
+        &s,
+        &["--vrfy", "alice", "--vrfy", "bob@other.test", "--no-canary"],
+    );
+    s.finish();
+    let st = step_of(&r.servers[0], "VRFY bob@other.test");
+    assert_eq!(st.rule, "session:vrfy_252_after_250", "{}", st.meaning);
+    assert!(
+        !st.meaning.to_lowercase().contains("qmail"),
+        "{}",
+        st.meaning
+    );
+}
+
+#[test]
+fn a_vendor_text_is_not_attributed_to_another_server() {
+    let s = FakeSmtp::start(vec![
+        Step::Send("220 mx.test ESMTP Exim 4.96 Mon, 30 Nov 2026 10:00:00 +0000\r\n"),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("VRFY alice", "502 5.5.1 VRFY command is disabled\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &["--vrfy", "alice"]);
+    s.finish();
+    let st = step_of(&r.servers[0], "VRFY alice");
+    assert_ne!(st.rule, "vrfy_postfix_disabled", "{}", st.meaning);
+    assert_ne!(st.server_hint.as_deref(), Some("Postfix"));
+    // With a Postfix banner the same text is Postfix's.
+    let s = FakeSmtp::start(vec![
+        Step::Send("220 mx.test ESMTP Postfix\r\n"),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("VRFY alice", "502 5.5.1 VRFY command is disabled\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &["--vrfy", "alice"]);
+    s.finish();
+    assert_eq!(
+        step_of(&r.servers[0], "VRFY alice").rule,
+        "vrfy_postfix_disabled"
+    );
+}

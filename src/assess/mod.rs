@@ -9,6 +9,7 @@
 pub mod checks;
 pub mod dns;
 pub mod findings;
+pub mod steps;
 pub mod thresholds;
 pub mod tls;
 pub mod verdict;
@@ -16,12 +17,8 @@ pub mod verdict;
 use crate::config::Config;
 use crate::exit::{Status, merge_all};
 use crate::facts::{Contact, Conversation, ServerFacts, TargetFacts};
-use crate::knowledge;
-use crate::report::{
-    DnsReport, FindingReport, MxReport, Report, SCHEMA, ServerReport, StepReport, ms,
-};
+use crate::report::{DnsReport, FindingReport, MxReport, Report, SCHEMA, ServerReport, ms};
 use crate::smtp::Context;
-use crate::smtp::session::Step;
 use crate::vocab::{ErrorKind, FindingId, Phase, ProbeError};
 
 pub use tls::ExpiryDays;
@@ -179,8 +176,8 @@ fn conversation(
         .as_ref()
         .map(|c| c.raw.clone())
         .unwrap_or_default();
-    report.steps = t.steps.iter().map(step).collect();
     report.checks = t.checks.iter().map(checks::report).collect();
+    report.steps = steps::steps(t, &report.checks);
     report.findings = t
         .events
         .iter()
@@ -226,39 +223,4 @@ fn conversation(
     report.unanswered = t.unanswered.as_ref().map(ToString::to_string);
     report.tls = Some(tls_report);
     report.elapsed_ms = ms(c.elapsed);
-}
-
-/// One reply, with its meaning in context. A canary's refusal is what was expected, so it
-/// is judged OK, unless the server closes on it (421, 221).
-fn step(s: &Step) -> StepReport {
-    let m = knowledge::meaning(s.context, s.reply.code, s.reply.enhanced, &s.reply.text());
-    StepReport {
-        command: s.command.as_ref().map(|c| c.verb().to_owned()),
-        request: s.command.as_ref().map(ToString::to_string),
-        context: s.context,
-        code: s.reply.code,
-        enhanced: s.reply.enhanced.map(|e| e.to_string()),
-        lines: s.reply.lines.clone(),
-        elapsed_ms: ms(s.elapsed),
-        meaning: if s.canary {
-            format!(
-                "Answer for the canary, a made-up name asked for comparison: {}",
-                m.summary
-            )
-        } else {
-            m.summary
-        },
-        advice: m.advice,
-        status: if s.canary && !matches!(s.reply.code, 421 | 221) {
-            Status::Ok
-        } else {
-            m.status
-        },
-        rule: m.rule,
-        server_hint: m.server_hint,
-        anomalies: s.reply.anomalies.iter().map(ToString::to_string).collect(),
-        tls: s.tls,
-        canary: s.canary,
-        group: s.group,
-    }
 }

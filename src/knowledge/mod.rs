@@ -7,6 +7,7 @@
 
 pub mod codes;
 pub mod enhanced;
+pub mod identity;
 pub mod rule;
 pub mod rules;
 pub mod sequences;
@@ -53,7 +54,20 @@ const RULE_TABLES: &[&[rule::Rule]] = &[rules::RULES, vendors::SERVER_TEXTS];
 /// entries. Codes no rule covers are interpreted from the tables, then by class
 /// (RFC 5321 §4.2.1: a client that does not know a code acts on its first digit).
 pub fn meaning(ctx: Context, code: u16, enhanced: Option<EnhancedCode>, text: &str) -> Meaning {
-    meaning_in(Some(ctx), code, enhanced, text).unwrap_or_else(|| fallback(ctx, code, enhanced))
+    meaning_where(ctx, code, enhanced, text, &|_| true)
+}
+
+/// Like [`meaning`], choosing only among rules `accept` allows: a session that knows more
+/// (the server's identity, what it answered before) rules some out.
+pub fn meaning_where(
+    ctx: Context,
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    text: &str,
+    accept: &dyn Fn(&rule::Rule) -> bool,
+) -> Meaning {
+    meaning_in(Some(ctx), code, enhanced, text, accept)
+        .unwrap_or_else(|| fallback(ctx, code, enhanced))
 }
 
 /// Like [`meaning`], for when the command is not known (`explain` without `--after`): only
@@ -63,7 +77,7 @@ pub fn meaning_without_context(
     enhanced: Option<EnhancedCode>,
     text: &str,
 ) -> Option<Meaning> {
-    meaning_in(None, code, enhanced, text)
+    meaning_in(None, code, enhanced, text, &|_| true)
 }
 
 fn meaning_in(
@@ -71,8 +85,9 @@ fn meaning_in(
     code: u16,
     enhanced: Option<EnhancedCode>,
     text: &str,
+    accept: &dyn Fn(&rule::Rule) -> bool,
 ) -> Option<Meaning> {
-    let rule = rule::best(RULE_TABLES, ctx, code, enhanced, text)?;
+    let rule = rule::best(RULE_TABLES, ctx, code, enhanced, text, accept)?;
     let mut m = skeleton(code, enhanced);
     m.summary = rule.summary.to_string();
     // A rule that does not pin the exact enhanced code leaves its detail to the registry.

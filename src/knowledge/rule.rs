@@ -61,6 +61,9 @@ pub struct Rule {
     pub advice: &'static str,
     /// Where the text or behaviour was observed (URL or repository/path), for text rules.
     pub source: &'static str,
+    /// The rule's meaning assumes the server says this for every name it is asked about
+    /// (a blanket answer); a session that showed otherwise rules it out.
+    pub everyone: bool,
 }
 
 impl Rule {
@@ -78,6 +81,15 @@ impl Rule {
             summary: "",
             advice: "",
             source: "",
+            everyone: false,
+        }
+    }
+
+    /// The meaning assumes the server gives this answer for every name (a blanket answer).
+    pub const fn everyone(self) -> Rule {
+        Rule {
+            everyone: true,
+            ..self
         }
     }
 
@@ -187,20 +199,22 @@ impl Rule {
     }
 }
 
-/// The most specific rule of `tables` matching the reply; of equally specific ones, the
-/// first in table order. `ctx` is `None` when the command is unknown (e.g. `explain`
-/// without `--after`).
+/// The most specific rule of `tables` matching the reply and allowed by `accept`; of
+/// equally specific ones, the first in table order. `ctx` is `None` when the command is
+/// unknown (e.g. `explain` without `--after`).
 pub fn best(
     tables: &[&'static [Rule]],
     ctx: Option<Context>,
     code: u16,
     enhanced: Option<EnhancedCode>,
     text: &str,
+    accept: &dyn Fn(&Rule) -> bool,
 ) -> Option<&'static Rule> {
     let lowered = text.to_lowercase();
     let mut best: Option<&'static Rule> = None;
     for rule in tables.iter().copied().flatten() {
         if rule.matches(ctx, code, enhanced, &lowered)
+            && accept(rule)
             && best.is_none_or(|b| rule.specificity() > b.specificity())
         {
             best = Some(rule);

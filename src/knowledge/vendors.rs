@@ -21,12 +21,14 @@ const WARN: Status = Status::Warning;
 pub const SERVER_TEXTS: &[Rule] = &[
     // --- VRFY / EXPN ---
     Rule::new("vrfy_252_try_my_best", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), OK)
+        .everyone()
         .server("Gmail or qmail")
         .text(&["send some mail, i'll try my best"])
         .summary("The qmail (and Gmail) stock answer to every VRFY: it never confirms users, so this says nothing about whether the user exists.")
         .advice("Use RCPT TO, and compare with a made-up user.")
         .source("qmail 1.03 qmail-smtpd.c err_vrfy(); Gmail MX answers \"252 2.1.5 Send some mail, I'll try my best\""),
     Rule::new("vrfy_exim_administrative_prohibition", Ctx::Only(&[Vrfy, Expn]), CodePat::Any, OK)
+        .everyone()
         .server("Exim")
         .text(&["administrative prohibition"])
         .summary("Exim's default refusal when no ACL allows the command (252 for VRFY, 550 for EXPN). Exim says it for every name, so it tells nothing about the user.")
@@ -39,12 +41,14 @@ pub const SERVER_TEXTS: &[Rule] = &[
         .advice("Operator: the ACL for this stage (acl_smtp_rcpt, acl_smtp_mail) decides; its log line names the rule.")
         .source("Exim src/acl.c default denial message"),
     Rule::new("vrfy_sendmail_novrfy", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), OK)
+        .everyone()
         .server("Sendmail")
         .text(&["cannot vrfy user; try rcpt"])
         .summary("Sendmail with PrivacyOptions novrfy (or goaway): it will not verify anyone, and points to RCPT instead.")
         .advice("Use RCPT TO.")
         .source("Sendmail sendmail/srvrsmtp.c: \"252 2.5.2 Cannot VRFY user; try RCPT to attempt delivery (or try finger)\""),
     Rule::new("vrfy_exchange_will_take_message", Ctx::Only(&[Vrfy]), CodePat::OneOf(&[252]), OK)
+        .everyone()
         .server("Microsoft Exchange")
         .text(&["cannot vrfy user, but will take message"])
         .summary("Exchange's fixed answer to VRFY: it never confirms users but accepts mail for any address in its domains.")

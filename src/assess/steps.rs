@@ -1,0 +1,140 @@
+//! Every reply, with its meaning in the context of the whole session: the command it
+//! answered, what the server said about itself (its identity, from the greeting and EHLO),
+//! what it answered before, and the outcome of the check the reply belongs to. A meaning
+//! never contradicts the check below it: a Postfix `252` for a user whose made-up twin got
+//! `550` means the user exists, and says so.
+
+use crate::exit::Status;
+use crate::knowledge::{self, Meaning, identity};
+use crate::report::{CheckReport, StepReport, ms};
+use crate::smtp::command::Command;
+use crate::smtp::session::{Step, Transcript};
+use crate::smtp::{CheckKind, Context};
+use crate::vocab::Outcome;
+
+/// What the session showed, as it bears on reading one reply.
+struct View<'a> {
+    identity: Option<&'static identity::Identity>,
+    checks: &'a [CheckReport],
+}
+
+/// Every step of a transcript, judged.
+pub fn steps(t: &Transcript, checks: &[CheckReport]) -> Vec<StepReport> {
+    let own_words = t
+        .steps
+        .iter()
+        .filter(|s| matches!(s.context, Context::Greeting | Context::Ehlo | Context::Helo))
+        .flat_map(|s| s.reply.lines.iter().map(String::as_str));
+    let view = View {
+        identity: identity::identify(own_words),
+        checks,
+    };
+    t.steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let confirmed_before = t.steps[..i].iter().any(|p| {
+                p.context == Context::Vrfy && !p.canary && matches!(p.reply.code, 250 | 251)
+            });
+            step(s, &view, confirmed_before)
+        })
+        .collect()
+}
+
+/// One reply, with its meaning here. A canary's refusal is what was expected, so it is
+/// judged OK, unless the server closes on it (421, 221).
+fn step(s: &Step, view: &View<'_>, confirmed_before: bool) -> StepReport {
+    // Server-specific rules only for the server that is talking (or one that did not say);
+    // rules that assume the same answer for every name not once the server told names apart.
+    let accept = |rule: &knowledge::rule::Rule| {
+        let other_server = rule
+            .server
+            .zip(view.identity)
+            .is_some_and(|(hint, id)| !id.agrees_with(hint));
+        !other_server && !(rule.everyone && confirmed_before)
+    };
+    let mut m = knowledge::meaning_where(
+        s.context,
+        s.reply.code,
+        s.reply.enhanced,
+        &s.reply.text(),
+        &accept,
+    );
+    if !s.canary {
+        in_session(&mut m, s, view, confirmed_before);
+    }
+    StepReport {
+        command: s.command.as_ref().map(|c| c.verb().to_owned()),
+        request: s.command.as_ref().map(ToString::to_string),
+        context: s.context,
+        code: s.reply.code,
+        enhanced: s.reply.enhanced.map(|e| e.to_string()),
+        lines: s.reply.lines.clone(),
+        elapsed_ms: ms(s.elapsed),
+        meaning: if s.canary {
+            format!(
+                "Answer for the canary, a made-up name asked for comparison: {}",
+                m.summary
+            )
+        } else {
+            m.summary
+        },
+        advice: m.advice,
+        status: if s.canary && !matches!(s.reply.code, 421 | 221) {
+            Status::Ok
+        } else {
+            m.status
+        },
+        rule: m.rule,
+        server_hint: m.server_hint,
+        anomalies: s.reply.anomalies.iter().map(ToString::to_string).collect(),
+        tls: s.tls,
+        canary: s.canary,
+        group: s.group,
+    }
+}
+
+/// The check a step answered, if it answered one (the last reply for a check counts: a
+/// bare VRFY name asked again qualified is a new argument).
+fn check_of<'a>(s: &Step, checks: &'a [CheckReport]) -> Option<&'a CheckReport> {
+    let (kind, arg) = match s.command.as_ref()? {
+        Command::Vrfy(a) => (CheckKind::Vrfy, a),
+        Command::Expn(a) => (CheckKind::Expn, a),
+        Command::Rcpt(a) => (CheckKind::Rcpt, a),
+        _ => return None,
+    };
+    checks
+        .iter()
+        .find(|c| c.kind == kind && c.argument == arg.as_str())
+}
+
+/// Rewrites a meaning that the rest of the session contradicts or makes precise.
+fn in_session(m: &mut Meaning, s: &Step, view: &View<'_>, confirmed_before: bool) {
+    let check = check_of(s, view.checks);
+    let arg = check.map_or("", |c| c.argument.as_str());
+    let canary = check.and_then(|c| c.canary.as_ref()).and_then(|k| k.code);
+    let (summary, rule) = match (s.context, s.reply.code, check.map(|c| c.outcome)) {
+        (Context::Vrfy, 252, Some(Outcome::Exists)) => (
+            format!(
+                "The server will not confirm {arg} outright (252), but it refused a made-up name with {}: it tells users apart, so {arg} exists. Its 252 is a cautious yes.",
+                canary.unwrap_or(0)
+            ),
+            "session:vrfy_252_tells_users_apart",
+        ),
+        (Context::Vrfy, 252, _) if confirmed_before => (
+            format!(
+                "This server confirmed other names with 250 earlier in this session, so this 252 is about {arg} itself: it could not verify it here (typically an address it does not deliver locally, such as another domain or a forward), though it will try to deliver mail for it."
+            ),
+            "session:vrfy_252_after_250",
+        ),
+        (Context::Vrfy | Context::Rcpt, 250 | 251, Some(Outcome::CatchAll)) => (
+            format!(
+                "The server accepted {arg}, but it accepted a made-up name too: it takes any local part (catch-all), so this acceptance proves nothing about {arg}."
+            ),
+            "session:catch_all",
+        ),
+        _ => return,
+    };
+    m.summary = summary;
+    m.rule = rule.to_owned();
+}

@@ -1,0 +1,83 @@
+//! Which server software (or provider) a session is talking to, from what it says about
+//! itself in the greeting and the EHLO reply. Server-specific text rules (`vendors.rs`)
+//! only apply when the identity agrees with them or is unknown: a `502 VRFY command is
+//! disabled` from a server whose banner says Exim is not explained as Postfix.
+//!
+//! Data with sources; matched case-insensitively, first match wins.
+
+/// A server family and how it announces itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identity {
+    /// The name reports use (`"Postfix"`).
+    pub family: &'static str,
+    /// Lower-case fragments of the greeting or EHLO text that identify it.
+    pub banner: &'static [&'static str],
+    /// Lower-case words that name this family in a rule's `server` hint.
+    pub names: &'static [&'static str],
+    /// Where the banner form comes from.
+    pub source: &'static str,
+}
+
+#[rustfmt::skip]
+pub const IDENTITIES: &[Identity] = &[
+    Identity { family: "Postfix", banner: &["esmtp postfix"], names: &["postfix"], source: "Postfix smtpd_banner default \"$myhostname ESMTP $mail_name\" (postconf(5))" },
+    Identity { family: "Exim", banner: &["esmtp exim"], names: &["exim"], source: "Exim smtp_banner default \"$smtp_active_hostname ESMTP Exim $version_number $tod_full\" (Exim spec, ch. 14)" },
+    Identity { family: "Sendmail", banner: &["esmtp sendmail", " sendmail "], names: &["sendmail"], source: "Sendmail SmtpGreetingMessage default \"$j Sendmail $v/$Z; $b\" (cf/README)" },
+    Identity { family: "Microsoft Exchange", banner: &["microsoft esmtp mail service"], names: &["exchange", "microsoft", "outlook"], source: "Exchange and Microsoft 365 (*.outlook.com) greet \"Microsoft ESMTP MAIL Service ready\"" },
+    Identity { family: "OpenSMTPD", banner: &["esmtp opensmtpd"], names: &["opensmtpd"], source: "OpenSMTPD smtp_session.c greeting \"%s ESMTP OpenSMTPD\"" },
+    Identity { family: "Gmail", banner: &["gsmtp"], names: &["gmail", "google"], source: "Gmail MX greeting \"mx.google.com ESMTP <id> - gsmtp\"" },
+    Identity { family: "Haraka", banner: &["esmtp haraka"], names: &["haraka"], source: "Haraka connection.js greeting \"<host> ESMTP Haraka <version> ready\"" },
+    Identity { family: "aiosmtpd", banner: &["python smtp"], names: &["aiosmtpd", "python"], source: "aiosmtpd smtp.py ident \"Python SMTP <version>\" (fixtures/transcripts/aiosmtpd-vrfy-252.txt)" },
+    Identity { family: "Yahoo", banner: &["yahoo"], names: &["yahoo"], source: "Yahoo MX greetings name yahoo.com hosts" },
+    Identity { family: "Mimecast", banner: &["mimecast"], names: &["mimecast"], source: "Mimecast MX greetings name mimecast.com hosts" },
+    Identity { family: "Proofpoint", banner: &["pphosted", "proofpoint"], names: &["proofpoint"], source: "Proofpoint-hosted MX names (*.pphosted.com)" },
+    Identity { family: "Barracuda", banner: &["barracuda"], names: &["barracuda"], source: "Barracuda Email Security greeting \"ESMTP (...) Barracuda\"" },
+];
+
+/// The identity the server's own texts announce (greeting first, then EHLO), if any.
+pub fn identify<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static Identity> {
+    let lowered: Vec<String> = texts.into_iter().map(str::to_lowercase).collect();
+    IDENTITIES.iter().find(|id| {
+        lowered
+            .iter()
+            .any(|t| id.banner.iter().any(|b| t.contains(b)))
+    })
+}
+
+impl Identity {
+    /// Whether a rule's `server` hint (`"Microsoft 365 / Exchange"`, `"Gmail or qmail"`)
+    /// names this family.
+    pub fn agrees_with(&self, hint: &str) -> bool {
+        let hint = hint.to_lowercase();
+        self.names.iter().any(|n| hint.contains(n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn banners_name_their_family_and_hints_agree_or_not() {
+        let postfix = identify(["mx1.example.test ESMTP Postfix (Debian/GNU)"]);
+        assert_eq!(postfix.map(|i| i.family), Some("Postfix"));
+        let exim = identify(["mx.test ESMTP Exim 4.96 Mon, 30 Nov 2026"]);
+        assert_eq!(exim.map(|i| i.family), Some("Exim"));
+        assert!(exim.is_some_and(|i| !i.agrees_with("Postfix")));
+        let m365 = identify(["AM0PR01.outlook.com Microsoft ESMTP MAIL Service ready at Mon"]);
+        assert!(m365.is_some_and(|i| i.agrees_with("Microsoft 365 / Exchange")));
+        let gmail = identify(["mx.google.com ESMTP a1-20 - gsmtp"]);
+        assert!(gmail.is_some_and(|i| i.agrees_with("Gmail or qmail")));
+        assert_eq!(identify(["mail.example.com ESMTP ready"]), None);
+    }
+
+    #[test]
+    fn every_identity_has_a_source_and_lower_case_patterns() {
+        for id in IDENTITIES {
+            assert!(!id.source.is_empty(), "{}", id.family);
+            for p in id.banner.iter().chain(id.names) {
+                assert_eq!(*p, p.to_lowercase(), "{}", id.family);
+            }
+        }
+    }
+}
