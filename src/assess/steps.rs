@@ -51,7 +51,8 @@ fn step(s: &Step, view: &View<'_>, confirmed_before: bool) -> StepReport {
             .server
             .zip(view.identity)
             .is_some_and(|(hint, id)| !id.agrees_with(hint));
-        !other_server && !(rule.everyone && confirmed_before)
+        let blanket = rule.everyone && confirmed_before;
+        !(other_server || blanket)
     };
     let mut m = knowledge::meaning_where(
         s.context,
