@@ -13,7 +13,7 @@
 
 use super::command::{Command, ReversePath, WireArg};
 use super::context::{CheckKind, Context};
-use super::ehlo::Capabilities;
+use super::ehlo::{Capabilities, Extension};
 use super::reply::Reply;
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -68,6 +68,10 @@ pub struct Plan {
     /// The mail domain probed, if any: a bare VRFY name refused with 501 (Exim wants
     /// `user@domain`) is asked once more as `name@domain`.
     pub qualify_domain: Option<String>,
+    /// Non-ASCII arguments may be sent, with the SMTPUTF8 parameter (RFC 6531), to a server
+    /// that offers SMTPUTF8. A check whose argument needs it and cannot have it is not
+    /// asked ([`CheckFacts::not_asked`]).
+    pub smtputf8: bool,
 }
 
 impl Plan {
@@ -83,6 +87,7 @@ impl Plan {
             canary: None,
             tls: TlsPolicy::default(),
             qualify_domain: None,
+            smtputf8: false,
         }
     }
 
@@ -128,6 +133,13 @@ impl Plan {
     #[must_use]
     pub fn qualify_domain(mut self, domain: impl Into<String>) -> Plan {
         self.qualify_domain = Some(domain.into());
+        self
+    }
+
+    /// Allow non-ASCII arguments, sent with SMTPUTF8 to servers that offer it.
+    #[must_use]
+    pub fn smtputf8(mut self, allowed: bool) -> Plan {
+        self.smtputf8 = allowed;
         self
     }
 }
@@ -281,6 +293,16 @@ pub struct CanaryAnswer {
     pub reply: Reply,
 }
 
+/// Why a planned check was never sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAsked {
+    /// Its argument (or, for RCPT, the MAIL FROM address) is not ASCII and the server does
+    /// not offer SMTPUTF8 (RFC 6531), so it cannot be sent.
+    NoSmtpUtf8,
+    /// Its argument is not ASCII and the plan does not allow SMTPUTF8.
+    Utf8NotAllowed,
+}
+
 /// What one VRFY/EXPN/RCPT check asked and got: facts, for the assessment to classify.
 #[derive(Debug, Clone)]
 pub struct CheckFacts {
@@ -293,6 +315,8 @@ pub struct CheckFacts {
     pub reply: Option<Reply>,
     /// The canary of the same form, when it was asked and answered.
     pub canary: Option<CanaryAnswer>,
+    /// Set when the check was never sent, and why.
+    pub not_asked: Option<NotAsked>,
 }
 
 /// Everything the conversation produced.
@@ -322,6 +346,8 @@ pub struct Session {
     replies: Vec<(Purpose, String, Reply)>,
     /// MAIL was refused: RCPT checks are skipped until RSET.
     mail_refused: bool,
+    /// Checks not sent because their argument needs SMTPUTF8 (kind, index, why).
+    not_asked: Vec<(CheckKind, usize, NotAsked)>,
 }
 
 impl Session {
@@ -337,6 +363,7 @@ impl Session {
             },
             replies: Vec::new(),
             mail_refused: false,
+            not_asked: Vec::new(),
         }
     }
 
@@ -661,37 +688,80 @@ impl Session {
         out
     }
 
+    /// Why a non-ASCII argument cannot be sent on this connection; `None` when it can
+    /// (SMTPUTF8 allowed by the plan and offered in the latest EHLO).
+    fn utf8_refusal(&self) -> Option<NotAsked> {
+        let caps = self
+            .t
+            .capabilities_after_tls
+            .as_ref()
+            .or(self.t.capabilities.as_ref());
+        if !self.plan.smtputf8 {
+            Some(NotAsked::Utf8NotAllowed)
+        } else if caps.is_some_and(|c| c.has(&Extension::Smtputf8)) {
+            None
+        } else {
+            Some(NotAsked::NoSmtpUtf8)
+        }
+    }
+
+    /// The arguments of one kind of check that can be sent, with their index; the others
+    /// are recorded as not asked. `force`: none can be sent (the MAIL FROM cannot).
+    fn sendable(
+        &mut self,
+        kind: CheckKind,
+        args: &[WireArg],
+        force: Option<NotAsked>,
+    ) -> Vec<(usize, WireArg)> {
+        let refusal = self.utf8_refusal();
+        let mut out = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            match force.or(refusal.filter(|_| !a.is_ascii())) {
+                Some(why) => self.not_asked.push((kind, i, why)),
+                None => out.push((i, a.clone())),
+            }
+        }
+        out
+    }
+
     fn enqueue_checks(&mut self) {
         let plan = self.plan.clone();
-        for (i, user) in plan.vrfy.iter().enumerate() {
+        self.not_asked.clear();
+        let vrfy = self.sendable(CheckKind::Vrfy, &plan.vrfy, None);
+        for (i, user) in &vrfy {
             self.push(
                 Command::Vrfy(user.clone()),
-                Purpose::Check(CheckKind::Vrfy, i),
+                Purpose::Check(CheckKind::Vrfy, *i),
             );
         }
         // Canaries come after the real checks, so that a server counting errors (and
         // slowing down or disconnecting) cannot skew the answers that matter.
-        for c in self.canaries_for(&plan.vrfy) {
+        let asked: Vec<WireArg> = vrfy.into_iter().map(|(_, a)| a).collect();
+        for c in self.canaries_for(&asked) {
             self.push(Command::Vrfy(c), Purpose::Canary(CheckKind::Vrfy));
         }
-        for (i, list) in plan.expn.iter().enumerate() {
-            self.push(
-                Command::Expn(list.clone()),
-                Purpose::Check(CheckKind::Expn, i),
-            );
+        for (i, list) in self.sendable(CheckKind::Expn, &plan.expn, None) {
+            self.push(Command::Expn(list), Purpose::Check(CheckKind::Expn, i));
         }
-        if !plan.rcpt.is_empty() {
-            self.push(Command::Mail(plan.mail_from.clone()), Purpose::Mail);
-            // RFC 5321 §4.1.1.3: a forward-path needs a domain (bare "postmaster" aside);
-            // servers refuse a bare name (501) or quietly add their own host name.
-            let rcpt: Vec<WireArg> = plan.rcpt.iter().map(|a| self.qualified(a)).collect();
-            for (i, addr) in rcpt.iter().enumerate() {
+        // RFC 5321 §4.1.1.3: a forward-path needs a domain (bare "postmaster" aside);
+        // servers refuse a bare name (501) or quietly add their own host name.
+        let rcpt: Vec<WireArg> = plan.rcpt.iter().map(|a| self.qualified(a)).collect();
+        let from_refused = self.utf8_refusal().filter(|_| !plan.mail_from.is_ascii());
+        let rcpt = self.sendable(CheckKind::Rcpt, &rcpt, from_refused);
+        if !rcpt.is_empty() {
+            let mail = Command::Mail {
+                from: plan.mail_from.clone(),
+                smtputf8: rcpt.iter().any(|(_, a)| !a.is_ascii()),
+            };
+            self.push(mail, Purpose::Mail);
+            for (i, addr) in &rcpt {
                 self.push(
                     Command::Rcpt(addr.clone()),
-                    Purpose::Check(CheckKind::Rcpt, i),
+                    Purpose::Check(CheckKind::Rcpt, *i),
                 );
             }
-            for c in self.canaries_for(&rcpt) {
+            let asked: Vec<WireArg> = rcpt.into_iter().map(|(_, a)| a).collect();
+            for c in self.canaries_for(&asked) {
                 self.push(Command::Rcpt(c), Purpose::Canary(CheckKind::Rcpt));
             }
         }
@@ -761,6 +831,11 @@ impl Session {
             requested: (asked != *requested).then(|| requested.to_string()),
             reply: answered.map(|(_, _, r)| r.clone()),
             canary,
+            not_asked: self
+                .not_asked
+                .iter()
+                .find(|(k, n, _)| *k == kind && *n == i)
+                .map(|(_, _, why)| *why),
         }
     }
 }
