@@ -50,9 +50,9 @@ pub struct ProbeArgs {
     #[arg(required = true, value_name = "TARGET")]
     pub target: Option<String>,
 
-    /// TCP port for every server probed
-    #[arg(long, short = 'p', default_value_t = 25)]
-    pub port: u16,
+    /// TCP port for every server probed [default: 25, or the port in a host:port TARGET]
+    #[arg(long, short = 'p')]
+    pub port: Option<u16>,
 
     /// Ask VRFY for this user (repeatable)
     #[arg(long, value_name = "USER")]
@@ -73,6 +73,11 @@ pub struct ProbeArgs {
     /// Name to give in EHLO/HELO (default: this machine's FQDN, else an address literal)
     #[arg(long, value_name = "NAME")]
     pub helo: Option<String>,
+
+    /// Allow non-ASCII --vrfy/--expn/--rcpt/--mail-from (RFC 6531): sent with the SMTPUTF8
+    /// parameter to servers that offer it; with others such a check is not asked
+    #[arg(long)]
+    pub smtputf8: bool,
 
     /// Do not ask for a random non-existent user to see whether the server tells users apart
     #[arg(long)]

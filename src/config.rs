@@ -1,8 +1,11 @@
 //! A validated, typed configuration built from the command line. Everything a user typed
 //! that will reach the wire is checked here, before any connection: CR, LF, NUL and other
-//! control characters are refused (no command injection).
+//! control characters and bidirectional controls are refused (no command injection, no
+//! text that reads as another), and non-ASCII needs `--smtputf8`. Every value repeated in
+//! an error is quoted, escaped and cut ([`crate::echo::quoted`]).
 
 use crate::cli::{ColorChoice, OutputFormat, ProbeArgs, StartTlsArg};
+use crate::echo::quoted;
 use crate::smtp::command::{ArgError, ReversePath, WireArg};
 use crate::smtp::session::TlsPolicy;
 use crate::thresholds::Thresholds;
@@ -22,6 +25,9 @@ pub struct Config {
     pub expn: Vec<WireArg>,
     pub rcpt: Vec<WireArg>,
     pub mail_from: ReversePath,
+    /// `--smtputf8`: non-ASCII check arguments are allowed, and asked (with the SMTPUTF8
+    /// parameter) only of servers that offer SMTPUTF8.
+    pub smtputf8: bool,
     pub helo: Option<WireArg>,
     pub canary: bool,
     pub all: bool,
@@ -47,6 +53,34 @@ pub struct Config {
     pub output: Option<std::path::PathBuf>,
 }
 
+/// A command-line error from clap with every value it repeats cut (a 130 KB `--timeout`
+/// or unknown flag is not echoed in full).
+pub fn cut_clap_error(mut e: clap::Error) -> clap::Error {
+    use clap::error::ContextValue;
+    let long = |s: &str| s.chars().count() > crate::echo::MAX_ECHO;
+    let kinds: Vec<_> = e.context().map(|(k, _)| k).collect();
+    for kind in kinds {
+        let cut = match e.get(kind) {
+            Some(ContextValue::String(s)) if long(s) => {
+                Some(ContextValue::String(crate::echo::cut(s)))
+            }
+            Some(ContextValue::Strings(v)) if v.iter().any(|s| long(s)) => Some(
+                ContextValue::Strings(v.iter().map(|s| crate::echo::cut(s)).collect()),
+            ),
+            // A tip that repeats the value (`to pass '--xxx…' as a value`): dropped.
+            Some(ContextValue::StyledStrs(v)) if v.iter().any(|s| long(&s.to_string())) => {
+                e.remove(kind);
+                None
+            }
+            _ => None,
+        };
+        if let Some(value) = cut {
+            e.insert(kind, value);
+        }
+    }
+    e
+}
+
 /// A usage error: one line saying what is wrong and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -58,13 +92,63 @@ fn wire(flag: &str, value: &str, token: bool) -> Result<WireArg, ConfigError> {
     } else {
         WireArg::new(value)
     };
-    r.map_err(|e: ArgError| ConfigError(format!("{flag} {value:?} {e}")))
+    r.map_err(|e: ArgError| ConfigError(format!("{flag} {} {e}", quoted(value))))
 }
 
+/// A check argument (`--vrfy`, `--expn`, `--rcpt`, `--mail-from`): non-ASCII only with
+/// `--smtputf8` (RFC 6531), since it would otherwise go raw on the wire.
+fn check_arg(flag: &str, value: &str, token: bool, smtputf8: bool) -> Result<WireArg, ConfigError> {
+    let arg = wire(flag, value, token)?;
+    match value.chars().find(|c| !c.is_ascii()) {
+        Some(c) if !smtputf8 => Err(ConfigError(format!(
+            "{flag} {} is not ASCII (U+{:04X}): add --smtputf8 to ask servers that offer SMTPUTF8 (RFC 6531), or give the ASCII form",
+            quoted(value),
+            u32::from(c)
+        ))),
+        _ => Ok(arg),
+    }
+}
+
+/// An address for `--rcpt`/`--mail-from`: with an `@`, both a local part and a domain
+/// (`alice@`, `@example.com` and `<>` are refused); a bare name is allowed (for a mail
+/// domain target it is qualified with that domain).
+fn check_address(flag: &str, value: &str, smtputf8: bool) -> Result<WireArg, ConfigError> {
+    let arg = check_arg(flag, value, true, smtputf8)?;
+    let inner = value
+        .strip_prefix('<')
+        .and_then(|v| v.strip_suffix('>'))
+        .unwrap_or(value);
+    let why = match inner.rsplit_once('@') {
+        _ if inner.is_empty() => Some("is an empty address"),
+        Some(("", _)) => Some("has no local part before the @"),
+        Some((_, "")) => Some("has no domain after the @"),
+        _ => None,
+    };
+    match why {
+        Some(why) => Err(ConfigError(format!(
+            "{flag} {} {why}: give a full address (user@example.com) or a bare user name",
+            quoted(value)
+        ))),
+        None => Ok(arg),
+    }
+}
+
+/// The shortest duration option accepted: below a millisecond nothing can answer.
+const MIN_SECONDS: f64 = 0.001;
+/// The longest: a day.
+const MAX_SECONDS: f64 = 86_400.0;
+
 fn seconds(flag: &str, v: f64) -> Result<Duration, ConfigError> {
-    if !(v.is_finite() && v > 0.0 && v <= 86_400.0) {
+    if !(v.is_finite() && (MIN_SECONDS..=MAX_SECONDS).contains(&v)) {
+        // `1e-300` printed in full would be 300 digits.
+        let shown = format!("{v}");
+        let shown = if shown.len() > 12 {
+            format!("{v:e}")
+        } else {
+            shown
+        };
         return Err(ConfigError(format!(
-            "{flag} must be a number of seconds between 0 and 86400, not {v}"
+            "{flag} {shown} is out of range: give a number of seconds from {MIN_SECONDS} (1 ms) to {MAX_SECONDS} (one day)"
         )));
     }
     Ok(Duration::from_secs_f64(v))
@@ -84,15 +168,54 @@ fn concurrency(n: u32) -> Result<usize, ConfigError> {
 }
 
 fn parse_resolver(s: &str) -> Result<SocketAddr, ConfigError> {
-    if let Ok(sa) = s.parse::<SocketAddr>() {
-        return Ok(sa);
+    let sa = match (s.parse::<SocketAddr>(), s.parse::<IpAddr>()) {
+        (Ok(sa), _) => sa,
+        (_, Ok(ip)) => SocketAddr::new(ip, 53),
+        _ => {
+            return Err(ConfigError(format!(
+                "--resolver {} is not IP or IP:PORT (e.g. 127.0.0.53, 127.0.0.1:5353, [::1]:53)",
+                quoted(s)
+            )));
+        }
+    };
+    let ip = sa.ip();
+    let why = if ip.is_unspecified() {
+        Some("is the unspecified address (0.0.0.0 or ::), which names no server")
+    } else if ip.is_multicast() {
+        Some("is a multicast address, not one DNS server")
+    } else if ip == IpAddr::from([255, 255, 255, 255]) {
+        Some("is the broadcast address, not one DNS server")
+    } else if sa.port() == 0 {
+        Some("has port 0")
+    } else {
+        None
+    };
+    match why {
+        Some(why) => Err(ConfigError(format!(
+            "--resolver {} {why}: give the unicast address of a DNS server (e.g. 127.0.0.53, 127.0.0.1:5353, [::1]:53)",
+            quoted(s)
+        ))),
+        None => Ok(sa),
     }
-    if let Ok(ip) = s.parse::<IpAddr>() {
-        return Ok(SocketAddr::new(ip, 53));
+}
+
+/// The port to connect to: the one in a `host:port` target, else `--port`, else 25. Two
+/// different ports are a usage error, as is port 0.
+fn port(target_text: &str, target: &Target, flag: Option<u16>) -> Result<u16, ConfigError> {
+    if flag == Some(0) {
+        return Err(ConfigError(
+            "--port 0 is not a port a server listens on: give 1-65535 (25 for SMTP, 465, 587)"
+                .into(),
+        ));
     }
-    Err(ConfigError(format!(
-        "--resolver {s:?} is not IP or IP:PORT (e.g. 127.0.0.53, 127.0.0.1:5353, [::1]:53)"
-    )))
+    match (target, flag) {
+        (Target::Direct { port: Some(p), .. }, Some(f)) if *p != f => Err(ConfigError(format!(
+            "two ports given: the target {} says {p}, --port says {f}: give the port once",
+            quoted(target_text)
+        ))),
+        (Target::Direct { port: Some(p), .. }, _) => Ok(*p),
+        (_, f) => Ok(f.unwrap_or(25)),
+    }
 }
 
 /// `--output FILE`: its directory must exist, since the file is written there atomically
@@ -100,7 +223,10 @@ fn parse_resolver(s: &str) -> Result<SocketAddr, ConfigError> {
 fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::PathBuf>, ConfigError> {
     let Some(p) = path else { return Ok(None) };
     if p.as_os_str().is_empty() || p.file_name().is_none() {
-        return Err(ConfigError(format!("--output {p:?} is not a file name")));
+        return Err(ConfigError(format!(
+            "--output {} is not a file name",
+            quoted(&p.to_string_lossy())
+        )));
     }
     let dir = match p.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -108,7 +234,9 @@ fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::Path
     };
     if !dir.is_dir() {
         return Err(ConfigError(format!(
-            "--output {p:?}: directory {dir:?} does not exist"
+            "--output {}: directory {} does not exist",
+            quoted(&p.to_string_lossy()),
+            quoted(&dir.to_string_lossy())
         )));
     }
     Ok(Some(p.to_path_buf()))
@@ -146,7 +274,8 @@ fn tls_settings(a: &ProbeArgs) -> Result<TlsSettings, ConfigError> {
             && (n.parse::<IpAddr>().is_ok() || crate::target::check_domain(n).is_ok());
         if !ok {
             return Err(ConfigError(format!(
-                "--tls-name {n:?} is not a host name or IP address"
+                "--tls-name {} is not a host name or IP address",
+                quoted(n)
             )));
         }
     }
@@ -169,7 +298,7 @@ fn load_ca_file(
     path: &std::path::Path,
 ) -> Result<Vec<rustls_pki_types::CertificateDer<'static>>, ConfigError> {
     use rustls_pki_types::pem::PemObject;
-    let shown = path.display();
+    let shown = quoted(&path.to_string_lossy());
     let bytes = std::fs::read(path)
         .map_err(|e| ConfigError(format!("--ca-file {shown}: cannot read it: {e}")))?;
     let certs = rustls_pki_types::CertificateDer::pem_slice_iter(&bytes)
@@ -189,30 +318,27 @@ impl TryFrom<&ProbeArgs> for Config {
     fn try_from(a: &ProbeArgs) -> Result<Config, ConfigError> {
         let target_text = a.target.clone().unwrap_or_default();
         let target = parse_target(&target_text).map_err(|e| ConfigError(e.0))?;
-        // A port in the target (host:port) wins over --port.
-        let port = match target {
-            Target::Direct { port: Some(p), .. } => p,
-            _ => a.port,
-        };
+        let port = port(&target_text, &target, a.port)?;
         let tls = tls_settings(a)?;
+        let utf8 = a.smtputf8;
         let vrfy = a
             .vrfy
             .iter()
-            .map(|v| wire("--vrfy", v, false))
+            .map(|v| check_arg("--vrfy", v, false, utf8))
             .collect::<Result<Vec<_>, _>>()?;
         let expn = a
             .expn
             .iter()
-            .map(|v| wire("--expn", v, false))
+            .map(|v| check_arg("--expn", v, false, utf8))
             .collect::<Result<Vec<_>, _>>()?;
         let rcpt = a
             .rcpt
             .iter()
-            .map(|v| wire("--rcpt", v, true))
+            .map(|v| check_address("--rcpt", v, utf8))
             .collect::<Result<Vec<_>, _>>()?;
         let mail_from = match a.mail_from.as_deref() {
             None | Some("") | Some("<>") => ReversePath::Null,
-            Some(v) => ReversePath::Address(wire("--mail-from", v, true)?),
+            Some(v) => ReversePath::Address(check_address("--mail-from", v, utf8)?),
         };
         if a.mail_from.is_some() && rcpt.is_empty() {
             return Err(ConfigError(
@@ -221,10 +347,14 @@ impl TryFrom<&ProbeArgs> for Config {
         }
         let helo = match a.helo.as_deref() {
             None => None,
-            Some(h) => {
-                let w = wire("--helo", h, true)?;
-                Some(w)
+            // EHLO comes before the server could offer SMTPUTF8: ASCII only.
+            Some(h) if !h.is_ascii() => {
+                return Err(ConfigError(format!(
+                    "--helo {} is not ASCII: EHLO is sent before a server can offer SMTPUTF8; give the ASCII (punycode) form",
+                    quoted(h)
+                )));
             }
+            Some(h) => Some(wire("--helo", h, true)?),
         };
         let resolvers = a
             .resolver
@@ -254,6 +384,7 @@ impl TryFrom<&ProbeArgs> for Config {
             expn,
             rcpt,
             mail_from,
+            smtputf8: utf8,
             helo,
             canary: !a.no_canary,
             all: a.all,
@@ -341,6 +472,9 @@ mod tests {
             "host:99999",
             "a..b",
             "bad\u{1b}name",
+            "example.com..",
+            "mx.example.com..:25",
+            "alice@example.com",
         ] {
             assert!(parse_target(bad).is_err(), "{bad:?}");
         }
@@ -406,6 +540,38 @@ mod tests {
             ("smtpprobe example.com --max-time inf", false),
             ("smtpprobe example.com --max-time NaN", false),
             ("smtpprobe example.com --max-time 86401", false),
+            ("smtpprobe example.com --vrfy jürgen", false),
+            ("smtpprobe example.com --smtputf8 --vrfy jürgen", true),
+            (
+                "smtpprobe example.com --smtputf8 --rcpt ü@bücher.example",
+                true,
+            ),
+            ("smtpprobe example.com --smtputf8 --vrfy a\u{202e}b", false),
+            (
+                "smtpprobe example.com --smtputf8 --helo höst.example",
+                false,
+            ),
+            ("smtpprobe mx.example.com:25 --port 25", true),
+            ("smtpprobe mx.example.com:25 --port 26", false),
+            ("smtpprobe example.com --port 0", false),
+            ("smtpprobe example.com -w 5 -c 5", true),
+            ("smtpprobe example.com -w 10 -c 5", false),
+            ("smtpprobe example.com -w 10: -c 5", true),
+            ("smtpprobe example.com --threshold greeting=10,5", false),
+            ("smtpprobe example.com --rcpt root", true),
+            ("smtpprobe example.com --rcpt <root@example.com>", true),
+            ("smtpprobe example.com --rcpt alice@", false),
+            ("smtpprobe example.com --rcpt @example.com", false),
+            ("smtpprobe example.com --resolver ::1", true),
+            ("smtpprobe example.com --resolver 255.255.255.255", false),
+            ("smtpprobe example.com --resolver 239.1.2.3", false),
+            ("smtpprobe example.com --resolver 0.0.0.0", false),
+            ("smtpprobe example.com --timeout 0.001", true),
+            ("smtpprobe example.com --timeout 1e-300", false),
+            ("smtpprobe example.com --deadline 86400", true),
+            ("smtpprobe example.com.", true),
+            ("smtpprobe example.com..", false),
+            ("smtpprobe alice@example.com", false),
         ];
         for (line, ok) in cases {
             assert_eq!(config(line).is_ok(), *ok, "{line}");
@@ -473,6 +639,24 @@ mod tests {
             policy("smtpprobe example.com --starttls never"),
             TlsPolicy::Off
         );
+    }
+
+    #[test]
+    fn the_port_comes_from_the_target_or_the_flag() {
+        let port = |line: &str| config(line).unwrap().port;
+        assert_eq!(port("smtpprobe example.com"), 25);
+        assert_eq!(port("smtpprobe example.com -p 587"), 587);
+        assert_eq!(port("smtpprobe mx.example.com:2525"), 2525);
+        assert_eq!(port("smtpprobe [::1]:2525 --port 2525"), 2525);
+        let e = config("smtpprobe [::1]:2525 --port 25").unwrap_err();
+        assert!(e.0.contains("two ports given"), "{e}");
+    }
+
+    #[test]
+    fn smtputf8_reaches_the_config() {
+        let c = config("smtpprobe example.com --smtputf8 --vrfy jürgen").unwrap();
+        assert!(c.smtputf8 && !c.vrfy[0].is_ascii());
+        assert!(!config("smtpprobe example.com").unwrap().smtputf8);
     }
 
     #[test]

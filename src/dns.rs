@@ -61,6 +61,13 @@ pub enum DnsIssue {
     CnameTarget { exchange: String, alias: String },
     /// The MX target has no address records (`nxdomain`: the name does not exist at all).
     NoAddress { exchange: String, nxdomain: bool },
+    /// A `host:port` target whose name has no address records but does have MX records:
+    /// it is a mail domain, and the port made it "connect to this host".
+    PortOnMailDomain {
+        host: String,
+        port: u16,
+        exchanges: Vec<String>,
+    },
     /// `issue`, found with DNS restricted to one address family (`-4`/`-6`), while the
     /// name has `other`, addresses of the family left out.
     FamilyExcluded {
@@ -194,11 +201,21 @@ pub async fn resolve<L: Lookup>(l: &L, target: &Target, family: Family) -> Resol
             }],
             error: None,
         },
-        Target::Direct { host, ip: None, .. } => {
+        Target::Direct {
+            host,
+            ip: None,
+            port,
+        } => {
             let found = host_addresses(l, &absolute(host), family).await;
-            let error = found
-                .failure
-                .map(|e| lookup_issue(e, host).excluding(family, found.other_family));
+            let error = match found.failure.clone() {
+                // No address of any family, but maybe a mail domain: the port is the cause.
+                Some(DnsFailure::NoData) if found.other_family.is_empty() => Some(
+                    mail_domain_with_port(l, host, port.unwrap_or(25))
+                        .await
+                        .unwrap_or_else(|| lookup_issue(DnsFailure::NoData, host)),
+                ),
+                e => e.map(|e| lookup_issue(e, host).excluding(family, found.other_family.clone())),
+            };
             Resolution {
                 kind: DnsKind::Direct,
                 mx: vec![MxHost {
@@ -213,6 +230,22 @@ pub async fn resolve<L: Lookup>(l: &L, target: &Target, family: Family) -> Resol
         }
         Target::Domain(domain) => resolve_domain(l, domain, family).await,
     }
+}
+
+/// A `host:port` name without addresses: is it a mail domain (it has MX records)? Asked
+/// only in that failure case, to explain it.
+async fn mail_domain_with_port<L: Lookup>(l: &L, host: &str, port: u16) -> Option<DnsIssue> {
+    let records = l.mx(&absolute(host)).await.ok()?;
+    let exchanges: Vec<String> = records
+        .into_iter()
+        .map(|(_, ex)| ex.trim_end_matches('.').to_owned())
+        .filter(|ex| !ex.is_empty())
+        .collect();
+    (!exchanges.is_empty()).then(|| DnsIssue::PortOnMailDomain {
+        host: host.to_owned(),
+        port,
+        exchanges,
+    })
 }
 
 async fn resolve_domain<L: Lookup>(l: &L, domain: &str, family: Family) -> Resolution {

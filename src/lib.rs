@@ -22,6 +22,7 @@
 //! config, cli        clap declarations; a validated, typed Config (TLS policy decided once)
 //! knowledge          the reference as data: codes, enhanced codes, context rules, texts
 //! thresholds, target the user's timing thresholds and TARGET, parsed
+//! echo               user input quoted, escaped and cut for error messages
 //! vocab              the typed vocabulary: phases, finding ids, error kinds, outcomes
 //! smtp               sans-IO protocol: replies, commands, EHLO, context, the session state
 //!                    machine; imports nothing else from this crate
@@ -39,6 +40,7 @@ pub mod cli;
 pub mod config;
 pub mod dns;
 pub mod driver;
+pub mod echo;
 pub mod exit;
 pub mod explain;
 pub mod facts;

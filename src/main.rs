@@ -14,7 +14,7 @@ fn main() -> ExitCode {
 fn real_main() -> u8 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => return clap_exit(&e),
+        Err(e) => return clap_exit(&smtpprobe::config::cut_clap_error(e)),
     };
     if let Some(Sub::Explain(args)) = &cli.command {
         // Offline and instant: no runtime, no DNS, no network.

@@ -1,6 +1,7 @@
 //! What to probe: a mail domain (MX lookup) or a host directly, parsed and checked from
 //! the TARGET argument before anything touches the network.
 
+use crate::echo::quoted;
 use std::net::IpAddr;
 
 /// A TARGET the user gave that cannot be probed: one line saying what is wrong.
@@ -37,12 +38,15 @@ pub enum Family {
 
 /// Parses TARGET: `[v6]:port`, `[v6]`, an IP literal, `host:port`, or a mail domain.
 pub fn parse_target(s: &str) -> Result<Target, TargetError> {
-    let bad = |why: &str| TargetError(format!("target {s:?} {why}"));
+    let bad = |why: &str| TargetError(format!("target {} {why}", quoted(s)));
     if s.is_empty() {
         return Err(bad("is empty"));
     }
     if s.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(bad("contains spaces or control characters"));
+    }
+    if let Some((local, domain)) = s.rsplit_once('@') {
+        return Err(address_as_target(s, local, domain));
     }
     if let Some(rest) = s.strip_prefix('[') {
         let (inside, after) = rest
@@ -87,7 +91,22 @@ pub fn parse_target(s: &str) -> Result<Target, TargetError> {
         });
     }
     check_domain(s).map_err(|e| bad(&e))?;
-    Ok(Target::Domain(s.trim_end_matches('.').to_owned()))
+    Ok(Target::Domain(s.strip_suffix('.').unwrap_or(s).to_owned()))
+}
+
+/// An e-mail address given as TARGET: say how to check a recipient instead.
+fn address_as_target(s: &str, local: &str, domain: &str) -> TargetError {
+    let short = s.chars().count() <= crate::echo::MAX_ECHO;
+    let hint = if !short || local.is_empty() || check_domain(domain).is_err() {
+        "give a mail domain or host, and the address with --rcpt".to_owned()
+    } else {
+        let domain = domain.strip_suffix('.').unwrap_or(domain);
+        format!("to check this recipient, run: smtpprobe {domain} --rcpt {s}",)
+    };
+    TargetError(format!(
+        "target {} is an e-mail address, not a mail domain or host: {hint}",
+        quoted(s)
+    ))
 }
 
 fn parse_port(p: &str) -> Result<u16, String> {
@@ -98,9 +117,13 @@ fn parse_port(p: &str) -> Result<u16, String> {
 }
 
 /// A domain name we can look up: labels of letters, digits, hyphens and underscores
-/// (RFC 1035 §2.3.1, with the underscore that real names carry), at most 253 octets.
+/// (RFC 1035 §2.3.1, with the underscore that real names carry), at most 253 octets, with
+/// at most one trailing dot (the root).
 pub fn check_domain(s: &str) -> Result<(), String> {
-    let name = s.trim_end_matches('.');
+    if s.ends_with("..") {
+        return Err("ends in more than one dot (a name ends in at most one, the root)".into());
+    }
+    let name = s.strip_suffix('.').unwrap_or(s);
     if name.is_empty() || name.len() > 253 {
         return Err("is not a valid domain name".into());
     }

@@ -15,6 +15,7 @@
 //!
 //! Values are seconds and may have decimals (`0.5`).
 
+use crate::echo::quoted;
 use crate::exit::Status;
 use crate::vocab::Phase;
 use std::fmt;
@@ -33,7 +34,7 @@ pub struct Range {
 impl Range {
     /// Parses `10`, `10:`, `~:10`, `10:20`, `@10:20`.
     pub fn parse(text: &str) -> Result<Range, String> {
-        let bad = |why: &str| format!("threshold {text:?} {why}");
+        let bad = |why: &str| format!("threshold {} {why}", quoted(text));
         let t = text.trim();
         let (inside, t) = match t.strip_prefix('@') {
             Some(rest) => (true, rest),
@@ -43,7 +44,12 @@ impl Range {
             s.parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| bad(&format!("has {s:?} where a number of seconds belongs")))
+                .ok_or_else(|| {
+                    bad(&format!(
+                        "has {} where a number of seconds belongs",
+                        quoted(s)
+                    ))
+                })
         };
         let (start, end) = match t.split_once(':') {
             None if t.is_empty() => return Err(bad("is empty")),
@@ -72,6 +78,12 @@ impl Range {
     pub fn alerts(&self, value: f64) -> bool {
         let within = self.start <= value && value <= self.end;
         if self.inside { within } else { !within }
+    }
+
+    /// A plain upper bound (`10`, `0:10`, `~:10`): alert above a number, and only then.
+    pub fn upper_bound(&self) -> Option<f64> {
+        let from_zero = self.start == 0.0 || self.start == f64::NEG_INFINITY;
+        (!self.inside && from_zero && self.end.is_finite()).then_some(self.end)
     }
 
     /// Why `value` breaches this range, e.g. `> 2 s`.
@@ -157,7 +169,41 @@ impl Thresholds {
             let (phase, w, c) = parse_spec(spec).map_err(|e| format!("--threshold: {e}"))?;
             t.set(phase, w, c);
         }
+        t.check_order()?;
         Ok(t)
+    }
+
+    /// A warning that is a plain upper bound above a critical plain upper bound could never
+    /// fire (critical wins): refused, as `--cert-warn-days`/`--cert-crit-days` are.
+    fn check_order(&self) -> Result<(), String> {
+        for p in &self.phases {
+            let (Some(w), Some(c)) = (p.warning, p.critical) else {
+                continue;
+            };
+            let (Some(wb), Some(cb)) = (w.upper_bound(), c.upper_bound()) else {
+                continue;
+            };
+            if wb > cb {
+                let (what, example) = if p.phase == Phase::Total {
+                    (
+                        "-w/-c (the total time)".to_owned(),
+                        format!("-w {} -c {}", num(cb), num(wb)),
+                    )
+                } else {
+                    let name = p.phase.name();
+                    (
+                        format!("--threshold {name}"),
+                        format!("--threshold {name}={},{}", num(cb), num(wb)),
+                    )
+                };
+                return Err(format!(
+                    "{what}: the warning threshold {} s is above the critical threshold {} s, so it could never fire: the warning must be the lower one (e.g. {example})",
+                    num(wb),
+                    num(cb)
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn set(&mut self, phase: Phase, warning: Option<Range>, critical: Option<Range>) {
@@ -188,13 +234,17 @@ impl Thresholds {
 
 /// Parses `PHASE=WARN[,CRIT]`; either range may be left empty (`tls=,5`).
 pub fn parse_spec(spec: &str) -> Result<(Phase, Option<Range>, Option<Range>), String> {
-    let (name, ranges) = spec
-        .split_once('=')
-        .ok_or_else(|| format!("{spec:?} is not PHASE=WARN[,CRIT] (e.g. greeting=2,5)"))?;
+    let (name, ranges) = spec.split_once('=').ok_or_else(|| {
+        format!(
+            "{} is not PHASE=WARN[,CRIT] (e.g. greeting=2,5)",
+            quoted(spec)
+        )
+    })?;
     let phase = Phase::parse_timed(name).ok_or_else(|| {
         let names: Vec<&str> = Phase::TIMED.iter().map(|p| p.name()).collect();
         format!(
-            "{spec:?} names no phase; use one of {} (helo = ehlo)",
+            "{} names no phase; use one of {} (helo = ehlo)",
+            quoted(spec),
             names.join(", ")
         )
     })?;
@@ -212,7 +262,8 @@ pub fn parse_spec(spec: &str) -> Result<(Phase, Option<Range>, Option<Range>), S
     let (w, c) = (opt(w)?, opt(c)?);
     if w.is_none() && c.is_none() {
         return Err(format!(
-            "{spec:?} gives neither a warning nor a critical range"
+            "{} gives neither a warning nor a critical range",
+            quoted(spec)
         ));
     }
     Ok((phase, w, c))
@@ -308,6 +359,40 @@ mod tests {
         assert_eq!(t.evaluate(0.5).0, Status::Ok);
         assert_eq!(t.evaluate(1.5).0, Status::Warning);
         assert_eq!(t.evaluate(2.5).0, Status::Critical);
+    }
+
+    #[test]
+    fn a_warning_above_its_critical_is_refused_for_plain_upper_bounds() {
+        let args = |w: Option<&str>, c: Option<&str>, specs: &[&str]| {
+            let specs: Vec<String> = specs.iter().map(|s| (*s).to_owned()).collect();
+            Thresholds::from_args(w, c, &specs)
+        };
+        let e = args(Some("10"), Some("5"), &[]).unwrap_err();
+        assert!(e.contains("-w 5 -c 10"), "{e}");
+        assert!(args(Some("~:10"), Some("0:5"), &[]).is_err());
+        let e = args(None, None, &["connect=3,1"]).unwrap_err();
+        assert!(e.contains("--threshold connect=1,3"), "{e}");
+        // Merged from two specs, or from -w and a total spec.
+        assert!(args(None, None, &["tls=4", "tls=,2"]).is_err());
+        assert!(args(Some("9"), None, &["total=,3"]).is_err());
+        // Equal, in order, or not both plain upper bounds: allowed.
+        for (w, c) in [
+            ("5", "5"),
+            ("5", "10"),
+            ("10:", "5"),
+            ("@1:10", "5"),
+            ("10", "@1:2"),
+            ("2:10", "5"),
+        ] {
+            assert!(args(Some(w), Some(c), &[]).is_ok(), "-w {w} -c {c}");
+        }
+    }
+
+    #[test]
+    fn long_threshold_text_is_cut_in_errors() {
+        let long = "9".repeat(1000) + "x";
+        let e = Range::parse(&long).unwrap_err();
+        assert!(e.len() < 300 && e.contains("more characters"), "{e}");
     }
 
     #[test]

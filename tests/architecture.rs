@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[
     ("smtp", &[]),
     ("exit", &[]),
-    ("target", &[]),
+    ("echo", &[]),
+    ("target", &["echo"]),
     ("cli", &[]),
     ("vocab", &["exit", "smtp"]),
-    ("thresholds", &["exit", "vocab"]),
+    ("thresholds", &["echo", "exit", "vocab"]),
     ("knowledge", &["exit", "smtp", "vocab"]),
     (
         "explain",
@@ -27,7 +28,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dns", &["target", "vocab"]),
     ("tls", &["report"]),
     ("driver", &["smtp", "tls", "vocab"]),
-    ("config", &["cli", "smtp", "target", "thresholds", "tls"]),
+    (
+        "config",
+        &["cli", "echo", "smtp", "target", "thresholds", "tls"],
+    ),
     ("facts", &["dns", "driver", "smtp", "vocab"]),
     (
         "assess",

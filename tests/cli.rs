@@ -64,6 +64,413 @@ fn injection_is_refused_before_any_connection() {
         .code(3);
 }
 
+/// Arguments the probe cannot use, and texts their error must hold.
+type BadArgs = &'static [(&'static [&'static str], &'static [&'static str])];
+
+const BAD_ARGUMENTS: BadArgs = &[
+    // Non-ASCII goes on the wire only with --smtputf8 (RFC 6531).
+    (
+        &["127.0.0.1:9", "--vrfy", "jürgen"],
+        &["--vrfy \"jürgen\" is not ASCII (U+00FC)", "add --smtputf8"],
+    ),
+    (
+        &["127.0.0.1:9", "--rcpt", "ü@bücher.example"],
+        &["--rcpt", "not ASCII", "--smtputf8"],
+    ),
+    (
+        &["127.0.0.1:9", "--expn", "équipe"],
+        &["--expn", "not ASCII", "--smtputf8"],
+    ),
+    (
+        &[
+            "127.0.0.1:9",
+            "--rcpt",
+            "a@b.test",
+            "--mail-from",
+            "ü@x.test",
+        ],
+        &["--mail-from", "not ASCII", "--smtputf8"],
+    ),
+    // Bidi and control characters: refused even with --smtputf8.
+    (
+        &["127.0.0.1:9", "--smtputf8", "--vrfy", "ali\u{202e}ecilA"],
+        &[
+            "--vrfy \"ali\\u{202e}ecilA\"",
+            "bidirectional control character (U+202E)",
+        ],
+    ),
+    (
+        &["127.0.0.1:9", "--smtputf8", "--rcpt", "a\u{2066}b@x.test"],
+        &["--rcpt", "(U+2066)"],
+    ),
+    (
+        &["127.0.0.1:9", "--smtputf8", "--vrfy", "a\u{200f}b"],
+        &["(U+200F)"],
+    ),
+    (
+        &["127.0.0.1:9", "--smtputf8", "--vrfy", "a\u{061c}b"],
+        &["(U+061C)"],
+    ),
+    (
+        &["127.0.0.1:9", "--smtputf8", "--vrfy", "a\u{85}b"],
+        &["control character (U+0085)"],
+    ),
+    (
+        &["127.0.0.1:9", "--helo", "höst.example"],
+        &["--helo \"höst.example\" is not ASCII", "punycode"],
+    ),
+    // Resolvers: one unicast server.
+    (
+        &["example.test", "--resolver", "255.255.255.255"],
+        &["--resolver \"255.255.255.255\" is the broadcast address"],
+    ),
+    (
+        &["example.test", "--resolver", "224.0.0.251:5353"],
+        &["is a multicast address"],
+    ),
+    (
+        &["example.test", "--resolver", "[ff02::fb]:53"],
+        &["is a multicast address"],
+    ),
+    (
+        &["example.test", "--resolver", "0.0.0.0"],
+        &["is the unspecified address"],
+    ),
+    (
+        &["example.test", "--resolver", "::"],
+        &["is the unspecified address"],
+    ),
+    (
+        &["example.test", "--resolver", "127.0.0.1:0"],
+        &["has port 0"],
+    ),
+    // Durations: from 1 ms to a day, and the message says so.
+    (
+        &["example.test", "--timeout", "1e-300"],
+        &[
+            "--timeout 1e-300 is out of range",
+            "from 0.001 (1 ms) to 86400",
+        ],
+    ),
+    (
+        &["example.test", "--timeout", "0"],
+        &["--timeout 0 is out of range: give a number of seconds from 0.001"],
+    ),
+    (
+        &["example.test", "--connect-timeout", "0.0009"],
+        &["--connect-timeout 0.0009 is out of range"],
+    ),
+    (
+        &["example.test", "--deadline", "86401"],
+        &["--deadline 86401 is out of range"],
+    ),
+    // Targets.
+    (
+        &["example.test.."],
+        &["target \"example.test..\" ends in more than one dot"],
+    ),
+    (&["mx.example.test..:25"], &["ends in more than one dot"]),
+    (
+        &["alice@example.test"],
+        &[
+            "target \"alice@example.test\" is an e-mail address",
+            "smtpprobe example.test --rcpt alice@example.test",
+        ],
+    ),
+    (&["@example.test"], &["is an e-mail address", "with --rcpt"]),
+    // Ports.
+    (
+        &["mx.example.test:25", "--port", "26"],
+        &[
+            "two ports given",
+            "says 25, --port says 26",
+            "give the port once",
+        ],
+    ),
+    (
+        &["example.test", "--port", "0"],
+        &["--port 0 is not a port", "1-65535"],
+    ),
+    // Thresholds: a warning above its critical could never fire.
+    (
+        &["example.test", "-w", "10", "-c", "5"],
+        &[
+            "warning threshold 10 s is above the critical threshold 5 s",
+            "e.g. -w 5 -c 10",
+        ],
+    ),
+    (
+        &["example.test", "--threshold", "greeting=10,5"],
+        &["--threshold greeting", "e.g. --threshold greeting=5,10"],
+    ),
+    (
+        &[
+            "example.test",
+            "--threshold",
+            "ehlo=3",
+            "--threshold",
+            "ehlo=,2",
+        ],
+        &["--threshold ehlo: the warning threshold 3 s is above the critical threshold 2 s"],
+    ),
+    // Addresses: a local part and a domain, or a bare name.
+    (
+        &["example.test", "--rcpt", "alice@"],
+        &["--rcpt \"alice@\" has no domain after the @"],
+    ),
+    (
+        &["example.test", "--rcpt", "@example.test"],
+        &["has no local part before the @"],
+    ),
+    (
+        &["example.test", "--rcpt", "<>"],
+        &["--rcpt \"<>\" is an empty address"],
+    ),
+    (
+        &[
+            "example.test",
+            "--rcpt",
+            "a@b.test",
+            "--mail-from",
+            "probe@",
+        ],
+        &["--mail-from \"probe@\" has no domain"],
+    ),
+];
+
+/// Every argument the probe cannot use is a usage error (exit 3) before any connection, with
+/// one line saying what is wrong and what to do instead.
+#[test]
+fn bad_arguments_exit_3_with_a_message_saying_what_to_do() {
+    for (args, texts) in BAD_ARGUMENTS {
+        let out = bin().args(*args).output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        for t in *texts {
+            assert!(err.contains(t), "{args:?}: {t:?} not in {err}");
+        }
+    }
+}
+
+/// A 130 KB argument is not echoed in full: 64 characters and a count.
+#[test]
+fn long_arguments_are_cut_in_errors() {
+    let long = "a".repeat(130_000);
+    let at = format!("{long}@example.test");
+    let cases: &[&[&str]] = &[
+        &["127.0.0.1:9", "--vrfy", &long],
+        &["127.0.0.1:9", "--rcpt", &at],
+        &[&at],
+        &[&long],
+        &["example.test", "--tls-name", &long],
+        &["example.test", "--threshold", &long],
+        &["example.test", "--resolver", &long],
+        // Values clap itself refuses.
+        &["example.test", "--timeout", &long],
+        &["example.test", "--format", &long],
+    ];
+    for args in cases {
+        let out = bin().args(*args).output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let shown: Vec<String> = args.iter().map(|a| a.chars().take(20).collect()).collect();
+        assert_eq!(out.status.code(), Some(3), "{shown:?}");
+        assert!(err.len() < 600, "{shown:?}: {} bytes of error", err.len());
+        assert!(err.contains("more characters)"), "{shown:?}: {err}");
+    }
+    let flag = format!("--{long}");
+    let out = bin().args(["example.test", &flag]).output().expect("run");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(out.stderr.len() < 600, "{} bytes", out.stderr.len());
+}
+
+/// With --smtputf8, a non-ASCII argument goes with the SMTPUTF8 parameter (RFC 6531) to a
+/// server that offers it: on VRFY, and on the MAIL of a transaction with a non-ASCII RCPT.
+#[test]
+fn smtputf8_arguments_are_sent_with_the_parameter_when_offered() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect(
+            "EHLO",
+            "250-mx.test Hello\r\n250-SMTPUTF8\r\n250 ENHANCEDSTATUSCODES\r\n",
+        ),
+        Step::Expect("VRFY jürgen", "252 2.0.0 jürgen\r\n"),
+        Step::Expect("MAIL FROM:<> SMTPUTF8", "250 2.1.0 Ok\r\n"),
+        Step::Expect("RCPT TO:<ü@bücher.example>", "250 2.1.5 Ok\r\n"),
+        Step::Expect("RCPT TO:<alice@bücher.example>", "250 2.1.5 Ok\r\n"),
+        Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let target = s.addr.to_string();
+    let out = bin()
+        .args([
+            target.as_str(),
+            "--smtputf8",
+            "--vrfy",
+            "jürgen@bücher.example",
+            "--rcpt",
+            "ü@bücher.example",
+            "--rcpt",
+            "alice@bücher.example",
+            "--no-canary",
+            "--starttls",
+            "never",
+        ])
+        .output()
+        .expect("run");
+    let lines = s.finish();
+    assert_eq!(
+        lines[1..5],
+        [
+            "VRFY jürgen@bücher.example SMTPUTF8",
+            "MAIL FROM:<> SMTPUTF8",
+            "RCPT TO:<ü@bücher.example>",
+            "RCPT TO:<alice@bücher.example>",
+        ],
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// A server that does not offer SMTPUTF8 is not asked a non-ASCII check: the check is
+/// `not_checked` and says why; the ASCII checks are asked as usual.
+#[test]
+fn smtputf8_arguments_are_not_asked_of_a_server_without_it() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("VRFY alice", "250 2.0.0 Alice <alice@mx.test>\r\n"),
+        Step::Expect("MAIL FROM:<>", "250 2.1.0 Ok\r\n"),
+        Step::Expect("RCPT TO:<bob@mx.test>", "250 2.1.5 Ok\r\n"),
+        Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let target = s.addr.to_string();
+    let out = bin()
+        .args([
+            target.as_str(),
+            "--smtputf8",
+            "--vrfy",
+            "jürgen",
+            "--vrfy",
+            "alice",
+            "--rcpt",
+            "ü@mx.test",
+            "--rcpt",
+            "bob@mx.test",
+            "--no-canary",
+            "--json",
+            "--starttls",
+            "never",
+        ])
+        .output()
+        .expect("run");
+    let lines = s.finish();
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.is_ascii() && !l.contains("SMTPUTF8")),
+        "{lines:?}"
+    );
+    let r: JReport = serde_json::from_slice(&out.stdout).expect("JSON");
+    let checks = &r.servers[0].checks;
+    let by_arg = |a: &str| checks.iter().find(|c| c.argument == a).expect(a);
+    for (kind, arg) in [("vrfy", "jürgen"), ("rcpt", "ü@mx.test")] {
+        let c = by_arg(arg);
+        assert_eq!((c.kind.as_str(), c.outcome.as_str()), (kind, "not_checked"));
+        assert_eq!(c.code, None);
+        assert!(
+            c.meaning.contains("does not offer") && c.meaning.contains("SMTPUTF8"),
+            "{}",
+            c.meaning
+        );
+    }
+    assert_eq!(by_arg("alice").outcome, "exists");
+    assert_eq!(by_arg("bob@mx.test").code, Some(250));
+    // A check that could not be asked is a WARNING, as any check left unanswered.
+    assert_eq!((r.status.as_str(), r.exit_code), ("warning", 1));
+}
+
+/// A non-ASCII MAIL FROM cannot be sent to a server without SMTPUTF8: no transaction at all.
+#[test]
+fn a_non_ascii_mail_from_skips_the_transaction_without_smtputf8() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let target = s.addr.to_string();
+    let out = bin()
+        .args([
+            target.as_str(),
+            "--smtputf8",
+            "--mail-from",
+            "prüfer@example.test",
+            "--rcpt",
+            "bob@mx.test",
+            "--no-canary",
+            "--json",
+            "--starttls",
+            "never",
+        ])
+        .output()
+        .expect("run");
+    s.finish();
+    let r: JReport = serde_json::from_slice(&out.stdout).expect("JSON");
+    let c = &r.servers[0].checks[0];
+    assert_eq!(c.outcome, "not_checked");
+    assert!(
+        c.meaning.contains("MAIL FROM address is not ASCII"),
+        "{}",
+        c.meaning
+    );
+}
+
+/// `example.com:25` on a mail domain without address records: a port means "this host";
+/// the DNS error says so and suggests dropping it (the MX lookup is made only then).
+#[test]
+fn host_port_on_a_mail_domain_suggests_dropping_the_port() {
+    let dns = FakeDns::default().mx(
+        "example.test",
+        &[(10, "mx1.example.test"), (20, "mx2.example.test")],
+    );
+    for (target, suggestion) in [
+        ("example.test:25", "(smtpprobe example.test)"),
+        ("example.test:587", "(smtpprobe example.test --port 587)"),
+    ] {
+        let cfg = config(&[target]);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let env = smtpprobe::run::Env::without_dns(&cfg);
+        let r = rt.block_on(smtpprobe::run::probe_with(&env, &cfg, &dns));
+        let e = r.dns.error.expect("a DNS error");
+        assert!(e.message.contains("NODATA"), "{}", e.message);
+        assert!(
+            e.message.contains("mx1.example.test, mx2.example.test")
+                && e.message.contains("means \"connect to this host\"")
+                && e.message.contains(suggestion),
+            "{}",
+            e.message
+        );
+        assert_eq!(r.exit_code, 2);
+    }
+    // A name with neither addresses nor MX: the plain NODATA message, no suggestion.
+    let dns = dns.mx_fails("nomail.example.test", smtpprobe::dns::DnsFailure::NoData);
+    let cfg = config(&["nomail.example.test:25"]);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let env = smtpprobe::run::Env::without_dns(&cfg);
+    let r = rt.block_on(smtpprobe::run::probe_with(&env, &cfg, &dns));
+    let e = r.dns.error.expect("a DNS error");
+    assert!(e.message.contains("NODATA"), "{}", e.message);
+    assert!(!e.message.contains("port"), "{}", e.message);
+}
+
 /// The JSON contract (docs/json.md), as another tool would read it: only the names that are
 /// promised, deserialised strictly by type.
 #[derive(Deserialize)]

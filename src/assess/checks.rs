@@ -9,7 +9,7 @@ use crate::exit::Status;
 use crate::report::{CanaryReport, CheckReport};
 use crate::smtp::CheckKind;
 use crate::smtp::reply::EnhancedCode;
-use crate::smtp::session::CheckFacts;
+use crate::smtp::session::{CheckFacts, NotAsked};
 use crate::vocab::Outcome;
 
 /// How a health check judges an outcome.
@@ -111,9 +111,7 @@ fn meaning(
         Outcome::CatchAll => format!(
             "the server accepts {a}, but also a random name: it accepts any local part (catch-all), so acceptance proves nothing"
         ),
-        Outcome::NotChecked => format!(
-            "{a} was not checked: no answer for it (the conversation ended first, or MAIL FROM was refused)"
-        ),
+        Outcome::NotChecked => not_checked(c),
         Outcome::BadArgument => format!(
             "the server did not accept {a:?} in this form (501); it said nothing about the name: {}",
             if a.contains('@') {
@@ -121,6 +119,27 @@ fn meaning(
             } else {
                 format!("try a full address, e.g. {a}@domain")
             }
+        ),
+    }
+}
+
+/// Why a check has no answer.
+fn not_checked(c: &CheckFacts) -> String {
+    let a = &c.argument;
+    let needs = if c.kind == CheckKind::Rcpt && a.is_ascii() {
+        "the MAIL FROM address is not ASCII and needs"
+    } else {
+        "its argument is not ASCII and needs"
+    };
+    match c.not_asked {
+        Some(NotAsked::NoSmtpUtf8) => format!(
+            "{a} was not checked: {needs} SMTPUTF8 (RFC 6531), which this server does not offer in its EHLO reply; sending it anyway would be a protocol error"
+        ),
+        Some(NotAsked::Utf8NotAllowed) => format!(
+            "{a} was not checked: {needs} SMTPUTF8 (RFC 6531); add --smtputf8 to ask servers that offer it"
+        ),
+        None => format!(
+            "{a} was not checked: no answer for it (the conversation ended first, or MAIL FROM was refused)"
         ),
     }
 }

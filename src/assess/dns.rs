@@ -68,6 +68,15 @@ pub fn problem_of(issue: &DnsIssue) -> DnsProblem {
                 "the MX target {exchange} is an alias (CNAME to {alias}); RFC 5321 §5.1 requires a host name with its own address records"
             ),
         ),
+        DnsIssue::PortOnMailDomain {
+            host,
+            port,
+            exchanges,
+        } => problem(
+            DnsProblemKind::NoData,
+            Status::Critical,
+            port_on_mail_domain(host, *port, exchanges),
+        ),
         DnsIssue::NoAddress { exchange, nxdomain } => problem(
             DnsProblemKind::NoAddress,
             Status::Warning,
@@ -104,6 +113,24 @@ fn family_excluded(issue: &DnsIssue, family: Family, other: &[IpAddr]) -> DnsPro
         _ => return base,
     };
     problem(base.kind, base.status, message)
+}
+
+/// `example.com:25` where example.com is a mail domain without address records.
+fn port_on_mail_domain(host: &str, port: u16, exchanges: &[String]) -> String {
+    let shown: Vec<&str> = exchanges.iter().take(3).map(String::as_str).collect();
+    let more = match exchanges.len().saturating_sub(shown.len()) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let suggestion = if port == 25 {
+        format!("smtpprobe {host}")
+    } else {
+        format!("smtpprobe {host} --port {port}")
+    };
+    format!(
+        "{host} has no address records (NODATA), but it is a mail domain: its MX records name {}{more}. A port in the target ({host}:{port}) means \"connect to this host\", not \"this domain's mail servers\": drop it to probe the MX hosts ({suggestion})",
+        shown.join(", ")
+    )
 }
 
 fn lookup_problem(f: &DnsFailure, what: &str) -> DnsProblem {

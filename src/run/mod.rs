@@ -286,6 +286,7 @@ fn plan(cfg: &Config, server: &ServerFacts, helo: WireArg) -> Plan {
         .expn(cfg.expn.iter().cloned())
         .rcpt(cfg.rcpt.iter().cloned())
         .mail_from(cfg.mail_from.clone())
+        .smtputf8(cfg.smtputf8)
         .tls(server.policy);
     if cfg.canary && !(cfg.vrfy.is_empty() && cfg.rcpt.is_empty()) {
         plan = plan.canary(canary_local());

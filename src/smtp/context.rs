@@ -36,7 +36,7 @@ impl Context {
             Command::StartTls => Context::StartTls,
             Command::Vrfy(_) => Context::Vrfy,
             Command::Expn(_) => Context::Expn,
-            Command::Mail(_) => Context::Mail,
+            Command::Mail { .. } => Context::Mail,
             Command::Rcpt(_) => Context::Rcpt,
             Command::Rset => Context::Rset,
             Command::Noop => Context::Noop,

@@ -13,7 +13,7 @@
 
 use super::command::{Command, ReversePath, WireArg};
 use super::context::{CheckKind, Context};
-use super::ehlo::Capabilities;
+use super::ehlo::{Capabilities, Extension};
 use super::reply::Reply;
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -71,6 +71,10 @@ pub struct Plan {
     /// Group MAIL with its RCPTs, and RSET with QUIT, in one write when the server
     /// advertises PIPELINING (RFC 2920).
     pub pipelining: bool,
+    /// Non-ASCII arguments may be sent, with the SMTPUTF8 parameter (RFC 6531), to a server
+    /// that offers SMTPUTF8. A check whose argument needs it and cannot have it is not
+    /// asked ([`CheckFacts::not_asked`]).
+    pub smtputf8: bool,
 }
 
 impl Plan {
@@ -87,6 +91,7 @@ impl Plan {
             tls: TlsPolicy::default(),
             qualify_domain: None,
             pipelining: true,
+            smtputf8: false,
         }
     }
 
@@ -139,6 +144,13 @@ impl Plan {
     #[must_use]
     pub fn qualify_domain(mut self, domain: impl Into<String>) -> Plan {
         self.qualify_domain = Some(domain.into());
+        self
+    }
+
+    /// Allow non-ASCII arguments, sent with SMTPUTF8 to servers that offer it.
+    #[must_use]
+    pub fn smtputf8(mut self, allowed: bool) -> Plan {
+        self.smtputf8 = allowed;
         self
     }
 }
@@ -312,6 +324,16 @@ pub struct CanaryAnswer {
     pub reply: Reply,
 }
 
+/// Why a planned check was never sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAsked {
+    /// Its argument (or, for RCPT, the MAIL FROM address) is not ASCII and the server does
+    /// not offer SMTPUTF8 (RFC 6531), so it cannot be sent.
+    NoSmtpUtf8,
+    /// Its argument is not ASCII and the plan does not allow SMTPUTF8.
+    Utf8NotAllowed,
+}
+
 /// What one VRFY/EXPN/RCPT check asked and got: facts, for the assessment to classify.
 #[derive(Debug, Clone)]
 pub struct CheckFacts {
@@ -324,6 +346,8 @@ pub struct CheckFacts {
     pub reply: Option<Reply>,
     /// The canary of the same form, when it was asked and answered.
     pub canary: Option<CanaryAnswer>,
+    /// Set when the check was never sent, and why.
+    pub not_asked: Option<NotAsked>,
 }
 
 /// Everything the conversation produced.
@@ -359,6 +383,8 @@ pub struct Session {
     in_flight: VecDeque<Planned>,
     /// Pipelining groups made so far.
     groups: u32,
+    /// Checks not sent because their argument needs SMTPUTF8 (kind, index, why).
+    not_asked: Vec<(CheckKind, usize, NotAsked)>,
 }
 
 /// Unsolicited replies kept as steps; more are only counted.
@@ -380,6 +406,7 @@ impl Session {
             unsolicited_dropped: 0,
             in_flight: VecDeque::new(),
             groups: 0,
+            not_asked: Vec::new(),
         }
     }
 
@@ -871,26 +898,67 @@ impl Session {
         out
     }
 
+    /// Why a non-ASCII argument cannot be sent on this connection; `None` when it can
+    /// (SMTPUTF8 allowed by the plan and offered in the latest EHLO).
+    fn utf8_refusal(&self) -> Option<NotAsked> {
+        let caps = self
+            .t
+            .capabilities_after_tls
+            .as_ref()
+            .or(self.t.capabilities.as_ref());
+        if !self.plan.smtputf8 {
+            Some(NotAsked::Utf8NotAllowed)
+        } else if caps.is_some_and(|c| c.has(&Extension::Smtputf8)) {
+            None
+        } else {
+            Some(NotAsked::NoSmtpUtf8)
+        }
+    }
+
+    /// The arguments of one kind of check that can be sent, with their index; the others
+    /// are recorded as not asked. `force`: none can be sent (the MAIL FROM cannot).
+    fn sendable(
+        &mut self,
+        kind: CheckKind,
+        args: &[WireArg],
+        force: Option<NotAsked>,
+    ) -> Vec<(usize, WireArg)> {
+        let refusal = self.utf8_refusal();
+        let mut out = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            match force.or(refusal.filter(|_| !a.is_ascii())) {
+                Some(why) => self.not_asked.push((kind, i, why)),
+                None => out.push((i, a.clone())),
+            }
+        }
+        out
+    }
+
     fn enqueue_checks(&mut self) {
         let plan = self.plan.clone();
-        for (i, user) in plan.vrfy.iter().enumerate() {
+        self.not_asked.clear();
+        let vrfy = self.sendable(CheckKind::Vrfy, &plan.vrfy, None);
+        for (i, user) in &vrfy {
             self.push(
                 Command::Vrfy(user.clone()),
-                Purpose::Check(CheckKind::Vrfy, i),
+                Purpose::Check(CheckKind::Vrfy, *i),
             );
         }
         // Canaries come after the real checks, so that a server counting errors (and
         // slowing down or disconnecting) cannot skew the answers that matter.
-        for c in self.canaries_for(&plan.vrfy) {
+        let asked: Vec<WireArg> = vrfy.into_iter().map(|(_, a)| a).collect();
+        for c in self.canaries_for(&asked) {
             self.push(Command::Vrfy(c), Purpose::Canary(CheckKind::Vrfy));
         }
-        for (i, list) in plan.expn.iter().enumerate() {
-            self.push(
-                Command::Expn(list.clone()),
-                Purpose::Check(CheckKind::Expn, i),
-            );
+        for (i, list) in self.sendable(CheckKind::Expn, &plan.expn, None) {
+            self.push(Command::Expn(list), Purpose::Check(CheckKind::Expn, i));
         }
-        if plan.rcpt.is_empty() {
+        // RFC 5321 §4.1.1.3: a forward-path needs a domain (bare "postmaster" aside);
+        // servers refuse a bare name (501) or quietly add their own host name.
+        let rcpt: Vec<WireArg> = plan.rcpt.iter().map(|a| self.qualified(a)).collect();
+        let from_refused = self.utf8_refusal().filter(|_| !plan.mail_from.is_ascii());
+        let rcpt = self.sendable(CheckKind::Rcpt, &rcpt, from_refused);
+        if rcpt.is_empty() {
             self.push(Command::Quit, Purpose::Quit);
             return;
         }
@@ -898,22 +966,20 @@ impl Session {
         // ends a group), MAIL with its RCPTs is one write, RSET with QUIT another: two round
         // trips instead of one per command.
         let transaction = self.new_group();
-        self.push_grouped(
-            Command::Mail(plan.mail_from.clone()),
-            Purpose::Mail,
-            transaction,
-        );
-        // RFC 5321 §4.1.1.3: a forward-path needs a domain (bare "postmaster" aside);
-        // servers refuse a bare name (501) or quietly add their own host name.
-        let rcpt: Vec<WireArg> = plan.rcpt.iter().map(|a| self.qualified(a)).collect();
-        for (i, addr) in rcpt.iter().enumerate() {
+        let mail = Command::Mail {
+            from: plan.mail_from.clone(),
+            smtputf8: rcpt.iter().any(|(_, a)| !a.is_ascii()),
+        };
+        self.push_grouped(mail, Purpose::Mail, transaction);
+        for (i, addr) in &rcpt {
             self.push_grouped(
                 Command::Rcpt(addr.clone()),
-                Purpose::Check(CheckKind::Rcpt, i),
+                Purpose::Check(CheckKind::Rcpt, *i),
                 transaction,
             );
         }
-        for c in self.canaries_for(&rcpt) {
+        let asked: Vec<WireArg> = rcpt.into_iter().map(|(_, a)| a).collect();
+        for c in self.canaries_for(&asked) {
             self.push_grouped(
                 Command::Rcpt(c),
                 Purpose::Canary(CheckKind::Rcpt),
@@ -991,6 +1057,11 @@ impl Session {
             requested: (asked != *requested).then(|| requested.to_string()),
             reply: answered.map(|(_, _, r)| r.clone()),
             canary,
+            not_asked: self
+                .not_asked
+                .iter()
+                .find(|(k, n, _)| *k == kind && *n == i)
+                .map(|(_, _, why)| *why),
         }
     }
 }
