@@ -186,6 +186,11 @@ pub enum FindingId {
     CertExpiring,
     /// A success code the command cannot get (RFC 5321 §4.3.2), e.g. `220` to EHLO.
     InvalidReplyCode,
+    /// Replies that break RFC 5321's syntax (bare LF, mixed codes, lines without a code,
+    /// over-long lines): strict clients may fail.
+    ProtocolViolation,
+    /// VRFY or EXPN tells who exists here: harvestable (hardening advice, OK by default).
+    UserDisclosure,
     /// Port 465 stayed silent while the probe waited for a plain-text greeting: it is
     /// implicit TLS (RFC 8314 §3.3).
     ImplicitTlsPort,
@@ -194,7 +199,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 24] = [
+    const FIXED: [FindingId; 26] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -219,6 +224,8 @@ impl FindingId {
         FindingId::CertExpiring,
         FindingId::InvalidReplyCode,
         FindingId::ImplicitTlsPort,
+        FindingId::ProtocolViolation,
+        FindingId::UserDisclosure,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -246,6 +253,8 @@ impl FindingId {
             FindingId::CertExpired => "cert_expired",
             FindingId::CertExpiring => "cert_expiring",
             FindingId::InvalidReplyCode => "invalid_reply_code",
+            FindingId::ProtocolViolation => "protocol_violation",
+            FindingId::UserDisclosure => "user_disclosure",
             FindingId::ImplicitTlsPort => "implicit_tls_port",
             FindingId::Threshold(_) => return None,
         })

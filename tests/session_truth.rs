@@ -567,3 +567,112 @@ fn a_vendor_text_is_not_attributed_to_another_server() {
         "vrfy_postfix_disabled"
     );
 }
+
+#[test]
+fn bare_lf_and_mixed_codes_are_a_protocol_violation_in_every_output() {
+    let s = FakeSmtp::start(vec![
+        Step::Send("220 mx.test ESMTP\n"),
+        Step::Expect("EHLO", "250-mx.test\r\n251-PIPELINING\r\n250 8BITMIME\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &[]);
+    s.finish();
+    let f = r.servers[0]
+        .findings
+        .iter()
+        .find(|f| f.id == "protocol_violation")
+        .expect("protocol violation");
+    assert_eq!(f.status, Status::Warning);
+    assert!(
+        f.message.contains("bare LF line ends") && f.message.contains("greeting"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.message.contains("another code") && f.message.contains("EHLO"),
+        "{}",
+        f.message
+    );
+    assert_eq!(r.exit_code, 1);
+    let render = |format| {
+        let mut out = Vec::new();
+        smtpprobe::output::render(
+            &r,
+            format,
+            false,
+            &smtpprobe::thresholds::Thresholds::default(),
+            &mut out,
+        )
+        .expect("render");
+        String::from_utf8(out).expect("utf-8")
+    };
+    use smtpprobe::cli::OutputFormat;
+    assert!(render(OutputFormat::Nagios).contains("breaks SMTP's reply syntax"));
+    assert!(render(OutputFormat::Prometheus).contains("id=\"protocol_violation\"} 1"));
+}
+
+#[test]
+fn expn_lists_its_members_and_disclosure_is_advice_not_a_failure() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect(
+            "EXPN staff",
+            "250-2.1.5 Alice <alice@mx.test>\r\n250 2.1.5 Bob <bob@mx.test>\r\n",
+        ),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &["--expn", "staff"]);
+    s.finish();
+    let srv = &r.servers[0];
+    assert_eq!(
+        srv.checks[0].members.as_deref(),
+        Some(
+            &[
+                "Alice <alice@mx.test>".to_owned(),
+                "Bob <bob@mx.test>".to_owned()
+            ][..]
+        )
+    );
+    let f = srv
+        .findings
+        .iter()
+        .find(|f| f.id == "user_disclosure")
+        .expect("disclosure");
+    assert_eq!(f.status, Status::Ok);
+    assert!(
+        f.message.contains("EXPN staff listed 2 member(s)"),
+        "{}",
+        f.message
+    );
+    assert_eq!(r.status, Status::Ok);
+}
+
+#[test]
+fn with_all_the_summary_names_the_host_of_the_worst_finding() {
+    let ok = FakeSmtp::start(vec![
+        Step::Send(GREETING),
+        Step::Expect("EHLO", "250-mx1.test\r\n250 STARTTLS\r\n"),
+        Step::Expect("STARTTLS", "454 4.7.0 TLS not available\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let port = ok.addr.port();
+    let dns = FakeDns::default()
+        .mx("example.test", &[(10, "mx1.example.test")])
+        .a("mx1.example.test", "127.0.0.1");
+    let cfg = config(&["example.test", "--all", "--port", &port.to_string()]);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let env = smtpprobe::run::Env::without_dns(&cfg);
+    let r = rt.block_on(smtpprobe::run::probe_with(&env, &cfg, &dns));
+    ok.finish();
+    assert_eq!(r.status, Status::Warning, "{}", r.summary);
+    assert!(
+        r.summary
+            .contains("mx1.example.test: the server answered STARTTLS with 454"),
+        "{}",
+        r.summary
+    );
+}

@@ -285,6 +285,13 @@ fn insecure_skips_verification_and_says_so() {
     assert_eq!(run.tls().trust.as_deref(), Some("none (--insecure)"));
     assert!(run.finding("tls_not_verified").is_some());
     assert!(run.quit_ok());
+    assert!(
+        run.report
+            .summary
+            .ends_with("(certificate not verified: --insecure)"),
+        "{}",
+        run.report.summary
+    );
 }
 
 /// A certificate that already fails verification (here: from a CA the probe was not told

@@ -64,7 +64,24 @@ pub fn report(c: &CheckFacts) -> CheckReport {
         status: status(outcome),
         canary,
         discriminates,
+        members: members(c),
     }
+}
+
+/// What an EXPN reply expanded the list to: each line's text, without the code and the
+/// enhanced code (RFC 5321 §3.5.2: one member per line of a 250 reply).
+fn members(c: &CheckFacts) -> Option<Vec<String>> {
+    let r = c.reply.as_ref()?;
+    if c.kind != CheckKind::Expn || r.code != 250 {
+        return None;
+    }
+    Some(
+        r.texts()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
 }
 
 /// What a check's outcome means, in words, using the canary when there was one.

@@ -4,9 +4,12 @@
 use super::finding;
 use crate::exit::Status;
 use crate::knowledge::sequences;
-use crate::report::{FindingReport, StepReport};
+use crate::report::{CheckReport, FindingReport, StepReport};
+use crate::smtp::CheckKind;
 use crate::smtp::Context;
+use crate::smtp::reply::Anomaly;
 use crate::smtp::session::{Event, TlsPolicy};
+use crate::vocab::Outcome;
 use crate::vocab::{FindingId, Phase};
 
 /// The finding an event is, for a server held to `policy`.
@@ -138,6 +141,88 @@ pub fn invalid_reply_code(step: &StepReport) -> Option<FindingReport> {
             } else {
                 "; a client reading the first digit would take it for success"
             }
+        ),
+    ))
+}
+
+/// Replies that break RFC 5321's reply syntax, in one finding per server: which anomalies,
+/// on which commands. Non-UTF-8 text and cut-off replies are reported elsewhere.
+pub fn protocol_violation(
+    steps: &[StepReport],
+    anomalies: &[Vec<Anomaly>],
+) -> Option<FindingReport> {
+    let mut seen: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for (st, list) in steps.iter().zip(anomalies) {
+        let where_ = st
+            .command
+            .clone()
+            .unwrap_or_else(|| st.context.name().to_owned());
+        for a in list {
+            let what = match a {
+                Anomaly::BareLf => "bare LF line ends (RFC 5321 §2.3.8 requires CRLF)",
+                Anomaly::MixedCodes { .. } => "lines with another code inside one reply (§4.2.1)",
+                Anomaly::Garbage => "lines without a reply code inside a multi-line reply (§4.2.1)",
+                Anomaly::LongLine { .. } => "lines over the length limit (§4.5.3.1.5: 512 octets)",
+                Anomaly::BadSeparator => "a code followed by neither space nor hyphen (§4.2.1)",
+                Anomaly::OddCode { .. } => "codes outside RFC 5321's range (§4.2)",
+                Anomaly::NonUtf8 | Anomaly::Truncated { .. } => continue,
+            };
+            match seen.iter_mut().find(|(w, _)| *w == what) {
+                Some((_, places)) if !places.contains(&where_) => places.push(where_.clone()),
+                Some(_) => {}
+                None => seen.push((what, vec![where_.clone()])),
+            }
+        }
+    }
+    if seen.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = seen
+        .iter()
+        .map(|(what, places)| format!("{what} in the {} reply", places.join(", ")))
+        .collect();
+    Some(finding(
+        FindingId::ProtocolViolation,
+        Status::Warning,
+        format!(
+            "the server breaks SMTP's reply syntax: {}; this probe reads through it, but strict clients (and some MTAs) may fail or misread",
+            list.join("; ")
+        ),
+    ))
+}
+
+/// VRFY or EXPN tells who exists here: an address harvester's tool. Hardening advice, not a
+/// failure (OK): many sites choose to answer.
+pub fn user_disclosure(checks: &[CheckReport]) -> Option<FindingReport> {
+    let told: Vec<String> = checks
+        .iter()
+        .filter_map(|c| match (c.kind, c.outcome) {
+            (CheckKind::Vrfy, Outcome::Exists) => Some(format!(
+                "VRFY confirmed {}{}",
+                c.argument,
+                if c.code == Some(252) {
+                    " (252, but a made-up name was refused)"
+                } else {
+                    ""
+                }
+            )),
+            (CheckKind::Expn, _) => c
+                .members
+                .as_ref()
+                .filter(|m| !m.is_empty())
+                .map(|m| format!("EXPN {} listed {} member(s)", c.argument, m.len())),
+            _ => None,
+        })
+        .collect();
+    if told.is_empty() {
+        return None;
+    }
+    Some(finding(
+        FindingId::UserDisclosure,
+        Status::Ok,
+        format!(
+            "the server tells who exists here ({}): address harvesters use this; to stop it, disable VRFY and EXPN (Postfix: disable_vrfy_command = yes; Sendmail: PrivacyOptions=novrfy,noexpn; Exim: no acl_smtp_vrfy/acl_smtp_expn that accepts)",
+            told.join("; ")
         ),
     ))
 }

@@ -19,7 +19,7 @@ use crate::exit::{Status, merge_all};
 use crate::facts::{Contact, Conversation, ServerFacts, TargetFacts};
 use crate::report::{DnsReport, FindingReport, MxReport, Report, SCHEMA, ServerReport, ms};
 use crate::smtp::Context;
-use crate::vocab::{ErrorKind, FindingId, Phase, ProbeError};
+use crate::vocab::{ErrorKind, FindingId, Phase, ProbeError, VerifyReason};
 
 pub use tls::ExpiryDays;
 
@@ -42,7 +42,17 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
         tried: facts.servers.iter().filter(|s| tried(s)).count(),
         addresses: facts.servers.iter().filter(|s| s.address.is_some()).count(),
     });
-    let (status, summary) = verdict::verdict_within(&dns, &servers, cfg.all, gave_up.as_ref());
+    let (status, mut summary) = verdict::verdict_within(&dns, &servers, cfg.all, gave_up.as_ref());
+    // The user chose not to verify: say so where monitoring looks first, even when OK.
+    let unverified = servers.iter().any(|s| {
+        s.tls
+            .as_ref()
+            .and_then(|t| t.verify_error.as_ref())
+            .is_some_and(|e| e.reason == VerifyReason::Insecure)
+    });
+    if unverified {
+        summary.push_str(" (certificate not verified: --insecure)");
+    }
     let mut report = Report {
         schema: SCHEMA,
         tool: format!("smtpprobe {}", env!("CARGO_PKG_VERSION")),
@@ -186,6 +196,13 @@ fn conversation(
     report
         .findings
         .extend(report.steps.iter().filter_map(findings::invalid_reply_code));
+    let anomalies: Vec<Vec<_>> = t.steps.iter().map(|s| s.reply.anomalies.clone()).collect();
+    report
+        .findings
+        .extend(findings::protocol_violation(&report.steps, &anomalies));
+    report
+        .findings
+        .extend(findings::user_disclosure(&report.checks));
     if c.drive.injected > 0 {
         report
             .findings

@@ -198,15 +198,18 @@ fn over(dns: &DnsReport, probed: &[&ServerReport], all: bool) -> (Status, String
     if !broken.is_empty() {
         status = status.merge(Status::Warning);
         summary = format!(
-            "degraded: {} of {} servers failed ({}); {summary}",
+            "degraded: {} of {} servers failed ({}: {}); {summary}",
             broken.len(),
             probed.len(),
-            name(broken[0])
+            name(broken[0]),
+            why(broken[0])
         );
     }
-    // Name the worst thing seen on a working server, else the DNS problem.
+    // Name the worst thing seen on a working server (and which, when there are several),
+    // else the DNS problem.
+    let several = all || probed.len() > 1;
     if status != Status::Ok
-        && let Some(msg) = worst_on(&working).or_else(|| {
+        && let Some(msg) = worst_on(&working, several).or_else(|| {
             dns_problems()
                 .find(|e| e.status != Status::Ok)
                 .map(|e| e.message.clone())
@@ -232,19 +235,7 @@ fn all_failed(broken: &[&&ServerReport], probed: usize) -> String {
     let Some(first) = broken.first() else {
         return "no mail server to contact".into();
     };
-    let why = first
-        .error
-        .as_ref()
-        .map(|e| e.message.clone())
-        .or_else(|| {
-            first
-                .findings
-                .iter()
-                .find(|f| f.status == Status::Critical)
-                .map(|f| f.message.clone())
-        })
-        .or_else(|| worst_reply(first).map(|(_, m)| m))
-        .unwrap_or_else(|| "critical reply".into());
+    let why = why(first);
     if probed == 1 {
         format!("{}: {why}", name(first))
     } else {
@@ -252,16 +243,43 @@ fn all_failed(broken: &[&&ServerReport], probed: usize) -> String {
     }
 }
 
-/// The worst finding, check or reply on the working servers (the first of equals).
-fn worst_on(working: &[&&ServerReport]) -> Option<String> {
+/// Why a server failed: its error, else its first critical finding, else its worst reply.
+fn why(s: &ServerReport) -> String {
+    s.error
+        .as_ref()
+        .map(|e| e.message.clone())
+        .or_else(|| {
+            s.findings
+                .iter()
+                .find(|f| f.status == Status::Critical)
+                .map(|f| f.message.clone())
+        })
+        .or_else(|| worst_reply(s).map(|(_, m)| m))
+        .unwrap_or_else(|| "critical reply".into())
+}
+
+/// The worst finding, check or reply on the working servers (the first of equals), named
+/// with its server's host when there are several servers.
+fn worst_on(working: &[&&ServerReport], several: bool) -> Option<String> {
     working
         .iter()
         .flat_map(|s| {
+            let host = |m: String| {
+                if several {
+                    format!("{}: {m}", s.host)
+                } else {
+                    m
+                }
+            };
             s.findings
                 .iter()
-                .map(|f| (f.status, f.message.clone()))
-                .chain(s.checks.iter().map(|c| (c.status, c.meaning.clone())))
-                .chain(worst_reply(s))
+                .map(move |f| (f.status, host(f.message.clone())))
+                .chain(
+                    s.checks
+                        .iter()
+                        .map(move |c| (c.status, host(c.meaning.clone()))),
+                )
+                .chain(worst_reply(s).map(move |(st, m)| (st, host(m))))
         })
         .filter(|(st, _)| *st != Status::Ok)
         .reduce(|a, b| {

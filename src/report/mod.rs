@@ -133,6 +133,10 @@ pub struct CheckReport {
     pub status: Status,
     pub canary: Option<CanaryReport>,
     pub discriminates: Option<bool>,
+    /// EXPN only: the members the list expanded to, as the server gave them (one per reply
+    /// line); absent for VRFY and RCPT.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

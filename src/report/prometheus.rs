@@ -13,6 +13,8 @@
 //!   `command` is the step (`greeting`, `ehlo`, `ehlo_tls`, `vrfy_2`…), unique per server.
 //! - `smtpprobe_tls_certificate_expiry_timestamp_seconds{…}`: the leaf certificate's
 //!   notAfter, when TLS facts exist.
+//! - `smtpprobe_finding{target,host,address,port,id}`: one sample per finding on a server
+//!   (`protocol_violation`, `starttls_missing`, …), its value the finding's status 0–3.
 //!
 //! Label values are escaped (`\\`, `\"`, `\n`), so no server text can end a line or a label.
 
@@ -108,6 +110,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         "Expiry (notAfter) of the server's TLS certificate as a Unix timestamp.",
     );
 
+    let mut finding = Family::new(
+        "smtpprobe_finding",
+        "Findings on each server, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
+    );
     status.sample(
         &[("target", target)],
         &report.status.exit_code().to_string(),
@@ -135,6 +141,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         if let Some(t) = measure::tls_facts(s).and_then(|t| t.certificate_not_after) {
             expiry.sample(&labels, &t.to_string());
         }
+        findings(&mut finding, &labels, s);
     }
     for m in measure::measurements(report) {
         let Measurement {
@@ -159,10 +166,35 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             code.sample(&labels, &st.code.to_string());
         }
     }
-    for f in [&status, &up, &server_status, &duration, &code, &expiry] {
+    for f in [
+        &status,
+        &up,
+        &server_status,
+        &duration,
+        &code,
+        &expiry,
+        &finding,
+    ] {
         f.write(out)?;
     }
     Ok(())
+}
+
+/// One sample per finding id on a server, the worst status of that id (samples are
+/// unique per label set).
+fn findings(family: &mut Family, labels: &[(&str, &str)], s: &super::ServerReport) {
+    for f in &s.findings {
+        let id = f.id.to_string();
+        let mut with_id = labels.to_vec();
+        with_id.push(("id", id.as_str()));
+        let worst = s
+            .findings
+            .iter()
+            .filter(|g| g.id == f.id)
+            .map(|g| g.status)
+            .fold(f.status, crate::exit::Status::merge);
+        family.sample(&with_id, &worst.exit_code().to_string());
+    }
 }
 
 #[cfg(test)]
