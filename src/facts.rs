@@ -65,4 +65,10 @@ pub struct Conversation {
     pub drive: Drive,
     /// Connect to close.
     pub elapsed: Duration,
+    /// `--starttls auto` only: the server accepted STARTTLS but the TLS handshake on this
+    /// connection failed, so the probe reconnected to the same address in plain text
+    /// ([`TlsPolicy::Off`], the same plan otherwise), as opportunistic senders do. What
+    /// happened on that second connection (it may fail to connect, or not be tried when
+    /// `--max-time` ran out); `None` when there was no reason to retry.
+    pub fallback: Option<Box<Contact>>,
 }

@@ -194,12 +194,15 @@ pub enum FindingId {
     /// Port 465 stayed silent while the probe waited for a plain-text greeting: it is
     /// implicit TLS (RFC 8314 §3.3).
     ImplicitTlsPort,
+    /// `--starttls auto`: the server accepted STARTTLS (220) but the TLS handshake failed;
+    /// the probe reconnected in plain text and ran the checks there.
+    StartTlsHandshakeFailed,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 26] = [
+    const FIXED: [FindingId; 27] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -226,6 +229,7 @@ impl FindingId {
         FindingId::ImplicitTlsPort,
         FindingId::ProtocolViolation,
         FindingId::UserDisclosure,
+        FindingId::StartTlsHandshakeFailed,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -256,6 +260,7 @@ impl FindingId {
             FindingId::ProtocolViolation => "protocol_violation",
             FindingId::UserDisclosure => "user_disclosure",
             FindingId::ImplicitTlsPort => "implicit_tls_port",
+            FindingId::StartTlsHandshakeFailed => "starttls_handshake_failed",
             FindingId::Threshold(_) => return None,
         })
     }
@@ -597,6 +602,10 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", k.as_str()));
         }
         assert_eq!(FindingId::parse("threshold_helo"), None);
+        assert_eq!(
+            serde_json::to_string(&FindingId::StartTlsHandshakeFailed).unwrap_or_default(),
+            "\"starttls_handshake_failed\""
+        );
         for k in [
             ErrorKind::Timeout,
             ErrorKind::Refused,

@@ -76,6 +76,7 @@ fn judged(drive: Drive) -> ServerReport {
             connect: Duration::from_micros(100),
             drive,
             elapsed: Duration::from_millis(1),
+            fallback: None,
         })),
     };
     assess::server(&facts, ExpiryDays { warn: 14, crit: 3 })

@@ -8,6 +8,7 @@
 
 pub mod checks;
 pub mod dns;
+pub mod fallback;
 pub mod findings;
 pub mod steps;
 pub mod thresholds;
@@ -19,6 +20,7 @@ use crate::exit::{Status, merge_all};
 use crate::facts::{Contact, Conversation, ServerFacts, TargetFacts};
 use crate::report::{DnsReport, FindingReport, MxReport, Report, SCHEMA, ServerReport, ms};
 use crate::smtp::Context;
+use crate::smtp::session::TlsPolicy;
 use crate::vocab::{ErrorKind, FindingId, Phase, ProbeError, VerifyReason};
 
 pub use tls::ExpiryDays;
@@ -117,26 +119,26 @@ fn tried(s: &ServerFacts) -> bool {
 
 /// One server, judged. A server this machine could not connect to for want of its own
 /// resources (descriptors, ports, buffers), or never tried because `--max-time` ran out, is
-/// UNKNOWN: nothing is known about it.
+/// UNKNOWN: nothing is known about it. A conversation followed by a plain-text retry (its
+/// STARTTLS handshake failed in auto mode) is judged by [`fallback`].
 pub fn server(facts: &ServerFacts, days: ExpiryDays) -> ServerReport {
-    let mut report = ServerReport {
-        host: facts.host.clone(),
-        address: facts.address.map(|a| a.to_string()),
-        port: facts.port,
-        probed: true,
-        status: Status::Ok,
-        helo: None,
-        extensions: vec![],
-        connect_ms: None,
-        steps: vec![],
-        checks: vec![],
-        findings: vec![],
-        error: None,
-        unanswered: None,
-        elapsed_ms: 0.0,
-        tls: None,
-    };
-    match &facts.contact {
+    if let Contact::Talked(c) = &facts.contact
+        && let Some(retry) = &c.fallback
+    {
+        return fallback::judge(facts, c, retry, days);
+    }
+    contact(facts, facts.policy, &facts.contact, days)
+}
+
+/// One connection to a server (`facts` names it), held to `policy`, judged.
+fn contact(
+    facts: &ServerFacts,
+    policy: TlsPolicy,
+    contact: &Contact,
+    days: ExpiryDays,
+) -> ServerReport {
+    let mut report = blank(facts);
+    match contact {
         Contact::NotProbed => report.probed = false,
         Contact::OutOfTime { max_time } => {
             report.probed = false;
@@ -166,15 +168,38 @@ pub fn server(facts: &ServerFacts, days: ExpiryDays) -> ServerReport {
             };
             report.elapsed_ms = ms(*elapsed);
         }
-        Contact::Talked(c) => conversation(&mut report, facts, c, days),
+        Contact::Talked(c) => conversation(&mut report, facts.port, policy, c, days),
     }
     report
+}
+
+/// A server entry before any judgement: probed, OK, nothing seen yet.
+fn blank(facts: &ServerFacts) -> ServerReport {
+    ServerReport {
+        host: facts.host.clone(),
+        address: facts.address.map(|a| a.to_string()),
+        port: facts.port,
+        probed: true,
+        status: Status::Ok,
+        helo: None,
+        extensions: vec![],
+        connect_ms: None,
+        steps: vec![],
+        checks: vec![],
+        findings: vec![],
+        error: None,
+        unanswered: None,
+        elapsed_ms: 0.0,
+        tls: None,
+        attempts: vec![],
+    }
 }
 
 /// A conversation, judged: every reply's meaning, the checks, the findings, TLS.
 fn conversation(
     report: &mut ServerReport,
-    facts: &ServerFacts,
+    port: u16,
+    policy: TlsPolicy,
     c: &Conversation,
     days: ExpiryDays,
 ) {
@@ -191,7 +216,7 @@ fn conversation(
     report.findings = t
         .events
         .iter()
-        .map(|e| findings::of_event(*e, facts.policy))
+        .map(|e| findings::of_event(*e, policy))
         .collect();
     report
         .findings
@@ -212,8 +237,8 @@ fn conversation(
         mode: c.drive.tls.as_ref().map(|o| o.mode),
         record: c.drive.tls.as_ref().map(|o| &o.handshake),
         transcript: t,
-        policy: facts.policy,
-        port: facts.port,
+        policy,
+        port,
         error: c.drive.error.as_ref(),
     };
     let (tls_report, tls_findings) = tls::assess(&tls_facts, days);

@@ -5,8 +5,9 @@
 //! characters and terminal escapes are shown as `\x1b`-style text, never emitted raw.
 
 use super::tls::TlsMode;
-use super::{CheckReport, Report, ServerReport, StepReport};
+use super::{AttemptReport, CheckReport, Report, ServerReport, StepReport};
 use crate::exit::Status;
+use crate::vocab::Phase;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write as _;
 use std::io::Write;
@@ -154,15 +155,45 @@ fn verdict(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Result
 }
 
 /// One probed server: the transcript step by step, TLS, checks, findings and the error.
+/// A server probed over more than one connection (a plain-text retry after a failed
+/// STARTTLS handshake) shows each connection's transcript in turn, then the checks and
+/// findings, which belong to the server.
 fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
     server_header(p, s, out)?;
+    let retried = !s.attempts.is_empty();
+    for (i, a) in s.attempts.iter().enumerate() {
+        attempt(p, i + 1, a, s.tls.as_ref(), out)?;
+    }
+    if retried {
+        connection_line(
+            p,
+            s.attempts.len() + 1,
+            "plain text, the retry opportunistic senders make (no STARTTLS)",
+            s.connect_ms,
+            s.elapsed_ms,
+            out,
+        )?;
+    }
     for st in &s.steps {
         step(p, st, out)?;
     }
-    if let Some(t) = &s.tls {
-        tls_section(p, t, out)?;
+    match &s.tls {
+        Some(_) if retried && !s.steps.is_empty() => writeln!(
+            out,
+            "  {} none (the retry stayed in plain text)",
+            p.bold("TLS")
+        )?,
+        Some(t) if !retried => tls_section(p, t, false, out)?,
+        _ => {}
     }
-    if let Some(req) = &s.unanswered {
+    unanswered(p, s.unanswered.as_deref(), out)?;
+    checks(p, &s.checks, out)?;
+    findings(p, s, out)
+}
+
+/// A command sent that never got a reply.
+fn unanswered(p: &Palette, req: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
+    if let Some(req) = req {
         writeln!(
             out,
             "  {} {}  {}",
@@ -171,13 +202,63 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
             p.dim("(no reply)")
         )?;
     }
-    checks(p, &s.checks, out)?;
-    findings(p, s, out)
+    Ok(())
+}
+
+/// A connection given up before the one the server is judged by: its transcript, and the
+/// TLS handshake that failed on it (the reason; the message is in the findings).
+fn attempt(
+    p: &Palette,
+    n: usize,
+    a: &AttemptReport,
+    tls: Option<&super::tls::TlsReport>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let handshake = a.error.as_ref().is_some_and(|e| e.phase == Phase::Tls);
+    let why = match &a.error {
+        Some(_) if handshake => "STARTTLS; given up: the TLS handshake failed".to_owned(),
+        Some(e) => format!("given up: {} ({})", escape(&e.message), e.kind),
+        None => "given up".to_owned(),
+    };
+    connection_line(p, n, &why, a.connect_ms, a.elapsed_ms, out)?;
+    for st in &a.steps {
+        step(p, st, out)?;
+    }
+    if let Some(t) = tls.filter(|_| handshake) {
+        tls_section(p, t, true, out)?;
+    }
+    unanswered(p, a.unanswered.as_deref(), out)
+}
+
+/// The line that opens one of a server's connections.
+fn connection_line(
+    p: &Palette,
+    n: usize,
+    what: &str,
+    connect_ms: Option<f64>,
+    elapsed_ms: f64,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let timing = match connect_ms {
+        Some(c) => format!("connect {c:.1} ms, {elapsed_ms:.1} ms"),
+        None => format!("{elapsed_ms:.1} ms"),
+    };
+    writeln!(
+        out,
+        "  {} {what}  {}",
+        p.bold(&format!("Connection {n}:")),
+        p.dim(&timing)
+    )
 }
 
 fn server_header(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
     let addr = s.address.as_deref().unwrap_or("no address");
     let timing = match s.connect_ms {
+        _ if !s.attempts.is_empty() => format!(
+            "{} connections, total {:.1} ms",
+            s.attempts.len() + 1,
+            s.elapsed_ms + s.attempts.iter().map(|a| a.elapsed_ms).sum::<f64>()
+        ),
         Some(c) => format!("connect {c:.1} ms, total {:.1} ms", s.elapsed_ms),
         None => format!("total {:.1} ms", s.elapsed_ms),
     };
@@ -319,7 +400,14 @@ fn findings(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Resu
 
 /// Per server: how TLS went, what the server presented, and the verification verdict with
 /// its reason and advice. Certificate text comes from the server: escaped like the rest.
-fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> std::io::Result<()> {
+/// `in_findings`: a handshake that failed is told in a finding (the plain-text retry's
+/// `starttls_handshake_failed`), so only its reason and advice are shown here.
+fn tls_section(
+    p: &Palette,
+    t: &super::tls::TlsReport,
+    in_findings: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     if t.mode == TlsMode::None {
         writeln!(
             out,
@@ -377,6 +465,28 @@ fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> s
             ))
         )?;
     }
+    tls_verdict(p, t, in_findings, out)?;
+    if !t.extensions_after_tls.is_empty() {
+        writeln!(
+            out,
+            "    {}",
+            p.dim(&format!(
+                "after TLS: {}",
+                escape(&t.extensions_after_tls.join(", "))
+            ))
+        )?;
+    }
+    Ok(())
+}
+
+/// The verification verdict of a TLS section: verified, the handshake failed (reason and
+/// advice only when `in_findings`), or not verified with the reason, message and advice.
+fn tls_verdict(
+    p: &Palette,
+    t: &super::tls::TlsReport,
+    in_findings: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let name = t.checked_name.as_deref().unwrap_or("-");
     let trust = t.trust.as_deref().unwrap_or("-");
     if t.verified {
@@ -387,6 +497,25 @@ fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> s
             escape(name),
             p.dim(&format!("(trust: {trust})"))
         )?;
+    } else if let Some(e) = t
+        .verify_error
+        .as_ref()
+        .filter(|_| in_findings && t.version.is_none())
+    {
+        let bad = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+        writeln!(
+            out,
+            "    {} ({}): see Findings",
+            p.paint(bad, "HANDSHAKE FAILED"),
+            e.reason
+        )?;
+        if !e.advice.is_empty() {
+            writeln!(
+                out,
+                "       {}",
+                p.dim(&format!("what to do: {}", escape(&e.advice)))
+            )?;
+        }
     } else if let Some(e) = &t.verify_error {
         // The finding carries the verdict (WARNING in auto mode, CRITICAL when required).
         let bad = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
@@ -406,16 +535,6 @@ fn tls_section(p: &Palette, t: &super::tls::TlsReport, out: &mut dyn Write) -> s
                 p.dim(&format!("what to do: {}", escape(&e.advice)))
             )?;
         }
-    }
-    if !t.extensions_after_tls.is_empty() {
-        writeln!(
-            out,
-            "    {}",
-            p.dim(&format!(
-                "after TLS: {}",
-                escape(&t.extensions_after_tls.join(", "))
-            ))
-        )?;
     }
     Ok(())
 }

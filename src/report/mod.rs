@@ -81,9 +81,37 @@ pub struct ServerReport {
     pub unanswered: Option<String>,
     pub elapsed_ms: f64,
     /// TLS as negotiated (mode "none" when the session stayed plain); `None` when no
-    /// connection was made.
+    /// connection was made. After a plain-text fallback (`attempts`), the TLS of the
+    /// attempt that was given up: its failed handshake, with the reason.
     #[serde(default)]
     pub tls: Option<tls::TlsReport>,
+    /// Earlier connections to this address that were given up before the one reported
+    /// above, oldest first; absent when there was only one. Today: with `--starttls auto`,
+    /// the connection whose STARTTLS handshake failed, after which the probe reconnected in
+    /// plain text (finding `starttls_handshake_failed`): the fields above (`steps`, `checks`,
+    /// `error`, timings) are the plain-text connection's, where the checks ran.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempts: Vec<AttemptReport>,
+}
+
+/// A connection given up before the one a server entry reports (`servers[].attempts[]`).
+/// Its TLS is the server entry's `tls`; its findings are among the server's `findings`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AttemptReport {
+    /// The name we gave in EHLO/HELO.
+    pub helo: Option<String>,
+    /// EHLO keywords as the server sent them (before TLS).
+    pub extensions: Vec<String>,
+    pub connect_ms: Option<f64>,
+    /// Every reply on this connection, in order, up to where it was given up.
+    pub steps: Vec<StepReport>,
+    /// Why this connection was given up (for a failed STARTTLS handshake, phase
+    /// `tls_handshake`).
+    pub error: Option<ProbeError>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unanswered: Option<String>,
+    /// Connect to close.
+    pub elapsed_ms: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -49,11 +49,16 @@ impl Budget {
 
     /// The server was never tried: its turn came after the budget ran out.
     pub(super) fn not_tried(&self, mut server: ServerFacts) -> ServerFacts {
-        self.ran_out.store(true, Ordering::Relaxed);
-        server.contact = Contact::OutOfTime {
-            max_time: self.max_time,
-        };
+        server.contact = self.out_of_time();
         server
+    }
+
+    /// A connection never tried: its turn came after the budget ran out.
+    pub(super) fn out_of_time(&self) -> Contact {
+        self.ran_out.store(true, Ordering::Relaxed);
+        Contact::OutOfTime {
+            max_time: self.max_time,
+        }
     }
 
     /// `error` as it should be told: a timeout that came when the budget ran out, on a

@@ -14,14 +14,14 @@ mod budget;
 use crate::assess;
 use crate::config::Config;
 use crate::dns::{self, DnsIssue, HickoryLookup, Lookup, Resolution};
-use crate::driver::{self, Timeouts};
+use crate::driver::{self, Drive, Timeouts};
 use crate::facts::{Contact, Conversation, ServerFacts, TargetFacts};
 use crate::report::{Report, ServerReport};
 use crate::smtp::command::WireArg;
-use crate::smtp::session::{Plan, Session};
+use crate::smtp::session::{Plan, Session, TlsPolicy};
 use crate::target::Target;
 use crate::tls::TlsContext;
-use crate::vocab::DnsKind;
+use crate::vocab::{DnsKind, ErrorKind, Phase, TlsMode, VerifyReason};
 use budget::Budget;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -217,7 +217,9 @@ fn candidates(r: &Resolution, cfg: &Config) -> Vec<ServerFacts> {
 
 /// Connects to one server and drives the conversation, holding one of the run's connection
 /// slots from connect to close; a server without an address is returned as it is, one whose
-/// turn comes after `--max-time` ran out as not tried.
+/// turn comes after `--max-time` ran out as not tried. With `--starttls auto`, a STARTTLS
+/// handshake that fails is followed by a second connection in plain text (see
+/// [`handshake_failed`]), within the same slot: the first is closed before it opens.
 async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts) -> ServerFacts {
     let Some(ip) = server.address else {
         return server;
@@ -230,6 +232,64 @@ async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts)
     if budget.spent() {
         return budget.not_tried(server);
     }
+    let addr = SocketAddr::new(ip, server.port);
+    let mut contact = connection(env, cfg, budget, &server.host, addr, server.policy).await;
+    if let Contact::Talked(first) = &mut contact
+        && handshake_failed(server.policy, &first.drive, budget)
+    {
+        let retry = if budget.spent() {
+            budget.out_of_time()
+        } else {
+            connection(env, cfg, budget, &server.host, addr, TlsPolicy::Off).await
+        };
+        first.fallback = Some(Box::new(retry));
+    }
+    drop(permit);
+    server.contact = contact;
+    server
+}
+
+/// Whether a conversation held to `--starttls auto` ended because the TLS handshake after
+/// the server's 220 to STARTTLS failed: an alert, a protocol version or cipher mismatch,
+/// something that is not TLS, a close or a timeout in the handshake. Opportunistic senders
+/// then deliver in plain text (Exim retries in clear at once; Postfix defers and later
+/// delivers in clear), so the probe does the same. Not a certificate that does not verify
+/// (in auto mode the handshake goes on over it), not a failure to set TLS up on our side,
+/// and not a timeout that was the run's `--max-time` running out.
+fn handshake_failed(policy: TlsPolicy, drive: &Drive, budget: &Budget) -> bool {
+    let Some(error) = drive.error.as_ref().filter(|e| e.phase == Phase::Tls) else {
+        return false;
+    };
+    let reason = drive
+        .tls
+        .as_ref()
+        .filter(|t| t.mode == TlsMode::StartTls)
+        .and_then(|t| t.handshake.failure.as_ref())
+        .map(|f| f.reason);
+    let in_handshake = matches!(
+        reason,
+        Some(
+            VerifyReason::ProtocolVersion
+                | VerifyReason::HandshakeFailed
+                | VerifyReason::NotTls
+                | VerifyReason::MessageTooLarge
+                | VerifyReason::Closed
+                | VerifyReason::Timeout
+        )
+    );
+    let ran_out = error.kind == ErrorKind::Timeout && budget.spent();
+    policy == TlsPolicy::Opportunistic && in_handshake && !ran_out
+}
+
+/// One connection to `addr` and the conversation on it, held to `policy`: how far it got.
+async fn connection(
+    env: &Env,
+    cfg: &Config,
+    budget: &Budget,
+    host: &str,
+    addr: SocketAddr,
+    policy: TlsPolicy,
+) -> Contact {
     let started = Instant::now();
     // --deadline includes connecting; what is left of --max-time caps both.
     let deadline = cfg.deadline.min(budget.left_at(started));
@@ -239,24 +299,22 @@ async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts)
         reply: cfg.timeout,
         deadline,
     };
-    let mut stream = match driver::connect(SocketAddr::new(ip, server.port), timeouts.connect).await
-    {
+    let mut stream = match driver::connect(addr, timeouts.connect).await {
         Ok(s) => s,
         Err(error) => {
-            server.contact = Contact::ConnectFailed {
+            return Contact::ConnectFailed {
                 error: budget.blame(error, capped),
                 elapsed: started.elapsed(),
             };
-            return server;
         }
     };
     let connect = started.elapsed();
     let helo = helo_name(env.helo.as_ref(), stream.local_addr().ok());
-    let session = Session::new(plan(cfg, &server, helo.clone()));
+    let session = Session::new(plan(cfg, policy, helo.clone()));
     let tls_plan = driver::TlsPlan {
         ctx: &env.tls,
-        host: &server.host,
-        policy: server.policy,
+        host,
+        policy,
     };
     let mut drive = driver::drive_tls(
         driver::QuickAck(&mut stream),
@@ -267,27 +325,26 @@ async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts)
     )
     .await;
     drive.error = drive.error.map(|e| budget.blame(e, capped));
-    // Closed before its slot is given back.
+    // Closed before the caller gives its slot back (or opens the next connection).
     drop(stream);
-    drop(permit);
-    server.contact = Contact::Talked(Box::new(Conversation {
+    Contact::Talked(Box::new(Conversation {
         helo: helo.to_string(),
         connect,
         drive,
         elapsed: started.elapsed(),
-    }));
-    server
+        fallback: None,
+    }))
 }
 
-/// The conversation to have with one server.
-fn plan(cfg: &Config, server: &ServerFacts, helo: WireArg) -> Plan {
+/// The conversation to have with one server, held to `policy`.
+fn plan(cfg: &Config, policy: TlsPolicy, helo: WireArg) -> Plan {
     let mut plan = Plan::new(helo)
         .vrfy(cfg.vrfy.iter().cloned())
         .expn(cfg.expn.iter().cloned())
         .rcpt(cfg.rcpt.iter().cloned())
         .mail_from(cfg.mail_from.clone())
         .smtputf8(cfg.smtputf8)
-        .tls(server.policy);
+        .tls(policy);
     if cfg.canary && !(cfg.vrfy.is_empty() && cfg.rcpt.is_empty()) {
         plan = plan.canary(canary_local());
     }

@@ -160,6 +160,11 @@ pub struct Script {
     pub tls_below_12: bool,
     /// Offer only TLS 1.2 (to compare with 1.3).
     pub tls12_only: bool,
+    /// Close the connection after the 220 to STARTTLS, before any handshake.
+    pub close_after_220: bool,
+    /// Users VRFY and RCPT know (250); anybody else gets 550 5.1.1. Empty: every command
+    /// but those below gets 250.
+    pub users: &'static [&'static str],
 }
 
 impl Script {
@@ -173,6 +178,8 @@ impl Script {
             starttls_after_tls: false,
             tls_below_12: false,
             tls12_only: false,
+            close_after_220: false,
+            users: &[],
         }
     }
 }
@@ -281,6 +288,11 @@ pub async fn serve(
         return;
     }
     if let Next::StartTls = smtp(&mut sock, s, false, true, log).await {
+        if s.close_after_220 {
+            let _ = sock.shutdown().await;
+            note("[closed after 220]".into());
+            return;
+        }
         if s.tls_below_12 {
             let mut hello = [0u8; 2048];
             let _ = sock.read(&mut hello).await;
@@ -359,6 +371,19 @@ pub async fn smtp<S: AsyncRead + AsyncWrite + Unpin>(
                     return Next::StartTls;
                 }
                 continue;
+            }
+            "VRFY" | "RCPT" if !s.users.is_empty() => {
+                let arg = line.get(verb.len()..).unwrap_or("").trim();
+                let arg = arg
+                    .trim_start_matches("TO:")
+                    .trim_start_matches("to:")
+                    .trim_matches(['<', '>']);
+                let user = arg.split('@').next().unwrap_or("");
+                if s.users.contains(&user) {
+                    format!("250 2.1.5 <{user}@mx.test>\r\n")
+                } else {
+                    "550 5.1.1 <unknown>: User unknown\r\n".into()
+                }
             }
             "QUIT" => {
                 let _ = io.write_all(b"221 2.0.0 Bye\r\n").await;
