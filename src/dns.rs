@@ -23,6 +23,9 @@ pub enum DnsFailure {
     NoData,
     /// The server failed or refused (SERVFAIL, REFUSED…).
     ServFail(String),
+    /// Nothing answers DNS at the resolver's address: our query was refused at once (an
+    /// ICMP port unreachable). Waiting for the timeout would tell nothing more.
+    Unreachable(String),
     Timeout,
     Other(String),
 }
@@ -415,6 +418,10 @@ fn absolute(name: &str) -> String {
 /// The real lookups, through hickory-resolver.
 pub struct HickoryLookup {
     resolver: hickory_resolver::TokioResolver,
+    /// The `--resolver` addresses (empty for the system configuration).
+    servers: Vec<SocketAddr>,
+    /// Whether every `--resolver` refuses UDP at once, found out once per process.
+    refused: tokio::sync::OnceCell<Option<String>>,
 }
 
 impl HickoryLookup {
@@ -451,8 +458,70 @@ impl HickoryLookup {
         let resolver = builder
             .build()
             .map_err(|e| format!("cannot set up DNS: {e}"))?;
-        Ok(HickoryLookup { resolver })
+        Ok(HickoryLookup {
+            resolver,
+            servers: servers.to_vec(),
+            refused: tokio::sync::OnceCell::new(),
+        })
     }
+
+    /// Runs `lookup`, unless every `--resolver` turns out to refuse DNS at once: then that
+    /// is the answer, without waiting for the lookup's timeout.
+    async fn unless_refused<T>(
+        &self,
+        lookup: impl Future<Output = Result<T, DnsFailure>>,
+    ) -> Result<T, DnsFailure> {
+        let refused = async {
+            match self.refused.get_or_init(|| all_refuse(&self.servers)).await {
+                Some(which) => which.clone(),
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            r = lookup => r,
+            which = refused => Err(DnsFailure::Unreachable(which)),
+        }
+    }
+}
+
+/// A DNS query for the root's NS records (RFC 1035 §4.1): any DNS server answers it, if
+/// only with a refusal; we only look for the network saying nobody listens.
+const ROOT_NS_QUERY: [u8; 17] = [
+    0x53, 0x50, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, 0x00, 0x00, 0x02, 0x00, 0x01,
+];
+
+/// When every server refuses a UDP query at once (Linux reports the ICMP port unreachable
+/// as ECONNREFUSED on a connected socket), their addresses; `None` when any answers, stays
+/// silent for a second, or there are none (the system configuration).
+async fn all_refuse(servers: &[SocketAddr]) -> Option<String> {
+    if servers.is_empty() {
+        return None;
+    }
+    for sa in servers {
+        let bind: SocketAddr = if sa.is_ipv4() {
+            ([0, 0, 0, 0], 0).into()
+        } else {
+            (std::net::Ipv6Addr::UNSPECIFIED, 0).into()
+        };
+        let Ok(sock) = tokio::net::UdpSocket::bind(bind).await else {
+            return None;
+        };
+        if sock.connect(sa).await.is_err() || sock.send(&ROOT_NS_QUERY).await.is_err() {
+            return None;
+        }
+        let mut buf = [0u8; 512];
+        match tokio::time::timeout(Duration::from_secs(1), sock.recv(&mut buf)).await {
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {}
+            _ => return None,
+        }
+    }
+    Some(
+        servers
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 fn net_failure(e: &hickory_resolver::net::NetError) -> DnsFailure {
@@ -474,10 +543,13 @@ impl Lookup for HickoryLookup {
     async fn mx(&self, name: &str) -> Result<Vec<(u16, String)>, DnsFailure> {
         use hickory_resolver::proto::rr::RData;
         let lookup = self
-            .resolver
-            .mx_lookup(name)
-            .await
-            .map_err(|e| net_failure(&e))?;
+            .unless_refused(async {
+                self.resolver
+                    .mx_lookup(name)
+                    .await
+                    .map_err(|e| net_failure(&e))
+            })
+            .await?;
         Ok(lookup
             .answers()
             .iter()
@@ -490,12 +562,16 @@ impl Lookup for HickoryLookup {
 
     async fn addrs(&self, name: &str, v6: bool) -> Result<AddrAnswer, DnsFailure> {
         use hickory_resolver::proto::rr::RData;
-        let lookup = if v6 {
-            self.resolver.ipv6_lookup(name).await
-        } else {
-            self.resolver.ipv4_lookup(name).await
-        }
-        .map_err(|e| net_failure(&e))?;
+        let lookup = self
+            .unless_refused(async {
+                if v6 {
+                    self.resolver.ipv6_lookup(name).await
+                } else {
+                    self.resolver.ipv4_lookup(name).await
+                }
+                .map_err(|e| net_failure(&e))
+            })
+            .await?;
         let mut ans = AddrAnswer::default();
         for r in lookup.answers() {
             match &r.data {

@@ -393,6 +393,8 @@ pub enum DnsProblemKind {
     NoAddress,
     CnameTarget,
     IpTarget,
+    /// Nothing answers DNS at the `--resolver` address (refused at once).
+    ResolverUnreachable,
     Other,
 }
 
@@ -409,6 +411,7 @@ impl DnsProblemKind {
             DnsProblemKind::NoAddress => "no_address",
             DnsProblemKind::CnameTarget => "cname_target",
             DnsProblemKind::IpTarget => "ip_target",
+            DnsProblemKind::ResolverUnreachable => "resolver_unreachable",
             DnsProblemKind::Other => "other",
         }
     }

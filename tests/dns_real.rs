@@ -486,3 +486,23 @@ fn real_dns_binary_reports_null_mx_as_json() {
     );
     assert_eq!(out.status.code(), Some(2), "stderr:\n{stderr}");
 }
+
+/// A `--resolver` where nothing listens: the query is refused at once (ICMP port
+/// unreachable), and that is reported as such without waiting for the DNS timeout.
+#[tokio::test]
+async fn a_resolver_where_nothing_listens_is_named_at_once() {
+    let closed = {
+        let s = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind");
+        s.local_addr().expect("addr")
+    };
+    let timeout = Duration::from_secs(30);
+    let l = HickoryLookup::new(&[closed], timeout).expect("resolver");
+    let started = Instant::now();
+    let r = resolve_name(&l, "example.test").await;
+    let e = judged(r.error.as_ref().expect("an error"));
+    assert_eq!(kind_of(&e), "resolver_unreachable", "{e:?}");
+    assert_eq!(e.status, Status::Unknown);
+    assert!(e.message.contains(&closed.to_string()), "{}", e.message);
+    // "At once": well before the 30 s timeout would have run out.
+    assert!(started.elapsed() < timeout / 3, "{:?}", started.elapsed());
+}

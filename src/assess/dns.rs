@@ -154,6 +154,13 @@ fn lookup_problem(f: &DnsFailure, what: &str) -> DnsProblem {
                 "the DNS server failed to answer for {what} ({m}): the domain's name servers may be broken or DNSSEC validation failed"
             ),
         ),
+        DnsFailure::Unreachable(resolvers) => problem(
+            DnsProblemKind::ResolverUnreachable,
+            Status::Unknown,
+            format!(
+                "nothing answers DNS at {resolvers}: our query for {what} was refused at once (ICMP port unreachable); check --resolver (address and port) and that the DNS server is running"
+            ),
+        ),
         DnsFailure::Timeout => problem(
             DnsProblemKind::Timeout,
             Status::Unknown,
