@@ -7,6 +7,7 @@
 
 pub mod codes;
 pub mod enhanced;
+pub mod relay;
 pub mod rule;
 pub mod rules;
 pub mod sequences;
