@@ -71,6 +71,9 @@ pub struct Plan {
     /// Group MAIL with its RCPTs, and RSET with QUIT, in one write when the server
     /// advertises PIPELINING (RFC 2920).
     pub pipelining: bool,
+    /// `--relay-test`: one more RCPT, for an address in a domain the server cannot own,
+    /// asked after the others (in the same transaction, before the canaries; RSET follows).
+    pub relay_test: Option<WireArg>,
 }
 
 impl Plan {
@@ -87,6 +90,7 @@ impl Plan {
             tls: TlsPolicy::default(),
             qualify_domain: None,
             pipelining: true,
+            relay_test: None,
         }
     }
 
@@ -139,6 +143,13 @@ impl Plan {
     #[must_use]
     pub fn qualify_domain(mut self, domain: impl Into<String>) -> Plan {
         self.qualify_domain = Some(domain.into());
+        self
+    }
+
+    /// Also ask RCPT for `address`, a recipient in a domain the server cannot own.
+    #[must_use]
+    pub fn relay_test(mut self, address: WireArg) -> Plan {
+        self.relay_test = Some(address);
         self
     }
 }
@@ -324,6 +335,8 @@ pub struct CheckFacts {
     pub reply: Option<Reply>,
     /// The canary of the same form, when it was asked and answered.
     pub canary: Option<CanaryAnswer>,
+    /// The RCPT of `--relay-test` ([`Plan::relay_test`]).
+    pub relay_test: bool,
 }
 
 /// Everything the conversation produced.
@@ -890,7 +903,7 @@ impl Session {
                 Purpose::Check(CheckKind::Expn, i),
             );
         }
-        if plan.rcpt.is_empty() {
+        if plan.rcpt.is_empty() && plan.relay_test.is_none() {
             self.push(Command::Quit, Purpose::Quit);
             return;
         }
@@ -910,6 +923,14 @@ impl Session {
             self.push_grouped(
                 Command::Rcpt(addr.clone()),
                 Purpose::Check(CheckKind::Rcpt, i),
+                transaction,
+            );
+        }
+        // The relay test is the last RCPT check (index after the user's).
+        if let Some(r) = &plan.relay_test {
+            self.push_grouped(
+                Command::Rcpt(r.clone()),
+                Purpose::Check(CheckKind::Rcpt, rcpt.len()),
                 transaction,
             );
         }
@@ -942,6 +963,11 @@ impl Session {
             for (i, requested) in args.iter().enumerate() {
                 checks.push(self.check_facts(kind, i, requested));
             }
+        }
+        if let Some(r) = &self.plan.relay_test {
+            let mut relay = self.check_facts(CheckKind::Rcpt, self.plan.rcpt.len(), r);
+            relay.relay_test = true;
+            checks.push(relay);
         }
         self.t.checks = checks;
         if self.unsolicited_dropped > 0 {
@@ -991,6 +1017,7 @@ impl Session {
             requested: (asked != *requested).then(|| requested.to_string()),
             reply: answered.map(|(_, _, r)| r.clone()),
             canary,
+            relay_test: false,
         }
     }
 }
