@@ -189,12 +189,15 @@ pub enum FindingId {
     /// Port 465 stayed silent while the probe waited for a plain-text greeting: it is
     /// implicit TLS (RFC 8314 §3.3).
     ImplicitTlsPort,
+    /// An RCPT for a domain this server is not a mail exchanger for was accepted: it
+    /// relays for this client.
+    OpenRelay,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 24] = [
+    const FIXED: [FindingId; 25] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -219,6 +222,7 @@ impl FindingId {
         FindingId::CertExpiring,
         FindingId::InvalidReplyCode,
         FindingId::ImplicitTlsPort,
+        FindingId::OpenRelay,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -247,6 +251,7 @@ impl FindingId {
             FindingId::CertExpiring => "cert_expiring",
             FindingId::InvalidReplyCode => "invalid_reply_code",
             FindingId::ImplicitTlsPort => "implicit_tls_port",
+            FindingId::OpenRelay => "open_relay",
             FindingId::Threshold(_) => return None,
         })
     }
@@ -449,6 +454,16 @@ pub enum Outcome {
     /// 501: the server did not accept the argument's form (e.g. Exim wants `user@domain`
     /// for VRFY); nothing is known about the name yet.
     BadArgument,
+    /// RCPT accepted for a domain this server is not a mail exchanger for: it relays mail
+    /// to other domains for this client.
+    Relayed,
+    /// RCPT refused for a domain this server is not a mail exchanger for: it does not relay
+    /// for this client (a closed server's answer).
+    RelayDenied,
+    /// Whether the server relays cannot be told: the recipient domain's lookup failed, the
+    /// domain has no mail records as seen from here, or the refusal names the domain itself
+    /// (it does not resolve, or publishes a null MX) rather than relaying.
+    Inconclusive,
 }
 
 /// How TLS was used on a connection: `servers[].tls.mode` in the JSON.
@@ -588,6 +603,18 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", k.as_str()));
         }
         assert_eq!(FindingId::parse("threshold_helo"), None);
+        assert_eq!(FindingId::OpenRelay.to_string(), "open_relay");
+        for (o, name) in [
+            (Outcome::Relayed, "relayed"),
+            (Outcome::RelayDenied, "relay_denied"),
+            (Outcome::Inconclusive, "inconclusive"),
+            (Outcome::CatchAll, "catch_all"),
+        ] {
+            let json = serde_json::to_string(&o).unwrap_or_default();
+            assert_eq!(json, format!("\"{name}\""));
+            let back: Outcome = serde_json::from_str(&json).unwrap_or(Outcome::NotChecked);
+            assert_eq!(back, o);
+        }
         for k in [
             ErrorKind::Timeout,
             ErrorKind::Refused,

@@ -9,13 +9,14 @@
 pub mod checks;
 pub mod dns;
 pub mod findings;
+pub mod relay;
 pub mod thresholds;
 pub mod tls;
 pub mod verdict;
 
 use crate::config::Config;
 use crate::exit::{Status, merge_all};
-use crate::facts::{Contact, Conversation, ServerFacts, TargetFacts};
+use crate::facts::{Contact, Conversation, Recipients, ServerFacts, TargetFacts};
 use crate::knowledge;
 use crate::report::{
     DnsReport, FindingReport, MxReport, Report, SCHEMA, ServerReport, StepReport, ms,
@@ -39,7 +40,11 @@ pub(crate) fn finding(id: FindingId, status: Status, message: String) -> Finding
 pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
     let days = expiry_days(cfg);
     let dns = dns_report(facts);
-    let servers: Vec<ServerReport> = facts.servers.iter().map(|s| server(s, days)).collect();
+    let servers: Vec<ServerReport> = facts
+        .servers
+        .iter()
+        .map(|s| server_in(s, days, &facts.recipients))
+        .collect();
     let gave_up = facts.gave_up.map(|after| verdict::GaveUp {
         after,
         tried: facts.servers.iter().filter(|s| tried(s)).count(),
@@ -94,7 +99,7 @@ fn dns_report(facts: &TargetFacts) -> DnsReport {
 /// an MTA would stop there and not try the next one.
 pub fn accepts(s: &ServerReport) -> bool {
     s.error.is_none()
-        && s.status != Status::Critical
+        && !verdict::failed(s)
         && s.steps.iter().any(|st| {
             matches!(st.context, Context::Ehlo | Context::Helo) && (200..300).contains(&st.code)
         })
@@ -108,10 +113,18 @@ fn tried(s: &ServerFacts) -> bool {
     )
 }
 
-/// One server, judged. A server this machine could not connect to for want of its own
-/// resources (descriptors, ports, buffers), or never tried because `--max-time` ran out, is
-/// UNKNOWN: nothing is known about it.
+/// One server, judged, with every recipient taken as its own (no relay judgement): see
+/// [`server_in`].
 pub fn server(facts: &ServerFacts, days: ExpiryDays) -> ServerReport {
+    server_in(facts, days, &Recipients::default())
+}
+
+/// One server, judged, its RCPT checks read with the recipient domains as DNS showed them
+/// (an RCPT accepted for a domain the server is not a mail exchanger for is relaying). A
+/// server this machine could not connect to for want of its own resources (descriptors,
+/// ports, buffers), or never tried because `--max-time` ran out, is UNKNOWN: nothing is
+/// known about it.
+pub fn server_in(facts: &ServerFacts, days: ExpiryDays, recipients: &Recipients) -> ServerReport {
     let mut report = ServerReport {
         host: facts.host.clone(),
         address: facts.address.map(|a| a.to_string()),
@@ -159,7 +172,7 @@ pub fn server(facts: &ServerFacts, days: ExpiryDays) -> ServerReport {
             };
             report.elapsed_ms = ms(*elapsed);
         }
-        Contact::Talked(c) => conversation(&mut report, facts, c, days),
+        Contact::Talked(c) => conversation(&mut report, facts, c, (days, recipients)),
     }
     report
 }
@@ -169,7 +182,7 @@ fn conversation(
     report: &mut ServerReport,
     facts: &ServerFacts,
     c: &Conversation,
-    days: ExpiryDays,
+    (days, recipients): (ExpiryDays, &Recipients),
 ) {
     let t = &c.drive.transcript;
     report.connect_ms = Some(ms(c.connect));
@@ -180,7 +193,13 @@ fn conversation(
         .map(|c| c.raw.clone())
         .unwrap_or_default();
     report.steps = t.steps.iter().map(step).collect();
-    report.checks = t.checks.iter().map(checks::report).collect();
+    let identity = relay::Identity::of(facts, t);
+    report.checks = t
+        .checks
+        .iter()
+        .map(|k| checks::report_in(k, &relay::relation(&k.argument, recipients, &identity)))
+        .collect();
+    relay::settle_steps(&mut report.steps, &report.checks);
     report.findings = t
         .events
         .iter()
@@ -189,6 +208,9 @@ fn conversation(
     report
         .findings
         .extend(report.steps.iter().filter_map(findings::invalid_reply_code));
+    report
+        .findings
+        .extend(relay::open_relay(&report.checks, c.client));
     if c.drive.injected > 0 {
         report
             .findings

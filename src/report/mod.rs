@@ -133,6 +133,9 @@ pub struct CheckReport {
     pub status: Status,
     pub canary: Option<CanaryReport>,
     pub discriminates: Option<bool>,
+    /// The RCPT of `--relay-test` (absent otherwise).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relay_test: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
