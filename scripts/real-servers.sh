@@ -22,7 +22,7 @@ NET=${SMTPPROBE_REAL_NET:-127.0.6}
 DOMAIN=smtpprobe.test
 DNS_IP=$NET.53
 DNS_PORT=${SMTPPROBE_REAL_DNS_PORT:-53}
-MX1=$NET.11  # Postfix: VRFY on, STARTTLS; 465 implicit TLS; 587 submission
+MX1=$NET.11  # Postfix: VRFY on, STARTTLS; 465 implicit TLS; 587 submission; 2525 relays for loopback
 MX2=$NET.12  # Postfix: disable_vrfy_command = yes, STARTTLS; 2525 TLS 1.0/1.1 only
 DOWN=$NET.13 # nothing listens here
 PS=$NET.14   # Postfix postscreen in front of smtpd (multi-line greeting)
@@ -224,11 +224,12 @@ postfix_cmd() {
 start_servers() {
     log "starting NSD on $DNS_IP:$DNS_PORT"
     nsd -c "$NSD_DIR/nsd.conf"
-    log "starting Postfix on $MX1 (25, 465, 587), $MX2 (25, 2525), $PS:25"
+    log "starting Postfix on $MX1 (25, 465, 587, 2525), $MX2 (25, 2525), $PS:25"
     postfix_cmd start # runs `postfix check` itself
     wait_until "NSD" dns_answers
     wait_until "Postfix $MX1:25" smtp_answers "$MX1" 25
     wait_until "Postfix $MX1:587" smtp_answers "$MX1" 587
+    wait_until "Postfix $MX1:2525" smtp_answers "$MX1" 2525
     wait_until "Postfix $MX1:465" smtp_answers "$MX1" 465 tls "mx1.$DOMAIN"
     wait_until "Postfix $MX2:25" smtp_answers "$MX2" 25
     wait_until "Postfix $MX2:2525" smtp_answers "$MX2" 2525

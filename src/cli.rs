@@ -70,6 +70,18 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "ADDR")]
     pub mail_from: Option<String>,
 
+    /// Open-relay test: also ask RCPT for an address in a domain this server cannot own
+    /// (default smtpprobe-relay-test@gmail.com; give your own with --relay-test=ADDR), then
+    /// RSET: never DATA. Accepted is CRITICAL (open_relay)
+    #[arg(
+        long,
+        value_name = "ADDR",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = ""
+    )]
+    pub relay_test: Option<String>,
+
     /// Name to give in EHLO/HELO (default: this machine's FQDN, else an address literal)
     #[arg(long, value_name = "NAME")]
     pub helo: Option<String>,

@@ -24,6 +24,8 @@ pub struct Config {
     pub vrfy: Vec<WireArg>,
     pub expn: Vec<WireArg>,
     pub rcpt: Vec<WireArg>,
+    /// `--relay-test`: the address asked in a domain the server cannot own.
+    pub relay_test: Option<WireArg>,
     pub mail_from: ReversePath,
     /// `--smtputf8`: non-ASCII check arguments are allowed, and asked (with the SMTPUTF8
     /// parameter) only of servers that offer SMTPUTF8.
@@ -152,6 +154,40 @@ fn seconds(flag: &str, v: f64) -> Result<Duration, ConfigError> {
         )));
     }
     Ok(Duration::from_secs_f64(v))
+}
+
+/// The address `--relay-test` asks for when none is given: a domain that certainly has real
+/// MX records run by someone else (so a server has no reason to refuse it but relaying),
+/// and a local part with hyphens, which Gmail addresses never have (so it can reach no
+/// mailbox). Nothing is ever sent to it: the probe says RSET, never DATA.
+pub const RELAY_TEST_ADDRESS: &str = "smtpprobe-relay-test@gmail.com";
+
+/// `--relay-test[=ADDR]`: `local@domain`, a domain that is not the probed one.
+fn relay_test(value: Option<&str>, target: &Target) -> Result<Option<WireArg>, ConfigError> {
+    let Some(v) = value else { return Ok(None) };
+    let v = if v.is_empty() { RELAY_TEST_ADDRESS } else { v };
+    let arg = wire("--relay-test", v, true)?;
+    let bare = v.trim_start_matches('<').trim_end_matches('>');
+    let domain = match bare.rsplit_once('@') {
+        Some((local, domain))
+            if !local.is_empty() && crate::target::check_domain(domain).is_ok() =>
+        {
+            domain.trim_end_matches('.')
+        }
+        _ => {
+            return Err(ConfigError(format!(
+                "--relay-test={v:?} is not an address (local@domain): give one in a domain hosted elsewhere, e.g. --relay-test=someone@example.org"
+            )));
+        }
+    };
+    if let Target::Domain(d) = target
+        && d.eq_ignore_ascii_case(domain)
+    {
+        return Err(ConfigError(format!(
+            "--relay-test={v:?} is in {d}, the domain being probed: its servers receive that mail, so it tests nothing; give an address in a domain hosted elsewhere"
+        )));
+    }
+    Ok(Some(arg))
 }
 
 /// The most connections one run may open at once (`-j`).
@@ -340,9 +376,10 @@ impl TryFrom<&ProbeArgs> for Config {
             None | Some("") | Some("<>") => ReversePath::Null,
             Some(v) => ReversePath::Address(check_address("--mail-from", v, utf8)?),
         };
-        if a.mail_from.is_some() && rcpt.is_empty() {
+        let relay_test = relay_test(a.relay_test.as_deref(), &target)?;
+        if a.mail_from.is_some() && rcpt.is_empty() && relay_test.is_none() {
             return Err(ConfigError(
-                "--mail-from is only used with --rcpt: add --rcpt ADDR".into(),
+                "--mail-from is only used with --rcpt or --relay-test: add --rcpt ADDR".into(),
             ));
         }
         let helo = match a.helo.as_deref() {
@@ -383,6 +420,7 @@ impl TryFrom<&ProbeArgs> for Config {
             vrfy,
             expn,
             rcpt,
+            relay_test,
             mail_from,
             smtputf8: utf8,
             helo,
@@ -480,9 +518,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn table_of_command_lines() {
-        let cases: &[(&str, bool)] = &[
+    /// Command lines and whether each is accepted (the table is data: a const).
+    #[rustfmt::skip]
+    const COMMAND_LINES: &[(&str, bool)] = &[
             ("smtpprobe example.com", true),
             ("smtpprobe example.com --vrfy alice --vrfy bob", true),
             (
@@ -572,10 +610,51 @@ mod tests {
             ("smtpprobe example.com.", true),
             ("smtpprobe example.com..", false),
             ("smtpprobe alice@example.com", false),
-        ];
-        for (line, ok) in cases {
+            ("smtpprobe example.com --relay-test", true),
+            ("smtpprobe example.com --relay-test=x@elsewhere.test", true),
+            ("smtpprobe --relay-test=x@elsewhere.test 127.0.0.1:25", true),
+            ("smtpprobe example.com --relay-test=x@example.com", false),
+            ("smtpprobe example.com --relay-test=x@EXAMPLE.com.", false),
+            ("smtpprobe example.com --relay-test=nobody", false),
+            ("smtpprobe example.com --relay-test=@elsewhere.test", false),
+            ("smtpprobe example.com --relay-test=x@bad_domain!", false),
+            (
+                "smtpprobe example.com --relay-test --mail-from p@example.org",
+                true,
+            ),
+    ];
+
+    #[test]
+    fn table_of_command_lines() {
+        for (line, ok) in COMMAND_LINES {
             assert_eq!(config(line).is_ok(), *ok, "{line}");
         }
+    }
+
+    #[test]
+    fn relay_test_takes_an_optional_address_after_an_equals_sign() {
+        let c = config("smtpprobe example.com --relay-test").unwrap();
+        assert_eq!(
+            c.relay_test.as_ref().map(WireArg::as_str),
+            Some(RELAY_TEST_ADDRESS)
+        );
+        // Without "=", the next word is the target, not the address.
+        let c = config("smtpprobe --relay-test mx.example.com").unwrap();
+        assert_eq!(c.target_text, "mx.example.com");
+        assert!(c.relay_test.is_some());
+        let c = config("smtpprobe example.com --relay-test=a@elsewhere.test").unwrap();
+        assert_eq!(
+            c.relay_test.as_ref().map(WireArg::as_str),
+            Some("a@elsewhere.test")
+        );
+        assert!(
+            config("smtpprobe example.com")
+                .unwrap()
+                .relay_test
+                .is_none()
+        );
+        let e = config("smtpprobe example.com --relay-test=a@example.com").unwrap_err();
+        assert!(e.0.contains("the domain being probed"), "{e}");
     }
 
     #[test]

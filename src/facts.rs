@@ -23,6 +23,57 @@ pub struct TargetFacts {
     /// The run's time budget (`--max-time`) when it ran out before the probe was done: DNS
     /// unfinished, a server cut short or not tried. `None` when everything was done in time.
     pub gave_up: Option<Duration>,
+    /// The domains of the recipients asked, as DNS showed them (for telling relaying from
+    /// a server's own mail).
+    pub recipients: Recipients,
+}
+
+/// The domains of the recipients a server answered (`--rcpt`, `--relay-test`), as DNS
+/// showed them, so that the assessment can tell a server's own domains from foreign ones:
+/// an RCPT accepted for a domain the server is not a mail exchanger for is relaying.
+#[derive(Debug, Clone, Default)]
+pub struct Recipients {
+    /// The probed mail domain (a domain target): its recipients are its servers' own, and
+    /// it is never looked up. `None` for a direct target (host:port, IP).
+    pub probed: Option<String>,
+    /// Every other recipient domain that got an answer, with its mail exchangers as the
+    /// run's resolver gave them (MX, implicit MX, null MX, or why the lookup failed).
+    pub domains: Vec<RecipientDomain>,
+}
+
+/// One recipient domain and what DNS said about its mail exchangers.
+#[derive(Debug, Clone)]
+pub struct RecipientDomain {
+    /// Lower case, without a trailing dot.
+    pub domain: String,
+    pub resolution: Resolution,
+}
+
+impl Recipients {
+    /// The domain of a recipient address (`<alice@Example.COM.>` → `example.com`), `None`
+    /// for a bare local part (`postmaster`). An address literal keeps its brackets
+    /// (`[192.0.2.1]`).
+    pub fn domain_of(address: &str) -> Option<String> {
+        let a = address.trim().trim_start_matches('<').trim_end_matches('>');
+        let (_, domain) = a.rsplit_once('@')?;
+        let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+        (!domain.is_empty()).then_some(domain)
+    }
+
+    /// Whether `domain` is the probed mail domain.
+    pub fn is_probed(&self, domain: &str) -> bool {
+        self.probed
+            .as_deref()
+            .is_some_and(|p| p.trim_end_matches('.').eq_ignore_ascii_case(domain))
+    }
+
+    /// What DNS said about `domain`, when it was looked up.
+    pub fn resolution(&self, domain: &str) -> Option<&Resolution> {
+        self.domains
+            .iter()
+            .find(|d| d.domain == domain)
+            .map(|d| &d.resolution)
+    }
 }
 
 /// One server to try (a host name and one of its addresses), and what happened with it.
@@ -61,6 +112,9 @@ pub enum Contact {
 pub struct Conversation {
     /// The name we gave in EHLO/HELO.
     pub helo: String,
+    /// Our end of the connection (its local address): the client the server saw, unless a
+    /// NAT is in between. `None` when the system could not say.
+    pub client: Option<IpAddr>,
     pub connect: Duration,
     pub drive: Drive,
     /// Connect to close.

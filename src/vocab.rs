@@ -197,12 +197,15 @@ pub enum FindingId {
     /// `--starttls auto`: the server accepted STARTTLS (220) but the TLS handshake failed;
     /// the probe reconnected in plain text and ran the checks there.
     StartTlsHandshakeFailed,
+    /// An RCPT for a domain this server is not a mail exchanger for was accepted: it
+    /// relays for this client.
+    OpenRelay,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 27] = [
+    const FIXED: [FindingId; 28] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -230,6 +233,7 @@ impl FindingId {
         FindingId::ProtocolViolation,
         FindingId::UserDisclosure,
         FindingId::StartTlsHandshakeFailed,
+        FindingId::OpenRelay,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -261,6 +265,7 @@ impl FindingId {
             FindingId::UserDisclosure => "user_disclosure",
             FindingId::ImplicitTlsPort => "implicit_tls_port",
             FindingId::StartTlsHandshakeFailed => "starttls_handshake_failed",
+            FindingId::OpenRelay => "open_relay",
             FindingId::Threshold(_) => return None,
         })
     }
@@ -466,6 +471,16 @@ pub enum Outcome {
     /// 501: the server did not accept the argument's form (e.g. Exim wants `user@domain`
     /// for VRFY); nothing is known about the name yet.
     BadArgument,
+    /// RCPT accepted for a domain this server is not a mail exchanger for: it relays mail
+    /// to other domains for this client.
+    Relayed,
+    /// RCPT refused for a domain this server is not a mail exchanger for: it does not relay
+    /// for this client (a closed server's answer).
+    RelayDenied,
+    /// Whether the server relays cannot be told: the recipient domain's lookup failed, the
+    /// domain has no mail records as seen from here, or the refusal names the domain itself
+    /// (it does not resolve, or publishes a null MX) rather than relaying.
+    Inconclusive,
 }
 
 /// How TLS was used on a connection: `servers[].tls.mode` in the JSON.
@@ -609,6 +624,18 @@ mod tests {
             serde_json::to_string(&FindingId::StartTlsHandshakeFailed).unwrap_or_default(),
             "\"starttls_handshake_failed\""
         );
+        assert_eq!(FindingId::OpenRelay.to_string(), "open_relay");
+        for (o, name) in [
+            (Outcome::Relayed, "relayed"),
+            (Outcome::RelayDenied, "relay_denied"),
+            (Outcome::Inconclusive, "inconclusive"),
+            (Outcome::CatchAll, "catch_all"),
+        ] {
+            let json = serde_json::to_string(&o).unwrap_or_default();
+            assert_eq!(json, format!("\"{name}\""));
+            let back: Outcome = serde_json::from_str(&json).unwrap_or(Outcome::NotChecked);
+            assert_eq!(back, o);
+        }
         for k in [
             ErrorKind::Timeout,
             ErrorKind::Refused,

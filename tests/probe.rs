@@ -27,10 +27,22 @@ fn run(args: &[&str], dns: &FakeDns) -> Report {
 }
 
 fn direct(server: &FakeSmtp, extra: &[&str]) -> Report {
+    direct_with(server, extra, &FakeDns::default())
+}
+
+fn direct_with(server: &FakeSmtp, extra: &[&str], dns: &FakeDns) -> Report {
     let target = server.addr.to_string();
     let mut args = vec![target.as_str()];
     args.extend_from_slice(extra);
-    run(&args, &FakeDns::default())
+    run(&args, dns)
+}
+
+/// DNS in which `domains` have the scripted server (127.0.0.1) as their mail exchanger
+/// (implicit MX): their recipients are the server's own, and the canary decides.
+fn served_here(domains: &[&str]) -> FakeDns {
+    domains
+        .iter()
+        .fold(FakeDns::default(), |d, name| d.a(name, "127.0.0.1"))
 }
 
 #[test]
@@ -124,7 +136,7 @@ fn rcpt_check_never_sends_data_and_ends_with_rset() {
         Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
         Step::Expect("QUIT", QUIT_OK),
     ]);
-    let r = direct(
+    let r = direct_with(
         &s,
         &[
             "--rcpt",
@@ -132,6 +144,7 @@ fn rcpt_check_never_sends_data_and_ends_with_rset() {
             "--mail-from",
             "probe@example.org",
         ],
+        &served_here(&["example.com"]),
     );
     let lines = s.finish();
     assert!(
@@ -169,7 +182,7 @@ fn canary_takes_the_form_of_the_argument_one_per_domain() {
         Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
         Step::Expect("QUIT", QUIT_OK),
     ]);
-    let r = direct(
+    let r = direct_with(
         &s,
         &[
             "--vrfy",
@@ -181,6 +194,7 @@ fn canary_takes_the_form_of_the_argument_one_per_domain() {
             "--rcpt",
             "y@b.test",
         ],
+        &served_here(&["a.test", "b.test"]),
     );
     let lines = s.finish();
     let canaries: Vec<&String> = lines.iter().filter(|l| l.contains("nx-probe-")).collect();
@@ -218,7 +232,11 @@ fn rcpt_catch_all_is_recognised() {
         Step::Expect("RSET", "250 2.0.0 Ok\r\n"),
         Step::Expect("QUIT", QUIT_OK),
     ]);
-    let r = direct(&s, &["--rcpt", "alice@example.com"]);
+    let r = direct_with(
+        &s,
+        &["--rcpt", "alice@example.com"],
+        &served_here(&["example.com"]),
+    );
     s.finish();
     assert_eq!(r.servers[0].checks[0].outcome, Outcome::CatchAll);
 }

@@ -1,5 +1,6 @@
 //! Opt-in tests of the built `smtpprobe` binary against real servers on loopback: Postfix
-//! (VRFY on and off, STARTTLS, SMTPS on 465, submission on 587, postscreen) and NSD serving
+//! (VRFY on and off, STARTTLS, SMTPS on 465, submission on 587, postscreen, relaying for
+//! loopback on 2525) and NSD serving
 //! the zone `smtpprobe.test`, all started by `scripts/real-servers.sh` (see
 //! `tests/real/README.md` for the layout of the servers and the zone).
 //!
@@ -808,4 +809,98 @@ fn starttls_handshake_failure_falls_back_to_plain_text_in_auto_mode_only() {
         "not_checked",
         "{run}"
     );
+}
+
+// --- Relaying: Postfix refusing to relay, and relaying for mynetworks ----------------------
+
+/// The `open_relay` findings of a server entry.
+fn open_relay(s: &Value) -> Vec<&Value> {
+    s["findings"]
+        .as_array()
+        .map(|f| f.iter().filter(|f| f["id"] == "open_relay").collect())
+        .unwrap_or_default()
+}
+
+#[test]
+#[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
+fn postfix_refusing_to_relay_is_relay_denied_and_ok() {
+    let r = real();
+    // A direct host target: every recipient domain is compared with this server.
+    let target = format!("{}:25", r.name("mx1"));
+    let other = format!("someone@{}", r.name("other-domain"));
+    let run = probe(
+        &r,
+        &[
+            &target,
+            "--ca-file",
+            &r.ca,
+            "--rcpt",
+            &other,
+            "--relay-test",
+        ],
+    );
+    let s = server(&run, &r.name("mx1"), 25);
+    assert_completed(&run, s);
+    // "554 5.7.1 <…>: Relay access denied" (mynetworks is empty on port 25).
+    let c = check(&run, s, "rcpt", &other);
+    assert_eq!(c["code"], 554, "{run}");
+    assert_eq!(c["enhanced"], "5.7.1", "{run}");
+    assert_eq!(c["outcome"], "relay_denied", "{run}");
+    assert_eq!(c["status"], "ok", "{run}");
+    // The default relay-test address (gmail.com) does not resolve in the test zone, but
+    // Postfix's words say it is a relay refusal.
+    let t = check(&run, s, "rcpt", "smtpprobe-relay-test@gmail.com");
+    assert_eq!(t["relay_test"], true, "{run}");
+    assert_eq!(t["outcome"], "relay_denied", "{run}");
+    assert!(open_relay(s).is_empty(), "{run}");
+    assert!(has_step(s, "RSET"), "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+#[ignore = "needs Postfix and NSD on loopback: scripts/real-servers.sh test"]
+fn postfix_relaying_for_mynetworks_is_an_open_relay() {
+    let r = real();
+    // mx1:2525 trusts 127.0.0.0/8 (mynetworks): the probe, on loopback, may relay.
+    let target = format!("{}:2525", r.name("mx1"));
+    let other = format!("someone@{}", r.name("other-domain"));
+    let relay_test = format!("--relay-test=relay-test@{}", r.name("other-domain"));
+    let run = probe(
+        &r,
+        &[&target, "--ca-file", &r.ca, "--rcpt", &other, &relay_test],
+    );
+    let s = server(&run, &r.name("mx1"), 2525);
+    assert_completed(&run, s);
+    let c = check(&run, s, "rcpt", &other);
+    assert_eq!(c["code"], 250, "{run}");
+    // Not "catch_all": other-domain's mail goes to mx2, not to this server.
+    assert_eq!(c["outcome"], "relayed", "{run}");
+    assert_eq!(c["status"], "critical", "{run}");
+    assert!(
+        c["meaning"]
+            .as_str()
+            .is_some_and(|m| m.contains(&r.name("mx2"))),
+        "{run}"
+    );
+    let t = check(
+        &run,
+        s,
+        "rcpt",
+        &format!("relay-test@{}", r.name("other-domain")),
+    );
+    assert_eq!(t["relay_test"], true, "{run}");
+    assert_eq!(t["outcome"], "relayed", "{run}");
+    // One finding per domain relayed to, naming our (loopback) address and mynetworks.
+    let f = open_relay(s);
+    assert_eq!(f.len(), 1, "{run}");
+    assert_eq!(f[0]["status"], "critical", "{run}");
+    let message = f[0]["message"].as_str().unwrap_or("");
+    let head = format!("relays to {} for a client at 127.", r.name("other-domain"));
+    assert!(message.starts_with(&head), "{run}");
+    assert!(
+        message.contains("mynetworks") && message.contains("test from outside"),
+        "{run}"
+    );
+    assert!(has_step(s, "RSET"), "{run}");
+    assert_eq!(run.code, 2, "{run}");
 }

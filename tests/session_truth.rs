@@ -42,6 +42,7 @@ fn judged(drive: Drive) -> ServerReport {
         policy: TlsPolicy::Off,
         contact: Contact::Talked(Box::new(Conversation {
             helo: "probe.test".into(),
+            client: Some([127, 0, 0, 1].into()),
             connect: Duration::from_micros(100),
             drive,
             elapsed: Duration::from_millis(1),

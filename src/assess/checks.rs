@@ -3,9 +3,14 @@
 //! judges it, and the words for it.
 //!
 //! A 252 or a 250 alone tells nothing when the server says the same for everyone; the pair
-//! (answer for the user, answer for the canary) does.
+//! (answer for the user, answer for the canary) does. That holds for the server's own
+//! domains only: an RCPT in a domain it is not a mail exchanger for is about relaying
+//! (accepted: `relayed`; refused: `relay_denied`; undecidable: `inconclusive`), judged with
+//! the recipient domain's [`Relation`].
 
+use super::relay::{self, Relation};
 use crate::exit::Status;
+use crate::knowledge::relay as texts;
 use crate::report::{CanaryReport, CheckReport};
 use crate::smtp::CheckKind;
 use crate::smtp::reply::EnhancedCode;
@@ -19,7 +24,11 @@ pub fn status(outcome: Outcome) -> Status {
         | Outcome::CannotVerify
         | Outcome::Disabled
         | Outcome::CatchAll
-        | Outcome::Ambiguous => Status::Ok,
+        | Outcome::Ambiguous
+        | Outcome::RelayDenied => Status::Ok,
+        Outcome::Relayed => Status::Critical,
+        // Nagios' "could not determine": not a problem of the server's, not a pass either.
+        Outcome::Inconclusive => Status::Unknown,
         Outcome::UnknownUser
         | Outcome::TemporaryFailure
         | Outcome::NotChecked
@@ -27,10 +36,25 @@ pub fn status(outcome: Outcome) -> Status {
     }
 }
 
-/// One check, judged: outcome, meaning and status, with the canary that was compared.
+/// One check, judged: outcome, meaning and status, with the canary that was compared. Every
+/// recipient is taken as the server's own (as [`report_in`] with [`Relation::Own`]).
 pub fn report(c: &CheckFacts) -> CheckReport {
+    report_in(c, &Relation::Own)
+}
+
+/// One check, judged, its recipient's domain standing in `relation` to the server.
+pub fn report_in(c: &CheckFacts, relation: &Relation) -> CheckReport {
     let canary_code = c.canary.as_ref().map(|k| k.reply.code);
+    let relation = if c.kind == CheckKind::Rcpt {
+        relation
+    } else {
+        &Relation::Own
+    };
     let (outcome, discriminates) = match &c.reply {
+        Some(_) if c.relay_test && *relation == Relation::Own => (Outcome::Inconclusive, None),
+        Some(r) if *relation != Relation::Own => {
+            classify_foreign(r.code, r.enhanced, &r.text(), relation)
+        }
         Some(r) => classify(c.kind, r.code, r.enhanced, &r.text(), canary_code),
         None => (Outcome::NotChecked, None),
     };
@@ -55,16 +79,33 @@ pub fn report(c: &CheckFacts) -> CheckReport {
             .and_then(|r| r.enhanced)
             .map(|e| e.to_string()),
         outcome,
-        meaning: meaning(
-            c,
-            outcome,
-            discriminates,
-            canary.as_ref().and_then(|k| k.code),
-        ),
-        status: status(outcome),
-        canary,
+        meaning: match relation {
+            Relation::Own if !c.relay_test => meaning(
+                c,
+                outcome,
+                discriminates,
+                canary.as_ref().and_then(|k| k.code),
+            ),
+            _ => foreign_meaning(c, outcome, relation),
+        },
+        status: match outcome {
+            // Whether a user's RCPT was relayed could not be told: the answer about the user
+            // stands (accepted is OK, refused a WARNING); only the relay test, which asked
+            // nothing else, is left UNKNOWN.
+            Outcome::Inconclusive if !c.relay_test => {
+                if code.is_some_and(|c| (200..300).contains(&c)) {
+                    Status::Ok
+                } else {
+                    Status::Warning
+                }
+            }
+            o => status(o),
+        },
+        // The canary tells a catch-all apart in the server's own domains only.
+        canary: canary.filter(|_| *relation == Relation::Own),
         discriminates,
         members: members(c),
+        relay_test: c.relay_test,
     }
 }
 
@@ -137,6 +178,9 @@ fn meaning(
                 format!("try a full address, e.g. {a}@domain")
             }
         ),
+        Outcome::Relayed | Outcome::RelayDenied | Outcome::Inconclusive => {
+            foreign_meaning(c, outcome, &Relation::Own)
+        }
     }
 }
 
@@ -159,6 +203,100 @@ fn not_checked(c: &CheckFacts) -> String {
             "{a} was not checked: no answer for it (the conversation ended first, or MAIL FROM was refused)"
         ),
     }
+}
+
+/// What the answer to an RCPT in a domain that is not (or may not be) the server's own
+/// means, or to the relay test.
+fn foreign_meaning(c: &CheckFacts, outcome: Outcome, relation: &Relation) -> String {
+    let a = &c.argument;
+    let reply = c.reply.as_ref();
+    let code = reply.map_or(0, |r| r.code);
+    let test = if c.relay_test { "relay test: " } else { "" };
+    let (domain, context) = match relation {
+        Relation::Foreign {
+            domain,
+            exchangers,
+            null_mx,
+        } => (
+            domain.as_str(),
+            relay::elsewhere(domain, exchangers, *null_mx),
+        ),
+        Relation::Undecided { domain, why } => (domain.as_str(), why.clone()),
+        Relation::Own => ("", String::new()),
+    };
+    let foreign = matches!(relation, Relation::Foreign { .. });
+    match outcome {
+        Outcome::Relayed => format!(
+            "{test}the server accepted {a} ({code}) though {context}: it relays mail to other domains for this client"
+        ),
+        Outcome::RelayDenied if foreign => format!(
+            "{test}the server refused {a} ({code}): it does not relay to {domain} for this client ({context}), as a closed server should; this says nothing about the user"
+        ),
+        Outcome::RelayDenied => format!(
+            "{test}the server refused {a} ({code}) saying it does not relay: {domain} is not a domain it receives mail for; this says nothing about the user"
+        ),
+        Outcome::Inconclusive if *relation == Relation::Own => format!(
+            "{test}{a} is in a domain this server receives mail for, so asking for it says nothing about relaying; give --relay-test=ADDR with an address in a domain hosted elsewhere"
+        ),
+        Outcome::Inconclusive if (200..300).contains(&code) => format!(
+            "{test}the server accepted {a} ({code}), but whether that is relaying cannot be told: {context}"
+        ),
+        Outcome::Inconclusive
+            if reply.is_some_and(|r| names_the_domain(r.code, r.enhanced, &r.text())) =>
+        {
+            format!(
+                "{test}the server refused {a} ({code}) for the domain itself (the reply says {domain} does not resolve or accepts no mail), not clearly for relaying; test with an address in a domain that has real MX records elsewhere (--relay-test=ADDR)"
+            )
+        }
+        Outcome::Inconclusive => format!(
+            "{test}the server refused {a} ({code}), but whether that is a relay refusal cannot be told: {context}"
+        ),
+        Outcome::UnknownUser if foreign => format!(
+            "{test}the server says {a} does not exist, though {context}: it looked the address up, which a server that does not relay has no reason to do; to test relaying, use an address that exists at {domain}"
+        ),
+        other => format!("{test}{}", meaning(c, other, None, None)),
+    }
+}
+
+/// Does a refusal name the recipient's domain (it does not resolve, or publishes a null
+/// MX, RFC 7505) rather than relaying or the user? 5.1.2 (bad destination system),
+/// 5.1.10 (null MX), 556 (RFC 7504: the domain accepts no mail), or such words.
+fn names_the_domain(code: u16, enhanced: Option<EnhancedCode>, text: &str) -> bool {
+    let domain_code = enhanced.is_some_and(|e| e.subject == 1 && matches!(e.detail, 2 | 10));
+    texts::find(texts::USER_UNKNOWN, text).is_none()
+        && (texts::find(texts::DOMAIN_REFUSED, text).is_some() || domain_code || code == 556)
+}
+
+/// Classifies the reply to an RCPT in a domain that is not the server's own
+/// ([`Relation::Foreign`]) or may not be ([`Relation::Undecided`]); the canary plays no
+/// part. Accepted is `relayed` for a foreign domain and `inconclusive` for an undecided
+/// one. A refusal is `relay_denied` when its words say so (whatever the enhanced code);
+/// `inconclusive` when it names the domain itself (a server may refuse a domain that does
+/// not resolve or publishes a null MX, whether it relays or not); judged as for the server's
+/// own domains when the words or a 5.1.x code name the user; otherwise `relay_denied` for a
+/// foreign domain and `inconclusive` for an undecided one. A 4xx is a temporary failure
+/// unless its words refuse relaying.
+pub fn classify_foreign(
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    text: &str,
+    relation: &Relation,
+) -> (Outcome, Option<bool>) {
+    let foreign = matches!(relation, Relation::Foreign { .. });
+    let own = |code| classify(CheckKind::Rcpt, code, enhanced, text, None).0;
+    let outcome = match code {
+        200..=299 if foreign => Outcome::Relayed,
+        200..=299 => Outcome::Inconclusive,
+        400..=599 if texts::find(texts::RELAY_REFUSED, text).is_some() => Outcome::RelayDenied,
+        400..=499 => Outcome::TemporaryFailure,
+        _ if names_the_domain(code, enhanced, text) => Outcome::Inconclusive,
+        _ if texts::find(texts::USER_UNKNOWN, text).is_some() => own(code),
+        _ if enhanced.is_some_and(|e| e.subject == 1) => own(code),
+        550..=559 if foreign => Outcome::RelayDenied,
+        550..=559 => Outcome::Inconclusive,
+        _ => own(code),
+    };
+    (outcome, None)
 }
 
 /// Classifies the reply to one check. `canary` is the code the canary got for the same kind
@@ -288,6 +426,125 @@ mod tests {
     fn rcpt_accepted_for_canary_is_catch_all() {
         let (o, d) = classify(CheckKind::Rcpt, 250, e("2.1.5"), "Ok", Some(250));
         assert_eq!((o, d), (Outcome::CatchAll, Some(false)));
+    }
+
+    fn foreign() -> Relation {
+        Relation::Foreign {
+            domain: "other.test".into(),
+            exchangers: vec!["mx.other.test".into()],
+            null_mx: false,
+        }
+    }
+
+    fn undecided() -> Relation {
+        Relation::Undecided {
+            domain: "other.test".into(),
+            why: "the MX lookup of other.test failed (timeout)".into(),
+        }
+    }
+
+    #[test]
+    fn foreign_rcpt_accepted_is_relayed_whatever_the_canary() {
+        assert_eq!(
+            classify_foreign(250, e("2.1.5"), "Ok", &foreign()).0,
+            Outcome::Relayed
+        );
+        assert_eq!(
+            classify_foreign(250, e("2.1.5"), "Ok", &undecided()).0,
+            Outcome::Inconclusive
+        );
+        assert_eq!(status(Outcome::Relayed), Status::Critical);
+        assert_eq!(status(Outcome::RelayDenied), Status::Ok);
+        assert_eq!(status(Outcome::Inconclusive), Status::Unknown);
+    }
+
+    #[test]
+    fn foreign_rcpt_refusals_are_relay_refusals_unless_they_name_the_domain_or_user() {
+        let cases: &[(u16, &str, &str, Outcome)] = &[
+            (
+                550,
+                "",
+                "I cannot deliver mail for <x@other.test>",
+                Outcome::RelayDenied,
+            ),
+            (
+                554,
+                "5.7.1",
+                "<x@other.test>: Relay access denied",
+                Outcome::RelayDenied,
+            ),
+            (550, "", "relay not permitted", Outcome::RelayDenied),
+            (
+                550,
+                "5.7.1",
+                "<x@other.test>... Relaying denied",
+                Outcome::RelayDenied,
+            ),
+            // A qmail fork says it with 5.1.1: the words win.
+            (
+                553,
+                "5.1.1",
+                "Sorry, that domain isn't in my list of allowed rcpthosts.",
+                Outcome::RelayDenied,
+            ),
+            (
+                550,
+                "",
+                "Invalid recipient: <x@other.test>",
+                Outcome::RelayDenied,
+            ),
+            (
+                550,
+                "5.1.1",
+                "<x@other.test>: Recipient address rejected: User unknown in relay recipient table",
+                Outcome::UnknownUser,
+            ),
+            (550, "5.1.1", "No such mailbox", Outcome::UnknownUser),
+            (
+                556,
+                "5.1.10",
+                "<x@other.test>: Recipient address rejected: Domain other.test does not accept mail (nullMX)",
+                Outcome::Inconclusive,
+            ),
+            (
+                550,
+                "5.1.2",
+                "<x@nx.test>: Recipient address rejected: Domain not found",
+                Outcome::Inconclusive,
+            ),
+            (550, "", "Unrouteable address", Outcome::Inconclusive),
+            (
+                454,
+                "4.7.1",
+                "<x@other.test>: Relay access denied",
+                Outcome::RelayDenied,
+            ),
+            (
+                450,
+                "4.1.2",
+                "<x@other.test>: Recipient address rejected: Domain not found",
+                Outcome::TemporaryFailure,
+            ),
+            (
+                501,
+                "5.1.3",
+                "Bad recipient address syntax",
+                Outcome::BadArgument,
+            ),
+        ];
+        for (code, enh, text, want) in cases {
+            let got = classify_foreign(*code, e(enh), text, &foreign()).0;
+            assert_eq!(got, *want, "{code} {enh} {text}");
+        }
+        // With the domain undecided, only words that say so make a relay refusal.
+        assert_eq!(
+            classify_foreign(550, None, "Mailbox unavailable", &undecided()).0,
+            Outcome::Inconclusive
+        );
+        assert_eq!(
+            classify_foreign(554, e("5.7.1"), "Relay access denied", &undecided()).0,
+            Outcome::RelayDenied
+        );
     }
 
     #[test]

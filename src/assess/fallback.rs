@@ -12,7 +12,7 @@
 //! TLS as the probe found it); the given-up connection's steps and error are in `attempts`;
 //! the findings of both connections are the server's (each said once).
 
-use super::{ExpiryDays, blank, contact, conversation, finding, verdict};
+use super::{Judge, blank, contact, conversation, finding, verdict};
 use crate::exit::{Status, merge_all};
 use crate::facts::{Contact, Conversation, ServerFacts};
 use crate::report::tls::VerifyError;
@@ -27,11 +27,11 @@ pub(super) fn judge(
     facts: &ServerFacts,
     first: &Conversation,
     retry: &Contact,
-    days: ExpiryDays,
+    judge: Judge<'_>,
 ) -> ServerReport {
     let mut given_up = blank(facts);
-    conversation(&mut given_up, facts.port, facts.policy, first, days);
-    let mut report = contact(facts, TlsPolicy::Off, retry, days);
+    conversation(&mut given_up, facts, facts.policy, first, judge);
+    let mut report = contact(facts, TlsPolicy::Off, retry, judge);
     // The server was talked to, even if the retry never was.
     report.probed = true;
     if let Contact::OutOfTime { max_time } = retry {
@@ -119,6 +119,7 @@ fn handshake_failed(failure: Option<&VerifyError>, retry: &Contact) -> FindingRe
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assess::ExpiryDays;
     use crate::driver::{Drive, TlsOutcome};
     use crate::report::tls::{TlsMode, VerifyReason};
     use crate::smtp::session::Transcript;
@@ -150,6 +151,7 @@ mod tests {
             },
             elapsed: Duration::from_millis(1),
             fallback: None,
+            client: None,
         }
     }
 

@@ -10,6 +10,7 @@ pub mod checks;
 pub mod dns;
 pub mod fallback;
 pub mod findings;
+pub mod relay;
 pub mod steps;
 pub mod thresholds;
 pub mod tls;
@@ -17,7 +18,7 @@ pub mod verdict;
 
 use crate::config::Config;
 use crate::exit::{Status, merge_all};
-use crate::facts::{Contact, Conversation, ServerFacts, TargetFacts};
+use crate::facts::{Contact, Conversation, Recipients, ServerFacts, TargetFacts};
 use crate::report::{DnsReport, FindingReport, MxReport, Report, SCHEMA, ServerReport, ms};
 use crate::smtp::Context;
 use crate::smtp::session::TlsPolicy;
@@ -38,7 +39,11 @@ pub(crate) fn finding(id: FindingId, status: Status, message: String) -> Finding
 pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
     let days = expiry_days(cfg);
     let dns = dns_report(facts);
-    let servers: Vec<ServerReport> = facts.servers.iter().map(|s| server(s, days)).collect();
+    let servers: Vec<ServerReport> = facts
+        .servers
+        .iter()
+        .map(|s| server_in(s, days, &facts.recipients))
+        .collect();
     let gave_up = facts.gave_up.map(|after| verdict::GaveUp {
         after,
         tried: facts.servers.iter().filter(|s| tried(s)).count(),
@@ -103,7 +108,7 @@ fn dns_report(facts: &TargetFacts) -> DnsReport {
 /// an MTA would stop there and not try the next one.
 pub fn accepts(s: &ServerReport) -> bool {
     s.error.is_none()
-        && s.status != Status::Critical
+        && !verdict::failed(s)
         && s.steps.iter().any(|st| {
             matches!(st.context, Context::Ehlo | Context::Helo) && (200..300).contains(&st.code)
         })
@@ -117,17 +122,34 @@ fn tried(s: &ServerFacts) -> bool {
     )
 }
 
-/// One server, judged. A server this machine could not connect to for want of its own
-/// resources (descriptors, ports, buffers), or never tried because `--max-time` ran out, is
-/// UNKNOWN: nothing is known about it. A conversation followed by a plain-text retry (its
-/// STARTTLS handshake failed in auto mode) is judged by [`fallback`].
+/// How a server's conversation is judged beyond its own replies: certificate expiry
+/// thresholds, and the recipient domains as DNS showed them (for relaying).
+#[derive(Clone, Copy)]
+pub(crate) struct Judge<'a> {
+    pub days: ExpiryDays,
+    pub recipients: &'a Recipients,
+}
+
+/// One server, judged, with every recipient taken as its own (no relay judgement): see
+/// [`server_in`].
 pub fn server(facts: &ServerFacts, days: ExpiryDays) -> ServerReport {
+    server_in(facts, days, &Recipients::default())
+}
+
+/// One server, judged, its RCPT checks read with the recipient domains as DNS showed them
+/// (an RCPT accepted for a domain the server is not a mail exchanger for is relaying). A
+/// server this machine could not connect to for want of its own resources (descriptors,
+/// ports, buffers), or never tried because `--max-time` ran out, is UNKNOWN: nothing is
+/// known about it. A conversation followed by a plain-text retry (its STARTTLS handshake
+/// failed in auto mode) is judged by [`fallback`].
+pub fn server_in(facts: &ServerFacts, days: ExpiryDays, recipients: &Recipients) -> ServerReport {
+    let judge = Judge { days, recipients };
     if let Contact::Talked(c) = &facts.contact
         && let Some(retry) = &c.fallback
     {
-        return fallback::judge(facts, c, retry, days);
+        return fallback::judge(facts, c, retry, judge);
     }
-    contact(facts, facts.policy, &facts.contact, days)
+    contact(facts, facts.policy, &facts.contact, judge)
 }
 
 /// One connection to a server (`facts` names it), held to `policy`, judged.
@@ -135,7 +157,7 @@ fn contact(
     facts: &ServerFacts,
     policy: TlsPolicy,
     contact: &Contact,
-    days: ExpiryDays,
+    judge: Judge<'_>,
 ) -> ServerReport {
     let mut report = blank(facts);
     match contact {
@@ -168,7 +190,7 @@ fn contact(
             };
             report.elapsed_ms = ms(*elapsed);
         }
-        Contact::Talked(c) => conversation(&mut report, facts.port, policy, c, days),
+        Contact::Talked(c) => conversation(&mut report, facts, policy, c, judge),
     }
     report
 }
@@ -198,11 +220,13 @@ fn blank(facts: &ServerFacts) -> ServerReport {
 /// A conversation, judged: every reply's meaning, the checks, the findings, TLS.
 fn conversation(
     report: &mut ServerReport,
-    port: u16,
+    facts: &ServerFacts,
     policy: TlsPolicy,
     c: &Conversation,
-    days: ExpiryDays,
+    judge: Judge<'_>,
 ) {
+    let port = facts.port;
+    let days = judge.days;
     let t = &c.drive.transcript;
     report.connect_ms = Some(ms(c.connect));
     report.helo = Some(c.helo.clone());
@@ -211,8 +235,19 @@ fn conversation(
         .as_ref()
         .map(|c| c.raw.clone())
         .unwrap_or_default();
-    report.checks = t.checks.iter().map(checks::report).collect();
+    let identity = relay::Identity::of(facts, t);
+    report.checks = t
+        .checks
+        .iter()
+        .map(|k| {
+            checks::report_in(
+                k,
+                &relay::relation(&k.argument, judge.recipients, &identity),
+            )
+        })
+        .collect();
     report.steps = steps::steps(t, &report.checks);
+    relay::settle_steps(&mut report.steps, &report.checks);
     report.findings = t
         .events
         .iter()
@@ -228,6 +263,9 @@ fn conversation(
     report
         .findings
         .extend(findings::user_disclosure(&report.checks));
+    report
+        .findings
+        .extend(relay::open_relay(&report.checks, c.client));
     if c.drive.injected > 0 {
         report
             .findings

@@ -9,7 +9,7 @@
 use crate::exit::{Status, merge_all};
 use crate::report::{DnsReport, ServerReport};
 use crate::smtp::Context;
-use crate::vocab::ErrorKind;
+use crate::vocab::{ErrorKind, FindingId, Outcome};
 use std::time::Duration;
 
 /// A run that stopped because `--max-time` ran out, and how far it got.
@@ -52,6 +52,33 @@ fn worst_reply(s: &ServerReport) -> Option<(Status, String)> {
         .map_or(st.meaning.as_str(), |(first, _)| first);
     let meaning = meaning.trim_end_matches('.');
     Some((st.status, format!("{what} answered {line:?}: {meaning}")))
+}
+
+/// Whether the server failed: CRITICAL for anything but relaying. An open relay is CRITICAL
+/// but works all too well: it took the conversation (an MTA would stop there), and the
+/// domain's verdict is CRITICAL through it, naming it.
+pub fn failed(s: &ServerReport) -> bool {
+    if s.status != Status::Critical {
+        return false;
+    }
+    s.error.is_some()
+        || merge_all(
+            s.steps
+                .iter()
+                .map(|st| st.status)
+                .chain(
+                    s.checks
+                        .iter()
+                        .filter(|c| c.outcome != Outcome::Relayed)
+                        .map(|c| c.status),
+                )
+                .chain(
+                    s.findings
+                        .iter()
+                        .filter(|f| f.id != FindingId::OpenRelay)
+                        .map(|f| f.status),
+                ),
+        ) == Status::Critical
 }
 
 /// Whether this machine, not the server, is why the server could not be judged.
@@ -152,7 +179,7 @@ fn judged(dns: &DnsReport, servers: &[ServerReport], all: bool) -> (Status, Stri
 
 /// The verdict over servers that were judged (tried, and not stopped on our side).
 fn over(dns: &DnsReport, probed: &[&ServerReport], all: bool) -> (Status, String) {
-    let failed = |s: &&&ServerReport| s.status == Status::Critical;
+    let failed = |s: &&&ServerReport| failed(s);
     let working: Vec<&&ServerReport> = probed.iter().filter(|s| !failed(s)).collect();
     let broken: Vec<&&ServerReport> = probed.iter().filter(failed).collect();
     // A broken MX entry (or a misconfigured record set, e.g. a null MX among real MX
@@ -282,12 +309,8 @@ fn worst_on(working: &[&&ServerReport], several: bool) -> Option<String> {
                 .chain(worst_reply(s).map(move |(st, m)| (st, host(m))))
         })
         .filter(|(st, _)| *st != Status::Ok)
-        .reduce(|a, b| {
-            if b.0.exit_code() > a.0.exit_code() {
-                b
-            } else {
-                a
-            }
-        })
+        // Worst by the merge order (OK < UNKNOWN < WARNING < CRITICAL), not by exit code:
+        // an inconclusive check (UNKNOWN, 3) must not hide an open relay (CRITICAL, 2).
+        .reduce(|a, b| if a.0.merge(b.0) != a.0 { b } else { a })
         .map(|(_, m)| m)
 }

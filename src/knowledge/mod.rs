@@ -8,6 +8,7 @@
 pub mod codes;
 pub mod enhanced;
 pub mod identity;
+pub mod relay;
 pub mod rule;
 pub mod rules;
 pub mod sequences;

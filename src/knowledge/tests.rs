@@ -360,6 +360,34 @@ fn known_server_texts_are_recognised() {
 }
 
 #[test]
+fn relay_refusal_texts_name_their_server() {
+    for (code, text, rule, server) in [
+        (
+            550,
+            "I cannot deliver mail for <x@example.com>",
+            "haraka_cannot_deliver",
+            "Haraka",
+        ),
+        (
+            550,
+            "relay not permitted",
+            "exim_relay_not_permitted",
+            "Exim",
+        ),
+        (
+            553,
+            "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+            "qmail_rcpthosts",
+            "qmail",
+        ),
+    ] {
+        let m = meaning(Context::Rcpt, code, None, text);
+        assert_eq!(m.rule, rule, "{text}");
+        assert_eq!(m.server_hint.as_deref(), Some(server), "{text}");
+    }
+}
+
+#[test]
 fn enhanced_5_7_606_falls_back_to_subject() {
     let m = meaning(Context::Rcpt, 550, enh("5.7.606"), "blocked");
     assert_eq!(m.enhanced_title.as_deref(), Some("Security or policy"));

@@ -116,6 +116,24 @@ pub const SERVER_TEXTS: &[Rule] = &[
         .summary("Relaying denied: this server does not receive mail for the recipient's domain and will not pass it on for an unauthenticated client. It says nothing about the user.")
         .advice("Probe the recipient domain's own MX, or authenticate to relay.")
         .source("https://pastebin.com/cuaSEAAq (Postfix log \"554 5.7.1 <...>: Relay access denied\")"),
+    Rule::new("haraka_cannot_deliver", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[450, 550]), WARN)
+        .server("Haraka")
+        .text(&["i cannot deliver mail for"])
+        .summary("Haraka's answer when none of its plugins accepted this recipient: for a domain Haraka does not receive mail for, it refuses to relay; for one of its own domains, nothing (rcpt_to.in_host_list, a recipient list) knew the address.")
+        .advice("If the domain is not this server's, this is the refusal a closed server gives. Operator: the rcpt hook plugins decide (rcpt_to.in_host_list, relay).")
+        .source("Haraka connection.js rcpt_respond(): 550 \"I cannot deliver mail for <...>\" when no plugin accepted the recipient (450 in old versions)"),
+    Rule::new("exim_relay_not_permitted", Ctx::Only(&[Rcpt]), CodePat::Class(5), WARN)
+        .server("Exim")
+        .text(&["relay not permitted"])
+        .summary("Exim's default configuration refusing a recipient outside its local and relay domains: it will not relay for this client. It says nothing about the user.")
+        .advice("Probe the recipient domain's own MX, or authenticate to relay.")
+        .source("Exim src/configure.default acl_check_rcpt: \"require message = relay not permitted\""),
+    Rule::new("qmail_rcpthosts", Ctx::Only(&[Rcpt]), CodePat::Class(5), WARN)
+        .server("qmail")
+        .text(&["list of allowed rcpthosts"])
+        .summary("qmail refuses a recipient domain missing from its rcpthosts: it does not receive mail for that domain and will not relay it for this client.")
+        .advice("Probe the recipient domain's own MX. Operator: rcpthosts lists the domains qmail accepts.")
+        .source("qmail 1.03 qmail-smtpd.c err_nogateway(): \"553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)\""),
     Rule::new("barracuda_no_such_user", Ctx::Only(&[Rcpt]), CodePat::Class(5), WARN)
         .server("Barracuda")
         .text(&["cuda_nsu"])

@@ -165,6 +165,9 @@ pub struct CheckReport {
     /// line); absent for VRFY and RCPT.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<String>>,
+    /// The RCPT of `--relay-test` (absent otherwise).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relay_test: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

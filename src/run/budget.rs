@@ -30,6 +30,11 @@ impl Budget {
         }
     }
 
+    /// `--max-time`.
+    pub(super) fn max_time(&self) -> Duration {
+        self.max_time
+    }
+
     /// Whether it has run out.
     pub(super) fn spent(&self) -> bool {
         Instant::now() >= self.end

@@ -10,12 +10,13 @@
 //! ([`budget`]); `--deadline` counts from the start of connecting.
 
 mod budget;
+mod recipients;
 
 use crate::assess;
 use crate::config::Config;
 use crate::dns::{self, DnsIssue, HickoryLookup, Lookup, Resolution};
 use crate::driver::{self, Drive, Timeouts};
-use crate::facts::{Contact, Conversation, ServerFacts, TargetFacts};
+use crate::facts::{Contact, Conversation, Recipients, ServerFacts, TargetFacts};
 use crate::report::{Report, ServerReport};
 use crate::smtp::command::WireArg;
 use crate::smtp::session::{Plan, Session, TlsPolicy};
@@ -47,9 +48,9 @@ pub struct Env {
 
 impl Env {
     /// The environment for `cfg`'s options. The resolver is only set up when the target
-    /// needs DNS.
+    /// needs DNS, or recipients may: their domains are looked up to tell relaying apart.
     pub fn new(cfg: &Config) -> Env {
-        let dns = (!cfg.target.is_ip())
+        let dns = (!cfg.target.is_ip() || recipients::asked(cfg))
             .then(|| HickoryLookup::new(&cfg.resolvers, cfg.timeout.min(Duration::from_secs(5))));
         Env::with_dns(cfg, dns)
     }
@@ -76,7 +77,8 @@ impl Env {
 /// Probes `cfg`'s target with the environment's resolver.
 pub async fn probe(env: &Env, cfg: &Config) -> Report {
     match (&env.dns, cfg.target.is_ip()) {
-        (Some(Ok(lookup)), false) => probe_with(env, cfg, lookup).await,
+        // An IP target resolves without DNS; the lookup is for recipient domains.
+        (Some(Ok(lookup)), _) => probe_with(env, cfg, lookup).await,
         (Some(Err(message)), false) => {
             let facts = TargetFacts {
                 target: cfg.target_text.clone(),
@@ -92,10 +94,13 @@ pub async fn probe(env: &Env, cfg: &Config) -> Report {
                 servers: vec![],
                 elapsed: Duration::ZERO,
                 gave_up: None,
+                recipients: Recipients::default(),
             };
             assess::report(&facts, cfg)
         }
-        _ => probe_with(env, cfg, &NoLookup).await,
+        // An IP target whose recipients' domains cannot be looked up: they stay undecided.
+        (Some(Err(message)), true) => probe_with(env, cfg, &NoLookup(message)).await,
+        _ => probe_with(env, cfg, &NoLookup("no DNS for a literal address")).await,
     }
 }
 
@@ -117,11 +122,14 @@ async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts 
     };
     let dns_elapsed = started.elapsed();
     let candidates = candidates(&resolution, cfg);
+    let mut recipients = recipients::of(cfg);
     let servers = if cfg.all {
         let futs = candidates.into_iter().map(|c| talk(env, cfg, &budget, c));
-        dns::join_all(futs).await
+        let servers = dns::join_all(futs).await;
+        recipients::learn(lookup, &budget, &mut recipients, &servers).await;
+        servers
     } else {
-        first_that_works(env, cfg, &budget, candidates).await
+        first_that_works(env, cfg, &budget, candidates, lookup, &mut recipients).await
     };
     TargetFacts {
         target: cfg.target_text.clone(),
@@ -135,18 +143,22 @@ async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts 
         servers,
         elapsed: started.elapsed(),
         gave_up: budget.gave_up(),
+        recipients,
     }
 }
 
 /// Tries the servers in order and stops like an MTA would: at the first one that took the
 /// conversation through EHLO/HELO without failing (a 421 or a close mid-way means "try the
 /// next one"). The rest are listed as not probed; when `--max-time` runs out first, as not
-/// tried.
-async fn first_that_works(
+/// tried. Each server is judged with the domains of the recipients it answered looked up
+/// with `lookup` (added to `recipients`, the domains learnt so far).
+async fn first_that_works<L: Lookup>(
     env: &Env,
     cfg: &Config,
     budget: &Budget,
     candidates: Vec<ServerFacts>,
+    lookup: &L,
+    recipients: &mut Recipients,
 ) -> Vec<ServerFacts> {
     let days = assess::expiry_days(cfg);
     let mut out = Vec::with_capacity(candidates.len());
@@ -158,26 +170,24 @@ async fn first_that_works(
             continue;
         }
         let s = talk(env, cfg, budget, c).await;
-        let judged: ServerReport = assess::server(&s, days);
+        recipients::learn(lookup, budget, recipients, std::slice::from_ref(&s)).await;
+        let judged: ServerReport = assess::server_in(&s, days, recipients);
         done = assess::accepts(&judged);
         out.push(s);
     }
     out
 }
 
-/// A lookup for targets that need none (an IP literal).
-struct NoLookup;
+/// A lookup for targets that need none (an IP literal), or when the resolver could not be
+/// set up: every question fails with the reason.
+struct NoLookup<'a>(&'a str);
 
-impl Lookup for NoLookup {
+impl Lookup for NoLookup<'_> {
     async fn mx(&self, _: &str) -> Result<Vec<(u16, String)>, dns::DnsFailure> {
-        Err(dns::DnsFailure::Other(
-            "no DNS for a literal address".into(),
-        ))
+        Err(dns::DnsFailure::Other(self.0.to_owned()))
     }
     async fn addrs(&self, _: &str, _: bool) -> Result<dns::AddrAnswer, dns::DnsFailure> {
-        Err(dns::DnsFailure::Other(
-            "no DNS for a literal address".into(),
-        ))
+        Err(dns::DnsFailure::Other(self.0.to_owned()))
     }
 }
 
@@ -309,7 +319,8 @@ async fn connection(
         }
     };
     let connect = started.elapsed();
-    let helo = helo_name(env.helo.as_ref(), stream.local_addr().ok());
+    let local = stream.local_addr().ok();
+    let helo = helo_name(env.helo.as_ref(), local);
     let session = Session::new(plan(cfg, policy, helo.clone()));
     let tls_plan = driver::TlsPlan {
         ctx: &env.tls,
@@ -329,6 +340,7 @@ async fn connection(
     drop(stream);
     Contact::Talked(Box::new(Conversation {
         helo: helo.to_string(),
+        client: local.map(|l| l.ip()),
         connect,
         drive,
         elapsed: started.elapsed(),
@@ -350,6 +362,9 @@ fn plan(cfg: &Config, policy: TlsPolicy, helo: WireArg) -> Plan {
     }
     if let Target::Domain(d) = &cfg.target {
         plan = plan.qualify_domain(d.clone());
+    }
+    if let Some(r) = &cfg.relay_test {
+        plan = plan.relay_test(r.clone());
     }
     plan
 }

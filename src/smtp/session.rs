@@ -75,6 +75,9 @@ pub struct Plan {
     /// that offers SMTPUTF8. A check whose argument needs it and cannot have it is not
     /// asked ([`CheckFacts::not_asked`]).
     pub smtputf8: bool,
+    /// `--relay-test`: one more RCPT, for an address in a domain the server cannot own,
+    /// asked after the others (in the same transaction, before the canaries; RSET follows).
+    pub relay_test: Option<WireArg>,
 }
 
 impl Plan {
@@ -92,6 +95,7 @@ impl Plan {
             qualify_domain: None,
             pipelining: true,
             smtputf8: false,
+            relay_test: None,
         }
     }
 
@@ -151,6 +155,13 @@ impl Plan {
     #[must_use]
     pub fn smtputf8(mut self, allowed: bool) -> Plan {
         self.smtputf8 = allowed;
+        self
+    }
+
+    /// Also ask RCPT for `address`, a recipient in a domain the server cannot own.
+    #[must_use]
+    pub fn relay_test(mut self, address: WireArg) -> Plan {
+        self.relay_test = Some(address);
         self
     }
 }
@@ -348,6 +359,8 @@ pub struct CheckFacts {
     pub canary: Option<CanaryAnswer>,
     /// Set when the check was never sent, and why.
     pub not_asked: Option<NotAsked>,
+    /// The RCPT of `--relay-test` ([`Plan::relay_test`]).
+    pub relay_test: bool,
 }
 
 /// Everything the conversation produced.
@@ -958,7 +971,10 @@ impl Session {
         let rcpt: Vec<WireArg> = plan.rcpt.iter().map(|a| self.qualified(a)).collect();
         let from_refused = self.utf8_refusal().filter(|_| !plan.mail_from.is_ascii());
         let rcpt = self.sendable(CheckKind::Rcpt, &rcpt, from_refused);
-        if rcpt.is_empty() {
+        // No relay test inside a transaction that cannot be sent (a non-ASCII MAIL FROM to
+        // a server without SMTPUTF8).
+        let relay_test = plan.relay_test.clone().filter(|_| from_refused.is_none());
+        if rcpt.is_empty() && relay_test.is_none() {
             self.push(Command::Quit, Purpose::Quit);
             return;
         }
@@ -975,6 +991,14 @@ impl Session {
             self.push_grouped(
                 Command::Rcpt(addr.clone()),
                 Purpose::Check(CheckKind::Rcpt, *i),
+                transaction,
+            );
+        }
+        // The relay test is the last RCPT check (index after the user's).
+        if let Some(r) = &relay_test {
+            self.push_grouped(
+                Command::Rcpt(r.clone()),
+                Purpose::Check(CheckKind::Rcpt, plan.rcpt.len()),
                 transaction,
             );
         }
@@ -1008,6 +1032,11 @@ impl Session {
             for (i, requested) in args.iter().enumerate() {
                 checks.push(self.check_facts(kind, i, requested));
             }
+        }
+        if let Some(r) = &self.plan.relay_test {
+            let mut relay = self.check_facts(CheckKind::Rcpt, self.plan.rcpt.len(), r);
+            relay.relay_test = true;
+            checks.push(relay);
         }
         self.t.checks = checks;
         if self.unsolicited_dropped > 0 {
@@ -1062,6 +1091,7 @@ impl Session {
                 .iter()
                 .find(|(k, n, _)| *k == kind && *n == i)
                 .map(|(_, _, why)| *why),
+            relay_test: false,
         }
     }
 }
