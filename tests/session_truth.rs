@@ -678,3 +678,41 @@ fn with_all_the_summary_names_the_host_of_the_worst_finding() {
         r.summary
     );
 }
+
+#[test]
+fn invalid_bytes_show_as_hex_and_long_lines_are_cut_with_a_count() {
+    use smtpprobe::cli::OutputFormat;
+    static LONG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let long = LONG.get_or_init(|| format!("554 5.7.1 {}\r\n", "a".repeat(1990)));
+    let s = FakeSmtp::start(vec![
+        Step::SendBytes(b"220 mx.test \xff\xfe ESMTP\r\n"),
+        Step::Expect("EHLO", long.as_str()),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(&s, &[]);
+    s.finish();
+    let render = |format| {
+        let mut out = Vec::new();
+        smtpprobe::output::render(
+            &r,
+            format,
+            false,
+            &smtpprobe::thresholds::Thresholds::default(),
+            &mut out,
+        )
+        .expect("render");
+        String::from_utf8(out).expect("utf-8")
+    };
+    let human = render(OutputFormat::Human);
+    assert!(human.contains(r"S: 220 mx.test \xff\xfe ESMTP"), "{human}");
+    // 2000 bytes received, 512 shown.
+    assert!(human.contains("a… (1488 more bytes)"), "{human}");
+    // JSON keeps its documented form (U+FFFD).
+    let json = render(OutputFormat::Json);
+    assert!(
+        json.contains("220 mx.test \u{fffd}\u{fffd} ESMTP"),
+        "{json}"
+    );
+    let nagios = render(OutputFormat::Nagios);
+    assert!(nagios.contains("(1488 more bytes)"), "{nagios}");
+}

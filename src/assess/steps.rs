@@ -92,6 +92,8 @@ fn step(s: &Step, view: &View<'_>, confirmed_before: bool) -> StepReport {
         tls: s.tls,
         canary: s.canary,
         group: s.group,
+        raw: s.reply.raw.clone(),
+        lengths: s.reply.lengths.clone(),
     }
 }
 

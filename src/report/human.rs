@@ -32,6 +32,71 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Certificate names shown at most; a certificate can carry a thousand.
+const MAX_NAMES_SHOWN: usize = 20;
+
+/// A certificate's names, the first [`MAX_NAMES_SHOWN`] of them and a count of the rest.
+fn names(sans: &[String]) -> String {
+    let shown = sans
+        .iter()
+        .take(MAX_NAMES_SHOWN)
+        .cloned()
+        .collect::<Vec<_>>();
+    match sans.len().saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{} … and {more} more", shown.join(", ")),
+    }
+}
+
+/// The longest part of a server's reply line shown, in bytes (RFC 5321 §4.5.3.1.5 allows
+/// 512 octets per reply line; longer ones are cut with a count of what was left out).
+pub const MAX_LINE_SHOWN: usize = 512;
+
+/// Reply line `i` of a step as text to show: bytes that are not UTF-8 as `\xNN` (from the
+/// raw bytes, when the report carries them; the JSON keeps U+FFFD), cut at
+/// [`MAX_LINE_SHOWN`] bytes with "… (N more bytes)" counting what arrived beyond. Not yet
+/// escaped for a terminal.
+pub fn reply_line(st: &StepReport, i: usize) -> String {
+    let text = match st.raw.get(i) {
+        Some(raw) if std::str::from_utf8(raw).is_err() => {
+            let mut t = String::with_capacity(raw.len());
+            for chunk in raw.utf8_chunks() {
+                t.push_str(chunk.valid());
+                for b in chunk.invalid() {
+                    let _ = write!(t, "\\x{b:02x}");
+                }
+            }
+            t
+        }
+        _ => st.lines.get(i).cloned().unwrap_or_default(),
+    };
+    let received = st.lengths.get(i).copied().unwrap_or(text.len());
+    if text.len() <= MAX_LINE_SHOWN && received <= text.len() {
+        return text;
+    }
+    let mut cut = MAX_LINE_SHOWN.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let shown = &text[..cut];
+    // Bytes received beyond what is shown (an escaped byte counts as one).
+    let shown_bytes = st
+        .raw
+        .get(i)
+        .map_or(shown.len(), |raw| shown_raw_bytes(shown, raw.len()));
+    let more = received.saturating_sub(shown_bytes);
+    if more == 0 {
+        return shown.to_owned();
+    }
+    format!("{shown}… ({more} more bytes)")
+}
+
+/// How many received bytes `shown` stands for: each `\xNN` escape is one byte.
+fn shown_raw_bytes(shown: &str, raw_len: usize) -> usize {
+    let escapes = shown.matches("\\x").count();
+    (shown.len() - escapes * 3).min(raw_len)
+}
+
 struct Palette {
     on: bool,
 }
@@ -73,11 +138,11 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> std::io::Res
         writeln!(out)?;
         server(&p, s, out)?;
     }
-    writeln!(out)?;
-    verdict(&p, report, out)
+    Ok(())
 }
 
-/// The target, its status and exit code, and the summary.
+/// The verdict: the target, its status and exit code, and the summary saying why. Said
+/// once, here at the top; each server's section below says what it found.
 fn header(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
@@ -142,16 +207,6 @@ fn dns_section(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Re
         writeln!(out, "  {} {}", p.status(e.status), escape(&e.message))?;
     }
     Ok(())
-}
-
-fn verdict(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{} {} — {}",
-        p.bold("Verdict:"),
-        p.status(report.status),
-        escape(&report.summary)
-    )
 }
 
 /// One probed server: the transcript step by step, TLS, checks, findings and the error.
@@ -293,13 +348,13 @@ fn step(p: &Palette, st: &StepReport, out: &mut dyn Write) -> std::io::Result<()
         writeln!(out, "  {} {}{note}", p.client("C:"), escape(req))?;
     }
     let n = st.lines.len();
-    for (i, line) in st.lines.iter().enumerate() {
+    for i in 0..n {
         let t = if i + 1 == n {
             format!("  {}", p.dim(&format!("{:.1} ms", st.elapsed_ms)))
         } else {
             String::new()
         };
-        writeln!(out, "  S: {}{t}", escape(line))?;
+        writeln!(out, "  S: {}{t}", escape(&reply_line(st, i)))?;
     }
     let mark = if st.status == Status::Ok {
         "→".to_owned()
@@ -441,7 +496,7 @@ fn tls_section(
             p.dim(&format!("issued by {}", escape(&c.issuer)))
         )?;
         if i == 0 && !c.sans.is_empty() {
-            writeln!(out, "         names: {}", escape(&c.sans.join(", ")))?;
+            writeln!(out, "         names: {}", escape(&names(&c.sans)))?;
         }
         let left = match (c.expired || c.days_left < 0, c.days_left) {
             (true, 0) => "expired less than a day ago".to_owned(),
@@ -541,6 +596,23 @@ fn tls_verdict(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_certificate_with_many_names_is_cut_with_a_count() {
+        use super::names;
+        let sans: Vec<String> = (0..1000).map(|i| format!("n{i}.example.test")).collect();
+        let shown = names(&sans);
+        assert!(
+            shown.starts_with("n0.example.test, n1.example.test"),
+            "{shown}"
+        );
+        assert!(
+            shown.ends_with("n19.example.test … and 980 more"),
+            "{shown}"
+        );
+        assert_eq!(names(&sans[..2]), "n0.example.test, n1.example.test");
+    }
+
     use super::escape;
 
     #[test]

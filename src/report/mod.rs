@@ -144,6 +144,14 @@ pub struct StepReport {
     /// each step's `elapsed_ms` runs from the group's write to that step's reply.
     #[serde(default)]
     pub group: Option<u32>,
+    /// Each line's bytes as received (not in JSON, which keeps `lines`): the human and nagios
+    /// renderers show invalid bytes as `\xNN` from these.
+    #[serde(skip)]
+    pub raw: Vec<Vec<u8>>,
+    /// Each line's length as received, before truncation at the parser's limit (not in
+    /// JSON): renderers that cut a long line say how much they left out.
+    #[serde(skip)]
+    pub lengths: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

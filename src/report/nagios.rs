@@ -175,13 +175,14 @@ fn server_lines(s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
     )?;
     // The replies that were not OK, with the text the server sent: the evidence.
     for st in s.steps.iter().filter(|st| st.status != Status::Ok) {
-        let text = st.lines.first().map_or("", String::as_str);
+        // Invalid bytes as \xNN, a long line cut with a count (the human report's form).
+        let text = super::human::reply_line(st, 0);
         writeln!(
             out,
             "  {} {}",
             st.status.label(),
             clean(&format!(
-                "{} answered {text:?}: {}",
+                "{} answered \"{text}\": {}",
                 st.command.as_deref().unwrap_or(st.context.name()),
                 st.meaning
             ))

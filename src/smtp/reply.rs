@@ -132,6 +132,11 @@ pub struct Reply {
     /// before printing to a terminal.
     pub lines: Vec<String>,
     pub anomalies: Vec<Anomaly>,
+    /// Each line's bytes as received (up to the line limit), for renderers that show
+    /// invalid bytes as they were (`\xNN`) rather than replaced.
+    pub raw: Vec<Vec<u8>>,
+    /// Each line's length as received, in bytes, before any truncation at the limit.
+    pub lengths: Vec<usize>,
 }
 
 impl Reply {
@@ -220,6 +225,8 @@ struct Partial {
     code_text: [u8; 3],
     lines: Vec<String>,
     anomalies: Vec<Anomaly>,
+    raw: Vec<Vec<u8>>,
+    lengths: Vec<usize>,
 }
 
 impl ReplyParser {
@@ -287,16 +294,21 @@ impl ReplyParser {
         if !self.has_buffered() {
             return None;
         }
-        let partial_text = (!self.line.is_empty()).then(|| {
-            String::from_utf8_lossy(self.line.strip_suffix(b"\r").unwrap_or(&self.line))
-                .into_owned()
-        });
+        let partial_bytes = self.line.strip_suffix(b"\r").unwrap_or(&self.line);
+        let partial_text =
+            (!self.line.is_empty()).then(|| String::from_utf8_lossy(partial_bytes).into_owned());
         let bare_cr = self.line.contains(&b'\r');
         let complete = self.current.as_ref().map_or(0, |p| p.lines.len());
         let reply = match &self.current {
             Some(p) => {
                 let mut lines = p.lines.clone();
-                lines.extend(partial_text);
+                let mut raw = p.raw.clone();
+                let mut lengths = p.lengths.clone();
+                if let Some(t) = partial_text {
+                    lines.push(t);
+                    raw.push(partial_bytes.to_vec());
+                    lengths.push(self.line_len);
+                }
                 let mut anomalies = p.anomalies.clone();
                 anomalies.push(Anomaly::Truncated {
                     lines: complete,
@@ -307,6 +319,8 @@ impl ReplyParser {
                     enhanced: None,
                     lines,
                     anomalies,
+                    raw,
+                    lengths,
                 })
             }
             None => partial_text.and_then(|t| {
@@ -318,6 +332,8 @@ impl ReplyParser {
                     enhanced: None,
                     lines: vec![t],
                     anomalies: vec![Anomaly::Truncated { lines: 0, closed }],
+                    raw: vec![partial_bytes.to_vec()],
+                    lengths: vec![self.line_len],
                 })
             }),
         };
@@ -361,6 +377,8 @@ impl ReplyParser {
         if let Some(length) = raw.truncated_from {
             anomalies.push(Anomaly::LongLine { length });
         }
+        let length = raw.truncated_from.unwrap_or(raw.bytes.len());
+        let bytes_kept = raw.bytes.clone();
         let text = match String::from_utf8(raw.bytes) {
             Ok(s) => s,
             Err(e) => {
@@ -405,6 +423,8 @@ impl ReplyParser {
                     code_text,
                     lines: vec![text],
                     anomalies,
+                    raw: vec![bytes_kept],
+                    lengths: vec![length],
                 });
             }
             (Some(partial), found) => {
@@ -418,6 +438,8 @@ impl ReplyParser {
                     });
                 }
                 partial.lines.push(text);
+                partial.raw.push(bytes_kept);
+                partial.lengths.push(length);
                 partial.anomalies.extend(anomalies);
                 if partial.lines.len() > self.limits.max_lines {
                     return Err(ParseError::TooManyLines {
@@ -450,6 +472,8 @@ fn finish(mut partial: Partial) -> Reply {
         enhanced,
         lines: partial.lines,
         anomalies: partial.anomalies,
+        raw: partial.raw,
+        lengths: partial.lengths,
     }
 }
 
