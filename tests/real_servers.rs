@@ -445,6 +445,19 @@ fn vrfy_enabled_tells_known_users_from_unknown() {
             c["meaning"].as_str().is_some_and(|m| !m.is_empty()),
             "{run}"
         );
+        // The meaning under Postfix's 252 agrees with the check: it says the user exists.
+        let request = format!("VRFY {user}");
+        let step = s["steps"]
+            .as_array()
+            .and_then(|st| st.iter().find(|x| x["request"] == request.as_str()))
+            .unwrap_or(&Value::Null);
+        assert_eq!(step["rule"], "session:vrfy_252_tells_users_apart", "{run}");
+        assert!(
+            step["meaning"]
+                .as_str()
+                .is_some_and(|m| m.contains(&format!("so {user} exists"))),
+            "{run}"
+        );
     }
     let c = check(&run, s, "vrfy", "nosuchuser");
     assert_eq!(c["code"], 550, "{run}");
