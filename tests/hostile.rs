@@ -3,10 +3,11 @@
 //! in-memory stream, then every renderer. Nothing may panic, the probe may never send DATA
 //! or BDAT, and no renderer may let a control byte or a raw `|` through where it matters.
 
-use smtpprobe::assess::{self, ExpiryDays};
+mod common;
+
+use common::judged;
 use smtpprobe::cli::OutputFormat;
-use smtpprobe::driver::{Drive, Timeouts, drive};
-use smtpprobe::facts::{Contact, Conversation, ServerFacts};
+use smtpprobe::driver::{Timeouts, drive};
 use smtpprobe::report::{Report, ServerReport};
 use smtpprobe::smtp::command::WireArg;
 use smtpprobe::smtp::session::{Plan, Session, TlsPolicy};
@@ -62,25 +63,6 @@ fn random_reply(rng: &mut Rng) -> Vec<u8> {
 
 fn arg(s: &str) -> WireArg {
     WireArg::new(s).expect("valid test argument")
-}
-
-/// The server entry the assessment makes of a conversation.
-fn judged(drive: Drive) -> ServerReport {
-    let facts = ServerFacts {
-        host: "mx.test".into(),
-        address: Some([127, 0, 0, 1].into()),
-        port: 25,
-        policy: TlsPolicy::Off,
-        contact: Contact::Talked(Box::new(Conversation {
-            helo: "probe.test".into(),
-            client: Some([127, 0, 0, 1].into()),
-            connect: Duration::from_micros(100),
-            drive,
-            elapsed: Duration::from_millis(1),
-            fallback: None,
-        })),
-    };
-    assess::server(&facts, ExpiryDays { warn: 14, crit: 3 })
 }
 
 fn report_with(server: ServerReport) -> Report {

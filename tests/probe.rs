@@ -17,13 +17,7 @@ fn run(args: &[&str], dns: &FakeDns) -> Report {
     if !args.contains(&"--starttls") {
         args.extend(["--starttls", "never"]);
     }
-    let cfg = config(&args);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let env = smtpprobe::run::Env::without_dns(&cfg);
-    rt.block_on(smtpprobe::run::probe_with(&env, &cfg, dns))
+    probe_with_dns(&args, dns)
 }
 
 fn direct(server: &FakeSmtp, extra: &[&str]) -> Report {

@@ -19,13 +19,7 @@ use smtpprobe::vocab::Outcome;
 fn run(args: &[&str], dns: &FakeDns) -> Report {
     let mut args = args.to_vec();
     args.extend(["--starttls", "never"]);
-    let cfg = config(&args);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let env = smtpprobe::run::Env::without_dns(&cfg);
-    rt.block_on(smtpprobe::run::probe_with(&env, &cfg, dns))
+    probe_with_dns(&args, dns)
 }
 
 fn direct(server: &FakeSmtp, extra: &[&str], dns: &FakeDns) -> Report {

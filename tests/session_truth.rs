@@ -4,10 +4,8 @@
 mod common;
 
 use common::*;
-use smtpprobe::assess::{self, ExpiryDays};
-use smtpprobe::driver::{Drive, Timeouts, drive};
+use smtpprobe::driver::{Timeouts, drive};
 use smtpprobe::exit::Status;
-use smtpprobe::facts::{Contact, Conversation, ServerFacts};
 use smtpprobe::report::{Report, ServerReport};
 use smtpprobe::smtp::command::WireArg;
 use smtpprobe::smtp::session::{Plan, Session, TlsPolicy};
@@ -20,36 +18,11 @@ fn direct(server: &FakeSmtp, extra: &[&str]) -> Report {
     let target = server.addr.to_string();
     let mut args = vec![target.as_str(), "--starttls", "never"];
     args.extend_from_slice(extra);
-    let cfg = config(&args);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let env = smtpprobe::run::Env::without_dns(&cfg);
-    rt.block_on(smtpprobe::run::probe_with(&env, &cfg, &FakeDns::default()))
+    probe_with_dns(&args, &FakeDns::default())
 }
 
 fn arg(s: &str) -> WireArg {
     WireArg::new(s).expect("valid test argument")
-}
-
-/// The server entry the assessment makes of a conversation driven in memory.
-fn judged(drive: Drive) -> ServerReport {
-    let facts = ServerFacts {
-        host: "mx.test".into(),
-        address: Some([127, 0, 0, 1].into()),
-        port: 25,
-        policy: TlsPolicy::Off,
-        contact: Contact::Talked(Box::new(Conversation {
-            helo: "probe.test".into(),
-            client: Some([127, 0, 0, 1].into()),
-            connect: Duration::from_micros(100),
-            drive,
-            elapsed: Duration::from_millis(1),
-            fallback: None,
-        })),
-    };
-    assess::server(&facts, ExpiryDays { warn: 14, crit: 3 })
 }
 
 /// Runs `plan` against a server that first writes `preamble` at once, then answers each

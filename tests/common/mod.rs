@@ -288,3 +288,35 @@ pub const GREETING: &str = "220 mx.test ESMTP ready\r\n";
 pub const EHLO_OK: &str =
     "250-mx.test Hello\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250 ENHANCEDSTATUSCODES\r\n";
 pub const QUIT_OK: &str = "221 2.0.0 Bye\r\n";
+
+/// Probes `args` with `dns` on a fresh runtime, as main does but with the given lookup.
+pub fn probe_with_dns(args: &[&str], dns: &impl Lookup) -> smtpprobe::report::Report {
+    let cfg = config(args);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let env = smtpprobe::run::Env::without_dns(&cfg);
+    rt.block_on(smtpprobe::run::probe_with(&env, &cfg, dns))
+}
+
+/// The server entry the assessment makes of a conversation driven in memory against
+/// `mx.test` on 127.0.0.1:25, in plain text.
+pub fn judged(drive: smtpprobe::driver::Drive) -> smtpprobe::report::ServerReport {
+    use smtpprobe::facts::{Contact, Conversation, ServerFacts};
+    let facts = ServerFacts {
+        host: "mx.test".into(),
+        address: Some([127, 0, 0, 1].into()),
+        port: 25,
+        policy: smtpprobe::smtp::session::TlsPolicy::Off,
+        contact: Contact::Talked(Box::new(Conversation {
+            helo: "probe.test".into(),
+            client: Some([127, 0, 0, 1].into()),
+            connect: Duration::from_micros(100),
+            drive,
+            elapsed: Duration::from_millis(1),
+            fallback: None,
+        })),
+    };
+    smtpprobe::assess::server(&facts, smtpprobe::assess::ExpiryDays { warn: 14, crit: 3 })
+}
