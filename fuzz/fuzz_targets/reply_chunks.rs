@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let bytes = parse_chunked(limits, input, &mut std::iter::repeat(1));
     assert_eq!(whole, bytes, "byte at a time differs from whole");
     let mut rng = Rng(u64::from(u32::from_le_bytes(*head)) | 1 << 40);
-    let mut sizes = std::iter::from_fn(|| Some(1 + (rng.next() % 48) as usize));
+    let mut sizes = std::iter::from_fn(|| Some(1 + (rng.next_u64() % 48) as usize));
     let random = parse_chunked(limits, input, &mut sizes);
     assert_eq!(whole, random, "random chunking differs from whole");
 });

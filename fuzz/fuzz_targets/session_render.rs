@@ -31,7 +31,7 @@ use smtpprobe::smtp::session::{Action, Plan, Session, TlsPolicy};
 use smtpprobe::thresholds::Thresholds;
 use smtpprobe::tls::{HandshakeRecord, Verdict};
 use smtpprobe::vocab::{DnsKind, ErrorKind, Phase, ProbeError, TlsMode, VerifyReason};
-use smtpprobe_fuzz::{assert_clean, assert_json};
+use smtpprobe_fuzz::{assert_clean, assert_json, check_prometheus_sample};
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -346,14 +346,22 @@ fn check_renders(report: &Report) {
                 );
             }
             OutputFormat::Nagios => {
+                // The first `|` starts perfdata, on the status line or in the long text
+                // after it (Monitoring Plugins guidelines): exactly one in the output.
                 let first = text.lines().next().unwrap_or("");
                 assert_eq!(first.matches('|').count(), 1, "status line: {first}");
+                assert_eq!(
+                    text.matches('|').count(),
+                    1,
+                    "a | in the long text:\n{text}"
+                );
             }
             OutputFormat::Prometheus => {
                 for line in text.lines().filter(|l| !l.starts_with('#')) {
-                    let value = line.rsplit_once(' ').map(|(_, v)| v);
                     assert!(line.starts_with("smtpprobe_"), "{line}");
-                    assert!(value.is_some_and(|v| v.parse::<f64>().is_ok()), "{line}");
+                    if let Err(e) = check_prometheus_sample(line) {
+                        panic!("Prometheus sample {line:?}: {e}");
+                    }
                 }
             }
             OutputFormat::Human => {}

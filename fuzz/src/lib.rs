@@ -76,10 +76,55 @@ pub fn drain(p: &mut ReplyParser, out: &mut Vec<Reply>) -> Result<(), ParseError
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
+    }
+}
+
+/// Checks one sample line of the Prometheus text format (0.0.4) as a strict reader
+/// would: `name{label="value",…} number`, with only `\\`, `\"` and `\n` escapes in values.
+pub fn check_prometheus_sample(line: &str) -> Result<(), String> {
+    let name_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == ':';
+    let (name, rest) = line.split_once('{').ok_or("no label set")?;
+    if name.is_empty() || !name.chars().all(name_char) {
+        return Err(format!("bad metric name {name:?}"));
+    }
+    let mut chars = rest.chars();
+    loop {
+        let mut label = String::new();
+        let after = loop {
+            match chars.next() {
+                Some(c) if name_char(c) && c != ':' => label.push(c),
+                other => break other,
+            }
+        };
+        if label.is_empty() || after != Some('=') || chars.next() != Some('"') {
+            return Err(format!("bad label near {label:?}"));
+        }
+        loop {
+            match chars.next() {
+                None => return Err("unterminated label value".into()),
+                Some('\\') => match chars.next() {
+                    Some('\\' | '"' | 'n') => {}
+                    other => return Err(format!("invalid escape \\{other:?}")),
+                },
+                Some('"') => break,
+                Some('\n') => return Err("line feed in a label value".into()),
+                Some(_) => {}
+            }
+        }
+        match chars.next() {
+            Some(',') => {}
+            Some('}') => break,
+            other => return Err(format!("expected , or }} after a label, got {other:?}")),
+        }
+    }
+    let value = chars.as_str();
+    match value.strip_prefix(' ').map(str::parse::<f64>) {
+        Some(Ok(_)) => Ok(()),
+        _ => Err(format!("bad sample value {value:?}")),
     }
 }
