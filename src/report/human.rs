@@ -2,7 +2,9 @@
 //! time each step took) with the meaning under each reply, and a verdict.
 //!
 //! Every byte a server sent passes through [`escape`] before it reaches the terminal: control
-//! characters and terminal escapes are shown as `\x1b`-style text, never emitted raw.
+//! characters (C0 and C1) and terminal escapes are shown as `\x1b`-style text, bidi
+//! formatting characters as `\u{202e}`, never emitted raw. [`is_unsafe`] is the one list of
+//! such characters; the other renderers use it too.
 
 use super::tls::TlsMode;
 use super::{AttemptReport, CheckReport, Report, ServerReport, StepReport};
@@ -12,13 +14,30 @@ use anstyle::{AnsiColor, Style};
 use std::fmt::Write as _;
 use std::io::Write;
 
+/// The bidirectional formatting characters that can make text display in another order
+/// than it is stored ("Trojan Source", CVE-2021-42574): the embeddings and overrides
+/// U+202A–U+202E, the isolates U+2066–U+2069, and the marks U+200E, U+200F and U+061C.
+pub fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// The characters no renderer writes raw: C0 and C1 controls (U+0000–U+001F,
+/// U+007F–U+009F, which includes the 8-bit CSI U+009B) and the bidi characters of
+/// [`is_bidi`]. Each renderer shows them in its own way (escaped here and in JSON, as a
+/// space or dropped in nagios, escaped text in Prometheus labels), never as they came.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi(c)
+}
+
 /// Makes untrusted text safe for a terminal: C0/C1 controls, DEL, and bidirectional
-/// overrides are shown escaped.
+/// formatting characters ([`is_unsafe`]) are shown escaped (`\x1b`, `\x9b`, `\u{202e}`).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
+        if is_unsafe(c) {
             let n = u32::from(c);
             if n < 0x100 {
                 let _ = write!(out, "\\x{n:02x}");
@@ -170,7 +189,11 @@ fn dns_section(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Re
         out,
         "{} {kind}  {}",
         p.bold("DNS"),
-        p.dim(&format!("resolver {}, {:.1} ms", d.resolver, d.elapsed_ms))
+        p.dim(&format!(
+            "resolver {}, {:.1} ms",
+            escape(&d.resolver),
+            d.elapsed_ms
+        ))
     )?;
     for m in &d.mx {
         let probed: Vec<&ServerReport> = report
@@ -190,7 +213,7 @@ fn dns_section(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Re
         let addrs = if m.addresses.is_empty() {
             "-".to_owned()
         } else {
-            m.addresses.join(", ")
+            escape(&m.addresses.join(", "))
         };
         writeln!(
             out,
@@ -307,7 +330,7 @@ fn connection_line(
 }
 
 fn server_header(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result<()> {
-    let addr = s.address.as_deref().unwrap_or("no address");
+    let addr = escape(s.address.as_deref().unwrap_or("no address"));
     let timing = match s.connect_ms {
         _ if !s.attempts.is_empty() => format!(
             "{} connections, total {:.1} ms",
@@ -478,9 +501,10 @@ fn tls_section(
     };
     let mut line = format!("  {} {how}", p.bold("TLS"));
     if let Some(v) = &t.version {
-        let _ = write!(line, ": {v} {}", t.cipher.as_deref().unwrap_or("?"));
+        let cipher = t.cipher.as_deref().unwrap_or("?");
+        let _ = write!(line, ": {} {}", escape(v), escape(cipher));
         if let Some(k) = &t.key_exchange {
-            let _ = write!(line, ", {k}");
+            let _ = write!(line, ", {}", escape(k));
         }
     }
     if let Some(ms) = t.handshake_ms {
@@ -505,18 +529,18 @@ fn tls_section(
             (false, d) => format!("{d} day(s) left"),
         };
         let key = match &c.key.curve {
-            Some(curve) => format!("{} {curve}", c.key.kind),
-            None => format!("{} {}", c.key.kind, c.key.bits),
+            Some(curve) => format!("{} {}", escape(&c.key.kind), escape(curve)),
+            None => format!("{} {}", escape(&c.key.kind), c.key.bits),
         };
         writeln!(
             out,
             "         {}",
             p.dim(&format!(
                 "valid {} → {} ({left}); {key}; {}; serial {}",
-                c.not_before,
-                c.not_after,
+                escape(&c.not_before),
+                escape(&c.not_after),
                 escape(&c.signature_algorithm),
-                c.serial
+                escape(&c.serial)
             ))
         )?;
     }
@@ -543,7 +567,7 @@ fn tls_verdict(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let name = t.checked_name.as_deref().unwrap_or("-");
-    let trust = t.trust.as_deref().unwrap_or("-");
+    let trust = escape(t.trust.as_deref().unwrap_or("-"));
     if t.verified {
         writeln!(
             out,
@@ -623,5 +647,21 @@ mod tests {
         assert!(e.contains("\\x1b[2J"));
         assert!(e.contains("\\u{202e}"));
         assert!(e.contains("\\x9b"));
+    }
+
+    #[test]
+    fn every_c1_and_bidi_character_is_escaped() {
+        let mut all: String = ('\u{80}'..='\u{9f}').collect();
+        all.extend(('\u{202a}'..='\u{202e}').chain('\u{2066}'..='\u{2069}'));
+        all.extend(['\u{200e}', '\u{200f}', '\u{61c}', '\u{7f}']);
+        let e = escape(&all);
+        assert!(e.is_ascii(), "{e}");
+        assert!(e.starts_with("\\x80\\x81"));
+        assert!(e.ends_with("\\u{200e}\\u{200f}\\u{61c}\\x7f"));
+        // Other format characters and ordinary text stay as they are.
+        assert_eq!(
+            escape("mx.example.com é ✓ \u{200b}"),
+            "mx.example.com é ✓ \u{200b}"
+        );
     }
 }

@@ -12,6 +12,7 @@
 //! could have influenced passes through [`clean`], so a `|`, a newline or a control character
 //! can never start perfdata, end the status line or inject a line.
 
+use super::human::{is_bidi, is_unsafe};
 use super::measure::{self, Measurement};
 use super::{Report, ServerReport};
 use crate::exit::Status;
@@ -19,14 +20,13 @@ use crate::thresholds::Thresholds;
 use std::io::Write;
 
 /// Makes text safe for one line of plugin output: `|` becomes `¦`, control characters and
-/// Unicode line/paragraph separators become spaces, runs of spaces collapse, bidi overrides
-/// are dropped.
+/// Unicode line/paragraph separators become spaces, runs of spaces collapse, bidi formatting
+/// characters ([`is_bidi`]) are dropped.
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if bidi {
+        if is_bidi(c) {
             continue;
         }
         let c = match c {
@@ -51,7 +51,8 @@ pub fn clean(s: &str) -> String {
 }
 
 /// A perfdata label, always single-quoted: a `'` inside is doubled (the guidelines' escape),
-/// `=` and `|` (which would end the label or start perfdata) and control characters become `_`.
+/// `=` and `|` (which would end the label or start perfdata), control and bidi characters
+/// become `_`.
 pub fn quote_label(label: &str) -> String {
     let mut out = String::with_capacity(label.len() + 2);
     out.push('\'');
@@ -59,7 +60,7 @@ pub fn quote_label(label: &str) -> String {
         match c {
             '\'' => out.push_str("''"),
             '=' | '|' => out.push('_'),
-            c if c.is_control() || c.is_whitespace() => out.push('_'),
+            c if is_unsafe(c) || c.is_whitespace() => out.push('_'),
             c => out.push(c),
         }
     }
@@ -221,6 +222,7 @@ mod tests {
         assert!(!c.contains('|'));
         assert!(!c.chars().any(|ch| ch.is_control() || ch == '\u{2028}'));
         assert_eq!(c, "220 a¦b SMTP OK - fake ¦ 'x'=1 [2J end");
+        assert_eq!(clean("a\u{61c}\u{2066}b\u{9b}c\u{85}d"), "ab c d");
     }
 
     #[test]
@@ -230,6 +232,10 @@ mod tests {
             "'mx1.example.com_connect'"
         );
         assert_eq!(quote_label("o'brien=x|y z"), "'o''brien_x_y_z'");
+        assert_eq!(
+            quote_label("mx\u{202e}\u{9b}\u{61c}.example"),
+            "'mx___.example'"
+        );
     }
 
     #[test]

@@ -16,15 +16,21 @@
 //! - `smtpprobe_finding{target,host,address,port,id}`: one sample per finding on a server
 //!   (`protocol_violation`, `starttls_missing`, …), its value the finding's status 0–3.
 //!
-//! Label values are escaped (`\\`, `\"`, `\n`), so no server text can end a line or a label.
+//! Label values are escaped (`\\`, `\"`, `\n`), so no server text can end a line or a label;
+//! other control and bidi characters (see [`super::human::is_unsafe`]) appear as the human
+//! report's escape text (`\x9b`, `\u{202e}`), since the format has no escape of its own for
+//! them.
 
 use super::Report;
+use super::human::{escape, is_unsafe};
 use super::measure::{self, Measurement};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::Write;
 
 /// Escapes a label value per the exposition format: backslash, double quote, line feed.
+/// Any other control or bidi character becomes the text of its human escape (`\x9b`),
+/// whose backslash is escaped in turn, so the value reads `\x9b` once parsed.
 pub fn escape_label_value(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     for c in v.chars() {
@@ -32,6 +38,9 @@ pub fn escape_label_value(v: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
+            c if is_unsafe(c) => {
+                out.push_str(&escape(c.encode_utf8(&mut [0; 4])).replace('\\', "\\\\"))
+            }
             c => out.push(c),
         }
     }
@@ -206,6 +215,14 @@ mod tests {
         assert_eq!(
             escape_label_value("a\\b\"c\nd|e"),
             "a\\\\b\\\"c\\nd|e".to_owned()
+        );
+    }
+
+    #[test]
+    fn label_values_show_other_controls_and_bidi_as_escape_text() {
+        assert_eq!(
+            escape_label_value("a\u{9b}b\u{202e}c\rd\u{61c}"),
+            "a\\\\x9bb\\\\u{202e}c\\\\x0dd\\\\u{61c}"
         );
     }
 

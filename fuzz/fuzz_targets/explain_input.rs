@@ -1,0 +1,45 @@
+//! `smtpprobe explain` on arbitrary pasted text, through its entry point
+//! (`explain::run`), rendered human and JSON to memory: never panics, exits 0, 1 or 3, no
+//! raw control or bidi character in either output, and the JSON is valid and reads back as
+//! the same explanation.
+//!
+//! Input: text (invalid UTF-8 replaced), split at NUL into the arguments; a first argument
+//! starting with `@` is the `--after` command instead.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use smtpprobe::cli::ExplainArgs;
+use smtpprobe::explain::{self, Explanation};
+use smtpprobe_fuzz::{assert_clean, assert_json};
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let mut input: Vec<String> = text.split('\0').take(16).map(str::to_owned).collect();
+    let after = match input.first() {
+        Some(first) if first.starts_with('@') => Some(input.remove(0)[1..].to_owned()),
+        _ => None,
+    };
+    if input.is_empty() {
+        return; // the command line needs one input
+    }
+    let expected = explain::explain(&input, after.as_deref());
+    for json in [false, true] {
+        let args = ExplainArgs {
+            input: input.clone(),
+            after: after.clone(),
+            json,
+        };
+        let mut out = Vec::new();
+        let code = explain::run(&args, &mut out);
+        assert!(matches!(code, 0 | 1 | 3), "exit code {code}");
+        assert_eq!(code, expected.exit_code);
+        let out = String::from_utf8(out).expect("explain writes UTF-8");
+        let what = if json { "explain --json" } else { "explain" };
+        assert_clean(what, &out);
+        if json {
+            assert_json(what, &out);
+            let back: Explanation = serde_json::from_str(&out).expect("reads back");
+            assert_eq!(back, expected, "JSON does not read back as the explanation");
+        }
+    }
+});
