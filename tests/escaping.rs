@@ -57,6 +57,9 @@ fn step(context: Context, command: Option<&str>, code: u16, lines: Vec<String>) 
         anomalies: vec![evil("anomaly ")],
         tls: false,
         canary: false,
+        group: None,
+        raw: vec![],
+        lengths: vec![],
     }
 }
 
@@ -77,6 +80,7 @@ fn certificate(name: &str) -> CertificateReport {
         },
         signature_algorithm: evil("sha256WithRSAEncryption"),
         self_issued: false,
+        expired: false,
     }
 }
 
@@ -133,6 +137,7 @@ fn server() -> ServerReport {
         unanswered: Some(evil("QUIT ")),
         elapsed_ms: 3.0,
         tls: Some(tls()),
+        attempts: vec![],
     }
 }
 

@@ -22,6 +22,8 @@ fuzz_target!(|data: &[u8]| {
         enhanced: None,
         lines: text.split('\n').map(str::to_owned).collect(),
         anomalies: vec![],
+        raw: vec![],
+        lengths: vec![],
     });
     for r in &replies {
         check(r);

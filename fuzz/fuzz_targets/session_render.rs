@@ -115,6 +115,7 @@ fn handshake(mode: TlsMode, flags: &Flags) -> (TlsOutcome, Option<ProbeError>) {
         chain: vec![],
         verdict: Verdict::NotReached,
         failure: None,
+        at: 0,
     };
     let mut error = None;
     if flags.handshake_ok {
@@ -169,22 +170,22 @@ fn converse(mut session: Session, mut reads: VecDeque<&[u8]>, flags: &Flags) -> 
     let mut ended = false;
     for step in 0..MAX_STEPS {
         let elapsed = Duration::from_micros(100 + step as u64);
+        if session.will_send() {
+            // As the driver does: whatever already arrived before a command answers nothing.
+            while let Ok(Some(reply)) = parser.next_reply() {
+                session.on_unsolicited(reply, elapsed);
+            }
+            if parser.has_buffered() {
+                session.on_unsolicited_bytes(parser.discard_buffered());
+            }
+        }
         match session.next_action() {
             Action::Close => {
                 ended = true;
                 break;
             }
-            Action::Send(cmd) => {
-                let wire = cmd.to_wire();
-                let upper = wire.to_ascii_uppercase();
-                assert!(
-                    !upper.starts_with(b"DATA") && !upper.starts_with(b"BDAT"),
-                    "sent {:?}",
-                    String::from_utf8_lossy(&wire)
-                );
-                let line_ends = wire.iter().filter(|&&x| x == b'\n' || x == b'\r').count();
-                assert!(wire.ends_with(b"\r\n") && line_ends == 2, "{wire:?}");
-            }
+            Action::Send(cmd) => check_command(&cmd),
+            Action::Pipeline(cmds) => cmds.iter().for_each(check_command),
             Action::Receive => {
                 let phase = Phase::from(session.stage());
                 match next_reply(&mut parser, &mut reads) {
@@ -227,6 +228,19 @@ fn converse(mut session: Session, mut reads: VecDeque<&[u8]>, flags: &Flags) -> 
     }
     assert!(ended, "the session did not end within {MAX_STEPS} steps");
     finish(session, error, tls, injected)
+}
+
+/// A command on the wire: never DATA or BDAT, exactly one CRLF-terminated line.
+fn check_command(cmd: &smtpprobe::smtp::command::Command) {
+    let wire = cmd.to_wire();
+    let upper = wire.to_ascii_uppercase();
+    assert!(
+        !upper.starts_with(b"DATA") && !upper.starts_with(b"BDAT"),
+        "sent {:?}",
+        String::from_utf8_lossy(&wire)
+    );
+    let line_ends = wire.iter().filter(|&&x| x == b'\n' || x == b'\r').count();
+    assert!(wire.ends_with(b"\r\n") && line_ends == 2, "{wire:?}");
 }
 
 /// One reply, reading more of the server's bytes as needed; `Ok(None)` at the end.
@@ -272,6 +286,8 @@ fn judged(drive: Drive, policy: TlsPolicy) -> ServerReport {
             connect: Duration::from_micros(100),
             drive,
             elapsed: Duration::from_millis(1),
+            client: Some([127, 0, 0, 1].into()),
+            fallback: None,
         })),
     };
     let mut server = assess::server(&facts, ExpiryDays { warn: 14, crit: 3 });
@@ -294,6 +310,7 @@ fn judged(drive: Drive, policy: TlsPolicy) -> ServerReport {
             },
             signature_algorithm: "ecdsa-with-SHA256".into(),
             self_issued: false,
+            expired: false,
         });
     }
     server
