@@ -37,10 +37,16 @@ pub struct AddrAnswer {
     pub cname: Option<String>,
 }
 
-/// The three questions the probe asks DNS. Names are absolute (no search list).
+/// The questions the probe asks DNS. Names are absolute (no search list).
 pub trait Lookup {
     fn mx(&self, name: &str) -> impl Future<Output = Result<Vec<(u16, String)>, DnsFailure>>;
     fn addrs(&self, name: &str, v6: bool) -> impl Future<Output = Result<AddrAnswer, DnsFailure>>;
+    /// The TXT records at `name`, each one's strings joined (RFC 8461 §3.1, RFC 8460 §3),
+    /// as text with invalid UTF-8 replaced. A lookup that knows no TXT answers NODATA.
+    fn txt(&self, name: &str) -> impl Future<Output = Result<Vec<String>, DnsFailure>> {
+        let _ = name;
+        async { Err(DnsFailure::NoData) }
+    }
 }
 
 /// What DNS showed that stands in the way of mail: a fact, judged (weighed and put into
@@ -587,5 +593,29 @@ impl Lookup for HickoryLookup {
             return Err(DnsFailure::NoData);
         }
         Ok(ans)
+    }
+
+    async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
+        use hickory_resolver::proto::rr::RData;
+        let lookup = self
+            .unless_refused(async {
+                self.resolver
+                    .txt_lookup(name)
+                    .await
+                    .map_err(|e| net_failure(&e))
+            })
+            .await?;
+        let out: Vec<String> = lookup
+            .answers()
+            .iter()
+            .filter_map(|r| match &r.data {
+                RData::TXT(t) => Some(String::from_utf8_lossy(&t.txt_data.concat()).into_owned()),
+                _ => None,
+            })
+            .collect();
+        if out.is_empty() {
+            return Err(DnsFailure::NoData);
+        }
+        Ok(out)
     }
 }
