@@ -32,7 +32,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "config",
         &["cli", "echo", "smtp", "target", "thresholds", "tls"],
     ),
-    ("facts", &["dns", "driver", "smtp", "vocab"]),
+    ("policy", &["dns", "tls", "vocab"]),
+    ("facts", &["dns", "driver", "policy", "smtp", "vocab"]),
     (
         "assess",
         &[
@@ -41,6 +42,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "exit",
             "facts",
             "knowledge",
+            "policy",
             "report",
             "smtp",
             "thresholds",
@@ -51,8 +53,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "run",
         &[
-            "assess", "config", "dns", "driver", "facts", "report", "smtp", "target", "tls",
-            "vocab",
+            "assess", "config", "dns", "driver", "facts", "policy", "report", "smtp", "target",
+            "tls", "vocab",
         ],
     ),
     (
