@@ -155,6 +155,16 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "NAME")]
     pub tls_name: Option<String>,
 
+    /// Transport-security policies of a mail domain: auto = check what it publishes
+    /// (MTA-STS, TLS-RPT) and judge each MX as a strict sender would, ignore = do not look,
+    /// require-mta-sts = CRITICAL unless an MTA-STS policy in enforce mode applies
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = PolicyArg::Auto)]
+    pub policy: PolicyArg,
+
+    /// Port of the MTA-STS policy host (tests: a policy server on loopback)
+    #[arg(long, value_name = "PORT", default_value_t = 443, hide = true)]
+    pub mta_sts_port: u16,
+
     /// WARNING when a presented certificate expires within this many days
     #[arg(long, value_name = "DAYS", default_value_t = 21)]
     pub cert_warn_days: u32,
@@ -211,6 +221,13 @@ pub enum StartTlsArg {
     Auto,
     Require,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyArg {
+    Auto,
+    Ignore,
+    RequireMtaSts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,7 @@ use crate::tls::TlsSettings;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
+pub use crate::cli::PolicyArg;
 pub use crate::target::{Family, Target, parse_target};
 
 #[derive(Debug, Clone)]
@@ -47,6 +48,11 @@ pub struct Config {
     pub tls_policy: TlsPolicy,
     /// Trust and expiry thresholds.
     pub tls: TlsSettings,
+    /// `--policy`: whether to look up and judge MTA-STS and TLS-RPT (domain targets only;
+    /// `Ignore` for any other target).
+    pub policy: PolicyArg,
+    /// The port of the MTA-STS policy host (443; a hidden option for tests).
+    pub mta_sts_port: u16,
     pub color: ColorChoice,
     /// `--format`, with `--json` folded in.
     pub format: OutputFormat,
@@ -280,6 +286,18 @@ fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::Path
 
 /// The TLS policy. Port 465 (RFC 8314 §3.3 "submissions") implies implicit TLS unless
 /// `--starttls` says how to treat it; `--tls` forces it on any port.
+/// `--policy` for `target`: policies belong to mail domains, so any other target ignores
+/// them, and requiring one of it is a usage error.
+fn policy(arg: PolicyArg, target: &Target) -> Result<PolicyArg, ConfigError> {
+    match (arg, target) {
+        (_, Target::Domain(_)) => Ok(arg),
+        (PolicyArg::RequireMtaSts, _) => Err(ConfigError(
+            "--policy require-mta-sts needs a mail domain as TARGET (MTA-STS is published per domain): give the domain, not a host:port or an address".into(),
+        )),
+        _ => Ok(PolicyArg::Ignore),
+    }
+}
+
 fn tls_policy(a: &ProbeArgs, port: u16) -> TlsPolicy {
     if a.tls || (port == 465 && a.starttls.is_none()) {
         return TlsPolicy::Implicit;
@@ -413,6 +431,7 @@ impl TryFrom<&ProbeArgs> for Config {
             (_, true) => Family::V6,
             _ => Family::Any,
         };
+        let policy_arg = policy(a.policy, &target)?;
         Ok(Config {
             target_text,
             target,
@@ -435,6 +454,8 @@ impl TryFrom<&ProbeArgs> for Config {
             concurrency: concurrency(a.concurrency)?,
             tls_policy: tls_policy(a, port),
             tls,
+            policy: policy_arg,
+            mta_sts_port: a.mta_sts_port,
             color: a.color,
             format: if a.json { OutputFormat::Json } else { a.format },
             thresholds: Thresholds::from_args(

@@ -10,6 +10,7 @@ pub mod checks;
 pub mod dns;
 pub mod fallback;
 pub mod findings;
+pub mod mta_sts;
 pub mod relay;
 pub mod steps;
 pub mod thresholds;
@@ -60,6 +61,19 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
     if unverified {
         summary.push_str(" (certificate not verified: --insecure)");
     }
+    let policy = facts.policy.as_ref().map(|p| {
+        let scope = mta_sts::Scope {
+            mx_hosts: dns_hosts(&dns),
+            servers: &servers,
+            days,
+            require: cfg.policy == crate::config::PolicyArg::RequireMtaSts,
+        };
+        mta_sts::judge(p, &scope)
+    });
+    let status = match &policy {
+        Some(p) => verdict::with_policy(status, &mut summary, p),
+        None => status,
+    };
     let mut report = Report {
         schema: SCHEMA,
         tool: format!("smtpprobe {}", env!("CARGO_PKG_VERSION")),
@@ -71,6 +85,7 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
         servers,
         elapsed_ms: ms(facts.elapsed),
         thresholds: vec![],
+        policy,
     };
     thresholds::apply(&mut report, &cfg.thresholds);
     report
@@ -102,6 +117,18 @@ fn dns_report(facts: &TargetFacts) -> DnsReport {
         error: r.error.as_ref().map(dns::problem_of),
         elapsed_ms: ms(facts.dns_elapsed),
     }
+}
+
+/// The MX host names DNS gave, each once, in order.
+fn dns_hosts(dns: &DnsReport) -> Vec<String> {
+    let mut out: Vec<String> = vec![];
+    for m in &dns.mx {
+        let host = m.exchange.trim_end_matches('.').to_owned();
+        if !host.is_empty() && !out.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
+            out.push(host);
+        }
+    }
+    out
 }
 
 /// Whether a server, once judged, took the conversation through EHLO/HELO without failing:

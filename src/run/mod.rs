@@ -10,6 +10,7 @@
 //! ([`budget`]); `--deadline` counts from the start of connecting.
 
 mod budget;
+mod policy;
 mod recipients;
 
 use crate::assess;
@@ -95,6 +96,7 @@ pub async fn probe(env: &Env, cfg: &Config) -> Report {
                 elapsed: Duration::ZERO,
                 gave_up: None,
                 recipients: Recipients::default(),
+                policy: None,
             };
             assess::report(&facts, cfg)
         }
@@ -115,6 +117,24 @@ pub async fn probe_with<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> Repor
 async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts {
     let started = Instant::now();
     let budget = Budget::new(started, cfg.max_time);
+    let (policy, mut facts) = tokio::join!(
+        policy::lookups(cfg, &env.tls, lookup, budget.end),
+        servers(env, cfg, lookup, &budget, started)
+    );
+    facts.policy = policy;
+    facts.elapsed = started.elapsed();
+    facts
+}
+
+/// The MX walk and the conversations with the servers: the facts of one probe but its
+/// policies.
+async fn servers<L: Lookup>(
+    env: &Env,
+    cfg: &Config,
+    lookup: &L,
+    budget: &Budget,
+    started: Instant,
+) -> TargetFacts {
     let resolving = dns::resolve(lookup, &cfg.target, cfg.family);
     let resolution = match tokio::time::timeout_at(budget.end, resolving).await {
         Ok(r) => r,
@@ -124,12 +144,12 @@ async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts 
     let candidates = candidates(&resolution, cfg);
     let mut recipients = recipients::of(cfg);
     let servers = if cfg.all {
-        let futs = candidates.into_iter().map(|c| talk(env, cfg, &budget, c));
+        let futs = candidates.into_iter().map(|c| talk(env, cfg, budget, c));
         let servers = dns::join_all(futs).await;
-        recipients::learn(lookup, &budget, &mut recipients, &servers).await;
+        recipients::learn(lookup, budget, &mut recipients, &servers).await;
         servers
     } else {
-        first_that_works(env, cfg, &budget, candidates, lookup, &mut recipients).await
+        first_that_works(env, cfg, budget, candidates, lookup, &mut recipients).await
     };
     TargetFacts {
         target: cfg.target_text.clone(),
@@ -144,6 +164,7 @@ async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts 
         elapsed: started.elapsed(),
         gave_up: budget.gave_up(),
         recipients,
+        policy: None,
     }
 }
 

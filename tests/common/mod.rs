@@ -217,6 +217,8 @@ pub struct FakeDns {
     pub mx: HashMap<String, Result<Vec<(u16, String)>, DnsFailure>>,
     pub a: HashMap<String, Vec<IpAddr>>,
     pub cname: HashMap<String, String>,
+    /// TXT records by name (MTA-STS, TLS-RPT); a name without any answers NXDOMAIN.
+    pub txt: HashMap<String, Vec<String>>,
 }
 
 impl FakeDns {
@@ -229,6 +231,14 @@ impl FakeDns {
     }
     pub fn mx_fails(mut self, name: &str, f: DnsFailure) -> Self {
         self.mx.insert(abs(name), Err(f));
+        self
+    }
+    /// One more TXT record at `name`.
+    pub fn txt(mut self, name: &str, record: &str) -> Self {
+        self.txt
+            .entry(abs(name))
+            .or_default()
+            .push(record.to_owned());
         self
     }
     pub fn a(mut self, name: &str, ip: &str) -> Self {
@@ -272,6 +282,9 @@ impl Lookup for FakeDns {
             addrs,
             cname: self.cname.get(name).cloned(),
         })
+    }
+    async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
+        self.txt.get(name).cloned().ok_or(DnsFailure::NxDomain)
     }
 }
 

@@ -1,0 +1,88 @@
+//! The transport-security policies of a mail domain, as the report carries them (`policy`
+//! in the JSON contract, docs/json.md): MTA-STS (the TXT record, the fetched policy, the
+//! fetch, each MX host against it), TLS-RPT, and what each kind of strict sender would do.
+
+use crate::exit::Status;
+use crate::report::FindingReport;
+use crate::vocab::{Delivery, SenderKind, StsMode};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PolicyReport {
+    /// The worst of the policy findings.
+    pub status: Status,
+    pub mta_sts: MtaStsReport,
+    pub tls_rpt: TlsRptReport,
+    /// One verdict per kind of sender: opportunistic, MTA-STS enforcing.
+    pub senders: Vec<SenderReport>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MtaStsReport {
+    /// The TXT records at `_mta-sts.<domain>`, as received (empty when none).
+    pub txt: Vec<String>,
+    /// The `id` of the one valid `v=STSv1` record.
+    pub id: Option<String>,
+    /// The fetched policy, when it parsed.
+    pub policy: Option<StsPolicyReport>,
+    /// The HTTPS fetch, when a `v=STSv1` record announced a policy.
+    pub fetch: Option<FetchReport>,
+    /// Every MX host against the policy (absent without a policy in force).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mx: Vec<MxPolicyReport>,
+    pub findings: Vec<FindingReport>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StsPolicyReport {
+    pub mode: StsMode,
+    pub mx: Vec<String>,
+    /// Seconds.
+    pub max_age: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FetchReport {
+    pub url: String,
+    /// The HTTP status, or null when none was read.
+    pub status: Option<u16>,
+    /// Why no usable policy was fetched, exactly (null on success).
+    pub error: Option<String>,
+    pub address: Option<String>,
+    /// Days until the policy host's certificate expires (negative: expired).
+    pub certificate_days_left: Option<i64>,
+    pub elapsed_ms: f64,
+}
+
+/// One MX host against the MTA-STS policy.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MxPolicyReport {
+    pub host: String,
+    /// The pattern that covers it; null when none does.
+    pub pattern: Option<String>,
+    /// Whether it presented, over STARTTLS, a certificate that verifies for its name; null
+    /// when not probed.
+    pub certificate_verified: Option<bool>,
+    /// Whether an enforcing sender delivers to it; null when unknown (not probed).
+    pub passes: Option<bool>,
+    /// Why not, or why unknown.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TlsRptReport {
+    /// The TXT records at `_smtp._tls.<domain>`, as received (empty when none).
+    pub txt: Vec<String>,
+    pub rua: Vec<String>,
+    /// Why the records are not one valid TLS-RPT record; null when they are or when none
+    /// is published.
+    pub error: Option<String>,
+}
+
+/// What one kind of sender does with mail for the domain, and why.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SenderReport {
+    pub sender: SenderKind,
+    pub outcome: Delivery,
+    pub reason: String,
+}

@@ -1,0 +1,439 @@
+//! MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) end to end: a fake DNS with the `_mta-sts`
+//! and `_smtp._tls` TXT records, an in-process HTTPS policy server and STARTTLS SMTP
+//! servers on loopback, all with certificates from a private CA made at test time.
+
+mod common;
+#[path = "common/https_server.rs"]
+mod https_server;
+#[path = "common/tls_server.rs"]
+mod tls_server;
+
+use common::{FakeDns, probe_with_dns};
+use https_server::{HttpsServer, ok_policy};
+use smtpprobe::exit::Status;
+use smtpprobe::report::Report;
+use smtpprobe::report::policy::PolicyReport;
+use smtpprobe::vocab::{Delivery, SenderKind, StsMode};
+use time::Duration;
+use tls_server::*;
+
+const DOMAIN: &str = "example.test";
+const STS_TXT: &str = "v=STSv1; id=20261130T000000;";
+const RPT_TXT: &str = "v=TLSRPTv1; rua=mailto:tls-reports@example.test";
+
+fn policy_body(mode: &str, mx: &[&str]) -> String {
+    let mut b = format!("version: STSv1\r\nmode: {mode}\r\n");
+    for m in mx {
+        b.push_str(&format!("mx: {m}\r\n"));
+    }
+    b.push_str("max_age: 86400\r\n");
+    b
+}
+
+/// The world of one test: the PKI, the SMTP servers (mx1 on 127.0.0.1, mx2 on 127.0.0.2,
+/// same port), the policy server, and the DNS naming them.
+struct World {
+    pki: Pki,
+    smtp: Vec<TestServer>,
+    https: Option<HttpsServer>,
+    dns: FakeDns,
+}
+
+impl World {
+    fn new() -> World {
+        World {
+            pki: Pki::new(),
+            smtp: vec![],
+            https: None,
+            dns: FakeDns::default(),
+        }
+    }
+
+    /// MX hosts `mx1.example.test` (and `mx2…` when `two`), each with a valid certificate
+    /// for its name unless `expired_mx1`.
+    fn mx(mut self, two: bool, expired_mx1: bool) -> World {
+        let names: &[&str] = if two {
+            &["mx1.example.test", "mx2.example.test"]
+        } else {
+            &["mx1.example.test"]
+        };
+        let mut port = None;
+        for (i, name) in names.iter().enumerate() {
+            let mut spec = LeafSpec {
+                sans: std::slice::from_ref(name),
+                ..LeafSpec::default()
+            };
+            if i == 0 && expired_mx1 {
+                spec.not_before = now() - Duration::days(100);
+                spec.not_after = now() - Duration::days(3);
+            }
+            let script = Script::new(self.pki.leaf(spec));
+            let ip = format!("127.0.0.{}", i + 1);
+            let server = match port {
+                None => TestServer::start(script),
+                Some(p) => TestServer::start_on(script, &format!("{ip}:{p}")),
+            };
+            port = Some(server.addr.port());
+            self.dns = self.dns.a(name, &ip);
+            self.smtp.push(server);
+        }
+        let mx: Vec<(u16, &str)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (u16::try_from(i * 10 + 10).unwrap_or(10), *n))
+            .collect();
+        self.dns = self.dns.mx(DOMAIN, &mx);
+        self
+    }
+
+    fn txt(mut self, name: &str, record: &str) -> World {
+        self.dns = self.dns.txt(name, record);
+        self
+    }
+
+    /// The policy host `mta-sts.example.test` answering `response`, its certificate for
+    /// `name`.
+    fn policy_host(mut self, name: &str, response: String) -> World {
+        let leaf = self.pki.leaf(LeafSpec {
+            sans: &[name],
+            ..LeafSpec::default()
+        });
+        self.https = Some(HttpsServer::start(acceptor(&leaf, false), response));
+        self.dns = self.dns.a("mta-sts.example.test", "127.0.0.1");
+        self
+    }
+
+    /// A valid TXT, TLS-RPT and a policy with `mode` and `mx`.
+    fn published(self, mode: &str, mx: &[&str]) -> World {
+        self.txt("_mta-sts.example.test", STS_TXT)
+            .txt("_smtp._tls.example.test", RPT_TXT)
+            .policy_host("mta-sts.example.test", ok_policy(&policy_body(mode, mx)))
+    }
+
+    fn probe(&self, extra: &[&str]) -> Report {
+        let ca = self.pki.ca_file();
+        let port = self
+            .smtp
+            .first()
+            .map(|s| s.addr.port().to_string())
+            .unwrap_or_else(|| "25".into());
+        let https_port = self
+            .https
+            .as_ref()
+            .map_or_else(|| "443".into(), HttpsServer::port);
+        let mut args = vec![
+            DOMAIN,
+            "--port",
+            &port,
+            "--ca-file",
+            &ca,
+            "--mta-sts-port",
+            &https_port,
+            "--helo",
+            "probe.test",
+            "--timeout",
+            "5",
+            "--all",
+        ];
+        args.extend_from_slice(extra);
+        probe_with_dns(&args, &self.dns)
+    }
+}
+
+fn policy(r: &Report) -> &PolicyReport {
+    r.policy.as_ref().expect("a policy section")
+}
+
+fn finding<'a>(r: &'a Report, id: &str) -> Option<&'a smtpprobe::report::FindingReport> {
+    policy(r)
+        .mta_sts
+        .findings
+        .iter()
+        .find(|f| f.id == id)
+}
+
+fn sender(r: &Report, kind: SenderKind) -> &smtpprobe::report::policy::SenderReport {
+    policy(r)
+        .senders
+        .iter()
+        .find(|s| s.sender == kind)
+        .expect("sender verdict")
+}
+
+#[test]
+fn enforce_ok_every_mx_covered_and_verified() {
+    let w = World::new()
+        .mx(true, false)
+        .published("enforce", &["mx1.example.test", "mx2.example.test"]);
+    let r = w.probe(&[]);
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+    let p = policy(&r);
+    assert_eq!(p.mta_sts.id.as_deref(), Some("20261130T000000"));
+    let pol = p.mta_sts.policy.as_ref().expect("policy");
+    assert_eq!(pol.mode, StsMode::Enforce);
+    assert_eq!(pol.max_age, 86400);
+    assert_eq!(p.mta_sts.fetch.as_ref().and_then(|f| f.status), Some(200));
+    assert!(p.mta_sts.findings.is_empty(), "{:?}", p.mta_sts.findings);
+    assert!(p.mta_sts.mx.iter().all(|m| m.passes == Some(true)));
+    assert_eq!(p.tls_rpt.rua, ["mailto:tls-reports@example.test"]);
+    let s = sender(&r, SenderKind::MtaSts);
+    assert_eq!(s.outcome, Delivery::Delivers, "{}", s.reason);
+    assert_eq!(
+        sender(&r, SenderKind::Opportunistic).outcome,
+        Delivery::Delivers
+    );
+    let json = serde_json::to_value(&r).expect("json");
+    assert_eq!(json["policy"]["mta_sts"]["policy"]["mode"], "enforce");
+    assert_eq!(json["policy"]["mta_sts"]["fetch"]["status"], 200);
+    assert!(json["policy"]["mta_sts"]["fetch"]["error"].is_null());
+    assert_eq!(
+        json["policy"]["tls_rpt"]["rua"][0],
+        "mailto:tls-reports@example.test"
+    );
+}
+
+#[test]
+fn an_mx_no_pattern_covers_is_refused_by_enforcing_senders() {
+    let w = World::new()
+        .mx(true, false)
+        .published("enforce", &["mx1.example.test"]);
+    let r = w.probe(&[]);
+    assert_eq!(r.status, Status::Warning, "{}", r.summary);
+    let f = finding(&r, "mta_sts_mx_not_covered").expect("finding");
+    assert_eq!(f.status, Status::Warning);
+    assert_eq!(
+        f.message,
+        "a sender that enforces MTA-STS (e.g. Gmail) will not deliver to mx2.example.test: it matches none of the policy's mx patterns (mx1.example.test)"
+    );
+    assert_eq!(r.summary, f.message);
+    let s = sender(&r, SenderKind::MtaSts);
+    assert_eq!(s.outcome, Delivery::Delivers);
+    assert!(s.reason.contains("not to mx2.example.test"), "{}", s.reason);
+}
+
+#[test]
+fn no_mx_covered_is_critical() {
+    let w = World::new()
+        .mx(false, false)
+        .published("enforce", &["mail.example.test"]);
+    let r = w.probe(&[]);
+    assert_eq!(r.status, Status::Critical, "{}", r.summary);
+    assert_eq!(
+        finding(&r, "mta_sts_mx_not_covered").map(|f| f.status),
+        Some(Status::Critical)
+    );
+    assert_eq!(sender(&r, SenderKind::MtaSts).outcome, Delivery::Defers);
+}
+
+#[test]
+fn a_wildcard_pattern_covers_one_label() {
+    let w = World::new()
+        .mx(true, false)
+        .published("enforce", &["*.example.test"]);
+    let r = w.probe(&[]);
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+    let p = policy(&r);
+    assert!(
+        p.mta_sts
+            .mx
+            .iter()
+            .all(|m| m.pattern.as_deref() == Some("*.example.test")),
+        "{:?}",
+        p.mta_sts.mx
+    );
+}
+
+#[test]
+fn testing_mode_reports_what_tls_rpt_will_show_not_failures() {
+    let w = World::new()
+        .mx(true, false)
+        .published("testing", &["mx1.example.test"]);
+    let r = w.probe(&[]);
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+    let f = finding(&r, "mta_sts_mx_not_covered").expect("finding");
+    assert_eq!(f.status, Status::Ok);
+    assert!(
+        f.message.starts_with(
+            "MTA-STS testing mode: TLS-RPT reports will show failures for mx2.example.test"
+        ),
+        "{}",
+        f.message
+    );
+    assert_eq!(sender(&r, SenderKind::MtaSts).outcome, Delivery::Delivers);
+}
+
+#[test]
+fn an_expired_mx_certificate_under_enforce_fails_the_policy() {
+    let w = World::new()
+        .mx(false, true)
+        .published("enforce", &["mx1.example.test"]);
+    let r = w.probe(&[]);
+    assert_eq!(r.status, Status::Critical);
+    let f = finding(&r, "mta_sts_mx_certificate").expect("finding");
+    assert_eq!(f.status, Status::Critical);
+    assert!(
+        f.message.starts_with(
+            "a sender that enforces MTA-STS (e.g. Gmail) will not deliver to mx1.example.test: its certificate does not verify for mx1.example.test: "
+        ),
+        "{}",
+        f.message
+    );
+    assert!(f.message.contains("expired"), "{}", f.message);
+    assert_eq!(sender(&r, SenderKind::MtaSts).outcome, Delivery::Defers);
+    // Opportunistic senders still deliver over the unverified TLS.
+    assert_eq!(
+        sender(&r, SenderKind::Opportunistic).outcome,
+        Delivery::Delivers
+    );
+}
+
+#[test]
+fn a_policy_404_is_a_fetch_finding_with_the_status() {
+    let w = World::new()
+        .mx(false, false)
+        .txt("_mta-sts.example.test", STS_TXT)
+        .txt("_smtp._tls.example.test", RPT_TXT)
+        .policy_host(
+            "mta-sts.example.test",
+            "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found".into(),
+        );
+    let r = w.probe(&[]);
+    assert_eq!(r.status, Status::Warning, "{}", r.summary);
+    let fetch = policy(&r).mta_sts.fetch.as_ref().expect("fetch");
+    assert_eq!(fetch.status, Some(404));
+    assert_eq!(fetch.error.as_deref(), Some("HTTP status 404"));
+    let f = finding(&r, "mta_sts_fetch_failed").expect("finding");
+    assert!(f.message.contains(": HTTP status 404: "), "{}", f.message);
+    assert_eq!(sender(&r, SenderKind::MtaSts).outcome, Delivery::Delivers);
+}
+
+#[test]
+fn a_policy_host_with_the_wrong_certificate_name_is_named() {
+    let w = World::new()
+        .mx(false, false)
+        .txt("_mta-sts.example.test", STS_TXT)
+        .policy_host(
+            "www.example.test",
+            ok_policy(&policy_body("enforce", &["mx1.example.test"])),
+        );
+    let r = w.probe(&[]);
+    let fetch = policy(&r).mta_sts.fetch.as_ref().expect("fetch");
+    assert_eq!(fetch.status, None);
+    let e = fetch.error.as_deref().expect("error");
+    assert!(
+        e.contains("www.example.test") && e.contains("mta-sts.example.test"),
+        "{e}"
+    );
+    assert!(w.https.as_ref().is_some_and(|h| h.requests() == 0));
+    assert!(policy(&r).mta_sts.policy.is_none());
+    assert_eq!(r.status, Status::Warning);
+}
+
+#[test]
+fn a_malformed_policy_is_named() {
+    let w = World::new()
+        .mx(false, false)
+        .txt("_mta-sts.example.test", STS_TXT)
+        .policy_host(
+            "mta-sts.example.test",
+            ok_policy("version: STSv1\nmode: enforce\nmx: mx1.example.test\n"),
+        );
+    let r = w.probe(&[]);
+    let f = finding(&r, "mta_sts_policy_invalid").expect("finding");
+    assert_eq!(f.status, Status::Warning);
+    assert!(f.message.contains("no max_age field"), "{}", f.message);
+    assert!(policy(&r).mta_sts.mx.is_empty());
+}
+
+#[test]
+fn two_mta_sts_records_are_a_finding() {
+    let w = World::new()
+        .mx(false, false)
+        .txt("_mta-sts.example.test", STS_TXT)
+        .txt("_mta-sts.example.test", "v=STSv1; id=other;")
+        .policy_host(
+            "mta-sts.example.test",
+            ok_policy(&policy_body("enforce", &["mx9.example.test"])),
+        );
+    let r = w.probe(&[]);
+    let f = finding(&r, "mta_sts_txt_invalid").expect("finding");
+    assert_eq!(f.status, Status::Warning);
+    assert!(
+        f.message.contains("2 TXT records start with v=STSv1"),
+        "{}",
+        f.message
+    );
+    // Senders act as if there were no policy: mx1 not being covered does not matter.
+    assert!(finding(&r, "mta_sts_mx_not_covered").is_none());
+    assert_eq!(r.status, Status::Warning);
+}
+
+#[test]
+fn tls_rpt_malformed_is_a_warning_and_missing_a_note() {
+    let w = World::new()
+        .mx(false, false)
+        .txt("_mta-sts.example.test", STS_TXT)
+        .txt(
+            "_smtp._tls.example.test",
+            "v=TLSRPTv1; rua=tls-reports@example.test",
+        )
+        .policy_host(
+            "mta-sts.example.test",
+            ok_policy(&policy_body("enforce", &["mx1.example.test"])),
+        );
+    let r = w.probe(&[]);
+    let f = finding(&r, "tls_rpt_invalid").expect("finding");
+    assert_eq!(f.status, Status::Warning);
+    assert!(
+        policy(&r)
+            .tls_rpt
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("not a mailto"))
+    );
+    assert_eq!(r.status, Status::Warning);
+
+    let w = World::new()
+        .mx(false, false)
+        .txt("_mta-sts.example.test", STS_TXT)
+        .policy_host(
+            "mta-sts.example.test",
+            ok_policy(&policy_body("enforce", &["mx1.example.test"])),
+        );
+    let r = w.probe(&[]);
+    assert_eq!(
+        finding(&r, "tls_rpt_missing").map(|f| f.status),
+        Some(Status::Ok)
+    );
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+}
+
+#[test]
+fn a_domain_without_policy_gets_no_fetch_and_no_findings() {
+    let w = World::new().mx(false, false).policy_host(
+        "mta-sts.example.test",
+        ok_policy(&policy_body("enforce", &["nothing.test"])),
+    );
+    let r = w.probe(&[]);
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+    let p = policy(&r);
+    assert!(p.mta_sts.fetch.is_none() && p.mta_sts.findings.is_empty());
+    assert!(w.https.as_ref().is_some_and(|h| h.requests() == 0));
+    assert_eq!(sender(&r, SenderKind::MtaSts).outcome, Delivery::Delivers);
+}
+
+#[test]
+fn policy_flag_require_and_ignore() {
+    let w = World::new().mx(false, false);
+    let r = w.probe(&["--policy", "require-mta-sts"]);
+    assert_eq!(r.status, Status::Critical);
+    assert!(finding(&r, "mta_sts_required").is_some());
+    let r = w.probe(&["--policy", "ignore"]);
+    assert!(r.policy.is_none());
+    assert_eq!(r.status, Status::Ok);
+    let w = World::new()
+        .mx(false, false)
+        .published("enforce", &["mx1.example.test"]);
+    let r = w.probe(&["--policy", "require-mta-sts"]);
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+}
