@@ -145,11 +145,7 @@ fn policy(r: &Report) -> &PolicyReport {
 }
 
 fn finding<'a>(r: &'a Report, id: &str) -> Option<&'a smtpprobe::report::FindingReport> {
-    policy(r)
-        .mta_sts
-        .findings
-        .iter()
-        .find(|f| f.id == id)
+    policy(r).mta_sts.findings.iter().find(|f| f.id == id)
 }
 
 fn sender(r: &Report, kind: SenderKind) -> &smtpprobe::report::policy::SenderReport {
@@ -436,4 +432,66 @@ fn policy_flag_require_and_ignore() {
         .published("enforce", &["mx1.example.test"]);
     let r = w.probe(&["--policy", "require-mta-sts"]);
     assert_eq!(r.status, Status::Ok, "{}", r.summary);
+}
+
+#[test]
+fn human_nagios_and_prometheus_show_the_policy() {
+    let w = World::new()
+        .mx(true, false)
+        .published("enforce", &["mx1.example.test"]);
+    let r = w.probe(&[]);
+    let mut human = Vec::new();
+    smtpprobe::report::human::render(&r, false, &mut human).expect("render");
+    let human = String::from_utf8(human).expect("utf-8");
+    println!("{human}");
+    assert!(human.contains("Transport policies WARNING"), "{human}");
+    assert!(
+        human.contains(
+            "  MTA-STS  mode enforce, max_age 86400 s, mx mx1.example.test  (id 20261130T000000)"
+        ),
+        "{human}"
+    );
+    assert!(
+        human.contains("  TLS-RPT  reports to mailto:tls-reports@example.test"),
+        "{human}"
+    );
+    assert!(human.contains("  MTA-STS enforcing sender   delivers    to mx1.example.test; not to mx2.example.test: it matches none"), "{human}");
+    let mut nagios = Vec::new();
+    smtpprobe::report::nagios::render(
+        &r,
+        &smtpprobe::thresholds::Thresholds::default(),
+        &mut nagios,
+    )
+    .expect("render");
+    let nagios = String::from_utf8(nagios).expect("utf-8");
+    println!("{nagios}");
+    assert!(nagios.starts_with("SMTP WARNING - a sender that enforces MTA-STS (e.g. Gmail) will not deliver to mx2.example.test"), "{nagios}");
+    assert!(nagios.contains("'mta_sts_max_age'=86400s;;;0"), "{nagios}");
+    assert!(
+        nagios.contains("\nPolicy WARNING a sender that enforces MTA-STS"),
+        "{nagios}"
+    );
+    let mut prom = Vec::new();
+    smtpprobe::report::prometheus::render(&r, &mut prom).expect("render");
+    let prom = String::from_utf8(prom).expect("utf-8");
+    assert!(
+        prom.contains("smtpprobe_mta_sts_mode{target=\"example.test\"} 2\n"),
+        "{prom}"
+    );
+    assert!(
+        prom.contains("smtpprobe_mta_sts_max_age_seconds{target=\"example.test\"} 86400\n"),
+        "{prom}"
+    );
+    assert!(
+        prom.contains(
+            "smtpprobe_mta_sts_host_certificate_expiry_timestamp_seconds{target=\"example.test\"} "
+        ),
+        "{prom}"
+    );
+    assert!(
+        prom.contains(
+            "smtpprobe_policy_finding{target=\"example.test\",id=\"mta_sts_mx_not_covered\"} 1\n"
+        ),
+        "{prom}"
+    );
 }

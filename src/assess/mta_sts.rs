@@ -153,16 +153,17 @@ fn failure(e: &DnsFailure) -> String {
 }
 
 fn fetch_report(f: &Fetch) -> FetchReport {
+    let cert = f
+        .tls
+        .as_ref()
+        .and_then(|t| t.chain.first().and_then(|c| certificate_facts(c, t.at)));
     FetchReport {
         url: f.url.clone(),
         status: f.status,
         error: f.error.as_ref().map(|e| e.detail.clone()),
         address: f.address.map(|a| a.to_string()),
-        certificate_days_left: f
-            .tls
-            .as_ref()
-            .and_then(|t| t.chain.first().and_then(|c| certificate_facts(c, t.at)))
-            .map(|c| c.days_left),
+        certificate_days_left: cert.as_ref().map(|c| c.days_left),
+        certificate_not_after_unix: cert.as_ref().map(|c| c.not_after_unix),
         elapsed_ms: ms(f.elapsed),
     }
 }
@@ -399,7 +400,7 @@ fn enforcing(
     let failing: Vec<String> = mx
         .iter()
         .filter(|m| m.passes == Some(false))
-        .map(|m| format!("{} ({})", m.host, m.reason.as_deref().unwrap_or("fails")))
+        .map(|m| format!("{}: {}", m.host, m.reason.as_deref().unwrap_or("fails")))
         .collect();
     let passing = mx.iter().find(|m| {
         m.passes == Some(true)

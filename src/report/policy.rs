@@ -51,6 +51,9 @@ pub struct FetchReport {
     pub address: Option<String>,
     /// Days until the policy host's certificate expires (negative: expired).
     pub certificate_days_left: Option<i64>,
+    /// The policy host certificate's notAfter as Unix seconds.
+    #[serde(default)]
+    pub certificate_not_after_unix: Option<i64>,
     pub elapsed_ms: f64,
 }
 
@@ -85,4 +88,45 @@ pub struct SenderReport {
     pub sender: SenderKind,
     pub outcome: Delivery,
     pub reason: String,
+}
+
+impl SenderKind {
+    /// How the human and nagios reports name the sender.
+    pub fn label(self) -> &'static str {
+        match self {
+            SenderKind::Opportunistic => "opportunistic sender",
+            SenderKind::MtaSts => "MTA-STS enforcing sender",
+        }
+    }
+}
+
+impl Delivery {
+    pub fn label(self) -> &'static str {
+        match self {
+            Delivery::Delivers => "delivers",
+            Delivery::Defers => "defers",
+            Delivery::Refuses => "refuses",
+            Delivery::Unknown => "cannot tell",
+        }
+    }
+}
+
+impl StsMode {
+    pub fn label(self) -> &'static str {
+        match self {
+            StsMode::Enforce => "enforce",
+            StsMode::Testing => "testing",
+            StsMode::None => "none",
+        }
+    }
+
+    /// The value of `smtpprobe_mta_sts_mode`: 0 no policy (or mode none), 1 testing,
+    /// 2 enforce.
+    pub fn gauge(mode: Option<StsMode>) -> u8 {
+        match mode {
+            Some(StsMode::Enforce) => 2,
+            Some(StsMode::Testing) => 1,
+            _ => 0,
+        }
+    }
 }

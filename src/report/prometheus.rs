@@ -16,6 +16,14 @@
 //! - `smtpprobe_finding{target,host,address,port,id}`: one sample per finding on a server
 //!   (`protocol_violation`, `starttls_missing`, …), its value the finding's status 0–3.
 //!
+//! - `smtpprobe_mta_sts_mode{target}`: 0 no MTA-STS policy (or mode none), 1 testing,
+//!   2 enforce (domain targets, unless `--policy ignore`).
+//! - `smtpprobe_mta_sts_max_age_seconds{target}`: the policy's max_age.
+//! - `smtpprobe_mta_sts_host_certificate_expiry_timestamp_seconds{target}`: notAfter of the
+//!   policy host's certificate.
+//! - `smtpprobe_policy_finding{target,id}`: the policy findings (`mta_sts_*`, `tls_rpt_*`),
+//!   the value their status 0–3.
+//!
 //! Label values are escaped (`\\`, `\"`, `\n`), so no server text can end a line or a label.
 
 use super::Report;
@@ -175,6 +183,68 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         &expiry,
         &finding,
     ] {
+        f.write(out)?;
+    }
+    if let Some(p) = &report.policy {
+        policy_families(target, p, out)?;
+    }
+    Ok(())
+}
+
+/// The MTA-STS mode, max_age and policy host certificate expiry, and the policy findings.
+fn policy_families(
+    target: &str,
+    p: &super::policy::PolicyReport,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let t = [("target", target)];
+    let mut mode = Family::new(
+        "smtpprobe_mta_sts_mode",
+        "MTA-STS policy mode: 0 no policy (or mode none), 1 testing, 2 enforce.",
+    );
+    let pol = p.mta_sts.policy.as_ref();
+    mode.sample(
+        &t,
+        &crate::vocab::StsMode::gauge(pol.map(|p| p.mode)).to_string(),
+    );
+    let mut age = Family::new(
+        "smtpprobe_mta_sts_max_age_seconds",
+        "max_age of the MTA-STS policy in seconds.",
+    );
+    if let Some(pol) = pol {
+        age.sample(&t, &pol.max_age.to_string());
+    }
+    let mut host_expiry = Family::new(
+        "smtpprobe_mta_sts_host_certificate_expiry_timestamp_seconds",
+        "Expiry (notAfter) of the MTA-STS policy host's certificate as a Unix timestamp.",
+    );
+    if let Some(at) = p
+        .mta_sts
+        .fetch
+        .as_ref()
+        .and_then(|f| f.certificate_not_after_unix)
+    {
+        host_expiry.sample(&t, &at.to_string());
+    }
+    let mut finding = Family::new(
+        "smtpprobe_policy_finding",
+        "Findings on the domain's transport-security policies, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
+    );
+    for f in &p.mta_sts.findings {
+        let id = f.id.to_string();
+        let worst = p
+            .mta_sts
+            .findings
+            .iter()
+            .filter(|g| g.id == f.id)
+            .map(|g| g.status)
+            .fold(f.status, crate::exit::Status::merge);
+        finding.sample(
+            &[("target", target), ("id", id.as_str())],
+            &worst.exit_code().to_string(),
+        );
+    }
+    for f in [&mode, &age, &host_expiry, &finding] {
         f.write(out)?;
     }
     Ok(())
