@@ -53,6 +53,10 @@ pub struct Config {
     pub policy: PolicyArg,
     /// The port of the MTA-STS policy host (443; a hidden option for tests).
     pub mta_sts_port: u16,
+    /// `--dnssec-from-resolver`: trust the resolver's AD bit for DANE.
+    pub dnssec_from_resolver: bool,
+    /// `--tlsa-next-key`: the SHA-256 of the planned next key's SubjectPublicKeyInfo.
+    pub tlsa_next_key: Option<Vec<u8>>,
     pub color: ColorChoice,
     /// `--format`, with `--json` folded in.
     pub format: OutputFormat,
@@ -291,11 +295,32 @@ fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::Path
 fn policy(arg: PolicyArg, target: &Target) -> Result<PolicyArg, ConfigError> {
     match (arg, target) {
         (_, Target::Domain(_)) => Ok(arg),
-        (PolicyArg::RequireMtaSts, _) => Err(ConfigError(
-            "--policy require-mta-sts needs a mail domain as TARGET (MTA-STS is published per domain): give the domain, not a host:port or an address".into(),
+        (PolicyArg::RequireMtaSts | PolicyArg::RequireDane, _) => Err(ConfigError(
+            "--policy require-mta-sts and require-dane need a mail domain as TARGET (the policies are published per domain and MX): give the domain, not a host:port or an address".into(),
         )),
         _ => Ok(PolicyArg::Ignore),
     }
+}
+
+/// `--tlsa-next-key FILE|HEX`: a file holding a PEM certificate or public key, or the hex
+/// SHA-256 of a SubjectPublicKeyInfo; the SHA-256 it names.
+fn tlsa_next_key(value: Option<&str>) -> Result<Option<Vec<u8>>, ConfigError> {
+    let Some(v) = value else {
+        return Ok(None);
+    };
+    let text = if std::path::Path::new(v).is_file() {
+        std::fs::read_to_string(v).map_err(|e| {
+            ConfigError(format!(
+                "--tlsa-next-key {}: cannot read it: {e}",
+                quoted(v)
+            ))
+        })?
+    } else {
+        v.to_owned()
+    };
+    crate::policy::dane::next_key(&text)
+        .map(Some)
+        .map_err(|e| ConfigError(format!("--tlsa-next-key {}: {e}", quoted(v))))
 }
 
 fn tls_policy(a: &ProbeArgs, port: u16) -> TlsPolicy {
@@ -456,6 +481,8 @@ impl TryFrom<&ProbeArgs> for Config {
             tls,
             policy: policy_arg,
             mta_sts_port: a.mta_sts_port,
+            dnssec_from_resolver: a.dnssec_from_resolver,
+            tlsa_next_key: tlsa_next_key(a.tlsa_next_key.as_deref())?,
             color: a.color,
             format: if a.json { OutputFormat::Json } else { a.format },
             thresholds: Thresholds::from_args(

@@ -5,6 +5,7 @@
 use crate::dns::{DnsIssue, Resolution};
 use crate::driver::Drive;
 use crate::policy::PolicyFacts;
+use crate::policy::dane::TlsaLookup;
 use crate::smtp::session::TlsPolicy;
 use crate::vocab::ProbeError;
 use std::net::IpAddr;
@@ -30,6 +31,9 @@ pub struct TargetFacts {
     /// What the mail domain publishes (MTA-STS, TLS-RPT), looked up while the servers were
     /// talked to; `None` when not looked up (`--policy ignore`, not a domain target).
     pub policy: Option<PolicyFacts>,
+    /// The TLSA lookups of the MX hosts (DANE), made while the servers were talked to;
+    /// empty when policies are not looked at.
+    pub tlsa: Vec<TlsaLookup>,
 }
 
 /// The domains of the recipients a server answered (`--rcpt`, `--relay-test`), as DNS

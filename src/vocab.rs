@@ -218,12 +218,28 @@ pub enum FindingId {
     TlsRptMissing,
     /// The `_smtp._tls` TXT records do not make exactly one valid `v=TLSRPTv1` record with `rua=` mailto:/https: URIs.
     TlsRptInvalid,
+    /// DANE: a secure TLSA RRset with usable records, and none authenticates the presented chain: DANE senders defer (CRITICAL).
+    DaneMismatch,
+    /// DANE: TLSA records are published but the server offers no STARTTLS (or the handshake failed): DANE senders defer (CRITICAL).
+    DaneNoStarttls,
+    /// DANE: DNSSEC validation of the TLSA or address records failed: DANE senders defer (CRITICAL).
+    DaneBogus,
+    /// DANE: a secure TLSA RRset with no usable record (only PKIX-TA/PKIX-EE or unknown parameters): senders require TLS without authentication (a note).
+    DaneUnusable,
+    /// DANE: TLSA records in an unsigned zone, or with a DNSSEC status not known: DANE does not apply (a note).
+    DaneInsecure,
+    /// DANE: only one DANE-EE key is published: the next key rollover breaks delivery unless a record for the next key is published first (WARNING).
+    DaneSingleKey,
+    /// DANE: no TLSA record matches the `--tlsa-next-key` (WARNING).
+    DaneNextKeyMissing,
+    /// `--policy require-dane` and DANE authenticates no MX (CRITICAL).
+    DaneRequired,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 37] = [
+    const FIXED: [FindingId; 45] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -261,6 +277,14 @@ impl FindingId {
         FindingId::MtaStsHostCertExpiring,
         FindingId::TlsRptMissing,
         FindingId::TlsRptInvalid,
+        FindingId::DaneMismatch,
+        FindingId::DaneNoStarttls,
+        FindingId::DaneBogus,
+        FindingId::DaneUnusable,
+        FindingId::DaneInsecure,
+        FindingId::DaneSingleKey,
+        FindingId::DaneNextKeyMissing,
+        FindingId::DaneRequired,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -302,6 +326,14 @@ impl FindingId {
             FindingId::MtaStsHostCertExpiring => "mta_sts_host_cert_expiring",
             FindingId::TlsRptMissing => "tls_rpt_missing",
             FindingId::TlsRptInvalid => "tls_rpt_invalid",
+            FindingId::DaneMismatch => "dane_mismatch",
+            FindingId::DaneNoStarttls => "dane_no_starttls",
+            FindingId::DaneBogus => "dane_bogus",
+            FindingId::DaneUnusable => "dane_unusable",
+            FindingId::DaneInsecure => "dane_insecure",
+            FindingId::DaneSingleKey => "dane_single_key",
+            FindingId::DaneNextKeyMissing => "dane_next_key_missing",
+            FindingId::DaneRequired => "dane_required",
             FindingId::Threshold(_) => return None,
         })
     }
@@ -339,6 +371,34 @@ pub enum StsMode {
     None,
 }
 
+/// How authentic a DNS answer is (`servers[].dane.dnssec`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dnssec {
+    /// Signed and validated.
+    Secure,
+    /// Provably unsigned (or, with `--dnssec-from-resolver`, the resolver did not set AD).
+    Insecure,
+    /// Signed, and validation failed (a validating resolver answers SERVFAIL).
+    Bogus,
+    /// Not known (no validation asked for, or the lookup failed).
+    Indeterminate,
+}
+
+/// The DANE outcome for one server (`servers[].dane.outcome`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DaneOutcome {
+    DaneVerified,
+    DaneUnusable,
+    DaneMismatch,
+    DaneNoStarttls,
+    Bogus,
+    Insecure,
+    NoTlsa,
+    Indeterminate,
+}
+
 /// A kind of sending MTA, as `policy.senders[].sender` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -347,6 +407,8 @@ pub enum SenderKind {
     Opportunistic,
     /// Enforces MTA-STS (RFC 8461), e.g. Gmail, Microsoft 365, Yahoo.
     MtaSts,
+    /// Enforces DANE (RFC 7672), e.g. Postfix, Exim, Microsoft 365.
+    Dane,
 }
 
 /// What a sender does with mail for the domain (`policy.senders[].outcome`).
@@ -698,6 +760,25 @@ mod tests {
             "\"mta_sts_mx_not_covered\""
         );
         assert_eq!(FindingId::TlsRptInvalid.to_string(), "tls_rpt_invalid");
+        assert_eq!(FindingId::DaneMismatch.to_string(), "dane_mismatch");
+        for (o, name) in [
+            (DaneOutcome::DaneVerified, "dane_verified"),
+            (DaneOutcome::DaneUnusable, "dane_unusable"),
+            (DaneOutcome::DaneMismatch, "dane_mismatch"),
+            (DaneOutcome::DaneNoStarttls, "dane_no_starttls"),
+            (DaneOutcome::Bogus, "bogus"),
+            (DaneOutcome::Insecure, "insecure"),
+            (DaneOutcome::NoTlsa, "no_tlsa"),
+        ] {
+            assert_eq!(
+                serde_json::to_string(&o).unwrap_or_default(),
+                format!("\"{name}\"")
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&Dnssec::Indeterminate).unwrap_or_default(),
+            "\"indeterminate\""
+        );
         assert_eq!(
             serde_json::to_string(&SenderKind::MtaSts).unwrap_or_default(),
             "\"mta_sts\""

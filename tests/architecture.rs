@@ -28,11 +28,19 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dns", &["target", "vocab"]),
     ("tls", &["report"]),
     ("driver", &["smtp", "tls", "vocab"]),
+    ("policy", &["dns", "tls", "vocab"]),
     (
         "config",
-        &["cli", "echo", "smtp", "target", "thresholds", "tls"],
+        &[
+            "cli",
+            "echo",
+            "policy",
+            "smtp",
+            "target",
+            "thresholds",
+            "tls",
+        ],
     ),
-    ("policy", &["dns", "tls", "vocab"]),
     ("facts", &["dns", "driver", "policy", "smtp", "vocab"]),
     (
         "assess",

@@ -37,6 +37,8 @@ struct World {
     smtp: Vec<TestServer>,
     https: Option<HttpsServer>,
     dns: FakeDns,
+    /// The MX hosts' certificates, in order.
+    leaves: Vec<Leaf>,
 }
 
 impl World {
@@ -46,6 +48,7 @@ impl World {
             smtp: vec![],
             https: None,
             dns: FakeDns::default(),
+            leaves: vec![],
         }
     }
 
@@ -67,7 +70,9 @@ impl World {
                 spec.not_before = now() - Duration::days(100);
                 spec.not_after = now() - Duration::days(3);
             }
-            let script = Script::new(self.pki.leaf(spec));
+            let leaf = self.pki.leaf(spec);
+            self.leaves.push(leaf.clone());
+            let script = Script::new(leaf);
             let ip = format!("127.0.0.{}", i + 1);
             let server = match port {
                 None => TestServer::start(script),
@@ -492,6 +497,234 @@ fn human_nagios_and_prometheus_show_the_policy() {
         prom.contains(
             "smtpprobe_policy_finding{target=\"example.test\",id=\"mta_sts_mx_not_covered\"} 1\n"
         ),
+        "{prom}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// DANE (RFC 7672): TLSA records from the fake DNS, with their DNSSEC status.
+
+use smtpprobe::policy::dane::{association, spki_sha256};
+use smtpprobe::vocab::{DaneOutcome, Dnssec};
+
+/// One MX (mx1.example.test) speaking STARTTLS unless `starttls` is false.
+fn dane_world(expired: bool, starttls: bool) -> World {
+    let mut w = World::new();
+    let mut spec = LeafSpec {
+        sans: &["mx1.example.test"],
+        ..LeafSpec::default()
+    };
+    if expired {
+        spec.not_before = now() - Duration::days(100);
+        spec.not_after = now() - Duration::days(3);
+    }
+    let leaf = w.pki.leaf(spec);
+    w.leaves.push(leaf.clone());
+    let mut script = Script::new(leaf);
+    script.offer_starttls = starttls;
+    w.smtp.push(TestServer::start(script));
+    w.dns = w
+        .dns
+        .a("mx1.example.test", "127.0.0.1")
+        .mx(DOMAIN, &[(10, "mx1.example.test")]);
+    w
+}
+
+impl World {
+    fn leaf_spki(&self) -> Vec<u8> {
+        spki_sha256(&self.leaves[0].chain[0]).expect("spki")
+    }
+    fn ca_spki(&self) -> Vec<u8> {
+        association(&self.leaves[0].chain[1], 1, 1).expect("spki")
+    }
+    fn with_tlsa(mut self, dnssec: Dnssec, records: &[(u8, u8, u8, Vec<u8>)]) -> World {
+        self.dns = self.dns.tlsa("mx1.example.test", dnssec, records);
+        self
+    }
+}
+
+fn dane(r: &Report) -> &smtpprobe::report::policy::DaneReport {
+    r.servers[0].dane.as_ref().expect("dane report")
+}
+
+fn server_finding<'a>(r: &'a Report, id: &str) -> Option<&'a smtpprobe::report::FindingReport> {
+    r.servers[0].findings.iter().find(|f| f.id == id)
+}
+
+#[test]
+fn dane_ee_3_1_1_matching_is_verified_and_one_key_is_a_rollover_warning() {
+    let w = dane_world(false, true);
+    let spki = w.leaf_spki();
+    let w = w.with_tlsa(Dnssec::Secure, &[(3, 1, 1, spki)]);
+    let r = w.probe(&[]);
+    let d = dane(&r);
+    assert_eq!(d.outcome, DaneOutcome::DaneVerified, "{}", d.reason);
+    assert_eq!(d.matched.as_ref().map(|m| m.depth), Some(0));
+    assert_eq!(d.dnssec, Dnssec::Secure);
+    assert_eq!(d.tlsa[0].usage, 3);
+    let f = server_finding(&r, "dane_single_key").expect("rollover warning");
+    assert_eq!(f.status, Status::Warning);
+    assert_eq!(r.status, Status::Warning, "{}", r.summary);
+    assert_eq!(sender(&r, SenderKind::Dane).outcome, Delivery::Delivers);
+    // TLS-RPT is missing while DANE is in use: a note.
+    assert!(finding(&r, "tls_rpt_missing").is_some());
+    let json = serde_json::to_value(&r).expect("json");
+    assert_eq!(json["servers"][0]["dane"]["outcome"], "dane_verified");
+    assert_eq!(json["servers"][0]["dane"]["dnssec"], "secure");
+    assert_eq!(json["servers"][0]["dane"]["matched"]["depth"], 0);
+}
+
+#[test]
+fn two_records_for_rollover_one_current_one_next() {
+    let w = dane_world(false, true);
+    let spki = w.leaf_spki();
+    let next = vec![0xab; 32];
+    let w = w.with_tlsa(Dnssec::Secure, &[(3, 1, 1, next.clone()), (3, 1, 1, spki)]);
+    let hex: String = next.iter().map(|b| format!("{b:02x}")).collect();
+    let r = w.probe(&["--tlsa-next-key", &hex]);
+    let d = dane(&r);
+    assert_eq!(d.outcome, DaneOutcome::DaneVerified);
+    let roll = d.rollover.as_ref().expect("rollover");
+    assert_eq!(roll.current.len(), 1);
+    assert_eq!(roll.unmatched, [format!("3 1 1 {hex}")]);
+    assert_eq!(roll.next_key.as_ref().map(|n| n.published), Some(true));
+    assert!(server_finding(&r, "dane_single_key").is_none());
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+    // A next key nobody published is a WARNING.
+    let r = w.probe(&["--tlsa-next-key", &"cd".repeat(32)]);
+    assert_eq!(
+        server_finding(&r, "dane_next_key_missing").map(|f| f.status),
+        Some(Status::Warning)
+    );
+}
+
+#[test]
+fn dane_ta_2_1_1_matching_the_issuing_ca_is_verified_at_depth_1() {
+    let w = dane_world(false, true);
+    let ca = w.ca_spki();
+    let w = w.with_tlsa(Dnssec::Secure, &[(2, 1, 1, ca)]);
+    let r = w.probe(&[]);
+    let d = dane(&r);
+    assert_eq!(d.outcome, DaneOutcome::DaneVerified, "{}", d.reason);
+    assert_eq!(d.matched.as_ref().map(|m| m.depth), Some(1));
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+}
+
+#[test]
+fn a_tlsa_mismatch_is_critical_and_dane_senders_defer() {
+    let w = dane_world(false, true).with_tlsa(Dnssec::Secure, &[(3, 1, 1, vec![0x11; 32])]);
+    let r = w.probe(&[]);
+    assert_eq!(dane(&r).outcome, DaneOutcome::DaneMismatch);
+    let f = server_finding(&r, "dane_mismatch").expect("finding");
+    assert_eq!(f.status, Status::Critical);
+    assert!(
+        f.message.starts_with("a sender that enforces DANE (e.g. Postfix) will not deliver to mx1.example.test: no TLSA record matches the presented certificate chain"),
+        "{}",
+        f.message
+    );
+    assert_eq!(r.status, Status::Critical);
+    assert_eq!(sender(&r, SenderKind::Dane).outcome, Delivery::Defers);
+    assert_eq!(
+        sender(&r, SenderKind::Opportunistic).outcome,
+        Delivery::Delivers
+    );
+}
+
+#[test]
+fn dane_ee_on_an_expired_certificate_still_delivers() {
+    let w = dane_world(true, true);
+    let spki = w.leaf_spki();
+    let w = w.with_tlsa(Dnssec::Secure, &[(3, 1, 1, spki)]);
+    let r = w.probe(&[]);
+    assert_eq!(dane(&r).outcome, DaneOutcome::DaneVerified);
+    assert_eq!(sender(&r, SenderKind::Dane).outcome, Delivery::Delivers);
+}
+
+#[test]
+fn tlsa_published_without_starttls_is_critical() {
+    let w = dane_world(false, false);
+    let spki = w.leaf_spki();
+    let w = w.with_tlsa(Dnssec::Secure, &[(3, 1, 1, spki)]);
+    let r = w.probe(&[]);
+    assert_eq!(dane(&r).outcome, DaneOutcome::DaneNoStarttls);
+    assert_eq!(
+        server_finding(&r, "dane_no_starttls").map(|f| f.status),
+        Some(Status::Critical)
+    );
+    assert_eq!(r.status, Status::Critical);
+}
+
+#[test]
+fn a_bogus_answer_is_critical_and_an_unsigned_zone_is_a_note() {
+    let w = dane_world(false, true);
+    let spki = w.leaf_spki();
+    let w = w.with_tlsa(Dnssec::Bogus, &[(3, 1, 1, spki.clone())]);
+    let r = w.probe(&[]);
+    assert_eq!(dane(&r).outcome, DaneOutcome::Bogus);
+    assert_eq!(
+        server_finding(&r, "dane_bogus").map(|f| f.status),
+        Some(Status::Critical)
+    );
+    assert_eq!(sender(&r, SenderKind::Dane).outcome, Delivery::Defers);
+
+    let w = dane_world(false, true).with_tlsa(Dnssec::Insecure, &[(3, 1, 1, vec![0x11; 32])]);
+    let r = w.probe(&[]);
+    assert_eq!(dane(&r).outcome, DaneOutcome::Insecure);
+    assert_eq!(
+        server_finding(&r, "dane_insecure").map(|f| f.status),
+        Some(Status::Ok)
+    );
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+    assert_eq!(sender(&r, SenderKind::Dane).outcome, Delivery::Delivers);
+}
+
+#[test]
+fn only_pkix_records_are_unusable_and_require_dane_wants_a_match() {
+    let w = dane_world(false, true);
+    let spki = w.leaf_spki();
+    let w = w.with_tlsa(Dnssec::Secure, &[(1, 1, 1, spki)]);
+    let r = w.probe(&[]);
+    assert_eq!(dane(&r).outcome, DaneOutcome::DaneUnusable);
+    assert_eq!(r.status, Status::Ok, "{}", r.summary);
+    let r = w.probe(&["--policy", "require-dane"]);
+    assert_eq!(
+        finding(&r, "dane_required").map(|f| f.status),
+        Some(Status::Critical)
+    );
+    assert_eq!(r.status, Status::Critical);
+    let r = dane_world(false, true).probe(&[]);
+    assert_eq!(dane(&r).outcome, DaneOutcome::NoTlsa);
+}
+
+#[test]
+fn dane_in_the_human_report_and_prometheus() {
+    let w = dane_world(false, true).with_tlsa(Dnssec::Secure, &[(3, 1, 1, vec![0x11; 32])]);
+    let r = w.probe(&[]);
+    let mut human = Vec::new();
+    smtpprobe::report::human::render(&r, false, &mut human).expect("render");
+    let human = String::from_utf8(human).expect("utf-8");
+    println!("{human}");
+    assert!(
+        human.contains("  DANE dane_mismatch  DNSSEC secure: "),
+        "{human}"
+    );
+    assert!(
+        human.contains(&format!("    TLSA 3 1 1 {}\n", "11".repeat(32))),
+        "{human}"
+    );
+    assert!(
+        human.contains("  DANE enforcing sender      defers      a sender that enforces DANE"),
+        "{human}"
+    );
+    let mut prom = Vec::new();
+    smtpprobe::report::prometheus::render(&r, &mut prom).expect("render");
+    let prom = String::from_utf8(prom).expect("utf-8");
+    assert!(
+        prom.contains("smtpprobe_dane_verified{target=\"example.test\",host=\"mx1.example.test\""),
+        "{prom}"
+    );
+    assert!(
+        prom.contains("\",port=\"") && prom.contains("\"} 0\n"),
         "{prom}"
     );
 }

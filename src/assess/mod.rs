@@ -7,6 +7,7 @@
 //! judgement here, in a file of its own, called from [`server`] or [`report`].
 
 pub mod checks;
+pub mod dane;
 pub mod dns;
 pub mod fallback;
 pub mod findings;
@@ -40,11 +41,20 @@ pub(crate) fn finding(id: FindingId, status: Status, message: String) -> Finding
 pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
     let days = expiry_days(cfg);
     let dns = dns_report(facts);
-    let servers: Vec<ServerReport> = facts
+    let mut servers: Vec<ServerReport> = facts
         .servers
         .iter()
         .map(|s| server_in(s, days, &facts.recipients))
         .collect();
+    // Whether each server took the conversation, before DANE weighs in (an opportunistic
+    // sender does not look at TLSA records).
+    let accepted: Vec<bool> = servers.iter().map(accepts).collect();
+    dane::attach(
+        &mut servers,
+        &facts.servers,
+        &facts.tlsa,
+        cfg.tlsa_next_key.as_deref(),
+    );
     let gave_up = facts.gave_up.map(|after| verdict::GaveUp {
         after,
         tried: facts.servers.iter().filter(|s| tried(s)).count(),
@@ -65,8 +75,10 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
         let scope = mta_sts::Scope {
             mx_hosts: dns_hosts(&dns),
             servers: &servers,
+            accepted: &accepted,
             days,
             require: cfg.policy == crate::config::PolicyArg::RequireMtaSts,
+            require_dane: cfg.policy == crate::config::PolicyArg::RequireDane,
         };
         mta_sts::judge(p, &scope)
     });
@@ -241,6 +253,7 @@ fn blank(facts: &ServerFacts) -> ServerReport {
         elapsed_ms: 0.0,
         tls: None,
         attempts: vec![],
+        dane: None,
     }
 }
 

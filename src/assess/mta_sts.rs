@@ -10,7 +10,7 @@
 //! failures are what TLS-RPT reports will show: OK, said as such. Faults in the records or
 //! the policy host make senders act as if there were no policy: WARNING.
 
-use super::{ExpiryDays, accepts, finding};
+use super::{ExpiryDays, finding};
 use crate::dns::DnsFailure;
 use crate::exit::{Status, merge_all};
 use crate::policy::https::Fetch;
@@ -29,9 +29,13 @@ pub struct Scope<'a> {
     /// The MX host names of the domain, in preference order.
     pub mx_hosts: Vec<String>,
     pub servers: &'a [ServerReport],
+    /// Per server: whether it took the conversation through EHLO (judged before DANE).
+    pub accepted: &'a [bool],
     pub days: ExpiryDays,
     /// `--policy require-mta-sts`.
     pub require: bool,
+    /// `--policy require-dane`.
+    pub require_dane: bool,
 }
 
 /// The policy section of the report.
@@ -64,11 +68,21 @@ pub fn judge(p: &PolicyFacts, scope: &Scope<'_>) -> PolicyReport {
             ),
         ));
     }
-    let (tls_rpt, rpt_findings) = tls_rpt(p, in_force.is_some());
+    let dane_in_use = scope.servers.iter().any(|s| {
+        s.dane
+            .as_ref()
+            .is_some_and(|d| d.dnssec == crate::vocab::Dnssec::Secure && !d.tlsa.is_empty())
+    });
+    let (tls_rpt, rpt_findings) = tls_rpt(p, in_force.is_some() || dane_in_use);
     sts.findings.extend(rpt_findings);
+    if scope.require_dane {
+        sts.findings
+            .extend(super::dane::required(scope.servers, &p.domain));
+    }
     let senders = vec![
-        opportunistic(scope.servers),
-        enforcing(enforced, &sts.mx, scope.servers),
+        opportunistic(scope),
+        enforcing(enforced, &sts.mx, scope),
+        super::dane::sender(scope.servers, scope.accepted),
     ];
     PolicyReport {
         status: merge_all(sts.findings.iter().map(|f| f.status)),
@@ -351,9 +365,19 @@ fn tls_rpt(p: &PolicyFacts, sts_in_use: bool) -> (TlsRptReport, Vec<FindingRepor
     (report, findings)
 }
 
+/// The servers that took the conversation through EHLO.
+fn accepting<'a>(scope: &'a Scope<'_>) -> impl Iterator<Item = &'a ServerReport> {
+    scope
+        .servers
+        .iter()
+        .zip(scope.accepted)
+        .filter(|(_, a)| **a)
+        .map(|(s, _)| s)
+}
+
 /// Today's default sender: delivers to the first MX that takes the conversation.
-fn opportunistic(servers: &[ServerReport]) -> SenderReport {
-    let (outcome, reason) = match servers.iter().find(|s| accepts(s)) {
+fn opportunistic(scope: &Scope<'_>) -> SenderReport {
+    let (outcome, reason) = match accepting(scope).next() {
         Some(s) => (
             Delivery::Delivers,
             format!("{} takes the conversation{}", s.host, over(s)),
@@ -380,14 +404,10 @@ fn over(s: &ServerReport) -> &'static str {
 
 /// A sender that enforces MTA-STS: like an opportunistic one without a policy in enforce
 /// mode; with one, only to MX hosts that pass it.
-fn enforcing(
-    enforced: Option<&Policy>,
-    mx: &[MxPolicyReport],
-    servers: &[ServerReport],
-) -> SenderReport {
+fn enforcing(enforced: Option<&Policy>, mx: &[MxPolicyReport], scope: &Scope<'_>) -> SenderReport {
     let sender = SenderKind::MtaSts;
     if enforced.is_none() {
-        let o = opportunistic(servers);
+        let o = opportunistic(scope);
         return SenderReport {
             sender,
             outcome: o.outcome,
@@ -403,10 +423,7 @@ fn enforcing(
         .map(|m| format!("{}: {}", m.host, m.reason.as_deref().unwrap_or("fails")))
         .collect();
     let passing = mx.iter().find(|m| {
-        m.passes == Some(true)
-            && servers
-                .iter()
-                .any(|s| s.host.eq_ignore_ascii_case(&m.host) && accepts(s))
+        m.passes == Some(true) && accepting(scope).any(|s| s.host.eq_ignore_ascii_case(&m.host))
     });
     let (outcome, reason) = match (passing, failing.is_empty()) {
         (Some(m), true) => (

@@ -11,6 +11,7 @@
 //! A domain that publishes no `v=STSv1` record costs two TXT lookups, run while the MX is
 //! looked up and the servers are talked to: no HTTPS fetch is made for it.
 
+pub mod dane;
 pub mod https;
 pub mod mta_sts;
 pub mod tls_rpt;

@@ -292,6 +292,42 @@ fn policy_section(
     Ok(())
 }
 
+/// DANE for one server: the outcome, the TLSA records with the DNSSEC status, the match.
+fn dane_section(
+    p: &Palette,
+    d: &crate::report::policy::DaneReport,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let dnssec = match d.dnssec {
+        crate::vocab::Dnssec::Secure => "secure",
+        crate::vocab::Dnssec::Insecure => "insecure",
+        crate::vocab::Dnssec::Bogus => "bogus",
+        crate::vocab::Dnssec::Indeterminate => "indeterminate",
+    };
+    let outcome = serde_json::to_value(d.outcome)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "  {} {}  {}",
+        p.bold("DANE"),
+        outcome,
+        p.dim(&format!("DNSSEC {dnssec}: {}", escape(&d.basis)))
+    )?;
+    for t in &d.tlsa {
+        writeln!(
+            out,
+            "    TLSA {} {} {} {}",
+            t.usage,
+            t.selector,
+            t.matching,
+            escape(&t.data)
+        )?;
+    }
+    writeln!(out, "    {}", escape(&d.reason))
+}
+
 /// One probed server: the transcript step by step, TLS, checks, findings and the error.
 /// A server probed over more than one connection (a plain-text retry after a failed
 /// STARTTLS handshake) shows each connection's transcript in turn, then the checks and
@@ -323,6 +359,9 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
         )?,
         Some(t) if !retried => tls_section(p, t, false, out)?,
         _ => {}
+    }
+    if let Some(d) = &s.dane {
+        dane_section(p, d, out)?;
     }
     unanswered(p, s.unanswered.as_deref(), out)?;
     checks(p, &s.checks, out)?;

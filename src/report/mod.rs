@@ -97,6 +97,10 @@ pub struct ServerReport {
     /// `error`, timings) are the plain-text connection's, where the checks ran.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<AttemptReport>,
+    /// DANE (RFC 7672) for this server: its MX host's TLSA records, their DNSSEC status and
+    /// what they say of the presented chain; absent when TLSA was not looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dane: Option<policy::DaneReport>,
 }
 
 /// A connection given up before the one a server entry reports (`servers[].attempts[]`).

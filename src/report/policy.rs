@@ -4,7 +4,7 @@
 
 use crate::exit::Status;
 use crate::report::FindingReport;
-use crate::vocab::{Delivery, SenderKind, StsMode};
+use crate::vocab::{DaneOutcome, Delivery, Dnssec, SenderKind, StsMode};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -96,6 +96,7 @@ impl SenderKind {
         match self {
             SenderKind::Opportunistic => "opportunistic sender",
             SenderKind::MtaSts => "MTA-STS enforcing sender",
+            SenderKind::Dane => "DANE enforcing sender",
         }
     }
 }
@@ -129,4 +130,55 @@ impl StsMode {
             _ => 0,
         }
     }
+}
+
+/// DANE for one server (`servers[].dane`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DaneReport {
+    /// The TLSA records at `_<port>._tcp.<host>`, as published.
+    pub tlsa: Vec<TlsaReport>,
+    /// `secure`, `insecure`, `bogus` or `indeterminate`.
+    pub dnssec: Dnssec,
+    pub outcome: DaneOutcome,
+    /// The record that authenticated the chain, and at which depth (0 the leaf).
+    pub matched: Option<DaneMatch>,
+    /// Which usable records match the current chain and which match nothing (absent when
+    /// DANE does not apply).
+    pub rollover: Option<RolloverReport>,
+    /// How the DNSSEC status was found.
+    pub basis: String,
+    /// The outcome in words.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TlsaReport {
+    pub usage: u8,
+    pub selector: u8,
+    pub matching: u8,
+    /// Hex.
+    pub data: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DaneMatch {
+    /// `usage selector matching data`.
+    pub record: String,
+    pub depth: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RolloverReport {
+    /// Usable records that match a certificate of the current chain.
+    pub current: Vec<String>,
+    /// Usable records that match nothing presented (a next key, or a stale one).
+    pub unmatched: Vec<String>,
+    /// `--tlsa-next-key`: its SPKI SHA-256 (hex) and whether a record for it is published.
+    pub next_key: Option<NextKeyReport>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NextKeyReport {
+    pub spki_sha256: String,
+    pub published: bool,
 }

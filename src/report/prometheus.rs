@@ -16,6 +16,8 @@
 //! - `smtpprobe_finding{target,host,address,port,id}`: one sample per finding on a server
 //!   (`protocol_violation`, `starttls_missing`, …), its value the finding's status 0–3.
 //!
+//! - `smtpprobe_dane_verified{target,host,address,port}`: 1 when a secure TLSA record
+//!   authenticated the chain, 0 when DANE applies and none did (absent otherwise).
 //! - `smtpprobe_mta_sts_mode{target}`: 0 no MTA-STS policy (or mode none), 1 testing,
 //!   2 enforce (domain targets, unless `--policy ignore`).
 //! - `smtpprobe_mta_sts_max_age_seconds{target}`: the policy's max_age.
@@ -185,10 +187,43 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     ] {
         f.write(out)?;
     }
+    dane_family(report, out)?;
     if let Some(p) = &report.policy {
         policy_families(target, p, out)?;
     }
     Ok(())
+}
+
+/// `smtpprobe_dane_verified`, one sample per probed server DANE applies to.
+fn dane_family(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut dane = Family::new(
+        "smtpprobe_dane_verified",
+        "1 when a DNSSEC-secure TLSA record authenticated the server's certificate chain (DANE), 0 when TLSA records apply and none did; absent when DANE does not apply.",
+    );
+    for s in report.servers.iter().filter(|s| s.probed) {
+        if let Some(v) = dane_verified(s) {
+            let port = s.port.to_string();
+            let labels = [
+                ("target", report.target.as_str()),
+                ("host", s.host.as_str()),
+                ("address", s.address.as_deref().unwrap_or("")),
+                ("port", port.as_str()),
+            ];
+            dane.sample(&labels, v);
+        }
+    }
+    dane.write(out)
+}
+
+/// `smtpprobe_dane_verified` of a server: 1 authenticated, 0 DANE applies and did not
+/// authenticate, `None` when DANE does not apply.
+fn dane_verified(s: &super::ServerReport) -> Option<&'static str> {
+    use crate::vocab::DaneOutcome as O;
+    match s.dane.as_ref()?.outcome {
+        O::DaneVerified => Some("1"),
+        O::DaneMismatch | O::DaneNoStarttls | O::Bogus | O::DaneUnusable => Some("0"),
+        _ => None,
+    }
 }
 
 /// The MTA-STS mode, max_age and policy host certificate expiry, and the policy findings.

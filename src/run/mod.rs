@@ -51,8 +51,11 @@ impl Env {
     /// The environment for `cfg`'s options. The resolver is only set up when the target
     /// needs DNS, or recipients may: their domains are looked up to tell relaying apart.
     pub fn new(cfg: &Config) -> Env {
-        let dns = (!cfg.target.is_ip() || recipients::asked(cfg))
-            .then(|| HickoryLookup::new(&cfg.resolvers, cfg.timeout.min(Duration::from_secs(5))));
+        let dns = (!cfg.target.is_ip() || recipients::asked(cfg)).then(|| {
+            let lookup =
+                HickoryLookup::new(&cfg.resolvers, cfg.timeout.min(Duration::from_secs(5)));
+            policy::trusting_ad_bit(cfg, lookup)
+        });
         Env::with_dns(cfg, dns)
     }
 
@@ -97,6 +100,7 @@ pub async fn probe(env: &Env, cfg: &Config) -> Report {
                 gave_up: None,
                 recipients: Recipients::default(),
                 policy: None,
+                tlsa: vec![],
             };
             assess::report(&facts, cfg)
         }
@@ -143,14 +147,18 @@ async fn servers<L: Lookup>(
     let dns_elapsed = started.elapsed();
     let candidates = candidates(&resolution, cfg);
     let mut recipients = recipients::of(cfg);
-    let servers = if cfg.all {
-        let futs = candidates.into_iter().map(|c| talk(env, cfg, budget, c));
-        let servers = dns::join_all(futs).await;
-        recipients::learn(lookup, budget, &mut recipients, &servers).await;
-        servers
-    } else {
-        first_that_works(env, cfg, budget, candidates, lookup, &mut recipients).await
+    let hosts = policy::tlsa_hosts(cfg, &candidates);
+    let talking = async {
+        if cfg.all {
+            let futs = candidates.into_iter().map(|c| talk(env, cfg, budget, c));
+            let servers = dns::join_all(futs).await;
+            recipients::learn(lookup, budget, &mut recipients, &servers).await;
+            servers
+        } else {
+            first_that_works(env, cfg, budget, candidates, lookup, &mut recipients).await
+        }
     };
+    let (tlsa, servers) = tokio::join!(policy::tlsa(lookup, hosts, budget.end), talking);
     TargetFacts {
         target: cfg.target_text.clone(),
         resolver: if cfg.target.is_ip() {
@@ -165,6 +173,7 @@ async fn servers<L: Lookup>(
         gave_up: budget.gave_up(),
         recipients,
         policy: None,
+        tlsa,
     }
 }
 

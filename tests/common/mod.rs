@@ -2,7 +2,7 @@
 //! script was not followed, or if DATA or BDAT ever arrives; and a fake DNS lookup.
 #![allow(dead_code)]
 
-use smtpprobe::dns::{AddrAnswer, DnsFailure, Lookup};
+use smtpprobe::dns::{AddrAnswer, DnsFailure, Lookup, Tlsa, TlsaAnswer};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
@@ -219,6 +219,8 @@ pub struct FakeDns {
     pub cname: HashMap<String, String>,
     /// TXT records by name (MTA-STS, TLS-RPT); a name without any answers NXDOMAIN.
     pub txt: HashMap<String, Vec<String>>,
+    /// TLSA answers by MX host (any port); a host without one has none, insecurely.
+    pub tlsa: HashMap<String, TlsaAnswer>,
 }
 
 impl FakeDns {
@@ -231,6 +233,32 @@ impl FakeDns {
     }
     pub fn mx_fails(mut self, name: &str, f: DnsFailure) -> Self {
         self.mx.insert(abs(name), Err(f));
+        self
+    }
+    /// The TLSA records of MX host `host` (`usage selector matching data`), with their
+    /// DNSSEC status.
+    pub fn tlsa(
+        mut self,
+        host: &str,
+        dnssec: smtpprobe::vocab::Dnssec,
+        records: &[(u8, u8, u8, Vec<u8>)],
+    ) -> Self {
+        self.tlsa.insert(
+            abs(host),
+            TlsaAnswer {
+                records: Ok(records
+                    .iter()
+                    .map(|(usage, selector, matching, data)| Tlsa {
+                        usage: *usage,
+                        selector: *selector,
+                        matching: *matching,
+                        data: data.clone(),
+                    })
+                    .collect()),
+                dnssec,
+                basis: "the test's DNS says so".into(),
+            },
+        );
         self
     }
     /// One more TXT record at `name`.
@@ -285,6 +313,13 @@ impl Lookup for FakeDns {
     }
     async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
         self.txt.get(name).cloned().ok_or(DnsFailure::NxDomain)
+    }
+    async fn tlsa(&self, host: &str, _port: u16) -> TlsaAnswer {
+        self.tlsa.get(&abs(host)).cloned().unwrap_or(TlsaAnswer {
+            records: Ok(vec![]),
+            dnssec: smtpprobe::vocab::Dnssec::Insecure,
+            basis: "the test's DNS has no TLSA here".into(),
+        })
     }
 }
 
