@@ -728,3 +728,128 @@ fn dane_in_the_human_report_and_prometheus() {
         "{prom}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// --dnssec-from-resolver: the AD bit of a (fake) validating resolver on loopback.
+
+/// A resolver on 127.0.0.1 (UDP) answering every TLSA query with `3 1 1 data` and every A
+/// query with 127.0.0.1, with AD set as `ad` says, or SERVFAIL to TLSA when `servfail`.
+/// Returns its address and the queries' (type, AD, DO) it saw.
+fn fake_resolver(
+    ad: bool,
+    servfail: bool,
+    data: Vec<u8>,
+) -> (
+    std::net::SocketAddr,
+    std::sync::Arc<std::sync::Mutex<Vec<(String, bool, bool)>>>,
+) {
+    use hickory_proto::op::{Message, OpCode, ResponseCode};
+    use hickory_proto::rr::rdata::{A, TLSA};
+    use hickory_proto::rr::{RData, Record, RecordType};
+    let sock = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind");
+    let addr = sock.local_addr().expect("addr");
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(vec![]));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok((n, from)) = sock.recv_from(&mut buf) {
+            let Ok(q) = Message::from_vec(&buf[..n]) else {
+                continue;
+            };
+            let Some(query) = q.queries.first().cloned() else {
+                continue;
+            };
+            let dnssec_ok = q.edns.as_ref().is_some_and(|e| e.flags().dnssec_ok);
+            if let Ok(mut l) = log.lock() {
+                l.push((
+                    query.query_type().to_string(),
+                    q.metadata.authentic_data,
+                    dnssec_ok,
+                ));
+            }
+            let mut r = Message::response(q.metadata.id, OpCode::Query);
+            r.metadata.recursion_available = true;
+            r.metadata.authentic_data = ad;
+            r.add_query(query.clone());
+            let name = query.name().clone();
+            match query.query_type() {
+                RecordType::TLSA if servfail => {
+                    r.metadata.response_code = ResponseCode::ServFail;
+                    r.metadata.authentic_data = false;
+                }
+                RecordType::TLSA => {
+                    let t = TLSA::new(3.into(), 1.into(), 1.into(), data.clone());
+                    r.add_answer(Record::from_rdata(name, 60, RData::TLSA(t)));
+                }
+                RecordType::A => {
+                    r.add_answer(Record::from_rdata(name, 60, RData::A(A::new(127, 0, 0, 1))));
+                }
+                _ => {}
+            }
+            if let Ok(bytes) = r.to_vec() {
+                let _ = sock.send_to(&bytes, from);
+            }
+        }
+    });
+    (addr, seen)
+}
+
+fn tlsa_via(addr: std::net::SocketAddr) -> smtpprobe::dns::TlsaAnswer {
+    use smtpprobe::dns::{HickoryLookup, Lookup};
+    let lookup = HickoryLookup::new(&[addr], std::time::Duration::from_secs(2))
+        .and_then(HickoryLookup::trusting_ad_bit)
+        .expect("lookup");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(lookup.tlsa("mx1.example.test", 25))
+}
+
+#[test]
+fn the_resolvers_ad_bit_decides_secure_or_insecure_and_servfail_is_bogus() {
+    let (addr, seen) = fake_resolver(true, false, vec![0x42; 32]);
+    let a = tlsa_via(addr);
+    assert_eq!(a.dnssec, Dnssec::Secure, "{}", a.basis);
+    let records = a.records.expect("records");
+    assert_eq!(
+        (records[0].usage, records[0].selector, records[0].matching),
+        (3, 1, 1)
+    );
+    assert_eq!(records[0].data, vec![0x42; 32]);
+    let seen = seen.lock().map(|s| s.clone()).unwrap_or_default();
+    assert!(seen.contains(&("TLSA".into(), true, true)), "{seen:?}");
+    assert!(seen.contains(&("A".into(), true, true)), "{seen:?}");
+
+    let (addr, _) = fake_resolver(false, false, vec![0x42; 32]);
+    let a = tlsa_via(addr);
+    assert_eq!(a.dnssec, Dnssec::Insecure);
+    assert!(a.basis.contains("did not set AD"), "{}", a.basis);
+
+    let (addr, _) = fake_resolver(true, true, vec![]);
+    let a = tlsa_via(addr);
+    assert_eq!(a.dnssec, Dnssec::Bogus);
+    assert!(a.basis.contains("SERVFAIL"), "{}", a.basis);
+}
+
+#[test]
+fn bad_policy_options_are_usage_errors() {
+    for (args, says) in [
+        (
+            vec!["example.test", "--tlsa-next-key", "zz"],
+            "--tlsa-next-key \"zz\": neither a PEM certificate",
+        ),
+        (
+            vec!["127.0.0.1:25", "--policy", "require-dane"],
+            "need a mail domain as TARGET",
+        ),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+            .args(&args)
+            .output()
+            .expect("run smtpprobe");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        assert!(err.contains(says), "{err}");
+    }
+}
