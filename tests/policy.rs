@@ -735,14 +735,9 @@ fn dane_in_the_human_report_and_prometheus() {
 /// A resolver on 127.0.0.1 (UDP) answering every TLSA query with `3 1 1 data` and every A
 /// query with 127.0.0.1, with AD set as `ad` says, or SERVFAIL to TLSA when `servfail`.
 /// Returns its address and the queries' (type, AD, DO) it saw.
-fn fake_resolver(
-    ad: bool,
-    servfail: bool,
-    data: Vec<u8>,
-) -> (
-    std::net::SocketAddr,
-    std::sync::Arc<std::sync::Mutex<Vec<(String, bool, bool)>>>,
-) {
+type Seen = std::sync::Arc<std::sync::Mutex<Vec<(String, bool, bool)>>>;
+
+fn fake_resolver(ad: bool, servfail: bool, data: Vec<u8>) -> (std::net::SocketAddr, Seen) {
     use hickory_proto::op::{Message, OpCode, ResponseCode};
     use hickory_proto::rr::rdata::{A, TLSA};
     use hickory_proto::rr::{RData, Record, RecordType};
