@@ -193,3 +193,29 @@ pub fn next_key(text: &str) -> Result<Vec<u8>, String> {
     }
     Err("the PEM holds neither a CERTIFICATE nor a PUBLIC KEY".into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_and_next_keys() {
+        assert_eq!(unhex("ab:CD 01"), Some(vec![0xab, 0xcd, 0x01]));
+        assert_eq!(unhex("abc"), None);
+        assert_eq!(hex(&[0, 255]), "00ff");
+        assert_eq!(next_key(&"11".repeat(32)), Ok(vec![0x11; 32]));
+        assert!(next_key("1234").is_err());
+        assert!(next_key("-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n").is_err());
+        let usable = |u, s, m| {
+            Tlsa {
+                usage: u,
+                selector: s,
+                matching: m,
+                data: vec![],
+            }
+            .usable()
+        };
+        assert!(usable(3, 1, 1) && usable(2, 0, 2));
+        assert!(!usable(1, 1, 1) && !usable(0, 0, 0) && !usable(3, 2, 1) && !usable(3, 1, 3));
+    }
+}
