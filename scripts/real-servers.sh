@@ -26,14 +26,19 @@ MX1=$NET.11  # Postfix: VRFY on, STARTTLS; 465 implicit TLS; 587 submission; 252
 MX2=$NET.12  # Postfix: disable_vrfy_command = yes, STARTTLS; 2525 TLS 1.0/1.1 only
 DOWN=$NET.13 # nothing listens here
 PS=$NET.14   # Postfix postscreen in front of smtpd (multi-line greeting)
+POLICY=$NET.21     # MTA-STS policy host (tests/real/policy_server.py), HTTPS on 443
+POLICY_BAD=$NET.22 # the same server, presenting a certificate for another name
+VALIDATOR=$NET.54  # Unbound: validating resolver (trust anchor: the signed zone's KSK)
+UNSIGNED=unsigned.test # a second zone, not signed (TLSA there is insecure)
 
 PF_ETC=$STATE/postfix/etc
 PF_QUEUE=$STATE/postfix/queue
 PF_DATA=$STATE/postfix/data
 PF_LOG=$STATE/postfix/maillog
 NSD_DIR=$STATE/nsd
+UNBOUND_DIR=$STATE/unbound
 PKI=$STATE/pki
-PACKAGES=(postfix nsd bind9-dnsutils openssl libsasl2-modules iproute2)
+PACKAGES=(postfix nsd bind9-dnsutils openssl libsasl2-modules iproute2 ldnsutils unbound python3)
 
 log() { printf 'real-servers: %s\n' "$*" >&2; }
 die() {
@@ -83,7 +88,7 @@ install_packages() {
     # On a machine with systemd, keep the packaged daemons (default configs listen on
     # every interface) from starting now or at boot. We run our own instances.
     if [[ -d /run/systemd/system ]]; then
-        systemctl disable --now postfix nsd >/dev/null 2>&1 || true
+        systemctl disable --now postfix nsd unbound >/dev/null 2>&1 || true
     fi
 }
 
@@ -100,11 +105,17 @@ make_pki() {
             -addext "basicConstraints=critical,CA:TRUE" \
             -addext "keyUsage=critical,keyCertSign,cRLSign" \
             -addext "subjectKeyIdentifier=hash" 2>/dev/null
-        local host sans
-        for host in mx1 mx2 ps; do
+        local host sans d
+        for host in mx1 mx2 ps sts www; do
             sans="DNS:$host.$DOMAIN"
             # The implicit-MX domain points at mx1's address: mx1's certificate names it.
             [[ $host == mx1 ]] && sans+=",DNS:implicit.$DOMAIN"
+            # The MTA-STS policy host of every sts-* test domain.
+            if [[ $host == sts ]]; then
+                for d in ok mismatch two testing wild malformed 404 wrongcert; do
+                    sans+=",DNS:mta-sts.sts-$d.$DOMAIN"
+                done
+            fi
             openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
                 -keyout "$host.key" -out "$host.csr" \
                 -subj "/O=smtpprobe/CN=$host.$DOMAIN" 2>/dev/null
@@ -120,14 +131,24 @@ make_pki() {
                 -extfile "$host.ext" -out "$host.pem" 2>/dev/null
             rm -f "$host.csr" "$host.ext"
         done
-        chmod 644 ca.pem mx1.pem mx2.pem ps.pem
+        chmod 644 ca.pem mx1.pem mx2.pem ps.pem sts.pem www.pem
     )
 }
 
 # --- configuration -----------------------------------------------------------
 
+# SHA-256 of a certificate's SubjectPublicKeyInfo, hex: the data of a TLSA 3 1 1 record.
+spki_sha256() {
+    openssl x509 -in "$1" -noout -pubkey | openssl pkey -pubin -outform DER |
+        openssl dgst -sha256 -hex | awk '{print $NF}'
+}
+
 render() { # template output
     sed -e "s|@DOMAIN@|$DOMAIN|g" \
+        -e "s|@POLICY@|$POLICY|g" -e "s|@POLICY_BAD@|$POLICY_BAD|g" \
+        -e "s|@VALIDATOR@|$VALIDATOR|g" -e "s|@UNSIGNED@|$UNSIGNED|g" \
+        -e "s|@UNBOUND_DIR@|$UNBOUND_DIR|g" \
+        -e "s|@MX1_SPKI@|${MX1_SPKI:-}|g" -e "s|@MX2_SPKI@|${MX2_SPKI:-}|g" \
         -e "s|@DNS_IP@|$DNS_IP|g" -e "s|@DNS_PORT@|$DNS_PORT|g" \
         -e "s|@MX1@|$MX1|g" -e "s|@MX2@|$MX2|g" -e "s|@DOWN@|$DOWN|g" -e "s|@PS@|$PS|g" \
         -e "s|@PF_ETC@|$PF_ETC|g" -e "s|@PF_QUEUE@|$PF_QUEUE|g" \
@@ -152,10 +173,37 @@ write_configs() {
     chown postfix:postfix "$PF_DATA"
     touch "$PF_LOG"
 
+    MX1_SPKI=$(spki_sha256 "$PKI/mx1.pem")
+    MX2_SPKI=$(spki_sha256 "$PKI/mx2.pem")
     render "$TEMPLATES/nsd.conf.in" "$NSD_DIR/nsd.conf"
     render "$TEMPLATES/zone.in" "$NSD_DIR/$DOMAIN.zone"
-    nsd-checkzone "$DOMAIN" "$NSD_DIR/$DOMAIN.zone" >/dev/null
+    render "$TEMPLATES/unsigned.zone.in" "$NSD_DIR/$UNSIGNED.zone"
+    sign_zone
+    nsd-checkzone "$DOMAIN" "$NSD_DIR/$DOMAIN.zone.signed" >/dev/null
+    nsd-checkzone "$UNSIGNED" "$NSD_DIR/$UNSIGNED.zone" >/dev/null
     nsd-checkconf "$NSD_DIR/nsd.conf"
+    mkdir -p "$UNBOUND_DIR"
+    render "$TEMPLATES/unbound.conf.in" "$UNBOUND_DIR/unbound.conf"
+    unbound-checkconf "$UNBOUND_DIR/unbound.conf" >/dev/null
+}
+
+# DNSSEC: the test zone signed with a fresh KSK and ZSK (ECDSA P-256, NSEC); the KSK's DS
+# is Unbound's trust anchor. One signature is then broken on purpose: the TLSA record of
+# dane-bogus-mx (its data changed after signing), which a validator must call bogus.
+sign_zone() {
+    (
+        cd "$NSD_DIR"
+        local ksk zsk
+        ksk=$(ldns-keygen -a ECDSAP256SHA256 -k "$DOMAIN")
+        zsk=$(ldns-keygen -a ECDSAP256SHA256 "$DOMAIN")
+        ldns-signzone -f "$DOMAIN.zone.signed" "$DOMAIN.zone" "$zsk" "$ksk"
+        sed -i -E "/^_25\._tcp\.dane-bogus-mx\.$DOMAIN\.[[:space:]].*TLSA/ s/[0-9a-fA-F]{8}\$/00000000/" \
+            "$DOMAIN.zone.signed"
+        grep -q "dane-bogus-mx.*TLSA.*00000000\$" "$DOMAIN.zone.signed" ||
+            die "could not break the signature of dane-bogus-mx's TLSA record"
+        mkdir -p "$UNBOUND_DIR"
+        cp "$ksk.ds" "$UNBOUND_DIR/anchor.ds"
+    )
 }
 
 # --- start, wait, stop -------------------------------------------------------
@@ -179,6 +227,24 @@ dns_answers() {
     [[ $(dig +short +time=1 +tries=1 -p "$DNS_PORT" "@$DNS_IP" "mx1.$DOMAIN" A 2>/dev/null) == "$MX1" ]]
 }
 
+# Unbound answers, and validates: AD set on a signed name.
+validator_answers() {
+    dig +dnssec +time=1 +tries=1 "@$VALIDATOR" "mx1.$DOMAIN" A 2>/dev/null | grep -q 'flags:.* ad'
+}
+
+policy_answers() {
+    local out
+    # The server closes without close_notify: s_client exits 1 after printing the answer.
+    out=$(curl_like "$POLICY" "mta-sts.sts-ok.$DOMAIN") || true
+    [[ $out == *"version: STSv1"* ]]
+}
+
+curl_like() { # ip host: GET the MTA-STS policy with openssl
+    printf 'GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$2" |
+        timeout 3 openssl s_client -quiet -connect "$1:443" -servername "$2" \
+            -CAfile "$PKI/ca.pem" -verify_return_error 2>/dev/null | tr -d '\r'
+}
+
 wait_until() { # description command...
     local what=$1 deadline=$((SECONDS + 15))
     shift
@@ -199,6 +265,8 @@ check_loopback() {
     local pids=() p bad
     p=$(read_pid "$PF_QUEUE/pid/master.pid") && [[ -n $p ]] && pids+=("$p")
     p=$(read_pid "$NSD_DIR/nsd.pid") && [[ -n $p ]] && pids+=("$p")
+    p=$(read_pid "$UNBOUND_DIR/unbound.pid") && [[ -n $p ]] && pids+=("$p")
+    p=$(read_pid "$STATE/policy-server.pid") && [[ -n $p ]] && pids+=("$p")
     ((${#pids[@]})) || die "no daemon pids found"
     local re
     re="pid=($(
@@ -234,6 +302,14 @@ start_servers() {
     wait_until "Postfix $MX2:25" smtp_answers "$MX2" 25
     wait_until "Postfix $MX2:2525" smtp_answers "$MX2" 2525
     wait_until "Postfix $PS:25" smtp_answers "$PS" 25
+    log "starting Unbound (validating) on $VALIDATOR:53, the MTA-STS policy host on $POLICY:443 and $POLICY_BAD:443"
+    unbound -c "$UNBOUND_DIR/unbound.conf"
+    setsid python3 "$TEMPLATES/policy_server.py" "$DOMAIN" \
+        "$POLICY" "$PKI/sts.pem" "$PKI/sts.key" "$POLICY_BAD" "$PKI/www.pem" "$PKI/www.key" \
+        </dev/null >>"$STATE/policy-server.log" 2>&1 &
+    echo $! >"$STATE/policy-server.pid"
+    wait_until "Unbound" validator_answers
+    wait_until "the policy host" policy_answers
     check_loopback
 }
 
@@ -249,6 +325,7 @@ SMTPPROBE_REAL_MX1=$MX1
 SMTPPROBE_REAL_MX2=$MX2
 SMTPPROBE_REAL_DOWN=$DOWN
 SMTPPROBE_REAL_PS=$PS
+SMTPPROBE_REAL_VALIDATOR=$VALIDATOR:53
 SMTPPROBE_REAL_POSTFIX_VERSION=$version
 EOF
     mv "$STATE/env.tmp" "$STATE/env"
@@ -280,6 +357,8 @@ cmd_down() {
     fi
     nsd_pid=$(read_pid "$NSD_DIR/nsd.pid")
     stop_pid "NSD" "$nsd_pid"
+    stop_pid "Unbound" "$(read_pid "$UNBOUND_DIR/unbound.pid")"
+    stop_pid "the policy server" "$(read_pid "$STATE/policy-server.pid")"
     rm -f "$STATE/env"
     log "down"
 }

@@ -155,6 +155,29 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "NAME")]
     pub tls_name: Option<String>,
 
+    /// Transport-security policies of a mail domain: auto = check what it publishes
+    /// (MTA-STS, TLS-RPT, DANE TLSA) and judge each MX as a strict sender would, ignore = do
+    /// not look, require-mta-sts = CRITICAL unless an MTA-STS policy in enforce mode
+    /// applies, require-dane = CRITICAL unless DANE authenticates an MX
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = PolicyArg::Auto)]
+    pub policy: PolicyArg,
+
+    /// DANE: trust the AD bit of the resolver (--resolver, else the system's) for the
+    /// DNSSEC status of TLSA and address records, as Postfix does; use only with a
+    /// validating resolver you reach over a trusted path (e.g. on localhost)
+    #[arg(long)]
+    pub dnssec_from_resolver: bool,
+
+    /// DANE key rollover: the planned next key (a PEM certificate or public key file, or
+    /// the hex SHA-256 of its SubjectPublicKeyInfo); WARNING unless a TLSA record for it is
+    /// already published
+    #[arg(long, value_name = "FILE|HEX")]
+    pub tlsa_next_key: Option<String>,
+
+    /// Port of the MTA-STS policy host (tests: a policy server on loopback)
+    #[arg(long, value_name = "PORT", default_value_t = 443, hide = true)]
+    pub mta_sts_port: u16,
+
     /// WARNING when a presented certificate expires within this many days
     #[arg(long, value_name = "DAYS", default_value_t = 21)]
     pub cert_warn_days: u32,
@@ -211,6 +234,14 @@ pub enum StartTlsArg {
     Auto,
     Require,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyArg {
+    Auto,
+    Ignore,
+    RequireMtaSts,
+    RequireDane,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

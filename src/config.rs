@@ -13,6 +13,7 @@ use crate::tls::TlsSettings;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
+pub use crate::cli::PolicyArg;
 pub use crate::target::{Family, Target, parse_target};
 
 #[derive(Debug, Clone)]
@@ -47,6 +48,15 @@ pub struct Config {
     pub tls_policy: TlsPolicy,
     /// Trust and expiry thresholds.
     pub tls: TlsSettings,
+    /// `--policy`: whether to look up and judge MTA-STS and TLS-RPT (domain targets only;
+    /// `Ignore` for any other target).
+    pub policy: PolicyArg,
+    /// The port of the MTA-STS policy host (443; a hidden option for tests).
+    pub mta_sts_port: u16,
+    /// `--dnssec-from-resolver`: trust the resolver's AD bit for DANE.
+    pub dnssec_from_resolver: bool,
+    /// `--tlsa-next-key`: the SHA-256 of the planned next key's SubjectPublicKeyInfo.
+    pub tlsa_next_key: Option<Vec<u8>>,
     pub color: ColorChoice,
     /// `--format`, with `--json` folded in.
     pub format: OutputFormat,
@@ -280,6 +290,39 @@ fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::Path
 
 /// The TLS policy. Port 465 (RFC 8314 §3.3 "submissions") implies implicit TLS unless
 /// `--starttls` says how to treat it; `--tls` forces it on any port.
+/// `--policy` for `target`: policies belong to mail domains, so any other target ignores
+/// them, and requiring one of it is a usage error.
+fn policy(arg: PolicyArg, target: &Target) -> Result<PolicyArg, ConfigError> {
+    match (arg, target) {
+        (_, Target::Domain(_)) => Ok(arg),
+        (PolicyArg::RequireMtaSts | PolicyArg::RequireDane, _) => Err(ConfigError(
+            "--policy require-mta-sts and require-dane need a mail domain as TARGET (the policies are published per domain and MX): give the domain, not a host:port or an address".into(),
+        )),
+        _ => Ok(PolicyArg::Ignore),
+    }
+}
+
+/// `--tlsa-next-key FILE|HEX`: a file holding a PEM certificate or public key, or the hex
+/// SHA-256 of a SubjectPublicKeyInfo; the SHA-256 it names.
+fn tlsa_next_key(value: Option<&str>) -> Result<Option<Vec<u8>>, ConfigError> {
+    let Some(v) = value else {
+        return Ok(None);
+    };
+    let text = if std::path::Path::new(v).is_file() {
+        std::fs::read_to_string(v).map_err(|e| {
+            ConfigError(format!(
+                "--tlsa-next-key {}: cannot read it: {e}",
+                quoted(v)
+            ))
+        })?
+    } else {
+        v.to_owned()
+    };
+    crate::policy::dane::next_key(&text)
+        .map(Some)
+        .map_err(|e| ConfigError(format!("--tlsa-next-key {}: {e}", quoted(v))))
+}
+
 fn tls_policy(a: &ProbeArgs, port: u16) -> TlsPolicy {
     if a.tls || (port == 465 && a.starttls.is_none()) {
         return TlsPolicy::Implicit;
@@ -413,6 +456,7 @@ impl TryFrom<&ProbeArgs> for Config {
             (_, true) => Family::V6,
             _ => Family::Any,
         };
+        let policy_arg = policy(a.policy, &target)?;
         Ok(Config {
             target_text,
             target,
@@ -435,6 +479,10 @@ impl TryFrom<&ProbeArgs> for Config {
             concurrency: concurrency(a.concurrency)?,
             tls_policy: tls_policy(a, port),
             tls,
+            policy: policy_arg,
+            mta_sts_port: a.mta_sts_port,
+            dnssec_from_resolver: a.dnssec_from_resolver,
+            tlsa_next_key: tlsa_next_key(a.tlsa_next_key.as_deref())?,
             color: a.color,
             format: if a.json { OutputFormat::Json } else { a.format },
             thresholds: Thresholds::from_args(

@@ -37,10 +37,51 @@ pub struct AddrAnswer {
     pub cname: Option<String>,
 }
 
-/// The three questions the probe asks DNS. Names are absolute (no search list).
+/// One TLSA record (RFC 6698 §2.1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tlsa {
+    /// 0 PKIX-TA, 1 PKIX-EE, 2 DANE-TA, 3 DANE-EE.
+    pub usage: u8,
+    /// 0 the full certificate, 1 the SubjectPublicKeyInfo.
+    pub selector: u8,
+    /// 0 exact, 1 SHA-256, 2 SHA-512.
+    pub matching: u8,
+    pub data: Vec<u8>,
+}
+
+/// The TLSA records of one MX host (`_<port>._tcp.<host>`) and how authentic the answer is:
+/// the TLSA RRset and the host's address records together, the least secure of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsaAnswer {
+    /// The records (empty: none published), or why the lookup failed.
+    pub records: Result<Vec<Tlsa>, DnsFailure>,
+    pub dnssec: crate::vocab::Dnssec,
+    /// How the DNSSEC status was found, in words.
+    pub basis: String,
+}
+
+/// The questions the probe asks DNS. Names are absolute (no search list).
 pub trait Lookup {
     fn mx(&self, name: &str) -> impl Future<Output = Result<Vec<(u16, String)>, DnsFailure>>;
     fn addrs(&self, name: &str, v6: bool) -> impl Future<Output = Result<AddrAnswer, DnsFailure>>;
+    /// The TXT records at `name`, each one's strings joined (RFC 8461 §3.1, RFC 8460 §3),
+    /// as text with invalid UTF-8 replaced. A lookup that knows no TXT answers NODATA.
+    fn txt(&self, name: &str) -> impl Future<Output = Result<Vec<String>, DnsFailure>> {
+        let _ = name;
+        async { Err(DnsFailure::NoData) }
+    }
+    /// The TLSA records of `host` for `port` and their DNSSEC status. A lookup that knows
+    /// none answers none, with the status indeterminate.
+    fn tlsa(&self, host: &str, port: u16) -> impl Future<Output = TlsaAnswer> {
+        let _ = (host, port);
+        async {
+            TlsaAnswer {
+                records: Ok(vec![]),
+                dnssec: crate::vocab::Dnssec::Indeterminate,
+                basis: "no DNSSEC status from this lookup".into(),
+            }
+        }
+    }
 }
 
 /// What DNS showed that stands in the way of mail: a fact, judged (weighed and put into
@@ -422,6 +463,11 @@ pub struct HickoryLookup {
     servers: Vec<SocketAddr>,
     /// Whether every `--resolver` refuses UDP at once, found out once per process.
     refused: tokio::sync::OnceCell<Option<String>>,
+    /// `--dnssec-from-resolver`: TLSA and address queries for DANE are asked with the AD
+    /// and DO bits of the resolvers here (`--resolver`, else the system's), and the AD bit
+    /// of their answers is trusted. Empty: DNSSEC is not asked about.
+    ad_servers: Vec<SocketAddr>,
+    timeout: Duration,
 }
 
 impl HickoryLookup {
@@ -462,7 +508,31 @@ impl HickoryLookup {
             resolver,
             servers: servers.to_vec(),
             refused: tokio::sync::OnceCell::new(),
+            ad_servers: vec![],
+            timeout,
         })
+    }
+
+    /// Trusts the AD bit of the resolvers (`--dnssec-from-resolver`, what Postfix does):
+    /// the `--resolver` addresses, else the system's name servers.
+    pub fn trusting_ad_bit(mut self) -> Result<HickoryLookup, String> {
+        self.ad_servers = if self.servers.is_empty() {
+            let (conf, _) = hickory_resolver::system_conf::read_system_conf().map_err(|e| {
+                format!("cannot read the system resolver configuration: {e}; pass --resolver IP")
+            })?;
+            conf.name_servers()
+                .iter()
+                .map(|n| SocketAddr::new(n.ip, 53))
+                .collect()
+        } else {
+            self.servers.clone()
+        };
+        if self.ad_servers.is_empty() {
+            return Err(
+                "--dnssec-from-resolver: no resolver configured; pass --resolver IP".into(),
+            );
+        }
+        Ok(self)
     }
 
     /// Runs `lookup`, unless every `--resolver` turns out to refuse DNS at once: then that
@@ -587,5 +657,237 @@ impl Lookup for HickoryLookup {
             return Err(DnsFailure::NoData);
         }
         Ok(ans)
+    }
+
+    async fn tlsa(&self, host: &str, port: u16) -> TlsaAnswer {
+        let host = absolute(host);
+        let name = format!("_{port}._tcp.{host}");
+        if !self.ad_servers.is_empty() {
+            return self.tlsa_trusting_ad(&name, &host).await;
+        }
+        let records = self
+            .unless_refused(async {
+                self.resolver
+                    .tlsa_lookup(name.as_str())
+                    .await
+                    .map_err(|e| net_failure(&e))
+            })
+            .await;
+        TlsaAnswer {
+            records: match records {
+                Ok(l) => Ok(tlsa_records(l.answers())),
+                Err(DnsFailure::NoData | DnsFailure::NxDomain) => Ok(vec![]),
+                Err(e) => Err(e),
+            },
+            dnssec: crate::vocab::Dnssec::Indeterminate,
+            basis: "DNSSEC not checked: pass --dnssec-from-resolver with a validating resolver"
+                .into(),
+        }
+    }
+
+    async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
+        use hickory_resolver::proto::rr::RData;
+        let lookup = self
+            .unless_refused(async {
+                self.resolver
+                    .txt_lookup(name)
+                    .await
+                    .map_err(|e| net_failure(&e))
+            })
+            .await?;
+        let out: Vec<String> = lookup
+            .answers()
+            .iter()
+            .filter_map(|r| match &r.data {
+                RData::TXT(t) => Some(String::from_utf8_lossy(&t.txt_data.concat()).into_owned()),
+                _ => None,
+            })
+            .collect();
+        if out.is_empty() {
+            return Err(DnsFailure::NoData);
+        }
+        Ok(out)
+    }
+}
+
+/// A DNS answer as a validating resolver gave it: the response code, the answers, and
+/// whether it set AD (RFC 4035 §3.2.3, RFC 6840 §5.7).
+struct AdAnswer {
+    rcode: hickory_resolver::proto::op::ResponseCode,
+    answers: Vec<hickory_resolver::proto::rr::Record>,
+    ad: bool,
+}
+
+/// One query with AD and DO set, to `server`, over UDP (TCP when truncated).
+async fn ad_query(
+    server: SocketAddr,
+    name: &str,
+    rtype: hickory_resolver::proto::rr::RecordType,
+    timeout: Duration,
+) -> Result<AdAnswer, DnsFailure> {
+    use hickory_resolver::proto::op::{Edns, Message, Query};
+    use hickory_resolver::proto::rr::Name;
+    let qname = Name::from_ascii(name).map_err(|e| DnsFailure::Other(format!("{name}: {e}")))?;
+    let mut m = Message::query();
+    m.metadata.recursion_desired = true;
+    m.metadata.authentic_data = true;
+    m.add_query(Query::query(qname, rtype));
+    let mut edns = Edns::new();
+    edns.set_dnssec_ok(true).set_max_payload(1232);
+    m.set_edns(edns);
+    let id = m.metadata.id;
+    let bytes = m.to_vec().map_err(|e| DnsFailure::Other(e.to_string()))?;
+    let io = |e: std::io::Error| DnsFailure::Other(format!("{server}: {e}"));
+    let exchange = async {
+        let bind: SocketAddr = if server.is_ipv4() {
+            ([0, 0, 0, 0], 0).into()
+        } else {
+            (std::net::Ipv6Addr::UNSPECIFIED, 0).into()
+        };
+        let sock = tokio::net::UdpSocket::bind(bind).await.map_err(io)?;
+        sock.connect(server).await.map_err(io)?;
+        sock.send(&bytes).await.map_err(io)?;
+        let mut buf = vec![0u8; 4096];
+        loop {
+            let n = sock.recv(&mut buf).await.map_err(|e| {
+                if e.kind() == std::io::ErrorKind::ConnectionRefused {
+                    DnsFailure::Unreachable(server.to_string())
+                } else {
+                    io(e)
+                }
+            })?;
+            let Ok(r) = Message::from_vec(&buf[..n]) else {
+                continue;
+            };
+            if r.metadata.id != id {
+                continue;
+            }
+            if !r.metadata.truncation {
+                return Ok(r);
+            }
+            return ad_query_tcp(server, &bytes, id).await;
+        }
+    };
+    let r = tokio::time::timeout(timeout, exchange)
+        .await
+        .map_err(|_| DnsFailure::Timeout)??;
+    Ok(AdAnswer {
+        rcode: r.metadata.response_code,
+        ad: r.metadata.authentic_data,
+        answers: r.answers,
+    })
+}
+
+async fn ad_query_tcp(
+    server: SocketAddr,
+    bytes: &[u8],
+    id: u16,
+) -> Result<hickory_resolver::proto::op::Message, DnsFailure> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let io = |e: std::io::Error| DnsFailure::Other(format!("{server} (TCP): {e}"));
+    let mut s = tokio::net::TcpStream::connect(server).await.map_err(io)?;
+    let len = u16::try_from(bytes.len()).map_err(|_| DnsFailure::Other("query too long".into()))?;
+    s.write_all(&len.to_be_bytes()).await.map_err(io)?;
+    s.write_all(bytes).await.map_err(io)?;
+    let mut l = [0u8; 2];
+    s.read_exact(&mut l).await.map_err(io)?;
+    let mut buf = vec![0u8; usize::from(u16::from_be_bytes(l))];
+    s.read_exact(&mut buf).await.map_err(io)?;
+    let r = hickory_resolver::proto::op::Message::from_vec(&buf)
+        .map_err(|e| DnsFailure::Other(format!("{server}: {e}")))?;
+    if r.metadata.id != id {
+        return Err(DnsFailure::Other(format!(
+            "{server}: answer to another query"
+        )));
+    }
+    Ok(r)
+}
+
+/// The TLSA records in an answer.
+fn tlsa_records(answers: &[hickory_resolver::proto::rr::Record]) -> Vec<Tlsa> {
+    use hickory_resolver::proto::rr::RData;
+    answers
+        .iter()
+        .filter_map(|r| match &r.data {
+            RData::TLSA(t) => Some(Tlsa {
+                usage: u8::from(t.cert_usage),
+                selector: u8::from(t.selector),
+                matching: u8::from(t.matching),
+                data: t.cert_data.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+impl HickoryLookup {
+    /// TLSA and the host's A records asked with AD of the first AD server; the AD bit of
+    /// both answers decides (RFC 7672 §2.2: the host's addresses must be secure too).
+    async fn tlsa_trusting_ad(&self, name: &str, host: &str) -> TlsaAnswer {
+        use crate::vocab::Dnssec;
+        use hickory_resolver::proto::op::ResponseCode;
+        use hickory_resolver::proto::rr::RecordType;
+        let server = self.ad_servers[0];
+        let (t, a) = tokio::join!(
+            ad_query(server, name, RecordType::TLSA, self.timeout),
+            ad_query(server, host, RecordType::A, self.timeout)
+        );
+        let failed = |e: DnsFailure, what: &str| TlsaAnswer {
+            records: Err(e.clone()),
+            dnssec: Dnssec::Indeterminate,
+            basis: format!("the {what} query to {server} failed: {e:?}"),
+        };
+        let t = match t {
+            Ok(t) => t,
+            Err(e) => return failed(e, "TLSA"),
+        };
+        if t.rcode == ResponseCode::ServFail {
+            return TlsaAnswer {
+                records: Err(DnsFailure::ServFail("SERVFAIL".into())),
+                dnssec: Dnssec::Bogus,
+                basis: format!(
+                    "the validating resolver {server} answered SERVFAIL to the TLSA query of {name} (bogus signatures, or a broken zone)"
+                ),
+            };
+        }
+        let records = if matches!(t.rcode, ResponseCode::NoError | ResponseCode::NXDomain) {
+            Ok(tlsa_records(&t.answers))
+        } else {
+            Err(DnsFailure::ServFail(t.rcode.to_string()))
+        };
+        let a_ad = match a {
+            Ok(a) if a.rcode == ResponseCode::ServFail => {
+                return TlsaAnswer {
+                    records,
+                    dnssec: Dnssec::Bogus,
+                    basis: format!(
+                        "the validating resolver {server} answered SERVFAIL to the address query of {host}"
+                    ),
+                };
+            }
+            Ok(a) => a.ad,
+            Err(e) => return failed(e, "address"),
+        };
+        let (dnssec, basis) = match (t.ad, a_ad) {
+            (true, true) => (
+                Dnssec::Secure,
+                format!("{server} set AD on the TLSA and address answers"),
+            ),
+            (false, _) => (
+                Dnssec::Insecure,
+                format!(
+                    "{server} did not set AD on the TLSA answer (an unsigned zone, or a resolver that does not validate)"
+                ),
+            ),
+            (true, false) => (
+                Dnssec::Insecure,
+                format!("{server} did not set AD on the address answer of {host}"),
+            ),
+        };
+        TlsaAnswer {
+            records,
+            dnssec,
+            basis,
+        }
     }
 }

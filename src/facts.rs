@@ -4,6 +4,8 @@
 
 use crate::dns::{DnsIssue, Resolution};
 use crate::driver::Drive;
+use crate::policy::PolicyFacts;
+use crate::policy::dane::TlsaLookup;
 use crate::smtp::session::TlsPolicy;
 use crate::vocab::ProbeError;
 use std::net::IpAddr;
@@ -26,6 +28,12 @@ pub struct TargetFacts {
     /// The domains of the recipients asked, as DNS showed them (for telling relaying from
     /// a server's own mail).
     pub recipients: Recipients,
+    /// What the mail domain publishes (MTA-STS, TLS-RPT), looked up while the servers were
+    /// talked to; `None` when not looked up (`--policy ignore`, not a domain target).
+    pub policy: Option<PolicyFacts>,
+    /// The TLSA lookups of the MX hosts (DANE), made while the servers were talked to;
+    /// empty when policies are not looked at.
+    pub tlsa: Vec<TlsaLookup>,
 }
 
 /// The domains of the recipients a server answered (`--rcpt`, `--relay-test`), as DNS

@@ -18,6 +18,7 @@
 //! facts              what a probe observed, per target and per server, before judgement
 //! driver             the one read/write loop: drives a Session over TCP or TLS under
 //!                    deadlines; returns facts (transcript, error, handshake)
+//! policy             MTA-STS and TLS-RPT a domain publishes, looked up and parsed (facts)
 //! dns, tls           lookups and TLS as facts (answers and issues, chain, verification)
 //! config, cli        clap declarations; a validated, typed Config (TLS policy decided once)
 //! knowledge          the reference as data: codes, enhanced codes, context rules, texts
@@ -46,6 +47,7 @@ pub mod explain;
 pub mod facts;
 pub mod knowledge;
 pub mod output;
+pub mod policy;
 pub mod report;
 pub mod run;
 pub mod smtp;

@@ -200,12 +200,46 @@ pub enum FindingId {
     /// An RCPT for a domain this server is not a mail exchanger for was accepted: it
     /// relays for this client.
     OpenRelay,
+    /// The `_mta-sts` TXT records do not make exactly one valid `v=STSv1` record with an `id`: senders act as if there were no policy.
+    MtaStsTxtInvalid,
+    /// The MTA-STS policy could not be fetched from `https://mta-sts.<domain>/.well-known/mta-sts.txt` (DNS, connection, certificate, HTTP status, size, time): the exact cause in the message.
+    MtaStsFetchFailed,
+    /// The fetched MTA-STS policy does not parse (RFC 8461 §3.2), or is not served as text/plain.
+    MtaStsPolicyInvalid,
+    /// An MX host matches none of the policy's `mx` patterns: an enforcing sender will not deliver to it (`testing`: TLS-RPT reports will show it).
+    MtaStsMxNotCovered,
+    /// An MX host under an MTA-STS policy offers no STARTTLS or a certificate that does not verify for its MX name.
+    MtaStsMxCertificate,
+    /// `--policy require-mta-sts` and no MTA-STS policy in `enforce` mode applies.
+    MtaStsRequired,
+    /// The policy host's certificate expires within the certificate thresholds.
+    MtaStsHostCertExpiring,
+    /// No TLS-RPT record while MTA-STS is in use: nobody hears about failed deliveries (a note).
+    TlsRptMissing,
+    /// The `_smtp._tls` TXT records do not make exactly one valid `v=TLSRPTv1` record with `rua=` mailto:/https: URIs.
+    TlsRptInvalid,
+    /// DANE: a secure TLSA RRset with usable records, and none authenticates the presented chain: DANE senders defer (CRITICAL).
+    DaneMismatch,
+    /// DANE: TLSA records are published but the server offers no STARTTLS (or the handshake failed): DANE senders defer (CRITICAL).
+    DaneNoStarttls,
+    /// DANE: DNSSEC validation of the TLSA or address records failed: DANE senders defer (CRITICAL).
+    DaneBogus,
+    /// DANE: a secure TLSA RRset with no usable record (only PKIX-TA/PKIX-EE or unknown parameters): senders require TLS without authentication (a note).
+    DaneUnusable,
+    /// DANE: TLSA records in an unsigned zone, or with a DNSSEC status not known: DANE does not apply (a note).
+    DaneInsecure,
+    /// DANE: only one DANE-EE key is published: the next key rollover breaks delivery unless a record for the next key is published first (WARNING).
+    DaneSingleKey,
+    /// DANE: no TLSA record matches the `--tlsa-next-key` (WARNING).
+    DaneNextKeyMissing,
+    /// `--policy require-dane` and DANE authenticates no MX (CRITICAL).
+    DaneRequired,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 28] = [
+    const FIXED: [FindingId; 45] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -234,6 +268,23 @@ impl FindingId {
         FindingId::UserDisclosure,
         FindingId::StartTlsHandshakeFailed,
         FindingId::OpenRelay,
+        FindingId::MtaStsTxtInvalid,
+        FindingId::MtaStsFetchFailed,
+        FindingId::MtaStsPolicyInvalid,
+        FindingId::MtaStsMxNotCovered,
+        FindingId::MtaStsMxCertificate,
+        FindingId::MtaStsRequired,
+        FindingId::MtaStsHostCertExpiring,
+        FindingId::TlsRptMissing,
+        FindingId::TlsRptInvalid,
+        FindingId::DaneMismatch,
+        FindingId::DaneNoStarttls,
+        FindingId::DaneBogus,
+        FindingId::DaneUnusable,
+        FindingId::DaneInsecure,
+        FindingId::DaneSingleKey,
+        FindingId::DaneNextKeyMissing,
+        FindingId::DaneRequired,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -266,6 +317,23 @@ impl FindingId {
             FindingId::ImplicitTlsPort => "implicit_tls_port",
             FindingId::StartTlsHandshakeFailed => "starttls_handshake_failed",
             FindingId::OpenRelay => "open_relay",
+            FindingId::MtaStsTxtInvalid => "mta_sts_txt_invalid",
+            FindingId::MtaStsFetchFailed => "mta_sts_fetch_failed",
+            FindingId::MtaStsPolicyInvalid => "mta_sts_policy_invalid",
+            FindingId::MtaStsMxNotCovered => "mta_sts_mx_not_covered",
+            FindingId::MtaStsMxCertificate => "mta_sts_mx_certificate",
+            FindingId::MtaStsRequired => "mta_sts_required",
+            FindingId::MtaStsHostCertExpiring => "mta_sts_host_cert_expiring",
+            FindingId::TlsRptMissing => "tls_rpt_missing",
+            FindingId::TlsRptInvalid => "tls_rpt_invalid",
+            FindingId::DaneMismatch => "dane_mismatch",
+            FindingId::DaneNoStarttls => "dane_no_starttls",
+            FindingId::DaneBogus => "dane_bogus",
+            FindingId::DaneUnusable => "dane_unusable",
+            FindingId::DaneInsecure => "dane_insecure",
+            FindingId::DaneSingleKey => "dane_single_key",
+            FindingId::DaneNextKeyMissing => "dane_next_key_missing",
+            FindingId::DaneRequired => "dane_required",
             FindingId::Threshold(_) => return None,
         })
     }
@@ -293,6 +361,68 @@ impl fmt::Display for FindingId {
 }
 
 string_serde!(FindingId);
+
+/// An MTA-STS policy's `mode` (`policy.mta_sts.policy.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StsMode {
+    Enforce,
+    Testing,
+    None,
+}
+
+/// How authentic a DNS answer is (`servers[].dane.dnssec`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dnssec {
+    /// Signed and validated.
+    Secure,
+    /// Provably unsigned (or, with `--dnssec-from-resolver`, the resolver did not set AD).
+    Insecure,
+    /// Signed, and validation failed (a validating resolver answers SERVFAIL).
+    Bogus,
+    /// Not known (no validation asked for, or the lookup failed).
+    Indeterminate,
+}
+
+/// The DANE outcome for one server (`servers[].dane.outcome`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DaneOutcome {
+    DaneVerified,
+    DaneUnusable,
+    DaneMismatch,
+    DaneNoStarttls,
+    Bogus,
+    Insecure,
+    NoTlsa,
+    Indeterminate,
+}
+
+/// A kind of sending MTA, as `policy.senders[].sender` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SenderKind {
+    /// Today's default: STARTTLS when offered, any certificate (RFC 7435).
+    Opportunistic,
+    /// Enforces MTA-STS (RFC 8461), e.g. Gmail, Microsoft 365, Yahoo.
+    MtaSts,
+    /// Enforces DANE (RFC 7672), e.g. Postfix, Exim, Microsoft 365.
+    Dane,
+}
+
+/// What a sender does with mail for the domain (`policy.senders[].outcome`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    Delivers,
+    /// Keeps the mail queued and retries (and bounces it when it gives up).
+    Defers,
+    /// Bounces at once.
+    Refuses,
+    /// The probe cannot tell (the servers that would decide were not reached).
+    Unknown,
+}
 
 /// How the probe itself failed (`error.kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -625,6 +755,42 @@ mod tests {
             "\"starttls_handshake_failed\""
         );
         assert_eq!(FindingId::OpenRelay.to_string(), "open_relay");
+        assert_eq!(
+            serde_json::to_string(&FindingId::MtaStsMxNotCovered).unwrap_or_default(),
+            "\"mta_sts_mx_not_covered\""
+        );
+        assert_eq!(FindingId::TlsRptInvalid.to_string(), "tls_rpt_invalid");
+        assert_eq!(FindingId::DaneMismatch.to_string(), "dane_mismatch");
+        for (o, name) in [
+            (DaneOutcome::DaneVerified, "dane_verified"),
+            (DaneOutcome::DaneUnusable, "dane_unusable"),
+            (DaneOutcome::DaneMismatch, "dane_mismatch"),
+            (DaneOutcome::DaneNoStarttls, "dane_no_starttls"),
+            (DaneOutcome::Bogus, "bogus"),
+            (DaneOutcome::Insecure, "insecure"),
+            (DaneOutcome::NoTlsa, "no_tlsa"),
+        ] {
+            assert_eq!(
+                serde_json::to_string(&o).unwrap_or_default(),
+                format!("\"{name}\"")
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&Dnssec::Indeterminate).unwrap_or_default(),
+            "\"indeterminate\""
+        );
+        assert_eq!(
+            serde_json::to_string(&SenderKind::MtaSts).unwrap_or_default(),
+            "\"mta_sts\""
+        );
+        assert_eq!(
+            serde_json::to_string(&StsMode::Enforce).unwrap_or_default(),
+            "\"enforce\""
+        );
+        assert_eq!(
+            serde_json::to_string(&Delivery::Defers).unwrap_or_default(),
+            "\"defers\""
+        );
         for (o, name) in [
             (Outcome::Relayed, "relayed"),
             (Outcome::RelayDenied, "relay_denied"),

@@ -28,11 +28,20 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dns", &["target", "vocab"]),
     ("tls", &["report"]),
     ("driver", &["smtp", "tls", "vocab"]),
+    ("policy", &["dns", "tls", "vocab"]),
     (
         "config",
-        &["cli", "echo", "smtp", "target", "thresholds", "tls"],
+        &[
+            "cli",
+            "echo",
+            "policy",
+            "smtp",
+            "target",
+            "thresholds",
+            "tls",
+        ],
     ),
-    ("facts", &["dns", "driver", "smtp", "vocab"]),
+    ("facts", &["dns", "driver", "policy", "smtp", "vocab"]),
     (
         "assess",
         &[
@@ -41,6 +50,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "exit",
             "facts",
             "knowledge",
+            "policy",
             "report",
             "smtp",
             "thresholds",
@@ -51,8 +61,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "run",
         &[
-            "assess", "config", "dns", "driver", "facts", "report", "smtp", "target", "tls",
-            "vocab",
+            "assess", "config", "dns", "driver", "facts", "policy", "report", "smtp", "target",
+            "tls", "vocab",
         ],
     ),
     (

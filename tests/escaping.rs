@@ -138,6 +138,7 @@ fn server() -> ServerReport {
         elapsed_ms: 3.0,
         tls: Some(tls()),
         attempts: vec![],
+        dane: None,
     }
 }
 

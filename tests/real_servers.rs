@@ -31,6 +31,8 @@ struct Real {
     mx2: String,
     down: String,
     ps: String,
+    /// Unbound, validating (for `--dnssec-from-resolver`); empty with a bed from before it.
+    validator: String,
 }
 
 impl Real {
@@ -86,6 +88,10 @@ fn real() -> Real {
         mx2: get("SMTPPROBE_REAL_MX2"),
         down: get("SMTPPROBE_REAL_DOWN"),
         ps: get("SMTPPROBE_REAL_PS"),
+        validator: vars
+            .get("SMTPPROBE_REAL_VALIDATOR")
+            .cloned()
+            .unwrap_or_default(),
     }
 }
 
@@ -113,12 +119,17 @@ impl fmt::Display for Run {
 /// Runs the built binary with `args` plus `--json --resolver …` and short timeouts, and checks
 /// the contract every report must keep.
 fn probe(r: &Real, args: &[&str]) -> Run {
+    probe_via(&r.resolver, args)
+}
+
+/// [`probe`] with another resolver (the validating Unbound for DANE).
+fn probe_via(resolver: &str, args: &[&str]) -> Run {
     let mut all: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
     all.extend(
         [
             "--json",
             "--resolver",
-            &r.resolver,
+            resolver,
             "--connect-timeout",
             "3",
             "--timeout",
@@ -916,4 +927,207 @@ fn postfix_relaying_for_mynetworks_is_an_open_relay() {
     );
     assert!(has_step(s, "RSET"), "{run}");
     assert_eq!(run.code, 2, "{run}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Transport policies (issue 12): MTA-STS against tests/real/policy_server.py on 443, TLS-RPT,
+// and DANE through a validating Unbound (--dnssec-from-resolver) over the signed zone.
+
+fn policy_finding<'a>(run: &'a Run, id: &str) -> Option<&'a Value> {
+    run.json["policy"]["mta_sts"]["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["id"] == id))
+}
+
+fn sender_outcome(run: &Run, sender: &str) -> String {
+    run.json["policy"]["senders"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["sender"] == sender))
+        .and_then(|s| s["outcome"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn mta_sts_enforce_ok_with_tls_rpt() {
+    let r = real();
+    let run = probe(&r, &[&r.name("sts-ok"), "--ca-file", &r.ca, "--all"]);
+    assert_eq!(run.code, 0, "{run}");
+    let p = &run.json["policy"];
+    assert_eq!(p["mta_sts"]["policy"]["mode"], "enforce", "{run}");
+    assert_eq!(p["mta_sts"]["fetch"]["status"], 200, "{run}");
+    assert_eq!(p["mta_sts"]["id"], "20261130T000000", "{run}");
+    assert_eq!(
+        p["tls_rpt"]["rua"][0],
+        format!("mailto:tls-reports@{}", r.domain),
+        "{run}"
+    );
+    assert_eq!(sender_outcome(&run, "mta_sts"), "delivers", "{run}");
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn mta_sts_mx_pattern_mismatch_warns_and_names_the_mx() {
+    let r = real();
+    let run = probe(&r, &[&r.name("sts-mismatch"), "--ca-file", &r.ca, "--all"]);
+    assert_eq!(run.code, 1, "{run}");
+    let f = policy_finding(&run, "mta_sts_mx_not_covered").unwrap_or_else(|| panic!("{run}"));
+    assert_eq!(
+        f["message"],
+        format!(
+            "a sender that enforces MTA-STS (e.g. Gmail) will not deliver to mx2.{d}: it matches none of the policy's mx patterns (mx1.{d})",
+            d = r.domain
+        ),
+        "{run}"
+    );
+    assert_eq!(run.json["summary"], f["message"], "{run}");
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn mta_sts_wildcard_and_testing_mode() {
+    let r = real();
+    let run = probe(&r, &[&r.name("sts-wild"), "--ca-file", &r.ca, "--all"]);
+    assert_eq!(run.code, 0, "{run}");
+    let run = probe(&r, &[&r.name("sts-testing"), "--ca-file", &r.ca, "--all"]);
+    assert_eq!(run.code, 0, "{run}");
+    let f = policy_finding(&run, "mta_sts_mx_not_covered").unwrap_or_else(|| panic!("{run}"));
+    assert_eq!(f["status"], "ok", "{run}");
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn mta_sts_policy_host_faults_are_named() {
+    let r = real();
+    let run = probe(&r, &[&r.name("sts-404"), "--ca-file", &r.ca]);
+    assert_eq!(
+        run.json["policy"]["mta_sts"]["fetch"]["status"], 404,
+        "{run}"
+    );
+    assert_eq!(
+        run.json["policy"]["mta_sts"]["fetch"]["error"], "HTTP status 404",
+        "{run}"
+    );
+    let run = probe(&r, &[&r.name("sts-wrongcert"), "--ca-file", &r.ca]);
+    let e = run.json["policy"]["mta_sts"]["fetch"]["error"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(e.contains(&format!("it names www.{}", r.domain)), "{run}");
+    assert!(
+        run.json["policy"]["mta_sts"]["fetch"]["status"].is_null(),
+        "{run}"
+    );
+    let run = probe(&r, &[&r.name("sts-malformed"), "--ca-file", &r.ca]);
+    let f = policy_finding(&run, "mta_sts_policy_invalid").unwrap_or_else(|| panic!("{run}"));
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no max_age field"),
+        "{run}"
+    );
+    let run = probe(&r, &[&r.name("sts-two"), "--ca-file", &r.ca]);
+    assert!(
+        policy_finding(&run, "mta_sts_txt_invalid").is_some(),
+        "{run}"
+    );
+    let run = probe(&r, &[&r.name("rpt-bad"), "--ca-file", &r.ca]);
+    let f = policy_finding(&run, "tls_rpt_invalid").unwrap_or_else(|| panic!("{run}"));
+    assert_eq!(f["status"], "warning", "{run}");
+    assert_eq!(run.code, 1, "{run}");
+}
+
+fn validator(r: &Real) -> &str {
+    assert!(
+        !r.validator.is_empty(),
+        "SMTPPROBE_REAL_VALIDATOR is not set: start the servers with this tree's scripts/real-servers.sh"
+    );
+    &r.validator
+}
+
+fn dane_of(run: &Run) -> &Value {
+    &servers(run)[0]["dane"]
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn dane_3_1_1_matching_through_a_validating_resolver() {
+    let r = real();
+    let run = probe_via(
+        validator(&r),
+        &[&r.name("dane-ok"), "--dnssec-from-resolver"],
+    );
+    let d = dane_of(&run);
+    assert_eq!(d["dnssec"], "secure", "{run}");
+    assert_eq!(d["outcome"], "dane_verified", "{run}");
+    assert_eq!(d["matched"]["depth"], 0, "{run}");
+    assert_eq!(sender_outcome(&run, "dane"), "delivers", "{run}");
+    // One DANE-EE key only: the rollover warning.
+    assert!(
+        servers(&run)[0]["findings"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|f| f["id"] == "dane_single_key")),
+        "{run}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn dane_mismatch_is_critical() {
+    let r = real();
+    let run = probe_via(
+        validator(&r),
+        &[&r.name("dane-bad"), "--dnssec-from-resolver"],
+    );
+    assert_eq!(run.code, 2, "{run}");
+    assert_eq!(dane_of(&run)["outcome"], "dane_mismatch", "{run}");
+    assert_eq!(sender_outcome(&run, "dane"), "defers", "{run}");
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn dane_two_records_for_rollover() {
+    let r = real();
+    let run = probe_via(
+        validator(&r),
+        &[&r.name("dane-roll"), "--dnssec-from-resolver"],
+    );
+    let d = dane_of(&run);
+    assert_eq!(d["outcome"], "dane_verified", "{run}");
+    assert_eq!(
+        d["rollover"]["current"].as_array().map(Vec::len),
+        Some(1),
+        "{run}"
+    );
+    assert_eq!(
+        d["rollover"]["unmatched"].as_array().map(Vec::len),
+        Some(1),
+        "{run}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn dane_bogus_signature_is_critical() {
+    let r = real();
+    let run = probe_via(
+        validator(&r),
+        &[&r.name("dane-bogus"), "--dnssec-from-resolver"],
+    );
+    assert_eq!(run.code, 2, "{run}");
+    let d = dane_of(&run);
+    assert_eq!(d["dnssec"], "bogus", "{run}");
+    assert_eq!(d["outcome"], "bogus", "{run}");
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn tlsa_in_an_unsigned_zone_is_insecure_not_a_failure() {
+    let r = real();
+    let run = probe_via(validator(&r), &["unsigned.test", "--dnssec-from-resolver"]);
+    let d = dane_of(&run);
+    assert_eq!(d["dnssec"], "insecure", "{run}");
+    assert_eq!(d["outcome"], "insecure", "{run}");
+    assert_eq!(sender_outcome(&run, "dane"), "delivers", "{run}");
 }

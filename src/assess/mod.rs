@@ -7,9 +7,11 @@
 //! judgement here, in a file of its own, called from [`server`] or [`report`].
 
 pub mod checks;
+pub mod dane;
 pub mod dns;
 pub mod fallback;
 pub mod findings;
+pub mod mta_sts;
 pub mod relay;
 pub mod steps;
 pub mod thresholds;
@@ -39,11 +41,20 @@ pub(crate) fn finding(id: FindingId, status: Status, message: String) -> Finding
 pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
     let days = expiry_days(cfg);
     let dns = dns_report(facts);
-    let servers: Vec<ServerReport> = facts
+    let mut servers: Vec<ServerReport> = facts
         .servers
         .iter()
         .map(|s| server_in(s, days, &facts.recipients))
         .collect();
+    // Whether each server took the conversation, before DANE weighs in (an opportunistic
+    // sender does not look at TLSA records).
+    let accepted: Vec<bool> = servers.iter().map(accepts).collect();
+    dane::attach(
+        &mut servers,
+        &facts.servers,
+        &facts.tlsa,
+        cfg.tlsa_next_key.as_deref(),
+    );
     let gave_up = facts.gave_up.map(|after| verdict::GaveUp {
         after,
         tried: facts.servers.iter().filter(|s| tried(s)).count(),
@@ -60,6 +71,21 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
     if unverified {
         summary.push_str(" (certificate not verified: --insecure)");
     }
+    let policy = facts.policy.as_ref().map(|p| {
+        let scope = mta_sts::Scope {
+            mx_hosts: dns_hosts(&dns),
+            servers: &servers,
+            accepted: &accepted,
+            days,
+            require: cfg.policy == crate::config::PolicyArg::RequireMtaSts,
+            require_dane: cfg.policy == crate::config::PolicyArg::RequireDane,
+        };
+        mta_sts::judge(p, &scope)
+    });
+    let status = match &policy {
+        Some(p) => verdict::with_policy(status, &mut summary, p),
+        None => status,
+    };
     let mut report = Report {
         schema: SCHEMA,
         tool: format!("smtpprobe {}", env!("CARGO_PKG_VERSION")),
@@ -71,6 +97,7 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
         servers,
         elapsed_ms: ms(facts.elapsed),
         thresholds: vec![],
+        policy,
     };
     thresholds::apply(&mut report, &cfg.thresholds);
     report
@@ -102,6 +129,18 @@ fn dns_report(facts: &TargetFacts) -> DnsReport {
         error: r.error.as_ref().map(dns::problem_of),
         elapsed_ms: ms(facts.dns_elapsed),
     }
+}
+
+/// The MX host names DNS gave, each once, in order.
+fn dns_hosts(dns: &DnsReport) -> Vec<String> {
+    let mut out: Vec<String> = vec![];
+    for m in &dns.mx {
+        let host = m.exchange.trim_end_matches('.').to_owned();
+        if !host.is_empty() && !out.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
+            out.push(host);
+        }
+    }
+    out
 }
 
 /// Whether a server, once judged, took the conversation through EHLO/HELO without failing:
@@ -214,6 +253,7 @@ fn blank(facts: &ServerFacts) -> ServerReport {
         elapsed_ms: 0.0,
         tls: None,
         attempts: vec![],
+        dane: None,
     }
 }
 

@@ -314,3 +314,31 @@ fn worst_on(working: &[&&ServerReport], several: bool) -> Option<String> {
         .reduce(|a, b| if a.0.merge(b.0) != a.0 { b } else { a })
         .map(|(_, m)| m)
 }
+
+/// The verdict with the policy section weighed in: its worst finding raises the status, and
+/// when it is what made the status worse, it is the summary (e.g. "a sender that enforces
+/// MTA-STS (e.g. Gmail) will not deliver to mx2…"); as bad as the servers' verdict, it is
+/// added to it.
+pub fn with_policy(
+    status: Status,
+    summary: &mut String,
+    policy: &crate::report::policy::PolicyReport,
+) -> Status {
+    let merged = status.merge(policy.status);
+    let worst = policy
+        .mta_sts
+        .findings
+        .iter()
+        .filter(|f| f.status == policy.status && f.status != Status::Ok)
+        .map(|f| f.message.as_str())
+        .next();
+    if let Some(line) = worst {
+        if merged != status {
+            *summary = line.to_owned();
+        } else if merged == policy.status {
+            summary.push_str("; ");
+            summary.push_str(line);
+        }
+    }
+    merged
+}

@@ -153,6 +153,10 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> std::io::Res
     header(&p, report, out)?;
     writeln!(out)?;
     dns_section(&p, report, out)?;
+    if let Some(policy) = &report.policy {
+        writeln!(out)?;
+        policy_section(&p, policy, out)?;
+    }
     for s in report.servers.iter().filter(|s| s.probed) {
         writeln!(out)?;
         server(&p, s, out)?;
@@ -232,6 +236,121 @@ fn dns_section(p: &Palette, report: &Report, out: &mut dyn Write) -> std::io::Re
     Ok(())
 }
 
+/// The domain's transport-security policies: MTA-STS (record, policy, fetch, each MX against
+/// it), TLS-RPT, the policy findings, and one line per kind of sender.
+fn policy_section(
+    p: &Palette,
+    policy: &crate::report::policy::PolicyReport,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let sts = &policy.mta_sts;
+    writeln!(
+        out,
+        "{} {}",
+        p.bold("Transport policies"),
+        p.status(policy.status)
+    )?;
+    match (&sts.id, &sts.policy) {
+        (_, Some(pol)) => writeln!(
+            out,
+            "  MTA-STS  mode {}, max_age {} s, mx {}{}",
+            pol.mode.label(),
+            pol.max_age,
+            escape(&pol.mx.join(", ")),
+            sts.id
+                .as_ref()
+                .map_or_else(String::new, |id| format!("  (id {})", escape(id)))
+        )?,
+        (Some(id), None) => writeln!(out, "  MTA-STS  record id {}, no usable policy", escape(id))?,
+        (None, None) if sts.txt.is_empty() => writeln!(out, "  MTA-STS  none published")?,
+        (None, None) => writeln!(out, "  MTA-STS  no valid record")?,
+    }
+    if let Some(f) = &sts.fetch {
+        let how = match (&f.error, f.status) {
+            (Some(e), _) => escape(e),
+            (None, Some(s)) => format!("HTTP {s}"),
+            (None, None) => String::new(),
+        };
+        let cert = f
+            .certificate_days_left
+            .map_or_else(String::new, |d| format!(", certificate {d} days left"));
+        writeln!(
+            out,
+            "           {} {how}  {}",
+            escape(&f.url),
+            p.dim(&format!("{:.1} ms{cert}", f.elapsed_ms))
+        )?;
+    }
+    for m in &sts.mx {
+        let verdict = match m.passes {
+            Some(true) => "passes",
+            Some(false) => "fails ",
+            None => "?     ",
+        };
+        let detail = match (&m.pattern, &m.reason) {
+            (_, Some(r)) => escape(r),
+            (Some(pat), None) => format!("covered by {}, certificate verified", escape(pat)),
+            (None, None) => String::new(),
+        };
+        writeln!(out, "           {} {}: {detail}", verdict, escape(&m.host))?;
+    }
+    let rpt = &policy.tls_rpt;
+    match (&rpt.error, rpt.rua.is_empty()) {
+        (Some(e), _) => writeln!(out, "  TLS-RPT  {}", escape(e))?,
+        (None, false) => writeln!(out, "  TLS-RPT  reports to {}", escape(&rpt.rua.join(", ")))?,
+        (None, true) => writeln!(out, "  TLS-RPT  none published")?,
+    }
+    for f in &sts.findings {
+        writeln!(out, "  {} {}", p.status(f.status), escape(&f.message))?;
+    }
+    for s in &policy.senders {
+        writeln!(
+            out,
+            "  {:<26} {:<11} {}",
+            s.sender.label(),
+            p.bold(s.outcome.label()),
+            escape(&s.reason)
+        )?;
+    }
+    Ok(())
+}
+
+/// DANE for one server: the outcome, the TLSA records with the DNSSEC status, the match.
+fn dane_section(
+    p: &Palette,
+    d: &crate::report::policy::DaneReport,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let dnssec = match d.dnssec {
+        crate::vocab::Dnssec::Secure => "secure",
+        crate::vocab::Dnssec::Insecure => "insecure",
+        crate::vocab::Dnssec::Bogus => "bogus",
+        crate::vocab::Dnssec::Indeterminate => "indeterminate",
+    };
+    let outcome = serde_json::to_value(d.outcome)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "  {} {}  {}",
+        p.bold("DANE"),
+        outcome,
+        p.dim(&format!("DNSSEC {dnssec}: {}", escape(&d.basis)))
+    )?;
+    for t in &d.tlsa {
+        writeln!(
+            out,
+            "    TLSA {} {} {} {}",
+            t.usage,
+            t.selector,
+            t.matching,
+            escape(&t.data)
+        )?;
+    }
+    writeln!(out, "    {}", escape(&d.reason))
+}
+
 /// One probed server: the transcript step by step, TLS, checks, findings and the error.
 /// A server probed over more than one connection (a plain-text retry after a failed
 /// STARTTLS handshake) shows each connection's transcript in turn, then the checks and
@@ -263,6 +382,9 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
         )?,
         Some(t) if !retried => tls_section(p, t, false, out)?,
         _ => {}
+    }
+    if let Some(d) = &s.dane {
+        dane_section(p, d, out)?;
     }
     unanswered(p, s.unanswered.as_deref(), out)?;
     checks(p, &s.checks, out)?;

@@ -11,6 +11,7 @@ pub mod human;
 pub mod json;
 pub mod measure;
 pub mod nagios;
+pub mod policy;
 pub mod prometheus;
 pub mod tls;
 
@@ -38,6 +39,10 @@ pub struct Report {
     /// Timings judged against `--warning`/`--critical`/`--threshold` (absent when none given).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thresholds: Vec<ThresholdReport>,
+    /// The mail domain's transport-security policies (MTA-STS, TLS-RPT) and what strict
+    /// senders do; absent when not looked up (`--policy ignore`, not a domain target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<policy::PolicyReport>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -92,6 +97,10 @@ pub struct ServerReport {
     /// `error`, timings) are the plain-text connection's, where the checks ran.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<AttemptReport>,
+    /// DANE (RFC 7672) for this server: its MX host's TLSA records, their DNSSEC status and
+    /// what they say of the presented chain; absent when TLSA was not looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dane: Option<policy::DaneReport>,
 }
 
 /// A connection given up before the one a server entry reports (`servers[].attempts[]`).

@@ -104,6 +104,29 @@ pub fn perfdata(report: &Report, thresholds: &Thresholds) -> Vec<String> {
             )
         })
         .collect();
+    if let Some(p) = &report.policy {
+        if let Some(pol) = &p.mta_sts.policy {
+            items.push(perf_item(
+                "mta_sts_max_age",
+                &pol.max_age.to_string(),
+                "s",
+                [None, None, Some("0".into()), None],
+            ));
+        }
+        if let Some(days) = p
+            .mta_sts
+            .fetch
+            .as_ref()
+            .and_then(|f| f.certificate_days_left)
+        {
+            items.push(perf_item(
+                "mta_sts_host_cert_days_left",
+                &days.to_string(),
+                "",
+                [None, None, None, None],
+            ));
+        }
+    }
     for (i, s) in report.servers.iter().enumerate().filter(|(_, s)| s.probed) {
         if let Some(days) = measure::tls_facts(s).and_then(|t| t.certificate_days_left) {
             items.push(perf_item(
@@ -141,6 +164,23 @@ pub fn render(
     }
     for s in report.servers.iter().filter(|s| s.probed) {
         server_lines(s, out)?;
+    }
+    if let Some(p) = &report.policy {
+        for f in p.mta_sts.findings.iter().filter(|f| f.status != Status::Ok) {
+            writeln!(out, "Policy {} {}", f.status.label(), clean(&f.message))?;
+        }
+        for s in &p.senders {
+            writeln!(
+                out,
+                "{}",
+                clean(&format!(
+                    "{}: {} ({})",
+                    s.sender.label(),
+                    s.outcome.label(),
+                    s.reason
+                ))
+            )?;
+        }
     }
     Ok(())
 }

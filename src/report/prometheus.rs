@@ -15,6 +15,15 @@
 //!   notAfter, when TLS facts exist.
 //! - `smtpprobe_finding{target,host,address,port,id}`: one sample per finding on a server
 //!   (`protocol_violation`, `starttls_missing`, …), its value the finding's status 0–3.
+//! - `smtpprobe_dane_verified{target,host,address,port}`: 1 when a secure TLSA record
+//!   authenticated the chain, 0 when DANE applies and none did (absent otherwise).
+//! - `smtpprobe_mta_sts_mode{target}`: 0 no MTA-STS policy (or mode none), 1 testing,
+//!   2 enforce (domain targets, unless `--policy ignore`).
+//! - `smtpprobe_mta_sts_max_age_seconds{target}`: the policy's max_age.
+//! - `smtpprobe_mta_sts_host_certificate_expiry_timestamp_seconds{target}`: notAfter of the
+//!   policy host's certificate.
+//! - `smtpprobe_policy_finding{target,id}`: the policy findings (`mta_sts_*`, `tls_rpt_*`),
+//!   the value their status 0–3.
 //!
 //! Label values are escaped (`\\`, `\"`, `\n`), so no server text can end a line or a label;
 //! other control and bidi characters (see [`super::human::is_unsafe`]) appear as the human
@@ -184,6 +193,101 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         &expiry,
         &finding,
     ] {
+        f.write(out)?;
+    }
+    dane_family(report, out)?;
+    if let Some(p) = &report.policy {
+        policy_families(target, p, out)?;
+    }
+    Ok(())
+}
+
+/// `smtpprobe_dane_verified`, one sample per probed server DANE applies to.
+fn dane_family(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut dane = Family::new(
+        "smtpprobe_dane_verified",
+        "1 when a DNSSEC-secure TLSA record authenticated the server's certificate chain (DANE), 0 when TLSA records apply and none did; absent when DANE does not apply.",
+    );
+    for s in report.servers.iter().filter(|s| s.probed) {
+        if let Some(v) = dane_verified(s) {
+            let port = s.port.to_string();
+            let labels = [
+                ("target", report.target.as_str()),
+                ("host", s.host.as_str()),
+                ("address", s.address.as_deref().unwrap_or("")),
+                ("port", port.as_str()),
+            ];
+            dane.sample(&labels, v);
+        }
+    }
+    dane.write(out)
+}
+
+/// `smtpprobe_dane_verified` of a server: 1 authenticated, 0 DANE applies and did not
+/// authenticate, `None` when DANE does not apply.
+fn dane_verified(s: &super::ServerReport) -> Option<&'static str> {
+    use crate::vocab::DaneOutcome as O;
+    match s.dane.as_ref()?.outcome {
+        O::DaneVerified => Some("1"),
+        O::DaneMismatch | O::DaneNoStarttls | O::Bogus | O::DaneUnusable => Some("0"),
+        _ => None,
+    }
+}
+
+/// The MTA-STS mode, max_age and policy host certificate expiry, and the policy findings.
+fn policy_families(
+    target: &str,
+    p: &super::policy::PolicyReport,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let t = [("target", target)];
+    let mut mode = Family::new(
+        "smtpprobe_mta_sts_mode",
+        "MTA-STS policy mode: 0 no policy (or mode none), 1 testing, 2 enforce.",
+    );
+    let pol = p.mta_sts.policy.as_ref();
+    mode.sample(
+        &t,
+        &crate::vocab::StsMode::gauge(pol.map(|p| p.mode)).to_string(),
+    );
+    let mut age = Family::new(
+        "smtpprobe_mta_sts_max_age_seconds",
+        "max_age of the MTA-STS policy in seconds.",
+    );
+    if let Some(pol) = pol {
+        age.sample(&t, &pol.max_age.to_string());
+    }
+    let mut host_expiry = Family::new(
+        "smtpprobe_mta_sts_host_certificate_expiry_timestamp_seconds",
+        "Expiry (notAfter) of the MTA-STS policy host's certificate as a Unix timestamp.",
+    );
+    if let Some(at) = p
+        .mta_sts
+        .fetch
+        .as_ref()
+        .and_then(|f| f.certificate_not_after_unix)
+    {
+        host_expiry.sample(&t, &at.to_string());
+    }
+    let mut finding = Family::new(
+        "smtpprobe_policy_finding",
+        "Findings on the domain's transport-security policies, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
+    );
+    for f in &p.mta_sts.findings {
+        let id = f.id.to_string();
+        let worst = p
+            .mta_sts
+            .findings
+            .iter()
+            .filter(|g| g.id == f.id)
+            .map(|g| g.status)
+            .fold(f.status, crate::exit::Status::merge);
+        finding.sample(
+            &[("target", target), ("id", id.as_str())],
+            &worst.exit_code().to_string(),
+        );
+    }
+    for f in [&mode, &age, &host_expiry, &finding] {
         f.write(out)?;
     }
     Ok(())

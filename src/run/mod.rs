@@ -10,6 +10,7 @@
 //! ([`budget`]); `--deadline` counts from the start of connecting.
 
 mod budget;
+mod policy;
 mod recipients;
 
 use crate::assess;
@@ -50,8 +51,11 @@ impl Env {
     /// The environment for `cfg`'s options. The resolver is only set up when the target
     /// needs DNS, or recipients may: their domains are looked up to tell relaying apart.
     pub fn new(cfg: &Config) -> Env {
-        let dns = (!cfg.target.is_ip() || recipients::asked(cfg))
-            .then(|| HickoryLookup::new(&cfg.resolvers, cfg.timeout.min(Duration::from_secs(5))));
+        let dns = (!cfg.target.is_ip() || recipients::asked(cfg)).then(|| {
+            let lookup =
+                HickoryLookup::new(&cfg.resolvers, cfg.timeout.min(Duration::from_secs(5)));
+            policy::trusting_ad_bit(cfg, lookup)
+        });
         Env::with_dns(cfg, dns)
     }
 
@@ -95,6 +99,8 @@ pub async fn probe(env: &Env, cfg: &Config) -> Report {
                 elapsed: Duration::ZERO,
                 gave_up: None,
                 recipients: Recipients::default(),
+                policy: None,
+                tlsa: vec![],
             };
             assess::report(&facts, cfg)
         }
@@ -115,6 +121,24 @@ pub async fn probe_with<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> Repor
 async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts {
     let started = Instant::now();
     let budget = Budget::new(started, cfg.max_time);
+    let (policy, mut facts) = tokio::join!(
+        policy::lookups(cfg, &env.tls, lookup, budget.end),
+        servers(env, cfg, lookup, &budget, started)
+    );
+    facts.policy = policy;
+    facts.elapsed = started.elapsed();
+    facts
+}
+
+/// The MX walk and the conversations with the servers: the facts of one probe but its
+/// policies.
+async fn servers<L: Lookup>(
+    env: &Env,
+    cfg: &Config,
+    lookup: &L,
+    budget: &Budget,
+    started: Instant,
+) -> TargetFacts {
     let resolving = dns::resolve(lookup, &cfg.target, cfg.family);
     let resolution = match tokio::time::timeout_at(budget.end, resolving).await {
         Ok(r) => r,
@@ -123,14 +147,18 @@ async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts 
     let dns_elapsed = started.elapsed();
     let candidates = candidates(&resolution, cfg);
     let mut recipients = recipients::of(cfg);
-    let servers = if cfg.all {
-        let futs = candidates.into_iter().map(|c| talk(env, cfg, &budget, c));
-        let servers = dns::join_all(futs).await;
-        recipients::learn(lookup, &budget, &mut recipients, &servers).await;
-        servers
-    } else {
-        first_that_works(env, cfg, &budget, candidates, lookup, &mut recipients).await
+    let hosts = policy::tlsa_hosts(cfg, &candidates);
+    let talking = async {
+        if cfg.all {
+            let futs = candidates.into_iter().map(|c| talk(env, cfg, budget, c));
+            let servers = dns::join_all(futs).await;
+            recipients::learn(lookup, budget, &mut recipients, &servers).await;
+            servers
+        } else {
+            first_that_works(env, cfg, budget, candidates, lookup, &mut recipients).await
+        }
     };
+    let (tlsa, servers) = tokio::join!(policy::tlsa(lookup, hosts, budget.end), talking);
     TargetFacts {
         target: cfg.target_text.clone(),
         resolver: if cfg.target.is_ip() {
@@ -144,6 +172,8 @@ async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts 
         elapsed: started.elapsed(),
         gave_up: budget.gave_up(),
         recipients,
+        policy: None,
+        tlsa,
     }
 }
 

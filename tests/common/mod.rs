@@ -2,7 +2,7 @@
 //! script was not followed, or if DATA or BDAT ever arrives; and a fake DNS lookup.
 #![allow(dead_code)]
 
-use smtpprobe::dns::{AddrAnswer, DnsFailure, Lookup};
+use smtpprobe::dns::{AddrAnswer, DnsFailure, Lookup, Tlsa, TlsaAnswer};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
@@ -217,6 +217,10 @@ pub struct FakeDns {
     pub mx: HashMap<String, Result<Vec<(u16, String)>, DnsFailure>>,
     pub a: HashMap<String, Vec<IpAddr>>,
     pub cname: HashMap<String, String>,
+    /// TXT records by name (MTA-STS, TLS-RPT); a name without any answers NXDOMAIN.
+    pub txt: HashMap<String, Vec<String>>,
+    /// TLSA answers by MX host (any port); a host without one has none, insecurely.
+    pub tlsa: HashMap<String, TlsaAnswer>,
 }
 
 impl FakeDns {
@@ -229,6 +233,40 @@ impl FakeDns {
     }
     pub fn mx_fails(mut self, name: &str, f: DnsFailure) -> Self {
         self.mx.insert(abs(name), Err(f));
+        self
+    }
+    /// The TLSA records of MX host `host` (`usage selector matching data`), with their
+    /// DNSSEC status.
+    pub fn tlsa(
+        mut self,
+        host: &str,
+        dnssec: smtpprobe::vocab::Dnssec,
+        records: &[(u8, u8, u8, Vec<u8>)],
+    ) -> Self {
+        self.tlsa.insert(
+            abs(host),
+            TlsaAnswer {
+                records: Ok(records
+                    .iter()
+                    .map(|(usage, selector, matching, data)| Tlsa {
+                        usage: *usage,
+                        selector: *selector,
+                        matching: *matching,
+                        data: data.clone(),
+                    })
+                    .collect()),
+                dnssec,
+                basis: "the test's DNS says so".into(),
+            },
+        );
+        self
+    }
+    /// One more TXT record at `name`.
+    pub fn txt(mut self, name: &str, record: &str) -> Self {
+        self.txt
+            .entry(abs(name))
+            .or_default()
+            .push(record.to_owned());
         self
     }
     pub fn a(mut self, name: &str, ip: &str) -> Self {
@@ -271,6 +309,16 @@ impl Lookup for FakeDns {
         Ok(AddrAnswer {
             addrs,
             cname: self.cname.get(name).cloned(),
+        })
+    }
+    async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
+        self.txt.get(name).cloned().ok_or(DnsFailure::NxDomain)
+    }
+    async fn tlsa(&self, host: &str, _port: u16) -> TlsaAnswer {
+        self.tlsa.get(&abs(host)).cloned().unwrap_or(TlsaAnswer {
+            records: Ok(vec![]),
+            dnssec: smtpprobe::vocab::Dnssec::Insecure,
+            basis: "the test's DNS has no TLSA here".into(),
         })
     }
 }
