@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use smtpprobe::cli::{Cli, Sub};
-use smtpprobe::config::Config;
+use smtpprobe::config::{BulkConfig, Input, Mode};
 use smtpprobe::{exit, output, run};
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,8 +24,9 @@ fn real_main() -> u8 {
         let _ = out.flush();
         return code_byte(code);
     }
-    let cfg = match Config::try_from(&cli.probe) {
-        Ok(c) => c,
+    let cfg = match smtpprobe::config::mode(&cli.probe) {
+        Ok(Mode::One(c)) => *c,
+        Ok(Mode::Bulk(b)) => return code_byte(bulk_main(&b)),
         Err(e) => {
             eprintln!("smtpprobe: error: {e}");
             eprintln!("Run 'smtpprobe --help' for usage.");
@@ -51,6 +52,139 @@ fn real_main() -> u8 {
         }
     }
     code_byte(report.exit_code)
+}
+
+/// Bulk mode: every target of `--targets`, records streamed to the sink, the summary on
+/// stderr; the exit code is the worst status over all records (UNKNOWN at least when the
+/// run was cut short).
+fn bulk_main(bulk: &BulkConfig) -> i32 {
+    let usage = |e: &dyn std::fmt::Display| {
+        eprintln!("smtpprobe: error: {e}");
+        exit::USAGE
+    };
+    let done = match &bulk.resume {
+        None => run::bulk::Done::default(),
+        Some(path) => match std::fs::File::open(path) {
+            // Nothing done yet (the first run of a loop that always passes --resume).
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => run::bulk::Done::default(),
+            Err(e) => return usage(&format!("--resume {}: {e}", path.display())),
+            Ok(f) => match run::bulk::Done::read(std::io::BufReader::new(f)) {
+                Ok(d) => d,
+                Err(e) => return usage(&format!("--resume {}: {e}", path.display())),
+            },
+        },
+    };
+    let mut sink = match output::BulkSink::open(&bulk.base) {
+        Ok(s) => s,
+        Err(e) => return usage(&e),
+    };
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return usage(&format!("cannot start the async runtime: {e}")),
+    };
+    let env = run::Env::new(&bulk.base);
+    let quiet = bulk.base.quiet;
+    let result = rt.block_on(async {
+        let input: Box<dyn tokio::io::AsyncBufRead + Unpin + Send> = match &bulk.input {
+            Input::Stdin => Box::new(tokio::io::BufReader::new(tokio::io::stdin())),
+            Input::File(path) => match tokio::fs::File::open(path).await {
+                Ok(f) => Box::new(tokio::io::BufReader::new(f)),
+                Err(e) => {
+                    return Err(output::OutputError::Stdout(std::io::Error::new(
+                        e.kind(),
+                        format!("cannot read --targets {}: {e}", path.display()),
+                    )));
+                }
+            },
+        };
+        let mut stop = signals(quiet);
+        run::bulk::run(&env, bulk, input, done, &mut stop, |r, line| {
+            sink.record(r, line)
+        })
+        .await
+    });
+    let ended = match result.and_then(|ended| sink.finish().map(|()| ended)) {
+        Ok(e) => e,
+        Err(e) => return usage(&e),
+    };
+    let mut worst = sink.tally.worst;
+    if ended.interrupted || ended.read.error.is_some() {
+        worst = worst.merge(exit::Status::Unknown);
+    }
+    if !quiet {
+        bulk_notes(bulk, &sink.tally, &ended);
+    }
+    worst.exit_code()
+}
+
+/// The end summary and what was skipped or left undone, on stderr.
+fn bulk_notes(bulk: &BulkConfig, tally: &smtpprobe::report::bulk::Tally, ended: &run::bulk::Ended) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let _ = smtpprobe::report::bulk::summary(tally, &mut err);
+    let r = &ended.read;
+    if r.resumed > 0 {
+        let _ = writeln!(
+            err,
+            "  resumed: {} lines already had a record and were skipped",
+            r.resumed
+        );
+    }
+    if let Some(s) = bulk.shard {
+        let _ = writeln!(
+            err,
+            "  shard {}/{}: {} lines belong to other shards",
+            s.index, s.count, r.other_shards
+        );
+    }
+    if let Some(e) = &r.error {
+        let _ = writeln!(err, "  reading the targets stopped early: {e}");
+    }
+    if ended.interrupted {
+        let _ = writeln!(
+            err,
+            "  interrupted: lines after those started were not probed{}; run again with the same input and --resume <your JSONL output> to do the rest",
+            if ended.abandoned > 0 {
+                format!(" and {} running targets were abandoned", ended.abandoned)
+            } else {
+                String::new()
+            }
+        );
+    }
+}
+
+/// One message per SIGINT/SIGTERM (the first says what happens on stderr).
+fn signals(quiet: bool) -> tokio::sync::mpsc::UnboundedReceiver<()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let (Ok(mut int), Ok(mut term)) = (
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::terminate()),
+    ) else {
+        return rx;
+    };
+    tokio::spawn(async move {
+        let mut first = true;
+        loop {
+            tokio::select! {
+                _ = int.recv() => {},
+                _ = term.recv() => {},
+            }
+            if first && !quiet {
+                eprintln!(
+                    "smtpprobe: stopping: no new targets; the running ones finish within --max-time (interrupt again to abandon them)"
+                );
+            }
+            first = false;
+            if tx.send(()).is_err() {
+                break;
+            }
+        }
+    });
+    rx
 }
 
 /// Help and version exit 0; every other parse error is a usage error (3, never clap's 2,

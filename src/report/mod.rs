@@ -6,6 +6,7 @@
 //! The JSON form of these types is a versioned contract documented in `docs/json.md`:
 //! fields may be added, never renamed or removed within a schema version.
 
+pub mod bulk;
 pub mod explain;
 pub mod human;
 pub mod json;

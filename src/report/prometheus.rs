@@ -16,6 +16,8 @@
 //! - `smtpprobe_finding{target,host,address,port,id}`: one sample per finding on a server
 //!   (`protocol_violation`, `starttls_missing`, …), its value the finding's status 0–3.
 //!
+//! Many reports (bulk mode) go in one file through [`Textfile`]: each family once.
+//!
 //! Label values are escaped (`\\`, `\"`, `\n`), so no server text can end a line or a label.
 
 use super::Report;
@@ -84,100 +86,138 @@ impl Family {
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let target = report.target.as_str();
-    let mut status = Family::new(
-        "smtpprobe_status",
-        "Overall status of the probe: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the exit code).",
-    );
-    let mut up = Family::new(
-        "smtpprobe_up",
-        "Whether the server completed the SMTP conversation and is neither CRITICAL nor UNKNOWN.",
-    );
-    let mut server_status = Family::new(
-        "smtpprobe_server_status",
-        "Status of one server: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
-    );
-    let mut duration = Family::new(
-        "smtpprobe_phase_duration_seconds",
-        "Duration of each phase of the probe in seconds.",
-    );
-    let mut code = Family::new(
-        "smtpprobe_reply_code",
-        "SMTP reply code the server gave to each step.",
-    );
-    let mut expiry = Family::new(
-        "smtpprobe_tls_certificate_expiry_timestamp_seconds",
-        "Expiry (notAfter) of the server's TLS certificate as a Unix timestamp.",
-    );
+    let mut file = Textfile::new();
+    file.add(report);
+    file.write(out)
+}
 
-    let mut finding = Family::new(
-        "smtpprobe_finding",
-        "Findings on each server, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
-    );
-    status.sample(
-        &[("target", target)],
-        &report.status.exit_code().to_string(),
-    );
-    let port_text: Vec<String> = report.servers.iter().map(|s| s.port.to_string()).collect();
-    let server_labels = |i: usize| -> Vec<(&str, &str)> {
-        let s = &report.servers[i];
-        vec![
-            ("target", target),
-            ("host", s.host.as_str()),
-            ("address", s.address.as_deref().unwrap_or("")),
-            ("port", port_text[i].as_str()),
-        ]
-    };
-    for (i, s) in report.servers.iter().enumerate().filter(|(_, s)| s.probed) {
-        let labels = server_labels(i);
-        let is_up = s.error.is_none()
-            && !s.steps.is_empty()
-            && matches!(
-                s.status,
-                crate::exit::Status::Ok | crate::exit::Status::Warning
-            );
-        up.sample(&labels, if is_up { "1" } else { "0" });
-        server_status.sample(&labels, &s.status.exit_code().to_string());
-        if let Some(t) = measure::tls_facts(s).and_then(|t| t.certificate_not_after) {
-            expiry.sample(&labels, &t.to_string());
-        }
-        findings(&mut finding, &labels, s);
+/// One textfile for any number of reports (bulk mode): every family's HELP and TYPE once,
+/// its samples from all targets together, as the exposition format requires. Its size
+/// grows with the number of samples (the file holds them all).
+pub struct Textfile {
+    status: Family,
+    up: Family,
+    server_status: Family,
+    duration: Family,
+    code: Family,
+    expiry: Family,
+    finding: Family,
+}
+
+impl Default for Textfile {
+    fn default() -> Self {
+        Textfile::new()
     }
-    for m in measure::measurements(report) {
-        let Measurement {
-            server,
-            step,
-            name,
-            seconds,
-            ..
-        } = &m;
-        let mut labels = match server {
-            Some(i) => server_labels(*i),
-            None => vec![("target", target)],
+}
+
+impl Textfile {
+    pub fn new() -> Textfile {
+        Textfile {
+            status: Family::new(
+                "smtpprobe_status",
+                "Overall status of the probe: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the exit code).",
+            ),
+            up: Family::new(
+                "smtpprobe_up",
+                "Whether the server completed the SMTP conversation and is neither CRITICAL nor UNKNOWN.",
+            ),
+            server_status: Family::new(
+                "smtpprobe_server_status",
+                "Status of one server: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+            ),
+            duration: Family::new(
+                "smtpprobe_phase_duration_seconds",
+                "Duration of each phase of the probe in seconds.",
+            ),
+            code: Family::new(
+                "smtpprobe_reply_code",
+                "SMTP reply code the server gave to each step.",
+            ),
+            expiry: Family::new(
+                "smtpprobe_tls_certificate_expiry_timestamp_seconds",
+                "Expiry (notAfter) of the server's TLS certificate as a Unix timestamp.",
+            ),
+            finding: Family::new(
+                "smtpprobe_finding",
+                "Findings on each server, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
+            ),
+        }
+    }
+
+    /// Adds one report's samples (a target already added keeps its first samples).
+    pub fn add(&mut self, report: &Report) {
+        let target = report.target.as_str();
+        self.status.sample(
+            &[("target", target)],
+            &report.status.exit_code().to_string(),
+        );
+        let port_text: Vec<String> = report.servers.iter().map(|s| s.port.to_string()).collect();
+        let server_labels = |i: usize| -> Vec<(&str, &str)> {
+            let s = &report.servers[i];
+            vec![
+                ("target", target),
+                ("host", s.host.as_str()),
+                ("address", s.address.as_deref().unwrap_or("")),
+                ("port", port_text[i].as_str()),
+            ]
         };
-        labels.push(("phase", name.as_str()));
-        duration.sample(&labels, &measure::seconds_text(*seconds));
-        // The reply code of the same step, named like its timing.
-        if let (Some(i), Some(j)) = (server, step)
-            && let Some(st) = report.servers[*i].steps.get(*j)
-        {
-            labels.pop();
-            labels.push(("command", name.as_str()));
-            code.sample(&labels, &st.code.to_string());
+        for (i, s) in report.servers.iter().enumerate().filter(|(_, s)| s.probed) {
+            let labels = server_labels(i);
+            let is_up = s.error.is_none()
+                && !s.steps.is_empty()
+                && matches!(
+                    s.status,
+                    crate::exit::Status::Ok | crate::exit::Status::Warning
+                );
+            self.up.sample(&labels, if is_up { "1" } else { "0" });
+            self.server_status
+                .sample(&labels, &s.status.exit_code().to_string());
+            if let Some(t) = measure::tls_facts(s).and_then(|t| t.certificate_not_after) {
+                self.expiry.sample(&labels, &t.to_string());
+            }
+            findings(&mut self.finding, &labels, s);
+        }
+        for m in measure::measurements(report) {
+            let Measurement {
+                server,
+                step,
+                name,
+                seconds,
+                ..
+            } = &m;
+            let mut labels = match server {
+                Some(i) => server_labels(*i),
+                None => vec![("target", target)],
+            };
+            labels.push(("phase", name.as_str()));
+            self.duration
+                .sample(&labels, &measure::seconds_text(*seconds));
+            // The reply code of the same step, named like its timing.
+            if let (Some(i), Some(j)) = (server, step)
+                && let Some(st) = report.servers[*i].steps.get(*j)
+            {
+                labels.pop();
+                labels.push(("command", name.as_str()));
+                self.code.sample(&labels, &st.code.to_string());
+            }
         }
     }
-    for f in [
-        &status,
-        &up,
-        &server_status,
-        &duration,
-        &code,
-        &expiry,
-        &finding,
-    ] {
-        f.write(out)?;
+
+    /// The textfile: each family with samples, HELP and TYPE first.
+    pub fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        for f in [
+            &self.status,
+            &self.up,
+            &self.server_status,
+            &self.duration,
+            &self.code,
+            &self.expiry,
+            &self.finding,
+        ] {
+            f.write(out)?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// One sample per finding id on a server, the worst status of that id (samples are

@@ -10,6 +10,8 @@
 //! ([`budget`]); `--deadline` counts from the start of connecting.
 
 mod budget;
+pub mod bulk;
+mod gate;
 mod recipients;
 
 use crate::assess;
@@ -44,6 +46,8 @@ pub struct Env {
     /// Connection slots (`-j/--concurrency`), shared by every probe made with this
     /// environment: one is held from connect to close.
     connections: Arc<Semaphore>,
+    /// `--per-ip` and `--rate`, over every probe made with this environment.
+    gate: gate::Gate,
 }
 
 impl Env {
@@ -70,6 +74,7 @@ impl Env {
             helo: cfg.helo.clone().or_else(local_fqdn),
             resolver: resolver_label(cfg),
             connections: Arc::new(Semaphore::new(cfg.concurrency.max(1))),
+            gate: gate::Gate::new(cfg.per_ip, cfg.rate),
         }
     }
 }
@@ -234,12 +239,16 @@ async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts)
     let Some(ip) = server.address else {
         return server;
     };
+    // This address's turn (--per-ip) first, so no connection slot is held while waiting.
+    let Some(ip_slot) = env.gate.address(ip, budget.end).await else {
+        return budget.not_tried(server);
+    };
     let slot = tokio::time::timeout_at(budget.end, env.connections.acquire()).await;
     // The semaphore is never closed: without a permit (`Ok(Err)`) go ahead unbounded.
     let Ok(permit) = slot else {
         return budget.not_tried(server);
     };
-    if budget.spent() {
+    if budget.spent() || !env.gate.pace(budget.end).await {
         return budget.not_tried(server);
     }
     let addr = SocketAddr::new(ip, server.port);
@@ -255,6 +264,7 @@ async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts)
         first.fallback = Some(Box::new(retry));
     }
     drop(permit);
+    drop(ip_slot);
     server.contact = contact;
     server
 }
