@@ -400,6 +400,11 @@ pub fn mode(a: &ProbeArgs) -> Result<Mode, ConfigError> {
         }
         _ => {}
     }
+    if a.dedupe_servers && !(a.vrfy.is_empty() && a.expn.is_empty() && a.rcpt.is_empty()) {
+        return Err(ConfigError(
+            "--dedupe-servers shares one conversation with a server between targets, but --vrfy/--expn/--rcpt answers belong to each target: drop one of them".into(),
+        ));
+    }
     let input = if path.as_os_str() == "-" {
         Input::Stdin
     } else if path.is_file() {

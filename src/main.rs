@@ -85,7 +85,7 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         Ok(rt) => rt,
         Err(e) => return usage(&format!("cannot start the async runtime: {e}")),
     };
-    let env = run::Env::new(&bulk.base);
+    let env = run::Env::for_many(&bulk.base, bulk.dedupe_servers);
     let quiet = bulk.base.quiet;
     let result = rt.block_on(async {
         let input: Box<dyn tokio::io::AsyncBufRead + Unpin + Send> = match &bulk.input {

@@ -496,3 +496,150 @@ fn shards_together_are_the_input_each_line_once() {
     let expected: BTreeMap<u64, usize> = (1..=30).map(|l| (l, 1)).collect();
     assert_eq!(seen, expected);
 }
+
+#[test]
+fn dedupe_servers_talks_to_each_server_once_and_says_which_results_are_shared() {
+    let a = Sink::start("127.0.13.17", Duration::from_millis(30));
+    let b = Sink::start("127.0.13.18", Duration::ZERO);
+    let dir = tempfile::tempdir().unwrap();
+    let lines = vec![a.target(), a.target(), b.target(), a.target(), a.target()];
+    let file = write_targets(dir.path(), &lines);
+    let out = run(&[
+        "--targets",
+        file.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--dedupe-servers",
+        "--per-ip",
+        "4",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(recs.len(), 5);
+    assert_eq!(a.connections.load(Ordering::SeqCst), 1);
+    assert_eq!(b.connections.load(Ordering::SeqCst), 1);
+    let shared = recs
+        .iter()
+        .filter(|r| r["servers"][0]["shared"] == true)
+        .count();
+    assert_eq!(shared, 3, "the first record of each server is its own");
+    assert!(recs.iter().all(|r| r["status"] == "ok"));
+    // Without the flag, each line is its own probe.
+    let out = run(&["--targets", file.to_str().unwrap(), "-q"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(a.connections.load(Ordering::SeqCst), 5);
+    let out = run(&[
+        "--targets",
+        file.to_str().unwrap(),
+        "--dedupe-servers",
+        "--vrfy",
+        "root",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+}
+
+/// A DNS server on loopback (UDP) for `*.bulk.test`: every domain's MX is `mx.bulk.test`,
+/// whose A record is `ip`; counts the questions by (name, type).
+struct CountingDns {
+    addr: SocketAddr,
+    asked: Arc<Mutex<BTreeMap<(String, String), usize>>>,
+}
+
+impl CountingDns {
+    fn start(ip: std::net::Ipv4Addr) -> CountingDns {
+        use hickory_proto::op::Message;
+        use hickory_proto::rr::rdata::{A, MX, SOA};
+        use hickory_proto::rr::{Name, RData, Record, RecordType};
+        let socket = std::net::UdpSocket::bind("127.0.13.50:0").unwrap();
+        let addr = socket.local_addr().unwrap();
+        let asked: Arc<Mutex<BTreeMap<(String, String), usize>>> = Arc::default();
+        let counts = asked.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 1500];
+            let mx = Name::from_ascii("mx.bulk.test.").unwrap();
+            let soa = Record::from_rdata(
+                Name::from_ascii("bulk.test.").unwrap(),
+                300,
+                RData::SOA(SOA::new(mx.clone(), mx.clone(), 1, 3600, 600, 86400, 300)),
+            );
+            while let Ok((n, peer)) = socket.recv_from(&mut buf) {
+                let Ok(q) = Message::from_vec(&buf[..n]) else {
+                    continue;
+                };
+                let Some(query) = q.queries.first().cloned() else {
+                    continue;
+                };
+                let name = query.name().to_ascii().to_ascii_lowercase();
+                let kind = query.query_type();
+                *counts
+                    .lock()
+                    .unwrap()
+                    .entry((name.clone(), kind.to_string()))
+                    .or_default() += 1;
+                let mut r = Message::response(q.metadata.id, q.metadata.op_code);
+                r.metadata.authoritative = true;
+                r.metadata.recursion_desired = q.metadata.recursion_desired;
+                r.metadata.recursion_available = true;
+                r.add_query(query.clone());
+                match kind {
+                    RecordType::MX if name.ends_with(".bulk.test.") && name != "mx.bulk.test." => {
+                        r.add_answer(Record::from_rdata(
+                            query.name().clone(),
+                            300,
+                            RData::MX(MX::new(10, mx.clone())),
+                        ));
+                    }
+                    RecordType::A if name == "mx.bulk.test." => {
+                        r.add_answer(Record::from_rdata(mx.clone(), 300, RData::A(A(ip))));
+                    }
+                    _ => {
+                        r.add_authority(soa.clone());
+                    }
+                }
+                if let Ok(bytes) = r.to_vec() {
+                    let _ = socket.send_to(&bytes, peer);
+                }
+            }
+        });
+        CountingDns { addr, asked }
+    }
+
+    fn asked(&self, name: &str, kind: &str) -> usize {
+        let a = self.asked.lock().unwrap();
+        a.get(&(name.to_owned(), kind.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+#[test]
+fn dns_answers_are_cached_for_the_run_shared_mx_hosts_resolved_once() {
+    let sink = Sink::start("127.0.13.19", Duration::ZERO);
+    let dns = CountingDns::start([127, 0, 13, 19].into());
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = (0..20).map(|i| format!("d{i}.bulk.test")).collect();
+    let file = write_targets(dir.path(), &lines);
+    let port = sink.addr.port().to_string();
+    let resolver = dns.addr.to_string();
+    let out = run(&[
+        "--targets",
+        file.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--port",
+        &port,
+        "--resolver",
+        &resolver,
+        "-4",
+        "-j",
+        "1",
+    ]);
+    let recs = records(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(recs.len(), 20);
+    assert!(recs.iter().all(|r| r["status"] == "ok"), "{recs:?}");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(sink.connections.load(Ordering::SeqCst), 20);
+    assert_eq!(dns.asked("d7.bulk.test.", "MX"), 1);
+    // Twenty domains, one MX host: its address was asked once for the whole run.
+    assert_eq!(dns.asked("mx.bulk.test.", "A"), 1);
+}

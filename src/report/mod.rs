@@ -93,6 +93,11 @@ pub struct ServerReport {
     /// `error`, timings) are the plain-text connection's, where the checks ran.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<AttemptReport>,
+    /// Bulk mode with `--dedupe-servers`: true when this server's result was observed once
+    /// (for the first target that used this address, port and MX name) and is attached to
+    /// this target too; absent otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared: bool,
 }
 
 /// A connection given up before the one a server entry reports (`servers[].attempts[]`).
