@@ -55,8 +55,8 @@ fn real_main() -> u8 {
 }
 
 /// Bulk mode: every target of `--targets`, records streamed to the sink, the summary on
-/// stderr; the exit code is the worst status over all records (UNKNOWN at least when the
-/// run was cut short).
+/// stderr; the exit code is the worst status over all records, or 128 + the signal when a
+/// SIGINT/SIGTERM cut the run short.
 fn bulk_main(bulk: &BulkConfig) -> i32 {
     let usage = |e: &dyn std::fmt::Display| {
         eprintln!("smtpprobe: error: {e}");
@@ -111,13 +111,18 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         Err(e) => return usage(&e),
     };
     let mut worst = sink.tally.worst;
-    if ended.interrupted || ended.read.error.is_some() {
+    if ended.read.error.is_some() {
         worst = worst.merge(exit::Status::Unknown);
     }
     if !quiet {
         bulk_notes(bulk, &sink.tally, &ended);
     }
-    worst.exit_code()
+    match ended.interrupted {
+        // Cut short: the shell's 128 + signal, so that a wrapper (a Kubernetes Job, a
+        // loop) can tell an unfinished run from a finished one and resume it.
+        Some(signal) => 128 + signal,
+        None => worst.exit_code(),
+    }
 }
 
 /// The end summary and what was skipped or left undone, on stderr.
@@ -143,7 +148,7 @@ fn bulk_notes(bulk: &BulkConfig, tally: &smtpprobe::report::bulk::Tally, ended: 
     if let Some(e) = &r.error {
         let _ = writeln!(err, "  reading the targets stopped early: {e}");
     }
-    if ended.interrupted {
+    if ended.interrupted.is_some() {
         let _ = writeln!(
             err,
             "  interrupted: lines after those started were not probed{}; run again with the same input and --resume <your JSONL output> to do the rest",
@@ -156,8 +161,9 @@ fn bulk_notes(bulk: &BulkConfig, tally: &smtpprobe::report::bulk::Tally, ended: 
     }
 }
 
-/// One message per SIGINT/SIGTERM (the first says what happens on stderr).
-fn signals(quiet: bool) -> tokio::sync::mpsc::UnboundedReceiver<()> {
+/// One message per SIGINT (2) or SIGTERM (15), the signal's number (the first says what
+/// happens on stderr).
+fn signals(quiet: bool) -> tokio::sync::mpsc::UnboundedReceiver<i32> {
     use tokio::signal::unix::{SignalKind, signal};
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let (Ok(mut int), Ok(mut term)) = (
@@ -169,17 +175,17 @@ fn signals(quiet: bool) -> tokio::sync::mpsc::UnboundedReceiver<()> {
     tokio::spawn(async move {
         let mut first = true;
         loop {
-            tokio::select! {
-                _ = int.recv() => {},
-                _ = term.recv() => {},
-            }
+            let signal = tokio::select! {
+                _ = int.recv() => 2,
+                _ = term.recv() => 15,
+            };
             if first && !quiet {
                 eprintln!(
                     "smtpprobe: stopping: no new targets; the running ones finish within --max-time (interrupt again to abandon them)"
                 );
             }
             first = false;
-            if tx.send(()).is_err() {
+            if tx.send(signal).is_err() {
                 break;
             }
         }

@@ -411,7 +411,11 @@ fn interrupted_then_resumed_gives_every_line_exactly_once() {
     let first = child.wait_with_output().unwrap();
     let stderr = String::from_utf8(first.stderr).unwrap();
     assert!(stderr.contains("interrupted"), "{stderr}");
-    assert_eq!(first.status.code(), Some(3), "cut short: UNKNOWN");
+    assert_eq!(
+        first.status.code(),
+        Some(130),
+        "cut short by SIGINT: 128 + 2"
+    );
     let done = records(&std::fs::read_to_string(&out).unwrap()).len();
     assert!((6..41).contains(&done), "{done} records before the stop");
 
@@ -642,4 +646,118 @@ fn dns_answers_are_cached_for_the_run_shared_mx_hosts_resolved_once() {
     assert_eq!(dns.asked("d7.bulk.test.", "MX"), 1);
     // Twenty domains, one MX host: its address was asked once for the whole run.
     assert_eq!(dns.asked("mx.bulk.test.", "A"), 1);
+}
+
+/// The directory of the binary, for scripts that call `smtpprobe` by name.
+fn path_with_binary() -> String {
+    let bin = Path::new(env!("CARGO_BIN_EXE_smtpprobe"));
+    let dir = bin.parent().unwrap().to_str().unwrap().to_owned();
+    format!("{dir}:{}", std::env::var("PATH").unwrap_or_default())
+}
+
+/// Input for the scale-out recipes: sink targets and distinct invalid lines (records too).
+fn shard_input(dir: &Path, sink: &Sink) -> (std::path::PathBuf, usize) {
+    let lines: Vec<String> = (0..24)
+        .map(|i| {
+            if i % 4 == 0 {
+                sink.target()
+            } else {
+                format!("not a target {i}")
+            }
+        })
+        .collect();
+    (write_targets(dir, &lines), lines.len())
+}
+
+fn yaml_value<'a>(manifest: &'a str, key: &str) -> &'a str {
+    manifest
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(&format!("{key}:")))
+        .unwrap_or_else(|| panic!("{key} not in the manifest"))
+        .trim()
+}
+
+#[test]
+fn kubernetes_indexed_job_manifest_runs_every_shard_once() {
+    let manifest = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/smtpprobe-shards.yaml"),
+    )
+    .unwrap();
+    assert_eq!(yaml_value(&manifest, "apiVersion"), "batch/v1");
+    assert_eq!(yaml_value(&manifest, "kind"), "Job");
+    assert_eq!(yaml_value(&manifest, "completionMode"), "Indexed");
+    assert_eq!(yaml_value(&manifest, "restartPolicy"), "Never");
+    let n: usize = yaml_value(&manifest, "completions").parse().unwrap();
+    assert_eq!(yaml_value(&manifest, "parallelism"), n.to_string());
+    let shards_at = manifest.find("name: SHARDS").expect("SHARDS env");
+    let shards = yaml_value(&manifest[shards_at..], "value").trim_matches('"');
+    assert_eq!(shards, n.to_string(), "completions and SHARDS differ");
+    // No tab anywhere (YAML forbids them for indentation).
+    assert!(!manifest.contains('\t'));
+    // The shell script between the markers, as the container runs it.
+    let begin = manifest.find("# begin shard script").unwrap();
+    let end = manifest.find("# end shard script").unwrap();
+    let script: String = manifest[begin..end]
+        .lines()
+        .map(|l| l.trim_start())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sink = Sink::start("127.0.13.20", Duration::ZERO);
+    let dir = tempfile::tempdir().unwrap();
+    let (targets, count) = shard_input(dir.path(), &sink);
+    let results = dir.path().join("results");
+    for k in 0..n {
+        let status = Command::new("/bin/sh")
+            .args(["-c", &script])
+            .env("PATH", path_with_binary())
+            .env("JOB_COMPLETION_INDEX", k.to_string())
+            .env("SHARDS", shards)
+            .env("TARGETS", &targets)
+            .env("RESULTS", &results)
+            .status()
+            .unwrap();
+        assert!(status.success(), "shard {k}: {status}");
+    }
+    let mut all = String::new();
+    for k in 0..n {
+        all += &std::fs::read_to_string(results.join(format!("shard-{k}.jsonl"))).unwrap();
+    }
+    let expected: BTreeMap<u64, usize> = (1..=count as u64).map(|l| (l, 1)).collect();
+    assert_eq!(by_line(&records(&all)), expected);
+}
+
+#[test]
+fn gnu_parallel_recipe_runs_every_shard_once() {
+    let has_parallel = Command::new("parallel")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_parallel {
+        eprintln!("GNU parallel is not installed: recipe not run (apt-get install parallel)");
+        return;
+    }
+    let sink = Sink::start("127.0.13.21", Duration::ZERO);
+    let dir = tempfile::tempdir().unwrap();
+    let (targets, count) = shard_input(dir.path(), &sink);
+    // The README's recipe, with `:` (this machine) as the only ssh login.
+    let recipe = format!(
+        "N=3; seq 0 $((N-1)) | parallel --will-cite --sshlogin : --jobs 2 \
+         \"smtpprobe --targets {} --shard {{}}/$N --format jsonl --max-time 55\" \
+         > all.jsonl 2> summaries.txt",
+        targets.display()
+    );
+    let status = Command::new("/bin/sh")
+        .args(["-c", &recipe])
+        .current_dir(dir.path())
+        .env("PATH", path_with_binary())
+        .status()
+        .unwrap();
+    // parallel exits with the number of failed jobs: the shards' exit codes (1 WARNING for
+    // the sink without STARTTLS, 3 for the invalid lines) are results, not failures here.
+    assert!(status.code().is_some(), "{status}");
+    let all = std::fs::read_to_string(dir.path().join("all.jsonl")).unwrap();
+    let expected: BTreeMap<u64, usize> = (1..=count as u64).map(|l| (l, 1)).collect();
+    assert_eq!(by_line(&records(&all)), expected);
 }

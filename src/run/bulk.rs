@@ -95,20 +95,22 @@ pub struct Read {
 #[derive(Debug, Default, Clone)]
 pub struct Ended {
     pub read: Read,
-    /// Asked to stop (SIGINT/SIGTERM): lines after those started were not probed.
-    pub interrupted: bool,
+    /// Asked to stop, by this signal (SIGINT 2, SIGTERM 15): lines after those started
+    /// were not probed.
+    pub interrupted: Option<i32>,
     /// Asked twice: the targets still running were abandoned without a record.
     pub abandoned: u64,
 }
 
 /// Probes every target of `input` with `env`, handing each record to `deliver` (report,
-/// input line) as soon as it is done. `stop` receives one message per SIGINT/SIGTERM.
+/// input line) as soon as it is done. `stop` receives the signal's number on each
+/// SIGINT/SIGTERM.
 pub async fn run<R, E>(
     env: &Env,
     bulk: &BulkConfig,
     input: R,
     done: Done,
-    stop: &mut mpsc::UnboundedReceiver<()>,
+    stop: &mut mpsc::UnboundedReceiver<i32>,
     deliver: impl FnMut(&Report, u64) -> Result<(), E>,
 ) -> Result<Ended, E>
 where
@@ -133,7 +135,7 @@ pub async fn run_with<R, L, E>(
     input: R,
     done: Done,
     lookup: Option<&L>,
-    stop: &mut mpsc::UnboundedReceiver<()>,
+    stop: &mut mpsc::UnboundedReceiver<i32>,
     mut deliver: impl FnMut(&Report, u64) -> Result<(), E>,
 ) -> Result<Ended, E>
 where
@@ -157,14 +159,12 @@ where
             },
             Some((line, report)) = running.next() => deliver(&report, line)?,
             signal = stop.recv(), if !stop.is_closed() => {
-                if signal.is_none() {
-                    continue;
-                }
-                if ended.interrupted {
+                let Some(signal) = signal else { continue };
+                if ended.interrupted.is_some() {
                     ended.abandoned = running.len() as u64;
                     break;
                 }
-                ended.interrupted = true;
+                ended.interrupted = Some(signal);
                 input_open = false;
                 rx.close();
             }
