@@ -59,6 +59,19 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "FILE|-")]
     pub targets: Option<std::path::PathBuf>,
 
+    /// Watch mode: probe TARGET again and again like ping, one line per round (status,
+    /// per-phase times, what changed), statistics at the end (Ctrl-C or --count)
+    #[arg(long, conflicts_with = "targets")]
+    pub watch: bool,
+
+    /// Watch mode: seconds from the start of one round to the start of the next [default: 1]
+    #[arg(long, value_name = "SECS", requires = "watch")]
+    pub interval: Option<f64>,
+
+    /// Watch mode: stop after N rounds
+    #[arg(long, value_name = "N", requires = "watch")]
+    pub count: Option<u64>,
+
     /// Bulk mode: at most N new connections per second over the whole run
     #[arg(long, value_name = "N")]
     pub rate: Option<f64>,

@@ -376,11 +376,44 @@ pub enum Mode {
     One(Box<Config>),
     /// `--targets`: many.
     Bulk(Box<BulkConfig>),
+    /// `--watch`: one target, again and again.
+    Watch(Box<WatchConfig>),
+}
+
+/// Watch mode (`--watch`): the target's configuration (`--max-time` holds per round), the
+/// interval between the starts of two rounds, and how many rounds at most.
+#[derive(Debug, Clone)]
+pub struct WatchConfig {
+    pub cfg: Config,
+    pub interval: Duration,
+    pub count: Option<u64>,
+}
+
+fn watch(a: &ProbeArgs) -> Result<Mode, ConfigError> {
+    let cfg = Config::try_from(a)?;
+    if !matches!(cfg.format, OutputFormat::Human | OutputFormat::Jsonl) {
+        return Err(ConfigError(
+            "--watch prints one line per round: use the default human output or --format jsonl (one JSON report per round)".into(),
+        ));
+    }
+    if a.count == Some(0) {
+        return Err(ConfigError(
+            "--count 0 would probe nothing: give 1 or more rounds".into(),
+        ));
+    }
+    Ok(Mode::Watch(Box::new(WatchConfig {
+        cfg,
+        interval: seconds("--interval", a.interval.unwrap_or(1.0))?,
+        count: a.count,
+    })))
 }
 
 /// The command line validated: one target, or bulk mode.
 pub fn mode(a: &ProbeArgs) -> Result<Mode, ConfigError> {
     let Some(path) = &a.targets else {
+        if a.watch {
+            return watch(a);
+        }
         return Config::try_from(a).map(|c| Mode::One(Box::new(c)));
     };
     let rules = TargetRules::of(a);

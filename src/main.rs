@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use smtpprobe::cli::{Cli, Sub};
-use smtpprobe::config::{BulkConfig, Input, Mode};
+use smtpprobe::config::{BulkConfig, Input, Mode, WatchConfig};
 use smtpprobe::{exit, output, run};
 use std::io::Write;
 use std::process::ExitCode;
@@ -27,6 +27,7 @@ fn real_main() -> u8 {
     let cfg = match smtpprobe::config::mode(&cli.probe) {
         Ok(Mode::One(c)) => *c,
         Ok(Mode::Bulk(b)) => return code_byte(bulk_main(&b)),
+        Ok(Mode::Watch(w)) => return code_byte(watch_main(&w)),
         Err(e) => {
             eprintln!("smtpprobe: error: {e}");
             eprintln!("Run 'smtpprobe --help' for usage.");
@@ -123,6 +124,59 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         Some(signal) => 128 + signal,
         None => worst.exit_code(),
     }
+}
+
+/// Watch mode: one line per round on stdout as it ends, the statistics at the end; the exit
+/// code is the worst status seen (Ctrl-C is the normal way to end it).
+fn watch_main(w: &WatchConfig) -> i32 {
+    use smtpprobe::report::{bulk, watch};
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("smtpprobe: cannot start the async runtime: {e}");
+            return exit::USAGE;
+        }
+    };
+    let env = run::Env::new(&w.cfg);
+    let quiet = w.cfg.quiet;
+    let jsonl = w.cfg.format == smtpprobe::cli::OutputFormat::Jsonl;
+    let mut stats = watch::WatchStats::default();
+    let mut prev: Option<smtpprobe::report::Report> = None;
+    let stdout = std::io::stdout();
+    rt.block_on(async {
+        // Ctrl-C ends the watch quietly: the statistics say the rest.
+        let mut stop = signals(true);
+        run::watch::run(&env, w, &mut stop, |report, round| {
+            stats.add(report);
+            if !quiet {
+                let mut out = stdout.lock();
+                let _ = if jsonl {
+                    bulk::jsonl(report, None, &mut out)
+                } else {
+                    let changes = prev
+                        .as_ref()
+                        .map(|p| watch::changes(p, report))
+                        .unwrap_or_default();
+                    watch::round_line(report, round, &changes, &mut out)
+                };
+                let _ = out.flush();
+            }
+            prev = Some(report.clone());
+        })
+        .await
+    });
+    if !quiet {
+        let stats_out: &mut dyn Write = &mut if jsonl {
+            Box::new(std::io::stderr()) as Box<dyn Write>
+        } else {
+            Box::new(std::io::stdout())
+        };
+        let _ = watch::stats(&w.cfg.target_text, &stats, stats_out);
+    }
+    stats.worst.exit_code()
 }
 
 /// The end summary and what was skipped or left undone, on stderr.

@@ -14,6 +14,7 @@ pub mod measure;
 pub mod nagios;
 pub mod prometheus;
 pub mod tls;
+pub mod watch;
 
 use crate::exit::Status;
 use crate::smtp::{CheckKind, Context};

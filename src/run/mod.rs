@@ -14,6 +14,7 @@ pub mod bulk;
 mod dedupe;
 mod gate;
 mod recipients;
+pub mod watch;
 
 use crate::assess;
 use crate::config::Config;
