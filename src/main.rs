@@ -87,6 +87,7 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         Err(e) => return usage(&format!("cannot start the async runtime: {e}")),
     };
     let env = run::Env::for_many(&bulk.base, bulk.dedupe_servers);
+    let progress = Progress::new(bulk, done.len());
     let quiet = bulk.base.quiet;
     let result = rt.block_on(async {
         let input: Box<dyn tokio::io::AsyncBufRead + Unpin + Send> = match &bulk.input {
@@ -103,10 +104,16 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         };
         let mut stop = signals(quiet);
         run::bulk::run(&env, bulk, input, done, &mut stop, |r, line| {
+            if let Some(p) = &progress {
+                p.tick(r.status);
+            }
             sink.record(r, line)
         })
         .await
     });
+    if let Some(p) = &progress {
+        p.bar.finish_and_clear();
+    }
     let ended = match result.and_then(|ended| sink.finish().map(|()| ended)) {
         Ok(e) => e,
         Err(e) => return usage(&e),
@@ -124,6 +131,76 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         Some(signal) => 128 + signal,
         None => worst.exit_code(),
     }
+}
+
+/// The progress bar of a bulk run: on stderr, only when it is a terminal and not `--quiet`;
+/// done / total when the input is a file (its target lines in this shard, less those
+/// already done), rate, ETA and counts by status.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    counts: std::cell::Cell<[u64; 4]>,
+}
+
+impl Progress {
+    fn new(bulk: &BulkConfig, done: usize) -> Option<Progress> {
+        use std::io::IsTerminal;
+        if bulk.base.quiet || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let total = match &bulk.input {
+            Input::File(path) => {
+                count_targets(path, bulk.shard).map(|n| n.saturating_sub(done as u64))
+            }
+            Input::Stdin => None,
+        };
+        let (bar, template) = match total {
+            Some(n) => (
+                indicatif::ProgressBar::new(n),
+                "{bar:30} {pos}/{len} {per_sec} ETA {eta} {msg}",
+            ),
+            None => (
+                indicatif::ProgressBar::no_length(),
+                "{spinner} {pos} targets {per_sec} {msg}",
+            ),
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style);
+        }
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+        Some(Progress {
+            bar,
+            counts: std::cell::Cell::new([0; 4]),
+        })
+    }
+
+    fn tick(&self, status: exit::Status) {
+        let mut c = self.counts.get();
+        let i = usize::try_from(status.exit_code()).unwrap_or(3).min(3);
+        c[i] += 1;
+        self.counts.set(c);
+        self.bar.set_message(format!(
+            "OK {} WARNING {} CRITICAL {} UNKNOWN {}",
+            c[0], c[1], c[2], c[3]
+        ));
+        self.bar.inc(1);
+    }
+}
+
+/// The target lines of a file in a shard (a quick pass before the run, for the progress
+/// bar's total; memory stays flat).
+fn count_targets(path: &std::path::Path, shard: Option<smtpprobe::config::Shard>) -> Option<u64> {
+    use std::io::BufRead;
+    let f = std::fs::File::open(path).ok()?;
+    let mut n = 0;
+    for line in std::io::BufReader::new(f).split(b'\n') {
+        let line = line.ok()?;
+        let text = String::from_utf8_lossy(&line);
+        let t = text.trim();
+        if !t.is_empty() && !t.starts_with('#') && shard.is_none_or(|s| s.holds(t)) {
+            n += 1;
+        }
+    }
+    Some(n)
 }
 
 /// Watch mode: one line per round on stdout as it ends, the statistics at the end; the exit
