@@ -8,7 +8,8 @@
 #
 # Prints, for each tool: probes/s, p50/p99 per-probe time and peak RSS, then the ratios.
 #   - smtpprobe (domains): every domain through DNS (MX, then the MX host's address from
-#     the run's cache), EHLO/QUIT; per-probe time is the record's elapsed_ms.
+#     the run's cache), EHLO/QUIT; per-probe time is DNS plus the conversation (connect to
+#     close), without the wait for a -j/--per-ip slot.
 #   - smtpprobe (addresses): the same list as check_smtp gets (each domain's MX address).
 #   - check_smtp: it cannot follow MX records, so it gets each domain's MX address;
 #     HELO/QUIT, one process per probe; per-probe time is its own `time=` perfdata. Its
@@ -40,7 +41,8 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$work/nsd.pid" ] && kill "$(cat "$work/nsd.pid")" 2>/dev/null || true
-  rm -rf "$work"
+  sleep 0.3
+  rm -rf "$work" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -104,7 +106,9 @@ run_smtpprobe() {
   /usr/bin/time -f '%M' -o "$work/rss" "$BIN" --targets "$list" --format jsonl --starttls never --port 2525 \
     --resolver "$DNS_IP:$DNS_PORT" -j "$J" --per-ip "$PER_IP" --quiet -o "$work/out.jsonl" "$@" || true
   end=$(date +%s.%N)
-  jq -r '.elapsed_ms' "$work/out.jsonl" >"$work/times"
+  # Per probe: DNS plus the conversations (connect to close), not the wait for a slot.
+  jq -r '.dns.elapsed_ms + ([.servers[] | select(.probed) | .elapsed_ms] | add // 0)' \
+    "$work/out.jsonl" >"$work/times"
   jq -r '.status' "$work/out.jsonl" | sort | uniq -c | tr '\n' ' ' >&2; echo >&2
   jq -r 'select(.status != "ok") | .summary' "$work/out.jsonl" | head -2 >&2
   report "$name" "$(echo "$end - $start" | bc -l)" "$(wc -l <"$work/out.jsonl")" "$(cat "$work/rss")" "$work/times"

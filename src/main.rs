@@ -79,14 +79,14 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         Ok(s) => s,
         Err(e) => return usage(&e),
     };
-    let rt = match tokio::runtime::Builder::new_current_thread()
+    let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
     {
         Ok(rt) => rt,
         Err(e) => return usage(&format!("cannot start the async runtime: {e}")),
     };
-    let env = run::Env::for_many(&bulk.base, bulk.dedupe_servers);
+    let env = std::sync::Arc::new(run::Env::for_many(&bulk.base, bulk.dedupe_servers));
     let progress = Progress::new(bulk, done.len());
     let quiet = bulk.base.quiet;
     let result = rt.block_on(async {
@@ -103,7 +103,8 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
             },
         };
         let mut stop = signals(quiet);
-        run::bulk::run(&env, bulk, input, done, &mut stop, |r, line| {
+        let shared = std::sync::Arc::new(bulk.clone());
+        run::bulk::run(env, shared, input, done, &mut stop, |r, line| {
             if let Some(p) = &progress {
                 p.tick(r.status);
             }

@@ -14,19 +14,19 @@
 //! `--max-time`; their records are handed over, and a resumed run does the rest. A second
 //! request to stop abandons the running ones (not handed over: a resume does them again).
 
-use super::{Env, probe, probe_with};
+use super::{Env, probe};
 use crate::assess;
 use crate::config::{BulkConfig, Shard, fnv1a64};
-use crate::dns::{DnsIssue, HickoryLookup, Lookup, Resolution};
+use crate::dns::{DnsIssue, Resolution};
 use crate::facts::{Recipients, TargetFacts};
 use crate::report::Report;
 use crate::vocab::DnsKind;
-use futures_util::StreamExt;
-use futures_util::stream::FuturesUnordered;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use tokio::sync::mpsc;
+use tokio::task::JoinSet;
 
 /// The longest input line read as a target; the rest of a longer line is skipped (the
 /// line is reported as not a target).
@@ -104,48 +104,25 @@ pub struct Ended {
 
 /// Probes every target of `input` with `env`, handing each record to `deliver` (report,
 /// input line) as soon as it is done. `stop` receives the signal's number on each
-/// SIGINT/SIGTERM.
+/// SIGINT/SIGTERM. Each target is probed in a task of its own, so a multi-threaded runtime
+/// spreads them over its threads.
 pub async fn run<R, E>(
-    env: &Env,
-    bulk: &BulkConfig,
+    env: Arc<Env>,
+    bulk: Arc<BulkConfig>,
     input: R,
     done: Done,
-    stop: &mut mpsc::UnboundedReceiver<i32>,
-    deliver: impl FnMut(&Report, u64) -> Result<(), E>,
-) -> Result<Ended, E>
-where
-    R: AsyncBufRead + Unpin + Send + 'static,
-{
-    run_with(
-        env,
-        bulk,
-        input,
-        done,
-        None::<&HickoryLookup>,
-        stop,
-        deliver,
-    )
-    .await
-}
-
-/// [`run`], with `lookup`, when given, instead of the environment's resolver (tests).
-pub async fn run_with<R, L, E>(
-    env: &Env,
-    bulk: &BulkConfig,
-    input: R,
-    done: Done,
-    lookup: Option<&L>,
     stop: &mut mpsc::UnboundedReceiver<i32>,
     mut deliver: impl FnMut(&Report, u64) -> Result<(), E>,
 ) -> Result<Ended, E>
 where
     R: AsyncBufRead + Unpin + Send + 'static,
-    L: Lookup,
 {
     let (tx, mut rx) = mpsc::channel::<Item>(64);
     let reader = tokio::spawn(read_lines(input, bulk.shard, done, tx));
     let cap = bulk.base.concurrency.max(1);
-    let mut running = FuturesUnordered::new();
+    let mut running = JoinSet::new();
+    // The line and text of each running target, to answer for it if its task fails.
+    let mut lines: HashMap<tokio::task::Id, (u64, String)> = HashMap::new();
     let mut input_open = true;
     let mut ended = Ended::default();
     loop {
@@ -154,14 +131,33 @@ where
         }
         tokio::select! {
             item = rx.recv(), if input_open && running.len() < cap => match item {
-                Some(item) => running.push(one(env, bulk, item, lookup)),
+                Some(item) => {
+                    let (env, bulk) = (env.clone(), bulk.clone());
+                    let (line, text) = (item.line, item.text.clone());
+                    let task = running.spawn(async move { one(&env, &bulk, item).await });
+                    lines.insert(task.id(), (line, text));
+                }
                 None => input_open = false,
             },
-            Some((line, report)) = running.next() => deliver(&report, line)?,
+            Some(joined) = running.join_next_with_id() => {
+                let (line, report) = match joined {
+                    Ok((id, done)) => {
+                        lines.remove(&id);
+                        done
+                    }
+                    Err(e) => {
+                        let (line, text) = lines.remove(&e.id()).unwrap_or_default();
+                        let why = format!("the probe of this target failed inside smtpprobe ({e}); please report it");
+                        (line, failed(&bulk, &text, &why))
+                    }
+                };
+                deliver(&report, line)?;
+            }
             signal = stop.recv(), if !stop.is_closed() => {
                 let Some(signal) = signal else { continue };
                 if ended.interrupted.is_some() {
                     ended.abandoned = running.len() as u64;
+                    running.abort_all();
                     break;
                 }
                 ended.interrupted = Some(signal);
@@ -178,26 +174,31 @@ where
 }
 
 /// The record of one input line.
-async fn one<L: Lookup>(
-    env: &Env,
-    bulk: &BulkConfig,
-    item: Item,
-    lookup: Option<&L>,
-) -> (u64, Report) {
+async fn one(env: &Env, bulk: &BulkConfig, item: Item) -> (u64, Report) {
     let cfg = match item.unreadable {
         Some(why) => Err(why),
         None => bulk.for_target(&item.text).map_err(|e| e.0),
     };
-    let report = match (cfg, lookup) {
-        (Ok(cfg), Some(l)) => probe_with(env, &cfg, l).await,
-        (Ok(cfg), None) => probe(env, &cfg).await,
-        (Err(why), _) => not_a_target(bulk, &item.text, item.line, &why),
+    let report = match cfg {
+        Ok(cfg) => probe(env, &cfg).await,
+        Err(why) => not_a_target(bulk, &item.text, item.line, &why),
     };
     (item.line, report)
 }
 
 /// The record of a line that is not a target: UNKNOWN, saying why, nothing contacted.
 fn not_a_target(bulk: &BulkConfig, text: &str, line: u64, why: &str) -> Report {
+    failed(
+        bulk,
+        text,
+        &format!(
+            "input line {line} is not a target: {why}; nothing was contacted (give a domain, host:port or IP address per line)"
+        ),
+    )
+}
+
+/// An UNKNOWN record for `text` saying `message`.
+fn failed(bulk: &BulkConfig, text: &str, message: &str) -> Report {
     let facts = TargetFacts {
         target: text.to_owned(),
         resolver: "none".into(),
@@ -205,9 +206,7 @@ fn not_a_target(bulk: &BulkConfig, text: &str, line: u64, why: &str) -> Report {
             kind: DnsKind::Mx,
             mx: vec![],
             error: Some(DnsIssue::Setup {
-                message: format!(
-                    "input line {line} is not a target: {why}; nothing was contacted (give a domain, host:port or IP address per line)"
-                ),
+                message: message.to_owned(),
             }),
         },
         dns_elapsed: Duration::ZERO,
