@@ -86,6 +86,7 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         Ok(rt) => rt,
         Err(e) => return usage(&format!("cannot start the async runtime: {e}")),
     };
+    raise_open_files(bulk.base.concurrency, bulk.base.quiet);
     let env = std::sync::Arc::new(run::Env::for_many(&bulk.base, bulk.dedupe_servers));
     let progress = Progress::new(bulk, done.len());
     let quiet = bulk.base.quiet;
@@ -131,6 +132,19 @@ fn bulk_main(bulk: &BulkConfig) -> i32 {
         // loop) can tell an unfinished run from a finished one and resume it.
         Some(signal) => 128 + signal,
         None => worst.exit_code(),
+    }
+}
+
+/// Room for `-j` connections in bulk mode (each also may have a DNS socket, plus files):
+/// the soft open-files limit (RLIMIT_NOFILE) raised towards the hard one when it is lower
+/// than that; a warning when even the hard limit is lower.
+fn raise_open_files(concurrency: usize, quiet: bool) {
+    let want = (concurrency as u64) * 2 + 256;
+    match rlimit::increase_nofile_limit(want) {
+        Ok(got) if got < want && !quiet => eprintln!(
+            "smtpprobe: warning: the open-files limit is {got}, below the {want} that -j {concurrency} may need: lower -j or raise the hard limit (ulimit -Hn); connections that find no descriptor are reported as local_resource"
+        ),
+        _ => {}
     }
 }
 

@@ -761,3 +761,31 @@ fn gnu_parallel_recipe_runs_every_shard_once() {
     let expected: BTreeMap<u64, usize> = (1..=count as u64).map(|l| (l, 1)).collect();
     assert_eq!(by_line(&records(&all)), expected);
 }
+
+#[test]
+fn open_files_limit_is_raised_for_large_runs_or_named() {
+    let a = Sink::start("127.0.13.22", Duration::ZERO);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_targets(dir.path(), &[a.target()]);
+    let bin = env!("CARGO_BIN_EXE_smtpprobe");
+    let sh = |limits: &str| {
+        let script = format!(
+            "{limits}; {bin} --starttls never --targets {} -j 1000 --format jsonl; echo \"limit after: $(ulimit -Sn)\" >&2",
+            file.display()
+        );
+        let out = Command::new("/bin/sh")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    // A low soft limit under a high hard one: raised quietly.
+    let err = sh("ulimit -Sn 256");
+    assert!(!err.contains("open-files limit"), "{err}");
+    // A low hard limit: said, with what to do.
+    let err = sh("ulimit -Sn 300; ulimit -Hn 300");
+    assert!(
+        err.contains("the open-files limit is 300, below the 2256 that -j 1000 may need"),
+        "{err}"
+    );
+}
