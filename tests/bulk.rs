@@ -789,3 +789,36 @@ fn open_files_limit_is_raised_for_large_runs_or_named() {
         "{err}"
     );
 }
+
+#[test]
+fn sigterm_lets_running_targets_finish_and_exits_143() {
+    let slow = Sink::start("127.0.13.23", Duration::from_millis(600));
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_targets(dir.path(), &vec![slow.target(); 6]);
+    let child = bin()
+        .args(["--targets", file.to_str().unwrap(), "--format", "jsonl"])
+        .args(["--per-ip", "2", "-j", "2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Both running targets are waiting for their greeting.
+    let waited = Instant::now();
+    while slow.open.load(Ordering::SeqCst) < 2 {
+        assert!(waited.elapsed() < Duration::from_secs(10));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let ok = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(143));
+    let recs = records(&String::from_utf8(out.stdout).unwrap());
+    // The two that were running finished (OK), no other was started.
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    assert!(recs.iter().all(|r| r["status"] == "ok"));
+    assert_eq!(slow.connections.load(Ordering::SeqCst), 2);
+}
