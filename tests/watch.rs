@@ -3,6 +3,10 @@
 //! changed, the statistics at the end, the worst status as the exit code, `--max-time` per
 //! round, Ctrl-C.
 
+#[path = "common/tls_server.rs"]
+#[allow(dead_code)]
+mod tls_server;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::process::{Command, Stdio};
@@ -170,4 +174,59 @@ fn watch_usage_errors() {
         let out = run(args);
         assert_eq!(out.status.code(), Some(3), "{args:?}");
     }
+}
+
+/// Forwards the n-th connection to `backends[n]` (bytes both ways, TLS included).
+fn switch(backends: Vec<SocketAddr>) -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for backend in backends {
+            let Ok((client, _)) = listener.accept() else {
+                return;
+            };
+            let Ok(server) = std::net::TcpStream::connect(backend) else {
+                return;
+            };
+            let (mut c2, mut s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            let (mut c1, mut s1) = (client, server);
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut c1, &mut s1);
+                let _ = s1.shutdown(std::net::Shutdown::Write);
+            });
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut s2, &mut c2);
+                let _ = c2.shutdown(std::net::Shutdown::Write);
+            });
+        }
+    });
+    addr
+}
+
+#[test]
+fn a_new_certificate_is_said_to_be_renewed() {
+    use tls_server::{LeafSpec, Pki, Script, TestServer};
+    let pki = Pki::new();
+    let old = TestServer::start(Script::new(pki.leaf(LeafSpec::default())));
+    let new = TestServer::start(Script::new(pki.leaf(LeafSpec::default())));
+    let addr = switch(vec![old.addr, new.addr]);
+    let ca = pki.ca_file();
+    let out = Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+        .arg(addr.to_string())
+        .args(["--watch", "--count", "2", "--interval", "0.05"])
+        .args(["--ca-file", &ca, "--tls-name", "mx.test"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("round 1  OK") && lines[0].contains("tls "),
+        "{text}"
+    );
+    assert!(!lines[0].contains("renewed"), "{text}");
+    assert!(
+        lines[1].starts_with("round 2  OK") && lines[1].contains("— certificate renewed (serial "),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(0));
 }
