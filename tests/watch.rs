@@ -4,7 +4,6 @@
 //! round, Ctrl-C.
 
 #[path = "common/tls_server.rs"]
-#[allow(dead_code)]
 mod tls_server;
 
 use std::io::{BufRead, BufReader, Write};
