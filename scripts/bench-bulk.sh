@@ -5,6 +5,8 @@
 #
 #   scripts/bench-bulk.sh                     # 250 sinks, 10,000 domains
 #   SINKS=250 DOMAINS=100000 J=1000 scripts/bench-bulk.sh
+#   FLAT=10 scripts/bench-bulk.sh             # also: peak RSS with the address list 10 times
+#                                             # over (memory must stay flat in the lines)
 #
 # Prints, for each tool: probes/s, p50/p99 per-probe time and peak RSS, then the ratios.
 #   - smtpprobe (domains): every domain through DNS (MX, then the MX host's address from
@@ -130,6 +132,10 @@ echo "sinks: $SINKS, domains: $DOMAINS, smtpprobe -j $J --per-ip $PER_IP, cores:
 run_smtpprobe "smtpprobe (domains)" "$work/domains.txt"
 run_smtpprobe "smtpprobe (addresses)" "$work/addresses.txt"
 run_check_smtp
+if [ -n "${FLAT:-}" ]; then
+  for _ in $(seq "$FLAT"); do cat "$work/addresses.txt"; done >"$work/many.txt"
+  run_smtpprobe "smtpprobe (addresses x$FLAT)" "$work/many.txt"
+fi
 ratio() { echo "scale=1; $(cat "$work/rate.$1") / $(cat "$work/rate.$2")" | bc -l; }
 echo "ratio smtpprobe (domains) / check_smtp:   $(ratio "smtpprobe (domains)" check_smtp)x"
 echo "ratio smtpprobe (addresses) / check_smtp: $(ratio "smtpprobe (addresses)" check_smtp)x"
