@@ -72,7 +72,7 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "N", requires = "watch")]
     pub count: Option<u64>,
 
-    /// Bulk mode: at most N new connections per second over the whole run
+    /// At most N new connections per second over the whole run (many targets, --all)
     #[arg(long, value_name = "N")]
     pub rate: Option<f64>,
 
