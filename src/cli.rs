@@ -47,8 +47,54 @@ pub struct ExplainArgs {
 #[derive(Debug, Args)]
 pub struct ProbeArgs {
     /// Mail domain (MX lookup), or host:port, [v6]:port, or an IP literal (direct)
-    #[arg(required = true, value_name = "TARGET")]
+    #[arg(
+        required_unless_present = "targets",
+        conflicts_with = "targets",
+        value_name = "TARGET"
+    )]
     pub target: Option<String>,
+
+    /// Bulk mode: probe every target in FILE (`-` for stdin), one per line (domain,
+    /// host:port, IP); `#` comments and blank lines are skipped. See "Many targets" in the README
+    #[arg(long, value_name = "FILE|-")]
+    pub targets: Option<std::path::PathBuf>,
+
+    /// Watch mode: probe TARGET again and again like ping, one line per round (status,
+    /// per-phase times, what changed), statistics at the end (Ctrl-C or --count)
+    #[arg(long, conflicts_with = "targets")]
+    pub watch: bool,
+
+    /// Watch mode: seconds from the start of one round to the start of the next [default: 1]
+    #[arg(long, value_name = "SECS", requires = "watch")]
+    pub interval: Option<f64>,
+
+    /// Watch mode: stop after N rounds
+    #[arg(long, value_name = "N", requires = "watch")]
+    pub count: Option<u64>,
+
+    /// At most N new connections per second over the whole run (many targets, --all)
+    #[arg(long, value_name = "N")]
+    pub rate: Option<f64>,
+
+    /// At most N connections at once to one destination IP address [default: 1 in bulk mode,
+    /// unlimited for one target]
+    #[arg(long, value_name = "N")]
+    pub per_ip: Option<u32>,
+
+    /// Bulk mode: probe each (address, port, MX name) once and attach the result to every
+    /// target that uses it (the report marks such servers as shared)
+    #[arg(long, requires = "targets")]
+    pub dedupe_servers: bool,
+
+    /// Bulk mode: skip the input lines already in this earlier JSONL output (by line and
+    /// target), e.g. the --output of an interrupted run
+    #[arg(long, value_name = "FILE.jsonl", requires = "targets")]
+    pub resume: Option<std::path::PathBuf>,
+
+    /// Bulk mode: probe only shard K of N (0 <= K < N): the lines whose FNV-1a 64 hash of the
+    /// trimmed text is K modulo N
+    #[arg(long, value_name = "K/N", requires = "targets")]
+    pub shard: Option<String>,
 
     /// TCP port for every server probed [default: 25, or the port in a host:port TARGET]
     #[arg(long, short = 'p')]
@@ -128,9 +174,10 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "SECS", default_value_t = 55.0)]
     pub max_time: f64,
 
-    /// Open at most N connections at once over the whole run (1-4096; matters with --all)
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 64)]
-    pub concurrency: u32,
+    /// Open at most N connections at once over the whole run (1-4096; matters with --all
+    /// and --targets) [default: 64, 256 with --targets]
+    #[arg(short = 'j', long, value_name = "N")]
+    pub concurrency: Option<u32>,
 
     /// STARTTLS (RFC 3207): auto = upgrade when offered (problems are WARNING), require =
     /// no verified TLS is CRITICAL, never = stay in plain text [default: auto]
@@ -194,8 +241,9 @@ pub struct ProbeArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Output format: human, json, nagios (monitoring plugin with perfdata) or prometheus
-    /// (textfile collector); see docs/monitoring.md
+    /// Output format: human, json, jsonl (one compact line per target), nagios (monitoring
+    /// plugin with perfdata; one target only) or prometheus (textfile collector); see
+    /// docs/monitoring.md
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
 
@@ -216,7 +264,8 @@ pub struct ProbeArgs {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
-    /// Write the report to FILE atomically (temporary file in the same directory, then rename)
+    /// Write the report to FILE atomically (temporary file in the same directory, then
+    /// rename); with --targets, append to FILE and flush after each target
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 }
@@ -225,6 +274,7 @@ pub struct ProbeArgs {
 pub enum OutputFormat {
     Human,
     Json,
+    Jsonl,
     Nagios,
     Prometheus,
 }

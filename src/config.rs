@@ -43,6 +43,11 @@ pub struct Config {
     pub max_time: Duration,
     /// `-j/--concurrency`: the most connections open at once over the whole run.
     pub concurrency: usize,
+    /// `--per-ip`: the most connections open at once to one destination address (`None`:
+    /// no limit but `-j`; 1 by default in bulk mode).
+    pub per_ip: Option<usize>,
+    /// `--rate`: the most new connections per second over the whole run.
+    pub rate: Option<f64>,
     /// How TLS is used with every server; decided here, once (`--starttls`, `--tls`, port
     /// 465), and carried per server so that a later policy can raise it for one host.
     pub tls_policy: TlsPolicy,
@@ -213,6 +218,259 @@ fn concurrency(n: u32) -> Result<usize, ConfigError> {
     usize::try_from(n).map_err(|_| ConfigError(format!("-j/--concurrency {n} is too large")))
 }
 
+/// `--per-ip N`: 1 to [`MAX_CONCURRENCY`]; 1 by default in bulk mode, else no limit.
+fn per_ip(a: &ProbeArgs) -> Result<Option<usize>, ConfigError> {
+    match a.per_ip {
+        None if a.targets.is_some() => Ok(Some(1)),
+        None => Ok(None),
+        Some(n) if (1..=MAX_CONCURRENCY).contains(&n) => Ok(usize::try_from(n).ok()),
+        Some(n) => Err(ConfigError(format!(
+            "--per-ip must be between 1 and {MAX_CONCURRENCY} connections at once to one address, not {n}"
+        ))),
+    }
+}
+
+/// `--rate N`: new connections per second, more than 0 and at most a million.
+fn rate(r: Option<f64>) -> Result<Option<f64>, ConfigError> {
+    match r {
+        None => Ok(None),
+        Some(r) if r.is_finite() && r > 0.0 && r <= 1e6 => Ok(Some(r)),
+        Some(r) => Err(ConfigError(format!(
+            "--rate {r} is out of range: give new connections per second, more than 0 and at most 1000000 (e.g. --rate 50)"
+        ))),
+    }
+}
+
+/// What of the command line depends on the target: each target's configuration in bulk
+/// mode is the shared one with these applied to its line.
+#[derive(Debug, Clone)]
+pub struct TargetRules {
+    port: Option<u16>,
+    implicit_tls: bool,
+    starttls: Option<StartTlsArg>,
+    relay_test: Option<String>,
+    ipv4: bool,
+    ipv6: bool,
+}
+
+/// The target-dependent part of a configuration.
+struct Targeted {
+    target_text: String,
+    target: Target,
+    port: u16,
+    tls_policy: TlsPolicy,
+    relay_test: Option<WireArg>,
+}
+
+impl TargetRules {
+    fn of(a: &ProbeArgs) -> TargetRules {
+        TargetRules {
+            port: a.port,
+            implicit_tls: a.tls,
+            starttls: a.starttls,
+            relay_test: a.relay_test.clone(),
+            ipv4: a.ipv4,
+            ipv6: a.ipv6,
+        }
+    }
+
+    fn targeted(&self, text: &str) -> Result<Targeted, ConfigError> {
+        let target = parse_target(text).map_err(|e| ConfigError(e.0))?;
+        self.with(text, target)
+    }
+
+    fn with(&self, text: &str, target: Target) -> Result<Targeted, ConfigError> {
+        let port = port(text, &target, self.port)?;
+        let relay_test = relay_test(self.relay_test.as_deref(), &target)?;
+        if let Target::Direct { ip: Some(ip), .. } = &target
+            && ((self.ipv4 && ip.is_ipv6()) || (self.ipv6 && ip.is_ipv4()))
+        {
+            return Err(ConfigError(format!(
+                "{} restricts to IPv{} but the target {ip} is IPv{}: drop the flag or change the target",
+                if self.ipv4 { "-4" } else { "-6" },
+                if self.ipv4 { 4 } else { 6 },
+                if ip.is_ipv6() { 6 } else { 4 }
+            )));
+        }
+        Ok(Targeted {
+            target_text: text.to_owned(),
+            target,
+            port,
+            tls_policy: tls_policy(self.implicit_tls, self.starttls, port),
+            relay_test,
+        })
+    }
+}
+
+/// `--shard K/N`: this process probes the input lines whose FNV-1a 64 hash (of the line
+/// with surrounding whitespace trimmed) is K modulo N.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl Shard {
+    pub fn parse(s: &str) -> Result<Shard, ConfigError> {
+        let bad = || {
+            ConfigError(format!(
+                "--shard {} is not K/N with 0 <= K < N (e.g. --shard 0/4 … --shard 3/4, or --shard \"$JOB_COMPLETION_INDEX/4\")",
+                quoted(s)
+            ))
+        };
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: u64 = k.trim().parse().map_err(|_| bad())?;
+        let count: u64 = n.trim().parse().map_err(|_| bad())?;
+        if count == 0 || index >= count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether the input line `text` (trimmed) belongs to this shard.
+    pub fn holds(&self, text: &str) -> bool {
+        fnv1a64(text.trim().as_bytes()) % self.count == self.index
+    }
+}
+
+/// FNV-1a, 64 bits (offset basis 0xcbf29ce484222325, prime 0x100000001b3): stable across
+/// versions, platforms and runs, so shards are the same wherever they run.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Where bulk mode reads its targets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(std::path::PathBuf),
+}
+
+/// Bulk mode (`--targets`): the options shared by every target, and how to derive each
+/// target's configuration from its input line.
+#[derive(Debug, Clone)]
+pub struct BulkConfig {
+    /// The shared options; its target is a placeholder, never probed.
+    pub base: Config,
+    rules: TargetRules,
+    pub input: Input,
+    pub shard: Option<Shard>,
+    pub resume: Option<std::path::PathBuf>,
+    pub dedupe_servers: bool,
+}
+
+impl BulkConfig {
+    /// The configuration for one input line (trimmed): the shared options with this
+    /// target, or why the line is not a target.
+    pub fn for_target(&self, text: &str) -> Result<Config, ConfigError> {
+        let t = self.rules.targeted(text)?;
+        let mut cfg = self.base.clone();
+        cfg.target_text = t.target_text;
+        cfg.target = t.target;
+        cfg.port = t.port;
+        cfg.tls_policy = t.tls_policy;
+        cfg.relay_test = t.relay_test;
+        // Policies belong to mail domains: another target ignores them (or, required,
+        // cannot have them).
+        cfg.policy = policy(self.base.policy, &cfg.target)?;
+        Ok(cfg)
+    }
+}
+
+/// What the command line asks for.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    /// One target.
+    One(Box<Config>),
+    /// `--targets`: many.
+    Bulk(Box<BulkConfig>),
+    /// `--watch`: one target, again and again.
+    Watch(Box<WatchConfig>),
+}
+
+/// Watch mode (`--watch`): the target's configuration (`--max-time` holds per round), the
+/// interval between the starts of two rounds, and how many rounds at most.
+#[derive(Debug, Clone)]
+pub struct WatchConfig {
+    pub cfg: Config,
+    pub interval: Duration,
+    pub count: Option<u64>,
+}
+
+fn watch(a: &ProbeArgs) -> Result<Mode, ConfigError> {
+    let cfg = Config::try_from(a)?;
+    if !matches!(cfg.format, OutputFormat::Human | OutputFormat::Jsonl) {
+        return Err(ConfigError(
+            "--watch prints one line per round: use the default human output or --format jsonl (one JSON report per round)".into(),
+        ));
+    }
+    if a.count == Some(0) {
+        return Err(ConfigError(
+            "--count 0 would probe nothing: give 1 or more rounds".into(),
+        ));
+    }
+    Ok(Mode::Watch(Box::new(WatchConfig {
+        cfg,
+        interval: seconds("--interval", a.interval.unwrap_or(1.0))?,
+        count: a.count,
+    })))
+}
+
+/// The command line validated: one target, or bulk mode.
+pub fn mode(a: &ProbeArgs) -> Result<Mode, ConfigError> {
+    let Some(path) = &a.targets else {
+        if a.watch {
+            return watch(a);
+        }
+        return Config::try_from(a).map(|c| Mode::One(Box::new(c)));
+    };
+    let rules = TargetRules::of(a);
+    // A placeholder target that needs DNS, so the shared environment has a resolver.
+    let placeholder = rules.with("", Target::Domain(String::new()))?;
+    let base = common(a, placeholder)?;
+    match base.format {
+        OutputFormat::Nagios => {
+            return Err(ConfigError(
+                "--format nagios checks one target: with --targets use --format jsonl, human or prometheus (or run one check per target)".into(),
+            ));
+        }
+        OutputFormat::Json => {
+            return Err(ConfigError(
+                "--json/--format json writes one document for one target: with --targets use --format jsonl (one JSON object per line)".into(),
+            ));
+        }
+        _ => {}
+    }
+    if a.dedupe_servers && !(a.vrfy.is_empty() && a.expn.is_empty() && a.rcpt.is_empty()) {
+        return Err(ConfigError(
+            "--dedupe-servers shares one conversation with a server between targets, but --vrfy/--expn/--rcpt answers belong to each target: drop one of them".into(),
+        ));
+    }
+    let input = if path.as_os_str() == "-" {
+        Input::Stdin
+    } else if path.is_file() {
+        Input::File(path.clone())
+    } else {
+        return Err(ConfigError(format!(
+            "--targets {}: no such file: give a file with one target per line, or - for stdin",
+            quoted(&path.to_string_lossy())
+        )));
+    };
+    Ok(Mode::Bulk(Box::new(BulkConfig {
+        base,
+        rules,
+        input,
+        shard: a.shard.as_deref().map(Shard::parse).transpose()?,
+        resume: a.resume.clone(),
+        dedupe_servers: a.dedupe_servers,
+    })))
+}
+
 fn parse_resolver(s: &str) -> Result<SocketAddr, ConfigError> {
     let sa = match (s.parse::<SocketAddr>(), s.parse::<IpAddr>()) {
         (Ok(sa), _) => sa,
@@ -323,11 +581,11 @@ fn tlsa_next_key(value: Option<&str>) -> Result<Option<Vec<u8>>, ConfigError> {
         .map_err(|e| ConfigError(format!("--tlsa-next-key {}: {e}", quoted(v))))
 }
 
-fn tls_policy(a: &ProbeArgs, port: u16) -> TlsPolicy {
-    if a.tls || (port == 465 && a.starttls.is_none()) {
+fn tls_policy(implicit: bool, starttls: Option<StartTlsArg>, port: u16) -> TlsPolicy {
+    if implicit || (port == 465 && starttls.is_none()) {
         return TlsPolicy::Implicit;
     }
-    match a.starttls {
+    match starttls {
         None | Some(StartTlsArg::Auto) => TlsPolicy::Opportunistic,
         Some(StartTlsArg::Require) => TlsPolicy::Required,
         Some(StartTlsArg::Never) => TlsPolicy::Off,
@@ -395,106 +653,112 @@ impl TryFrom<&ProbeArgs> for Config {
     type Error = ConfigError;
 
     fn try_from(a: &ProbeArgs) -> Result<Config, ConfigError> {
-        let target_text = a.target.clone().unwrap_or_default();
-        let target = parse_target(&target_text).map_err(|e| ConfigError(e.0))?;
-        let port = port(&target_text, &target, a.port)?;
-        let tls = tls_settings(a)?;
-        let utf8 = a.smtputf8;
-        let vrfy = a
-            .vrfy
-            .iter()
-            .map(|v| check_arg("--vrfy", v, false, utf8))
-            .collect::<Result<Vec<_>, _>>()?;
-        let expn = a
-            .expn
-            .iter()
-            .map(|v| check_arg("--expn", v, false, utf8))
-            .collect::<Result<Vec<_>, _>>()?;
-        let rcpt = a
-            .rcpt
-            .iter()
-            .map(|v| check_address("--rcpt", v, utf8))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mail_from = match a.mail_from.as_deref() {
-            None | Some("") | Some("<>") => ReversePath::Null,
-            Some(v) => ReversePath::Address(check_address("--mail-from", v, utf8)?),
-        };
-        let relay_test = relay_test(a.relay_test.as_deref(), &target)?;
-        if a.mail_from.is_some() && rcpt.is_empty() && relay_test.is_none() {
-            return Err(ConfigError(
-                "--mail-from is only used with --rcpt or --relay-test: add --rcpt ADDR".into(),
-            ));
-        }
-        let helo = match a.helo.as_deref() {
-            None => None,
-            // EHLO comes before the server could offer SMTPUTF8: ASCII only.
-            Some(h) if !h.is_ascii() => {
-                return Err(ConfigError(format!(
-                    "--helo {} is not ASCII: EHLO is sent before a server can offer SMTPUTF8; give the ASCII (punycode) form",
-                    quoted(h)
-                )));
-            }
-            Some(h) => Some(wire("--helo", h, true)?),
-        };
-        let resolvers = a
-            .resolver
-            .iter()
-            .map(|r| parse_resolver(r))
-            .collect::<Result<Vec<_>, _>>()?;
-        if let Target::Direct { ip: Some(ip), .. } = &target
-            && ((a.ipv4 && ip.is_ipv6()) || (a.ipv6 && ip.is_ipv4()))
-        {
+        let rules = TargetRules::of(a);
+        let targeted = rules.targeted(a.target.as_deref().unwrap_or_default())?;
+        common(a, targeted)
+    }
+}
+
+/// Everything of the command line but the target, with `t` as the target.
+fn common(a: &ProbeArgs, t: Targeted) -> Result<Config, ConfigError> {
+    let Targeted {
+        target_text,
+        target,
+        port,
+        tls_policy,
+        relay_test,
+    } = t;
+    let tls = tls_settings(a)?;
+    let utf8 = a.smtputf8;
+    let vrfy = a
+        .vrfy
+        .iter()
+        .map(|v| check_arg("--vrfy", v, false, utf8))
+        .collect::<Result<Vec<_>, _>>()?;
+    let expn = a
+        .expn
+        .iter()
+        .map(|v| check_arg("--expn", v, false, utf8))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rcpt = a
+        .rcpt
+        .iter()
+        .map(|v| check_address("--rcpt", v, utf8))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mail_from = match a.mail_from.as_deref() {
+        None | Some("") | Some("<>") => ReversePath::Null,
+        Some(v) => ReversePath::Address(check_address("--mail-from", v, utf8)?),
+    };
+    if a.mail_from.is_some() && rcpt.is_empty() && relay_test.is_none() {
+        return Err(ConfigError(
+            "--mail-from is only used with --rcpt or --relay-test: add --rcpt ADDR".into(),
+        ));
+    }
+    let helo = match a.helo.as_deref() {
+        None => None,
+        // EHLO comes before the server could offer SMTPUTF8: ASCII only.
+        Some(h) if !h.is_ascii() => {
             return Err(ConfigError(format!(
-                "{} restricts to IPv{} but the target {ip} is IPv{}: drop the flag or change the target",
-                if a.ipv4 { "-4" } else { "-6" },
-                if a.ipv4 { 4 } else { 6 },
-                if ip.is_ipv6() { 6 } else { 4 }
+                "--helo {} is not ASCII: EHLO is sent before a server can offer SMTPUTF8; give the ASCII (punycode) form",
+                quoted(h)
             )));
         }
-        let family = match (a.ipv4, a.ipv6) {
-            (true, _) => Family::V4,
-            (_, true) => Family::V6,
-            _ => Family::Any,
-        };
-        let policy_arg = policy(a.policy, &target)?;
-        Ok(Config {
-            target_text,
-            target,
-            port,
-            vrfy,
-            expn,
-            rcpt,
-            relay_test,
-            mail_from,
-            smtputf8: utf8,
-            helo,
-            canary: !a.no_canary,
-            all: a.all,
-            resolvers,
-            family,
-            connect_timeout: seconds("--connect-timeout", a.connect_timeout)?,
-            timeout: seconds("--timeout", a.timeout)?,
-            deadline: seconds("--deadline", a.deadline)?,
-            max_time: seconds("--max-time", a.max_time)?,
-            concurrency: concurrency(a.concurrency)?,
-            tls_policy: tls_policy(a, port),
-            tls,
-            policy: policy_arg,
-            mta_sts_port: a.mta_sts_port,
-            dnssec_from_resolver: a.dnssec_from_resolver,
-            tlsa_next_key: tlsa_next_key(a.tlsa_next_key.as_deref())?,
-            color: a.color,
-            format: if a.json { OutputFormat::Json } else { a.format },
-            thresholds: Thresholds::from_args(
-                a.warning.as_deref(),
-                a.critical.as_deref(),
-                &a.threshold,
-            )
-            .map_err(ConfigError)?,
-            quiet: a.quiet,
-            output: check_output(a.output.as_deref())?,
-        })
-    }
+        Some(h) => Some(wire("--helo", h, true)?),
+    };
+    let resolvers = a
+        .resolver
+        .iter()
+        .map(|r| parse_resolver(r))
+        .collect::<Result<Vec<_>, _>>()?;
+    let family = match (a.ipv4, a.ipv6) {
+        (true, _) => Family::V4,
+        (_, true) => Family::V6,
+        _ => Family::Any,
+    };
+    let policy_arg = policy(a.policy, &target)?;
+    Ok(Config {
+        target_text,
+        target,
+        port,
+        vrfy,
+        expn,
+        rcpt,
+        relay_test,
+        mail_from,
+        smtputf8: utf8,
+        helo,
+        canary: !a.no_canary,
+        all: a.all,
+        resolvers,
+        family,
+        connect_timeout: seconds("--connect-timeout", a.connect_timeout)?,
+        timeout: seconds("--timeout", a.timeout)?,
+        deadline: seconds("--deadline", a.deadline)?,
+        max_time: seconds("--max-time", a.max_time)?,
+        concurrency: concurrency(a.concurrency.unwrap_or(if a.targets.is_some() {
+            256
+        } else {
+            64
+        }))?,
+        per_ip: per_ip(a)?,
+        rate: rate(a.rate)?,
+        tls_policy,
+        tls,
+        policy: policy_arg,
+        mta_sts_port: a.mta_sts_port,
+        dnssec_from_resolver: a.dnssec_from_resolver,
+        tlsa_next_key: tlsa_next_key(a.tlsa_next_key.as_deref())?,
+        color: a.color,
+        format: if a.json { OutputFormat::Json } else { a.format },
+        thresholds: Thresholds::from_args(
+            a.warning.as_deref(),
+            a.critical.as_deref(),
+            &a.threshold,
+        )
+        .map_err(ConfigError)?,
+        quiet: a.quiet,
+        output: check_output(a.output.as_deref())?,
+    })
 }
 
 #[cfg(test)]
@@ -713,6 +977,47 @@ mod tests {
         assert_eq!(c.format, OutputFormat::Json);
         let c = config("smtpprobe example.com").unwrap();
         assert_eq!(c.format, OutputFormat::Human);
+    }
+
+    #[test]
+    fn bulk_mode_defaults_and_per_target_configurations() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("t.txt");
+        std::fs::write(&file, "example.com\n").unwrap();
+        let cli = Cli::try_parse_from([
+            "smtpprobe",
+            "--targets",
+            file.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ])
+        .unwrap();
+        let Ok(Mode::Bulk(b)) = mode(&cli.probe) else {
+            panic!("bulk mode")
+        };
+        assert_eq!(
+            (b.base.concurrency, b.base.per_ip, b.base.rate),
+            (256, Some(1), None)
+        );
+        let c = b.for_target("mx.example.net:465").unwrap();
+        assert_eq!((c.port, c.tls_policy), (465, TlsPolicy::Implicit));
+        assert_eq!(c.target_text, "mx.example.net:465");
+        assert!(b.for_target("a b").is_err());
+        let one = config("smtpprobe example.com").unwrap();
+        assert_eq!((one.concurrency, one.per_ip), (64, None));
+        let c = config("smtpprobe example.com --per-ip 2 --rate 5").unwrap();
+        assert_eq!((c.per_ip, c.rate), (Some(2), Some(5.0)));
+        for bad in ["--per-ip 0", "--rate 0", "--rate inf", "--rate -1"] {
+            assert!(
+                config(&format!("smtpprobe example.com {bad}")).is_err(),
+                "{bad}"
+            );
+        }
+        assert_eq!(Shard::parse("2/4").unwrap(), Shard { index: 2, count: 4 });
+        for bad in ["4/4", "1/0", "x/2", "1", "-1/3"] {
+            let e = Shard::parse(bad).unwrap_err();
+            assert!(e.0.contains("--shard") && e.0.contains("K/N"), "{e}");
+        }
     }
 
     #[test]

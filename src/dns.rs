@@ -473,6 +473,16 @@ pub struct HickoryLookup {
 impl HickoryLookup {
     /// The system's resolver configuration, or the given servers instead of it.
     pub fn new(servers: &[SocketAddr], timeout: Duration) -> Result<HickoryLookup, String> {
+        HickoryLookup::with_cache(servers, timeout, 64)
+    }
+
+    /// [`HickoryLookup::new`] with room for `cache_size` answers in its cache (bulk mode
+    /// keeps the MX hosts that many domains share).
+    pub fn with_cache(
+        servers: &[SocketAddr],
+        timeout: Duration,
+        cache_size: u64,
+    ) -> Result<HickoryLookup, String> {
         use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig};
         use hickory_resolver::net::runtime::TokioRuntimeProvider;
         let mut builder = if servers.is_empty() {
@@ -500,7 +510,7 @@ impl HickoryLookup {
         // each try gets half the budget so that a dead resolver costs `timeout`, not twice it.
         opts.timeout = timeout / 2;
         opts.attempts = 1;
-        opts.cache_size = 64;
+        opts.cache_size = cache_size;
         let resolver = builder
             .build()
             .map_err(|e| format!("cannot set up DNS: {e}"))?;

@@ -75,9 +75,154 @@ pub fn render(
     match format {
         OutputFormat::Human => report::human::render(report, color, out),
         OutputFormat::Json => report::json::render(report, out),
+        OutputFormat::Jsonl => report::bulk::jsonl(report, None, out),
         OutputFormat::Nagios => report::nagios::render(report, thresholds, out),
         OutputFormat::Prometheus => report::prometheus::render(report, out),
     }
+}
+
+/// Where bulk mode's records go as each target finishes: stdout, or `--output FILE` opened
+/// for appending and flushed after each record (the Prometheus textfile is written once, at
+/// the end, atomically). Also keeps the tally for the end summary.
+pub struct BulkSink {
+    format: OutputFormat,
+    file: Option<(std::fs::File, std::path::PathBuf)>,
+    quiet: bool,
+    /// Set when stdout's reader went away (`| head`): nothing more is written there.
+    closed: bool,
+    textfile: Option<report::prometheus::Textfile>,
+    textfile_path: Option<std::path::PathBuf>,
+    pub tally: report::bulk::Tally,
+}
+
+impl BulkSink {
+    /// Opens `--output` for appending (a JSONL file whose last line was cut short by an
+    /// earlier run that was killed loses that partial line first, so the records appended
+    /// stay one per line).
+    pub fn open(cfg: &Config) -> Result<BulkSink, OutputError> {
+        let prometheus = cfg.format == OutputFormat::Prometheus;
+        let file = match &cfg.output {
+            Some(path) if !prometheus => {
+                let f = open_append(path, cfg.format == OutputFormat::Jsonl).map_err(|source| {
+                    OutputError::File {
+                        path: path.display().to_string(),
+                        source,
+                    }
+                })?;
+                Some((f, path.clone()))
+            }
+            _ => None,
+        };
+        Ok(BulkSink {
+            format: cfg.format,
+            file,
+            quiet: cfg.quiet,
+            closed: false,
+            textfile: prometheus.then(report::prometheus::Textfile::new),
+            textfile_path: if prometheus { cfg.output.clone() } else { None },
+            tally: report::bulk::Tally::default(),
+        })
+    }
+
+    /// Delivers the record of input line `line` at once.
+    pub fn record(&mut self, r: &Report, line: u64) -> Result<(), OutputError> {
+        self.tally.add(r, line);
+        let mut buf = Vec::with_capacity(1024);
+        let rendered = match self.format {
+            OutputFormat::Prometheus => {
+                if let Some(t) = &mut self.textfile {
+                    t.add(r);
+                }
+                return Ok(());
+            }
+            OutputFormat::Human => report::bulk::human_line(r, line, &mut buf),
+            _ => report::bulk::jsonl(r, Some(line), &mut buf),
+        };
+        rendered.map_err(OutputError::Stdout)?;
+        if let Some((f, path)) = &mut self.file {
+            return f
+                .write_all(&buf)
+                .and_then(|()| f.flush())
+                .map_err(|source| OutputError::File {
+                    path: path.display().to_string(),
+                    source,
+                });
+        }
+        self.stdout(&buf)
+    }
+
+    fn stdout(&mut self, bytes: &[u8]) -> Result<(), OutputError> {
+        if self.quiet || self.closed {
+            return Ok(());
+        }
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        match out.write_all(bytes).and_then(|()| out.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(OutputError::Stdout(e)),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    /// Ends the run: writes the Prometheus textfile (atomically to `--output`), syncs the
+    /// output file.
+    pub fn finish(&mut self) -> Result<(), OutputError> {
+        if let Some(t) = self.textfile.take() {
+            let mut buf = Vec::new();
+            t.write(&mut buf).map_err(OutputError::Stdout)?;
+            match &self.textfile_path {
+                Some(path) => {
+                    write_atomically(path, &buf).map_err(|source| OutputError::File {
+                        path: path.display().to_string(),
+                        source,
+                    })?;
+                }
+                None => self.stdout(&buf)?,
+            }
+        }
+        if let Some((f, path)) = &self.file {
+            f.sync_all().map_err(|source| OutputError::File {
+                path: path.display().to_string(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens `path` for appending, creating it; with `whole_lines`, first cuts a last line that
+/// has no line feed (a record an earlier, killed run left half-written).
+fn open_append(path: &Path, whole_lines: bool) -> std::io::Result<std::fs::File> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = std::fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(path)?;
+    if !whole_lines {
+        return Ok(f);
+    }
+    let len = f.metadata()?.len();
+    let mut end = len;
+    let mut block = [0u8; 8192];
+    while end > 0 {
+        let start = end.saturating_sub(block.len() as u64);
+        let n = usize::try_from(end - start).unwrap_or(0);
+        f.seek(SeekFrom::Start(start))?;
+        f.read_exact(&mut block[..n])?;
+        if let Some(i) = block[..n].iter().rposition(|b| *b == b'\n') {
+            end = start + i as u64 + 1;
+            break;
+        }
+        end = start;
+    }
+    if end < len {
+        f.set_len(end)?;
+    }
+    Ok(f)
 }
 
 /// Replaces `path` with `bytes` atomically: writes a temporary file in the same directory
@@ -119,6 +264,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appending_cuts_a_half_written_last_line_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.jsonl");
+        std::fs::write(&path, "{\"line\":1}\n{\"line\":2}\n{\"li").unwrap();
+        let mut f = open_append(&path, true).unwrap();
+        f.write_all(b"{\"line\":3}\n").unwrap();
+        drop(f);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "{\"line\":1}\n{\"line\":2}\n{\"line\":3}\n"
+        );
+        // Whole lines are kept as they are; a file of one partial line becomes empty.
+        drop(open_append(&path, true).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 3);
+        std::fs::write(&path, "{\"li").unwrap();
+        drop(open_append(&path, true).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
+    }
 
     #[test]
     fn atomic_write_replaces_the_file_and_leaves_no_temporary() {

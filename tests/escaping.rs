@@ -139,6 +139,7 @@ fn server() -> ServerReport {
         tls: Some(tls()),
         attempts: vec![],
         dane: None,
+        shared: false,
     }
 }
 

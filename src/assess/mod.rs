@@ -251,6 +251,7 @@ fn blank(facts: &ServerFacts) -> ServerReport {
         error: None,
         unanswered: None,
         elapsed_ms: 0.0,
+        shared: false,
         tls: None,
         attempts: vec![],
         dane: None,

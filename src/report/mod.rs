@@ -6,6 +6,7 @@
 //! The JSON form of these types is a versioned contract documented in `docs/json.md`:
 //! fields may be added, never renamed or removed within a schema version.
 
+pub mod bulk;
 pub mod explain;
 pub mod human;
 pub mod json;
@@ -14,6 +15,7 @@ pub mod nagios;
 pub mod policy;
 pub mod prometheus;
 pub mod tls;
+pub mod watch;
 
 use crate::exit::Status;
 use crate::smtp::{CheckKind, Context};
@@ -101,6 +103,11 @@ pub struct ServerReport {
     /// what they say of the presented chain; absent when TLSA was not looked up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dane: Option<policy::DaneReport>,
+    /// Bulk mode with `--dedupe-servers`: true when this server's result was observed once
+    /// (for the first target that used this address, port and MX name) and is attached to
+    /// this target too; absent otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared: bool,
 }
 
 /// A connection given up before the one a server entry reports (`servers[].attempts[]`).

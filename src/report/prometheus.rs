@@ -25,6 +25,8 @@
 //! - `smtpprobe_policy_finding{target,id}`: the policy findings (`mta_sts_*`, `tls_rpt_*`),
 //!   the value their status 0–3.
 //!
+//! Many reports (bulk mode) go in one file through [`Textfile`]: each family once.
+//!
 //! Label values are escaped (`\\`, `\"`, `\n`), so no server text can end a line or a label;
 //! other control and bidi characters (see [`super::human::is_unsafe`]) appear as the human
 //! report's escape text (`\x9b`, `\u{202e}`), since the format has no escape of its own for
@@ -102,125 +104,209 @@ impl Family {
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let target = report.target.as_str();
-    let mut status = Family::new(
-        "smtpprobe_status",
-        "Overall status of the probe: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the exit code).",
-    );
-    let mut up = Family::new(
-        "smtpprobe_up",
-        "Whether the server completed the SMTP conversation and is neither CRITICAL nor UNKNOWN.",
-    );
-    let mut server_status = Family::new(
-        "smtpprobe_server_status",
-        "Status of one server: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
-    );
-    let mut duration = Family::new(
-        "smtpprobe_phase_duration_seconds",
-        "Duration of each phase of the probe in seconds.",
-    );
-    let mut code = Family::new(
-        "smtpprobe_reply_code",
-        "SMTP reply code the server gave to each step.",
-    );
-    let mut expiry = Family::new(
-        "smtpprobe_tls_certificate_expiry_timestamp_seconds",
-        "Expiry (notAfter) of the server's TLS certificate as a Unix timestamp.",
-    );
-
-    let mut finding = Family::new(
-        "smtpprobe_finding",
-        "Findings on each server, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
-    );
-    status.sample(
-        &[("target", target)],
-        &report.status.exit_code().to_string(),
-    );
-    let port_text: Vec<String> = report.servers.iter().map(|s| s.port.to_string()).collect();
-    let server_labels = |i: usize| -> Vec<(&str, &str)> {
-        let s = &report.servers[i];
-        vec![
-            ("target", target),
-            ("host", s.host.as_str()),
-            ("address", s.address.as_deref().unwrap_or("")),
-            ("port", port_text[i].as_str()),
-        ]
-    };
-    for (i, s) in report.servers.iter().enumerate().filter(|(_, s)| s.probed) {
-        let labels = server_labels(i);
-        let is_up = s.error.is_none()
-            && !s.steps.is_empty()
-            && matches!(
-                s.status,
-                crate::exit::Status::Ok | crate::exit::Status::Warning
-            );
-        up.sample(&labels, if is_up { "1" } else { "0" });
-        server_status.sample(&labels, &s.status.exit_code().to_string());
-        if let Some(t) = measure::tls_facts(s).and_then(|t| t.certificate_not_after) {
-            expiry.sample(&labels, &t.to_string());
-        }
-        findings(&mut finding, &labels, s);
-    }
-    for m in measure::measurements(report) {
-        let Measurement {
-            server,
-            step,
-            name,
-            seconds,
-            ..
-        } = &m;
-        let mut labels = match server {
-            Some(i) => server_labels(*i),
-            None => vec![("target", target)],
-        };
-        labels.push(("phase", name.as_str()));
-        duration.sample(&labels, &measure::seconds_text(*seconds));
-        // The reply code of the same step, named like its timing.
-        if let (Some(i), Some(j)) = (server, step)
-            && let Some(st) = report.servers[*i].steps.get(*j)
-        {
-            labels.pop();
-            labels.push(("command", name.as_str()));
-            code.sample(&labels, &st.code.to_string());
-        }
-    }
-    for f in [
-        &status,
-        &up,
-        &server_status,
-        &duration,
-        &code,
-        &expiry,
-        &finding,
-    ] {
-        f.write(out)?;
-    }
-    dane_family(report, out)?;
-    if let Some(p) = &report.policy {
-        policy_families(target, p, out)?;
-    }
-    Ok(())
+    let mut file = Textfile::new();
+    file.add(report);
+    file.write(out)
 }
 
-/// `smtpprobe_dane_verified`, one sample per probed server DANE applies to.
-fn dane_family(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut dane = Family::new(
-        "smtpprobe_dane_verified",
-        "1 when a DNSSEC-secure TLSA record authenticated the server's certificate chain (DANE), 0 when TLSA records apply and none did; absent when DANE does not apply.",
-    );
-    for s in report.servers.iter().filter(|s| s.probed) {
-        if let Some(v) = dane_verified(s) {
-            let port = s.port.to_string();
-            let labels = [
-                ("target", report.target.as_str()),
-                ("host", s.host.as_str()),
-                ("address", s.address.as_deref().unwrap_or("")),
-                ("port", port.as_str()),
-            ];
-            dane.sample(&labels, v);
+/// One textfile for any number of reports (bulk mode): every family's HELP and TYPE once,
+/// its samples from all targets together, as the exposition format requires. Its size
+/// grows with the number of samples (the file holds them all).
+pub struct Textfile {
+    status: Family,
+    up: Family,
+    server_status: Family,
+    duration: Family,
+    code: Family,
+    expiry: Family,
+    finding: Family,
+    dane: Family,
+    sts_mode: Family,
+    sts_age: Family,
+    sts_host_expiry: Family,
+    policy_finding: Family,
+}
+
+impl Default for Textfile {
+    fn default() -> Self {
+        Textfile::new()
+    }
+}
+
+impl Textfile {
+    pub fn new() -> Textfile {
+        Textfile {
+            status: Family::new(
+                "smtpprobe_status",
+                "Overall status of the probe: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the exit code).",
+            ),
+            up: Family::new(
+                "smtpprobe_up",
+                "Whether the server completed the SMTP conversation and is neither CRITICAL nor UNKNOWN.",
+            ),
+            server_status: Family::new(
+                "smtpprobe_server_status",
+                "Status of one server: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+            ),
+            duration: Family::new(
+                "smtpprobe_phase_duration_seconds",
+                "Duration of each phase of the probe in seconds.",
+            ),
+            code: Family::new(
+                "smtpprobe_reply_code",
+                "SMTP reply code the server gave to each step.",
+            ),
+            expiry: Family::new(
+                "smtpprobe_tls_certificate_expiry_timestamp_seconds",
+                "Expiry (notAfter) of the server's TLS certificate as a Unix timestamp.",
+            ),
+            finding: Family::new(
+                "smtpprobe_finding",
+                "Findings on each server, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
+            ),
+            dane: Family::new(
+                "smtpprobe_dane_verified",
+                "1 when a DNSSEC-secure TLSA record authenticated the server's certificate chain (DANE), 0 when TLSA records apply and none did; absent when DANE does not apply.",
+            ),
+            sts_mode: Family::new(
+                "smtpprobe_mta_sts_mode",
+                "MTA-STS policy mode: 0 no policy (or mode none), 1 testing, 2 enforce.",
+            ),
+            sts_age: Family::new(
+                "smtpprobe_mta_sts_max_age_seconds",
+                "max_age of the MTA-STS policy in seconds.",
+            ),
+            sts_host_expiry: Family::new(
+                "smtpprobe_mta_sts_host_certificate_expiry_timestamp_seconds",
+                "Expiry (notAfter) of the MTA-STS policy host's certificate as a Unix timestamp.",
+            ),
+            policy_finding: Family::new(
+                "smtpprobe_policy_finding",
+                "Findings on the domain's transport-security policies, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
+            ),
         }
     }
-    dane.write(out)
+
+    /// Adds one report's samples (a target already added keeps its first samples).
+    pub fn add(&mut self, report: &Report) {
+        let target = report.target.as_str();
+        self.status.sample(
+            &[("target", target)],
+            &report.status.exit_code().to_string(),
+        );
+        let port_text: Vec<String> = report.servers.iter().map(|s| s.port.to_string()).collect();
+        let server_labels = |i: usize| -> Vec<(&str, &str)> {
+            let s = &report.servers[i];
+            vec![
+                ("target", target),
+                ("host", s.host.as_str()),
+                ("address", s.address.as_deref().unwrap_or("")),
+                ("port", port_text[i].as_str()),
+            ]
+        };
+        for (i, s) in report.servers.iter().enumerate().filter(|(_, s)| s.probed) {
+            let labels = server_labels(i);
+            let is_up = s.error.is_none()
+                && !s.steps.is_empty()
+                && matches!(
+                    s.status,
+                    crate::exit::Status::Ok | crate::exit::Status::Warning
+                );
+            self.up.sample(&labels, if is_up { "1" } else { "0" });
+            self.server_status
+                .sample(&labels, &s.status.exit_code().to_string());
+            if let Some(t) = measure::tls_facts(s).and_then(|t| t.certificate_not_after) {
+                self.expiry.sample(&labels, &t.to_string());
+            }
+            findings(&mut self.finding, &labels, s);
+            if let Some(v) = dane_verified(s) {
+                self.dane.sample(&labels, v);
+            }
+        }
+        if let Some(p) = &report.policy {
+            self.policy(target, p);
+        }
+        for m in measure::measurements(report) {
+            let Measurement {
+                server,
+                step,
+                name,
+                seconds,
+                ..
+            } = &m;
+            let mut labels = match server {
+                Some(i) => server_labels(*i),
+                None => vec![("target", target)],
+            };
+            labels.push(("phase", name.as_str()));
+            self.duration
+                .sample(&labels, &measure::seconds_text(*seconds));
+            // The reply code of the same step, named like its timing.
+            if let (Some(i), Some(j)) = (server, step)
+                && let Some(st) = report.servers[*i].steps.get(*j)
+            {
+                labels.pop();
+                labels.push(("command", name.as_str()));
+                self.code.sample(&labels, &st.code.to_string());
+            }
+        }
+    }
+
+    /// The MTA-STS mode, max_age and policy host certificate expiry, and the policy findings.
+    fn policy(&mut self, target: &str, p: &super::policy::PolicyReport) {
+        let t = [("target", target)];
+        let pol = p.mta_sts.policy.as_ref();
+        self.sts_mode.sample(
+            &t,
+            &crate::vocab::StsMode::gauge(pol.map(|p| p.mode)).to_string(),
+        );
+        if let Some(pol) = pol {
+            self.sts_age.sample(&t, &pol.max_age.to_string());
+        }
+        if let Some(at) = p
+            .mta_sts
+            .fetch
+            .as_ref()
+            .and_then(|f| f.certificate_not_after_unix)
+        {
+            self.sts_host_expiry.sample(&t, &at.to_string());
+        }
+        for f in &p.mta_sts.findings {
+            let id = f.id.to_string();
+            let worst = p
+                .mta_sts
+                .findings
+                .iter()
+                .filter(|g| g.id == f.id)
+                .map(|g| g.status)
+                .fold(f.status, crate::exit::Status::merge);
+            self.policy_finding.sample(
+                &[("target", target), ("id", id.as_str())],
+                &worst.exit_code().to_string(),
+            );
+        }
+    }
+
+    /// The textfile: each family with samples, HELP and TYPE first.
+    pub fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        for f in [
+            &self.status,
+            &self.up,
+            &self.server_status,
+            &self.duration,
+            &self.code,
+            &self.expiry,
+            &self.finding,
+            &self.dane,
+            &self.sts_mode,
+            &self.sts_age,
+            &self.sts_host_expiry,
+            &self.policy_finding,
+        ] {
+            f.write(out)?;
+        }
+        Ok(())
+    }
 }
 
 /// `smtpprobe_dane_verified` of a server: 1 authenticated, 0 DANE applies and did not
@@ -232,65 +318,6 @@ fn dane_verified(s: &super::ServerReport) -> Option<&'static str> {
         O::DaneMismatch | O::DaneNoStarttls | O::Bogus | O::DaneUnusable => Some("0"),
         _ => None,
     }
-}
-
-/// The MTA-STS mode, max_age and policy host certificate expiry, and the policy findings.
-fn policy_families(
-    target: &str,
-    p: &super::policy::PolicyReport,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let t = [("target", target)];
-    let mut mode = Family::new(
-        "smtpprobe_mta_sts_mode",
-        "MTA-STS policy mode: 0 no policy (or mode none), 1 testing, 2 enforce.",
-    );
-    let pol = p.mta_sts.policy.as_ref();
-    mode.sample(
-        &t,
-        &crate::vocab::StsMode::gauge(pol.map(|p| p.mode)).to_string(),
-    );
-    let mut age = Family::new(
-        "smtpprobe_mta_sts_max_age_seconds",
-        "max_age of the MTA-STS policy in seconds.",
-    );
-    if let Some(pol) = pol {
-        age.sample(&t, &pol.max_age.to_string());
-    }
-    let mut host_expiry = Family::new(
-        "smtpprobe_mta_sts_host_certificate_expiry_timestamp_seconds",
-        "Expiry (notAfter) of the MTA-STS policy host's certificate as a Unix timestamp.",
-    );
-    if let Some(at) = p
-        .mta_sts
-        .fetch
-        .as_ref()
-        .and_then(|f| f.certificate_not_after_unix)
-    {
-        host_expiry.sample(&t, &at.to_string());
-    }
-    let mut finding = Family::new(
-        "smtpprobe_policy_finding",
-        "Findings on the domain's transport-security policies, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
-    );
-    for f in &p.mta_sts.findings {
-        let id = f.id.to_string();
-        let worst = p
-            .mta_sts
-            .findings
-            .iter()
-            .filter(|g| g.id == f.id)
-            .map(|g| g.status)
-            .fold(f.status, crate::exit::Status::merge);
-        finding.sample(
-            &[("target", target), ("id", id.as_str())],
-            &worst.exit_code().to_string(),
-        );
-    }
-    for f in [&mode, &age, &host_expiry, &finding] {
-        f.write(out)?;
-    }
-    Ok(())
 }
 
 /// One sample per finding id on a server, the worst status of that id (samples are

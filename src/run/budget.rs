@@ -19,6 +19,9 @@ pub(super) struct Budget {
     pub(super) end: Instant,
     /// Set once something was cut short or not tried because it ran out.
     ran_out: AtomicBool,
+    /// The servers (address, port, host) whose facts this probe got from another target's
+    /// (`--dedupe-servers`).
+    shared: std::sync::Mutex<Vec<(std::net::IpAddr, u16, String)>>,
 }
 
 impl Budget {
@@ -27,7 +30,20 @@ impl Budget {
             max_time,
             end: started + max_time,
             ran_out: AtomicBool::new(false),
+            shared: std::sync::Mutex::default(),
         }
+    }
+
+    /// Notes that the facts of this server came from another target's probe.
+    pub(super) fn got_shared(&self, ip: std::net::IpAddr, port: u16, host: &str) {
+        if let Ok(mut s) = self.shared.lock() {
+            s.push((ip, port, host.to_owned()));
+        }
+    }
+
+    /// The servers whose facts came from another target's probe.
+    pub(super) fn shared(&self) -> Vec<(std::net::IpAddr, u16, String)> {
+        self.shared.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
     /// `--max-time`.

@@ -10,8 +10,12 @@
 //! ([`budget`]); `--deadline` counts from the start of connecting.
 
 mod budget;
+pub mod bulk;
+mod dedupe;
+mod gate;
 mod policy;
 mod recipients;
+pub mod watch;
 
 use crate::assess;
 use crate::config::Config;
@@ -45,6 +49,10 @@ pub struct Env {
     /// Connection slots (`-j/--concurrency`), shared by every probe made with this
     /// environment: one is held from connect to close.
     connections: Arc<Semaphore>,
+    /// `--per-ip` and `--rate`, over every probe made with this environment.
+    gate: gate::Gate,
+    /// `--dedupe-servers`: each server's facts, observed once per run.
+    dedupe: Option<dedupe::Servers>,
 }
 
 impl Env {
@@ -74,7 +82,19 @@ impl Env {
             helo: cfg.helo.clone().or_else(local_fqdn),
             resolver: resolver_label(cfg),
             connections: Arc::new(Semaphore::new(cfg.concurrency.max(1))),
+            gate: gate::Gate::new(cfg.per_ip, cfg.rate),
+            dedupe: None,
         }
+    }
+
+    /// The environment of a bulk run: a resolver with a cache large enough to keep the
+    /// MX hosts many domains share, and with `dedupe`, each server talked to once.
+    pub fn for_many(cfg: &Config, dedupe: bool) -> Env {
+        let timeout = cfg.timeout.min(Duration::from_secs(5));
+        let dns = HickoryLookup::with_cache(&cfg.resolvers, timeout, 16_384);
+        let mut env = Env::with_dns(cfg, Some(dns));
+        env.dedupe = dedupe.then(dedupe::Servers::default);
+        env
     }
 }
 
@@ -112,22 +132,29 @@ pub async fn probe(env: &Env, cfg: &Config) -> Report {
 
 /// Probes `cfg`'s target with a given lookup (tests use an in-process DNS or a fake).
 pub async fn probe_with<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> Report {
-    let facts = observe(env, cfg, lookup).await;
-    assess::report(&facts, cfg)
+    let (facts, shared) = observe(env, cfg, lookup).await;
+    let mut report = assess::report(&facts, cfg);
+    if !shared.is_empty() {
+        dedupe::mark(&mut report, &shared);
+    }
+    report
 }
 
+/// Servers (address, port, host) whose facts came from another target's probe.
+type Shared = Vec<(IpAddr, u16, String)>;
+
 /// Resolves the target and talks to its servers, within `--max-time`: the facts of one
-/// probe.
-async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> TargetFacts {
+/// probe, and the servers whose facts came from another target's probe.
+async fn observe<L: Lookup>(env: &Env, cfg: &Config, lookup: &L) -> (TargetFacts, Shared) {
     let started = Instant::now();
     let budget = Budget::new(started, cfg.max_time);
-    let (policy, mut facts) = tokio::join!(
+    let (policy, (mut facts, shared)) = tokio::join!(
         policy::lookups(cfg, &env.tls, lookup, budget.end),
         servers(env, cfg, lookup, &budget, started)
     );
     facts.policy = policy;
     facts.elapsed = started.elapsed();
-    facts
+    (facts, shared)
 }
 
 /// The MX walk and the conversations with the servers: the facts of one probe but its
@@ -138,7 +165,7 @@ async fn servers<L: Lookup>(
     lookup: &L,
     budget: &Budget,
     started: Instant,
-) -> TargetFacts {
+) -> (TargetFacts, Shared) {
     let resolving = dns::resolve(lookup, &cfg.target, cfg.family);
     let resolution = match tokio::time::timeout_at(budget.end, resolving).await {
         Ok(r) => r,
@@ -159,7 +186,7 @@ async fn servers<L: Lookup>(
         }
     };
     let (tlsa, servers) = tokio::join!(policy::tlsa(lookup, hosts, budget.end), talking);
-    TargetFacts {
+    let facts = TargetFacts {
         target: cfg.target_text.clone(),
         resolver: if cfg.target.is_ip() {
             "none".into()
@@ -174,7 +201,8 @@ async fn servers<L: Lookup>(
         recipients,
         policy: None,
         tlsa,
-    }
+    };
+    (facts, budget.shared())
 }
 
 /// Tries the servers in order and stops like an MTA would: at the first one that took the
@@ -260,16 +288,45 @@ fn candidates(r: &Resolution, cfg: &Config) -> Vec<ServerFacts> {
 /// turn comes after `--max-time` ran out as not tried. With `--starttls auto`, a STARTTLS
 /// handshake that fails is followed by a second connection in plain text (see
 /// [`handshake_failed`]), within the same slot: the first is closed before it opens.
-async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts) -> ServerFacts {
+async fn talk(env: &Env, cfg: &Config, budget: &Budget, server: ServerFacts) -> ServerFacts {
+    let (Some(servers), Some(ip)) = (&env.dedupe, server.address) else {
+        return talk_once(env, cfg, budget, server).await;
+    };
+    let slot = servers.slot(ip, &server);
+    let Ok(mut seen) = tokio::time::timeout_at(budget.end, slot.lock()).await else {
+        return budget.not_tried(server);
+    };
+    if let Some(facts) = seen.as_ref() {
+        budget.got_shared(ip, server.port, &server.host);
+        return facts.clone();
+    }
+    let facts = talk_once(env, cfg, budget, server).await;
+    if dedupe::tried(&facts) {
+        *seen = Some(facts.clone());
+    }
+    facts
+}
+
+/// [`talk`] without `--dedupe-servers`.
+async fn talk_once(
+    env: &Env,
+    cfg: &Config,
+    budget: &Budget,
+    mut server: ServerFacts,
+) -> ServerFacts {
     let Some(ip) = server.address else {
         return server;
+    };
+    // This address's turn (--per-ip) first, so no connection slot is held while waiting.
+    let Some(ip_slot) = env.gate.address(ip, budget.end).await else {
+        return budget.not_tried(server);
     };
     let slot = tokio::time::timeout_at(budget.end, env.connections.acquire()).await;
     // The semaphore is never closed: without a permit (`Ok(Err)`) go ahead unbounded.
     let Ok(permit) = slot else {
         return budget.not_tried(server);
     };
-    if budget.spent() {
+    if budget.spent() || !env.gate.pace(budget.end).await {
         return budget.not_tried(server);
     }
     let addr = SocketAddr::new(ip, server.port);
@@ -285,6 +342,7 @@ async fn talk(env: &Env, cfg: &Config, budget: &Budget, mut server: ServerFacts)
         first.fallback = Some(Box::new(retry));
     }
     drop(permit);
+    drop(ip_slot);
     server.contact = contact;
     server
 }

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Bulk throughput, side by side in one run: `smtpprobe --targets` against `xargs -P64
+# check_smtp` (monitoring-plugins), on a fleet of Postfix smtp-sink servers on loopback
+# addresses and a DNS server (NSD) on loopback serving one MX per target domain.
+#
+#   scripts/bench-bulk.sh                     # 250 sinks, 10,000 domains
+#   SINKS=250 DOMAINS=100000 J=1000 scripts/bench-bulk.sh
+#   FLAT=10 scripts/bench-bulk.sh             # also: peak RSS with the address list 10 times
+#                                             # over (memory must stay flat in the lines)
+#
+# Prints, for each tool: probes/s, p50/p99 per-probe time and peak RSS, then the ratios.
+#   - smtpprobe (domains): every domain through DNS (MX, then the MX host's address from
+#     the run's cache), EHLO/QUIT; per-probe time is DNS plus the conversation (connect to
+#     close), without the wait for a -j/--per-ip slot.
+#   - smtpprobe (addresses): the same list as check_smtp gets (each domain's MX address).
+#   - check_smtp: it cannot follow MX records, so it gets each domain's MX address;
+#     HELO/QUIT, one process per probe; per-probe time is its own `time=` perfdata. Its
+#     peak RSS is the largest single process (xargs runs 64 at a time).
+#
+# Needs root (smtp-sink and NSD on 127.0.x.y), postfix (smtp-sink), nsd and
+# monitoring-plugins-basic: apt-get install postfix nsd monitoring-plugins-basic.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SINKS=${SINKS:-250}
+DOMAINS=${DOMAINS:-10000}
+J=${J:-1000}
+PER_IP=${PER_IP:-8}
+SMTP_SINK=${SMTP_SINK:-/usr/sbin/smtp-sink}
+CHECK_SMTP=${CHECK_SMTP:-/usr/lib/nagios/plugins/check_smtp}
+DNS_IP=127.0.69.1
+DNS_PORT=5353
+for need in "$SMTP_SINK" "$CHECK_SMTP" "$(command -v nsd || echo nsd)" /usr/bin/time "$(command -v jq || echo jq)"; do
+  [ -x "$need" ] || { echo "missing $need: apt-get install postfix nsd monitoring-plugins-basic time jq" >&2; exit 3; }
+done
+[ "$(id -u)" = 0 ] || { echo "run as root (smtp-sink and NSD on loopback addresses)" >&2; exit 3; }
+# Room for -j connections plus the sinks' own descriptors.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+cargo build --release --quiet
+BIN=$PWD/target/release/smtpprobe
+work=$(mktemp -d /tmp/smtpprobe-bench.XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$work/nsd.pid" ] && kill "$(cat "$work/nsd.pid")" 2>/dev/null || true
+  sleep 0.3
+  rm -rf "$work" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+sink_ip() { echo "127.0.$((70 + ($1 / 250))).$(($1 % 250 + 1))"; }
+
+echo "starting $SINKS smtp-sink servers, NSD with $DOMAINS domains..." >&2
+for i in $(seq 0 $((SINKS - 1))); do
+  "$SMTP_SINK" -u nobody "$(sink_ip "$i"):2525" 1024 &
+  pids+=($!)
+done
+{
+  echo "\$ORIGIN bench.test."
+  echo "\$TTL 3600"
+  echo "@ IN SOA ns.bench.test. hostmaster.bench.test. 1 3600 600 86400 3600"
+  echo "@ IN NS ns.bench.test."
+  echo "ns IN A $DNS_IP"
+  for i in $(seq 0 $((SINKS - 1))); do echo "mx$i IN A $(sink_ip "$i")"; done
+  for d in $(seq 0 $((DOMAINS - 1))); do echo "d$d IN MX 10 mx$((d % SINKS)).bench.test."; done
+} >"$work/bench.test.zone"
+cat >"$work/nsd.conf" <<EOF
+server:
+    ip-address: $DNS_IP
+    port: $DNS_PORT
+    do-ip6: no
+    username: ""
+    chroot: ""
+    zonesdir: "$work"
+    database: ""
+    zonelistfile: "$work/zone.list"
+    xfrdfile: "$work/xfrd.state"
+    xfrdir: "$work"
+    pidfile: "$work/nsd.pid"
+    logfile: "$work/nsd.log"
+    server-count: 2
+    verbosity: 0
+remote-control:
+    control-enable: no
+zone:
+    name: "bench.test"
+    zonefile: "bench.test.zone"
+EOF
+nsd -c "$work/nsd.conf"
+for d in $(seq 0 $((DOMAINS - 1))); do echo "d$d.bench.test"; done >"$work/domains.txt"
+for d in $(seq 0 $((DOMAINS - 1))); do echo "$(sink_ip $((d % SINKS))):2525"; done >"$work/addresses.txt"
+sleep 1
+
+# name seconds probes rss_kib per-probe-ms-file
+report() {
+  local name=$1 secs=$2 n=$3 rss=$4 times=$5 p50 p99
+  p50=$(sort -g "$times" | awk '{a[NR]=$1} END {i=int(NR*0.50); if (i<1) i=1; print a[i]+0}')
+  p99=$(sort -g "$times" | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; print a[i]+0}')
+  printf '%-26s %6d probes %7.2f s %9.0f probes/s  p50 %7.2f ms  p99 %7.2f ms  peak RSS %6.1f MiB\n' \
+    "$name" "$n" "$secs" "$(echo "$n / $secs" | bc -l)" "$p50" "$p99" "$(echo "$rss / 1024" | bc -l)"
+  echo "$n / $secs" | bc -l >"$work/rate.$name"
+}
+
+run_smtpprobe() {
+  local name=$1 list=$2; shift 2
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/rss" "$BIN" --targets "$list" --format jsonl --starttls never --port 2525 \
+    --resolver "$DNS_IP:$DNS_PORT" -j "$J" --per-ip "$PER_IP" --quiet -o "$work/out.jsonl" "$@" || true
+  end=$(date +%s.%N)
+  # Per probe: DNS plus the conversations (connect to close), not the wait for a slot.
+  jq -r '.dns.elapsed_ms + ([.servers[] | select(.probed) | .elapsed_ms] | add // 0)' \
+    "$work/out.jsonl" >"$work/times"
+  jq -r '.status' "$work/out.jsonl" | sort | uniq -c | tr '\n' ' ' >&2; echo >&2
+  jq -r 'select(.status != "ok") | .summary' "$work/out.jsonl" | head -2 >&2
+  report "$name" "$(echo "$end - $start" | bc -l)" "$(wc -l <"$work/out.jsonl")" "$(cat "$work/rss")" "$work/times"
+  rm -f "$work/out.jsonl"
+}
+
+run_check_smtp() {
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/rss" sh -c \
+    "tr ':' ' ' <'$work/addresses.txt' | xargs -P64 -n2 sh -c '$CHECK_SMTP -H \$0 -p \$1 || true' >'$work/check.out'"
+  end=$(date +%s.%N)
+  { grep -o 'time=[0-9.]*s' "$work/check.out" || true; } | sed 's/time=\(.*\)s/\1/' | awk '{print $1 * 1000}' >"$work/times"
+  cut -d' ' -f2 "$work/check.out" | sort | uniq -c | tr '\n' ' ' >&2; echo >&2
+  report check_smtp "$(echo "$end - $start" | bc -l)" "$(wc -l <"$work/check.out")" "$(cat "$work/rss")" "$work/times"
+}
+
+echo "sinks: $SINKS, domains: $DOMAINS, smtpprobe -j $J --per-ip $PER_IP, cores: $(nproc)"
+run_smtpprobe "smtpprobe (domains)" "$work/domains.txt"
+run_smtpprobe "smtpprobe (addresses)" "$work/addresses.txt"
+run_check_smtp
+if [ -n "${FLAT:-}" ]; then
+  for _ in $(seq "$FLAT"); do cat "$work/addresses.txt"; done >"$work/many.txt"
+  run_smtpprobe "smtpprobe (addresses x$FLAT)" "$work/many.txt"
+fi
+ratio() { echo "scale=1; $(cat "$work/rate.$1") / $(cat "$work/rate.$2")" | bc -l; }
+echo "ratio smtpprobe (domains) / check_smtp:   $(ratio "smtpprobe (domains)" check_smtp)x"
+echo "ratio smtpprobe (addresses) / check_smtp: $(ratio "smtpprobe (addresses)" check_smtp)x"

@@ -1,0 +1,115 @@
+//! Renderers for many targets (`--targets`): the JSONL record of one target (the `--json`
+//! report, compact, plus `line`), the one-line human summary of one target, and the end
+//! summary of a run (counts by status and by finding, the slowest targets) with the tally
+//! it is made from. Rendering only: the caller writes where and when.
+
+use super::Report;
+use super::human::escape;
+use crate::exit::Status;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// One JSONL record: the report's fields with `line`, the input line number (1-based,
+/// counting comments and blank lines), first.
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// `report` as one line of compact JSON, with `line` when it came from an input file.
+pub fn jsonl(report: &Report, line: Option<u64>, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut buf = serde_json::to_vec(&Record { line, report }).map_err(std::io::Error::other)?;
+    buf.push(b'\n');
+    // One write per record, so a reader never sees half a line from us.
+    out.write_all(&buf)
+}
+
+/// The one-line human summary of one target in bulk mode:
+/// `line 12  CRITICAL  example.com  0.84 s  <summary>`.
+pub fn human_line(report: &Report, line: u64, out: &mut dyn Write) -> std::io::Result<()> {
+    let text = format!(
+        "line {line}  {:<8}  {}  {:.2} s  {}\n",
+        report.status.label(),
+        escape(&report.target),
+        report.elapsed_ms / 1000.0,
+        escape(&report.summary)
+    );
+    out.write_all(text.as_bytes())
+}
+
+/// How many slowest targets the end summary names.
+pub const SLOWEST: usize = 5;
+
+/// What the end summary of a bulk run counts: bounded in size whatever the number of
+/// targets (statuses, finding ids and [`SLOWEST`] entries).
+#[derive(Debug, Default, Clone)]
+pub struct Tally {
+    pub records: u64,
+    /// Records by status, in the order OK, WARNING, CRITICAL, UNKNOWN.
+    pub by_status: [u64; 4],
+    /// Targets with at least one finding of this id.
+    pub by_finding: BTreeMap<String, u64>,
+    /// The slowest targets: (elapsed ms, line, target), slowest first.
+    pub slowest: Vec<(f64, u64, String)>,
+    /// The worst status over all records (the exit code of the run).
+    pub worst: Status,
+}
+
+impl Tally {
+    pub fn add(&mut self, report: &Report, line: u64) {
+        self.records += 1;
+        let i = usize::try_from(report.status.exit_code())
+            .unwrap_or(3)
+            .min(3);
+        self.by_status[i] += 1;
+        self.worst = self.worst.merge(report.status);
+        let mut ids: Vec<String> = report
+            .servers
+            .iter()
+            .flat_map(|s| s.findings.iter().map(|f| f.id.to_string()))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            *self.by_finding.entry(id).or_default() += 1;
+        }
+        let ms = report.elapsed_ms;
+        if self.slowest.len() < SLOWEST || self.slowest.last().is_some_and(|s| s.0 < ms) {
+            self.slowest.push((ms, line, report.target.clone()));
+            self.slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+            self.slowest.truncate(SLOWEST);
+        }
+    }
+}
+
+/// The end summary of a bulk run, for stderr.
+pub fn summary(t: &Tally, out: &mut dyn Write) -> std::io::Result<()> {
+    let [ok, warning, critical, unknown] = t.by_status;
+    writeln!(
+        out,
+        "smtpprobe: {} targets: {ok} OK, {warning} WARNING, {critical} CRITICAL, {unknown} UNKNOWN (worst {})",
+        t.records,
+        t.worst.label()
+    )?;
+    if !t.by_finding.is_empty() {
+        let mut by: Vec<(&String, &u64)> = t.by_finding.iter().collect();
+        by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let list: Vec<String> = by.iter().map(|(id, n)| format!("{id} {n}")).collect();
+        writeln!(out, "  findings (targets): {}", list.join(", "))?;
+    }
+    if !t.slowest.is_empty() {
+        let list: Vec<String> = t
+            .slowest
+            .iter()
+            .map(|(ms, line, target)| {
+                format!("{} {:.2} s (line {line})", escape(target), ms / 1000.0)
+            })
+            .collect();
+        writeln!(out, "  slowest: {}", list.join(", "))?;
+    }
+    Ok(())
+}
