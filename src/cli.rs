@@ -35,7 +35,7 @@ pub struct ExplainArgs {
     #[arg(required = true, value_name = "CODE|REPLY")]
     pub input: Vec<String>,
 
-    /// The command the reply answered (EHLO, MAIL, RCPT, VRFY, QUIT, GREETING, NONE, ...)
+    /// The command the reply answered (EHLO, MAIL, RCPT, VRFY, DATA, END_OF_DATA, BDAT, QUIT, GREETING, NONE, ...)
     #[arg(long, value_name = "COMMAND")]
     pub after: Option<String>,
 

@@ -45,7 +45,9 @@ fn exit_codes_are_documented_values() {
     assert_eq!(explain_json(&["250", "5.1.1"], None).0, 0);
     assert_eq!(explain_json(&["5.7.606"], None).0, 1);
     assert_eq!(explain_json(&["999"], None).0, 3);
-    assert_eq!(explain_json(&["250"], Some("BDAT")).0, 3);
+    // BDAT is a context for explaining since issue 11; an unknown verb is a usage error.
+    assert_eq!(explain_json(&["250"], Some("BDAT")).0, 0);
+    assert_eq!(explain_json(&["250"], Some("XYZZY")).0, 3);
 }
 
 #[test]

@@ -32,7 +32,7 @@ pub use crate::report::explain::{
 
 use crate::cli::ExplainArgs;
 use crate::knowledge::enhanced::Precision;
-use crate::knowledge::{self, Context, codes, enhanced};
+use crate::knowledge::{self, Context, classify, codes, enhanced};
 use crate::report::explain as render;
 use crate::smtp::reply::EnhancedCode;
 use input::{Parsed, escape, parse_inputs};
@@ -64,7 +64,7 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
                     comparison: None,
                     exit_code: EXIT_MALFORMED,
                     error: Some(format!(
-                        "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, QUIT, NONE",
+                        "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, DATA, END_OF_DATA, BDAT, QUIT, NONE",
                         escape(verb)
                     )),
                 };
@@ -192,6 +192,27 @@ fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
 }
 
 fn build_item(p: Parsed, after: Option<Context>) -> Item {
+    let mut item = base_item(p, after);
+    if item.recognition != Recognition::Invalid {
+        let enhanced = item.enhanced.as_deref().and_then(EnhancedCode::parse);
+        let c = classify::classify(
+            item.context,
+            item.code,
+            enhanced,
+            item.text.as_deref().unwrap_or(""),
+            &item.input,
+        );
+        item.reason = c.reason;
+        item.bounce = c.bounce;
+        item.acts = c.acts;
+        item.provider = c.provider;
+        item.blocklist = c.blocklist;
+        item.notes.extend(c.note);
+    }
+    item
+}
+
+fn base_item(p: Parsed, after: Option<Context>) -> Item {
     match p {
         Parsed::Invalid { input, reason } => Item {
             input,
@@ -204,8 +225,14 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
             enhanced_info: None,
             meaning: None,
             error: Some(reason),
+            ..Item::default()
         },
-        Parsed::Enhanced { input, code } => {
+        Parsed::Enhanced {
+            input,
+            code,
+            text,
+            inferred,
+        } => {
             let info = enhanced_info(code);
             let exact = info
                 .as_ref()
@@ -219,12 +246,13 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
                 },
                 code: None,
                 enhanced: Some(code.to_string()),
-                text: None,
-                context: after,
+                text,
+                context: after.or(inferred),
                 basic: None,
                 enhanced_info: info,
                 meaning: None,
                 error: None,
+                ..Item::default()
             }
         }
         Parsed::Reply {
@@ -233,6 +261,7 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
             enhanced,
             text,
             inferred,
+            wrapper,
         } => {
             let basic = basic_info(code);
             let einfo = enhanced.and_then(enhanced_info);
@@ -261,10 +290,16 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
                 enhanced_info: einfo,
                 meaning,
                 error: None,
+                wrapper,
+                ..Item::default()
             }
         }
     }
 }
 
 #[cfg(test)]
+mod real_lines;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+use tests as tests_support;

@@ -47,7 +47,8 @@ fn after_gives_the_meaning_in_context() {
 
 #[test]
 fn unknown_after_is_a_usage_error() {
-    let (code, out) = run_args(&["250"], Some("DATA"), false);
+    // DATA is a context since issue 11 (explaining pasted replies); an unknown verb is not.
+    let (code, out) = run_args(&["250"], Some("FOO"), false);
     assert_eq!(code, EXIT_MALFORMED);
     assert!(out.contains("unknown command for --after"), "{out}");
 }
@@ -179,4 +180,9 @@ fn control_characters_are_escaped() {
     let (_, out) = run_args(&["550 5.1.1 evil\u{1b}[31m text"], None, false);
     assert!(!out.contains('\u{1b}'), "{out:?}");
     assert!(out.contains("\\x1b[31m"), "{out}");
+}
+
+/// Helpers the real-line tests share.
+pub(super) fn human(line: &str) -> (i32, String) {
+    run_args(&[line], None, false)
 }

@@ -11,6 +11,7 @@
 //!
 //! Text in the model that came from the input is already escaped (see `explain::input`).
 
+use crate::knowledge::classify::{Acts, Bounce, Reason};
 use crate::knowledge::enhanced::Precision;
 use crate::knowledge::{Context, Meaning};
 use serde::{Deserialize, Serialize};
@@ -43,7 +44,7 @@ pub struct Explanation {
 }
 
 /// How well an input was recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recognition {
     /// In the tables.
@@ -51,11 +52,12 @@ pub enum Recognition {
     /// Interpreted by class (basic) or subject/class (enhanced) only.
     Fallback,
     /// Not a code.
+    #[default]
     Invalid,
 }
 
 /// One explained input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// The input as given (control characters escaped).
     pub input: String,
@@ -73,6 +75,29 @@ pub struct Item {
     pub meaning: Option<Meaning>,
     /// Why the input is invalid.
     pub error: Option<String>,
+    /// The outer reply this one was unwrapped from (Exchange's `554 5.3.0` around the
+    /// remote server's `550 5.1.1`), or null.
+    #[serde(default)]
+    pub wrapper: Option<String>,
+    /// Why the mail was refused, in Sisimai 5's names (`userunknown`), plus `greylisting`;
+    /// `delivered` for a success after the message; null when there is nothing to say.
+    #[serde(default)]
+    pub reason: Option<Reason>,
+    /// `hard` or `soft`, following what the provider means; null for a success.
+    #[serde(default)]
+    pub bounce: Option<Bounce>,
+    /// Who must act: `sender`, `receiver` or `recipient`; null for a success.
+    #[serde(default)]
+    pub acts: Option<Acts>,
+    /// The provider that answered (closed list of ids, `docs/knowledge.md`), or null.
+    #[serde(default)]
+    pub provider: Option<String>,
+    /// The DNS blocklist the reply names (closed list of ids), or null.
+    #[serde(default)]
+    pub blocklist: Option<String>,
+    /// A provider's code that contradicts its meaning, or a standards note, said plainly.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,6 +259,7 @@ fn render_item(out: &mut String, item: &Item, full: bool) {
     if let Some(t) = &item.text {
         field(out, "Reply text", t);
     }
+    render_classification(out, item);
     if let Some(m) = &item.meaning {
         let here = match item.context {
             Some(ctx) => format!("After {}", ctx.label()),
@@ -251,6 +277,43 @@ fn render_item(out: &mut String, item: &Item, full: bool) {
             "Context",
             "What a reply means depends on the command it answered: add --after COMMAND (e.g. --after VRFY).",
         );
+    }
+}
+
+/// Wrapper, reason, bounce, who acts, provider, blocklist and notes.
+fn render_classification(out: &mut String, item: &Item) {
+    if let Some(w) = &item.wrapper {
+        field(
+            out,
+            "Wrapped in",
+            &format!("{w} (the reporting server's own reply; the one explained is inside it)"),
+        );
+    }
+    if let Some(r) = item.reason {
+        let mut line = r.name().to_string();
+        if let Some(b) = item.bounce {
+            line.push_str(match b {
+                Bounce::Hard => ", hard bounce",
+                Bounce::Soft => ", soft bounce (retry)",
+            });
+        }
+        if let Some(a) = item.acts {
+            line.push_str(match a {
+                Acts::Sender => "; the sender's side must act",
+                Acts::Receiver => "; the receiving side must act",
+                Acts::Recipient => "; the recipient must act",
+            });
+        }
+        field(out, "Reason", &line);
+    }
+    if let Some(p) = &item.provider {
+        field(out, "Provider", p);
+    }
+    if let Some(b) = &item.blocklist {
+        field(out, "Blocklist", b);
+    }
+    for n in &item.notes {
+        field(out, "Note", n);
     }
 }
 

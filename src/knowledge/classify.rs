@@ -1,0 +1,551 @@
+//! Why a reply refused mail, in the vocabulary bounce pipelines already use: a `reason`
+//! (Sisimai 5's names, lower case, plus `greylisting`), a `bounce` type (`hard`/`soft`,
+//! following what the provider means rather than the first digit alone), who must act, the
+//! provider that answered and the DNS blocklist it names.
+//!
+//! Decided in this order, first match wins:
+//! 1. [`TEXT_RULES`]: phrases of a provider or a server that say exactly what happened
+//!    (`[TSS04]`, `5.7.26 … DMARC`, `user unknown`, `blocked using`), then keywords
+//!    (dmarc, spf, dkim, ptr/reverse, rate, quota, greylist);
+//! 2. [`ENHANCED`]: the enhanced status code, exact then by subject (it beats a code-only
+//!    rule: 452 + 4.2.2 is a full mailbox, 552 + 5.7.x is policy, 421 + 4.7.x after MAIL
+//!    is a reputation deferral);
+//! 3. the basic code in its context ([`by_code`]).
+//!
+//! Never here: output wording of the explanation (that is `meaning`), I/O.
+
+use super::Context;
+use super::providers;
+use crate::smtp::reply::EnhancedCode;
+use serde::{Deserialize, Serialize};
+
+/// Sisimai 5's bounce reasons (the newer names only: `ratelimited`, `emailtoolarge`),
+/// plus `greylisting`. Serialised lower case, exactly as Sisimai names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reason {
+    AuthFailure,
+    BadReputation,
+    Blocked,
+    ContentError,
+    Delivered,
+    EmailTooLarge,
+    Expired,
+    FailedStartTls,
+    Feedback,
+    Filtered,
+    HasMoved,
+    HostUnknown,
+    MailboxFull,
+    MailerError,
+    NetworkError,
+    NoRelaying,
+    NotAccept,
+    NotCompliantRfc,
+    OnHold,
+    PolicyViolation,
+    RateLimited,
+    Rejected,
+    RequirePtr,
+    SecurityError,
+    SpamDetected,
+    Suppressed,
+    Suspend,
+    SyntaxError,
+    SystemError,
+    SystemFull,
+    Undefined,
+    UserUnknown,
+    Vacation,
+    VirusDetected,
+    Greylisting,
+}
+
+impl Reason {
+    /// Every reason, for tests and documentation.
+    pub const ALL: [Reason; 35] = [
+        Reason::AuthFailure,
+        Reason::BadReputation,
+        Reason::Blocked,
+        Reason::ContentError,
+        Reason::Delivered,
+        Reason::EmailTooLarge,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::Filtered,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::OnHold,
+        Reason::PolicyViolation,
+        Reason::RateLimited,
+        Reason::Rejected,
+        Reason::RequirePtr,
+        Reason::SecurityError,
+        Reason::SpamDetected,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::Undefined,
+        Reason::UserUnknown,
+        Reason::Vacation,
+        Reason::VirusDetected,
+        Reason::Greylisting,
+    ];
+
+    /// The JSON string (`"userunknown"`).
+    pub fn name(self) -> &'static str {
+        use Reason::*;
+        match self {
+            AuthFailure => "authfailure",
+            BadReputation => "badreputation",
+            Blocked => "blocked",
+            ContentError => "contenterror",
+            Delivered => "delivered",
+            EmailTooLarge => "emailtoolarge",
+            Expired => "expired",
+            FailedStartTls => "failedstarttls",
+            Feedback => "feedback",
+            Filtered => "filtered",
+            HasMoved => "hasmoved",
+            HostUnknown => "hostunknown",
+            MailboxFull => "mailboxfull",
+            MailerError => "mailererror",
+            NetworkError => "networkerror",
+            NoRelaying => "norelaying",
+            NotAccept => "notaccept",
+            NotCompliantRfc => "notcompliantrfc",
+            OnHold => "onhold",
+            PolicyViolation => "policyviolation",
+            RateLimited => "ratelimited",
+            Rejected => "rejected",
+            RequirePtr => "requireptr",
+            SecurityError => "securityerror",
+            SpamDetected => "spamdetected",
+            Suppressed => "suppressed",
+            Suspend => "suspend",
+            SyntaxError => "syntaxerror",
+            SystemError => "systemerror",
+            SystemFull => "systemfull",
+            Undefined => "undefined",
+            UserUnknown => "userunknown",
+            Vacation => "vacation",
+            VirusDetected => "virusdetected",
+            Greylisting => "greylisting",
+        }
+    }
+
+    /// Who must act for mail to get through.
+    pub fn acts(self) -> Option<Acts> {
+        use Reason::*;
+        Some(match self {
+            Delivered | Feedback | Vacation => return None,
+            MailboxFull | Suspend => Acts::Recipient,
+            SystemError | SystemFull | MailerError | NotAccept | HostUnknown | NetworkError
+            | Expired | OnHold | Undefined => Acts::Receiver,
+            _ => Acts::Sender,
+        })
+    }
+
+    /// Whether retrying the same message later can succeed, whatever the first digit says.
+    fn soft(self) -> bool {
+        use Reason::*;
+        matches!(
+            self,
+            RateLimited | Greylisting | MailboxFull | SystemFull | SystemError | BadReputation
+        )
+    }
+}
+
+/// A bounce type: permanent (`hard`) or worth retrying (`soft`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bounce {
+    Hard,
+    Soft,
+}
+
+/// Who must act: the sender's mail administrator, the receiving side's, or the recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Acts {
+    Sender,
+    Receiver,
+    Recipient,
+}
+
+/// The classification of one reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Classification {
+    pub reason: Option<Reason>,
+    pub bounce: Option<Bounce>,
+    pub acts: Option<Acts>,
+    pub provider: Option<String>,
+    pub blocklist: Option<String>,
+    /// Which rule decided the reason (`"text:tss04"`, `"enhanced:5.1.1"`, `"code:550"`).
+    pub rule: String,
+    /// A provider that uses a code against its definition, said plainly.
+    pub note: Option<String>,
+}
+
+/// A phrase rule: any fragment (lower case) in the text decides the reason.
+#[derive(Debug, Clone, Copy)]
+pub struct TextRule {
+    pub id: &'static str,
+    pub text: &'static [&'static str],
+    pub reason: Reason,
+    /// Overrides the bounce type the code gives (a 5xx that is really temporary).
+    pub bounce: Option<Bounce>,
+    /// Said when the provider's code contradicts what it means.
+    pub note: &'static str,
+    pub source: &'static str,
+}
+
+const fn t(id: &'static str, text: &'static [&'static str], reason: Reason) -> TextRule {
+    TextRule {
+        id,
+        text,
+        reason,
+        bounce: None,
+        note: "",
+        source: "",
+    }
+}
+
+impl TextRule {
+    const fn src(self, source: &'static str) -> TextRule {
+        TextRule { source, ..self }
+    }
+    const fn soft(self, note: &'static str) -> TextRule {
+        TextRule {
+            bounce: Some(Bounce::Soft),
+            note,
+            ..self
+        }
+    }
+}
+
+use Reason::*;
+
+/// Phrases, most specific first: providers' own codes and texts, then generic keywords.
+#[rustfmt::skip]
+pub const TEXT_RULES: &[TextRule] = &[
+    // --- Yahoo / AOL (https://senders.yahooinc.com/smtp-error-codes/) ---
+    t("yahoo_tss04", &["[tss04]"], BadReputation).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS04: deferred for user complaints or unexpected volume)"),
+    t("yahoo_tss05", &["[tss05]"], BadReputation).src("https://github.com/KumoCorp/kumomta/pull/376 (Yahoo: TSS04, TSS05, IPTS04, IPTS05 are one deferral: unexpected volume or user complaints)"),
+    t("yahoo_tss06", &["[tss06]"], BadReputation).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS06)"),
+    t("yahoo_tss09", &["[tss09]"], Blocked).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS09: all messages permanently deferred)"),
+    t("yahoo_tss11", &["[tss11]"], SpamDetected).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS11: message content)"),
+    t("yahoo_tss12", &["[tss12]"], AuthFailure).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS12: DMARC)"),
+    t("yahoo_ipts", &["[ipts0"], BadReputation).src("https://github.com/KumoCorp/kumomta/pull/376 (IPTS04/IPTS05: deferred for volume or complaints, like TSS04)"),
+    t("yahoo_bl21_bl23", &["[bl21]", "[bl23]"], Blocked).src("https://senders.yahooinc.com/smtp-error-codes/ (BL21/BL23: on a Spamhaus list)"),
+    t("yahoo_299", &["[299]"], RateLimited).src("https://senders.yahooinc.com/smtp-error-codes/ ([299]: deferred for unexpected volume)"),
+    t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account"], UserUnknown),
+    // --- Apple iCloud (https://support.apple.com/en-us/102322) ---
+    t("apple_cs01", &["[cs01]"], Blocked).src("https://support.apple.com/en-us/102322 (CS01: message rejected due to local policy)"),
+    t("apple_hm08", &["[hm08]"], SpamDetected).src("https://support.apple.com/en-us/102322 (HM08: content)"),
+    t("apple_hm07", &["[hm07]"], AuthFailure).src("https://support.apple.com/en-us/102322 (HM07: DMARC)"),
+    t("apple_hm0x", &["[hm0"], PolicyViolation).src("https://support.apple.com/en-us/102322"),
+    t("apple_excessive_volume", &["excessive volume"], RateLimited).src("https://support.apple.com/en-us/102322 (4.7.1 excessive volume)"),
+    // --- Microsoft (https://learn.microsoft.com/…/non-delivery-reports-in-exchange-online) ---
+    t("m365_s3150", &["(s3150)", "(s3140)", "part of their network is on our block list"], Blocked).src("https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/send-receive-emails-socketerror (S3150)"),
+    t("m365_banned_ip", &["banned sending ip"], Blocked),
+    t("m365_not_accepted_ip", &["traffic not accepted from this ip"], Blocked).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-708"),
+    t("m365_recipient_not_found", &["resolver.adr.recipientnotfound", "resolver.adr.recipnotfound", "recipient address rejected: access denied"], UserUnknown)
+        .src("https://www.spamresource.com/2025/02/550-541-it-most-often-means-user-unknown.html"),
+    t("m365_external_forwarding", &["does not allow external forwarding"], PolicyViolation),
+    t("m365_server_busy", &["server busy. please try again later"], RateLimited),
+    t("m365_rate_limit_reputation", &["temporarily rate limited due to ip reputation", "exceeded the rate limit"], RateLimited),
+    t("m365_expired", &["queue.expired"], Expired),
+    // --- Google (https://support.google.com/a/answer/3726730) ---
+    t("gmail_reputation", &["very low reputation", "low reputation of the sending", "ip reputation"], BadReputation).src("https://support.google.com/a/answer/3726730 (4.7.0 / 5.7.1 reputation)"),
+    t("gmail_unsolicited_rate", &["unusual rate of unsolicited mail"], RateLimited).src("https://support.google.com/a/answer/3726730 (4.7.28)"),
+    t("gmail_receiving_too_fast", &["receiving mail at a rate", "receiving mail too quickly"], RateLimited).soft("Google uses 4.2.1 (mailbox disabled) for a rate limit on the recipient's side.").src("https://support.google.com/a/answer/3726730 (4.2.1)"),
+    t("gmail_over_quota", &["is over quota", "out of storage space", "inbox is out of storage"], MailboxFull).src("https://support.google.com/a/answer/3726730 (4.2.2 / 5.2.2)"),
+    t("gmail_disabled", &["account that you tried to reach is disabled", "account is disabled"], Suspend),
+    t("gmail_no_such_user", &["account that you tried to reach does not exist", "nosuchuser"], UserUnknown),
+    t("gmail_ipv6", &["ipv6 sending guidelines", "ipv6 address does not meet"], RequirePtr).src("https://support.google.com/a/answer/3726730 (5.7.25 / ipv6 guidelines)"),
+    t("gmail_not_authorized", &["notauthorized", "not authorized to send"], Blocked).src("https://support.google.com/a/answer/3726730 (5.7.1 NotAuthorized)"),
+    t("gmail_blocked_message", &["blockedmessage", "has been blocked. for more information, go to"], SpamDetected).src("https://support.google.com/a/answer/3726730 (552-5.7.0 BlockedMessage)"),
+    t("gmail_likely_unsolicited", &["likely unsolicited mail", "likely suspicious due to"], SpamDetected).src("https://support.google.com/a/answer/3726730 (5.7.1 unsolicited message)"),
+    t("gmail_rfc5322", &["not rfc 5322 compliant", "rfc 5322", "multiple from", "duplicate headers"], NotCompliantRfc),
+    // --- Mimecast, Proofpoint, Barracuda, GMX, T-Online, Orange, Zoho, Bluewin ---
+    t("mimecast_spoofing", &["anti-spoofing", "spoofing"], PolicyViolation).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Rejected by Anti-Spoofing policy)"),
+    t("mimecast_greylist", &["internal resource temporarily unavailable"], Greylisting).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
+    t("mimecast_invalid_recipient", &["invalid recipient"], UserUnknown),
+    t("proofpoint_invalid", &["marked as invalid"], UserUnknown),
+    t("barracuda_nsu", &["cuda_nsu"], UserUnknown),
+    t("barracuda_reputation", &["barracuda reputation", "barracudacentral"], Blocked).src("https://www.barracudacentral.org/rbl"),
+    t("tonline_blocked", &["blocked by policy", "dialup", "dynamic ip"], Blocked).src("https://postmaster.t-online.de/index.en.html"),
+    t("orange_ofr", &["ofr_999", "ofr004"], RateLimited).src("https://postmaster.orange.fr/"),
+    t("gmx_reputation", &["ip address is block listed", "blocked by reputation", "reputation"], BadReputation).src("https://postmaster.gmx.net/en/error-messages"),
+    // --- Generic phrases ---
+    t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted"], Greylisting),
+    t("blocked_using", &["blocked using", "listed at", "listed on", "listed by", "blacklisted", "blocklisted", "blocklist", "blacklist", "rbl", "dnsbl", "spamhaus", "spamcop"], Blocked),
+    t("dmarc", &["dmarc"], AuthFailure),
+    t("spf_dkim", &["spf", "dkim", "unauthenticated", "unauthenticated email", "not authenticated", "authentication is required"], AuthFailure),
+    t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
+    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "relaying not allowed", "unable to relay", "allowed rcpthosts", "we do not relay", "relay denied"], NoRelaying),
+    t("virus", &["virus", "malware", "infected"], VirusDetected),
+    t("spam", &["spam", "unsolicited", "junk mail", "content filter", "bulk mail"], SpamDetected),
+    t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "unrouteable address", "addressee unknown", "not a valid recipient", "mailbox unavailable: user"], UserUnknown),
+    t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
+    t("too_large", &["message size exceeds", "message too big", "message too large", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
+    t("rate", &["rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "try again later", "temporarily deferred", "exceeded the maximum"], RateLimited),
+    t("suspended", &["account disabled", "account has been disabled", "suspended", "inactive", "mailbox disabled", "deactivated"], Suspend),
+    t("host_unknown", &["host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
+    t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
+    t("tls", &["tls version", "starttls", "tls required", "must issue a starttls", "encryption required", "tls is required"], FailedStartTls),
+    t("auth", &["authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
+    t("expired", &["retry timeout exceeded", "too long in the queue", "been in the queue too long", "message expired", "delivery time expired"], Expired),
+    t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),
+    t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "sender domain"], Rejected),
+];
+
+/// Words too common to beat an enhanced code that says more (`blocked` appears in a
+/// 5.7.26 DMARC refusal): consulted after the decisive enhanced codes, before the vague
+/// ones (X.7.0, X.7.1) and the basic code.
+#[rustfmt::skip]
+pub const WEAK_TEXT_RULES: &[TextRule] = &[
+    t("blocked_generic", &["access denied", "blocked", "banned", "refused", "not allowed", "denied", "rejected"], Blocked),
+    t("policy", &["policy", "prohibited", "not permitted"], PolicyViolation),
+];
+
+/// (subject, detail or `None` for the whole subject), reason, source.
+pub type EnhancedReason = ((u16, Option<u16>), Reason, &'static str);
+
+/// Enhanced codes that say what happened, by (subject, detail); `None` detail = the whole
+/// subject. Looked up after the phrases, before the basic code.
+#[rustfmt::skip]
+pub const ENHANCED: &[EnhancedReason] = &[
+    ((1, Some(1)), UserUnknown, "RFC 3463 X.1.1 bad destination mailbox address"),
+    ((1, Some(0)), UserUnknown, "RFC 3463 X.1.0 other address status"),
+    ((1, Some(2)), HostUnknown, "RFC 3463 X.1.2 bad destination system address"),
+    ((1, Some(3)), SyntaxError, "RFC 3463 X.1.3 bad destination mailbox address syntax"),
+    ((1, Some(6)), HasMoved, "RFC 3463 X.1.6 destination mailbox has moved"),
+    ((1, Some(7)), Rejected, "RFC 3463 X.1.7 bad sender's mailbox address syntax"),
+    ((1, Some(8)), Rejected, "RFC 3463 X.1.8 bad sender's system address"),
+    ((1, Some(10)), NotAccept, "RFC 7505 X.1.10 recipient address has null MX"),
+    ((2, Some(1)), Suspend, "RFC 3463 X.2.1 mailbox disabled"),
+    ((2, Some(2)), MailboxFull, "RFC 3463 X.2.2 mailbox full"),
+    ((2, Some(3)), EmailTooLarge, "RFC 3463 X.2.3 message length exceeds administrative limit"),
+    ((2, Some(4)), MailerError, "RFC 3463 X.2.4 mailing list expansion problem"),
+    ((3, Some(1)), SystemFull, "RFC 3463 X.3.1 mail system full"),
+    ((3, Some(4)), EmailTooLarge, "RFC 3463 X.3.4 message too big for system"),
+    ((3, None), SystemError, "RFC 3463 X.3.* mail system status"),
+    ((4, Some(7)), Expired, "RFC 3463 X.4.7 delivery time expired"),
+    ((4, Some(1)), NetworkError, "RFC 3463 X.4.1 no answer from host"),
+    ((4, None), NetworkError, "RFC 3463 X.4.* network and routing status"),
+    ((5, Some(3)), RateLimited, "RFC 3463 X.5.3 too many recipients"),
+    ((5, None), SyntaxError, "RFC 3463 X.5.* mail delivery protocol status"),
+    ((6, None), ContentError, "RFC 3463 X.6.* message content or media status"),
+    ((7, Some(8)), SecurityError, "RFC 4954 X.7.8 authentication credentials invalid"),
+    ((7, Some(9)), SecurityError, "RFC 4954 X.7.9 authentication mechanism too weak"),
+    ((7, Some(10)), FailedStartTls, "RFC 5248 X.7.10 encryption needed"),
+    ((7, Some(11)), FailedStartTls, "RFC 4954 X.7.11 encryption required"),
+    ((7, Some(14)), SecurityError, "RFC 6710 X.7.14 trust relationship required"),
+    ((7, Some(20)), AuthFailure, "RFC 7372 X.7.20 no passing DKIM signature"),
+    ((7, Some(21)), AuthFailure, "RFC 7372 X.7.21"),
+    ((7, Some(22)), AuthFailure, "RFC 7372 X.7.22"),
+    ((7, Some(23)), AuthFailure, "RFC 7372 X.7.23 SPF validation failed"),
+    ((7, Some(24)), AuthFailure, "RFC 7372 X.7.24 SPF validation error"),
+    ((7, Some(25)), RequirePtr, "RFC 7372 X.7.25 reverse DNS validation failed"),
+    ((7, Some(26)), AuthFailure, "RFC 7372 X.7.26 multiple authentication checks failed"),
+    ((7, Some(27)), NotAccept, "RFC 7505 X.7.27 sender address has null MX"),
+    ((7, Some(28)), RateLimited, "Google 4.7.28 / RFC 9.x: unsolicited mail rate"),
+    ((7, Some(500)), RateLimited, "Microsoft 4.7.500 server busy"),
+    ((7, Some(511)), Blocked, "Microsoft 5.7.511 banned sender"),
+    ((7, Some(515)), AuthFailure, "Microsoft 5.7.515 sender authentication requirements"),
+    ((7, Some(520)), PolicyViolation, "Microsoft 5.7.520 external forwarding not allowed"),
+    ((7, Some(650)), RateLimited, "Microsoft 4.7.650 rate limited for IP reputation"),
+    ((7, Some(651)), RateLimited, "Microsoft 4.7.651 rate limited"),
+    ((7, Some(708)), Blocked, "Microsoft 5.7.708 traffic not accepted from this IP"),
+    ((7, Some(750)), Blocked, "Microsoft 5.7.750 unregistered domain"),
+    ((7, Some(13)), Suspend, "RFC 3463 X.7.13 user account disabled"),
+    ((7, Some(12)), SecurityError, "RFC 4954 X.7.12 password transition needed"),
+    ((7, Some(1)), PolicyViolation, "RFC 3463 X.7.1 delivery not authorized"),
+];
+
+/// Whether `code` is one of Microsoft's banned-IP range (5.7.606–5.7.649).
+fn microsoft_banned(e: EnhancedCode) -> bool {
+    e.subject == 7 && (606..=649).contains(&e.detail)
+}
+
+/// The reason a decisive enhanced code gives (X.1.1, X.2.2, X.7.26 …), or `None`.
+fn by_enhanced(e: EnhancedCode, code: Option<u16>) -> Option<Reason> {
+    if microsoft_banned(e) {
+        return Some(Blocked);
+    }
+    // 421 + 4.7.x (after MAIL, or at the greeting): a reputation deferral, not a session cut.
+    if e.subject == 7 && code == Some(421) && !matches!(e.detail, 1 | 28 | 500 | 650 | 651) {
+        return Some(BadReputation);
+    }
+    if e.subject == 7 && matches!(e.detail, 0 | 1) {
+        return None;
+    }
+    ENHANCED
+        .iter()
+        .find(|((s, d), _, _)| *s == e.subject && d.is_none_or(|d| d == e.detail))
+        .map(|(_, r, _)| *r)
+}
+
+/// The reason a vague security/policy code (X.7.0, X.7.1, or another X.7.* no table names)
+/// gives in its context.
+fn by_vague_enhanced(e: EnhancedCode, ctx: Option<Context>) -> Option<Reason> {
+    (e.subject == 7).then_some(match ctx {
+        Some(Context::Greeting | Context::Ehlo | Context::Helo | Context::Mail) => Blocked,
+        Some(Context::Data | Context::EndOfData | Context::Bdat) => SpamDetected,
+        _ => PolicyViolation,
+    })
+}
+
+/// The reason the basic code gives in its context.
+fn by_code(code: u16, ctx: Option<Context>) -> Reason {
+    use Context as C;
+    match (code, ctx) {
+        (200..=399, Some(C::EndOfData)) => Delivered,
+        (200..=399, _) => Delivered,
+        (421, Some(C::Greeting)) => Blocked,
+        (421, _) => SystemError,
+        (450, Some(C::Mail)) => Rejected,
+        (450, _) => OnHold,
+        (451, _) => SystemError,
+        (452, Some(C::Rcpt)) => RateLimited,
+        (452, _) => SystemFull,
+        (454, Some(C::StartTls)) => FailedStartTls,
+        (454 | 530 | 534 | 535 | 538, _) => SecurityError,
+        (500..=504, _) => SyntaxError,
+        (521 | 556, _) => NotAccept,
+        (550 | 553, Some(C::Mail)) => Rejected,
+        (550 | 553, Some(C::Rcpt)) => UserUnknown,
+        (550, Some(C::Data | C::EndOfData | C::Bdat)) => PolicyViolation,
+        (551, _) => HasMoved,
+        (552, Some(C::Rcpt)) => MailboxFull,
+        (552, _) => EmailTooLarge,
+        (554, Some(C::Data | C::EndOfData | C::Bdat)) => PolicyViolation,
+        (554 | 550 | 553, _) => Blocked,
+        (400..=499, _) => Undefined,
+        _ => Undefined,
+    }
+}
+
+fn find_text(rules: &'static [TextRule], lowered: &str) -> Option<&'static TextRule> {
+    rules
+        .iter()
+        .find(|r| r.text.iter().any(|f| lowered.contains(f)))
+}
+
+/// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
+/// the reply text. `code` is `None` when only an enhanced code was given.
+pub fn classify(
+    ctx: Option<Context>,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+    text: &str,
+    whole: &str,
+) -> Classification {
+    let lowered = text.to_lowercase();
+    let whole_lower = whole.to_lowercase();
+    // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
+    let receiving = whole_lower.contains("reject: ") || whole_lower.contains("noqueue:");
+    let provider = (!receiving)
+        .then(|| providers::provider(&whole_lower))
+        .flatten();
+    let blocklist = providers::blocklist(&whole_lower);
+    let success = code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.class == 2);
+    let mut rule = String::new();
+    let mut note = None;
+    let mut forced_bounce = None;
+    let reason = if success {
+        rule.push_str("success");
+        (ctx == Some(Context::EndOfData)).then_some(Delivered)
+    } else if let Some(r) = find_text(TEXT_RULES, &lowered) {
+        rule = format!("text:{}", r.id);
+        forced_bounce = r.bounce;
+        if !r.note.is_empty() {
+            note = Some(r.note.to_string());
+        }
+        Some(r.reason)
+    } else if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
+        rule = format!(
+            "enhanced:{}",
+            enhanced.map(|e| e.to_string()).unwrap_or_default()
+        );
+        Some(r)
+    } else if let Some(r) = find_text(WEAK_TEXT_RULES, &lowered) {
+        rule = format!("text:{}", r.id);
+        Some(r.reason)
+    } else if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx)) {
+        rule = format!(
+            "enhanced:{}",
+            enhanced.map(|e| e.to_string()).unwrap_or_default()
+        );
+        Some(r)
+    } else if let Some(c) = code {
+        rule = format!("code:{c}");
+        Some(by_code(c, ctx))
+    } else {
+        rule.push_str("none");
+        Some(Undefined)
+    };
+    let reason = match (reason, blocklist) {
+        // A named blocklist is a block, whatever phrase matched first.
+        (Some(PolicyViolation | SpamDetected | Undefined | BadReputation), Some(_)) if !success => {
+            Some(Blocked)
+        }
+        (r, _) => r,
+    };
+    let bounce = if success {
+        None
+    } else {
+        let temporary = code.map_or(enhanced.is_some_and(|e| e.class == 4), |c| c / 100 == 4);
+        Some(match forced_bounce {
+            Some(b) => b,
+            None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
+            None => Bounce::Hard,
+        })
+    };
+    if note.is_none() && code.is_some_and(|c| c / 100 == 5) && reason == Some(RateLimited) {
+        note = Some(
+            "The provider sends a permanent (5xx) code for a temporary rate limit: retry later, more slowly.".into(),
+        );
+    }
+    Classification {
+        reason,
+        bounce,
+        acts: reason.and_then(Reason::acts).filter(|_| !success),
+        provider: provider.map(str::to_string),
+        blocklist: blocklist.map(str::to_string),
+        rule,
+        note,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_sisimai_5_lower_case_and_the_json_strings() {
+        for r in Reason::ALL {
+            let json = serde_json::to_string(&r).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", r.name()));
+            assert!(!["speeding", "toomanyconn", "mesgtoobig", "exceedlimit"].contains(&r.name()));
+        }
+    }
+
+    #[test]
+    fn text_rules_are_lower_case() {
+        for r in TEXT_RULES.iter().chain(WEAK_TEXT_RULES) {
+            assert!(r.text.iter().all(|f| *f == f.to_lowercase()), "{}", r.id);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Who sent a reply, and which DNS blocklist it names: closed lists of ids, as data, each
+//! entry with a public source. The ids are a JSON contract (`provider`, `blocklist` in
+//! `explain --json`; the list is in `docs/knowledge.md`).
+//!
+//! Never here: reasons (that is [`super::classify`]), or matching logic beyond "the
+//! lower-cased text contains a fragment".
+
+/// A mail provider recognised from the reply text or the remote host's name.
+#[derive(Debug, Clone, Copy)]
+pub struct Provider {
+    /// The JSON id (`"google"`).
+    pub id: &'static str,
+    /// Lower-case fragments of host names, URLs or provider-specific codes in the line.
+    pub fragments: &'static [&'static str],
+    /// Where the host names or codes are documented.
+    pub source: &'static str,
+}
+
+/// Every provider id `explain` may claim, in match order (mail gateways first: a
+/// Proofpoint or Mimecast reply names the gateway even when the mailbox is elsewhere).
+#[rustfmt::skip]
+pub const PROVIDERS: &[Provider] = &[
+    Provider { id: "proofpoint", fragments: &["pphosted.com", "ppe-hosted.com", "proofpoint"],
+        source: "https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/000_gettingstarted/020_connectiondetails" },
+    Provider { id: "mimecast", fragments: &["mimecast"],
+        source: "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754" },
+    Provider { id: "barracuda", fragments: &["barracuda", "cuda_nsu", "ess.barracudanetworks.com"],
+        source: "https://campus.barracuda.com/product/emailsecuritygateway/doc/3866646/smtp-response-codes/" },
+    Provider { id: "google", fragments: &["gsmtp", "google.com", "googlemail.com", "gmail-smtp", "support.google.com/mail", "aspmx.l.google"],
+        source: "https://support.google.com/a/answer/3726730 (Gmail SMTP errors, replies end in \"gsmtp\")" },
+    Provider { id: "microsoft", fragments: &["outlook.com", "hotmail.com", "protection.outlook", "office365", "sender.office.com", "microsoft.com", "(s3150)", "(s3140)", "banned sending ip", "exchangelabs.com", "prod.outlook"],
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online" },
+    Provider { id: "yahoo", fragments: &["yahoo", "aol.com", "yahoodns.net", "[tss0", "[ipts0", "[bl21]", "[bl23]", "postmaster.yahooinc.com"],
+        source: "https://senders.yahooinc.com/smtp-error-codes/" },
+    Provider { id: "apple", fragments: &["icloud.com", "apple.com", "[cs01]", "[hm0"],
+        source: "https://support.apple.com/en-us/102322 (iCloud Mail postmaster information)" },
+    Provider { id: "gmx", fragments: &["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "postmaster.gmx", "mxintern.schlund", "mx.mail.com"],
+        source: "https://postmaster.gmx.net/en/error-messages" },
+    Provider { id: "t-online", fragments: &["t-online.de", "t-online"],
+        source: "https://postmaster.t-online.de/index.en.html" },
+    Provider { id: "orange", fragments: &["orange.fr", "wanadoo.fr", "ofr_", "ofr0", "postmaster.orange"],
+        source: "https://postmaster.orange.fr/ (Orange error codes OFRxxx)" },
+    Provider { id: "zoho", fragments: &["zoho.com", "zoho.eu", "zohomail", "zoho"],
+        source: "https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html" },
+    Provider { id: "bluewin", fragments: &["bluewin.ch", "bluewin", "swisscom"],
+        source: "https://www.swisscom.ch/en/residential/help/device/email-error-messages.html" },
+];
+
+/// A DNS blocklist a reply names.
+#[derive(Debug, Clone, Copy)]
+pub struct Blocklist {
+    /// The JSON id (`"spamhaus"`).
+    pub id: &'static str,
+    pub fragments: &'static [&'static str],
+    pub source: &'static str,
+}
+
+/// Every blocklist id `explain` may name, in match order.
+#[rustfmt::skip]
+pub const BLOCKLISTS: &[Blocklist] = &[
+    Blocklist { id: "spamhaus", fragments: &["spamhaus", "[bl21]", "[bl23]"],
+        source: "https://www.spamhaus.org/faqs/dnsbl-usage/" },
+    Blocklist { id: "spamcop", fragments: &["spamcop"],
+        source: "https://www.spamcop.net/bl.shtml" },
+    Blocklist { id: "barracuda", fragments: &["barracudacentral", "b.barracuda", "barracuda reputation"],
+        source: "https://www.barracudacentral.org/rbl" },
+    Blocklist { id: "sorbs", fragments: &["sorbs"],
+        source: "http://www.sorbs.net/ (closed 2024)" },
+    Blocklist { id: "uceprotect", fragments: &["uceprotect"],
+        source: "https://www.uceprotect.net/en/rblcheck.php" },
+    Blocklist { id: "spamrats", fragments: &["spamrats"],
+        source: "https://www.spamrats.com/" },
+    Blocklist { id: "psbl", fragments: &["psbl.surriel", "psbl"],
+        source: "https://psbl.org/" },
+    Blocklist { id: "mailspike", fragments: &["mailspike"],
+        source: "https://mailspike.org/" },
+    Blocklist { id: "abusix", fragments: &["abusix"],
+        source: "https://abusix.com/docs/" },
+    Blocklist { id: "invaluement", fragments: &["invaluement"],
+        source: "https://www.invaluement.com/" },
+    Blocklist { id: "cloudmark", fragments: &["cloudmark", "cmrbl"],
+        source: "https://csi.cloudmark.com/en/reset/" },
+    Blocklist { id: "0spam", fragments: &["0spam"],
+        source: "https://0spam.org/" },
+];
+
+/// The provider that wrote a line: from host names, URLs and provider codes in it. Mail
+/// addresses are not looked at (a `to=<x@gmail.com>` says nothing about who answered).
+pub fn provider(lowered: &str) -> Option<&'static str> {
+    let hay = without_addresses(lowered);
+    PROVIDERS
+        .iter()
+        .find(|p| p.fragments.iter().any(|f| hay.contains(f)))
+        .map(|p| p.id)
+}
+
+/// The DNS blocklist a line names.
+pub fn blocklist(lowered: &str) -> Option<&'static str> {
+    let hay = without_addresses(lowered);
+    BLOCKLISTS
+        .iter()
+        .find(|b| b.fragments.iter().any(|f| hay.contains(f)))
+        .map(|b| b.id)
+}
+
+/// The text with every word containing `@` (a mail address) removed.
+fn without_addresses(lowered: &str) -> String {
+    lowered
+        .split_whitespace()
+        .filter(|w| !w.contains('@'))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_lower_case_and_sourced() {
+        for (i, p) in PROVIDERS.iter().enumerate() {
+            assert!(PROVIDERS[i + 1..].iter().all(|q| q.id != p.id), "{}", p.id);
+            assert_eq!(p.id, p.id.to_ascii_lowercase());
+            assert!(p.source.starts_with("http"), "{}", p.id);
+            assert!(p.fragments.iter().all(|f| *f == f.to_lowercase()));
+        }
+        for (i, b) in BLOCKLISTS.iter().enumerate() {
+            assert!(BLOCKLISTS[i + 1..].iter().all(|q| q.id != b.id), "{}", b.id);
+            assert!(b.source.starts_with("http"), "{}", b.id);
+        }
+    }
+
+    #[test]
+    fn addresses_do_not_name_the_provider() {
+        assert_eq!(provider("550 5.1.1 <bob@gmail.com>: user unknown"), None);
+        assert_eq!(provider("550-5.1.1 no such user - gsmtp"), Some("google"));
+        assert_eq!(
+            blocklist("blocked using zen.spamhaus.org"),
+            Some("spamhaus")
+        );
+    }
+}
