@@ -1,5 +1,7 @@
 //! The knowledge base and `explain` through the public API only.
 
+mod common;
+
 use smtpprobe::cli::ExplainArgs;
 use smtpprobe::exit::Status;
 use smtpprobe::explain::{self, Explanation, Recognition};
@@ -56,4 +58,40 @@ fn meaning_is_usable_by_reports() {
     assert_eq!(m.rule, "vrfy_252");
     assert_eq!(m.title, "Cannot verify, will accept");
     assert!(m.standard.contains("RFC 5321"));
+}
+
+#[test]
+fn the_probes_own_steps_carry_a_reason() {
+    use common::*;
+    let s = FakeSmtp::start(vec![
+        Step::Send("220 mx.test ESMTP Postfix (Debian/GNU)\r\n"),
+        Step::Expect("EHLO", EHLO_OK),
+        Step::Expect(
+            "VRFY alice",
+            "550 5.1.1 <alice>: Recipient address rejected: User unknown in local recipient table\r\n",
+        ),
+        Step::Expect(
+            "VRFY nx-probe-",
+            "550 5.1.1 <nx>: Recipient address rejected: User unknown in local recipient table\r\n",
+        ),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let target = s.addr.to_string();
+    let r = probe_with_dns(
+        &[target.as_str(), "--starttls", "never", "--vrfy", "alice"],
+        &FakeDns::default(),
+    );
+    s.finish();
+    let steps = &r.servers[0].steps;
+    let vrfy = steps
+        .iter()
+        .find(|st| st.request.as_deref() == Some("VRFY alice"))
+        .expect("a VRFY step");
+    let json = serde_json::to_value(vrfy).expect("serialisable step");
+    assert_eq!(json["reason"], "userunknown", "{json}");
+    let ehlo = steps.iter().find(|st| st.code == 250).expect("a 250 step");
+    assert_eq!(
+        serde_json::to_value(ehlo).expect("json")["reason"],
+        serde_json::Value::Null
+    );
 }
