@@ -199,7 +199,9 @@ impl Pending {
                 joined = rest.to_string();
             }
         }
-        let enhanced = enhanced.or_else(|| hash_enhanced(&joined, self.code));
+        let enhanced = enhanced
+            .or_else(|| hash_enhanced(&joined, self.code))
+            .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));
         let inferred = infer_context(&raw).or(self.transcript).or(before);
         let input = escape(&raw);
         let code = match basic_code(&format!("{:03}", self.code)) {
@@ -307,10 +309,9 @@ fn enhanced_only(block: &str) -> Option<EnhancedCode> {
             }
         }
     }
-    block.lines().find_map(|l| {
-        let first = l.split_whitespace().next()?;
-        EnhancedCode::parse(first.trim_end_matches([',', ':']))
-    })
+    block
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"'))
+        .find_map(|w| EnhancedCode::parse(w.trim_end_matches([',', ':', '.'])))
 }
 
 /// The human part of a code-less log line: Sendmail's `stat=…`, Postfix's `(…)` after
@@ -326,11 +327,31 @@ fn enhanced_only_text(block: &str) -> String {
         let t = &block[i + open + 1..];
         return t.trim().trim_end_matches(')').to_string();
     }
-    block.split_whitespace().collect::<Vec<_>>().join(" ")
+    block
+        .split_whitespace()
+        .filter(|w| EnhancedCode::parse(w).is_none())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A pasted block: one or more replies, possibly multi-line, possibly with log prefixes.
+/// Codes are looked for strictly first (line start, known prefixes); only when that finds
+/// no reply at all, loosely (after a quote, a space, `=>`, `code:` …), as application logs
+/// write them (`Expected response code 354 but got code "503"`, `Error 550 5.1.1 …`).
 fn parse_block(block: &str) -> Vec<Parsed> {
+    let strict = parse_block_in(block, false);
+    if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
+        return strict;
+    }
+    let loose = parse_block_in(block, true);
+    if loose.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
+        loose
+    } else {
+        strict
+    }
+}
+
+fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     let exim = block
         .to_ascii_lowercase()
         .contains("smtp error from remote mail");
@@ -352,7 +373,11 @@ fn parse_block(block: &str) -> Vec<Parsed> {
             transcript = Some(cmd);
             continue;
         }
-        match find_code(line, exim) {
+        // A code found only after a colon inside a reply being read is part of its text
+        // ("… need fully-qualified hostname: 504 5.5.2 …" quoting itself).
+        let found = find_code(line, exim, loose)
+            .filter(|(_, _, rest)| current.is_none() || strong_position(line, rest));
+        match found {
             Some((code, sep, rest)) => match current.as_mut() {
                 Some(p) if p.code == code && (p.more || line_starts_with_code(line)) => {
                     let (e, t) = strip_enhanced(rest, code);
@@ -441,6 +466,21 @@ fn line_starts_with_code(line: &str) -> bool {
     code_at(line, 0).is_some()
 }
 
+/// Whether the code that `rest` follows stands at the start of the line, after a known
+/// prefix or after a host's `[address]:`, rather than only after some colon.
+fn strong_position(line: &str, rest: &str) -> bool {
+    let end = line.len().saturating_sub(rest.len());
+    let before = line
+        .get(..end.saturating_sub(4))
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_lowercase();
+    before.is_empty()
+        || before.ends_with("]:")
+        || PREFIXES.iter().any(|p| before.ends_with(p))
+        || before.contains("smtp error from remote mail")
+}
+
 /// Three digits at byte `i` of `line` followed by a space, a hyphen or the end.
 fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let b = line.as_bytes();
@@ -475,6 +515,7 @@ const PREFIXES: &[&str] = &[
     "deferred:",
     "reply=",
     "<-",
+    "<**",
     "#",
 ];
 
@@ -483,11 +524,40 @@ const PREFIXES: &[&str] = &[
 /// "SMTP error from remote mail server after …:" line, after a colon. Never inside other
 /// fields (Exim's `X=TLS1.3:…:256` is not a reply 256). Returns the code, the separator
 /// (' ', '-' or '\0' at end of line) and the rest of the line.
-fn find_code(line: &str, exim: bool) -> Option<(u16, char, &str)> {
-    // At the start of the line, any three digits are taken (so that 999 is reported).
-    if let Some(found) = code_at(line, 0) {
+fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
+    // At the start of the line, any three digits are taken (so that 999 is reported),
+    // unless a valid code follows ("759   SMTP<< 504 …" is a counter, then the reply).
+    let start = code_at(line, 0).or_else(|| loose.then(|| loose_code_at(line, 0)).flatten());
+    if let Some(found) = start
+        && (2..=5).contains(&(found.0 / 100))
+    {
         return Some(found);
     }
+    let later = find_later_code(line, exim, loose);
+    later.or(start)
+}
+
+/// Three digits at `i` followed by a space, `-`, `:` or `;` then a space or an enhanced code,
+/// or the end (`550: 5.7.1`, `550; 5.7.515`): the loose form of [`code_at`].
+fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    if let Some(found) = code_at(line, i) {
+        return Some(found);
+    }
+    let b = line.as_bytes();
+    let digits = b.get(i..i + 3)?;
+    if !digits.iter().all(u8::is_ascii_digit) || !matches!(b.get(i + 3), Some(b':' | b';')) {
+        return None;
+    }
+    if b.get(i + 4) != Some(&b' ') {
+        return None;
+    }
+    let code = line.get(i..i + 3)?.parse().ok()?;
+    Some((code, ' ', line.get(i + 5..).unwrap_or("")))
+}
+
+/// A reply code after the start of the line (see [`find_code`]); in loose mode also after
+/// a space, a quote, `(`, `=`, `>`, `*` or a word's colon (`msg:530`).
+fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
     let lower = line.to_ascii_lowercase();
     let exim_from = exim
         .then(|| lower.find("smtp error from remote mail"))
@@ -513,6 +583,26 @@ fn find_code(line: &str, exim: bool) -> Option<(u16, char, &str)> {
             });
         if after_prefix || after_host || after_exim || after_colon {
             code_at(line, i)
+        } else if loose {
+            let prev = b[i - 1];
+            let word_colon = prev == b':' && i >= 2 && b[i - 2].is_ascii_alphabetic();
+            let opener = matches!(prev, b'\'' | b'"' | b'(' | b'=' | b'>' | b'*');
+            // After a space only when the word before says a code follows ("Error 550",
+            // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
+            // the code a client expected ("Expected response code 354 but got …").
+            let prev_word = before.rsplit(' ').next().unwrap_or("");
+            let spoken = prev == b' '
+                && (prev_word.ends_with([':', '>', '='])
+                    || matches!(
+                        prev_word,
+                        "error" | "code" | "response" | "reply" | "status" | "smtp"
+                    ));
+            let expected = before.ends_with("expected response code")
+                || before.ends_with("expected response code \"");
+            ((opener || word_colon || spoken) && !expected)
+                .then(|| loose_code_at(line, i))
+                .flatten()
+                .filter(|(c, _, _)| (2..=5).contains(&(c / 100)))
         } else {
             None
         }
@@ -520,14 +610,53 @@ fn find_code(line: &str, exim: bool) -> Option<(u16, char, &str)> {
 }
 
 /// Splits a leading enhanced code (of the same class as `code`, RFC 2034 §4) off `rest`.
+///
+/// A repeated code (`550 550 5.1.1`, `550-550 5.1.10`) or one vendor tag before the
+/// enhanced code (Barracuda's `cuda_nsu 5.1.1`) is skipped over.
 fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &str) {
     let rest = rest.trim_start();
     let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-    let first = first.trim_start_matches('#');
-    match EnhancedCode::parse(first) {
-        Some(e) if u16::from(e.class) == code / 100 => (Some(e), tail.trim_start()),
-        _ => (None, rest),
+    if let Some(e) = EnhancedCode::parse(first.trim_start_matches('#'))
+        && u16::from(e.class) == code / 100
+    {
+        return (Some(e), tail.trim_start());
     }
+    let c = code.to_string();
+    let repeated = first == c || first.strip_prefix(&c).is_some_and(|r| r.starts_with('-'));
+    let tag = first.contains('_')
+        && first
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if (repeated || tag) && !tail.is_empty() {
+        let (e, after) = strip_enhanced(tail, code);
+        if e.is_some() {
+            return if repeated { (e, after) } else { (e, rest) };
+        }
+    }
+    (None, rest)
+}
+
+/// An enhanced code of `code`'s class anywhere in the text (a word of its own, punctuation
+/// around it trimmed), or from a `dsn=` field whatever its class: the last resort when
+/// the reply itself carries none.
+fn enhanced_anywhere(raw: &str, code: u16) -> Option<EnhancedCode> {
+    let words = raw.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"' | '[' | ']')
+    });
+    words
+        .filter_map(|w| EnhancedCode::parse(w.trim_matches(|c: char| !c.is_ascii_digit())))
+        .find(|e| u16::from(e.class) == code / 100)
+        .or_else(|| dsn_field(raw))
+}
+
+/// The enhanced code of a Postfix or Sendmail `dsn=` field.
+fn dsn_field(raw: &str) -> Option<EnhancedCode> {
+    let i = raw.to_ascii_lowercase().find("dsn=")?;
+    let tail = &raw[i + 4..];
+    let end = tail
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(tail.len());
+    EnhancedCode::parse(tail[..end].trim_end_matches('.'))
 }
 
 /// The command a log line says the reply answered ("in reply to RCPT TO command",
@@ -547,15 +676,22 @@ fn infer_context(block: &str) -> Option<Context> {
         ("failed after i sent the message", Context::EndOfData),
         ("did not like our final data", Context::EndOfData),
         ("reject: end-of-message from", Context::EndOfData),
+        ("milter-reject: end-of-message", Context::EndOfData),
         ("reject: header ", Context::EndOfData),
         ("reject: body ", Context::EndOfData),
         ("in reply to data", Context::Data),
+        ("rejected command 'data'", Context::Data),
+        ("expected response code 354", Context::Data),
         ("after data", Context::Data),
         ("after pipelined data", Context::Data),
         ("reject: data from", Context::Data),
         ("in reply to bdat", Context::Bdat),
         ("after bdat", Context::Bdat),
         ("in reply to rcpt to", Context::Rcpt),
+        ("[rcpt_to]", Context::Rcpt),
+        ("\"rcpt to:", Context::Rcpt),
+        ("failed to add recipient", Context::Rcpt),
+        ("[outbound] recipient", Context::Rcpt),
         ("after rcpt to", Context::Rcpt),
         ("after pipelined rcpt to", Context::Rcpt),
         ("reject: rcpt from", Context::Rcpt),
@@ -574,12 +710,18 @@ fn infer_context(block: &str) -> Option<Context> {
         ("in reply to starttls", Context::StartTls),
         ("after starttls", Context::StartTls),
         ("in reply to auth", Context::Auth),
+        ("invalid login", Context::Auth),
+        ("password command failed", Context::Auth),
+        ("authentication failed", Context::Auth),
+        ("command: 'auth", Context::Auth),
+        ("badcredentials", Context::Auth),
         ("sasl authentication failed", Context::Auth),
         ("after auth", Context::Auth),
         ("in reply to vrfy", Context::Vrfy),
         ("reject: vrfy from", Context::Vrfy),
         ("in reply to quit", Context::Quit),
         ("refused to talk to me", Context::Greeting),
+        ("invalid greeting", Context::Greeting),
         ("after initial connection", Context::Greeting),
         ("reject: connect from", Context::Greeting),
         (

@@ -193,13 +193,16 @@ fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
 
 fn build_item(p: Parsed, after: Option<Context>) -> Item {
     let mut item = base_item(p, after);
-    if item.recognition != Recognition::Invalid {
+    // A pasted text without any code ("stat=Deferred: Connection refused") can still say
+    // why; a single word cannot.
+    let pasted = item.input.contains(char::is_whitespace);
+    if item.recognition != Recognition::Invalid || pasted {
         let enhanced = item.enhanced.as_deref().and_then(EnhancedCode::parse);
         let c = classify::classify(
             item.context,
             item.code,
             enhanced,
-            item.text.as_deref().unwrap_or(""),
+            item.text.as_deref().unwrap_or(&item.input),
             &item.input,
         );
         item.reason = c.reason;

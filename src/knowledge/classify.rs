@@ -160,7 +160,7 @@ impl Reason {
         use Reason::*;
         matches!(
             self,
-            RateLimited | Greylisting | MailboxFull | SystemFull | SystemError | BadReputation
+            RateLimited | Greylisting | MailboxFull | SystemFull | SystemError
         )
     }
 }
@@ -224,6 +224,12 @@ impl TextRule {
     const fn src(self, source: &'static str) -> TextRule {
         TextRule { source, ..self }
     }
+    const fn hard(self) -> TextRule {
+        TextRule {
+            bounce: Some(Bounce::Hard),
+            ..self
+        }
+    }
     const fn soft(self, note: &'static str) -> TextRule {
         TextRule {
             bounce: Some(Bounce::Soft),
@@ -241,73 +247,103 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Yahoo / AOL (https://senders.yahooinc.com/smtp-error-codes/) ---
     t("yahoo_tss04", &["[tss04]"], BadReputation).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS04: deferred for user complaints or unexpected volume)"),
     t("yahoo_tss05", &["[tss05]"], BadReputation).src("https://github.com/KumoCorp/kumomta/pull/376 (Yahoo: TSS04, TSS05, IPTS04, IPTS05 are one deferral: unexpected volume or user complaints)"),
-    t("yahoo_tss06", &["[tss06]"], BadReputation).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS06)"),
+    t("yahoo_tss06_07", &["[tss06]", "[tss07]"], Blocked).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS06/TSS07: permanently deferred / on a Spamhaus list)"),
+    t("yahoo_ts02", &["[ts02]", "[ts01]", "[ts03]"], BadReputation).src("https://senders.yahooinc.com/smtp-error-codes/ (TS0x: temporarily deferred)"),
     t("yahoo_tss09", &["[tss09]"], Blocked).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS09: all messages permanently deferred)"),
     t("yahoo_tss11", &["[tss11]"], SpamDetected).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS11: message content)"),
     t("yahoo_tss12", &["[tss12]"], AuthFailure).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS12: DMARC)"),
     t("yahoo_ipts", &["[ipts0"], BadReputation).src("https://github.com/KumoCorp/kumomta/pull/376 (IPTS04/IPTS05: deferred for volume or complaints, like TSS04)"),
     t("yahoo_bl21_bl23", &["[bl21]", "[bl23]"], Blocked).src("https://senders.yahooinc.com/smtp-error-codes/ (BL21/BL23: on a Spamhaus list)"),
-    t("yahoo_299", &["[299]"], RateLimited).src("https://senders.yahooinc.com/smtp-error-codes/ ([299]: deferred for unexpected volume)"),
+    t("yahoo_299", &["[299]"], PolicyViolation).src("https://senders.yahooinc.com/smtp-error-codes/ (554 Message not allowed - [299]: not accepted for policy reasons)"),
+    t("yahoo_291", &["headers are not rfc compliant", "not rfc compliant"], NotCompliantRfc).src("https://senders.yahooinc.com/smtp-error-codes/ ([291])"),
+    t("yahoo_disabled", &["disabled or discontinued"], Suspend).src("https://senders.yahooinc.com/smtp-error-codes/ ([#102])"),
     t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account"], UserUnknown),
     // --- Apple iCloud (https://support.apple.com/en-us/102322) ---
-    t("apple_cs01", &["[cs01]"], Blocked).src("https://support.apple.com/en-us/102322 (CS01: message rejected due to local policy)"),
-    t("apple_hm08", &["[hm08]"], SpamDetected).src("https://support.apple.com/en-us/102322 (HM08: content)"),
-    t("apple_hm07", &["[hm07]"], AuthFailure).src("https://support.apple.com/en-us/102322 (HM07: DMARC)"),
+    t("apple_cs01", &["[cs01]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (CS01: message rejected due to local policy)"),
+    t("apple_hm08", &["[hm08]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (HM08: content)"),
+    t("apple_hm07", &["[hm07]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (HM07: DMARC)"),
     t("apple_hm0x", &["[hm0"], PolicyViolation).src("https://support.apple.com/en-us/102322"),
     t("apple_excessive_volume", &["excessive volume"], RateLimited).src("https://support.apple.com/en-us/102322 (4.7.1 excessive volume)"),
     // --- Microsoft (https://learn.microsoft.com/…/non-delivery-reports-in-exchange-online) ---
     t("m365_s3150", &["(s3150)", "(s3140)", "part of their network is on our block list"], Blocked).src("https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/send-receive-emails-socketerror (S3150)"),
     t("m365_banned_ip", &["banned sending ip"], Blocked),
-    t("m365_not_accepted_ip", &["traffic not accepted from this ip"], Blocked).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-708"),
+    t("m365_not_accepted_ip", &["traffic not accepted from this ip"], BadReputation).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-708"),
     t("m365_recipient_not_found", &["resolver.adr.recipientnotfound", "resolver.adr.recipnotfound", "recipient address rejected: access denied"], UserUnknown)
         .src("https://www.spamresource.com/2025/02/550-541-it-most-often-means-user-unknown.html"),
     t("m365_external_forwarding", &["does not allow external forwarding"], PolicyViolation),
     t("m365_server_busy", &["server busy. please try again later"], RateLimited),
-    t("m365_rate_limit_reputation", &["temporarily rate limited due to ip reputation", "exceeded the rate limit"], RateLimited),
+    t("m365_rate_limit_reputation", &["temporarily rate limited due to ip reputation"], BadReputation).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (4.7.650)"),
+    t("m365_rate_limit", &["exceeded the rate limit", "concurrent connections"], RateLimited),
+    t("m365_not_authorized", &["resolver.rst.notauthorized", "resolver.rst.authrequired"], Rejected),
+    t("m365_temporary_server_error", &["temporary server error"], SystemError),
     t("m365_expired", &["queue.expired"], Expired),
     // --- Google (https://support.google.com/a/answer/3726730) ---
     t("gmail_reputation", &["very low reputation", "low reputation of the sending", "ip reputation"], BadReputation).src("https://support.google.com/a/answer/3726730 (4.7.0 / 5.7.1 reputation)"),
-    t("gmail_unsolicited_rate", &["unusual rate of unsolicited mail"], RateLimited).src("https://support.google.com/a/answer/3726730 (4.7.28)"),
+    t("gmail_unsolicited_rate", &["unusual rate of unsolicited mail"], BadReputation).src("https://support.google.com/a/answer/3726730 (4.7.28)"),
     t("gmail_receiving_too_fast", &["receiving mail at a rate", "receiving mail too quickly"], RateLimited).soft("Google uses 4.2.1 (mailbox disabled) for a rate limit on the recipient's side.").src("https://support.google.com/a/answer/3726730 (4.2.1)"),
+    t("gmail_over_quota_perm", &["overquotaperm"], MailboxFull).hard().src("https://support.google.com/a/answer/3726730 (OverQuotaPerm: an inactive account over quota)"),
     t("gmail_over_quota", &["is over quota", "out of storage space", "inbox is out of storage"], MailboxFull).src("https://support.google.com/a/answer/3726730 (4.2.2 / 5.2.2)"),
     t("gmail_disabled", &["account that you tried to reach is disabled", "account is disabled"], Suspend),
     t("gmail_no_such_user", &["account that you tried to reach does not exist", "nosuchuser"], UserUnknown),
     t("gmail_ipv6", &["ipv6 sending guidelines", "ipv6 address does not meet"], RequirePtr).src("https://support.google.com/a/answer/3726730 (5.7.25 / ipv6 guidelines)"),
     t("gmail_not_authorized", &["notauthorized", "not authorized to send"], Blocked).src("https://support.google.com/a/answer/3726730 (5.7.1 NotAuthorized)"),
-    t("gmail_blocked_message", &["blockedmessage", "has been blocked. for more information, go to"], SpamDetected).src("https://support.google.com/a/answer/3726730 (552-5.7.0 BlockedMessage)"),
+    t("gmail_blocked_message", &["blockedmessage", "has been blocked. for more information, go to"], PolicyViolation).src("https://support.google.com/a/answer/3726730 (552-5.7.0 BlockedMessage)"),
     t("gmail_likely_unsolicited", &["likely unsolicited mail", "likely suspicious due to"], SpamDetected).src("https://support.google.com/a/answer/3726730 (5.7.1 unsolicited message)"),
     t("gmail_rfc5322", &["not rfc 5322 compliant", "rfc 5322", "multiple from", "duplicate headers"], NotCompliantRfc),
     // --- Mimecast, Proofpoint, Barracuda, GMX, T-Online, Orange, Zoho, Bluewin ---
-    t("mimecast_spoofing", &["anti-spoofing", "spoofing"], PolicyViolation).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Rejected by Anti-Spoofing policy)"),
-    t("mimecast_greylist", &["internal resource temporarily unavailable"], Greylisting).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
+    t("mimecast_envelope_blocked", &["envelope blocked", "blocked senders"], Rejected).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Envelope blocked: the sender is on a block list of the recipient's organisation)"),
+    t("mimecast_open_relay", &["open relay not allowed"], NoRelaying).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
+    t("mimecast_spoofing", &["anti-spoofing", "spoofing", "spoofed"], PolicyViolation).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Rejected by Anti-Spoofing policy)"),
+    t("mimecast_greylist", &["internal resource temporarily unavailable"], SystemError).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
     t("mimecast_invalid_recipient", &["invalid recipient"], UserUnknown),
     t("proofpoint_invalid", &["marked as invalid"], UserUnknown),
-    t("barracuda_nsu", &["cuda_nsu"], UserUnknown),
     t("barracuda_reputation", &["barracuda reputation", "barracudacentral"], Blocked).src("https://www.barracudacentral.org/rbl"),
-    t("tonline_blocked", &["blocked by policy", "dialup", "dynamic ip"], Blocked).src("https://postmaster.t-online.de/index.en.html"),
+    t("tonline_blocked", &["dialup", "dynamic ip"], Blocked).src("https://postmaster.t-online.de/index.en.html"),
     t("orange_ofr", &["ofr_999", "ofr004"], RateLimited).src("https://postmaster.orange.fr/"),
     t("gmx_reputation", &["ip address is block listed", "blocked by reputation", "reputation"], BadReputation).src("https://postmaster.gmx.net/en/error-messages"),
+    // --- Provider codes used against their definition ---
+    t("m365_per_hour_limit", &["limit for the number of messages they can receive", "messages they can receive per hour"], RateLimited)
+        .soft("Microsoft answers 554 5.2.122 (permanent) for a per-hour receiving limit: it is temporary, retry later.")
+        .src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.121/5.2.122)"),
+    t("m365_queue_quota", &["organization queue quota exceeded", "queue quota exceeded"], RateLimited),
+    t("zoho_mailpolicy", &["mailpolicy violation", "policy violation"], PolicyViolation)
+        .src("https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html (554 5.2.3 MailPolicy violation: Zoho uses 5.2.3, message length, for a policy block)"),
+    t("hmailserver_route_list", &["not in route list"], UserUnknown).hard()
+        .src("hMailServer answers 421 (temporary) for a recipient its route does not list: permanent in fact"),
+    t("gmx_policy_restrictions", &["reject due to policy restrictions", "c=hi"], NotCompliantRfc)
+        .src("https://postmaster.web.de/en/case?c=hi (header not RFC 5321/5322 compliant)"),
+    t("orange_invalid_sender", &["invalid sender", "emetteur invalide"], Rejected).src("https://postmaster.orange.fr/ (OFR_415)"),
+    t("orange_size", &["maximum size of the message", "taille limite"], EmailTooLarge).src("https://postmaster.orange.fr/ (OFR_514)"),
+    t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
+    t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
+    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as"], Delivered),
     // --- Generic phrases ---
-    t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted"], Greylisting),
+    t("filtered", &["message filtered"], Filtered),
+    t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
+    t("content_policy", &["not accepted for policy reasons", "security policies", "potential security issue"], PolicyViolation),
+    t("content", &["banned content", "header value not allowed"], ContentError),
+    t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname"], Blocked),
+    t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
+    t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "verification failed for", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
     t("blocked_using", &["blocked using", "listed at", "listed on", "listed by", "blacklisted", "blocklisted", "blocklist", "blacklist", "rbl", "dnsbl", "spamhaus", "spamcop"], Blocked),
     t("dmarc", &["dmarc"], AuthFailure),
-    t("spf_dkim", &["spf", "dkim", "unauthenticated", "unauthenticated email", "not authenticated", "authentication is required"], AuthFailure),
+    t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "not authenticated"], AuthFailure),
     t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
-    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "relaying not allowed", "unable to relay", "allowed rcpthosts", "we do not relay", "relay denied"], NoRelaying),
+    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "unable to relay", "allowed rcpthosts", "we do not relay", "relay denied"], NoRelaying),
+    t("smtp_auth_required", &["unauthenticated senders", "smtp authentication is required", "authentication required", "requires authentication"], SecurityError),
     t("virus", &["virus", "malware", "infected"], VirusDetected),
-    t("spam", &["spam", "unsolicited", "junk mail", "content filter", "bulk mail"], SpamDetected),
-    t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "unrouteable address", "addressee unknown", "not a valid recipient", "mailbox unavailable: user"], UserUnknown),
+    t("spam", &["spam", "unsolicited", "unwanted", "inappropriate", "junk mail", "content filter", "bulk mail"], SpamDetected),
+    t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "not a valid rfc-5321 address", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable"], UserUnknown),
     t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
-    t("too_large", &["message size exceeds", "message too big", "message too large", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
-    t("rate", &["rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "try again later", "temporarily deferred", "exceeded the maximum"], RateLimited),
-    t("suspended", &["account disabled", "account has been disabled", "suspended", "inactive", "mailbox disabled", "deactivated"], Suspend),
-    t("host_unknown", &["host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
+    t("too_large", &["message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
+    t("rate", &["max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum"], RateLimited),
+    t("suspended", &["account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
+    t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
     t("tls", &["tls version", "starttls", "tls required", "must issue a starttls", "encryption required", "tls is required"], FailedStartTls),
-    t("auth", &["authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
-    t("expired", &["retry timeout exceeded", "too long in the queue", "been in the queue too long", "message expired", "delivery time expired"], Expired),
+    t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
+    t("expired", &["retry timeout exceeded", "too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "retry time not reached", "long failure period"], Expired),
     t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),
-    t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "sender domain"], Rejected),
 ];
 
 /// Words too common to beat an enhanced code that says more (`blocked` appears in a
@@ -315,8 +351,8 @@ pub const TEXT_RULES: &[TextRule] = &[
 /// ones (X.7.0, X.7.1) and the basic code.
 #[rustfmt::skip]
 pub const WEAK_TEXT_RULES: &[TextRule] = &[
-    t("blocked_generic", &["access denied", "blocked", "banned", "refused", "not allowed", "denied", "rejected"], Blocked),
     t("policy", &["policy", "prohibited", "not permitted"], PolicyViolation),
+    t("blocked_generic", &["access denied", "blocked", "banned", "refused", "not allowed", "denied", "rejected"], Blocked),
 ];
 
 /// (subject, detail or `None` for the whole subject), reason, source.
@@ -360,14 +396,14 @@ pub const ENHANCED: &[EnhancedReason] = &[
     ((7, Some(25)), RequirePtr, "RFC 7372 X.7.25 reverse DNS validation failed"),
     ((7, Some(26)), AuthFailure, "RFC 7372 X.7.26 multiple authentication checks failed"),
     ((7, Some(27)), NotAccept, "RFC 7505 X.7.27 sender address has null MX"),
-    ((7, Some(28)), RateLimited, "Google 4.7.28 / RFC 9.x: unsolicited mail rate"),
+    ((7, Some(28)), BadReputation, "Google 4.7.28: unsolicited mail rate from the IP"),
     ((7, Some(500)), RateLimited, "Microsoft 4.7.500 server busy"),
     ((7, Some(511)), Blocked, "Microsoft 5.7.511 banned sender"),
     ((7, Some(515)), AuthFailure, "Microsoft 5.7.515 sender authentication requirements"),
     ((7, Some(520)), PolicyViolation, "Microsoft 5.7.520 external forwarding not allowed"),
-    ((7, Some(650)), RateLimited, "Microsoft 4.7.650 rate limited for IP reputation"),
-    ((7, Some(651)), RateLimited, "Microsoft 4.7.651 rate limited"),
-    ((7, Some(708)), Blocked, "Microsoft 5.7.708 traffic not accepted from this IP"),
+    ((7, Some(650)), BadReputation, "Microsoft 4.7.650 rate limited for IP reputation"),
+    ((7, Some(651)), BadReputation, "Microsoft 4.7.651 rate limited for IP/domain reputation"),
+    ((7, Some(708)), BadReputation, "Microsoft 5.7.708 traffic not accepted from this IP (low reputation)"),
     ((7, Some(750)), Blocked, "Microsoft 5.7.750 unregistered domain"),
     ((7, Some(13)), Suspend, "RFC 3463 X.7.13 user account disabled"),
     ((7, Some(12)), SecurityError, "RFC 4954 X.7.12 password transition needed"),
@@ -399,7 +435,15 @@ fn by_enhanced(e: EnhancedCode, code: Option<u16>) -> Option<Reason> {
 
 /// The reason a vague security/policy code (X.7.0, X.7.1, or another X.7.* no table names)
 /// gives in its context.
-fn by_vague_enhanced(e: EnhancedCode, ctx: Option<Context>) -> Option<Reason> {
+fn by_vague_enhanced(e: EnhancedCode, ctx: Option<Context>, code: Option<u16>) -> Option<Reason> {
+    // An authentication reply's code says more than its vague 5.7.0.
+    if code.is_some_and(|c| matches!(c, 454 | 530 | 534 | 535 | 538)) {
+        return None;
+    }
+    // 450/451 4.7.1 with nothing else said: the classic greylisting answer.
+    if e.class == 4 && e.subject == 7 && e.detail == 1 {
+        return Some(Greylisting);
+    }
     (e.subject == 7).then_some(match ctx {
         Some(Context::Greeting | Context::Ehlo | Context::Helo | Context::Mail) => Blocked,
         Some(Context::Data | Context::EndOfData | Context::Bdat) => SpamDetected,
@@ -432,8 +476,16 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
         (552, _) => EmailTooLarge,
         (554, Some(C::Data | C::EndOfData | C::Bdat)) => PolicyViolation,
         (554 | 550 | 553, _) => Blocked,
-        (400..=499, _) => Undefined,
+        (400..=499, _) => SystemError,
         _ => Undefined,
+    }
+}
+
+/// A block or policy refusal answering MAIL FROM is a refusal of the sender (`rejected`).
+fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
+    match (r, ctx) {
+        (Blocked | PolicyViolation, Some(Context::Mail)) => Rejected,
+        (r, _) => r,
     }
 }
 
@@ -457,7 +509,30 @@ pub fn classify(
     // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
     let receiving = whole_lower.contains("reject: ") || whole_lower.contains("noqueue:");
     let provider = (!receiving)
-        .then(|| providers::provider(&whole_lower))
+        .then(|| {
+            providers::provider(&whole_lower)
+                // An address names the provider only inside a reply's own text (a code-less
+                // line's "<x@gmail.com>:" is the recipient, not who answered).
+                .or_else(|| code.and_then(|_| providers::provider_of_addresses(&lowered)))
+                .or_else(|| {
+                    // Microsoft's Directory-Based Edge Blocking: 5.4.1 "Access denied".
+                    (enhanced.is_some_and(|e| e.subject == 4 && e.detail == 1)
+                        && lowered.contains("access denied"))
+                    .then_some("microsoft")
+                })
+                .or_else(|| {
+                    // Gmail's wording of an RFC 7372 5.7.26 refusal.
+                    (enhanced.is_some_and(|e| e.subject == 7 && e.detail == 26)
+                        && lowered.contains("unauthenticated"))
+                    .then_some("google")
+                })
+                .or_else(|| {
+                    // Microsoft's own 5.7.5xx-5.7.7xx range.
+                    enhanced
+                        .is_some_and(|e| e.subject == 7 && (500..800).contains(&e.detail))
+                        .then_some("microsoft")
+                })
+        })
         .flatten();
     let blocklist = providers::blocklist(&whole_lower);
     let success = code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.class == 2);
@@ -466,7 +541,8 @@ pub fn classify(
     let mut forced_bounce = None;
     let reason = if success {
         rule.push_str("success");
-        (ctx == Some(Context::EndOfData)).then_some(Delivered)
+        let logged = find_text(TEXT_RULES, &whole_lower).is_some_and(|r| r.reason == Delivered);
+        (ctx == Some(Context::EndOfData) || logged).then_some(Delivered)
     } else if let Some(r) = find_text(TEXT_RULES, &lowered) {
         rule = format!("text:{}", r.id);
         forced_bounce = r.bounce;
@@ -482,19 +558,23 @@ pub fn classify(
         Some(r)
     } else if let Some(r) = find_text(WEAK_TEXT_RULES, &lowered) {
         rule = format!("text:{}", r.id);
-        Some(r.reason)
-    } else if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx)) {
+        Some(sender_refused(r.reason, ctx))
+    } else if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx, code)) {
         rule = format!(
             "enhanced:{}",
             enhanced.map(|e| e.to_string()).unwrap_or_default()
         );
-        Some(r)
+        Some(sender_refused(r, ctx))
     } else if let Some(c) = code {
         rule = format!("code:{c}");
         Some(by_code(c, ctx))
-    } else {
+    } else if enhanced.is_some() {
         rule.push_str("none");
         Some(Undefined)
+    } else {
+        // Text without any code: only a phrase can say anything.
+        rule.push_str("none");
+        None
     };
     let reason = match (reason, blocklist) {
         // A named blocklist is a block, whatever phrase matched first.
@@ -503,10 +583,14 @@ pub fn classify(
         }
         (r, _) => r,
     };
-    let bounce = if success {
+    let bounce = if success || matches!(reason, None | Some(Delivered)) {
         None
     } else {
-        let temporary = code.map_or(enhanced.is_some_and(|e| e.class == 4), |c| c / 100 == 4);
+        let temporary = match (code, enhanced) {
+            (Some(c), _) => c / 100 == 4,
+            (None, Some(e)) => e.class == 4,
+            (None, None) => whole_lower.contains("deferred") || whole_lower.contains("temporar"),
+        };
         Some(match forced_bounce {
             Some(b) => b,
             None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
@@ -518,6 +602,8 @@ pub fn classify(
             "The provider sends a permanent (5xx) code for a temporary rate limit: retry later, more slowly.".into(),
         );
     }
+    // A block whose only recognisable party is a DNSBL names that list as the provider.
+    let provider = provider.or(blocklist.filter(|b| matches!(*b, "spamhaus" | "spamcop")));
     Classification {
         reason,
         bounce,

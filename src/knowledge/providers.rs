@@ -26,17 +26,17 @@ pub const PROVIDERS: &[Provider] = &[
         source: "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754" },
     Provider { id: "barracuda", fragments: &["barracuda", "cuda_nsu", "ess.barracudanetworks.com"],
         source: "https://campus.barracuda.com/product/emailsecuritygateway/doc/3866646/smtp-response-codes/" },
-    Provider { id: "google", fragments: &["gsmtp", "google.com", "googlemail.com", "gmail-smtp", "support.google.com/mail", "aspmx.l.google"],
+    Provider { id: "google", fragments: &["gsmtp", "google.com", "googlemail.com", "gmail-smtp", "support.google.com/mail", "aspmx.l.google", "the email account that you tried to reach"],
         source: "https://support.google.com/a/answer/3726730 (Gmail SMTP errors, replies end in \"gsmtp\")" },
-    Provider { id: "microsoft", fragments: &["outlook.com", "hotmail.com", "protection.outlook", "office365", "sender.office.com", "microsoft.com", "(s3150)", "(s3140)", "banned sending ip", "exchangelabs.com", "prod.outlook"],
+    Provider { id: "microsoft", fragments: &["outlook.com", "(s2017", "(s2018", "(s2019", "(s2020", "(s2021", "hotmail.com", "protection.outlook", "office365", "sender.office.com", "microsoft.com", "(s3150)", "(s3140)", "(as3150)", "(as3140)", "banned sending ip", "exchangelabs.com", "prod.outlook", "postmaster.live.com", "part of their network is on our block list", "resolver.adr.", "resolver.rst.", "prx1", "prx2", "prx3", "prx4", "prx5", "prx6", "prx7", "prx8", "fblw15", "messaging.microsoft.com", " as("],
         source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online" },
-    Provider { id: "yahoo", fragments: &["yahoo", "aol.com", "yahoodns.net", "[tss0", "[ipts0", "[bl21]", "[bl23]", "postmaster.yahooinc.com"],
+    Provider { id: "yahoo", fragments: &["yahoo", "aol.com", "yahoodns.net", "[tss0", "[ipts0", "[bl21]", "[bl23]", "postmaster.yahooinc.com", "postmaster.verizonmedia.com", "[ts0", "message not allowed - [", "not allowed - headers are not rfc compliant", "[#102]"],
         source: "https://senders.yahooinc.com/smtp-error-codes/" },
-    Provider { id: "apple", fragments: &["icloud.com", "apple.com", "[cs01]", "[hm0"],
+    Provider { id: "apple", fragments: &["icloud.com", "mail.icloud", "apple.com", "[cs01]", "[hm0"],
         source: "https://support.apple.com/en-us/102322 (iCloud Mail postmaster information)" },
     Provider { id: "gmx", fragments: &["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "postmaster.gmx", "mxintern.schlund", "mx.mail.com"],
         source: "https://postmaster.gmx.net/en/error-messages" },
-    Provider { id: "t-online", fragments: &["t-online.de", "t-online"],
+    Provider { id: "t-online", fragments: &["t-online.de", "t-online", "a problem occurred. (ask your postmaster"],
         source: "https://postmaster.t-online.de/index.en.html" },
     Provider { id: "orange", fragments: &["orange.fr", "wanadoo.fr", "ofr_", "ofr0", "postmaster.orange"],
         source: "https://postmaster.orange.fr/ (Orange error codes OFRxxx)" },
@@ -84,14 +84,66 @@ pub const BLOCKLISTS: &[Blocklist] = &[
         source: "https://0spam.org/" },
 ];
 
-/// The provider that wrote a line: from host names, URLs and provider codes in it. Mail
-/// addresses are not looked at (a `to=<x@gmail.com>` says nothing about who answered).
+/// Mailbox domains of each provider: a recipient address in a reply's own text
+/// (`550 5.1.1 <x@icloud.com>: user does not exist`) names the provider when nothing else
+/// in the line does.
+#[rustfmt::skip]
+pub const MAILBOX_DOMAINS: &[(&str, &str)] = &[
+    ("gmail.com", "google"), ("googlemail.com", "google"),
+    ("outlook.com", "microsoft"), ("hotmail.com", "microsoft"), ("live.com", "microsoft"), ("msn.com", "microsoft"), ("microsoft.com", "microsoft"),
+    ("yahoo.com", "yahoo"), ("yahoo.co.uk", "yahoo"), ("ymail.com", "yahoo"), ("aol.com", "yahoo"),
+    ("icloud.com", "apple"), ("me.com", "apple"), ("mac.com", "apple"),
+    ("gmx.net", "gmx"), ("gmx.de", "gmx"), ("web.de", "gmx"),
+    ("t-online.de", "t-online"), ("orange.fr", "orange"), ("wanadoo.fr", "orange"),
+    ("zoho.com", "zoho"), ("bluewin.ch", "bluewin"),
+];
+
+/// The provider that wrote a line: from host names, URLs and provider codes in it; mail
+/// addresses only through [`provider_of_addresses`] (a `to=<x@gmail.com>` in a log line
+/// says nothing about who answered).
 pub fn provider(lowered: &str) -> Option<&'static str> {
     let hay = without_addresses(lowered);
-    PROVIDERS
-        .iter()
-        .find(|p| p.fragments.iter().any(|f| hay.contains(f)))
-        .map(|p| p.id)
+    // The host that answered ("host mx1.mail.icloud.com[…] said:") names it best: an
+    // iCloud MX quoting a Proofpoint blocklist is Apple's.
+    let host = hay
+        .split("host ")
+        .skip(1)
+        .filter_map(|t| t.split(['[', ' ']).next())
+        .find_map(|h| {
+            PROVIDERS
+                .iter()
+                .find(|p| p.fragments.iter().any(|f| f.contains('.') && h.contains(f)))
+                .map(|p| p.id)
+        });
+    host.or_else(|| {
+        PROVIDERS
+            .iter()
+            .find(|p| p.fragments.iter().any(|f| hay.contains(f)))
+            .map(|p| p.id)
+    })
+    .or_else(|| {
+        // A provider's own domain as a word of its own ("421 4.7.0 me.com Error: …").
+        hay.split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | ','))
+            .find_map(|w| {
+                MAILBOX_DOMAINS
+                    .iter()
+                    .find(|(d, _)| w == *d)
+                    .map(|(_, id)| *id)
+            })
+    })
+}
+
+/// The provider whose mailbox domain an address in `reply_lower` (the reply text itself,
+/// lower case) belongs to.
+pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
+    reply_lower.split_whitespace().find_map(|w| {
+        let (_, domain) = w.split_once('@')?;
+        let domain = domain.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        MAILBOX_DOMAINS
+            .iter()
+            .find(|(d, _)| domain == *d)
+            .map(|(_, id)| *id)
+    })
 }
 
 /// The DNS blocklist a line names.
