@@ -13,6 +13,7 @@ fn explain_json(input: &[&str], after: Option<&str>) -> (i32, Explanation) {
         input: input.iter().map(|s| s.to_string()).collect(),
         after: after.map(str::to_string),
         json: true,
+        log: None,
     };
     let mut out = Vec::new();
     let code = explain::run(&args, &mut out);

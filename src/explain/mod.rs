@@ -24,6 +24,7 @@
 
 mod compare;
 mod input;
+pub mod log;
 
 pub use crate::report::explain::{
     BasicInfo, Comparison, EXIT_FALLBACK, EXIT_MALFORMED, EXIT_RECOGNISED, EnhancedInfo,
@@ -37,14 +38,61 @@ use crate::report::explain as render;
 use crate::smtp::reply::EnhancedCode;
 use input::{Parsed, escape, parse_inputs};
 
-/// Runs `explain`, writing to `out`; returns the process exit code.
+/// Runs `explain`, writing to `out`; returns the process exit code. Standard input is not
+/// read (see [`run_with`]).
 pub fn run(args: &ExplainArgs, out: &mut dyn std::io::Write) -> i32 {
-    let explanation = explain(&args.input, args.after.as_deref());
-    // A closed pipe is not an error worth a different exit code.
-    let _ = if args.json {
-        render::render_json(&explanation, out)
+    run_with(args, &mut std::io::empty(), out, &mut std::io::sink())
+}
+
+/// Runs `explain` with the given standard input (read for `explain -` and
+/// `explain --log -`), output and error writers; returns the process exit code. A usage
+/// problem goes to `err` (the human report stays empty); `--json` keeps it in the document.
+pub fn run_with(
+    args: &ExplainArgs,
+    stdin: &mut dyn std::io::BufRead,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    if let Some(source) = &args.log {
+        return log::run(source, args.json, stdin, out, err);
+    }
+    let inputs = if args.input.len() == 1 && args.input[0] == "-" {
+        let mut text = String::new();
+        if let Err(e) = std::io::Read::read_to_string(stdin, &mut text) {
+            let _ = writeln!(err, "smtpprobe: error: cannot read standard input: {e}");
+            return EXIT_MALFORMED;
+        }
+        stdin_blocks(&text)
     } else {
-        render::render_human(&explanation, out)
+        args.input.clone()
+    };
+    let explanation = explain(&inputs, args.after.as_deref());
+    if !args.json
+        && let Some(e) = &explanation.error
+    {
+        let _ = writeln!(err, "smtpprobe: error: {e}");
+        return explanation.exit_code;
+    }
+    render(&explanation, args.json, out)
+}
+
+/// Pasted text from standard input: one block per paragraph (blank lines separate
+/// replies; the lines of one paragraph are one bounce, one transcript or one log).
+fn stdin_blocks(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .flat_map(|p| p.split("\r\n\r\n"))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn render(explanation: &Explanation, json: bool, out: &mut dyn std::io::Write) -> i32 {
+    // A closed pipe is not an error worth a different exit code.
+    let _ = if json {
+        render::render_json(explanation, out)
+    } else {
+        render::render_human(explanation, out)
     };
     let _ = out.flush();
     explanation.exit_code
@@ -100,6 +148,12 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
 
 fn basic_info(code: u16) -> Option<BasicInfo> {
     let class = codes::reply_class(code)?;
+    // 221 is a success after which nothing more can be sent (RFC 5321 §4.2.2, §3.8).
+    let class_description = if code == 221 {
+        "The command succeeded; after 221 the server closes the connection, so no further command can be sent.".to_string()
+    } else {
+        class.description.to_string()
+    };
     let category = codes::reply_category(code)
         .map(|c| format!("x{}x {}: {}", c.digit, c.title, c.description));
     Some(match codes::basic(code) {
@@ -107,7 +161,7 @@ fn basic_info(code: u16) -> Option<BasicInfo> {
             code,
             known: true,
             class: class.title.into(),
-            class_description: class.description.into(),
+            class_description: class_description.clone(),
             category,
             title: b.title.into(),
             description: b.description.into(),
@@ -120,7 +174,7 @@ fn basic_info(code: u16) -> Option<BasicInfo> {
             code,
             known: false,
             class: class.title.into(),
-            class_description: class.description.into(),
+            class_description: class_description.clone(),
             category,
             title: format!("Unknown code in class {}xx", class.digit),
             description: format!(
@@ -211,6 +265,14 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         item.provider = c.provider;
         item.blocklist = c.blocklist;
         item.notes.extend(c.note);
+        if let Some(r) = item.reason {
+            let receiving = item.input.contains("reject: ") || item.input.contains("NOQUEUE:");
+            let a = classify::advice(r, receiving);
+            item.advice = (!a.is_empty()).then(|| a.to_string());
+        }
+    }
+    if let (Some(ctx), Some(code)) = (item.context, item.code) {
+        item.notes.extend(knowledge::sequences::notes(ctx, code));
     }
     item
 }

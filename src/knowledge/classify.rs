@@ -165,8 +165,128 @@ impl Reason {
     }
 }
 
+/// Advice for the reader of a pasted line: the sender's side (`host … said:`, a bounce) or,
+/// with `receiving`, the receiver's (`NOQUEUE: reject:`, our server refused someone).
+/// Never about "the probe".
+pub fn advice(reason: Reason, receiving: bool) -> &'static str {
+    if receiving {
+        receiver_advice(reason)
+    } else {
+        sender_advice(reason)
+    }
+}
+
+/// Advice when our own server refused someone.
+fn receiver_advice(reason: Reason) -> &'static str {
+    {
+        match reason {
+            UserUnknown => {
+                "Your server refused an unknown recipient: nothing to do unless the address should exist (check your recipient maps or aliases)."
+            }
+            NoRelaying => {
+                "Your server refused to relay for an unauthenticated client: correct for a stranger; if it is your own user, they must authenticate (submission on 587)."
+            }
+            Blocked | BadReputation => {
+                "Your server refused the client by policy (blocklist, reputation, HELO/DNS checks): if this sender is legitimate, whitelist it or relax the check that fired."
+            }
+            RequirePtr => {
+                "Your server refused a client without valid reverse DNS: expected for botnets; a legitimate sender must fix its PTR record."
+            }
+            Greylisting => {
+                "Your server greylisted the client: a real mail server retries and gets through; nothing to do."
+            }
+            AuthFailure => {
+                "Your server refused a message failing SPF/DKIM/DMARC: the sender's domain must fix its authentication."
+            }
+            Rejected => {
+                "Your server refused the sender address (unknown domain, failed verification, or a sender rule)."
+            }
+            _ => {
+                "Your server refused this: the log line names the restriction that fired; change it only if the sender is legitimate."
+            }
+        }
+    }
+}
+
+/// Advice for the sending side of a refusal.
+fn sender_advice(reason: Reason) -> &'static str {
+    match reason {
+        UserUnknown => {
+            "The address does not exist: correct it or remove it from your list; retrying will not help."
+        }
+        HostUnknown => {
+            "The recipient's domain or its mail host cannot be found: check the domain for typos."
+        }
+        MailboxFull => {
+            "The recipient's mailbox is full: try again later or reach them another way."
+        }
+        Suspend => {
+            "The recipient's account is disabled: remove the address or reach them another way."
+        }
+        HasMoved => "The mailbox has moved: use the new address the reply gives.",
+        BadReputation => {
+            "The receiver distrusts your sending IP or domain: slow down, check complaint rates and blocklists, and follow the provider's sender guidelines."
+        }
+        Blocked => {
+            "Your sending IP or domain is blocked: look it up on the named blocklist or the provider's postmaster page and request delisting once the cause is fixed."
+        }
+        RateLimited => {
+            "You send too fast for this receiver: lower the rate and concurrency to it; the queue will retry."
+        }
+        Greylisting => {
+            "Greylisting: your server retries and the mail gets through; nothing to do unless it keeps failing."
+        }
+        AuthFailure => {
+            "Your mail fails SPF, DKIM or DMARC: publish SPF for the sending IP, sign with DKIM aligned with the From domain."
+        }
+        RequirePtr => {
+            "Your sending IP lacks a valid reverse DNS (PTR) that matches its name: ask the IP's owner to set one."
+        }
+        SpamDetected | ContentError | VirusDetected => {
+            "The receiver's filter refused the content: check the message, its links and attachments."
+        }
+        PolicyViolation | Filtered => {
+            "A policy of the receiving site refused the message: the text names it; contact the recipient's administrator if it should pass."
+        }
+        NotCompliantRfc => {
+            "The message breaks the format rules (RFC 5322 headers, bare CR/LF): fix the software that generated it."
+        }
+        EmailTooLarge => {
+            "The message is too large for the receiver: send it smaller or share the file another way."
+        }
+        NoRelaying => {
+            "The server will not relay for you: send to the recipient domain's own MX, or authenticate to your submission server."
+        }
+        SecurityError => {
+            "Authentication was refused or is required: check the user name, password and mechanism (and use TLS)."
+        }
+        FailedStartTls => {
+            "TLS is required or failed: check the TLS versions and certificates on both sides."
+        }
+        Rejected => {
+            "The receiver refused your sender address: check its domain's DNS (MX/A) and that sender verification can reach it."
+        }
+        SyntaxError => {
+            "The receiver did not accept a command: check the client's HELO name and command syntax."
+        }
+        NetworkError => {
+            "The receiving host could not be reached: check DNS and connectivity to it; the queue will retry."
+        }
+        Expired => {
+            "The message stayed in the queue too long and was given up: find out why earlier attempts failed."
+        }
+        SystemError | SystemFull | MailerError => {
+            "The receiving system had a problem of its own: retry later; if it persists, tell its postmaster."
+        }
+        NotAccept => {
+            "The recipient's domain accepts no mail (null MX): the address cannot receive mail."
+        }
+        Delivered | Feedback | Vacation | Suppressed | OnHold | Undefined => "",
+    }
+}
+
 /// A bounce type: permanent (`hard`) or worth retrying (`soft`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Bounce {
     Hard,

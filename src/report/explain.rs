@@ -98,6 +98,11 @@ pub struct Item {
     /// A provider's code that contradicts its meaning, or a standards note, said plainly.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// What the reader of the line should do, written for the side the line comes from
+    /// (the sender's for `host … said:`, the receiver's for `NOQUEUE: reject:`); null
+    /// when there is nothing to do.
+    #[serde(default)]
+    pub advice: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +141,84 @@ pub struct EnhancedInfo {
 pub struct Comparison {
     pub key_differences: Vec<String>,
     pub which_when: Vec<String>,
+}
+
+/// Version of the `explain --log --json` document.
+pub const LOG_JSON_VERSION: u32 = 1;
+
+/// `explain --log`: the deferrals and bounces of a mail log, grouped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogSummary {
+    pub version: u32,
+    /// Lines read.
+    pub lines: u64,
+    /// Deferral and bounce lines among them.
+    pub events: u64,
+    /// One row per (provider, reason, bounce), most frequent first.
+    pub rows: Vec<LogRow>,
+}
+
+/// One group of deferrals or bounces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogRow {
+    pub count: u64,
+    pub provider: Option<String>,
+    pub reason: Option<Reason>,
+    pub bounce: Option<Bounce>,
+    /// The first reply of the group (escaped, cut at 200 characters).
+    pub example: String,
+    /// What the sender's postmaster should do.
+    pub advice: String,
+}
+
+/// Writes the log summary as a table, the advice under each row.
+pub fn render_log_human(s: &LogSummary, out: &mut dyn Write) -> io::Result<()> {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "{} deferrals and bounces in {} log lines",
+        s.events, s.lines
+    );
+    if s.rows.is_empty() {
+        return out.write_all(t.as_bytes());
+    }
+    let _ = writeln!(
+        t,
+        "\n{:>7}  {:<6}  {:<11}  {:<15}  EXAMPLE",
+        "COUNT", "BOUNCE", "PROVIDER", "REASON"
+    );
+    for r in &s.rows {
+        let bounce = match r.bounce {
+            Some(Bounce::Hard) => "hard",
+            Some(Bounce::Soft) => "soft",
+            None => "-",
+        };
+        let _ = writeln!(
+            t,
+            "{:>7}  {:<6}  {:<11}  {:<15}  {}",
+            r.count,
+            bounce,
+            r.provider.as_deref().unwrap_or("-"),
+            r.reason.map_or("-", Reason::name),
+            r.example
+        );
+        if !r.advice.is_empty() {
+            let _ = writeln!(t, "{:>7}  → {}", "", r.advice);
+        }
+    }
+    out.write_all(t.as_bytes())
+}
+
+/// Writes the log summary as JSON (pretty, one trailing newline).
+pub fn render_log_json(s: &LogSummary, out: &mut dyn Write) -> io::Result<()> {
+    let rendered = match serde_json::to_string_pretty(s) {
+        Ok(mut j) => {
+            j.push('\n');
+            j
+        }
+        Err(e) => format!("{{\"error\": \"cannot serialise: {e}\"}}\n"),
+    };
+    out.write_all(rendered.as_bytes())
 }
 
 /// Writes the explanation as people read it: one block per input, then the comparison.
@@ -311,6 +394,9 @@ fn render_classification(out: &mut String, item: &Item) {
     }
     if let Some(b) = &item.blocklist {
         field(out, "Blocklist", b);
+    }
+    if let Some(a) = &item.advice {
+        field(out, "What to do", a);
     }
     for n in &item.notes {
         field(out, "Note", n);
