@@ -255,6 +255,14 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
 /// (`… Please try 550-5.1.1 double-checking …`), and collapses whitespace.
 fn collapse(text: &str, code: u16) -> String {
     let prefix = format!("{code}-");
+    // Nothing to remove and nothing to collapse: the common case.
+    if !text.contains(&prefix)
+        && !text.contains(&format!("{code} "))
+        && !text.contains(['\n', '\r', '\t'])
+        && !text.contains("  ")
+    {
+        return text.trim().to_string();
+    }
     let bare = code.to_string();
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<&str> = Vec::with_capacity(words.len());
@@ -664,11 +672,15 @@ fn dsn_field(raw: &str) -> Option<EnhancedCode> {
 /// recipient").
 fn infer_context(block: &str) -> Option<Context> {
     // Bounces wrap "(in reply to⏎RCPT TO command)": compare with whitespace collapsed.
-    let l = block
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let l = if block.contains(['\n', '\r', '\t']) || block.contains("  ") {
+        block
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    } else {
+        block.to_lowercase()
+    };
     const HINTS: &[(&str, Context)] = &[
         ("in reply to end of data", Context::EndOfData),
         ("after end of data", Context::EndOfData),
@@ -730,12 +742,20 @@ fn infer_context(block: &str) -> Option<Context> {
         ),
         ("connected to remote host", Context::Greeting),
     ];
-    HINTS.iter().find(|(h, _)| l.contains(h)).map(|(_, c)| *c)
+    let pairs = crate::knowledge::classify::Pairs::of(&l);
+    HINTS
+        .iter()
+        .find(|(h, _)| pairs.may_contain(h) && l.contains(h))
+        .map(|(_, c)| *c)
 }
 
 /// Escapes control characters and bidi overrides so that pasted text cannot drive a
 /// terminal, keeping line breaks (the same escaping the probe report uses).
 pub(super) fn escape(s: &str) -> String {
+    // Printable ASCII needs no escaping (the common case, and a hot path for --log).
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
+        return s.to_owned();
+    }
     s.split('\n')
         .map(crate::report::human::escape)
         .collect::<Vec<_>>()

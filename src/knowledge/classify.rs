@@ -610,9 +610,42 @@ fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
 }
 
 fn find_text(rules: &'static [TextRule], lowered: &str) -> Option<&'static TextRule> {
-    rules
-        .iter()
-        .find(|r| r.text.iter().any(|f| lowered.contains(f)))
+    let pairs = Pairs::of(lowered);
+    rules.iter().find(|r| {
+        r.text
+            .iter()
+            .any(|f| pairs.may_contain(f) && lowered.contains(f))
+    })
+}
+
+/// Which byte pairs occur in a text (public for the other phrase tables): a cheap test that rules out most fragments before a
+/// substring search (there are hundreds of fragments; `explain --log` classifies many
+/// lines).
+pub struct Pairs(Box<[u64; 1024]>);
+
+impl Pairs {
+    /// The byte pairs of `text`.
+    pub fn of(text: &str) -> Pairs {
+        let mut bits = Box::new([0u64; 1024]);
+        for w in text.as_bytes().windows(2) {
+            let i = (usize::from(w[0]) << 8) | usize::from(w[1]);
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Pairs(bits)
+    }
+
+    /// False when `fragment`'s first or last byte pair is absent (then it cannot occur).
+    pub fn may_contain(&self, fragment: &str) -> bool {
+        let b = fragment.as_bytes();
+        let has = |x: u8, y: u8| {
+            let i = (usize::from(x) << 8) | usize::from(y);
+            self.0[i / 64] & (1 << (i % 64)) != 0
+        };
+        match b.len() {
+            0 | 1 => true,
+            n => has(b[0], b[1]) && has(b[n - 2], b[n - 1]),
+        }
+    }
 }
 
 /// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
@@ -628,9 +661,10 @@ pub fn classify(
     let whole_lower = whole.to_lowercase();
     // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
     let receiving = whole_lower.contains("reject: ") || whole_lower.contains("noqueue:");
+    let hay = providers::without_addresses(&whole_lower);
     let provider = (!receiving)
         .then(|| {
-            providers::provider(&whole_lower)
+            providers::provider_in(&hay)
                 // An address names the provider only inside a reply's own text (a code-less
                 // line's "<x@gmail.com>:" is the recipient, not who answered).
                 .or_else(|| code.and_then(|_| providers::provider_of_addresses(&lowered)))
@@ -654,7 +688,7 @@ pub fn classify(
                 })
         })
         .flatten();
-    let blocklist = providers::blocklist(&whole_lower);
+    let blocklist = providers::blocklist_in(&hay);
     let success = code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.class == 2);
     let mut rule = String::new();
     let mut note = None;

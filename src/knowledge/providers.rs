@@ -102,7 +102,11 @@ pub const MAILBOX_DOMAINS: &[(&str, &str)] = &[
 /// addresses only through [`provider_of_addresses`] (a `to=<x@gmail.com>` in a log line
 /// says nothing about who answered).
 pub fn provider(lowered: &str) -> Option<&'static str> {
-    let hay = without_addresses(lowered);
+    provider_in(&without_addresses(lowered))
+}
+
+/// [`provider`] on a text already stripped of addresses ([`without_addresses`]).
+pub fn provider_in(hay: &str) -> Option<&'static str> {
     // The host that answered ("host mx1.mail.icloud.com[…] said:") names it best: an
     // iCloud MX quoting a Proofpoint blocklist is Apple's.
     let host = hay
@@ -115,10 +119,15 @@ pub fn provider(lowered: &str) -> Option<&'static str> {
                 .find(|p| p.fragments.iter().any(|f| f.contains('.') && h.contains(f)))
                 .map(|p| p.id)
         });
+    let pairs = super::classify::Pairs::of(hay);
     host.or_else(|| {
         PROVIDERS
             .iter()
-            .find(|p| p.fragments.iter().any(|f| hay.contains(f)))
+            .find(|p| {
+                p.fragments
+                    .iter()
+                    .any(|f| pairs.may_contain(f) && hay.contains(f))
+            })
             .map(|p| p.id)
     })
     .or_else(|| {
@@ -148,20 +157,31 @@ pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
 
 /// The DNS blocklist a line names.
 pub fn blocklist(lowered: &str) -> Option<&'static str> {
-    let hay = without_addresses(lowered);
+    blocklist_in(&without_addresses(lowered))
+}
+
+/// [`blocklist`] on a text already stripped of addresses.
+pub fn blocklist_in(hay: &str) -> Option<&'static str> {
     BLOCKLISTS
         .iter()
         .find(|b| b.fragments.iter().any(|f| hay.contains(f)))
         .map(|b| b.id)
 }
 
-/// The text with every word containing `@` (a mail address) removed.
-fn without_addresses(lowered: &str) -> String {
-    lowered
-        .split_whitespace()
-        .filter(|w| !w.contains('@'))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The text with every word containing `@` (a mail address) removed, whitespace
+/// collapsed.
+pub fn without_addresses(lowered: &str) -> std::borrow::Cow<'_, str> {
+    if !lowered.contains(['@', '\n', '\r', '\t']) && !lowered.contains("  ") {
+        return std::borrow::Cow::Borrowed(lowered);
+    }
+    let mut out = String::with_capacity(lowered.len());
+    for w in lowered.split_whitespace().filter(|w| !w.contains('@')) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
