@@ -601,6 +601,28 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
     }
 }
 
+/// Who answered: the host or the text first, then an address in the reply's own text
+/// (only when it carries a code: a code-less line's "<x@gmail.com>:" is the recipient),
+/// then provider-specific codes (Microsoft's 5.4.1 "Access denied" and 5.7.5xx-7xx,
+/// Gmail's wording of 5.7.26).
+fn answering_provider(
+    hay: &str,
+    lowered: &str,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+) -> Option<&'static str> {
+    let exact = |s: u16, d: u16| enhanced.is_some_and(|e| e.subject == s && e.detail == d);
+    providers::provider_in(hay)
+        .or_else(|| code.and_then(|_| providers::provider_of_addresses(lowered)))
+        .or_else(|| (exact(4, 1) && lowered.contains("access denied")).then_some("microsoft"))
+        .or_else(|| (exact(7, 26) && lowered.contains("unauthenticated")).then_some("google"))
+        .or_else(|| {
+            enhanced
+                .is_some_and(|e| e.subject == 7 && (500..800).contains(&e.detail))
+                .then_some("microsoft")
+        })
+}
+
 /// A block or policy refusal answering MAIL FROM is a refusal of the sender (`rejected`).
 fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     match (r, ctx) {
@@ -663,30 +685,7 @@ pub fn classify(
     let receiving = whole_lower.contains("reject: ") || whole_lower.contains("noqueue:");
     let hay = providers::without_addresses(&whole_lower);
     let provider = (!receiving)
-        .then(|| {
-            providers::provider_in(&hay)
-                // An address names the provider only inside a reply's own text (a code-less
-                // line's "<x@gmail.com>:" is the recipient, not who answered).
-                .or_else(|| code.and_then(|_| providers::provider_of_addresses(&lowered)))
-                .or_else(|| {
-                    // Microsoft's Directory-Based Edge Blocking: 5.4.1 "Access denied".
-                    (enhanced.is_some_and(|e| e.subject == 4 && e.detail == 1)
-                        && lowered.contains("access denied"))
-                    .then_some("microsoft")
-                })
-                .or_else(|| {
-                    // Gmail's wording of an RFC 7372 5.7.26 refusal.
-                    (enhanced.is_some_and(|e| e.subject == 7 && e.detail == 26)
-                        && lowered.contains("unauthenticated"))
-                    .then_some("google")
-                })
-                .or_else(|| {
-                    // Microsoft's own 5.7.5xx-5.7.7xx range.
-                    enhanced
-                        .is_some_and(|e| e.subject == 7 && (500..800).contains(&e.detail))
-                        .then_some("microsoft")
-                })
-        })
+        .then(|| answering_provider(&hay, &lowered, code, enhanced))
         .flatten();
     let blocklist = providers::blocklist_in(&hay);
     let success = code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.class == 2);
