@@ -742,7 +742,8 @@ pub fn classify(
         let temporary = match (code, enhanced) {
             (Some(c), _) => c / 100 == 4,
             (None, Some(e)) => e.class == 4,
-            (None, None) => whole_lower.contains("deferred") || whole_lower.contains("temporar"),
+            // Postfix "deferred", Exim's "== … defer (…)", "temporary failure".
+            (None, None) => whole_lower.contains("defer") || whole_lower.contains("temporar"),
         };
         Some(match forced_bounce {
             Some(b) => b,
