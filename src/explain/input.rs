@@ -199,6 +199,15 @@ impl Pending {
                 joined = rest.to_string();
             }
         }
+        // Postfix's own "(in reply to … command)" and the ")" closing its "status=… (" are
+        // not the server's words.
+        if let Some(i) = joined.rfind("(in reply to ") {
+            joined.truncate(i);
+        }
+        while joined.ends_with(')') && joined.matches(')').count() > joined.matches('(').count() {
+            joined.pop();
+        }
+        let joined = joined.trim_end().to_string();
         let enhanced = enhanced
             .or_else(|| hash_enhanced(&joined, self.code))
             .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));

@@ -180,6 +180,10 @@ fn wrapped_postfix_bounce_is_joined_and_continuations_collapsed() {
     let text = item.text.as_deref().unwrap_or("");
     assert!(!text.contains("550-5.1.1"), "{text}");
     assert!(text.contains("Please try double-checking"), "{text}");
+    assert!(
+        !text.contains("in reply to"),
+        "Postfix's own words are not the reply: {text}"
+    );
 }
 
 #[test]
