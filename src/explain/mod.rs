@@ -274,6 +274,14 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
     if let (Some(ctx), Some(code)) = (item.context, item.code) {
         item.notes.extend(knowledge::sequences::notes(ctx, code));
     }
+    // A pasted line is about someone's mail, not a probe run: advice written for the probe
+    // ("the probe's IP", "--mail-from") gives way to the advice for the line's reader.
+    if item.text.is_some()
+        && let Some(m) = item.meaning.as_mut()
+        && (m.advice.contains("probe") || m.advice.contains("--mail-from"))
+    {
+        m.advice = item.advice.clone().unwrap_or_default();
+    }
     item
 }
 

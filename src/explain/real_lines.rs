@@ -227,3 +227,12 @@ fn enhanced_code_beats_the_code_only_rule() {
         Some("badreputation")
     );
 }
+
+#[test]
+fn advice_for_a_pasted_line_never_speaks_of_the_probe() {
+    let line = "<clerc@example.com>: host mail.example.com[192.0.2.84]\n    refused to talk to me: 554 5.7.1 You are not allowed to connect.";
+    let (_, out) = super::tests_support::human(line);
+    assert!(!out.contains("probe"), "{out}");
+    assert!(!out.contains("--mail-from"), "{out}");
+    assert!(out.contains("What to do"), "{out}");
+}
