@@ -31,11 +31,15 @@ pub enum Sub {
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// Codes (252, 5.1.1) or reply lines pasted from a log ("550 5.7.1 Relaying denied")
-    #[arg(required = true, value_name = "CODE|REPLY")]
+    /// Codes (252, 5.1.1) or reply lines pasted from a log ("550 5.7.1 Relaying denied"); - reads them from standard input
+    #[arg(required_unless_present = "log", value_name = "CODE|REPLY|-")]
     pub input: Vec<String>,
 
-    /// The command the reply answered (EHLO, MAIL, RCPT, VRFY, QUIT, GREETING, NONE, ...)
+    /// Summarise the deferrals and bounces of a Postfix, Exim or Sendmail log (- for standard input)
+    #[arg(long, value_name = "FILE|-", conflicts_with = "after")]
+    pub log: Option<String>,
+
+    /// The command the reply answered (EHLO, MAIL, RCPT, VRFY, DATA, END_OF_DATA, BDAT, QUIT, GREETING, NONE, ...)
     #[arg(long, value_name = "COMMAND")]
     pub after: Option<String>,
 

@@ -11,18 +11,42 @@ fn main() -> ExitCode {
     ExitCode::from(real_main())
 }
 
+/// `smtpprobe explain`: offline and instant (no runtime, no DNS, no network). Standard
+/// input is read for `explain -` and `explain --log -`; a `--log FILE` is opened here.
+fn explain(args: &smtpprobe::cli::ExplainArgs) -> u8 {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut err = std::io::stderr();
+    let code = match args.log.as_deref() {
+        Some(path) if path != "-" => match std::fs::File::open(path) {
+            Ok(f) => {
+                let mut reader = std::io::BufReader::with_capacity(1 << 16, f);
+                smtpprobe::explain::run_with(args, &mut reader, &mut out, &mut err)
+            }
+            Err(e) => {
+                eprintln!(
+                    "smtpprobe: error: cannot open the log {path}: {e}; give a readable file or - for standard input"
+                );
+                exit::USAGE
+            }
+        },
+        _ => {
+            let stdin = std::io::stdin();
+            let mut reader = stdin.lock();
+            smtpprobe::explain::run_with(args, &mut reader, &mut out, &mut err)
+        }
+    };
+    let _ = out.flush();
+    code_byte(code)
+}
+
 fn real_main() -> u8 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => return clap_exit(&smtpprobe::config::cut_clap_error(e)),
     };
     if let Some(Sub::Explain(args)) = &cli.command {
-        // Offline and instant: no runtime, no DNS, no network.
-        let stdout = std::io::stdout();
-        let mut out = stdout.lock();
-        let code = smtpprobe::explain::run(args, &mut out);
-        let _ = out.flush();
-        return code_byte(code);
+        return explain(args);
     }
     let cfg = match smtpprobe::config::mode(&cli.probe) {
         Ok(Mode::One(c)) => *c,

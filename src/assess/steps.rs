@@ -88,6 +88,7 @@ fn step(s: &Step, view: &View<'_>, confirmed_before: bool) -> StepReport {
         },
         rule: m.rule,
         server_hint: m.server_hint,
+        reason: step_reason(s),
         anomalies: s.reply.anomalies.iter().map(ToString::to_string).collect(),
         tls: s.tls,
         canary: s.canary,
@@ -95,6 +96,23 @@ fn step(s: &Step, view: &View<'_>, confirmed_before: bool) -> StepReport {
         raw: s.reply.raw.clone(),
         lengths: s.reply.lengths.clone(),
     }
+}
+
+/// The bounce reason of a refusal (the same knowledge function `explain` uses); none for a
+/// success.
+fn step_reason(s: &Step) -> Option<knowledge::classify::Reason> {
+    if s.reply.code < 400 {
+        return None;
+    }
+    let text = s.reply.text();
+    knowledge::classify::classify(
+        Some(s.context),
+        Some(s.reply.code),
+        s.reply.enhanced,
+        &text,
+        &text,
+    )
+    .reason
 }
 
 /// The check a step answered, if it answered one (the last reply for a check counts: a

@@ -24,6 +24,7 @@
 
 mod compare;
 mod input;
+pub mod log;
 
 pub use crate::report::explain::{
     BasicInfo, Comparison, EXIT_FALLBACK, EXIT_MALFORMED, EXIT_RECOGNISED, EnhancedInfo,
@@ -32,19 +33,66 @@ pub use crate::report::explain::{
 
 use crate::cli::ExplainArgs;
 use crate::knowledge::enhanced::Precision;
-use crate::knowledge::{self, Context, codes, enhanced};
+use crate::knowledge::{self, Context, classify, codes, enhanced};
 use crate::report::explain as render;
 use crate::smtp::reply::EnhancedCode;
 use input::{Parsed, escape, parse_inputs};
 
-/// Runs `explain`, writing to `out`; returns the process exit code.
+/// Runs `explain`, writing to `out`; returns the process exit code. Standard input is not
+/// read (see [`run_with`]).
 pub fn run(args: &ExplainArgs, out: &mut dyn std::io::Write) -> i32 {
-    let explanation = explain(&args.input, args.after.as_deref());
-    // A closed pipe is not an error worth a different exit code.
-    let _ = if args.json {
-        render::render_json(&explanation, out)
+    run_with(args, &mut std::io::empty(), out, &mut std::io::sink())
+}
+
+/// Runs `explain` with the given standard input (read for `explain -` and
+/// `explain --log -`), output and error writers; returns the process exit code. A usage
+/// problem goes to `err` (the human report stays empty); `--json` keeps it in the document.
+pub fn run_with(
+    args: &ExplainArgs,
+    stdin: &mut dyn std::io::BufRead,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    if let Some(source) = &args.log {
+        return log::run(source, args.json, stdin, out, err);
+    }
+    let inputs = if args.input.len() == 1 && args.input[0] == "-" {
+        let mut text = String::new();
+        if let Err(e) = std::io::Read::read_to_string(stdin, &mut text) {
+            let _ = writeln!(err, "smtpprobe: error: cannot read standard input: {e}");
+            return EXIT_MALFORMED;
+        }
+        stdin_blocks(&text)
     } else {
-        render::render_human(&explanation, out)
+        args.input.clone()
+    };
+    let explanation = explain(&inputs, args.after.as_deref());
+    if !args.json
+        && let Some(e) = &explanation.error
+    {
+        let _ = writeln!(err, "smtpprobe: error: {e}");
+        return explanation.exit_code;
+    }
+    render(&explanation, args.json, out)
+}
+
+/// Pasted text from standard input: one block per paragraph (blank lines separate
+/// replies; the lines of one paragraph are one bounce, one transcript or one log).
+fn stdin_blocks(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .flat_map(|p| p.split("\r\n\r\n"))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn render(explanation: &Explanation, json: bool, out: &mut dyn std::io::Write) -> i32 {
+    // A closed pipe is not an error worth a different exit code.
+    let _ = if json {
+        render::render_json(explanation, out)
+    } else {
+        render::render_human(explanation, out)
     };
     let _ = out.flush();
     explanation.exit_code
@@ -64,7 +112,7 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
                     comparison: None,
                     exit_code: EXIT_MALFORMED,
                     error: Some(format!(
-                        "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, QUIT, NONE",
+                        "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, DATA, END_OF_DATA, BDAT, QUIT, NONE",
                         escape(verb)
                     )),
                 };
@@ -100,6 +148,12 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
 
 fn basic_info(code: u16) -> Option<BasicInfo> {
     let class = codes::reply_class(code)?;
+    // 221 is a success after which nothing more can be sent (RFC 5321 §4.2.2, §3.8).
+    let class_description = if code == 221 {
+        "The command succeeded; after 221 the server closes the connection, so no further command can be sent.".to_string()
+    } else {
+        class.description.to_string()
+    };
     let category = codes::reply_category(code)
         .map(|c| format!("x{}x {}: {}", c.digit, c.title, c.description));
     Some(match codes::basic(code) {
@@ -107,7 +161,7 @@ fn basic_info(code: u16) -> Option<BasicInfo> {
             code,
             known: true,
             class: class.title.into(),
-            class_description: class.description.into(),
+            class_description: class_description.clone(),
             category,
             title: b.title.into(),
             description: b.description.into(),
@@ -120,7 +174,7 @@ fn basic_info(code: u16) -> Option<BasicInfo> {
             code,
             known: false,
             class: class.title.into(),
-            class_description: class.description.into(),
+            class_description: class_description.clone(),
             category,
             title: format!("Unknown code in class {}xx", class.digit),
             description: format!(
@@ -192,6 +246,46 @@ fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
 }
 
 fn build_item(p: Parsed, after: Option<Context>) -> Item {
+    let mut item = base_item(p, after);
+    // A pasted text without any code ("stat=Deferred: Connection refused") can still say
+    // why; a single word cannot.
+    let pasted = item.input.contains(char::is_whitespace);
+    if item.recognition != Recognition::Invalid || pasted {
+        let enhanced = item.enhanced.as_deref().and_then(EnhancedCode::parse);
+        let c = classify::classify(
+            item.context,
+            item.code,
+            enhanced,
+            item.text.as_deref().unwrap_or(&item.input),
+            &item.input,
+        );
+        item.reason = c.reason;
+        item.bounce = c.bounce;
+        item.acts = c.acts;
+        item.provider = c.provider;
+        item.blocklist = c.blocklist;
+        item.notes.extend(c.note);
+        if let Some(r) = item.reason {
+            let receiving = item.input.contains("reject: ") || item.input.contains("NOQUEUE:");
+            let a = classify::advice(r, receiving);
+            item.advice = (!a.is_empty()).then(|| a.to_string());
+        }
+    }
+    if let (Some(ctx), Some(code)) = (item.context, item.code) {
+        item.notes.extend(knowledge::sequences::notes(ctx, code));
+    }
+    // A pasted line is about someone's mail, not a probe run: advice written for the probe
+    // ("the probe's IP", "--mail-from") gives way to the advice for the line's reader.
+    if item.text.is_some()
+        && let Some(m) = item.meaning.as_mut()
+        && (m.advice.contains("probe") || m.advice.contains("--mail-from"))
+    {
+        m.advice = item.advice.clone().unwrap_or_default();
+    }
+    item
+}
+
+fn base_item(p: Parsed, after: Option<Context>) -> Item {
     match p {
         Parsed::Invalid { input, reason } => Item {
             input,
@@ -204,8 +298,14 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
             enhanced_info: None,
             meaning: None,
             error: Some(reason),
+            ..Item::default()
         },
-        Parsed::Enhanced { input, code } => {
+        Parsed::Enhanced {
+            input,
+            code,
+            text,
+            inferred,
+        } => {
             let info = enhanced_info(code);
             let exact = info
                 .as_ref()
@@ -219,12 +319,13 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
                 },
                 code: None,
                 enhanced: Some(code.to_string()),
-                text: None,
-                context: after,
+                text,
+                context: after.or(inferred),
                 basic: None,
                 enhanced_info: info,
                 meaning: None,
                 error: None,
+                ..Item::default()
             }
         }
         Parsed::Reply {
@@ -233,6 +334,7 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
             enhanced,
             text,
             inferred,
+            wrapper,
         } => {
             let basic = basic_info(code);
             let einfo = enhanced.and_then(enhanced_info);
@@ -261,10 +363,16 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
                 enhanced_info: einfo,
                 meaning,
                 error: None,
+                wrapper,
+                ..Item::default()
             }
         }
     }
 }
 
 #[cfg(test)]
+mod real_lines;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+use tests as tests_support;

@@ -7,6 +7,7 @@ fn run_args(input: &[&str], after: Option<&str>, json: bool) -> (i32, String) {
         input: input.iter().map(|s| s.to_string()).collect(),
         after: after.map(str::to_string),
         json,
+        log: None,
     };
     let mut out: Vec<u8> = Vec::new();
     let code = run(&args, &mut out);
@@ -47,9 +48,49 @@ fn after_gives_the_meaning_in_context() {
 
 #[test]
 fn unknown_after_is_a_usage_error() {
-    let (code, out) = run_args(&["250"], Some("DATA"), false);
+    // DATA is a context since issue 11 (explaining pasted replies); an unknown verb is not.
+    // Since issue 11 the error goes to standard error, not into the report.
+    let args = ExplainArgs {
+        input: vec!["250".into()],
+        after: Some("FOO".into()),
+        json: false,
+        log: None,
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run_with(&args, &mut std::io::empty(), &mut out, &mut err);
     assert_eq!(code, EXIT_MALFORMED);
-    assert!(out.contains("unknown command for --after"), "{out}");
+    let err = String::from_utf8_lossy(&err);
+    assert!(err.contains("unknown command for --after"), "{err}");
+    assert!(out.is_empty());
+}
+
+#[test]
+fn dash_reads_replies_from_standard_input_one_per_paragraph() {
+    let args = ExplainArgs {
+        input: vec!["-".into()],
+        after: None,
+        json: true,
+        log: None,
+    };
+    let mut stdin: &[u8] = b"550 5.1.1 User unknown\n\nhost mx.example.net[192.0.2.1] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command)\n";
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run_with(&args, &mut stdin, &mut out, &mut err);
+    assert_eq!(code, EXIT_RECOGNISED, "{}", String::from_utf8_lossy(&err));
+    let ex: Explanation = serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ex.items.len(), 2);
+    assert_eq!(ex.items[1].reason.map(|r| r.name()), Some("mailboxfull"));
+    assert_eq!(ex.items[1].context, Some(Context::Rcpt));
+}
+
+#[test]
+fn the_seed_case_standards_notes() {
+    let (_, out) = run_args(&["252"], Some("RCPT"), false);
+    assert!(out.contains("252 is not a valid reply to RCPT TO"), "{out}");
+    assert!(out.contains("§3.5.3"), "{out}");
+    let (_, out) = run_args(&["221"], None, false);
+    assert!(!out.contains("the client may send the next one"), "{out}");
+    let (_, out) = run_args(&["502"], Some("VRFY"), false);
+    assert!(out.contains("§7.3"), "{out}");
 }
 
 #[test]
@@ -179,4 +220,9 @@ fn control_characters_are_escaped() {
     let (_, out) = run_args(&["550 5.1.1 evil\u{1b}[31m text"], None, false);
     assert!(!out.contains('\u{1b}'), "{out:?}");
     assert!(out.contains("\\x1b[31m"), "{out}");
+}
+
+/// Helpers the real-line tests share.
+pub(super) fn human(line: &str) -> (i32, String) {
+    run_args(&[line], None, false)
 }

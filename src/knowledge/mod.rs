@@ -5,9 +5,11 @@
 //! Nothing in this module does I/O. Tables are sorted `const` data guarded by tests; rules
 //! are data too, matched in order. See `docs/knowledge.md` for how to add an entry.
 
+pub mod classify;
 pub mod codes;
 pub mod enhanced;
 pub mod identity;
+pub mod providers;
 pub mod relay;
 pub mod rule;
 pub mod rules;

@@ -46,9 +46,58 @@ pub fn is_invalid_positive(context: Context, code: u16) -> bool {
     matches!(code / 100, 2 | 3) && sequence(context).is_some_and(|s| !s.positive.contains(&code))
 }
 
+/// Standards notes on a reply in its context, said plainly: a positive code the command
+/// cannot get, RFC 5321 §7.3 on VRFY, §3.5.3 on relays that cannot verify, §3.8 on closing.
+pub fn notes(context: Context, code: u16) -> Vec<String> {
+    let mut out = Vec::new();
+    if is_invalid_positive(context, code) {
+        let valid = sequence(context)
+            .map(|s| {
+                s.positive
+                    .iter()
+                    .map(u16::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        out.push(format!(
+            "{code} is not a valid reply to {}: {} lists only {valid}. A client reading it by its first digit takes it for success.",
+            context.label(),
+            sequence(context).map_or("RFC 5321 §4.3.2", |s| s.source),
+        ));
+    }
+    match (context, code) {
+        (Context::Rcpt, 252) => out.push(
+            "RFC 5321 §3.5.3: a relay or backup MX that cannot verify an address answers 252 to VRFY, and accepts RCPT with 250; to RCPT, 252 is a server's invention.".into(),
+        ),
+        (Context::Vrfy, 502) => out.push(
+            "RFC 5321 §7.3: a site that disables VRFY should answer 252 (cannot verify, will accept); 502 is allowed but tells the client nothing.".into(),
+        ),
+        (Context::Vrfy, 252) => out.push(
+            "RFC 5321 §3.5.3, §7.3: 252 is what a server that will not or cannot verify should answer; it says nothing about the user.".into(),
+        ),
+        (c, 221) if c != Context::Quit => out.push(
+            "RFC 5321 §3.8: a server that must close should answer 421 (service not available, closing); a 221 to anything but QUIT is itself non-standard.".into(),
+        ),
+        _ => {}
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_from_the_seed_case() {
+        let rcpt = notes(Context::Rcpt, 252).join(" ");
+        assert!(rcpt.contains("not a valid reply to RCPT TO"), "{rcpt}");
+        assert!(rcpt.contains("§3.5.3"), "{rcpt}");
+        assert!(notes(Context::Vrfy, 502).join(" ").contains("§7.3"));
+        assert!(notes(Context::Mail, 221).join(" ").contains("§3.8"));
+        assert!(notes(Context::Quit, 221).is_empty());
+        assert!(notes(Context::Rcpt, 250).is_empty());
+    }
 
     #[test]
     fn one_entry_per_command_context() {

@@ -11,6 +11,7 @@
 //!
 //! Text in the model that came from the input is already escaped (see `explain::input`).
 
+use crate::knowledge::classify::{Acts, Bounce, Reason};
 use crate::knowledge::enhanced::Precision;
 use crate::knowledge::{Context, Meaning};
 use serde::{Deserialize, Serialize};
@@ -43,7 +44,7 @@ pub struct Explanation {
 }
 
 /// How well an input was recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recognition {
     /// In the tables.
@@ -51,11 +52,12 @@ pub enum Recognition {
     /// Interpreted by class (basic) or subject/class (enhanced) only.
     Fallback,
     /// Not a code.
+    #[default]
     Invalid,
 }
 
 /// One explained input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// The input as given (control characters escaped).
     pub input: String,
@@ -73,6 +75,34 @@ pub struct Item {
     pub meaning: Option<Meaning>,
     /// Why the input is invalid.
     pub error: Option<String>,
+    /// The outer reply this one was unwrapped from (Exchange's `554 5.3.0` around the
+    /// remote server's `550 5.1.1`), or null.
+    #[serde(default)]
+    pub wrapper: Option<String>,
+    /// Why the mail was refused, in Sisimai 5's names (`userunknown`), plus `greylisting`;
+    /// `delivered` for a success after the message; null when there is nothing to say.
+    #[serde(default)]
+    pub reason: Option<Reason>,
+    /// `hard` or `soft`, following what the provider means; null for a success.
+    #[serde(default)]
+    pub bounce: Option<Bounce>,
+    /// Who must act: `sender`, `receiver` or `recipient`; null for a success.
+    #[serde(default)]
+    pub acts: Option<Acts>,
+    /// The provider that answered (closed list of ids, `docs/knowledge.md`), or null.
+    #[serde(default)]
+    pub provider: Option<String>,
+    /// The DNS blocklist the reply names (closed list of ids), or null.
+    #[serde(default)]
+    pub blocklist: Option<String>,
+    /// A provider's code that contradicts its meaning, or a standards note, said plainly.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// What the reader of the line should do, written for the side the line comes from
+    /// (the sender's for `host … said:`, the receiver's for `NOQUEUE: reject:`); null
+    /// when there is nothing to do.
+    #[serde(default)]
+    pub advice: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,6 +141,84 @@ pub struct EnhancedInfo {
 pub struct Comparison {
     pub key_differences: Vec<String>,
     pub which_when: Vec<String>,
+}
+
+/// Version of the `explain --log --json` document.
+pub const LOG_JSON_VERSION: u32 = 1;
+
+/// `explain --log`: the deferrals and bounces of a mail log, grouped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogSummary {
+    pub version: u32,
+    /// Lines read.
+    pub lines: u64,
+    /// Deferral and bounce lines among them.
+    pub events: u64,
+    /// One row per (provider, reason, bounce), most frequent first.
+    pub rows: Vec<LogRow>,
+}
+
+/// One group of deferrals or bounces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogRow {
+    pub count: u64,
+    pub provider: Option<String>,
+    pub reason: Option<Reason>,
+    pub bounce: Option<Bounce>,
+    /// The first reply of the group (escaped, cut at 200 characters).
+    pub example: String,
+    /// What the sender's postmaster should do.
+    pub advice: String,
+}
+
+/// Writes the log summary as a table, the advice under each row.
+pub fn render_log_human(s: &LogSummary, out: &mut dyn Write) -> io::Result<()> {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "{} deferrals and bounces in {} log lines",
+        s.events, s.lines
+    );
+    if s.rows.is_empty() {
+        return out.write_all(t.as_bytes());
+    }
+    let _ = writeln!(
+        t,
+        "\n{:>7}  {:<6}  {:<11}  {:<15}  EXAMPLE",
+        "COUNT", "BOUNCE", "PROVIDER", "REASON"
+    );
+    for r in &s.rows {
+        let bounce = match r.bounce {
+            Some(Bounce::Hard) => "hard",
+            Some(Bounce::Soft) => "soft",
+            None => "-",
+        };
+        let _ = writeln!(
+            t,
+            "{:>7}  {:<6}  {:<11}  {:<15}  {}",
+            r.count,
+            bounce,
+            r.provider.as_deref().unwrap_or("-"),
+            r.reason.map_or("-", Reason::name),
+            r.example
+        );
+        if !r.advice.is_empty() {
+            let _ = writeln!(t, "{:>7}  → {}", "", r.advice);
+        }
+    }
+    out.write_all(t.as_bytes())
+}
+
+/// Writes the log summary as JSON (pretty, one trailing newline).
+pub fn render_log_json(s: &LogSummary, out: &mut dyn Write) -> io::Result<()> {
+    let rendered = match serde_json::to_string_pretty(s) {
+        Ok(mut j) => {
+            j.push('\n');
+            j
+        }
+        Err(e) => format!("{{\"error\": \"cannot serialise: {e}\"}}\n"),
+    };
+    out.write_all(rendered.as_bytes())
 }
 
 /// Writes the explanation as people read it: one block per input, then the comparison.
@@ -234,6 +342,7 @@ fn render_item(out: &mut String, item: &Item, full: bool) {
     if let Some(t) = &item.text {
         field(out, "Reply text", t);
     }
+    render_classification(out, item);
     if let Some(m) = &item.meaning {
         let here = match item.context {
             Some(ctx) => format!("After {}", ctx.label()),
@@ -251,6 +360,46 @@ fn render_item(out: &mut String, item: &Item, full: bool) {
             "Context",
             "What a reply means depends on the command it answered: add --after COMMAND (e.g. --after VRFY).",
         );
+    }
+}
+
+/// Wrapper, reason, bounce, who acts, provider, blocklist and notes.
+fn render_classification(out: &mut String, item: &Item) {
+    if let Some(w) = &item.wrapper {
+        field(
+            out,
+            "Wrapped in",
+            &format!("{w} (the reporting server's own reply; the one explained is inside it)"),
+        );
+    }
+    if let Some(r) = item.reason {
+        let mut line = r.name().to_string();
+        if let Some(b) = item.bounce {
+            line.push_str(match b {
+                Bounce::Hard => ", hard bounce",
+                Bounce::Soft => ", soft bounce (retry)",
+            });
+        }
+        if let Some(a) = item.acts {
+            line.push_str(match a {
+                Acts::Sender => "; the sender's side must act",
+                Acts::Receiver => "; the receiving side must act",
+                Acts::Recipient => "; the recipient must act",
+            });
+        }
+        field(out, "Reason", &line);
+    }
+    if let Some(p) = &item.provider {
+        field(out, "Provider", p);
+    }
+    if let Some(b) = &item.blocklist {
+        field(out, "Blocklist", b);
+    }
+    if let Some(a) = &item.advice {
+        field(out, "What to do", a);
+    }
+    for n in &item.notes {
+        field(out, "Note", n);
     }
 }
 

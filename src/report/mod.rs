@@ -148,6 +148,10 @@ pub struct StepReport {
     pub status: Status,
     pub rule: String,
     pub server_hint: Option<String>,
+    /// Why the server refused, in the bounce-reason names `explain` uses (Sisimai 5's,
+    /// plus `greylisting`); null for a success.
+    #[serde(default)]
+    pub reason: Option<crate::knowledge::classify::Reason>,
     pub anomalies: Vec<String>,
     /// Sent and answered inside TLS.
     pub tls: bool,

@@ -22,6 +22,15 @@ pub enum Context {
     Noop,
     StartTls,
     Auth,
+    /// The reply to DATA itself (354, or a refusal before the message). For explaining
+    /// pasted replies only: the probe never sends DATA.
+    Data,
+    /// The reply after the message was sent (the final `.` of DATA, or the last BDAT
+    /// chunk). For explaining only.
+    #[serde(rename = "end_of_data")]
+    EndOfData,
+    /// The reply to a BDAT chunk (RFC 3030). For explaining only: the probe never sends BDAT.
+    Bdat,
     Quit,
     /// A reply nobody asked for (e.g. a 421 sent before the server hangs up).
     Unsolicited,
@@ -59,6 +68,9 @@ impl Context {
             Context::Noop => "noop",
             Context::StartTls => "starttls",
             Context::Auth => "auth",
+            Context::Data => "data",
+            Context::EndOfData => "end_of_data",
+            Context::Bdat => "bdat",
             Context::Quit => "quit",
             Context::Unsolicited => "unsolicited",
         }
@@ -79,6 +91,9 @@ impl Context {
             Context::Noop => "NOOP",
             Context::StartTls => "STARTTLS",
             Context::Auth => "AUTH",
+            Context::Data => "DATA",
+            Context::EndOfData => "the end of the message (end of DATA)",
+            Context::Bdat => "BDAT",
             Context::Quit => "QUIT",
             Context::Unsolicited => "no command (unsolicited)",
         }
@@ -98,6 +113,9 @@ impl Context {
             "NOOP" => Context::Noop,
             "STARTTLS" => Context::StartTls,
             "AUTH" => Context::Auth,
+            "DATA" => Context::Data,
+            "END_OF_DATA" | "END-OF-DATA" | "END OF DATA" | "EOD" | "." => Context::EndOfData,
+            "BDAT" => Context::Bdat,
             "QUIT" => Context::Quit,
             "NONE" | "UNSOLICITED" => Context::Unsolicited,
             _ => return None,
@@ -132,6 +150,9 @@ mod tests {
             Context::Noop,
             Context::StartTls,
             Context::Auth,
+            Context::Data,
+            Context::EndOfData,
+            Context::Bdat,
             Context::Quit,
             Context::Unsolicited,
         ] {

@@ -1,0 +1,214 @@
+//! Who sent a reply, and which DNS blocklist it names: closed lists of ids, as data, each
+//! entry with a public source. The ids are a JSON contract (`provider`, `blocklist` in
+//! `explain --json`; the list is in `docs/knowledge.md`).
+//!
+//! Never here: reasons (that is [`super::classify`]), or matching logic beyond "the
+//! lower-cased text contains a fragment".
+
+/// A mail provider recognised from the reply text or the remote host's name.
+#[derive(Debug, Clone, Copy)]
+pub struct Provider {
+    /// The JSON id (`"google"`).
+    pub id: &'static str,
+    /// Lower-case fragments of host names, URLs or provider-specific codes in the line.
+    pub fragments: &'static [&'static str],
+    /// Where the host names or codes are documented.
+    pub source: &'static str,
+}
+
+/// Every provider id `explain` may claim, in match order (mail gateways first: a
+/// Proofpoint or Mimecast reply names the gateway even when the mailbox is elsewhere).
+#[rustfmt::skip]
+pub const PROVIDERS: &[Provider] = &[
+    Provider { id: "proofpoint", fragments: &["pphosted.com", "ppe-hosted.com", "proofpoint"],
+        source: "https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/000_gettingstarted/020_connectiondetails" },
+    Provider { id: "mimecast", fragments: &["mimecast"],
+        source: "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754" },
+    Provider { id: "barracuda", fragments: &["barracuda", "cuda_nsu", "ess.barracudanetworks.com"],
+        source: "https://campus.barracuda.com/product/emailsecuritygateway/doc/3866646/smtp-response-codes/" },
+    Provider { id: "google", fragments: &["gsmtp", "google.com", "googlemail.com", "gmail-smtp", "support.google.com/mail", "aspmx.l.google", "the email account that you tried to reach"],
+        source: "https://support.google.com/a/answer/3726730 (Gmail SMTP errors, replies end in \"gsmtp\")" },
+    Provider { id: "microsoft", fragments: &["outlook.com", "(s2017", "(s2018", "(s2019", "(s2020", "(s2021", "hotmail.com", "protection.outlook", "office365", "sender.office.com", "microsoft.com", "(s3150)", "(s3140)", "(as3150)", "(as3140)", "banned sending ip", "exchangelabs.com", "prod.outlook", "postmaster.live.com", "part of their network is on our block list", "resolver.adr.", "resolver.rst.", "prx1", "prx2", "prx3", "prx4", "prx5", "prx6", "prx7", "prx8", "fblw15", "messaging.microsoft.com", " as("],
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online" },
+    Provider { id: "yahoo", fragments: &["yahoo", "aol.com", "yahoodns.net", "[tss0", "[ipts0", "[bl21]", "[bl23]", "postmaster.yahooinc.com", "postmaster.verizonmedia.com", "[ts0", "message not allowed - [", "not allowed - headers are not rfc compliant", "[#102]"],
+        source: "https://senders.yahooinc.com/smtp-error-codes/" },
+    Provider { id: "apple", fragments: &["icloud.com", "mail.icloud", "apple.com", "[cs01]", "[hm0"],
+        source: "https://support.apple.com/en-us/102322 (iCloud Mail postmaster information)" },
+    Provider { id: "gmx", fragments: &["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "postmaster.gmx", "mxintern.schlund", "mx.mail.com"],
+        source: "https://postmaster.gmx.net/en/error-messages" },
+    Provider { id: "t-online", fragments: &["t-online.de", "t-online", "a problem occurred. (ask your postmaster"],
+        source: "https://postmaster.t-online.de/index.en.html" },
+    Provider { id: "orange", fragments: &["orange.fr", "wanadoo.fr", "ofr_", "ofr0", "postmaster.orange"],
+        source: "https://postmaster.orange.fr/ (Orange error codes OFRxxx)" },
+    Provider { id: "zoho", fragments: &["zoho.com", "zoho.eu", "zohomail", "zoho"],
+        source: "https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html" },
+    Provider { id: "bluewin", fragments: &["bluewin.ch", "bluewin", "swisscom"],
+        source: "https://www.swisscom.ch/en/residential/help/device/email-error-messages.html" },
+];
+
+/// A DNS blocklist a reply names.
+#[derive(Debug, Clone, Copy)]
+pub struct Blocklist {
+    /// The JSON id (`"spamhaus"`).
+    pub id: &'static str,
+    pub fragments: &'static [&'static str],
+    pub source: &'static str,
+}
+
+/// Every blocklist id `explain` may name, in match order.
+#[rustfmt::skip]
+pub const BLOCKLISTS: &[Blocklist] = &[
+    Blocklist { id: "spamhaus", fragments: &["spamhaus", "[bl21]", "[bl23]"],
+        source: "https://www.spamhaus.org/faqs/dnsbl-usage/" },
+    Blocklist { id: "spamcop", fragments: &["spamcop"],
+        source: "https://www.spamcop.net/bl.shtml" },
+    Blocklist { id: "barracuda", fragments: &["barracudacentral", "b.barracuda", "barracuda reputation"],
+        source: "https://www.barracudacentral.org/rbl" },
+    Blocklist { id: "sorbs", fragments: &["sorbs"],
+        source: "http://www.sorbs.net/ (closed 2024)" },
+    Blocklist { id: "uceprotect", fragments: &["uceprotect"],
+        source: "https://www.uceprotect.net/en/rblcheck.php" },
+    Blocklist { id: "spamrats", fragments: &["spamrats"],
+        source: "https://www.spamrats.com/" },
+    Blocklist { id: "psbl", fragments: &["psbl.surriel", "psbl"],
+        source: "https://psbl.org/" },
+    Blocklist { id: "mailspike", fragments: &["mailspike"],
+        source: "https://mailspike.org/" },
+    Blocklist { id: "abusix", fragments: &["abusix"],
+        source: "https://abusix.com/docs/" },
+    Blocklist { id: "invaluement", fragments: &["invaluement"],
+        source: "https://www.invaluement.com/" },
+    Blocklist { id: "cloudmark", fragments: &["cloudmark", "cmrbl"],
+        source: "https://csi.cloudmark.com/en/reset/" },
+    Blocklist { id: "0spam", fragments: &["0spam"],
+        source: "https://0spam.org/" },
+];
+
+/// Mailbox domains of each provider: a recipient address in a reply's own text
+/// (`550 5.1.1 <x@icloud.com>: user does not exist`) names the provider when nothing else
+/// in the line does.
+#[rustfmt::skip]
+pub const MAILBOX_DOMAINS: &[(&str, &str)] = &[
+    ("gmail.com", "google"), ("googlemail.com", "google"),
+    ("outlook.com", "microsoft"), ("hotmail.com", "microsoft"), ("live.com", "microsoft"), ("msn.com", "microsoft"), ("microsoft.com", "microsoft"),
+    ("yahoo.com", "yahoo"), ("yahoo.co.uk", "yahoo"), ("ymail.com", "yahoo"), ("aol.com", "yahoo"),
+    ("icloud.com", "apple"), ("me.com", "apple"), ("mac.com", "apple"),
+    ("gmx.net", "gmx"), ("gmx.de", "gmx"), ("web.de", "gmx"),
+    ("t-online.de", "t-online"), ("orange.fr", "orange"), ("wanadoo.fr", "orange"),
+    ("zoho.com", "zoho"), ("bluewin.ch", "bluewin"),
+];
+
+/// The provider that wrote a line: from host names, URLs and provider codes in it; mail
+/// addresses only through [`provider_of_addresses`] (a `to=<x@gmail.com>` in a log line
+/// says nothing about who answered).
+pub fn provider(lowered: &str) -> Option<&'static str> {
+    provider_in(&without_addresses(lowered))
+}
+
+/// [`provider`] on a text already stripped of addresses ([`without_addresses`]).
+pub fn provider_in(hay: &str) -> Option<&'static str> {
+    // The host that answered ("host mx1.mail.icloud.com[…] said:") names it best: an
+    // iCloud MX quoting a Proofpoint blocklist is Apple's.
+    let host = hay
+        .split("host ")
+        .skip(1)
+        .filter_map(|t| t.split(['[', ' ']).next())
+        .find_map(|h| {
+            PROVIDERS
+                .iter()
+                .find(|p| p.fragments.iter().any(|f| f.contains('.') && h.contains(f)))
+                .map(|p| p.id)
+        });
+    let pairs = super::classify::Pairs::of(hay);
+    host.or_else(|| {
+        PROVIDERS
+            .iter()
+            .find(|p| {
+                p.fragments
+                    .iter()
+                    .any(|f| pairs.may_contain(f) && hay.contains(f))
+            })
+            .map(|p| p.id)
+    })
+    .or_else(|| {
+        // A provider's own domain as a word of its own ("421 4.7.0 me.com Error: …").
+        hay.split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | ','))
+            .find_map(|w| {
+                MAILBOX_DOMAINS
+                    .iter()
+                    .find(|(d, _)| w == *d)
+                    .map(|(_, id)| *id)
+            })
+    })
+}
+
+/// The provider whose mailbox domain an address in `reply_lower` (the reply text itself,
+/// lower case) belongs to.
+pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
+    reply_lower.split_whitespace().find_map(|w| {
+        let (_, domain) = w.split_once('@')?;
+        let domain = domain.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        MAILBOX_DOMAINS
+            .iter()
+            .find(|(d, _)| domain == *d)
+            .map(|(_, id)| *id)
+    })
+}
+
+/// The DNS blocklist a line names.
+pub fn blocklist(lowered: &str) -> Option<&'static str> {
+    blocklist_in(&without_addresses(lowered))
+}
+
+/// [`blocklist`] on a text already stripped of addresses.
+pub fn blocklist_in(hay: &str) -> Option<&'static str> {
+    BLOCKLISTS
+        .iter()
+        .find(|b| b.fragments.iter().any(|f| hay.contains(f)))
+        .map(|b| b.id)
+}
+
+/// The text with every word containing `@` (a mail address) removed, whitespace
+/// collapsed.
+pub fn without_addresses(lowered: &str) -> std::borrow::Cow<'_, str> {
+    if !lowered.contains(['@', '\n', '\r', '\t']) && !lowered.contains("  ") {
+        return std::borrow::Cow::Borrowed(lowered);
+    }
+    let mut out = String::with_capacity(lowered.len());
+    for w in lowered.split_whitespace().filter(|w| !w.contains('@')) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_lower_case_and_sourced() {
+        for (i, p) in PROVIDERS.iter().enumerate() {
+            assert!(PROVIDERS[i + 1..].iter().all(|q| q.id != p.id), "{}", p.id);
+            assert_eq!(p.id, p.id.to_ascii_lowercase());
+            assert!(p.source.starts_with("http"), "{}", p.id);
+            assert!(p.fragments.iter().all(|f| *f == f.to_lowercase()));
+        }
+        for (i, b) in BLOCKLISTS.iter().enumerate() {
+            assert!(BLOCKLISTS[i + 1..].iter().all(|q| q.id != b.id), "{}", b.id);
+            assert!(b.source.starts_with("http"), "{}", b.id);
+        }
+    }
+
+    #[test]
+    fn addresses_do_not_name_the_provider() {
+        assert_eq!(provider("550 5.1.1 <bob@gmail.com>: user unknown"), None);
+        assert_eq!(provider("550-5.1.1 no such user - gsmtp"), Some("google"));
+        assert_eq!(
+            blocklist("blocked using zen.spamhaus.org"),
+            Some("spamhaus")
+        );
+    }
+}
