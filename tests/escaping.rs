@@ -60,6 +60,7 @@ fn step(context: Context, command: Option<&str>, code: u16, lines: Vec<String>) 
         group: None,
         raw: vec![],
         lengths: vec![],
+        reason: None,
     }
 }
 
