@@ -28,6 +28,7 @@ fuzz_target!(|data: &[u8]| {
             input: input.clone(),
             after: after.clone(),
             json,
+            log: None,
         };
         let mut out = Vec::new();
         let code = explain::run(&args, &mut out);

@@ -337,6 +337,7 @@ fn report(server: ServerReport) -> Report {
         servers,
         elapsed_ms: 2.0,
         thresholds: vec![],
+        policy: None,
     }
 }
 
@@ -381,7 +382,7 @@ fn check_renders(report: &Report) {
                     }
                 }
             }
-            OutputFormat::Human => {}
+            OutputFormat::Human | OutputFormat::Jsonl => {}
         }
     }
     // Colour only adds the palette's own escapes; it must not panic either.
