@@ -43,10 +43,13 @@ pub fn run(
 }
 
 /// Whether a log line reports a deferral or a bounce: Postfix `status=deferred|bounced`,
-/// Exim `**` (failed) and `==` (deferred), Sendmail `dsn=4.x`/`dsn=5.x` with `stat=`.
+/// Exim `**` (failed) and `==` (deferred), Sendmail `dsn=4.x`/`dsn=5.x` with `stat=`; or,
+/// on a receiving server, a refusal it gave: Postfix `NOQUEUE: reject:` (the Monday
+/// question on an MX is also "what did we refuse, and why").
 fn is_event(line: &str) -> bool {
     line.contains("status=deferred")
         || line.contains("status=bounced")
+        || line.contains("NOQUEUE: reject:")
         || line.contains(" ** ")
         || line.contains(" == ")
         || (line.contains("stat=") && (line.contains("dsn=4.") || line.contains("dsn=5.")))
@@ -181,6 +184,17 @@ Oct  3 15:40:38 host sendmail[9468]: 093DecpD009468: to=<a@b.example>, delay=00:
         assert!(reasons.contains(&Some(Reason::AuthFailure)), "{reasons:?}");
         assert!(reasons.contains(&Some(Reason::UserUnknown)), "{reasons:?}");
         assert!(reasons.contains(&Some(Reason::NetworkError)), "{reasons:?}");
+    }
+
+    #[test]
+    fn a_receiving_servers_refusals_are_counted() {
+        // Lines as this project's real-server bed (Postfix 3.7.11) writes them.
+        let log = "Nov 30 11:30:13 mx1 smtpprobe-real/smtpd[21143]: connect from unknown[127.0.0.1]\n\
+Nov 30 11:30:13 mx1 smtpprobe-real/smtpd[21143]: NOQUEUE: reject: RCPT from unknown[127.0.0.1]: 554 5.7.1 <someone@other.test>: Relay access denied; from=<> to=<someone@other.test> proto=ESMTP helo=<[127.0.0.1]>\n\
+Nov 30 11:30:13 mx1 smtpprobe-real/smtpd[21143]: NOQUEUE: reject: RCPT from unknown[127.0.0.1]: 550 5.1.1 <nx@mx1.test>: Recipient address rejected: User unknown in local recipient table; from=<> to=<nx@mx1.test> proto=ESMTP helo=<[127.0.0.1]>\n";
+        let summary = summarise(&mut log.as_bytes()).expect("reads");
+        let total: u64 = summary.rows.iter().map(|r| r.count).sum();
+        assert_eq!(total, 2, "{:?}", summary.rows);
     }
 
     #[test]

@@ -404,7 +404,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_over_quota_perm", &["overquotaperm"], MailboxFull).hard().src("https://support.google.com/a/answer/3726730 (OverQuotaPerm: an inactive account over quota)"),
     t("gmail_over_quota", &["is over quota", "out of storage space", "inbox is out of storage"], MailboxFull).src("https://support.google.com/a/answer/3726730 (4.2.2 / 5.2.2)"),
     t("gmail_disabled", &["account that you tried to reach is disabled", "account is disabled"], Suspend),
-    t("gmail_no_such_user", &["account that you tried to reach does not exist", "nosuchuser"], UserUnknown),
+    t("gmail_no_such_user", &["account that you tried to reach does not exist", "p=nosuchuser"], UserUnknown),
     t("gmail_ipv6", &["ipv6 sending guidelines", "ipv6 address does not meet"], RequirePtr).src("https://support.google.com/a/answer/3726730 (5.7.25 / ipv6 guidelines)"),
     t("gmail_not_authorized", &["notauthorized", "not authorized to send"], Blocked).src("https://support.google.com/a/answer/3726730 (5.7.1 NotAuthorized)"),
     t("gmail_blocked_message", &["blockedmessage", "has been blocked. for more information, go to"], PolicyViolation).src("https://support.google.com/a/answer/3726730 (552-5.7.0 BlockedMessage)"),

@@ -146,7 +146,7 @@ pub struct Comparison {
 /// Version of the `explain --log --json` document.
 pub const LOG_JSON_VERSION: u32 = 1;
 
-/// `explain --log`: the deferrals and bounces of a mail log, grouped.
+/// `explain --log`: the deferrals, bounces and refusals of a mail log, grouped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogSummary {
     pub version: u32,
@@ -176,7 +176,7 @@ pub fn render_log_human(s: &LogSummary, out: &mut dyn Write) -> io::Result<()> {
     let mut t = String::new();
     let _ = writeln!(
         t,
-        "{} deferrals and bounces in {} log lines",
+        "{} deferrals, bounces and refusals in {} log lines",
         s.events, s.lines
     );
     if s.rows.is_empty() {
