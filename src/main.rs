@@ -24,6 +24,9 @@ fn real_main() -> u8 {
         let _ = out.flush();
         return code_byte(code);
     }
+    if let Some(Sub::Demo(args)) = &cli.command {
+        return code_byte(demo_main(args));
+    }
     let cfg = match smtpprobe::config::mode(&cli.probe) {
         Ok(Mode::One(c)) => *c,
         Ok(Mode::Bulk(b)) => return code_byte(bulk_main(&b)),
@@ -53,6 +56,39 @@ fn real_main() -> u8 {
         }
     }
     code_byte(report.exit_code)
+}
+
+/// `smtpprobe demo`: the scenario's servers on loopback probed with the real engine, the
+/// report rendered like a probe's; exits with the scenario's status.
+fn demo_main(args: &smtpprobe::cli::DemoArgs) -> i32 {
+    if args.list {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        let _ = smtpprobe::demo::list(&mut out);
+        let _ = out.flush();
+        return 0;
+    }
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("smtpprobe: cannot start the async runtime: {e}");
+            return exit::USAGE;
+        }
+    };
+    let (report, cfg) = match rt.block_on(smtpprobe::demo::run(args)) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("smtpprobe: demo: {e}");
+            return exit::USAGE;
+        }
+    };
+    if let Err(e) = output::deliver(&report, &cfg) {
+        eprintln!("smtpprobe: {e}");
+    }
+    report.exit_code
 }
 
 /// Bulk mode: every target of `--targets`, records streamed to the sink, the summary on
