@@ -30,6 +30,14 @@ pub enum Sub {
     /// Probe recorded real servers replayed on loopback, with the real engine: a first run
     /// that works on any machine, without network
     Demo(DemoArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout, e.g.
+    /// `source <(smtpprobe completions bash)`
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on stdout, e.g. `smtpprobe man | man -l -`
+    Man,
 }
 
 #[derive(Debug, Args)]

@@ -24,8 +24,11 @@ fn real_main() -> u8 {
         let _ = out.flush();
         return code_byte(code);
     }
-    if let Some(Sub::Demo(args)) = &cli.command {
-        return code_byte(demo_main(args));
+    match &cli.command {
+        Some(Sub::Demo(args)) => return code_byte(demo_main(args)),
+        Some(Sub::Completions { shell }) => return completions(*shell),
+        Some(Sub::Man) => return man(),
+        Some(Sub::Explain(_)) | None => {}
     }
     let cfg = match smtpprobe::config::mode(&cli.probe) {
         Ok(Mode::One(c)) => *c,
@@ -56,6 +59,24 @@ fn real_main() -> u8 {
         }
     }
     code_byte(report.exit_code)
+}
+
+/// `smtpprobe completions SHELL`: the script generated from the clap definitions.
+fn completions(shell: clap_complete::Shell) -> u8 {
+    use clap::CommandFactory;
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "smtpprobe", &mut out);
+    u8::from(out.flush().is_err())
+}
+
+/// `smtpprobe man`: the manual page (roff) generated from the clap definitions, with its
+/// subcommands as sections.
+fn man() -> u8 {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let mut out = std::io::stdout().lock();
+    let written = clap_mangen::Man::new(cmd).render(&mut out);
+    u8::from(written.and_then(|()| out.flush()).is_err())
 }
 
 /// `smtpprobe demo`: the scenario's servers on loopback probed with the real engine, the
