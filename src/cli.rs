@@ -38,6 +38,13 @@ pub enum Sub {
     },
     /// Print the manual page (roff) on stdout, e.g. `smtpprobe man | man -l -`
     Man,
+    /// Print the version; with --verbose also the git commit, build date, TLS provider and
+    /// features (for bug reports)
+    Version {
+        /// Commit, build date, compiler, target, TLS library and crypto provider, features
+        #[arg(long, short = 'v')]
+        verbose: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -28,6 +28,7 @@ fn real_main() -> u8 {
         Some(Sub::Demo(args)) => return code_byte(demo_main(args)),
         Some(Sub::Completions { shell }) => return completions(*shell),
         Some(Sub::Man) => return man(),
+        Some(Sub::Version { verbose }) => return version(*verbose),
         Some(Sub::Explain(_)) | None => {}
     }
     let cfg = match smtpprobe::config::mode(&cli.probe) {
@@ -77,6 +78,24 @@ fn man() -> u8 {
     let mut out = std::io::stdout().lock();
     let written = clap_mangen::Man::new(cmd).render(&mut out);
     u8::from(written.and_then(|()| out.flush()).is_err())
+}
+
+/// `smtpprobe version [--verbose]`: what a bug report needs.
+fn version(verbose: bool) -> u8 {
+    println!("smtpprobe {}", env!("CARGO_PKG_VERSION"));
+    if verbose {
+        println!("commit:     {}", env!("SMTPPROBE_GIT_COMMIT"));
+        println!("build date: {}", env!("SMTPPROBE_BUILD_DATE"));
+        println!("compiler:   {}", env!("SMTPPROBE_RUSTC"));
+        println!("target:     {}", env!("SMTPPROBE_TARGET"));
+        println!(
+            "TLS:        rustls {} with the ring {} crypto provider",
+            env!("SMTPPROBE_RUSTLS_VERSION"),
+            env!("SMTPPROBE_RING_VERSION")
+        );
+        println!("features:   {}", env!("SMTPPROBE_FEATURES"));
+    }
+    0
 }
 
 /// `smtpprobe demo`: the scenario's servers on loopback probed with the real engine, the

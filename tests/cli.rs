@@ -745,3 +745,36 @@ fn a_target_still_parses_beside_the_subcommands() {
         .code(3)
         .stderr(predicate::str::contains("--port"));
 }
+
+#[test]
+fn version_and_version_verbose_say_what_a_bug_report_needs() {
+    let v = format!("smtpprobe {}\n", env!("CARGO_PKG_VERSION"));
+    bin().arg("--version").assert().success().stdout(v.clone());
+    bin().arg("version").assert().success().stdout(v.clone());
+    let out = bin().args(["version", "--verbose"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.starts_with(&v), "{text}");
+    for field in [
+        "commit:",
+        "build date:",
+        "compiler:   rustc ",
+        "target:",
+        "features:",
+    ] {
+        assert!(text.contains(field), "{field} not in {text}");
+    }
+    let tls = text
+        .lines()
+        .find(|l| l.starts_with("TLS:"))
+        .expect("a TLS line");
+    assert!(
+        tls.contains("rustls 0.23.") && tls.contains("ring 0.17."),
+        "{tls}"
+    );
+    let date = text
+        .lines()
+        .find_map(|l| l.strip_prefix("build date: "))
+        .expect("a date");
+    assert_eq!(date.len(), 10, "{date}");
+    assert!(!text.contains("aws-lc"), "{text}");
+}
