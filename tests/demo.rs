@@ -150,3 +150,26 @@ fn every_scenario_declares_the_status_it_ends_with() {
         assert_eq!(code, s.status, "{name}");
     }
 }
+
+/// The README's first command is the demo, the second the tests (issue 14).
+#[test]
+fn the_readme_starts_with_the_demo_then_the_tests() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("## The two commands")
+        .nth(1)
+        .expect("a 'The two commands' section");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("a sh block");
+    let commands: Vec<&str> = block
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(commands, ["cargo run --release -- demo", "cargo test"]);
+    assert!(readme.contains("cargo install --locked --path ."));
+}
