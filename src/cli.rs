@@ -77,12 +77,17 @@ pub struct DemoArgs {
 /// The scenarios of `smtpprobe demo`, each a recorded (or reconstructed) server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DemoScenario {
+    /// Postfix 3.7, VRFY on, STARTTLS: a 252 that means the user exists (OK)
     PostfixVrfy,
+    /// Exim 4.96, Debian's configuration: 252 to every VRFY (OK)
     #[value(name = "exim-252")]
     Exim252,
+    /// Postfix with postgrey: 450 greylisted (WARNING)
     Greylisting,
+    /// 221 right after the banner, unasked (CRITICAL)
     #[value(name = "unsolicited-221")]
     Unsolicited221,
+    /// aiosmtpd accepting any recipient: an open relay (CRITICAL)
     OpenRelay,
 }
 

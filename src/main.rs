@@ -70,14 +70,53 @@ fn completions(shell: clap_complete::Shell) -> u8 {
     u8::from(out.flush().is_err())
 }
 
-/// `smtpprobe man`: the manual page (roff) generated from the clap definitions, with its
-/// subcommands as sections.
+/// `smtpprobe man`: the manual page (roff) generated from the clap definitions: the
+/// probe's options, then each subcommand with its synopsis and options, the exit status.
 fn man() -> u8 {
     use clap::CommandFactory;
     let cmd = Cli::command();
+    let mut page = Vec::new();
+    let mut written = clap_mangen::Man::new(cmd.clone()).render(&mut page);
+    for sub in cmd.get_subcommands() {
+        let name = format!("smtpprobe {}", sub.get_name());
+        let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+        let man = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        let mut part = Vec::new();
+        written = written
+            .and_then(|()| man.render_synopsis_section(&mut part))
+            .and_then(|()| man.render_options_section(&mut part));
+        let heading = format!(
+            ".SH \"{}\"\n{}\n.PP",
+            roff_text(&name.to_uppercase()),
+            roff_text(&about)
+        );
+        let text = String::from_utf8_lossy(&part)
+            .replacen(".SH SYNOPSIS", &heading, 1)
+            .replace(".SH OPTIONS", ".SS Options");
+        page.extend_from_slice(text.as_bytes());
+    }
+    page.extend_from_slice(
+        b".SH \"EXIT STATUS\"\n0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also usage errors). \
+`smtpprobe demo` exits with its scenario's status.\n\
+.SH \"SEE ALSO\"\n\
+`smtpprobe demo` for a first run; the README and docs/ (json.md, monitoring.md, tls.md, \
+knowledge.md, packaging.md), installed in /usr/share/doc/smtpprobe by the Debian package.\n",
+    );
     let mut out = std::io::stdout().lock();
-    let written = clap_mangen::Man::new(cmd).render(&mut out);
-    u8::from(written.and_then(|()| out.flush()).is_err())
+    let written = written
+        .and_then(|()| out.write_all(&page))
+        .and_then(|()| out.flush());
+    u8::from(written.is_err())
+}
+
+/// Text for a roff line: backslashes and hyphens escaped, a leading `.` or `'` neutralised.
+fn roff_text(s: &str) -> String {
+    let t = s.replace('\\', "\\e").replace('-', "\\-");
+    if t.starts_with(['.', '\'']) {
+        format!("\\&{t}")
+    } else {
+        t
+    }
 }
 
 /// `smtpprobe version [--verbose]`: what a bug report needs.

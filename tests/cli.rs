@@ -709,6 +709,9 @@ fn the_man_page_is_roff_with_its_sections_and_renders() {
         ".SH SYNOPSIS",
         ".SH OPTIONS",
         ".SH SUBCOMMANDS",
+        ".SH \"SMTPPROBE DEMO\"",
+        ".SH \"SMTPPROBE EXPLAIN\"",
+        ".SH \"EXIT STATUS\"",
     ] {
         assert!(roff.contains(section), "{section} missing");
     }
