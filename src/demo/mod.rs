@@ -61,7 +61,7 @@ pub const SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         which: DemoScenario::Exim252,
-        about: "Exim 4.96 (Debian's configuration): 252 to every VRFY, every RCPT accepted (catch-all)",
+        about: "Exim 4.96 (Debian's configuration): the same 252 to every VRFY, so nothing can be told from it; RCPT accepted",
         status: 0,
         domain: "mta-lab.test",
         mx: "mta-lab.test",
