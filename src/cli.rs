@@ -27,6 +27,68 @@ pub struct Cli {
 pub enum Sub {
     /// Explain reply codes, enhanced status codes or whole reply lines, offline
     Explain(ExplainArgs),
+    /// Probe recorded real servers replayed on loopback, with the real engine: a first run
+    /// that works on any machine, without network
+    Demo(DemoArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout, e.g.
+    /// `source <(smtpprobe completions bash)`
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on stdout, e.g. `smtpprobe man | man -l -`
+    Man,
+    /// Print the version; with --verbose also the git commit, build date, TLS provider and
+    /// features (for bug reports)
+    Version {
+        /// Commit, build date, compiler, target, TLS library and crypto provider, features
+        #[arg(long, short = 'v')]
+        verbose: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The scenario to play (see --list)
+    #[arg(value_enum, value_name = "SCENARIO", default_value_t = DemoScenario::PostfixVrfy)]
+    pub scenario: DemoScenario,
+
+    /// Name the scenarios, what each shows and the status it ends with, and exit
+    #[arg(long)]
+    pub list: bool,
+
+    /// Machine-readable JSON report (see docs/json.md); short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// When to colour the human report
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Output format, as for a probe
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// Print nothing; only the exit code tells the result
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// The scenarios of `smtpprobe demo`, each a recorded (or reconstructed) server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoScenario {
+    /// Postfix 3.7, VRFY on, STARTTLS: a 252 that means the user exists (OK)
+    PostfixVrfy,
+    /// Exim 4.96, Debian's configuration: 252 to every VRFY (OK)
+    #[value(name = "exim-252")]
+    Exim252,
+    /// Postfix with postgrey: 450 greylisted (WARNING)
+    Greylisting,
+    /// 221 right after the banner, unasked (CRITICAL)
+    #[value(name = "unsolicited-221")]
+    Unsolicited221,
+    /// aiosmtpd accepting any recipient: an open relay (CRITICAL)
+    OpenRelay,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,8 @@
 //!
 //! ```text
 //! main.rs            thin: parse → config → run → assess → output → ExitCode
+//! demo               `smtpprobe demo`: recorded servers replayed on loopback, an in-process
+//!                    DNS answer and its own CA, probed with the real engine
 //! output             the sink at the edge: renderer for --format, stdout, --quiet, --output
 //! explain            `smtpprobe explain`: pasted replies read and explained offline
 //! run                the engine: an environment built once (resolver, TLS context, HELO
@@ -39,6 +41,7 @@
 pub mod assess;
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod dns;
 pub mod driver;
 pub mod echo;

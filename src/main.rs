@@ -48,6 +48,13 @@ fn real_main() -> u8 {
     if let Some(Sub::Explain(args)) = &cli.command {
         return explain(args);
     }
+    match &cli.command {
+        Some(Sub::Demo(args)) => return code_byte(demo_main(args)),
+        Some(Sub::Completions { shell }) => return completions(*shell),
+        Some(Sub::Man) => return man(),
+        Some(Sub::Version { verbose }) => return version(*verbose),
+        Some(Sub::Explain(_)) | None => {}
+    }
     let cfg = match smtpprobe::config::mode(&cli.probe) {
         Ok(Mode::One(c)) => *c,
         Ok(Mode::Bulk(b)) => return code_byte(bulk_main(&b)),
@@ -77,6 +84,114 @@ fn real_main() -> u8 {
         }
     }
     code_byte(report.exit_code)
+}
+
+/// `smtpprobe completions SHELL`: the script generated from the clap definitions.
+fn completions(shell: clap_complete::Shell) -> u8 {
+    use clap::CommandFactory;
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "smtpprobe", &mut out);
+    u8::from(out.flush().is_err())
+}
+
+/// `smtpprobe man`: the manual page (roff) generated from the clap definitions: the
+/// probe's options, then each subcommand with its synopsis and options, the exit status.
+fn man() -> u8 {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let mut page = Vec::new();
+    let mut written = clap_mangen::Man::new(cmd.clone()).render(&mut page);
+    for sub in cmd.get_subcommands() {
+        let name = format!("smtpprobe {}", sub.get_name());
+        let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+        let man = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        let mut part = Vec::new();
+        written = written
+            .and_then(|()| man.render_synopsis_section(&mut part))
+            .and_then(|()| man.render_options_section(&mut part));
+        let heading = format!(
+            ".SH \"{}\"\n{}\n.PP",
+            roff_text(&name.to_uppercase()),
+            roff_text(&about)
+        );
+        let text = String::from_utf8_lossy(&part)
+            .replacen(".SH SYNOPSIS", &heading, 1)
+            .replace(".SH OPTIONS", ".SS Options");
+        page.extend_from_slice(text.as_bytes());
+    }
+    page.extend_from_slice(
+        b".SH \"EXIT STATUS\"\n0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also usage errors). \
+`smtpprobe demo` exits with its scenario's status.\n\
+.SH \"SEE ALSO\"\n\
+`smtpprobe demo` for a first run; the README and docs/ (json.md, monitoring.md, tls.md, \
+knowledge.md, packaging.md), installed in /usr/share/doc/smtpprobe by the Debian package.\n",
+    );
+    let mut out = std::io::stdout().lock();
+    let written = written
+        .and_then(|()| out.write_all(&page))
+        .and_then(|()| out.flush());
+    u8::from(written.is_err())
+}
+
+/// Text for a roff line: backslashes and hyphens escaped, a leading `.` or `'` neutralised.
+fn roff_text(s: &str) -> String {
+    let t = s.replace('\\', "\\e").replace('-', "\\-");
+    if t.starts_with(['.', '\'']) {
+        format!("\\&{t}")
+    } else {
+        t
+    }
+}
+
+/// `smtpprobe version [--verbose]`: what a bug report needs.
+fn version(verbose: bool) -> u8 {
+    println!("smtpprobe {}", env!("CARGO_PKG_VERSION"));
+    if verbose {
+        println!("commit:     {}", env!("SMTPPROBE_GIT_COMMIT"));
+        println!("build date: {}", env!("SMTPPROBE_BUILD_DATE"));
+        println!("compiler:   {}", env!("SMTPPROBE_RUSTC"));
+        println!("target:     {}", env!("SMTPPROBE_TARGET"));
+        println!(
+            "TLS:        rustls {} with the ring {} crypto provider",
+            env!("SMTPPROBE_RUSTLS_VERSION"),
+            env!("SMTPPROBE_RING_VERSION")
+        );
+        println!("features:   {}", env!("SMTPPROBE_FEATURES"));
+    }
+    0
+}
+
+/// `smtpprobe demo`: the scenario's servers on loopback probed with the real engine, the
+/// report rendered like a probe's; exits with the scenario's status.
+fn demo_main(args: &smtpprobe::cli::DemoArgs) -> i32 {
+    if args.list {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        let _ = smtpprobe::demo::list(&mut out);
+        let _ = out.flush();
+        return 0;
+    }
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("smtpprobe: cannot start the async runtime: {e}");
+            return exit::USAGE;
+        }
+    };
+    let (report, cfg) = match rt.block_on(smtpprobe::demo::run(args)) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("smtpprobe: demo: {e}");
+            return exit::USAGE;
+        }
+    };
+    if let Err(e) = output::deliver(&report, &cfg) {
+        eprintln!("smtpprobe: {e}");
+    }
+    report.exit_code
 }
 
 /// Bulk mode: every target of `--targets`, records streamed to the sink, the summary on

@@ -76,6 +76,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "thresholds",
         ],
     ),
+    ("demo", &["cli", "config", "dns", "report", "run", "tls"]),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

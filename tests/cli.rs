@@ -648,3 +648,136 @@ fn human_report_escapes_server_text() {
     assert!(text.starts_with("smtpprobe "), "{text}");
     assert!(!text.contains("Verdict:"), "{text}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Completions and the man page, generated from the clap definitions.
+
+#[test]
+fn bash_completions_know_the_subcommands_and_the_format_values() {
+    let out = bin().args(["completions", "bash"]).assert().success();
+    let script = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    for word in ["demo", "explain", "completions", "man", "--threshold"] {
+        assert!(script.contains(word), "{word} not in the bash completions");
+    }
+    assert!(script.contains("human json jsonl nagios prometheus"));
+    assert!(script.contains("postfix-vrfy exim-252 greylisting unsolicited-221 open-relay"));
+}
+
+#[test]
+fn bash_completions_load_in_bash() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let exe = assert_cmd::cargo::cargo_bin("smtpprobe");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source <('{}' completions bash) && complete -p smtpprobe",
+            exe.display()
+        ))
+        .output()
+        .expect("bash runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(text.contains("-F _smtpprobe smtpprobe"), "{text}");
+}
+
+#[test]
+fn every_shell_gets_a_script_and_unknown_shells_are_usage_errors() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        bin()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("smtpprobe"));
+    }
+    bin().args(["completions", "tcsh"]).assert().code(3);
+    bin().arg("completions").assert().code(3);
+}
+
+#[test]
+fn the_man_page_is_roff_with_its_sections_and_renders() {
+    let out = bin().arg("man").assert().success();
+    let roff = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    for section in [
+        ".TH smtpprobe 1",
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH SUBCOMMANDS",
+        ".SH \"SMTPPROBE DEMO\"",
+        ".SH \"SMTPPROBE EXPLAIN\"",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(roff.contains(section), "{section} missing");
+    }
+    assert!(roff.contains("\\-\\-format"));
+    // Rendered by man(1) when it is installed.
+    let Ok(mut child) = std::process::Command::new("man")
+        .args(["-l", "-"])
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    else {
+        return;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        stdin.write_all(roff.as_bytes()).expect("write to man");
+    }
+    let rendered = child.wait_with_output().expect("man runs");
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    assert!(rendered.status.success(), "{rendered:?}");
+    assert!(text.contains("SYNOPSIS"), "{text}");
+}
+
+#[test]
+fn a_target_still_parses_beside_the_subcommands() {
+    // A domain named like no subcommand is a target; a bad flag after it is a usage error
+    // about the flag, not about a subcommand.
+    bin()
+        .args(["example.test", "--port", "notaport"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("--port"));
+}
+
+#[test]
+fn version_and_version_verbose_say_what_a_bug_report_needs() {
+    let v = format!("smtpprobe {}\n", env!("CARGO_PKG_VERSION"));
+    bin().arg("--version").assert().success().stdout(v.clone());
+    bin().arg("version").assert().success().stdout(v.clone());
+    let out = bin().args(["version", "--verbose"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.starts_with(&v), "{text}");
+    for field in [
+        "commit:",
+        "build date:",
+        "compiler:   rustc ",
+        "target:",
+        "features:",
+    ] {
+        assert!(text.contains(field), "{field} not in {text}");
+    }
+    let tls = text
+        .lines()
+        .find(|l| l.starts_with("TLS:"))
+        .expect("a TLS line");
+    assert!(
+        tls.contains("rustls 0.23.") && tls.contains("ring 0.17."),
+        "{tls}"
+    );
+    let date = text
+        .lines()
+        .find_map(|l| l.strip_prefix("build date: "))
+        .expect("a date");
+    assert_eq!(date.len(), 10, "{date}");
+    assert!(!text.contains("aws-lc"), "{text}");
+}
