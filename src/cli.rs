@@ -108,6 +108,10 @@ pub struct ExplainArgs {
     /// Machine-readable output
     #[arg(long)]
     pub json: bool,
+
+    /// When to colour the human explanation (auto: on a terminal, unless NO_COLOR is set)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Args)]
@@ -365,4 +369,18 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+impl ColorChoice {
+    /// Colour only for people: `always`, or `auto` writing to a terminal without NO_COLOR
+    /// (<https://no-color.org>). The one decision the probe's and explain's output share.
+    pub fn enabled(self, to_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
 }

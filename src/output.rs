@@ -3,7 +3,7 @@
 //! reader such as node_exporter's textfile collector never sees half a report. The only
 //! place, with `main`, that writes files or decides about colour.
 
-use crate::cli::{ColorChoice, OutputFormat};
+use crate::cli::OutputFormat;
 use crate::config::Config;
 use crate::report::{self, Report};
 use crate::thresholds::Thresholds;
@@ -26,15 +26,8 @@ pub enum OutputError {
 
 /// Colour only for people: a terminal on stdout, no `--output`, and no `NO_COLOR`.
 fn wants_color(cfg: &Config) -> bool {
-    match cfg.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            cfg.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    }
+    cfg.color
+        .enabled(cfg.output.is_none() && std::io::stdout().is_terminal())
 }
 
 /// Delivers `report` as the configuration asks. A closed stdout pipe (`| head`) is not an

@@ -781,3 +781,25 @@ fn version_and_version_verbose_say_what_a_bug_report_needs() {
     assert_eq!(date.len(), 10, "{date}");
     assert!(!text.contains("aws-lc"), "{text}");
 }
+
+/// `explain` takes `--color` like the probe: always colours the status judgement, never and
+/// a pipe (auto) do not; errors go to stderr.
+#[test]
+fn explain_colours_like_the_probe() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["explain", "550 5.1.1 User unknown", "--after", "RCPT"];
+        args.extend_from_slice(extra);
+        let out = bin().args(&args).output().expect("run");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let always = run(&["--color", "always"]);
+    assert!(always.contains('\x1b'), "{always}");
+    assert!(!run(&["--color", "never"]).contains('\x1b'));
+    assert!(!run(&[]).contains('\x1b'), "auto on a pipe: no colour");
+    let out = bin()
+        .args(["explain", "250", "--after", "NOSUCHCOMMAND"])
+        .output()
+        .expect("run");
+    assert!(out.stdout.is_empty(), "errors go to stderr");
+    assert!(!out.stderr.is_empty());
+}

@@ -2,7 +2,7 @@
 
 mod common;
 
-use smtpprobe::cli::ExplainArgs;
+use smtpprobe::cli::{ColorChoice, ExplainArgs};
 use smtpprobe::exit::Status;
 use smtpprobe::explain::{self, Explanation, Recognition};
 use smtpprobe::knowledge::{Context, meaning};
@@ -14,6 +14,7 @@ fn explain_json(input: &[&str], after: Option<&str>) -> (i32, Explanation) {
         after: after.map(str::to_string),
         json: true,
         log: None,
+        color: ColorChoice::Never,
     };
     let mut out = Vec::new();
     let code = explain::run(&args, &mut out);

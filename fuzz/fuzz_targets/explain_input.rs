@@ -8,7 +8,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtpprobe::cli::ExplainArgs;
+use smtpprobe::cli::{ColorChoice, ExplainArgs};
 use smtpprobe::explain::{self, Explanation};
 use smtpprobe_fuzz::{assert_clean, assert_json};
 
@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
             after: after.clone(),
             json,
             log: None,
+            color: ColorChoice::Never,
         };
         let mut out = Vec::new();
         let code = explain::run(&args, &mut out);

@@ -73,7 +73,10 @@ pub fn run_with(
         let _ = writeln!(err, "smtpprobe: error: {e}");
         return explanation.exit_code;
     }
-    render(&explanation, args.json, out)
+    let color = args
+        .color
+        .enabled(std::io::IsTerminal::is_terminal(&std::io::stdout()));
+    render(&explanation, args.json, color, out)
 }
 
 /// Pasted text from standard input: one block per paragraph (blank lines separate
@@ -87,12 +90,12 @@ fn stdin_blocks(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn render(explanation: &Explanation, json: bool, out: &mut dyn std::io::Write) -> i32 {
+fn render(explanation: &Explanation, json: bool, color: bool, out: &mut dyn std::io::Write) -> i32 {
     // A closed pipe is not an error worth a different exit code.
     let _ = if json {
         render::render_json(explanation, out)
     } else {
-        render::render_human(explanation, out)
+        render::render_human(explanation, color, out)
     };
     let _ = out.flush();
     explanation.exit_code

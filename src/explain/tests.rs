@@ -1,6 +1,7 @@
 //! `explain` end to end: input in, rendered answer and exit code out.
 
 use super::*;
+use crate::cli::ColorChoice;
 
 fn run_args(input: &[&str], after: Option<&str>, json: bool) -> (i32, String) {
     let args = ExplainArgs {
@@ -8,6 +9,7 @@ fn run_args(input: &[&str], after: Option<&str>, json: bool) -> (i32, String) {
         after: after.map(str::to_string),
         json,
         log: None,
+        color: ColorChoice::Never,
     };
     let mut out: Vec<u8> = Vec::new();
     let code = run(&args, &mut out);
@@ -55,6 +57,7 @@ fn unknown_after_is_a_usage_error() {
         after: Some("FOO".into()),
         json: false,
         log: None,
+        color: ColorChoice::Never,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = run_with(&args, &mut std::io::empty(), &mut out, &mut err);
@@ -71,6 +74,7 @@ fn dash_reads_replies_from_standard_input_one_per_paragraph() {
         after: None,
         json: true,
         log: None,
+        color: ColorChoice::Never,
     };
     let mut stdin: &[u8] = b"550 5.1.1 User unknown\n\nhost mx.example.net[192.0.2.1] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command)\n";
     let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -222,8 +222,52 @@ pub fn render_log_json(s: &LogSummary, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Writes the explanation as people read it: one block per input, then the comparison.
-pub fn render_human(ex: &Explanation, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(human(ex).as_bytes())
+/// With `color`, each status judgement ("After RCPT TO: WARNING") is coloured as in the
+/// probe's report (only this renderer's own words; server text is escaped already).
+pub fn render_human(ex: &Explanation, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let text = human(ex);
+    if !color {
+        return out.write_all(text.as_bytes());
+    }
+    for line in text.split_inclusive('\n') {
+        out.write_all(colored(line).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A line with its status judgement (`: WARNING (rule …)`) coloured, if it has one.
+fn colored(line: &str) -> String {
+    use crate::exit::Status;
+    use anstyle::{AnsiColor, Style};
+    let judged = line.starts_with("  After ") || line.starts_with("  In any context: ");
+    if !judged {
+        return line.to_owned();
+    }
+    for status in [
+        Status::Ok,
+        Status::Warning,
+        Status::Critical,
+        Status::Unknown,
+    ] {
+        let label = status.label();
+        let needle = format!(": {label} (rule ");
+        if let Some(at) = line.find(&needle) {
+            let color = match status {
+                Status::Ok => AnsiColor::Green,
+                Status::Warning => AnsiColor::Yellow,
+                Status::Critical => AnsiColor::Red,
+                Status::Unknown => AnsiColor::Magenta,
+            };
+            let style = Style::new().bold().fg_color(Some(color.into()));
+            let start = at + 2;
+            return format!(
+                "{}{style}{label}{style:#}{}",
+                &line[..start],
+                &line[start + label.len()..]
+            );
+        }
+    }
+    line.to_owned()
 }
 
 /// Writes the explanation as the JSON document `--json` prints (pretty, one trailing
