@@ -53,6 +53,9 @@ pub struct Tally {
     pub by_status: [u64; 4],
     /// Targets with at least one finding of this id.
     pub by_finding: BTreeMap<String, u64>,
+    /// Targets with at least one refusal or deferral of this bounce reason (Sisimai's
+    /// names, on the probe's steps).
+    pub by_reason: BTreeMap<&'static str, u64>,
     /// The slowest targets: (elapsed ms, line, target), slowest first.
     pub slowest: Vec<(f64, u64, String)>,
     /// The worst status over all records (the exit code of the run).
@@ -76,6 +79,17 @@ impl Tally {
         ids.dedup();
         for id in ids {
             *self.by_finding.entry(id).or_default() += 1;
+        }
+        let mut reasons: Vec<&'static str> = report
+            .servers
+            .iter()
+            .flat_map(|s| s.steps.iter().filter(|st| !st.canary))
+            .filter_map(|st| st.reason.map(|r| r.name()))
+            .collect();
+        reasons.sort_unstable();
+        reasons.dedup();
+        for r in reasons {
+            *self.by_reason.entry(r).or_default() += 1;
         }
         let ms = report.elapsed_ms;
         if self.slowest.len() < SLOWEST || self.slowest.last().is_some_and(|s| s.0 < ms) {
@@ -101,6 +115,12 @@ pub fn summary(t: &Tally, out: &mut dyn Write) -> std::io::Result<()> {
         let list: Vec<String> = by.iter().map(|(id, n)| format!("{id} {n}")).collect();
         writeln!(out, "  findings (targets): {}", list.join(", "))?;
     }
+    if !t.by_reason.is_empty() {
+        let mut by: Vec<(&&str, &u64)> = t.by_reason.iter().collect();
+        by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let list: Vec<String> = by.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        writeln!(out, "  reasons (targets): {}", list.join(", "))?;
+    }
     if !t.slowest.is_empty() {
         let list: Vec<String> = t
             .slowest
@@ -112,4 +132,39 @@ pub fn summary(t: &Tally, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "  slowest: {}", list.join(", "))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_counts_targets_by_bounce_reason() {
+        let report: Report = serde_json::from_value(serde_json::json!({
+            "schema": 1, "tool": "t", "target": "a.test", "status": "warning", "exit_code": 1,
+            "summary": "", "dns": {"kind": "direct", "resolver": "none", "mx": [], "error": null, "elapsed_ms": 0.0},
+            "servers": [{
+                "host": "mx.a.test", "address": "127.0.0.1", "port": 25, "probed": true,
+                "status": "warning", "helo": null, "extensions": [], "connect_ms": 0.1,
+                "checks": [], "findings": [], "error": null, "elapsed_ms": 1.0, "tls": null,
+                "steps": [{
+                    "command": "RCPT", "request": "RCPT TO:<x@a.test>", "context": "rcpt",
+                    "code": 550, "enhanced": "5.1.1", "lines": ["550 5.1.1 no"],
+                    "elapsed_ms": 0.1, "meaning": "", "advice": "", "status": "warning",
+                    "rule": "", "server_hint": null, "anomalies": [], "tls": false,
+                    "reason": "userunknown"
+                }]
+            }],
+            "elapsed_ms": 1.0
+        }))
+        .expect("report");
+        let mut t = Tally::default();
+        t.add(&report, 1);
+        t.add(&report, 2);
+        assert_eq!(t.by_reason.get("userunknown"), Some(&2));
+        let mut out = Vec::new();
+        summary(&t, &mut out).expect("write");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(text.contains("reasons (targets): userunknown 2"), "{text}");
+    }
 }
