@@ -84,6 +84,31 @@ impl Recipients {
     }
 }
 
+impl TargetFacts {
+    /// A target nothing could be done for because DNS could not be set up (or the target
+    /// itself is unusable): no server, and `message` as the DNS issue.
+    pub fn unresolved(target: &str, resolver: &str, message: &str) -> TargetFacts {
+        TargetFacts {
+            target: target.to_owned(),
+            resolver: resolver.to_owned(),
+            resolution: Resolution {
+                kind: crate::vocab::DnsKind::Mx,
+                mx: vec![],
+                error: Some(DnsIssue::Setup {
+                    message: message.to_owned(),
+                }),
+            },
+            dns_elapsed: Duration::ZERO,
+            servers: vec![],
+            elapsed: Duration::ZERO,
+            gave_up: None,
+            recipients: Recipients::default(),
+            policy: None,
+            tlsa: vec![],
+        }
+    }
+}
+
 /// One server to try (a host name and one of its addresses), and what happened with it.
 #[derive(Debug, Clone)]
 pub struct ServerFacts {

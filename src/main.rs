@@ -65,15 +65,8 @@ fn real_main() -> u8 {
             return code_byte(exit::USAGE);
         }
     };
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("smtpprobe: cannot start the async runtime: {e}");
-            return code_byte(exit::USAGE);
-        }
+    let Some(rt) = runtime() else {
+        return code_byte(exit::USAGE);
     };
     let env = run::Env::new(&cfg);
     let report = rt.block_on(run::probe(&env, &cfg));
@@ -171,15 +164,8 @@ fn demo_main(args: &smtpprobe::cli::DemoArgs) -> i32 {
         let _ = out.flush();
         return 0;
     }
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("smtpprobe: cannot start the async runtime: {e}");
-            return exit::USAGE;
-        }
+    let Some(rt) = runtime() else {
+        return exit::USAGE;
     };
     let (report, cfg) = match rt.block_on(smtpprobe::demo::run(args)) {
         Ok(r) => r,
@@ -361,15 +347,8 @@ fn count_targets(path: &std::path::Path, shard: Option<smtpprobe::config::Shard>
 /// code is the worst status seen (Ctrl-C is the normal way to end it).
 fn watch_main(w: &WatchConfig) -> i32 {
     use smtpprobe::report::{bulk, watch};
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("smtpprobe: cannot start the async runtime: {e}");
-            return exit::USAGE;
-        }
+    let Some(rt) = runtime() else {
+        return exit::USAGE;
     };
     let env = run::Env::new(&w.cfg);
     let quiet = w.cfg.quiet;
@@ -492,4 +471,19 @@ fn clap_exit(e: &clap::Error) -> u8 {
 /// Exit codes are 0-3; anything else would be a bug, reported as UNKNOWN.
 fn code_byte(code: i32) -> u8 {
     u8::try_from(code).unwrap_or(3)
+}
+
+/// The single-threaded runtime a probe, the demo or watch mode runs on; `None`, said on
+/// stderr, when it cannot start.
+fn runtime() -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => Some(rt),
+        Err(e) => {
+            eprintln!("smtpprobe: cannot start the async runtime: {e}");
+            None
+        }
+    }
 }

@@ -17,13 +17,10 @@
 use super::{Env, probe};
 use crate::assess;
 use crate::config::{BulkConfig, Shard, fnv1a64};
-use crate::dns::{DnsIssue, Resolution};
-use crate::facts::{Recipients, TargetFacts};
+use crate::facts::TargetFacts;
 use crate::report::Report;
-use crate::vocab::DnsKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
@@ -199,24 +196,7 @@ fn not_a_target(bulk: &BulkConfig, text: &str, line: u64, why: &str) -> Report {
 
 /// An UNKNOWN record for `text` saying `message`.
 fn failed(bulk: &BulkConfig, text: &str, message: &str) -> Report {
-    let facts = TargetFacts {
-        target: text.to_owned(),
-        resolver: "none".into(),
-        resolution: Resolution {
-            kind: DnsKind::Mx,
-            mx: vec![],
-            error: Some(DnsIssue::Setup {
-                message: message.to_owned(),
-            }),
-        },
-        dns_elapsed: Duration::ZERO,
-        servers: vec![],
-        elapsed: Duration::ZERO,
-        gave_up: None,
-        recipients: Recipients::default(),
-        policy: None,
-        tlsa: vec![],
-    };
+    let facts = TargetFacts::unresolved(text, "none", message);
     assess::report(&facts, &bulk.base)
 }
 

@@ -19,7 +19,7 @@ pub mod watch;
 
 use crate::assess;
 use crate::config::Config;
-use crate::dns::{self, DnsIssue, HickoryLookup, Lookup, Resolution};
+use crate::dns::{self, HickoryLookup, Lookup, Resolution};
 use crate::driver::{self, Drive, Timeouts};
 use crate::facts::{Contact, Conversation, Recipients, ServerFacts, TargetFacts};
 use crate::report::{Report, ServerReport};
@@ -27,7 +27,7 @@ use crate::smtp::command::WireArg;
 use crate::smtp::session::{Plan, Session, TlsPolicy};
 use crate::target::Target;
 use crate::tls::TlsContext;
-use crate::vocab::{DnsKind, ErrorKind, Phase, TlsMode, VerifyReason};
+use crate::vocab::{ErrorKind, Phase, TlsMode, VerifyReason};
 use budget::Budget;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -104,24 +104,7 @@ pub async fn probe(env: &Env, cfg: &Config) -> Report {
         // An IP target resolves without DNS; the lookup is for recipient domains.
         (Some(Ok(lookup)), _) => probe_with(env, cfg, lookup).await,
         (Some(Err(message)), false) => {
-            let facts = TargetFacts {
-                target: cfg.target_text.clone(),
-                resolver: env.resolver.clone(),
-                resolution: Resolution {
-                    kind: DnsKind::Mx,
-                    mx: vec![],
-                    error: Some(DnsIssue::Setup {
-                        message: message.clone(),
-                    }),
-                },
-                dns_elapsed: Duration::ZERO,
-                servers: vec![],
-                elapsed: Duration::ZERO,
-                gave_up: None,
-                recipients: Recipients::default(),
-                policy: None,
-                tlsa: vec![],
-            };
+            let facts = TargetFacts::unresolved(&cfg.target_text, &env.resolver, message);
             assess::report(&facts, cfg)
         }
         // An IP target whose recipients' domains cannot be looked up: they stay undecided.
