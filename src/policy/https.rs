@@ -65,6 +65,23 @@ pub struct Fetch {
     pub elapsed: Duration,
 }
 
+impl Fetch {
+    /// A fetch of `url` before anything happened.
+    fn of(url: String) -> Fetch {
+        Fetch {
+            url,
+            address: None,
+            status: None,
+            location: None,
+            content_type: None,
+            body: None,
+            error: None,
+            tls: None,
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
 /// Fetches the policy of `domain` from `mta-sts.<domain>` on `port` (443 but in tests),
 /// until `limit`.
 pub async fn fetch<L: Lookup>(
@@ -76,21 +93,11 @@ pub async fn fetch<L: Lookup>(
 ) -> Fetch {
     let started = Instant::now();
     let host = format!("mta-sts.{}", domain.trim_end_matches('.'));
-    let mut f = Fetch {
-        url: if port == 443 {
-            format!("https://{host}/.well-known/mta-sts.txt")
-        } else {
-            format!("https://{host}:{port}/.well-known/mta-sts.txt")
-        },
-        address: None,
-        status: None,
-        location: None,
-        content_type: None,
-        body: None,
-        error: None,
-        tls: None,
-        elapsed: Duration::ZERO,
-    };
+    let mut f = Fetch::of(if port == 443 {
+        format!("https://{host}/.well-known/mta-sts.txt")
+    } else {
+        format!("https://{host}:{port}/.well-known/mta-sts.txt")
+    });
     match tokio::time::timeout_at(limit, get(lookup, tls, &host, port, limit, &mut f)).await {
         Ok(Ok(())) => {}
         Ok(Err(e)) => f.error = Some(e),
@@ -339,17 +346,7 @@ mod tests {
     use super::*;
 
     fn blank() -> Fetch {
-        Fetch {
-            url: String::new(),
-            address: None,
-            status: None,
-            location: None,
-            content_type: None,
-            body: None,
-            error: None,
-            tls: None,
-            elapsed: Duration::ZERO,
-        }
+        Fetch::of(String::new())
     }
 
     #[test]

@@ -859,11 +859,7 @@ impl Session {
     }
 
     fn push(&mut self, command: Command, purpose: Purpose) {
-        self.queue.push_back(Planned {
-            command,
-            purpose,
-            group: None,
-        });
+        self.push_grouped(command, purpose, None);
     }
 
     /// Queues `command` in pipelining group `group` when the server pipelines (RFC 2920),

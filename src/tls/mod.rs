@@ -43,6 +43,7 @@
 //!   (opportunistic security), RFC 8996 (TLS 1.0/1.1 deprecated), RFC 5280 (X.509)
 
 mod cert;
+mod civil;
 mod context;
 mod reasons;
 mod trust;
