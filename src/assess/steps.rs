@@ -31,12 +31,12 @@ pub fn steps(t: &Transcript, checks: &[CheckReport]) -> Vec<StepReport> {
     };
     t.steps
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let confirmed_before = t.steps[..i].iter().any(|p| {
-                p.context == Context::Vrfy && !p.canary && matches!(p.reply.code, 250 | 251)
-            });
-            step(s, &view, confirmed_before)
+        .scan(false, |confirmed, s| {
+            // Whether the server confirmed a name with 250/251 before this step.
+            let before = *confirmed;
+            *confirmed |=
+                s.context == Context::Vrfy && !s.canary && matches!(s.reply.code, 250 | 251);
+            Some(step(s, &view, before))
         })
         .collect()
 }
