@@ -180,7 +180,8 @@ fn anchor_of(record: &str) -> Result<TrustAnchor, String> {
 }
 
 /// The file's records, each with the line it starts on: comments dropped, records in
-/// parentheses joined over their lines, blank lines skipped.
+/// parentheses joined into one line without them (hickory's DNSKEY parser reads no
+/// parentheses), blank lines skipped.
 fn logical_records(text: &str) -> Result<Vec<(usize, String)>, AnchorFileError> {
     let mut out = vec![];
     let mut current = String::new();
@@ -209,7 +210,7 @@ fn logical_records(text: &str) -> Result<Vec<(usize, String)>, AnchorFileError> 
                 _ => {}
             }
         }
-        current.push_str(line.trim_end());
+        current.push_str(&line.trim_end().replace(['(', ')'], " "));
         if depth == 0 {
             out.push((start, std::mem::take(&mut current)));
         }
