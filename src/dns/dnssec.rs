@@ -99,7 +99,7 @@ impl Validator {
     async fn setup(&self) -> State {
         let mut names: Vec<Name> = vec![];
         for a in &self.anchors {
-            if !names.iter().any(|n| *n == a.zone) {
+            if !names.contains(&a.zone) {
                 names.push(a.zone.clone());
             }
         }
