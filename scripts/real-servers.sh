@@ -190,6 +190,9 @@ write_configs() {
 # DNSSEC: the test zone signed with a fresh KSK and ZSK (ECDSA P-256, NSEC); the KSK's DS
 # is Unbound's trust anchor. One signature is then broken on purpose: the TLSA record of
 # dane-bogus-mx (its data changed after signing), which a validator must call bogus.
+# For smtpprobe's in-process validation (--trust-anchor) the KSK is also written as a
+# DNSKEY file and as a DS file (ldns-key2ds, SHA-256), and a key that signs nothing as a
+# trust anchor that does not match the zone.
 sign_zone() {
     (
         cd "$NSD_DIR"
@@ -203,6 +206,13 @@ sign_zone() {
             die "could not break the signature of dane-bogus-mx's TLSA record"
         mkdir -p "$UNBOUND_DIR"
         cp "$ksk.ds" "$UNBOUND_DIR/anchor.ds"
+        cp "$ksk.key" "$STATE/anchor.dnskey"
+        ldns-key2ds -n -2 "$ksk.key" >"$STATE/anchor.ds"
+        local other
+        other=$(ldns-keygen -a ECDSAP256SHA256 -k "$DOMAIN")
+        cp "$other.key" "$STATE/anchor-wrong.dnskey"
+        rm -f "$other".*
+        chmod 644 "$STATE"/anchor*.d*
     )
 }
 
@@ -326,6 +336,9 @@ SMTPPROBE_REAL_MX2=$MX2
 SMTPPROBE_REAL_DOWN=$DOWN
 SMTPPROBE_REAL_PS=$PS
 SMTPPROBE_REAL_VALIDATOR=$VALIDATOR:53
+SMTPPROBE_REAL_ANCHOR_DNSKEY=$STATE/anchor.dnskey
+SMTPPROBE_REAL_ANCHOR_DS=$STATE/anchor.ds
+SMTPPROBE_REAL_ANCHOR_WRONG=$STATE/anchor-wrong.dnskey
 SMTPPROBE_REAL_POSTFIX_VERSION=$version
 EOF
     mv "$STATE/env.tmp" "$STATE/env"

@@ -280,10 +280,18 @@ pub struct ProbeArgs {
     pub policy: PolicyArg,
 
     /// DANE: trust the AD bit of the resolver (--resolver, else the system's) for the
-    /// DNSSEC status of TLSA and address records, as Postfix does; use only with a
-    /// validating resolver you reach over a trusted path (e.g. on localhost)
+    /// DNSSEC status of TLSA and address records, as Postfix does, instead of validating
+    /// in-process; use only with a validating resolver you reach over a trusted path (e.g.
+    /// on localhost)
     #[arg(long)]
     pub dnssec_from_resolver: bool,
+
+    /// DANE: validate in-process from the DS or DNSKEY records in FILE (zone-file format,
+    /// e.g. ldns-key2ds output) instead of the built-in IANA root keys: for a private zone.
+    /// The file replaces the root keys; add the root's DS (/usr/share/dns/root.ds) to keep
+    /// them
+    #[arg(long, value_name = "FILE")]
+    pub trust_anchor: Option<std::path::PathBuf>,
 
     /// DANE key rollover: the planned next key (a PEM certificate or public key file, or
     /// the hex SHA-256 of its SubjectPublicKeyInfo); WARNING unless a TLSA record for it is

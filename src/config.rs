@@ -14,6 +14,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 pub use crate::cli::PolicyArg;
+pub use crate::dns::DnssecMode;
 pub use crate::target::{Family, Target, parse_target};
 
 #[derive(Debug, Clone)]
@@ -58,8 +59,9 @@ pub struct Config {
     pub policy: PolicyArg,
     /// The port of the MTA-STS policy host (443; a hidden option for tests).
     pub mta_sts_port: u16,
-    /// `--dnssec-from-resolver`: trust the resolver's AD bit for DANE.
-    pub dnssec_from_resolver: bool,
+    /// How DANE's answers are authenticated: in-process from the root's keys (default) or
+    /// `--trust-anchor`'s, or the resolver's AD bit (`--dnssec-from-resolver`).
+    pub dnssec: DnssecMode,
     /// `--tlsa-next-key`: the SHA-256 of the planned next key's SubjectPublicKeyInfo.
     pub tlsa_next_key: Option<Vec<u8>>,
     pub color: ColorChoice,
@@ -471,6 +473,22 @@ pub fn mode(a: &ProbeArgs) -> Result<Mode, ConfigError> {
     })))
 }
 
+/// `--dnssec-from-resolver`, `--trust-anchor FILE` (read and parsed now: a bad file is a
+/// usage error naming the file and the line), else the root's keys; not both.
+fn dnssec_mode(a: &ProbeArgs) -> Result<DnssecMode, ConfigError> {
+    match (&a.trust_anchor, a.dnssec_from_resolver) {
+        (Some(_), true) => Err(ConfigError(
+            "--trust-anchor and --dnssec-from-resolver exclude each other: validate in-process, or trust the resolver's AD bit".into(),
+        )),
+        (None, true) => Ok(DnssecMode::FromResolver),
+        (None, false) => Ok(DnssecMode::root()),
+        (Some(path), false) => Ok(DnssecMode::Validate {
+            anchors: crate::dns::anchors::read(path).map_err(ConfigError)?,
+            source: format!("--trust-anchor {}", path.display()),
+        }),
+    }
+}
+
 fn parse_resolver(s: &str) -> Result<SocketAddr, ConfigError> {
     let sa = match (s.parse::<SocketAddr>(), s.parse::<IpAddr>()) {
         (Ok(sa), _) => sa,
@@ -746,7 +764,7 @@ fn common(a: &ProbeArgs, t: Targeted) -> Result<Config, ConfigError> {
         tls,
         policy: policy_arg,
         mta_sts_port: a.mta_sts_port,
-        dnssec_from_resolver: a.dnssec_from_resolver,
+        dnssec: dnssec_mode(a)?,
         tlsa_next_key: tlsa_next_key(a.tlsa_next_key.as_deref())?,
         color: a.color,
         format: if a.json { OutputFormat::Json } else { a.format },

@@ -9,6 +9,9 @@
 //! - RFC 7505: a single `MX 0 .` says the domain accepts no mail at all; §3: a domain that
 //!   has a null MX must not have any other MX record.
 
+pub mod anchors;
+mod dnssec;
+
 use crate::target::{Family, Target};
 use crate::vocab::DnsKind;
 use std::net::{IpAddr, SocketAddr};
@@ -463,11 +466,99 @@ pub struct HickoryLookup {
     servers: Vec<SocketAddr>,
     /// Whether every `--resolver` refuses UDP at once, found out once per process.
     refused: tokio::sync::OnceCell<Option<String>>,
-    /// `--dnssec-from-resolver`: TLSA and address queries for DANE are asked with the AD
-    /// and DO bits of the resolvers here (`--resolver`, else the system's), and the AD bit
-    /// of their answers is trusted. Empty: DNSSEC is not asked about.
-    ad_servers: Vec<SocketAddr>,
+    /// How the DNSSEC status of DANE's answers is found, if at all.
+    dnssec: DnssecSource,
     timeout: Duration,
+}
+
+/// How DANE's answers are authenticated (`--trust-anchor`, `--dnssec-from-resolver`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnssecMode {
+    /// Validated in-process from these anchors (the IANA root keys by default). `source`
+    /// says where they come from, in reports.
+    Validate {
+        anchors: Vec<anchors::TrustAnchor>,
+        source: String,
+    },
+    /// The resolver's AD bit is trusted (what Postfix does).
+    FromResolver,
+}
+
+impl DnssecMode {
+    /// The default: in-process validation from the root's keys.
+    pub fn root() -> DnssecMode {
+        DnssecMode::Validate {
+            anchors: anchors::root(),
+            source: "the IANA root trust anchor".into(),
+        }
+    }
+}
+
+enum DnssecSource {
+    /// Not asked about: statuses are indeterminate.
+    None,
+    /// TLSA and address queries are asked with the AD and DO bits of these resolvers
+    /// (`--resolver`, else the system's), and the AD bit of their answers is trusted.
+    Ad(Vec<SocketAddr>),
+    /// Validated in-process.
+    Validate(Box<dnssec::Validator>),
+}
+
+/// A resolver builder for `servers` (empty: the system's configuration).
+fn builder(
+    servers: &[SocketAddr],
+    timeout: Duration,
+) -> Result<
+    hickory_resolver::ResolverBuilder<hickory_resolver::net::runtime::TokioRuntimeProvider>,
+    String,
+> {
+    use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig};
+    use hickory_resolver::net::runtime::TokioRuntimeProvider;
+    let mut builder = if servers.is_empty() {
+        hickory_resolver::TokioResolver::builder_tokio().map_err(|e| {
+            format!("cannot read the system resolver configuration: {e}; pass --resolver IP")
+        })?
+    } else {
+        let ns = servers
+            .iter()
+            .map(|sa| {
+                let mut udp = ConnectionConfig::udp();
+                udp.port = sa.port();
+                let mut tcp = ConnectionConfig::tcp();
+                tcp.port = sa.port();
+                NameServerConfig::new(sa.ip(), true, vec![udp, tcp])
+            })
+            .collect();
+        hickory_resolver::TokioResolver::builder_with_config(
+            ResolverConfig::from_name_servers(ns),
+            TokioRuntimeProvider::default(),
+        )
+    };
+    let opts = builder.options_mut();
+    // hickory's `attempts` counts retries: one retry covers a lost UDP datagram, and
+    // each try gets half the budget so that a dead resolver costs `timeout`, not twice it.
+    opts.timeout = timeout / 2;
+    opts.attempts = 1;
+    Ok(builder)
+}
+
+/// The servers to ask directly: `servers`, else the system's name servers.
+fn dns_servers(servers: &[SocketAddr]) -> Result<Vec<SocketAddr>, String> {
+    let found: Vec<SocketAddr> = if servers.is_empty() {
+        let (conf, _) = hickory_resolver::system_conf::read_system_conf().map_err(|e| {
+            format!("cannot read the system resolver configuration: {e}; pass --resolver IP")
+        })?;
+        conf.name_servers()
+            .iter()
+            .map(|n| SocketAddr::new(n.ip, 53))
+            .collect()
+    } else {
+        servers.to_vec()
+    };
+    if found.is_empty() {
+        return Err("no resolver configured; pass --resolver IP".into());
+    }
+    Ok(found)
 }
 
 impl HickoryLookup {
@@ -483,33 +574,8 @@ impl HickoryLookup {
         timeout: Duration,
         cache_size: u64,
     ) -> Result<HickoryLookup, String> {
-        use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig};
-        use hickory_resolver::net::runtime::TokioRuntimeProvider;
-        let mut builder = if servers.is_empty() {
-            hickory_resolver::TokioResolver::builder_tokio().map_err(|e| {
-                format!("cannot read the system resolver configuration: {e}; pass --resolver IP")
-            })?
-        } else {
-            let ns = servers
-                .iter()
-                .map(|sa| {
-                    let mut udp = ConnectionConfig::udp();
-                    udp.port = sa.port();
-                    let mut tcp = ConnectionConfig::tcp();
-                    tcp.port = sa.port();
-                    NameServerConfig::new(sa.ip(), true, vec![udp, tcp])
-                })
-                .collect();
-            hickory_resolver::TokioResolver::builder_with_config(
-                ResolverConfig::from_name_servers(ns),
-                TokioRuntimeProvider::default(),
-            )
-        };
+        let mut builder = builder(servers, timeout)?;
         let opts = builder.options_mut();
-        // hickory's `attempts` counts retries: one retry covers a lost UDP datagram, and
-        // each try gets half the budget so that a dead resolver costs `timeout`, not twice it.
-        opts.timeout = timeout / 2;
-        opts.attempts = 1;
         opts.cache_size = cache_size;
         let resolver = builder
             .build()
@@ -518,7 +584,7 @@ impl HickoryLookup {
             resolver,
             servers: servers.to_vec(),
             refused: tokio::sync::OnceCell::new(),
-            ad_servers: vec![],
+            dnssec: DnssecSource::None,
             timeout,
         })
     }
@@ -526,23 +592,31 @@ impl HickoryLookup {
     /// Trusts the AD bit of the resolvers (`--dnssec-from-resolver`, what Postfix does):
     /// the `--resolver` addresses, else the system's name servers.
     pub fn trusting_ad_bit(mut self) -> Result<HickoryLookup, String> {
-        self.ad_servers = if self.servers.is_empty() {
-            let (conf, _) = hickory_resolver::system_conf::read_system_conf().map_err(|e| {
-                format!("cannot read the system resolver configuration: {e}; pass --resolver IP")
-            })?;
-            conf.name_servers()
-                .iter()
-                .map(|n| SocketAddr::new(n.ip, 53))
-                .collect()
-        } else {
-            self.servers.clone()
-        };
-        if self.ad_servers.is_empty() {
-            return Err(
-                "--dnssec-from-resolver: no resolver configured; pass --resolver IP".into(),
-            );
-        }
+        let servers =
+            dns_servers(&self.servers).map_err(|e| format!("--dnssec-from-resolver: {e}"))?;
+        self.dnssec = DnssecSource::Ad(servers);
         Ok(self)
+    }
+
+    /// Validates DANE's answers in-process from `anchors` (`source` names them in reports).
+    pub fn validating(
+        mut self,
+        anchors: Vec<anchors::TrustAnchor>,
+        source: String,
+    ) -> Result<HickoryLookup, String> {
+        let v = dnssec::Validator::new(anchors, self.servers.clone(), self.timeout, source);
+        self.dnssec = DnssecSource::Validate(Box::new(v));
+        Ok(self)
+    }
+
+    /// The lookup with `mode`'s way of finding DANE's DNSSEC status.
+    pub fn with_dnssec(self, mode: &DnssecMode) -> Result<HickoryLookup, String> {
+        match mode {
+            DnssecMode::FromResolver => self.trusting_ad_bit(),
+            DnssecMode::Validate { anchors, source } => {
+                self.validating(anchors.clone(), source.clone())
+            }
+        }
     }
 
     /// Runs `lookup`, unless every `--resolver` turns out to refuse DNS at once: then that
@@ -672,8 +746,12 @@ impl Lookup for HickoryLookup {
     async fn tlsa(&self, host: &str, port: u16) -> TlsaAnswer {
         let host = absolute(host);
         let name = format!("_{port}._tcp.{host}");
-        if !self.ad_servers.is_empty() {
-            return self.tlsa_trusting_ad(&name, &host).await;
+        match &self.dnssec {
+            DnssecSource::Ad(servers) => {
+                return tlsa_trusting_ad(servers[0], self.timeout, &name, &host).await;
+            }
+            DnssecSource::Validate(v) => return v.tlsa(&self.resolver, &name, &host).await,
+            DnssecSource::None => {}
         }
         let records = self
             .unless_refused(async {
@@ -690,8 +768,7 @@ impl Lookup for HickoryLookup {
                 Err(e) => Err(e),
             },
             dnssec: crate::vocab::Dnssec::Indeterminate,
-            basis: "DNSSEC not checked: pass --dnssec-from-resolver with a validating resolver"
-                .into(),
+            basis: "DNSSEC not checked".into(),
         }
     }
 
@@ -830,74 +907,87 @@ fn tlsa_records(answers: &[hickory_resolver::proto::rr::Record]) -> Vec<Tlsa> {
         .collect()
 }
 
-impl HickoryLookup {
-    /// TLSA and the host's A records asked with AD of the first AD server; the AD bit of
-    /// both answers decides (RFC 7672 §2.2: the host's addresses must be secure too).
-    async fn tlsa_trusting_ad(&self, name: &str, host: &str) -> TlsaAnswer {
-        use crate::vocab::Dnssec;
-        use hickory_resolver::proto::op::ResponseCode;
-        use hickory_resolver::proto::rr::RecordType;
-        let server = self.ad_servers[0];
-        let (t, a) = tokio::join!(
-            ad_query(server, name, RecordType::TLSA, self.timeout),
-            ad_query(server, host, RecordType::A, self.timeout)
-        );
-        let failed = |e: DnsFailure, what: &str| TlsaAnswer {
-            records: Err(e.clone()),
-            dnssec: Dnssec::Indeterminate,
-            basis: format!("the {what} query to {server} failed: {e:?}"),
+/// The TLSA RRset and the host's A and AAAA records asked with AD of `server`; the AD bit
+/// of all three answers decides (RFC 7672 §2.2: the host's addresses must be secure too; a
+/// validating resolver sets AD on a proven denial as well, RFC 4035 §3.2.3).
+async fn tlsa_trusting_ad(
+    server: SocketAddr,
+    timeout: Duration,
+    name: &str,
+    host: &str,
+) -> TlsaAnswer {
+    use crate::vocab::Dnssec;
+    use hickory_resolver::proto::op::ResponseCode;
+    use hickory_resolver::proto::rr::RecordType;
+    let (t, a, aaaa) = tokio::join!(
+        ad_query(server, name, RecordType::TLSA, timeout),
+        ad_query(server, host, RecordType::A, timeout),
+        ad_query(server, host, RecordType::AAAA, timeout)
+    );
+    let failed = |e: DnsFailure, what: &str| TlsaAnswer {
+        records: Err(e.clone()),
+        dnssec: Dnssec::Indeterminate,
+        basis: format!("the {what} query to {server} failed: {e:?}"),
+    };
+    let t = match t {
+        Ok(t) => t,
+        Err(e) => return failed(e, "TLSA"),
+    };
+    if t.rcode == ResponseCode::ServFail {
+        return TlsaAnswer {
+            records: Err(DnsFailure::ServFail("SERVFAIL".into())),
+            dnssec: Dnssec::Bogus,
+            basis: format!(
+                "the validating resolver {server} answered SERVFAIL to the TLSA query of {name} (bogus signatures, or a broken zone)"
+            ),
         };
-        let t = match t {
-            Ok(t) => t,
-            Err(e) => return failed(e, "TLSA"),
-        };
-        if t.rcode == ResponseCode::ServFail {
-            return TlsaAnswer {
-                records: Err(DnsFailure::ServFail("SERVFAIL".into())),
-                dnssec: Dnssec::Bogus,
-                basis: format!(
-                    "the validating resolver {server} answered SERVFAIL to the TLSA query of {name} (bogus signatures, or a broken zone)"
-                ),
-            };
-        }
-        let records = if matches!(t.rcode, ResponseCode::NoError | ResponseCode::NXDomain) {
-            Ok(tlsa_records(&t.answers))
-        } else {
-            Err(DnsFailure::ServFail(t.rcode.to_string()))
-        };
-        let a_ad = match a {
-            Ok(a) if a.rcode == ResponseCode::ServFail => {
+    }
+    let records = if matches!(t.rcode, ResponseCode::NoError | ResponseCode::NXDomain) {
+        Ok(tlsa_records(&t.answers))
+    } else {
+        Err(DnsFailure::ServFail(t.rcode.to_string()))
+    };
+    let mut unsigned = vec![];
+    for (what, answer) in [("A", a), ("AAAA", aaaa)] {
+        match answer {
+            Ok(x) if x.rcode == ResponseCode::ServFail => {
                 return TlsaAnswer {
                     records,
                     dnssec: Dnssec::Bogus,
                     basis: format!(
-                        "the validating resolver {server} answered SERVFAIL to the address query of {host}"
+                        "the validating resolver {server} answered SERVFAIL to the {what} query of {host}"
                     ),
                 };
             }
-            Ok(a) => a.ad,
-            Err(e) => return failed(e, "address"),
-        };
-        let (dnssec, basis) = match (t.ad, a_ad) {
-            (true, true) => (
-                Dnssec::Secure,
-                format!("{server} set AD on the TLSA and address answers"),
-            ),
-            (false, _) => (
-                Dnssec::Insecure,
-                format!(
-                    "{server} did not set AD on the TLSA answer (an unsigned zone, or a resolver that does not validate)"
-                ),
-            ),
-            (true, false) => (
-                Dnssec::Insecure,
-                format!("{server} did not set AD on the address answer of {host}"),
-            ),
-        };
-        TlsaAnswer {
-            records,
-            dnssec,
-            basis,
+            Ok(x) if !x.ad => unsigned.push(what),
+            Ok(_) => {}
+            Err(e) => return failed(e, what),
         }
+    }
+    let (dnssec, basis) = if !t.ad {
+        (
+            Dnssec::Insecure,
+            format!(
+                "{server} did not set AD on the TLSA answer (an unsigned zone, or a resolver that does not validate)"
+            ),
+        )
+    } else if unsigned.is_empty() {
+        (
+            Dnssec::Secure,
+            format!("{server} set AD on the TLSA, A and AAAA answers"),
+        )
+    } else {
+        (
+            Dnssec::Insecure,
+            format!(
+                "{server} did not set AD on the {} answer of {host}",
+                unsigned.join(" and ")
+            ),
+        )
+    };
+    TlsaAnswer {
+        records,
+        dnssec,
+        basis,
     }
 }

@@ -33,6 +33,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "config",
         &[
             "cli",
+            "dns",
             "echo",
             "policy",
             "smtp",

@@ -803,3 +803,61 @@ fn explain_colours_like_the_probe() {
     assert!(out.stdout.is_empty(), "errors go to stderr");
     assert!(!out.stderr.is_empty());
 }
+
+/// `--trust-anchor`: a file that cannot be read or parsed is a usage error naming the file
+/// and the line; with `--dnssec-from-resolver` it is one too (one way to authenticate).
+#[test]
+fn a_bad_trust_anchor_file_is_a_usage_error_naming_the_file_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("anchor.ds");
+    std::fs::write(
+        &bad,
+        "; the zone's KSK\nexample.test. IN DS 59873 13 2 920ae65e\nexample.test. IN A 192.0.2.1\n",
+    )
+    .expect("write");
+    let missing = dir.path().join("missing.ds");
+    let cases: [(Vec<&std::ffi::OsStr>, Vec<String>); 3] = [
+        (
+            vec![
+                "example.test".as_ref(),
+                "--trust-anchor".as_ref(),
+                bad.as_os_str(),
+            ],
+            vec![
+                format!("--trust-anchor {}: line 3: ", bad.display()),
+                "not A".into(),
+            ],
+        ),
+        (
+            vec![
+                "example.test".as_ref(),
+                "--trust-anchor".as_ref(),
+                missing.as_os_str(),
+            ],
+            vec![format!("--trust-anchor {}: ", missing.display())],
+        ),
+        (
+            vec![
+                "example.test".as_ref(),
+                "--trust-anchor".as_ref(),
+                bad.as_os_str(),
+                "--dnssec-from-resolver".as_ref(),
+            ],
+            vec!["exclude each other".into()],
+        ),
+    ];
+    for (args, texts) in cases {
+        let out = bin().args(&args).output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            err.lines().filter(|l| l.contains("error")).count(),
+            1,
+            "{err}"
+        );
+        for t in texts {
+            assert!(err.contains(&t), "{args:?}: {t:?} not in {err}");
+        }
+    }
+}

@@ -732,12 +732,18 @@ fn dane_in_the_human_report_and_prometheus() {
 // ---------------------------------------------------------------------------------------
 // --dnssec-from-resolver: the AD bit of a (fake) validating resolver on loopback.
 
-/// A resolver on 127.0.0.1 (UDP) answering every TLSA query with `3 1 1 data` and every A
-/// query with 127.0.0.1, with AD set as `ad` says, or SERVFAIL to TLSA when `servfail`.
+/// A resolver on 127.0.0.1 (UDP) answering every TLSA query with `3 1 1 data`, every A
+/// query with 127.0.0.1 and every AAAA query with NODATA, with AD set as `ad` says (but
+/// never on AAAA when `aaaa_unsigned`), or SERVFAIL to TLSA when `servfail`.
 /// Returns its address and the queries' (type, AD, DO) it saw.
 type Seen = std::sync::Arc<std::sync::Mutex<Vec<(String, bool, bool)>>>;
 
-fn fake_resolver(ad: bool, servfail: bool, data: Vec<u8>) -> (std::net::SocketAddr, Seen) {
+fn fake_resolver(
+    ad: bool,
+    servfail: bool,
+    aaaa_unsigned: bool,
+    data: Vec<u8>,
+) -> (std::net::SocketAddr, Seen) {
     use hickory_proto::op::{Message, OpCode, ResponseCode};
     use hickory_proto::rr::rdata::{A, TLSA};
     use hickory_proto::rr::{RData, Record, RecordType};
@@ -779,6 +785,7 @@ fn fake_resolver(ad: bool, servfail: bool, data: Vec<u8>) -> (std::net::SocketAd
                 RecordType::A => {
                     r.add_answer(Record::from_rdata(name, 60, RData::A(A::new(127, 0, 0, 1))));
                 }
+                RecordType::AAAA if aaaa_unsigned => r.metadata.authentic_data = false,
                 _ => {}
             }
             if let Ok(bytes) = r.to_vec() {
@@ -803,7 +810,7 @@ fn tlsa_via(addr: std::net::SocketAddr) -> smtpprobe::dns::TlsaAnswer {
 
 #[test]
 fn the_resolvers_ad_bit_decides_secure_or_insecure_and_servfail_is_bogus() {
-    let (addr, seen) = fake_resolver(true, false, vec![0x42; 32]);
+    let (addr, seen) = fake_resolver(true, false, false, vec![0x42; 32]);
     let a = tlsa_via(addr);
     assert_eq!(a.dnssec, Dnssec::Secure, "{}", a.basis);
     let records = a.records.expect("records");
@@ -815,16 +822,30 @@ fn the_resolvers_ad_bit_decides_secure_or_insecure_and_servfail_is_bogus() {
     let seen = seen.lock().map(|s| s.clone()).unwrap_or_default();
     assert!(seen.contains(&("TLSA".into(), true, true)), "{seen:?}");
     assert!(seen.contains(&("A".into(), true, true)), "{seen:?}");
+    assert!(seen.contains(&("AAAA".into(), true, true)), "{seen:?}");
 
-    let (addr, _) = fake_resolver(false, false, vec![0x42; 32]);
+    let (addr, _) = fake_resolver(false, false, false, vec![0x42; 32]);
     let a = tlsa_via(addr);
     assert_eq!(a.dnssec, Dnssec::Insecure);
     assert!(a.basis.contains("did not set AD"), "{}", a.basis);
 
-    let (addr, _) = fake_resolver(true, true, vec![]);
+    let (addr, _) = fake_resolver(true, true, false, vec![]);
     let a = tlsa_via(addr);
     assert_eq!(a.dnssec, Dnssec::Bogus);
     assert!(a.basis.contains("SERVFAIL"), "{}", a.basis);
+}
+
+/// RFC 7672 §2.2: the host's AAAA RRset (here a denial) must be secure too, not only A.
+#[test]
+fn an_unsigned_aaaa_answer_makes_the_tlsa_insecure() {
+    let (addr, _) = fake_resolver(true, false, true, vec![0x42; 32]);
+    let a = tlsa_via(addr);
+    assert_eq!(a.dnssec, Dnssec::Insecure, "{}", a.basis);
+    assert!(
+        a.basis.contains("did not set AD on the AAAA answer"),
+        "{}",
+        a.basis
+    );
 }
 
 #[test]

@@ -33,6 +33,9 @@ struct Real {
     ps: String,
     /// Unbound, validating (for `--dnssec-from-resolver`); empty with a bed from before it.
     validator: String,
+    /// The signed zone's KSK as trust anchor files for `--trust-anchor`: `[DNSKEY, DS,
+    /// a key that signs nothing]`; empty with a bed from before them.
+    anchors: [String; 3],
 }
 
 impl Real {
@@ -92,6 +95,11 @@ fn real() -> Real {
             .get("SMTPPROBE_REAL_VALIDATOR")
             .cloned()
             .unwrap_or_default(),
+        anchors: ["DNSKEY", "DS", "WRONG"].map(|k| {
+            vars.get(&format!("SMTPPROBE_REAL_ANCHOR_{k}"))
+                .cloned()
+                .unwrap_or_default()
+        }),
     }
 }
 
@@ -1130,4 +1138,121 @@ fn tlsa_in_an_unsigned_zone_is_insecure_not_a_failure() {
     assert_eq!(d["dnssec"], "insecure", "{run}");
     assert_eq!(d["outcome"], "insecure", "{run}");
     assert_eq!(sender_outcome(&run, "dane"), "delivers", "{run}");
+}
+
+// --- In-process DNSSEC validation (--trust-anchor) ----------------------------------
+// The resolver is NSD itself: an authoritative server sets no AD bit, so a `secure` here
+// can only come from smtpprobe's own validation, from the bed's KSK (as a DNSKEY file or
+// as its DS, made by ldns-key2ds).
+
+/// The bed's anchor file: 0 the KSK as DNSKEY, 1 its DS, 2 a key that signs nothing.
+fn anchor(r: &Real, which: usize) -> &str {
+    assert!(
+        !r.anchors[which].is_empty(),
+        "SMTPPROBE_REAL_ANCHOR_* is not set: start the servers with this tree's scripts/real-servers.sh"
+    );
+    &r.anchors[which]
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn dane_validated_in_process_from_the_ksk_as_dnskey_or_ds() {
+    let r = real();
+    for which in [0, 1] {
+        let run = probe(
+            &r,
+            &[&r.name("dane-ok"), "--trust-anchor", anchor(&r, which)],
+        );
+        let d = dane_of(&run);
+        assert_eq!(d["dnssec"], "secure", "{run}");
+        assert_eq!(d["outcome"], "dane_verified", "{run}");
+        assert_eq!(sender_outcome(&run, "dane"), "delivers", "{run}");
+        let basis = d["basis"].as_str().unwrap_or_default();
+        assert!(basis.contains("validated in-process"), "{run}");
+        assert!(basis.contains("AAAA secure"), "{run}");
+    }
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn a_broken_tlsa_signature_is_bogus_in_process() {
+    let r = real();
+    let run = probe(
+        &r,
+        &[&r.name("dane-bogus"), "--trust-anchor", anchor(&r, 1)],
+    );
+    assert_eq!(run.code, 2, "{run}");
+    let d = dane_of(&run);
+    assert_eq!(d["dnssec"], "bogus", "{run}");
+    assert_eq!(d["outcome"], "bogus", "{run}");
+    // The records as published are still shown.
+    assert_eq!(d["tlsa"].as_array().map(Vec::len), Some(1), "{run}");
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn the_unsigned_zone_is_insecure_in_process() {
+    let r = real();
+    let run = probe(&r, &["unsigned.test", "--trust-anchor", anchor(&r, 1)]);
+    let d = dane_of(&run);
+    assert_eq!(d["dnssec"], "insecure", "{run}");
+    assert_eq!(d["outcome"], "insecure", "{run}");
+    assert_eq!(sender_outcome(&run, "dane"), "delivers", "{run}");
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn a_trust_anchor_that_does_not_match_the_zone_is_bogus() {
+    let r = real();
+    let run = probe(&r, &[&r.name("dane-ok"), "--trust-anchor", anchor(&r, 2)]);
+    assert_eq!(run.code, 2, "{run}");
+    let d = dane_of(&run);
+    assert_eq!(d["dnssec"], "bogus", "{run}");
+    assert!(
+        d["basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("matches the trust anchor")),
+        "{run}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn a_mismatch_and_a_zone_without_tlsa_in_process() {
+    let r = real();
+    let run = probe(&r, &[&r.name("dane-bad"), "--trust-anchor", anchor(&r, 0)]);
+    assert_eq!(run.code, 2, "{run}");
+    let d = dane_of(&run);
+    assert_eq!(
+        (&d["dnssec"], &d["outcome"]),
+        (&"secure".into(), &"dane_mismatch".into()),
+        "{run}"
+    );
+    // A signed zone without TLSA: the denial is proven, DANE does not apply.
+    let run = probe(&r, &[&r.name("two-mx"), "--trust-anchor", anchor(&r, 0)]);
+    assert_ne!(run.code, 2, "{run}");
+    let d = dane_of(&run);
+    assert_eq!(
+        (&d["dnssec"], &d["outcome"]),
+        (&"secure".into(), &"no_tlsa".into()),
+        "{run}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn without_flags_the_root_anchor_is_unreachable_here_so_dane_is_indeterminate() {
+    // The default (in-process, the IANA root keys): NSD refuses the root's DNSKEY query, so
+    // nothing can be proven: indeterminate, not bogus, and the probe is unaffected.
+    let r = real();
+    let run = probe(&r, &[&r.name("dane-ok")]);
+    assert_ne!(run.code, 2, "{run}");
+    let d = dane_of(&run);
+    assert_eq!(d["dnssec"], "indeterminate", "{run}");
+    assert!(
+        d["basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("root trust anchor") && b.contains("DNSKEY .")),
+        "{run}"
+    );
 }

@@ -62,7 +62,7 @@ impl Env {
         let dns = (!cfg.target.is_ip() || recipients::asked(cfg)).then(|| {
             let lookup =
                 HickoryLookup::new(&cfg.resolvers, cfg.timeout.min(Duration::from_secs(5)));
-            policy::trusting_ad_bit(cfg, lookup)
+            policy::with_dnssec(cfg, lookup)
         });
         Env::with_dns(cfg, dns)
     }
@@ -92,6 +92,7 @@ impl Env {
     pub fn for_many(cfg: &Config, dedupe: bool) -> Env {
         let timeout = cfg.timeout.min(Duration::from_secs(5));
         let dns = HickoryLookup::with_cache(&cfg.resolvers, timeout, 16_384);
+        let dns = policy::with_dnssec(cfg, dns);
         let mut env = Env::with_dns(cfg, Some(dns));
         env.dedupe = dedupe.then(dedupe::Servers::default);
         env

@@ -36,16 +36,14 @@ pub(super) async fn lookups<L: Lookup>(
     Some(policy::observe(lookup, tls, domain, cfg.mta_sts_port, limit).await)
 }
 
-/// The run's resolver, trusting the AD bit of its servers with `--dnssec-from-resolver`.
-pub(super) fn trusting_ad_bit(
+/// The run's resolver, finding DANE's DNSSEC status as the options say: validating
+/// in-process (the root's keys, or `--trust-anchor`'s), or trusting the AD bit of its
+/// servers with `--dnssec-from-resolver`.
+pub(super) fn with_dnssec(
     cfg: &Config,
     lookup: Result<HickoryLookup, String>,
 ) -> Result<HickoryLookup, String> {
-    if cfg.dnssec_from_resolver {
-        lookup.and_then(HickoryLookup::trusting_ad_bit)
-    } else {
-        lookup
-    }
+    lookup.and_then(|l| l.with_dnssec(&cfg.dnssec))
 }
 
 /// The MX hosts whose TLSA records to look up (DANE), each once, with the port probed:
