@@ -589,7 +589,7 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if let Some(found) = code_at(line, i) {
         return Some(found);
     }
-    if let Some(found) = python_tuple_at(line, i) {
+    if let Some(found) = python_tuple_at(line, i).or_else(|| parenthesised_code_at(line, i)) {
         return Some(found);
     }
     let b = line.as_bytes();
@@ -620,6 +620,18 @@ fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let inner = &inner[..inner.find(quote).unwrap_or(inner.len())];
     let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', inner))
+}
+
+/// A code in parentheses before a colon, as the Rust `lettre` crate prints its errors:
+/// `permanent error (550): 5.1.1 …` (lettre `src/transport/smtp/error.rs`).
+fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = line.get(i + 3..)?.strip_prefix("):")?;
+    let code = line.get(i..i + 3)?.parse().ok()?;
+    Some((code, ' ', rest.trim_start()))
 }
 
 /// `550-5.7.25` or `550 5.7.25` (a code then an enhanced code of its class) after a space:
@@ -778,6 +790,8 @@ fn infer_context(block: &str) -> Option<Context> {
         ("milter-reject: end-of-message", Context::EndOfData),
         ("reject: header ", Context::EndOfData),
         ("reject: body ", Context::EndOfData),
+        // Exim's receiving log: the DATA ACL runs after the message ("rejected after DATA").
+        ("rejected after data", Context::EndOfData),
         ("in reply to data", Context::Data),
         ("rejected command 'data'", Context::Data),
         ("expected response code 354", Context::Data),
@@ -819,6 +833,11 @@ fn infer_context(block: &str) -> Option<Context> {
         ("in reply to vrfy", Context::Vrfy),
         ("reject: vrfy from", Context::Vrfy),
         ("in reply to quit", Context::Quit),
+        // qmail-remote.c: "Connected to … but sender was rejected." / "… but my name was
+        // rejected." / "… failed on DATA command." name the stage before "connected to".
+        ("but sender was rejected", Context::Mail),
+        ("but my name was rejected", Context::Helo),
+        ("failed on data command", Context::Data),
         ("refused to talk to me", Context::Greeting),
         ("invalid greeting", Context::Greeting),
         ("after initial connection", Context::Greeting),
@@ -854,7 +873,10 @@ fn infer_context(block: &str) -> Option<Context> {
 ///   milters named at the `END-OF-MESSAGE` stage.
 /// - nodemailer `lib/smtp-connection/index.js`: `Can't send mail - all recipients were
 ///   rejected` and `Recipient command failed` (RCPT), `Mail command failed` (MAIL).
-/// - PHPMailer `src/SMTP.php`: `SMTP ERROR: DATA END command failed` (end of data).
+/// - PHPMailer `src/SMTP.php`: `SMTP ERROR: DATA END command failed` (end of data);
+///   its language strings `SMTP Error: The following recipients failed:` (RCPT),
+///   `The following From address failed:` (MAIL), `data not accepted` (end of data),
+///   `Could not authenticate` (AUTH).
 /// - CPython `Lib/smtplib.py`: `SMTPRecipientsRefused` (every RCPT refused),
 ///   `SMTPSenderRefused` (MAIL), `SMTPAuthenticationError` (AUTH).
 /// - Jakarta/JavaMail `SMTPTransport`: `SMTPAddressFailedException` (RCPT),
@@ -866,8 +888,8 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("ruleset=check_eom", Context::EndOfData),
     ("end-of-data rejected", Context::EndOfData),
     ("end-of-message", Context::EndOfData),
-    ("rejected after data", Context::EndOfData),
     ("data end command failed", Context::EndOfData),
+    ("smtp error: data not accepted", Context::EndOfData),
     ("ruleset=check_data", Context::Data),
     ("data command rejected", Context::Data),
     ("data command failed", Context::Data),
@@ -875,6 +897,7 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("rejected rcpt ", Context::Rcpt),
     ("all recipients were rejected", Context::Rcpt),
     ("recipient command failed", Context::Rcpt),
+    ("the following recipients failed", Context::Rcpt),
     ("smtprecipientsrefused", Context::Rcpt),
     ("smtpaddressfailedexception", Context::Rcpt),
     ("smtpfailedrecipient", Context::Rcpt),
@@ -882,6 +905,8 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("ruleset=check_mail", Context::Mail),
     ("rejected mail <", Context::Mail),
     ("mail command failed", Context::Mail),
+    ("the following from address failed", Context::Mail),
+    ("smtp error: could not authenticate", Context::Auth),
     ("smtpsenderrefused", Context::Mail),
     ("smtpsenderfailedexception", Context::Mail),
     ("sendernotaccepted", Context::Mail),
@@ -893,6 +918,30 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("ruleset=check_expn", Context::Expn),
     ("ruleset=check_relay", Context::Greeting),
     ("rejected connection in", Context::Greeting),
+    ("but greeting failed", Context::Greeting),
+    // Postfix smtp(8) "… timed out while sending RCPT TO" / "lost connection … while
+    // sending end of data" / "while performing the EHLO handshake".
+    ("while sending end of data", Context::EndOfData),
+    ("while sending message body", Context::EndOfData),
+    ("while sending data command", Context::Data),
+    ("while sending rcpt to", Context::Rcpt),
+    ("while sending mail from", Context::Mail),
+    ("while performing the ehlo handshake", Context::Ehlo),
+    ("while performing the helo handshake", Context::Helo),
+    // Sendmail milter log: "Milter: to=<…>, reject=…", "Milter: from=<…>, reject=…".
+    ("milter: to=", Context::Rcpt),
+    ("milter: from=", Context::Mail),
+    ("milter: connect", Context::Greeting),
+    ("milter: data, reject", Context::EndOfData),
+    // Swift Mailer / Symfony Mailer: the codes they expected name the command
+    // (RCPT TO expects 250/251/252, DATA 354, AUTH 334/235).
+    ("expected response code 250/251/252", Context::Rcpt),
+    ("expected response code \"250/251/252\"", Context::Rcpt),
+    ("expected response code \"354\"", Context::Data),
+    ("expected response code 235", Context::Auth),
+    ("expected response code \"235\"", Context::Auth),
+    ("expected response code 334", Context::Auth),
+    ("expected response code \"334\"", Context::Auth),
 ];
 
 /// A command a client library quotes by name: emailjs `bad response on command 'RCPT'`,
@@ -926,4 +975,114 @@ pub(super) fn escape(s: &str) -> String {
         .map(crate::report::human::escape)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(text: &str) -> (u16, Option<String>, Option<Context>) {
+        match parse_inputs(&[text.to_string()]).into_iter().next() {
+            Some(Parsed::Reply {
+                code,
+                enhanced,
+                inferred,
+                ..
+            }) => (code, enhanced.map(|e| e.to_string()), inferred),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn python_smtplib_tuples_carry_the_code_and_the_refused_command() {
+        let got = reply(
+            "SMTPRecipientsRefused at /x/\n{'a@b.c': (550, b'5.1.1 <a@b.c>: Recipient address rejected')}",
+        );
+        assert_eq!(got, (550, Some("5.1.1".into()), Some(Context::Rcpt)));
+        let got = reply("smtplib.SMTPSenderRefused: (553, '5.7.1 Sender rejected', 'a@b.c')");
+        assert_eq!(got, (553, Some("5.7.1".into()), Some(Context::Mail)));
+    }
+
+    #[test]
+    fn a_code_quoted_mid_prose_is_found_with_its_enhanced_code() {
+        let got = reply("> The IP address sending this 550-5.7.25 message has no PTR record.");
+        assert_eq!(got, (550, Some("5.7.25".into()), None));
+    }
+
+    #[test]
+    fn an_enhanced_code_of_the_other_class_right_after_the_code_is_kept() {
+        let got = reply("451 5.7.3 STARTTLS is required to send mail");
+        assert_eq!(got.1.as_deref(), Some("5.7.3"));
+    }
+
+    #[test]
+    fn yahoo_numbers_beyond_subject_7_are_not_enhanced_codes() {
+        let got = reply("421 Message from (x.x.x.x) temporarily deferred - 4.16.50");
+        assert_eq!(got, (421, None, None));
+    }
+
+    #[test]
+    fn libraries_and_mta_logs_name_the_command() {
+        for (line, want) in [
+            (
+                "Feb 23 h sm-mta[1]: x: ruleset=check_rcpt, arg1=<a@b>, relay=[1.2.3.4], reject=550 5.7.1 <a@b>... Relaying denied",
+                Context::Rcpt,
+            ),
+            (
+                "Feb 23 h sm-mta[1]: x: ruleset=check_mail, arg1=<a@b>, relay=[1.2.3.4], reject=553 5.1.8 <a@b>... Domain of sender address a@b does not exist",
+                Context::Mail,
+            ),
+            (
+                "{ Error: bad response on command 'RCPT': 450 4.2.0 Greylisted",
+                Context::Rcpt,
+            ),
+            (
+                "SMTP ERROR: MAIL FROM command failed: 550 5.7.1 Sender rejected",
+                Context::Mail,
+            ),
+            (
+                "SMTP ERROR: DATA END command failed: 554 5.7.1 Spam",
+                Context::EndOfData,
+            ),
+            (
+                "2013-01-04 login authenticator failed for h ([1.2.3.4]) [1.2.3.4]: 535 Incorrect authentication data",
+                Context::Auth,
+            ),
+            (
+                "Sent >>> RCPT TO: <a@b>\nReceived <<< 550 a@b... No such user",
+                Context::Rcpt,
+            ),
+            (
+                "Error: 5.7.1 <DATA>: Data command rejected: only 10 messages per day\n554 5.7.1 x",
+                Context::Data,
+            ),
+            (
+                "Expected response code \"250/251/252\" but got code \"550\", with message \"550 5.1.1 unknown\".",
+                Context::Rcpt,
+            ),
+            (
+                "permanent error (550): 5.1.1 user unknown (in reply to RCPT TO command)",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(reply(line).2, Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_code_less_line_still_names_its_command() {
+        let got = parse_inputs(&[
+            "H=(x) [1.2.3.4] F=<a@b> rejected RCPT <c@d>: relay not permitted".to_string(),
+        ]);
+        assert!(
+            matches!(
+                got.first(),
+                Some(Parsed::Invalid {
+                    inferred: Some(Context::Rcpt),
+                    ..
+                })
+            ),
+            "{got:?}"
+        );
+    }
 }

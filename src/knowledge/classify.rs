@@ -469,13 +469,13 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/ContentError.pm; MessageWall \"MIME/REJECT\"; \"does not accept email in non-Western (non-Latin) character sets\""),
     t("spam_filter_products", &["mail data refused by aisp", "refused by aisp"], SpamDetected).src("Sisimai lib/Sisimai/Reason/SpamDetected.pm (\"mail data refused by aisp\")"),
     t("ptr_fix", &["fix reverse dns", "valid reverse dns"], RequirePtr).src("AT&T postmaster: \"550 5.7.1 Connections not accepted from servers without a valid sender domain … Fix reverse DNS for x.x.x.x\" (https://about.att.com/sites/postmaster)"),
-    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from"], Rejected)
+    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
         .src("Exim \"sender verify fail for <…>\" (verify = sender); Sisimai lib/Sisimai/Reason/Rejected.pm"),
     // --- Generic phrases ---
     t("filtered", &["message filtered"], Filtered),
     t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
     t("content_policy", &["not accepted for policy reasons", "security policies", "potential security issue"], PolicyViolation),
-    t("content", &["banned content", "header value not allowed"], ContentError),
+    t("content", &["banned content", "header value not allowed", "content restriction", "message content rejected", "prohibited content"], ContentError),
     t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname"], Blocked),
     t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
     t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "verification failed for", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
@@ -510,6 +510,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/UserUnknown.pm; qmail \"sorry, no mailbox here by that name\"; Courier \"550 User <x> unknown\""),
     t("mailbox_full_more", &["full mailbox", "mailbox exceeded", "not enough storage", "does not have enough space", "disk quota", "mailfolder is full", "too many messages on the server", "postfach voll", "postfach ist voll", "speicherplatz", "boite pleine", "boîte pleine", "boite du destinataire pleine", "boîte aux lettres pleine", "buzón lleno", "buzon lleno", "casella piena", "caixa postal cheia", "caixa de correio cheia", "mailbox vol"], MailboxFull)
         .src("Sisimai lib/Sisimai/Reason/MailboxFull.pm"),
+    t("network_more", &["timed out while", "smtp timeout", "connection reset by peer", "connection closed unexpectedly", "connection unexpectedly closed", "conversation with"], NetworkError)
+        .src("Postfix smtp(8) \"conversation with … timed out while sending …\", \"lost connection with …\"; Exim \"SMTP timeout after …\""),
     t("connection_rejected", &["connection rejected", "connections not accepted", "connection refused by policy"], Blocked),
 ];
 
@@ -683,12 +685,15 @@ fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     }
 }
 
-/// An address refusal answering MAIL FROM is about the sender: "invalid address" or
-/// "domain not found" there is a refused sender (`rejected`), not an unknown recipient.
-fn address_refused(r: Reason, ctx: Option<Context>) -> Reason {
-    match (r, ctx) {
-        (UserUnknown | HostUnknown, Some(Context::Mail)) => Rejected,
-        (r, _) => r,
+/// An address refusal answering MAIL FROM, or carrying a sender's enhanced code (RFC 3463
+/// X.1.7 bad sender's mailbox, X.1.8 bad sender's system), is about the sender: "invalid
+/// address" or "domain not found" there is a refused sender (`rejected`), not an unknown
+/// recipient.
+fn address_refused(r: Reason, ctx: Option<Context>, enhanced: Option<EnhancedCode>) -> Reason {
+    let sender_code = enhanced.is_some_and(|e| e.subject == 1 && matches!(e.detail, 7 | 8));
+    match r {
+        UserUnknown | HostUnknown if ctx == Some(Context::Mail) || sender_code => Rejected,
+        r => r,
     }
 }
 
@@ -784,7 +789,7 @@ pub fn classify(
         if !r.note.is_empty() {
             note = Some(r.note.to_string());
         }
-        Some(address_refused(r.reason, ctx))
+        Some(address_refused(r.reason, ctx, enhanced))
     } else if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
         rule = format!(
             "enhanced:{}",
@@ -862,6 +867,140 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", r.name()));
             assert!(!["speeding", "toomanyconn", "mesgtoobig", "exceedlimit"].contains(&r.name()));
         }
+    }
+
+    /// Wordings of one condition by different MTAs, providers and languages land on one
+    /// reason (sources on the rules).
+    #[test]
+    fn wordings_of_one_condition_agree() {
+        let cases: &[(Option<u16>, Option<&str>, &str, Reason)] = &[
+            (Some(551), None, "not our customer", UserUnknown),
+            (Some(550), None, "User <benny> unknown", UserUnknown),
+            (Some(550), None, "Benutzer unbekannt", UserUnknown),
+            (Some(550), Some("5.1.1"), "Utilisateur inconnu", UserUnknown),
+            (
+                Some(501),
+                Some("5.1.3"),
+                "Bad recipient address syntax",
+                UserUnknown,
+            ),
+            (Some(501), Some("5.1.7"), "Invalid address", Rejected),
+            (
+                Some(551),
+                None,
+                "bounce as<the destination mailbox <a@b.c> is full>",
+                MailboxFull,
+            ),
+            (Some(552), None, "Postfach voll", MailboxFull),
+            (
+                None,
+                None,
+                "error writing message: File too large",
+                MailboxFull,
+            ),
+            (Some(550), None, "Account closed due to inactivity", Suspend),
+            (Some(550), None, "User status is locked.", Suspend),
+            (
+                Some(530),
+                Some("5.7.0"),
+                "Must issue a STARTTLS command first",
+                SecurityError,
+            ),
+            (Some(553), None, "AUTH FAILED - a@b.c", SecurityError),
+            (
+                Some(530),
+                Some("5.7.57"),
+                "Client not authenticated to send mail",
+                SecurityError,
+            ),
+            (
+                Some(500),
+                None,
+                "Unauthorized relay msg rejected",
+                NoRelaying,
+            ),
+            (
+                Some(550),
+                Some("5.7.26"),
+                "This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam",
+                AuthFailure,
+            ),
+            (
+                Some(554),
+                Some("5.7.0"),
+                "The limit on the number of allowed outgoing messages was exceeded. Try again later.",
+                RateLimited,
+            ),
+            (
+                Some(550),
+                Some("5.4.5"),
+                "Daily user sending quota exceeded.",
+                RateLimited,
+            ),
+            (
+                Some(451),
+                Some("4.7.1"),
+                "Service unavailable - try again later",
+                SystemError,
+            ),
+            (
+                Some(554),
+                Some("5.0.0"),
+                "MX list for a.b. points back to mx.a.b",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "delivery 1: failure: Unable_to_run_qmail-remote./",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "Message could not be delivered for 5 days",
+                Expired,
+            ),
+            (
+                Some(421),
+                None,
+                "Message from (x) temporarily deferred - 4.16.50",
+                BadReputation,
+            ),
+            (
+                Some(554),
+                Some("5.2.252"),
+                "SendAsDenied; a@b not allowed to send as c@d",
+                Rejected,
+            ),
+            (
+                Some(550),
+                Some("5.7.501"),
+                "Access denied, spam abuse detected",
+                Blocked,
+            ),
+            (
+                None,
+                None,
+                "TLS error from 'mx': Handshake failed",
+                FailedStartTls,
+            ),
+        ];
+        for (code, enh, text, want) in cases {
+            let e = enh.and_then(EnhancedCode::parse);
+            let got = classify(None, *code, e, text, text).reason;
+            assert_eq!(got, Some(*want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_capability_list_naming_starttls_is_no_tls_failure() {
+        let text = "550 5.1.1 <a@b>: Recipient address rejected,mx.b (1.2.3.4),\"ENHANCEDSTATUSCODES,8BITMIME,STARTTLS\"";
+        let e = EnhancedCode::parse("5.1.1");
+        assert_eq!(
+            classify(None, Some(550), e, text, text).reason,
+            Some(UserUnknown)
+        );
     }
 
     #[test]
