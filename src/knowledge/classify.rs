@@ -475,7 +475,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("filtered", &["message filtered"], Filtered),
     t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
     t("content_policy", &["not accepted for policy reasons", "security policies", "potential security issue"], PolicyViolation),
-    t("content", &["banned content", "header value not allowed", "content restriction", "message content rejected", "prohibited content"], ContentError),
+    t("content", &["banned content", "header value not allowed", "content restriction", "prohibited content"], ContentError),
     t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname"], Blocked),
     t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
     t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "verification failed for", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
@@ -512,6 +512,18 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/MailboxFull.pm"),
     t("network_more", &["timed out while", "smtp timeout", "connection reset by peer", "connection closed unexpectedly", "connection unexpectedly closed", "conversation with"], NetworkError)
         .src("Postfix smtp(8) \"conversation with … timed out while sending …\", \"lost connection with …\"; Exim \"SMTP timeout after …\""),
+    t("host_unknown_more", &["no such domain", "unknown domain", "unknown host", "domain is not reachable", "recipient domain must exist", "the account or domain may not exist", "mail domain mentioned in email address is unknown", "host unreachable"], HostUnknown)
+        .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm"),
+    t("policy_more", &["denied by policy", "local policy violation", "rejected for policy reasons", "rejected due to local policy", "rejected by organization policy", "due to organizational settings", "closed mailing list", "members-only list", "illegal attachment"], PolicyViolation)
+        .src("Sisimai lib/Sisimai/Reason/PolicyViolation.pm"),
+    t("spam_more", &["message content rejected", "blacklisted url", "probable spam", "bulk email", "reject bulk", "detected as spam", "looks like spam"], SpamDetected)
+        .src("Sisimai lib/Sisimai/Reason/SpamDetected.pm"),
+    t("blocked_more", &["bad sender ip address", "may not be mail exchanger", "esmtp not accepting connections", "extreme bad ip profile", "host network not allowed", "hosts with dynamic ip", "invalid ip for sending mail", "in a black list", "rejected based on blacklist", "connection dropped"], Blocked)
+        .src("Sisimai lib/Sisimai/Reason/Blocked.pm"),
+    t("system_full_more", &["insufficient system storage", "mail system full"], SystemFull)
+        .src("RFC 5321 §4.2.3 452 \"Requested action not taken: insufficient system storage\"; Sisimai lib/Sisimai/Reason/SystemFull.pm"),
+    t("virus_more", &["potentially executable attachment", "used by recent viruses"], VirusDetected)
+        .src("Sisimai lib/Sisimai/Reason/VirusDetected.pm"),
     t("connection_rejected", &["connection rejected", "connections not accepted", "connection refused by policy"], Blocked),
 ];
 
@@ -869,124 +881,41 @@ mod tests {
         }
     }
 
-    /// Wordings of one condition by different MTAs, providers and languages land on one
-    /// reason (sources on the rules).
+    /// Wordings of one condition by different MTAs, providers and languages, each with
+    /// the one reason they must land on (sources on the rules): code, enhanced, text.
+    #[rustfmt::skip]
+    const WORDINGS: &[(Option<u16>, Option<&str>, &str, Reason)] = &[
+        (Some(551), None, "not our customer", UserUnknown),
+        (Some(550), None, "User <benny> unknown", UserUnknown),
+        (Some(550), None, "Benutzer unbekannt", UserUnknown),
+        (Some(550), Some("5.1.1"), "Utilisateur inconnu", UserUnknown),
+        (Some(501), Some("5.1.3"), "Bad recipient address syntax", UserUnknown),
+        (Some(501), Some("5.1.7"), "Invalid address", Rejected),
+        (Some(551), None, "bounce as<the destination mailbox <a@b.c> is full>", MailboxFull),
+        (Some(552), None, "Postfach voll", MailboxFull),
+        (None, None, "error writing message: File too large", MailboxFull),
+        (Some(550), None, "Account closed due to inactivity", Suspend),
+        (Some(550), None, "User status is locked.", Suspend),
+        (Some(530), Some("5.7.0"), "Must issue a STARTTLS command first", SecurityError),
+        (Some(553), None, "AUTH FAILED - a@b.c", SecurityError),
+        (Some(530), Some("5.7.57"), "Client not authenticated to send mail", SecurityError),
+        (Some(500), None, "Unauthorized relay msg rejected", NoRelaying),
+        (Some(550), Some("5.7.26"), "This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam", AuthFailure),
+        (Some(554), Some("5.7.0"), "The limit on the number of allowed outgoing messages was exceeded. Try again later.", RateLimited),
+        (Some(550), Some("5.4.5"), "Daily user sending quota exceeded.", RateLimited),
+        (Some(451), Some("4.7.1"), "Service unavailable - try again later", SystemError),
+        (Some(554), Some("5.0.0"), "MX list for a.b. points back to mx.a.b", SystemError),
+        (None, None, "delivery 1: failure: Unable_to_run_qmail-remote./", MailerError),
+        (None, None, "Message could not be delivered for 5 days", Expired),
+        (Some(421), None, "Message from (x) temporarily deferred - 4.16.50", BadReputation),
+        (Some(554), Some("5.2.252"), "SendAsDenied; a@b not allowed to send as c@d", Rejected),
+        (Some(550), Some("5.7.501"), "Access denied, spam abuse detected", Blocked),
+        (None, None, "TLS error from 'mx': Handshake failed", FailedStartTls),
+    ];
+
     #[test]
     fn wordings_of_one_condition_agree() {
-        let cases: &[(Option<u16>, Option<&str>, &str, Reason)] = &[
-            (Some(551), None, "not our customer", UserUnknown),
-            (Some(550), None, "User <benny> unknown", UserUnknown),
-            (Some(550), None, "Benutzer unbekannt", UserUnknown),
-            (Some(550), Some("5.1.1"), "Utilisateur inconnu", UserUnknown),
-            (
-                Some(501),
-                Some("5.1.3"),
-                "Bad recipient address syntax",
-                UserUnknown,
-            ),
-            (Some(501), Some("5.1.7"), "Invalid address", Rejected),
-            (
-                Some(551),
-                None,
-                "bounce as<the destination mailbox <a@b.c> is full>",
-                MailboxFull,
-            ),
-            (Some(552), None, "Postfach voll", MailboxFull),
-            (
-                None,
-                None,
-                "error writing message: File too large",
-                MailboxFull,
-            ),
-            (Some(550), None, "Account closed due to inactivity", Suspend),
-            (Some(550), None, "User status is locked.", Suspend),
-            (
-                Some(530),
-                Some("5.7.0"),
-                "Must issue a STARTTLS command first",
-                SecurityError,
-            ),
-            (Some(553), None, "AUTH FAILED - a@b.c", SecurityError),
-            (
-                Some(530),
-                Some("5.7.57"),
-                "Client not authenticated to send mail",
-                SecurityError,
-            ),
-            (
-                Some(500),
-                None,
-                "Unauthorized relay msg rejected",
-                NoRelaying,
-            ),
-            (
-                Some(550),
-                Some("5.7.26"),
-                "This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam",
-                AuthFailure,
-            ),
-            (
-                Some(554),
-                Some("5.7.0"),
-                "The limit on the number of allowed outgoing messages was exceeded. Try again later.",
-                RateLimited,
-            ),
-            (
-                Some(550),
-                Some("5.4.5"),
-                "Daily user sending quota exceeded.",
-                RateLimited,
-            ),
-            (
-                Some(451),
-                Some("4.7.1"),
-                "Service unavailable - try again later",
-                SystemError,
-            ),
-            (
-                Some(554),
-                Some("5.0.0"),
-                "MX list for a.b. points back to mx.a.b",
-                SystemError,
-            ),
-            (
-                None,
-                None,
-                "delivery 1: failure: Unable_to_run_qmail-remote./",
-                MailerError,
-            ),
-            (
-                None,
-                None,
-                "Message could not be delivered for 5 days",
-                Expired,
-            ),
-            (
-                Some(421),
-                None,
-                "Message from (x) temporarily deferred - 4.16.50",
-                BadReputation,
-            ),
-            (
-                Some(554),
-                Some("5.2.252"),
-                "SendAsDenied; a@b not allowed to send as c@d",
-                Rejected,
-            ),
-            (
-                Some(550),
-                Some("5.7.501"),
-                "Access denied, spam abuse detected",
-                Blocked,
-            ),
-            (
-                None,
-                None,
-                "TLS error from 'mx': Handshake failed",
-                FailedStartTls,
-            ),
-        ];
-        for (code, enh, text, want) in cases {
+        for (code, enh, text, want) in WORDINGS {
             let e = enh.and_then(EnhancedCode::parse);
             let got = classify(None, *code, e, text, text).reason;
             assert_eq!(got, Some(*want), "{text}");
