@@ -34,6 +34,9 @@ pub(super) enum Parsed {
     Invalid {
         input: String,
         reason: String,
+        /// The command a code-less pasted text names (Exim's `rejected RCPT <…>: relay not
+        /// permitted`), for explaining its words.
+        inferred: Option<Context>,
     },
 }
 
@@ -98,6 +101,7 @@ fn parse_token(s: &str) -> Parsed {
         return Parsed::Invalid {
             input,
             reason: "empty input".into(),
+            inferred: None,
         };
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
@@ -110,7 +114,11 @@ fn parse_token(s: &str) -> Parsed {
                 inferred: None,
                 wrapper: None,
             },
-            Err(reason) => Parsed::Invalid { input, reason },
+            Err(reason) => Parsed::Invalid {
+                input,
+                reason,
+                inferred: None,
+            },
         };
     }
     if s.contains('.') {
@@ -124,11 +132,13 @@ fn parse_token(s: &str) -> Parsed {
             None => Parsed::Invalid {
                 reason: enhanced_error(s),
                 input,
+                inferred: None,
             },
         };
     }
     Parsed::Invalid {
         input,
+        inferred: None,
         reason: "not a reply code: give a three-digit code (e.g. 550), an enhanced status code (e.g. 5.1.1) or a reply line".into(),
     }
 }
@@ -215,7 +225,13 @@ impl Pending {
         let input = escape(&raw);
         let code = match basic_code(&format!("{:03}", self.code)) {
             Ok(code) => code,
-            Err(reason) => return Parsed::Invalid { input, reason },
+            Err(reason) => {
+                return Parsed::Invalid {
+                    input,
+                    reason,
+                    inferred: None,
+                };
+            }
         };
         // Exchange wraps the remote server's reply in its own:
         // `554 5.3.0 < #5.3.0 smtp; 550 5.1.1 user unknown>`; the inner one is the answer.
@@ -408,7 +424,10 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                         out.push(p.finish(infer_context(&before)));
                         before.clear();
                     }
-                    let (enhanced, text) = strip_enhanced(rest, code);
+                    let (enhanced, text) = match strip_enhanced(rest, code) {
+                        (None, _) => strip_mismatched_enhanced(rest),
+                        found => found,
+                    };
                     let lead = line.get(..line.len() - rest.len()).unwrap_or("");
                     before.push(' ');
                     before.push_str(lead);
@@ -456,6 +475,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         }
         out.push(Parsed::Invalid {
             input: escape(block),
+            inferred: infer_context(block).or(transcript),
             reason: "no SMTP reply code found in this text: a reply line starts with a three-digit code such as 250 or 550".into(),
         });
     }
@@ -467,7 +487,8 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
 fn transcript_command(line: &str) -> Option<Context> {
     let rest = line
         .strip_prefix(">>>")
-        .or_else(|| line.strip_prefix("C:"))?
+        .or_else(|| line.strip_prefix("C:"))
+        .or_else(|| labelled_transcript(line))?
         .trim();
     if rest == "." {
         return Some(Context::EndOfData);
@@ -477,6 +498,14 @@ fn transcript_command(line: &str) -> Option<Context> {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
     Context::from_verb(&verb)
+}
+
+/// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then
+/// `Received <<< 550 …`): the command after one label word.
+fn labelled_transcript(line: &str) -> Option<&str> {
+    let (label, rest) = line.split_once(">>>")?;
+    let label = label.trim();
+    (!label.is_empty() && label.bytes().all(|b| b.is_ascii_alphabetic())).then_some(rest)
 }
 
 fn line_starts_with_code(line: &str) -> bool {
@@ -560,6 +589,9 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if let Some(found) = code_at(line, i) {
         return Some(found);
     }
+    if let Some(found) = python_tuple_at(line, i).or_else(|| parenthesised_code_at(line, i)) {
+        return Some(found);
+    }
     let b = line.as_bytes();
     let digits = b.get(i..i + 3)?;
     if !digits.iter().all(u8::is_ascii_digit) || !matches!(b.get(i + 3), Some(b':' | b';')) {
@@ -570,6 +602,45 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     }
     let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', line.get(i + 5..).unwrap_or("")))
+}
+
+/// A reply as Python's smtplib exceptions print it, a `(code, message)` tuple:
+/// `(501, '5.1.3 Bad recipient address syntax')`, `(550, b'5.1.1 …')` (CPython
+/// `Lib/smtplib.py`: `SMTPResponseException.args`, `SMTPRecipientsRefused.recipients`).
+/// The rest is the quoted message only.
+fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let after = line.get(i + 3..)?.strip_prefix(", ")?;
+    let after = after.strip_prefix('b').unwrap_or(after);
+    let quote = after.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+    let inner = &after[1..];
+    let inner = &inner[..inner.find(quote).unwrap_or(inner.len())];
+    let code = line.get(i..i + 3)?.parse().ok()?;
+    Some((code, ' ', inner))
+}
+
+/// A code in parentheses before a colon, as the Rust `lettre` crate prints its errors:
+/// `permanent error (550): 5.1.1 …` (lettre `src/transport/smtp/error.rs`).
+fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = line.get(i + 3..)?.strip_prefix("):")?;
+    let code = line.get(i..i + 3)?.parse().ok()?;
+    Some((code, ' ', rest.trim_start()))
+}
+
+/// `550-5.7.25` or `550 5.7.25` (a code then an enhanced code of its class) after a space:
+/// a reply quoted in the middle of prose ("… sending this 550-5.7.25 message …").
+fn coded_pair_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let (code, sep, rest) = code_at(line, i)?;
+    let first = rest.split_whitespace().next()?;
+    let e = EnhancedCode::parse(first.trim_end_matches([',', ':', '.']))?;
+    (u16::from(e.class) == code / 100 && rest.starts_with(first)).then_some((code, sep, rest))
 }
 
 /// A reply code after the start of the line (see [`find_code`]); in loose mode also after
@@ -619,6 +690,11 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             ((opener || word_colon || spoken) && !expected)
                 .then(|| loose_code_at(line, i))
                 .flatten()
+                .or_else(|| {
+                    (prev == b' ' && !expected)
+                        .then(|| coded_pair_at(line, i))
+                        .flatten()
+                })
                 .filter(|(c, _, _)| (2..=5).contains(&(c / 100)))
         } else {
             None
@@ -653,6 +729,18 @@ fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &str) {
     (None, rest)
 }
 
+/// An enhanced code right after the reply code whose class contradicts it (Microsoft's
+/// `451 5.7.3 STARTTLS is required to send mail`): RFC 3463 §2 wants the classes equal,
+/// but the server wrote it as the reply's own code, so it is reported as written.
+fn strip_mismatched_enhanced(rest: &str) -> (Option<EnhancedCode>, &str) {
+    let rest = rest.trim_start();
+    let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    match EnhancedCode::parse(first) {
+        Some(e) if e.subject <= 7 && !tail.is_empty() => (Some(e), tail.trim_start()),
+        _ => (None, rest),
+    }
+}
+
 /// An enhanced code of `code`'s class anywhere in the text (a word of its own, punctuation
 /// around it trimmed), or from a `dsn=` field whatever its class: the last resort when
 /// the reply itself carries none.
@@ -660,9 +748,11 @@ fn enhanced_anywhere(raw: &str, code: u16) -> Option<EnhancedCode> {
     let words = raw.split(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"' | '[' | ']')
     });
+    // RFC 3463 §3 defines subjects 0-7 only: Yahoo's "deferred - 4.16.50" is its own
+    // code, not an enhanced status code.
     words
         .filter_map(|w| EnhancedCode::parse(w.trim_matches(|c: char| !c.is_ascii_digit())))
-        .find(|e| u16::from(e.class) == code / 100)
+        .find(|e| u16::from(e.class) == code / 100 && e.subject <= 7)
         .or_else(|| dsn_field(raw))
 }
 
@@ -700,6 +790,8 @@ fn infer_context(block: &str) -> Option<Context> {
         ("milter-reject: end-of-message", Context::EndOfData),
         ("reject: header ", Context::EndOfData),
         ("reject: body ", Context::EndOfData),
+        // Exim's receiving log: the DATA ACL runs after the message ("rejected after DATA").
+        ("rejected after data", Context::EndOfData),
         ("in reply to data", Context::Data),
         ("rejected command 'data'", Context::Data),
         ("expected response code 354", Context::Data),
@@ -741,6 +833,11 @@ fn infer_context(block: &str) -> Option<Context> {
         ("in reply to vrfy", Context::Vrfy),
         ("reject: vrfy from", Context::Vrfy),
         ("in reply to quit", Context::Quit),
+        // qmail-remote.c: "Connected to … but sender was rejected." / "… but my name was
+        // rejected." / "… failed on DATA command." name the stage before "connected to".
+        ("but sender was rejected", Context::Mail),
+        ("but my name was rejected", Context::Helo),
+        ("failed on data command", Context::Data),
         ("refused to talk to me", Context::Greeting),
         ("invalid greeting", Context::Greeting),
         ("after initial connection", Context::Greeting),
@@ -754,8 +851,117 @@ fn infer_context(block: &str) -> Option<Context> {
     let pairs = crate::knowledge::classify::Pairs::of(&l);
     HINTS
         .iter()
+        .chain(NAMED_STAGES)
         .find(|(h, _)| pairs.may_contain(h) && l.contains(h))
         .map(|(_, c)| *c)
+        .or_else(|| quoted_command(&l))
+}
+
+/// How MTAs, filters and client libraries name the command or stage a reply answered,
+/// beyond the Postfix/Exim wording of [`infer_context`]'s own table (lower case).
+///
+/// # References
+/// - Sendmail `cf/README`, "Anti-Spam Configuration Control": rulesets `check_relay`
+///   (connection), `check_mail`, `check_rcpt`, `check_data`, `check_eoh`/`check_eom`
+///   (after the header / message), logged as `ruleset=check_rcpt, … reject=550 …`.
+/// - Exim spec, ch. "Access control lists" / `acl_smtp_*`: rejections are logged as
+///   `rejected RCPT <…>:`, `rejected MAIL <…>:`, `rejected EHLO or HELO …:`,
+///   `rejected after DATA:` (the DATA ACL runs after the message), `rejected connection
+///   in "connect" ACL`; failed SMTP AUTH as `… authenticator failed for …: 535 …`.
+/// - Postfix `smtpd(8)`: `<DATA>: Data command rejected:` (smtpd_data_restrictions),
+///   `<END-OF-MESSAGE>: End-of-data rejected:` (smtpd_end_of_data_restrictions), and
+///   milters named at the `END-OF-MESSAGE` stage.
+/// - nodemailer `lib/smtp-connection/index.js`: `Can't send mail - all recipients were
+///   rejected` and `Recipient command failed` (RCPT), `Mail command failed` (MAIL).
+/// - PHPMailer `src/SMTP.php`: `SMTP ERROR: DATA END command failed` (end of data);
+///   its language strings `SMTP Error: The following recipients failed:` (RCPT),
+///   `The following From address failed:` (MAIL), `data not accepted` (end of data),
+///   `Could not authenticate` (AUTH).
+/// - CPython `Lib/smtplib.py`: `SMTPRecipientsRefused` (every RCPT refused),
+///   `SMTPSenderRefused` (MAIL), `SMTPAuthenticationError` (AUTH).
+/// - Jakarta/JavaMail `SMTPTransport`: `SMTPAddressFailedException` (RCPT),
+///   `SMTPSenderFailedException` (MAIL), `AuthenticationFailedException`.
+/// - .NET `System.Net.Mail.SmtpFailedRecipient(s)Exception` (RCPT).
+/// - MailKit `SmtpErrorCode.RecipientNotAccepted` / `SenderNotAccepted`.
+const NAMED_STAGES: &[(&str, Context)] = &[
+    ("ruleset=check_eoh", Context::EndOfData),
+    ("ruleset=check_eom", Context::EndOfData),
+    ("end-of-data rejected", Context::EndOfData),
+    ("end-of-message", Context::EndOfData),
+    ("data end command failed", Context::EndOfData),
+    ("smtp error: data not accepted", Context::EndOfData),
+    ("ruleset=check_data", Context::Data),
+    ("data command rejected", Context::Data),
+    ("data command failed", Context::Data),
+    ("ruleset=check_rcpt", Context::Rcpt),
+    ("rejected rcpt ", Context::Rcpt),
+    ("all recipients were rejected", Context::Rcpt),
+    ("recipient command failed", Context::Rcpt),
+    ("the following recipients failed", Context::Rcpt),
+    ("smtprecipientsrefused", Context::Rcpt),
+    ("smtpaddressfailedexception", Context::Rcpt),
+    ("smtpfailedrecipient", Context::Rcpt),
+    ("recipientnotaccepted", Context::Rcpt),
+    ("ruleset=check_mail", Context::Mail),
+    ("rejected mail <", Context::Mail),
+    ("mail command failed", Context::Mail),
+    ("the following from address failed", Context::Mail),
+    ("smtp error: could not authenticate", Context::Auth),
+    ("smtpsenderrefused", Context::Mail),
+    ("smtpsenderfailedexception", Context::Mail),
+    ("sendernotaccepted", Context::Mail),
+    ("rejected ehlo or helo", Context::Ehlo),
+    ("authenticator failed", Context::Auth),
+    ("smtpauthenticationerror", Context::Auth),
+    ("authenticationfailedexception", Context::Auth),
+    ("ruleset=check_vrfy", Context::Vrfy),
+    ("ruleset=check_expn", Context::Expn),
+    ("ruleset=check_relay", Context::Greeting),
+    ("rejected connection in", Context::Greeting),
+    ("but greeting failed", Context::Greeting),
+    // Postfix smtp(8) "… timed out while sending RCPT TO" / "lost connection … while
+    // sending end of data" / "while performing the EHLO handshake".
+    ("while sending end of data", Context::EndOfData),
+    ("while sending message body", Context::EndOfData),
+    ("while sending data command", Context::Data),
+    ("while sending rcpt to", Context::Rcpt),
+    ("while sending mail from", Context::Mail),
+    ("while performing the ehlo handshake", Context::Ehlo),
+    ("while performing the helo handshake", Context::Helo),
+    // Sendmail milter log: "Milter: to=<…>, reject=…", "Milter: from=<…>, reject=…".
+    ("milter: to=", Context::Rcpt),
+    ("milter: from=", Context::Mail),
+    ("milter: connect", Context::Greeting),
+    ("milter: data, reject", Context::EndOfData),
+    // Swift Mailer / Symfony Mailer: the codes they expected name the command
+    // (RCPT TO expects 250/251/252, DATA 354, AUTH 334/235).
+    ("expected response code 250/251/252", Context::Rcpt),
+    ("expected response code \"250/251/252\"", Context::Rcpt),
+    ("expected response code \"354\"", Context::Data),
+    ("expected response code 235", Context::Auth),
+    ("expected response code \"235\"", Context::Auth),
+    ("expected response code 334", Context::Auth),
+    ("expected response code \"334\"", Context::Auth),
+];
+
+/// A command a client library quotes by name: emailjs `bad response on command 'RCPT'`,
+/// nodemailer `command: 'RCPT TO'`, PHPMailer `SMTP ERROR: RCPT TO command failed:`.
+fn quoted_command(l: &str) -> Option<Context> {
+    let verb_after = |marker: &str| {
+        let i = l.find(marker)?;
+        let tail = &l[i + marker.len()..];
+        let verb = &tail[..tail.find('\'').unwrap_or(tail.len())];
+        Context::from_verb(verb.trim())
+            .or_else(|| Context::from_verb(verb.split_whitespace().next().unwrap_or("")))
+    };
+    verb_after("on command '")
+        .or_else(|| verb_after("command: '"))
+        .or_else(|| {
+            let i = l.find(" command failed")?;
+            let words: Vec<&str> = l[..i].split_whitespace().rev().take(2).collect();
+            let two = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
+            Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
+        })
 }
 
 /// Escapes control characters and bidi overrides so that pasted text cannot drive a
@@ -769,4 +975,114 @@ pub(super) fn escape(s: &str) -> String {
         .map(crate::report::human::escape)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(text: &str) -> (u16, Option<String>, Option<Context>) {
+        match parse_inputs(&[text.to_string()]).into_iter().next() {
+            Some(Parsed::Reply {
+                code,
+                enhanced,
+                inferred,
+                ..
+            }) => (code, enhanced.map(|e| e.to_string()), inferred),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn python_smtplib_tuples_carry_the_code_and_the_refused_command() {
+        let got = reply(
+            "SMTPRecipientsRefused at /x/\n{'a@b.c': (550, b'5.1.1 <a@b.c>: Recipient address rejected')}",
+        );
+        assert_eq!(got, (550, Some("5.1.1".into()), Some(Context::Rcpt)));
+        let got = reply("smtplib.SMTPSenderRefused: (553, '5.7.1 Sender rejected', 'a@b.c')");
+        assert_eq!(got, (553, Some("5.7.1".into()), Some(Context::Mail)));
+    }
+
+    #[test]
+    fn a_code_quoted_mid_prose_is_found_with_its_enhanced_code() {
+        let got = reply("> The IP address sending this 550-5.7.25 message has no PTR record.");
+        assert_eq!(got, (550, Some("5.7.25".into()), None));
+    }
+
+    #[test]
+    fn an_enhanced_code_of_the_other_class_right_after_the_code_is_kept() {
+        let got = reply("451 5.7.3 STARTTLS is required to send mail");
+        assert_eq!(got.1.as_deref(), Some("5.7.3"));
+    }
+
+    #[test]
+    fn yahoo_numbers_beyond_subject_7_are_not_enhanced_codes() {
+        let got = reply("421 Message from (x.x.x.x) temporarily deferred - 4.16.50");
+        assert_eq!(got, (421, None, None));
+    }
+
+    #[test]
+    fn libraries_and_mta_logs_name_the_command() {
+        for (line, want) in [
+            (
+                "Feb 23 h sm-mta[1]: x: ruleset=check_rcpt, arg1=<a@b>, relay=[1.2.3.4], reject=550 5.7.1 <a@b>... Relaying denied",
+                Context::Rcpt,
+            ),
+            (
+                "Feb 23 h sm-mta[1]: x: ruleset=check_mail, arg1=<a@b>, relay=[1.2.3.4], reject=553 5.1.8 <a@b>... Domain of sender address a@b does not exist",
+                Context::Mail,
+            ),
+            (
+                "{ Error: bad response on command 'RCPT': 450 4.2.0 Greylisted",
+                Context::Rcpt,
+            ),
+            (
+                "SMTP ERROR: MAIL FROM command failed: 550 5.7.1 Sender rejected",
+                Context::Mail,
+            ),
+            (
+                "SMTP ERROR: DATA END command failed: 554 5.7.1 Spam",
+                Context::EndOfData,
+            ),
+            (
+                "2013-01-04 login authenticator failed for h ([1.2.3.4]) [1.2.3.4]: 535 Incorrect authentication data",
+                Context::Auth,
+            ),
+            (
+                "Sent >>> RCPT TO: <a@b>\nReceived <<< 550 a@b... No such user",
+                Context::Rcpt,
+            ),
+            (
+                "Error: 5.7.1 <DATA>: Data command rejected: only 10 messages per day\n554 5.7.1 x",
+                Context::Data,
+            ),
+            (
+                "Expected response code \"250/251/252\" but got code \"550\", with message \"550 5.1.1 unknown\".",
+                Context::Rcpt,
+            ),
+            (
+                "permanent error (550): 5.1.1 user unknown (in reply to RCPT TO command)",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(reply(line).2, Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_code_less_line_still_names_its_command() {
+        let got = parse_inputs(&[
+            "H=(x) [1.2.3.4] F=<a@b> rejected RCPT <c@d>: relay not permitted".to_string(),
+        ]);
+        assert!(
+            matches!(
+                got.first(),
+                Some(Parsed::Invalid {
+                    inferred: Some(Context::Rcpt),
+                    ..
+                })
+            ),
+            "{got:?}"
+        );
+    }
 }

@@ -290,13 +290,17 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
 
 fn base_item(p: Parsed, after: Option<Context>) -> Item {
     match p {
-        Parsed::Invalid { input, reason } => Item {
+        Parsed::Invalid {
+            input,
+            reason,
+            inferred,
+        } => Item {
             input,
             recognition: Recognition::Invalid,
             code: None,
             enhanced: None,
             text: None,
-            context: after,
+            context: after.or(inferred),
             basic: None,
             enhanced_info: None,
             meaning: None,

@@ -53,7 +53,7 @@ const CASES: &[Case] = &[
         code: Some(450), enhanced: Some("4.2.1"), context: None, reason: "greylisting", bounce: "soft", provider: None, blocklist: None },
     Case { source: "https://github.com/apache/hertzbeat/issues/2365",
         line: "org.eclipse.angus.mail.smtp.SMTPSendFailedException: 451 5.7.3 STARTTLS is required to send mail [SG2PR02CA0073.apcprd02.prod.outlook.com 2024-07-24T03:43:18.298Z 08DCAB6EB788477A]",
-        code: Some(451), enhanced: None, context: None, reason: "failedstarttls", bounce: "soft", provider: Some("microsoft"), blocklist: None },
+        code: Some(451), enhanced: Some("5.7.3"), context: None, reason: "securityerror", bounce: "hard", provider: Some("microsoft"), blocklist: None },
     Case { source: "https://github.com/sebadob/rauthy/issues/802",
         line: "2025-03-30T17:40:23.516060Z DEBUG lettre::transport::smtp::client::async_connection: << 535 5.7.8 Error: authentication failed: (reason unavailable)<CRLF>",
         code: Some(535), enhanced: Some("5.7.8"), context: Some("auth"), reason: "securityerror", bounce: "hard", provider: None, blocklist: None },

@@ -377,6 +377,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("yahoo_299", &["[299]"], PolicyViolation).src("https://senders.yahooinc.com/smtp-error-codes/ (554 Message not allowed - [299]: not accepted for policy reasons)"),
     t("yahoo_291", &["headers are not rfc compliant", "not rfc compliant"], NotCompliantRfc).src("https://senders.yahooinc.com/smtp-error-codes/ ([291])"),
     t("yahoo_disabled", &["disabled or discontinued"], Suspend).src("https://senders.yahooinc.com/smtp-error-codes/ ([#102])"),
+    t("yahoo_legacy_deferral", &["[gl01]", "4.16.50", "4.16.55", "4.16.56"], BadReputation).src("http://postmaster.yahoo.com/errors/postmaster-21.html (Yahoo's legacy 421 \"Message from … temporarily deferred - 4.16.50/4.16.55\": deferred for unusual traffic or user complaints; https://senders.yahooinc.com/smtp-error-codes/ names the same deferral TSS04)"),
+    t("yahoo_no_longer_valid", &["is no longer valid. [-20]", "is no longer valid"], UserUnknown).src("Yahoo's 554 \"delivery error: dd … is no longer valid. [-20]\": the account no longer exists (Sisimai lib/Sisimai/Reason/UserUnknown.pm: \"this email address is wrong or no longer valid\")"),
     t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account"], UserUnknown),
     // --- Apple iCloud (https://support.apple.com/en-us/102322) ---
     t("apple_cs01", &["[cs01]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (CS01: message rejected due to local policy)"),
@@ -395,6 +397,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("m365_rate_limit_reputation", &["temporarily rate limited due to ip reputation"], BadReputation).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (4.7.650)"),
     t("m365_rate_limit", &["exceeded the rate limit", "concurrent connections"], RateLimited),
     t("m365_not_authorized", &["resolver.rst.notauthorized", "resolver.rst.authrequired"], Rejected),
+    t("m365_send_as_denied", &["sendasdenied", "not allowed to send as"], Rejected).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.252 / 5.7.60 SendAsDenied: the sender lacks permission to send as that address)"),
+    t("m365_spam_abuse", &["spam abuse detected", "bad outbound sender"], Blocked).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online (5.1.8 and 5.7.501-5.7.503: the sending account is banned for spam)"),
+    t("m365_client_not_authenticated", &["client not authenticated", "client was not authenticated"], SecurityError).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online (5.7.57: the client did not authenticate to send)"),
     t("m365_temporary_server_error", &["temporary server error"], SystemError),
     t("m365_expired", &["queue.expired"], Expired),
     // --- Google (https://support.google.com/a/answer/3726730) ---
@@ -409,6 +414,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_not_authorized", &["notauthorized", "not authorized to send"], Blocked).src("https://support.google.com/a/answer/3726730 (5.7.1 NotAuthorized)"),
     t("gmail_blocked_message", &["blockedmessage", "has been blocked. for more information, go to"], PolicyViolation).src("https://support.google.com/a/answer/3726730 (552-5.7.0 BlockedMessage)"),
     t("gmail_likely_unsolicited", &["likely unsolicited mail", "likely suspicious due to"], SpamDetected).src("https://support.google.com/a/answer/3726730 (5.7.1 unsolicited message)"),
+    t("gmail_unauthenticated", &["does not have authentication information", "pass authentication checks"], AuthFailure).src("https://support.google.com/a/answer/3726730 (5.7.26: \"This message does not have authentication information or fails to pass authentication checks\")"),
     t("gmail_rfc5322", &["not rfc 5322 compliant", "rfc 5322", "multiple from", "duplicate headers"], NotCompliantRfc),
     // --- Mimecast, Proofpoint, Barracuda, GMX, T-Online, Orange, Zoho, Bluewin ---
     t("mimecast_envelope_blocked", &["envelope blocked", "blocked senders"], Rejected).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Envelope blocked: the sender is on a block list of the recipient's organisation)"),
@@ -437,17 +443,45 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as"], Delivered),
+    // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
+    t("starttls_required", &["must issue a starttls command first", "starttls is required", "starttls required", "must use starttls", "please run starttls first", "requires starttls", "encryption required for requested authentication"], SecurityError).hard()
+        .src("Postfix smtpd(8) / Sendmail / Gmail \"530 5.7.0 Must issue a STARTTLS command first\", Microsoft \"451 5.7.3 STARTTLS is required to send mail\": the receiver demands a secured session before MAIL or AUTH; retrying unencrypted never works"),
+    t("tls_handshake", &["handshake failed", "handshake failure", "tls negotiation failed", "starttls failed", "ssl routines", "wrong version number", "no shared cipher", "tls error from", "tls session failed", "certificate verify failed"], FailedStartTls)
+        .soft("A failed TLS handshake is a connection failure: the queue keeps the message and retries.")
+        .src("Exim \"TLS error on connection … / TLS error from …: Handshake failed\" and OpenSSL \"SSL routines\" errors: the MTA defers and retries (Exim spec ch. \"Encrypted SMTP connections\")"),
+    t("milter_tempfail", &["service unavailable - try again later"], SystemError)
+        .src("Postfix MILTER_README: milter_default_action = tempfail answers \"451 4.7.1 Service unavailable - try again later\" when a milter is unreachable"),
+    t("mta_config_error", &["points back to", "local configuration error", "mail system configuration error", "server configuration error", "system config error", "loops back to myself", "it would create a mail loop"], SystemError).hard()
+        .src("Sendmail \"554 5.0.0 MX list for … points back to …\" / \"554 5.3.5 Local configuration error\"; Sisimai lib/Sisimai/Reason/SystemError.pm: a configuration error returns the message until an administrator fixes it"),
+    t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
+    t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
+        .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
+    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue", "giving up on"], Expired).hard()
+        .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Sisimai lib/Sisimai/Reason/Expired.pm"),
+    t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
+        .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
+    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent"], RateLimited)
+        .soft("A sending quota (per hour or per day) answered with a permanent code: it resets, retry later.")
+        .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
+    t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail"], Filtered)
+        .src("Sisimai lib/Sisimai/Reason/Filtered.pm (refused by the recipient's own filter settings); Zoho \"Mailbox delivery restricted by policy\" (https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html)"),
+    t("content_structure", &["mime/reject", "invalid mime", "malformed mime", "mime error", "improper use of 8-bit data", "header size exceeds", "mime complexity", "invalid mime headers", "improperly-formatted binary content", "unnecessary base64 encoding", "non-latin", "character sets"], ContentError)
+        .src("Sisimai lib/Sisimai/Reason/ContentError.pm; MessageWall \"MIME/REJECT\"; \"does not accept email in non-Western (non-Latin) character sets\""),
+    t("spam_filter_products", &["mail data refused by aisp", "refused by aisp"], SpamDetected).src("Sisimai lib/Sisimai/Reason/SpamDetected.pm (\"mail data refused by aisp\")"),
+    t("ptr_fix", &["fix reverse dns", "valid reverse dns"], RequirePtr).src("AT&T postmaster: \"550 5.7.1 Connections not accepted from servers without a valid sender domain … Fix reverse DNS for x.x.x.x\" (https://about.att.com/sites/postmaster)"),
+    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
+        .src("Exim \"sender verify fail for <…>\" (verify = sender); Sisimai lib/Sisimai/Reason/Rejected.pm"),
     // --- Generic phrases ---
     t("filtered", &["message filtered"], Filtered),
     t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
     t("content_policy", &["not accepted for policy reasons", "security policies", "potential security issue"], PolicyViolation),
-    t("content", &["banned content", "header value not allowed"], ContentError),
+    t("content", &["banned content", "header value not allowed", "content restriction", "prohibited content"], ContentError),
     t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname"], Blocked),
     t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
     t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "verification failed for", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
     t("blocked_using", &["blocked using", "listed at", "listed on", "listed by", "blacklisted", "blocklisted", "blocklist", "blacklist", "rbl", "dnsbl", "spamhaus", "spamcop"], Blocked),
     t("dmarc", &["dmarc"], AuthFailure),
-    t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "not authenticated"], AuthFailure),
+    t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "unauthenticated mail", "authentication information", "not authenticated"], AuthFailure),
     t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
     t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "unable to relay", "allowed rcpthosts", "we do not relay", "relay denied"], NoRelaying),
     t("smtp_auth_required", &["unauthenticated senders", "smtp authentication is required", "authentication required", "requires authentication"], SecurityError),
@@ -460,10 +494,37 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("suspended", &["account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
-    t("tls", &["tls version", "starttls", "tls required", "must issue a starttls", "encryption required", "tls is required"], FailedStartTls),
+    t("tls", &["tls version", "tls required", "encryption required", "tls is required", "starttls command failed", "starttls not available", "not offered starttls", "does not support starttls"], FailedStartTls),
     t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
     t("expired", &["retry timeout exceeded", "too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "retry time not reached", "long failure period"], Expired),
-    t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),
+    t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),    // --- More wordings of the categories above (consulted after them) ---
+    t("auth_failed_short", &["auth failed", "authentication failure", "authentication unsuccessful", "incorrect authentication data", "auth not available"], SecurityError)
+        .src("Exim \"535 Incorrect authentication data\"; Microsoft \"535 5.7.3 Authentication unsuccessful\"; Sisimai lib/Sisimai/Reason/SecurityError.pm (\"authentication failure\")"),
+    t("relay_more", &["unauthorized relay", "relay not allowed", "relaying prohibited", "not allowed to relay", "relaying mail to", "not a gateway", "insecure mail relay", "not configured to relay", "we don't handle mail for", "relaying not permitted"], NoRelaying)
+        .src("Sisimai lib/Sisimai/Reason/NoRelaying.pm"),
+    t("account_closed", &["account closed", "account has been closed", "closed due to inactivity", "due to inactivity", "status is locked", "account is locked", "temporary locked", "mailbox is frozen", "receiving disabled", "has been suspended", "is currently suspended"], Suspend)
+        .src("Sisimai lib/Sisimai/Reason/Suspend.pm (\"temporary locked\", \"mailbox is frozen\", \"is currently suspended\")"),
+    t("user_unknown_more", &["not our customer", "does not have an account here", "no account by that name", "invalid address", "bad recipient", "bad destination mailbox", "recipient could not be found", "address could not be found", "no such address", "no such mailbox", "no such person", "non-existent user", "nonexistent user", "non existent user", "is not a known user", "not a local address", "address not present in directory", "unknown address", "address unknown", "there is no one at this address", "no longer accepts mail", "unknown or illegal alias", "mailbox is inactive", "mailbox is unavailable", "not a valid mailbox",
+        // other languages
+        "empfänger unbekannt", "benutzer unbekannt", "adresse unbekannt", "unbekannter empfänger", "existiert nicht", "utilisateur inconnu", "destinataire inconnu", "adresse inconnue", "n'existe pas", "usuario desconocido", "no existe", "destinatario desconocido", "utente sconosciuto", "nessun utente", "usuário desconhecido", "usuario inexistente", "não existe", "onbekende gebruiker", "bestaat niet"], UserUnknown)
+        .src("Sisimai lib/Sisimai/Reason/UserUnknown.pm; qmail \"sorry, no mailbox here by that name\"; Courier \"550 User <x> unknown\""),
+    t("mailbox_full_more", &["full mailbox", "mailbox exceeded", "not enough storage", "does not have enough space", "disk quota", "mailfolder is full", "too many messages on the server", "postfach voll", "postfach ist voll", "speicherplatz", "boite pleine", "boîte pleine", "boite du destinataire pleine", "boîte aux lettres pleine", "buzón lleno", "buzon lleno", "casella piena", "caixa postal cheia", "caixa de correio cheia", "mailbox vol"], MailboxFull)
+        .src("Sisimai lib/Sisimai/Reason/MailboxFull.pm"),
+    t("network_more", &["timed out while", "smtp timeout", "connection reset by peer", "connection closed unexpectedly", "connection unexpectedly closed", "conversation with"], NetworkError)
+        .src("Postfix smtp(8) \"conversation with … timed out while sending …\", \"lost connection with …\"; Exim \"SMTP timeout after …\""),
+    t("host_unknown_more", &["no such domain", "unknown domain", "unknown host", "domain is not reachable", "recipient domain must exist", "the account or domain may not exist", "mail domain mentioned in email address is unknown", "host unreachable"], HostUnknown)
+        .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm"),
+    t("policy_more", &["denied by policy", "local policy violation", "rejected for policy reasons", "rejected due to local policy", "rejected by organization policy", "due to organizational settings", "closed mailing list", "members-only list", "illegal attachment"], PolicyViolation)
+        .src("Sisimai lib/Sisimai/Reason/PolicyViolation.pm"),
+    t("spam_more", &["message content rejected", "blacklisted url", "probable spam", "bulk email", "reject bulk", "detected as spam", "looks like spam"], SpamDetected)
+        .src("Sisimai lib/Sisimai/Reason/SpamDetected.pm"),
+    t("blocked_more", &["bad sender ip address", "may not be mail exchanger", "esmtp not accepting connections", "extreme bad ip profile", "host network not allowed", "hosts with dynamic ip", "invalid ip for sending mail", "in a black list", "rejected based on blacklist", "connection dropped"], Blocked)
+        .src("Sisimai lib/Sisimai/Reason/Blocked.pm"),
+    t("system_full_more", &["insufficient system storage", "mail system full"], SystemFull)
+        .src("RFC 5321 §4.2.3 452 \"Requested action not taken: insufficient system storage\"; Sisimai lib/Sisimai/Reason/SystemFull.pm"),
+    t("virus_more", &["potentially executable attachment", "used by recent viruses"], VirusDetected)
+        .src("Sisimai lib/Sisimai/Reason/VirusDetected.pm"),
+    t("connection_rejected", &["connection rejected", "connections not accepted", "connection refused by policy"], Blocked),
 ];
 
 /// Words too common to beat an enhanced code that says more (`blocked` appears in a
@@ -485,7 +546,7 @@ pub const ENHANCED: &[EnhancedReason] = &[
     ((1, Some(1)), UserUnknown, "RFC 3463 X.1.1 bad destination mailbox address"),
     ((1, Some(0)), UserUnknown, "RFC 3463 X.1.0 other address status"),
     ((1, Some(2)), HostUnknown, "RFC 3463 X.1.2 bad destination system address"),
-    ((1, Some(3)), SyntaxError, "RFC 3463 X.1.3 bad destination mailbox address syntax"),
+    ((1, Some(3)), UserUnknown, "RFC 3463 X.1.3 bad destination mailbox address syntax (the address cannot exist; Sisimai lib/Sisimai/SMTP/Status.pm: 5.1.3 userunknown)"),
     ((1, Some(6)), HasMoved, "RFC 3463 X.1.6 destination mailbox has moved"),
     ((1, Some(7)), Rejected, "RFC 3463 X.1.7 bad sender's mailbox address syntax"),
     ((1, Some(8)), Rejected, "RFC 3463 X.1.8 bad sender's system address"),
@@ -518,7 +579,12 @@ pub const ENHANCED: &[EnhancedReason] = &[
     ((7, Some(27)), NotAccept, "RFC 7505 X.7.27 sender address has null MX"),
     ((7, Some(28)), BadReputation, "Google 4.7.28: unsolicited mail rate from the IP"),
     ((7, Some(500)), RateLimited, "Microsoft 4.7.500 server busy"),
+    ((7, Some(501)), Blocked, "Microsoft 5.7.501 access denied, spam abuse detected (the sending account is banned)"),
+    ((7, Some(502)), Blocked, "Microsoft 5.7.502 access denied, spam abuse detected"),
+    ((7, Some(503)), Blocked, "Microsoft 5.7.503 access denied, spam abuse detected"),
     ((7, Some(511)), Blocked, "Microsoft 5.7.511 banned sender"),
+    ((7, Some(57)), SecurityError, "Microsoft 5.7.57 client was not authenticated to send anonymous mail"),
+    ((7, Some(60)), Rejected, "Microsoft 5.7.60 SendAsDenied"),
     ((7, Some(515)), AuthFailure, "Microsoft 5.7.515 sender authentication requirements"),
     ((7, Some(520)), PolicyViolation, "Microsoft 5.7.520 external forwarding not allowed"),
     ((7, Some(650)), BadReputation, "Microsoft 4.7.650 rate limited for IP reputation"),
@@ -631,6 +697,38 @@ fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     }
 }
 
+/// An address refusal answering MAIL FROM, or carrying a sender's enhanced code (RFC 3463
+/// X.1.7 bad sender's mailbox, X.1.8 bad sender's system), is about the sender: "invalid
+/// address" or "domain not found" there is a refused sender (`rejected`), not an unknown
+/// recipient.
+fn address_refused(r: Reason, ctx: Option<Context>, enhanced: Option<EnhancedCode>) -> Reason {
+    let sender_code = enhanced.is_some_and(|e| e.subject == 1 && matches!(e.detail, 7 | 8));
+    match r {
+        UserUnknown | HostUnknown if ctx == Some(Context::Mail) || sender_code => Rejected,
+        r => r,
+    }
+}
+
+/// The reply text for phrase matching: mail addresses and `<…>` tokens removed, so that
+/// "mailbox <bob@x> is full" reads "mailbox is full" and Courier's "User <bob> unknown"
+/// reads "user unknown".
+fn without_bracketed(lowered: &str) -> std::borrow::Cow<'_, str> {
+    let bracketed = |w: &str| {
+        let w = w.trim_end_matches([':', ',', '.', ';', ')']);
+        w.contains('@') || (w.starts_with('<') && w.ends_with('>'))
+    };
+    if !lowered.contains(['@', '<']) {
+        return std::borrow::Cow::Borrowed(lowered);
+    }
+    std::borrow::Cow::Owned(
+        lowered
+            .split_whitespace()
+            .filter(|w| !bracketed(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 fn find_text(rules: &'static [TextRule], lowered: &str) -> Option<&'static TextRule> {
     let pairs = Pairs::of(lowered);
     rules.iter().find(|r| {
@@ -680,6 +778,7 @@ pub fn classify(
     whole: &str,
 ) -> Classification {
     let lowered = text.to_lowercase();
+    let phrases = without_bracketed(&lowered);
     let whole_lower = whole.to_lowercase();
     // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
     let receiving = whole_lower.contains("reject: ") || whole_lower.contains("noqueue:");
@@ -696,20 +795,20 @@ pub fn classify(
         rule.push_str("success");
         let logged = find_text(TEXT_RULES, &whole_lower).is_some_and(|r| r.reason == Delivered);
         (ctx == Some(Context::EndOfData) || logged).then_some(Delivered)
-    } else if let Some(r) = find_text(TEXT_RULES, &lowered) {
+    } else if let Some(r) = find_text(TEXT_RULES, &phrases) {
         rule = format!("text:{}", r.id);
         forced_bounce = r.bounce;
         if !r.note.is_empty() {
             note = Some(r.note.to_string());
         }
-        Some(r.reason)
+        Some(address_refused(r.reason, ctx, enhanced))
     } else if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
         rule = format!(
             "enhanced:{}",
             enhanced.map(|e| e.to_string()).unwrap_or_default()
         );
         Some(r)
-    } else if let Some(r) = find_text(WEAK_TEXT_RULES, &lowered) {
+    } else if let Some(r) = find_text(WEAK_TEXT_RULES, &phrases) {
         rule = format!("text:{}", r.id);
         Some(sender_refused(r.reason, ctx))
     } else if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx, code)) {
@@ -780,6 +879,57 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", r.name()));
             assert!(!["speeding", "toomanyconn", "mesgtoobig", "exceedlimit"].contains(&r.name()));
         }
+    }
+
+    /// Wordings of one condition by different MTAs, providers and languages, each with
+    /// the one reason they must land on (sources on the rules): code, enhanced, text.
+    #[rustfmt::skip]
+    const WORDINGS: &[(Option<u16>, Option<&str>, &str, Reason)] = &[
+        (Some(551), None, "not our customer", UserUnknown),
+        (Some(550), None, "User <benny> unknown", UserUnknown),
+        (Some(550), None, "Benutzer unbekannt", UserUnknown),
+        (Some(550), Some("5.1.1"), "Utilisateur inconnu", UserUnknown),
+        (Some(501), Some("5.1.3"), "Bad recipient address syntax", UserUnknown),
+        (Some(501), Some("5.1.7"), "Invalid address", Rejected),
+        (Some(551), None, "bounce as<the destination mailbox <a@b.c> is full>", MailboxFull),
+        (Some(552), None, "Postfach voll", MailboxFull),
+        (None, None, "error writing message: File too large", MailboxFull),
+        (Some(550), None, "Account closed due to inactivity", Suspend),
+        (Some(550), None, "User status is locked.", Suspend),
+        (Some(530), Some("5.7.0"), "Must issue a STARTTLS command first", SecurityError),
+        (Some(553), None, "AUTH FAILED - a@b.c", SecurityError),
+        (Some(530), Some("5.7.57"), "Client not authenticated to send mail", SecurityError),
+        (Some(500), None, "Unauthorized relay msg rejected", NoRelaying),
+        (Some(550), Some("5.7.26"), "This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam", AuthFailure),
+        (Some(554), Some("5.7.0"), "The limit on the number of allowed outgoing messages was exceeded. Try again later.", RateLimited),
+        (Some(550), Some("5.4.5"), "Daily user sending quota exceeded.", RateLimited),
+        (Some(451), Some("4.7.1"), "Service unavailable - try again later", SystemError),
+        (Some(554), Some("5.0.0"), "MX list for a.b. points back to mx.a.b", SystemError),
+        (None, None, "delivery 1: failure: Unable_to_run_qmail-remote./", MailerError),
+        (None, None, "Message could not be delivered for 5 days", Expired),
+        (Some(421), None, "Message from (x) temporarily deferred - 4.16.50", BadReputation),
+        (Some(554), Some("5.2.252"), "SendAsDenied; a@b not allowed to send as c@d", Rejected),
+        (Some(550), Some("5.7.501"), "Access denied, spam abuse detected", Blocked),
+        (None, None, "TLS error from 'mx': Handshake failed", FailedStartTls),
+    ];
+
+    #[test]
+    fn wordings_of_one_condition_agree() {
+        for (code, enh, text, want) in WORDINGS {
+            let e = enh.and_then(EnhancedCode::parse);
+            let got = classify(None, *code, e, text, text).reason;
+            assert_eq!(got, Some(*want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_capability_list_naming_starttls_is_no_tls_failure() {
+        let text = "550 5.1.1 <a@b>: Recipient address rejected,mx.b (1.2.3.4),\"ENHANCEDSTATUSCODES,8BITMIME,STARTTLS\"";
+        let e = EnhancedCode::parse("5.1.1");
+        assert_eq!(
+            classify(None, Some(550), e, text, text).reason,
+            Some(UserUnknown)
+        );
     }
 
     #[test]
