@@ -1170,6 +1170,35 @@ mod tests {
     }
 
     #[test]
+    fn codes_after_field_names_brackets_and_at_the_end_are_found() {
+        let got =
+            reply("\"Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 The email account\"");
+        assert_eq!((got.0, got.1.as_deref()), (550, Some("5.1.1")));
+        let got = reply(
+            "Expected response code(s) [250] but got response [530 5.7.0 Must issue a STARTTLS command first]",
+        );
+        assert_eq!((got.0, got.1.as_deref()), (530, Some("5.7.0")));
+        let got = reply("message sending failed: 4.7.1 Ratelimit \"user\" exceeded (451)");
+        assert_eq!((got.0, got.1.as_deref()), (451, Some("4.7.1")));
+        let got = reply(
+            "Status: 5.0.0\nRemote-MTA: dns; mx.b\nDiagnostic-Code: smtp; 550 invalid helo given",
+        );
+        assert_eq!((got.0, got.1.as_deref()), (550, Some("5.0.0")));
+    }
+
+    #[test]
+    fn commands_standing_alone_in_a_pasted_session_name_the_stage() {
+        assert_eq!(
+            reply("DATA\n502 Unrecognized command").2,
+            Some(Context::Data)
+        );
+        assert_eq!(
+            reply("send gmail.com>.\nrecv gmail.com>550 5.7.1 blocked - gsmtp").2,
+            Some(Context::EndOfData)
+        );
+    }
+
+    #[test]
     fn a_code_less_line_still_names_its_command() {
         let got = parse_inputs(&[
             "H=(x) [1.2.3.4] F=<a@b> rejected RCPT <c@d>: relay not permitted".to_string(),
