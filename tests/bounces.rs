@@ -6,7 +6,7 @@
 //! same way and printed, without thresholds.
 //!
 //! Skipped, with a message, when the corpus is absent. `BOUNCES_SHOW=1` prints every
-//! mismatch.
+//! mismatch of the corpus and dev; `BOUNCES_SHOW=dev`, `=test` one set only; `=all` every set.
 
 use smtpprobe::explain::{Explanation, Item, Recognition, explain};
 use std::path::Path;
@@ -312,7 +312,10 @@ fn corpus_accuracy_per_field() {
         );
         return;
     }
-    let acc = measure(&path, std::env::var_os("BOUNCES_SHOW").is_some());
+    let show = std::env::var("BOUNCES_SHOW")
+        .ok()
+        .is_some_and(|v| v != "test" && v != "dev");
+    let acc = measure(&path, show);
     acc.print("corpus", true);
     let floors = [
         MIN_CODE,
@@ -338,16 +341,22 @@ fn hold_to_floors(name: &str, acc: &Accuracy, floors: [f64; 6]) {
     );
 }
 
-/// The held-out sets (`fixtures/bounces/heldout-{dev,test,blind}.tsv`, collected after tuning,
-/// labelled before any measurement): accuracy is printed; dev (tuned on) is held to floors,
-/// test is not; the format and the closed lists are asserted (by `read`). `BOUNCES_SHOW=1` prints the
-/// mismatches of the dev set only; the test and blind sets stay blind (counts only, no floors).
+/// The held-out sets (`fixtures/bounces/heldout-{dev,test,blind}.tsv`, collected after
+/// tuning, labelled before any measurement): accuracy is printed; dev (tuned on in round 1)
+/// and test (measured blind once, tuned on in round 2) are held to floors; the blind set is
+/// not, and its mismatches are never printed. The format and the closed lists are asserted
+/// (by `read`). `BOUNCES_SHOW=1` prints the mismatches of the dev set, `BOUNCES_SHOW=test`
+/// those of the test set.
 #[test]
 fn heldout_accuracy_per_field() {
-    let show = std::env::var_os("BOUNCES_SHOW").is_some();
+    // BOUNCES_SHOW=1 (or dev): dev mismatches; BOUNCES_SHOW=test: test mismatches;
+    // BOUNCES_SHOW=all: both.
+    let show = std::env::var("BOUNCES_SHOW").ok();
+    let show_dev = show.as_deref().is_some_and(|v| v != "test");
+    let show_test = show.as_deref().is_some_and(|v| v == "test" || v == "all");
     for (name, show) in [
-        ("heldout-dev", show),
-        ("heldout-test", false),
+        ("heldout-dev", show_dev),
+        ("heldout-test", show_test),
         ("heldout-blind", false),
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -365,6 +374,12 @@ fn heldout_accuracy_per_field() {
             // enhanced, context 100, reason 99, bounce 100, provider 100 at the time of
             // writing), to catch regressions. The test set has no floors (the lead decides).
             hold_to_floors(name, &acc, [97.0, 97.0, 93.0, 94.0, 95.0, 95.0]);
+        }
+        if name == "heldout-test" {
+            // Measured blind once (code 97.0, enhanced 98.0, context 88.9, reason 85.1,
+            // bounce 96.0, provider 81.5), then tuned on in round 2 (100 on every field at
+            // the time of writing): floors a few points below, to catch regressions.
+            hold_to_floors(name, &acc, [97.0, 97.0, 94.0, 95.0, 95.0, 95.0]);
         }
     }
 }

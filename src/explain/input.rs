@@ -458,6 +458,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     if let Some(p) = current.take() {
         out.push(p.finish(infer_context(&before)));
     }
+    with_dsn_status(block, &mut out);
     if out.is_empty() {
         // A lone word with stray spaces, or text without any code.
         let words: Vec<&str> = block.split_whitespace().collect();
@@ -482,13 +483,49 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     out
 }
 
+/// A DSN's "Status: 5.0.0" field is the enhanced code of the Diagnostic-Code reply that
+/// carries none itself (RFC 3464 §2.3.4).
+fn with_dsn_status(block: &str, out: &mut [Parsed]) {
+    let Some(status) = dsn_status(block) else {
+        return;
+    };
+    for p in out {
+        if let Parsed::Reply {
+            code,
+            enhanced: enh @ None,
+            ..
+        } = p
+            && u16::from(status.class) == *code / 100
+        {
+            *enh = Some(status);
+        }
+    }
+}
+
+/// The `Status:` field of a delivery status notification (RFC 3464 §2.3.4), on a line of
+/// its own.
+fn dsn_status(block: &str) -> Option<EnhancedCode> {
+    block.lines().find_map(|l| {
+        let l = l.trim();
+        let v = l
+            .get(..7)
+            .filter(|h| h.eq_ignore_ascii_case("status:"))
+            .and_then(|_| l.get(7..))?;
+        EnhancedCode::parse(v.split_whitespace().next()?)
+    })
+}
+
 /// A Sendmail transcript line naming the command sent (`>>> RCPT To:<…>`, `>>> DATA`,
 /// `>>> .` for the end of the message).
 fn transcript_command(line: &str) -> Option<Context> {
+    if let Some(c) = bare_command(line) {
+        return Some(c);
+    }
     let rest = line
         .strip_prefix(">>>")
         .or_else(|| line.strip_prefix("C:"))
-        .or_else(|| labelled_transcript(line))?
+        .or_else(|| labelled_transcript(line))
+        .or_else(|| host_transcript(line))?
         .trim();
     if rest == "." {
         return Some(Context::EndOfData);
@@ -506,6 +543,38 @@ fn labelled_transcript(line: &str) -> Option<&str> {
     let (label, rest) = line.split_once(">>>")?;
     let label = label.trim();
     (!label.is_empty() && label.bytes().all(|b| b.is_ascii_alphabetic())).then_some(rest)
+}
+
+/// A pasted session where the client's commands stand alone on their lines, upper case as
+/// clients send them (RFC 5321 §4.1: `DATA`, `MAIL FROM:<…>`, `RCPT TO:<…>`).
+fn bare_command(line: &str) -> Option<Context> {
+    const ALONE: &[(&str, Context)] = &[
+        ("DATA", Context::Data),
+        ("QUIT", Context::Quit),
+        ("RSET", Context::Rset),
+        ("STARTTLS", Context::StartTls),
+    ];
+    const LEADING: &[(&str, Context)] = &[
+        ("MAIL FROM:", Context::Mail),
+        ("RCPT TO:", Context::Rcpt),
+        ("EHLO ", Context::Ehlo),
+        ("HELO ", Context::Helo),
+        ("AUTH ", Context::Auth),
+        ("BDAT ", Context::Bdat),
+    ];
+    ALONE
+        .iter()
+        .find(|(c, _)| line == *c)
+        .or_else(|| LEADING.iter().find(|(c, _)| line.starts_with(c)))
+        .map(|(_, ctx)| *ctx)
+}
+
+/// A client debug log naming the peer before each line, `send mx.example>RCPT TO:<…>` then
+/// `recv mx.example>550 …`: the command after the sent line's `host>`.
+fn host_transcript(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("send ")?;
+    let (host, cmd) = rest.split_once('>')?;
+    (!host.is_empty() && !host.contains(char::is_whitespace)).then_some(cmd)
 }
 
 fn line_starts_with_code(line: &str) -> bool {
@@ -583,8 +652,9 @@ fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
     later.or(start)
 }
 
-/// Three digits at `i` followed by a space, `-`, `:` or `;` then a space or an enhanced code,
-/// or the end (`550: 5.7.1`, `550; 5.7.515`): the loose form of [`code_at`].
+/// Three digits at `i` followed by a space, `-`, `:`, `;` or `,` then a space or an enhanced
+/// code, or the end (`550: 5.7.1`, `550; 5.7.515`, `ERROR_CODE :550, …`): the loose form of
+/// [`code_at`].
 fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if let Some(found) = code_at(line, i) {
         return Some(found);
@@ -594,7 +664,7 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     }
     let b = line.as_bytes();
     let digits = b.get(i..i + 3)?;
-    if !digits.iter().all(u8::is_ascii_digit) || !matches!(b.get(i + 3), Some(b':' | b';')) {
+    if !digits.iter().all(u8::is_ascii_digit) || !matches!(b.get(i + 3), Some(b':' | b';' | b',')) {
         return None;
     }
     if b.get(i + 4) != Some(&b' ') {
@@ -632,6 +702,27 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let rest = line.get(i + 3..)?.strip_prefix("):")?;
     let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', rest.trim_start()))
+}
+
+/// A code in parentheses closing the line after the text and an enhanced code of its class,
+/// as webmail front ends print a refused submission (SOGo/mailcow "message sending failed:
+/// 4.7.1 Ratelimit "user" exceeded (451)"): the code, and the text before it.
+fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let after = line.get(i + 3..)?.strip_prefix(')')?;
+    if !after.trim().trim_end_matches(['.', '"', '\'']).is_empty() {
+        return None;
+    }
+    let code: u16 = line.get(i..i + 3)?.parse().ok()?;
+    let text = line.get(..i - 1)?.trim_end();
+    let class_enhanced = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ':'))
+        .filter_map(|w| EnhancedCode::parse(w.trim_end_matches(['.', ','])))
+        .any(|e| u16::from(e.class) == code / 100);
+    class_enhanced.then_some((code, ' ', text))
 }
 
 /// `550-5.7.25` or `550 5.7.25` (a code then an enhanced code of its class) after a space:
@@ -673,8 +764,12 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             code_at(line, i)
         } else if loose {
             let prev = b[i - 1];
-            let word_colon = prev == b':' && i >= 2 && b[i - 2].is_ascii_alphabetic();
-            let opener = matches!(prev, b'\'' | b'"' | b'(' | b'=' | b'>' | b'*');
+            // "msg:530", and "ERROR_CODE :550" (a field name, a space, a colon).
+            let word_colon = prev == b':'
+                && i >= 2
+                && (b[i - 2].is_ascii_alphabetic() || lower[..i - 1].trim_end().ends_with("code"));
+            // Swift Mailer: "… but got response [530 5.7.0 Must issue a STARTTLS …]".
+            let opener = matches!(prev, b'\'' | b'"' | b'(' | b'=' | b'>' | b'*' | b'[');
             // After a space only when the word before says a code follows ("Error 550",
             // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
             // the code a client expected ("Expected response code 354 but got …").
@@ -695,6 +790,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .then(|| coded_pair_at(line, i))
                         .flatten()
                 })
+                .or_else(|| trailing_code_at(line, i))
                 .filter(|(c, _, _)| (2..=5).contains(&(c / 100)))
         } else {
             None
@@ -902,12 +998,16 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("smtpaddressfailedexception", Context::Rcpt),
     ("smtpfailedrecipient", Context::Rcpt),
     ("recipientnotaccepted", Context::Rcpt),
+    // A server quoting the refused command: "550 Command RCPT User <…> not OK".
+    ("command rcpt ", Context::Rcpt),
+    ("command mail ", Context::Mail),
     ("ruleset=check_mail", Context::Mail),
     ("rejected mail <", Context::Mail),
     ("mail command failed", Context::Mail),
     ("the following from address failed", Context::Mail),
     ("smtp error: could not authenticate", Context::Auth),
     ("smtpsenderrefused", Context::Mail),
+    ("smtp sender refused", Context::Mail),
     ("smtpsenderfailedexception", Context::Mail),
     ("sendernotaccepted", Context::Mail),
     ("rejected ehlo or helo", Context::Ehlo),
@@ -1067,6 +1167,35 @@ mod tests {
         ] {
             assert_eq!(reply(line).2, Some(want), "{line}");
         }
+    }
+
+    #[test]
+    fn codes_after_field_names_brackets_and_at_the_end_are_found() {
+        let got =
+            reply("\"Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 The email account\"");
+        assert_eq!((got.0, got.1.as_deref()), (550, Some("5.1.1")));
+        let got = reply(
+            "Expected response code(s) [250] but got response [530 5.7.0 Must issue a STARTTLS command first]",
+        );
+        assert_eq!((got.0, got.1.as_deref()), (530, Some("5.7.0")));
+        let got = reply("message sending failed: 4.7.1 Ratelimit \"user\" exceeded (451)");
+        assert_eq!((got.0, got.1.as_deref()), (451, Some("4.7.1")));
+        let got = reply(
+            "Status: 5.0.0\nRemote-MTA: dns; mx.b\nDiagnostic-Code: smtp; 550 invalid helo given",
+        );
+        assert_eq!((got.0, got.1.as_deref()), (550, Some("5.0.0")));
+    }
+
+    #[test]
+    fn commands_standing_alone_in_a_pasted_session_name_the_stage() {
+        assert_eq!(
+            reply("DATA\n502 Unrecognized command").2,
+            Some(Context::Data)
+        );
+        assert_eq!(
+            reply("send gmail.com>.\nrecv gmail.com>550 5.7.1 blocked - gsmtp").2,
+            Some(Context::EndOfData)
+        );
     }
 
     #[test]

@@ -402,6 +402,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("m365_client_not_authenticated", &["client not authenticated", "client was not authenticated"], SecurityError).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online (5.7.57: the client did not authenticate to send)"),
     t("m365_temporary_server_error", &["temporary server error"], SystemError),
     t("m365_expired", &["queue.expired"], Expired),
+    t("m365_submission_quota", &["submissionquotaexceeded"], RateLimited)
+        .soft("Exchange Online answers 554 5.2.0 SubmissionQuotaExceeded when the sending mailbox passed its recipient or message rate limit: it resets within 24 hours.")
+        .src("https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits (sending limits: recipient rate limit per day, message rate limit per minute)"),
+    // --- Comcast (https://postmaster.comcast.net/smtp-error-codes.php) ---
+    t("comcast_block", &["comcast block for", "comcast bl0", "smtp-error-codes.php#bl0"], Blocked)
+        .src("https://postmaster.comcast.net/smtp-error-codes.php (BL000000 \"Comcast block for spam\": the sending IP is on Comcast's block list; BL000001 for a named RBL)"),
     // --- Google (https://support.google.com/a/answer/3726730) ---
     t("gmail_reputation", &["very low reputation", "low reputation of the sending", "ip reputation"], BadReputation).src("https://support.google.com/a/answer/3726730 (4.7.0 / 5.7.1 reputation)"),
     t("gmail_unsolicited_rate", &["unusual rate of unsolicited mail"], BadReputation).src("https://support.google.com/a/answer/3726730 (4.7.28)"),
@@ -425,6 +431,14 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("proofpoint_invalid", &["marked as invalid"], UserUnknown),
     t("barracuda_reputation", &["barracuda reputation", "barracudacentral"], Blocked).src("https://www.barracudacentral.org/rbl"),
     t("tonline_blocked", &["dialup", "dynamic ip"], Blocked).src("https://postmaster.t-online.de/index.en.html"),
+    t("orange_blocked", &["ofr…_102", "ofr…_103", "adresse ip source bloquee"], Blocked).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
+    t("orange_connections", &["ofr…_104"], RateLimited).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
+    t("orange_invalid_recipient", &["ofr…_416", "ofr…_418", "destinataire invalide"], UserUnknown).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
+    t("orange_full", &["ofr…_417"], MailboxFull).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
+    t("orange_sender", &["ofr…_403", "ofr…_405", "ofr…_415"], Rejected).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
+    t("orange_suspended", &["ofr…_420", "ofr…_426", "destinataire archivee", "compte du destinataire est bloque"], Suspend).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
+    t("orange_505", &["ofr…_505"], SystemError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
+    t("orange_auth", &["ofr…_305", "code d'authentification invalide"], SecurityError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_ofr", &["ofr_999", "ofr004"], RateLimited).src("https://postmaster.orange.fr/"),
     t("gmx_reputation", &["ip address is block listed", "blocked by reputation", "reputation"], BadReputation).src("https://postmaster.gmx.net/en/error-messages"),
     // --- Provider codes used against their definition ---
@@ -460,7 +474,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Sisimai lib/Sisimai/Reason/Expired.pm"),
     t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
         .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
-    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent"], RateLimited)
+    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending"], RateLimited)
         .soft("A sending quota (per hour or per day) answered with a permanent code: it resets, retry later.")
         .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
     t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail"], Filtered)
@@ -471,6 +485,14 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("ptr_fix", &["fix reverse dns", "valid reverse dns"], RequirePtr).src("AT&T postmaster: \"550 5.7.1 Connections not accepted from servers without a valid sender domain … Fix reverse DNS for x.x.x.x\" (https://about.att.com/sites/postmaster)"),
     t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
         .src("Exim \"sender verify fail for <…>\" (verify = sender); Sisimai lib/Sisimai/Reason/Rejected.pm"),
+    t("sender_refused_more", &["verify mailfrom failed", "mailfrom verify failed", "badsendermx", "sendernoa", "backscatter protection detected an invalid", "can't determine purported responsible address", "email address is on senderfilterconfig list", "fully qualified email address required", "has an outgoing mail suspension", "is not a registered gateway user", "returned mail not accepted here", "sender is spammer", "sender domain is empty", "server does not accept mail from", "too many spam complaints", "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted", "from: domain is invalid"], Rejected)
+        .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender); \"Verify mailfrom failed\": a sender callout that failed"),
+    t("spam_score", &["hits=", "spam score", "spamassassin", "x-spam-score", "spam-score", "spam content", "spam message rejected"], SpamDetected)
+        .src("Exim local_scan/ACL with SpamAssassin: \"rejected by local_scan(): Rejected: hits=7.5 required=5.0\" (a content score over the threshold; Exim spec ch. \"Content scanning at ACL time\", $spam_score)"),
+    t("destination_filter", &["rejected by destination domain"], Filtered)
+        .src("\"541 5.4.1 Mail rejected by destination domain\": the recipient domain's filter refused the message (https://blog.obhost.net/smtp-error-541-top-reasons-and-its-fixes/; https://smtp.codes/zoho)"),
+    t("connection_limits", &["too many open connections", "too many simultaneous connections", "too many connections from", "connection limit", "connection rate limit", "too many sessions", "please try again slower", "throttling failure", "trop de connexions"], RateLimited)
+        .src("Sendmail daemon.c / ruleset check_relay \"421 4.3.2 Too many open connections\" (ConnectionRateThrottle, MaxDaemonChildren); Sisimai 5 lib/Sisimai/Reason/RateLimited.pm"),
     // --- Generic phrases ---
     t("filtered", &["message filtered"], Filtered),
     t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
@@ -525,6 +547,15 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("virus_more", &["potentially executable attachment", "used by recent viruses"], VirusDetected)
         .src("Sisimai lib/Sisimai/Reason/VirusDetected.pm"),
     t("connection_rejected", &["connection rejected", "connections not accepted", "connection refused by policy"], Blocked),
+    // --- Sisimai 5's further wordings (consulted last); "a…b" means "a", later "b" ---
+    t("user_unknown_sisimai5", &["recipient not ok", "user…not ok", "recipient cannot be verified", "no longer exists", "recipient is not accepted", "recipients are invalid", "no valid recipients", "not listed in public name & address book", "not listed in domino directory", "in name directory", "mailbox invalid", "user not exist", "recipient not exist", "user not active", "is not an active address", "can't accept user", "destination addresses were unknown", "email address could not be found", "email name is not found", "badrcptto", "validrcptto", "badrecipientto", "not a valid user", "user…was not found", "recipient…was not found in", "mailbox…unavailable or access denied", "unknown local part", "unknown local-part", "unknown e-mail address", "unknown email address", "account…does not exist at the organization"], UserUnknown)
+        .src("Sisimai 5 lib/Sisimai/Reason/UserUnknown.pm ($index and $pairs); Lotus Domino \"User x not listed in public Name & Address Book\""),
+    t("filtered_sisimai5", &["refuses to receive this mail", "refused to receive this mail", "refuse to receive mail", "user reject", "account is protected by", "has restricted sms e-mail", "recipient refuses to accept"], Filtered)
+        .src("Sisimai 5 lib/Sisimai/Reason/Filtered.pm (\"user refuses to receive this mail\", \"user reject\": the recipient's own filter)"),
+    t("mailbox_full_sisimai5", &["space not enough", "space has been used up", "too much mail data", "would exceed maximum allowed storage", "exceeded its disk space limit", "exceeded the local limit", "quota violation", "reached disk quota", "exceeding its mailbox quota", "exceeding receiving limits"], MailboxFull)
+        .src("Sisimai 5 lib/Sisimai/Reason/MailboxFull.pm; \"Mailbox space not enough (space limit is …KB)\" of Chinese webmail systems (Coremail)"),
+    t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
+        .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
 ];
 
 /// Words too common to beat an enhanced code that says more (`blocked` appears in a
@@ -729,13 +760,55 @@ fn without_bracketed(lowered: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// The text with URLs removed (`http://antispam.example/denyip.php` is no "spam" phrase),
+/// keeping a help link's `p=` topic (Gmail's `?p=NotAuthorizedError` names the case). A
+/// redacted `http:// host/path` loses its host word too.
+fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("http") && !text.contains("www.") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut skip_next = false;
+    for w in text.split_whitespace() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let url = w.trim_start_matches(['(', '<', '[', '"', '\'']);
+        if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("www.") {
+            skip_next = matches!(url, "http://" | "https://");
+            if let Some(i) = url.find("?p=").or_else(|| url.find("&p=")) {
+                out.push(&url[i + 1..]);
+            }
+            continue;
+        }
+        out.push(w);
+    }
+    std::borrow::Cow::Owned(out.join(" "))
+}
+
 fn find_text(rules: &'static [TextRule], lowered: &str) -> Option<&'static TextRule> {
     let pairs = Pairs::of(lowered);
     rules.iter().find(|r| {
         r.text
             .iter()
-            .any(|f| pairs.may_contain(f) && lowered.contains(f))
+            .any(|f| pairs.may_contain(f) && aligned(lowered, f))
     })
+}
+
+/// Whether `hay` contains `fragment`; a fragment `a…b` matches "a", then later "b" (as
+/// Sisimai's `aligned` pairs: "user … does not exist" with the address in between).
+fn aligned(hay: &str, fragment: &str) -> bool {
+    if !fragment.contains('…') {
+        return hay.contains(fragment);
+    }
+    let mut rest = hay;
+    for part in fragment.split('…') {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Which byte pairs occur in a text (public for the other phrase tables): a cheap test that rules out most fragments before a
@@ -779,6 +852,7 @@ pub fn classify(
 ) -> Classification {
     let lowered = text.to_lowercase();
     let phrases = without_bracketed(&lowered);
+    let phrases = without_urls(&phrases);
     let whole_lower = whole.to_lowercase();
     // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
     let receiving = whole_lower.contains("reject: ") || whole_lower.contains("noqueue:");
@@ -842,7 +916,12 @@ pub fn classify(
             (Some(c), _) => c / 100 == 4,
             (None, Some(e)) => e.class == 4,
             // Postfix "deferred", Exim's "== … defer (…)", "temporary failure".
-            (None, None) => whole_lower.contains("defer") || whole_lower.contains("temporar"),
+            // A connection failure logged without a code is retried by the queue.
+            (None, None) => {
+                whole_lower.contains("defer")
+                    || whole_lower.contains("temporar")
+                    || reason == Some(NetworkError)
+            }
         };
         Some(match forced_bounce {
             Some(b) => b,

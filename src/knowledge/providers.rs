@@ -26,21 +26,21 @@ pub const PROVIDERS: &[Provider] = &[
         source: "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754" },
     Provider { id: "barracuda", fragments: &["barracuda", "cuda_nsu", "ess.barracudanetworks.com"],
         source: "https://campus.barracuda.com/product/emailsecuritygateway/doc/3866646/smtp-response-codes/" },
-    Provider { id: "google", fragments: &["gsmtp", "google.com", "googlemail.com", "gmail-smtp", "support.google.com/mail", "aspmx.l.google", "the email account that you tried to reach", "spam sent to gmail", "gmail does not accept messages"],
+    Provider { id: "google", fragments: &["gsmtp", "google.com", "googlemail.com", "gmail-smtp", "support.google.com/mail", "aspmx.l.google", "smtp.gmail.com", "1e100.net", "the email account that you tried to reach", "spam sent to gmail", "gmail does not accept messages", "the user you are trying to contact is receiving mail", "to protect our users from spam", "to best protect our users from spam", "gmail requires all senders to authenticate", "unusual rate of unsolicited mail originating from your ip", "does not meet ipv6 sending guidelines", "the recipient's inbox is out of storage space"],
         source: "https://support.google.com/a/answer/3726730 (Gmail SMTP errors, replies end in \"gsmtp\"; Gmail's own sentences name it: \"To reduce the amount of spam sent to Gmail\", \"Gmail does not accept messages from IPs with missing PTR records\")" },
-    Provider { id: "microsoft", fragments: &["outlook.com", "(s2017", "(s2018", "(s2019", "(s2020", "(s2021", "hotmail.com", "protection.outlook", "office365", "sender.office.com", "microsoft.com", "(s3150)", "(s3140)", "(as3150)", "(as3140)", "banned sending ip", "exchangelabs.com", "prod.outlook", "postmaster.live.com", "part of their network is on our block list", "resolver.adr.", "resolver.rst.", "prx1", "prx2", "prx3", "prx4", "prx5", "prx6", "prx7", "prx8", "fblw15", "messaging.microsoft.com", " as("],
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online" },
+    Provider { id: "microsoft", fragments: &["outlook.com", "(s2017", "(s2018", "(s2019", "(s2020", "(s2021", "hotmail.com", "protection.outlook", "office365", "sender.office.com", "microsoft.com", "(s3150)", "(s3140)", "(as3150)", "(as3140)", "banned sending ip", "exchangelabs.com", "prod.outlook", "postmaster.live.com", "part of their network is on our block list", "resolver.adr.", "resolver.rst.", "prx1", "prx2", "prx3", "prx4", "prx5", "prx6", "prx7", "prx8", "fblw15", "messaging.microsoft.com", " as(", "hotmail", "storedrv.", "mapiexception", "bad outbound sender", "weren't recognized as a valid sender"],
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (STOREDRV.Submission/Deliver and MapiException* are Exchange's store driver; 5.1.8 \"bad outbound sender\" / \"you weren't recognized as a valid sender\": https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online)" },
     Provider { id: "yahoo", fragments: &["yahoo", "aol.com", "yahoodns.net", "[tss0", "[ipts0", "[bl21]", "[bl23]", "postmaster.yahooinc.com", "postmaster.verizonmedia.com", "[ts0", "message not allowed - [", "not allowed - headers are not rfc compliant", "[#102]", "[gl01]", "- 4.16.5", "– 4.16.5", "delivery error: dd "],
         source: "https://senders.yahooinc.com/smtp-error-codes/ (also the legacy \"temporarily deferred - 4.16.5x\" / [GL01] deferrals of http://postmaster.yahoo.com/errors/postmaster-21.html, and \"554 delivery error: dd … - mtaNNN.mail.<site>.yahoo.com\" of Yahoo's own MTAs)" },
-    Provider { id: "apple", fragments: &["icloud.com", "mail.icloud", "apple.com", "[cs01]", "[hm0"],
-        source: "https://support.apple.com/en-us/102322 (iCloud Mail postmaster information)" },
+    Provider { id: "apple", fragments: &["icloud.com", "mail.icloud", "apple.com", "[cs01]", "[hm0", ".me.com", "p00im-"],
+        source: "https://support.apple.com/en-us/102322 (iCloud Mail postmaster information; iCloud's own MTAs are named *.me.com, e.g. smtp.mail.me.com and qs51p00im-….me.com in their replies)" },
     Provider { id: "gmx", fragments: &["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "postmaster.gmx", "mxintern.schlund", "mx.mail.com"],
         source: "https://postmaster.gmx.net/en/error-messages" },
     Provider { id: "t-online", fragments: &["t-online.de", "t-online", "a problem occurred. (ask your postmaster"],
         source: "https://postmaster.t-online.de/index.en.html" },
-    Provider { id: "orange", fragments: &["orange.fr", "wanadoo.fr", "ofr_", "ofr0", "postmaster.orange"],
-        source: "https://postmaster.orange.fr/ (Orange error codes OFRxxx)" },
-    Provider { id: "zoho", fragments: &["zoho.com", "zoho.eu", "zoho.in", "zohomail", "zoho mail", "mx.zoho"],
+    Provider { id: "orange", fragments: &["orange.fr", "wanadoo.fr", "ofr_", "ofr0", "postmaster.orange", "mwinf"],
+        source: "https://postmaster.orange.fr/ (Orange error codes OFRxxx; Orange's inbound MTAs name themselves mwinfNNNN in replies: \"550 mwinf5c04 ME Adresse IP source bloquee …\", Sisimai lib/Sisimai/Rhost/FrancePTT.pm)" },
+    Provider { id: "zoho", fragments: &["zoho.com", "zoho.eu", "zoho.in", "zoho.jp", "zohocloud.ca", "zoho.sa", "zohomail", "zoho mail", "mx.zoho"],
         source: "https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html" },
     Provider { id: "bluewin", fragments: &["bluewin.ch", "bluewin", "swisscom"],
         source: "https://www.swisscom.ch/en/residential/help/device/email-error-messages.html" },
@@ -199,6 +199,92 @@ mod tests {
         for (i, b) in BLOCKLISTS.iter().enumerate() {
             assert!(BLOCKLISTS[i + 1..].iter().all(|q| q.id != b.id), "{}", b.id);
             assert!(b.source.starts_with("http"), "{}", b.id);
+        }
+    }
+
+    /// Each provider from its own markers: MX and MTA host names, reply-code markers, URLs
+    /// (each as real replies show them; sources on the table entries).
+    #[test]
+    fn each_provider_from_its_own_markers() {
+        for (line, want) in [
+            (
+                "host gmail-smtp-in.l.google.com[142.250.1.26] said: 550 x",
+                "google",
+            ),
+            (
+                "host alt1.aspmx.l.google.com[1.2.3.4] said: 421 x",
+                "google",
+            ),
+            ("550 5.7.1 x. f89si1889517pje.50 - gsmtp", "google"),
+            (
+                "450 4.2.1 The user you are trying to contact is receiving mail at a rate",
+                "google",
+            ),
+            (
+                "host x-com.mail.protection.outlook.com[1.2.3.4] said: 550 x",
+                "microsoft",
+            ),
+            (
+                "host hotmail-com.olc.protection.outlook.com[1.2.3.4] said: 550 x",
+                "microsoft",
+            ),
+            ("host mx1.hotmail.com[1.2.3.4] said: 550 x", "microsoft"),
+            (
+                "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException",
+                "microsoft",
+            ),
+            (
+                "host mta7.am0.yahoodns.net[1.2.3.4] said: 421 4.7.0 [TSS04] x",
+                "yahoo",
+            ),
+            (
+                "host mx-aol.mail.gm0.yahoodns.net[1.2.3.4] said: 554 x",
+                "yahoo",
+            ),
+            (
+                "host mx01.mail.icloud.com[17.57.154.33] said: 554 5.7.1 [CS01] x",
+                "apple",
+            ),
+            (
+                "(421, b'4.4.2 qs51p00im-qukt01071702.me.com Error: timeout exceeded')",
+                "apple",
+            ),
+            (
+                "host mx0a-00123.pphosted.com[1.2.3.4] said: 550 x",
+                "proofpoint",
+            ),
+            (
+                "host mx1-us1.ppe-hosted.com[1.2.3.4] said: 550 x",
+                "proofpoint",
+            ),
+            (
+                "host eu-smtp-inbound-1.mimecast.com[1.2.3.4] said: 550 x",
+                "mimecast",
+            ),
+            (
+                "host d123.a.ess.barracudanetworks.com[1.2.3.4] said: 550 x",
+                "barracuda",
+            ),
+            (
+                "host d123.ess.barracuda.com[1.2.3.4] said: 550 x",
+                "barracuda",
+            ),
+            ("host mx00.emig.gmx.net[1.2.3.4] said: 554 x", "gmx"),
+            ("host mx-ha02.web.de[1.2.3.4] said: 554 x", "gmx"),
+            ("host mx00.t-online.de[1.2.3.4] said: 554 x", "t-online"),
+            ("host smtp-in.orange.fr[1.2.3.4] said: 550 x", "orange"),
+            (
+                "550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102",
+                "orange",
+            ),
+            ("host mx.wanadoo.fr[1.2.3.4] said: 550 x", "orange"),
+            ("host mx.zoho.com[1.2.3.4] said: 550 x", "zoho"),
+            ("host mx2.zoho.eu[1.2.3.4] said: 550 x", "zoho"),
+            ("host mx.zoho.in[1.2.3.4] said: 550 x", "zoho"),
+            ("host mxbw.bluewin.ch[1.2.3.4] said: 550 x", "bluewin"),
+            ("host mx.swisscom.ch[1.2.3.4] said: 550 x", "bluewin"),
+        ] {
+            assert_eq!(provider(&line.to_lowercase()), Some(want), "{line}");
         }
     }
 
