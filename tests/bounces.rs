@@ -357,7 +357,7 @@ fn heldout_accuracy_per_field() {
     for (name, show) in [
         ("heldout-dev", show_dev),
         ("heldout-test", show_test),
-        ("heldout-blind", false),
+        ("heldout-blind", show.as_deref() == Some("blind")),
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures/bounces")
