@@ -187,7 +187,9 @@ struct Pending {
 }
 
 impl Pending {
-    fn finish(self, before: Option<Context>) -> Parsed {
+    /// `before`: the text before the reply, read for a context only when the reply's own
+    /// lines and a transcript name none.
+    fn finish(self, before: &str) -> Parsed {
         let raw = self.raw.join("\n");
         let mut joined = collapse(&self.texts.join(" "), self.code);
         let mut enhanced = self.enhanced;
@@ -211,7 +213,9 @@ impl Pending {
         let enhanced = enhanced
             .or_else(|| hash_enhanced(&joined, self.code))
             .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));
-        let inferred = infer_context(&raw).or(self.transcript).or(before);
+        let inferred = infer_context(&raw)
+            .or(self.transcript)
+            .or_else(|| infer_context(before));
         let input = escape(&raw);
         let code = match basic_code(&format!("{:03}", self.code)) {
             Ok(code) => code,
@@ -384,7 +388,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     {
         if let Some(cmd) = transcript_command(line) {
             if let Some(p) = current.take() {
-                out.push(p.finish(infer_context(&before)));
+                out.push(p.finish(&before));
                 before.clear();
             }
             transcript = Some(cmd);
@@ -405,7 +409,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                 }
                 _ => {
                     if let Some(p) = current.take() {
-                        out.push(p.finish(infer_context(&before)));
+                        out.push(p.finish(&before));
                         before.clear();
                     }
                     let (enhanced, text) = strip_enhanced(rest, code);
@@ -437,7 +441,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         }
     }
     if let Some(p) = current.take() {
-        out.push(p.finish(infer_context(&before)));
+        out.push(p.finish(&before));
     }
     if out.is_empty() {
         // A lone word with stray spaces, or text without any code.
@@ -584,6 +588,11 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
         if !(b'2'..=b'5').contains(&b[i]) || !line.is_char_boundary(i) {
             return None;
         }
+        // Strictly, only three digits and a separator can be a code: test that first (a
+        // log line has many digits: times, addresses, queue ids).
+        if !loose && code_at(line, i).is_none() {
+            return None;
+        }
         let before = lower[..i].trim_end();
         let spaced = before.len() < i;
         let after_prefix = PREFIXES.iter().any(|p| before.ends_with(p));
@@ -686,9 +695,9 @@ fn infer_context(block: &str) -> Option<Context> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-            .to_lowercase()
+            .to_ascii_lowercase()
     } else {
-        block.to_lowercase()
+        block.to_ascii_lowercase()
     };
     const HINTS: &[(&str, Context)] = &[
         ("in reply to end of data", Context::EndOfData),

@@ -268,9 +268,9 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         item.provider = c.provider;
         item.blocklist = c.blocklist;
         item.notes.extend(c.note);
+        item.side = classify::Side::of(&item.input);
         if let Some(r) = item.reason {
-            let receiving = item.input.contains("reject: ") || item.input.contains("NOQUEUE:");
-            let a = classify::advice(r, receiving);
+            let a = classify::advice(r, item.side);
             item.advice = (!a.is_empty()).then(|| a.to_string());
         }
     }
