@@ -201,11 +201,13 @@ impl Pending {
                 joined = rest.to_string();
             }
         }
-        // Postfix's own "(in reply to … command)" and the ")" closing its "status=… (" are
-        // not the server's words.
+        // Postfix's own "(in reply to … command)", the ")" closing its "status=… (" and the
+        // "; from=<…> to=<…> proto=… helo=<…>" after its own refusals are not the server's
+        // words.
         if let Some(i) = joined.rfind("(in reply to ") {
             joined.truncate(i);
         }
+        joined.truncate(without_postfix_envelope(&joined).len());
         while joined.ends_with(')') && joined.matches(')').count() > joined.matches('(').count() {
             joined.pop();
         }
@@ -300,6 +302,16 @@ fn collapse(text: &str, code: u16) -> String {
         i += 1;
     }
     out.join(" ")
+}
+
+/// `text` without the `; from=<…> to=<…> proto=… helo=<…>` that Postfix appends to the
+/// refusals it logs (`NOQUEUE: reject: RCPT from …: 554 5.7.1 …; from=<a> to=<b>
+/// proto=ESMTP helo=<c>`): the envelope of the refused transaction, not the reply's words.
+pub(super) fn without_postfix_envelope(text: &str) -> &str {
+    match text.rfind("; from=<") {
+        Some(j) if text[j..].ends_with('>') && text[j..].contains(" proto=") => &text[..j],
+        _ => text,
+    }
 }
 
 /// An enhanced code written `#5.1.1` or `(#5.1.1)` (qmail, Exchange) in the text, of the

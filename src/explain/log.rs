@@ -16,7 +16,7 @@
 //!
 //! The caller opens the file (`main.rs`) and hands a reader; nothing here touches files.
 
-use super::input::{Parsed, parse_inputs};
+use super::input::{Parsed, parse_inputs, without_postfix_envelope};
 use crate::knowledge::classify::{self, Bounce, Reason, Side};
 use crate::report::explain::{
     LOG_JSON_VERSION, LogRow, LogSummary, render_log_human, render_log_json,
@@ -254,11 +254,7 @@ fn record(line: &str) -> Cow<'_, str> {
         .or_else(|| line.find("milter-reject: "))
         .or_else(|| line.find(": reject: ").map(|i| i + 2));
     if let Some(i) = refusal {
-        let rec = &line[i..];
-        return Cow::Borrowed(match rec.rfind("; from=<") {
-            Some(j) if rec[j..].ends_with('>') && rec[j..].contains(" proto=") => &rec[..j],
-            _ => rec,
-        });
+        return Cow::Borrowed(without_postfix_envelope(&line[i..]));
     }
     Cow::Borrowed(line.find("]: ").map_or(line, |i| &line[i + 3..]))
 }

@@ -278,10 +278,13 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         item.notes.extend(knowledge::sequences::notes(ctx, code));
     }
     // A pasted line is about someone's mail, not a probe run: advice written for the probe
-    // ("the probe's IP", "--mail-from") gives way to the advice for the line's reader.
+    // ("the probe's IP", "--mail-from"), or for the sender when our own server refused
+    // someone, gives way to the advice for the line's reader.
     if item.text.is_some()
         && let Some(m) = item.meaning.as_mut()
-        && (m.advice.contains("probe") || m.advice.contains("--mail-from"))
+        && (item.side == classify::Side::Receiver
+            || m.advice.to_ascii_lowercase().contains("probe")
+            || m.advice.contains("--mail-from"))
     {
         m.advice = item.advice.clone().unwrap_or_default();
     }
