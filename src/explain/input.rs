@@ -515,7 +515,7 @@ fn strong_position(line: &str, rest: &str) -> bool {
 }
 
 /// Three digits at byte `i` of `line` followed by a space, a hyphen or the end.
-fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+pub(super) fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let b = line.as_bytes();
     let digits = b.get(i..i + 3)?;
     if !digits.iter().all(u8::is_ascii_digit) {
@@ -557,7 +557,7 @@ const PREFIXES: &[&str] = &[
 /// "SMTP error from remote mail server after …:" line, after a colon. Never inside other
 /// fields (Exim's `X=TLS1.3:…:256` is not a reply 256). Returns the code, the separator
 /// (' ', '-' or '\0' at end of line) and the rest of the line.
-fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
+pub(super) fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
     // At the start of the line, any three digits are taken (so that 999 is reported),
     // unless a valid code follows ("759   SMTP<< 504 …" is a counter, then the reply).
     let start = code_at(line, 0).or_else(|| loose.then(|| loose_code_at(line, 0)).flatten());
@@ -651,7 +651,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
 ///
 /// A repeated code (`550 550 5.1.1`, `550-550 5.1.10`) or one vendor tag before the
 /// enhanced code (Barracuda's `cuda_nsu 5.1.1`) is skipped over.
-fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &str) {
+pub(super) fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &str) {
     let rest = rest.trim_start();
     let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
     if let Some(e) = EnhancedCode::parse(first.trim_start_matches('#'))

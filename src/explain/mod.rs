@@ -25,6 +25,7 @@
 mod compare;
 mod input;
 pub mod log;
+mod paste;
 
 pub use crate::report::explain::{
     BasicInfo, Comparison, EXIT_FALLBACK, EXIT_MALFORMED, EXIT_RECOGNISED, EnhancedInfo,
@@ -62,7 +63,7 @@ pub fn run_with(
             let _ = writeln!(err, "smtpprobe: error: cannot read standard input: {e}");
             return EXIT_MALFORMED;
         }
-        stdin_blocks(&text)
+        paste::items(&text)
     } else {
         args.input.clone()
     };
@@ -77,17 +78,6 @@ pub fn run_with(
         .color
         .enabled(std::io::IsTerminal::is_terminal(&std::io::stdout()));
     render(&explanation, args.json, color, out)
-}
-
-/// Pasted text from standard input: one block per paragraph (blank lines separate
-/// replies; the lines of one paragraph are one bounce, one transcript or one log).
-fn stdin_blocks(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .flat_map(|p| p.split("\r\n\r\n"))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 fn render(explanation: &Explanation, json: bool, color: bool, out: &mut dyn std::io::Write) -> i32 {
