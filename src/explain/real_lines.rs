@@ -268,3 +268,19 @@ fn a_receiving_side_line_is_explained_for_the_receivers_admin() {
     assert!(!advice.contains("Your server"), "{advice}");
     assert!(advice.contains("recipient domain's own MX"), "{advice}");
 }
+
+#[test]
+fn mimecasts_security_policies_reply_is_a_content_rejection() {
+    // Mimecast's SMTP error codes page: "a signature was detected that could either be a
+    // virus, or a spam score over the maximum threshold".
+    let line = "host service24.mimecast.com [212.2.3.153]: 554 email rejected due to security policies - MCSpamSignature.sa.28.6";
+    let ex = explain(&[line.to_string()], Some("END_OF_DATA"));
+    let item = &ex.items[0];
+    assert_eq!(item.reason, Some(Reason::SpamDetected));
+    assert_eq!(item.provider.as_deref(), Some("mimecast"));
+    assert!(
+        item.notes.iter().any(|n| n.contains("Permitted Senders")),
+        "{:?}",
+        item.notes
+    );
+}

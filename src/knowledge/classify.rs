@@ -418,6 +418,10 @@ impl TextRule {
             ..self
         }
     }
+    /// What the provider's own documentation says the reader can do.
+    const fn note(self, note: &'static str) -> TextRule {
+        TextRule { note, ..self }
+    }
 }
 
 use Reason::*;
@@ -473,6 +477,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_rfc5322", &["not rfc 5322 compliant", "rfc 5322", "multiple from", "duplicate headers"], NotCompliantRfc),
     // --- Mimecast, Proofpoint, Barracuda, GMX, T-Online, Orange, Zoho, Bluewin ---
     t("mimecast_envelope_blocked", &["envelope blocked", "blocked senders"], Rejected).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Envelope blocked: the sender is on a block list of the recipient's organisation)"),
+    // Mimecast documents this reply as content, not policy: "a signature was detected that could
+    // either be a virus, or a spam score over the maximum threshold"; the recipient's
+    // administrator can let the sender past the spam check (Permitted Senders / Auto Allow
+    // policy), never past the virus check.
+    t("mimecast_security_policies", &["email rejected due to security policies"], SpamDetected).note("Mimecast: a virus signature or a spam score over its threshold. The recipient's administrator can let your address past the spam check (a Permitted Senders policy), never past the virus check.").src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (554 Email rejected due to security policies; quoted in Sisimai's Rhost::Mimecast, v4.25.15)"),
     t("mimecast_open_relay", &["open relay not allowed"], NoRelaying).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
     t("mimecast_spoofing", &["anti-spoofing", "spoofing", "spoofed"], PolicyViolation).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Rejected by Anti-Spoofing policy)"),
     t("mimecast_greylist", &["internal resource temporarily unavailable"], SystemError).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
