@@ -197,7 +197,9 @@ struct Pending {
 }
 
 impl Pending {
-    fn finish(self, before: Option<Context>) -> Parsed {
+    /// `before`: the text before the reply, read for a context only when the reply's own
+    /// lines and a transcript name none.
+    fn finish(self, before: &str) -> Parsed {
         let raw = self.raw.join("\n");
         let mut joined = collapse(&self.texts.join(" "), self.code);
         let mut enhanced = self.enhanced;
@@ -209,11 +211,13 @@ impl Pending {
                 joined = rest.to_string();
             }
         }
-        // Postfix's own "(in reply to … command)" and the ")" closing its "status=… (" are
-        // not the server's words.
+        // Postfix's own "(in reply to … command)", the ")" closing its "status=… (" and the
+        // "; from=<…> to=<…> proto=… helo=<…>" after its own refusals are not the server's
+        // words.
         if let Some(i) = joined.rfind("(in reply to ") {
             joined.truncate(i);
         }
+        joined.truncate(without_postfix_envelope(&joined).len());
         while joined.ends_with(')') && joined.matches(')').count() > joined.matches('(').count() {
             joined.pop();
         }
@@ -221,7 +225,9 @@ impl Pending {
         let enhanced = enhanced
             .or_else(|| hash_enhanced(&joined, self.code))
             .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));
-        let inferred = infer_context(&raw).or(self.transcript).or(before);
+        let inferred = infer_context(&raw)
+            .or(self.transcript)
+            .or_else(|| infer_context(before));
         let input = escape(&raw);
         let code = match basic_code(&format!("{:03}", self.code)) {
             Ok(code) => code,
@@ -314,6 +320,16 @@ fn collapse(text: &str, code: u16) -> String {
     out.join(" ")
 }
 
+/// `text` without the `; from=<…> to=<…> proto=… helo=<…>` that Postfix appends to the
+/// refusals it logs (`NOQUEUE: reject: RCPT from …: 554 5.7.1 …; from=<a> to=<b>
+/// proto=ESMTP helo=<c>`): the envelope of the refused transaction, not the reply's words.
+pub(super) fn without_postfix_envelope(text: &str) -> &str {
+    match text.rfind("; from=<") {
+        Some(j) if text[j..].ends_with('>') && text[j..].contains(" proto=") => &text[..j],
+        _ => text,
+    }
+}
+
 /// An enhanced code written `#5.1.1` or `(#5.1.1)` (qmail, Exchange) in the text, of the
 /// class of `code`.
 fn hash_enhanced(text: &str, code: u16) -> Option<EnhancedCode> {
@@ -400,7 +416,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     {
         if let Some(cmd) = transcript_command(line) {
             if let Some(p) = current.take() {
-                out.push(p.finish(infer_context(&before)));
+                out.push(p.finish(&before));
                 before.clear();
             }
             transcript = Some(cmd);
@@ -421,7 +437,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                 }
                 _ => {
                     if let Some(p) = current.take() {
-                        out.push(p.finish(infer_context(&before)));
+                        out.push(p.finish(&before));
                         before.clear();
                     }
                     let (enhanced, text) = match strip_enhanced(rest, code) {
@@ -456,7 +472,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         }
     }
     if let Some(p) = current.take() {
-        out.push(p.finish(infer_context(&before)));
+        out.push(p.finish(&before));
     }
     with_dsn_status(block, &mut out);
     if out.is_empty() {
@@ -597,7 +613,7 @@ fn strong_position(line: &str, rest: &str) -> bool {
 }
 
 /// Three digits at byte `i` of `line` followed by a space, a hyphen or the end.
-fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+pub(super) fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let b = line.as_bytes();
     let digits = b.get(i..i + 3)?;
     if !digits.iter().all(u8::is_ascii_digit) {
@@ -639,7 +655,7 @@ const PREFIXES: &[&str] = &[
 /// "SMTP error from remote mail server after …:" line, after a colon. Never inside other
 /// fields (Exim's `X=TLS1.3:…:256` is not a reply 256). Returns the code, the separator
 /// (' ', '-' or '\0' at end of line) and the rest of the line.
-fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
+pub(super) fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
     // At the start of the line, any three digits are taken (so that 999 is reported),
     // unless a valid code follows ("759   SMTP<< 504 …" is a counter, then the reply).
     let start = code_at(line, 0).or_else(|| loose.then(|| loose_code_at(line, 0)).flatten());
@@ -746,6 +762,11 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
         if !(b'2'..=b'5').contains(&b[i]) || !line.is_char_boundary(i) {
             return None;
         }
+        // Strictly, only three digits and a separator can be a code: test that first (a
+        // log line has many digits: times, addresses, queue ids).
+        if !loose && code_at(line, i).is_none() {
+            return None;
+        }
         let before = lower[..i].trim_end();
         let spaced = before.len() < i;
         let after_prefix = PREFIXES.iter().any(|p| before.ends_with(p));
@@ -802,7 +823,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
 ///
 /// A repeated code (`550 550 5.1.1`, `550-550 5.1.10`) or one vendor tag before the
 /// enhanced code (Barracuda's `cuda_nsu 5.1.1`) is skipped over.
-fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &str) {
+pub(super) fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &str) {
     let rest = rest.trim_start();
     let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
     if let Some(e) = EnhancedCode::parse(first.trim_start_matches('#'))
@@ -872,9 +893,9 @@ fn infer_context(block: &str) -> Option<Context> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-            .to_lowercase()
+            .to_ascii_lowercase()
     } else {
-        block.to_lowercase()
+        block.to_ascii_lowercase()
     };
     const HINTS: &[(&str, Context)] = &[
         ("in reply to end of data", Context::EndOfData),

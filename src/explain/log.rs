@@ -1,20 +1,42 @@
 //! `smtpprobe explain --log FILE|-`: every deferral and bounce in a Postfix, Exim or
-//! Sendmail log, grouped by provider, reason and bounce type, with a count, an example
-//! reply and the advice. Streams: one line in memory at a time, and one row per group (the
-//! groups are closed lists, so memory stays constant whatever the log's size).
+//! Sendmail log, and every refusal our own Postfix gave, grouped by side, provider, reason
+//! and bounce type, with a count, an example reply and the advice.
+//!
+//! Streams in constant memory: the log is read in chunks of [`CHUNK`] bytes; a line longer
+//! than [`MAX_LINE`] is cut; there is one row per group (closed lists, so a bounded number),
+//! and a bounded memo of classified records ([`MEMO_ENTRIES`] of at most [`MEMO_RECORD`]
+//! bytes).
+//!
+//! Fast because most lines of a mail log are not events: each chunk is searched for the
+//! few markers an event line carries (`status=deferred`, `reject: `, Exim's ` ** `, …) with
+//! SIMD substring search, and only the lines holding one are decoded and parsed. An event
+//! is first reduced to its [`record`] (without the syslog header, queue id, recipient and
+//! delays, which differ from one message to the next and say nothing about why), so that
+//! the queue's retries of one message, which repeat its reply, are classified once.
 //!
 //! The caller opens the file (`main.rs`) and hands a reader; nothing here touches files.
 
-use super::input::{Parsed, parse_inputs};
-use crate::knowledge::classify::{self, Bounce, Reason};
+use super::input::{Parsed, parse_inputs, without_postfix_envelope};
+use crate::knowledge::classify::{self, Bounce, Reason, Side};
 use crate::report::explain::{
     LOG_JSON_VERSION, LogRow, LogSummary, render_log_human, render_log_json,
 };
+use memchr::memmem::Finder;
+use memchr::{memchr, memchr_iter, memrchr};
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 
 /// How long an example reply may be in the table (characters).
 const EXAMPLE_CHARS: usize = 200;
+/// Bytes read at a time.
+const CHUNK: usize = 1 << 18;
+/// The longest line kept whole; the rest of a longer one is counted but not read.
+const MAX_LINE: usize = 1 << 16;
+/// How many classified records are remembered (then the memo starts over).
+const MEMO_ENTRIES: usize = 4096;
+/// The longest record remembered.
+const MEMO_RECORD: usize = 1024;
 
 /// Reads the log from `reader` and writes the summary; returns the exit code (0, or 3 when
 /// the log cannot be read).
@@ -42,70 +64,204 @@ pub fn run(
     }
 }
 
+/// Byte strings one of which every event line holds (the full test is [`is_event`]).
+const MARKERS: [&str; 6] = [
+    "status=deferred",
+    "status=bounced",
+    "reject: ",
+    " ** ",
+    " == ",
+    "stat=",
+];
+
 /// Whether a log line reports a deferral or a bounce: Postfix `status=deferred|bounced`,
 /// Exim `**` (failed) and `==` (deferred), Sendmail `dsn=4.x`/`dsn=5.x` with `stat=`; or,
-/// on a receiving server, a refusal it gave: Postfix `NOQUEUE: reject:` (the Monday
-/// question on an MX is also "what did we refuse, and why").
+/// on a receiving server, a refusal it gave: Postfix `NOQUEUE: reject:`, a cleanup
+/// `QUEUEID: reject:` (header or body checks) and `milter-reject:` (the Monday question on
+/// an MX is also "what did we refuse, and why").
 fn is_event(line: &str) -> bool {
     line.contains("status=deferred")
         || line.contains("status=bounced")
-        || line.contains("NOQUEUE: reject:")
+        || line.contains(": reject: ")
+        || line.contains("milter-reject: ")
         || line.contains(" ** ")
         || line.contains(" == ")
         || (line.contains("stat=") && (line.contains("dsn=4.") || line.contains("dsn=5.")))
 }
 
-type Key = (Option<&'static str>, Option<Reason>, Option<Bounce>);
+/// A group: whose refusal it was, who answered, why, and whether it will be retried.
+type Key = (Side, Option<&'static str>, Option<Reason>, Option<Bounce>);
 
-/// Summarises a log: counts per (provider, reason, bounce), most frequent first.
-pub fn summarise(reader: &mut dyn BufRead) -> std::io::Result<LogSummary> {
-    let mut groups: HashMap<Key, (u64, String)> = HashMap::new();
-    let mut buf: Vec<u8> = Vec::with_capacity(1024);
-    let (mut lines, mut events) = (0u64, 0u64);
-    loop {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        lines += 1;
-        let line = String::from_utf8_lossy(&buf);
-        let line = line.trim_end();
-        if !is_event(line) {
-            continue;
-        }
-        events += 1;
-        let (key, example) = classify_line(line);
-        groups.entry(key).or_insert_with(|| (0, example)).0 += 1;
-    }
-    let mut rows: Vec<LogRow> = groups
-        .into_iter()
-        .map(|((provider, reason, bounce), (count, example))| LogRow {
-            count,
-            provider: provider.map(str::to_string),
-            reason,
-            bounce,
-            example,
-            advice: reason
-                .map(|r| classify::advice(r, false).to_string())
-                .unwrap_or_default(),
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.example.cmp(&b.example))
-    });
-    Ok(LogSummary {
-        version: LOG_JSON_VERSION,
-        lines,
-        events,
-        rows,
-    })
+/// The summary being built.
+struct Summariser {
+    markers: Vec<Finder<'static>>,
+    /// Where the candidate lines of the current chunk start (reused).
+    starts: Vec<usize>,
+    groups: HashMap<Key, (u64, String)>,
+    memo: HashMap<Box<str>, Key>,
+    lines: u64,
+    events: u64,
 }
 
-/// The group and an example reply for one event line.
-fn classify_line(line: &str) -> (Key, String) {
-    let parsed = parse_inputs(&[line.to_string()]);
+/// Summarises a log: counts per (side, provider, reason, bounce), most frequent first.
+pub fn summarise(reader: &mut dyn BufRead) -> std::io::Result<LogSummary> {
+    // Larger reads than the caller's buffer go straight through it.
+    let mut reader = BufReader::with_capacity(CHUNK, reader as &mut dyn Read);
+    let mut s = Summariser {
+        markers: MARKERS.iter().map(|m| Finder::new(m.as_bytes())).collect(),
+        starts: Vec::new(),
+        groups: HashMap::new(),
+        memo: HashMap::new(),
+        lines: 0,
+        events: 0,
+    };
+    // The start of a line that a chunk cut (at most MAX_LINE bytes of it).
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let chunk = reader.fill_buf()?;
+        let n = chunk.len();
+        if n == 0 {
+            break;
+        }
+        let Some(last) = memrchr(b'\n', chunk) else {
+            keep(&mut carry, chunk);
+            reader.consume(n);
+            continue;
+        };
+        let (mut whole, rest) = chunk.split_at(last + 1);
+        if !carry.is_empty() {
+            let end = memchr(b'\n', whole).map_or(whole.len(), |e| e + 1);
+            keep(&mut carry, &whole[..end]);
+            if carry.last() != Some(&b'\n') {
+                carry.push(b'\n');
+            }
+            s.chunk(&carry);
+            carry.clear();
+            whole = &whole[end..];
+        }
+        s.chunk(whole);
+        keep(&mut carry, rest);
+        reader.consume(n);
+    }
+    if !carry.is_empty() {
+        s.chunk(&carry);
+        s.lines += 1;
+    }
+    Ok(s.finish())
+}
+
+/// Appends to the cut line what fits in [`MAX_LINE`].
+fn keep(carry: &mut Vec<u8>, bytes: &[u8]) {
+    let room = MAX_LINE.saturating_sub(carry.len());
+    carry.extend_from_slice(&bytes[..bytes.len().min(room)]);
+}
+
+impl Summariser {
+    /// Whole lines (each ending in `\n`, but for the log's last one).
+    fn chunk(&mut self, bytes: &[u8]) {
+        self.lines += memchr_iter(b'\n', bytes).count() as u64;
+        self.starts.clear();
+        for m in &self.markers {
+            for at in m.find_iter(bytes) {
+                self.starts
+                    .push(memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1));
+            }
+        }
+        self.starts.sort_unstable();
+        self.starts.dedup();
+        for i in 0..self.starts.len() {
+            let start = self.starts[i];
+            let end = memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+            self.line(&bytes[start..end.min(start + MAX_LINE)]);
+        }
+    }
+
+    fn line(&mut self, bytes: &[u8]) {
+        let text = String::from_utf8_lossy(bytes);
+        let line = text.trim_end();
+        if !is_event(line) {
+            return;
+        }
+        self.events += 1;
+        let record = record(line);
+        if let Some(key) = self.memo.get(record.as_ref()) {
+            if let Some(group) = self.groups.get_mut(key) {
+                group.0 += 1;
+            }
+            return;
+        }
+        let (key, example) = classify_record(&record);
+        self.groups.entry(key).or_insert_with(|| (0, example)).0 += 1;
+        if record.len() <= MEMO_RECORD {
+            if self.memo.len() >= MEMO_ENTRIES {
+                self.memo.clear();
+            }
+            self.memo.insert(record.into(), key);
+        }
+    }
+
+    fn finish(self) -> LogSummary {
+        let mut rows: Vec<LogRow> = self
+            .groups
+            .into_iter()
+            .map(
+                |((side, provider, reason, bounce), (count, example))| LogRow {
+                    count,
+                    side,
+                    provider: provider.map(str::to_string),
+                    reason,
+                    bounce,
+                    example,
+                    advice: reason
+                        .map(|r| classify::advice(r, side).to_string())
+                        .unwrap_or_default(),
+                },
+            )
+            .collect();
+        rows.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.example.cmp(&b.example))
+        });
+        LogSummary {
+            version: LOG_JSON_VERSION,
+            lines: self.lines,
+            events: self.events,
+            rows,
+        }
+    }
+}
+
+/// What an event line says happened, without what differs from one message to the next
+/// and says nothing about why: the syslog header, the queue id, the recipient and the
+/// delays of a Postfix or Sendmail delivery line (`relay=…, dsn=…, status=… (…)` is
+/// kept), Exim's date and message id, and the `; from=<…> to=<…> proto=… helo=<…>` that
+/// Postfix appends to its own refusals (not the reply's words).
+fn record(line: &str) -> Cow<'_, str> {
+    if let Some(r) = line.find("relay=") {
+        let tail = &line[r..];
+        if let (Some(relay_end), Some(dsn)) = (tail.find(", "), tail.find(", dsn="))
+            && dsn >= relay_end
+        {
+            return Cow::Owned(format!("{}, {}", &tail[..relay_end], &tail[dsn + 2..]));
+        }
+    }
+    if let Some(i) = line.find(" ** ").or_else(|| line.find(" == ")) {
+        return Cow::Borrowed(&line[i + 1..]);
+    }
+    let refusal = line
+        .find("NOQUEUE: ")
+        .or_else(|| line.find("milter-reject: "))
+        .or_else(|| line.find(": reject: ").map(|i| i + 2));
+    if let Some(i) = refusal {
+        return Cow::Borrowed(without_postfix_envelope(&line[i..]));
+    }
+    Cow::Borrowed(line.find("]: ").map_or(line, |i| &line[i + 3..]))
+}
+
+/// The group and an example reply for one event record.
+fn classify_record(record: &str) -> (Key, String) {
+    let parsed = parse_inputs(&[record.to_string()]);
     let first = parsed
         .iter()
         .find(|p| !matches!(p, Parsed::Invalid { .. }))
@@ -126,8 +282,9 @@ fn classify_line(line: &str) -> (Key, String) {
         }) => (*inferred, None, Some(*code), text.clone()),
         _ => (None, None, None, None),
     };
-    let text = text.unwrap_or_else(|| super::input::escape(line));
-    let c = classify::classify(ctx, code, enhanced, &text, line);
+    let text = text.unwrap_or_else(|| super::input::escape(record));
+    let side = Side::of(record);
+    let c = classify::classify(ctx, code, enhanced, &text, record);
     let provider = c.provider.as_deref().and_then(static_provider);
     let mut example = match (code, enhanced) {
         (Some(c), Some(e)) => format!("{c} {e} {text}"),
@@ -138,7 +295,7 @@ fn classify_line(line: &str) -> (Key, String) {
     if example.chars().count() > EXAMPLE_CHARS {
         example = example.chars().take(EXAMPLE_CHARS).collect::<String>() + "…";
     }
-    ((provider, c.reason, c.bounce), example)
+    ((side, provider, c.reason, c.bounce), example)
 }
 
 /// The provider id as the closed list's own `&'static str` (so that a group key borrows
@@ -197,6 +354,79 @@ Nov 30 11:30:13 mx1 smtpprobe-real/smtpd[21143]: NOQUEUE: reject: RCPT from unkn
         assert_eq!(total, 2, "{:?}", summary.rows);
     }
 
+    /// Gives at most `n` bytes per read, so that chunks cut lines anywhere.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_cut_between_reads_are_read_whole() {
+        let whole = summarise(&mut POSTFIX.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        for n in [1, 7, 64, 333] {
+            let mut r = std::io::BufReader::with_capacity(n, Trickle(POSTFIX.as_bytes(), n));
+            let cut = summarise(&mut r).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(cut, whole, "reads of {n} bytes");
+        }
+    }
+
+    #[test]
+    fn the_last_line_counts_without_a_newline_and_an_overlong_line_is_cut() {
+        let log = POSTFIX.trim_end();
+        let s = summarise(&mut log.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((s.lines, s.events), (7, 5));
+        let long = format!(
+            "{}{}\n{POSTFIX}",
+            "x".repeat(3 * MAX_LINE),
+            " status=bounced"
+        );
+        let s = summarise(&mut long.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        // The overlong line is one line; its marker lies past MAX_LINE, so it is not read.
+        assert_eq!((s.lines, s.events), (8, 5));
+    }
+
+    #[test]
+    fn a_record_keeps_why_and_drops_what_differs_per_message() {
+        let line = POSTFIX.lines().next().unwrap_or_default();
+        let r = record(line);
+        assert!(r.starts_with("relay=mx-aol.mail.gm0.yahoodns.net[98.136.96.92]:25, dsn=4.7.0, status=deferred (host "), "{r}");
+        assert!(!r.contains("to=<") && !r.contains("delay"), "{r}");
+        let noqueue = "Nov 30 11:30:13 mx1 postfix/smtpd[21143]: NOQUEUE: reject: RCPT from unknown[127.0.0.1]: 554 5.7.1 <a@other.test>: Relay access denied; from=<> to=<a@other.test> proto=ESMTP helo=<[127.0.0.1]>";
+        assert_eq!(
+            record(noqueue),
+            "NOQUEUE: reject: RCPT from unknown[127.0.0.1]: 554 5.7.1 <a@other.test>: Relay access denied"
+        );
+    }
+
+    #[test]
+    fn our_own_refusals_get_the_receivers_advice() {
+        let log = "Nov 30 11:30:13 mx1 postfix/smtpd[21143]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 554 5.7.1 <someone@other.test>: Relay access denied; from=<a@b.test> to=<someone@other.test> proto=ESMTP helo=<x>\n\
+Nov 30 11:30:14 mx1 postfix/smtp[21144]: 1A2B3C: to=<x@example.net>, relay=mx.example.net[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced (host mx.example.net[192.0.2.1] said: 554 5.7.1 <x@example.net>: Relay access denied (in reply to RCPT TO command))\n";
+        let s = summarise(&mut log.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.rows.len(), 2, "{:?}", s.rows);
+        let ours = s.rows.iter().find(|r| r.side == Side::Receiver);
+        let theirs = s.rows.iter().find(|r| r.side == Side::Sender);
+        let (Some(ours), Some(theirs)) = (ours, theirs) else {
+            panic!("one row per side: {:?}", s.rows)
+        };
+        assert_eq!(ours.reason, Some(Reason::NoRelaying));
+        assert!(ours.advice.contains("mynetworks"), "{}", ours.advice);
+        assert!(ours.advice.contains("587"), "{}", ours.advice);
+        assert_eq!(theirs.reason, Some(Reason::NoRelaying));
+        assert!(!theirs.advice.contains("Your server"), "{}", theirs.advice);
+        let mut human = Vec::new();
+        render_log_human(&s, &mut human).unwrap_or_else(|e| panic!("{e}"));
+        let human = String::from_utf8_lossy(&human);
+        assert!(human.contains("Refused by this server"), "{human}");
+        assert!(human.contains("Deferred and bounced"), "{human}");
+    }
+
     #[test]
     fn json_rows_have_the_contract_fields() {
         let s = summarise(&mut POSTFIX.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
@@ -204,7 +434,9 @@ Nov 30 11:30:13 mx1 smtpprobe-real/smtpd[21143]: NOQUEUE: reject: RCPT from unkn
         render_log_json(&s, &mut out).unwrap_or_else(|e| panic!("{e}"));
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{e}"));
         let row = &v["rows"][0];
-        for k in ["count", "provider", "reason", "bounce", "example", "advice"] {
+        for k in [
+            "count", "side", "provider", "reason", "bounce", "example", "advice",
+        ] {
             assert!(row.get(k).is_some(), "{k} missing in {row}");
         }
         assert_eq!(row["reason"], "badreputation");

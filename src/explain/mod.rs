@@ -25,6 +25,7 @@
 mod compare;
 mod input;
 pub mod log;
+mod paste;
 
 pub use crate::report::explain::{
     BasicInfo, Comparison, EXIT_FALLBACK, EXIT_MALFORMED, EXIT_RECOGNISED, EnhancedInfo,
@@ -62,7 +63,7 @@ pub fn run_with(
             let _ = writeln!(err, "smtpprobe: error: cannot read standard input: {e}");
             return EXIT_MALFORMED;
         }
-        stdin_blocks(&text)
+        paste::items(&text)
     } else {
         args.input.clone()
     };
@@ -77,17 +78,6 @@ pub fn run_with(
         .color
         .enabled(std::io::IsTerminal::is_terminal(&std::io::stdout()));
     render(&explanation, args.json, color, out)
-}
-
-/// Pasted text from standard input: one block per paragraph (blank lines separate
-/// replies; the lines of one paragraph are one bounce, one transcript or one log).
-fn stdin_blocks(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .flat_map(|p| p.split("\r\n\r\n"))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 fn render(explanation: &Explanation, json: bool, color: bool, out: &mut dyn std::io::Write) -> i32 {
@@ -268,9 +258,9 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         item.provider = c.provider;
         item.blocklist = c.blocklist;
         item.notes.extend(c.note);
+        item.side = classify::Side::of(&item.input);
         if let Some(r) = item.reason {
-            let receiving = item.input.contains("reject: ") || item.input.contains("NOQUEUE:");
-            let a = classify::advice(r, receiving);
+            let a = classify::advice(r, item.side);
             item.advice = (!a.is_empty()).then(|| a.to_string());
         }
     }
@@ -278,10 +268,13 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         item.notes.extend(knowledge::sequences::notes(ctx, code));
     }
     // A pasted line is about someone's mail, not a probe run: advice written for the probe
-    // ("the probe's IP", "--mail-from") gives way to the advice for the line's reader.
+    // ("the probe's IP", "--mail-from"), or for the sender when our own server refused
+    // someone, gives way to the advice for the line's reader.
     if item.text.is_some()
         && let Some(m) = item.meaning.as_mut()
-        && (m.advice.contains("probe") || m.advice.contains("--mail-from"))
+        && (item.side == classify::Side::Receiver
+            || m.advice.to_ascii_lowercase().contains("probe")
+            || m.advice.contains("--mail-from"))
     {
         m.advice = item.advice.clone().unwrap_or_default();
     }

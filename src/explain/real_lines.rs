@@ -3,6 +3,7 @@
 //! provider, blocklist.
 
 use super::*;
+use crate::knowledge::classify::{Reason, Side};
 
 struct Case {
     source: &'static str,
@@ -235,4 +236,51 @@ fn advice_for_a_pasted_line_never_speaks_of_the_probe() {
     assert!(!out.contains("probe"), "{out}");
     assert!(!out.contains("--mail-from"), "{out}");
     assert!(out.contains("What to do"), "{out}");
+}
+
+#[test]
+fn a_receiving_side_line_is_explained_for_the_receivers_admin() {
+    let ours = "Nov 30 11:30:13 mx1 postfix/smtpd[21143]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 554 5.7.1 <someone@other.test>: Relay access denied; from=<a@b.test> to=<someone@other.test> proto=ESMTP helo=<x>";
+    let ex = explain(&[ours.to_string()], None);
+    let item = &ex.items[0];
+    assert_eq!(item.side, Side::Receiver);
+    assert_eq!(item.reason, Some(Reason::NoRelaying));
+    // Postfix's envelope after its refusal is not the reply's words.
+    assert_eq!(
+        item.text.as_deref(),
+        Some("<someone@other.test>: Relay access denied")
+    );
+    let advice = item.advice.as_deref().unwrap_or_default();
+    assert!(advice.contains("Your server refused to relay"), "{advice}");
+    assert!(
+        advice.contains("mynetworks") && advice.contains("587"),
+        "{advice}"
+    );
+    let (_, out) = super::tests_support::human(ours);
+    assert!(!out.to_ascii_lowercase().contains("probe"), "{out}");
+
+    let theirs = "Nov 30 11:30:14 mx1 postfix/smtp[21144]: 1A2B3C: to=<x@example.net>, relay=mx.example.net[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.7.1, status=bounced (host mx.example.net[192.0.2.1] said: 554 5.7.1 <x@example.net>: Relay access denied (in reply to RCPT TO command))";
+    let ex = explain(&[theirs.to_string()], None);
+    let item = &ex.items[0];
+    assert_eq!(item.side, Side::Sender);
+    assert_eq!(item.reason, Some(Reason::NoRelaying));
+    let advice = item.advice.as_deref().unwrap_or_default();
+    assert!(!advice.contains("Your server"), "{advice}");
+    assert!(advice.contains("recipient domain's own MX"), "{advice}");
+}
+
+#[test]
+fn mimecasts_security_policies_reply_is_a_content_rejection() {
+    // Mimecast's SMTP error codes page: "a signature was detected that could either be a
+    // virus, or a spam score over the maximum threshold".
+    let line = "host service24.mimecast.com [212.2.3.153]: 554 email rejected due to security policies - MCSpamSignature.sa.28.6";
+    let ex = explain(&[line.to_string()], Some("END_OF_DATA"));
+    let item = &ex.items[0];
+    assert_eq!(item.reason, Some(Reason::SpamDetected));
+    assert_eq!(item.provider.as_deref(), Some("mimecast"));
+    assert!(
+        item.notes.iter().any(|n| n.contains("Permitted Senders")),
+        "{:?}",
+        item.notes
+    );
 }

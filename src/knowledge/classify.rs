@@ -165,48 +165,109 @@ impl Reason {
     }
 }
 
-/// Advice for the reader of a pasted line: the sender's side (`host … said:`, a bounce) or,
-/// with `receiving`, the receiver's (`NOQUEUE: reject:`, our server refused someone).
-/// Never about "the probe".
-pub fn advice(reason: Reason, receiving: bool) -> &'static str {
-    if receiving {
-        receiver_advice(reason)
-    } else {
-        sender_advice(reason)
-    }
+/// Whose refusal a line reports, and so whose administrator reads it: the sending side
+/// (`host … said:`, a bounce, a deferral in the queue) or the receiving side (our own
+/// server refused someone: Postfix `NOQUEUE: reject:`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    #[default]
+    Sender,
+    Receiver,
 }
 
-/// Advice when our own server refused someone.
-fn receiver_advice(reason: Reason) -> &'static str {
-    {
-        match reason {
-            UserUnknown => {
-                "Your server refused an unknown recipient: nothing to do unless the address should exist (check your recipient maps or aliases)."
-            }
-            NoRelaying => {
-                "Your server refused to relay for an unauthenticated client: correct for a stranger; if it is your own user, they must authenticate (submission on 587)."
-            }
-            Blocked | BadReputation => {
-                "Your server refused the client by policy (blocklist, reputation, HELO/DNS checks): if this sender is legitimate, whitelist it or relax the check that fired."
-            }
-            RequirePtr => {
-                "Your server refused a client without valid reverse DNS: expected for botnets; a legitimate sender must fix its PTR record."
-            }
-            Greylisting => {
-                "Your server greylisted the client: a real mail server retries and gets through; nothing to do."
-            }
-            AuthFailure => {
-                "Your server refused a message failing SPF/DKIM/DMARC: the sender's domain must fix its authentication."
-            }
-            Rejected => {
-                "Your server refused the sender address (unknown domain, failed verification, or a sender rule)."
-            }
-            _ => {
-                "Your server refused this: the log line names the restriction that fired; change it only if the sender is legitimate."
-            }
+/// How a receiving server logs a refusal it gave (matched case-sensitively, as written).
+/// A line that also quotes a remote server (`said:`) is the sender's.
+#[rustfmt::skip]
+pub const RECEIVING_MARKERS: &[(&str, &str)] = &[
+    ("NOQUEUE: reject: ", "Postfix smtpd (https://www.postfix.org/SMTPD_ACCESS_README.html, \"NOQUEUE: reject: RCPT from …\")"),
+    (": reject: ", "Postfix smtpd and cleanup header/body checks (https://www.postfix.org/header_checks.5.html, \"reject: header …\")"),
+    ("milter-reject: ", "Postfix milter replies (https://www.postfix.org/MILTER_README.html)"),
+    (" rejected RCPT ", "Exim main log (https://www.exim.org/exim-html-current/doc/html/spec_html/ch-log_files.html, \"rejected RCPT\")"),
+    (" rejected MAIL ", "Exim main log (same chapter)"),
+    (" rejected after DATA", "Exim main log (same chapter)"),
+    (" rejected EHLO ", "Exim main log (same chapter)"),
+    (" rejected HELO ", "Exim main log (same chapter)"),
+    ("ruleset=check_", "Sendmail rulesets (https://www.sendmail.org/~ca/email/doc8.12/op-sh-5.html, \"ruleset=check_rcpt, … reject=550 …\")"),
+];
+
+impl Side {
+    /// The side a pasted line or log record is written from.
+    pub fn of(line: &str) -> Side {
+        let receiving = (line.starts_with("reject: ")
+            || RECEIVING_MARKERS.iter().any(|(m, _)| line.contains(m)))
+            && !line.contains(" said:");
+        if receiving {
+            Side::Receiver
+        } else {
+            Side::Sender
         }
     }
 }
+
+/// Advice for the reader of a pasted line or log row: the sender's administrator
+/// (`host … said:`, a bounce) or the receiver's ([`Side::Receiver`]: our server refused
+/// someone). Never about "the probe".
+pub fn advice(reason: Reason, side: Side) -> &'static str {
+    match side {
+        Side::Sender => sender_advice(reason),
+        Side::Receiver => RECEIVER_ADVICE
+            .iter()
+            .find(|a| a.reasons.contains(&reason))
+            .map_or(RECEIVER_DEFAULT, |a| a.text),
+    }
+}
+
+/// Advice for the administrator of a server that refused someone, by reason.
+pub struct ReceiverAdvice {
+    pub reasons: &'static [Reason],
+    pub text: &'static str,
+    pub source: &'static str,
+}
+
+/// What the receiving side's administrator should make of a refusal their server gave.
+#[rustfmt::skip]
+pub const RECEIVER_ADVICE: &[ReceiverAdvice] = &[
+    ReceiverAdvice { reasons: &[NoRelaying],
+        text: "Your server refused to relay for a client that is not allowed to send through it: normal for strangers; if it is one of your users, they must authenticate (submission port 587) or be in mynetworks.",
+        source: "https://www.postfix.org/postconf.5.html#smtpd_relay_restrictions (permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination); RFC 6409 §3.1 (port 587)" },
+    ReceiverAdvice { reasons: &[UserUnknown],
+        text: "Your server refused an unknown recipient: nothing to do unless the address should exist (then add it, or fix the recipient maps or aliases).",
+        source: "https://www.postfix.org/LOCAL_RECIPIENT_README.html; https://www.postfix.org/ADDRESS_VERIFICATION_README.html" },
+    ReceiverAdvice { reasons: &[Blocked, BadReputation],
+        text: "Your server refused the client by policy (a DNS blocklist, its HELO or its DNS): normal for spam sources; if this sender is legitimate, allow it before the check that fired (e.g. a client access map) or drop that check.",
+        source: "https://www.postfix.org/postconf.5.html#reject_rbl_client; https://www.postfix.org/SMTPD_ACCESS_README.html" },
+    ReceiverAdvice { reasons: &[RequirePtr],
+        text: "Your server refused a client without valid reverse DNS: expected for botnets; a legitimate sender must fix its PTR record (or you allow it by address).",
+        source: "https://www.postfix.org/postconf.5.html#reject_unknown_client_hostname" },
+    ReceiverAdvice { reasons: &[Greylisting],
+        text: "Your server greylisted the client: a real mail server retries and gets through; nothing to do.",
+        source: "https://www.postfix.org/SMTPD_POLICY_README.html (greylisting policy servers)" },
+    ReceiverAdvice { reasons: &[AuthFailure],
+        text: "Your server refused a message failing SPF, DKIM or DMARC: the sender's domain must fix its authentication; allow it locally only if you trust it.",
+        source: "RFC 7489 §6.6.4 (a receiver may reject on DMARC policy p=reject)" },
+    ReceiverAdvice { reasons: &[Rejected],
+        text: "Your server refused the sender address (unknown domain, failed verification, or a sender rule): normal for forged senders; check the rule if the sender is real.",
+        source: "https://www.postfix.org/postconf.5.html#reject_unknown_sender_domain; https://www.postfix.org/postconf.5.html#smtpd_sender_restrictions" },
+    ReceiverAdvice { reasons: &[SpamDetected, ContentError, VirusDetected, PolicyViolation, Filtered],
+        text: "Your server's content or policy filter refused the message: the log line names the check (header/body check, milter, policy service); loosen it only if the message was legitimate.",
+        source: "https://www.postfix.org/header_checks.5.html; https://www.postfix.org/MILTER_README.html" },
+    ReceiverAdvice { reasons: &[SyntaxError, NotCompliantRfc],
+        text: "Your server refused a client that broke the protocol (bad HELO name, bad address syntax, pipelining too early): normal for spam software; a legitimate sender must fix its client.",
+        source: "https://www.postfix.org/postconf.5.html#reject_invalid_helo_hostname; RFC 5321 §4.1.1.1" },
+    ReceiverAdvice { reasons: &[RateLimited],
+        text: "Your server limited a client's rate or connections: nothing to do unless a legitimate sender hits it often (then raise its limit).",
+        source: "https://www.postfix.org/postconf.5.html#smtpd_client_connection_rate_limit (anvil)" },
+    ReceiverAdvice { reasons: &[EmailTooLarge],
+        text: "Your server refused a message over its size limit: raise the limit only if such messages should be accepted.",
+        source: "https://www.postfix.org/postconf.5.html#message_size_limit" },
+    ReceiverAdvice { reasons: &[MailboxFull, SystemFull],
+        text: "Your server refused mail because a mailbox or the queue disk is full: free space or raise the quota.",
+        source: "https://www.postfix.org/postconf.5.html#queue_minfree" },
+];
+
+/// Receiver advice when no entry of [`RECEIVER_ADVICE`] names the reason.
+const RECEIVER_DEFAULT: &str = "Your server refused this: the log line names the restriction that fired; change it only if the client is legitimate.";
 
 /// Advice for the sending side of a refusal.
 fn sender_advice(reason: Reason) -> &'static str {
@@ -357,6 +418,10 @@ impl TextRule {
             ..self
         }
     }
+    /// What the provider's own documentation says the reader can do.
+    const fn note(self, note: &'static str) -> TextRule {
+        TextRule { note, ..self }
+    }
 }
 
 use Reason::*;
@@ -424,6 +489,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_rfc5322", &["not rfc 5322 compliant", "rfc 5322", "multiple from", "duplicate headers"], NotCompliantRfc),
     // --- Mimecast, Proofpoint, Barracuda, GMX, T-Online, Orange, Zoho, Bluewin ---
     t("mimecast_envelope_blocked", &["envelope blocked", "blocked senders"], Rejected).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Envelope blocked: the sender is on a block list of the recipient's organisation)"),
+    // Mimecast documents this reply as content, not policy: "a signature was detected that could
+    // either be a virus, or a spam score over the maximum threshold"; the recipient's
+    // administrator can let the sender past the spam check (Permitted Senders / Auto Allow
+    // policy), never past the virus check.
+    t("mimecast_security_policies", &["email rejected due to security policies"], SpamDetected).note("Mimecast: a virus signature or a spam score over its threshold. The recipient's administrator can let your address past the spam check (a Permitted Senders policy), never past the virus check.").src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (554 Email rejected due to security policies; quoted in Sisimai's Rhost::Mimecast, v4.25.15)"),
     t("mimecast_open_relay", &["open relay not allowed"], NoRelaying).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
     t("mimecast_spoofing", &["anti-spoofing", "spoofing", "spoofed"], PolicyViolation).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Rejected by Anti-Spoofing policy)"),
     t("mimecast_greylist", &["internal resource temporarily unavailable"], SystemError).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
@@ -855,7 +925,7 @@ pub fn classify(
     let phrases = without_urls(&phrases);
     let whole_lower = whole.to_lowercase();
     // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
-    let receiving = whole_lower.contains("reject: ") || whole_lower.contains("noqueue:");
+    let receiving = Side::of(whole) == Side::Receiver;
     let hay = providers::without_addresses(&whole_lower);
     let provider = (!receiving)
         .then(|| answering_provider(&hay, &lowered, code, enhanced))

@@ -11,7 +11,7 @@
 //!
 //! Text in the model that came from the input is already escaped (see `explain::input`).
 
-use crate::knowledge::classify::{Acts, Bounce, Reason};
+use crate::knowledge::classify::{Acts, Bounce, Reason, Side};
 use crate::knowledge::enhanced::Precision;
 use crate::knowledge::{Context, Meaning};
 use serde::{Deserialize, Serialize};
@@ -103,6 +103,11 @@ pub struct Item {
     /// when there is nothing to do.
     #[serde(default)]
     pub advice: Option<String>,
+    /// Whose refusal the line reports: `sender` (a remote server refused our mail, or a
+    /// bounce) or `receiver` (our own server refused someone); the advice is written for
+    /// that side's administrator.
+    #[serde(default)]
+    pub side: Side,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,7 +159,7 @@ pub struct LogSummary {
     pub lines: u64,
     /// Deferral and bounce lines among them.
     pub events: u64,
-    /// One row per (provider, reason, bounce), most frequent first.
+    /// One row per (side, provider, reason, bounce), most frequent first.
     pub rows: Vec<LogRow>,
 }
 
@@ -162,12 +167,16 @@ pub struct LogSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogRow {
     pub count: u64,
+    /// `sender`: deferrals and bounces of mail we sent; `receiver`: refusals our own
+    /// server gave.
+    #[serde(default)]
+    pub side: Side,
     pub provider: Option<String>,
     pub reason: Option<Reason>,
     pub bounce: Option<Bounce>,
     /// The first reply of the group (escaped, cut at 200 characters).
     pub example: String,
-    /// What the sender's postmaster should do.
+    /// What the postmaster of `side` should do.
     pub advice: String,
 }
 
@@ -179,34 +188,45 @@ pub fn render_log_human(s: &LogSummary, out: &mut dyn Write) -> io::Result<()> {
         "{} deferrals, bounces and refusals in {} log lines",
         s.events, s.lines
     );
-    if s.rows.is_empty() {
-        return out.write_all(t.as_bytes());
-    }
-    let _ = writeln!(
-        t,
-        "\n{:>7}  {:<6}  {:<11}  {:<15}  EXAMPLE",
-        "COUNT", "BOUNCE", "PROVIDER", "REASON"
-    );
-    for r in &s.rows {
-        let bounce = match r.bounce {
-            Some(Bounce::Hard) => "hard",
-            Some(Bounce::Soft) => "soft",
-            None => "-",
-        };
+    for (side, title) in [
+        (Side::Sender, "Deferred and bounced (mail this server sent)"),
+        (Side::Receiver, "Refused by this server (mail it was sent)"),
+    ] {
+        let rows: Vec<&LogRow> = s.rows.iter().filter(|r| r.side == side).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(t, "\n{title}:");
         let _ = writeln!(
             t,
-            "{:>7}  {:<6}  {:<11}  {:<15}  {}",
-            r.count,
-            bounce,
-            r.provider.as_deref().unwrap_or("-"),
-            r.reason.map_or("-", Reason::name),
-            r.example
+            "{:>7}  {:<6}  {:<11}  {:<15}  EXAMPLE",
+            "COUNT", "BOUNCE", "PROVIDER", "REASON"
         );
-        if !r.advice.is_empty() {
-            let _ = writeln!(t, "{:>7}  → {}", "", r.advice);
+        for r in rows {
+            log_row(&mut t, r);
         }
     }
     out.write_all(t.as_bytes())
+}
+
+fn log_row(t: &mut String, r: &LogRow) {
+    let bounce = match r.bounce {
+        Some(Bounce::Hard) => "hard",
+        Some(Bounce::Soft) => "soft",
+        None => "-",
+    };
+    let _ = writeln!(
+        t,
+        "{:>7}  {:<6}  {:<11}  {:<15}  {}",
+        r.count,
+        bounce,
+        r.provider.as_deref().unwrap_or("-"),
+        r.reason.map_or("-", Reason::name),
+        r.example
+    );
+    if !r.advice.is_empty() {
+        let _ = writeln!(t, "{:>7}  → {}", "", r.advice);
+    }
 }
 
 /// Writes the log summary as JSON (pretty, one trailing newline).
