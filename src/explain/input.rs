@@ -1249,6 +1249,69 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_hash_number_beyond_subject_7_is_no_enhanced_code() {
+        let got = reply(
+            "451 example.yahoo.com Resources temporarily unavailable. Please try again later [#4.16.1].",
+        );
+        assert_eq!(got, (451, None, None));
+        let got = reply("553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)");
+        assert_eq!(got.1.as_deref(), Some("5.7.1"));
+    }
+
+    #[test]
+    fn transcript_arrows_name_commands_in_any_case() {
+        for (block, want) in [
+            (
+                "<<< mail from: <a@b.c>\n>>> 553 5.1.7 bad sender",
+                Context::Mail,
+            ),
+            (
+                "--> RCPT TO:<a@b.c>\n<-- 451 Internal resource is temporarily unavailable",
+                Context::Rcpt,
+            ),
+            (
+                ">>> rcpt to:<a@b.c>\n<<< 550 5.1.1 no such user",
+                Context::Rcpt,
+            ),
+            ("C: DATA\nS: 554 5.7.1 rejected", Context::Data),
+        ] {
+            assert_eq!(reply(block).2, Some(want), "{block}");
+        }
+    }
+
+    #[test]
+    fn client_wordings_name_the_stage() {
+        for (line, want) in [
+            (
+                "SMTP error from remote server for TEXT command, host: mx (1.2.3.4) reason: 554 5.7.1 Matched map",
+                Context::EndOfData,
+            ),
+            (
+                "SMTP error from remote server for MAIL FROM command, host: mx (1.2.3.4) reason: 550 5.7.1 blocked",
+                Context::Mail,
+            ),
+            (
+                "{ Error: Message failed: 554 DT:SPM 126 smtp2",
+                Context::EndOfData,
+            ),
+            (
+                "Unable to send email, Error during RSET on reused connection, server said: 421 closing",
+                Context::Rset,
+            ),
+            (
+                "The mail server does not understand the RCPT TO command. Reason: 554 5.7.1 rejected",
+                Context::Rcpt,
+            ),
+            (
+                "sendEmail Error: Server terminates connection. response=421 4.7.0 Try again later, closing connection. (EHLO) v6",
+                Context::Ehlo,
+            ),
+        ] {
+            assert_eq!(reply(line).2, Some(want), "{line}");
+        }
+    }
+
+    #[test]
     fn a_code_less_line_still_names_its_command() {
         let got = parse_inputs(&[
             "H=(x) [1.2.3.4] F=<a@b> rejected RCPT <c@d>: relay not permitted".to_string(),

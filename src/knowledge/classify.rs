@@ -496,7 +496,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/ContentError.pm; MessageWall \"MIME/REJECT\"; \"does not accept email in non-Western (non-Latin) character sets\""),
     t("spam_filter_products", &["mail data refused by aisp", "refused by aisp"], SpamDetected).src("Sisimai lib/Sisimai/Reason/SpamDetected.pm (\"mail data refused by aisp\")"),
     t("ptr_fix", &["fix reverse dns", "valid reverse dns"], RequirePtr).src("AT&T postmaster: \"550 5.7.1 Connections not accepted from servers without a valid sender domain … Fix reverse DNS for x.x.x.x\" (https://about.att.com/sites/postmaster)"),
-    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
+    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "not owned by user", "and sender doesn't match", "and sender does not match", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
         .src("Exim \"sender verify fail for <…>\" (verify = sender); Sisimai lib/Sisimai/Reason/Rejected.pm"),
     t("sender_refused_more", &["verify mailfrom failed", "mailfrom verify failed", "badsendermx", "sendernoa", "backscatter protection detected an invalid", "can't determine purported responsible address", "email address is on senderfilterconfig list", "fully qualified email address required", "has an outgoing mail suspension", "is not a registered gateway user", "returned mail not accepted here", "sender is spammer", "sender domain is empty", "server does not accept mail from", "too many spam complaints", "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted", "from: domain is invalid"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender); \"Verify mailfrom failed\": a sender callout that failed"),
@@ -553,7 +553,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix smtp(8) \"conversation with … timed out while sending …\", \"lost connection with …\"; Exim \"SMTP timeout after …\""),
     t("host_unknown_more", &["no such domain", "unknown domain", "unknown host", "domain is not reachable", "recipient domain must exist", "the account or domain may not exist", "mail domain mentioned in email address is unknown", "host unreachable"], HostUnknown)
         .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm"),
-    t("policy_more", &["denied by policy", "local policy violation", "rejected for policy reasons", "rejected due to local policy", "rejected by organization policy", "due to organizational settings", "closed mailing list", "members-only list", "illegal attachment"], PolicyViolation)
+    t("policy_more", &["denied by policy", "local policy violation", "rejected for policy reasons", "rejected due to local policy", "rejected by organization policy", "due to organizational settings", "closed mailing list", "members-only list", "illegal attachment", "forbidden_file_extension", "forbidden file extension", "file extension not allowed", "attachment type not allowed", "prohibited attachment"], PolicyViolation)
         .src("Sisimai lib/Sisimai/Reason/PolicyViolation.pm"),
     t("spam_more", &["message content rejected", "blacklisted url", "probable spam", "bulk email", "reject bulk", "detected as spam", "looks like spam"], SpamDetected)
         .src("Sisimai lib/Sisimai/Reason/SpamDetected.pm"),
@@ -1022,6 +1022,30 @@ mod tests {
         (Some(554), Some("5.2.252"), "SendAsDenied; a@b not allowed to send as c@d", Rejected),
         (Some(550), Some("5.7.501"), "Access denied, spam abuse detected", Blocked),
         (None, None, "TLS error from 'mx': Handshake failed", FailedStartTls),
+        (Some(550), Some("5.7.1"), "SPF check failed: 1.2.3.4 is not authorized to send in the name of domain example.com", AuthFailure),
+        (Some(550), Some("5.7.0"), "(COL0-MC6-F31) Unfortunately, messages from (IP) on behalf of (yahoo.com) could not be delivered due to domain owner policy restrictions.", AuthFailure),
+        (Some(550), Some("5.7.1"), "DMARC failure for domain yahoo.com, policy reject", AuthFailure),
+        (Some(554), Some("5.7.9"), "Message not accepted for policy reasons.", AuthFailure),
+        (Some(554), None, "Message not allowed - [299]: not accepted for policy reasons", PolicyViolation),
+        (Some(550), None, "Forged sender domain from this server", AuthFailure),
+        (None, Some("5.2.0"), "Email size exceeded the policy.", EmailTooLarge),
+        (Some(550), Some("5.7.0"), "Message Size Violation", EmailTooLarge),
+        (Some(552), Some("5.2.2"), "Mailbox size limit exceeded", MailboxFull),
+        (Some(450), Some("4.7.1"), "<END-OF-MESSAGE>: End-of-data rejected: Sorry, too many requests per time unit", RateLimited),
+        (Some(421), Some("4.4.2"), "Message submission rate for this client has exceeded the configured limit", RateLimited),
+        (Some(421), None, "web.de (mxweb113) Service unavailable Reject due to policy restrictions Please try again later. Too many messages have been received", RateLimited),
+        (Some(553), None, "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", NoRelaying),
+        (Some(553), None, "Sorry, this domain is not in my list of allowed hosts (#5.7.1)", NoRelaying),
+        (Some(552), None, "Message rejected for spam or virus content", SpamDetected),
+        (Some(554), Some("5.7.1"), "Service unavailable; Client host [1.2.3.4] blocked you may be infected", Blocked),
+        (None, None, "Message infected by virus", VirusDetected),
+        (Some(550), None, "If MAIL FROM is local then you must authenticate", SecurityError),
+        (Some(554), None, "DT:SPM 126 smtp2,DMmowAAnNDQz4zxdCk6LIw--.52838S2 1564271411", SpamDetected),
+        (Some(421), None, "HL:ICC 1.2.3.4", RateLimited),
+        (Some(451), None, "Internal resource temporarily unavailable", Greylisting),
+        (Some(451), Some("4.4.62"), "Mail sent to the wrong Office 365 region. ATTR35.", SystemError),
+        (Some(451), None, "VS1-IP Excessive unknown recipients - possible Open Relay", BadReputation),
+        (Some(554), Some("5.7.1"), "Matched map: FORBIDDEN_FILE_EXTENSION", PolicyViolation),
     ];
 
     #[test]

@@ -313,6 +313,68 @@ mod tests {
         }
     }
 
+    /// A provider's mail domain in prose is the sender's or recipient's, not who answered;
+    /// its MTA ids, codes and self-naming are.
+    #[test]
+    fn mail_domains_in_prose_name_no_provider() {
+        for (line, want) in [
+            (
+                "550 5.7.1 dmarc failure for domain yahoo.com, policy reject",
+                None,
+            ),
+            (
+                "550 5.7.0 unfortunately, messages from (ip) on behalf of (yahoo.com) could not be delivered",
+                None,
+            ),
+            (
+                "550 5.7.0 (col0-mc6-f31) unfortunately, messages from (ip) on behalf of (yahoo.com)",
+                Some("microsoft"),
+            ),
+            (
+                "550 sc-001 (bay004-mc2f32) unfortunately, messages from 1.2.3.4 weren't sent.",
+                Some("microsoft"),
+            ),
+            (
+                "550 5.7.60 smtp; client does not have permissions to send as this sender",
+                Some("microsoft"),
+            ),
+            (
+                "421-4.7.28 gmail has detected an unusual rate of unsolicited mail",
+                Some("google"),
+            ),
+            (
+                "553 vs99-ip1 deferred - see related help topic",
+                Some("yahoo"),
+            ),
+            (
+                "451 vs1-ip excessive unknown recipients - possible open relay (#4.1.8)",
+                Some("yahoo"),
+            ),
+            (
+                "451 example.yahoo.com resources temporarily unavailable.",
+                Some("yahoo"),
+            ),
+            (
+                "421 4.3.2 service not available [outlook.com]",
+                Some("microsoft"),
+            ),
+            (
+                "421 web.de (mxweb113) nemesis esmtp service not available",
+                Some("gmx"),
+            ),
+            (
+                "421 4.7.0 me.com error: too many connections",
+                Some("apple"),
+            ),
+            (
+                "554: dialup/transient ip not allowed. (dial)",
+                Some("t-online"),
+            ),
+        ] {
+            assert_eq!(provider(line), want, "{line}");
+        }
+    }
+
     #[test]
     fn addresses_do_not_name_the_provider() {
         assert_eq!(provider("550 5.1.1 <bob@gmail.com>: user unknown"), None);
