@@ -343,11 +343,10 @@ fn hold_to_floors(name: &str, acc: &Accuracy, floors: [f64; 6]) {
 
 /// The held-out sets (`fixtures/bounces/heldout-{dev,test,blind,final}.tsv`, collected after
 /// tuning, labelled before any measurement): accuracy is printed; dev (tuned on in round 1)
-/// and test (measured blind once, tuned on in round 2) are held to floors; the blind and
-/// final sets are
-/// not, and its mismatches are never printed. The format and the closed lists are asserted
+/// test (measured blind once, tuned on in round 2) and blind (measured blind after round 2,
+/// tuned on in round 3) are held to floors; the final set is not, and its mismatches are never printed. The format and the closed lists are asserted
 /// (by `read`). `BOUNCES_SHOW=1` prints the mismatches of the dev set, `BOUNCES_SHOW=test`
-/// those of the test set.
+/// those of the test set, `BOUNCES_SHOW=blind` those of the blind set.
 #[test]
 fn heldout_accuracy_per_field() {
     // BOUNCES_SHOW=1 (or dev): dev mismatches; BOUNCES_SHOW=test: test mismatches;
@@ -382,6 +381,13 @@ fn heldout_accuracy_per_field() {
             // bounce 96.0, provider 81.5), then tuned on in round 2 (100 on every field at
             // the time of writing): floors a few points below, to catch regressions.
             hold_to_floors(name, &acc, [97.0, 97.0, 94.0, 95.0, 95.0, 95.0]);
+        }
+        if name == "heldout-blind" {
+            // Measured blind after round 2 (code 99.3, enhanced 99.3, context 80.0, reason
+            // 73.7, bounce 96.7, provider 87.5 with 4 wrongly claimed), then tuned on in
+            // round 3 (99.3, 100, 100, 85.5, 96.7, 100 at the time of writing; the rest are
+            // label judgement calls): floors a few points below, to catch regressions.
+            hold_to_floors(name, &acc, [97.0, 97.0, 95.0, 82.0, 94.0, 95.0]);
         }
     }
 }

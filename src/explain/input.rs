@@ -330,6 +330,13 @@ pub(super) fn without_postfix_envelope(text: &str) -> &str {
     }
 }
 
+/// An enhanced status code as RFC 3463 defines it: subjects 0-7 only (§3), so Yahoo's
+/// `[#4.16.1]` or `4.16.50` are its own codes, not enhanced ones. Every fallback that
+/// reads an enhanced code out of prose goes through this.
+fn rfc3463(s: &str) -> Option<EnhancedCode> {
+    EnhancedCode::parse(s).filter(|e| e.subject <= 7)
+}
+
 /// An enhanced code written `#5.1.1` or `(#5.1.1)` (qmail, Exchange) in the text, of the
 /// class of `code`.
 fn hash_enhanced(text: &str, code: u16) -> Option<EnhancedCode> {
@@ -338,7 +345,7 @@ fn hash_enhanced(text: &str, code: u16) -> Option<EnhancedCode> {
         let end = tail
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(tail.len());
-        let e = EnhancedCode::parse(&tail[..end])?;
+        let e = rfc3463(&tail[..end])?;
         (u16::from(e.class) == code / 100).then_some(e)
     })
 }
@@ -353,14 +360,14 @@ fn enhanced_only(block: &str) -> Option<EnhancedCode> {
             let end = tail
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .unwrap_or(tail.len());
-            if let Some(e) = EnhancedCode::parse(tail[..end].trim_end_matches('.')) {
+            if let Some(e) = rfc3463(tail[..end].trim_end_matches('.')) {
                 return Some(e);
             }
         }
     }
     block
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"'))
-        .find_map(|w| EnhancedCode::parse(w.trim_end_matches([',', ':', '.'])))
+        .find_map(|w| rfc3463(w.trim_end_matches([',', ':', '.'])))
 }
 
 /// The human part of a code-less log line: Sendmail's `stat=…`, Postfix's `(…)` after
@@ -527,7 +534,7 @@ fn dsn_status(block: &str) -> Option<EnhancedCode> {
             .get(..7)
             .filter(|h| h.eq_ignore_ascii_case("status:"))
             .and_then(|_| l.get(7..))?;
-        EnhancedCode::parse(v.split_whitespace().next()?)
+        rfc3463(v.split_whitespace().next()?)
     })
 }
 
@@ -537,9 +544,9 @@ fn transcript_command(line: &str) -> Option<Context> {
     if let Some(c) = bare_command(line) {
         return Some(c);
     }
-    let rest = line
-        .strip_prefix(">>>")
-        .or_else(|| line.strip_prefix("C:"))
+    let rest = TRANSCRIPT_ARROWS
+        .iter()
+        .find_map(|a| line.strip_prefix(a))
         .or_else(|| labelled_transcript(line))
         .or_else(|| host_transcript(line))?
         .trim();
@@ -552,6 +559,14 @@ fn transcript_command(line: &str) -> Option<Context> {
         .collect();
     Context::from_verb(&verb)
 }
+
+/// Marks before a client's command in pasted sessions, whichever way round a tool draws
+/// them: Sendmail's `>>> RCPT To:`, `C:` of RFC 5321's examples, ListManager-style
+/// `--> RCPT TO:` (replies `<-- 451 …`), and `<<< mail from:` of tools that mark the
+/// client with `<<<` (replies then `>>> 553 …`). The command word decides, in any case
+/// (RFC 5321 §2.4: verbs are case-insensitive); a reply line after the mark has a code,
+/// no verb.
+const TRANSCRIPT_ARROWS: &[&str] = &[">>>", "<<<", "-->", "C:", "c:"];
 
 /// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then
 /// `Received <<< 550 …`): the command after one label word.
@@ -636,6 +651,7 @@ const PREFIXES: &[&str] = &[
     "replied:",
     "refused to talk to me:",
     "<<",
+    "<--",
     "s:",
     "smtp;",
     "returned '",
@@ -736,7 +752,7 @@ fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let text = line.get(..i - 1)?.trim_end();
     let class_enhanced = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ':'))
-        .filter_map(|w| EnhancedCode::parse(w.trim_end_matches(['.', ','])))
+        .filter_map(|w| rfc3463(w.trim_end_matches(['.', ','])))
         .any(|e| u16::from(e.class) == code / 100);
     class_enhanced.then_some((code, ' ', text))
 }
@@ -746,7 +762,7 @@ fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 fn coded_pair_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let (code, sep, rest) = code_at(line, i)?;
     let first = rest.split_whitespace().next()?;
-    let e = EnhancedCode::parse(first.trim_end_matches([',', ':', '.']))?;
+    let e = rfc3463(first.trim_end_matches([',', ':', '.']))?;
     (u16::from(e.class) == code / 100 && rest.starts_with(first)).then_some((code, sep, rest))
 }
 
@@ -779,7 +795,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             && code_at(line, i).is_some_and(|(_, _, rest)| {
                 rest.split_whitespace()
                     .next()
-                    .is_some_and(|w| EnhancedCode::parse(w).is_some())
+                    .is_some_and(|w| rfc3463(w).is_some())
             });
         if after_prefix || after_host || after_exim || after_colon {
             code_at(line, i)
@@ -826,7 +842,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
 pub(super) fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &str) {
     let rest = rest.trim_start();
     let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-    if let Some(e) = EnhancedCode::parse(first.trim_start_matches('#'))
+    if let Some(e) = rfc3463(first.trim_start_matches('#'))
         && u16::from(e.class) == code / 100
     {
         return (Some(e), tail.trim_start());
@@ -852,8 +868,8 @@ pub(super) fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &s
 fn strip_mismatched_enhanced(rest: &str) -> (Option<EnhancedCode>, &str) {
     let rest = rest.trim_start();
     let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-    match EnhancedCode::parse(first) {
-        Some(e) if e.subject <= 7 && !tail.is_empty() => (Some(e), tail.trim_start()),
+    match rfc3463(first) {
+        Some(e) if !tail.is_empty() => (Some(e), tail.trim_start()),
         _ => (None, rest),
     }
 }
@@ -868,8 +884,8 @@ fn enhanced_anywhere(raw: &str, code: u16) -> Option<EnhancedCode> {
     // RFC 3463 §3 defines subjects 0-7 only: Yahoo's "deferred - 4.16.50" is its own
     // code, not an enhanced status code.
     words
-        .filter_map(|w| EnhancedCode::parse(w.trim_matches(|c: char| !c.is_ascii_digit())))
-        .find(|e| u16::from(e.class) == code / 100 && e.subject <= 7)
+        .filter_map(|w| rfc3463(w.trim_matches(|c: char| !c.is_ascii_digit())))
+        .find(|e| u16::from(e.class) == code / 100)
         .or_else(|| dsn_field(raw))
 }
 
@@ -880,7 +896,7 @@ fn dsn_field(raw: &str) -> Option<EnhancedCode> {
     let end = tail
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(tail.len());
-    EnhancedCode::parse(tail[..end].trim_end_matches('.'))
+    rfc3463(tail[..end].trim_end_matches('.'))
 }
 
 /// The command a log line says the reply answered ("in reply to RCPT TO command",
@@ -1007,6 +1023,17 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("end-of-message", Context::EndOfData),
     ("data end command failed", Context::EndOfData),
     ("smtp error: data not accepted", Context::EndOfData),
+    // nodemailer lib/smtp-connection: the reply to the end of the message is reported as
+    // "Message failed: 554 …" (its DATA stream stage).
+    ("message failed: ", Context::EndOfData),
+    // Thunderbird / Outlook-style "SMTP error from remote server for TEXT command": the
+    // message text, answered at its end.
+    ("for text command", Context::EndOfData),
+    // Outlook Express: "The mail server does not understand the RCPT TO command."
+    ("understand the rcpt to command", Context::Rcpt),
+    ("understand the mail from command", Context::Mail),
+    // A reused connection's reset ("Error during RSET on reused connection").
+    ("error during rset", Context::Rset),
     ("ruleset=check_data", Context::Data),
     ("data command rejected", Context::Data),
     ("data command failed", Context::Data),
@@ -1078,11 +1105,34 @@ fn quoted_command(l: &str) -> Option<Context> {
     verb_after("on command '")
         .or_else(|| verb_after("command: '"))
         .or_else(|| {
+            // "SMTP error from remote server for MAIL FROM command, host: …".
+            let i = l.find("remote server for ")?;
+            let tail = &l[i + "remote server for ".len()..];
+            Context::from_verb(tail.get(..tail.find(" command")?)?.trim())
+        })
+        .or_else(|| response_command(l))
+        .or_else(|| {
             let i = l.find(" command failed")?;
             let words: Vec<&str> = l[..i].split_whitespace().rev().take(2).collect();
             let two = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
             Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
         })
+}
+
+/// A client library's `response=421 … (EHLO)`: the command it names in parentheses
+/// after the reply it quotes.
+fn response_command(l: &str) -> Option<Context> {
+    let tail = &l[l.find("response=")?..];
+    tail.match_indices('(').find_map(|(i, _)| {
+        let inner = &tail[i + 1..];
+        let verb = inner.get(..inner.find(')')?)?;
+        matches!(
+            verb,
+            "ehlo" | "helo" | "mail from" | "rcpt to" | "data" | "auth" | "starttls" | "rset"
+        )
+        .then(|| Context::from_verb(verb))
+        .flatten()
+    })
 }
 
 /// Escapes control characters and bidi overrides so that pasted text cannot drive a
@@ -1217,6 +1267,69 @@ mod tests {
             reply("send gmail.com>.\nrecv gmail.com>550 5.7.1 blocked - gsmtp").2,
             Some(Context::EndOfData)
         );
+    }
+
+    #[test]
+    fn a_bracketed_hash_number_beyond_subject_7_is_no_enhanced_code() {
+        let got = reply(
+            "451 example.yahoo.com Resources temporarily unavailable. Please try again later [#4.16.1].",
+        );
+        assert_eq!(got, (451, None, None));
+        let got = reply("553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)");
+        assert_eq!(got.1.as_deref(), Some("5.7.1"));
+    }
+
+    #[test]
+    fn transcript_arrows_name_commands_in_any_case() {
+        for (block, want) in [
+            (
+                "<<< mail from: <a@b.c>\n>>> 553 5.1.7 bad sender",
+                Context::Mail,
+            ),
+            (
+                "--> RCPT TO:<a@b.c>\n<-- 451 Internal resource is temporarily unavailable",
+                Context::Rcpt,
+            ),
+            (
+                ">>> rcpt to:<a@b.c>\n<<< 550 5.1.1 no such user",
+                Context::Rcpt,
+            ),
+            ("C: DATA\nS: 554 5.7.1 rejected", Context::Data),
+        ] {
+            assert_eq!(reply(block).2, Some(want), "{block}");
+        }
+    }
+
+    #[test]
+    fn client_wordings_name_the_stage() {
+        for (line, want) in [
+            (
+                "SMTP error from remote server for TEXT command, host: mx (1.2.3.4) reason: 554 5.7.1 Matched map",
+                Context::EndOfData,
+            ),
+            (
+                "SMTP error from remote server for MAIL FROM command, host: mx (1.2.3.4) reason: 550 5.7.1 blocked",
+                Context::Mail,
+            ),
+            (
+                "{ Error: Message failed: 554 DT:SPM 126 smtp2",
+                Context::EndOfData,
+            ),
+            (
+                "Unable to send email, Error during RSET on reused connection, server said: 421 closing",
+                Context::Rset,
+            ),
+            (
+                "The mail server does not understand the RCPT TO command. Reason: 554 5.7.1 rejected",
+                Context::Rcpt,
+            ),
+            (
+                "sendEmail Error: Server terminates connection. response=421 4.7.0 Try again later, closing connection. (EHLO) v6",
+                Context::Ehlo,
+            ),
+        ] {
+            assert_eq!(reply(line).2, Some(want), "{line}");
+        }
     }
 
     #[test]

@@ -51,7 +51,8 @@ const CASES: &[Case] = &[
         code: Some(554), enhanced: None, context: None, reason: "requireptr", bounce: "hard", provider: Some("gmx"), blocklist: None },
     Case { source: "https://github.com/forwardemail/forwardemail.net/issues/553",
         line: "Message failed: 450 4.2.1 Message was greylisted, try again in 51 seconds; see https://forwardemail.net/faq#do-you-have-a-greylist for more information",
-        code: Some(450), enhanced: Some("4.2.1"), context: None, reason: "greylisting", bounce: "soft", provider: None, blocklist: None },
+        // nodemailer's _actionSMTPStream: "Message failed" is the reply to the message's end.
+        code: Some(450), enhanced: Some("4.2.1"), context: Some("end_of_data"), reason: "greylisting", bounce: "soft", provider: None, blocklist: None },
     Case { source: "https://github.com/apache/hertzbeat/issues/2365",
         line: "org.eclipse.angus.mail.smtp.SMTPSendFailedException: 451 5.7.3 STARTTLS is required to send mail [SG2PR02CA0073.apcprd02.prod.outlook.com 2024-07-24T03:43:18.298Z 08DCAB6EB788477A]",
         code: Some(451), enhanced: Some("5.7.3"), context: None, reason: "securityerror", bounce: "hard", provider: Some("microsoft"), blocklist: None },

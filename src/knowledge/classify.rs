@@ -429,6 +429,9 @@ use Reason::*;
 /// Phrases, most specific first: providers' own codes and texts, then generic keywords.
 #[rustfmt::skip]
 pub const TEXT_RULES: &[TextRule] = &[
+    // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
+    t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address"], AuthFailure)
+        .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server)"),
     // --- Yahoo / AOL (https://senders.yahooinc.com/smtp-error-codes/) ---
     t("yahoo_tss04", &["[tss04]"], BadReputation).src("https://senders.yahooinc.com/smtp-error-codes/ (TSS04: deferred for user complaints or unexpected volume)"),
     t("yahoo_tss05", &["[tss05]"], BadReputation).src("https://github.com/KumoCorp/kumomta/pull/376 (Yahoo: TSS04, TSS05, IPTS04, IPTS05 are one deferral: unexpected volume or user complaints)"),
@@ -444,6 +447,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("yahoo_disabled", &["disabled or discontinued"], Suspend).src("https://senders.yahooinc.com/smtp-error-codes/ ([#102])"),
     t("yahoo_legacy_deferral", &["[gl01]", "4.16.50", "4.16.55", "4.16.56"], BadReputation).src("http://postmaster.yahoo.com/errors/postmaster-21.html (Yahoo's legacy 421 \"Message from … temporarily deferred - 4.16.50/4.16.55\": deferred for unusual traffic or user complaints; https://senders.yahooinc.com/smtp-error-codes/ names the same deferral TSS04)"),
     t("yahoo_no_longer_valid", &["is no longer valid. [-20]", "is no longer valid"], UserUnknown).src("Yahoo's 554 \"delivery error: dd … is no longer valid. [-20]\": the account no longer exists (Sisimai lib/Sisimai/Reason/UserUnknown.pm: \"this email address is wrong or no longer valid\")"),
+    t("yahoo_excessive_unknown", &["excessive unknown recipients"], BadReputation).src("https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html (\"451 VS1-IP/VS1-MF Excessive unknown recipients - possible Open Relay\": mail deprioritised for hitting many invalid addresses)"),
     t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account"], UserUnknown),
     // --- Apple iCloud (https://support.apple.com/en-us/102322) ---
     t("apple_cs01", &["[cs01]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (CS01: message rejected due to local policy)"),
@@ -467,6 +471,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("m365_client_not_authenticated", &["client not authenticated", "client was not authenticated"], SecurityError).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online (5.7.57: the client did not authenticate to send)"),
     t("m365_temporary_server_error", &["temporary server error"], SystemError),
     t("m365_expired", &["queue.expired"], Expired),
+    t("m365_wrong_region", &["wrong office 365 region"], SystemError).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (4.4.62 \"Mail sent to the wrong Office 365 region\": a routing/configuration fault of the receiving tenant)"),
     t("m365_submission_quota", &["submissionquotaexceeded"], RateLimited)
         .soft("Exchange Online answers 554 5.2.0 SubmissionQuotaExceeded when the sending mailbox passed its recipient or message rate limit: it resets within 24 hours.")
         .src("https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits (sending limits: recipient rate limit per day, message rate limit per minute)"),
@@ -496,7 +501,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("mimecast_security_policies", &["email rejected due to security policies"], SpamDetected).note("Mimecast: a virus signature or a spam score over its threshold. The recipient's administrator can let your address past the spam check (a Permitted Senders policy), never past the virus check.").src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (554 Email rejected due to security policies; quoted in Sisimai's Rhost::Mimecast, v4.25.15)"),
     t("mimecast_open_relay", &["open relay not allowed"], NoRelaying).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
     t("mimecast_spoofing", &["anti-spoofing", "spoofing", "spoofed"], PolicyViolation).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Rejected by Anti-Spoofing policy)"),
-    t("mimecast_greylist", &["internal resource temporarily unavailable"], SystemError).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754"),
+    t("mimecast_greylist", &["internal resource temporarily unavailable", "internal resource is temporarily unavailable"], Greylisting).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (451 \"Internal resource temporarily unavailable\": the sending server is subjected to greylisting and must retry between one minute and 12 hours; quoted by https://support.okta.com/help/s/article/email-delivery-failure-bounce-due-to-451-internal-resource-temporarily-unavailable)"),
     t("mimecast_invalid_recipient", &["invalid recipient"], UserUnknown),
     t("proofpoint_invalid", &["marked as invalid"], UserUnknown),
     t("barracuda_reputation", &["barracuda reputation", "barracudacentral"], Blocked).src("https://www.barracudacentral.org/rbl"),
@@ -510,16 +515,24 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("orange_505", &["ofr…_505"], SystemError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_auth", &["ofr…_305", "code d'authentification invalide"], SecurityError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_ofr", &["ofr_999", "ofr004"], RateLimited).src("https://postmaster.orange.fr/"),
+    t("netease_spam", &["dt:spm"], SpamDetected).src("NetEase (163.com/126.com) bounce codes, https://biecuoliao.com/pa/MBRrwEM.html: \"451 DT:SPM\" the content bears spam features; \"450 DT:RBL\" the IP is on an RBL; HL:ICC/HL:IFC too many connections or messages; MI:DMC/RP:DRC too many messages or recipients per connection; MI:SFQ sender's 15-minute quota; HL:REP/HL:MEP abnormal sending behaviour"),
+    t("netease_rbl", &["dt:rbl"], Blocked).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (450 DT:RBL)"),
+    t("netease_rate", &["hl:icc", "hl:ifc", "mi:dmc", "rp:drc", "mi:sfq"], RateLimited).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (HL:ICC, HL:IFC, MI:DMC, RP:DRC, MI:SFQ)"),
+    t("netease_behaviour", &["hl:rep", "hl:mep"], BadReputation).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (HL:REP, HL:MEP: the IP was temporarily barred for abnormal sending)"),
     t("gmx_reputation", &["ip address is block listed", "blocked by reputation", "reputation"], BadReputation).src("https://postmaster.gmx.net/en/error-messages"),
     // --- Provider codes used against their definition ---
     t("m365_per_hour_limit", &["limit for the number of messages they can receive", "messages they can receive per hour"], RateLimited)
         .soft("Microsoft answers 554 5.2.122 (permanent) for a per-hour receiving limit: it is temporary, retry later.")
         .src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.121/5.2.122)"),
     t("m365_queue_quota", &["organization queue quota exceeded", "queue quota exceeded"], RateLimited),
+    t("size_exceeded", &["email size exceeded", "message size exceeded", "message size violation", "message size exceeds", "email size exceeds", "exceeds the size limit", "exceeds size limit", "message size limit", "email size limit", "over the size limit"], EmailTooLarge)
+        .src("ZeptoMail \"5.2.0 Email size exceeded the policy\" (https://zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html); \"550 5.7.0 Message Size Violation\"; RFC 3463 X.2.3/X.3.4: a size refusal is one whatever enhanced code carries it"),
     t("zoho_mailpolicy", &["mailpolicy violation", "policy violation"], PolicyViolation)
         .src("https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html (554 5.2.3 MailPolicy violation: Zoho uses 5.2.3, message length, for a policy block)"),
     t("hmailserver_route_list", &["not in route list"], UserUnknown).hard()
         .src("hMailServer answers 421 (temporary) for a recipient its route does not list: permanent in fact"),
+    t("gmx_too_many", &["too many messages have been"], RateLimited)
+        .src("web.de/GMX \"421 … Reject due to policy restrictions … Too many messages have been received in a short time\": the specific cause after GMX's umbrella phrase (https://postmaster.web.de/en/error-messages)"),
     t("gmx_policy_restrictions", &["reject due to policy restrictions", "c=hi"], NotCompliantRfc)
         .src("https://postmaster.web.de/en/case?c=hi (header not RFC 5321/5322 compliant)"),
     t("orange_invalid_sender", &["invalid sender", "emetteur invalide"], Rejected).src("https://postmaster.orange.fr/ (OFR_415)"),
@@ -553,7 +566,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/ContentError.pm; MessageWall \"MIME/REJECT\"; \"does not accept email in non-Western (non-Latin) character sets\""),
     t("spam_filter_products", &["mail data refused by aisp", "refused by aisp"], SpamDetected).src("Sisimai lib/Sisimai/Reason/SpamDetected.pm (\"mail data refused by aisp\")"),
     t("ptr_fix", &["fix reverse dns", "valid reverse dns"], RequirePtr).src("AT&T postmaster: \"550 5.7.1 Connections not accepted from servers without a valid sender domain … Fix reverse DNS for x.x.x.x\" (https://about.att.com/sites/postmaster)"),
-    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
+    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "not owned by user", "and sender doesn't match", "and sender does not match", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
         .src("Exim \"sender verify fail for <…>\" (verify = sender); Sisimai lib/Sisimai/Reason/Rejected.pm"),
     t("sender_refused_more", &["verify mailfrom failed", "mailfrom verify failed", "badsendermx", "sendernoa", "backscatter protection detected an invalid", "can't determine purported responsible address", "email address is on senderfilterconfig list", "fully qualified email address required", "has an outgoing mail suspension", "is not a registered gateway user", "returned mail not accepted here", "sender is spammer", "sender domain is empty", "server does not accept mail from", "too many spam complaints", "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted", "from: domain is invalid"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender); \"Verify mailfrom failed\": a sender callout that failed"),
@@ -575,14 +588,18 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("dmarc", &["dmarc"], AuthFailure),
     t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "unauthenticated mail", "authentication information", "not authenticated"], AuthFailure),
     t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
-    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "unable to relay", "allowed rcpthosts", "we do not relay", "relay denied"], NoRelaying),
-    t("smtp_auth_required", &["unauthenticated senders", "smtp authentication is required", "authentication required", "requires authentication"], SecurityError),
-    t("virus", &["virus", "malware", "infected"], VirusDetected),
+    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied"], NoRelaying),
+    t("smtp_auth_required", &["unauthenticated senders", "smtp authentication is required", "authentication required", "requires authentication", "you must authenticate", "must authenticate first"], SecurityError),
+    t("spam_or_virus", &["spam or virus", "spam/virus", "spam and virus"], SpamDetected)
+        .src("\"552 Message rejected for spam or virus content\": a combined content filter; spam is the likelier and the broader verdict"),
+    t("infected_host", &["you may be infected", "may be infected", "infected host", "infected computer", "infected pc", "botnet"], Blocked)
+        .src("Gandi \"554 5.7.1 Service unavailable; Client host [x] blocked you may be infected\" (https://docs.gandi.net/de/gandimail/faq/error_types/554_5_7_1_ser…): the sending host is blocked, not the message's content"),
+    t("virus", &["virus", "malware", "infected attachment", "infected file", "message infected", "is infected", "contains an infected"], VirusDetected),
     t("spam", &["spam", "unsolicited", "unwanted", "inappropriate", "junk mail", "content filter", "bulk mail"], SpamDetected),
     t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "not a valid rfc-5321 address", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable"], UserUnknown),
     t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
     t("too_large", &["message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
-    t("rate", &["max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum"], RateLimited),
+    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum"], RateLimited),
     t("suspended", &["account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
@@ -606,7 +623,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix smtp(8) \"conversation with … timed out while sending …\", \"lost connection with …\"; Exim \"SMTP timeout after …\""),
     t("host_unknown_more", &["no such domain", "unknown domain", "unknown host", "domain is not reachable", "recipient domain must exist", "the account or domain may not exist", "mail domain mentioned in email address is unknown", "host unreachable"], HostUnknown)
         .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm"),
-    t("policy_more", &["denied by policy", "local policy violation", "rejected for policy reasons", "rejected due to local policy", "rejected by organization policy", "due to organizational settings", "closed mailing list", "members-only list", "illegal attachment"], PolicyViolation)
+    t("policy_more", &["denied by policy", "local policy violation", "rejected for policy reasons", "rejected due to local policy", "rejected by organization policy", "due to organizational settings", "closed mailing list", "members-only list", "illegal attachment", "forbidden_file_extension", "forbidden file extension", "file extension not allowed", "attachment type not allowed", "prohibited attachment"], PolicyViolation)
         .src("Sisimai lib/Sisimai/Reason/PolicyViolation.pm"),
     t("spam_more", &["message content rejected", "blacklisted url", "probable spam", "bulk email", "reject bulk", "detected as spam", "looks like spam"], SpamDetected)
         .src("Sisimai lib/Sisimai/Reason/SpamDetected.pm"),
@@ -626,6 +643,14 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/MailboxFull.pm; \"Mailbox space not enough (space limit is …KB)\" of Chinese webmail systems (Coremail)"),
     t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
         .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
+];
+
+/// A phrase that means something else under one enhanced code: consulted before
+/// [`TEXT_RULES`] when the reply carries exactly that code.
+#[rustfmt::skip]
+pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
+    ((7, 9), "not accepted for policy reasons", AuthFailure,
+        "https://help.yahoo.com/kb/SLN7253.html (Yahoo's \"554 5.7.9 Message not accepted for policy reasons\": the message failed SPF, DKIM or DMARC; without 5.7.9 the same words are Yahoo's [299] policy refusal)"),
 ];
 
 /// Words too common to beat an enhanced code that says more (`blocked` appears in a
@@ -939,6 +964,13 @@ pub fn classify(
         rule.push_str("success");
         let logged = find_text(TEXT_RULES, &whole_lower).is_some_and(|r| r.reason == Delivered);
         (ctx == Some(Context::EndOfData) || logged).then_some(Delivered)
+    } else if let Some((_, f, r, _)) = enhanced.and_then(|e| {
+        ENHANCED_TEXT
+            .iter()
+            .find(|((s, d), f, _, _)| e.subject == *s && e.detail == *d && phrases.contains(f))
+    }) {
+        rule = format!("enhanced_text:{f}");
+        Some(*r)
     } else if let Some(r) = find_text(TEXT_RULES, &phrases) {
         rule = format!("text:{}", r.id);
         forced_bounce = r.bounce;
@@ -1060,6 +1092,30 @@ mod tests {
         (Some(554), Some("5.2.252"), "SendAsDenied; a@b not allowed to send as c@d", Rejected),
         (Some(550), Some("5.7.501"), "Access denied, spam abuse detected", Blocked),
         (None, None, "TLS error from 'mx': Handshake failed", FailedStartTls),
+        (Some(550), Some("5.7.1"), "SPF check failed: 1.2.3.4 is not authorized to send in the name of domain example.com", AuthFailure),
+        (Some(550), Some("5.7.0"), "(COL0-MC6-F31) Unfortunately, messages from (IP) on behalf of (yahoo.com) could not be delivered due to domain owner policy restrictions.", AuthFailure),
+        (Some(550), Some("5.7.1"), "DMARC failure for domain yahoo.com, policy reject", AuthFailure),
+        (Some(554), Some("5.7.9"), "Message not accepted for policy reasons.", AuthFailure),
+        (Some(554), None, "Message not allowed - [299]: not accepted for policy reasons", PolicyViolation),
+        (Some(550), None, "Forged sender domain from this server", AuthFailure),
+        (None, Some("5.2.0"), "Email size exceeded the policy.", EmailTooLarge),
+        (Some(550), Some("5.7.0"), "Message Size Violation", EmailTooLarge),
+        (Some(552), Some("5.2.2"), "Mailbox size limit exceeded", MailboxFull),
+        (Some(450), Some("4.7.1"), "<END-OF-MESSAGE>: End-of-data rejected: Sorry, too many requests per time unit", RateLimited),
+        (Some(421), Some("4.4.2"), "Message submission rate for this client has exceeded the configured limit", RateLimited),
+        (Some(421), None, "web.de (mxweb113) Service unavailable Reject due to policy restrictions Please try again later. Too many messages have been received", RateLimited),
+        (Some(553), None, "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", NoRelaying),
+        (Some(553), None, "Sorry, this domain is not in my list of allowed hosts (#5.7.1)", NoRelaying),
+        (Some(552), None, "Message rejected for spam or virus content", SpamDetected),
+        (Some(554), Some("5.7.1"), "Service unavailable; Client host [1.2.3.4] blocked you may be infected", Blocked),
+        (None, None, "Message infected by virus", VirusDetected),
+        (Some(550), None, "If MAIL FROM is local then you must authenticate", SecurityError),
+        (Some(554), None, "DT:SPM 126 smtp2,DMmowAAnNDQz4zxdCk6LIw--.52838S2 1564271411", SpamDetected),
+        (Some(421), None, "HL:ICC 1.2.3.4", RateLimited),
+        (Some(451), None, "Internal resource temporarily unavailable", Greylisting),
+        (Some(451), Some("4.4.62"), "Mail sent to the wrong Office 365 region. ATTR35.", SystemError),
+        (Some(451), None, "VS1-IP Excessive unknown recipients - possible Open Relay", BadReputation),
+        (Some(554), Some("5.7.1"), "Matched map: FORBIDDEN_FILE_EXTENSION", PolicyViolation),
     ];
 
     #[test]

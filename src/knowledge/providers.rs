@@ -26,18 +26,18 @@ pub const PROVIDERS: &[Provider] = &[
         source: "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754" },
     Provider { id: "barracuda", fragments: &["barracuda", "cuda_nsu", "ess.barracudanetworks.com"],
         source: "https://campus.barracuda.com/product/emailsecuritygateway/doc/3866646/smtp-response-codes/" },
-    Provider { id: "google", fragments: &["gsmtp", "google.com", "googlemail.com", "gmail-smtp", "support.google.com/mail", "aspmx.l.google", "smtp.gmail.com", "1e100.net", "the email account that you tried to reach", "spam sent to gmail", "gmail does not accept messages", "the user you are trying to contact is receiving mail", "to protect our users from spam", "to best protect our users from spam", "gmail requires all senders to authenticate", "unusual rate of unsolicited mail originating from your ip", "does not meet ipv6 sending guidelines", "the recipient's inbox is out of storage space"],
+    Provider { id: "google", fragments: &["gsmtp", ".google.com", ".googlemail.com", "gmail has detected", "gmail-smtp", "support.google.com/mail", "aspmx.l.google", "smtp.gmail.com", "1e100.net", "the email account that you tried to reach", "spam sent to gmail", "gmail does not accept messages", "the user you are trying to contact is receiving mail", "to protect our users from spam", "to best protect our users from spam", "gmail requires all senders to authenticate", "unusual rate of unsolicited mail originating from your ip", "does not meet ipv6 sending guidelines", "the recipient's inbox is out of storage space"],
         source: "https://support.google.com/a/answer/3726730 (Gmail SMTP errors, replies end in \"gsmtp\"; Gmail's own sentences name it: \"To reduce the amount of spam sent to Gmail\", \"Gmail does not accept messages from IPs with missing PTR records\")" },
-    Provider { id: "microsoft", fragments: &["outlook.com", "(s2017", "(s2018", "(s2019", "(s2020", "(s2021", "hotmail.com", "protection.outlook", "office365", "sender.office.com", "microsoft.com", "(s3150)", "(s3140)", "(as3150)", "(as3140)", "banned sending ip", "exchangelabs.com", "prod.outlook", "postmaster.live.com", "part of their network is on our block list", "resolver.adr.", "resolver.rst.", "prx1", "prx2", "prx3", "prx4", "prx5", "prx6", "prx7", "prx8", "fblw15", "messaging.microsoft.com", " as(", "hotmail", "storedrv.", "mapiexception", "bad outbound sender", "weren't recognized as a valid sender"],
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (STOREDRV.Submission/Deliver and MapiException* are Exchange's store driver; 5.1.8 \"bad outbound sender\" / \"you weren't recognized as a valid sender\": https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online)" },
-    Provider { id: "yahoo", fragments: &["yahoo", "aol.com", "yahoodns.net", "[tss0", "[ipts0", "[bl21]", "[bl23]", "postmaster.yahooinc.com", "postmaster.verizonmedia.com", "[ts0", "message not allowed - [", "not allowed - headers are not rfc compliant", "[#102]", "[gl01]", "- 4.16.5", "– 4.16.5", "delivery error: dd "],
-        source: "https://senders.yahooinc.com/smtp-error-codes/ (also the legacy \"temporarily deferred - 4.16.5x\" / [GL01] deferrals of http://postmaster.yahoo.com/errors/postmaster-21.html, and \"554 delivery error: dd … - mtaNNN.mail.<site>.yahoo.com\" of Yahoo's own MTAs)" },
-    Provider { id: "apple", fragments: &["icloud.com", "mail.icloud", "apple.com", "[cs01]", "[hm0", ".me.com", "p00im-"],
+    Provider { id: "microsoft", fragments: &[".outlook.com", "(s2017", "(s2018", "(s2019", "(s2020", "(s2021", ".hotmail.com", "protection.outlook", "office365", "sender.office.com", ".microsoft.com", "(s3150)", "(s3140)", "(as3150)", "(as3140)", "banned sending ip", "exchangelabs.com", "prod.outlook", "postmaster.live.com", "part of their network is on our block list", "resolver.adr.", "resolver.rst.", "prx1", "prx2", "prx3", "prx4", "prx5", "prx6", "prx7", "prx8", "fblw15", "messaging.microsoft.com", " as(", "hotmail-com", "(col0", "(bay0", "(snt0", "client does not have permissions to send as this sender", "storedrv.", "mapiexception", "bad outbound sender", "weren't recognized as a valid sender"],
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (STOREDRV.Submission/Deliver and MapiException* are Exchange's store driver; 5.1.8 \"bad outbound sender\" / \"you weren't recognized as a valid sender\": https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online; 5.7.60 \"Client does not have permissions to send as this sender\" is Exchange Online's SendAsDenied; Hotmail's MTAs tag replies with their id, \"550 SC-001 (COL004-MC4F40)\", \"(BAY004-MC2F32)\", \"(COL0-MC6-F31)\": https://pastebin.com/DHszgRUL, https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject)" },
+    Provider { id: "yahoo", fragments: &[".yahoo.com", ".yahoo.co.", ".aol.com", "yahoodns.net", "yahoo! mail", "doesn't have a yahoo.com account", "vs99-ip", "vs1-ip", "vs1-mf", "[tss0", "[ipts0", "[bl21]", "[bl23]", "postmaster.yahooinc.com", "postmaster.verizonmedia.com", "[ts0", "message not allowed - [", "not allowed - headers are not rfc compliant", "[#102]", "[gl01]", "- 4.16.5", "– 4.16.5", "delivery error: dd "],
+        source: "https://senders.yahooinc.com/smtp-error-codes/ (Yahoo's MTA and help host names under yahoo.com and yahoodns.net, never the bare domain, which is a sender's or recipient's mail domain in prose; the old \"553 VS99-IP1 deferred\" and \"451 VS1-IP/VS1-MF Excessive unknown recipients\" of https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html; also the legacy \"temporarily deferred - 4.16.5x\" / [GL01] deferrals of http://postmaster.yahoo.com/errors/postmaster-21.html, and \"554 delivery error: dd … - mtaNNN.mail.<site>.yahoo.com\" of Yahoo's own MTAs)" },
+    Provider { id: "apple", fragments: &[".icloud.com", "mail.icloud", ".apple.com", "[cs01]", "[hm0", ".me.com", "p00im-"],
         source: "https://support.apple.com/en-us/102322 (iCloud Mail postmaster information; iCloud's own MTAs are named *.me.com, e.g. smtp.mail.me.com and qs51p00im-….me.com in their replies)" },
     Provider { id: "gmx", fragments: &["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "postmaster.gmx", "mxintern.schlund", "mx.mail.com"],
         source: "https://postmaster.gmx.net/en/error-messages" },
-    Provider { id: "t-online", fragments: &["t-online.de", "t-online", "a problem occurred. (ask your postmaster"],
-        source: "https://postmaster.t-online.de/index.en.html" },
+    Provider { id: "t-online", fragments: &["t-online.de", "t-online", "a problem occurred. (ask your postmaster", "dialup/transient ip not allowed"],
+        source: "https://postmaster.t-online.de/index.en.html (T-Online's replies name its postmaster contacts at rx.t-online.de and end in a tag such as (BL) or (DIAL): \"554 Dialup/transient IP not allowed … contact toda@rx.t-online.de … (DIAL)\")" },
     Provider { id: "orange", fragments: &["orange.fr", "wanadoo.fr", "ofr_", "ofr0", "postmaster.orange", "mwinf"],
         source: "https://postmaster.orange.fr/ (Orange error codes OFRxxx; Orange's inbound MTAs name themselves mwinfNNNN in replies: \"550 mwinf5c04 ME Adresse IP source bloquee …\", Sisimai lib/Sisimai/Rhost/FrancePTT.pm)" },
     Provider { id: "zoho", fragments: &["zoho.com", "zoho.eu", "zoho.in", "zoho.jp", "zohocloud.ca", "zoho.sa", "zohomail", "zoho mail", "mx.zoho"],
@@ -94,7 +94,7 @@ pub const MAILBOX_DOMAINS: &[(&str, &str)] = &[
     ("yahoo.com", "yahoo"), ("yahoo.co.uk", "yahoo"), ("ymail.com", "yahoo"), ("aol.com", "yahoo"),
     ("icloud.com", "apple"), ("me.com", "apple"), ("mac.com", "apple"),
     ("gmx.net", "gmx"), ("gmx.de", "gmx"), ("web.de", "gmx"),
-    ("t-online.de", "t-online"), ("orange.fr", "orange"), ("wanadoo.fr", "orange"),
+    ("t-online.de", "t-online"), ("rx.t-online.de", "t-online"), ("orange.fr", "orange"), ("wanadoo.fr", "orange"),
     ("zoho.com", "zoho"), ("bluewin.ch", "bluewin"),
 ];
 
@@ -130,15 +130,40 @@ pub fn provider_in(hay: &str) -> Option<&'static str> {
             })
             .map(|p| p.id)
     })
-    .or_else(|| {
-        // A provider's own domain as a word of its own ("421 4.7.0 me.com Error: …").
-        hay.split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | ','))
-            .find_map(|w| {
-                MAILBOX_DOMAINS
-                    .iter()
-                    .find(|(d, _)| w == *d)
-                    .map(|(_, id)| *id)
-            })
+    .or_else(|| self_named(hay))
+}
+
+/// A provider's own domain as the server's name right after the reply code ("421 4.7.0
+/// me.com Error: …", "421 web.de (mxweb113) …": RFC 5321 §4.2 has 220 and 421 replies
+/// begin with the server's domain). The same domain elsewhere in prose ("on behalf of
+/// (yahoo.com)", "DMARC failure for domain yahoo.com") is a sender's or recipient's
+/// mail domain, not who answered.
+fn self_named(hay: &str) -> Option<&'static str> {
+    let words: Vec<&str> = hay
+        .split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let code_like = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | ':'))
+    };
+    // A domain alone in brackets tags the answering server ("421 4.3.2 Service not
+    // available [outlook.com]", as Exchange Online ends its replies with its host).
+    let tagged = MAILBOX_DOMAINS
+        .iter()
+        .find(|(d, _)| hay.contains(&format!("[{d}]")))
+        .map(|(_, id)| *id);
+    tagged.or_else(|| {
+        words.windows(2).find_map(|pair| {
+            if !code_like(pair[0]) {
+                return None;
+            }
+            MAILBOX_DOMAINS
+                .iter()
+                .find(|(d, _)| pair[1] == *d)
+                .map(|(_, id)| *id)
+        })
     })
 }
 
@@ -285,6 +310,68 @@ mod tests {
             ("host mx.swisscom.ch[1.2.3.4] said: 550 x", "bluewin"),
         ] {
             assert_eq!(provider(&line.to_lowercase()), Some(want), "{line}");
+        }
+    }
+
+    /// A provider's mail domain in prose is the sender's or recipient's, not who answered;
+    /// its MTA ids, codes and self-naming are.
+    #[test]
+    fn mail_domains_in_prose_name_no_provider() {
+        for (line, want) in [
+            (
+                "550 5.7.1 dmarc failure for domain yahoo.com, policy reject",
+                None,
+            ),
+            (
+                "550 5.7.0 unfortunately, messages from (ip) on behalf of (yahoo.com) could not be delivered",
+                None,
+            ),
+            (
+                "550 5.7.0 (col0-mc6-f31) unfortunately, messages from (ip) on behalf of (yahoo.com)",
+                Some("microsoft"),
+            ),
+            (
+                "550 sc-001 (bay004-mc2f32) unfortunately, messages from 1.2.3.4 weren't sent.",
+                Some("microsoft"),
+            ),
+            (
+                "550 5.7.60 smtp; client does not have permissions to send as this sender",
+                Some("microsoft"),
+            ),
+            (
+                "421-4.7.28 gmail has detected an unusual rate of unsolicited mail",
+                Some("google"),
+            ),
+            (
+                "553 vs99-ip1 deferred - see related help topic",
+                Some("yahoo"),
+            ),
+            (
+                "451 vs1-ip excessive unknown recipients - possible open relay (#4.1.8)",
+                Some("yahoo"),
+            ),
+            (
+                "451 example.yahoo.com resources temporarily unavailable.",
+                Some("yahoo"),
+            ),
+            (
+                "421 4.3.2 service not available [outlook.com]",
+                Some("microsoft"),
+            ),
+            (
+                "421 web.de (mxweb113) nemesis esmtp service not available",
+                Some("gmx"),
+            ),
+            (
+                "421 4.7.0 me.com error: too many connections",
+                Some("apple"),
+            ),
+            (
+                "554: dialup/transient ip not allowed. (dial)",
+                Some("t-online"),
+            ),
+        ] {
+            assert_eq!(provider(line), want, "{line}");
         }
     }
 
