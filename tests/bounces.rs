@@ -358,7 +358,7 @@ fn heldout_accuracy_per_field() {
         ("heldout-dev", show_dev),
         ("heldout-test", show_test),
         ("heldout-blind", show.as_deref() == Some("blind")),
-        ("heldout-final", false),
+        ("heldout-final", show.as_deref() == Some("final")),
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures/bounces")

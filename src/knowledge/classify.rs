@@ -541,7 +541,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as"], Delivered),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
-    t("starttls_required", &["must issue a starttls command first", "starttls is required", "starttls required", "must use starttls", "please run starttls first", "requires starttls", "encryption required for requested authentication"], SecurityError).hard()
+    t("starttls_required", &["must issue a starttls command first", "starttls is required", "starttls required", "tls required for rcpt domain", "tls required", "tls is required", "encryption required", "must use starttls", "please run starttls first", "requires starttls", "encryption required for requested authentication"], SecurityError).hard()
         .src("Postfix smtpd(8) / Sendmail / Gmail \"530 5.7.0 Must issue a STARTTLS command first\", Microsoft \"451 5.7.3 STARTTLS is required to send mail\": the receiver demands a secured session before MAIL or AUTH; retrying unencrypted never works"),
     t("tls_handshake", &["handshake failed", "handshake failure", "tls negotiation failed", "starttls failed", "ssl routines", "wrong version number", "no shared cipher", "tls error from", "tls session failed", "certificate verify failed"], FailedStartTls)
         .soft("A failed TLS handshake is a connection failure: the queue keeps the message and retries.")
@@ -553,7 +553,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
-    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue", "giving up on"], Expired).hard()
+    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue"], Expired).hard()
         .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Sisimai lib/Sisimai/Reason/Expired.pm"),
     t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
         .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
@@ -588,7 +588,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("dmarc", &["dmarc"], AuthFailure),
     t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "unauthenticated mail", "authentication information", "not authenticated"], AuthFailure),
     t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
-    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied"], NoRelaying),
+    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "no relaying allowed", "relay through this server without authentication", "retransmissão negada", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied"], NoRelaying),
     t("smtp_auth_required", &["unauthenticated senders", "smtp authentication is required", "authentication required", "requires authentication", "you must authenticate", "must authenticate first"], SecurityError),
     t("spam_or_virus", &["spam or virus", "spam/virus", "spam and virus"], SpamDetected)
         .src("\"552 Message rejected for spam or virus content\": a combined content filter; spam is the likelier and the broader verdict"),
@@ -603,7 +603,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("suspended", &["account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
-    t("tls", &["tls version", "tls required", "encryption required", "tls is required", "starttls command failed", "starttls not available", "not offered starttls", "does not support starttls"], FailedStartTls),
+    t("tls", &["tls version", "starttls command failed", "starttls not available", "not offered starttls", "does not support starttls"], FailedStartTls),
     t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
     t("expired", &["retry timeout exceeded", "too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "retry time not reached", "long failure period"], Expired),
     t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),    // --- More wordings of the categories above (consulted after them) ---
