@@ -564,15 +564,20 @@ fn check_output(path: Option<&std::path::Path>) -> Result<Option<std::path::Path
     Ok(Some(p.to_path_buf()))
 }
 
-/// The TLS policy. Port 465 (RFC 8314 §3.3 "submissions") implies implicit TLS unless
-/// `--starttls` says how to treat it; `--tls` forces it on any port.
-/// `--policy` for `target`: policies belong to mail domains, so any other target ignores
-/// them, and requiring one of it is a usage error.
+/// `--policy` for `target`: MTA-STS belongs to mail domains, DANE to the host names of
+/// MX hosts. A mail domain gets both; a `host:port` target with a name gets DANE for that
+/// host (as `posttls-finger -l dane '[host]'` checks it), and `require-dane` may ask for it;
+/// an IP literal has no name for either. Requiring what the target cannot have is a usage
+/// error.
 fn policy(arg: PolicyArg, target: &Target) -> Result<PolicyArg, ConfigError> {
     match (arg, target) {
         (_, Target::Domain(_)) => Ok(arg),
-        (PolicyArg::RequireMtaSts | PolicyArg::RequireDane, _) => Err(ConfigError(
-            "--policy require-mta-sts and require-dane need a mail domain as TARGET (the policies are published per domain and MX): give the domain, not a host:port or an address".into(),
+        (PolicyArg::Auto | PolicyArg::RequireDane, Target::Direct { ip: None, .. }) => Ok(arg),
+        (PolicyArg::RequireDane, _) => Err(ConfigError(
+            "--policy require-dane needs a mail domain or a host name as TARGET (TLSA records are published per host name): give a name, not an address".into(),
+        )),
+        (PolicyArg::RequireMtaSts, _) => Err(ConfigError(
+            "--policy require-mta-sts needs a mail domain as TARGET (the policy is published per domain): give the domain, not a host:port or an address".into(),
         )),
         _ => Ok(PolicyArg::Ignore),
     }
@@ -599,6 +604,8 @@ fn tlsa_next_key(value: Option<&str>) -> Result<Option<Vec<u8>>, ConfigError> {
         .map_err(|e| ConfigError(format!("--tlsa-next-key {}: {e}", quoted(v))))
 }
 
+/// The TLS policy. Port 465 (RFC 8314 §3.3 "submissions") implies implicit TLS unless
+/// `--starttls` says how to treat it; `--tls` forces it on any port.
 fn tls_policy(implicit: bool, starttls: Option<StartTlsArg>, port: u16) -> TlsPolicy {
     if implicit || (port == 465 && starttls.is_none()) {
         return TlsPolicy::Implicit;

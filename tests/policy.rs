@@ -857,7 +857,11 @@ fn bad_policy_options_are_usage_errors() {
         ),
         (
             vec!["127.0.0.1:25", "--policy", "require-dane"],
-            "need a mail domain as TARGET",
+            "needs a mail domain or a host name as TARGET",
+        ),
+        (
+            vec!["mx.example.test:25", "--policy", "require-mta-sts"],
+            "needs a mail domain as TARGET",
         ),
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtpprobe"))

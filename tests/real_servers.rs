@@ -1241,6 +1241,34 @@ fn a_mismatch_and_a_zone_without_tlsa_in_process() {
 
 #[test]
 #[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn a_host_target_is_checked_for_dane_like_an_mx() {
+    // `host:port`: the TLSA records of that host name, as posttls-finger '[host]' does.
+    let r = real();
+    let ok = r.name("dane-mx1") + ":25";
+    let run = probe(&r, &[&ok, "--trust-anchor", anchor(&r, 0)]);
+    let d = dane_of(&run);
+    assert_eq!(
+        (&d["dnssec"], &d["outcome"]),
+        (&"secure".into(), &"dane_verified".into()),
+        "{run}"
+    );
+    let bad = r.name("dane-mx2") + ":25";
+    let run = probe(
+        &r,
+        &[
+            &bad,
+            "--trust-anchor",
+            anchor(&r, 0),
+            "--policy",
+            "require-dane",
+        ],
+    );
+    assert_eq!(run.code, 2, "{run}");
+    assert_eq!(dane_of(&run)["outcome"], "dane_mismatch", "{run}");
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
 fn without_flags_the_root_anchor_is_unreachable_here_so_dane_is_indeterminate() {
     // The default (in-process, the IANA root keys): NSD refuses the root's DNSKEY query, so
     // nothing can be proven: indeterminate, not bogus, and the probe is unaffected.

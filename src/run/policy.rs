@@ -46,10 +46,12 @@ pub(super) fn with_dnssec(
     lookup.and_then(|l| l.with_dnssec(&cfg.dnssec))
 }
 
-/// The MX hosts whose TLSA records to look up (DANE), each once, with the port probed:
-/// those with an address, for a mail-domain target, unless `--policy ignore`.
+/// The hosts whose TLSA records to look up (DANE), each once, with the port probed: the
+/// MX hosts with an address for a mail-domain target, or the host named by a `host:port`
+/// target (what `posttls-finger -l dane '[host]'` checks: a sender that reaches this host
+/// as an MX), unless `--policy ignore`. An IP literal has no name to look up.
 pub(super) fn tlsa_hosts(cfg: &Config, candidates: &[ServerFacts]) -> Vec<(String, u16)> {
-    if cfg.policy == PolicyArg::Ignore || !matches!(cfg.target, Target::Domain(_)) {
+    if cfg.policy == PolicyArg::Ignore || cfg.target.is_ip() {
         return vec![];
     }
     let mut out: Vec<(String, u16)> = vec![];
