@@ -12,6 +12,7 @@
 mod budget;
 pub mod bulk;
 mod dedupe;
+mod dns_limit;
 mod gate;
 mod policy;
 mod recipients;
@@ -53,6 +54,8 @@ pub struct Env {
     gate: gate::Gate,
     /// `--dedupe-servers`: each server's facts, observed once per run.
     dedupe: Option<dedupe::Servers>,
+    /// Bulk mode: turns for DNS questions, [`dns_limit::IN_FLIGHT`] at once.
+    dns_turns: Option<Semaphore>,
 }
 
 impl Env {
@@ -84,6 +87,7 @@ impl Env {
             connections: Arc::new(Semaphore::new(cfg.concurrency.max(1))),
             gate: gate::Gate::new(cfg.per_ip, cfg.rate),
             dedupe: None,
+            dns_turns: None,
         }
     }
 
@@ -95,6 +99,7 @@ impl Env {
         let dns = HickoryLookup::with_cache(&cfg.resolvers, timeout, DNS_CACHE);
         let mut env = Env::with_dns(cfg, Some(dns));
         env.dedupe = dedupe.then(dedupe::Servers::default);
+        env.dns_turns = Some(Semaphore::new(dns_limit::IN_FLIGHT));
         env
     }
 }
@@ -110,7 +115,16 @@ const DNS_CACHE: u64 = 4_096;
 pub async fn probe(env: &Env, cfg: &Config) -> Report {
     match (&env.dns, cfg.target.is_ip()) {
         // An IP target resolves without DNS; the lookup is for recipient domains.
-        (Some(Ok(lookup)), _) => probe_with(env, cfg, lookup).await,
+        (Some(Ok(lookup)), _) => match &env.dns_turns {
+            Some(turns) => {
+                let limited = dns_limit::Limited {
+                    inner: lookup,
+                    turns,
+                };
+                probe_with(env, cfg, &limited).await
+            }
+            None => probe_with(env, cfg, lookup).await,
+        },
         (Some(Err(message)), false) => {
             let facts = TargetFacts::unresolved(&cfg.target_text, &env.resolver, message);
             assess::report(&facts, cfg)
