@@ -184,7 +184,10 @@ impl BulkSink {
                 }
             }
         }
-        if let Some((f, path)) = &self.file {
+        // A regular file only: `-o /dev/null` cannot be synced (EINVAL), and needs not be.
+        if let Some((f, path)) = &self.file
+            && f.metadata().is_ok_and(|m| m.is_file())
+        {
             f.sync_all().map_err(|source| OutputError::File {
                 path: path.display().to_string(),
                 source,
