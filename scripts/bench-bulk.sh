@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Bulk throughput, side by side in one run: `smtpprobe --targets` against `xargs -P64
-# check_smtp` (monitoring-plugins), on a fleet of Postfix smtp-sink servers on loopback
-# addresses and a DNS server (NSD) on loopback serving one MX per target domain.
+# check_smtp` (monitoring-plugins) and nmap's smtp-commands script, on a fleet of Postfix
+# smtp-sink servers on loopback addresses (port 25, so that nmap's script takes them for
+# SMTP without version detection) and a DNS server (NSD) on loopback serving one MX per
+# target domain. Only loopback addresses are ever contacted.
 #
 #   scripts/bench-bulk.sh                     # 250 sinks, 10,000 domains
 #   SINKS=250 DOMAINS=100000 J=1000 scripts/bench-bulk.sh
@@ -9,28 +11,40 @@
 #                                             # over (memory must stay flat in the lines)
 #
 # Prints, for each tool: probes/s, p50/p99 per-probe time and peak RSS, then the ratios.
-#   - smtpprobe (domains): every domain through DNS (MX, then the MX host's address from
-#     the run's cache), EHLO/QUIT; per-probe time is DNS plus the conversation (connect to
-#     close), without the wait for a -j/--per-ip slot.
+#   - smtpprobe (domains, policy auto): every domain through DNS (MX, then the MX host's
+#     address from the run's cache; the MTA-STS and TLS-RPT TXT records and the MX hosts'
+#     TLSA records, the default), EHLO/QUIT; per-probe time is DNS plus the conversation
+#     (connect to close), without the wait for a -j/--per-ip slot.
+#   - smtpprobe (domains, policy ignore): the same without the policy lookups.
 #   - smtpprobe (addresses): the same list as check_smtp gets (each domain's MX address).
 #   - check_smtp: it cannot follow MX records, so it gets each domain's MX address;
 #     HELO/QUIT, one process per probe; per-probe time is its own `time=` perfdata. Its
 #     peak RSS is the largest single process (xargs runs 64 at a time).
+#   - nmap smtp-commands: `nmap -Pn -n -p25 --script smtp-commands` over the first NMAP
+#     (2,500) lines of the same address list (EHLO, then the script's reading of the
+#     extensions); nmap gives no per-probe time (n/a).
 #
-# Needs root (smtp-sink and NSD on 127.0.x.y), postfix (smtp-sink), nsd and
-# monitoring-plugins-basic: apt-get install postfix nsd monitoring-plugins-basic.
+# NSD's response rate limiting is off (rrl-ratelimit: 0): at its default of 200 answers
+# per second per client network it drops most NXDOMAIN answers to the policy lookups, which
+# then time out (an artefact of one authoritative server standing in for a recursive
+# resolver).
+#
+# Needs root (smtp-sink and NSD on 127.0.x.y), postfix (smtp-sink), nsd, nmap and
+# monitoring-plugins-basic: apt-get install postfix nsd nmap monitoring-plugins-basic.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SINKS=${SINKS:-250}
 DOMAINS=${DOMAINS:-10000}
 J=${J:-1000}
 PER_IP=${PER_IP:-8}
+PORT=${PORT:-25}
+NMAP=${NMAP:-2500}
 SMTP_SINK=${SMTP_SINK:-/usr/sbin/smtp-sink}
 CHECK_SMTP=${CHECK_SMTP:-/usr/lib/nagios/plugins/check_smtp}
 DNS_IP=127.0.69.1
 DNS_PORT=5353
-for need in "$SMTP_SINK" "$CHECK_SMTP" "$(command -v nsd || echo nsd)" /usr/bin/time "$(command -v jq || echo jq)"; do
-  [ -x "$need" ] || { echo "missing $need: apt-get install postfix nsd monitoring-plugins-basic time jq" >&2; exit 3; }
+for need in "$SMTP_SINK" "$CHECK_SMTP" "$(command -v nsd || echo nsd)" "$(command -v nmap || echo nmap)" /usr/bin/time "$(command -v jq || echo jq)"; do
+  [ -x "$need" ] || { echo "missing $need: apt-get install postfix nsd nmap monitoring-plugins-basic time jq" >&2; exit 3; }
 done
 [ "$(id -u)" = 0 ] || { echo "run as root (smtp-sink and NSD on loopback addresses)" >&2; exit 3; }
 # Room for -j connections plus the sinks' own descriptors.
@@ -52,7 +66,7 @@ sink_ip() { echo "127.0.$((70 + ($1 / 250))).$(($1 % 250 + 1))"; }
 
 echo "starting $SINKS smtp-sink servers, NSD with $DOMAINS domains..." >&2
 for i in $(seq 0 $((SINKS - 1))); do
-  "$SMTP_SINK" -u nobody "$(sink_ip "$i"):2525" 1024 &
+  "$SMTP_SINK" -u nobody "$(sink_ip "$i"):$PORT" 1024 &
   pids+=($!)
 done
 {
@@ -80,6 +94,8 @@ server:
     logfile: "$work/nsd.log"
     server-count: 2
     verbosity: 0
+    rrl-ratelimit: 0
+    rrl-whitelist-ratelimit: 0
 remote-control:
     control-enable: no
 zone:
@@ -88,15 +104,24 @@ zone:
 EOF
 nsd -c "$work/nsd.conf"
 for d in $(seq 0 $((DOMAINS - 1))); do echo "d$d.bench.test"; done >"$work/domains.txt"
-for d in $(seq 0 $((DOMAINS - 1))); do echo "$(sink_ip $((d % SINKS))):2525"; done >"$work/addresses.txt"
+for d in $(seq 0 $((DOMAINS - 1))); do echo "$(sink_ip $((d % SINKS))):$PORT"; done >"$work/addresses.txt"
 sleep 1
+if ! kill -0 "${pids[0]}" 2>/dev/null; then
+  echo "smtp-sink could not listen on $(sink_ip 0):$PORT (is something listening on *:$PORT?); try PORT=2525 (nmap then finds no SMTP)" >&2
+  exit 3
+fi
 
 # name seconds probes rss_kib per-probe-ms-file
 report() {
   local name=$1 secs=$2 n=$3 rss=$4 times=$5 p50 p99
   p50=$(sort -g "$times" | awk '{a[NR]=$1} END {i=int(NR*0.50); if (i<1) i=1; print a[i]+0}')
   p99=$(sort -g "$times" | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; print a[i]+0}')
-  printf '%-26s %6d probes %7.2f s %9.0f probes/s  p50 %7.2f ms  p99 %7.2f ms  peak RSS %6.1f MiB\n' \
+  if [ -s "$times" ]; then
+    p50=$(printf '%7.2f ms' "$p50") p99=$(printf '%7.2f ms' "$p99")
+  else
+    p50='    n/a   ' p99='    n/a   '
+  fi
+  printf '%-34s %6d probes %7.2f s %9.0f probes/s  p50 %s  p99 %s  peak RSS %6.1f MiB\n' \
     "$name" "$n" "$secs" "$(echo "$n / $secs" | bc -l)" "$p50" "$p99" "$(echo "$rss / 1024" | bc -l)"
   echo "$n / $secs" | bc -l >"$work/rate.$name"
 }
@@ -105,7 +130,7 @@ run_smtpprobe() {
   local name=$1 list=$2; shift 2
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$work/rss" "$BIN" --targets "$list" --format jsonl --starttls never --port 2525 \
+  /usr/bin/time -f '%M' -o "$work/rss" "$BIN" --targets "$list" --format jsonl --starttls never --port "$PORT" \
     --resolver "$DNS_IP:$DNS_PORT" -j "$J" --per-ip "$PER_IP" --quiet -o "$work/out.jsonl" "$@" || true
   end=$(date +%s.%N)
   # Per probe: DNS plus the conversations (connect to close), not the wait for a slot.
@@ -128,14 +153,32 @@ run_check_smtp() {
   report check_smtp "$(echo "$end - $start" | bc -l)" "$(wc -l <"$work/check.out")" "$(cat "$work/rss")" "$work/times"
 }
 
-echo "sinks: $SINKS, domains: $DOMAINS, smtpprobe -j $J --per-ip $PER_IP, cores: $(nproc)"
-run_smtpprobe "smtpprobe (domains)" "$work/domains.txt"
+run_nmap() {
+  local start end
+  head -n "$NMAP" "$work/addresses.txt" | cut -d: -f1 >"$work/nmap-hosts.txt"
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/rss" nmap -Pn -n -p"$PORT" --script smtp-commands \
+    -iL "$work/nmap-hosts.txt" -oN "$work/nmap.out" >/dev/null
+  end=$(date +%s.%N)
+  : >"$work/times"
+  echo "smtp-commands answered: $(grep -c 'smtp-commands:' "$work/nmap.out" || true)" >&2
+  report "nmap smtp-commands" "$(echo "$end - $start" | bc -l)" \
+    "$(wc -l <"$work/nmap-hosts.txt")" "$(cat "$work/rss")" "$work/times"
+}
+
+echo "sinks: $SINKS, domains: $DOMAINS, smtpprobe -j $J --per-ip $PER_IP, cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+run_smtpprobe "smtpprobe (domains, policy auto)" "$work/domains.txt" --policy auto
+run_smtpprobe "smtpprobe (domains, policy ignore)" "$work/domains.txt" --policy ignore
 run_smtpprobe "smtpprobe (addresses)" "$work/addresses.txt"
 run_check_smtp
+run_nmap
 if [ -n "${FLAT:-}" ]; then
   for _ in $(seq "$FLAT"); do cat "$work/addresses.txt"; done >"$work/many.txt"
   run_smtpprobe "smtpprobe (addresses x$FLAT)" "$work/many.txt"
 fi
 ratio() { echo "scale=1; $(cat "$work/rate.$1") / $(cat "$work/rate.$2")" | bc -l; }
-echo "ratio smtpprobe (domains) / check_smtp:   $(ratio "smtpprobe (domains)" check_smtp)x"
-echo "ratio smtpprobe (addresses) / check_smtp: $(ratio "smtpprobe (addresses)" check_smtp)x"
+for tool in check_smtp "nmap smtp-commands"; do
+  for run in "domains, policy auto" "domains, policy ignore" addresses; do
+    printf 'ratio %-34s / %-18s %6sx\n' "smtpprobe ($run)" "$tool" "$(ratio "smtpprobe ($run)" "$tool")"
+  done
+done

@@ -76,14 +76,14 @@ pub fn render(
 
 /// Where bulk mode's records go as each target finishes: stdout, or `--output FILE` opened
 /// for appending and flushed after each record (the Prometheus textfile is written once, at
-/// the end, atomically). Also keeps the tally for the end summary.
+/// the end, atomically, from [`Spill`]). Also keeps the tally for the end summary.
 pub struct BulkSink {
     format: OutputFormat,
     file: Option<(std::fs::File, std::path::PathBuf)>,
     quiet: bool,
     /// Set when stdout's reader went away (`| head`): nothing more is written there.
     closed: bool,
-    textfile: Option<report::prometheus::Textfile>,
+    textfile: Option<Spill>,
     textfile_path: Option<std::path::PathBuf>,
     pub tally: report::bulk::Tally,
 }
@@ -111,7 +111,7 @@ impl BulkSink {
             file,
             quiet: cfg.quiet,
             closed: false,
-            textfile: prometheus.then(report::prometheus::Textfile::new),
+            textfile: prometheus.then(Spill::default),
             textfile_path: if prometheus { cfg.output.clone() } else { None },
             tally: report::bulk::Tally::default(),
         })
@@ -123,10 +123,10 @@ impl BulkSink {
         let mut buf = Vec::with_capacity(1024);
         let rendered = match self.format {
             OutputFormat::Prometheus => {
-                if let Some(t) = &mut self.textfile {
-                    t.add(r);
-                }
-                return Ok(());
+                return match &mut self.textfile {
+                    Some(t) => t.add(r).map_err(Spill::error),
+                    None => Ok(()),
+                };
             }
             OutputFormat::Human => report::bulk::human_line(r, line, &mut buf),
             _ => report::bulk::jsonl(r, Some(line), &mut buf),
@@ -164,25 +164,89 @@ impl BulkSink {
     /// output file.
     pub fn finish(&mut self) -> Result<(), OutputError> {
         if let Some(t) = self.textfile.take() {
-            let mut buf = Vec::new();
-            t.write(&mut buf).map_err(OutputError::Stdout)?;
             match &self.textfile_path {
                 Some(path) => {
-                    write_atomically(path, &buf).map_err(|source| OutputError::File {
+                    replace_with(path, |f| t.write(f)).map_err(|source| OutputError::File {
                         path: path.display().to_string(),
                         source,
                     })?;
                 }
-                None => self.stdout(&buf)?,
+                None if self.quiet || self.closed => {}
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut out = std::io::BufWriter::new(stdout.lock());
+                    match t.write(&mut out).and_then(|()| out.flush()) {
+                        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                            return Err(OutputError::Stdout(e));
+                        }
+                        _ => {}
+                    }
+                }
             }
         }
-        if let Some((f, path)) = &self.file {
+        // A regular file only: `-o /dev/null` cannot be synced (EINVAL), and needs not be.
+        if let Some((f, path)) = &self.file
+            && f.metadata().is_ok_and(|m| m.is_file())
+        {
             f.sync_all().map_err(|source| OutputError::File {
                 path: path.display().to_string(),
                 source,
             })?;
         }
         Ok(())
+    }
+}
+
+/// Bulk mode's Prometheus samples on their way to one textfile: after each report, each
+/// family's new lines go to a temporary file of that family's own (created in the temporary
+/// directory, `TMPDIR`, and already unlinked, so nothing is left behind), so memory stays
+/// flat in the number of targets; at the end each family is written once, HELP and TYPE
+/// first, as the exposition format requires.
+#[derive(Default)]
+struct Spill {
+    series: report::prometheus::Textfile,
+    files: Vec<Option<std::io::BufWriter<std::fs::File>>>,
+}
+
+impl Spill {
+    fn add(&mut self, r: &Report) -> std::io::Result<()> {
+        self.series.add(r);
+        let files = &mut self.files;
+        self.series.take(|i, lines| {
+            if files.len() <= i {
+                files.resize_with(i + 1, || None);
+            }
+            let f = match &mut files[i] {
+                Some(f) => f,
+                slot => slot.insert(std::io::BufWriter::new(tempfile::tempfile()?)),
+            };
+            f.write_all(lines)
+        })
+    }
+
+    /// The textfile: each family that has samples, its header first.
+    fn write(self, out: &mut dyn Write) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        for (i, f) in self.files.into_iter().enumerate() {
+            let Some(f) = f else { continue };
+            let mut f = f
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
+            f.seek(SeekFrom::Start(0))?;
+            self.series.header(i, out)?;
+            std::io::copy(&mut f, out)?;
+        }
+        Ok(())
+    }
+
+    fn error(source: std::io::Error) -> OutputError {
+        OutputError::File {
+            path: format!(
+                "a temporary file in {} (the Prometheus samples)",
+                std::env::temp_dir().display()
+            ),
+            source,
+        }
     }
 }
 
@@ -223,6 +287,14 @@ fn open_append(path: &Path, whole_lines: bool) -> std::io::Result<std::fs::File>
 /// The temporary name starts with `.` and ends in `.tmp`, so collectors that read `*.prom`
 /// ignore it. On any failure the temporary file is removed and `path` is left as it was.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_with(path, |f| f.write_all(bytes))
+}
+
+/// [`write_atomically`] with what `write` writes (through a buffer).
+fn replace_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -239,11 +311,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         std::process::id()
     ));
     let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
+        let f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)?;
-        f.write_all(bytes)?;
+        let mut buffered = std::io::BufWriter::new(f);
+        write(&mut buffered)?;
+        let f = buffered
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         f.sync_all()?;
         drop(f);
         std::fs::rename(&tmp, path)

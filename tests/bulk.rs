@@ -822,3 +822,22 @@ fn sigterm_lets_running_targets_finish_and_exits_143() {
     assert!(recs.iter().all(|r| r["status"] == "ok"));
     assert_eq!(slow.connections.load(Ordering::SeqCst), 2);
 }
+
+#[test]
+fn output_to_dev_null_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_targets(dir.path(), &["127.0.0.1:1".into()]);
+    let out = run(&[
+        "--targets",
+        file.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-o",
+        "/dev/null",
+        "--max-time",
+        "5",
+    ]);
+    // CRITICAL (nothing listens on port 1), not the usage error of a file that cannot
+    // be synced.
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}

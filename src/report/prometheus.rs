@@ -58,11 +58,15 @@ pub fn escape_label_value(v: &str) -> String {
     out
 }
 
-/// One metric family being written: header once, then deduplicated samples.
+/// One metric family being written: header once, then samples, unique per label set.
 struct Family {
     name: &'static str,
     help: &'static str,
-    samples: Vec<String>,
+    /// Sample lines not yet taken: a whole textfile's, or in bulk mode one report's (see
+    /// [`Textfile::take`]).
+    text: String,
+    /// The label sets of the report being added. Samples of different targets cannot
+    /// collide (each has its `target` label), so this is cleared for each report.
     seen: HashSet<String>,
 }
 
@@ -71,7 +75,7 @@ impl Family {
         Family {
             name,
             help,
-            samples: Vec::new(),
+            text: String::new(),
             seen: HashSet::new(),
         }
     }
@@ -85,21 +89,23 @@ impl Family {
             let _ = write!(l, "{k}=\"{}\"", escape_label_value(v));
         }
         // The same label set twice would make the file invalid; the first one wins.
-        if self.seen.insert(l.clone()) {
-            self.samples.push(format!("{}{{{l}}} {value}", self.name));
+        if !self.seen.contains(&l) {
+            let _ = writeln!(self.text, "{}{{{l}}} {value}", self.name);
+            self.seen.insert(l);
         }
     }
 
+    fn header(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "# HELP {} {}", self.name, self.help)?;
+        writeln!(out, "# TYPE {} gauge", self.name)
+    }
+
     fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        if self.samples.is_empty() {
+        if self.text.is_empty() {
             return Ok(());
         }
-        writeln!(out, "# HELP {} {}", self.name, self.help)?;
-        writeln!(out, "# TYPE {} gauge", self.name)?;
-        for s in &self.samples {
-            writeln!(out, "{s}")?;
-        }
-        Ok(())
+        self.header(out)?;
+        out.write_all(self.text.as_bytes())
     }
 }
 
@@ -110,8 +116,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// One textfile for any number of reports (bulk mode): every family's HELP and TYPE once,
-/// its samples from all targets together, as the exposition format requires. Its size
-/// grows with the number of samples (the file holds them all).
+/// its samples from all targets together, as the exposition format requires. Held here,
+/// the samples grow with the reports; a caller that keeps them elsewhere (bulk mode
+/// spills them to files) takes them after each report with [`Textfile::take`], and then
+/// only one 16-byte hash per target stays here.
 pub struct Textfile {
     status: Family,
     up: Family,
@@ -125,7 +133,12 @@ pub struct Textfile {
     sts_age: Family,
     sts_host_expiry: Family,
     policy_finding: Family,
+    /// The targets added (a hash of each): a target given twice keeps its first samples.
+    targets: HashSet<(u64, u64)>,
 }
+
+/// The number of metric families of a textfile.
+pub const FAMILIES: usize = 12;
 
 impl Default for Textfile {
     fn default() -> Self {
@@ -184,12 +197,53 @@ impl Textfile {
                 "smtpprobe_policy_finding",
                 "Findings on the domain's transport-security policies, by id; the value is the finding's status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
             ),
+            targets: HashSet::new(),
         }
+    }
+
+    fn families(&self) -> [&Family; FAMILIES] {
+        [
+            &self.status,
+            &self.up,
+            &self.server_status,
+            &self.duration,
+            &self.code,
+            &self.expiry,
+            &self.finding,
+            &self.dane,
+            &self.sts_mode,
+            &self.sts_age,
+            &self.sts_host_expiry,
+            &self.policy_finding,
+        ]
+    }
+
+    fn families_mut(&mut self) -> [&mut Family; FAMILIES] {
+        [
+            &mut self.status,
+            &mut self.up,
+            &mut self.server_status,
+            &mut self.duration,
+            &mut self.code,
+            &mut self.expiry,
+            &mut self.finding,
+            &mut self.dane,
+            &mut self.sts_mode,
+            &mut self.sts_age,
+            &mut self.sts_host_expiry,
+            &mut self.policy_finding,
+        ]
     }
 
     /// Adds one report's samples (a target already added keeps its first samples).
     pub fn add(&mut self, report: &Report) {
         let target = report.target.as_str();
+        if !self.targets.insert(target_hash(target)) {
+            return;
+        }
+        for f in self.families_mut() {
+            f.seen.clear();
+        }
         self.status.sample(
             &[("target", target)],
             &report.status.exit_code().to_string(),
@@ -289,24 +343,47 @@ impl Textfile {
 
     /// The textfile: each family with samples, HELP and TYPE first.
     pub fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        for f in [
-            &self.status,
-            &self.up,
-            &self.server_status,
-            &self.duration,
-            &self.code,
-            &self.expiry,
-            &self.finding,
-            &self.dane,
-            &self.sts_mode,
-            &self.sts_age,
-            &self.sts_host_expiry,
-            &self.policy_finding,
-        ] {
+        for f in self.families() {
             f.write(out)?;
         }
         Ok(())
     }
+
+    /// Hands over the sample lines added since the last call, family by family (its index
+    /// below [`FAMILIES`] and the lines), and forgets them: whoever keeps them writes each
+    /// family at the end with [`Textfile::header`] first.
+    pub fn take(
+        &mut self,
+        mut each: impl FnMut(usize, &[u8]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        for (i, f) in self.families_mut().into_iter().enumerate() {
+            if !f.text.is_empty() {
+                each(i, f.text.as_bytes())?;
+                f.text.clear();
+            }
+        }
+        Ok(())
+    }
+
+    /// The HELP and TYPE lines of family `i` (as numbered by [`Textfile::take`]).
+    pub fn header(&self, i: usize, out: &mut dyn Write) -> std::io::Result<()> {
+        match self.families().get(i) {
+            Some(f) => f.header(out),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Two independent 64-bit hashes of a target's text: a set of them tells the targets
+/// apart without keeping the texts (a collision among a billion targets has a chance
+/// far below 10⁻¹⁸).
+fn target_hash(target: &str) -> (u64, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut a = std::hash::DefaultHasher::new();
+    target.hash(&mut a);
+    let mut b = std::hash::DefaultHasher::new();
+    (0x5eed_u16, target).hash(&mut b);
+    (a.finish(), b.finish())
 }
 
 /// `smtpprobe_dane_verified` of a server: 1 authenticated, 0 DANE applies and did not
@@ -355,6 +432,39 @@ mod tests {
             escape_label_value("a\u{9b}b\u{202e}c\rd\u{61c}"),
             "a\\\\x9bb\\\\u{202e}c\\\\x0dd\\\\u{61c}"
         );
+    }
+
+    #[test]
+    fn taken_samples_leave_one_header_per_family_and_a_repeated_target_out() {
+        let mut report: Report =
+            serde_json::from_str(include_str!("../../fixtures/reports/domain-ok.json")).unwrap();
+        let mut file = Textfile::new();
+        let mut whole = Textfile::new();
+        let mut kept: Vec<Vec<u8>> = vec![vec![]; FAMILIES];
+        for target in ["a.test", "b.test", "a.test"] {
+            report.target = target.into();
+            file.add(&report);
+            whole.add(&report);
+            file.take(|i, lines| {
+                kept[i].extend_from_slice(lines);
+                Ok(())
+            })
+            .unwrap();
+        }
+        let mut streamed = Vec::new();
+        for (i, lines) in kept.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
+            file.header(i, &mut streamed).unwrap();
+            streamed.extend_from_slice(lines);
+        }
+        let mut held = Vec::new();
+        whole.write(&mut held).unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            String::from_utf8(held.clone()).unwrap()
+        );
+        let text = String::from_utf8(held).unwrap();
+        assert_eq!(text.matches("smtpprobe_status{").count(), 2, "{text}");
+        assert_eq!(text.matches("# HELP smtpprobe_status ").count(), 1);
     }
 
     #[test]

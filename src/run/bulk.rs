@@ -177,7 +177,10 @@ async fn one(env: &Env, bulk: &BulkConfig, item: Item) -> (u64, Report) {
         None => bulk.for_target(&item.text).map_err(|e| e.0),
     };
     let report = match cfg {
-        Ok(cfg) => probe(env, &cfg).await,
+        // Boxed: the probe's future is large (about 18 KB, most of it the policy lookups
+        // and the TLS conversation); on the heap it is allocated once where it runs, and
+        // the task spawned for this line stays small to move.
+        Ok(cfg) => Box::pin(probe(env, &cfg)).await,
         Err(why) => not_a_target(bulk, &item.text, item.line, &why),
     };
     (item.line, report)
