@@ -131,8 +131,30 @@ make_pki() {
                 -extfile "$host.ext" -out "$host.pem" 2>/dev/null
             rm -f "$host.csr" "$host.ext"
         done
-        chmod 644 ca.pem mx1.pem mx2.pem ps.pem sts.pem www.pem
+        expired_cert mx2
+        chmod 644 ca.pem mx1.pem mx2.pem mx2-expired.pem ps.pem sts.pem www.pem
     )
+}
+
+# A certificate for $1 with $1's key, issued by the test CA but expired in 2025 (`openssl
+# ca` takes explicit dates; `openssl x509 -req` cannot backdate): DANE-EE ignores expiry,
+# so a 3 1 1 record of the key still authenticates it (RFC 7672 §3.1.1).
+expired_cert() {
+    local host=$1 db
+    db=$(mktemp -d)
+    touch "$db/index.txt"
+    echo 01 >"$db/serial"
+    printf '%s\n' "[ca]" "default_ca = d" "[d]" "database = $db/index.txt" \
+        "new_certs_dir = $db" "serial = $db/serial" "default_md = sha256" "policy = p" \
+        "unique_subject = no" "[p]" "commonName = supplied" "organizationName = optional" \
+        "[x]" "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+        "extendedKeyUsage=serverAuth" "subjectAltName=DNS:$host.$DOMAIN,DNS:dane-$host.$DOMAIN" \
+        >"$db/ca.cnf"
+    openssl req -new -key "$host.key" -subj "/O=smtpprobe/CN=$host.$DOMAIN" -out "$db/req.csr" 2>/dev/null
+    openssl ca -batch -config "$db/ca.cnf" -cert ca.pem -keyfile ca.key -in "$db/req.csr" \
+        -out "$host-expired.pem" -startdate 20250101000000Z -enddate 20250201000000Z \
+        -extensions x -notext 2>/dev/null
+    rm -rf "$db"
 }
 
 # --- configuration -----------------------------------------------------------
@@ -302,7 +324,7 @@ postfix_cmd() {
 start_servers() {
     log "starting NSD on $DNS_IP:$DNS_PORT"
     nsd -c "$NSD_DIR/nsd.conf"
-    log "starting Postfix on $MX1 (25, 465, 587, 2525), $MX2 (25, 2525), $PS:25"
+    log "starting Postfix on $MX1 (25, 465, 587, 2525), $MX2 (25, 2525, 2526, 2527), $PS:25"
     postfix_cmd start # runs `postfix check` itself
     wait_until "NSD" dns_answers
     wait_until "Postfix $MX1:25" smtp_answers "$MX1" 25
@@ -311,6 +333,8 @@ start_servers() {
     wait_until "Postfix $MX1:465" smtp_answers "$MX1" 465 tls "mx1.$DOMAIN"
     wait_until "Postfix $MX2:25" smtp_answers "$MX2" 25
     wait_until "Postfix $MX2:2525" smtp_answers "$MX2" 2525
+    wait_until "Postfix $MX2:2526" smtp_answers "$MX2" 2526
+    wait_until "Postfix $MX2:2527" smtp_answers "$MX2" 2527
     wait_until "Postfix $PS:25" smtp_answers "$PS" 25
     log "starting Unbound (validating) on $VALIDATOR:53, the MTA-STS policy host on $POLICY:443 and $POLICY_BAD:443"
     unbound -c "$UNBOUND_DIR/unbound.conf"

@@ -1269,6 +1269,53 @@ fn a_host_target_is_checked_for_dane_like_an_mx() {
 
 #[test]
 #[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn tlsa_published_but_no_starttls_is_critical() {
+    // dane-mx2:2526 offers no STARTTLS though `_2526._tcp.dane-mx2` has a TLSA record: a
+    // DANE sender requires TLS there and defers.
+    let r = real();
+    let target = r.name("dane-mx2") + ":2526";
+    let run = probe(&r, &[&target, "--trust-anchor", anchor(&r, 0)]);
+    assert_eq!(run.code, 2, "{run}");
+    let d = dane_of(&run);
+    assert_eq!(
+        (&d["dnssec"], &d["outcome"]),
+        (&"secure".into(), &"dane_no_starttls".into()),
+        "{run}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn dane_ee_authenticates_an_expired_certificate() {
+    // dane-mx2:2527 presents mx2's key in a certificate that expired in 2025: PKIX says
+    // expired, DANE-EE(3) ignores dates (RFC 7672 §3.1.1) and a DANE sender delivers.
+    let r = real();
+    let target = r.name("dane-mx2") + ":2527";
+    let run = probe(
+        &r,
+        &[
+            &target,
+            "--trust-anchor",
+            anchor(&r, 0),
+            "--policy",
+            "require-dane",
+        ],
+    );
+    let d = dane_of(&run);
+    assert_eq!(
+        (&d["dnssec"], &d["outcome"]),
+        (&"secure".into(), &"dane_verified".into()),
+        "{run}"
+    );
+    assert_eq!(
+        verify_reason(&servers(&run)[0]["tls"]).as_deref(),
+        Some("expired"),
+        "{run}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
 fn without_flags_the_root_anchor_is_unreachable_here_so_dane_is_indeterminate() {
     // The default (in-process, the IANA root keys): NSD refuses the root's DNSKEY query, so
     // nothing can be proven: indeterminate, not bogus, and the probe is unaffected.
