@@ -112,7 +112,7 @@ make_pki() {
             [[ $host == mx1 ]] && sans+=",DNS:implicit.$DOMAIN"
             # The MTA-STS policy host of every sts-* test domain.
             if [[ $host == sts ]]; then
-                for d in ok mismatch two testing wild malformed 404 wrongcert; do
+                for d in ok mismatch two testing wild malformed 404 wrongcert expired; do
                     sans+=",DNS:mta-sts.sts-$d.$DOMAIN"
                 done
             fi
@@ -170,7 +170,7 @@ render() { # template output
         -e "s|@POLICY@|$POLICY|g" -e "s|@POLICY_BAD@|$POLICY_BAD|g" \
         -e "s|@VALIDATOR@|$VALIDATOR|g" -e "s|@UNSIGNED@|$UNSIGNED|g" \
         -e "s|@UNBOUND_DIR@|$UNBOUND_DIR|g" \
-        -e "s|@MX1_SPKI@|${MX1_SPKI:-}|g" -e "s|@MX2_SPKI@|${MX2_SPKI:-}|g" \
+        -e "s|@MX1_SPKI@|${MX1_SPKI:-}|g" -e "s|@MX2_SPKI@|${MX2_SPKI:-}|g" -e "s|@CA_SPKI@|${CA_SPKI:-}|g" \
         -e "s|@DNS_IP@|$DNS_IP|g" -e "s|@DNS_PORT@|$DNS_PORT|g" \
         -e "s|@MX1@|$MX1|g" -e "s|@MX2@|$MX2|g" -e "s|@DOWN@|$DOWN|g" -e "s|@PS@|$PS|g" \
         -e "s|@PF_ETC@|$PF_ETC|g" -e "s|@PF_QUEUE@|$PF_QUEUE|g" \
@@ -197,6 +197,7 @@ write_configs() {
 
     MX1_SPKI=$(spki_sha256 "$PKI/mx1.pem")
     MX2_SPKI=$(spki_sha256 "$PKI/mx2.pem")
+    CA_SPKI=$(spki_sha256 "$PKI/ca.pem")
     render "$TEMPLATES/nsd.conf.in" "$NSD_DIR/nsd.conf"
     render "$TEMPLATES/zone.in" "$NSD_DIR/$DOMAIN.zone"
     render "$TEMPLATES/unsigned.zone.in" "$NSD_DIR/$UNSIGNED.zone"
@@ -324,7 +325,7 @@ postfix_cmd() {
 start_servers() {
     log "starting NSD on $DNS_IP:$DNS_PORT"
     nsd -c "$NSD_DIR/nsd.conf"
-    log "starting Postfix on $MX1 (25, 465, 587, 2525), $MX2 (25, 2525, 2526, 2527), $PS:25"
+    log "starting Postfix on $MX1 (25, 465, 587, 2525), $MX2 (25, 2525, 2526, 2527, 2528), $PS:25"
     postfix_cmd start # runs `postfix check` itself
     wait_until "NSD" dns_answers
     wait_until "Postfix $MX1:25" smtp_answers "$MX1" 25
@@ -335,6 +336,7 @@ start_servers() {
     wait_until "Postfix $MX2:2525" smtp_answers "$MX2" 2525
     wait_until "Postfix $MX2:2526" smtp_answers "$MX2" 2526
     wait_until "Postfix $MX2:2527" smtp_answers "$MX2" 2527
+    wait_until "Postfix $MX2:2528" smtp_answers "$MX2" 2528
     wait_until "Postfix $PS:25" smtp_answers "$PS" 25
     log "starting Unbound (validating) on $VALIDATOR:53, the MTA-STS policy host on $POLICY:443 and $POLICY_BAD:443"
     unbound -c "$UNBOUND_DIR/unbound.conf"

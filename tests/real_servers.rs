@@ -1316,6 +1316,48 @@ fn dane_ee_authenticates_an_expired_certificate() {
 
 #[test]
 #[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn dane_ta_2_1_1_matches_the_ca_in_the_presented_chain() {
+    // mx2:2528 sends leaf + CA; `_2528._tcp.mx2` is 2 1 1 on the CA's key: verified at
+    // depth 1 (the name is checked: the leaf names mx2).
+    let r = real();
+    let target = r.name("mx2") + ":2528";
+    let run = probe(&r, &[&target, "--trust-anchor", anchor(&r, 0)]);
+    let d = dane_of(&run);
+    assert_eq!(
+        (&d["dnssec"], &d["outcome"]),
+        (&"secure".into(), &"dane_verified".into()),
+        "{run}"
+    );
+    assert_eq!(d["matched"]["depth"], 1, "{run}");
+    assert!(
+        d["matched"]["record"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("2 1 1 ")),
+        "{run}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn mta_sts_enforce_with_an_expired_mx_certificate_is_critical() {
+    // sts-expired's only MX (dane-mx2, probed on 2527) presents an expired certificate: a
+    // sender enforcing MTA-STS defers; no MX passes, so CRITICAL.
+    let r = real();
+    let run = probe(
+        &r,
+        &[&r.name("sts-expired"), "--port", "2527", "--ca-file", &r.ca],
+    );
+    assert_eq!(run.code, 2, "{run}");
+    assert_eq!(sender_outcome(&run, "mta_sts"), "defers", "{run}");
+    assert_eq!(
+        verify_reason(&servers(&run)[0]["tls"]).as_deref(),
+        Some("expired"),
+        "{run}"
+    );
+}
+
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
 fn without_flags_the_root_anchor_is_unreachable_here_so_dane_is_indeterminate() {
     // The default (in-process, the IANA root keys): NSD refuses the root's DNSKEY query, so
     // nothing can be proven: indeterminate, not bogus, and the probe is unaffected.

@@ -30,6 +30,7 @@ POLICIES = {
     "sts-testing": policy("testing", MX1),
     "sts-wild": policy("enforce", f"*.{DOMAIN}"),
     "sts-malformed": policy("enforce", MX1, max_age=None),
+    "sts-expired": policy("enforce", f"dane-mx2.{DOMAIN}"),
 }
 
 
