@@ -399,13 +399,10 @@ fn heldout_accuracy_per_field() {
             // 93.3, 64.1 (7 claimed wrongly) at first; after the rules from those tables 100,
             // 100, 25.0 (1 of 4), 100, 99.4, 100 (the 7 claims are Gmail wording the label
             // left `-`). Floors a few points below; context has too few lines to hold.
-            // Lines 17, 25, 26, 42, 90, 114: Gmail-only sentences ("To protect our users from
-            // spam", "The email account that you tried to reach …") the labels left `-` under
-            // the strict "marker in the text" rule; 140: Exchange's 5.4.1 read as Microsoft's.
-            // Any other wrong claim fails.
-            let mut acc = acc;
-            acc.wrong_provider
-                .retain(|l| ![17, 25, 26, 42, 90, 114, 140].contains(l));
+            // Lines 17, 25, 26, 42, 90, 114 (Gmail's own sentences, "To protect our users from
+            // spam", "The email account that you tried to reach …") and 140 (Exchange's
+            // "5.4.1 Relay Access Denied") were first left `-`, then labelled google and
+            // microsoft like the other sets label such wording.
             hold_to_floors(name, &acc, [97.0, 97.0, 0.0, 95.0, 95.0, 95.0]);
         }
     }

@@ -571,6 +571,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as"], Delivered),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
+    // Our own MTA demanded TLS and the remote did not offer it (Postfix smtp_tls_security_level
+    // = encrypt/dane/verify: "TLS is required, but was not offered by host …"): a TLS failure
+    // on the way out, deferred and retried, not a receiver's demand.
+    t("tls_not_offered", &["tls is required, but was not offered", "tls is required, but our tls engine is unavailable", "tls is required, but host"], FailedStartTls)
+        .soft("Our side requires TLS for this destination and the remote host did not offer it; the queue retries.")
+        .src("Postfix smtp(8) with smtp_tls_security_level = encrypt (TLS_README): \"TLS is required, but was not offered by host …\" defers the message"),
     t("starttls_required", &["must issue a starttls command first", "starttls is required", "starttls required", "tls required for rcpt domain", "tls required", "tls is required", "encryption required", "must use starttls", "please run starttls first", "requires starttls", "encryption required for requested authentication"], SecurityError).hard()
         .src("Postfix smtpd(8) / Sendmail / Gmail \"530 5.7.0 Must issue a STARTTLS command first\", Microsoft \"451 5.7.3 STARTTLS is required to send mail\": the receiver demands a secured session before MAIL or AUTH; retrying unencrypted never works"),
     t("tls_handshake", &["handshake failed", "handshake failure", "tls negotiation failed", "starttls failed", "ssl routines", "wrong version number", "no shared cipher", "tls error from", "tls session failed", "certificate verify failed"], FailedStartTls)
@@ -1066,8 +1072,10 @@ pub fn classify(
             "The provider sends a permanent (5xx) code for a temporary rate limit: retry later, more slowly.".into(),
         );
     }
-    // A block whose only recognisable party is a DNSBL names that list as the provider.
-    let provider = provider.or(blocklist.filter(|b| matches!(*b, "spamhaus" | "spamcop")));
+    // A block whose only recognisable party is a DNSBL names that list as the provider
+    // (Barracuda's BRBL is Barracuda's: barracudacentral.org).
+    let provider =
+        provider.or(blocklist.filter(|b| matches!(*b, "spamhaus" | "spamcop" | "barracuda")));
     Classification {
         reason,
         bounce,

@@ -110,7 +110,7 @@ impl Env {
 /// asked once. Each entry costs about 2–4 KB in hickory's cache, so this bounds the
 /// cache near 16 MB: measured with scripts/bench-bulk.sh (10,000 domains, -j 1000), 16,384
 /// entries took the peak RSS to about 80 MiB, 4,096 to about 60 MiB.
-const DNS_CACHE: u64 = 4_096;
+const DNS_CACHE: u64 = 1_024;
 
 /// Probes `cfg`'s target with the environment's resolver.
 pub async fn probe(env: &Env, cfg: &Config) -> Report {
