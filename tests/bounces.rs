@@ -347,8 +347,8 @@ fn hold_to_floors(name: &str, acc: &Accuracy, floors: [f64; 6]) {
 /// tuned on in round 3) are held to floors; the final set is not, and its mismatches are never printed. The format and the closed lists are asserted
 /// (by `read`). `BOUNCES_SHOW=1` prints the mismatches of the dev set, `BOUNCES_SHOW=test`
 /// those of the test set, `BOUNCES_SHOW=blind` those of the blind set. The provider
-/// documentation set (`provider-docs.tsv`: the reply texts Google, Microsoft, Mimecast and
-/// Yahoo publish) is measured with them; `BOUNCES_SHOW=docs` prints its mismatches.
+/// documentation set (`provider-docs.tsv`: the reply texts Google, Microsoft, Mimecast,
+/// Yahoo, Apple, Proofpoint, GMX, T-Online, Orange, Zoho and Comcast publish) is measured with them; `BOUNCES_SHOW=docs` prints its mismatches.
 #[test]
 fn heldout_accuracy_per_field() {
     // BOUNCES_SHOW=1 (or dev): dev mismatches; BOUNCES_SHOW=test: test mismatches;
@@ -403,6 +403,13 @@ fn heldout_accuracy_per_field() {
             // spam", "The email account that you tried to reach …") and 140 (Exchange's
             // "5.4.1 Relay Access Denied") were first left `-`, then labelled google and
             // microsoft like the other sets label such wording.
+            // Second round: 35 rows from Apple, Proofpoint, GMX/web.de, T-Online, Orange, Zoho
+            // and Comcast, labelled before measuring: 100, 100, 25.0, 94.9 (24 of the 35 new
+            // rows right), 99.5, 100 (none claimed wrongly); after their rules 100, 100, 25.0,
+            // 97.7, 99.5, 100. The 5 left are label disagreements kept as labelled: two Zoho
+            // domain-filter refusals (`policyviolation` here, `filtered` in the held-out sets),
+            // iCloud's bare "451 4.7.1 Service unavailable - try again later" (heldout-dev labels
+            // the same words `systemerror`), GMX's 501/550 "Syntax error in parameters".
             hold_to_floors(name, &acc, [97.0, 97.0, 0.0, 95.0, 95.0, 95.0]);
         }
     }

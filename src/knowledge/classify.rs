@@ -549,7 +549,17 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("netease_rbl", &["dt:rbl"], Blocked).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (450 DT:RBL)"),
     t("netease_rate", &["hl:icc", "hl:ifc", "mi:dmc", "rp:drc", "mi:sfq"], RateLimited).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (HL:ICC, HL:IFC, MI:DMC, RP:DRC, MI:SFQ)"),
     t("netease_behaviour", &["hl:rep", "hl:mep"], BadReputation).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (HL:REP, HL:MEP: the IP was temporarily barred for abnormal sending)"),
+    // GMX's own example of a block-list refusal ("554-IP address is block listed."): the IP is
+    // on a block list, a block rather than a reputation score.
+    t("gmx_block_listed", &["ip address is block listed"], Blocked).src("https://postmaster.gmx.com/en/error-messages (\"Here is an example where the connection was rejected because the IP address of the delivering mail server was on a block list: 554-… IP address is block listed.\")"),
     t("gmx_reputation", &["ip address is block listed", "blocked by reputation", "reputation"], BadReputation).src("https://postmaster.gmx.net/en/error-messages"),
+    // Second round of the providers' own tables (provider-docs.tsv): Hide My Email, ZeptoMail,
+    // Zoho, Comcast.
+    t("icloud_hide_my_email_disabled", &["relay not permitted for user"], Suspend).src("https://tamingdns.com/bounce-decoder/apple (\"550 5.7.1 Relay not permitted for user\": the user disabled the Hide My Email relay address, as good as unsubscribed)"),
+    t("zeptomail_subject_mandatory", &["subject is mandatory"], ContentError).src("https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html (5.2.1 Subject is Mandatory: the subject field is missing)"),
+    t("zeptomail_relaying_disallowed_as", &["relaying disallowed as"], Rejected).src("https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html (553 Relaying disallowed as <address>: the From address's domain is not one the account may send from)"),
+    t("zoho_temporary_system_error", &["temporary system error"], SystemError).src("https://smtp.codes/zoho (452 4.3.1 Temporary System Error: the domain at Zoho is not accepting mail for now; 4.3.1 here is not a full disk)"),
+    t("comcast_bl000000", &["bl000000", "patterns that are characteristic of spam", "patterns characteristic of spam"], Blocked).src("http://postmaster.comcast.net/mail-error-codes.html (BL000000: delivery attempted from addresses that sent mail in patterns characteristic of spam, Comcast's own block list; https://docs.hetrixtools.com/how-to-remove-your-ip-from-the-comcast-blacklist/)"),
     // --- Provider codes used against their definition ---
     t("m365_per_hour_limit", &["limit for the number of messages they can receive", "messages they can receive per hour"], RateLimited)
         .soft("Microsoft answers 554 5.2.122 (permanent) for a per-hour receiving limit: it is temporary, retry later.")
