@@ -408,5 +408,12 @@ fn heldout_accuracy_per_field() {
             // microsoft like the other sets label such wording.
             hold_to_floors(name, &acc, [97.0, 97.0, 0.0, 95.0, 95.0, 95.0]);
         }
+        if name == "mta-texts" {
+            // The MTAs' own stock texts, labelled before measuring: 100, 100, 96.0, 88.6, 96.7,
+            // 91.7 at first; after the rules from their sources 100, 100, 100, 100, 99.2, 100
+            // (line 119, Dovecot's permanent 552 5.2.2 over-quota, is labelled hard while a
+            // full mailbox is explained as soft). Floors a few points below.
+            hold_to_floors(name, &acc, [97.0, 97.0, 95.0, 95.0, 95.0, 95.0]);
+        }
     }
 }
