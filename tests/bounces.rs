@@ -314,7 +314,7 @@ fn corpus_accuracy_per_field() {
     }
     let show = std::env::var("BOUNCES_SHOW")
         .ok()
-        .is_some_and(|v| v != "test" && v != "dev");
+        .is_some_and(|v| !matches!(v.as_str(), "test" | "dev" | "mta"));
     let acc = measure(&path, show);
     acc.print("corpus", true);
     let floors = [
@@ -348,7 +348,9 @@ fn hold_to_floors(name: &str, acc: &Accuracy, floors: [f64; 6]) {
 /// (by `read`). `BOUNCES_SHOW=1` prints the mismatches of the dev set, `BOUNCES_SHOW=test`
 /// those of the test set, `BOUNCES_SHOW=blind` those of the blind set. The provider
 /// documentation set (`provider-docs.tsv`: the reply texts Google, Microsoft, Mimecast,
-/// Yahoo, Apple, Proofpoint, GMX, T-Online, Orange, Zoho and Comcast publish) is measured with them; `BOUNCES_SHOW=docs` prints its mismatches.
+/// Yahoo, Apple, Proofpoint, GMX, T-Online, Orange, Zoho and Comcast publish) is measured with them; `BOUNCES_SHOW=docs` prints its mismatches. So is
+/// the MTA stock-text set (`mta-texts.tsv`: what Postfix, Exim, Sendmail, qmail, Exchange,
+/// Dovecot … say themselves); `BOUNCES_SHOW=mta` prints its mismatches.
 #[test]
 fn heldout_accuracy_per_field() {
     // BOUNCES_SHOW=1 (or dev): dev mismatches; BOUNCES_SHOW=test: test mismatches;
@@ -356,7 +358,7 @@ fn heldout_accuracy_per_field() {
     let show = std::env::var("BOUNCES_SHOW").ok();
     let show_dev = show
         .as_deref()
-        .is_some_and(|v| !matches!(v, "test" | "blind" | "final" | "docs"));
+        .is_some_and(|v| !matches!(v, "test" | "blind" | "final" | "docs" | "mta"));
     let show_test = show.as_deref().is_some_and(|v| v == "test" || v == "all");
     for (name, show) in [
         ("heldout-dev", show_dev),
@@ -364,6 +366,7 @@ fn heldout_accuracy_per_field() {
         ("heldout-blind", show.as_deref() == Some("blind")),
         ("heldout-final", show.as_deref() == Some("final")),
         ("provider-docs", show.as_deref() == Some("docs")),
+        ("mta-texts", show.as_deref() == Some("mta")),
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures/bounces")
@@ -411,6 +414,13 @@ fn heldout_accuracy_per_field() {
             // iCloud's bare "451 4.7.1 Service unavailable - try again later" (heldout-dev labels
             // the same words `systemerror`), GMX's 501/550 "Syntax error in parameters".
             hold_to_floors(name, &acc, [97.0, 97.0, 0.0, 95.0, 95.0, 95.0]);
+        }
+        if name == "mta-texts" {
+            // The MTAs' own stock texts, labelled before measuring: 100, 100, 96.0, 88.6, 96.7,
+            // 91.7 at first; after the rules from their sources 100, 100, 100, 100, 99.2, 100
+            // (line 119, Dovecot's permanent 552 5.2.2 over-quota, is labelled hard while a
+            // full mailbox is explained as soft). Floors a few points below.
+            hold_to_floors(name, &acc, [97.0, 97.0, 95.0, 95.0, 95.0, 95.0]);
         }
     }
 }

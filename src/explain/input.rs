@@ -1065,6 +1065,11 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("smtpsenderfailedexception", Context::Mail),
     ("sendernotaccepted", Context::Mail),
     ("rejected ehlo or helo", Context::Ehlo),
+    // Exim smtp_in.c: "rejected EHLO from [ip]: syntactically invalid argument(s)",
+    // "SMTP protocol synchronization error (input sent without waiting for greeting)".
+    ("rejected ehlo from", Context::Ehlo),
+    ("rejected helo from", Context::Helo),
+    ("without waiting for greeting", Context::Greeting),
     ("authenticator failed", Context::Auth),
     ("smtpauthenticationerror", Context::Auth),
     ("authenticationfailedexception", Context::Auth),

@@ -581,6 +581,24 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as"], Delivered),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
+    // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
+    t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining"], SyntaxError).hard()
+        .src("Postfix postconf(5) reject_invalid_helo_hostname (\"Helo command rejected: Invalid name\": malformed HELO argument) and reject_unauth_pipelining (\"Improper use of SMTP command pipelining\"); Exim src/smtp_in.c \"rejected EHLO from …: syntactically invalid argument(s)\" and \"554 SMTP synchronization error\" (smtp_enforce_sync: input sent before the server's reply)"),
+    t("postfix_sender_not_logged_in", &["sender address rejected: not logged in"], SecurityError).hard()
+        .src("Postfix postconf(5) reject_unauthenticated_sender_login_mismatch / reject_known_sender_login_mismatch: the sender address belongs to a SASL login and the client has not authenticated"),
+    t("postfix_multi_recipient_bounce", &["multi-recipient bounce"], Rejected).hard()
+        .src("Postfix postconf(5) reject_multi_recipient_bounce: a null envelope sender (a bounce) with more than one recipient is refused"),
+    t("exim_frozen", &["message is frozen"], OnHold)
+        .soft("Exim froze the message (a bounce that could not be delivered, or an administrator's hold): it stays in the queue until thawed or timeout_frozen_after removes it.")
+        .src("Exim spec ch. \"Main configuration\" (timeout_frozen_after, freeze_tell) and src/deliver.c \"Message is frozen\""),
+    t("qmail_not_in_locals", &["best-preference mx or a for that host", "isn't in my control/locals file"], SystemError).hard()
+        .src("qmail-1.03 qmail-remote.c (https://cr.yp.to/qmail.html): \"Although I'm listed as a best-preference MX or A for that host, it isn't in my control/locals file\" (#5.4.6): the receiving server's own configuration"),
+    t("qmail_gave_up", &["i'm not going to try again; this message has been in the queue too long"], Expired).hard()
+        .src("qmail-1.03 qmail-send.c (https://cr.yp.to/qmail.html): queuelifetime reached, the last temporary error is returned with the message"),
+    t("sendmail_disk_space", &["insufficient disk space"], SystemFull)
+        .src("Sendmail srvrsmtp.c (MinFreeBlocks): \"452 4.4.5 Insufficient disk space; try again later\""),
+    t("hmailserver_relay", &["delivery is not allowed to this address"], NoRelaying).hard()
+        .src("hMailServer source/Server/SMTP/SMTPConnection.cpp: \"550 Delivery is not allowed to this address.\" when the relay rules do not allow the client to send to that recipient"),
     // Our own MTA demanded TLS and the remote did not offer it (Postfix smtp_tls_security_level
     // = encrypt/dane/verify: "TLS is required, but was not offered by host …"): a TLS failure
     // on the way out, deferred and retried, not a receiver's demand.
@@ -695,6 +713,10 @@ pub const TEXT_RULES: &[TextRule] = &[
 /// [`TEXT_RULES`] when the reply carries exactly that code.
 #[rustfmt::skip]
 pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
+    ((7, 1), "recipient address rejected: access denied", Blocked,
+        "Postfix access(5): a REJECT in check_recipient_access answers \"554 5.7.1 <rcpt>: Recipient address rejected: Access denied\" (a refusal by policy; Exchange Online's directory-based edge block says the same words under 5.4.1)"),
+    ((4, 3), "host not found, try again", NetworkError,
+        "Postfix smtp(8)/dns_lookup: \"Name service error for name=… type=MX: Host not found, try again\" (dsn=4.4.3) is a temporary resolver failure, retried; \"Host not found\" alone is the permanent NXDOMAIN"),
     ((7, 9), "not accepted for policy reasons", AuthFailure,
         "https://help.yahoo.com/kb/SLN7253.html (Yahoo's \"554 5.7.9 Message not accepted for policy reasons\": the message failed SPF, DKIM or DMARC; without 5.7.9 the same words are Yahoo's [299] policy refusal)"),
 ];
