@@ -309,26 +309,43 @@ impl Validator {
             .map(|(_, p)| p.dnssec)
             .min_by_key(|d| strength(*d))
             .unwrap_or(Dnssec::Indeterminate);
-        let said: Vec<String> = parts
-            .iter()
-            .map(|(what, p)| {
-                if p.why.is_empty() {
-                    format!("{what} {}", word(p.dnssec))
-                } else {
-                    format!("{what} {} ({})", word(p.dnssec), p.why)
-                }
-            })
-            .collect();
         TlsaAnswer {
             records,
             dnssec,
-            basis: format!(
-                "validated in-process ({}): {}",
-                self.source,
-                said.join("; ")
-            ),
+            basis: format!("validated in-process ({}): {}", self.source, said(&parts)),
         }
     }
+}
+
+/// Each RRset's status and reason, those that share both said once: "TLSA, A and AAAA
+/// indeterminate (… refused DNSKEY .)", not the same reason three times.
+fn said(parts: &[(&str, &Proven)]) -> String {
+    let mut groups: Vec<(Vec<&str>, Dnssec, &str)> = Vec::new();
+    for (what, p) in parts {
+        match groups
+            .iter_mut()
+            .find(|(_, d, why)| *d == p.dnssec && *why == p.why)
+        {
+            Some(g) => g.0.push(what),
+            None => groups.push((vec![what], p.dnssec, &p.why)),
+        }
+    }
+    let said: Vec<String> = groups
+        .iter()
+        .map(|(names, d, why)| {
+            let names = match names.as_slice() {
+                [one] => (*one).to_owned(),
+                [init @ .., last] => format!("{} and {last}", init.join(", ")),
+                [] => String::new(),
+            };
+            if why.is_empty() {
+                format!("{names} {}", word(*d))
+            } else {
+                format!("{names} {} ({why})", word(*d))
+            }
+        })
+        .collect();
+    said.join("; ")
 }
 
 /// Weakest first: a bogus part makes the whole bogus, an unknown part unknown.
@@ -421,5 +438,35 @@ fn proof_of(
             ),
             None,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proven(dnssec: Dnssec, why: &str) -> Proven {
+        Proven {
+            dnssec,
+            why: why.into(),
+        }
+    }
+
+    #[test]
+    fn rrsets_with_the_same_status_and_reason_are_said_once() {
+        let refused = proven(
+            Dnssec::Indeterminate,
+            "x answered Query Refused to DNSKEY .",
+        );
+        assert_eq!(
+            said(&[("TLSA", &refused), ("A", &refused), ("AAAA", &refused)]),
+            "TLSA, A and AAAA indeterminate (x answered Query Refused to DNSKEY .)"
+        );
+        let bad = proven(Dnssec::Bogus, "the TLSA answer fails validation");
+        let ok = proven(Dnssec::Secure, "");
+        assert_eq!(
+            said(&[("TLSA", &bad), ("A", &ok), ("AAAA", &ok)]),
+            "TLSA bogus (the TLSA answer fails validation); A and AAAA secure"
+        );
     }
 }
