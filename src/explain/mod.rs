@@ -278,6 +278,22 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
     {
         m.advice = item.advice.clone().unwrap_or_default();
     }
+    // A summary that speaks of the probe's own session has a pasted-line form.
+    if item.text.is_some()
+        && let Some(m) = item.meaning.as_mut()
+        && let Some(p) = m.pasted.take()
+    {
+        m.summary = match item.enhanced {
+            Some(_) if m.summary.contains(" Enhanced code ") => {
+                let tail = m
+                    .summary
+                    .find(" Enhanced code ")
+                    .map_or("", |i| &m.summary[i..]);
+                format!("{p}{tail}")
+            }
+            _ => p,
+        };
+    }
     item
 }
 

@@ -230,3 +230,27 @@ fn control_characters_are_escaped() {
 pub(super) fn human(line: &str) -> (i32, String) {
     run_args(&[line], None, false)
 }
+
+#[test]
+fn a_pasted_line_is_explained_for_its_reader_not_for_a_probe_session() {
+    let line = "host mx.example.net[192.0.2.1] said: 550 5.7.1 Service unavailable; client host [203.0.113.5] blocked using zen.spamhaus.org (in reply to MAIL FROM command)";
+    let (_, out) = run_args(&[line], None, false);
+    assert!(
+        out.contains("no recipient of this message was tried"),
+        "{out}"
+    );
+    assert!(!out.contains("cannot be tested in this session"), "{out}");
+    assert!(!out.contains("--mail-from"), "{out}");
+    // The line's advice is said once, not again under the rule's meaning.
+    let advice = out
+        .lines()
+        .filter(|l| l.contains("request delisting"))
+        .count();
+    assert_eq!(advice, 1, "{out}");
+    // A bare code with --after keeps the probe's own wording.
+    let (_, out) = run_args(&["550", "5.7.1"], Some("MAIL"), false);
+    assert!(
+        out.contains("recipients cannot be tested in this session"),
+        "{out}"
+    );
+}

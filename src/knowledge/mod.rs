@@ -30,6 +30,10 @@ pub struct Meaning {
     pub summary: String,
     /// What to do about it (empty when nothing needs doing).
     pub advice: String,
+    /// The summary for a pasted line, when the rule has one of its own (see
+    /// `rule::Rule::pasted`); not part of the JSON.
+    #[serde(skip)]
+    pub pasted: Option<String>,
     /// How a health check should judge this reply in this context.
     pub status: Status,
     /// Which rule or table entry produced this meaning (e.g. `"vrfy_252"`, `"code:550"`,
@@ -98,6 +102,7 @@ fn meaning_in(
         append_enhanced(&mut m.summary, enhanced);
     }
     m.advice = rule.advice.to_string();
+    m.pasted = (!rule.pasted.is_empty()).then(|| rule.pasted.to_string());
     m.status = rule.status;
     m.rule = rule.id.to_string();
     m.server_hint = rule.server.map(str::to_string);
@@ -119,6 +124,7 @@ fn skeleton(code: u16, enhanced: Option<EnhancedCode>) -> Meaning {
     Meaning {
         summary: String::new(),
         advice: String::new(),
+        pasted: None,
         status: Status::Ok,
         rule: String::new(),
         server_hint: None,

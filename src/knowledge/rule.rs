@@ -58,6 +58,9 @@ pub struct Rule {
     pub server: Option<&'static str>,
     pub status: Status,
     pub summary: &'static str,
+    /// The summary for a pasted line, when `summary` speaks of the probe's own session
+    /// (empty: `summary` serves both).
+    pub pasted: &'static str,
     pub advice: &'static str,
     /// Where the text or behaviour was observed (URL or repository/path), for text rules.
     pub source: &'static str,
@@ -79,6 +82,7 @@ impl Rule {
             server: None,
             status,
             summary: "",
+            pasted: "",
             advice: "",
             source: "",
             everyone: false,
@@ -120,6 +124,12 @@ impl Rule {
     /// What the reply means here, in one or two sentences.
     pub const fn summary(self, summary: &'static str) -> Rule {
         Rule { summary, ..self }
+    }
+
+    /// What the reply means in a pasted line (someone's log or bounce, not a probe run),
+    /// when `summary` is about the probe's own session.
+    pub const fn pasted(self, pasted: &'static str) -> Rule {
+        Rule { pasted, ..self }
     }
 
     /// What to do about it (left empty when nothing needs doing).

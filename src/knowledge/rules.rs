@@ -112,11 +112,13 @@ pub const RULES: &[Rule] = &[
         .advice("Retry in a few minutes; a real mail server would retry on its own."),
     Rule::new("mail_5xx", Ctx::Only(&[Mail]), CodePat::Class(5), WARN)
         .summary("The server refuses our sender permanently, by policy or because of our address or IP; recipients cannot be tested in this session.")
+        .pasted("The server refused the sender permanently, by policy or because of the sender's address or IP; no recipient of this message was tried.")
         .advice("Read the text: it often names a blocklist or a policy. Try another --mail-from, or probe from another network."),
 
     // --- RCPT (RFC 5321 §4.1.1.3, §3.6) ---
     Rule::new("rcpt_250", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[250]), OK)
-        .summary("The server accepts mail for this recipient. Some servers accept every address (catch-all) and reject later; the canary check tells which."),
+        .summary("The server accepts mail for this recipient. Some servers accept every address (catch-all) and reject later; the canary check tells which.")
+        .pasted("The server accepted this recipient. Some servers accept every address (catch-all) and bounce later, so acceptance alone does not prove the mailbox exists."),
     Rule::new("rcpt_251", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[251]), OK)
         .summary("The recipient is not local but the server accepts the mail and will forward it."),
     Rule::new("rcpt_450_451_471", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[450, 451]), WARN).enhanced(EnhPat::Exact(7, 1))

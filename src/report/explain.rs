@@ -417,7 +417,10 @@ fn render_item(out: &mut String, item: &Item, full: bool) {
             field(out, "Server", s);
         }
         field(out, "Meaning", &m.summary);
-        field(out, "Advice", &m.advice);
+        // Said once: the line's own advice ("What to do") is often the same text.
+        if item.advice.as_deref() != Some(m.advice.as_str()) {
+            field(out, "Advice", &m.advice);
+        }
     } else if item.context.is_none() && item.code.is_some() && full {
         field(
             out,
