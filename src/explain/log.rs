@@ -304,7 +304,7 @@ fn static_provider(id: &str) -> Option<&'static str> {
     crate::knowledge::providers::PROVIDERS
         .iter()
         .map(|p| p.id)
-        .chain(["spamhaus", "spamcop"])
+        .chain(crate::knowledge::providers::PROVIDER_BLOCKLISTS)
         .find(|p| *p == id)
 }
 

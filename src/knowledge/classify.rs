@@ -1104,10 +1104,8 @@ pub fn classify(
             "The provider sends a permanent (5xx) code for a temporary rate limit: retry later, more slowly.".into(),
         );
     }
-    // A block whose only recognisable party is a DNSBL names that list as the provider
-    // (Barracuda's BRBL is Barracuda's: barracudacentral.org).
-    let provider =
-        provider.or(blocklist.filter(|b| matches!(*b, "spamhaus" | "spamcop" | "barracuda")));
+    // A block whose only recognisable party is a DNSBL names that list as the provider.
+    let provider = provider.or(blocklist.filter(|b| providers::PROVIDER_BLOCKLISTS.contains(b)));
     Classification {
         reason,
         bounce,

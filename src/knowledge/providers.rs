@@ -55,6 +55,11 @@ pub struct Blocklist {
     pub source: &'static str,
 }
 
+/// The blocklists that stand as the provider of a block when nothing else in the line
+/// names one (the closed provider list has them: `spamhaus`, `spamcop`; Barracuda's BRBL is
+/// Barracuda's, barracudacentral.org).
+pub const PROVIDER_BLOCKLISTS: [&str; 3] = ["spamhaus", "spamcop", "barracuda"];
+
 /// Every blocklist id `explain` may name, in match order.
 #[rustfmt::skip]
 pub const BLOCKLISTS: &[Blocklist] = &[
