@@ -1058,6 +1058,17 @@ fn dane_of(run: &Run) -> &Value {
     &servers(run)[0]["dane"]
 }
 
+/// The first server's DANE report, asserted to have this DNSSEC status and outcome.
+fn dane_is<'a>(run: &'a Run, dnssec: &str, outcome: &str) -> &'a Value {
+    let d = dane_of(run);
+    assert_eq!(
+        (d["dnssec"].as_str(), d["outcome"].as_str()),
+        (Some(dnssec), Some(outcome)),
+        "{run}"
+    );
+    d
+}
+
 #[test]
 #[ignore = "needs the real servers: scripts/real-servers.sh test"]
 fn dane_3_1_1_matching_through_a_validating_resolver() {
@@ -1222,21 +1233,11 @@ fn a_mismatch_and_a_zone_without_tlsa_in_process() {
     let r = real();
     let run = probe(&r, &[&r.name("dane-bad"), "--trust-anchor", anchor(&r, 0)]);
     assert_eq!(run.code, 2, "{run}");
-    let d = dane_of(&run);
-    assert_eq!(
-        (&d["dnssec"], &d["outcome"]),
-        (&"secure".into(), &"dane_mismatch".into()),
-        "{run}"
-    );
+    dane_is(&run, "secure", "dane_mismatch");
     // A signed zone without TLSA: the denial is proven, DANE does not apply.
     let run = probe(&r, &[&r.name("two-mx"), "--trust-anchor", anchor(&r, 0)]);
     assert_ne!(run.code, 2, "{run}");
-    let d = dane_of(&run);
-    assert_eq!(
-        (&d["dnssec"], &d["outcome"]),
-        (&"secure".into(), &"no_tlsa".into()),
-        "{run}"
-    );
+    dane_is(&run, "secure", "no_tlsa");
 }
 
 #[test]
@@ -1246,12 +1247,7 @@ fn a_host_target_is_checked_for_dane_like_an_mx() {
     let r = real();
     let ok = r.name("dane-mx1") + ":25";
     let run = probe(&r, &[&ok, "--trust-anchor", anchor(&r, 0)]);
-    let d = dane_of(&run);
-    assert_eq!(
-        (&d["dnssec"], &d["outcome"]),
-        (&"secure".into(), &"dane_verified".into()),
-        "{run}"
-    );
+    dane_is(&run, "secure", "dane_verified");
     let bad = r.name("dane-mx2") + ":25";
     let run = probe(
         &r,
@@ -1276,12 +1272,7 @@ fn tlsa_published_but_no_starttls_is_critical() {
     let target = r.name("dane-mx2") + ":2526";
     let run = probe(&r, &[&target, "--trust-anchor", anchor(&r, 0)]);
     assert_eq!(run.code, 2, "{run}");
-    let d = dane_of(&run);
-    assert_eq!(
-        (&d["dnssec"], &d["outcome"]),
-        (&"secure".into(), &"dane_no_starttls".into()),
-        "{run}"
-    );
+    dane_is(&run, "secure", "dane_no_starttls");
 }
 
 #[test]
@@ -1301,12 +1292,7 @@ fn dane_ee_authenticates_an_expired_certificate() {
             "require-dane",
         ],
     );
-    let d = dane_of(&run);
-    assert_eq!(
-        (&d["dnssec"], &d["outcome"]),
-        (&"secure".into(), &"dane_verified".into()),
-        "{run}"
-    );
+    dane_is(&run, "secure", "dane_verified");
     assert_eq!(
         verify_reason(&servers(&run)[0]["tls"]).as_deref(),
         Some("expired"),
@@ -1322,12 +1308,7 @@ fn dane_ta_2_1_1_matches_the_ca_in_the_presented_chain() {
     let r = real();
     let target = r.name("mx2") + ":2528";
     let run = probe(&r, &[&target, "--trust-anchor", anchor(&r, 0)]);
-    let d = dane_of(&run);
-    assert_eq!(
-        (&d["dnssec"], &d["outcome"]),
-        (&"secure".into(), &"dane_verified".into()),
-        "{run}"
-    );
+    let d = dane_is(&run, "secure", "dane_verified");
     assert_eq!(d["matched"]["depth"], 1, "{run}");
     assert!(
         d["matched"]["record"]
