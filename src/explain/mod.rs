@@ -278,10 +278,13 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
     {
         m.advice = item.advice.clone().unwrap_or_default();
     }
-    // A summary that speaks of the probe's own session has a pasted-line form.
+    // A summary that speaks of the probe's own session has a pasted-line form. A bare code
+    // (`--after MAIL 550`) keeps the probe's wording; either way the pasted form is used up
+    // here, so that the explanation is the same as its JSON read back.
+    let pasted_form = item.meaning.as_mut().and_then(|m| m.pasted.take());
     if item.text.is_some()
         && let Some(m) = item.meaning.as_mut()
-        && let Some(p) = m.pasted.take()
+        && let Some(p) = pasted_form
     {
         m.summary = match item.enhanced {
             Some(_) if m.summary.contains(" Enhanced code ") => {

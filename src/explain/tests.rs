@@ -254,3 +254,21 @@ fn a_pasted_line_is_explained_for_its_reader_not_for_a_probe_session() {
         "{out}"
     );
 }
+
+#[test]
+fn a_bare_code_under_a_rule_with_a_pasted_form_reads_back_from_its_json() {
+    // Found by the explain_input fuzz target: `--after MAIL` with a bare 554 kept the rule's
+    // pasted-line wording in the explanation, which the JSON does not carry.
+    let input = ["250 2.1.0 Ok\n554 ".to_string()];
+    let expected = explain(&input, Some("MAIL"));
+    let (_, out) = run_args(&["250 2.1.0 Ok\n554 "], Some("MAIL"), true);
+    let back: Explanation = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(back, expected);
+    assert!(
+        expected
+            .items
+            .iter()
+            .filter_map(|i| i.meaning.as_ref())
+            .all(|m| m.pasted.is_none())
+    );
+}
