@@ -35,9 +35,11 @@ pub const RULES: &[Rule] = &[
         .advice("Find out why: look at the text, at how long the session was idle, and at the commands just before. Operator: check timeouts and error limits."),
     Rule::new("closing_221", Ctx::Except(&[Quit, Unsolicited]), CodePat::OneOf(&[221]), CRIT)
         .summary("The server answered this command by closing the connection: it is hanging up on us (shutdown, timeout, too many errors, or a policy that ends the session).")
+        .pasted("The server answered this command by closing the connection: it hung up on the sending client (shutdown, timeout, too many errors, or a policy that ends the session).")
         .advice("Find out why from the text and the server's logs; the session cannot continue."),
     Rule::new("greeting_421", Ctx::Only(&[Greeting]), CodePat::OneOf(&[421]), CRIT)
         .summary("The server refuses to serve us right now and closes at once: it is overloaded, rate-limiting, or temporarily blocking our address.")
+        .pasted("The server refused to serve the sending client at that moment and closed at once: it was overloaded, rate-limiting, or temporarily blocking the sender's address.")
         .advice("Retry later and read the text for a reason. If it persists from several networks, the service is down. Operator: check load, connection limits and blocklists."),
     Rule::new("starttls_421", Ctx::Only(&[StartTls]), CodePat::OneOf(&[421]), CRIT)
         .summary("The server answered STARTTLS by closing the connection: TLS cannot be set up there now (TLS misconfigured or unavailable) and it ends the session.")
@@ -54,9 +56,11 @@ pub const RULES: &[Rule] = &[
         .summary("The server is ready: an SMTP service is answering on this address."),
     Rule::new("greeting_554", Ctx::Only(&[Greeting]), CodePat::OneOf(&[554]), CRIT)
         .summary("No SMTP service here for us: the server refuses the session from the start, usually because our address is blocklisted or the host does not offer mail service.")
+        .pasted("No SMTP service for this client: the server refused the session from the start, usually because the sending IP is blocklisted or the host does not offer mail service.")
         .advice("Check whether the probe's IP address is on a blocklist, and whether this is really the domain's MX. Operator: 554 for everyone means the service is closed."),
     Rule::new("greeting_521_556", Ctx::Only(&[Greeting]), CodePat::OneOf(&[521, 556]), CRIT)
         .summary("This host accepts no mail at all (RFC 7504): the refusal is about the host, not about us.")
+        .pasted("This host accepts no mail at all (RFC 7504): the refusal is about the host, not about the sender.")
         .advice("Check the domain's MX records: mail should not be sent to this host. Operator: if it should receive mail, fix its configuration."),
     Rule::new("greeting_2xx", Ctx::Only(&[Greeting]), CodePat::Class(2), WARN)
         .summary("The greeting should be 220; this server opened with another positive code, which some clients will not accept.")
@@ -76,6 +80,7 @@ pub const RULES: &[Rule] = &[
         .advice("The probe falls back to HELO. Operator: without EHLO there is no STARTTLS, so mail to this host travels unencrypted."),
     Rule::new("ehlo_501", Ctx::Only(&[Ehlo, Helo]), CodePat::OneOf(&[501]), CRIT)
         .summary("The server rejects the name we gave in EHLO/HELO as syntactically invalid.")
+        .pasted("The server rejected the name the client gave in EHLO/HELO as syntactically invalid.")
         .advice("Use a fully qualified domain name or an address literal such as [192.0.2.1] as the EHLO name."),
     Rule::new("ehlo_4xx", Ctx::Only(&[Ehlo]), CodePat::Class(4), CRIT)
         .summary("The server refuses EHLO for now; the session cannot go on.")
@@ -106,9 +111,11 @@ pub const RULES: &[Rule] = &[
         .advice("Check that EHLO succeeded; send RSET before starting a new transaction."),
     Rule::new("mail_501_553", Ctx::Only(&[Mail]), CodePat::OneOf(&[501, 553]), WARN)
         .summary("The server rejects our sender address: malformed, or not acceptable to its policy (e.g. a domain that does not exist).")
+        .pasted("The server rejected the sender address: malformed, or not acceptable to its policy (e.g. a domain that does not exist).")
         .advice("Use --mail-from with a real, fully qualified address whose domain has DNS records."),
     Rule::new("mail_4xx", Ctx::Only(&[Mail]), CodePat::Class(4), WARN)
         .summary("The server refuses our sender for now: greylisting, a failed DNS check of the sender domain, or a temporary limit.")
+        .pasted("The server refused the sender for now: greylisting, a failed DNS check of the sender domain, or a temporary limit; a mail server retries on its own.")
         .advice("Retry in a few minutes; a real mail server would retry on its own."),
     Rule::new("mail_5xx", Ctx::Only(&[Mail]), CodePat::Class(5), WARN)
         .summary("The server refuses our sender permanently, by policy or because of our address or IP; recipients cannot be tested in this session.")
@@ -162,6 +169,7 @@ pub const RULES: &[Rule] = &[
         .advice("Check the address syntax."),
     Rule::new("rcpt_554", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[554]), WARN)
         .summary("After RCPT, 554 is a policy rejection of this recipient or of us (relaying denied, blocklist) — not the \"no service here\" it means as a greeting.")
+        .pasted("After RCPT, 554 is a policy rejection of this recipient or of the sender (relaying denied, blocklist) — not the \"no service here\" it means as a greeting.")
         .advice("Read the text and the enhanced code; check blocklists and that this is the recipient domain's MX."),
     Rule::new("rcpt_556", Ctx::Only(&[Rcpt]), CodePat::OneOf(&[556]), WARN)
         .summary("The recipient's domain accepts no mail at all (typically a null MX, RFC 7505).")

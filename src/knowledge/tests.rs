@@ -456,3 +456,33 @@ fn every_rule_has_a_summary_and_text_rules_cite_a_source() {
         }
     }
 }
+
+/// The words by which a summary speaks of the probe's own session.
+fn speaks_of_the_probe(s: &str) -> bool {
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "us" | "our" | "we" | "probe" | "canary"))
+}
+
+#[test]
+fn a_summary_that_speaks_of_the_probe_has_a_pasted_form_that_does_not() {
+    for rule in rules::RULES {
+        if speaks_of_the_probe(rule.summary) {
+            assert!(
+                !rule.pasted.is_empty(),
+                "rule {} speaks of the probe's session but has no pasted form",
+                rule.id
+            );
+        }
+        assert!(
+            !speaks_of_the_probe(rule.pasted),
+            "rule {}'s pasted form speaks of the probe: {}",
+            rule.id,
+            rule.pasted
+        );
+    }
+}
