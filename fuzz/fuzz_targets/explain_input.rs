@@ -1,7 +1,7 @@
 //! `smtpprobe explain` on arbitrary pasted text, through its entry point
 //! (`explain::run`), rendered human and JSON to memory: never panics, exits 0, 1 or 3, no
 //! raw control or bidi character in either output, and the JSON is valid and reads back as
-//! the same explanation.
+//! the same explanation. The same text is also given on standard input (`explain -`).
 //!
 //! Input: text (invalid UTF-8 replaced), split at NUL into the arguments; a first argument
 //! starting with `@` is the `--after` command instead.
@@ -42,6 +42,30 @@ fuzz_target!(|data: &[u8]| {
             assert_json(what, &out);
             let back: Explanation = serde_json::from_str(&out).expect("reads back");
             assert_eq!(back, expected, "JSON does not read back as the explanation");
+        }
+    }
+    // The same text pasted on standard input (`explain -`): cut into items, read as a whole
+    // bounce message when it is one; same promises.
+    let pasted = input.join("\n");
+    for json in [false, true] {
+        let args = ExplainArgs {
+            input: vec!["-".to_owned()],
+            after: after.clone(),
+            json,
+            log: None,
+            color: ColorChoice::Never,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = explain::run_with(&args, &mut pasted.as_bytes(), &mut out, &mut err);
+        assert!(matches!(code, 0 | 1 | 3), "exit code {code}");
+        let out = String::from_utf8(out).expect("explain writes UTF-8");
+        let err = String::from_utf8(err).expect("explain writes UTF-8");
+        assert_clean("explain -", &out);
+        assert_clean("explain - (stderr)", &err);
+        if json {
+            assert_json("explain - --json", &out);
+            let back: Explanation = serde_json::from_str(&out).expect("reads back");
+            assert_eq!(back.exit_code, code);
         }
     }
 });

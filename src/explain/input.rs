@@ -373,6 +373,9 @@ fn enhanced_only(block: &str) -> Option<EnhancedCode> {
 /// The human part of a code-less log line: Sendmail's `stat=…`, Postfix's `(…)` after
 /// `status=`, else the whole text.
 fn enhanced_only_text(block: &str) -> String {
+    if dsn_status(block).is_some() {
+        return diagnostic_text(block).unwrap_or_default();
+    }
     let lower = block.to_ascii_lowercase();
     if let Some(i) = lower.find("stat=") {
         return block[i + 5..].trim().to_string();
@@ -504,6 +507,27 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         });
     }
     out
+}
+
+/// The value of a DSN's `Diagnostic-Code:` field without its type (`smtp;`, `X-Postfix;`,
+/// RFC 3464 §2.3.6), its folded lines joined.
+fn diagnostic_text(block: &str) -> Option<String> {
+    let mut lines = block.lines();
+    let first = lines.by_ref().find_map(|l| {
+        let l = l.trim();
+        l.get(..16)
+            .filter(|h| h.eq_ignore_ascii_case("diagnostic-code:"))
+            .and_then(|_| l.get(16..))
+    })?;
+    let mut value = match first.split_once(';') {
+        Some((kind, rest)) if !kind.trim().contains(' ') => rest.trim().to_string(),
+        _ => first.trim().to_string(),
+    };
+    for l in lines.take_while(|l| l.starts_with([' ', '\t'])) {
+        value.push(' ');
+        value.push_str(l.trim());
+    }
+    Some(value)
 }
 
 /// A DSN's "Status: 5.0.0" field is the enhanced code of the Diagnostic-Code reply that

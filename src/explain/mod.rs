@@ -57,17 +57,20 @@ pub fn run_with(
     if let Some(source) = &args.log {
         return log::run(source, args.json, stdin, out, err);
     }
-    let inputs = if args.input.len() == 1 && args.input[0] == "-" {
+    let pasted = if args.input.len() == 1 && args.input[0] == "-" {
         let mut text = String::new();
         if let Err(e) = std::io::Read::read_to_string(stdin, &mut text) {
             let _ = writeln!(err, "smtpprobe: error: cannot read standard input: {e}");
             return EXIT_MALFORMED;
         }
-        paste::items(&text)
+        Some(paste::read(&text))
     } else {
-        args.input.clone()
+        None
     };
-    let explanation = explain(&inputs, args.after.as_deref());
+    let explanation = match &pasted {
+        Some(p) => explain_pasted(p, args.after.as_deref()),
+        None => explain(&args.input, args.after.as_deref()),
+    };
     if !args.json
         && let Some(e) = &explanation.error
     {
@@ -104,6 +107,8 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
                     items: Vec::new(),
                     comparison: None,
                     exit_code: EXIT_MALFORMED,
+                    skipped: 0,
+                    dropped_lines: 0,
                     error: Some(format!(
                         "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, DATA, END_OF_DATA, BDAT, QUIT, NONE",
                         escape(verb)
@@ -116,6 +121,96 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
         .into_iter()
         .map(|p| build_item(p, ctx))
         .collect();
+    finish(items, ctx)
+}
+
+/// Explains a pasted text. For a whole bounce message, the parts that carry no reply
+/// (explanatory prose, the delivery report's bookkeeping fields) are counted, not explained,
+/// and a reply the message states twice (in its text and in its delivery report) is
+/// explained once.
+fn explain_pasted(pasted: &paste::Pasted, after: Option<&str>) -> Explanation {
+    let ex = explain(&pasted.items, after);
+    if !pasted.message || ex.error.is_some() {
+        return ex;
+    }
+    let total = ex.items.len();
+    let coded = ex
+        .items
+        .iter()
+        .any(|i| i.code.is_some() || i.enhanced.is_some());
+    let replies: Vec<Item> = ex
+        .items
+        .into_iter()
+        .filter(|i| carries_reply(i, coded))
+        .collect();
+    let skipped = total - replies.len();
+    let mut out = finish(once_each(replies), ex.after);
+    // One bounce's recipients are not codes to compare side by side.
+    out.comparison = None;
+    out.skipped = skipped;
+    out.dropped_lines = pasted.dropped_lines;
+    out
+}
+
+/// Whether an item of a bounce message says something about delivery: a reply code or an
+/// enhanced status code; or a reason read from its words (`connect to …: Connection timed
+/// out`) on a recipient's line, or anywhere when no part of the message has a code (when
+/// one has, the words around it are the bounce's prose about that reply: Gmail's "Your
+/// message wasn't delivered … Learn more here").
+fn carries_reply(item: &Item, coded: bool) -> bool {
+    let reasoned = item
+        .reason
+        .is_some_and(|r| r != classify::Reason::Undefined);
+    item.code.is_some()
+        || item.enhanced.is_some()
+        || (reasoned && (!coded || paste::recipient_line(&item.input)))
+}
+
+/// Items with the same reply said once: the later copy goes, unless only it knows the
+/// command answered, and the one kept says the message repeats it.
+fn once_each(items: Vec<Item>) -> Vec<Item> {
+    let mut kept: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        let Some(at) = kept.iter().position(|k| same_reply(k, &item)) else {
+            kept.push(item);
+            continue;
+        };
+        if kept[at].context.is_none() && item.context.is_some() {
+            kept[at] = item;
+        }
+        let note = "The bounce states this reply twice (in its text and in its delivery report); it is explained once.";
+        if !kept[at].notes.iter().any(|n| n == note) {
+            kept[at].notes.push(note.to_string());
+        }
+    }
+    kept
+}
+
+/// Whether two items of one bounce are the same reply: the same codes, and one text
+/// within the other once case and spacing are set aside (a delivery report's
+/// `Diagnostic-Code:` repeats the reply without the bounce's "(in reply to …)"), or a
+/// `Status:` alone that repeats an earlier reply's enhanced code.
+fn same_reply(a: &Item, b: &Item) -> bool {
+    if a.enhanced != b.enhanced {
+        return false;
+    }
+    let words = |t: &Option<String>| -> String {
+        t.as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let (ta, tb) = (words(&a.text), words(&b.text));
+    if b.code.is_none() && tb.is_empty() {
+        return b.enhanced.is_some();
+    }
+    a.code == b.code && !ta.is_empty() && !tb.is_empty() && (ta.contains(&tb) || tb.contains(&ta))
+}
+
+/// The explanation of built items: exit code and comparison.
+fn finish(items: Vec<Item>, ctx: Option<Context>) -> Explanation {
     let exit_code =
         if items.is_empty() || items.iter().any(|i| i.recognition == Recognition::Invalid) {
             EXIT_MALFORMED
@@ -136,6 +231,8 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
         comparison,
         exit_code,
         error: None,
+        skipped: 0,
+        dropped_lines: 0,
     }
 }
 

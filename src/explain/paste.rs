@@ -20,6 +20,163 @@
 use super::input::{code_at, find_code, strip_enhanced};
 use crate::smtp::reply::EnhancedCode;
 
+/// A pasted text cut into items.
+pub(super) struct Pasted {
+    pub items: Vec<String>,
+    /// The text is a whole bounce message (RFC 5322 headers, MIME parts, a delivery report):
+    /// its items that carry no reply are explanatory text, not input to explain.
+    pub message: bool,
+    /// Lines left out before cutting: the message's own headers, MIME boundaries and part
+    /// headers, and the returned original message.
+    pub dropped_lines: usize,
+}
+
+/// Reads a pasted text. A whole bounce message (a Postfix, Exim, qmail, Sendmail or
+/// Exchange non-delivery report with its headers, as a mail client shows its source) is
+/// read as such: its header block, MIME boundaries and part headers are left out, and so is
+/// everything from the returned original message on (its headers and body may quote
+/// anything, other bounces included).
+pub(super) fn read(text: &str) -> Pasted {
+    let headers = opens_with_headers(text);
+    if !headers && !carries_report(text) {
+        return Pasted {
+            items: items(text),
+            message: false,
+            dropped_lines: 0,
+        };
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut dropped = 0;
+    let mut in_headers = headers;
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let t = line.trim();
+        if in_headers {
+            // The message's header block, folded lines included, up to the first blank line.
+            if t.is_empty() {
+                in_headers = false;
+            } else {
+                dropped += 1;
+            }
+            continue;
+        }
+        if returned_message_starts(t) {
+            dropped += 1 + lines.count();
+            break;
+        }
+        if mime_boundary(t) || mime_part_header(t) {
+            dropped += 1;
+            continue;
+        }
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    Pasted {
+        items: items(&kept),
+        message: true,
+        dropped_lines: dropped,
+    }
+}
+
+/// Whether a pasted text opens with a block of at least two RFC 5322 header fields, as a
+/// message's source does.
+fn opens_with_headers(text: &str) -> bool {
+    text.lines()
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| header_name(l).is_some_and(message_header))
+        .take(2)
+        .count()
+        >= 2
+}
+
+/// Whether a pasted text carries a delivery report: its MIME type or its `Reporting-MTA:`
+/// field (RFC 3464 §2.2).
+fn carries_report(text: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim().to_ascii_lowercase();
+        t.starts_with("content-type: message/delivery-status")
+            || t.starts_with("content-type: multipart/report")
+            || t.starts_with("reporting-mta:")
+    })
+}
+
+/// The field name of a header line (`Subject: …` gives `subject`), lower case.
+fn header_name(line: &str) -> Option<String> {
+    let (name, _) = line.split_once(':')?;
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .then(|| name.to_ascii_lowercase())
+}
+
+/// Header fields that open a message as a mail client shows its source (RFC 5322 §3.6,
+/// RFC 2045 §3, RFC 3834 §5).
+fn message_header(name: String) -> bool {
+    matches!(
+        name.as_str(),
+        "from"
+            | "to"
+            | "cc"
+            | "subject"
+            | "date"
+            | "received"
+            | "return-path"
+            | "delivered-to"
+            | "message-id"
+            | "mime-version"
+            | "content-type"
+            | "auto-submitted"
+            | "reply-to"
+            | "sender"
+    ) || name.starts_with("x-")
+        || name.starts_with("arc-")
+        || name.starts_with("dkim-")
+}
+
+/// A MIME boundary line (`--5A3B21C0A.1700000000/mail.example.org`, RFC 2046 §5.1.1): two
+/// hyphens, then a boundary without spaces.
+fn mime_boundary(t: &str) -> bool {
+    t.strip_prefix("--").is_some_and(|b| {
+        let b = b.trim_end_matches('-');
+        b.len() >= 6 && !b.contains(' ')
+    })
+}
+
+/// A MIME part's own header field (RFC 2045 §3, RFC 2183).
+fn mime_part_header(t: &str) -> bool {
+    header_name(t).is_some_and(|n| {
+        matches!(
+            n.as_str(),
+            "content-type"
+                | "content-description"
+                | "content-transfer-encoding"
+                | "content-disposition"
+                | "content-id"
+                | "mime-version"
+        )
+    })
+}
+
+/// Where a bounce starts returning the original message: its MIME part (`message/rfc822`,
+/// `text/rfc822-headers`, their RFC 6532 `message/global` forms), or the line an MTA writes
+/// before a plain copy (Exim's "------ This is a copy of the message", qmail's "--- Below
+/// this line is a copy of the message.", Exchange's "Original message headers:",
+/// "----- Original message follows -----").
+fn returned_message_starts(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    let mime = l
+        .strip_prefix("content-type:")
+        .map(|v| v.split(';').next().unwrap_or("").trim().to_string());
+    matches!(
+        mime.as_deref(),
+        Some(
+            "message/rfc822" | "text/rfc822-headers" | "message/global" | "message/global-headers"
+        )
+    ) || l.contains("this is a copy of the message")
+        || l.starts_with("--- below this line is a copy of the message")
+        || l == "original message headers:"
+        || (l.starts_with("-----") && l.contains("original message follows"))
+}
+
 /// The items of a pasted text, in order, each trimmed.
 pub(super) fn items(text: &str) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
@@ -206,7 +363,7 @@ fn timestamped(t: &str) -> bool {
 }
 
 /// A bounce's line for one recipient: `<a@b.example>: …` (Postfix, qmail).
-fn recipient_line(t: &str) -> bool {
+pub(super) fn recipient_line(t: &str) -> bool {
     t.strip_prefix('<')
         .and_then(|r| r.split_once(">:"))
         .is_some_and(|(addr, _)| addr.contains('@') && !addr.contains(' '))
@@ -279,6 +436,44 @@ mod tests {
         assert_eq!(items(dsn).len(), 2, "{:?}", items(dsn));
         let two = "Diagnostic-Code: smtp; 550 5.1.1 unknown\nDiagnostic-Code: smtp; 452 4.2.2 full";
         assert_eq!(items(two).len(), 2, "{:?}", items(two));
+    }
+
+    #[test]
+    fn a_bounce_message_loses_its_headers_mime_lines_and_returned_message() {
+        let msg = "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\nThe mail system\n\n--B0UNDARY.1/x\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.example\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown\n\n--B0UNDARY.1/x\nContent-Type: message/rfc822\n\nSubject: 421 not this\n\n452 nor this\n";
+        let p = super::read(msg);
+        assert!(p.message);
+        assert_eq!(p.items.len(), 2, "{:?}", p.items);
+        assert!(p.items[1].starts_with("Final-Recipient:"), "{:?}", p.items);
+        // 2 headers, 2 boundaries, 1 part header, then the returned message's 5 lines.
+        assert_eq!(p.dropped_lines, 10);
+    }
+
+    #[test]
+    fn a_delivery_report_pasted_alone_keeps_its_first_block() {
+        let dsn = "Reporting-MTA: dns; mx.example.org\nFinal-Recipient: rfc822; a@b.example\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown";
+        let p = super::read(dsn);
+        assert!(p.message);
+        assert_eq!(p.dropped_lines, 0);
+        assert!(
+            p.items.iter().any(|i| i.contains("Diagnostic-Code")),
+            "{:?}",
+            p.items
+        );
+    }
+
+    #[test]
+    fn replies_and_log_lines_are_not_a_message() {
+        for text in [
+            "550 5.1.1 User unknown\n452 4.2.2 Mailbox full",
+            "Nov 30 12:00:01 mx postfix/smtp[1]: 1A: to=<a@b.example>, status=bounced (host x said: 550 5.1.1 unknown)",
+            "Diagnostic-Code: smtp; 550 5.1.1 unknown\nStatus: 5.1.1",
+            "Subject: only one header line\n550 5.1.1 unknown",
+        ] {
+            let p = super::read(text);
+            assert!(!p.message, "{text}");
+            assert_eq!(p.items, super::items(text));
+        }
     }
 
     /// The real texts of the bounce corpus (a `\n` in a record is a line break).

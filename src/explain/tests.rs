@@ -272,3 +272,117 @@ fn a_bare_code_under_a_rule_with_a_pasted_form_reads_back_from_its_json() {
             .all(|m| m.pasted.is_none())
     );
 }
+
+/// `explain -` on a text given as standard input.
+fn run_stdin(text: &str, json: bool) -> (i32, String) {
+    let args = ExplainArgs {
+        input: vec!["-".to_string()],
+        after: None,
+        json,
+        log: None,
+        color: ColorChoice::Never,
+    };
+    let mut out: Vec<u8> = Vec::new();
+    let mut stdin = text.as_bytes();
+    let code = run_with(&args, &mut stdin, &mut out, &mut std::io::sink());
+    (
+        code,
+        String::from_utf8(out).unwrap_or_else(|e| panic!("not UTF-8: {e}")),
+    )
+}
+
+fn stdin_json(text: &str) -> Explanation {
+    let (_, out) = run_stdin(text, true);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+fn a_whole_bounce_message_is_explained_once_per_failed_recipient() {
+    use crate::knowledge::classify::Reason;
+    type Want = &'static [(Option<u16>, &'static str, Reason)];
+    let cases: [(&str, &str, Want); 5] = [
+        (
+            "postfix",
+            include_str!("../../fixtures/messages/postfix.eml"),
+            &[
+                (Some(550), "5.1.1", Reason::UserUnknown),
+                (Some(552), "5.2.2", Reason::MailboxFull),
+            ],
+        ),
+        (
+            "exim",
+            include_str!("../../fixtures/messages/exim.eml"),
+            &[(Some(550), "5.1.1", Reason::UserUnknown)],
+        ),
+        (
+            "qmail",
+            include_str!("../../fixtures/messages/qmail.eml"),
+            &[(Some(550), "5.1.1", Reason::UserUnknown)],
+        ),
+        (
+            "exchange",
+            include_str!("../../fixtures/messages/exchange.eml"),
+            &[(Some(550), "5.1.10", Reason::UserUnknown)],
+        ),
+        (
+            "gmail",
+            include_str!("../../fixtures/messages/gmail.eml"),
+            &[(None, "5.1.1", Reason::UserUnknown)],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let ex = stdin_json(text);
+        let got: Vec<(Option<u16>, &str, Option<Reason>)> = ex
+            .items
+            .iter()
+            .map(|i| (i.code, i.enhanced.as_deref().unwrap_or(""), i.reason))
+            .collect();
+        let want: Vec<(Option<u16>, &str, Option<Reason>)> =
+            want.iter().map(|(c, e, r)| (*c, *e, Some(*r))).collect();
+        assert_eq!(got, want, "{name}");
+        assert_eq!(ex.exit_code, EXIT_RECOGNISED, "{name}");
+        assert!(ex.skipped > 0 && ex.dropped_lines > 0, "{name}");
+        assert!(ex.comparison.is_none(), "{name}");
+        // Nothing from the returned original message (its subject and body quote codes).
+        assert!(
+            ex.items.iter().all(|i| !i.input.contains("quoted")),
+            "{name}"
+        );
+        let (code, human) = run_stdin(text, false);
+        assert_eq!(code, EXIT_RECOGNISED, "{name}");
+        assert!(
+            human.contains("Read as a whole bounce message"),
+            "{name}: {human}"
+        );
+        assert!(!human.contains("not a valid"), "{name}: {human}");
+    }
+}
+
+#[test]
+fn a_reply_the_bounce_states_twice_is_explained_once_with_its_command() {
+    let ex = stdin_json(include_str!("../../fixtures/messages/exim.eml"));
+    let item = &ex.items[0];
+    // The text's "after RCPT TO:" names the command; the delivery report does not.
+    assert_eq!(item.context, Some(Context::Rcpt));
+    assert!(
+        item.notes.iter().any(|n| n.contains("twice")),
+        "{:?}",
+        item.notes
+    );
+    // The Gmail report's reply text is the Diagnostic-Code's, not the report's fields.
+    let ex = stdin_json(include_str!("../../fixtures/messages/gmail.eml"));
+    let text = ex.items[0].text.as_deref().unwrap_or("");
+    assert!(
+        text.starts_with("The email account that you tried to reach does not exist"),
+        "{text}"
+    );
+}
+
+#[test]
+fn pasted_replies_that_are_not_a_message_are_all_explained_as_before() {
+    // No header block, no delivery report: every item stays, prose included.
+    let ex = stdin_json("550 5.1.1 User unknown\n\nhello there\n\n550 5.1.1 User unknown");
+    assert_eq!(ex.items.len(), 3);
+    assert_eq!(ex.skipped, 0);
+    assert_eq!(ex.exit_code, EXIT_MALFORMED);
+}

@@ -41,6 +41,19 @@ pub struct Explanation {
     /// A usage problem (e.g. an unknown `--after` command).
     #[serde(default)]
     pub error: Option<String>,
+    /// For a whole bounce message pasted (`explain -`): its parts that carry no reply
+    /// (explanatory prose, bookkeeping fields), not explained.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+    /// For a whole bounce message pasted: lines left out before reading (the message's
+    /// headers, MIME boundaries and part headers, the returned original message).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub dropped_lines: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// How well an input was recognised.
@@ -493,6 +506,23 @@ fn human(ex: &Explanation) -> String {
         for w in &c.which_when {
             bullet(&mut out, w);
         }
+    }
+    if ex.skipped > 0 || ex.dropped_lines > 0 {
+        let _ = writeln!(out, "\nRead as a whole bounce message");
+        bullet(
+            &mut out,
+            &format!(
+                "{} of its parts carry no reply (explanatory text, report fields): not explained.",
+                ex.skipped
+            ),
+        );
+        bullet(
+            &mut out,
+            &format!(
+                "{} lines left out: its headers, the MIME parts' headers, the returned original message.",
+                ex.dropped_lines
+            ),
+        );
     }
     match ex.exit_code {
         EXIT_FALLBACK => {
