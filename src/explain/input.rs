@@ -226,7 +226,7 @@ impl Pending {
             .or_else(|| hash_enhanced(&joined, self.code))
             .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));
         let inferred = infer_context(&raw)
-            .or(self.transcript)
+            .or(self.transcript.map(|c| pipelined(c, enhanced)))
             .or_else(|| infer_context(before));
         let input = escape(&raw);
         let code = match basic_code(&format!("{:03}", self.code)) {
@@ -560,6 +560,22 @@ fn dsn_status(block: &str) -> Option<EnhancedCode> {
             .and_then(|_| l.get(7..))?;
         rfc3463(v.split_whitespace().next()?)
     })
+}
+
+/// The command a reply read after `>>> DATA` in a transcript answers. With PIPELINING,
+/// Sendmail writes RCPT and DATA together and logs the replies after `>>> DATA`, so an
+/// address status there (`<<< 550 5.1.1 … User unknown`, RFC 3463 §3.2: X.1.1–X.1.6 and
+/// X.1.10 are about the recipient, X.1.7 and X.1.8 about the sender) answers RCPT or MAIL,
+/// not DATA (RFC 2920 §3.1).
+fn pipelined(cmd: Context, enhanced: Option<EnhancedCode>) -> Context {
+    match (cmd, enhanced) {
+        (Context::Data, Some(e)) if e.subject == 1 => match e.detail {
+            1..=6 | 10 => Context::Rcpt,
+            7 | 8 => Context::Mail,
+            _ => cmd,
+        },
+        _ => cmd,
+    }
 }
 
 /// A Sendmail transcript line naming the command sent (`>>> RCPT To:<…>`, `>>> DATA`,
@@ -1315,6 +1331,19 @@ mod tests {
         assert_eq!(got, (451, None, None));
         let got = reply("553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)");
         assert_eq!(got.1.as_deref(), Some("5.7.1"));
+    }
+
+    #[test]
+    fn an_address_status_read_after_a_pipelined_data_answers_rcpt() {
+        let t = "... while talking to mx.example.net.:\n>>> DATA\n<<< 550 5.1.1 <bob@example.net>... User unknown\n<<< 503 5.0.0 Need RCPT (recipient)";
+        let got: Vec<Option<Context>> = parse_block(t)
+            .iter()
+            .map(|p| match p {
+                Parsed::Reply { inferred, .. } => *inferred,
+                _ => None,
+            })
+            .collect();
+        assert_eq!(got.first(), Some(&Some(Context::Rcpt)));
     }
 
     #[test]

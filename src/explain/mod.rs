@@ -144,7 +144,7 @@ fn explain_pasted(pasted: &paste::Pasted, after: Option<&str>) -> Explanation {
         .filter(|i| carries_reply(i, coded))
         .collect();
     let skipped = total - replies.len();
-    let mut out = finish(once_each(replies), ex.after);
+    let mut out = finish(without_consequences(once_each(replies)), ex.after);
     // One bounce's recipients are not codes to compare side by side.
     out.comparison = None;
     out.skipped = skipped;
@@ -182,6 +182,40 @@ fn once_each(items: Vec<Item>) -> Vec<Item> {
         if !kept[at].notes.iter().any(|n| n == note) {
             kept[at].notes.push(note.to_string());
         }
+    }
+    kept
+}
+
+/// Items without the `503 … Need RCPT` a server gives to DATA after refusing every recipient
+/// (Sendmail's transcripts show it after the refusal): a consequence of the RCPT refusal,
+/// noted on it rather than explained as a failure of its own.
+fn without_consequences(items: Vec<Item>) -> Vec<Item> {
+    let refused = |i: &Item| i.context == Some(Context::Rcpt) && i.code.is_some_and(|c| c >= 400);
+    let consequence = |i: &Item| {
+        i.code == Some(503)
+            && matches!(i.context, None | Some(Context::Data))
+            && i.text.as_deref().is_some_and(|t| {
+                let t = t.to_ascii_lowercase();
+                t.contains("rcpt") || t.contains("recipient")
+            })
+    };
+    let Some(first) = items.iter().position(refused) else {
+        return items;
+    };
+    if !items.iter().any(consequence) {
+        return items;
+    }
+    let mut kept: Vec<Item> = Vec::with_capacity(items.len());
+    for (i, mut item) in items.into_iter().enumerate() {
+        if consequence(&item) {
+            continue;
+        }
+        if i == first {
+            item.notes.push(
+                "The server then answered DATA with 503 (no valid recipient): a consequence of this refusal, not another failure.".to_string(),
+            );
+        }
+        kept.push(item);
     }
     kept
 }

@@ -300,7 +300,12 @@ fn stdin_json(text: &str) -> Explanation {
 fn a_whole_bounce_message_is_explained_once_per_failed_recipient() {
     use crate::knowledge::classify::Reason;
     type Want = &'static [(Option<u16>, &'static str, Reason)];
-    let cases: [(&str, &str, Want); 5] = [
+    let cases: [(&str, &str, Want); 6] = [
+        (
+            "sendmail",
+            include_str!("../../fixtures/messages/sendmail.eml"),
+            &[(Some(550), "5.1.1", Reason::UserUnknown)],
+        ),
         (
             "postfix",
             include_str!("../../fixtures/messages/postfix.eml"),
@@ -368,6 +373,16 @@ fn a_reply_the_bounce_states_twice_is_explained_once_with_its_command() {
         item.notes.iter().any(|n| n.contains("twice")),
         "{:?}",
         item.notes
+    );
+    // Sendmail's pipelined transcript: the 550 read after ">>> DATA" answers RCPT, and the
+    // 503 "Need RCPT" that follows is its consequence, not a second failure.
+    let ex = stdin_json(include_str!("../../fixtures/messages/sendmail.eml"));
+    assert_eq!(ex.items.len(), 1);
+    assert_eq!(ex.items[0].context, Some(Context::Rcpt));
+    assert!(
+        ex.items[0].notes.iter().any(|n| n.contains("503")),
+        "{:?}",
+        ex.items[0].notes
     );
     // The Gmail report's reply text is the Diagnostic-Code's, not the report's fields.
     let ex = stdin_json(include_str!("../../fixtures/messages/gmail.eml"));
