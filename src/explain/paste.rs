@@ -47,22 +47,36 @@ pub(super) fn read(text: &str) -> Pasted {
     }
     let mut kept = String::with_capacity(text.len());
     let mut dropped = 0;
+    // In a message's header block (up to its first blank line, folded lines included); in a
+    // returned original message (up to the next message of an mbox, if any).
     let mut in_headers = headers;
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
+    let mut returned = false;
+    let mut seen_header = false;
+    for line in text.lines() {
         let t = line.trim();
+        // An mbox holds several messages, each after a "From " line (RFC 4155).
+        if mbox_separator(line) {
+            (in_headers, returned, seen_header) = (true, false, false);
+            dropped += 1;
+            continue;
+        }
+        if returned {
+            dropped += 1;
+            continue;
+        }
         if in_headers {
-            // The message's header block, folded lines included, up to the first blank line.
-            if t.is_empty() {
+            if t.is_empty() && seen_header {
                 in_headers = false;
-            } else {
+            } else if !t.is_empty() {
+                seen_header = true;
                 dropped += 1;
             }
             continue;
         }
         if returned_message_starts(t) {
-            dropped += 1 + lines.count();
-            break;
+            returned = true;
+            dropped += 1;
+            continue;
         }
         if mime_boundary(t) || mime_part_header(t) {
             dropped += 1;
@@ -76,6 +90,20 @@ pub(super) fn read(text: &str) -> Pasted {
         message: true,
         dropped_lines: dropped,
     }
+}
+
+/// An mbox's `From sender asctime` line before each message (RFC 4155 §2): `From `, then a
+/// time of day `HH:MM:SS` among its words (a prose line starting "From " has none).
+fn mbox_separator(line: &str) -> bool {
+    line.strip_prefix("From ").is_some_and(|rest| {
+        rest.split_whitespace().any(|w| {
+            let b = w.as_bytes();
+            b.len() == 8
+                && b[2] == b':'
+                && b[5] == b':'
+                && [0, 1, 3, 4, 6, 7].iter().all(|&i| b[i].is_ascii_digit())
+        })
+    })
 }
 
 /// Whether a pasted text opens with a block of at least two RFC 5322 header fields, as a
@@ -447,6 +475,23 @@ mod tests {
         assert!(p.items[1].starts_with("Final-Recipient:"), "{:?}", p.items);
         // 2 headers, 2 boundaries, 1 part header, then the returned message's 5 lines.
         assert_eq!(p.dropped_lines, 10);
+    }
+
+    #[test]
+    fn each_message_of_an_mbox_is_read() {
+        let one = "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n<a@b.example>: host mx said: 550 5.1.1 unknown\n\n--B0UNDARY.1/x\nContent-Type: message/rfc822\n\nSubject: 421 not this\n";
+        let mbox = format!(
+            "From MAILER-DAEMON Tue Nov 14 10:00:05 2023\n{one}\nFrom MAILER-DAEMON Tue Nov 14 11:00:05 2023\n{}",
+            one.replace("550 5.1.1", "452 4.2.2")
+        );
+        let p = super::read(&mbox);
+        assert!(p.message);
+        assert_eq!(p.items.len(), 2, "{:?}", p.items);
+        assert!(
+            p.items[0].contains("550 5.1.1") && p.items[1].contains("452 4.2.2"),
+            "{:?}",
+            p.items
+        );
     }
 
     #[test]
