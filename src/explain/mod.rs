@@ -108,7 +108,7 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
                     comparison: None,
                     exit_code: EXIT_MALFORMED,
                     skipped: 0,
-                    dropped_lines: 0,
+                    parts_left_out: 0,
                     error: Some(format!(
                         "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, DATA, END_OF_DATA, BDAT, QUIT, NONE",
                         escape(verb)
@@ -148,7 +148,7 @@ fn explain_pasted(pasted: &paste::Pasted, after: Option<&str>) -> Explanation {
     // One bounce's recipients are not codes to compare side by side.
     out.comparison = None;
     out.skipped = skipped;
-    out.dropped_lines = pasted.dropped_lines;
+    out.parts_left_out = pasted.parts_left_out;
     out
 }
 
@@ -266,7 +266,7 @@ fn finish(items: Vec<Item>, ctx: Option<Context>) -> Explanation {
         exit_code,
         error: None,
         skipped: 0,
-        dropped_lines: 0,
+        parts_left_out: 0,
     }
 }
 

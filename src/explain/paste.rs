@@ -26,70 +26,155 @@ pub(super) struct Pasted {
     /// The text is a whole bounce message (RFC 5322 headers, MIME parts, a delivery report):
     /// its items that carry no reply are explanatory text, not input to explain.
     pub message: bool,
-    /// Lines left out before cutting: the message's own headers, MIME boundaries and part
-    /// headers, and the returned original message.
-    pub dropped_lines: usize,
+    /// The message's parts not read: the returned original message, its headers alone, an
+    /// HTML copy of a text part, attachments.
+    pub parts_left_out: usize,
 }
 
 /// Reads a pasted text. A whole bounce message (a Postfix, Exim, qmail, Sendmail or
-/// Exchange non-delivery report with its headers, as a mail client shows its source) is
-/// read as such: its header block, MIME boundaries and part headers are left out, and so is
-/// everything from the returned original message on (its headers and body may quote
-/// anything, other bounces included).
+/// Exchange non-delivery report, as a mail client shows its source; several in an mbox) is
+/// read as such: only its text parts and its delivery report, decoded (quoted-printable,
+/// base64, the part's charset); its headers, an HTML copy of a text part, attachments and the
+/// returned original message (whose headers and body may quote anything, other bounces
+/// included) are left out. A text that is only the inside of such a message (from a MIME
+/// boundary on, or a delivery report alone) loses its boundaries and part headers.
 pub(super) fn read(text: &str) -> Pasted {
-    let headers = opens_with_headers(text);
-    if !headers && !carries_report(text) {
+    let text = text.trim_start_matches(['\r', '\n']);
+    if opens_with_headers(text) || text.lines().next().is_some_and(mbox_separator) {
+        let mut kept = String::with_capacity(text.len());
+        let mut parts_left_out = 0;
+        for message in mbox_messages(text) {
+            parts_left_out += read_message(message, &mut kept);
+        }
+        return Pasted {
+            items: items(&kept),
+            message: true,
+            parts_left_out,
+        };
+    }
+    if !carries_report(text) {
         return Pasted {
             items: items(text),
             message: false,
-            dropped_lines: 0,
+            parts_left_out: 0,
         };
     }
     let mut kept = String::with_capacity(text.len());
-    let mut dropped = 0;
-    // In a message's header block (up to its first blank line, folded lines included); in a
-    // returned original message (up to the next message of an mbox, if any).
-    let mut in_headers = headers;
+    let parts_left_out = without_mime_lines(text, &mut kept);
+    Pasted {
+        items: items(&kept),
+        message: true,
+        parts_left_out,
+    }
+}
+
+/// Appends `text` without MIME boundaries and part headers, and without a returned
+/// original message (up to the next boundary); returns how many such were left out. For
+/// text that carries a message's MIME structure unparsed: pasted from inside a message, or
+/// a message whose header block declares no multipart boundary.
+fn without_mime_lines(text: &str, kept: &mut String) -> usize {
+    let mut left_out = 0;
     let mut returned = false;
-    let mut seen_header = false;
     for line in text.lines() {
         let t = line.trim();
-        // An mbox holds several messages, each after a "From " line (RFC 4155).
-        if mbox_separator(line) {
-            (in_headers, returned, seen_header) = (true, false, false);
-            dropped += 1;
+        if mime_boundary(t) {
+            returned = false;
             continue;
         }
-        if returned {
-            dropped += 1;
-            continue;
-        }
-        if in_headers {
-            if t.is_empty() && seen_header {
-                in_headers = false;
-            } else if !t.is_empty() {
-                seen_header = true;
-                dropped += 1;
+        if mime_part_header(t) {
+            if returned_part(t) && !returned {
+                returned = true;
+                left_out += 1;
             }
             continue;
         }
-        if returned_message_starts(t) {
-            returned = true;
-            dropped += 1;
+        if returned {
             continue;
         }
-        if mime_boundary(t) || mime_part_header(t) {
-            dropped += 1;
+        if returned_copy_starts(t) {
+            returned = true;
+            left_out += 1;
             continue;
         }
         kept.push_str(line);
         kept.push('\n');
     }
-    Pasted {
-        items: items(&kept),
-        message: true,
-        dropped_lines: dropped,
+    left_out
+}
+
+/// The messages of an mbox (each after its `From ` line), or the one message pasted.
+fn mbox_messages(text: &str) -> Vec<&str> {
+    let mut starts: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if mbox_separator(line) {
+            starts.push(at);
+        }
+        at += line.len();
     }
+    if starts.is_empty() {
+        return vec![text];
+    }
+    starts.push(text.len());
+    starts
+        .windows(2)
+        .map(|w| {
+            let chunk = &text[w[0]..w[1]];
+            // Without its "From " line, which is not a header.
+            chunk.split_once('\n').map_or("", |(_, rest)| rest)
+        })
+        .collect()
+}
+
+/// Appends the text of one message's parts that can say why delivery failed; returns how
+/// many parts were left out.
+fn read_message(raw: &str, kept: &mut String) -> usize {
+    use mail_parser::{MessageParser, PartType};
+    let Some(message) = MessageParser::default().parse(raw.as_bytes()) else {
+        kept.push_str(raw);
+        return 0;
+    };
+    let has_plain = message.parts.iter().any(|p| {
+        matches!(p.body, PartType::Text(_)) && mime(p).as_deref() != Some("text/rfc822-headers")
+    });
+    let mut left_out = 0;
+    for part in &message.parts {
+        let text = match (&part.body, mime(part).as_deref()) {
+            (PartType::Multipart(_), _) => continue,
+            (
+                _,
+                Some("text/rfc822-headers" | "message/rfc822-headers" | "message/global-headers"),
+            ) => None,
+            (PartType::Text(t), _) => Some(t.to_string()),
+            (PartType::Html(h), _) if !has_plain => {
+                Some(mail_parser::decoders::html::html_to_text(h))
+            }
+            (
+                PartType::Binary(b) | PartType::InlineBinary(b),
+                Some("message/delivery-status" | "message/global-delivery-status"),
+            ) => Some(String::from_utf8_lossy(b).into_owned()),
+            _ => None,
+        };
+        let Some(text) = text else {
+            left_out += 1;
+            continue;
+        };
+        // A plain copy of the original message inside the text (qmail, Exim, Exchange), or
+        // MIME structure the header block did not declare.
+        left_out += without_mime_lines(&text, kept);
+        kept.push('\n');
+    }
+    left_out
+}
+
+/// A part's MIME type, lower case (`text/plain`).
+fn mime(part: &mail_parser::MessagePart<'_>) -> Option<String> {
+    use mail_parser::MimeHeaders;
+    let ct = part.content_type()?;
+    Some(match ct.subtype() {
+        Some(sub) => format!("{}/{}", ct.ctype(), sub).to_ascii_lowercase(),
+        None => ct.ctype().to_ascii_lowercase(),
+    })
 }
 
 /// An mbox's `From sender asctime` line before each message (RFC 4155 §2): `From `, then a
@@ -184,12 +269,9 @@ fn mime_part_header(t: &str) -> bool {
     })
 }
 
-/// Where a bounce starts returning the original message: its MIME part (`message/rfc822`,
-/// `text/rfc822-headers`, their RFC 6532 `message/global` forms), or the line an MTA writes
-/// before a plain copy (Exim's "------ This is a copy of the message", qmail's "--- Below
-/// this line is a copy of the message.", Exchange's "Original message headers:",
-/// "----- Original message follows -----").
-fn returned_message_starts(t: &str) -> bool {
+/// A part header that starts the returned original message: `message/rfc822`,
+/// `text/rfc822-headers`, their RFC 6532 `message/global` forms.
+fn returned_part(t: &str) -> bool {
     let l = t.to_ascii_lowercase();
     let mime = l
         .strip_prefix("content-type:")
@@ -199,7 +281,15 @@ fn returned_message_starts(t: &str) -> bool {
         Some(
             "message/rfc822" | "text/rfc822-headers" | "message/global" | "message/global-headers"
         )
-    ) || l.contains("this is a copy of the message")
+    )
+}
+
+/// The line an MTA writes before a plain copy of the original message in its text: Exim's
+/// "------ This is a copy of the message", qmail's "--- Below this line is a copy of the
+/// message.", Exchange's "Original message headers:", "----- Original message follows -----".
+fn returned_copy_starts(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    l.contains("this is a copy of the message")
         || l.starts_with("--- below this line is a copy of the message")
         || l == "original message headers:"
         || (l.starts_with("-----") && l.contains("original message follows"))
@@ -473,8 +563,8 @@ mod tests {
         assert!(p.message);
         assert_eq!(p.items.len(), 2, "{:?}", p.items);
         assert!(p.items[1].starts_with("Final-Recipient:"), "{:?}", p.items);
-        // 2 headers, 2 boundaries, 1 part header, then the returned message's 5 lines.
-        assert_eq!(p.dropped_lines, 10);
+        // The returned original message.
+        assert_eq!(p.parts_left_out, 1);
     }
 
     #[test]
@@ -499,12 +589,55 @@ mod tests {
         let dsn = "Reporting-MTA: dns; mx.example.org\nFinal-Recipient: rfc822; a@b.example\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown";
         let p = super::read(dsn);
         assert!(p.message);
-        assert_eq!(p.dropped_lines, 0);
+        assert_eq!(p.parts_left_out, 0);
         assert!(
             p.items.iter().any(|i| i.contains("Diagnostic-Code")),
             "{:?}",
             p.items
         );
+    }
+
+    #[test]
+    fn parts_are_decoded_and_an_html_copy_is_not_read_twice() {
+        // A German Exchange-style notice in base64 (UTF-8), its HTML twin, a delivery report.
+        let body = "Ihre Nachricht konnte nicht zugestellt werden.\n\nbob@example.net\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; nicht gefunden'\n";
+        let b64 = base64(body.as_bytes());
+        let msg = format!(
+            "From: postmaster@example.org\nSubject: Unzustellbar\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"XX\"\n\n--XX\nContent-Type: multipart/alternative; boundary=\"YY\"\n\n--YY\nContent-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64\n\n{b64}\n--YY\nContent-Type: text/html; charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n<p>Remote Server returned '550 5.7.1 html=3D copy'</p>\n--YY--\n\n--XX\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\n\n--XX\nContent-Type: text/rfc822-headers\n\nSubject: 421 4.7.0 not this\n\n--XX--\n"
+        );
+        let p = super::read(&msg);
+        assert!(p.message);
+        let all = p.items.join("\n");
+        assert!(
+            all.contains("nicht zugestellt") && all.contains("550 5.1.1"),
+            "{all}"
+        );
+        assert!(!all.contains("html") && !all.contains("421"), "{all}");
+        assert!(all.contains("Status: 5.1.1"), "{all}");
+        // The HTML copy and the returned headers.
+        assert_eq!(p.parts_left_out, 2);
+    }
+
+    /// Standard base64 (RFC 4648 §4), for building test messages.
+    fn base64(data: &[u8]) -> String {
+        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in data.chunks(3) {
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
     }
 
     #[test]

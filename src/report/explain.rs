@@ -45,10 +45,10 @@ pub struct Explanation {
     /// (explanatory prose, bookkeeping fields), not explained.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub skipped: usize,
-    /// For a whole bounce message pasted: lines left out before reading (the message's
-    /// headers, MIME boundaries and part headers, the returned original message).
+    /// For a whole bounce message pasted: its parts not read (the returned original message,
+    /// an HTML copy of a text part, attachments).
     #[serde(default, skip_serializing_if = "is_zero")]
-    pub dropped_lines: usize,
+    pub parts_left_out: usize,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -507,22 +507,26 @@ fn human(ex: &Explanation) -> String {
             bullet(&mut out, w);
         }
     }
-    if ex.skipped > 0 || ex.dropped_lines > 0 {
+    if ex.skipped > 0 || ex.parts_left_out > 0 {
         let _ = writeln!(out, "\nRead as a whole bounce message");
-        bullet(
-            &mut out,
-            &format!(
-                "{} of its parts carry no reply (explanatory text, report fields): not explained.",
-                ex.skipped
-            ),
-        );
-        bullet(
-            &mut out,
-            &format!(
-                "{} lines left out: its headers, the MIME parts' headers, the returned original message.",
-                ex.dropped_lines
-            ),
-        );
+        if ex.skipped > 0 {
+            bullet(
+                &mut out,
+                &format!(
+                    "{} of its paragraphs carry no reply (explanatory text, report fields): not explained.",
+                    ex.skipped
+                ),
+            );
+        }
+        if ex.parts_left_out > 0 {
+            bullet(
+                &mut out,
+                &format!(
+                    "{} of its parts left out: the returned original message, HTML copies, attachments (its headers are never read).",
+                    ex.parts_left_out
+                ),
+            );
+        }
     }
     match ex.exit_code {
         EXIT_FALLBACK => {
