@@ -469,6 +469,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("m365_not_authorized", &["resolver.rst.notauthorized", "resolver.rst.authrequired"], Rejected),
     t("m365_send_as_denied", &["sendasdenied", "not allowed to send as"], Rejected).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.252 / 5.7.60 SendAsDenied: the sender lacks permission to send as that address)"),
     t("m365_spam_abuse", &["spam abuse detected", "bad outbound sender"], Blocked).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online (5.1.8 and 5.7.501-5.7.503: the sending account is banned for spam)"),
+    t("outgoing_blocked", &["email outgoing blocked", "outgoing mail blocked", "outgoing email blocked", "outgoing blocked"], Blocked).src("Zoho \"554 5.1.8 Email Outgoing Blocked\": the sending account is blocked from sending after suspicious activity until the administrator unblocks it (https://help.zoho.com/portal/en/community/topic/554-5-1-8-email-outgoing-blocked-13-11-2017; https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); like Exchange's 5.1.8 \"bad outbound sender\", a block of the sender rather than a bad sender address"),
+    t("m365_folder_item_limit", &["maxobjsexceeded"], MailboxFull).src("https://support.microsoft.com/topic/bc17bbe7-2c26-3cec-dcd4-a2c552a83902 (Exchange Online \"554 4.3.2 mailbox busy; STOREDRV.Deliver.Exception:StoragePermanentException.MapiExceptionMaxObjsExceeded\": a folder of the recipient's mailbox holds the most items it may; delivery works again once items are removed)"),
+    t("m365_nonexistent_domain", &["smtpsend.dns.nonexistentdomain", "nonexistent domain"], HostUnknown).src("https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-4-4-in-exchange-online (5.4.4 SMTPSEND.DNS.NonExistentDomain: the recipient's domain does not exist in DNS)"),
     t("m365_client_not_authenticated", &["client not authenticated", "client was not authenticated"], SecurityError).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online (5.7.57: the client did not authenticate to send)"),
     t("m365_temporary_server_error", &["temporary server error"], SystemError),
     t("m365_expired", &["queue.expired"], Expired),
@@ -545,6 +548,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("orange_505", &["ofr…_505"], SystemError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_auth", &["ofr…_305", "code d'authentification invalide"], SecurityError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_ofr", &["ofr_999", "ofr004"], RateLimited).src("https://postmaster.orange.fr/"),
+    t("qq_frequency_limited", &["frequency limited"], RateLimited)
+        .soft("QQ Mail answers 550 for its frequency limits (per IP, per sending domain): it is temporary, send more slowly and retry later.")
+        .src("http://service.exmail.qq.com/cgi-bin/help?subtype=1&&no=1000725&id=20022 (QQ Mail \"550 Ip frequency limited\" / \"550 Domain frequency limited\": too much mail from the IP or domain in a short time; https://www.computersolutions.cn/blog/qq-mail-550-ip-frequency-limited-errors-and-how-to-solve-them/)"),
+    t("qq_content_denied", &["mail content denied"], SpamDetected).src("https://service.mail.qq.com/detail/122/171 (QQ Mail \"550 Mail content denied\": the message content was judged spam)"),
+    t("aol_legacy_block", &["con:b1", "rly:b1", "rly:b2", "rly:b3", "554conb1", "554rlyb"], Blocked).hard()
+        .src("AOL's legacy postmaster error pages (http://postmaster.info.aol.com/errors/554conb1.html, 554rlyb1.html …, quoted at https://knownhost.com/kb/?p=5771): CON:B1 / RLY:B1-B3 \"the IP address has been blocked\" (unfavourable mail statistics, complaints)"),
     t("netease_spam", &["dt:spm"], SpamDetected).src("NetEase (163.com/126.com) bounce codes, https://biecuoliao.com/pa/MBRrwEM.html: \"451 DT:SPM\" the content bears spam features; \"450 DT:RBL\" the IP is on an RBL; HL:ICC/HL:IFC too many connections or messages; MI:DMC/RP:DRC too many messages or recipients per connection; MI:SFQ sender's 15-minute quota; HL:REP/HL:MEP abnormal sending behaviour"),
     t("netease_rbl", &["dt:rbl"], Blocked).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (450 DT:RBL)"),
     t("netease_rate", &["hl:icc", "hl:ifc", "mi:dmc", "rp:drc", "mi:sfq"], RateLimited).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (HL:ICC, HL:IFC, MI:DMC, RP:DRC, MI:SFQ)"),
@@ -579,7 +588,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("orange_size", &["maximum size of the message", "taille limite"], EmailTooLarge).src("https://postmaster.orange.fr/ (OFR_514)"),
     t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
-    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as"], Delivered),
+    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel"], Delivered)
+        .src("Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html)"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
     t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining"], SyntaxError).hard()
@@ -708,6 +718,41 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
         .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
 ];
+
+/// Spectrum (Charter) refusals carry an `AUP#` code (`AUP#In-1310`, `AUP#O-1010`: I for
+/// incoming, O for outgoing mail) whose number names the cause, in ranges: (first, last,
+/// reason). The words around it ("sender rejected") are the same for every cause.
+#[rustfmt::skip]
+pub const SPECTRUM_AUP: &[(u16, u16, Reason)] = &[
+    (1000, 1000, Blocked),         // the IP blocked for suspicious activity
+    (1010, 1080, Rejected),        // the sending account blocked or limited
+    (1090, 1090, SystemError),     // cannot be processed now, try later
+    (1100, 1150, RequirePtr),      // no full-circle (forward-confirmed reverse) DNS
+    (1160, 1190, PolicyViolation), // against the domain's security policies
+    (1200, 1250, Blocked),         // listed by Cloudmark CSI or Spamhaus
+    (1260, 1260, NetworkError),    // no IPv6
+    (1300, 1490, RateLimited),     // connection, message and recipient limits
+    (1500, 1520, Rejected),        // sending as another address than the login
+    (1530, 1530, EmailTooLarge),   // over 20 MB
+    (1540, 1550, RateLimited),     // too many messages per session, recipients per message
+    (1560, 1560, PolicyViolation), // too many invalid recipients
+    (1580, 1580, RateLimited),     // too many recipients in a short time
+];
+
+/// Where [`SPECTRUM_AUP`] comes from.
+pub const SPECTRUM_AUP_SOURCE: &str = "https://www.spectrum.net/support/internet/understanding-email-error-codes (AUP#I-/AUP#O- codes and their meanings), as Sisimai lib/Sisimai/Rhost/Spectrum.pm reads the ranges (1300-1340 toomanyconn and 1350-1490 speeding, both ratelimited in Sisimai 5)";
+
+/// The reason of a Spectrum `AUP#…nnnn` code in the text, if any.
+fn spectrum_aup(lowered: &str) -> Option<Reason> {
+    let at = lowered.find("aup#")?;
+    let rest = lowered[at + 4..].trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let n: u16 = (digits.len() == 4).then(|| digits.parse().ok()).flatten()?;
+    SPECTRUM_AUP
+        .iter()
+        .find(|(first, last, _)| (*first..=*last).contains(&n))
+        .map(|(_, _, r)| *r)
+}
 
 /// A phrase that means something else under one enhanced code: consulted before
 /// [`TEXT_RULES`] when the reply carries exactly that code.
@@ -863,7 +908,8 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
 
 /// Who answered: the host or the text first, then an address in the reply's own text
 /// (only when it carries a code: a code-less line's "<x@gmail.com>:" is the recipient),
-/// then provider-specific codes (Microsoft's 5.4.1 "Access denied" and 5.7.5xx-7xx,
+/// then provider-specific codes (Microsoft's 5.4.1 "Access denied", 5.7.5xx-7xx and 5.7.350
+/// "remote server returned message detected as spam", fix-error-code-5-7-350-in-exchange-online;
 /// Gmail's wording of 5.7.26).
 fn answering_provider(
     hay: &str,
@@ -878,7 +924,9 @@ fn answering_provider(
         .or_else(|| (exact(7, 26) && lowered.contains("unauthenticated")).then_some("google"))
         .or_else(|| {
             enhanced
-                .is_some_and(|e| e.subject == 7 && (500..800).contains(&e.detail))
+                .is_some_and(|e| {
+                    e.subject == 7 && ((500..800).contains(&e.detail) || e.detail == 350)
+                })
                 .then_some("microsoft")
         })
 }
@@ -1039,6 +1087,9 @@ pub fn classify(
     }) {
         rule = format!("enhanced_text:{f}");
         Some(*r)
+    } else if let Some(r) = spectrum_aup(&lowered) {
+        rule.push_str("spectrum_aup");
+        Some(r)
     } else if let Some(r) = find_text(TEXT_RULES, &phrases) {
         rule = format!("text:{}", r.id);
         forced_bounce = r.bounce;
