@@ -1254,6 +1254,24 @@ mod tests {
         (Some(451), Some("4.4.62"), "Mail sent to the wrong Office 365 region. ATTR35.", SystemError),
         (Some(451), None, "VS1-IP Excessive unknown recipients - possible Open Relay", BadReputation),
         (Some(554), Some("5.7.1"), "Matched map: FORBIDDEN_FILE_EXTENSION", PolicyViolation),
+        // Round 5 (the tune half of heldout-v6a/v6b).
+        (Some(550), Some("5.1.0"), "<a@b> sender rejected. Please see https://www.spectrum.net/support for more information. AUP#In-1310", RateLimited),
+        (Some(550), None, "sender rejected. AUP#O-1010", Rejected),
+        (Some(550), None, "sender rejected. AUP#I-1530", EmailTooLarge),
+        (Some(550), None, "Ip frequency limited. http://service.mail.qq.com/cgi-bin/help", RateLimited),
+        (Some(521), Some("5.2.1"), ": (CON:B1) http://postmaster.info.aol.com/errors/554conb1.html", Blocked),
+        (Some(554), Some("5.1.8"), "Email outgoing blocked", Blocked),
+        (Some(554), Some("4.3.2"), "mailbox busy; STOREDRV.Deliver.Exception:StoragePermanentException.MapiExceptionMaxObjsExceeded", MailboxFull),
+        (Some(550), None, "I cannot deliver mail for <a@b.example>", NoRelaying),
+        (Some(554), None, "Too many \"Received\" headers - suspected mail loop", NetworkError),
+        (Some(504), Some("5.5.2"), "<a@b>: Recipient address rejected: need fully-qualified address", UserUnknown),
+        (Some(421), None, "EHLO mx Your HELO/EHLO client.example is not matching your DNS configuration", Blocked),
+        (None, None, "a@b.example R=dnslookup defer (-1): host lookup did not complete", NetworkError),
+        (Some(550), Some("5.7.1"), "Unconfigured Sending Domain <example.com>", Rejected),
+        (Some(550), None, "Your FROM address must match your authenticated email domain. Treating this as a spoofed email.", Rejected),
+        (Some(421), Some("4.3.2"), "Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to spammaster at example.com", Blocked),
+        (Some(550), None, "User has too many messages on the server.", MailboxFull),
+        (Some(250), None, "ok dirdel", Delivered),
     ];
 
     #[test]
