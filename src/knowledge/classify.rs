@@ -645,8 +645,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded"], RateLimited)
         .soft("A sending quota (per hour or per day) answered with a permanent code: it resets, retry later.")
         .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
-    t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail"], Filtered)
-        .src("Sisimai lib/Sisimai/Reason/Filtered.pm (refused by the recipient's own filter settings); Zoho \"Mailbox delivery restricted by policy\" (https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html)"),
+    t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail", "recipient prohibited"], Filtered)
+        .src("Sisimai lib/Sisimai/Reason/Filtered.pm (refused by the recipient's own filter settings); Zoho \"Mailbox delivery restricted by policy\" (https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); VPOP3 \"550 5.7.1 Recipient Prohibited (x)\": SMTP rule number x of the receiving server rejects this recipient (https://wiki.pscs.co.uk/how_to:550_5.7.1_recipient_prohibited_x)"),
     t("content_structure", &["mime/reject", "invalid mime", "malformed mime", "mime error", "improper use of 8-bit data", "header size exceeds", "mime complexity", "invalid mime headers", "improperly-formatted binary content", "unnecessary base64 encoding", "non-latin", "character sets"], ContentError)
         .src("Sisimai lib/Sisimai/Reason/ContentError.pm; MessageWall \"MIME/REJECT\"; \"does not accept email in non-Western (non-Latin) character sets\""),
     t("spam_filter_products", &["mail data refused by aisp", "refused by aisp"], SpamDetected).src("Sisimai lib/Sisimai/Reason/SpamDetected.pm (\"mail data refused by aisp\")"),
@@ -1272,6 +1272,7 @@ mod tests {
         (Some(421), Some("4.3.2"), "Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to spammaster at example.com", Blocked),
         (Some(550), None, "User has too many messages on the server.", MailboxFull),
         (Some(250), None, "ok dirdel", Delivered),
+        (Some(550), Some("5.7.1"), "Recipient Prohibited (3)", Filtered),
     ];
 
     #[test]
