@@ -269,10 +269,18 @@ impl Pending {
 
 /// A reply inside the text of another (`… smtp; 550 5.1.1 …`): its code, enhanced code
 /// and text (the wrapper's closing `>` or `'` removed).
+///
+/// Also Exchange's front-end proxy, which wraps the reply of the server it proxied to:
+/// `550 5.7.0 Proxy session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS…'`
+/// (Exchange 2013+ Front End Transport, https://learn.microsoft.com/en-us/exchange/mail-flow/mail-routing/transport-routing).
 fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
+    const PROXY: &str = "failed on frontend with '";
     let lower = text.to_ascii_lowercase();
-    let at = lower.find("smtp;")?;
-    let inner = text.get(at + 5..)?.trim_start();
+    let start = match lower.find("smtp;") {
+        Some(at) => at + 5,
+        None => lower.find(PROXY)? + PROXY.len(),
+    };
+    let inner = text.get(start..)?.trim_start();
     let (code, _, rest) = code_at(inner, 0)?;
     if !(2..=5).contains(&(code / 100)) {
         return None;
@@ -431,6 +439,9 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
             }
             transcript = Some(cmd);
             continue;
+        }
+        if let Some(cmd) = command_before_reply(line) {
+            transcript = Some(cmd);
         }
         // A code found only after a colon inside a reply being read is part of its text
         // ("… need fully-qualified hostname: 504 5.5.2 …" quoting itself).
@@ -616,6 +627,25 @@ fn labelled_transcript(line: &str) -> Option<&str> {
     (!label.is_empty() && label.bytes().all(|b| b.is_ascii_alphabetic())).then_some(rest)
 }
 
+/// Commands as clients send them, at the start of a pasted line (RFC 5321 §4.1).
+const LEADING_COMMANDS: &[(&str, Context)] = &[
+    ("MAIL FROM:", Context::Mail),
+    ("RCPT TO:", Context::Rcpt),
+    ("EHLO ", Context::Ehlo),
+    ("HELO ", Context::Helo),
+    ("AUTH ", Context::Auth),
+    ("BDAT ", Context::Bdat),
+];
+
+/// A command and its reply on one line (`MAIL FROM: 550 5.0.0 Mail rejected …`, as bounces
+/// list each refused command with its answer): the command.
+fn command_before_reply(line: &str) -> Option<Context> {
+    LEADING_COMMANDS
+        .iter()
+        .find(|(c, _)| line.starts_with(c) && code_at(line[c.len()..].trim_start(), 0).is_some())
+        .map(|(_, ctx)| *ctx)
+}
+
 /// A pasted session where the client's commands stand alone on their lines, upper case as
 /// clients send them (RFC 5321 §4.1: `DATA`, `MAIL FROM:<…>`, `RCPT TO:<…>`).
 fn bare_command(line: &str) -> Option<Context> {
@@ -625,19 +655,13 @@ fn bare_command(line: &str) -> Option<Context> {
         ("RSET", Context::Rset),
         ("STARTTLS", Context::StartTls),
     ];
-    const LEADING: &[(&str, Context)] = &[
-        ("MAIL FROM:", Context::Mail),
-        ("RCPT TO:", Context::Rcpt),
-        ("EHLO ", Context::Ehlo),
-        ("HELO ", Context::Helo),
-        ("AUTH ", Context::Auth),
-        ("BDAT ", Context::Bdat),
-    ];
+    // "MAIL FROM: 550 5.0.0 …" is a reply ([`command_before_reply`]), not a command line.
     ALONE
         .iter()
         .find(|(c, _)| line == *c)
-        .or_else(|| LEADING.iter().find(|(c, _)| line.starts_with(c)))
+        .or_else(|| LEADING_COMMANDS.iter().find(|(c, _)| line.starts_with(c)))
         .map(|(_, ctx)| *ctx)
+        .filter(|_| command_before_reply(line).is_none())
 }
 
 /// A client debug log naming the peer before each line, `send mx.example>RCPT TO:<…>` then
@@ -714,7 +738,9 @@ const PREFIXES: &[&str] = &[
 pub(super) fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
     // At the start of the line, any three digits are taken (so that 999 is reported),
     // unless a valid code follows ("759   SMTP<< 504 …" is a counter, then the reply).
-    let start = code_at(line, 0).or_else(|| loose.then(|| loose_code_at(line, 0)).flatten());
+    let start = code_at(line, 0)
+        .or_else(|| loose.then(|| loose_code_at(line, 0)).flatten())
+        .filter(|(_, _, rest)| !exim_log_flag(rest));
     if let Some(found) = start
         && (2..=5).contains(&(found.0 / 100))
     {
@@ -722,6 +748,17 @@ pub(super) fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, cha
     }
     let later = find_later_code(line, exim, loose);
     later.or(start)
+}
+
+/// Whether `rest` (after a number) starts with one of Exim's main-log flags (Exim spec ch.
+/// "Log files": `<=` arrival, `=>` delivery, `->` further address, `>>` cutthrough, `*>`
+/// suppressed, `**` failed, `==` deferred): the number before it is a counter or a time, not
+/// a reply ("277   == a@b R=dnslookup defer (-1): …").
+fn exim_log_flag(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    ["<= ", "=> ", "-> ", ">> ", "*> ", "** ", "== "]
+        .iter()
+        .any(|f| rest.starts_with(f))
 }
 
 /// Three digits at `i` followed by a space, `-`, `:`, `;` or `,` then a space or an enhanced
@@ -797,6 +834,26 @@ fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     class_enhanced.then_some((code, ' ', text))
 }
 
+/// A code as a JSON log field, `"smtp_code":556,` (maddy's structured log: `"smtp_code"`,
+/// `"smtp_enchcode"`, `"smtp_msg"`, https://github.com/foxcpp/maddy/issues/328): the code,
+/// and the `"smtp_msg"` field as its text.
+fn json_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    const MSG: &str = "\"smtp_msg\":\"";
+    let b = line.as_bytes();
+    if !line.get(..i)?.to_ascii_lowercase().ends_with("code\":")
+        || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit)
+        || !matches!(b.get(i + 3), Some(b',' | b'}'))
+    {
+        return None;
+    }
+    let code = line.get(i..i + 3)?.parse().ok()?;
+    let msg = line.find(MSG).map_or("", |j| {
+        let m = &line[j + MSG.len()..];
+        &m[..m.find('"').unwrap_or(m.len())]
+    });
+    Some((code, ' ', msg))
+}
+
 /// `550-5.7.25` or `550 5.7.25` (a code then an enhanced code of its class) after a space:
 /// a reply quoted in the middle of prose ("… sending this 550-5.7.25 message …").
 fn coded_pair_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
@@ -824,29 +881,51 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             return None;
         }
         let before = lower[..i].trim_end();
+        // A URL's path or fragment ("…/DOC-1369#550", "…?id=550") holds no reply.
+        if before.len() == i
+            && before
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.contains("://"))
+        {
+            return None;
+        }
         let spaced = before.len() < i;
         let after_prefix = PREFIXES.iter().any(|p| before.ends_with(p));
         let after_host = spaced && (before.ends_with("]:") || before.ends_with(">:"));
         let after_exim = spaced && before.ends_with(':') && exim_from.is_some_and(|a| a < i);
         // "…Exception: 451 5.7.3 …", "Message failed: 450 4.2.1 …": after a colon only when
-        // an enhanced code follows, so that "Subject: 500 ways" is not a reply.
+        // an enhanced code follows, or a hyphen (the first line of a multi-line reply, RFC
+        // 5321 §4.2.1: 'Failed to add recipient "a@b": 550-"Your IP …'), so that "Subject:
+        // 500 ways" is not a reply.
         let after_colon = spaced
             && before.ends_with(':')
-            && code_at(line, i).is_some_and(|(_, _, rest)| {
-                rest.split_whitespace()
-                    .next()
-                    .is_some_and(|w| rfc3463(w).is_some())
+            && code_at(line, i).is_some_and(|(_, sep, rest)| {
+                sep == '-'
+                    || rest
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| rfc3463(w).is_some())
             });
         if after_prefix || after_host || after_exim || after_colon {
             code_at(line, i)
         } else if loose {
             let prev = b[i - 1];
             // "msg:530", and "ERROR_CODE :550" (a field name, a space, a colon).
+            // Not a host's port ("server=smtp.example.net:587 code=250").
+            let host_port = before
+                .rsplit(|c: char| c.is_whitespace() || c == '=')
+                .next()
+                .is_some_and(|w| w.contains('.'));
             let word_colon = prev == b':'
                 && i >= 2
+                && !host_port
                 && (b[i - 2].is_ascii_alphabetic() || lower[..i - 1].trim_end().ends_with("code"));
-            // Swift Mailer: "… but got response [530 5.7.0 Must issue a STARTTLS …]".
-            let opener = matches!(prev, b'\'' | b'"' | b'(' | b'=' | b'>' | b'*' | b'[');
+            // Swift Mailer: "… but got response [530 5.7.0 Must issue a STARTTLS …]". Chinese
+            // and Japanese client logs run their text into the code without a space
+            // ("邮件投递失败550 Mail content denied"): after a non-ASCII character too.
+            let opener =
+                matches!(prev, b'\'' | b'"' | b'(' | b'=' | b'>' | b'*' | b'[') || prev >= 0x80;
             // After a space only when the word before says a code follows ("Error 550",
             // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
             // the code a client expected ("Expected response code 354 but got …").
@@ -868,6 +947,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .flatten()
                 })
                 .or_else(|| trailing_code_at(line, i))
+                .or_else(|| json_code_at(line, i))
                 .filter(|(c, _, _)| (2..=5).contains(&(c / 100)))
         } else {
             None
@@ -1397,6 +1477,53 @@ mod tests {
         ] {
             assert_eq!(reply(line).2, Some(want), "{line}");
         }
+    }
+
+    #[test]
+    fn numbers_before_exim_flags_and_inside_urls_are_no_replies() {
+        for line in [
+            "277   == a@b.example R=dnslookup defer (-1): host lookup did not complete",
+            "Blocked - see https://community.example/docs/DOC-1369#550",
+        ] {
+            let got = parse_inputs(&[line.to_string()]);
+            assert!(
+                !matches!(got.first(), Some(Parsed::Reply { .. })),
+                "{line}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn log_fields_json_cjk_and_one_line_transcripts_carry_the_code() {
+        let got = reply("status=sent from=a@b to=c@d server=smtp.example.net:587 code=250");
+        assert_eq!(got.0, 250);
+        let got = reply(
+            r#"queue: delivery attempt failed {"rcpt":"a@b","smtp_code":556,"smtp_enchcode":"5.1.10","smtp_msg":"Domain does not accept email (null MX)"}"#,
+        );
+        assert_eq!((got.0, got.1.as_deref()), (556, Some("5.1.10")));
+        assert_eq!(reply("邮件投递失败550 Mail content denied").0, 550);
+        let got = reply("MAIL FROM: 550 5.0.0 Mail rejected due to possible SPAM");
+        assert_eq!(got, (550, Some("5.0.0".into()), Some(Context::Mail)));
+    }
+
+    #[test]
+    fn a_multi_line_reply_after_a_colon_and_a_proxied_reply_are_read_whole() {
+        let got = parse_inputs(&[
+            "Failed to add recipient \"a@b\": 550-\"Your domain b is not allowed in\n550 header From\"".to_string(),
+        ]);
+        match got.first() {
+            Some(Parsed::Reply {
+                code: 550,
+                text: Some(t),
+                inferred: Some(Context::Rcpt),
+                ..
+            }) => assert!(t.contains("not allowed in header From"), "{t}"),
+            other => panic!("{other:?}"),
+        }
+        let got = reply(
+            "550 5.7.0 Proxy session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain'",
+        );
+        assert_eq!((got.0, got.1.as_deref()), (554, Some("5.4.4")));
     }
 
     #[test]

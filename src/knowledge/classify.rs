@@ -469,6 +469,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("m365_not_authorized", &["resolver.rst.notauthorized", "resolver.rst.authrequired"], Rejected),
     t("m365_send_as_denied", &["sendasdenied", "not allowed to send as"], Rejected).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.252 / 5.7.60 SendAsDenied: the sender lacks permission to send as that address)"),
     t("m365_spam_abuse", &["spam abuse detected", "bad outbound sender"], Blocked).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online (5.1.8 and 5.7.501-5.7.503: the sending account is banned for spam)"),
+    t("outgoing_blocked", &["email outgoing blocked", "outgoing mail blocked", "outgoing email blocked", "outgoing blocked"], Blocked).src("Zoho \"554 5.1.8 Email Outgoing Blocked\": the sending account is blocked from sending after suspicious activity until the administrator unblocks it (https://help.zoho.com/portal/en/community/topic/554-5-1-8-email-outgoing-blocked-13-11-2017; https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); like Exchange's 5.1.8 \"bad outbound sender\", a block of the sender rather than a bad sender address"),
+    t("m365_folder_item_limit", &["maxobjsexceeded"], MailboxFull).src("https://support.microsoft.com/topic/bc17bbe7-2c26-3cec-dcd4-a2c552a83902 (Exchange Online \"554 4.3.2 mailbox busy; STOREDRV.Deliver.Exception:StoragePermanentException.MapiExceptionMaxObjsExceeded\": a folder of the recipient's mailbox holds the most items it may; delivery works again once items are removed)"),
+    t("m365_nonexistent_domain", &["smtpsend.dns.nonexistentdomain", "nonexistent domain"], HostUnknown).src("https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-4-4-in-exchange-online (5.4.4 SMTPSEND.DNS.NonExistentDomain: the recipient's domain does not exist in DNS)"),
     t("m365_client_not_authenticated", &["client not authenticated", "client was not authenticated"], SecurityError).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online (5.7.57: the client did not authenticate to send)"),
     t("m365_temporary_server_error", &["temporary server error"], SystemError),
     t("m365_expired", &["queue.expired"], Expired),
@@ -523,6 +526,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_unauthenticated", &["does not have authentication information", "pass authentication checks"], AuthFailure).src("https://support.google.com/a/answer/3726730 (5.7.26: \"This message does not have authentication information or fails to pass authentication checks\")"),
     t("gmail_rfc5322", &["not rfc 5322 compliant", "rfc 5322", "multiple from", "duplicate headers"], NotCompliantRfc),
     // --- Mimecast, Proofpoint, Barracuda, GMX, T-Online, Orange, Zoho, Bluewin ---
+    // Before Mimecast's "spoofed": a submission server naming its own check.
+    t("sender_identity_mismatch", &["must match your authenticated", "not allowed in header from", "sender is not allowed to send from"], Rejected).hard()
+        .src("Submission servers that refuse a From/envelope sender the authenticated account may not use: \"Your FROM address … must match your authenticated email domain … Treating this as a spoofed email\" (https://gist.github.com/grantpullen/0e2d5ef960dfae70072e9d36b051c703), cPanel/Exim \"Your domain … is not allowed in header From\" (https://github.com/the-djmaze/snappymail/issues/478), \"5.1.0 Sender is not allowed to send from gmail.com\" (https://github.com/jstedfast/MailKit/issues/1101); like Postfix's reject_sender_login_mismatch, a refusal of the sender"),
+    t("esp_unconfigured_sending_domain", &["unconfigured sending domain"], Rejected).hard()
+        .src("SparkPost \"550 5.7.1 Unconfigured Sending Domain <domain>\": the From domain is not a sending domain registered and verified in the account (https://support.sparkpost.com/docs/getting-started/requirements-for-sending-domains; https://github.com/transitland/transitland-datastore/issues/1231)"),
     t("mimecast_envelope_blocked", &["envelope blocked", "blocked senders"], Rejected).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Envelope blocked: the sender is on a block list of the recipient's organisation)"),
     // Mimecast documents this reply as content, not policy: "a signature was detected that could
     // either be a virus, or a spam score over the maximum threshold"; the recipient's
@@ -545,6 +553,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("orange_505", &["ofr…_505"], SystemError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_auth", &["ofr…_305", "code d'authentification invalide"], SecurityError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_ofr", &["ofr_999", "ofr004"], RateLimited).src("https://postmaster.orange.fr/"),
+    t("qq_frequency_limited", &["frequency limited"], RateLimited)
+        .soft("QQ Mail answers 550 for its frequency limits (per IP, per sending domain): it is temporary, send more slowly and retry later.")
+        .src("http://service.exmail.qq.com/cgi-bin/help?subtype=1&&no=1000725&id=20022 (QQ Mail \"550 Ip frequency limited\" / \"550 Domain frequency limited\": too much mail from the IP or domain in a short time; https://www.computersolutions.cn/blog/qq-mail-550-ip-frequency-limited-errors-and-how-to-solve-them/)"),
+    t("qq_content_denied", &["mail content denied"], SpamDetected).src("https://service.mail.qq.com/detail/122/171 (QQ Mail \"550 Mail content denied\": the message content was judged spam)"),
+    t("aol_legacy_block", &["con:b1", "rly:b1", "rly:b2", "rly:b3", "554conb1", "554rlyb"], Blocked).hard()
+        .src("AOL's legacy postmaster error pages (http://postmaster.info.aol.com/errors/554conb1.html, 554rlyb1.html …, quoted at https://knownhost.com/kb/?p=5771): CON:B1 / RLY:B1-B3 \"the IP address has been blocked\" (unfavourable mail statistics, complaints)"),
     t("netease_spam", &["dt:spm"], SpamDetected).src("NetEase (163.com/126.com) bounce codes, https://biecuoliao.com/pa/MBRrwEM.html: \"451 DT:SPM\" the content bears spam features; \"450 DT:RBL\" the IP is on an RBL; HL:ICC/HL:IFC too many connections or messages; MI:DMC/RP:DRC too many messages or recipients per connection; MI:SFQ sender's 15-minute quota; HL:REP/HL:MEP abnormal sending behaviour"),
     t("netease_rbl", &["dt:rbl"], Blocked).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (450 DT:RBL)"),
     t("netease_rate", &["hl:icc", "hl:ifc", "mi:dmc", "rp:drc", "mi:sfq"], RateLimited).src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (HL:ICC, HL:IFC, MI:DMC, RP:DRC, MI:SFQ)"),
@@ -579,7 +593,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("orange_size", &["maximum size of the message", "taille limite"], EmailTooLarge).src("https://postmaster.orange.fr/ (OFR_514)"),
     t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
-    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as"], Delivered),
+    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel"], Delivered)
+        .src("Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html)"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
     t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining"], SyntaxError).hard()
@@ -614,6 +629,12 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix MILTER_README: milter_default_action = tempfail answers \"451 4.7.1 Service unavailable - try again later\" when a milter is unreachable"),
     t("mta_config_error", &["points back to", "local configuration error", "mail system configuration error", "server configuration error", "system config error", "loops back to myself", "it would create a mail loop"], SystemError).hard()
         .src("Sendmail \"554 5.0.0 MX list for … points back to …\" / \"554 5.3.5 Local configuration error\"; Sisimai lib/Sisimai/Reason/SystemError.pm: a configuration error returns the message until an administrator fixes it"),
+    t("mail_loop", &["too many received headers", "too many \"received\" headers", "possible mail loop", "suspected mail loop", "mail loop detected", "hop count exceeded", "too many hops", "mail forwarding loop for"], NetworkError).hard()
+        .src("RFC 5321 §6.3 (a server should reject a message with too many Received: headers as a loop); Exim \"Too many \\\"Received\\\" headers - suspected mail loop\", Haraka \"552 Too many received headers - possible mail loop\" (https://github.com/haraka/Haraka/issues/1150), Exchange 5.4.14 \"Hop count exceeded - possible mail loop\", Postfix local(8)/smtp(8) \"mail forwarding loop for <addr>\" (5.4.6, the message already carries its Delivered-To); Sisimai lib/Sisimai/Reason/NetworkError.pm"),
+    t("haraka_no_relay", &["i cannot deliver mail for"], NoRelaying).hard()
+        .src("Haraka connection.js rcpt_respond: \"550 I cannot deliver mail for <rcpt>\" when no rcpt hook accepted the recipient (\"No plugin determined if relaying was allowed\": the domain is not one it relays or delivers for; https://haraka.github.io/core/Plugins)"),
+    t("postfix_non_fqdn_recipient", &["recipient address rejected: need fully-qualified address"], UserUnknown)
+        .src("Postfix postconf(5) reject_non_fqdn_recipient: \"504 5.5.2 <rcpt>: Recipient address rejected: need fully-qualified address\" (the recipient is not a complete address, so no such mailbox can be reached)"),
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
@@ -621,11 +642,11 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Sisimai lib/Sisimai/Reason/Expired.pm"),
     t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
         .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
-    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending"], RateLimited)
+    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded"], RateLimited)
         .soft("A sending quota (per hour or per day) answered with a permanent code: it resets, retry later.")
         .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
-    t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail"], Filtered)
-        .src("Sisimai lib/Sisimai/Reason/Filtered.pm (refused by the recipient's own filter settings); Zoho \"Mailbox delivery restricted by policy\" (https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html)"),
+    t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail", "recipient prohibited"], Filtered)
+        .src("Sisimai lib/Sisimai/Reason/Filtered.pm (refused by the recipient's own filter settings); Zoho \"Mailbox delivery restricted by policy\" (https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); VPOP3 \"550 5.7.1 Recipient Prohibited (x)\": SMTP rule number x of the receiving server rejects this recipient (https://wiki.pscs.co.uk/how_to:550_5.7.1_recipient_prohibited_x)"),
     t("content_structure", &["mime/reject", "invalid mime", "malformed mime", "mime error", "improper use of 8-bit data", "header size exceeds", "mime complexity", "invalid mime headers", "improperly-formatted binary content", "unnecessary base64 encoding", "non-latin", "character sets"], ContentError)
         .src("Sisimai lib/Sisimai/Reason/ContentError.pm; MessageWall \"MIME/REJECT\"; \"does not accept email in non-Western (non-Latin) character sets\""),
     t("spam_filter_products", &["mail data refused by aisp", "refused by aisp"], SpamDetected).src("Sisimai lib/Sisimai/Reason/SpamDetected.pm (\"mail data refused by aisp\")"),
@@ -645,6 +666,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
     t("content_policy", &["not accepted for policy reasons", "security policies", "potential security issue"], PolicyViolation),
     t("content", &["banned content", "header value not allowed", "content restriction", "prohibited content"], ContentError),
+    t("helo_mismatch", &["not matching your dns configuration", "helo/ehlo…is not matching", "helo name does not match", "helo does not match"], Blocked).hard()
+        .src("A receiver refusing a HELO/EHLO name that does not match the client's DNS (\"421 EHLO … Your HELO/EHLO … is not matching your DNS configuration\", https://github.com/PHPMailer/PHPMailer/issues/2189): refused until the sender's HELO name or PTR changes, as Postfix's reject_unknown_helo_hostname"),
     t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname"], Blocked),
     t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
     t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "verification failed for", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
@@ -656,6 +679,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("smtp_auth_required", &["unauthenticated senders", "smtp authentication is required", "authentication required", "requires authentication", "you must authenticate", "must authenticate first"], SecurityError),
     t("spam_or_virus", &["spam or virus", "spam/virus", "spam and virus"], SpamDetected)
         .src("\"552 Message rejected for spam or virus content\": a combined content filter; spam is the likelier and the broader verdict"),
+    t("ip_filtered", &["your ip…is filtered", "is filtered and this connection will be closed", "must register your ip"], Blocked).hard()
+        .src("\"421 4.3.2 Your IP(…) is filtered and this connection will be closed. You must register your IP to …\" (http://kbit.tistory.com/tag/reply%20error%20message): the receiver accepts only registered (allowlisted) sending IPs, refused until the IP is registered; read before the spam words, which \"spammaster\" would match"),
     t("infected_host", &["you may be infected", "may be infected", "infected host", "infected computer", "infected pc", "botnet"], Blocked)
         .src("Gandi \"554 5.7.1 Service unavailable; Client host [x] blocked you may be infected\" (https://docs.gandi.net/de/gandimail/faq/error_types/554_5_7_1_ser…): the sending host is blocked, not the message's content"),
     t("virus", &["virus", "malware", "infected attachment", "infected file", "message infected", "is infected", "contains an infected"], VirusDetected),
@@ -663,8 +688,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "not a valid rfc-5321 address", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable"], UserUnknown),
     t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
     t("too_large", &["message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
-    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum"], RateLimited),
+    t("mailbox_message_count", &["too many messages on the server", "zuviele mails auf dem server", "zu viele mails auf dem server", "too many messages in the mailbox", "too many messages in mailbox"], MailboxFull)
+        .src("\"550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.\" (http://www.sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html): the recipient's mailbox holds too many messages, a full mailbox, not a sending rate"),
+    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails"], RateLimited),
     t("suspended", &["account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
+    t("exim_dns_incomplete", &["host lookup did not complete"], NetworkError).soft("Exim defers when the DNS lookup of the destination did not complete (a resolver timeout or SERVFAIL): a temporary DNS failure, retried.")
+        .src("Exim spec ch. \"The dnslookup router\" and retry rules: \"host lookup did not complete\" is the temporary failure of a DNS lookup (DNS_AGAIN), the address is deferred (https://github.com/ix-ai/smtp/issues/12)"),
     t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
     t("tls", &["tls version", "starttls command failed", "starttls not available", "not offered starttls", "does not support starttls"], FailedStartTls),
@@ -708,6 +737,41 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
         .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
 ];
+
+/// Spectrum (Charter) refusals carry an `AUP#` code (`AUP#In-1310`, `AUP#O-1010`: I for
+/// incoming, O for outgoing mail) whose number names the cause, in ranges: (first, last,
+/// reason). The words around it ("sender rejected") are the same for every cause.
+#[rustfmt::skip]
+pub const SPECTRUM_AUP: &[(u16, u16, Reason)] = &[
+    (1000, 1000, Blocked),         // the IP blocked for suspicious activity
+    (1010, 1080, Rejected),        // the sending account blocked or limited
+    (1090, 1090, SystemError),     // cannot be processed now, try later
+    (1100, 1150, RequirePtr),      // no full-circle (forward-confirmed reverse) DNS
+    (1160, 1190, PolicyViolation), // against the domain's security policies
+    (1200, 1250, Blocked),         // listed by Cloudmark CSI or Spamhaus
+    (1260, 1260, NetworkError),    // no IPv6
+    (1300, 1490, RateLimited),     // connection, message and recipient limits
+    (1500, 1520, Rejected),        // sending as another address than the login
+    (1530, 1530, EmailTooLarge),   // over 20 MB
+    (1540, 1550, RateLimited),     // too many messages per session, recipients per message
+    (1560, 1560, PolicyViolation), // too many invalid recipients
+    (1580, 1580, RateLimited),     // too many recipients in a short time
+];
+
+/// Where [`SPECTRUM_AUP`] comes from.
+pub const SPECTRUM_AUP_SOURCE: &str = "https://www.spectrum.net/support/internet/understanding-email-error-codes (AUP#I-/AUP#O- codes and their meanings), as Sisimai lib/Sisimai/Rhost/Spectrum.pm reads the ranges (1300-1340 toomanyconn and 1350-1490 speeding, both ratelimited in Sisimai 5)";
+
+/// The reason of a Spectrum `AUP#…nnnn` code in the text, if any.
+fn spectrum_aup(lowered: &str) -> Option<Reason> {
+    let at = lowered.find("aup#")?;
+    let rest = lowered[at + 4..].trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let n: u16 = (digits.len() == 4).then(|| digits.parse().ok()).flatten()?;
+    SPECTRUM_AUP
+        .iter()
+        .find(|(first, last, _)| (*first..=*last).contains(&n))
+        .map(|(_, _, r)| *r)
+}
 
 /// A phrase that means something else under one enhanced code: consulted before
 /// [`TEXT_RULES`] when the reply carries exactly that code.
@@ -863,7 +927,8 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
 
 /// Who answered: the host or the text first, then an address in the reply's own text
 /// (only when it carries a code: a code-less line's "<x@gmail.com>:" is the recipient),
-/// then provider-specific codes (Microsoft's 5.4.1 "Access denied" and 5.7.5xx-7xx,
+/// then provider-specific codes (Microsoft's 5.4.1 "Access denied", 5.7.5xx-7xx and 5.7.350
+/// "remote server returned message detected as spam", fix-error-code-5-7-350-in-exchange-online;
 /// Gmail's wording of 5.7.26).
 fn answering_provider(
     hay: &str,
@@ -878,7 +943,9 @@ fn answering_provider(
         .or_else(|| (exact(7, 26) && lowered.contains("unauthenticated")).then_some("google"))
         .or_else(|| {
             enhanced
-                .is_some_and(|e| e.subject == 7 && (500..800).contains(&e.detail))
+                .is_some_and(|e| {
+                    e.subject == 7 && ((500..800).contains(&e.detail) || e.detail == 350)
+                })
                 .then_some("microsoft")
         })
 }
@@ -1039,6 +1106,9 @@ pub fn classify(
     }) {
         rule = format!("enhanced_text:{f}");
         Some(*r)
+    } else if let Some(r) = spectrum_aup(&lowered) {
+        rule.push_str("spectrum_aup");
+        Some(r)
     } else if let Some(r) = find_text(TEXT_RULES, &phrases) {
         rule = format!("text:{}", r.id);
         forced_bounce = r.bounce;
@@ -1184,6 +1254,25 @@ mod tests {
         (Some(451), Some("4.4.62"), "Mail sent to the wrong Office 365 region. ATTR35.", SystemError),
         (Some(451), None, "VS1-IP Excessive unknown recipients - possible Open Relay", BadReputation),
         (Some(554), Some("5.7.1"), "Matched map: FORBIDDEN_FILE_EXTENSION", PolicyViolation),
+        // Round 5 (the tune half of heldout-v6a/v6b).
+        (Some(550), Some("5.1.0"), "<a@b> sender rejected. Please see https://www.spectrum.net/support for more information. AUP#In-1310", RateLimited),
+        (Some(550), None, "sender rejected. AUP#O-1010", Rejected),
+        (Some(550), None, "sender rejected. AUP#I-1530", EmailTooLarge),
+        (Some(550), None, "Ip frequency limited. http://service.mail.qq.com/cgi-bin/help", RateLimited),
+        (Some(521), Some("5.2.1"), ": (CON:B1) http://postmaster.info.aol.com/errors/554conb1.html", Blocked),
+        (Some(554), Some("5.1.8"), "Email outgoing blocked", Blocked),
+        (Some(554), Some("4.3.2"), "mailbox busy; STOREDRV.Deliver.Exception:StoragePermanentException.MapiExceptionMaxObjsExceeded", MailboxFull),
+        (Some(550), None, "I cannot deliver mail for <a@b.example>", NoRelaying),
+        (Some(554), None, "Too many \"Received\" headers - suspected mail loop", NetworkError),
+        (Some(504), Some("5.5.2"), "<a@b>: Recipient address rejected: need fully-qualified address", UserUnknown),
+        (Some(421), None, "EHLO mx Your HELO/EHLO client.example is not matching your DNS configuration", Blocked),
+        (None, None, "a@b.example R=dnslookup defer (-1): host lookup did not complete", NetworkError),
+        (Some(550), Some("5.7.1"), "Unconfigured Sending Domain <example.com>", Rejected),
+        (Some(550), None, "Your FROM address must match your authenticated email domain. Treating this as a spoofed email.", Rejected),
+        (Some(421), Some("4.3.2"), "Your IP(192.0.2.1) is filtered and this connection will be closed. You must register your IP to spammaster at example.com", Blocked),
+        (Some(550), None, "User has too many messages on the server.", MailboxFull),
+        (Some(250), None, "ok dirdel", Delivered),
+        (Some(550), Some("5.7.1"), "Recipient Prohibited (3)", Filtered),
     ];
 
     #[test]
