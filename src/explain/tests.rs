@@ -405,3 +405,13 @@ fn pasted_replies_that_are_not_a_message_are_all_explained_as_before() {
     assert_eq!(ex.skipped, 0);
     assert_eq!(ex.exit_code, EXIT_MALFORMED);
 }
+
+#[test]
+fn a_message_without_any_reply_says_so() {
+    let (code, out) = run_stdin(
+        "From: a@example.org\nSubject: hello\n\nJust a letter.\n",
+        false,
+    );
+    assert_eq!(code, EXIT_MALFORMED);
+    assert!(out.starts_with("Nothing to explain"), "{out}");
+}

@@ -490,6 +490,12 @@ fn human(ex: &Explanation) -> String {
         let _ = writeln!(out, "error: {err}");
         return out;
     }
+    if ex.items.is_empty() {
+        let _ = writeln!(
+            out,
+            "Nothing to explain: no SMTP reply, enhanced status code or delivery failure found in the input."
+        );
+    }
     let full = ex.items.len() == 1;
     for (i, item) in ex.items.iter().enumerate() {
         if i > 0 {
