@@ -79,16 +79,20 @@ pub fn judge(p: &PolicyFacts, scope: &Scope<'_>) -> PolicyReport {
         sts.findings
             .extend(super::dane::required(scope.servers, &p.domain));
     }
+    sts.findings
+        .extend(super::dane::mx_bogus(&p.domain, &p.mx_dnssec));
     let senders = vec![
         opportunistic(scope),
         enforcing(enforced, &sts.mx, scope),
-        super::dane::sender(scope.servers, scope.accepted),
+        super::dane::sender(scope.servers, scope.accepted, &p.domain, &p.mx_dnssec),
     ];
     PolicyReport {
         status: merge_all(sts.findings.iter().map(|f| f.status)),
         mta_sts: sts,
         tls_rpt,
         senders,
+        mx_dnssec: p.mx_dnssec.dnssec,
+        mx_dnssec_basis: p.mx_dnssec.basis.clone(),
     }
 }
 
