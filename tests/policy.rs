@@ -722,6 +722,15 @@ fn a_bogus_mx_rrset_is_critical_and_dane_senders_defer_though_the_host_verifies(
     smtpprobe::report::human::render(&r, false, &mut human).expect("render");
     let human = String::from_utf8(human).expect("utf-8");
     assert!(human.contains("  MX       DNSSEC bogus  "), "{human}");
+    let mut prom = Vec::new();
+    smtpprobe::report::prometheus::render(&r, &mut prom).expect("render");
+    let prom = String::from_utf8(prom).expect("utf-8");
+    assert!(
+        prom.contains(
+            "smtpprobe_policy_finding{target=\"example.test\",id=\"mx_dnssec_bogus\"} 2\n"
+        ),
+        "{prom}"
+    );
     let json = serde_json::to_value(&r).expect("json");
     assert_eq!(json["policy"]["mx_dnssec"], "bogus", "{json}");
     assert_eq!(

@@ -98,7 +98,7 @@ pub fn mx_bogus(domain: &str, mx: &MxDnssec) -> Option<FindingReport> {
             FindingId::MxDnssecBogus,
             Status::Critical,
             format!(
-                "the MX records of {domain} fail DNSSEC validation ({}): senders that validate DNSSEC — DANE senders (Postfix, Exim, Microsoft 365) and any sender behind a validating resolver — cannot resolve the MX and defer all mail, whatever the MX hosts' TLSA records say; the usual causes are expired RRSIG signatures (the zone was not re-signed) or a DS at the parent that no longer matches the zone's keys: re-sign the zone or correct the DS, then check the MX through a validating resolver (delv {domain} MX)",
+                "the MX records of {domain} fail DNSSEC validation: senders that validate DNSSEC — DANE senders (Postfix, Exim, Microsoft 365) and any sender behind a validating resolver — cannot resolve the MX and defer all mail, whatever the MX hosts' TLSA records say. Likely cause: expired RRSIG signatures (the zone was not re-signed in time) or a DS at the parent that no longer matches the zone's keys; re-sign the zone or correct the DS, then check the MX through a validating resolver (delv {domain} MX). Found: {}",
                 mx.basis
             ),
         )
@@ -338,8 +338,7 @@ pub fn sender(
             sender: SenderKind::Dane,
             outcome: Delivery::Defers,
             reason: format!(
-                "it cannot resolve the MX of {domain}: its MX records fail DNSSEC validation ({})",
-                mx.basis
+                "it cannot resolve the MX of {domain}: its MX records fail DNSSEC validation"
             ),
         };
     }

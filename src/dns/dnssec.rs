@@ -342,6 +342,7 @@ pub(super) async fn mx_trusting_ad(
     domain: &str,
 ) -> MxDnssec {
     use hickory_resolver::proto::op::ResponseCode;
+    let shown = domain.trim_end_matches('.');
     let (dnssec, basis) = match super::ad_query(server, domain, RecordType::MX, timeout).await {
         Err(e) => (
             Dnssec::Indeterminate,
@@ -350,12 +351,12 @@ pub(super) async fn mx_trusting_ad(
         Ok(a) if a.rcode == ResponseCode::ServFail => (
             Dnssec::Bogus,
             format!(
-                "the validating resolver {server} answered SERVFAIL to the MX query of {domain} (bogus signatures, or a broken zone)"
+                "the validating resolver {server} answered SERVFAIL to the MX query of {shown} (bogus signatures, or a broken zone)"
             ),
         ),
         Ok(a) if !matches!(a.rcode, ResponseCode::NoError | ResponseCode::NXDomain) => (
             Dnssec::Indeterminate,
-            format!("{server} answered {} to the MX query of {domain}", a.rcode),
+            format!("{server} answered {} to the MX query of {shown}", a.rcode),
         ),
         Ok(a) if a.ad => (Dnssec::Secure, format!("{server} set AD on the MX answer")),
         Ok(_) => (
