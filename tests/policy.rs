@@ -678,15 +678,21 @@ fn a_bogus_answer_is_critical_and_an_unsigned_zone_is_a_note() {
     assert_eq!(sender(&r, SenderKind::Dane).outcome, Delivery::Delivers);
 }
 
+/// One MX whose own TLSA record (3 1 1, secure) matches its key, in a domain whose MX
+/// RRset is `mx`.
+fn verified_under(mx: Dnssec) -> World {
+    let w = dane_world(false, true);
+    let spki = w.leaf_spki();
+    let mut w = w.with_tlsa(Dnssec::Secure, &[(3, 1, 1, spki)]);
+    w.dns = w.dns.mx_dnssec(mx);
+    w
+}
+
 /// RFC 7672 §2.2.1: a bogus MX RRset is a failed MX lookup for every validating sender,
 /// whatever the MX host's own (secure, matching) TLSA records say.
 #[test]
 fn a_bogus_mx_rrset_is_critical_and_dane_senders_defer_though_the_host_verifies() {
-    let w = dane_world(false, true);
-    let spki = w.leaf_spki();
-    let mut w = w.with_tlsa(Dnssec::Secure, &[(3, 1, 1, spki)]);
-    w.dns = w.dns.mx_dnssec(Dnssec::Bogus);
-    let r = w.probe(&[]);
+    let r = verified_under(Dnssec::Bogus).probe(&[]);
     assert_eq!(dane(&r).outcome, DaneOutcome::DaneVerified);
     assert!(
         dane(&r)
@@ -743,10 +749,7 @@ fn a_bogus_mx_rrset_is_critical_and_dane_senders_defer_though_the_host_verifies(
 /// hosts of an insecure MX RRset); the basis says which, and what an insecure one risks.
 #[test]
 fn a_secure_or_insecure_mx_rrset_is_said_in_the_basis_without_a_status_change() {
-    let w = dane_world(false, true);
-    let spki = w.leaf_spki();
-    let mut w = w.with_tlsa(Dnssec::Secure, &[(3, 1, 1, spki)]);
-    w.dns = w.dns.mx_dnssec(Dnssec::Secure);
+    let mut w = verified_under(Dnssec::Secure);
     let secure = w.probe(&[]);
     assert!(
         dane(&secure).basis.ends_with("; MX RRset secure"),

@@ -1169,6 +1169,29 @@ fn mx_bogus_said(run: &Run) {
     assert_eq!(sender_outcome(run, "dane"), "defers", "{run}");
 }
 
+/// hosted.unsigned.test: an insecure MX RRset whose host has secure TLSA records. DANE
+/// still applies to the host (RFC 7672 §2.2.1); the basis names the insecure MX RRset.
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn an_insecure_mx_rrset_leaves_dane_to_the_hosts_secure_tlsa() {
+    let r = real();
+    let run = probe_via(
+        validator(&r),
+        &["hosted.unsigned.test", "--dnssec-from-resolver"],
+    );
+    assert_ne!(run.code, 2, "{run}");
+    let d = dane_is(&run, "secure", "dane_verified");
+    assert!(
+        d["basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("MX RRset insecure: DANE still applies")),
+        "{run}"
+    );
+    assert_eq!(run.json["policy"]["mx_dnssec"], "insecure", "{run}");
+    assert!(policy_finding(&run, "mx_dnssec_bogus").is_none(), "{run}");
+    assert_eq!(sender_outcome(&run, "dane"), "delivers", "{run}");
+}
+
 #[test]
 #[ignore = "needs the real servers: scripts/real-servers.sh test"]
 fn tlsa_in_an_unsigned_zone_is_insecure_not_a_failure() {
