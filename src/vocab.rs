@@ -214,7 +214,7 @@ pub enum FindingId {
     MtaStsRequired,
     /// The policy host's certificate expires within the certificate thresholds.
     MtaStsHostCertExpiring,
-    /// No TLS-RPT record while MTA-STS is in use: nobody hears about failed deliveries (a note).
+    /// No TLS-RPT record while MTA-STS or DANE is in use: nobody hears about failed deliveries (a note).
     TlsRptMissing,
     /// The `_smtp._tls` TXT records do not make exactly one valid `v=TLSRPTv1` record with `rua=` mailto:/https: URIs.
     TlsRptInvalid,

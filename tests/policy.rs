@@ -773,6 +773,13 @@ fn a_secure_or_insecure_mx_rrset_is_said_in_the_basis_without_a_status_change() 
         assert_eq!(sender(r, SenderKind::Dane).outcome, Delivery::Delivers);
     }
     assert_eq!(secure.status, insecure.status);
+    // No TLS-RPT record while DANE (not MTA-STS) is in use: the note names DANE.
+    let note = finding(&secure, "tls_rpt_missing").expect("tls_rpt_missing");
+    assert!(
+        note.message.contains(": DANE is in use but"),
+        "{}",
+        note.message
+    );
     assert_eq!(policy(&insecure).mx_dnssec, Dnssec::Insecure);
     // Without DANE for the host (no TLSA), the MX RRset's status is only named.
     let mut w = dane_world(false, true);
