@@ -211,8 +211,9 @@ write_configs() {
 }
 
 # DNSSEC: the test zone signed with a fresh KSK and ZSK (ECDSA P-256, NSEC); the KSK's DS
-# is Unbound's trust anchor. One signature is then broken on purpose: the TLSA record of
-# dane-bogus-mx (its data changed after signing), which a validator must call bogus.
+# is Unbound's trust anchor. Two signatures are then broken on purpose: the TLSA record of
+# dane-bogus-mx (its data changed after signing) and the MX record of mx-bogus (its
+# preference changed), which a validator must call bogus.
 # For smtpprobe's in-process validation (--trust-anchor) the KSK is also written as a
 # DNSKEY file and as a DS file (ldns-key2ds, SHA-256), and a key that signs nothing as a
 # trust anchor that does not match the zone.
@@ -227,6 +228,10 @@ sign_zone() {
             "$DOMAIN.zone.signed"
         grep -q "dane-bogus-mx.*TLSA.*00000000\$" "$DOMAIN.zone.signed" ||
             die "could not break the signature of dane-bogus-mx's TLSA record"
+        sed -i -E "/^mx-bogus\.$DOMAIN\.[[:space:]].*[[:space:]]MX[[:space:]]+10[[:space:]]/ s/([[:space:]]MX[[:space:]]+)10([[:space:]])/\120\2/" \
+            "$DOMAIN.zone.signed"
+        grep -Eq "^mx-bogus\.$DOMAIN\.[[:space:]].*[[:space:]]MX[[:space:]]+20[[:space:]]" "$DOMAIN.zone.signed" ||
+            die "could not break the signature of mx-bogus's MX record"
         mkdir -p "$UNBOUND_DIR"
         cp "$ksk.ds" "$UNBOUND_DIR/anchor.ds"
         cp "$ksk.key" "$STATE/anchor.dnskey"

@@ -63,6 +63,15 @@ pub struct TlsaAnswer {
     pub basis: String,
 }
 
+/// How authentic the domain's MX RRset is (RFC 7672 §2.2.1): a bogus one is a lookup
+/// failure for every sender that validates DNSSEC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MxDnssec {
+    pub dnssec: crate::vocab::Dnssec,
+    /// How the status was found, in words.
+    pub basis: String,
+}
+
 /// The questions the probe asks DNS. Names are absolute (no search list).
 pub trait Lookup {
     fn mx(&self, name: &str) -> impl Future<Output = Result<Vec<(u16, String)>, DnsFailure>>;
@@ -80,6 +89,17 @@ pub trait Lookup {
         async {
             TlsaAnswer {
                 records: Ok(vec![]),
+                dnssec: crate::vocab::Dnssec::Indeterminate,
+                basis: "no DNSSEC status from this lookup".into(),
+            }
+        }
+    }
+    /// The DNSSEC status of `domain`'s MX RRset (or of its denial), found as the TLSA
+    /// answers' is. A lookup that knows none answers indeterminate.
+    fn mx_dnssec(&self, domain: &str) -> impl Future<Output = MxDnssec> {
+        let _ = domain;
+        async {
+            MxDnssec {
                 dnssec: crate::vocab::Dnssec::Indeterminate,
                 basis: "no DNSSEC status from this lookup".into(),
             }
@@ -769,6 +789,20 @@ impl Lookup for HickoryLookup {
             },
             dnssec: crate::vocab::Dnssec::Indeterminate,
             basis: "DNSSEC not checked".into(),
+        }
+    }
+
+    async fn mx_dnssec(&self, domain: &str) -> MxDnssec {
+        let domain = absolute(domain);
+        match &self.dnssec {
+            DnssecSource::Ad(servers) => {
+                dnssec::mx_trusting_ad(servers[0], self.timeout, &domain).await
+            }
+            DnssecSource::Validate(v) => v.mx(&domain).await,
+            DnssecSource::None => MxDnssec {
+                dnssec: crate::vocab::Dnssec::Indeterminate,
+                basis: "DNSSEC not checked".into(),
+            },
         }
     }
 

@@ -214,7 +214,7 @@ pub enum FindingId {
     MtaStsRequired,
     /// The policy host's certificate expires within the certificate thresholds.
     MtaStsHostCertExpiring,
-    /// No TLS-RPT record while MTA-STS is in use: nobody hears about failed deliveries (a note).
+    /// No TLS-RPT record while MTA-STS or DANE is in use: nobody hears about failed deliveries (a note).
     TlsRptMissing,
     /// The `_smtp._tls` TXT records do not make exactly one valid `v=TLSRPTv1` record with `rua=` mailto:/https: URIs.
     TlsRptInvalid,
@@ -234,12 +234,14 @@ pub enum FindingId {
     DaneNextKeyMissing,
     /// `--policy require-dane` and DANE authenticates no MX (CRITICAL).
     DaneRequired,
+    /// DNSSEC validation of the domain's MX RRset fails: senders that validate (DANE senders, any sender behind a validating resolver) cannot resolve the MX and defer all mail (CRITICAL).
+    MxDnssecBogus,
     /// A timing breached its `--threshold` (`threshold_<phase>`).
     Threshold(Phase),
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 45] = [
+    const FIXED: [FindingId; 46] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -285,6 +287,7 @@ impl FindingId {
         FindingId::DaneSingleKey,
         FindingId::DaneNextKeyMissing,
         FindingId::DaneRequired,
+        FindingId::MxDnssecBogus,
     ];
 
     fn fixed_name(self) -> Option<&'static str> {
@@ -334,6 +337,7 @@ impl FindingId {
             FindingId::DaneSingleKey => "dane_single_key",
             FindingId::DaneNextKeyMissing => "dane_next_key_missing",
             FindingId::DaneRequired => "dane_required",
+            FindingId::MxDnssecBogus => "mx_dnssec_bogus",
             FindingId::Threshold(_) => return None,
         })
     }
@@ -383,6 +387,18 @@ pub enum Dnssec {
     Bogus,
     /// Not known (no validation asked for, or the lookup failed).
     Indeterminate,
+}
+
+impl Dnssec {
+    /// The status as reports say it (the JSON value).
+    pub fn word(self) -> &'static str {
+        match self {
+            Dnssec::Secure => "secure",
+            Dnssec::Insecure => "insecure",
+            Dnssec::Bogus => "bogus",
+            Dnssec::Indeterminate => "indeterminate",
+        }
+    }
 }
 
 /// The DANE outcome for one server (`servers[].dane.outcome`).

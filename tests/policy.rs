@@ -678,6 +678,120 @@ fn a_bogus_answer_is_critical_and_an_unsigned_zone_is_a_note() {
     assert_eq!(sender(&r, SenderKind::Dane).outcome, Delivery::Delivers);
 }
 
+/// One MX whose own TLSA record (3 1 1, secure) matches its key, in a domain whose MX
+/// RRset is `mx`.
+fn verified_under(mx: Dnssec) -> World {
+    let w = dane_world(false, true);
+    let spki = w.leaf_spki();
+    let mut w = w.with_tlsa(Dnssec::Secure, &[(3, 1, 1, spki)]);
+    w.dns = w.dns.mx_dnssec(mx);
+    w
+}
+
+/// RFC 7672 §2.2.1: a bogus MX RRset is a failed MX lookup for every validating sender,
+/// whatever the MX host's own (secure, matching) TLSA records say.
+#[test]
+fn a_bogus_mx_rrset_is_critical_and_dane_senders_defer_though_the_host_verifies() {
+    let r = verified_under(Dnssec::Bogus).probe(&[]);
+    assert_eq!(dane(&r).outcome, DaneOutcome::DaneVerified);
+    assert!(
+        dane(&r)
+            .basis
+            .ends_with("; MX RRset bogus: validating senders cannot resolve the MX"),
+        "{}",
+        dane(&r).basis
+    );
+    let f = finding(&r, "mx_dnssec_bogus").expect("mx_dnssec_bogus");
+    assert_eq!(f.status, Status::Critical);
+    for says in [
+        "DANE senders",
+        "validating resolver",
+        "defer all mail",
+        "expired RRSIG",
+        "DS",
+    ] {
+        assert!(f.message.contains(says), "{}", f.message);
+    }
+    assert_eq!(r.status, Status::Critical);
+    assert_eq!(r.summary, f.message);
+    assert_eq!(policy(&r).mx_dnssec, Dnssec::Bogus);
+    let dane_sender = sender(&r, SenderKind::Dane);
+    assert_eq!(dane_sender.outcome, Delivery::Defers);
+    assert!(
+        dane_sender
+            .reason
+            .contains("cannot resolve the MX of example.test"),
+        "{}",
+        dane_sender.reason
+    );
+    let mut human = Vec::new();
+    smtpprobe::report::human::render(&r, false, &mut human).expect("render");
+    let human = String::from_utf8(human).expect("utf-8");
+    assert!(human.contains("  MX       DNSSEC bogus  "), "{human}");
+    let mut prom = Vec::new();
+    smtpprobe::report::prometheus::render(&r, &mut prom).expect("render");
+    let prom = String::from_utf8(prom).expect("utf-8");
+    assert!(
+        prom.contains(
+            "smtpprobe_policy_finding{target=\"example.test\",id=\"mx_dnssec_bogus\"} 2\n"
+        ),
+        "{prom}"
+    );
+    let json = serde_json::to_value(&r).expect("json");
+    assert_eq!(json["policy"]["mx_dnssec"], "bogus", "{json}");
+    assert_eq!(
+        json["policy"]["mx_dnssec_basis"], "the test's DNS says so",
+        "{json}"
+    );
+}
+
+/// A secure or an insecure MX RRset changes no status (RFC 7672 §2.2.1 lets DANE apply to
+/// hosts of an insecure MX RRset); the basis says which, and what an insecure one risks.
+#[test]
+fn a_secure_or_insecure_mx_rrset_is_said_in_the_basis_without_a_status_change() {
+    let mut w = verified_under(Dnssec::Secure);
+    let secure = w.probe(&[]);
+    assert!(
+        dane(&secure).basis.ends_with("; MX RRset secure"),
+        "{}",
+        dane(&secure).basis
+    );
+    w.dns = w.dns.mx_dnssec(Dnssec::Insecure);
+    let insecure = w.probe(&[]);
+    let basis = &dane(&insecure).basis;
+    assert!(
+        basis.contains("MX RRset insecure: DANE still applies"),
+        "{basis}"
+    );
+    assert!(
+        basis.contains("another MX (MTA-STS covers that)"),
+        "{basis}"
+    );
+    for r in [&secure, &insecure] {
+        assert_eq!(dane(r).outcome, DaneOutcome::DaneVerified);
+        assert!(finding(r, "mx_dnssec_bogus").is_none());
+        assert_eq!(sender(r, SenderKind::Dane).outcome, Delivery::Delivers);
+    }
+    assert_eq!(secure.status, insecure.status);
+    // No TLS-RPT record while DANE (not MTA-STS) is in use: the note names DANE.
+    let note = finding(&secure, "tls_rpt_missing").expect("tls_rpt_missing");
+    assert!(
+        note.message.contains(": DANE is in use but"),
+        "{}",
+        note.message
+    );
+    assert_eq!(policy(&insecure).mx_dnssec, Dnssec::Insecure);
+    // Without DANE for the host (no TLSA), the MX RRset's status is only named.
+    let mut w = dane_world(false, true);
+    w.dns = w.dns.mx_dnssec(Dnssec::Insecure);
+    let r = w.probe(&[]);
+    assert!(
+        dane(&r).basis.ends_with("; MX RRset insecure"),
+        "{}",
+        dane(&r).basis
+    );
+}
+
 #[test]
 fn only_pkix_records_are_unusable_and_require_dane_wants_a_match() {
     let w = dane_world(false, true);
@@ -774,7 +888,7 @@ fn fake_resolver(
             r.add_query(query.clone());
             let name = query.name().clone();
             match query.query_type() {
-                RecordType::TLSA if servfail => {
+                RecordType::TLSA | RecordType::MX if servfail => {
                     r.metadata.response_code = ResponseCode::ServFail;
                     r.metadata.authentic_data = false;
                 }
@@ -833,6 +947,42 @@ fn the_resolvers_ad_bit_decides_secure_or_insecure_and_servfail_is_bogus() {
     let a = tlsa_via(addr);
     assert_eq!(a.dnssec, Dnssec::Bogus);
     assert!(a.basis.contains("SERVFAIL"), "{}", a.basis);
+}
+
+/// The MX RRset's status through the resolver's AD bit: set secure, unset insecure,
+/// SERVFAIL (what a validating resolver answers for a bogus RRset) bogus.
+#[test]
+fn the_resolvers_ad_bit_on_the_mx_answer_decides_the_mx_rrsets_status() {
+    use smtpprobe::dns::{HickoryLookup, Lookup};
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    for (ad, servfail, want, says) in [
+        (true, false, Dnssec::Secure, "set AD on the MX answer"),
+        (
+            false,
+            false,
+            Dnssec::Insecure,
+            "did not set AD on the MX answer",
+        ),
+        (
+            true,
+            true,
+            Dnssec::Bogus,
+            "answered SERVFAIL to the MX query",
+        ),
+    ] {
+        let (addr, seen) = fake_resolver(ad, servfail, false, vec![]);
+        let lookup = HickoryLookup::new(&[addr], std::time::Duration::from_secs(2))
+            .and_then(HickoryLookup::trusting_ad_bit)
+            .expect("lookup");
+        let m = rt.block_on(lookup.mx_dnssec("example.test"));
+        assert_eq!(m.dnssec, want, "{}", m.basis);
+        assert!(m.basis.contains(says), "{}", m.basis);
+        let seen = seen.lock().map(|s| s.clone()).unwrap_or_default();
+        assert!(seen.contains(&("MX".into(), true, true)), "{seen:?}");
+    }
 }
 
 /// RFC 7672 §2.2: the host's AAAA RRset (here a denial) must be secure too, not only A.

@@ -1082,6 +1082,7 @@ fn dane_3_1_1_matching_through_a_validating_resolver() {
     assert_eq!(d["outcome"], "dane_verified", "{run}");
     assert_eq!(d["matched"]["depth"], 0, "{run}");
     assert_eq!(sender_outcome(&run, "dane"), "delivers", "{run}");
+    assert_eq!(run.json["policy"]["mx_dnssec"], "secure", "{run}");
     // One DANE-EE key only: the rollover warning.
     assert!(
         servers(&run)[0]["findings"]
@@ -1140,6 +1141,57 @@ fn dane_bogus_signature_is_critical() {
     assert_eq!(d["outcome"], "bogus", "{run}");
 }
 
+/// The MX RRset of mx-bogus has a broken signature: Unbound answers SERVFAIL to its MX
+/// query, so a sender behind it (and the probe through it) cannot resolve the MX at all.
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn a_bogus_mx_rrset_through_a_validating_resolver_is_critical() {
+    let r = real();
+    let run = probe_via(
+        validator(&r),
+        &[&r.name("mx-bogus"), "--dnssec-from-resolver"],
+    );
+    assert_eq!(run.code, 2, "{run}");
+    mx_bogus_said(&run);
+}
+
+/// The finding, the policy's MX status and the DANE sender's verdict of a bogus MX RRset.
+fn mx_bogus_said(run: &Run) {
+    let f = policy_finding(run, "mx_dnssec_bogus").unwrap_or_else(|| panic!("{run}"));
+    assert_eq!(f["status"], "critical", "{run}");
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("defer all mail")),
+        "{run}"
+    );
+    assert_eq!(run.json["policy"]["mx_dnssec"], "bogus", "{run}");
+    assert_eq!(sender_outcome(run, "dane"), "defers", "{run}");
+}
+
+/// hosted.unsigned.test: an insecure MX RRset whose host has secure TLSA records. DANE
+/// still applies to the host (RFC 7672 §2.2.1); the basis names the insecure MX RRset.
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn an_insecure_mx_rrset_leaves_dane_to_the_hosts_secure_tlsa() {
+    let r = real();
+    let run = probe_via(
+        validator(&r),
+        &["hosted.unsigned.test", "--dnssec-from-resolver"],
+    );
+    assert_ne!(run.code, 2, "{run}");
+    let d = dane_is(&run, "secure", "dane_verified");
+    assert!(
+        d["basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("MX RRset insecure: DANE still applies")),
+        "{run}"
+    );
+    assert_eq!(run.json["policy"]["mx_dnssec"], "insecure", "{run}");
+    assert!(policy_finding(&run, "mx_dnssec_bogus").is_none(), "{run}");
+    assert_eq!(sender_outcome(&run, "dane"), "delivers", "{run}");
+}
+
 #[test]
 #[ignore = "needs the real servers: scripts/real-servers.sh test"]
 fn tlsa_in_an_unsigned_zone_is_insecure_not_a_failure() {
@@ -1181,6 +1233,8 @@ fn dane_validated_in_process_from_the_ksk_as_dnskey_or_ds() {
         let basis = d["basis"].as_str().unwrap_or_default();
         assert!(basis.contains("validated in-process"), "{run}");
         assert!(basis.contains("AAAA secure"), "{run}");
+        assert!(basis.ends_with("; MX RRset secure"), "{run}");
+        assert_eq!(run.json["policy"]["mx_dnssec"], "secure", "{run}");
     }
 }
 
@@ -1198,6 +1252,30 @@ fn a_broken_tlsa_signature_is_bogus_in_process() {
     assert_eq!(d["outcome"], "bogus", "{run}");
     // The records as published are still shown.
     assert_eq!(d["tlsa"].as_array().map(Vec::len), Some(1), "{run}");
+}
+
+/// In-process, through NSD (which does not validate): the MX resolves and its host
+/// dane-mx1 is DANE-verified, yet the MX RRset is bogus: CRITICAL, the DANE sender defers.
+#[test]
+#[ignore = "needs the real servers: scripts/real-servers.sh test"]
+fn a_bogus_mx_rrset_in_process_is_critical_though_its_host_verifies() {
+    let r = real();
+    let run = probe(&r, &[&r.name("mx-bogus"), "--trust-anchor", anchor(&r, 1)]);
+    assert_eq!(run.code, 2, "{run}");
+    let d = dane_is(&run, "secure", "dane_verified");
+    assert!(
+        d["basis"].as_str().is_some_and(
+            |b| b.ends_with("MX RRset bogus: validating senders cannot resolve the MX")
+        ),
+        "{run}"
+    );
+    mx_bogus_said(&run);
+    assert!(
+        run.json["policy"]["mx_dnssec_basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("MX bogus")),
+        "{run}"
+    );
 }
 
 #[test]

@@ -9,9 +9,16 @@
 //! (TLSA in an unsigned zone: DANE does not apply; a note), `no_tlsa`, `indeterminate`
 //! (the DNSSEC status is not known). Plus the rollover check: which records match the
 //! current chain, which match nothing, one DANE-EE key only (WARNING), `--tlsa-next-key`.
+//!
+//! The domain's MX RRset (RFC 7672 §2.2.1): a DANE sender may use DANE with MX hosts from
+//! an insecure MX RRset (their own TLSA still applies; said in each server's basis, no
+//! status change), but a bogus one is a failed MX lookup for every sender that validates
+//! DNSSEC — DANE senders and any sender behind a validating resolver — so all their mail
+//! for the domain is deferred, whatever the hosts' TLSA say: CRITICAL (`mx_dnssec_bogus`),
+//! and the DANE sender defers.
 
 use super::finding;
-use crate::dns::TlsaAnswer;
+use crate::dns::{MxDnssec, TlsaAnswer};
 use crate::exit::Status;
 use crate::facts::{Contact, ServerFacts};
 use crate::policy::dane::{self, Tlsa, TlsaLookup, hex};
@@ -45,12 +52,13 @@ fn presented(s: &ServerFacts) -> Option<Presented<'_>> {
 }
 
 /// Sets `servers[i].dane` (and its findings and status) for every server whose MX host
-/// had its TLSA records looked up.
+/// had its TLSA records looked up; `mx`: the domain's MX RRset, when it was validated.
 pub fn attach(
     reports: &mut [ServerReport],
     facts: &[ServerFacts],
     lookups: &[TlsaLookup],
     next_key: Option<&[u8]>,
+    mx: Option<&MxDnssec>,
 ) {
     for (r, f) in reports.iter_mut().zip(facts) {
         let Some(l) = lookups
@@ -62,11 +70,39 @@ pub fn attach(
         let Some(shown) = presented(f) else {
             continue;
         };
-        let (dane, findings) = judge(&f.host, &l.answer, &shown, next_key);
+        let (mut dane, findings) = judge(&f.host, &l.answer, &shown, next_key);
+        if let Some(mx) = mx {
+            let applies = dane.dnssec == Dnssec::Secure && !dane.tlsa.is_empty();
+            dane.basis = format!("{}; {}", dane.basis, mx_phrase(mx.dnssec, applies));
+        }
         r.status = findings.iter().fold(r.status, |s, f| s.merge(f.status));
         r.findings.extend(findings);
         r.dane = Some(dane);
     }
+}
+
+/// The MX RRset's status as said in a server's DANE basis; `applies`: the host's TLSA
+/// records are secure, so DANE applies to it whatever the MX RRset is.
+fn mx_phrase(mx: Dnssec, applies: bool) -> String {
+    match mx {
+        Dnssec::Insecure if applies => "MX RRset insecure: DANE still applies to this host (RFC 7672 §2.2.1), but whoever can forge DNS answers can send mail to another MX (MTA-STS covers that)".into(),
+        Dnssec::Bogus => "MX RRset bogus: validating senders cannot resolve the MX".into(),
+        d => format!("MX RRset {}", d.word()),
+    }
+}
+
+/// `mx_dnssec_bogus`: the MX RRset of `domain` fails DNSSEC validation.
+pub fn mx_bogus(domain: &str, mx: &MxDnssec) -> Option<FindingReport> {
+    (mx.dnssec == Dnssec::Bogus).then(|| {
+        finding(
+            FindingId::MxDnssecBogus,
+            Status::Critical,
+            format!(
+                "the MX records of {domain} fail DNSSEC validation: senders that validate DNSSEC — DANE senders (Postfix, Exim, Microsoft 365) and any sender behind a validating resolver — cannot resolve the MX and defer all mail, whatever the MX hosts' TLSA records say. Likely cause: expired RRSIG signatures (the zone was not re-signed in time) or a DS at the parent that no longer matches the zone's keys; re-sign the zone or correct the DS, then check the MX through a validating resolver (delv {domain} MX). Found: {}",
+                mx.basis
+            ),
+        )
+    })
 }
 
 fn record_report(t: &Tlsa) -> TlsaReport {
@@ -288,9 +324,24 @@ fn rollover(
     }
 }
 
-/// A sender that enforces DANE: it delivers to the first MX that DANE does not stop.
+/// A sender that enforces DANE: it delivers to the first MX that DANE does not stop, and
+/// to none when `mx`, the domain's MX RRset, is bogus (it cannot resolve the MX).
 /// `accepted[i]`: whether `servers[i]` took the conversation, DANE aside.
-pub fn sender(servers: &[ServerReport], accepted: &[bool]) -> SenderReport {
+pub fn sender(
+    servers: &[ServerReport],
+    accepted: &[bool],
+    domain: &str,
+    mx: &MxDnssec,
+) -> SenderReport {
+    if mx.dnssec == Dnssec::Bogus {
+        return SenderReport {
+            sender: SenderKind::Dane,
+            outcome: Delivery::Defers,
+            reason: format!(
+                "it cannot resolve the MX of {domain}: its MX records fail DNSSEC validation"
+            ),
+        };
+    }
     let probed: Vec<(&ServerReport, bool)> = servers
         .iter()
         .zip(accepted.iter().copied())

@@ -54,6 +54,7 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
         &facts.servers,
         &facts.tlsa,
         cfg.tlsa_next_key.as_deref(),
+        facts.policy.as_ref().map(|p| &p.mx_dnssec),
     );
     let gave_up = facts.gave_up.map(|after| verdict::GaveUp {
         after,

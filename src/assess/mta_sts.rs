@@ -73,22 +73,32 @@ pub fn judge(p: &PolicyFacts, scope: &Scope<'_>) -> PolicyReport {
             .as_ref()
             .is_some_and(|d| d.dnssec == crate::vocab::Dnssec::Secure && !d.tlsa.is_empty())
     });
-    let (tls_rpt, rpt_findings) = tls_rpt(p, in_force.is_some() || dane_in_use);
+    let in_use = match (in_force.is_some(), dane_in_use) {
+        (true, true) => Some("MTA-STS and DANE are"),
+        (true, false) => Some("MTA-STS is"),
+        (false, true) => Some("DANE is"),
+        (false, false) => None,
+    };
+    let (tls_rpt, rpt_findings) = tls_rpt(p, in_use);
     sts.findings.extend(rpt_findings);
     if scope.require_dane {
         sts.findings
             .extend(super::dane::required(scope.servers, &p.domain));
     }
+    sts.findings
+        .extend(super::dane::mx_bogus(&p.domain, &p.mx_dnssec));
     let senders = vec![
         opportunistic(scope),
         enforcing(enforced, &sts.mx, scope),
-        super::dane::sender(scope.servers, scope.accepted),
+        super::dane::sender(scope.servers, scope.accepted, &p.domain, &p.mx_dnssec),
     ];
     PolicyReport {
         status: merge_all(sts.findings.iter().map(|f| f.status)),
         mta_sts: sts,
         tls_rpt,
         senders,
+        mx_dnssec: p.mx_dnssec.dnssec,
+        mx_dnssec_basis: p.mx_dnssec.basis.clone(),
     }
 }
 
@@ -328,8 +338,9 @@ fn mx_findings(policy: &Policy, mx: &[MxPolicyReport]) -> Vec<FindingReport> {
         .collect()
 }
 
-/// The TLS-RPT record: malformed is a WARNING, missing a note when MTA-STS is in use.
-fn tls_rpt(p: &PolicyFacts, sts_in_use: bool) -> (TlsRptReport, Vec<FindingReport>) {
+/// The TLS-RPT record: malformed is a WARNING, missing a note when MTA-STS or DANE is in
+/// use (`in_use` names which, with its verb).
+fn tls_rpt(p: &PolicyFacts, in_use: Option<&str>) -> (TlsRptReport, Vec<FindingReport>) {
     let name = format!("_smtp._tls.{}", p.domain);
     let empty = RptTxt::default();
     let (r, lookup_error) = match &p.tls_rpt {
@@ -348,12 +359,12 @@ fn tls_rpt(p: &PolicyFacts, sts_in_use: bool) -> (TlsRptReport, Vec<FindingRepor
             Status::Warning,
             format!("TLS-RPT record {name}: {e}: senders send no TLS reports"),
         ));
-    } else if !r.announced() && sts_in_use {
+    } else if let Some(in_use) = in_use.filter(|_| !r.announced()) {
         findings.push(finding(
             FindingId::TlsRptMissing,
             Status::Ok,
             format!(
-                "no TLS-RPT record at {name}: MTA-STS is in use but nobody receives reports of failed TLS deliveries (add v=TLSRPTv1; rua=mailto:…)"
+                "no TLS-RPT record at {name}: {in_use} in use but nobody receives reports of failed TLS deliveries (add v=TLSRPTv1; rua=mailto:…)"
             ),
         ));
     }

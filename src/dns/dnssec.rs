@@ -1,5 +1,6 @@
 //! In-process DNSSEC validation of what DANE depends on (RFC 7672 §2.2): the TLSA RRset
-//! of an MX host and the host's A and AAAA records, validated by hickory's validator from
+//! of an MX host and the host's A and AAAA records, and the domain's MX RRset (§2.2.1: a
+//! bogus one stops every validating sender), validated by hickory's validator from
 //! trust anchors ([`super::anchors`]): the IANA root keys by default, `--trust-anchor
 //! FILE` for a private zone.
 //!
@@ -22,7 +23,7 @@
 //! - otherwise hickory's proof of each RRset, a positive answer's or a denial's (NSEC).
 
 use super::anchors::TrustAnchor;
-use super::{DnsFailure, TlsaAnswer};
+use super::{DnsFailure, MxDnssec, TlsaAnswer};
 use crate::vocab::Dnssec;
 use hickory_resolver::TokioResolver;
 use hickory_resolver::proto::dnssec::rdata::{DNSKEY, DNSSECRData};
@@ -317,6 +318,57 @@ impl Validator {
     }
 }
 
+impl Validator {
+    /// The status of `domain`'s MX RRset (or of the proof that it has none).
+    pub(super) async fn mx(&self, domain: &str) -> MxDnssec {
+        let state = self.state().await;
+        let (mx, _) = self.prove(state, domain, RecordType::MX).await;
+        MxDnssec {
+            dnssec: mx.dnssec,
+            basis: format!(
+                "validated in-process ({}): {}",
+                self.source,
+                said(&[("MX", &mx)])
+            ),
+        }
+    }
+}
+
+/// The MX RRset of `domain` asked with AD of `server`: SERVFAIL from a validating resolver
+/// is what a bogus answer looks like (RFC 4035 §5.5), AD set secure, unset insecure.
+pub(super) async fn mx_trusting_ad(
+    server: SocketAddr,
+    timeout: Duration,
+    domain: &str,
+) -> MxDnssec {
+    use hickory_resolver::proto::op::ResponseCode;
+    let shown = domain.trim_end_matches('.');
+    let (dnssec, basis) = match super::ad_query(server, domain, RecordType::MX, timeout).await {
+        Err(e) => (
+            Dnssec::Indeterminate,
+            format!("the MX query to {server} failed: {e:?}"),
+        ),
+        Ok(a) if a.rcode == ResponseCode::ServFail => (
+            Dnssec::Bogus,
+            format!(
+                "the validating resolver {server} answered SERVFAIL to the MX query of {shown} (bogus signatures, or a broken zone)"
+            ),
+        ),
+        Ok(a) if !matches!(a.rcode, ResponseCode::NoError | ResponseCode::NXDomain) => (
+            Dnssec::Indeterminate,
+            format!("{server} answered {} to the MX query of {shown}", a.rcode),
+        ),
+        Ok(a) if a.ad => (Dnssec::Secure, format!("{server} set AD on the MX answer")),
+        Ok(_) => (
+            Dnssec::Insecure,
+            format!(
+                "{server} did not set AD on the MX answer (an unsigned zone, or a resolver that does not validate)"
+            ),
+        ),
+    };
+    MxDnssec { dnssec, basis }
+}
+
 /// Each RRset's status and reason, those that share both said once: "TLSA, A and AAAA
 /// indeterminate (… refused DNSKEY .)", not the same reason three times.
 fn said(parts: &[(&str, &Proven)]) -> String {
@@ -339,9 +391,9 @@ fn said(parts: &[(&str, &Proven)]) -> String {
                 [] => String::new(),
             };
             if why.is_empty() {
-                format!("{names} {}", word(*d))
+                format!("{names} {}", d.word())
             } else {
-                format!("{names} {} ({why})", word(*d))
+                format!("{names} {} ({why})", d.word())
             }
         })
         .collect();
@@ -355,15 +407,6 @@ fn strength(d: Dnssec) -> u8 {
         Dnssec::Indeterminate => 1,
         Dnssec::Insecure => 2,
         Dnssec::Secure => 3,
-    }
-}
-
-fn word(d: Dnssec) -> &'static str {
-    match d {
-        Dnssec::Secure => "secure",
-        Dnssec::Insecure => "insecure",
-        Dnssec::Bogus => "bogus",
-        Dnssec::Indeterminate => "indeterminate",
     }
 }
 

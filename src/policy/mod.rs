@@ -16,7 +16,7 @@ pub mod https;
 pub mod mta_sts;
 pub mod tls_rpt;
 
-use crate::dns::{DnsFailure, Lookup};
+use crate::dns::{DnsFailure, Lookup, MxDnssec};
 use crate::tls::TlsContext;
 use tokio::time::Instant;
 
@@ -28,6 +28,9 @@ pub struct PolicyFacts {
     /// The `_smtp._tls` TXT records, read; or why the lookup failed (`NoData`/`NxDomain`:
     /// none published).
     pub tls_rpt: Result<tls_rpt::RptTxt, DnsFailure>,
+    /// How authentic the domain's MX RRset is, found as DANE's TLSA answers are (RFC 7672
+    /// §2.2.1: a sender that validates cannot use a bogus MX RRset at all).
+    pub mx_dnssec: MxDnssec,
 }
 
 #[derive(Debug, Clone)]
@@ -52,9 +55,18 @@ pub async fn observe<L: Lookup>(
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     let sts_name = format!("_mta-sts.{domain}.");
     let rpt_name = format!("_smtp._tls.{domain}.");
-    let (sts, rpt) = tokio::join!(
+    let mx_validated = async {
+        tokio::time::timeout_at(limit, lookup.mx_dnssec(&format!("{domain}.")))
+            .await
+            .unwrap_or_else(|_| MxDnssec {
+                dnssec: crate::vocab::Dnssec::Indeterminate,
+                basis: "the MX records' DNSSEC status was not found within --max-time".into(),
+            })
+    };
+    let (sts, rpt, mx_dnssec) = tokio::join!(
         bounded(limit, lookup.txt(&sts_name)),
-        bounded(limit, lookup.txt(&rpt_name))
+        bounded(limit, lookup.txt(&rpt_name)),
+        mx_validated
     );
     let txt = sts.map(mta_sts::parse_txt);
     let (fetch, policy) = match &txt {
@@ -69,6 +81,7 @@ pub async fn observe<L: Lookup>(
         domain,
         mta_sts: MtaStsFacts { txt, fetch, policy },
         tls_rpt: rpt.map(tls_rpt::parse_txt),
+        mx_dnssec,
     }
 }
 

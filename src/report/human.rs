@@ -300,6 +300,12 @@ fn policy_section(
         (None, false) => writeln!(out, "  TLS-RPT  reports to {}", escape(&rpt.rua.join(", ")))?,
         (None, true) => writeln!(out, "  TLS-RPT  none published")?,
     }
+    writeln!(
+        out,
+        "  MX       DNSSEC {}  {}",
+        policy.mx_dnssec.word(),
+        p.dim(&escape(&policy.mx_dnssec_basis))
+    )?;
     for f in &sts.findings {
         writeln!(out, "  {} {}", p.status(f.status), escape(&f.message))?;
     }
@@ -321,12 +327,7 @@ fn dane_section(
     d: &crate::report::policy::DaneReport,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let dnssec = match d.dnssec {
-        crate::vocab::Dnssec::Secure => "secure",
-        crate::vocab::Dnssec::Insecure => "insecure",
-        crate::vocab::Dnssec::Bogus => "bogus",
-        crate::vocab::Dnssec::Indeterminate => "indeterminate",
-    };
+    let dnssec = d.dnssec.word();
     let outcome = serde_json::to_value(d.outcome)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

@@ -15,6 +15,18 @@ pub struct PolicyReport {
     pub tls_rpt: TlsRptReport,
     /// One verdict per kind of sender: opportunistic, MTA-STS enforcing.
     pub senders: Vec<SenderReport>,
+    /// How authentic the domain's MX RRset is (RFC 7672 §2.2.1), found as the TLSA
+    /// records' status is.
+    #[serde(default = "not_known")]
+    pub mx_dnssec: Dnssec,
+    /// How `mx_dnssec` was found.
+    #[serde(default)]
+    pub mx_dnssec_basis: String,
+}
+
+/// A report from before `mx_dnssec` did not know it.
+fn not_known() -> Dnssec {
+    Dnssec::Indeterminate
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -22,8 +22,8 @@
 //! - `smtpprobe_mta_sts_max_age_seconds{target}`: the policy's max_age.
 //! - `smtpprobe_mta_sts_host_certificate_expiry_timestamp_seconds{target}`: notAfter of the
 //!   policy host's certificate.
-//! - `smtpprobe_policy_finding{target,id}`: the policy findings (`mta_sts_*`, `tls_rpt_*`),
-//!   the value their status 0–3.
+//! - `smtpprobe_policy_finding{target,id}`: the policy findings (`mta_sts_*`, `tls_rpt_*`,
+//!   `dane_required`, `mx_dnssec_bogus`), the value their status 0–3.
 //!
 //! Many reports (bulk mode) go in one file through [`Textfile`]: each family once.
 //!

@@ -4,7 +4,7 @@
 //! socket and buffers (peak memory rose with them). At most [`IN_FLIGHT`] are asked at
 //! once; the others wait for a turn, within the target's `--max-time` like any lookup.
 
-use crate::dns::{AddrAnswer, DnsFailure, Lookup, TlsaAnswer};
+use crate::dns::{AddrAnswer, DnsFailure, Lookup, MxDnssec, TlsaAnswer};
 use tokio::sync::Semaphore;
 
 /// DNS questions of one run in flight at once. A loopback resolver answers in well under a
@@ -37,5 +37,8 @@ impl<L: Lookup> Lookup for Limited<'_, L> {
     }
     async fn tlsa(&self, host: &str, port: u16) -> TlsaAnswer {
         self.turn(self.inner.tlsa(host, port)).await
+    }
+    async fn mx_dnssec(&self, domain: &str) -> MxDnssec {
+        self.turn(self.inner.mx_dnssec(domain)).await
     }
 }

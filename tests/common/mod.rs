@@ -2,7 +2,7 @@
 //! script was not followed, or if DATA or BDAT ever arrives; and a fake DNS lookup.
 #![allow(dead_code)]
 
-use smtpprobe::dns::{AddrAnswer, DnsFailure, Lookup, Tlsa, TlsaAnswer};
+use smtpprobe::dns::{AddrAnswer, DnsFailure, Lookup, MxDnssec, Tlsa, TlsaAnswer};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
@@ -221,6 +221,8 @@ pub struct FakeDns {
     pub txt: HashMap<String, Vec<String>>,
     /// TLSA answers by MX host (any port); a host without one has none, insecurely.
     pub tlsa: HashMap<String, TlsaAnswer>,
+    /// The DNSSEC status of every MX RRset; insecure when not set.
+    pub mx_dnssec: Option<smtpprobe::vocab::Dnssec>,
 }
 
 impl FakeDns {
@@ -259,6 +261,11 @@ impl FakeDns {
                 basis: "the test's DNS says so".into(),
             },
         );
+        self
+    }
+    /// The DNSSEC status the MX RRsets are given.
+    pub fn mx_dnssec(mut self, dnssec: smtpprobe::vocab::Dnssec) -> Self {
+        self.mx_dnssec = Some(dnssec);
         self
     }
     /// One more TXT record at `name`.
@@ -320,6 +327,18 @@ impl Lookup for FakeDns {
             dnssec: smtpprobe::vocab::Dnssec::Insecure,
             basis: "the test's DNS has no TLSA here".into(),
         })
+    }
+    async fn mx_dnssec(&self, _domain: &str) -> MxDnssec {
+        match self.mx_dnssec {
+            Some(dnssec) => MxDnssec {
+                dnssec,
+                basis: "the test's DNS says so".into(),
+            },
+            None => MxDnssec {
+                dnssec: smtpprobe::vocab::Dnssec::Insecure,
+                basis: "the test's DNS signs nothing".into(),
+            },
+        }
     }
 }
 
