@@ -320,7 +320,7 @@ fn corpus_accuracy_per_field() {
     let show = std::env::var("BOUNCES_SHOW").ok().is_some_and(|v| {
         !matches!(
             v.as_str(),
-            "test" | "dev" | "mta" | "blind" | "final" | "docs" | "v6a" | "v6b"
+            "test" | "dev" | "mta" | "blind" | "final" | "docs" | "v6a" | "v6b" | "v7" | "v6tune"
         )
     });
     let acc = measure(&path, show);
@@ -367,7 +367,7 @@ fn heldout_accuracy_per_field() {
     let show_dev = show.as_deref().is_some_and(|v| {
         !matches!(
             v,
-            "test" | "blind" | "final" | "docs" | "mta" | "v6a" | "v6b"
+            "test" | "blind" | "final" | "docs" | "mta" | "v6a" | "v6b" | "v7" | "v6tune"
         )
     });
     let show_test = show.as_deref().is_some_and(|v| v == "test" || v == "all");
@@ -378,6 +378,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-final", show.as_deref() == Some("final")),
         ("heldout-v6a", false),
         ("heldout-v6b", false),
+        ("train-v7a", show.as_deref() == Some("v7")),
+        ("train-v7b", show.as_deref() == Some("v7")),
         ("provider-docs", show.as_deref() == Some("docs")),
         ("mta-texts", show.as_deref() == Some("mta")),
     ] {
