@@ -942,8 +942,12 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             });
         if after_prefix || after_host || after_exim || after_colon {
             // "said: 550, quota exceeded": in the loose pass the prefix also takes a code
-            // followed by a comma or a colon.
-            code_at(line, i).or_else(|| loose.then(|| loose_code_at(line, i)).flatten())
+            // followed by a comma (not a colon: "smtp.rs:388: …" is a source line).
+            code_at(line, i).or_else(|| {
+                (loose && b.get(i + 3) == Some(&b','))
+                    .then(|| loose_code_at(line, i))
+                    .flatten()
+            })
         } else if loose {
             let prev = b[i - 1];
             // "msg:530", and "ERROR_CODE :550" (a field name, a space, a colon).
