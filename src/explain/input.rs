@@ -273,12 +273,25 @@ impl Pending {
 /// Also Exchange's front-end proxy, which wraps the reply of the server it proxied to:
 /// `550 5.7.0 Proxy session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS…'`
 /// (Exchange 2013+ Front End Transport, https://learn.microsoft.com/en-us/exchange/mail-flow/mail-routing/transport-routing).
+///
+/// And Postfix's address verification, which refuses with the reply the probe got:
+/// `450 4.1.1 <a@b>: Recipient address rejected: undeliverable address: host x[1.2.3.4]
+/// said: 550 … (in reply to RCPT TO command)` (reject_unverified_recipient,
+/// ADDRESS_VERIFICATION_README; the refusal's own code is unverified_recipient_reject_code).
 fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     const PROXY: &str = "failed on frontend with '";
+    const VERIFY: &str = "undeliverable address: host ";
     let lower = text.to_ascii_lowercase();
+    let verified = || {
+        let at = lower.find(VERIFY)?;
+        Some(at + lower[at..].find(" said: ")? + " said: ".len())
+    };
     let start = match lower.find("smtp;") {
         Some(at) => at + 5,
-        None => lower.find(PROXY)? + PROXY.len(),
+        None => match lower.find(PROXY) {
+            Some(at) => at + PROXY.len(),
+            None => verified()?,
+        },
     };
     let inner = text.get(start..)?.trim_start();
     let (code, _, rest) = code_at(inner, 0)?;
@@ -287,6 +300,8 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     }
     let (enh, rest) = strip_enhanced(rest, code);
     let rest = rest.trim().trim_end_matches(['>', '\'', ']']).trim();
+    // qmail's "(#5.1.1)" in the inner text (hash_enhanced).
+    let enh = enh.or_else(|| hash_enhanced(rest, code));
     Some((code, enh, collapse(rest, code)))
 }
 

@@ -603,7 +603,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("orange_size", &["maximum size of the message", "taille limite"], EmailTooLarge).src("https://postmaster.orange.fr/ (OFR_514)"),
     t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
-    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", " c=\"250 "], Delivered)
+    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 "], Delivered)
         .src("Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\")"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
