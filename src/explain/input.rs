@@ -1668,6 +1668,11 @@ mod tests {
             "SMTP error from remote server after RCPT command:\nhost: mx.example.jp\n550 5.1.1 <a@b>... User Unknown",
         );
         assert_eq!(got.2, Some(Context::Rcpt));
+        // Postfix address verification quotes the reply its probe got: that one is the answer.
+        let got = reply(
+            "450 4.1.1 <a@b>: Recipient address rejected: undeliverable address: host mx.b[1.2.3.4] said: 550 sorry, no mailbox here by that name (#5.1.1) (in reply to RCPT TO command)",
+        );
+        assert_eq!(got, (550, Some("5.1.1".into()), Some(Context::Rcpt)));
     }
 
     #[test]
