@@ -227,7 +227,8 @@ impl Pending {
             .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));
         let inferred = infer_context(&raw)
             .or(self.transcript.map(|c| pipelined(c, enhanced)))
-            .or_else(|| infer_context(before));
+            .or_else(|| infer_context(before))
+            .or_else(|| greeting_verb_501(self.code, &joined));
         let input = escape(&raw);
         let code = match basic_code(&format!("{:03}", self.code)) {
             Ok(code) => code,
@@ -264,6 +265,18 @@ impl Pending {
             inferred,
             wrapper: None,
         }
+    }
+}
+
+/// A 501 whose text starts with the verb it refuses: Sendmail's srvrsmtp.c answers a bad
+/// HELO/EHLO argument with "501 5.0.0 %s requires domain address" / "%s Invalid domain
+/// address" naming the command ("501 EHLO Invalid domain address.").
+fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
+    let verb = text.trim_start().get(..5)?;
+    match (code, verb.to_ascii_uppercase().as_str()) {
+        (501, "EHLO ") => Some(Context::Ehlo),
+        (501, "HELO ") => Some(Context::Helo),
+        _ => None,
     }
 }
 
@@ -1673,6 +1686,12 @@ mod tests {
             "450 4.1.1 <a@b>: Recipient address rejected: undeliverable address: host mx.b[1.2.3.4] said: 550 sorry, no mailbox here by that name (#5.1.1) (in reply to RCPT TO command)",
         );
         assert_eq!(got, (550, Some("5.1.1".into()), Some(Context::Rcpt)));
+        // Sendmail's 501 naming the greeting verb it refuses.
+        assert_eq!(
+            reply("501 EHLO Invalid domain address.").2,
+            Some(Context::Ehlo)
+        );
+        assert_eq!(reply("501 Syntax error").2, None);
     }
 
     #[test]
