@@ -4,6 +4,8 @@
 //! provider that answered and the DNS blocklist it names.
 //!
 //! Decided in this order, first match wins:
+//! 0. explanation links ([`URL_RULES`]: an SPF "Why?" page) and a provider's code with
+//!    exactly its words ([`ENHANCED_TEXT`]);
 //! 1. [`TEXT_RULES`]: phrases of a provider or a server that say exactly what happened
 //!    (`[TSS04]`, `5.7.26 … DMARC`, `user unknown`, `blocked using`), then keywords
 //!    (dmarc, spf, dkim, ptr/reverse, rate, quota, greylist);
@@ -654,6 +656,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("sendmail_dns_temporary", &["name server timeout", "host map: lookup", "dns lookup timed out"], NetworkError)
         .soft("The DNS lookup of the destination timed out or was deferred: the queue retries.")
         .src("Sendmail's queue texts \"451 4.4.3 … Name server timeout\" / \"Warning: message still undelivered after 4 hours\" (https://help.sakura.ad.jp/rs/2265) and mailq's \"host map: lookup (domain): deferred\" (the host map, i.e. DNS, answered TRY_AGAIN; sendmail/map.c, http://support.linogate.com/en/mail/mailq.html): a temporary DNS failure, retried"),
+    t("sysexits_text", &["can't create user output file", "internal software error", "system resource problem", "critical os file missing"], SystemError)
+        .src("The texts of sysexits.h (EX_CANTCREAT \"can't create user output file\", EX_SOFTWARE, EX_OSERR, EX_OSFILE) that Postfix local(8)/pipe(8) (src/global/sys_exits.c) and Sendmail report for a failed local delivery command; Sisimai lib/Sisimai/Reason/SystemError.pm lists \"can't create user output file\""),
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
@@ -692,6 +696,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("helo_mismatch", &["not matching your dns configuration", "helo/ehlo…is not matching", "helo name does not match", "helo does not match"], Blocked).hard()
         .src("A receiver refusing a HELO/EHLO name that does not match the client's DNS (\"421 EHLO … Your HELO/EHLO … is not matching your DNS configuration\", https://github.com/PHPMailer/PHPMailer/issues/2189): refused until the sender's HELO name or PTR changes, as Postfix's reject_unknown_helo_hostname"),
     t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname"], Blocked),
+    t("icewarp_intrusion_prevention", &["intrusion prevention"], Blocked)
+        .src("IceWarp's Intrusion Prevention (tarpitting) blocks an IP for a set time, \"421 4.7.1 Intrusion prevention active for [ip][D]\", the letter its reason code (D: listed on a DNSBL, I: connections per minute, P: unknown users, S: spam score, …): https://docs.icewarp.com/Content/IceWarp-Server/Administration-Nodes/Status/Spam%20Queues/Intrusion%20Prevention.htm"),
     t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
     t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "sender verification failed", "verification failed for", "sender has been denied", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
     t("blocked_using", &["blocked using", "listed at", "listed on", "listed by", "blacklisted", "blocklisted", "blocklist", "blacklist", "rbl", "dnsbl", "spamhaus", "spamcop"], Blocked),
@@ -808,6 +814,14 @@ pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
         "Postfix smtp(8)/dns_lookup: \"Name service error for name=… type=MX: Host not found, try again\" (dsn=4.4.3) is a temporary resolver failure, retried; \"Host not found\" alone is the permanent NXDOMAIN"),
     ((7, 9), "not accepted for policy reasons", AuthFailure,
         "https://help.yahoo.com/kb/SLN7253.html (Yahoo's \"554 5.7.9 Message not accepted for policy reasons\": the message failed SPF, DKIM or DMARC; without 5.7.9 the same words are Yahoo's [299] policy refusal)"),
+];
+
+/// Explanation links a rejection carries instead of words (matched with the URLs kept; the
+/// phrase tables read the text without them).
+#[rustfmt::skip]
+pub const URL_RULES: &[TextRule] = &[
+    t("spf_explanation_url", &["openspf.org/why", "openspf.net/why", "open-spf.org/why"], AuthFailure)
+        .src("SPF's default explanation (RFC 7208 §6.2 exp=; libspf2 SPF_DEFAULT_EXP and pypolicyd-spf \"Please see http://www.openspf.org/Why?s=mfrom;id=…;ip=…;r=…\"): a refusal linking it failed SPF (http://hostmyservices.blogspot.com/2014/11/spf-record-error-when-sending-mail-551.html)"),
 ];
 
 /// Words too common to beat an enhanced code that says more (`blocked` appears in a
@@ -1126,6 +1140,15 @@ impl Pairs {
     }
 }
 
+/// The text with typographic apostrophes (U+2019, U+2018) as ASCII `'`.
+fn plain_apostrophes(s: String) -> String {
+    if s.contains(['\u{2019}', '\u{2018}']) {
+        s.replace(['\u{2019}', '\u{2018}'], "'")
+    } else {
+        s
+    }
+}
+
 /// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
 /// the reply text. `code` is `None` when only an enhanced code was given.
 pub fn classify(
@@ -1135,10 +1158,11 @@ pub fn classify(
     text: &str,
     whole: &str,
 ) -> Classification {
-    let lowered = text.to_lowercase();
+    // Web pages typeset the apostrophe ("can’t", "doesn’t"): the phrases are written with '.
+    let lowered = plain_apostrophes(text.to_lowercase());
     let phrases = without_bracketed(&lowered);
     let phrases = without_urls(&phrases);
-    let whole_lower = whole.to_lowercase();
+    let whole_lower = plain_apostrophes(whole.to_lowercase());
     // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
     let receiving = Side::of(whole) == Side::Receiver;
     let hay = providers::without_addresses(&whole_lower);
@@ -1161,6 +1185,9 @@ pub fn classify(
     }) {
         rule = format!("enhanced_text:{f}");
         Some(*r)
+    } else if let Some(r) = find_text(URL_RULES, &lowered) {
+        rule = format!("url:{}", r.id);
+        Some(r.reason)
     } else if let Some(r) = spectrum_aup(&lowered) {
         rule.push_str("spectrum_aup");
         Some(r)
@@ -1369,6 +1396,28 @@ mod tests {
     }
 
     #[test]
+    fn links_typeset_apostrophes_and_server_features() {
+        let c = |code, text: &str| classify(None, Some(code), None, text, text).reason;
+        assert_eq!(
+            c(
+                551,
+                "5.0.0 Rejected, look at http://www.openspf.org/why.html?sender=a@b&ip=192.0.2.1"
+            ),
+            Some(AuthFailure)
+        );
+        let got = classify(
+            None,
+            None,
+            None,
+            "host x can’t create user output file",
+            "x",
+        );
+        assert_eq!(got.reason, Some(SystemError));
+        let got = c(421, "4.7.1 Intrusion prevention active for [192.0.2.1][D]");
+        assert_eq!(got, Some(Blocked));
+    }
+
+    #[test]
     fn wordings_of_one_condition_agree() {
         for (code, enh, text, want) in WORDINGS {
             let e = enh.and_then(EnhancedCode::parse);
@@ -1389,7 +1438,7 @@ mod tests {
 
     #[test]
     fn text_rules_are_lower_case() {
-        for r in TEXT_RULES.iter().chain(WEAK_TEXT_RULES) {
+        for r in TEXT_RULES.iter().chain(WEAK_TEXT_RULES).chain(URL_RULES) {
             assert!(r.text.iter().all(|f| *f == f.to_lowercase()), "{}", r.id);
         }
     }
