@@ -1029,9 +1029,7 @@ fn address_refused(
         // the message after DATA, so a user-unknown text there is `filtered`).
         // Only the generic wordings: a provider that checks recipients after the message
         // says so in its own words (Yahoo's "delivery error: dd …").
-        UserUnknown if generic && after_data && !enhanced.is_some_and(|e| e.subject == 1) => {
-            Filtered
-        }
+        UserUnknown if generic && after_data && enhanced.is_none_or(|e| e.subject != 1) => Filtered,
         // At the greeting only the connecting host can be refused: a "policy" there is a
         // block of it (as the vague X.7.x codes at the greeting, `by_vague_enhanced`).
         PolicyViolation if ctx == Some(Context::Greeting) => Blocked,
@@ -1149,6 +1147,33 @@ fn plain_apostrophes(s: String) -> String {
     }
 }
 
+/// Hard or soft for a failure: a rule's own verdict, else the code's class (or, without a
+/// code, the log's words), else the reason's nature.
+fn bounce_of(
+    reason: Option<Reason>,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+    whole_lower: &str,
+    forced: Option<Bounce>,
+) -> Bounce {
+    let temporary = match (code, enhanced) {
+        (Some(c), _) => c / 100 == 4,
+        (None, Some(e)) => e.class == 4,
+        // Postfix "deferred", Exim's "== … defer (…)", "temporary failure".
+        // A connection failure logged without a code is retried by the queue.
+        (None, None) => {
+            whole_lower.contains("defer")
+                || whole_lower.contains("temporar")
+                || reason == Some(NetworkError)
+        }
+    };
+    match forced {
+        Some(b) => b,
+        None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
+        None => Bounce::Hard,
+    }
+}
+
 /// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
 /// the reply text. `code` is `None` when only an enhanced code was given.
 pub fn classify(
@@ -1235,22 +1260,13 @@ pub fn classify(
     let bounce = if success || matches!(reason, None | Some(Delivered)) {
         None
     } else {
-        let temporary = match (code, enhanced) {
-            (Some(c), _) => c / 100 == 4,
-            (None, Some(e)) => e.class == 4,
-            // Postfix "deferred", Exim's "== … defer (…)", "temporary failure".
-            // A connection failure logged without a code is retried by the queue.
-            (None, None) => {
-                whole_lower.contains("defer")
-                    || whole_lower.contains("temporar")
-                    || reason == Some(NetworkError)
-            }
-        };
-        Some(match forced_bounce {
-            Some(b) => b,
-            None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
-            None => Bounce::Hard,
-        })
+        Some(bounce_of(
+            reason,
+            code,
+            enhanced,
+            &whole_lower,
+            forced_bounce,
+        ))
     };
     if note.is_none() && code.is_some_and(|c| c / 100 == 5) && reason == Some(RateLimited) {
         note = Some(
