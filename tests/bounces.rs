@@ -339,13 +339,23 @@ fn corpus_accuracy_per_field() {
 /// Each field at or above its floor (code, enhanced, context, reason, bounce, provider),
 /// and no provider wrongly claimed.
 fn hold_to_floors(name: &str, acc: &Accuracy, floors: [f64; 6]) {
+    hold_to_floors_but(name, acc, floors, &[]);
+}
+
+/// [`hold_to_floors`], a provider wrongly claimed only on the lines `known` lists (each
+/// explained where it is called).
+fn hold_to_floors_but(name: &str, acc: &Accuracy, floors: [f64; 6], known: &[usize]) {
     for ((field, t), min) in acc.fields().into_iter().zip(floors) {
         assert!(t.pct() >= min, "{name}: {field} {:.1}% < {min}%", t.pct());
     }
+    let wrong: Vec<_> = acc
+        .wrong_provider
+        .iter()
+        .filter(|l| !known.contains(l))
+        .collect();
     assert!(
-        acc.wrong_provider.is_empty(),
-        "{name}: provider wrongly claimed on lines {:?}",
-        acc.wrong_provider
+        wrong.is_empty(),
+        "{name}: provider wrongly claimed on lines {wrong:?}"
     );
 }
 
@@ -417,6 +427,24 @@ fn heldout_accuracy_per_field() {
             // round 3 (99.3, 100, 100, 85.5, 96.7, 100 at the time of writing; the rest are
             // label judgement calls): floors a few points below, to catch regressions.
             hold_to_floors(name, &acc, [97.0, 97.0, 95.0, 82.0, 94.0, 95.0]);
+        }
+        if name == "train-v7a" {
+            // Measured once before tuning (code 97.2, enhanced 100, context 79.5, reason 79.2,
+            // bounce 94.4, provider 100 with 1 wrongly claimed), then tuned on in round 6:
+            // 100, 100, 100, 94.4, 100, 100 (none claimed wrongly) at the time of writing; the
+            // 4 reasons left are label disagreements (fixtures/bounces/README.md, "After
+            // round 6"). Floors a few points below, to catch regressions.
+            hold_to_floors(name, &acc, [97.0, 97.0, 95.0, 91.0, 97.0, 95.0]);
+        }
+        if name == "train-v7b" {
+            // Measured once before tuning (95.5, 100, 75.0, 70.8, 92.1, 87.5 with 3 wrongly
+            // claimed), then tuned on in round 6: 98.9, 100, 95.0, 89.9, 96.6, 100 (2 claimed
+            // wrongly) at the time of writing. Floors a few points below. The two claims left
+            // are Google look-alikes no general rule tells apart: line 9, a Chinese server
+            // copying Gmail's "The email account that you tried to reach does no exists", and
+            // line 64, an Exchange wrapper naming "mx.mail.google.com" for an SPF refusal by
+            // another receiver.
+            hold_to_floors_but(name, &acc, [96.0, 97.0, 90.0, 86.0, 93.0, 95.0], &[9, 64]);
         }
         if name == "provider-docs" {
             // The providers' own tables, labelled before measuring: 100, 98.9, 25.0, 65.9,

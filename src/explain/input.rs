@@ -227,7 +227,8 @@ impl Pending {
             .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));
         let inferred = infer_context(&raw)
             .or(self.transcript.map(|c| pipelined(c, enhanced)))
-            .or_else(|| infer_context(before));
+            .or_else(|| infer_context(before))
+            .or_else(|| greeting_verb_501(self.code, &joined));
         let input = escape(&raw);
         let code = match basic_code(&format!("{:03}", self.code)) {
             Ok(code) => code,
@@ -267,18 +268,43 @@ impl Pending {
     }
 }
 
+/// A 501 whose text starts with the verb it refuses: Sendmail's srvrsmtp.c answers a bad
+/// HELO/EHLO argument with "501 5.0.0 %s requires domain address" / "%s Invalid domain
+/// address" naming the command ("501 EHLO Invalid domain address.").
+fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
+    let verb = text.trim_start().get(..5)?;
+    match (code, verb.to_ascii_uppercase().as_str()) {
+        (501, "EHLO ") => Some(Context::Ehlo),
+        (501, "HELO ") => Some(Context::Helo),
+        _ => None,
+    }
+}
+
 /// A reply inside the text of another (`… smtp; 550 5.1.1 …`): its code, enhanced code
 /// and text (the wrapper's closing `>` or `'` removed).
 ///
 /// Also Exchange's front-end proxy, which wraps the reply of the server it proxied to:
 /// `550 5.7.0 Proxy session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS…'`
 /// (Exchange 2013+ Front End Transport, https://learn.microsoft.com/en-us/exchange/mail-flow/mail-routing/transport-routing).
+///
+/// And Postfix's address verification, which refuses with the reply the probe got:
+/// `450 4.1.1 <a@b>: Recipient address rejected: undeliverable address: host x[1.2.3.4]
+/// said: 550 … (in reply to RCPT TO command)` (reject_unverified_recipient,
+/// ADDRESS_VERIFICATION_README; the refusal's own code is unverified_recipient_reject_code).
 fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     const PROXY: &str = "failed on frontend with '";
+    const VERIFY: &str = "undeliverable address: host ";
     let lower = text.to_ascii_lowercase();
+    let verified = || {
+        let at = lower.find(VERIFY)?;
+        Some(at + lower[at..].find(" said: ")? + " said: ".len())
+    };
     let start = match lower.find("smtp;") {
         Some(at) => at + 5,
-        None => lower.find(PROXY)? + PROXY.len(),
+        None => match lower.find(PROXY) {
+            Some(at) => at + PROXY.len(),
+            None => verified()?,
+        },
     };
     let inner = text.get(start..)?.trim_start();
     let (code, _, rest) = code_at(inner, 0)?;
@@ -287,6 +313,8 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     }
     let (enh, rest) = strip_enhanced(rest, code);
     let rest = rest.trim().trim_end_matches(['>', '\'', ']']).trim();
+    // qmail's "(#5.1.1)" in the inner text (hash_enhanced).
+    let enh = enh.or_else(|| hash_enhanced(rest, code));
     Some((code, enh, collapse(rest, code)))
 }
 
@@ -595,9 +623,10 @@ fn transcript_command(line: &str) -> Option<Context> {
     if let Some(c) = bare_command(line) {
         return Some(c);
     }
+    let marked = without_bracketed_fields(line);
     let rest = TRANSCRIPT_ARROWS
         .iter()
-        .find_map(|a| line.strip_prefix(a))
+        .find_map(|a| marked.strip_prefix(a))
         .or_else(|| labelled_transcript(line))
         .or_else(|| host_transcript(line))?
         .trim();
@@ -609,6 +638,20 @@ fn transcript_command(line: &str) -> Option<Context> {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
     Context::from_verb(&verb)
+}
+
+/// A session log's line without the bracketed fields before its transcript mark (MDaemon
+/// `[434849] --> RCPT To:<…>` / `[434849] <-- 550 …`, Haraka's `[PROTOCOL] [uuid]
+/// [outbound] C: EHLO` / `… S: 500 …`): the line from the first character outside them.
+fn without_bracketed_fields(line: &str) -> &str {
+    let mut rest = line;
+    while let Some(inner) = rest.strip_prefix('[') {
+        match inner.find(']') {
+            Some(j) => rest = inner[j + 1..].trim_start(),
+            None => return line,
+        }
+    }
+    rest
 }
 
 /// Marks before a client's command in pasted sessions, whichever way round a tool draws
@@ -654,12 +697,24 @@ fn bare_command(line: &str) -> Option<Context> {
         ("QUIT", Context::Quit),
         ("RSET", Context::Rset),
         ("STARTTLS", Context::StartTls),
+        // The line ending the message text (RFC 5321 §4.1.1.4): the reply after it
+        // answers the end of data.
+        (".", Context::EndOfData),
     ];
     // "MAIL FROM: 550 5.0.0 …" is a reply ([`command_before_reply`]), not a command line.
     ALONE
         .iter()
         .find(|(c, _)| line == *c)
         .or_else(|| LEADING_COMMANDS.iter().find(|(c, _)| line.starts_with(c)))
+        // Typed by hand in a telnet session, in lower case (RFC 5321 §2.4: verbs are
+        // case-insensitive); only the two that carry their colon, too distinct for prose.
+        .or_else(|| {
+            LEADING_COMMANDS.iter().take(2).find(|(c, _)| {
+                line.get(..c.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(c))
+                    && code_at(line[c.len()..].trim_start(), 0).is_none()
+            })
+        })
         .map(|(_, ctx)| *ctx)
         .filter(|_| command_before_reply(line).is_none())
 }
@@ -802,13 +857,19 @@ fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 }
 
 /// A code in parentheses before a colon, as the Rust `lettre` crate prints its errors:
-/// `permanent error (550): 5.1.1 …` (lettre `src/transport/smtp/error.rs`).
+/// `permanent error (550): 5.1.1 …` (lettre `src/transport/smtp/error.rs`), and Roundcube
+/// its `SMTP Error (535): Authentication failed.` (`program/localization/*/messages.inc`
+/// `smtperror`, translated with French spacing: `Erreur SMTP (535) : …`).
 fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let b = line.as_bytes();
     if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let rest = line.get(i + 3..)?.strip_prefix("):")?;
+    let rest = line
+        .get(i + 3..)?
+        .strip_prefix(')')?
+        .trim_start()
+        .strip_prefix(':')?;
     let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', rest.trim_start()))
 }
@@ -908,7 +969,13 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .is_some_and(|w| rfc3463(w).is_some())
             });
         if after_prefix || after_host || after_exim || after_colon {
-            code_at(line, i)
+            // "said: 550, quota exceeded": in the loose pass the prefix also takes a code
+            // followed by a comma (not a colon: "smtp.rs:388: …" is a source line).
+            code_at(line, i).or_else(|| {
+                (loose && b.get(i + 3) == Some(&b','))
+                    .then(|| loose_code_at(line, i))
+                    .flatten()
+            })
         } else if loose {
             let prev = b[i - 1];
             // "msg:530", and "ERROR_CODE :550" (a field name, a space, a colon).
@@ -924,8 +991,9 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // Swift Mailer: "… but got response [530 5.7.0 Must issue a STARTTLS …]". Chinese
             // and Japanese client logs run their text into the code without a space
             // ("邮件投递失败550 Mail content denied"): after a non-ASCII character too.
-            let opener =
-                matches!(prev, b'\'' | b'"' | b'(' | b'=' | b'>' | b'*' | b'[') || prev >= 0x80;
+            let opener = (matches!(prev, b'\'' | b'"' | b'(' | b'>' | b'*' | b'[')
+                || (prev == b'=' && !numeric_log_field(before)))
+                || prev >= 0x80;
             // After a space only when the word before says a code follows ("Error 550",
             // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
             // the code a client expected ("Expected response code 354 but got …").
@@ -934,7 +1002,13 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                 && (prev_word.ends_with([':', '>', '='])
                     || matches!(
                         prev_word,
-                        "error" | "code" | "response" | "reply" | "status" | "smtp"
+                        "error"
+                            | "code"
+                            | "response"
+                            | "responsecode"
+                            | "reply"
+                            | "status"
+                            | "smtp"
                     ));
             let expected = before.ends_with("expected response code")
                 || before.ends_with("expected response code \"");
@@ -953,6 +1027,28 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             None
         }
     })
+}
+
+/// Whether `before` ends with a log field that holds a number, never a reply: Postfix's
+/// `delay=`, `delays=`, `size=`, `nrcpt=`, `conn_use=` (qmgr(8)/smtp(8) log lines, "Postfix
+/// logging" in postconf(5) and the DEBUG_README), Exim's `S=` size, `QT=`/`DT=` times and
+/// `RT=` (Exim spec ch. "Log files"), a process id `pid=` ("relay=none, delay=371, …" is a
+/// delay of 371 s, not a reply 371).
+fn numeric_log_field(before: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "delay=",
+        "delays=",
+        "size=",
+        "nrcpt=",
+        "conn_use=",
+        "s=",
+        "qt=",
+        "dt=",
+        "rt=",
+        "pid=",
+    ];
+    let word = before.rsplit([' ', ',', '\t']).next().unwrap_or("");
+    FIELDS.contains(&word)
 }
 
 /// Splits a leading enhanced code (of the same class as `code`, RFC 2034 §4) off `rest`.
@@ -1060,11 +1156,15 @@ fn infer_context(block: &str) -> Option<Context> {
         ("[outbound] recipient", Context::Rcpt),
         ("after rcpt to", Context::Rcpt),
         ("after pipelined rcpt to", Context::Rcpt),
+        // "SMTP error from remote server after RCPT command:" (the GMX/web.de-style bounce
+        // that Sisimai's set-of-emails lhost GMX samples carry; also "after MAIL command").
+        ("after rcpt command", Context::Rcpt),
         ("reject: rcpt from", Context::Rcpt),
         ("does not like recipient", Context::Rcpt),
         ("in reply to mail from", Context::Mail),
         ("after mail from", Context::Mail),
         ("after pipelined mail from", Context::Mail),
+        ("after mail command", Context::Mail),
         ("reject: mail from", Context::Mail),
         ("does not like sender", Context::Mail),
         ("in reply to ehlo", Context::Ehlo),
@@ -1159,6 +1259,22 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("data command failed", Context::Data),
     ("ruleset=check_rcpt", Context::Rcpt),
     ("rejected rcpt ", Context::Rcpt),
+    // cPanel/Exim front ends shorten Exim's "rejected RCPT <addr>:" to "rejected RCPT: …".
+    ("rejected rcpt:", Context::Rcpt),
+    // gen_smtp (Erlang) errors carry the stack of gen_smtp_client.erl, whose try_MAIL_FROM,
+    // try_RCPT_TO, try_EHLO, try_AUTH send one command each: the function that threw names
+    // the command refused.
+    ("gen_smtp_client,try_rcpt_to", Context::Rcpt),
+    ("gen_smtp_client,try_mail_from", Context::Mail),
+    ("gen_smtp_client,try_ehlo", Context::Ehlo),
+    ("gen_smtp_client,try_helo", Context::Helo),
+    ("gen_smtp_client,try_auth", Context::Auth),
+    // Outlook Express / Windows Mail without the error number: "The message could not be
+    // sent because one of the recipients was rejected by the server."
+    (
+        "one of the recipients was rejected by the server",
+        Context::Rcpt,
+    ),
     ("all recipients were rejected", Context::Rcpt),
     ("recipient command failed", Context::Rcpt),
     ("the following recipients failed", Context::Rcpt),
@@ -1237,6 +1353,8 @@ fn quoted_command(l: &str) -> Option<Context> {
     };
     verb_after("on command '", '\'')
         .or_else(|| verb_after("command: '", '\''))
+        // nodemailer's error as JSON: {"code":"EAUTH","response":"…","command":"AUTH PLAIN"}.
+        .or_else(|| verb_after("\"command\":\"", '"'))
         .or_else(|| verb_after("failed-command command=\"", '"'))
         .or_else(|| {
             // "SMTP error from remote server for MAIL FROM command, host: …".
@@ -1524,6 +1642,56 @@ mod tests {
             "550 5.7.0 Proxy session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain'",
         );
         assert_eq!((got.0, got.1.as_deref()), (554, Some("5.4.4")));
+    }
+
+    #[test]
+    fn round_6_client_and_session_formats() {
+        // Roundcube's "SMTP Error (535):", translated with a space before the colon.
+        assert_eq!(reply("Erreur SMTP (535) : authentication failed").0, 535);
+        assert_eq!(reply("host x[1.2.3.4] said: 550, quota exceeded").0, 550);
+        assert_eq!(
+            reply("[Status: Error, ResponseCode 421, 4.7.1 Try later]").0,
+            421
+        );
+        // A Postfix delay is no reply.
+        let got = parse_inputs(&[
+            "to=<a@b>, relay=none, delay=371, dsn=4.4.1, status=deferred (connect to x[1.2.3.4]:25: Connection refused)".to_string(),
+        ]);
+        assert!(
+            !matches!(got.first(), Some(Parsed::Reply { .. })),
+            "{got:?}"
+        );
+        // Session logs with bracketed fields, a lone ".", a command typed in lower case.
+        let got = reply("[434849] --> RCPT To:<a@b>\n[434849] <-- 550 5.1.1 No such user");
+        assert_eq!(got.2, Some(Context::Rcpt));
+        let got = reply(
+            "[PROTOCOL] [id.1] [outbound] C: EHLO\n[PROTOCOL] [id.1] [outbound] S: 500 5.5.2 unrecognized command",
+        );
+        assert_eq!(got.2, Some(Context::Ehlo));
+        assert_eq!(
+            reply(".\n250 2.0.0 Ok: queued as 1").2,
+            Some(Context::EndOfData)
+        );
+        assert_eq!(reply("rcpt to:<a@b>\n550 Not here").2, Some(Context::Rcpt));
+        let got = reply(
+            r#"{"code":"EAUTH","response":"502 5.5.2 Syntax error","responseCode":502,"command":"AUTH PLAIN"}"#,
+        );
+        assert_eq!(got.2, Some(Context::Auth));
+        let got = reply(
+            "SMTP error from remote server after RCPT command:\nhost: mx.example.jp\n550 5.1.1 <a@b>... User Unknown",
+        );
+        assert_eq!(got.2, Some(Context::Rcpt));
+        // Postfix address verification quotes the reply its probe got: that one is the answer.
+        let got = reply(
+            "450 4.1.1 <a@b>: Recipient address rejected: undeliverable address: host mx.b[1.2.3.4] said: 550 sorry, no mailbox here by that name (#5.1.1) (in reply to RCPT TO command)",
+        );
+        assert_eq!(got, (550, Some("5.1.1".into()), Some(Context::Rcpt)));
+        // Sendmail's 501 naming the greeting verb it refuses.
+        assert_eq!(
+            reply("501 EHLO Invalid domain address.").2,
+            Some(Context::Ehlo)
+        );
+        assert_eq!(reply("501 Syntax error").2, None);
     }
 
     #[test]

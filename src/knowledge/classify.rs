@@ -4,6 +4,8 @@
 //! provider that answered and the DNS blocklist it names.
 //!
 //! Decided in this order, first match wins:
+//! 0. explanation links ([`URL_RULES`]: an SPF "Why?" page) and a provider's code with
+//!    exactly its words ([`ENHANCED_TEXT`]);
 //! 1. [`TEXT_RULES`]: phrases of a provider or a server that say exactly what happened
 //!    (`[TSS04]`, `5.7.26 … DMARC`, `user unknown`, `blocked using`), then keywords
 //!    (dmarc, spf, dkim, ptr/reverse, rate, quota, greylist);
@@ -449,7 +451,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("yahoo_legacy_deferral", &["[gl01]", "4.16.50", "4.16.55", "4.16.56"], BadReputation).src("http://postmaster.yahoo.com/errors/postmaster-21.html (Yahoo's legacy 421 \"Message from … temporarily deferred - 4.16.50/4.16.55\": deferred for unusual traffic or user complaints; https://senders.yahooinc.com/smtp-error-codes/ names the same deferral TSS04)"),
     t("yahoo_no_longer_valid", &["is no longer valid. [-20]", "is no longer valid"], UserUnknown).src("Yahoo's 554 \"delivery error: dd … is no longer valid. [-20]\": the account no longer exists (Sisimai lib/Sisimai/Reason/UserUnknown.pm: \"this email address is wrong or no longer valid\")"),
     t("yahoo_excessive_unknown", &["excessive unknown recipients"], BadReputation).src("https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html (\"451 VS1-IP/VS1-MF Excessive unknown recipients - possible Open Relay\": mail deprioritised for hitting many invalid addresses)"),
-    t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account"], UserUnknown),
+    t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account", "this user doesn't have a yahoo"], UserUnknown)
+        .src("Yahoo's MTAs answer an unknown recipient after the message, \"554 delivery error: dd This user doesn't have a yahoo.com account (…) [0] - mtaNNN.mail.….yahoo.com (in reply to end of DATA command)\" (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Yahoo! JAPAN's say the same of yahoo.co.jp: an unknown user, not a filter"),
     // --- Apple iCloud (https://support.apple.com/en-us/102322) ---
     t("apple_cs01", &["[cs01]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (CS01: message rejected due to local policy)"),
     t("apple_hm08", &["[hm08]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (HM08: content)"),
@@ -466,7 +469,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("m365_server_busy", &["server busy. please try again later"], RateLimited),
     t("m365_rate_limit_reputation", &["temporarily rate limited due to ip reputation"], BadReputation).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (4.7.650)"),
     t("m365_rate_limit", &["exceeded the rate limit", "concurrent connections"], RateLimited),
-    t("m365_not_authorized", &["resolver.rst.notauthorized", "resolver.rst.authrequired"], Rejected),
+    t("m365_not_authorized", &["resolver.rst.notauthorized", "resolver.rst.authrequired", "resolver.rst.senderauthenticated"], Rejected)
+        .src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.7.1 NotAuthorized, 5.7.12 SenderAuthenticated \"Delivery restriction check failed as sender not authenticated\": the recipient accepts only senders it knows or authenticated ones, a refusal of this sender)"),
+    // Outlook.com's SC-/DY-/OU- codes: an IP block for policy, complaints or reputation.
+    t("outlookcom_sc_block", &["sc-001", "sc-002", "sc-003", "sc-004", "dy-001", "dy-002", "ou-001", "ou-002"], Blocked)
+        .src("Outlook.com postmaster troubleshooting (http://mail.live.com/mail/troubleshooting.aspx#errors, now https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx): SC-001..SC-004 \"Mail rejected by Outlook.com for policy reasons\" / \"A block has been placed against your IP address because we have received complaints\", DY-001/DY-002 dynamic or compromised IPs, OU-001/OU-002 reputation; delisting through sender.office.com. A block of the sending IP, whatever the words about unwanted mail around it"),
     t("m365_send_as_denied", &["sendasdenied", "not allowed to send as"], Rejected).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.252 / 5.7.60 SendAsDenied: the sender lacks permission to send as that address)"),
     t("m365_spam_abuse", &["spam abuse detected", "bad outbound sender"], Blocked).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online (5.1.8 and 5.7.501-5.7.503: the sending account is banned for spam)"),
     t("outgoing_blocked", &["email outgoing blocked", "outgoing mail blocked", "outgoing email blocked", "outgoing blocked"], Blocked).src("Zoho \"554 5.1.8 Email Outgoing Blocked\": the sending account is blocked from sending after suspicious activity until the administrator unblocks it (https://help.zoho.com/portal/en/community/topic/554-5-1-8-email-outgoing-blocked-13-11-2017; https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); like Exchange's 5.1.8 \"bad outbound sender\", a block of the sender rather than a bad sender address"),
@@ -490,6 +497,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_header_format", &["not rfc 5322 compliant", "unicode character in a disallowed header", "encoded-word syntax is not permitted", "missing a valid message-id", "missing a valid address in the from: header", "multiple addresses in the from: header", "email message is malformed"], NotCompliantRfc).src("https://support.google.com/a/answer/3726730 (5.7.1 / 5.6.0 header and RFC 5322 refusals)"),
     t("gmail_content_links", &["nature of the content"], SpamDetected).src("https://support.google.com/a/answer/3726730 (4.7.0 \"suspicious due to the nature of the content or the links within\")"),
     t("gmail_unsolicited_email", &["gmail has detected an unusual rate", "gmail has detected an unusual amount", "unusual rate of unsolicited email"], BadReputation).src("https://support.google.com/a/answer/3726730 (4.7.28 / 5.7.28: unusual rate of (unsolicited) email from the IP, netblock, DKIM/SPF or URL domain)"),
+    t("google_groups_spam", &["rejected due to spam classification", "due to spam classification"], SpamDetected)
+        .src("https://support.google.com/a/answer/168383 (Google Groups bounces a message its spam filter classified as spam: \"Your email to group … was rejected due to spam classification\", with advice to set up SPF; Sisimai set-of-emails maildir/bsd/email-gsuite-12.eml): the SPF advice is not the reason"),
+    t("gmail_outbound_no_connect", &["the recipient server did not accept our requests to connect"], NetworkError)
+        .soft("Gmail (as your sending server) could not connect to the recipient's server and keeps retrying; check that the recipient domain's MX hosts accept connections on port 25.")
+        .src("Gmail's own delivery notification \"Technical details of temporary failure: The recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720 [host: timed out]\" (Sisimai lib/Sisimai/Lhost/Gmail.pm; the bracket names the unreachable host)"),
     t("gmail_likely_unsolicited_email", &["this message is likely unsolicited"], SpamDetected).src("https://support.google.com/a/answer/3726730 (5.7.1 \"This message is likely unsolicited email\")"),
     t("gmail_tls_required_bulk", &["not using a tls connection", "wasn't sent over a tls connection"], SecurityError).src("https://support.google.com/a/answer/3726730 (4.7.29 / 5.7.29: bulk senders must use TLS)"),
     t("gmail_relay_abuse", &["temporarily suspended due to abuse"], Blocked).soft("Google suspends the sending account for a while; it lifts by itself once the abuse stops.").src("https://support.google.com/a/answer/3726730 (550 5.7.0 SMTP relay: account temporarily suspended for abuse)"),
@@ -593,8 +605,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("orange_size", &["maximum size of the message", "taille limite"], EmailTooLarge).src("https://postmaster.orange.fr/ (OFR_514)"),
     t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
-    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel"], Delivered)
-        .src("Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html)"),
+    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 "], Delivered)
+        .src("Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\")"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
     t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining"], SyntaxError).hard()
@@ -629,12 +641,23 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix MILTER_README: milter_default_action = tempfail answers \"451 4.7.1 Service unavailable - try again later\" when a milter is unreachable"),
     t("mta_config_error", &["points back to", "local configuration error", "mail system configuration error", "server configuration error", "system config error", "loops back to myself", "it would create a mail loop"], SystemError).hard()
         .src("Sendmail \"554 5.0.0 MX list for … points back to …\" / \"554 5.3.5 Local configuration error\"; Sisimai lib/Sisimai/Reason/SystemError.pm: a configuration error returns the message until an administrator fixes it"),
-    t("mail_loop", &["too many received headers", "too many \"received\" headers", "possible mail loop", "suspected mail loop", "mail loop detected", "hop count exceeded", "too many hops", "mail forwarding loop for"], NetworkError).hard()
+    t("mail_loop", &["too many received headers", "too many \"received\" headers", "possible mail loop", "suspected mail loop", "mail loop detected", "hop count exceeded", "too many hops", "mail forwarding loop for", "too many received: headers", "too many 'received' headers"], NetworkError).hard()
         .src("RFC 5321 §6.3 (a server should reject a message with too many Received: headers as a loop); Exim \"Too many \\\"Received\\\" headers - suspected mail loop\", Haraka \"552 Too many received headers - possible mail loop\" (https://github.com/haraka/Haraka/issues/1150), Exchange 5.4.14 \"Hop count exceeded - possible mail loop\", Postfix local(8)/smtp(8) \"mail forwarding loop for <addr>\" (5.4.6, the message already carries its Delivered-To); Sisimai lib/Sisimai/Reason/NetworkError.pm"),
     t("haraka_no_relay", &["i cannot deliver mail for"], NoRelaying).hard()
         .src("Haraka connection.js rcpt_respond: \"550 I cannot deliver mail for <rcpt>\" when no rcpt hook accepted the recipient (\"No plugin determined if relaying was allowed\": the domain is not one it relays or delivers for; https://haraka.github.io/core/Plugins)"),
     t("postfix_non_fqdn_recipient", &["recipient address rejected: need fully-qualified address"], UserUnknown)
         .src("Postfix postconf(5) reject_non_fqdn_recipient: \"504 5.5.2 <rcpt>: Recipient address rejected: need fully-qualified address\" (the recipient is not a complete address, so no such mailbox can be reached)"),
+    t("imail_stock", &["delivery failed…attempts"], Expired).hard()
+        .src("IPSWITCH IMail Server \"Delivery failed 20 attempts: <rcpt>\": its retries used up (Sisimai lib/Sisimai/Lhost/IMailServer.pm: expired)"),
+    t("imail_mailbox_size", &["mailbox exceeds allowed size", "mailbox exceeds"], MailboxFull)
+        .src("IPSWITCH IMail Server \"User mailbox exceeds allowed size: <rcpt>\" (Sisimai lib/Sisimai/Lhost/IMailServer.pm: mailboxfull)"),
+    t("exim_malformed_address", &["malformed address:"], SyntaxError).hard()
+        .src("Exim src/parse.c / deliver.c: an address that does not parse is failed as \"<addr>: malformed address: <why>\" (e.g. \"… may not follow …\"; Sisimai set-of-emails maildir/bsd/email-exim-52.eml)"),
+    t("sendmail_dns_temporary", &["name server timeout", "host map: lookup", "dns lookup timed out"], NetworkError)
+        .soft("The DNS lookup of the destination timed out or was deferred: the queue retries.")
+        .src("Sendmail's queue texts \"451 4.4.3 … Name server timeout\" / \"Warning: message still undelivered after 4 hours\" (https://help.sakura.ad.jp/rs/2265) and mailq's \"host map: lookup (domain): deferred\" (the host map, i.e. DNS, answered TRY_AGAIN; sendmail/map.c, http://support.linogate.com/en/mail/mailq.html): a temporary DNS failure, retried"),
+    t("sysexits_text", &["can't create user output file", "internal software error", "system resource problem", "critical os file missing"], SystemError)
+        .src("The texts of sysexits.h (EX_CANTCREAT \"can't create user output file\", EX_SOFTWARE, EX_OSERR, EX_OSFILE) that Postfix local(8)/pipe(8) (src/global/sys_exits.c) and Sendmail report for a failed local delivery command; Sisimai lib/Sisimai/Reason/SystemError.pm lists \"can't create user output file\""),
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
@@ -642,9 +665,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Sisimai lib/Sisimai/Reason/Expired.pm"),
     t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
         .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
-    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded"], RateLimited)
+    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded", "relay quota"], RateLimited)
         .soft("A sending quota (per hour or per day) answered with a permanent code: it resets, retry later.")
-        .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
+        .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; a relay service's \"You've reached your daily relay quota\" (Sisimai set-of-emails maildir/bsd/email-exim-56.eml); Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
     t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail", "recipient prohibited"], Filtered)
         .src("Sisimai lib/Sisimai/Reason/Filtered.pm (refused by the recipient's own filter settings); Zoho \"Mailbox delivery restricted by policy\" (https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); VPOP3 \"550 5.7.1 Recipient Prohibited (x)\": SMTP rule number x of the receiving server rejects this recipient (https://wiki.pscs.co.uk/how_to:550_5.7.1_recipient_prohibited_x)"),
     t("content_structure", &["mime/reject", "invalid mime", "malformed mime", "mime error", "improper use of 8-bit data", "header size exceeds", "mime complexity", "invalid mime headers", "improperly-formatted binary content", "unnecessary base64 encoding", "non-latin", "character sets"], ContentError)
@@ -659,23 +682,31 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exim local_scan/ACL with SpamAssassin: \"rejected by local_scan(): Rejected: hits=7.5 required=5.0\" (a content score over the threshold; Exim spec ch. \"Content scanning at ACL time\", $spam_score)"),
     t("destination_filter", &["rejected by destination domain"], Filtered)
         .src("\"541 5.4.1 Mail rejected by destination domain\": the recipient domain's filter refused the message (https://blog.obhost.net/smtp-error-541-top-reasons-and-its-fixes/; https://smtp.codes/zoho)"),
-    t("connection_limits", &["too many open connections", "too many simultaneous connections", "too many connections from", "connection limit", "connection rate limit", "too many sessions", "please try again slower", "throttling failure", "trop de connexions"], RateLimited)
-        .src("Sendmail daemon.c / ruleset check_relay \"421 4.3.2 Too many open connections\" (ConnectionRateThrottle, MaxDaemonChildren); Sisimai 5 lib/Sisimai/Reason/RateLimited.pm"),
+    t("connection_limits", &["concurrency limit", "too many open connections", "too many simultaneous connections", "too many connections from", "connection limit", "connection rate limit", "too many sessions", "please try again slower", "throttling failure", "trop de connexions"], RateLimited)
+        .src("Sendmail daemon.c / ruleset check_relay \"421 4.3.2 Too many open connections\" (ConnectionRateThrottle, MaxDaemonChildren); ContactLab SmartRelay \"421 4.4.5 Service unavailable, concurrency limit reached\" (http://developer.contactlab.com/documentation/contactsend/smartrelay/ServiceUnavailableConcurrencyLimit); Sisimai 5 lib/Sisimai/Reason/RateLimited.pm"),
     // --- Generic phrases ---
     t("filtered", &["message filtered"], Filtered),
     t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
+    t("line_too_long", &["line too long", "line length exceeded", "line length exceeds"], NotCompliantRfc)
+        .src("RFC 5321 §4.5.3.1.6 (a text line is at most 1000 octets) and RFC 5322 §2.1.1 (998 characters): \"500 Line Too Long\" refuses a message whose lines break the limit (https://note.com/sendmagic/n/neb6bbe7e51cf), a message not compliant with the RFCs"),
+    t("attachment_type", &["binary attachment", "attachment type", "attachments are not allowed", "attachment not allowed"], PolicyViolation)
+        .src("A receiver's attachment policy (\"This message contains an unwanted binary Attachment\", https://errors24.ru/2023/06/25/oshibka-servera-550-previous-cached-callout-verification-failure; Sisimai lib/Sisimai/Reason/PolicyViolation.pm): read before the spam words, which \"unwanted\" would match"),
     t("content_policy", &["not accepted for policy reasons", "security policies", "potential security issue"], PolicyViolation),
     t("content", &["banned content", "header value not allowed", "content restriction", "prohibited content"], ContentError),
     t("helo_mismatch", &["not matching your dns configuration", "helo/ehlo…is not matching", "helo name does not match", "helo does not match"], Blocked).hard()
         .src("A receiver refusing a HELO/EHLO name that does not match the client's DNS (\"421 EHLO … Your HELO/EHLO … is not matching your DNS configuration\", https://github.com/PHPMailer/PHPMailer/issues/2189): refused until the sender's HELO name or PTR changes, as Postfix's reject_unknown_helo_hostname"),
     t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname"], Blocked),
+    t("icewarp_intrusion_prevention", &["intrusion prevention"], Blocked)
+        .src("IceWarp's Intrusion Prevention (tarpitting) blocks an IP for a set time, \"421 4.7.1 Intrusion prevention active for [ip][D]\", the letter its reason code (D: listed on a DNSBL, I: connections per minute, P: unknown users, S: spam score, …): https://docs.icewarp.com/Content/IceWarp-Server/Administration-Nodes/Status/Spam%20Queues/Intrusion%20Prevention.htm"),
     t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
-    t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "verification failed for", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
+    t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "sender verification failed", "verification failed for", "sender has been denied", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
     t("blocked_using", &["blocked using", "listed at", "listed on", "listed by", "blacklisted", "blocklisted", "blocklist", "blacklist", "rbl", "dnsbl", "spamhaus", "spamcop"], Blocked),
+    t("smtp_user_not_authenticated", &["user not authenticated", "you are not authenticated", "not authenticated, please authenticate"], SecurityError)
+        .src("RFC 4954 §6 (530 5.7.0 Authentication required): submission servers word it \"530 5.7.0 User not authenticated\" (https://github.com/the-djmaze/snappymail/issues/1697); the client must log in, no SPF/DKIM failure (read before the spf_dkim keywords, which contain \"not authenticated\")"),
     t("dmarc", &["dmarc"], AuthFailure),
     t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "unauthenticated mail", "authentication information", "not authenticated"], AuthFailure),
     t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
-    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "no relaying allowed", "relay through this server without authentication", "retransmissão negada", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied"], NoRelaying),
+    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "no relaying allowed", "relay through this server without authentication", "retransmissão negada", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied", "relay disabled", "allowed to be relayed", "relaying disabled"], NoRelaying),
     t("smtp_auth_required", &["unauthenticated senders", "smtp authentication is required", "authentication required", "requires authentication", "you must authenticate", "must authenticate first"], SecurityError),
     t("spam_or_virus", &["spam or virus", "spam/virus", "spam and virus"], SpamDetected)
         .src("\"552 Message rejected for spam or virus content\": a combined content filter; spam is the likelier and the broader verdict"),
@@ -691,7 +722,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("mailbox_message_count", &["too many messages on the server", "zuviele mails auf dem server", "zu viele mails auf dem server", "too many messages in the mailbox", "too many messages in mailbox"], MailboxFull)
         .src("\"550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.\" (http://www.sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html): the recipient's mailbox holds too many messages, a full mailbox, not a sending rate"),
     t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails"], RateLimited),
-    t("suspended", &["account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
+    t("suspended", &["administratively disabled", "account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("exim_dns_incomplete", &["host lookup did not complete"], NetworkError).soft("Exim defers when the DNS lookup of the destination did not complete (a resolver timeout or SERVFAIL): a temporary DNS failure, retried.")
         .src("Exim spec ch. \"The dnslookup router\" and retry rules: \"host lookup did not complete\" is the temporary failure of a DNS lookup (DNS_AGAIN), the address is deferred (https://github.com/ix-ai/smtp/issues/12)"),
     t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
@@ -783,6 +814,14 @@ pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
         "Postfix smtp(8)/dns_lookup: \"Name service error for name=… type=MX: Host not found, try again\" (dsn=4.4.3) is a temporary resolver failure, retried; \"Host not found\" alone is the permanent NXDOMAIN"),
     ((7, 9), "not accepted for policy reasons", AuthFailure,
         "https://help.yahoo.com/kb/SLN7253.html (Yahoo's \"554 5.7.9 Message not accepted for policy reasons\": the message failed SPF, DKIM or DMARC; without 5.7.9 the same words are Yahoo's [299] policy refusal)"),
+];
+
+/// Explanation links a rejection carries instead of words (matched with the URLs kept; the
+/// phrase tables read the text without them).
+#[rustfmt::skip]
+pub const URL_RULES: &[TextRule] = &[
+    t("spf_explanation_url", &["openspf.org/why", "openspf.net/why", "open-spf.org/why"], AuthFailure)
+        .src("SPF's default explanation (RFC 7208 §6.2 exp=; libspf2 SPF_DEFAULT_EXP and pypolicyd-spf \"Please see http://www.openspf.org/Why?s=mfrom;id=…;ip=…;r=…\"): a refusal linking it failed SPF (http://hostmyservices.blogspot.com/2014/11/spf-record-error-when-sending-mail-551.html)"),
 ];
 
 /// Words too common to beat an enhanced code that says more (`blocked` appears in a
@@ -904,6 +943,9 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
         (421, Some(C::Greeting)) => Blocked,
         (421, _) => SystemError,
         (450, Some(C::Mail)) => Rejected,
+        // A syntax error in MAIL's arguments is a refusal of the sender address (RFC 5321
+        // §4.2.3 501; CPython smtplib reports it as SMTPSenderRefused).
+        (501, Some(C::Mail)) => Rejected,
         (450, _) => OnHold,
         (451, _) => SystemError,
         (452, Some(C::Rcpt)) => RateLimited,
@@ -937,7 +979,15 @@ fn answering_provider(
     enhanced: Option<EnhancedCode>,
 ) -> Option<&'static str> {
     let exact = |s: u16, d: u16| enhanced.is_some_and(|e| e.subject == s && e.detail == d);
-    providers::provider_in(hay)
+    // Gmail's own delivery notification ("Technical details of temporary failure: … Learn
+    // more at https://support.google.com/mail/answer/7720") is Google as the *sending*
+    // server; its help link says nothing about who refused (Sisimai lib/Sisimai/Lhost/Gmail.pm).
+    let hay: std::borrow::Cow<'_, str> = if hay.contains("technical details of") {
+        hay.replace("support.google.com/mail", "").into()
+    } else {
+        hay.into()
+    };
+    providers::provider_in(&hay)
         .or_else(|| code.and_then(|_| providers::provider_of_addresses(lowered)))
         .or_else(|| (exact(4, 1) && lowered.contains("access denied")).then_some("microsoft"))
         .or_else(|| (exact(7, 26) && lowered.contains("unauthenticated")).then_some("google"))
@@ -962,10 +1012,27 @@ fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
 /// X.1.7 bad sender's mailbox, X.1.8 bad sender's system), is about the sender: "invalid
 /// address" or "domain not found" there is a refused sender (`rejected`), not an unknown
 /// recipient.
-fn address_refused(r: Reason, ctx: Option<Context>, enhanced: Option<EnhancedCode>) -> Reason {
+fn address_refused(
+    r: Reason,
+    ctx: Option<Context>,
+    enhanced: Option<EnhancedCode>,
+    generic: bool,
+) -> Reason {
     let sender_code = enhanced.is_some_and(|e| e.subject == 1 && matches!(e.detail, 7 | 8));
+    // After the message itself (a 5xx to DATA is still about the recipients: "503 All
+    // recipients are invalid").
+    let after_data = matches!(ctx, Some(Context::EndOfData | Context::Bdat));
     match r {
         UserUnknown | HostUnknown if ctx == Some(Context::Mail) || sender_code => Rejected,
+        // "User unknown" answered to the message, after RCPT accepted the address: a filter
+        // refusing this recipient (Sisimai lib/Sisimai/Reason/Filtered.pm: every MTA reads
+        // the message after DATA, so a user-unknown text there is `filtered`).
+        // Only the generic wordings: a provider that checks recipients after the message
+        // says so in its own words (Yahoo's "delivery error: dd …").
+        UserUnknown if generic && after_data && enhanced.is_none_or(|e| e.subject != 1) => Filtered,
+        // At the greeting only the connecting host can be refused: a "policy" there is a
+        // block of it (as the vague X.7.x codes at the greeting, `by_vague_enhanced`).
+        PolicyViolation if ctx == Some(Context::Greeting) => Blocked,
         r => r,
     }
 }
@@ -1071,6 +1138,42 @@ impl Pairs {
     }
 }
 
+/// The text with typographic apostrophes (U+2019, U+2018) as ASCII `'`.
+fn plain_apostrophes(s: String) -> String {
+    if s.contains(['\u{2019}', '\u{2018}']) {
+        s.replace(['\u{2019}', '\u{2018}'], "'")
+    } else {
+        s
+    }
+}
+
+/// Hard or soft for a failure: a rule's own verdict, else the code's class (or, without a
+/// code, the log's words), else the reason's nature.
+fn bounce_of(
+    reason: Option<Reason>,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+    whole_lower: &str,
+    forced: Option<Bounce>,
+) -> Bounce {
+    let temporary = match (code, enhanced) {
+        (Some(c), _) => c / 100 == 4,
+        (None, Some(e)) => e.class == 4,
+        // Postfix "deferred", Exim's "== … defer (…)", "temporary failure".
+        // A connection failure logged without a code is retried by the queue.
+        (None, None) => {
+            whole_lower.contains("defer")
+                || whole_lower.contains("temporar")
+                || reason == Some(NetworkError)
+        }
+    };
+    match forced {
+        Some(b) => b,
+        None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
+        None => Bounce::Hard,
+    }
+}
+
 /// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
 /// the reply text. `code` is `None` when only an enhanced code was given.
 pub fn classify(
@@ -1080,10 +1183,11 @@ pub fn classify(
     text: &str,
     whole: &str,
 ) -> Classification {
-    let lowered = text.to_lowercase();
+    // Web pages typeset the apostrophe ("can’t", "doesn’t"): the phrases are written with '.
+    let lowered = plain_apostrophes(text.to_lowercase());
     let phrases = without_bracketed(&lowered);
     let phrases = without_urls(&phrases);
-    let whole_lower = whole.to_lowercase();
+    let whole_lower = plain_apostrophes(whole.to_lowercase());
     // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
     let receiving = Side::of(whole) == Side::Receiver;
     let hay = providers::without_addresses(&whole_lower);
@@ -1106,6 +1210,9 @@ pub fn classify(
     }) {
         rule = format!("enhanced_text:{f}");
         Some(*r)
+    } else if let Some(r) = find_text(URL_RULES, &lowered) {
+        rule = format!("url:{}", r.id);
+        Some(r.reason)
     } else if let Some(r) = spectrum_aup(&lowered) {
         rule.push_str("spectrum_aup");
         Some(r)
@@ -1115,7 +1222,8 @@ pub fn classify(
         if !r.note.is_empty() {
             note = Some(r.note.to_string());
         }
-        Some(address_refused(r.reason, ctx, enhanced))
+        let generic = r.id.starts_with("user_unknown");
+        Some(address_refused(r.reason, ctx, enhanced, generic))
     } else if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
         rule = format!(
             "enhanced:{}",
@@ -1152,22 +1260,13 @@ pub fn classify(
     let bounce = if success || matches!(reason, None | Some(Delivered)) {
         None
     } else {
-        let temporary = match (code, enhanced) {
-            (Some(c), _) => c / 100 == 4,
-            (None, Some(e)) => e.class == 4,
-            // Postfix "deferred", Exim's "== … defer (…)", "temporary failure".
-            // A connection failure logged without a code is retried by the queue.
-            (None, None) => {
-                whole_lower.contains("defer")
-                    || whole_lower.contains("temporar")
-                    || reason == Some(NetworkError)
-            }
-        };
-        Some(match forced_bounce {
-            Some(b) => b,
-            None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
-            None => Bounce::Hard,
-        })
+        Some(bounce_of(
+            reason,
+            code,
+            enhanced,
+            &whole_lower,
+            forced_bounce,
+        ))
     };
     if note.is_none() && code.is_some_and(|c| c / 100 == 5) && reason == Some(RateLimited) {
         note = Some(
@@ -1276,6 +1375,65 @@ mod tests {
     ];
 
     #[test]
+    fn the_stage_and_the_answering_side_decide() {
+        let c = |ctx, code, text: &str| classify(ctx, Some(code), None, text, text);
+        // A generic user-unknown text after the message is a filter (Sisimai Filtered);
+        // before it, an unknown user; Yahoo's own wording stays an unknown user.
+        assert_eq!(
+            c(Some(Context::EndOfData), 550, "User unknown").reason,
+            Some(Filtered)
+        );
+        assert_eq!(
+            c(Some(Context::Rcpt), 550, "User unknown").reason,
+            Some(UserUnknown)
+        );
+        let yahoo = "delivery error: dd This user doesn't have a yahoo.co.jp account";
+        let got = c(Some(Context::EndOfData), 554, yahoo);
+        assert_eq!((got.reason, got.provider), (Some(UserUnknown), None));
+        // A policy refusal at the greeting blocks the host; 501 to MAIL refuses the sender.
+        let got = c(Some(Context::Greeting), 554, "Local Policy Violation");
+        assert_eq!(got.reason, Some(Blocked));
+        let got = c(Some(Context::Mail), 501, "Syntax error in arguments");
+        assert_eq!(got.reason, Some(Rejected));
+        // Outlook.com's SC- codes name Microsoft and a block; Gmail's own delivery
+        // notification names no receiver.
+        let got = c(
+            None,
+            550,
+            "SC-004 Mail rejected: too many unwanted messages",
+        );
+        assert_eq!(
+            (got.reason, got.provider.as_deref()),
+            (Some(Blocked), Some("microsoft"))
+        );
+        let gmail = "Technical details of temporary failure: The recipient server did not accept our requests to connect. Learn more at http://support.google.com/mail/bin/answer.py?answer=7720 [x. [192.0.2.1]:25: socket error]";
+        let got = classify(None, None, None, gmail, gmail);
+        assert_eq!((got.reason, got.provider), (Some(NetworkError), None));
+    }
+
+    #[test]
+    fn links_typeset_apostrophes_and_server_features() {
+        let c = |code, text: &str| classify(None, Some(code), None, text, text).reason;
+        assert_eq!(
+            c(
+                551,
+                "5.0.0 Rejected, look at http://www.openspf.org/why.html?sender=a@b&ip=192.0.2.1"
+            ),
+            Some(AuthFailure)
+        );
+        let got = classify(
+            None,
+            None,
+            None,
+            "host x can’t create user output file",
+            "x",
+        );
+        assert_eq!(got.reason, Some(SystemError));
+        let got = c(421, "4.7.1 Intrusion prevention active for [192.0.2.1][D]");
+        assert_eq!(got, Some(Blocked));
+    }
+
+    #[test]
     fn wordings_of_one_condition_agree() {
         for (code, enh, text, want) in WORDINGS {
             let e = enh.and_then(EnhancedCode::parse);
@@ -1296,7 +1454,7 @@ mod tests {
 
     #[test]
     fn text_rules_are_lower_case() {
-        for r in TEXT_RULES.iter().chain(WEAK_TEXT_RULES) {
+        for r in TEXT_RULES.iter().chain(WEAK_TEXT_RULES).chain(URL_RULES) {
             assert!(r.text.iter().all(|f| *f == f.to_lowercase()), "{}", r.id);
         }
     }
