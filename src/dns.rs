@@ -11,6 +11,7 @@
 
 pub mod anchors;
 mod dnssec;
+mod udp;
 
 use crate::target::{Family, Target};
 use crate::vocab::DnsKind;
@@ -489,6 +490,9 @@ pub struct HickoryLookup {
     /// How the DNSSEC status of DANE's answers is found, if at all.
     dnssec: DnssecSource,
     timeout: Duration,
+    /// Bulk mode: the MX and TXT questions over reused UDP sockets ([`udp`]), hickory
+    /// for the rest and for whatever that transport leaves to it.
+    pool: Option<udp::Pool>,
 }
 
 /// How DANE's answers are authenticated (`--trust-anchor`, `--dnssec-from-resolver`).
@@ -606,7 +610,32 @@ impl HickoryLookup {
             refused: tokio::sync::OnceCell::new(),
             dnssec: DnssecSource::None,
             timeout,
+            pool: None,
         })
+    }
+
+    /// Asks the questions each domain asks once (MX, TXT) over a pool of reused UDP
+    /// sockets ([`udp`]), when there is one resolver to ask (`--resolver`, else the
+    /// system's); with several, hickory's choice among them stays.
+    pub fn with_socket_pool(mut self) -> HickoryLookup {
+        if let Ok(servers) = dns_servers(&self.servers)
+            && let [server] = servers[..]
+        {
+            self.pool = Some(udp::Pool::new(server, self.timeout));
+        }
+        self
+    }
+
+    /// The answer records of `name`'s `rtype` question over the socket pool, if this lookup
+    /// has one and the pool could judge the answer.
+    async fn pooled(
+        &self,
+        name: &str,
+        rtype: hickory_resolver::proto::rr::RecordType,
+    ) -> Option<Result<Vec<hickory_resolver::proto::rr::Record>, DnsFailure>> {
+        // Not raced with `unless_refused` (whose future would double the size of every
+        // lookup's): a refusal fails the pool's socket, and hickory's path then says so.
+        self.pool.as_ref()?.ask(name, rtype).await
     }
 
     /// Trusts the AD bit of the resolvers (`--dnssec-from-resolver`, what Postfix does):
@@ -715,7 +744,10 @@ fn net_failure(e: &hickory_resolver::net::NetError) -> DnsFailure {
 
 impl Lookup for HickoryLookup {
     async fn mx(&self, name: &str) -> Result<Vec<(u16, String)>, DnsFailure> {
-        use hickory_resolver::proto::rr::RData;
+        use hickory_resolver::proto::rr::RecordType;
+        if let Some(answer) = self.pooled(name, RecordType::MX).await {
+            return Ok(mx_records(&answer?));
+        }
         let lookup = self
             .unless_refused(async {
                 self.resolver
@@ -724,14 +756,7 @@ impl Lookup for HickoryLookup {
                     .map_err(|e| net_failure(&e))
             })
             .await?;
-        Ok(lookup
-            .answers()
-            .iter()
-            .filter_map(|r| match &r.data {
-                RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii())),
-                _ => None,
-            })
-            .collect())
+        Ok(mx_records(lookup.answers()))
     }
 
     async fn addrs(&self, name: &str, v6: bool) -> Result<AddrAnswer, DnsFailure> {
@@ -807,28 +832,50 @@ impl Lookup for HickoryLookup {
     }
 
     async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
-        use hickory_resolver::proto::rr::RData;
-        let lookup = self
-            .unless_refused(async {
-                self.resolver
-                    .txt_lookup(name)
-                    .await
-                    .map_err(|e| net_failure(&e))
-            })
-            .await?;
-        let out: Vec<String> = lookup
-            .answers()
-            .iter()
-            .filter_map(|r| match &r.data {
-                RData::TXT(t) => Some(String::from_utf8_lossy(&t.txt_data.concat()).into_owned()),
-                _ => None,
-            })
-            .collect();
+        use hickory_resolver::proto::rr::RecordType;
+        let out = match self.pooled(name, RecordType::TXT).await {
+            Some(answer) => txt_records(&answer?),
+            None => {
+                let lookup = self
+                    .unless_refused(async {
+                        self.resolver
+                            .txt_lookup(name)
+                            .await
+                            .map_err(|e| net_failure(&e))
+                    })
+                    .await?;
+                txt_records(lookup.answers())
+            }
+        };
         if out.is_empty() {
             return Err(DnsFailure::NoData);
         }
         Ok(out)
     }
+}
+
+/// The MX records in an answer: preference and exchange.
+fn mx_records(answers: &[hickory_resolver::proto::rr::Record]) -> Vec<(u16, String)> {
+    use hickory_resolver::proto::rr::RData;
+    answers
+        .iter()
+        .filter_map(|r| match &r.data {
+            RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The TXT records in an answer, each one's strings joined, invalid UTF-8 replaced.
+fn txt_records(answers: &[hickory_resolver::proto::rr::Record]) -> Vec<String> {
+    use hickory_resolver::proto::rr::RData;
+    answers
+        .iter()
+        .filter_map(|r| match &r.data {
+            RData::TXT(t) => Some(String::from_utf8_lossy(&t.txt_data.concat()).into_owned()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A DNS answer as a validating resolver gave it: the response code, the answers, and

@@ -101,8 +101,8 @@ pub struct Ended {
 
 /// Probes every target of `input` with `env`, handing each record to `deliver` (report,
 /// input line) as soon as it is done. `stop` receives the signal's number on each
-/// SIGINT/SIGTERM. Each target is probed in a task of its own, so a multi-threaded runtime
-/// spreads them over its threads.
+/// SIGINT/SIGTERM. Each target is probed in a task of its own (a task that fails still
+/// yields its record), on whatever runtime the caller runs.
 pub async fn run<R, E>(
     env: Arc<Env>,
     bulk: Arc<BulkConfig>,

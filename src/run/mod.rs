@@ -96,7 +96,8 @@ impl Env {
     /// to once.
     pub fn for_many(cfg: &Config, dedupe: bool) -> Env {
         let timeout = cfg.timeout.min(Duration::from_secs(5));
-        let dns = HickoryLookup::with_cache(&cfg.resolvers, timeout, DNS_CACHE);
+        let dns = HickoryLookup::with_cache(&cfg.resolvers, timeout, DNS_CACHE)
+            .map(HickoryLookup::with_socket_pool);
         let dns = policy::with_dnssec(cfg, dns);
         let mut env = Env::with_dns(cfg, Some(dns));
         env.dedupe = dedupe.then(dedupe::Servers::default);
