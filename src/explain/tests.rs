@@ -415,3 +415,15 @@ fn a_message_without_any_reply_says_so() {
     assert_eq!(code, EXIT_MALFORMED);
     assert!(out.starts_with("Nothing to explain"), "{out}");
 }
+
+#[test]
+fn a_sentence_of_a_script_without_spaces_is_read_as_text() {
+    // QQ Mail's "该用户不存在" (no such user) has no space: one sentence, not a bad code.
+    let ex = explain(&["该用户不存在".to_string()], None);
+    let item = &ex.items[0];
+    assert_eq!(item.reason, Some(classify::Reason::UserUnknown));
+    assert_eq!(item.bounce, Some(classify::Bounce::Hard));
+    // A lone Latin word still says nothing.
+    let ex = explain(&["hello".to_string()], None);
+    assert_eq!(ex.items[0].reason, None);
+}

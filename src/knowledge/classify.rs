@@ -568,7 +568,16 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("qq_frequency_limited", &["frequency limited"], RateLimited)
         .soft("QQ Mail answers 550 for its frequency limits (per IP, per sending domain): it is temporary, send more slowly and retry later.")
         .src("http://service.exmail.qq.com/cgi-bin/help?subtype=1&&no=1000725&id=20022 (QQ Mail \"550 Ip frequency limited\" / \"550 Domain frequency limited\": too much mail from the IP or domain in a short time; https://www.computersolutions.cn/blog/qq-mail-550-ip-frequency-limited-errors-and-how-to-solve-them/)"),
-    t("qq_content_denied", &["mail content denied"], SpamDetected).src("https://service.mail.qq.com/detail/122/171 (QQ Mail \"550 Mail content denied\": the message content was judged spam)"),
+    t("qq_content_denied", &["mail content denied", "error: content rejected"], SpamDetected).src("https://service.mail.qq.com/detail/122/171 (QQ Mail \"550 Mail content denied\": the message content was judged spam); QQ Mail's bounce keywords list \"550 Error: content rejected;\" (https://qqmailbox.com/transceivers/169.html)"),
+    // Coremail's stock replies (163.com, 126.com, sina.com and many Chinese corporate hosts), each
+    // glossed in Chinese at https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html and listed at
+    // https://www.icoremail.vip/support/index.php?cate_id=84&page=5&start=0.
+    t("coremail_blocked", &["black ip", "ip is rejected", "ip is hangup"], Blocked).src("Coremail \"550 black ip. (发信IP被禁止)\", \"IP is rejected\", \"IP is Hangup\": the sending IP is barred"),
+    t("coremail_sender", &["host denies the sender", "mail from invalid", "sender is unvalidated", "fake sender", "sender is rejected"], Rejected).src("Coremail \"553 host denies the sender. (拒绝发件人地址)\", \"552 mail from invalid. (发件人地址不合法)\", \"554 sender is unvalidated.\", \"Fake sender\", \"sender is rejected\""),
+    t("coremail_relay", &["host denies relay", "relay check local fail", "relay check domain fail", "local user only"], NoRelaying).src("Coremail \"553 host denies relay. (拒绝中继)\", \"553 relay check local fail. (本域用户必须通过验证)\", \"Local user only\""),
+    t("coremail_size", &["message is too long", "attachment is too long"], EmailTooLarge).src("Coremail \"552 message is too long. (邮件大小超过限制)\", \"554 attachment is too long. (单个附件大小超出限制)\""),
+    t("coremail_locked", &["user is locked"], Suspend).src("Coremail \"550 user is locked. (邮箱被锁)\""),
+    t("coremail_rcpt_limit", &["out of allow rcpt numbers"], RateLimited).src("Coremail \"451 out of allow RCPT numbers. (超出 RCPT 允许上限)\": too many recipients for one message"),
     t("aol_legacy_block", &["con:b1", "rly:b1", "rly:b2", "rly:b3", "554conb1", "554rlyb"], Blocked).hard()
         .src("AOL's legacy postmaster error pages (http://postmaster.info.aol.com/errors/554conb1.html, 554rlyb1.html …, quoted at https://knownhost.com/kb/?p=5771): CON:B1 / RLY:B1-B3 \"the IP address has been blocked\" (unfavourable mail statistics, complaints)"),
     t("netease_spam", &["dt:spm"], SpamDetected).src("NetEase (163.com/126.com) bounce codes, https://biecuoliao.com/pa/MBRrwEM.html: \"451 DT:SPM\" the content bears spam features; \"450 DT:RBL\" the IP is on an RBL; HL:ICC/HL:IFC too many connections or messages; MI:DMC/RP:DRC too many messages or recipients per connection; MI:SFQ sender's 15-minute quota; HL:REP/HL:MEP abnormal sending behaviour"),
@@ -641,8 +650,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix MILTER_README: milter_default_action = tempfail answers \"451 4.7.1 Service unavailable - try again later\" when a milter is unreachable"),
     t("mta_config_error", &["points back to", "local configuration error", "mail system configuration error", "server configuration error", "system config error", "loops back to myself", "it would create a mail loop"], SystemError).hard()
         .src("Sendmail \"554 5.0.0 MX list for … points back to …\" / \"554 5.3.5 Local configuration error\"; Sisimai lib/Sisimai/Reason/SystemError.pm: a configuration error returns the message until an administrator fixes it"),
-    t("mail_loop", &["too many received headers", "too many \"received\" headers", "possible mail loop", "suspected mail loop", "mail loop detected", "hop count exceeded", "too many hops", "mail forwarding loop for", "too many received: headers", "too many 'received' headers"], NetworkError).hard()
-        .src("RFC 5321 §6.3 (a server should reject a message with too many Received: headers as a loop); Exim \"Too many \\\"Received\\\" headers - suspected mail loop\", Haraka \"552 Too many received headers - possible mail loop\" (https://github.com/haraka/Haraka/issues/1150), Exchange 5.4.14 \"Hop count exceeded - possible mail loop\", Postfix local(8)/smtp(8) \"mail forwarding loop for <addr>\" (5.4.6, the message already carries its Delivered-To); Sisimai lib/Sisimai/Reason/NetworkError.pm"),
+    t("mail_loop", &["too many received headers", "too many \"received\" headers", "possible mail loop", "suspected mail loop", "mail loop detected", "hop count exceeded", "too many hops", "mail forwarding loop for", "too many received: headers", "too many 'received' headers", "looping message"], NetworkError).hard()
+        .src("RFC 5321 §6.3 (a server should reject a message with too many Received: headers as a loop); Exim \"Too many \\\"Received\\\" headers - suspected mail loop\", Haraka \"552 Too many received headers - possible mail loop\" (https://github.com/haraka/Haraka/issues/1150), Exchange 5.4.14 \"Hop count exceeded - possible mail loop\", Postfix local(8)/smtp(8) \"mail forwarding loop for <addr>\" (5.4.6, the message already carries its Delivered-To), Coremail \"552 looping message. (环回信件)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); Sisimai lib/Sisimai/Reason/NetworkError.pm"),
     t("haraka_no_relay", &["i cannot deliver mail for"], NoRelaying).hard()
         .src("Haraka connection.js rcpt_respond: \"550 I cannot deliver mail for <rcpt>\" when no rcpt hook accepted the recipient (\"No plugin determined if relaying was allowed\": the domain is not one it relays or delivers for; https://haraka.github.io/core/Plugins)"),
     t("postfix_non_fqdn_recipient", &["recipient address rejected: need fully-qualified address"], UserUnknown)
@@ -661,20 +670,20 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
-    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue"], Expired).hard()
-        .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Sisimai lib/Sisimai/Reason/Expired.pm"),
+    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue", "have been failing for a long time"], Expired).hard()
+        .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Exim \"all hosts have been failing for a long time and were last tried after this message arrived\" (the retry rule's cutoff passed: the address is failed, Exim spec ch. \"Retry configuration\", \"Ultimate address timeout\"); Sisimai lib/Sisimai/Reason/Expired.pm"),
     t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
         .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
     t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded", "relay quota"], RateLimited)
         .soft("A sending quota (per hour or per day) answered with a permanent code: it resets, retry later.")
         .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; a relay service's \"You've reached your daily relay quota\" (Sisimai set-of-emails maildir/bsd/email-exim-56.eml); Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
-    t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail", "recipient prohibited"], Filtered)
-        .src("Sisimai lib/Sisimai/Reason/Filtered.pm (refused by the recipient's own filter settings); Zoho \"Mailbox delivery restricted by policy\" (https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); VPOP3 \"550 5.7.1 Recipient Prohibited (x)\": SMTP rule number x of the receiving server rejects this recipient (https://wiki.pscs.co.uk/how_to:550_5.7.1_recipient_prohibited_x)"),
+    t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail", "recipient prohibited", "message is not welcome", "mail is denied, by spam filter"], Filtered)
+        .src("Sisimai lib/Sisimai/Reason/Filtered.pm (refused by the recipient's own filter settings); Zoho \"Mailbox delivery restricted by policy\" (https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); VPOP3 \"550 5.7.1 Recipient Prohibited (x)\": SMTP rule number x of the receiving server rejects this recipient (https://wiki.pscs.co.uk/how_to:550_5.7.1_recipient_prohibited_x); \"This Message is not welcome\", which Chinese hosts gloss as 对方拒收邮件, the recipient refuses it (https://www.fobhost.com/jishuzhichi/jishuzhichi59.html); the Korean portals' \"554 5.0.0 Service unavailable (userid: mail is denied, by spam filter)\": the recipient's own spam setting (수신거부), https://puffinknight.tistory.com/102"),
     t("content_structure", &["mime/reject", "invalid mime", "malformed mime", "mime error", "improper use of 8-bit data", "header size exceeds", "mime complexity", "invalid mime headers", "improperly-formatted binary content", "unnecessary base64 encoding", "non-latin", "character sets"], ContentError)
         .src("Sisimai lib/Sisimai/Reason/ContentError.pm; MessageWall \"MIME/REJECT\"; \"does not accept email in non-Western (non-Latin) character sets\""),
     t("spam_filter_products", &["mail data refused by aisp", "refused by aisp"], SpamDetected).src("Sisimai lib/Sisimai/Reason/SpamDetected.pm (\"mail data refused by aisp\")"),
     t("ptr_fix", &["fix reverse dns", "valid reverse dns"], RequirePtr).src("AT&T postmaster: \"550 5.7.1 Connections not accepted from servers without a valid sender domain … Fix reverse DNS for x.x.x.x\" (https://about.att.com/sites/postmaster)"),
-    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "not owned by user", "and sender doesn't match", "and sender does not match", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
+    t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "not owned by user", "sending address not accepted", "and sender doesn't match", "and sender does not match", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
         .src("Exim \"sender verify fail for <…>\" (verify = sender); Sisimai lib/Sisimai/Reason/Rejected.pm"),
     t("sender_refused_more", &["verify mailfrom failed", "mailfrom verify failed", "badsendermx", "sendernoa", "backscatter protection detected an invalid", "can't determine purported responsible address", "email address is on senderfilterconfig list", "fully qualified email address required", "has an outgoing mail suspension", "is not a registered gateway user", "returned mail not accepted here", "sender is spammer", "sender domain is empty", "server does not accept mail from", "too many spam complaints", "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted", "from: domain is invalid"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender); \"Verify mailfrom failed\": a sender callout that failed"),
@@ -763,10 +772,43 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/UserUnknown.pm ($index and $pairs); Lotus Domino \"User x not listed in public Name & Address Book\""),
     t("filtered_sisimai5", &["refuses to receive this mail", "refused to receive this mail", "refuse to receive mail", "user reject", "account is protected by", "has restricted sms e-mail", "recipient refuses to accept"], Filtered)
         .src("Sisimai 5 lib/Sisimai/Reason/Filtered.pm (\"user refuses to receive this mail\", \"user reject\": the recipient's own filter)"),
-    t("mailbox_full_sisimai5", &["space not enough", "space has been used up", "too much mail data", "would exceed maximum allowed storage", "exceeded its disk space limit", "exceeded the local limit", "quota violation", "reached disk quota", "exceeding its mailbox quota", "exceeding receiving limits"], MailboxFull)
-        .src("Sisimai 5 lib/Sisimai/Reason/MailboxFull.pm; \"Mailbox space not enough (space limit is …KB)\" of Chinese webmail systems (Coremail)"),
+    t("mailbox_full_sisimai5", &["space not enough", "space has been used up", "exceed maximum mailbox size", "too much mail data", "would exceed maximum allowed storage", "exceeded its disk space limit", "exceeded the local limit", "quota violation", "reached disk quota", "exceeding its mailbox quota", "exceeding receiving limits"], MailboxFull)
+        .src("Sisimai 5 lib/Sisimai/Reason/MailboxFull.pm; \"Mailbox space not enough (space limit is …KB)\" of Chinese webmail systems (Coremail); GNU Mailutils maidag \"message would exceed maximum mailbox size for this recipient\" (http://mailutils.org/manual/html_node/Mailbox-Quotas.html)"),
     t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
         .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
+    // --- Localised wordings (consulted after every English phrase): the standard phrasings of
+    // Chinese (simplified and traditional), Japanese, Korean, Portuguese and Polish webmail
+    // systems and of the providers' help pages that gloss the English texts. Sender and domain
+    // families come before the user family ("域名不存在" is a domain, "发件人…" a sender).
+    t("zh_ja_ko_sender_rejected", &["拒绝发件人", "发件人被拒绝", "发件人地址被拒绝", "发件人地址不合法", "发信人地址不合法", "發件人被拒絕", "寄件者被拒絕", "拒絕寄件者", "送信者が拒否", "差出人が拒否", "送信元アドレスが拒否", "발신자가 거부", "발신자 거부", "remetente rejeitado", "remetente recusado", "niewłaściwy adres nadawcy", "nadawca odrzucony"], Rejected)
+        .src("Coremail's replies with their Chinese glosses, https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html (\"553 host denies the sender. (拒绝发件人地址)\", \"554 sender is unvalidated. (发信人地址不合法)\"); sare.pl \"517 – Niewłaściwy adres nadawcy\" (https://sare.pl/baza-wiedzy/2017/03/21/analiza-zwrotow/)"),
+    t("zh_ja_ko_host_unknown", &["域名不存在", "域名不正确", "網域不存在", "ドメインが存在しません", "ドメインが見つかりません", "도메인이 존재하지", "존재하지 않는 도메인", "nie ma takiej domeny", "domínio não existe"], HostUnknown)
+        .src("https://www.emailhost.com.cn/service.html?article_category=25&brd=1 (\"[退信] 域名不存在:DNS query error\"); sare.pl \"512 – Nie ma takiej domeny\" (https://sare.pl/baza-wiedzy/2017/03/21/analiza-zwrotow/)"),
+    t("zh_ja_ko_relay_denied", &["拒绝中继", "不允许中继", "禁止中继", "不允许转发", "拒绝转发", "拒絕中繼", "不允許轉發", "拒絕轉寄", "中継は許可されていません", "中継を拒否", "リレーは許可されていません", "릴레이가 허용되지", "릴레이 거부", "lista de anfitriões rcpt", "não faz parte da minha lista", "proibição de reencaminhamento", "reencaminhamento negado", "reencaminhamento não permitido", "przekazywanie poczty jest zabronione"], NoRelaying)
+        .src("Coremail \"553 host denies relay. (拒绝中继)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); Outlook's Portuguese help on 550/553 and relay-prohibited errors, the localised qmail \"553 este domínio não faz parte da minha lista de anfitriões rcpt (#5.7.1)\" (http://office.microsoft.com/pt-pt/outlook-help/resolucao-de-problemas-dos-erros-550-553-e-erros-de-proibicao-de-reencaminhamento-HA001112833.aspx); puffinknight.tistory.com/102 (메일발송권한이 없거나: relay denied)"),
+    t("zh_ja_ko_auth_failed", &["认证失败", "身份验证失败", "认证永久失败", "认证临时失败", "密码错误", "認證失敗", "驗證失敗", "密碼錯誤", "認証に失敗", "認証エラー", "인증 실패", "인증에 실패", "falha na autenticação", "falha de autenticação", "niewłaściwe dane logowania", "błąd uwierzytelniania"], SecurityError)
+        .src("Coremail \"451 auth error. (认证临时失败)\", \"551 auth error. (认证永久失败)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); jzk.pl \"Niewłaściwe dane logowania\" (a wrong login or password, https://www.jzk.pl/baza-wiedzy/problemy-z-wysylaniem-poczty)"),
+    t("zh_ja_ko_greylisting", &["灰名单", "灰名單", "グレイリスト", "グレーリスト", "그레이리스트", "lista cinza", "szara lista", "szarej liście"], Greylisting)
+        .src("Greylisting named in each language (灰名单 / グレイリスト / 그레이리스트 / lista cinza / szara lista), as https://www.greylisting.org/ describes the technique: a temporary refusal of an unknown sender, retried"),
+    t("zh_ja_ko_blocked", &["黑名单", "黑名單", "发信ip被禁止", "ip被屏蔽", "ip被封", "ip被禁止", "被屏蔽", "ブラックリスト", "블랙리스트", "ip가 차단", "ip 차단", "czarnej liście", "czarna lista", "lista de bloqueio", "listas de bloqueio"], Blocked)
+        .src("Coremail \"550 black ip. (发信IP被禁止)\", \"554 rbl deny. (拒绝 RBL 中的邮件服务器)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); fobhost \"remote ip is forbidden: 发件人IP被屏蔽\" (https://www.fobhost.com/jishuzhichi/jishuzhichi59.html); puffinknight.tistory.com/102 (대량 메일 발송으로 인해 … IP가 차단된 경우); kbase.pt \"Listas de Bloqueio de SPAM\" (https://www.kbase.pt/mensagens-erro-smtp/)"),
+    t("zh_ja_ko_rate_limited", &["发信数超限制", "发送频率", "频率过高", "频率过快", "过于频繁", "发送过多", "发信过多", "连接数过多", "頻率過高", "過於頻繁", "連線數過多", "送信数の上限", "送信制限", "接続数が多すぎ", "발송 제한", "발송량 초과", "너무 많은 메일", "muito rápido", "zbyt wiele połączeń"], RateLimited)
+        .src("https://www.emailhost.com.cn/service.html?article_category=25&brd=1 (\"发信数超限制:sending quota exceeded\"); Coremail \"552 too many same size mails. (发送过多长度类似信件)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); Gmail's Portuguese table \"450 4.2.1 O usuário … está recebendo e-mails muito rápido\" (https://knowledge.workspace.google.com/admin/support/troubleshooting/gmail-smtp-errors-and-codes?hl=pt-br)"),
+    t("zh_ja_ko_too_large", &["邮件过大", "邮件太大", "信件过大", "邮件大小超过", "大小超过限制", "附件大小超出", "郵件過大", "郵件太大", "郵件大小超過", "メールサイズが大きすぎ", "サイズが大きすぎ", "サイズ制限", "サイズオーバー", "サイズ超過", "메일 크기", "크기가 너무", "크기 제한", "mensagem muito grande", "tamanho da mensagem", "wiadomość zbyt długa", "wiadomość jest zbyt duża", "zbyt duże załączniki"], EmailTooLarge)
+        .src("Coremail \"552 message is too long. (邮件大小超过限制)\", \"554 attachment is too long. (单个附件大小超出限制)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); emailhost.com.cn \"邮件过大:exceeded mailsize limit\"; sare.pl \"523 – Wiadomość zbyt długa … zbyt duże załączniki\"; Japanese ISPs' help pages on \"Message is too large\" (メールの容量が大きすぎる, https://www.catv-yokohama.ne.jp/faq/internet/internet-email-usage/trouble-faq-internet-email-usage/11387)"),
+    t("zh_ja_ko_mailbox_full", &["邮箱已满", "邮箱满", "空间已满", "空间不足", "空间不够", "容量已满", "收件容量满", "信箱已滿", "郵箱已滿", "空間已滿", "空間不足", "メールボックスが一杯", "メールボックスがいっぱい", "メールボックスが満杯", "容量オーバー", "容量超過", "容量を超え", "메일함이 가득", "메일함 용량", "메일용량이 초과", "용량 초과", "용량이 초과", "사서함이 가득", "caixa de entrada está sem espaço", "sem espaço de armazenamento", "caixa de entrada cheia", "cota excedida", "przepełnioną skrzynkę", "przepełniona skrzynka", "skrzynka jest pełna", "przekroczona powierzchnia skrzynki"], MailboxFull)
+        .src("qqmailbox.com \"收件人空间不足\" (https://qqmailbox.com/transceivers/169.html); emailhost.com.cn \"收件容量满:Quota exceeded\"; catv-yokohama \"メールボックスが一杯\" and pa-solution \"容量オーバー\" (https://www.pa-solution.net/as/scope3/chupicom/web/detail.aspx?id=921&a=102&isCrawler=1); foxydog.tistory.com/180 (메일함이 가득 찼습니다); Gmail's Portuguese 452 4.2.2 \"está sem espaço de armazenamento\"; interia \"przepełnioną skrzynkę\" (https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600), konto.pl \"przekroczona powierzchnia skrzynki odbiorczej\""),
+    t("zh_ja_ko_filtered", &["拒收", "拒绝接收", "수신거부", "수신 거부", "受信拒否"], Filtered)
+        .src("fobhost \"not welcome、content rejected、Message blocked、Recipient reject: 对方拒收邮件\" (https://www.fobhost.com/jishuzhichi/jishuzhichi59.html); puffinknight.tistory.com/102 (받는사람의 스팸설정(수신거부)에 의해 차단된 경우: the recipient's own setting); Sisimai Filtered (\"user refuses to receive this mail\")"),
+    t("zh_ja_ko_spam", &["垃圾邮件", "垃圾郵件", "反垃圾", "迷惑メール", "スパム", "스팸", "광고성 메일", "lixo eletrônico", "niechciana poczta"], SpamDetected)
+        .src("Coremail \"552 message rejected by anti-spam engine. (反垃圾邮件引擎被拒绝的邮件)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); emailhost.com.cn \"垃圾邮件退信:Content reject/Spam denied\"; Japanese 迷惑メール and Korean 스팸 (the words of the ISPs' help pages, e.g. https://www.pa-solution.net/as/scope3/chupicom/web/detail.aspx?id=921&a=102&isCrawler=1)"),
+    t("zh_ja_ko_suspended", &["邮箱被锁", "帐号被禁用", "账号被禁用", "帐号已冻结", "账号已冻结", "帳號已停用", "アカウントが停止", "利用停止", "사용중지", "사용 중지", "nieaktywna skrzynka", "konto wyłączone"], Suspend)
+        .src("Coremail \"550 user is locked. (邮箱被锁)\"; fobhost \"User … is disabled: 帐号被禁用(冻结或删除等)\"; puffinknight.tistory.com/102 (받는사람이 사용중지된 경우: account disabled); sare.pl \"521 – Nieaktywna skrzynka pocztowa\"; pl.godaddy.com/help/co-to-znaczy-ze-poczta-zostala-odbita-3568 \"Konto wyłączone\""),
+    t("zh_ja_ko_user_unknown", &["用户不存在", "收件人不存在", "邮箱不存在", "邮箱地址不存在", "帐号不存在", "账号不存在", "账户不存在", "帐户不存在", "无此用户", "没有这个用户", "未开通", "使用者不存在", "用戶不存在", "收件者不存在", "帳號不存在", "帳戶不存在", "信箱不存在", "郵箱不存在", "宛先不明", "宛先が見つかりません", "存在しないメールアドレス", "メールアドレスが存在しません", "ユーザーが存在しません", "ユーザが存在しません", "存在しないユーザ", "존재하지 않는 사용자", "존재하지 않는 계정", "존재하지 않는 메일", "사용자가 존재하지", "받는사람이 존재하지", "수신자를 찾을 수 없", "사용자를 찾을 수 없", "usuário inexistente", "conta não existe", "nieznany adres email", "nie ma takiego użytkownika", "użytkownik nie istnieje", "nie ma takiego odbiorcy", "konto nie istnieje"], UserUnknown)
+        .src("QQ Mail \"该用户不存在\" / \"该用户未开通QQ邮箱\" (https://qqmailbox.com/transceivers/169.html); Coremail \"550 mailbox unavailable. (邮箱不存在)\"; emailhost.com.cn \"收件人不存在:user not exist\"; fobhost \"对方用户不存在 / 帐号不存在\"; Japanese ISPs' \"宛先不明\" (https://www.catv-yokohama.ne.jp/faq/internet/internet-email-usage/trouble-faq-internet-email-usage/11387); puffinknight.tistory.com/102 (받는사람이 존재하지 않는 경우); sare.pl \"513 – Nieznany adres email\", konto.pl \"nie ma takiego odbiorcy\" (https://support.konto.pl/kb/a2286/informacje-zwrotne-o-niedostarczeniu-wiadomosci.aspx)"),
+    t("zh_ja_ko_temporary", &["临时错误", "暂时不可用", "暂时无法", "请稍后重试", "请稍后再试", "暫時無法", "請稍後再試", "一時的なエラー", "一時的に", "일시적인 오류", "일시적인 장애", "잠시 후 다시", "rejeitou temporariamente", "tymczasowo niedostępny", "spróbuj ponownie później"], SystemError)
+        .soft("A temporary refusal in the receiver's own words: the queue retries.")
+        .src("Coremail \"450 mailbox unavailable. (邮箱暂时不可用)\", \"450 database temporary error. (临时数据访问失败)\"; oliveit.tistory.com/39 (잠시 후 다시 접속을 시도해 주시기 바랍니다); blog.jinbo.net \"451 4.3.0 Temporary system failure … (수신 서버의 일시적인 장애)\"; Gmail's Portuguese \"451 4.3.0 O servidor de e-mail rejeitou temporariamente esta mensagem\"; GoDaddy \"421 Serwer tymczasowo niedostępny. Spróbuj ponownie później\""),
 ];
 
 /// Spectrum (Charter) refusals carry an `AUP#` code (`AUP#In-1310`, `AUP#O-1010`: I for
@@ -1440,6 +1482,42 @@ mod tests {
             let got = classify(None, *code, e, text, text).reason;
             assert_eq!(got, Some(*want), "{text}");
         }
+    }
+
+    /// Localised wordings: matched on the UTF-8 text as it is (CJK has no case; Polish and
+    /// Portuguese capitals lower-case to the listed fragments), a code or none.
+    const LOCALISED: &[(Option<u16>, &str, Reason)] = &[
+        (Some(550), "收件人不存在", UserUnknown),
+        (Some(550), "該使用者不存在", UserUnknown),
+        (None, "宛先不明のため配信できませんでした", UserUnknown),
+        (Some(550), "존재하지 않는 사용자입니다", UserUnknown),
+        (Some(550), "UŻYTKOWNIK NIE ISTNIEJE", UserUnknown),
+        (Some(552), "对方邮箱已满", MailboxFull),
+        (Some(452), "メールボックスが一杯です", MailboxFull),
+        (Some(552), "수신자의 메일함이 가득 찼습니다", MailboxFull),
+        (Some(552), "邮件大小超过限制", EmailTooLarge),
+        (Some(554), "被判定为垃圾邮件", SpamDetected),
+        (Some(554), "您的IP在黑名单中", Blocked),
+        (Some(421), "发送频率过高", RateLimited),
+        (Some(553), "不允许中继", NoRelaying),
+        (Some(535), "认证失败", SecurityError),
+        (Some(535), "Falha na autenticação", SecurityError),
+        (Some(553), "发件人被拒绝", Rejected),
+        (Some(451), "灰名单,请稍后重试", Greylisting),
+        (Some(451), "一時的なエラーです", SystemError),
+        (Some(550), "域名不存在", HostUnknown),
+        (Some(550), "用户拒收", Filtered),
+    ];
+
+    #[test]
+    fn localised_wordings_are_read_on_utf8_text() {
+        for (code, text, want) in LOCALISED {
+            let got = classify(None, *code, None, text, text).reason;
+            assert_eq!(got, Some(*want), "{text}");
+        }
+        // A code-less temporary wording is soft.
+        let got = classify(None, None, None, "暂时无法投递", "暂时无法投递");
+        assert_eq!(got.bounce, Some(Bounce::Soft));
     }
 
     #[test]
