@@ -1200,6 +1200,10 @@ fn infer_context(block: &str) -> Option<Context> {
             Context::Greeting,
         ),
         ("connected to remote host", Context::Greeting),
+        // A reply that quotes the command it answers ("550 RCPT TO:<a@b> max message size
+        // exceeded", Sendmail-style MTAs and appliances in the Mail::DeliveryStatus::BounceParser
+        // corpus): read last, after every explicit stage.
+        (" rcpt to:<", Context::Rcpt),
     ];
     let pairs = crate::knowledge::classify::Pairs::of(&l);
     HINTS

@@ -427,3 +427,18 @@ fn a_sentence_of_a_script_without_spaces_is_read_as_text() {
     let ex = explain(&["hello".to_string()], None);
     assert_eq!(ex.items[0].reason, None);
 }
+
+#[test]
+fn a_reply_quoting_the_rcpt_command_answered_rcpt() {
+    let ex = explain(
+        &["SMTP diagnostic: 550 RCPT TO:<a@example.org> max message size exceeded".to_string()],
+        None,
+    );
+    assert_eq!(ex.items[0].context, Some(Context::Rcpt));
+    // An explicit stage still wins.
+    let ex = explain(
+        &["550 RCPT TO:<a@example.org> rejected (in reply to end of DATA command)".to_string()],
+        None,
+    );
+    assert_eq!(ex.items[0].context, Some(Context::EndOfData));
+}
