@@ -374,8 +374,8 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
     // A pasted text without any code ("stat=Deferred: Connection refused") can still say
     // why; a single word cannot, unless it is a sentence of a script written without spaces
     // (QQ Mail's "该用户不存在").
-    let pasted =
-        item.input.contains(char::is_whitespace) || item.input.chars().any(unspaced_script);
+    let pasted = item.input.contains(char::is_whitespace)
+        || item.input.chars().any(classify::unspaced_script);
     if item.recognition != Recognition::Invalid || pasted {
         let enhanced = item.enhanced.as_deref().and_then(EnhancedCode::parse);
         let c = classify::classify(
@@ -431,19 +431,6 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         };
     }
     item
-}
-
-/// Whether `c` belongs to a script written without spaces between words (Chinese Han,
-/// Japanese kana, and Korean Hangul syllables, whose short sentences often have none): one
-/// "word" of it is a whole sentence.
-fn unspaced_script(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
-        | '\u{3400}'..='\u{4DBF}' // CJK Extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK Unified Ideographs
-        | '\u{F900}'..='\u{FAFF}' // CJK Compatibility Ideographs
-        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
-    )
 }
 
 fn base_item(p: Parsed, after: Option<Context>) -> Item {

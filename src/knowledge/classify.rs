@@ -8,7 +8,8 @@
 //!    exactly its words ([`ENHANCED_TEXT`]);
 //! 1. [`TEXT_RULES`]: phrases of a provider or a server that say exactly what happened
 //!    (`[TSS04]`, `5.7.26 … DMARC`, `user unknown`, `blocked using`), then keywords
-//!    (dmarc, spf, dkim, ptr/reverse, rate, quota, greylist);
+//!    (dmarc, spf, dkim, ptr/reverse, rate, quota, greylist); then [`LOCALISED_RULES`], the
+//!    same families in Chinese, Japanese, Korean, Portuguese and Polish;
 //! 2. [`ENHANCED`]: the enhanced status code, exact then by subject (it beats a code-only
 //!    rule: 452 + 4.2.2 is a full mailbox, 552 + 5.7.x is policy, 421 + 4.7.x after MAIL
 //!    is a reputation deferral);
@@ -782,10 +783,16 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/MailboxFull.pm; \"Mailbox space not enough (space limit is …KB)\" of Chinese webmail systems (Coremail); GNU Mailutils maidag \"message would exceed maximum mailbox size for this recipient\" (http://mailutils.org/manual/html_node/Mailbox-Quotas.html)"),
     t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
         .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
-    // --- Localised wordings (consulted after every English phrase): the standard phrasings of
-    // Chinese (simplified and traditional), Japanese, Korean, Portuguese and Polish webmail
-    // systems and of the providers' help pages that gloss the English texts. Sender and domain
-    // families come before the user family ("域名不存在" is a domain, "发件人…" a sender).
+];
+
+/// Localised wordings, consulted after every English phrase of [`TEXT_RULES`]: the standard
+/// phrasings of Chinese (simplified and traditional), Japanese, Korean, Portuguese and Polish
+/// mail systems and of the providers' help pages that gloss the English texts. Matched by
+/// [`find_localised`] on the text without spaces or addresses (a CJK sentence quotes an
+/// address without a space around it: "用户<a@b>不存在"). Sender and domain families come
+/// before the user family ("域名不存在" is a domain, "发件人…" a sender).
+#[rustfmt::skip]
+pub const LOCALISED_RULES: &[TextRule] = &[
     t("zh_ja_ko_sender_rejected", &["拒绝发件人", "发件人被拒绝", "发件人地址被拒绝", "发件人地址不合法", "发信人地址不合法", "發件人被拒絕", "寄件者被拒絕", "拒絕寄件者", "送信者が拒否", "差出人が拒否", "送信元アドレスが拒否", "발신자가 거부", "발신자 거부", "remetente rejeitado", "remetente recusado", "niewłaściwy adres nadawcy", "nadawca odrzucony"], Rejected)
         .src("Coremail's replies with their Chinese glosses, https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html (\"553 host denies the sender. (拒绝发件人地址)\", \"554 sender is unvalidated. (发信人地址不合法)\"); sare.pl \"517 – Niewłaściwy adres nadawcy\" (https://sare.pl/baza-wiedzy/2017/03/21/analiza-zwrotow/)"),
     t("zh_ja_ko_host_unknown", &["域名不存在", "域名不正确", "網域不存在", "ドメインが存在しません", "ドメインが見つかりません", "도메인이 존재하지", "존재하지 않는 도메인", "nie ma takiej domeny", "domínio não existe"], HostUnknown)
@@ -1131,6 +1138,63 @@ fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out.join(" "))
 }
 
+/// Whether `c` belongs to a script written without spaces between words (Chinese Han,
+/// Japanese kana, and Korean Hangul syllables, whose short sentences often have none).
+pub fn unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK Unified Ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK Compatibility Ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+    )
+}
+
+/// The lower-cased text for [`LOCALISED_RULES`]: mail addresses and `<…>` tokens removed
+/// even inside a word ("用户<a@b>不存在"), then every space, so that a sentence reads the same
+/// whether or not the server spaced it ("用户 不存在"). `None` for ASCII text, which no
+/// localised wording can match.
+fn squeezed(lowered: &str) -> Option<String> {
+    if lowered.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(lowered.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        let address = run.contains('@') || (run.starts_with('<') && run.ends_with('>'));
+        if !address {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in lowered.chars() {
+        if c.is_ascii_graphic() {
+            run.push(c);
+            continue;
+        }
+        flush(&mut run, &mut out);
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    Some(out)
+}
+
+/// The first localised rule one of whose wordings (spaces ignored) is in the text.
+fn find_localised(lowered: &str) -> Option<&'static TextRule> {
+    let hay = squeezed(lowered)?;
+    LOCALISED_RULES.iter().find(|r| {
+        r.text.iter().any(|f| {
+            if f.contains(' ') {
+                hay.contains(&f.replace(' ', ""))
+            } else {
+                hay.contains(f)
+            }
+        })
+    })
+}
+
 fn find_text(rules: &'static [TextRule], lowered: &str) -> Option<&'static TextRule> {
     let pairs = Pairs::of(lowered);
     rules.iter().find(|r| {
@@ -1264,7 +1328,7 @@ pub fn classify(
     } else if let Some(r) = spectrum_aup(&lowered) {
         rule.push_str("spectrum_aup");
         Some(r)
-    } else if let Some(r) = find_text(TEXT_RULES, &phrases) {
+    } else if let Some(r) = find_text(TEXT_RULES, &phrases).or_else(|| find_localised(&lowered)) {
         rule = format!("text:{}", r.id);
         forced_bounce = r.bounce;
         if !r.note.is_empty() {
@@ -1520,6 +1584,9 @@ mod tests {
         (Some(451), "一時的なエラーです", SystemError),
         (Some(550), "域名不存在", HostUnknown),
         (Some(550), "用户拒收", Filtered),
+        (Some(550), "用户<bob@example.cn>不存在", UserUnknown),
+        (Some(550), "收件人 bob@example.cn 不存在", UserUnknown),
+        (Some(552), "메일함이가득 찼습니다", MailboxFull),
     ];
 
     #[test]
@@ -1545,7 +1612,12 @@ mod tests {
 
     #[test]
     fn text_rules_are_lower_case() {
-        for r in TEXT_RULES.iter().chain(WEAK_TEXT_RULES).chain(URL_RULES) {
+        for r in TEXT_RULES
+            .iter()
+            .chain(WEAK_TEXT_RULES)
+            .chain(URL_RULES)
+            .chain(LOCALISED_RULES)
+        {
             assert!(r.text.iter().all(|f| *f == f.to_lowercase()), "{}", r.id);
         }
     }
