@@ -96,32 +96,49 @@ fn render(explanation: &Explanation, json: bool, color: bool, out: &mut dyn std:
 
 /// Builds the explanation for `inputs` (the CLI arguments) and an optional `--after`.
 pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
+    match built_items(inputs, after) {
+        Ok((items, ctx)) => finish(items, ctx, true),
+        Err(error) => usage(error),
+    }
+}
+
+/// The explanation of a usage error: no items, exit code 3.
+fn usage(error: String) -> Explanation {
+    Explanation {
+        version: JSON_VERSION,
+        after: None,
+        items: Vec::new(),
+        comparison: None,
+        exit_code: EXIT_MALFORMED,
+        skipped: 0,
+        parts_left_out: 0,
+        error: Some(error),
+    }
+}
+
+/// The items of `inputs` read in the context `--after` names, or the usage error when it
+/// names no command.
+fn built_items(
+    inputs: &[String],
+    after: Option<&str>,
+) -> Result<(Vec<Item>, Option<Context>), String> {
     let ctx = match after {
         None => None,
         Some(verb) => match Context::from_verb(verb.trim()) {
             Some(c) => Some(c),
             None => {
-                return Explanation {
-                    version: JSON_VERSION,
-                    after: None,
-                    items: Vec::new(),
-                    comparison: None,
-                    exit_code: EXIT_MALFORMED,
-                    skipped: 0,
-                    parts_left_out: 0,
-                    error: Some(format!(
-                        "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, DATA, END_OF_DATA, BDAT, QUIT, NONE",
-                        escape(verb)
-                    )),
-                };
+                return Err(format!(
+                    "unknown command for --after: {:?}; use one of GREETING, EHLO, HELO, MAIL, RCPT, VRFY, EXPN, RSET, NOOP, STARTTLS, AUTH, DATA, END_OF_DATA, BDAT, QUIT, NONE",
+                    escape(verb)
+                ));
             }
         },
     };
-    let items: Vec<Item> = parse_inputs(inputs)
+    let items = parse_inputs(inputs)
         .into_iter()
         .map(|p| build_item(p, ctx))
         .collect();
-    finish(items, ctx)
+    Ok((items, ctx))
 }
 
 /// Explains a pasted text. For a whole bounce message, the parts that carry no reply
@@ -129,24 +146,24 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
 /// and a reply the message states twice (in its text and in its delivery report) is
 /// explained once.
 fn explain_pasted(pasted: &paste::Pasted, after: Option<&str>) -> Explanation {
-    let ex = explain(&pasted.items, after);
-    if !pasted.message || ex.error.is_some() {
-        return ex;
+    if !pasted.message {
+        return explain(&pasted.items, after);
     }
-    let total = ex.items.len();
-    let coded = ex
-        .items
+    let (items, ctx) = match built_items(&pasted.items, after) {
+        Ok(built) => built,
+        Err(error) => return usage(error),
+    };
+    let total = items.len();
+    let coded = items
         .iter()
         .any(|i| i.code.is_some() || i.enhanced.is_some());
-    let replies: Vec<Item> = ex
-        .items
+    let replies: Vec<Item> = items
         .into_iter()
         .filter(|i| carries_reply(i, coded))
         .collect();
     let skipped = total - replies.len();
-    let mut out = finish(without_consequences(once_each(replies)), ex.after);
     // One bounce's recipients are not codes to compare side by side.
-    out.comparison = None;
+    let mut out = finish(without_consequences(once_each(replies)), ctx, false);
     out.skipped = skipped;
     out.parts_left_out = pasted.parts_left_out;
     out
@@ -243,8 +260,9 @@ fn same_reply(a: &Item, b: &Item) -> bool {
     a.code == b.code && !ta.is_empty() && !tb.is_empty() && (ta.contains(&tb) || tb.contains(&ta))
 }
 
-/// The explanation of built items: exit code and comparison.
-fn finish(items: Vec<Item>, ctx: Option<Context>) -> Explanation {
+/// The explanation of built items: exit code and, with `side_by_side`, the comparison of two or
+/// more recognised codes.
+fn finish(items: Vec<Item>, ctx: Option<Context>, side_by_side: bool) -> Explanation {
     let exit_code =
         if items.is_empty() || items.iter().any(|i| i.recognition == Recognition::Invalid) {
             EXIT_MALFORMED
@@ -255,7 +273,7 @@ fn finish(items: Vec<Item>, ctx: Option<Context>) -> Explanation {
         };
     let valid: Vec<&Item> = items
         .iter()
-        .filter(|i| i.recognition != Recognition::Invalid)
+        .filter(|i| side_by_side && i.recognition != Recognition::Invalid)
         .collect();
     let comparison = (valid.len() >= 2).then(|| compare::compare(&valid));
     Explanation {
