@@ -135,16 +135,13 @@ fn read_message(raw: &str, kept: &mut String) -> usize {
         return 0;
     };
     let has_plain = message.parts.iter().any(|p| {
-        matches!(p.body, PartType::Text(_)) && mime(p).as_deref() != Some("text/rfc822-headers")
+        matches!(p.body, PartType::Text(_)) && !mime(p).as_deref().is_some_and(returned_mime)
     });
     let mut left_out = 0;
     for part in &message.parts {
         let text = match (&part.body, mime(part).as_deref()) {
             (PartType::Multipart(_), _) => continue,
-            (
-                _,
-                Some("text/rfc822-headers" | "message/rfc822-headers" | "message/global-headers"),
-            ) => None,
+            (_, Some(m)) if returned_mime(m) => None,
             (PartType::Text(t), _) => Some(t.to_string()),
             (PartType::Html(h), _) if !has_plain => {
                 Some(mail_parser::decoders::html::html_to_text(h))
@@ -269,18 +266,24 @@ fn mime_part_header(t: &str) -> bool {
     })
 }
 
-/// A part header that starts the returned original message: `message/rfc822`,
-/// `text/rfc822-headers`, their RFC 6532 `message/global` forms.
+/// A part header that starts the returned original message (see [`returned_mime`]).
 fn returned_part(t: &str) -> bool {
-    let l = t.to_ascii_lowercase();
-    let mime = l
+    t.to_ascii_lowercase()
         .strip_prefix("content-type:")
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_string());
+        .is_some_and(|v| returned_mime(v.split(';').next().unwrap_or("").trim()))
+}
+
+/// The MIME types of the returned original message, whole or its headers only:
+/// `message/rfc822`, `text/rfc822-headers` (RFC 6522), their RFC 6532 `message/global` forms,
+/// and the unregistered `message/rfc822-headers` some MTAs write.
+fn returned_mime(mime: &str) -> bool {
     matches!(
-        mime.as_deref(),
-        Some(
-            "message/rfc822" | "text/rfc822-headers" | "message/global" | "message/global-headers"
-        )
+        mime,
+        "message/rfc822"
+            | "text/rfc822-headers"
+            | "message/rfc822-headers"
+            | "message/global"
+            | "message/global-headers"
     )
 }
 
