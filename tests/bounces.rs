@@ -506,21 +506,7 @@ fn heldout_accuracy_per_field() {
 /// are never printed), so the even half measures that round on lines nobody looked at.
 #[test]
 fn round5_tuned_and_held_halves() {
-    let show = std::env::var("BOUNCES_SHOW").ok().as_deref() == Some("v6tune");
-    for name in ["heldout-v6a", "heldout-v6b"] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/bounces")
-            .join(format!("{name}.tsv"));
-        if !path.exists() {
-            eprintln!("SKIPPED: {path:?} is not present; nothing measured.");
-            continue;
-        }
-        let tuned = measure_where(&path, show, |r| r.line % 2 == 1);
-        tuned.print(&format!("{name} odd lines (tuned on in round 5)"), true);
-        let held = measure_where(&path, false, |r| r.line % 2 == 0);
-        held.print(&format!("{name} even lines (held out)"), false);
-        assert!(tuned.lines > 0 && held.lines > 0, "{name}: empty half");
-    }
+    tuned_and_held_halves(["heldout-v6a", "heldout-v6b"], 5, "v6tune");
 }
 
 /// The v8 sets (`heldout-v8a.tsv`, GitHub threads and a bounce-parser corpus;
@@ -529,8 +515,14 @@ fn round5_tuned_and_held_halves() {
 /// their mismatches), even lines never looked at.
 #[test]
 fn round7_tuned_and_held_halves() {
-    let show = std::env::var("BOUNCES_SHOW").ok().as_deref() == Some("v8tune");
-    for name in ["heldout-v8a", "heldout-v8b"] {
+    tuned_and_held_halves(["heldout-v8a", "heldout-v8b"], 7, "v8tune");
+}
+
+/// Each set split by file line number: the odd lines (tuned on in `round`; their mismatches
+/// printed with `BOUNCES_SHOW=<show>`) and the even lines (held out, never printed).
+fn tuned_and_held_halves(sets: [&str; 2], round: u32, show: &str) {
+    let show = std::env::var("BOUNCES_SHOW").ok().as_deref() == Some(show);
+    for name in sets {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures/bounces")
             .join(format!("{name}.tsv"));
@@ -539,7 +531,10 @@ fn round7_tuned_and_held_halves() {
             continue;
         }
         let tuned = measure_where(&path, show, |r| r.line % 2 == 1);
-        tuned.print(&format!("{name} odd lines (tuned on in round 7)"), true);
+        tuned.print(
+            &format!("{name} odd lines (tuned on in round {round})"),
+            true,
+        );
         let held = measure_where(&path, false, |r| r.line % 2 == 0);
         held.print(&format!("{name} even lines (held out)"), false);
         assert!(tuned.lines > 0 && held.lines > 0, "{name}: empty half");
