@@ -540,3 +540,91 @@ fn tuned_and_held_halves(sets: [&str; 2], round: u32, show: &str) {
         assert!(tuned.lines > 0 && held.lines > 0, "{name}: empty half");
     }
 }
+
+/// How far two labellers agree, and what that means for the figure: a second person,
+/// following the same written conventions without seeing the first labels or `explain`'s
+/// output, labelled the held-out even halves of v6 and v8 (`second-labeller-even.tsv`, rows
+/// `set:line`). Printed per field: first vs second labeller, `explain` vs each, and
+/// `explain` on the lines where both labellers agree. Totals only: the even lines stay
+/// unseen.
+#[test]
+fn second_labeller_agreement() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/bounces");
+    let second = dir.join("second-labeller-even.tsv");
+    let Ok(data) = std::fs::read_to_string(&second) else {
+        eprintln!("SKIPPED: {second:?} is not present; nothing measured.");
+        return;
+    };
+    let mut firsts = std::collections::HashMap::new();
+    for set in ["heldout-v6a", "heldout-v6b", "heldout-v8a", "heldout-v8b"] {
+        for r in read(&dir.join(format!("{set}.tsv"))) {
+            firsts.insert(format!("{set}:{}", r.line), r);
+        }
+    }
+    // Per field: [first = second, explain = first, explain = second, explain = both
+    // where they agree] as (right, total).
+    let names = [
+        "code", "enhanced", "context", "reason", "bounce", "provider",
+    ];
+    let mut t: Vec<[Tally; 4]> = names.iter().map(|_| Default::default()).collect();
+    let mut rows = 0;
+    for l in data.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = l.split('\t').collect();
+        assert!(f.len() >= 7, "{l:?}: at least 7 tab-separated fields");
+        let Some(first) = firsts.get(f[0]) else {
+            panic!("{}: no such held-out line", f[0]);
+        };
+        rows += 1;
+        let ex = explain(std::slice::from_ref(&first.text), None);
+        let it = item(&ex).unwrap_or_else(|| panic!("{}: no item", f[0]));
+        let got = [
+            it.code.map(|c| c.to_string()),
+            it.enhanced.clone(),
+            it.context.map(|c| c.name().to_string()),
+            s(&it.reason),
+            s(&it.bounce),
+            it.provider.clone(),
+        ];
+        let one = [
+            &first.code,
+            &first.enhanced,
+            &first.context,
+            &first.reason,
+            &first.bounce,
+            &first.provider,
+        ];
+        for (i, tally) in t.iter_mut().enumerate() {
+            let two = opt(f[i + 1]);
+            // Context and provider are judged where a labeller gives one, as elsewhere.
+            let judged = |x: &Option<String>| (i != 2 && i != 5) || x.is_some();
+            if judged(one[i]) || judged(&two) {
+                tally[0].add(*one[i] == two);
+            }
+            if judged(one[i]) {
+                tally[1].add(got[i] == *one[i]);
+            }
+            if judged(&two) {
+                tally[2].add(got[i] == two);
+            }
+            if judged(one[i]) && *one[i] == two {
+                tally[3].add(got[i] == two);
+            }
+        }
+    }
+    eprintln!("second labeller: {rows} held-out even lines");
+    eprintln!(
+        "  {:10} {:>20} {:>20} {:>20} {:>24}",
+        "field", "first = second", "explain = first", "explain = second", "explain where agreed"
+    );
+    for (name, tally) in names.iter().zip(&t) {
+        let cell = |x: &Tally| format!("{}/{} {:.1}%", x.right, x.total, x.pct());
+        eprintln!(
+            "  {name:10} {:>20} {:>20} {:>20} {:>24}",
+            cell(&tally[0]),
+            cell(&tally[1]),
+            cell(&tally[2]),
+            cell(&tally[3])
+        );
+    }
+    assert!(rows > 0, "no rows");
+}
