@@ -409,6 +409,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v6b", false),
         ("heldout-v8a", false),
         ("heldout-v8b", false),
+        ("heldout-v9a", false),
+        ("heldout-v9b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("provider-docs", show.as_deref() == Some("docs")),
@@ -432,6 +434,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v6b"
                     | "heldout-v8a"
                     | "heldout-v8b"
+                    | "heldout-v9a"
+                    | "heldout-v9b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
