@@ -963,8 +963,25 @@ fn by_enhanced(e: EnhancedCode, code: Option<u16>) -> Option<Reason> {
     }
     ENHANCED
         .iter()
-        .find(|((s, d), _, _)| *s == e.subject && d.is_none_or(|d| d == e.detail))
+        .find(|((s, d), _, _)| {
+            *s == e.subject && d.is_none_or(|d| d == e.detail) && !other_protocol_status(e, code)
+        })
         .map(|(_, r, _)| *r)
+}
+
+/// RFC 3463 X.5.0 "other or undefined protocol status": says only that the protocol
+/// exchange failed, not how, and servers send it with any refusal ("550 5.5.0 Service
+/// refuse … service refused"). Read after the common refusal words ([`WEAK_TEXT_RULES`]),
+/// where a real syntax error ("5.5.2 Syntax error") is still read from its own code. A
+/// 500–504 basic code says "protocol" as well (Postfix's "503 5.5.0 … Improper use of SMTP
+/// command pipelining"): then the code stands.
+fn other_protocol_status(e: EnhancedCode, code: Option<u16>) -> bool {
+    e.subject == 5 && e.detail == 0 && !code.is_some_and(|c| (500..=504).contains(&c))
+}
+
+/// The reason of an X.5.0 reply no refusal word explained: a protocol error.
+fn by_enhanced_subject(e: EnhancedCode, code: Option<u16>) -> Option<Reason> {
+    other_protocol_status(e, code).then_some(SyntaxError)
 }
 
 /// The reason a vague security/policy code (X.7.0, X.7.1, or another X.7.* no table names)
@@ -1341,6 +1358,12 @@ pub fn classify(
     } else if let Some(r) = find_text(WEAK_TEXT_RULES, &phrases) {
         rule = format!("text:{}", r.id);
         Some(sender_refused(r.reason, ctx))
+    } else if let Some(r) = enhanced.and_then(|e| by_enhanced_subject(e, code)) {
+        rule = format!(
+            "enhanced:{}",
+            enhanced.map(|e| e.to_string()).unwrap_or_default()
+        );
+        Some(r)
     } else if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx, code)) {
         rule = format!(
             "enhanced:{}",
@@ -1418,6 +1441,9 @@ mod tests {
         (None, None, "2024-01-02 10:00:00 1abcD-000 => bob R=local_user T=local_delivery", Delivered),
         (Some(552), None, "looping message.", NetworkError),
         (Some(550), None, "black ip.", Blocked),
+        (Some(550), Some("5.5.0"), "Service refused, please try later.", Blocked),
+        (Some(550), Some("5.5.0"), "Command not understood.", SyntaxError),
+        (Some(503), Some("5.5.0"), "<DATA>: Data command rejected: need RCPT command", SyntaxError),
         (Some(550), None, "User <benny> unknown", UserUnknown),
         (Some(550), None, "Benutzer unbekannt", UserUnknown),
         (Some(550), Some("5.1.1"), "Utilisateur inconnu", UserUnknown),
