@@ -12,7 +12,8 @@
 //!    same families in Chinese, Japanese, Korean, Portuguese and Polish;
 //! 2. [`ENHANCED`]: the enhanced status code, exact then by subject (it beats a code-only
 //!    rule: 452 + 4.2.2 is a full mailbox, 552 + 5.7.x is policy, 421 + 4.7.x after MAIL
-//!    is a reputation deferral);
+//!    is a reputation deferral); then the common refusal words ([`WEAK_TEXT_RULES`]), Exim's
+//!    queue-expiry trailer ([`EXPIRY_TRAILER`]), the vague codes (X.5.0, X.7.0, X.7.1);
 //! 3. the basic code in its context ([`by_code`]).
 //!
 //! Never here: output wording of the explanation (that is `meaning`), I/O.
@@ -741,7 +742,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
     t("tls", &["tls version", "starttls command failed", "starttls not available", "not offered starttls", "does not support starttls"], FailedStartTls),
     t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
-    t("expired", &["retry timeout exceeded", "too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "retry time not reached", "long failure period"], Expired),
+    t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "retry time not reached", "long failure period"], Expired),
     t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),    // --- More wordings of the categories above (consulted after them) ---
     t("auth_failed_short", &["auth failed", "authentication failure", "authentication unsuccessful", "incorrect authentication data", "auth not available"], SecurityError)
         .src("Exim \"535 Incorrect authentication data\"; Microsoft \"535 5.7.3 Authentication unsuccessful\"; Sisimai lib/Sisimai/Reason/SecurityError.pm (\"authentication failure\")"),
@@ -882,6 +883,18 @@ pub const URL_RULES: &[TextRule] = &[
 pub const WEAK_TEXT_RULES: &[TextRule] = &[
     t("policy", &["policy", "prohibited", "not permitted"], PolicyViolation),
     t("blocked_generic", &["access denied", "blocked", "banned", "refused", "not allowed", "denied", "rejected"], Blocked),
+];
+
+/// Exim's queue-expiry trailer, appended to the last reply of a failed address ("421 … [TS02]
+/// …: retry timeout exceeded", "mailbox is full: retry timeout exceeded"; Exim spec ch. "Retry
+/// configuration", "Ultimate address timeout"). The reply before it says why delivery failed
+/// (fixtures/bounces/README.md, judgement calls: the reply's reason, not the queue expiry), so
+/// the trailer decides only when nothing else in the line does: consulted after every phrase
+/// and the decisive enhanced codes.
+#[rustfmt::skip]
+pub const EXPIRY_TRAILER: &[TextRule] = &[
+    t("expired_trailer", &["retry timeout exceeded"], Expired)
+        .src("Exim spec ch. \"Retry configuration\" (the address's retry timeout passed: it is failed with the last error, then \"retry timeout exceeded\")"),
 ];
 
 /// (subject, detail or `None` for the whole subject), reason, source.
@@ -1358,6 +1371,9 @@ pub fn classify(
     } else if let Some(r) = find_text(WEAK_TEXT_RULES, &phrases) {
         rule = format!("text:{}", r.id);
         Some(sender_refused(r.reason, ctx))
+    } else if let Some(r) = find_text(EXPIRY_TRAILER, &phrases) {
+        rule = format!("text:{}", r.id);
+        Some(r.reason)
     } else if let Some(r) = enhanced.and_then(|e| by_enhanced_subject(e, code)) {
         rule = format!(
             "enhanced:{}",
@@ -1442,6 +1458,9 @@ mod tests {
         (Some(552), None, "looping message.", NetworkError),
         (Some(550), None, "black ip.", Blocked),
         (Some(550), Some("5.5.0"), "Service refused, please try later.", Blocked),
+        (Some(421), None, "Too many concurrent connections: retry timeout exceeded", RateLimited),
+        (Some(550), None, "Connection timed out: retry timeout exceeded", NetworkError),
+        (None, None, "b@example.com R=dnslookup T=remote_smtp: retry timeout exceeded", Expired),
         (Some(550), Some("5.5.0"), "Command not understood.", SyntaxError),
         (Some(503), Some("5.5.0"), "<DATA>: Data command rejected: need RCPT command", SyntaxError),
         (Some(550), None, "User <benny> unknown", UserUnknown),
@@ -1637,6 +1656,7 @@ mod tests {
             .iter()
             .chain(WEAK_TEXT_RULES)
             .chain(URL_RULES)
+            .chain(EXPIRY_TRAILER)
             .chain(LOCALISED_RULES)
         {
             assert!(r.text.iter().all(|f| *f == f.to_lowercase()), "{}", r.id);
