@@ -1205,10 +1205,31 @@ fn infer_context(block: &str) -> Option<Context> {
         // corpus): read last, after every explicit stage.
         (" rcpt to:<", Context::Rcpt),
     ];
+    // Wordings only one command's reply carries, read after every stated stage: RFC 4954's
+    // AUTH replies (§6: "454 4.7.0 Temporary authentication failure", "535 5.7.8
+    // Authentication credentials invalid", "534 5.7.9 Authentication mechanism is too weak"),
+    // Gmail's ("535 5.7.8 Username and Password not accepted", "454 4.7.0 Cannot authenticate
+    // due to a temporary system problem", "534 5.7.9 Application-specific password required",
+    // https://support.google.com/a/answer/3726730), Microsoft's "535 5.7.3 Authentication
+    // unsuccessful", Exim's "535 Incorrect authentication data"; and a reply naming the
+    // command it refuses ("530 5.7.57 … during MAIL FROM", Exchange Online).
+    const REPLY_WORDINGS: &[(&str, Context)] = &[
+        ("during mail from", Context::Mail),
+        ("username and password not accepted", Context::Auth),
+        ("cannot authenticate", Context::Auth),
+        ("could not authenticate", Context::Auth),
+        ("temporary authentication failure", Context::Auth),
+        ("authentication credentials invalid", Context::Auth),
+        ("authentication mechanism is too weak", Context::Auth),
+        ("application-specific password required", Context::Auth),
+        ("authentication unsuccessful", Context::Auth),
+        ("incorrect authentication data", Context::Auth),
+    ];
     let pairs = crate::knowledge::classify::Pairs::of(&l);
     HINTS
         .iter()
         .chain(NAMED_STAGES)
+        .chain(REPLY_WORDINGS)
         .find(|(h, _)| pairs.may_contain(h) && l.contains(h))
         .map(|(_, c)| *c)
         .or_else(|| quoted_command(&l))
