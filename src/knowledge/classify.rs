@@ -729,6 +729,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Gandi \"554 5.7.1 Service unavailable; Client host [x] blocked you may be infected\" (https://docs.gandi.net/de/gandimail/faq/error_types/554_5_7_1_ser…): the sending host is blocked, not the message's content"),
     t("virus", &["virus", "malware", "infected attachment", "infected file", "message infected", "is infected", "contains an infected"], VirusDetected),
     t("spam", &["spam", "unsolicited", "unwanted", "inappropriate", "junk mail", "content filter", "bulk mail"], SpamDetected),
+    t("domain_does_not_exist", &["domain does not exist", "domain doesn't exist", "domain name does not exist", "domain must exist"], HostUnknown)
+        .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm (\"domain does not exist\", \"recipient domain must exist\"): the domain, not the mailbox, is unknown; read before the user family, whose \"does not exist\" it contains (a sender's domain is read earlier, by sender_rejected)"),
     t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "not a valid rfc-5321 address", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable"], UserUnknown),
     t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
     t("too_large", &["message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
@@ -780,6 +782,21 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/MailboxFull.pm; \"Mailbox space not enough (space limit is …KB)\" of Chinese webmail systems (Coremail); GNU Mailutils maidag \"message would exceed maximum mailbox size for this recipient\" (http://mailutils.org/manual/html_node/Mailbox-Quotas.html)"),
     t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
         .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
+    // --- Round 8: the wordings of Sisimai 4's reason lists (Debian libsisimai-perl 4.25.15,
+    // lib/Sisimai/Reason/*.pm) that no rule above read as Sisimai does, where this corpus's
+    // conventions agree with it (each list was checked by feeding every entry through explain) ---
+    t("too_large_sisimai", &["message length exceeds administrative limit", "exceeds administrative limit", "maximum inbound message size", "message file too big", "exceeds maximum message size", "exceeds the maximum message size", "maximum message size exceeded"], EmailTooLarge)
+        .src("RFC 3463 X.2.3 \"Message length exceeds administrative limit\"; Sisimai lib/Sisimai/Reason/MesgTooBig.pm and ExceedLimit.pm (\"exceeded maximum inbound message size\", \"message file too big\", Postfix's \"552 5.3.4 Error: message file too big\")"),
+    t("network_sisimai", &["host is unreachable", "host name lookup failure", "dns records for the destination computer could not be found", "unable to resolve route", "message looping", "routing loop", "forwarding loop count exceeded", "could not connect and send the mail"], NetworkError)
+        .src("Sisimai lib/Sisimai/Reason/NetworkError.pm (\"host name lookup failure\", \"message probably in a routing loop\", \"maximum forwarding loop count exceeded\"); Exchange's \"DNS records for the destination computer could not be found\" (NDR 4.4.7/5.4.4); RFC 3463 X.4.6 routing loop detected"),
+    t("system_error_sisimai", &["interrupted system call", "remote server is misconfigured", "service currently unavailable", "timeout waiting for input", "aliasing/forwarding loop broken", "loop was found in the mail exchanger", "encountered an error while being processed", "could not load drd for domain"], SystemError)
+        .src("Sisimai lib/Sisimai/Reason/SystemError.pm (the receiving system's own failure: \"interrupted system call\", \"remote server is misconfigured\", \"timeout waiting for input\", \"loop was found in the Mail eXchanger\")"),
+    t("relay_sisimai", &["not an open relay", "not local host", "list of allowed rcpthost"], NoRelaying)
+        .src("Sisimai lib/Sisimai/Reason/NoRelaying.pm (\"not an open relay, so get lost\", \"not local host\"; qmail-smtpd \"sorry, that domain isn't in my list of allowed rcpthosts\")"),
+    t("suspend_sisimai", &["recipient suspend the service", "suspend the service"], Suspend)
+        .src("Sisimai lib/Sisimai/Reason/Suspend.pm (\"recipient suspend the service\")"),
+    t("vacation_sisimai", &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on", "out of the office"], Vacation)
+        .src("Sisimai lib/Sisimai/Reason/Vacation.pm (an automatic out-of-office answer quoted as the reply)"),
 ];
 
 /// Localised wordings, consulted after every English phrase of [`TEXT_RULES`]: the standard
@@ -1459,6 +1476,15 @@ mod tests {
         (Some(550), None, "black ip.", Blocked),
         (Some(550), Some("5.5.0"), "Service refused, please try later.", Blocked),
         (Some(421), None, "Too many concurrent connections: retry timeout exceeded", RateLimited),
+        (Some(552), Some("5.3.4"), "Error: message file too big", EmailTooLarge),
+        (Some(554), None, "Message length exceeds administrative limit", EmailTooLarge),
+        (Some(550), None, "Host name lookup failure", NetworkError),
+        (Some(554), None, "Message probably in a routing loop", NetworkError),
+        (Some(451), None, "Interrupted system call", SystemError),
+        (Some(550), None, "Recipient domain does not exist", HostUnknown),
+        (Some(550), None, "User does not exist", UserUnknown),
+        (Some(553), None, "sorry, that domain isn't in my list of allowed rcpthost", NoRelaying),
+        (Some(550), None, "I am out of the office until Monday", Vacation),
         (Some(550), None, "Connection timed out: retry timeout exceeded", NetworkError),
         (None, None, "b@example.com R=dnslookup T=remote_smtp: retry timeout exceeded", Expired),
         (Some(550), Some("5.5.0"), "Command not understood.", SyntaxError),
