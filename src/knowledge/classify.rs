@@ -728,6 +728,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("infected_host", &["you may be infected", "may be infected", "infected host", "infected computer", "infected pc", "botnet"], Blocked)
         .src("Gandi \"554 5.7.1 Service unavailable; Client host [x] blocked you may be infected\" (https://docs.gandi.net/de/gandimail/faq/error_types/554_5_7_1_ser…): the sending host is blocked, not the message's content"),
     t("virus", &["virus", "malware", "infected attachment", "infected file", "message infected", "is infected", "contains an infected"], VirusDetected),
+    t("spam_source", &["sending spam", "spams from your ip", "spam ips", "suspiciously like spammer", "spam site", "spam source", "known spammer", "is a spammer", "spamming ip"], Blocked)
+        .src("Sisimai 5 lib/Sisimai/Reason/Blocked.pm (\"you are sending spam\", \"too many spams from your ip\" (free.fr), \"dynamic/zombied/spam ips blocked\", \"your remotehost looks suspiciously like spammer\", \"mail from … refused: spam site\", \"currently sending spam\"): the sending host or site is judged a spam source, a block of the sender, not a verdict on this message; read before the spam words"),
     t("spam", &["spam", "unsolicited", "unwanted", "inappropriate", "junk mail", "content filter", "bulk mail"], SpamDetected),
     t("domain_does_not_exist", &["domain does not exist", "domain doesn't exist", "domain name does not exist", "domain must exist"], HostUnknown)
         .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm (\"domain does not exist\", \"recipient domain must exist\"): the domain, not the mailbox, is unknown; read before the user family, whose \"does not exist\" it contains (a sender's domain is read earlier, by sender_rejected)"),
@@ -1098,6 +1100,19 @@ fn answering_provider(
         })
 }
 
+/// A spam verdict given before the message was sent (at the greeting, HELO/EHLO or RCPT) can
+/// only judge the sending host, not the content: a block (`blocked`). Sisimai 5
+/// lib/Sisimai/Reason/SpamDetected.pm says the same (`true()` is never 1 when the command was
+/// CONN, EHLO, HELO, MAIL or RCPT: "all the MTAs read the headers and the entire message body
+/// after the DATA command"). MAIL keeps its own convention (a refused sender).
+fn spam_before_message(r: Reason, ctx: Option<Context>) -> Reason {
+    use Context as C;
+    match (r, ctx) {
+        (SpamDetected, Some(C::Greeting | C::Ehlo | C::Helo | C::Rcpt)) => Blocked,
+        (r, _) => r,
+    }
+}
+
 /// A block or policy refusal answering MAIL FROM is a refusal of the sender (`rejected`).
 fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     match (r, ctx) {
@@ -1414,6 +1429,7 @@ pub fn classify(
         rule.push_str("none");
         None
     };
+    let reason = reason.map(|r| spam_before_message(r, ctx));
     let reason = match (reason, blocklist) {
         // A named blocklist is a block, whatever phrase matched first.
         (Some(PolicyViolation | SpamDetected | Undefined | BadReputation), Some(_)) if !success => {
@@ -1673,6 +1689,21 @@ mod tests {
         assert_eq!(
             classify(None, Some(550), e, text, text).reason,
             Some(UserUnknown)
+        );
+    }
+
+    #[test]
+    fn a_spam_verdict_before_the_message_is_a_block() {
+        let text = "550 Your message looks like spam";
+        let at = |ctx| classify(ctx, Some(550), None, text, text).reason;
+        assert_eq!(at(Some(Context::Rcpt)), Some(Blocked));
+        assert_eq!(at(Some(Context::Greeting)), Some(Blocked));
+        assert_eq!(at(Some(Context::EndOfData)), Some(SpamDetected));
+        assert_eq!(at(None), Some(SpamDetected));
+        let text = "550 mail from 192.0.2.1 refused: spam site";
+        assert_eq!(
+            classify(None, Some(550), None, text, text).reason,
+            Some(Blocked)
         );
     }
 
