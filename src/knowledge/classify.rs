@@ -797,6 +797,14 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/NoRelaying.pm (\"not an open relay, so get lost\", \"not local host\"; qmail-smtpd \"sorry, that domain isn't in my list of allowed rcpthosts\")"),
     t("suspend_sisimai", &["recipient suspend the service", "suspend the service"], Suspend)
         .src("Sisimai lib/Sisimai/Reason/Suspend.pm (\"recipient suspend the service\")"),
+    t("user_unknown_sisimai5_index", &["address invalid", "mailbox not present", "mailbox unavaiable", "no mail box available", "recipient is not local", "recipient notfound", "email address is wrong or no longer valid", "unknown mailbox", "user missing home directory", "user not known", "unknown virtual user", "invalid user", "invalid-recipient", "rejected: userunknown", "envelope recipient has been denied", "badrcptto", "account unavailable", "server rejected recipients"], UserUnknown)
+        .src("Sisimai 5 lib/Sisimai/Reason/UserUnknown.pm $index (\"550 address invalid\", \"mailbox not present\", \"resolver.adr.recipient notfound\", \"user not known\", \"vdeliver: invalid or unknown virtual user\", qmail's \"sorry, your envelope recipient has been denied\" / badrcptto); after the AUTH wordings, so \"invalid username or password\" stays an authentication failure"),
+    t("sender_refused_sisimai5", &["administrative prohibition", "batv failed to verify", "batv validation failure", "no third-party dsns", "from a different address or alias", "bouncedeny"], Rejected)
+        .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender: Exim's \"administrative prohibition\", SonicWall's BATV failures, SpamWall's \"no third-party DSNs\", McAfee's \"denied [BOUNCEDENY]\")"),
+    t("suspend_sisimai5", &["user or domain is disabled", "user is terminated", "mailbox currently suspended"], Suspend)
+        .src("Sisimai 5 lib/Sisimai/Reason/Suspend.pm"),
+    t("rate_sisimai5", &["too many smtp sessions", "connection count limit"], RateLimited)
+        .src("Sisimai 5 lib/Sisimai/Reason/RateLimited.pm (Sendmail daemon.c \"too many SMTP sessions for this host\"; \"connection … limit\")"),
     t("vacation_sisimai", &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on", "out of the office"], Vacation)
         .src("Sisimai lib/Sisimai/Reason/Vacation.pm (an automatic out-of-office answer quoted as the reply)"),
 ];
@@ -1501,6 +1509,10 @@ mod tests {
         (Some(550), None, "User does not exist", UserUnknown),
         (Some(553), None, "sorry, that domain isn't in my list of allowed rcpthost", NoRelaying),
         (Some(550), None, "I am out of the office until Monday", Vacation),
+        (Some(550), None, "Requested action not taken: user not known", UserUnknown),
+        (Some(535), None, "Invalid username or password", SecurityError),
+        (Some(550), None, "Administrative prohibition", Rejected),
+        (Some(421), None, "Too many SMTP sessions for this host", RateLimited),
         (Some(550), None, "Connection timed out: retry timeout exceeded", NetworkError),
         (None, None, "b@example.com R=dnslookup T=remote_smtp: retry timeout exceeded", Expired),
         (Some(550), Some("5.5.0"), "Command not understood.", SyntaxError),
