@@ -805,6 +805,10 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/Suspend.pm"),
     t("rate_sisimai5", &["too many smtp sessions", "connection count limit"], RateLimited)
         .src("Sisimai 5 lib/Sisimai/Reason/RateLimited.pm (Sendmail daemon.c \"too many SMTP sessions for this host\"; \"connection … limit\")"),
+    t("policy_sisimai5", &["not accepting mail with", "message given low priority", "messages with multiple addresses", "not subscribed to this group", "containing images or other attachments"], PolicyViolation)
+        .src("Sisimai 5 lib/Sisimai/Reason/PolicyViolation.pm (AOL's \"the recipient is not accepting mail with attachments\", a group's \"not subscribed to this group\", \"we do not accept messages containing images or other attachments\")"),
+    t("spf_spelled_out", &["sender policy framework"], AuthFailure)
+        .src("Sisimai 5 lib/Sisimai/Reason/AuthFailure.pm (\"sender policy framework violation\", \"sender policy framework (spf) fail\"): SPF written out, which the keyword \"spf\" misses and the policy words would take"),
     t("vacation_sisimai", &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on", "out of the office"], Vacation)
         .src("Sisimai lib/Sisimai/Reason/Vacation.pm (an automatic out-of-office answer quoted as the reply)"),
 ];
