@@ -1125,6 +1125,23 @@ fn spam_before_message(r: Reason, ctx: Option<Context>) -> Reason {
     }
 }
 
+/// A bare policy refusal that names the client's IP address ("553 User defined policy
+/// matched for [192.0.2.1]") refuses that host: a block (Sisimai's `blocked`, "rejected due to
+/// client IP address or a hostname"), not a verdict on the message.
+fn policy_on_ip(r: Reason, phrases: &str) -> Reason {
+    let names_ip = phrases
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .any(|w| {
+            w == "ip"
+                || (w.split('.').count() == 4 && w.split('.').all(|o| o.parse::<u8>().is_ok()))
+        });
+    if r == PolicyViolation && names_ip {
+        Blocked
+    } else {
+        r
+    }
+}
+
 /// A block or policy refusal answering MAIL FROM is a refusal of the sender (`rejected`).
 fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     match (r, ctx) {
@@ -1414,7 +1431,7 @@ pub fn classify(
         Some(r)
     } else if let Some(r) = find_text(WEAK_TEXT_RULES, &phrases) {
         rule = format!("text:{}", r.id);
-        Some(sender_refused(r.reason, ctx))
+        Some(sender_refused(policy_on_ip(r.reason, &phrases), ctx))
     } else if let Some(r) = find_text(EXPIRY_TRAILER, &phrases) {
         rule = format!("text:{}", r.id);
         Some(r.reason)
@@ -1716,6 +1733,16 @@ mod tests {
         assert_eq!(at(Some(Context::Greeting)), Some(Blocked));
         assert_eq!(at(Some(Context::EndOfData)), Some(SpamDetected));
         assert_eq!(at(None), Some(SpamDetected));
+        let text = "553 User defined policy matched for [192.0.2.1]";
+        assert_eq!(
+            classify(None, Some(553), None, text, text).reason,
+            Some(Blocked)
+        );
+        let text = "553 User defined policy matched";
+        assert_eq!(
+            classify(None, Some(553), None, text, text).reason,
+            Some(PolicyViolation)
+        );
         let text = "550 mail from 192.0.2.1 refused: spam site";
         assert_eq!(
             classify(None, Some(550), None, text, text).reason,
