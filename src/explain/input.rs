@@ -1012,7 +1012,18 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                     ));
             let expected = before.ends_with("expected response code")
                 || before.ends_with("expected response code \"");
-            ((opener || word_colon || spoken) && !expected)
+            // A client message that appends the server's refusal after a comma or a dash
+            // ("Failed to close connection to SMTP server, 553 Relaying disallowed", "Error
+            // Sending Email - 422 try again in 15 seconds", "from 202.106.182.168, 445 服务器拒绝"):
+            // a failure code (4xx/5xx) followed by words, so "3 messages, 200 bytes" is none.
+            let appended = prev == b' '
+                && (prev_word.ends_with(',') || prev_word == "-")
+                && code_at(line, i).is_some_and(|(c, sep, rest)| {
+                    (4..=5).contains(&(c / 100))
+                        && sep == ' '
+                        && rest.chars().next().is_some_and(|ch| ch.is_alphabetic())
+                });
+            ((opener || word_colon || spoken || appended) && !expected)
                 .then(|| loose_code_at(line, i))
                 .flatten()
                 .or_else(|| {
@@ -1674,6 +1685,17 @@ mod tests {
         // Roundcube's "SMTP Error (535):", translated with a space before the colon.
         assert_eq!(reply("Erreur SMTP (535) : authentication failed").0, 535);
         assert_eq!(reply("host x[1.2.3.4] said: 550, quota exceeded").0, 550);
+        // A client message appending the server's failure after a comma or a dash.
+        assert_eq!(
+            reply("Failed to close connection to SMTP server, 553 Relaying disallowed").0,
+            553
+        );
+        assert_eq!(reply("Error Sending Email - 422 try again later.").0, 422);
+        let got = parse_inputs(&["Sent 3 messages, 200 bytes in total".to_string()]);
+        assert!(
+            !matches!(got.first(), Some(Parsed::Reply { .. })),
+            "{got:?}"
+        );
         assert_eq!(
             reply("[Status: Error, ResponseCode 421, 4.7.1 Try later]").0,
             421
