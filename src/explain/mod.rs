@@ -403,9 +403,6 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
             item.text.as_deref().unwrap_or(&item.input),
             &item.input,
         );
-        if std::env::var_os("T8DBG").is_some() {
-            eprintln!("RULE {}", c.rule);
-        }
         item.reason = c.reason;
         item.bounce = c.bounce;
         item.acts = c.acts;
