@@ -811,6 +811,10 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/PolicyViolation.pm (AOL's \"the recipient is not accepting mail with attachments\", a group's \"not subscribed to this group\", \"we do not accept messages containing images or other attachments\")"),
     t("spf_spelled_out", &["sender policy framework"], AuthFailure)
         .src("Sisimai 5 lib/Sisimai/Reason/AuthFailure.pm (\"sender policy framework violation\", \"sender policy framework (spf) fail\"): SPF written out, which the keyword \"spf\" misses and the policy words would take"),
+    t("ptr_sisimai5", &["ip name lookup failed", "forward dns entry does not point to the sending ip", "unresolvable relay host name", "mismatches client ip"], RequirePtr)
+        .src("Sisimai 5 lib/Sisimai/Reason/RequirePTR.pm (\"access denied. ip name lookup failed\", Gmail's \"the corresponding forward DNS entry does not point to the sending IP\", \"unresolvable relay host name\", \"domain … mismatches client ip\")"),
+    t("security_sisimai5", &["authentication turned on in your email client", "not subscribed to ses", "not authorized to perform ses:sendrawemail"], SecurityError)
+        .src("Sisimai 5 lib/Sisimai/Reason/SecurityError.pm (MessageLabs' \"please turn on SMTP Authentication in your mail client\", Amazon SES's account and IAM refusals)"),
     t("vacation_sisimai", &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on", "out of the office"], Vacation)
         .src("Sisimai lib/Sisimai/Reason/Vacation.pm (an automatic out-of-office answer quoted as the reply)"),
 ];
