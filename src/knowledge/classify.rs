@@ -1372,8 +1372,18 @@ fn bounce_of(
                 || reason == Some(NetworkError)
         }
     };
+    // An authentication or encryption requirement answered with a 4xx ("451 Authentication
+    // failed", "451 5.7.3 STARTTLS is required", "421 4.7.0 TLS required for RCPT domain")
+    // fails the same way on every retry until the sender changes its setup: hard, unless the
+    // reply itself says it is temporary (README judgement calls: a permanent refusal answered
+    // with 4xx is hard).
+    let setup = reason == Some(SecurityError)
+        && !["temporar", "try again", "rate limit", "too many"]
+            .iter()
+            .any(|w| whole_lower.contains(w));
     match forced {
         Some(b) => b,
+        None if setup => Bounce::Hard,
         None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
         None => Bounce::Hard,
     }
@@ -1756,6 +1766,20 @@ mod tests {
             classify(None, Some(550), None, text, text).reason,
             Some(Blocked)
         );
+    }
+
+    #[test]
+    fn an_authentication_requirement_answered_with_4xx_is_hard() {
+        let bounce = |code, text: &str| classify(None, Some(code), None, text, text).bounce;
+        assert_eq!(
+            bounce(451, "451 Authentication failed: Could not authenticate"),
+            Some(Bounce::Hard)
+        );
+        assert_eq!(
+            bounce(454, "454 4.7.0 Temporary authentication failure"),
+            Some(Bounce::Soft)
+        );
+        assert_eq!(bounce(535, "535 Authentication failed"), Some(Bounce::Hard));
     }
 
     #[test]
