@@ -531,6 +531,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_receiving_too_fast", &["receiving mail at a rate", "receiving mail too quickly"], RateLimited).soft("Google uses 4.2.1 (mailbox disabled) for a rate limit on the recipient's side.").src("https://support.google.com/a/answer/3726730 (4.2.1)"),
     t("gmail_over_quota_perm", &["overquotaperm"], MailboxFull).hard().src("https://support.google.com/a/answer/3726730 (OverQuotaPerm: an inactive account over quota)"),
     t("gmail_over_quota", &["is over quota", "out of storage space", "inbox is out of storage"], MailboxFull).src("https://support.google.com/a/answer/3726730 (4.2.2 / 5.2.2)"),
+    t("sender_account_barred", &["sending for this account is disabled", "sending…account…disabled", "sending…account…suspended", "account…disabled for sending", "account…suspended for sending", "restricted from sending", "blocked from sending", "outgoing…disabled", "outgoing…suspended", "outbound…suspended"], Blocked)
+        .src("A sending account barred from sending (Google Workspace SMTP relay \"The sending email account has been temporarily suspended due to abuse\", https://support.google.com/a/answer/6140680; Exchange Online's \"restricted from sending\" / 5.1.8 \"bad outbound sender\", https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online): the sender is blocked, not the recipient's mailbox suspended; read before the suspend words"),
     t("gmail_disabled", &["account that you tried to reach is disabled", "account is disabled"], Suspend),
     t("gmail_no_such_user", &["account that you tried to reach does not exist", "p=nosuchuser"], UserUnknown),
     t("gmail_ipv6", &["ipv6 sending guidelines", "ipv6 address does not meet"], RequirePtr).src("https://support.google.com/a/answer/3726730 (5.7.25 / ipv6 guidelines)"),
@@ -1549,6 +1551,8 @@ mod tests {
         (Some(550), None, "Requested action not taken: user not known", UserUnknown),
         (Some(535), None, "Invalid username or password", SecurityError),
         (Some(550), None, "Administrative prohibition", Rejected),
+        (Some(550), None, "Message sending for this account is disabled", Blocked),
+        (Some(550), None, "The email account that you tried to reach is disabled.", Suspend),
         (Some(554), Some("5.7.1"), "Recipient address rejected: You have exceeded your outgoing mail quota.", RateLimited),
         (Some(552), None, "User has exceeded quota, bouncing mail", MailboxFull),
         (Some(421), None, "Too many SMTP sessions for this host", RateLimited),
