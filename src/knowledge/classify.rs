@@ -1391,6 +1391,39 @@ fn bounce_of(
     }
 }
 
+/// The reason when no phrase and no decisive enhanced code said one, with the rule's id: the
+/// common refusal words, Exim's expiry trailer, X.5.0, the vague X.7 codes, the basic code.
+fn weak_reason(
+    ctx: Option<Context>,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+    phrases: &str,
+) -> (Option<Reason>, String) {
+    let by_enhanced_code = |r: Reason| {
+        let id = enhanced.map(|e| e.to_string()).unwrap_or_default();
+        (Some(r), format!("enhanced:{id}"))
+    };
+    if let Some(r) = find_text(WEAK_TEXT_RULES, phrases) {
+        (
+            Some(sender_refused(policy_on_ip(r.reason, phrases), ctx)),
+            format!("text:{}", r.id),
+        )
+    } else if let Some(r) = find_text(EXPIRY_TRAILER, phrases) {
+        (Some(r.reason), format!("text:{}", r.id))
+    } else if let Some(r) = enhanced.and_then(|e| by_enhanced_subject(e, code)) {
+        by_enhanced_code(r)
+    } else if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx, code)) {
+        by_enhanced_code(sender_refused(r, ctx))
+    } else if let Some(c) = code {
+        (Some(by_code(c, ctx)), format!("code:{c}"))
+    } else if enhanced.is_some() {
+        (Some(Undefined), "none".to_string())
+    } else {
+        // Text without any code: only a phrase can say anything.
+        (None, "none".to_string())
+    }
+}
+
 /// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
 /// the reply text. `code` is `None` when only an enhanced code was given.
 pub fn classify(
@@ -1447,34 +1480,10 @@ pub fn classify(
             enhanced.map(|e| e.to_string()).unwrap_or_default()
         );
         Some(r)
-    } else if let Some(r) = find_text(WEAK_TEXT_RULES, &phrases) {
-        rule = format!("text:{}", r.id);
-        Some(sender_refused(policy_on_ip(r.reason, &phrases), ctx))
-    } else if let Some(r) = find_text(EXPIRY_TRAILER, &phrases) {
-        rule = format!("text:{}", r.id);
-        Some(r.reason)
-    } else if let Some(r) = enhanced.and_then(|e| by_enhanced_subject(e, code)) {
-        rule = format!(
-            "enhanced:{}",
-            enhanced.map(|e| e.to_string()).unwrap_or_default()
-        );
-        Some(r)
-    } else if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx, code)) {
-        rule = format!(
-            "enhanced:{}",
-            enhanced.map(|e| e.to_string()).unwrap_or_default()
-        );
-        Some(sender_refused(r, ctx))
-    } else if let Some(c) = code {
-        rule = format!("code:{c}");
-        Some(by_code(c, ctx))
-    } else if enhanced.is_some() {
-        rule.push_str("none");
-        Some(Undefined)
     } else {
-        // Text without any code: only a phrase can say anything.
-        rule.push_str("none");
-        None
+        let (r, id) = weak_reason(ctx, code, enhanced, &phrases);
+        rule = id;
+        r
     };
     let reason = reason.map(|r| spam_before_message(r, ctx));
     let reason = match (reason, blocklist) {
