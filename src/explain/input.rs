@@ -1012,7 +1012,18 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                     ));
             let expected = before.ends_with("expected response code")
                 || before.ends_with("expected response code \"");
-            ((opener || word_colon || spoken) && !expected)
+            // A client message that appends the server's refusal after a comma or a dash
+            // ("Failed to close connection to SMTP server, 553 Relaying disallowed", "Error
+            // Sending Email - 422 try again in 15 seconds", "from 202.106.182.168, 445 服务器拒绝"):
+            // a failure code (4xx/5xx) followed by words, so "3 messages, 200 bytes" is none.
+            let appended = prev == b' '
+                && (prev_word.ends_with(',') || prev_word == "-")
+                && code_at(line, i).is_some_and(|(c, sep, rest)| {
+                    (4..=5).contains(&(c / 100))
+                        && sep == ' '
+                        && rest.chars().next().is_some_and(|ch| ch.is_alphabetic())
+                });
+            ((opener || word_colon || spoken || appended) && !expected)
                 .then(|| loose_code_at(line, i))
                 .flatten()
                 .or_else(|| {
@@ -1205,10 +1216,31 @@ fn infer_context(block: &str) -> Option<Context> {
         // corpus): read last, after every explicit stage.
         (" rcpt to:<", Context::Rcpt),
     ];
+    // Wordings only one command's reply carries, read after every stated stage: RFC 4954's
+    // AUTH replies (§6: "454 4.7.0 Temporary authentication failure", "535 5.7.8
+    // Authentication credentials invalid", "534 5.7.9 Authentication mechanism is too weak"),
+    // Gmail's ("535 5.7.8 Username and Password not accepted", "454 4.7.0 Cannot authenticate
+    // due to a temporary system problem", "534 5.7.9 Application-specific password required",
+    // https://support.google.com/a/answer/3726730), Microsoft's "535 5.7.3 Authentication
+    // unsuccessful", Exim's "535 Incorrect authentication data"; and a reply naming the
+    // command it refuses ("530 5.7.57 … during MAIL FROM", Exchange Online).
+    const REPLY_WORDINGS: &[(&str, Context)] = &[
+        ("during mail from", Context::Mail),
+        ("username and password not accepted", Context::Auth),
+        ("cannot authenticate", Context::Auth),
+        ("could not authenticate", Context::Auth),
+        ("temporary authentication failure", Context::Auth),
+        ("authentication credentials invalid", Context::Auth),
+        ("authentication mechanism is too weak", Context::Auth),
+        ("application-specific password required", Context::Auth),
+        ("authentication unsuccessful", Context::Auth),
+        ("incorrect authentication data", Context::Auth),
+    ];
     let pairs = crate::knowledge::classify::Pairs::of(&l);
     HINTS
         .iter()
         .chain(NAMED_STAGES)
+        .chain(REPLY_WORDINGS)
         .find(|(h, _)| pairs.may_contain(h) && l.contains(h))
         .map(|(_, c)| *c)
         .or_else(|| quoted_command(&l))
@@ -1653,6 +1685,17 @@ mod tests {
         // Roundcube's "SMTP Error (535):", translated with a space before the colon.
         assert_eq!(reply("Erreur SMTP (535) : authentication failed").0, 535);
         assert_eq!(reply("host x[1.2.3.4] said: 550, quota exceeded").0, 550);
+        // A client message appending the server's failure after a comma or a dash.
+        assert_eq!(
+            reply("Failed to close connection to SMTP server, 553 Relaying disallowed").0,
+            553
+        );
+        assert_eq!(reply("Error Sending Email - 422 try again later.").0, 422);
+        let got = parse_inputs(&["Sent 3 messages, 200 bytes in total".to_string()]);
+        assert!(
+            !matches!(got.first(), Some(Parsed::Reply { .. })),
+            "{got:?}"
+        );
         assert_eq!(
             reply("[Status: Error, ResponseCode 421, 4.7.1 Try later]").0,
             421

@@ -203,6 +203,34 @@ fn log_prefixes_are_skipped_and_context_inferred() {
     );
 }
 
+/// A reply worded as only one command's answer names its context (RFC 4954's AUTH replies,
+/// Gmail's, Exchange Online's "during MAIL FROM"), after every stated stage.
+#[test]
+fn replies_only_one_command_gives_name_their_context() {
+    for (line, ctx) in [
+        (
+            "535 5.7.8 Authentication credentials invalid",
+            Context::Auth,
+        ),
+        ("454 4.7.0 Temporary authentication failure", Context::Auth),
+        (
+            "535 5.7.80 Username and Password not accepted.",
+            Context::Auth,
+        ),
+        (
+            "530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM",
+            Context::Mail,
+        ),
+        (
+            "host mx.example[192.0.2.1] said: 535 5.7.3 Authentication unsuccessful (in reply to RCPT TO command)",
+            Context::Rcpt,
+        ),
+    ] {
+        let ex = explain(&[line.to_string()], None);
+        assert_eq!(ex.items[0].context, Some(ctx), "{line}");
+    }
+}
+
 #[test]
 fn unquoted_code_pairs_and_words_join_one_reply() {
     let args: Vec<String> = ["550", "5.1.1", "User", "unknown"]
