@@ -6,7 +6,8 @@
 //! same way and printed, without thresholds.
 //!
 //! Skipped, with a message, when the corpus is absent. `BOUNCES_SHOW=1` prints every
-//! mismatch of the corpus and dev; `BOUNCES_SHOW=dev`, `=test` one set only; `=all` every set.
+//! mismatch of the corpus and dev; `BOUNCES_SHOW=dev`, `=test` one set only; `=all` every set;
+//! `=v7`, `=v10` the training sets of those rounds; `=v6tune`, `=v8tune`, `=v9tune` the odd halves.
 
 use smtpprobe::explain::{Explanation, Item, Recognition, explain};
 use std::path::Path;
@@ -336,6 +337,7 @@ fn corpus_accuracy_per_field() {
                 | "v6tune"
                 | "v8tune"
                 | "v9tune"
+                | "v10"
         )
     });
     let acc = measure(&path, show);
@@ -403,6 +405,7 @@ fn heldout_accuracy_per_field() {
                 | "v6tune"
                 | "v8tune"
                 | "v9tune"
+                | "v10"
         )
     });
     let show_test = show.as_deref().is_some_and(|v| v == "test" || v == "all");
@@ -419,6 +422,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v9b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
+        ("train-v10a", show.as_deref() == Some("v10")),
+        ("train-v10b", show.as_deref() == Some("v10")),
         ("provider-docs", show.as_deref() == Some("docs")),
         ("mta-texts", show.as_deref() == Some("mta")),
     ] {
