@@ -6,26 +6,37 @@
 use super::Report;
 use super::human::escape;
 use crate::exit::Status;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// One JSONL record: the report's fields with `line`, the input line number (1-based,
-/// counting comments and blank lines), first.
-#[derive(Serialize)]
-struct Record<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
-    #[serde(flatten)]
-    report: &'a Report,
-}
-
 /// `report` as one line of compact JSON, with `line` when it came from an input file.
 pub fn jsonl(report: &Report, line: Option<u64>, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut buf = serde_json::to_vec(&Record { line, report }).map_err(std::io::Error::other)?;
-    buf.push(b'\n');
+    let mut buf = Vec::with_capacity(4096);
+    jsonl_into(report, line, &mut buf)?;
     // One write per record, so a reader never sees half a line from us.
     out.write_all(&buf)
+}
+
+/// [`jsonl`] appended to `buf` (a bulk run reuses one buffer): the report's fields with
+/// `line`, the input line number (1-based, counting comments and blank lines), first.
+/// Written as `{"line":N` and the report's object with its `{` made a comma: the same
+/// text serde's `flatten` gives, without going through its map serializer.
+pub fn jsonl_into(report: &Report, line: Option<u64>, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    let Some(line) = line else {
+        serde_json::to_writer(&mut *buf, report).map_err(std::io::Error::other)?;
+        buf.push(b'\n');
+        return Ok(());
+    };
+    write!(buf, "{{\"line\":{line}")?;
+    let object = buf.len();
+    serde_json::to_writer(&mut *buf, report).map_err(std::io::Error::other)?;
+    if buf.get(object + 1) == Some(&b'}') {
+        buf.remove(object);
+    } else if let Some(brace) = buf.get_mut(object) {
+        *brace = b',';
+    }
+    buf.push(b'\n');
+    Ok(())
 }
 
 /// The one-line human summary of one target in bulk mode:
