@@ -131,3 +131,77 @@ impl<L: Lookup> Lookup for Limited<'_, L> {
         self.turn(self.inner.mx_dnssec(domain)).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Answers `a.test` with one address, `gone.test` NXDOMAIN, anything else with a
+    /// timeout, counting the questions that reach it.
+    #[derive(Default)]
+    struct Counting(AtomicUsize);
+
+    impl Lookup for Counting {
+        async fn mx(&self, _: &str) -> Result<Vec<(u16, String)>, DnsFailure> {
+            Err(DnsFailure::NoData)
+        }
+        async fn addrs(&self, name: &str, _: bool) -> Result<AddrAnswer, DnsFailure> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            match name {
+                "a.test" => Ok(AddrAnswer {
+                    addrs: vec![[127, 0, 0, 1].into()],
+                    cname: None,
+                }),
+                "gone.test" => Err(DnsFailure::NxDomain),
+                _ => Err(DnsFailure::Timeout),
+            }
+        }
+        async fn tlsa(&self, _: &str, _: u16) -> TlsaAnswer {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            TlsaAnswer {
+                records: Ok(vec![]),
+                dnssec: crate::vocab::Dnssec::Insecure,
+                basis: "counted".into(),
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn shared_answers_are_asked_once_and_network_failures_again() {
+        let (inner, shared) = (Counting::default(), Shared::new());
+        let l = Limited {
+            inner: &inner,
+            shared: &shared,
+        };
+        let first = l.addrs("a.test", false).await;
+        assert_eq!(l.addrs("a.test", false).await, first);
+        assert_eq!(inner.0.load(Ordering::SeqCst), 1);
+        // The other family is another question.
+        let _ = l.addrs("a.test", true).await;
+        assert_eq!(inner.0.load(Ordering::SeqCst), 2);
+        for _ in 0..2 {
+            assert_eq!(l.addrs("gone.test", false).await, Err(DnsFailure::NxDomain));
+        }
+        assert_eq!(inner.0.load(Ordering::SeqCst), 3);
+        // A timeout says nothing about the name: asked each time.
+        for _ in 0..2 {
+            assert_eq!(l.addrs("slow.test", false).await, Err(DnsFailure::Timeout));
+        }
+        assert_eq!(inner.0.load(Ordering::SeqCst), 5);
+        let t = l.tlsa("a.test", 25).await;
+        assert_eq!(l.tlsa("a.test", 25).await, t);
+        let _ = l.tlsa("a.test", 587).await;
+        assert_eq!(inner.0.load(Ordering::SeqCst), 7);
+    }
+
+    #[test]
+    fn a_full_memo_keeps_its_bound() {
+        let m: Memo<u32, u32> = Memo::default();
+        for i in 0..(MEMO_MAX as u32 + 10) {
+            m.put(i, i);
+        }
+        assert!(m.0.lock().map(|m| m.len()).unwrap_or(0) <= MEMO_MAX);
+        assert_eq!(m.get(&(MEMO_MAX as u32 + 9)), Some(MEMO_MAX as u32 + 9));
+    }
+}
