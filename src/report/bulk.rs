@@ -149,9 +149,9 @@ pub fn summary(t: &Tally, out: &mut dyn Write) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_summary_counts_targets_by_bounce_reason() {
-        let report: Report = serde_json::from_value(serde_json::json!({
+    /// A report as the bulk tests see it, with one step answered 550 5.1.1.
+    fn sample() -> Report {
+        serde_json::from_value(serde_json::json!({
             "schema": 1, "tool": "t", "target": "a.test", "status": "warning", "exit_code": 1,
             "summary": "", "dns": {"kind": "direct", "resolver": "none", "mx": [], "error": null, "elapsed_ms": 0.0},
             "servers": [{
@@ -168,7 +168,33 @@ mod tests {
             }],
             "elapsed_ms": 1.0
         }))
-        .expect("report");
+        .expect("report")
+    }
+
+    #[test]
+    fn a_record_is_the_report_with_line_first_on_one_line() {
+        let report = sample();
+        let mut buf = b"earlier record\n".to_vec();
+        jsonl_into(&report, Some(7), &mut buf).expect("jsonl");
+        let text = String::from_utf8(buf).expect("utf-8");
+        let record = text.strip_prefix("earlier record\n").expect("appended");
+        assert!(record.starts_with("{\"line\":7,\"schema\":1,"), "{record}");
+        assert_eq!(record.matches('\n').count(), 1);
+        let mut expected = serde_json::to_value(&report).expect("value");
+        expected["line"] = 7.into();
+        let got: serde_json::Value = serde_json::from_str(record).expect("json");
+        assert_eq!(got, expected);
+        let mut bare = Vec::new();
+        jsonl_into(&report, None, &mut bare).expect("jsonl");
+        assert_eq!(
+            bare,
+            [serde_json::to_vec(&report).expect("json"), b"\n".to_vec()].concat()
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_targets_by_bounce_reason() {
+        let report = sample();
         let mut t = Tally::default();
         t.add(&report, 1);
         t.add(&report, 2);
