@@ -483,7 +483,7 @@ fn dnssec_mode(a: &ProbeArgs) -> Result<DnssecMode, ConfigError> {
         (None, true) => Ok(DnssecMode::FromResolver),
         (None, false) => Ok(DnssecMode::root()),
         (Some(path), false) => Ok(DnssecMode::Validate {
-            anchors: crate::dns::anchors::read(path).map_err(ConfigError)?,
+            anchors: crate::dns::anchors::read(path).map_err(ConfigError)?.into(),
             source: format!("--trust-anchor {}", path.display()),
         }),
     }

@@ -501,7 +501,8 @@ pub enum DnssecMode {
     /// Validated in-process from these anchors (the IANA root keys by default). `source`
     /// says where they come from, in reports.
     Validate {
-        anchors: Vec<anchors::TrustAnchor>,
+        /// Shared: a bulk run's per-target configurations are copies of one.
+        anchors: std::sync::Arc<[anchors::TrustAnchor]>,
         source: String,
     },
     /// The resolver's AD bit is trusted (what Postfix does).
@@ -512,7 +513,7 @@ impl DnssecMode {
     /// The default: in-process validation from the root's keys.
     pub fn root() -> DnssecMode {
         DnssecMode::Validate {
-            anchors: anchors::root(),
+            anchors: anchors::root().into(),
             source: "the IANA root trust anchor".into(),
         }
     }
@@ -663,7 +664,7 @@ impl HickoryLookup {
         match mode {
             DnssecMode::FromResolver => self.trusting_ad_bit(),
             DnssecMode::Validate { anchors, source } => {
-                self.validating(anchors.clone(), source.clone())
+                self.validating(anchors.to_vec(), source.clone())
             }
         }
     }

@@ -86,6 +86,8 @@ pub struct BulkSink {
     textfile: Option<Spill>,
     textfile_path: Option<std::path::PathBuf>,
     pub tally: report::bulk::Tally,
+    /// Each record's rendering, one buffer for the run.
+    buf: Vec<u8>,
 }
 
 impl BulkSink {
@@ -114,13 +116,15 @@ impl BulkSink {
             textfile: prometheus.then(Spill::default),
             textfile_path: if prometheus { cfg.output.clone() } else { None },
             tally: report::bulk::Tally::default(),
+            buf: Vec::with_capacity(4096),
         })
     }
 
     /// Delivers the record of input line `line` at once.
     pub fn record(&mut self, r: &Report, line: u64) -> Result<(), OutputError> {
         self.tally.add(r, line);
-        let mut buf = Vec::with_capacity(1024);
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
         let rendered = match self.format {
             OutputFormat::Prometheus => {
                 return match &mut self.textfile {
@@ -129,19 +133,24 @@ impl BulkSink {
                 };
             }
             OutputFormat::Human => report::bulk::human_line(r, line, &mut buf),
-            _ => report::bulk::jsonl(r, Some(line), &mut buf),
+            _ => report::bulk::jsonl_into(r, Some(line), &mut buf),
         };
         rendered.map_err(OutputError::Stdout)?;
-        if let Some((f, path)) = &mut self.file {
-            return f
+        let written = match &mut self.file {
+            Some((f, path)) => f
                 .write_all(&buf)
                 .and_then(|()| f.flush())
                 .map_err(|source| OutputError::File {
                     path: path.display().to_string(),
                     source,
-                });
+                }),
+            None => self.stdout(&buf),
+        };
+        // Kept for the next record, unless one huge record left it large.
+        if buf.capacity() <= 64 * 1024 {
+            self.buf = buf;
         }
-        self.stdout(&buf)
+        written
     }
 
     fn stdout(&mut self, bytes: &[u8]) -> Result<(), OutputError> {

@@ -6,26 +6,37 @@
 use super::Report;
 use super::human::escape;
 use crate::exit::Status;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// One JSONL record: the report's fields with `line`, the input line number (1-based,
-/// counting comments and blank lines), first.
-#[derive(Serialize)]
-struct Record<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
-    #[serde(flatten)]
-    report: &'a Report,
-}
-
 /// `report` as one line of compact JSON, with `line` when it came from an input file.
 pub fn jsonl(report: &Report, line: Option<u64>, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut buf = serde_json::to_vec(&Record { line, report }).map_err(std::io::Error::other)?;
-    buf.push(b'\n');
+    let mut buf = Vec::with_capacity(4096);
+    jsonl_into(report, line, &mut buf)?;
     // One write per record, so a reader never sees half a line from us.
     out.write_all(&buf)
+}
+
+/// [`jsonl`] appended to `buf` (a bulk run reuses one buffer): the report's fields with
+/// `line`, the input line number (1-based, counting comments and blank lines), first.
+/// Written as `{"line":N` and the report's object with its `{` made a comma: the same
+/// text serde's `flatten` gives, without going through its map serializer.
+pub fn jsonl_into(report: &Report, line: Option<u64>, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    let Some(line) = line else {
+        serde_json::to_writer(&mut *buf, report).map_err(std::io::Error::other)?;
+        buf.push(b'\n');
+        return Ok(());
+    };
+    write!(buf, "{{\"line\":{line}")?;
+    let object = buf.len();
+    serde_json::to_writer(&mut *buf, report).map_err(std::io::Error::other)?;
+    if buf.get(object + 1) == Some(&b'}') {
+        buf.remove(object);
+    } else if let Some(brace) = buf.get_mut(object) {
+        *brace = b',';
+    }
+    buf.push(b'\n');
+    Ok(())
 }
 
 /// The one-line human summary of one target in bulk mode:
@@ -138,9 +149,9 @@ pub fn summary(t: &Tally, out: &mut dyn Write) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_summary_counts_targets_by_bounce_reason() {
-        let report: Report = serde_json::from_value(serde_json::json!({
+    /// A report as the bulk tests see it, with one step answered 550 5.1.1.
+    fn sample() -> Report {
+        serde_json::from_value(serde_json::json!({
             "schema": 1, "tool": "t", "target": "a.test", "status": "warning", "exit_code": 1,
             "summary": "", "dns": {"kind": "direct", "resolver": "none", "mx": [], "error": null, "elapsed_ms": 0.0},
             "servers": [{
@@ -157,7 +168,33 @@ mod tests {
             }],
             "elapsed_ms": 1.0
         }))
-        .expect("report");
+        .expect("report")
+    }
+
+    #[test]
+    fn a_record_is_the_report_with_line_first_on_one_line() {
+        let report = sample();
+        let mut buf = b"earlier record\n".to_vec();
+        jsonl_into(&report, Some(7), &mut buf).expect("jsonl");
+        let text = String::from_utf8(buf).expect("utf-8");
+        let record = text.strip_prefix("earlier record\n").expect("appended");
+        assert!(record.starts_with("{\"line\":7,\"schema\":1,"), "{record}");
+        assert_eq!(record.matches('\n').count(), 1);
+        let mut expected = serde_json::to_value(&report).expect("value");
+        expected["line"] = 7.into();
+        let got: serde_json::Value = serde_json::from_str(record).expect("json");
+        assert_eq!(got, expected);
+        let mut bare = Vec::new();
+        jsonl_into(&report, None, &mut bare).expect("jsonl");
+        assert_eq!(
+            bare,
+            [serde_json::to_vec(&report).expect("json"), b"\n".to_vec()].concat()
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_targets_by_bounce_reason() {
+        let report = sample();
         let mut t = Tally::default();
         t.add(&report, 1);
         t.add(&report, 2);

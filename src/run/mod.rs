@@ -54,8 +54,9 @@ pub struct Env {
     gate: gate::Gate,
     /// `--dedupe-servers`: each server's facts, observed once per run.
     dedupe: Option<dedupe::Servers>,
-    /// Bulk mode: turns for DNS questions, [`dns_limit::IN_FLIGHT`] at once.
-    dns_turns: Option<Semaphore>,
+    /// Bulk mode: turns for DNS questions, [`dns_limit::IN_FLIGHT`] at once, and the
+    /// answers many domains share.
+    dns_turns: Option<dns_limit::Shared>,
 }
 
 impl Env {
@@ -101,7 +102,7 @@ impl Env {
         let dns = policy::with_dnssec(cfg, dns);
         let mut env = Env::with_dns(cfg, Some(dns));
         env.dedupe = dedupe.then(dedupe::Servers::default);
-        env.dns_turns = Some(Semaphore::new(dns_limit::IN_FLIGHT));
+        env.dns_turns = Some(dns_limit::Shared::new());
         env
     }
 }
@@ -119,10 +120,10 @@ pub async fn probe(env: &Env, cfg: &Config) -> Report {
     match (&env.dns, cfg.target.is_ip()) {
         // An IP target resolves without DNS; the lookup is for recipient domains.
         (Some(Ok(lookup)), _) => match &env.dns_turns {
-            Some(turns) => {
+            Some(shared) => {
                 let limited = dns_limit::Limited {
                     inner: lookup,
-                    turns,
+                    shared,
                 };
                 probe_with(env, cfg, &limited).await
             }

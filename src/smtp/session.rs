@@ -552,15 +552,10 @@ impl Session {
             ),
             _ => (None, Context::Unsolicited, None, None),
         };
-        self.t.steps.push(Step {
-            command,
-            context,
-            reply: reply.clone(),
-            elapsed,
-            tls: self.t.tls_active,
-            canary: matches!(purpose, Some(Purpose::Canary(_))),
-            group,
-        });
+        // The step keeps the reply itself, pushed once the reply has been acted on: the
+        // handlers read no steps but in `last_context`, which skips an unsolicited one.
+        let tls = self.t.tls_active;
+        let canary = matches!(purpose, Some(Purpose::Canary(_)));
         let after_refused_mail = self.mail_refused
             && matches!(
                 purpose,
@@ -584,6 +579,15 @@ impl Session {
         if !self.on_closing_reply(reply.code, context, purpose, state) {
             self.on_answer(&reply, purpose);
         }
+        self.t.steps.push(Step {
+            command,
+            context,
+            reply,
+            elapsed,
+            tls,
+            canary,
+            group,
+        });
         self.next_in_flight();
     }
 
