@@ -111,6 +111,25 @@ if ! kill -0 "${pids[0]}" 2>/dev/null; then
   exit 3
 fi
 
+# CPU time (user + system, clock ticks) spent so far by the servers: every smtp-sink and
+# NSD process (field 2 of /proc/PID/stat is the command; utime and stime are fields 14, 15).
+server_ticks() {
+  cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(smtp-sink)" || $2 == "(nsd)" {t += $14 + $15} END {print t + 0}'
+}
+TICK=$(getconf CLK_TCK)
+
+# The tool's peak RSS and CPU (/usr/bin/time -f '%M %U %S' in $work/rss, children included)
+# and the servers' CPU since $work/ticks0, per probe, in µs.
+cpu_line() {
+  local n=$1 rss user sys t1
+  read -r rss user sys <"$work/rss"
+  t1=$(server_ticks)
+  printf '%-34s CPU per probe: the tool %6.0f µs, the servers (smtp-sink, NSD) %6.0f µs\n' "" \
+    "$(echo "($user + $sys) * 1000000 / $n" | bc -l)" \
+    "$(echo "($t1 - $(cat "$work/ticks0")) * 1000000 / $TICK / $n" | bc -l)"
+  echo "($t1 - $(cat "$work/ticks0")) * 1000000 / $TICK / $n" | bc -l >"$work/servers.$2"
+}
+
 # name seconds probes rss_kib per-probe-ms-file
 report() {
   local name=$1 secs=$2 n=$3 rss=$4 times=$5 p50 p99
@@ -124,13 +143,15 @@ report() {
   printf '%-34s %6d probes %7.2f s %9.0f probes/s  p50 %s  p99 %s  peak RSS %6.1f MiB\n' \
     "$name" "$n" "$secs" "$(echo "$n / $secs" | bc -l)" "$p50" "$p99" "$(echo "$rss / 1024" | bc -l)"
   echo "$n / $secs" | bc -l >"$work/rate.$name"
+  cpu_line "$n" "$name"
 }
 
 run_smtpprobe() {
   local name=$1 list=$2; shift 2
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$work/rss" "$BIN" --targets "$list" --format jsonl --starttls never --port "$PORT" \
+  server_ticks >"$work/ticks0"
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" "$BIN" --targets "$list" --format jsonl --starttls never --port "$PORT" \
     --resolver "$DNS_IP:$DNS_PORT" -j "$J" --per-ip "$PER_IP" --quiet -o "$work/out.jsonl" "$@" || true
   end=$(date +%s.%N)
   # Per probe: DNS plus the conversations (connect to close), not the wait for a slot.
@@ -138,32 +159,34 @@ run_smtpprobe() {
     "$work/out.jsonl" >"$work/times"
   jq -r '.status' "$work/out.jsonl" | sort | uniq -c | tr '\n' ' ' >&2; echo >&2
   jq -r 'select(.status != "ok") | .summary' "$work/out.jsonl" | head -2 >&2
-  report "$name" "$(echo "$end - $start" | bc -l)" "$(wc -l <"$work/out.jsonl")" "$(cat "$work/rss")" "$work/times"
+  report "$name" "$(echo "$end - $start" | bc -l)" "$(wc -l <"$work/out.jsonl")" "$(cut -d' ' -f1 "$work/rss")" "$work/times"
   rm -f "$work/out.jsonl"
 }
 
 run_check_smtp() {
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$work/rss" sh -c \
+  server_ticks >"$work/ticks0"
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" sh -c \
     "tr ':' ' ' <'$work/addresses.txt' | xargs -P64 -n2 sh -c '$CHECK_SMTP -H \$0 -p \$1 || true' >'$work/check.out'"
   end=$(date +%s.%N)
   { grep -o 'time=[0-9.]*s' "$work/check.out" || true; } | sed 's/time=\(.*\)s/\1/' | awk '{print $1 * 1000}' >"$work/times"
   cut -d' ' -f2 "$work/check.out" | sort | uniq -c | tr '\n' ' ' >&2; echo >&2
-  report check_smtp "$(echo "$end - $start" | bc -l)" "$(wc -l <"$work/check.out")" "$(cat "$work/rss")" "$work/times"
+  report check_smtp "$(echo "$end - $start" | bc -l)" "$(wc -l <"$work/check.out")" "$(cut -d' ' -f1 "$work/rss")" "$work/times"
 }
 
 run_nmap() {
   local start end
   head -n "$NMAP" "$work/addresses.txt" | cut -d: -f1 >"$work/nmap-hosts.txt"
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$work/rss" nmap -Pn -n -p"$PORT" --script smtp-commands \
+  server_ticks >"$work/ticks0"
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" nmap -Pn -n -p"$PORT" --script smtp-commands \
     -iL "$work/nmap-hosts.txt" -oN "$work/nmap.out" >/dev/null
   end=$(date +%s.%N)
   : >"$work/times"
   echo "smtp-commands answered: $(grep -c 'smtp-commands:' "$work/nmap.out" || true)" >&2
   report "nmap smtp-commands" "$(echo "$end - $start" | bc -l)" \
-    "$(wc -l <"$work/nmap-hosts.txt")" "$(cat "$work/rss")" "$work/times"
+    "$(wc -l <"$work/nmap-hosts.txt")" "$(cut -d' ' -f1 "$work/rss")" "$work/times"
 }
 
 echo "sinks: $SINKS, domains: $DOMAINS, smtpprobe -j $J --per-ip $PER_IP, cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -176,6 +199,10 @@ if [ -n "${FLAT:-}" ]; then
   for _ in $(seq "$FLAT"); do cat "$work/addresses.txt"; done >"$work/many.txt"
   run_smtpprobe "smtpprobe (addresses x$FLAT)" "$work/many.txt"
 fi
+# What the servers alone cost bounds every tool: with a tool that cost nothing, the machine's
+# cores would run at most this many probes a second.
+printf 'the servers alone (smtp-sink, NSD) on %d cores allow at most %.0f probes/s (domains, policy auto)\n' \
+  "$(nproc)" "$(echo "$(nproc) * 1000000 / $(cat "$work/servers.smtpprobe (domains, policy auto)")" | bc -l)"
 ratio() { echo "scale=1; $(cat "$work/rate.$1") / $(cat "$work/rate.$2")" | bc -l; }
 for tool in check_smtp "nmap smtp-commands"; do
   for run in "domains, policy auto" "domains, policy ignore" addresses; do
