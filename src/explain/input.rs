@@ -138,7 +138,8 @@ fn parse_token(s: &str) -> Parsed {
     }
     Parsed::Invalid {
         input,
-        inferred: None,
+        // A log's status token ("AUTH=EFAIL:TYPE=LOGIN", XMail) names its command.
+        inferred: infer_context(s),
         reason: "not a reply code: give a three-digit code (e.g. 550), an enhanced status code (e.g. 5.1.1) or a reply line".into(),
     }
 }
@@ -1366,6 +1367,19 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("milter: data, reject", Context::EndOfData),
     // Swift Mailer / Symfony Mailer: the codes they expected name the command
     // (RCPT TO expects 250/251/252, DATA 354, AUTH 334/235).
+    // XMail's SMTP log status tokens name the command they refused (AfterLogic's XMail log
+    // reference, server-logs.htm): RCPT=…, SNDR=… (MAIL FROM), AUTH=EFAIL, SIZE=EBIG (the
+    // SIZE parameter of MAIL FROM), DATA=EFILTER (the message filter, after the message).
+    ("rcpt=e", Context::Rcpt),
+    ("sndr=e", Context::Mail),
+    ("auth=efail", Context::Auth),
+    ("size=ebig", Context::Mail),
+    ("data=efilter", Context::EndOfData),
+    // Client libraries naming the command a reply answered: "Error: MAIL FROM failed: '452 …'",
+    // "RCPT TO failed", "DATA failed" (PHP/Node/Python mailer wrappers, ssmtp's "RCPT TO:<…>
+    // (…)" errors).
+    ("mail from failed", Context::Mail),
+    ("rcpt to failed", Context::Rcpt),
     ("expected response code 250/251/252", Context::Rcpt),
     ("expected response code \"250/251/252\"", Context::Rcpt),
     ("expected response code \"354\"", Context::Data),

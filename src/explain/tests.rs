@@ -470,3 +470,29 @@ fn a_reply_quoting_the_rcpt_command_answered_rcpt() {
     );
     assert_eq!(ex.items[0].context, Some(Context::EndOfData));
 }
+
+/// A log's status token pasted alone (XMail's `AUTH=EFAIL:TYPE=LOGIN`, `SNDRIP=ERDNS`) is a
+/// pasted field: it gets a reason, and the command its prefix names; a client library's
+/// "MAIL FROM failed:" names the command of the reply it quotes.
+#[test]
+fn log_status_tokens_and_client_wrappers_name_their_command() {
+    use crate::knowledge::classify::Reason;
+    for (line, ctx, reason) in [
+        (
+            "AUTH=EFAIL:TYPE=LOGIN",
+            Some(Context::Auth),
+            Reason::SecurityError,
+        ),
+        ("RCPT=EFULL", Some(Context::Rcpt), Reason::MailboxFull),
+        ("SNDRIP=ERDNS", None, Reason::RequirePtr),
+        (
+            "Error: MAIL FROM failed: '452 4.3.1 Insufficient system storage'",
+            Some(Context::Mail),
+            Reason::SystemFull,
+        ),
+    ] {
+        let ex = explain(&[line.to_string()], None);
+        assert_eq!(ex.items[0].context, ctx, "{line}");
+        assert_eq!(ex.items[0].reason, Some(reason), "{line}");
+    }
+}

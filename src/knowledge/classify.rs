@@ -664,6 +664,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix postconf(5) reject_non_fqdn_recipient: \"504 5.5.2 <rcpt>: Recipient address rejected: need fully-qualified address\" (the recipient is not a complete address, so no such mailbox can be reached)"),
     t("imail_stock", &["delivery failed…attempts"], Expired).hard()
         .src("IPSWITCH IMail Server \"Delivery failed 20 attempts: <rcpt>\": its retries used up (Sisimai lib/Sisimai/Lhost/IMailServer.pm: expired)"),
+    t("imail_unknown_userid", &["invalid final delivery userid"], UserUnknown).hard()
+        .src("Ipswitch IMail's bounce \"Invalid final delivery userid: <addr>\" (the local user does not exist): Sisimai lib/Sisimai/Lhost/IMailServer.pm userunknown; Python flufl.bounce's andrew.ac.jp pattern"),
     t("imail_mailbox_size", &["mailbox exceeds allowed size", "mailbox exceeds"], MailboxFull)
         .src("IPSWITCH IMail Server \"User mailbox exceeds allowed size: <rcpt>\" (Sisimai lib/Sisimai/Lhost/IMailServer.pm: mailboxfull)"),
     t("exim_malformed_address", &["malformed address:"], SyntaxError).hard()
@@ -676,8 +678,33 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
-    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue", "have been failing for a long time"], Expired).hard()
-        .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Exim \"all hosts have been failing for a long time and were last tried after this message arrived\" (the retry rule's cutoff passed: the address is failed, Exim spec ch. \"Retry configuration\", \"Ultimate address timeout\"); Sisimai lib/Sisimai/Reason/Expired.pm"),
+    // --- XMail's SMTP log status tokens (a whole table: each names the check that refused the
+    // session; AfterLogic's XMail log reference and XMail's reply-code page) ---
+    t("xmail_rcpt_unknown", &["rcpt=eavail"], UserUnknown).hard()
+        .src("XMail SMTP log, http://www.afterlogic.com/products/xmail-server-lite-windows-docs/xmail-server-docs/server-logs.htm (RCPT=EAVAIL mailbox unavailable); https://www.mail-archive.com/xmail@xmailserver.org/msg14646.html (\"more or less unknown recipient address\")"),
+    t("xmail_rcpt_relay", &["rcpt=erelay"], NoRelaying).hard().src("XMail SMTP log reference (RCPT=ERELAY relay denied)"),
+    t("xmail_rcpt_full", &["rcpt=efull"], MailboxFull).src("XMail SMTP log reference (RCPT=EFULL exceeded storage allocation; XMail answers 452 Mailbox full)"),
+    t("xmail_rcpt_disabled", &["rcpt=edsbl"], Suspend).hard().src("XMail SMTP log reference (RCPT=EDSBL account disabled, ReceiveEnable=0)"),
+    t("xmail_rcpt_too_many", &["rcpt=enbr"], RateLimited).src("XMail SMTP log reference (RCPT=ENBR too many recipients, -Sr maxrcpts)"),
+    t("xmail_rcpt_syntax", &["rcpt=esyntax"], SyntaxError).hard().src("XMail SMTP log reference (RCPT=ESYNTAX syntax error in RCPT TO, 501)"),
+    t("xmail_rcpt_access", &["rcpt=eaccess"], Filtered).hard().src("XMail SMTP log reference (RCPT=EACCESS access denied to mailing list)"),
+    t("xmail_sender", &["sndr=eempty", "sndr=esyntax", "sndr=enodns", "sndr=espam"], Rejected).hard()
+        .src("XMail SMTP log reference (SNDR=EEMPTY null sender refused, SNDR=ESYNTAX malformed return path, SNDR=ENODNS sender domain unresolvable, SNDR=ESPAM sender in spam-address.tab): a refused sender"),
+    t("xmail_sender_ip", &["sndrip=eipspam", "sndrip=eipmap"], Blocked).hard().src("XMail SMTP log reference (SNDRIP=EIPSPAM client IP in spammers.tab, SNDRIP=EIPMAP client IP listed by a DNS blocklist)"),
+    t("xmail_sender_rdns", &["sndrip=erdns"], RequirePtr).hard().src("XMail SMTP log reference (SNDRIP=ERDNS the client IP has no reverse DNS, SMTP-RDNSCheck)"),
+    t("xmail_auth", &["auth=efail"], SecurityError).hard().src("XMail SMTP log reference (AUTH=EFAIL:TYPE=PLAIN/LOGIN/CRAM-MD5/EXTRN authentication failed)"),
+    t("xmail_size", &["size=ebig"], EmailTooLarge).hard().src("XMail reply-code page (SIZE=EBIG message over the size limit, 552)"),
+    t("xmail_data_filter", &["data=efilter"], PolicyViolation).hard().src("XMail SMTP log reference (DATA=EFILTER rejected by an SMTP message filter)"),
+    t("xmail_errors", &["smtp=eerrs"], RateLimited).src("XMail SMTP log reference (SMTP=EERRS too many errors in the session, SMTP-MaxErrors)"),
+    // --- Sending services' suppression notes: the service itself refused to send to an
+    // address on its suppression list (Sisimai 5's `suppressed`), nothing reached a server ---
+    t("esp_suppressed", &["not delivering to previously bounced address", "not delivering to a previously bounced address", "not delivering to unsubscribed address", "not delivering to a user who marked your messages as spam", "have been marked as inactive", "on the suppression list for your account", "on the account-level suppression list", "has suppressed sending to this address", "spam reporting address", "unsubscribed address"], Suppressed).hard()
+        .src("Mailgun event codes 605/606/607 (\"Not delivering to previously bounced address\", \"… unsubscribed address\", https://help.mailgun.com/hc/en-us/articles/360012171713); SendGrid dropped-event reasons (\"Bounced Address\", \"Unsubscribed Address\", \"Spam Reporting Address\", https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event); Postmark error 406 (\"You tried to send to recipient(s) that have been marked as inactive\"); Amazon SES OnSuppressionList / OnAccountSuppressionList bounce texts; Sisimai 5 lib/Sisimai/Reason/Suppressed.pm"),
+    // --- Web Crossing's smtp-out log (http://faq.elliptics.com/webx?14@@.4a8c58a2) ---
+    t("webcrossing_connect", &["smtp-out error…connect error"], NetworkError)
+        .src("Web Crossing log FAQ: \"smtp-out error ID=… Send email. Connect error (Internet address disconnected.)\", a transient failure retried until delivery or the hold time runs out"),
+    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue", "have been failing for a long time", "could not deliver the message in the time limit specified", "could not deliver mail within"], Expired).hard()
+        .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Exchange 2000/2003's NDR for #4.4.7 \"Could not deliver the message in the time limit specified. Please retry or contact your administrator.\" (the message is returned to the sender, Microsoft KB 284204); Web Crossing's smtp-out \"Could not deliver mail within NN hour(s)\" (it gave up after the hold time, http://faq.elliptics.com/webx?14@@.4a8c58a2); Exim \"all hosts have been failing for a long time and were last tried after this message arrived\" (the retry rule's cutoff passed: the address is failed, Exim spec ch. \"Retry configuration\", \"Ultimate address timeout\"); Sisimai lib/Sisimai/Reason/Expired.pm"),
     t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
         .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
     t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded", "relay quota"], RateLimited)
@@ -739,7 +766,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm (\"domain does not exist\", \"recipient domain must exist\"): the domain, not the mailbox, is unknown; read before the user family, whose \"does not exist\" it contains (a sender's domain is read earlier, by sender_rejected)"),
     t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "not a valid rfc-5321 address", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable"], UserUnknown),
     t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
-    t("too_large", &["message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
+    t("too_large", &["maximum incoming message size", "maximum message size", "message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
     t("mailbox_message_count", &["too many messages on the server", "zuviele mails auf dem server", "zu viele mails auf dem server", "too many messages in the mailbox", "too many messages in mailbox"], MailboxFull)
         .src("\"550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.\" (http://www.sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html): the recipient's mailbox holds too many messages, a full mailbox, not a sending rate"),
     t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails"], RateLimited),
@@ -1637,6 +1664,21 @@ mod tests {
         (Some(550), None, "User has too many messages on the server.", MailboxFull),
         (Some(250), None, "ok dirdel", Delivered),
         (Some(550), Some("5.7.1"), "Recipient Prohibited (3)", Filtered),
+        // Round 9: the long tail of formats, each a whole vendor table.
+        (None, None, "192.0.2.1 RCPT=EAVAIL", UserUnknown),
+        (None, None, "192.0.2.1 RCPT=ERELAY", NoRelaying),
+        (None, None, "192.0.2.1 RCPT=EDSBL", Suspend),
+        (None, None, "192.0.2.1 SNDR=ENODNS", Rejected),
+        (None, None, "192.0.2.1 SNDRIP=EIPSPAM", Blocked),
+        (None, None, "192.0.2.1 SNDRIP=ERDNS", RequirePtr),
+        (None, None, "192.0.2.1 AUTH=EFAIL:TYPE=CRAM-MD5", SecurityError),
+        (None, None, "Not delivering to unsubscribed address", Suppressed),
+        (None, None, "Amazon SES did not send the message to this address because it is on the suppression list for your account.", Suppressed),
+        (None, None, "You tried to send to recipient(s) that have been marked as inactive.", Suppressed),
+        (None, Some("4.4.7"), "Could not deliver the message in the time limit specified. Please retry or contact your administrator.", Expired),
+        (None, None, "smtp-out error ID=12 Send email. Connect error (Host unreachable.) To: a@b.example", NetworkError),
+        (None, None, "Invalid final delivery userid: a@b.example", UserUnknown),
+        (Some(552), None, "This mail message has exceeded the maximum incoming message size.", EmailTooLarge),
     ];
 
     #[test]
