@@ -951,6 +951,19 @@ pub const WEAK_TEXT_RULES: &[TextRule] = &[
     t("blocked_generic", &["access denied", "blocked", "banned", "refused", "not allowed", "denied", "rejected"], Blocked),
 ];
 
+/// A sending system's own notices, read only when the line carries no reply code and no
+/// enhanced code (a reply's own words and codes say more): the delay warnings of the
+/// queues (RFC 3464 `Action: delayed`: the message is still queued and retried, so a
+/// temporary failure: `soft`, as a code-less network error is) and the mail clients'
+/// connection errors.
+#[rustfmt::skip]
+pub const CODELESS_RULES: &[TextRule] = &[
+    t("delay_notice", &["your message is delayed", "delivery has been delayed", "delivery is delayed", "has been delayed", "this is a warning only", "you do not need to resend your message", "delayed mail (still being retried)", "could not send message for past", "will keep trying", "will continue trying", "still being retried", "has not yet been delivered", "not yet been delivered"], NetworkError)
+        .src("RFC 3464 §2.3.3 (Action: delayed, the message is still in the queue); Postfix bounce(5) delay template (\"Delayed Mail (still being retried)\", \"THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE\"); Sendmail \"Warning: could not send message for past 4 hours … Will keep trying until message is 5 days old\"; Exim's warning message (\"has not yet been delivered … No action is required on your part\"); Exchange's delay DSN (\"Delivery has been delayed to these recipients or groups\")"),
+    t("outlook_connection", &["unexpectedly terminated the connection", "connection to the server was interrupted", "0x800ccc0e", "0x800ccc0f", "0x800ccc13", "0x80042109", "0x8004210b", "the operation timed out waiting for a response"], NetworkError)
+        .src("Outlook / Outlook Express / Windows Mail error numbers without a server reply: 0x800CCC0E cannot connect to the server, 0x800CCC0F the server terminated the connection (Microsoft KB 278637, 935400: a connection interrupted by the network, a firewall or throttling), 0x800CCC13 cannot connect to the network, 0x80042109 cannot connect to the outgoing server, 0x8004210B the operation timed out; the server's own reply, when the dialog quotes one, decides instead"),
+];
+
 /// Exim's queue-expiry trailer, appended to the last reply of a failed address ("421 … [TS02]
 /// …: retry timeout exceeded", "mailbox is full: retry timeout exceeded"; Exim spec ch. "Retry
 /// configuration", "Ultimate address timeout"). The reply before it says why delivery failed
@@ -1445,6 +1458,8 @@ fn weak_reason(
         (Some(by_code(c, ctx)), format!("code:{c}"))
     } else if enhanced.is_some() {
         (Some(Undefined), "none".to_string())
+    } else if let Some(r) = find_text(CODELESS_RULES, phrases) {
+        (Some(r.reason), format!("text:{}", r.id))
     } else {
         // Text without any code: only a phrase can say anything.
         (None, "none".to_string())
@@ -1679,6 +1694,8 @@ mod tests {
         (None, None, "smtp-out error ID=12 Send email. Connect error (Host unreachable.) To: a@b.example", NetworkError),
         (None, None, "Invalid final delivery userid: a@b.example", UserUnknown),
         (Some(552), None, "This mail message has exceeded the maximum incoming message size.", EmailTooLarge),
+        (None, None, "Your message is delayed. Message for domain example.cz delayed at relay.example.cz. Will continue trying for 96 hours.", NetworkError),
+        (None, None, "Your server has unexpectedly terminated the connection. Protocol: SMTP, Port: 25, Error Number: 0x800CCC0F", NetworkError),
     ];
 
     #[test]
@@ -1844,6 +1861,7 @@ mod tests {
             .chain(WEAK_TEXT_RULES)
             .chain(URL_RULES)
             .chain(EXPIRY_TRAILER)
+            .chain(CODELESS_RULES)
             .chain(LOCALISED_RULES)
         {
             assert!(r.text.iter().all(|f| *f == f.to_lowercase()), "{}", r.id);
