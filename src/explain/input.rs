@@ -292,9 +292,16 @@ fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
 /// `450 4.1.1 <a@b>: Recipient address rejected: undeliverable address: host x[1.2.3.4]
 /// said: 550 … (in reply to RCPT TO command)` (reject_unverified_recipient,
 /// ADDRESS_VERIFICATION_README; the refusal's own code is unverified_recipient_reject_code).
+///
+/// And Exchange's queue viewer (Exchange 2007+ `Last error`), which quotes the reply of the
+/// host it tried: `451 4.4.0 Primary target IP address responded with: "451 5.7.3 Cannot
+/// achieve Exchange Server authentication." Attempted failover to alternate host, …`
+/// (https://learn.microsoft.com/en-us/exchange/mail-flow/queues/queues; the quoted reply
+/// ends at its closing quote, straight or typographic).
 fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     const PROXY: &str = "failed on frontend with '";
     const VERIFY: &str = "undeliverable address: host ";
+    const QUEUE: &str = "responded with: ";
     let lower = text.to_ascii_lowercase();
     let verified = || {
         let at = lower.find(VERIFY)?;
@@ -304,15 +311,26 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
         Some(at) => at + 5,
         None => match lower.find(PROXY) {
             Some(at) => at + PROXY.len(),
-            None => verified()?,
+            None => match lower.find(QUEUE) {
+                Some(at) => at + QUEUE.len(),
+                None => verified()?,
+            },
         },
     };
     let inner = text.get(start..)?.trim_start();
+    let inner = match inner.strip_prefix(['"', '\u{201C}']) {
+        Some(quoted) => &quoted[..quoted.find(['"', '\u{201D}']).unwrap_or(quoted.len())],
+        None => inner,
+    };
     let (code, _, rest) = code_at(inner, 0)?;
     if !(2..=5).contains(&(code / 100)) {
         return None;
     }
-    let (enh, rest) = strip_enhanced(rest, code);
+    // A code and enhanced code of different classes ("451 5.7.3") as the outer reply reads them.
+    let (enh, rest) = match strip_enhanced(rest, code) {
+        (None, _) => strip_mismatched_enhanced(rest),
+        found => found,
+    };
     let rest = rest.trim().trim_end_matches(['>', '\'', ']']).trim();
     // qmail's "(#5.1.1)" in the inner text (hash_enhanced).
     let enh = enh.or_else(|| hash_enhanced(rest, code));

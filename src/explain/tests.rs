@@ -496,3 +496,32 @@ fn log_status_tokens_and_client_wrappers_name_their_command() {
         assert_eq!(ex.items[0].reason, Some(reason), "{line}");
     }
 }
+
+/// Exchange's queue viewer quotes the reply of the host it tried, in straight or
+/// typographic quotes: the quoted reply is explained, the queue's own 451 4.4.0 is the
+/// wrapper, and the words after the closing quote are not the reply's.
+#[test]
+fn exchange_queue_viewer_quotes_the_inner_reply() {
+    use crate::knowledge::classify::Reason;
+    for (line, code, enhanced, reason) in [
+        (
+            "451 4.4.0 Primary target IP address responded with: \u{201C}451 5.7.3 Cannot achieve Exchange Server authentication.\u{201D} Attempted failover to alternate host, but that did not succeed.",
+            451,
+            "5.7.3",
+            Reason::SecurityError,
+        ),
+        (
+            "451 4.4.0 Primary target IP address responded with: \"421 4.2.1 Unable to connect.\" Attempted failover to alternate host, but that did not succeed.",
+            421,
+            "4.2.1",
+            Reason::NetworkError,
+        ),
+    ] {
+        let ex = explain(&[line.to_string()], None);
+        let it = &ex.items[0];
+        assert_eq!(it.code, Some(code), "{line}");
+        assert_eq!(it.enhanced.as_deref(), Some(enhanced), "{line}");
+        assert_eq!(it.reason, Some(reason), "{line}");
+        assert_eq!(it.wrapper.as_deref(), Some("451 4.4.0"), "{line}");
+    }
+}

@@ -813,8 +813,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/Filtered.pm (\"user refuses to receive this mail\", \"user reject\": the recipient's own filter)"),
     t("mailbox_full_sisimai5", &["space not enough", "space has been used up", "exceed maximum mailbox size", "too much mail data", "would exceed maximum allowed storage", "exceeded its disk space limit", "exceeded the local limit", "quota violation", "reached disk quota", "exceeding its mailbox quota", "exceeding receiving limits"], MailboxFull)
         .src("Sisimai 5 lib/Sisimai/Reason/MailboxFull.pm; \"Mailbox space not enough (space limit is …KB)\" of Chinese webmail systems (Coremail); GNU Mailutils maidag \"message would exceed maximum mailbox size for this recipient\" (http://mailutils.org/manual/html_node/Mailbox-Quotas.html)"),
-    t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
-        .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
+    t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "unable to connect.", "connection dropped by"], NetworkError)
+        .src("Exchange's queue viewer \"421 4.2.1 Unable to connect.\" (its own failure to connect to the target, whatever X.2.1 says); CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
     // --- Round 8: the wordings of Sisimai 4's reason lists (Debian libsisimai-perl 4.25.15,
     // lib/Sisimai/Reason/*.pm) that no rule above read as Sisimai does, where this corpus's
     // conventions agree with it (each list was checked by feeding every entry through explain) ---
@@ -1004,6 +1004,7 @@ pub const ENHANCED: &[EnhancedReason] = &[
     ((5, Some(3)), RateLimited, "RFC 3463 X.5.3 too many recipients"),
     ((5, None), SyntaxError, "RFC 3463 X.5.* mail delivery protocol status"),
     ((6, None), ContentError, "RFC 3463 X.6.* message content or media status"),
+    ((7, Some(3)), SecurityError, "RFC 3463 X.7.3 security conversion required but not possible (Microsoft answers a failed authentication with it: \"535 5.7.3 Authentication unsuccessful\", Exchange's \"451 5.7.3 Cannot achieve Exchange Server authentication\"; Sisimai lib/Sisimai/SMTP/Status.pm 5.7.3 securityerror)"),
     ((7, Some(8)), SecurityError, "RFC 4954 X.7.8 authentication credentials invalid"),
     ((7, Some(9)), SecurityError, "RFC 4954 X.7.9 authentication mechanism too weak"),
     ((7, Some(10)), FailedStartTls, "RFC 5248 X.7.10 encryption needed"),
