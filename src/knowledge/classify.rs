@@ -759,6 +759,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("infected_host", &["you may be infected", "may be infected", "infected host", "infected computer", "infected pc", "botnet"], Blocked)
         .src("Gandi \"554 5.7.1 Service unavailable; Client host [x] blocked you may be infected\" (https://docs.gandi.net/de/gandimail/faq/error_types/554_5_7_1_ser…): the sending host is blocked, not the message's content"),
     t("virus", &["virus", "malware", "infected attachment", "infected file", "message infected", "is infected", "contains an infected"], VirusDetected),
+    t("throttled", &["throttled", "throttling"], RateLimited)
+        .src("A throttle slows the sender down whatever it names as the cause (a throttled reply is retried later, at a lower rate): Amazon SES \"454 Throttling failure: Maximum sending rate exceeded\" / \"… Daily message quota exceeded\", which Sisimai lib/Sisimai/Reason/TooManyConn.pm lists (ratelimited in Sisimai 5); read before the spam words a throttle cites (\"Throttled - Too much spam from your mail server\")"),
     t("spam_source", &["sending spam", "spams from your ip", "spam ips", "suspiciously like spammer", "spam site", "spam source", "known spammer", "is a spammer", "spamming ip"], Blocked)
         .src("Sisimai 5 lib/Sisimai/Reason/Blocked.pm (\"you are sending spam\", \"too many spams from your ip\" (free.fr), \"dynamic/zombied/spam ips blocked\", \"your remotehost looks suspiciously like spammer\", \"mail from … refused: spam site\", \"currently sending spam\"): the sending host or site is judged a spam source, a block of the sender, not a verdict on this message; read before the spam words"),
     t("spam", &["spam", "unsolicited", "unwanted", "inappropriate", "junk mail", "content filter", "bulk mail"], SpamDetected),
@@ -1695,6 +1697,7 @@ mod tests {
         (None, None, "smtp-out error ID=12 Send email. Connect error (Host unreachable.) To: a@b.example", NetworkError),
         (None, None, "Invalid final delivery userid: a@b.example", UserUnknown),
         (Some(552), None, "This mail message has exceeded the maximum incoming message size.", EmailTooLarge),
+        (Some(451), Some("4.3.0"), "Client host rejected: Throttled - Too much spam from your mail server. Try again later.", RateLimited),
         (None, None, "Your message is delayed. Message for domain example.cz delayed at relay.example.cz. Will continue trying for 96 hours.", NetworkError),
         (None, None, "Your server has unexpectedly terminated the connection. Protocol: SMTP, Port: 25, Error Number: 0x800CCC0F", NetworkError),
     ];
