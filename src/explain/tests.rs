@@ -525,3 +525,15 @@ fn exchange_queue_viewer_quotes_the_inner_reply() {
         assert_eq!(it.wrapper.as_deref(), Some("451 4.4.0"), "{line}");
     }
 }
+
+/// A DSN's Diagnostic-Code quotes the reply about its Final-Recipient: the recipient's
+/// address names no provider (the Remote-MTA answered); Yahoo's own bounce template does.
+#[test]
+fn a_dsn_recipient_address_is_not_the_answering_provider() {
+    let dsn = "Final-Recipient: rfc822; user@gmail.com\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; mail.example.net\nDiagnostic-Code: smtp; 550 5.1.1 <user@gmail.com> User doesn't exist";
+    let ex = explain(&[dsn.to_string()], None);
+    assert_eq!(ex.items[0].provider, None);
+    let yahoo = "Message from yahoo.com.\nUnable to deliver message to the following address(es).\n\n<a@example.com>:\nSorry your message to a@example.com cannot be delivered. This account has been disabled or discontinued.";
+    let ex = explain(&[yahoo.to_string()], None);
+    assert_eq!(ex.items[0].provider.as_deref(), Some("yahoo"));
+}

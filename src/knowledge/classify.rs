@@ -1150,8 +1150,16 @@ fn answering_provider(
     } else {
         hay.into()
     };
+    // A DSN names the server that answered in its "Remote-MTA: dns; host" field (RFC 3464
+    // §2.3.5), and its "Diagnostic-Code: smtp; …" quotes that server's reply about the
+    // Final-Recipient (§2.3.6): there the recipient's address says nothing about who refused
+    // (a local server refusing "<user@gmail.com>" is not Gmail); a host name still does.
+    let remote_mta_named = hay.contains("remote-mta:") || hay.contains("diagnostic-code:");
     providers::provider_in(&hay)
-        .or_else(|| code.and_then(|_| providers::provider_of_addresses(lowered)))
+        .or_else(|| {
+            code.filter(|_| !remote_mta_named)
+                .and_then(|_| providers::provider_of_addresses(lowered))
+        })
         .or_else(|| (exact(4, 1) && lowered.contains("access denied")).then_some("microsoft"))
         .or_else(|| (exact(7, 26) && lowered.contains("unauthenticated")).then_some("google"))
         .or_else(|| {
