@@ -547,6 +547,20 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Submission servers that refuse a From/envelope sender the authenticated account may not use: \"Your FROM address … must match your authenticated email domain … Treating this as a spoofed email\" (https://gist.github.com/grantpullen/0e2d5ef960dfae70072e9d36b051c703), cPanel/Exim \"Your domain … is not allowed in header From\" (https://github.com/the-djmaze/snappymail/issues/478), \"5.1.0 Sender is not allowed to send from gmail.com\" (https://github.com/jstedfast/MailKit/issues/1101); like Postfix's reject_sender_login_mismatch, a refusal of the sender"),
     t("esp_unconfigured_sending_domain", &["unconfigured sending domain"], Rejected).hard()
         .src("SparkPost \"550 5.7.1 Unconfigured Sending Domain <domain>\": the From domain is not a sending domain registered and verified in the account (https://support.sparkpost.com/docs/getting-started/requirements-for-sending-domains; https://github.com/transitland/transitland-datastore/issues/1231)"),
+    // --- Exchange 2007+'s default DSN texts, quoted in an NDR without the reply code (the
+    // "#5.x.x" after the host is the enhanced code): each the text of one status ---
+    t("exchange_dsn_dns", &["destination server for this recipient could not be found in domain name service", "destination server for this recipient could not be found in dns"], HostUnknown).hard()
+        .src("Exchange 2007/2010 DSN text for 5.4.4 (Get-SystemMessage): \"The destination server for this recipient could not be found in Domain Name Service (DNS). Please verify the e-mail address and retry.\" (no MX or A record for the recipient's domain, fix-error-code-5-4-4-in-exchange-online)"),
+    t("exchange_dsn_loop", &["caused the message to bounce between two servers"], NetworkError).hard()
+        .src("Exchange 2007/2010 DSN text for 5.4.6 / 5.3.5: \"A configuration error in the e-mail system caused the message to bounce between two servers or to be split into too many parts.\" (a routing loop or too many hops, RFC 3463 X.4.6)"),
+    t("exchange_dsn_gave_up", &["has tried to deliver this message, without success, and has stopped trying"], Expired).hard()
+        .src("Exchange 2007/2010 DSN text for 4.4.7 / 5.4.7 QUEUE.Expired: \"The server has tried to deliver this message, without success, and has stopped trying.\" (the message expired in the queue and is returned)"),
+    t("exchange_dsn_not_accepting", &["e-mail system isn't accepting messages now", "email system isn't accepting messages now"], SystemError)
+        .src("Exchange 2007/2010 DSN text for 4.3.x: \"The recipient's e-mail system isn't accepting messages now. Please try resending the message later.\" (a temporary failure of the receiving system)"),
+    t("exchange_dsn_submission_quota", &["submission quota was exceeded", "submission quota exceeded"], RateLimited)
+        .src("Exchange's 5.2.2 STOREDRV.Submission \"The message can't be submitted because the sender's submission quota was exceeded.\" (the sender's sending quota, not a mailbox; https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-2-2-through-5-2-3-in-exchange-online)"),
+    t("exchange_dsn_no_permission", &["don't have permission to send to this recipient", "delivery to this address is restricted"], Rejected).hard()
+        .src("Exchange 2007/2010 DSN text for 5.7.1: \"You don't have permission to send to this recipient. For assistance, contact your system administrator.\" and Exchange Online's \"Your message couldn't be delivered because delivery to this address is restricted.\" (the recipient accepts only listed senders); the same call as Exchange 2003's \"You do not have permission to send to this recipient\" below"),
     t("exchange_no_permission_to_send", &["do not have permission to send to this recipient"], Rejected).hard()
         .src("Exchange 2000/2003 NDR \"You do not have permission to send to this recipient. For assistance, contact your system administrator.\" (#5.7.1): the recipient's delivery restrictions (\"accept messages only from\") or the server's relay settings refuse this sender (https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-1-in-exchange-online, \"the sender isn't allowed to send to the recipient\")"),
     t("mimecast_envelope_blocked", &["envelope blocked", "blocked senders"], Rejected).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Envelope blocked: the sender is on a block list of the recipient's organisation)"),
@@ -1709,6 +1723,11 @@ mod tests {
         (None, None, "smtp-out error ID=12 Send email. Connect error (Host unreachable.) To: a@b.example", NetworkError),
         (None, None, "Invalid final delivery userid: a@b.example", UserUnknown),
         (Some(552), None, "This mail message has exceeded the maximum incoming message size.", EmailTooLarge),
+        (None, Some("5.4.4"), "The destination server for this recipient could not be found in Domain Name Service (DNS). Please verify the e-mail address and retry.", HostUnknown),
+        (None, Some("5.4.6"), "A configuration error in the e-mail system caused the message to bounce between two servers or to be split into too many parts.", NetworkError),
+        (None, Some("4.4.7"), "The server has tried to deliver this message, without success, and has stopped trying.", Expired),
+        (Some(554), Some("5.2.2"), "mailbox full; STOREDRV.Submission.Exception:SubmissionQuotaExceededException; The message can't be submitted because the sender's submission quota was exceeded.", RateLimited),
+        (None, Some("5.7.1"), "You don't have permission to send to this recipient. For assistance, contact your system administrator.", Rejected),
         (Some(451), Some("4.3.0"), "Client host rejected: Throttled - Too much spam from your mail server. Try again later.", RateLimited),
         (None, None, "Your message is delayed. Message for domain example.cz delayed at relay.example.cz. Will continue trying for 96 hours.", NetworkError),
         (None, None, "Your server has unexpectedly terminated the connection. Protocol: SMTP, Port: 25, Error Number: 0x800CCC0F", NetworkError),
