@@ -6,7 +6,8 @@
 //! same way and printed, without thresholds.
 //!
 //! Skipped, with a message, when the corpus is absent. `BOUNCES_SHOW=1` prints every
-//! mismatch of the corpus and dev; `BOUNCES_SHOW=dev`, `=test` one set only; `=all` every set.
+//! mismatch of the corpus and dev; `BOUNCES_SHOW=dev`, `=test` one set only; `=all` every set;
+//! `=v7`, `=v10` the training sets of those rounds; `=v6tune`, `=v8tune`, `=v9tune` the odd halves.
 
 use smtpprobe::explain::{Explanation, Item, Recognition, explain};
 use std::path::Path;
@@ -336,6 +337,7 @@ fn corpus_accuracy_per_field() {
                 | "v6tune"
                 | "v8tune"
                 | "v9tune"
+                | "v10"
         )
     });
     let acc = measure(&path, show);
@@ -403,6 +405,7 @@ fn heldout_accuracy_per_field() {
                 | "v6tune"
                 | "v8tune"
                 | "v9tune"
+                | "v10"
         )
     });
     let show_test = show.as_deref().is_some_and(|v| v == "test" || v == "all");
@@ -419,6 +422,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v9b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
+        ("train-v10a", show.as_deref() == Some("v10")),
+        ("train-v10b", show.as_deref() == Some("v10")),
         ("provider-docs", show.as_deref() == Some("docs")),
         ("mta-texts", show.as_deref() == Some("mta")),
     ] {
@@ -566,10 +571,21 @@ fn tuned_and_held_halves(sets: [&str; 2], round: u32, show: &str) {
 /// `set:line`). Printed per field: first vs second labeller, `explain` vs each, and
 /// `explain` on the lines where both labellers agree. Totals only: the even lines stay
 /// unseen.
+///
+/// `third-labeller-even.tsv` is the same lines labelled by a third person who had only the
+/// README's general "Format" and "Judgement calls" sections (not the sets' own judgement
+/// calls, several of which name particular lines): the lower bound of agreement.
 #[test]
 fn second_labeller_agreement() {
+    for file in ["second-labeller-even.tsv", "third-labeller-even.tsv"] {
+        agreement(file);
+    }
+}
+
+/// [`second_labeller_agreement`] for one file of other labels.
+fn agreement(file: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/bounces");
-    let second = dir.join("second-labeller-even.tsv");
+    let second = dir.join(file);
     let Ok(data) = std::fs::read_to_string(&second) else {
         eprintln!("SKIPPED: {second:?} is not present; nothing measured.");
         return;
@@ -630,10 +646,10 @@ fn second_labeller_agreement() {
             }
         }
     }
-    eprintln!("second labeller: {rows} held-out even lines");
+    eprintln!("{file}: {rows} held-out even lines");
     eprintln!(
         "  {:10} {:>20} {:>20} {:>20} {:>24}",
-        "field", "first = second", "explain = first", "explain = second", "explain where agreed"
+        "field", "first = other", "explain = first", "explain = other", "explain where agreed"
     );
     for (name, tally) in names.iter().zip(&t) {
         let cell = |x: &Tally| format!("{}/{} {:.1}%", x.right, x.total, x.pct());
