@@ -632,6 +632,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("https://postmaster.web.de/en/case?c=hi (header not RFC 5321/5322 compliant)"),
     t("orange_invalid_sender", &["invalid sender", "emetteur invalide"], Rejected).src("https://postmaster.orange.fr/ (OFR_415)"),
     t("orange_size", &["maximum size of the message", "taille limite"], EmailTooLarge).src("https://postmaster.orange.fr/ (OFR_514)"),
+    t("postfix_dns_try_again", &["host not found, try again"], NetworkError)
+        .src("Postfix dns_lookup(3): a TRY_AGAIN answer (SERVFAIL, a timeout) is logged \"Host or domain name not found. Name service error for name=… type=MX: Host not found, try again\" and deferred; only \"Host not found\" without \"try again\" (NXDOMAIN) bounces"),
     t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 ", " => …r=…t=", " -> …r=…t="], Delivered)
@@ -712,8 +714,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("xmail_errors", &["smtp=eerrs"], RateLimited).src("XMail SMTP log reference (SMTP=EERRS too many errors in the session, SMTP-MaxErrors)"),
     // --- Sending services' suppression notes: the service itself refused to send to an
     // address on its suppression list (Sisimai 5's `suppressed`), nothing reached a server ---
-    t("esp_suppressed", &["not delivering to previously bounced address", "not delivering to a previously bounced address", "not delivering to unsubscribed address", "not delivering to a user who marked your messages as spam", "have been marked as inactive", "on the suppression list for your account", "on the account-level suppression list", "has suppressed sending to this address", "spam reporting address", "unsubscribed address"], Suppressed).hard()
-        .src("Mailgun event codes 605/606/607 (\"Not delivering to previously bounced address\", \"… unsubscribed address\", https://help.mailgun.com/hc/en-us/articles/360012171713); SendGrid dropped-event reasons (\"Bounced Address\", \"Unsubscribed Address\", \"Spam Reporting Address\", https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event); Postmark error 406 (\"You tried to send to recipient(s) that have been marked as inactive\"); Amazon SES OnSuppressionList / OnAccountSuppressionList bounce texts; Sisimai 5 lib/Sisimai/Reason/Suppressed.pm"),
+    t("esp_suppressed", &["not delivering to previously bounced address", "not delivering to a previously bounced address", "not delivering to unsubscribed address", "not delivering to a user who marked your messages as spam", "have been marked as inactive", "on the suppression list for your account", "on the account-level suppression list", "has suppressed sending to this address", "spam reporting address", "unsubscribed address", "onaccountsuppressionlist", "onsuppressionlist"], Suppressed).hard()
+        .src("Mailgun event codes 605/606/607 (\"Not delivering to previously bounced address\", \"… unsubscribed address\", https://help.mailgun.com/hc/en-us/articles/360012171713); SendGrid dropped-event reasons (\"Bounced Address\", \"Unsubscribed Address\", \"Spam Reporting Address\", https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event); Postmark error 406 (\"You tried to send to recipient(s) that have been marked as inactive\"); Amazon SES bounce subtypes OnSuppressionList / OnAccountSuppressionList (\"Permanent - OnAccountSuppressionList\", https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html) and their texts; Sisimai 5 lib/Sisimai/Reason/Suppressed.pm"),
     // --- Web Crossing's smtp-out log (http://faq.elliptics.com/webx?14@@.4a8c58a2) ---
     t("webcrossing_connect", &["smtp-out error…connect error"], NetworkError)
         .src("Web Crossing log FAQ: \"smtp-out error ID=… Send email. Connect error (Internet address disconnected.)\", a transient failure retried until delivery or the hold time runs out"),
@@ -785,7 +787,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("too_large", &["maximum incoming message size", "maximum message size", "message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
     t("mailbox_message_count", &["too many messages on the server", "zuviele mails auf dem server", "zu viele mails auf dem server", "too many messages in the mailbox", "too many messages in mailbox"], MailboxFull)
         .src("\"550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.\" (http://www.sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html): the recipient's mailbox holds too many messages, a full mailbox, not a sending rate"),
-    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails"], RateLimited),
+    // Rate wordings that name a frequency or a period rather than a count: "Too frequent
+    // connects from <ip>", Microsoft's 5.1.90 "reached your daily limit for message
+    // recipients", "Mailbox received too much email in a short period of time" (a 4.2.1 the
+    // recipient's side uses for a rate limit, like Gmail's).
+    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails", "too frequent", "daily limit", "in a short period of time"], RateLimited),
     t("suspended", &["administratively disabled", "account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("exim_dns_incomplete", &["host lookup did not complete"], NetworkError).soft("Exim defers when the DNS lookup of the destination did not complete (a resolver timeout or SERVFAIL): a temporary DNS failure, retried.")
         .src("Exim spec ch. \"The dnslookup router\" and retry rules: \"host lookup did not complete\" is the temporary failure of a DNS lookup (DNS_AGAIN), the address is deferred (https://github.com/ix-ai/smtp/issues/12)"),
@@ -793,8 +799,10 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
     t("tls", &["tls version", "starttls command failed", "starttls not available", "not offered starttls", "does not support starttls"], FailedStartTls),
     t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
-    t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "retry time not reached", "long failure period"], Expired),
-    t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),    // --- More wordings of the categories above (consulted after them) ---
+    t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "long failure period"], Expired),
+    t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),
+    t("network_errno", &["operation timed out", "connection reset", "execution expired", "retry time not reached"], NetworkError)
+        .src("The system's own words for a failed connection, as MTAs and libraries log them: Postfix smtp(8) \"connect to host[ip]:25: Operation timed out\" (strerror ETIMEDOUT on BSD/macOS), \"Connection reset by peer\" (ECONNRESET); Ruby's Net::OpenTimeout / Timeout::Error \"execution expired\"; Exim's \"retry time not reached for any host\" (a defer while the host's retry time has not come: the address fails only \"after a long failure period\", Exim spec ch. \"Retry configuration\"); each a deferral, retried"),    // --- More wordings of the categories above (consulted after them) ---
     t("auth_failed_short", &["auth failed", "authentication failure", "authentication unsuccessful", "incorrect authentication data", "auth not available"], SecurityError)
         .src("Exim \"535 Incorrect authentication data\"; Microsoft \"535 5.7.3 Authentication unsuccessful\"; Sisimai lib/Sisimai/Reason/SecurityError.pm (\"authentication failure\")"),
     t("relay_more", &["unauthorized relay", "relay not allowed", "relaying prohibited", "not allowed to relay", "relaying mail to", "not a gateway", "insecure mail relay", "not configured to relay", "we don't handle mail for", "relaying not permitted"], NoRelaying)
@@ -1723,6 +1731,13 @@ mod tests {
         (None, None, "smtp-out error ID=12 Send email. Connect error (Host unreachable.) To: a@b.example", NetworkError),
         (None, None, "Invalid final delivery userid: a@b.example", UserUnknown),
         (Some(552), None, "This mail message has exceeded the maximum incoming message size.", EmailTooLarge),
+        (None, None, "connect to mx.example.net[192.0.2.1]:25: Operation timed out", NetworkError),
+        (None, None, "Host or domain name not found. Name service error for name=example.it type=MX: Host not found, try again", NetworkError),
+        (None, None, "Host or domain name not found. Name service error for name=example.it type=A: Host not found", HostUnknown),
+        (None, None, "T=remote_smtp defer (-53): retry time not reached for any host", NetworkError),
+        (None, None, "a@b.example retry time not reached for any host after a long failure period", Expired),
+        (Some(450), None, "Too frequent connects from 192.0.2.1, please try again later", RateLimited),
+        (None, None, "Permanent - OnAccountSuppressionList", Suppressed),
         (None, Some("5.4.4"), "The destination server for this recipient could not be found in Domain Name Service (DNS). Please verify the e-mail address and retry.", HostUnknown),
         (None, Some("5.4.6"), "A configuration error in the e-mail system caused the message to bounce between two servers or to be split into too many parts.", NetworkError),
         (None, Some("4.4.7"), "The server has tried to deliver this message, without success, and has stopped trying.", Expired),
