@@ -453,6 +453,8 @@ fn enhanced_only_text(block: &str) -> String {
 /// no reply at all, loosely (after a quote, a space, `=>`, `code:` …), as application logs
 /// write them (`Expected response code 354 but got code "503"`, `Error 550 5.1.1 …`).
 fn parse_block(block: &str) -> Vec<Parsed> {
+    let unquoted = markdown_unquoted(block);
+    let block = unquoted.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         return strict;
@@ -463,6 +465,33 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     } else {
         strict
     }
+}
+
+/// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
+/// blockquote marker (`> `, one `>` only: `>>>` and `>>` are SMTP transcripts' and
+/// Exim's own) when every line carries one, a code span's backticks around a line
+/// (`` `552-5.2.3 …` ``) and a fence's own lines (```` ``` ````, ```` ```text ````).
+/// `None` when there is nothing to remove.
+fn markdown_unquoted(block: &str) -> Option<String> {
+    let lines: Vec<&str> = block
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let single = |l: &str| l.starts_with('>') && !l.starts_with(">>");
+    let quoted = !lines.is_empty() && lines.iter().all(|l| single(l));
+    let ticked = lines.iter().any(|l| l.starts_with('`') || l.ends_with('`'));
+    if !quoted && !ticked {
+        return None;
+    }
+    let out: Vec<&str> = lines
+        .iter()
+        .map(|l| if quoted { l[1..].trim_start() } else { l })
+        .filter(|l| !l.starts_with("```"))
+        .map(|l| l.trim_matches('`').trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    Some(out.join("\n"))
 }
 
 fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {

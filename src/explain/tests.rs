@@ -537,3 +537,27 @@ fn a_dsn_recipient_address_is_not_the_answering_provider() {
     let ex = explain(&[yahoo.to_string()], None);
     assert_eq!(ex.items[0].provider.as_deref(), Some("yahoo"));
 }
+
+/// A reply pasted into Markdown keeps its code: a code span's backticks, a blockquote's `>`
+/// on every line (a phrase wrapped across quoted lines still reads whole); an SMTP
+/// transcript's `>>>` is not a blockquote.
+#[test]
+fn markdown_quoting_is_removed_before_reading() {
+    use crate::knowledge::classify::Reason;
+    let ex = explain(
+        &["`552-5.2.3 Your message exceeded Google's message size limits`".to_string()],
+        None,
+    );
+    assert_eq!(
+        (ex.items[0].code, ex.items[0].enhanced.as_deref()),
+        (Some(552), Some("5.2.3"))
+    );
+    let ex = explain(&["> `5.7.1 Spam message rejected`".to_string()], None);
+    assert_eq!(ex.items[0].enhanced.as_deref(), Some("5.7.1"));
+    let quoted = "> <root@x.example>: Host\n>     or domain name not found. Name service error for\n>     name=x.example type=A: Host not found";
+    let ex = explain(&[quoted.to_string()], None);
+    assert_eq!(ex.items[0].reason, Some(Reason::HostUnknown));
+    let transcript = ">>> RCPT TO:<a@b.example>\n<<< 550 5.1.1 User unknown";
+    let ex = explain(&[transcript.to_string()], None);
+    assert_eq!(ex.items[0].context, Some(Context::Rcpt));
+}
