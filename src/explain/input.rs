@@ -705,10 +705,11 @@ fn without_bracketed_fields(line: &str) -> &str {
 /// Marks before a client's command in pasted sessions, whichever way round a tool draws
 /// them: Sendmail's `>>> RCPT To:`, `C:` of RFC 5321's examples, ListManager-style
 /// `--> RCPT TO:` (replies `<-- 451 …`), and `<<< mail from:` of tools that mark the
-/// client with `<<<` (replies then `>>> 553 …`). The command word decides, in any case
+/// client with `<<<` (replies then `>>> 553 …`), and `Sent: MAIL FROM:<>` / `Got: 553 …` of
+/// test tools' session dumps. The command word decides, in any case
 /// (RFC 5321 §2.4: verbs are case-insensitive); a reply line after the mark has a code,
 /// no verb.
-const TRANSCRIPT_ARROWS: &[&str] = &[">>>", "<<<", "-->", "C:", "c:"];
+const TRANSCRIPT_ARROWS: &[&str] = &[">>>", "<<<", "-->", "C:", "c:", "Sent:", "sent:"];
 
 /// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then
 /// `Received <<< 550 …`): the command after one label word.
@@ -826,6 +827,10 @@ const PREFIXES: &[&str] = &[
     "returned was:",
     "response was:",
     "remote server returned:",
+    // A client library's JSON error or result ("response": "250 2.0.0 OK … - gsmtp",
+    // nodemailer's info.response, Mailgun/SendGrid event fields).
+    "\"response\": \"",
+    "\"response\":\"",
     "deferred:",
     "reply=",
     "<-",
@@ -1283,6 +1288,9 @@ fn infer_context(block: &str) -> Option<Context> {
         ("application-specific password required", Context::Auth),
         ("authentication unsuccessful", Context::Auth),
         ("incorrect authentication data", Context::Auth),
+        // Gmail's "421 4.7.0 Try again later, closing connection. (EHLO)" names the command it
+        // refused (https://support.google.com/a/answer/3726730).
+        ("connection. (ehlo)", Context::Ehlo),
     ];
     let pairs = crate::knowledge::classify::Pairs::of(&l);
     HINTS

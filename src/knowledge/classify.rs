@@ -476,6 +476,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // Outlook.com's SC-/DY-/OU- codes: an IP block for policy, complaints or reputation.
     t("outlookcom_sc_block", &["sc-001", "sc-002", "sc-003", "sc-004", "dy-001", "dy-002", "ou-001", "ou-002"], Blocked)
         .src("Outlook.com postmaster troubleshooting (http://mail.live.com/mail/troubleshooting.aspx#errors, now https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx): SC-001..SC-004 \"Mail rejected by Outlook.com for policy reasons\" / \"A block has been placed against your IP address because we have received complaints\", DY-001/DY-002 dynamic or compromised IPs, OU-001/OU-002 reputation; delisting through sender.office.com. A block of the sending IP, whatever the words about unwanted mail around it"),
+    t("m365_direct_send", &["tenantinboundattribution", "direct send not allowed"], Rejected).hard()
+        .src("Exchange Online \"550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources\" (the tenant rejects Direct Send from senders it did not authorise: the sender is refused, https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365 RejectDirectSend)"),
     t("m365_send_as_denied", &["sendasdenied", "not allowed to send as"], Rejected).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.252 / 5.7.60 SendAsDenied: the sender lacks permission to send as that address)"),
     t("m365_spam_abuse", &["spam abuse detected", "bad outbound sender"], Blocked).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online (5.1.8 and 5.7.501-5.7.503: the sending account is banned for spam)"),
     t("outgoing_blocked", &["email outgoing blocked", "outgoing mail blocked", "outgoing email blocked", "outgoing blocked"], Blocked).src("Zoho \"554 5.1.8 Email Outgoing Blocked\": the sending account is blocked from sending after suspicious activity until the administrator unblocks it (https://help.zoho.com/portal/en/community/topic/554-5-1-8-email-outgoing-blocked-13-11-2017; https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); like Exchange's 5.1.8 \"bad outbound sender\", a block of the sender rather than a bad sender address"),
@@ -636,8 +638,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix dns_lookup(3): a TRY_AGAIN answer (SERVFAIL, a timeout) is logged \"Host or domain name not found. Name service error for name=… type=MX: Host not found, try again\" and deferred; only \"Host not found\" without \"try again\" (NXDOMAIN) bounces"),
     t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
-    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 ", " => …r=…t=", " -> …r=…t="], Delivered)
-        .src("Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\"); Exim's main log marks a delivery \"=>\" (\"->\" for a further address of the same message) followed by the router R= and transport T= that delivered it (Exim spec ch. \"Log files\", \"Log line flags\"; https://administrator.pejcic.rs/cp/exim-log-files-and-exigrep)"),
+    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 ", " => …r=…t=", " -> …r=…t=", "2.0.0 ok…gsmtp", "ok…qp ", "queued mail for delivery"], Delivered)
+        .src("The replies only the end of the message gets: Gmail's \"250 2.0.0 OK <time> <id> - gsmtp\" (https://support.google.com/a/answer/3726730; it answers MAIL with 2.1.0 and RCPT with 2.1.5), qmail-smtpd's \"250 ok <time> qp <pid>\" (qmail-smtpd.c, the accepted message's queue entry), Exchange's \"250 2.6.0 <id> Queued mail for delivery\"; Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\"); Exim's main log marks a delivery \"=>\" (\"->\" for a further address of the same message) followed by the router R= and transport T= that delivered it (Exim spec ch. \"Log files\", \"Log line flags\"; https://administrator.pejcic.rs/cp/exim-log-files-and-exigrep)"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
     t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining"], SyntaxError).hard()
@@ -1158,7 +1160,9 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
 
 /// Who answered: the host or the text first, then an address in the reply's own text
 /// (only when it carries a code: a code-less line's "<x@gmail.com>:" is the recipient),
-/// then provider-specific codes (Microsoft's 5.4.1 "Access denied", 5.7.5xx-7xx and 5.7.350
+/// then provider-specific codes (Microsoft's 5.4.1 "Access denied", 5.7.5xx-7xx, 5.7.57
+/// client not authenticated, 5.7.60 SendAsDenied, 5.7.64 TenantAttribution, 5.7.68
+/// TenantInboundAttribution (Exchange Online NDR list) and 5.7.350
 /// "remote server returned message detected as spam", fix-error-code-5-7-350-in-exchange-online;
 /// Gmail's wording of 5.7.26).
 fn answering_provider(
@@ -1191,7 +1195,9 @@ fn answering_provider(
         .or_else(|| {
             enhanced
                 .is_some_and(|e| {
-                    e.subject == 7 && ((500..800).contains(&e.detail) || e.detail == 350)
+                    e.subject == 7
+                        && ((500..800).contains(&e.detail)
+                            || matches!(e.detail, 57 | 60 | 64 | 68 | 350))
                 })
                 .then_some("microsoft")
         })
@@ -1738,6 +1744,8 @@ mod tests {
         (None, None, "a@b.example retry time not reached for any host after a long failure period", Expired),
         (Some(450), None, "Too frequent connects from 192.0.2.1, please try again later", RateLimited),
         (None, None, "Permanent - OnAccountSuppressionList", Suppressed),
+        (Some(250), Some("2.0.0"), "250 2.0.0 OK  1663242407 r8-20020adff708000000b0022a2ca8b284sm2736133wrp.99 - gsmtp", Delivered),
+        (Some(250), None, "250 ok 1615286631 qp 15309", Delivered),
         (None, Some("5.4.4"), "The destination server for this recipient could not be found in Domain Name Service (DNS). Please verify the e-mail address and retry.", HostUnknown),
         (None, Some("5.4.6"), "A configuration error in the e-mail system caused the message to bounce between two servers or to be split into too many parts.", NetworkError),
         (None, Some("4.4.7"), "The server has tried to deliver this message, without success, and has stopped trying.", Expired),
