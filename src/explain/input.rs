@@ -138,7 +138,8 @@ fn parse_token(s: &str) -> Parsed {
     }
     Parsed::Invalid {
         input,
-        inferred: None,
+        // A log's status token ("AUTH=EFAIL:TYPE=LOGIN", XMail) names its command.
+        inferred: infer_context(s),
         reason: "not a reply code: give a three-digit code (e.g. 550), an enhanced status code (e.g. 5.1.1) or a reply line".into(),
     }
 }
@@ -291,9 +292,16 @@ fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
 /// `450 4.1.1 <a@b>: Recipient address rejected: undeliverable address: host x[1.2.3.4]
 /// said: 550 … (in reply to RCPT TO command)` (reject_unverified_recipient,
 /// ADDRESS_VERIFICATION_README; the refusal's own code is unverified_recipient_reject_code).
+///
+/// And Exchange's queue viewer (Exchange 2007+ `Last error`), which quotes the reply of the
+/// host it tried: `451 4.4.0 Primary target IP address responded with: "451 5.7.3 Cannot
+/// achieve Exchange Server authentication." Attempted failover to alternate host, …`
+/// (https://learn.microsoft.com/en-us/exchange/mail-flow/queues/queues; the quoted reply
+/// ends at its closing quote, straight or typographic).
 fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     const PROXY: &str = "failed on frontend with '";
     const VERIFY: &str = "undeliverable address: host ";
+    const QUEUE: &str = "responded with: ";
     let lower = text.to_ascii_lowercase();
     let verified = || {
         let at = lower.find(VERIFY)?;
@@ -303,15 +311,26 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
         Some(at) => at + 5,
         None => match lower.find(PROXY) {
             Some(at) => at + PROXY.len(),
-            None => verified()?,
+            None => match lower.find(QUEUE) {
+                Some(at) => at + QUEUE.len(),
+                None => verified()?,
+            },
         },
     };
     let inner = text.get(start..)?.trim_start();
+    let inner = match inner.strip_prefix(['"', '\u{201C}']) {
+        Some(quoted) => &quoted[..quoted.find(['"', '\u{201D}']).unwrap_or(quoted.len())],
+        None => inner,
+    };
     let (code, _, rest) = code_at(inner, 0)?;
     if !(2..=5).contains(&(code / 100)) {
         return None;
     }
-    let (enh, rest) = strip_enhanced(rest, code);
+    // A code and enhanced code of different classes ("451 5.7.3") as the outer reply reads them.
+    let (enh, rest) = match strip_enhanced(rest, code) {
+        (None, _) => strip_mismatched_enhanced(rest),
+        found => found,
+    };
     let rest = rest.trim().trim_end_matches(['>', '\'', ']']).trim();
     // qmail's "(#5.1.1)" in the inner text (hash_enhanced).
     let enh = enh.or_else(|| hash_enhanced(rest, code));
@@ -434,6 +453,8 @@ fn enhanced_only_text(block: &str) -> String {
 /// no reply at all, loosely (after a quote, a space, `=>`, `code:` …), as application logs
 /// write them (`Expected response code 354 but got code "503"`, `Error 550 5.1.1 …`).
 fn parse_block(block: &str) -> Vec<Parsed> {
+    let unquoted = markdown_unquoted(block);
+    let block = unquoted.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         return strict;
@@ -444,6 +465,33 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     } else {
         strict
     }
+}
+
+/// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
+/// blockquote marker (`> `, one `>` only: `>>>` and `>>` are SMTP transcripts' and
+/// Exim's own) when every line carries one, a code span's backticks around a line
+/// (`` `552-5.2.3 …` ``) and a fence's own lines (```` ``` ````, ```` ```text ````).
+/// `None` when there is nothing to remove.
+fn markdown_unquoted(block: &str) -> Option<String> {
+    let lines: Vec<&str> = block
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let single = |l: &str| l.starts_with('>') && !l.starts_with(">>");
+    let quoted = !lines.is_empty() && lines.iter().all(|l| single(l));
+    let ticked = lines.iter().any(|l| l.starts_with('`') || l.ends_with('`'));
+    if !quoted && !ticked {
+        return None;
+    }
+    let out: Vec<&str> = lines
+        .iter()
+        .map(|l| if quoted { l[1..].trim_start() } else { l })
+        .filter(|l| !l.starts_with("```"))
+        .map(|l| l.trim_matches('`').trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    Some(out.join("\n"))
 }
 
 fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
@@ -657,10 +705,11 @@ fn without_bracketed_fields(line: &str) -> &str {
 /// Marks before a client's command in pasted sessions, whichever way round a tool draws
 /// them: Sendmail's `>>> RCPT To:`, `C:` of RFC 5321's examples, ListManager-style
 /// `--> RCPT TO:` (replies `<-- 451 …`), and `<<< mail from:` of tools that mark the
-/// client with `<<<` (replies then `>>> 553 …`). The command word decides, in any case
+/// client with `<<<` (replies then `>>> 553 …`), and `Sent: MAIL FROM:<>` / `Got: 553 …` of
+/// test tools' session dumps. The command word decides, in any case
 /// (RFC 5321 §2.4: verbs are case-insensitive); a reply line after the mark has a code,
 /// no verb.
-const TRANSCRIPT_ARROWS: &[&str] = &[">>>", "<<<", "-->", "C:", "c:"];
+const TRANSCRIPT_ARROWS: &[&str] = &[">>>", "<<<", "-->", "C:", "c:", "Sent:", "sent:"];
 
 /// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then
 /// `Received <<< 550 …`): the command after one label word.
@@ -778,6 +827,10 @@ const PREFIXES: &[&str] = &[
     "returned was:",
     "response was:",
     "remote server returned:",
+    // A client library's JSON error or result ("response": "250 2.0.0 OK … - gsmtp",
+    // nodemailer's info.response, Mailgun/SendGrid event fields).
+    "\"response\": \"",
+    "\"response\":\"",
     "deferred:",
     "reply=",
     "<-",
@@ -1235,6 +1288,9 @@ fn infer_context(block: &str) -> Option<Context> {
         ("application-specific password required", Context::Auth),
         ("authentication unsuccessful", Context::Auth),
         ("incorrect authentication data", Context::Auth),
+        // Gmail's "421 4.7.0 Try again later, closing connection. (EHLO)" names the command it
+        // refused (https://support.google.com/a/answer/3726730).
+        ("connection. (ehlo)", Context::Ehlo),
     ];
     let pairs = crate::knowledge::classify::Pairs::of(&l);
     HINTS
@@ -1366,6 +1422,19 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("milter: data, reject", Context::EndOfData),
     // Swift Mailer / Symfony Mailer: the codes they expected name the command
     // (RCPT TO expects 250/251/252, DATA 354, AUTH 334/235).
+    // XMail's SMTP log status tokens name the command they refused (AfterLogic's XMail log
+    // reference, server-logs.htm): RCPT=…, SNDR=… (MAIL FROM), AUTH=EFAIL, SIZE=EBIG (the
+    // SIZE parameter of MAIL FROM), DATA=EFILTER (the message filter, after the message).
+    ("rcpt=e", Context::Rcpt),
+    ("sndr=e", Context::Mail),
+    ("auth=efail", Context::Auth),
+    ("size=ebig", Context::Mail),
+    ("data=efilter", Context::EndOfData),
+    // Client libraries naming the command a reply answered: "Error: MAIL FROM failed: '452 …'",
+    // "RCPT TO failed", "DATA failed" (PHP/Node/Python mailer wrappers, ssmtp's "RCPT TO:<…>
+    // (…)" errors).
+    ("mail from failed", Context::Mail),
+    ("rcpt to failed", Context::Rcpt),
     ("expected response code 250/251/252", Context::Rcpt),
     ("expected response code \"250/251/252\"", Context::Rcpt),
     ("expected response code \"354\"", Context::Data),

@@ -392,8 +392,10 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
     // A pasted text without any code ("stat=Deferred: Connection refused") can still say
     // why; a single word cannot, unless it is a sentence of a script written without spaces
     // (QQ Mail's "该用户不存在").
+    // A log's status token ("SNDRIP=ERDNS", XMail) is a pasted field as well.
     let pasted = item.input.contains(char::is_whitespace)
-        || item.input.chars().any(classify::unspaced_script);
+        || item.input.chars().any(classify::unspaced_script)
+        || item.input.contains('=');
     if item.recognition != Recognition::Invalid || pasted {
         let enhanced = item.enhanced.as_deref().and_then(EnhancedCode::parse);
         let c = classify::classify(

@@ -470,3 +470,94 @@ fn a_reply_quoting_the_rcpt_command_answered_rcpt() {
     );
     assert_eq!(ex.items[0].context, Some(Context::EndOfData));
 }
+
+/// A log's status token pasted alone (XMail's `AUTH=EFAIL:TYPE=LOGIN`, `SNDRIP=ERDNS`) is a
+/// pasted field: it gets a reason, and the command its prefix names; a client library's
+/// "MAIL FROM failed:" names the command of the reply it quotes.
+#[test]
+fn log_status_tokens_and_client_wrappers_name_their_command() {
+    use crate::knowledge::classify::Reason;
+    for (line, ctx, reason) in [
+        (
+            "AUTH=EFAIL:TYPE=LOGIN",
+            Some(Context::Auth),
+            Reason::SecurityError,
+        ),
+        ("RCPT=EFULL", Some(Context::Rcpt), Reason::MailboxFull),
+        ("SNDRIP=ERDNS", None, Reason::RequirePtr),
+        (
+            "Error: MAIL FROM failed: '452 4.3.1 Insufficient system storage'",
+            Some(Context::Mail),
+            Reason::SystemFull,
+        ),
+    ] {
+        let ex = explain(&[line.to_string()], None);
+        assert_eq!(ex.items[0].context, ctx, "{line}");
+        assert_eq!(ex.items[0].reason, Some(reason), "{line}");
+    }
+}
+
+/// Exchange's queue viewer quotes the reply of the host it tried, in straight or
+/// typographic quotes: the quoted reply is explained, the queue's own 451 4.4.0 is the
+/// wrapper, and the words after the closing quote are not the reply's.
+#[test]
+fn exchange_queue_viewer_quotes_the_inner_reply() {
+    use crate::knowledge::classify::Reason;
+    for (line, code, enhanced, reason) in [
+        (
+            "451 4.4.0 Primary target IP address responded with: \u{201C}451 5.7.3 Cannot achieve Exchange Server authentication.\u{201D} Attempted failover to alternate host, but that did not succeed.",
+            451,
+            "5.7.3",
+            Reason::SecurityError,
+        ),
+        (
+            "451 4.4.0 Primary target IP address responded with: \"421 4.2.1 Unable to connect.\" Attempted failover to alternate host, but that did not succeed.",
+            421,
+            "4.2.1",
+            Reason::NetworkError,
+        ),
+    ] {
+        let ex = explain(&[line.to_string()], None);
+        let it = &ex.items[0];
+        assert_eq!(it.code, Some(code), "{line}");
+        assert_eq!(it.enhanced.as_deref(), Some(enhanced), "{line}");
+        assert_eq!(it.reason, Some(reason), "{line}");
+        assert_eq!(it.wrapper.as_deref(), Some("451 4.4.0"), "{line}");
+    }
+}
+
+/// A DSN's Diagnostic-Code quotes the reply about its Final-Recipient: the recipient's
+/// address names no provider (the Remote-MTA answered); Yahoo's own bounce template does.
+#[test]
+fn a_dsn_recipient_address_is_not_the_answering_provider() {
+    let dsn = "Final-Recipient: rfc822; user@gmail.com\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; mail.example.net\nDiagnostic-Code: smtp; 550 5.1.1 <user@gmail.com> User doesn't exist";
+    let ex = explain(&[dsn.to_string()], None);
+    assert_eq!(ex.items[0].provider, None);
+    let yahoo = "Message from yahoo.com.\nUnable to deliver message to the following address(es).\n\n<a@example.com>:\nSorry your message to a@example.com cannot be delivered. This account has been disabled or discontinued.";
+    let ex = explain(&[yahoo.to_string()], None);
+    assert_eq!(ex.items[0].provider.as_deref(), Some("yahoo"));
+}
+
+/// A reply pasted into Markdown keeps its code: a code span's backticks, a blockquote's `>`
+/// on every line (a phrase wrapped across quoted lines still reads whole); an SMTP
+/// transcript's `>>>` is not a blockquote.
+#[test]
+fn markdown_quoting_is_removed_before_reading() {
+    use crate::knowledge::classify::Reason;
+    let ex = explain(
+        &["`552-5.2.3 Your message exceeded Google's message size limits`".to_string()],
+        None,
+    );
+    assert_eq!(
+        (ex.items[0].code, ex.items[0].enhanced.as_deref()),
+        (Some(552), Some("5.2.3"))
+    );
+    let ex = explain(&["> `5.7.1 Spam message rejected`".to_string()], None);
+    assert_eq!(ex.items[0].enhanced.as_deref(), Some("5.7.1"));
+    let quoted = "> <root@x.example>: Host\n>     or domain name not found. Name service error for\n>     name=x.example type=A: Host not found";
+    let ex = explain(&[quoted.to_string()], None);
+    assert_eq!(ex.items[0].reason, Some(Reason::HostUnknown));
+    let transcript = ">>> RCPT TO:<a@b.example>\n<<< 550 5.1.1 User unknown";
+    let ex = explain(&[transcript.to_string()], None);
+    assert_eq!(ex.items[0].context, Some(Context::Rcpt));
+}

@@ -476,6 +476,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // Outlook.com's SC-/DY-/OU- codes: an IP block for policy, complaints or reputation.
     t("outlookcom_sc_block", &["sc-001", "sc-002", "sc-003", "sc-004", "dy-001", "dy-002", "ou-001", "ou-002"], Blocked)
         .src("Outlook.com postmaster troubleshooting (http://mail.live.com/mail/troubleshooting.aspx#errors, now https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx): SC-001..SC-004 \"Mail rejected by Outlook.com for policy reasons\" / \"A block has been placed against your IP address because we have received complaints\", DY-001/DY-002 dynamic or compromised IPs, OU-001/OU-002 reputation; delisting through sender.office.com. A block of the sending IP, whatever the words about unwanted mail around it"),
+    t("m365_direct_send", &["tenantinboundattribution", "direct send not allowed"], Rejected).hard()
+        .src("Exchange Online \"550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources\" (the tenant rejects Direct Send from senders it did not authorise: the sender is refused, https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365 RejectDirectSend)"),
     t("m365_send_as_denied", &["sendasdenied", "not allowed to send as"], Rejected).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.252 / 5.7.60 SendAsDenied: the sender lacks permission to send as that address)"),
     t("m365_spam_abuse", &["spam abuse detected", "bad outbound sender"], Blocked).src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online (5.1.8 and 5.7.501-5.7.503: the sending account is banned for spam)"),
     t("outgoing_blocked", &["email outgoing blocked", "outgoing mail blocked", "outgoing email blocked", "outgoing blocked"], Blocked).src("Zoho \"554 5.1.8 Email Outgoing Blocked\": the sending account is blocked from sending after suspicious activity until the administrator unblocks it (https://help.zoho.com/portal/en/community/topic/554-5-1-8-email-outgoing-blocked-13-11-2017; https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html); like Exchange's 5.1.8 \"bad outbound sender\", a block of the sender rather than a bad sender address"),
@@ -543,10 +545,24 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_rfc5322", &["not rfc 5322 compliant", "rfc 5322", "multiple from", "duplicate headers"], NotCompliantRfc),
     // --- Mimecast, Proofpoint, Barracuda, GMX, T-Online, Orange, Zoho, Bluewin ---
     // Before Mimecast's "spoofed": a submission server naming its own check.
-    t("sender_identity_mismatch", &["must match your authenticated", "not allowed in header from", "sender is not allowed to send from"], Rejected).hard()
-        .src("Submission servers that refuse a From/envelope sender the authenticated account may not use: \"Your FROM address … must match your authenticated email domain … Treating this as a spoofed email\" (https://gist.github.com/grantpullen/0e2d5ef960dfae70072e9d36b051c703), cPanel/Exim \"Your domain … is not allowed in header From\" (https://github.com/the-djmaze/snappymail/issues/478), \"5.1.0 Sender is not allowed to send from gmail.com\" (https://github.com/jstedfast/MailKit/issues/1101); like Postfix's reject_sender_login_mismatch, a refusal of the sender"),
+    t("sender_identity_mismatch", &["must match your authenticated", "not allowed in header from", "sender is not allowed to send from", "conform with authentication", "not owned by auth user", "not owned by user"], Rejected).hard()
+        .src("Submission servers that refuse a From/envelope sender the authenticated account may not use: Postfix's reject_sender_login_mismatch \"553 5.7.1 <a@b>: Sender address rejected: not owned by user <login>\" (postconf(5); other servers word it \"not owned by auth user\"), \"440 mail from account doesn't conform with authentication (Auth Account:…|Mail Account:…)\"; \"Your FROM address … must match your authenticated email domain … Treating this as a spoofed email\" (https://gist.github.com/grantpullen/0e2d5ef960dfae70072e9d36b051c703), cPanel/Exim \"Your domain … is not allowed in header From\" (https://github.com/the-djmaze/snappymail/issues/478), \"5.1.0 Sender is not allowed to send from gmail.com\" (https://github.com/jstedfast/MailKit/issues/1101); like Postfix's reject_sender_login_mismatch, a refusal of the sender"),
     t("esp_unconfigured_sending_domain", &["unconfigured sending domain"], Rejected).hard()
         .src("SparkPost \"550 5.7.1 Unconfigured Sending Domain <domain>\": the From domain is not a sending domain registered and verified in the account (https://support.sparkpost.com/docs/getting-started/requirements-for-sending-domains; https://github.com/transitland/transitland-datastore/issues/1231)"),
+    // --- Exchange 2007+'s default DSN texts, quoted in an NDR without the reply code (the
+    // "#5.x.x" after the host is the enhanced code): each the text of one status ---
+    t("exchange_dsn_dns", &["destination server for this recipient could not be found in domain name service", "destination server for this recipient could not be found in dns"], HostUnknown).hard()
+        .src("Exchange 2007/2010 DSN text for 5.4.4 (Get-SystemMessage): \"The destination server for this recipient could not be found in Domain Name Service (DNS). Please verify the e-mail address and retry.\" (no MX or A record for the recipient's domain, fix-error-code-5-4-4-in-exchange-online)"),
+    t("exchange_dsn_loop", &["caused the message to bounce between two servers"], NetworkError).hard()
+        .src("Exchange 2007/2010 DSN text for 5.4.6 / 5.3.5: \"A configuration error in the e-mail system caused the message to bounce between two servers or to be split into too many parts.\" (a routing loop or too many hops, RFC 3463 X.4.6)"),
+    t("exchange_dsn_gave_up", &["has tried to deliver this message, without success, and has stopped trying"], Expired).hard()
+        .src("Exchange 2007/2010 DSN text for 4.4.7 / 5.4.7 QUEUE.Expired: \"The server has tried to deliver this message, without success, and has stopped trying.\" (the message expired in the queue and is returned)"),
+    t("exchange_dsn_not_accepting", &["e-mail system isn't accepting messages now", "email system isn't accepting messages now"], SystemError)
+        .src("Exchange 2007/2010 DSN text for 4.3.x: \"The recipient's e-mail system isn't accepting messages now. Please try resending the message later.\" (a temporary failure of the receiving system)"),
+    t("exchange_dsn_submission_quota", &["submission quota was exceeded", "submission quota exceeded"], RateLimited)
+        .src("Exchange's 5.2.2 STOREDRV.Submission \"The message can't be submitted because the sender's submission quota was exceeded.\" (the sender's sending quota, not a mailbox; https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-2-2-through-5-2-3-in-exchange-online)"),
+    t("exchange_dsn_no_permission", &["don't have permission to send to this recipient", "delivery to this address is restricted"], Rejected).hard()
+        .src("Exchange 2007/2010 DSN text for 5.7.1: \"You don't have permission to send to this recipient. For assistance, contact your system administrator.\" and Exchange Online's \"Your message couldn't be delivered because delivery to this address is restricted.\" (the recipient accepts only listed senders); the same call as Exchange 2003's \"You do not have permission to send to this recipient\" below"),
     t("exchange_no_permission_to_send", &["do not have permission to send to this recipient"], Rejected).hard()
         .src("Exchange 2000/2003 NDR \"You do not have permission to send to this recipient. For assistance, contact your system administrator.\" (#5.7.1): the recipient's delivery restrictions (\"accept messages only from\") or the server's relay settings refuse this sender (https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-1-in-exchange-online, \"the sender isn't allowed to send to the recipient\")"),
     t("mimecast_envelope_blocked", &["envelope blocked", "blocked senders"], Rejected).src("https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (Envelope blocked: the sender is on a block list of the recipient's organisation)"),
@@ -618,10 +634,12 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("https://postmaster.web.de/en/case?c=hi (header not RFC 5321/5322 compliant)"),
     t("orange_invalid_sender", &["invalid sender", "emetteur invalide"], Rejected).src("https://postmaster.orange.fr/ (OFR_415)"),
     t("orange_size", &["maximum size of the message", "taille limite"], EmailTooLarge).src("https://postmaster.orange.fr/ (OFR_514)"),
+    t("postfix_dns_try_again", &["host not found, try again"], NetworkError)
+        .src("Postfix dns_lookup(3): a TRY_AGAIN answer (SERVFAIL, a timeout) is logged \"Host or domain name not found. Name service error for name=… type=MX: Host not found, try again\" and deferred; only \"Host not found\" without \"try again\" (NXDOMAIN) bounces"),
     t("postfix_host_not_found", &["host or domain name not found"], HostUnknown),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
-    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 ", " => …r=…t=", " -> …r=…t="], Delivered)
-        .src("Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\"); Exim's main log marks a delivery \"=>\" (\"->\" for a further address of the same message) followed by the router R= and transport T= that delivered it (Exim spec ch. \"Log files\", \"Log line flags\"; https://administrator.pejcic.rs/cp/exim-log-files-and-exigrep)"),
+    t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 ", " => …r=…t=", " -> …r=…t=", "2.0.0 ok…gsmtp", "ok…qp ", "queued mail for delivery"], Delivered)
+        .src("The replies only the end of the message gets: Gmail's \"250 2.0.0 OK <time> <id> - gsmtp\" (https://support.google.com/a/answer/3726730; it answers MAIL with 2.1.0 and RCPT with 2.1.5), qmail-smtpd's \"250 ok <time> qp <pid>\" (qmail-smtpd.c, the accepted message's queue entry), Exchange's \"250 2.6.0 <id> Queued mail for delivery\"; Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\"); Exim's main log marks a delivery \"=>\" (\"->\" for a further address of the same message) followed by the router R= and transport T= that delivered it (Exim spec ch. \"Log files\", \"Log line flags\"; https://administrator.pejcic.rs/cp/exim-log-files-and-exigrep)"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
     t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining"], SyntaxError).hard()
@@ -664,6 +682,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix postconf(5) reject_non_fqdn_recipient: \"504 5.5.2 <rcpt>: Recipient address rejected: need fully-qualified address\" (the recipient is not a complete address, so no such mailbox can be reached)"),
     t("imail_stock", &["delivery failed…attempts"], Expired).hard()
         .src("IPSWITCH IMail Server \"Delivery failed 20 attempts: <rcpt>\": its retries used up (Sisimai lib/Sisimai/Lhost/IMailServer.pm: expired)"),
+    t("imail_unknown_userid", &["invalid final delivery userid"], UserUnknown).hard()
+        .src("Ipswitch IMail's bounce \"Invalid final delivery userid: <addr>\" (the local user does not exist): Sisimai lib/Sisimai/Lhost/IMailServer.pm userunknown; Python flufl.bounce's andrew.ac.jp pattern"),
     t("imail_mailbox_size", &["mailbox exceeds allowed size", "mailbox exceeds"], MailboxFull)
         .src("IPSWITCH IMail Server \"User mailbox exceeds allowed size: <rcpt>\" (Sisimai lib/Sisimai/Lhost/IMailServer.pm: mailboxfull)"),
     t("exim_malformed_address", &["malformed address:"], SyntaxError).hard()
@@ -676,8 +696,33 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
-    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue", "have been failing for a long time"], Expired).hard()
-        .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Exim \"all hosts have been failing for a long time and were last tried after this message arrived\" (the retry rule's cutoff passed: the address is failed, Exim spec ch. \"Retry configuration\", \"Ultimate address timeout\"); Sisimai lib/Sisimai/Reason/Expired.pm"),
+    // --- XMail's SMTP log status tokens (a whole table: each names the check that refused the
+    // session; AfterLogic's XMail log reference and XMail's reply-code page) ---
+    t("xmail_rcpt_unknown", &["rcpt=eavail"], UserUnknown).hard()
+        .src("XMail SMTP log, http://www.afterlogic.com/products/xmail-server-lite-windows-docs/xmail-server-docs/server-logs.htm (RCPT=EAVAIL mailbox unavailable); https://www.mail-archive.com/xmail@xmailserver.org/msg14646.html (\"more or less unknown recipient address\")"),
+    t("xmail_rcpt_relay", &["rcpt=erelay"], NoRelaying).hard().src("XMail SMTP log reference (RCPT=ERELAY relay denied)"),
+    t("xmail_rcpt_full", &["rcpt=efull"], MailboxFull).src("XMail SMTP log reference (RCPT=EFULL exceeded storage allocation; XMail answers 452 Mailbox full)"),
+    t("xmail_rcpt_disabled", &["rcpt=edsbl"], Suspend).hard().src("XMail SMTP log reference (RCPT=EDSBL account disabled, ReceiveEnable=0)"),
+    t("xmail_rcpt_too_many", &["rcpt=enbr"], RateLimited).src("XMail SMTP log reference (RCPT=ENBR too many recipients, -Sr maxrcpts)"),
+    t("xmail_rcpt_syntax", &["rcpt=esyntax"], SyntaxError).hard().src("XMail SMTP log reference (RCPT=ESYNTAX syntax error in RCPT TO, 501)"),
+    t("xmail_rcpt_access", &["rcpt=eaccess"], Filtered).hard().src("XMail SMTP log reference (RCPT=EACCESS access denied to mailing list)"),
+    t("xmail_sender", &["sndr=eempty", "sndr=esyntax", "sndr=enodns", "sndr=espam"], Rejected).hard()
+        .src("XMail SMTP log reference (SNDR=EEMPTY null sender refused, SNDR=ESYNTAX malformed return path, SNDR=ENODNS sender domain unresolvable, SNDR=ESPAM sender in spam-address.tab): a refused sender"),
+    t("xmail_sender_ip", &["sndrip=eipspam", "sndrip=eipmap"], Blocked).hard().src("XMail SMTP log reference (SNDRIP=EIPSPAM client IP in spammers.tab, SNDRIP=EIPMAP client IP listed by a DNS blocklist)"),
+    t("xmail_sender_rdns", &["sndrip=erdns"], RequirePtr).hard().src("XMail SMTP log reference (SNDRIP=ERDNS the client IP has no reverse DNS, SMTP-RDNSCheck)"),
+    t("xmail_auth", &["auth=efail"], SecurityError).hard().src("XMail SMTP log reference (AUTH=EFAIL:TYPE=PLAIN/LOGIN/CRAM-MD5/EXTRN authentication failed)"),
+    t("xmail_size", &["size=ebig"], EmailTooLarge).hard().src("XMail reply-code page (SIZE=EBIG message over the size limit, 552)"),
+    t("xmail_data_filter", &["data=efilter"], PolicyViolation).hard().src("XMail SMTP log reference (DATA=EFILTER rejected by an SMTP message filter)"),
+    t("xmail_errors", &["smtp=eerrs"], RateLimited).src("XMail SMTP log reference (SMTP=EERRS too many errors in the session, SMTP-MaxErrors)"),
+    // --- Sending services' suppression notes: the service itself refused to send to an
+    // address on its suppression list (Sisimai 5's `suppressed`), nothing reached a server ---
+    t("esp_suppressed", &["not delivering to previously bounced address", "not delivering to a previously bounced address", "not delivering to unsubscribed address", "not delivering to a user who marked your messages as spam", "have been marked as inactive", "on the suppression list for your account", "on the account-level suppression list", "has suppressed sending to this address", "spam reporting address", "unsubscribed address", "onaccountsuppressionlist", "onsuppressionlist"], Suppressed).hard()
+        .src("Mailgun event codes 605/606/607 (\"Not delivering to previously bounced address\", \"… unsubscribed address\", https://help.mailgun.com/hc/en-us/articles/360012171713); SendGrid dropped-event reasons (\"Bounced Address\", \"Unsubscribed Address\", \"Spam Reporting Address\", https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event); Postmark error 406 (\"You tried to send to recipient(s) that have been marked as inactive\"); Amazon SES bounce subtypes OnSuppressionList / OnAccountSuppressionList (\"Permanent - OnAccountSuppressionList\", https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html) and their texts; Sisimai 5 lib/Sisimai/Reason/Suppressed.pm"),
+    // --- Web Crossing's smtp-out log (http://faq.elliptics.com/webx?14@@.4a8c58a2) ---
+    t("webcrossing_connect", &["smtp-out error…connect error"], NetworkError)
+        .src("Web Crossing log FAQ: \"smtp-out error ID=… Send email. Connect error (Internet address disconnected.)\", a transient failure retried until delivery or the hold time runs out"),
+    t("queue_expired", &["could not be delivered for", "cannot send message for", "will be deleted from queue", "unable to deliver message after multiple retries", "not reachable within the allowed queue period", "message timed out", "expired after sitting in queue", "have been failing for a long time", "could not deliver the message in the time limit specified", "could not deliver mail within"], Expired).hard()
+        .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Exchange 2000/2003's NDR for #4.4.7 \"Could not deliver the message in the time limit specified. Please retry or contact your administrator.\" (the message is returned to the sender, Microsoft KB 284204); Web Crossing's smtp-out \"Could not deliver mail within NN hour(s)\" (it gave up after the hold time, http://faq.elliptics.com/webx?14@@.4a8c58a2); Exim \"all hosts have been failing for a long time and were last tried after this message arrived\" (the retry rule's cutoff passed: the address is failed, Exim spec ch. \"Retry configuration\", \"Ultimate address timeout\"); Sisimai lib/Sisimai/Reason/Expired.pm"),
     t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
         .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
     t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded", "relay quota"], RateLimited)
@@ -732,6 +777,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("infected_host", &["you may be infected", "may be infected", "infected host", "infected computer", "infected pc", "botnet"], Blocked)
         .src("Gandi \"554 5.7.1 Service unavailable; Client host [x] blocked you may be infected\" (https://docs.gandi.net/de/gandimail/faq/error_types/554_5_7_1_ser…): the sending host is blocked, not the message's content"),
     t("virus", &["virus", "malware", "infected attachment", "infected file", "message infected", "is infected", "contains an infected"], VirusDetected),
+    t("throttled", &["throttled", "throttling"], RateLimited)
+        .src("A throttle slows the sender down whatever it names as the cause (a throttled reply is retried later, at a lower rate): Amazon SES \"454 Throttling failure: Maximum sending rate exceeded\" / \"… Daily message quota exceeded\", which Sisimai lib/Sisimai/Reason/TooManyConn.pm lists (ratelimited in Sisimai 5); read before the spam words a throttle cites (\"Throttled - Too much spam from your mail server\")"),
     t("spam_source", &["sending spam", "spams from your ip", "spam ips", "suspiciously like spammer", "spam site", "spam source", "known spammer", "is a spammer", "spamming ip"], Blocked)
         .src("Sisimai 5 lib/Sisimai/Reason/Blocked.pm (\"you are sending spam\", \"too many spams from your ip\" (free.fr), \"dynamic/zombied/spam ips blocked\", \"your remotehost looks suspiciously like spammer\", \"mail from … refused: spam site\", \"currently sending spam\"): the sending host or site is judged a spam source, a block of the sender, not a verdict on this message; read before the spam words"),
     t("spam", &["spam", "unsolicited", "unwanted", "inappropriate", "junk mail", "content filter", "bulk mail"], SpamDetected),
@@ -739,10 +786,14 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm (\"domain does not exist\", \"recipient domain must exist\"): the domain, not the mailbox, is unknown; read before the user family, whose \"does not exist\" it contains (a sender's domain is read earlier, by sender_rejected)"),
     t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "not a valid rfc-5321 address", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable"], UserUnknown),
     t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
-    t("too_large", &["message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
+    t("too_large", &["maximum incoming message size", "maximum message size", "message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
     t("mailbox_message_count", &["too many messages on the server", "zuviele mails auf dem server", "zu viele mails auf dem server", "too many messages in the mailbox", "too many messages in mailbox"], MailboxFull)
         .src("\"550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.\" (http://www.sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html): the recipient's mailbox holds too many messages, a full mailbox, not a sending rate"),
-    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails"], RateLimited),
+    // Rate wordings that name a frequency or a period rather than a count: "Too frequent
+    // connects from <ip>", Microsoft's 5.1.90 "reached your daily limit for message
+    // recipients", "Mailbox received too much email in a short period of time" (a 4.2.1 the
+    // recipient's side uses for a rate limit, like Gmail's).
+    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails", "too frequent", "daily limit", "in a short period of time"], RateLimited),
     t("suspended", &["administratively disabled", "account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("exim_dns_incomplete", &["host lookup did not complete"], NetworkError).soft("Exim defers when the DNS lookup of the destination did not complete (a resolver timeout or SERVFAIL): a temporary DNS failure, retried.")
         .src("Exim spec ch. \"The dnslookup router\" and retry rules: \"host lookup did not complete\" is the temporary failure of a DNS lookup (DNS_AGAIN), the address is deferred (https://github.com/ix-ai/smtp/issues/12)"),
@@ -750,8 +801,10 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
     t("tls", &["tls version", "starttls command failed", "starttls not available", "not offered starttls", "does not support starttls"], FailedStartTls),
     t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
-    t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "retry time not reached", "long failure period"], Expired),
-    t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),    // --- More wordings of the categories above (consulted after them) ---
+    t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "long failure period"], Expired),
+    t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),
+    t("network_errno", &["operation timed out", "connection reset", "execution expired", "retry time not reached"], NetworkError)
+        .src("The system's own words for a failed connection, as MTAs and libraries log them: Postfix smtp(8) \"connect to host[ip]:25: Operation timed out\" (strerror ETIMEDOUT on BSD/macOS), \"Connection reset by peer\" (ECONNRESET); Ruby's Net::OpenTimeout / Timeout::Error \"execution expired\"; Exim's \"retry time not reached for any host\" (a defer while the host's retry time has not come: the address fails only \"after a long failure period\", Exim spec ch. \"Retry configuration\"); each a deferral, retried"),    // --- More wordings of the categories above (consulted after them) ---
     t("auth_failed_short", &["auth failed", "authentication failure", "authentication unsuccessful", "incorrect authentication data", "auth not available"], SecurityError)
         .src("Exim \"535 Incorrect authentication data\"; Microsoft \"535 5.7.3 Authentication unsuccessful\"; Sisimai lib/Sisimai/Reason/SecurityError.pm (\"authentication failure\")"),
     t("relay_more", &["unauthorized relay", "relay not allowed", "relaying prohibited", "not allowed to relay", "relaying mail to", "not a gateway", "insecure mail relay", "not configured to relay", "we don't handle mail for", "relaying not permitted"], NoRelaying)
@@ -786,8 +839,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/Filtered.pm (\"user refuses to receive this mail\", \"user reject\": the recipient's own filter)"),
     t("mailbox_full_sisimai5", &["space not enough", "space has been used up", "exceed maximum mailbox size", "too much mail data", "would exceed maximum allowed storage", "exceeded its disk space limit", "exceeded the local limit", "quota violation", "reached disk quota", "exceeding its mailbox quota", "exceeding receiving limits"], MailboxFull)
         .src("Sisimai 5 lib/Sisimai/Reason/MailboxFull.pm; \"Mailbox space not enough (space limit is …KB)\" of Chinese webmail systems (Coremail); GNU Mailutils maidag \"message would exceed maximum mailbox size for this recipient\" (http://mailutils.org/manual/html_node/Mailbox-Quotas.html)"),
-    t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "connection dropped by"], NetworkError)
-        .src("CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
+    t("network_sisimai5", &["connection…is broken", "connection to…failed", "could not connect to", "unable to connect to", "unable to connect.", "connection dropped by"], NetworkError)
+        .src("Exchange's queue viewer \"421 4.2.1 Unable to connect.\" (its own failure to connect to the target, whatever X.2.1 says); CommuniGate Pro \"SMTP module(domain …) reports: connection with … is broken\"; Sisimai 5 lib/Sisimai/Reason/NetworkError.pm"),
     // --- Round 8: the wordings of Sisimai 4's reason lists (Debian libsisimai-perl 4.25.15,
     // lib/Sisimai/Reason/*.pm) that no rule above read as Sisimai does, where this corpus's
     // conventions agree with it (each list was checked by feeding every entry through explain) ---
@@ -924,6 +977,19 @@ pub const WEAK_TEXT_RULES: &[TextRule] = &[
     t("blocked_generic", &["access denied", "blocked", "banned", "refused", "not allowed", "denied", "rejected"], Blocked),
 ];
 
+/// A sending system's own notices, read only when the line carries no reply code and no
+/// enhanced code (a reply's own words and codes say more): the delay warnings of the
+/// queues (RFC 3464 `Action: delayed`: the message is still queued and retried, so a
+/// temporary failure: `soft`, as a code-less network error is) and the mail clients'
+/// connection errors.
+#[rustfmt::skip]
+pub const CODELESS_RULES: &[TextRule] = &[
+    t("delay_notice", &["your message is delayed", "delivery has been delayed", "delivery is delayed", "has been delayed", "this is a warning only", "you do not need to resend your message", "delayed mail (still being retried)", "could not send message for past", "will keep trying", "will continue trying", "still being retried", "has not yet been delivered", "not yet been delivered"], NetworkError)
+        .src("RFC 3464 §2.3.3 (Action: delayed, the message is still in the queue); Postfix bounce(5) delay template (\"Delayed Mail (still being retried)\", \"THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE\"); Sendmail \"Warning: could not send message for past 4 hours … Will keep trying until message is 5 days old\"; Exim's warning message (\"has not yet been delivered … No action is required on your part\"); Exchange's delay DSN (\"Delivery has been delayed to these recipients or groups\")"),
+    t("outlook_connection", &["unexpectedly terminated the connection", "connection to the server was interrupted", "0x800ccc0e", "0x800ccc0f", "0x800ccc13", "0x80042109", "0x8004210b", "the operation timed out waiting for a response"], NetworkError)
+        .src("Outlook / Outlook Express / Windows Mail error numbers without a server reply: 0x800CCC0E cannot connect to the server, 0x800CCC0F the server terminated the connection (Microsoft KB 278637, 935400: a connection interrupted by the network, a firewall or throttling), 0x800CCC13 cannot connect to the network, 0x80042109 cannot connect to the outgoing server, 0x8004210B the operation timed out; the server's own reply, when the dialog quotes one, decides instead"),
+];
+
 /// Exim's queue-expiry trailer, appended to the last reply of a failed address ("421 … [TS02]
 /// …: retry timeout exceeded", "mailbox is full: retry timeout exceeded"; Exim spec ch. "Retry
 /// configuration", "Ultimate address timeout"). The reply before it says why delivery failed
@@ -964,6 +1030,11 @@ pub const ENHANCED: &[EnhancedReason] = &[
     ((5, Some(3)), RateLimited, "RFC 3463 X.5.3 too many recipients"),
     ((5, None), SyntaxError, "RFC 3463 X.5.* mail delivery protocol status"),
     ((6, None), ContentError, "RFC 3463 X.6.* message content or media status"),
+    ((7, Some(3)), SecurityError, "RFC 3463 X.7.3 security conversion required but not possible (Microsoft answers a failed authentication with it: \"535 5.7.3 Authentication unsuccessful\", Exchange's \"451 5.7.3 Cannot achieve Exchange Server authentication\"; Sisimai lib/Sisimai/SMTP/Status.pm 5.7.3 securityerror)"),
+    ((7, Some(4)), SecurityError, "RFC 3463 X.7.4 security features not supported"),
+    ((7, Some(5)), SecurityError, "RFC 3463 X.7.5 cryptographic failure"),
+    ((7, Some(6)), SecurityError, "RFC 3463 X.7.6 cryptographic algorithm not supported"),
+    ((7, Some(7)), SecurityError, "RFC 3463 X.7.7 message integrity failure"),
     ((7, Some(8)), SecurityError, "RFC 4954 X.7.8 authentication credentials invalid"),
     ((7, Some(9)), SecurityError, "RFC 4954 X.7.9 authentication mechanism too weak"),
     ((7, Some(10)), FailedStartTls, "RFC 5248 X.7.10 encryption needed"),
@@ -1089,7 +1160,9 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
 
 /// Who answered: the host or the text first, then an address in the reply's own text
 /// (only when it carries a code: a code-less line's "<x@gmail.com>:" is the recipient),
-/// then provider-specific codes (Microsoft's 5.4.1 "Access denied", 5.7.5xx-7xx and 5.7.350
+/// then provider-specific codes (Microsoft's 5.4.1 "Access denied", 5.7.5xx-7xx, 5.7.57
+/// client not authenticated, 5.7.60 SendAsDenied, 5.7.64 TenantAttribution, 5.7.68
+/// TenantInboundAttribution (Exchange Online NDR list) and 5.7.350
 /// "remote server returned message detected as spam", fix-error-code-5-7-350-in-exchange-online;
 /// Gmail's wording of 5.7.26).
 fn answering_provider(
@@ -1107,14 +1180,24 @@ fn answering_provider(
     } else {
         hay.into()
     };
+    // A DSN names the server that answered in its "Remote-MTA: dns; host" field (RFC 3464
+    // §2.3.5), and its "Diagnostic-Code: smtp; …" quotes that server's reply about the
+    // Final-Recipient (§2.3.6): there the recipient's address says nothing about who refused
+    // (a local server refusing "<user@gmail.com>" is not Gmail); a host name still does.
+    let remote_mta_named = hay.contains("remote-mta:") || hay.contains("diagnostic-code:");
     providers::provider_in(&hay)
-        .or_else(|| code.and_then(|_| providers::provider_of_addresses(lowered)))
+        .or_else(|| {
+            code.filter(|_| !remote_mta_named)
+                .and_then(|_| providers::provider_of_addresses(lowered))
+        })
         .or_else(|| (exact(4, 1) && lowered.contains("access denied")).then_some("microsoft"))
         .or_else(|| (exact(7, 26) && lowered.contains("unauthenticated")).then_some("google"))
         .or_else(|| {
             enhanced
                 .is_some_and(|e| {
-                    e.subject == 7 && ((500..800).contains(&e.detail) || e.detail == 350)
+                    e.subject == 7
+                        && ((500..800).contains(&e.detail)
+                            || matches!(e.detail, 57 | 60 | 64 | 68 | 350))
                 })
                 .then_some("microsoft")
         })
@@ -1418,6 +1501,8 @@ fn weak_reason(
         (Some(by_code(c, ctx)), format!("code:{c}"))
     } else if enhanced.is_some() {
         (Some(Undefined), "none".to_string())
+    } else if let Some(r) = find_text(CODELESS_RULES, phrases) {
+        (Some(r.reason), format!("text:{}", r.id))
     } else {
         // Text without any code: only a phrase can say anything.
         (None, "none".to_string())
@@ -1637,6 +1722,38 @@ mod tests {
         (Some(550), None, "User has too many messages on the server.", MailboxFull),
         (Some(250), None, "ok dirdel", Delivered),
         (Some(550), Some("5.7.1"), "Recipient Prohibited (3)", Filtered),
+        // Round 9: the long tail of formats, each a whole vendor table.
+        (None, None, "192.0.2.1 RCPT=EAVAIL", UserUnknown),
+        (None, None, "192.0.2.1 RCPT=ERELAY", NoRelaying),
+        (None, None, "192.0.2.1 RCPT=EDSBL", Suspend),
+        (None, None, "192.0.2.1 SNDR=ENODNS", Rejected),
+        (None, None, "192.0.2.1 SNDRIP=EIPSPAM", Blocked),
+        (None, None, "192.0.2.1 SNDRIP=ERDNS", RequirePtr),
+        (None, None, "192.0.2.1 AUTH=EFAIL:TYPE=CRAM-MD5", SecurityError),
+        (None, None, "Not delivering to unsubscribed address", Suppressed),
+        (None, None, "Amazon SES did not send the message to this address because it is on the suppression list for your account.", Suppressed),
+        (None, None, "You tried to send to recipient(s) that have been marked as inactive.", Suppressed),
+        (None, Some("4.4.7"), "Could not deliver the message in the time limit specified. Please retry or contact your administrator.", Expired),
+        (None, None, "smtp-out error ID=12 Send email. Connect error (Host unreachable.) To: a@b.example", NetworkError),
+        (None, None, "Invalid final delivery userid: a@b.example", UserUnknown),
+        (Some(552), None, "This mail message has exceeded the maximum incoming message size.", EmailTooLarge),
+        (None, None, "connect to mx.example.net[192.0.2.1]:25: Operation timed out", NetworkError),
+        (None, None, "Host or domain name not found. Name service error for name=example.it type=MX: Host not found, try again", NetworkError),
+        (None, None, "Host or domain name not found. Name service error for name=example.it type=A: Host not found", HostUnknown),
+        (None, None, "T=remote_smtp defer (-53): retry time not reached for any host", NetworkError),
+        (None, None, "a@b.example retry time not reached for any host after a long failure period", Expired),
+        (Some(450), None, "Too frequent connects from 192.0.2.1, please try again later", RateLimited),
+        (None, None, "Permanent - OnAccountSuppressionList", Suppressed),
+        (Some(250), Some("2.0.0"), "250 2.0.0 OK  1663242407 r8-20020adff708000000b0022a2ca8b284sm2736133wrp.99 - gsmtp", Delivered),
+        (Some(250), None, "250 ok 1615286631 qp 15309", Delivered),
+        (None, Some("5.4.4"), "The destination server for this recipient could not be found in Domain Name Service (DNS). Please verify the e-mail address and retry.", HostUnknown),
+        (None, Some("5.4.6"), "A configuration error in the e-mail system caused the message to bounce between two servers or to be split into too many parts.", NetworkError),
+        (None, Some("4.4.7"), "The server has tried to deliver this message, without success, and has stopped trying.", Expired),
+        (Some(554), Some("5.2.2"), "mailbox full; STOREDRV.Submission.Exception:SubmissionQuotaExceededException; The message can't be submitted because the sender's submission quota was exceeded.", RateLimited),
+        (None, Some("5.7.1"), "You don't have permission to send to this recipient. For assistance, contact your system administrator.", Rejected),
+        (Some(451), Some("4.3.0"), "Client host rejected: Throttled - Too much spam from your mail server. Try again later.", RateLimited),
+        (None, None, "Your message is delayed. Message for domain example.cz delayed at relay.example.cz. Will continue trying for 96 hours.", NetworkError),
+        (None, None, "Your server has unexpectedly terminated the connection. Protocol: SMTP, Port: 25, Error Number: 0x800CCC0F", NetworkError),
     ];
 
     #[test]
@@ -1802,6 +1919,7 @@ mod tests {
             .chain(WEAK_TEXT_RULES)
             .chain(URL_RULES)
             .chain(EXPIRY_TRAILER)
+            .chain(CODELESS_RULES)
             .chain(LOCALISED_RULES)
         {
             assert!(r.text.iter().all(|f| *f == f.to_lowercase()), "{}", r.id);
