@@ -10,6 +10,7 @@
 //! Never here: knowledge lookups, meanings, exit codes, or rendering.
 
 use crate::knowledge::Context;
+use crate::knowledge::classify::FirstOf;
 use crate::smtp::reply::EnhancedCode;
 
 /// One input after parsing.
@@ -1292,14 +1293,16 @@ fn infer_context(block: &str) -> Option<Context> {
         // refused (https://support.google.com/a/answer/3726730).
         ("connection. (ehlo)", Context::Ehlo),
     ];
-    let pairs = crate::knowledge::classify::Pairs::of(&l);
-    HINTS
-        .iter()
-        .chain(NAMED_STAGES)
-        .chain(REPLY_WORDINGS)
-        .find(|(h, _)| pairs.may_contain(h) && l.contains(h))
-        .map(|(_, c)| *c)
-        .or_else(|| quoted_command(&l))
+    static TABLE: std::sync::LazyLock<FirstOf<Context>> = std::sync::LazyLock::new(|| {
+        FirstOf::new(
+            HINTS
+                .iter()
+                .chain(NAMED_STAGES)
+                .chain(REPLY_WORDINGS)
+                .copied(),
+        )
+    });
+    TABLE.first_in(&l).or_else(|| quoted_command(&l))
 }
 
 /// How MTAs, filters and client libraries name the command or stage a reply answered,

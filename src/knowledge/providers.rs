@@ -139,18 +139,18 @@ fn provider_named(hay: &str) -> Option<&'static str> {
                 .find(|p| p.fragments.iter().any(|f| f.contains('.') && h.contains(f)))
                 .map(|p| p.id)
         });
-    let pairs = super::classify::Pairs::of(hay);
-    host.or_else(|| {
-        PROVIDERS
-            .iter()
-            .find(|p| {
-                p.fragments
+    // Every provider's fragments in table order: the first that occurs names the first
+    // provider, as a scan of the table would.
+    static FRAGMENTS: std::sync::LazyLock<super::classify::FirstOf<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            super::classify::FirstOf::new(
+                PROVIDERS
                     .iter()
-                    .any(|f| pairs.may_contain(f) && hay.contains(f))
-            })
-            .map(|p| p.id)
-    })
-    .or_else(|| self_named(hay))
+                    .flat_map(|p| p.fragments.iter().map(|f| (*f, p.id))),
+            )
+        });
+    host.or_else(|| FRAGMENTS.first_in(hay))
+        .or_else(|| self_named(hay))
 }
 
 /// A provider's own domain as the server's name right after the reply code ("421 4.7.0
