@@ -420,6 +420,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v8b", false),
         ("heldout-v9a", false),
         ("heldout-v9b", false),
+        ("heldout-v11a", false),
+        ("heldout-v11b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -447,6 +449,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v8b"
                     | "heldout-v9a"
                     | "heldout-v9b"
+                    | "heldout-v11a"
+                    | "heldout-v11b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
