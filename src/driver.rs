@@ -339,10 +339,12 @@ async fn upgrade<IO: AsyncRead + AsyncWrite + Unpin>(
         // Never asked twice by the session (STARTTLS after TLS is not sent).
         return HandshakeRecord::not_started(tls.host, "TLS is already active on this connection");
     };
-    let (stream, record) = tls
+    // Boxed: the handshake's state is large (rustls, the verifier) and most conversations
+    // never start one; unboxed, every probe's future would carry room for it.
+    let handshake = tls
         .ctx
-        .handshake(io, tls.host, mode, tls.policy.is_strict(), limit)
-        .await;
+        .handshake(io, tls.host, mode, tls.policy.is_strict(), limit);
+    let (stream, record) = Box::pin(handshake).await;
     if let Some(s) = stream {
         *conn = Conn::Tls(Box::new(s));
     }
