@@ -71,7 +71,9 @@ pub async fn observe<L: Lookup>(
     let txt = sts.map(mta_sts::parse_txt);
     let (fetch, policy) = match &txt {
         Ok(t) if t.announced() => {
-            let f = https::fetch(lookup, tls, &domain, https_port, limit).await;
+            // Boxed: the HTTPS fetch's state is large and only a domain announcing MTA-STS
+            // needs it.
+            let f = Box::pin(https::fetch(lookup, tls, &domain, https_port, limit)).await;
             let p = f.body.as_deref().map(mta_sts::parse_policy);
             (Some(f), p)
         }

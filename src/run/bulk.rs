@@ -177,9 +177,10 @@ async fn one(env: &Env, bulk: &BulkConfig, item: Item) -> (u64, Report) {
         None => bulk.for_target(&item.text).map_err(|e| e.0),
     };
     let report = match cfg {
-        // Boxed: the probe's future is large (about 18 KB, most of it the policy lookups
-        // and the TLS conversation); on the heap it is allocated once where it runs, and
-        // the task spawned for this line stays small to move.
+        // Boxed: the probe's future is large (about 11.8 KB in a release build, 18 KB
+        // before the policy lookups, the HTTPS fetch and the TLS handshake were boxed); on
+        // the heap it is allocated once where it runs, and the task spawned for this line
+        // stays small to move.
         Ok(cfg) => Box::pin(probe(env, &cfg)).await,
         Err(why) => not_a_target(bulk, &item.text, item.line, &why),
     };

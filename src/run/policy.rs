@@ -33,7 +33,17 @@ pub(super) async fn lookups<L: Lookup>(
         return None;
     }
     let limit = end.min(Instant::now() + cfg.deadline);
-    Some(policy::observe(lookup, tls, domain, cfg.mta_sts_port, limit).await)
+    // Boxed: room for the lookups' state only in probes that make them.
+    Some(
+        Box::pin(policy::observe(
+            lookup,
+            tls,
+            domain,
+            cfg.mta_sts_port,
+            limit,
+        ))
+        .await,
+    )
 }
 
 /// The run's resolver, finding DANE's DNSSEC status as the options say: validating
