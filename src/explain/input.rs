@@ -731,11 +731,22 @@ const LEADING_COMMANDS: &[(&str, Context)] = &[
 ];
 
 /// A command and its reply on one line (`MAIL FROM: 550 5.0.0 Mail rejected …`, as bounces
-/// list each refused command with its answer): the command.
+/// list each refused command with its answer; `RCPT TO:<a@b> 550 5.4.1 …`, as transcripts
+/// print the command with its path): the command.
 fn command_before_reply(line: &str) -> Option<Context> {
     LEADING_COMMANDS
         .iter()
-        .find(|(c, _)| line.starts_with(c) && code_at(line[c.len()..].trim_start(), 0).is_some())
+        .find(|(c, _)| {
+            let Some(rest) = line.strip_prefix(c).map(str::trim_start) else {
+                return false;
+            };
+            // The path in angle brackets, when there is one, then the reply.
+            let rest = match rest.strip_prefix('<') {
+                Some(path) => path.split_once('>').map_or("", |(_, r)| r.trim_start()),
+                None => rest,
+            };
+            code_at(rest, 0).is_some()
+        })
         .map(|(_, ctx)| *ctx)
 }
 
@@ -837,6 +848,8 @@ const PREFIXES: &[&str] = &[
     "<-",
     "<**",
     "#",
+    // A log's response field ("2021-03-09 11:10:37, resp, 554 \"Refused. …\"").
+    "resp,",
 ];
 
 /// Finds the reply code in a log line: at the start, or right after a known prefix
@@ -1532,6 +1545,24 @@ mod tests {
         assert_eq!(got, (550, Some("5.1.1".into()), Some(Context::Rcpt)));
         let got = reply("smtplib.SMTPSenderRefused: (553, '5.7.1 Sender rejected', 'a@b.c')");
         assert_eq!(got, (553, Some("5.7.1".into()), Some(Context::Mail)));
+    }
+
+    #[test]
+    fn a_response_field_and_a_command_echoed_before_its_reply_carry_the_code() {
+        let got =
+            reply(r#"2021-03-09 11:10:37, resp, 554 "Refused. You have no reverse DNS entry.""#);
+        assert_eq!(got.0, 554);
+        let got =
+            reply("RCPT TO:<a@example.org> 550 5.4.1 Recipient address rejected: Access denied");
+        assert_eq!(got, (550, Some("5.4.1".into()), Some(Context::Rcpt)));
+        // A number after the words of a command, not after its path, stays prose.
+        let prose = parse_inputs(&["RCPT TO was tried 550 times".to_string()]);
+        assert!(
+            !prose
+                .iter()
+                .any(|p| matches!(p, Parsed::Reply { code: 550, .. })),
+            "{prose:?}"
+        );
     }
 
     #[test]
