@@ -96,6 +96,25 @@ impl<L: Lookup> Limited<'_, L> {
         let _permit = self.shared.turns.acquire().await.ok();
         ask.await
     }
+
+    /// The answer `memo` remembers for `key`, else `ask`'s, asked in a turn and remembered
+    /// when `keep` says it is about the name (not a network failure).
+    async fn remembered<K: Hash + Eq, V: Clone>(
+        &self,
+        memo: &Memo<K, V>,
+        key: K,
+        ask: impl Future<Output = V>,
+        keep: impl FnOnce(&V) -> bool,
+    ) -> V {
+        if let Some(known) = memo.get(&key) {
+            return known;
+        }
+        let answer = self.turn(ask).await;
+        if keep(&answer) {
+            memo.put(key, answer.clone());
+        }
+        answer
+    }
 }
 
 impl<L: Lookup> Lookup for Limited<'_, L> {
@@ -104,28 +123,22 @@ impl<L: Lookup> Lookup for Limited<'_, L> {
     }
     async fn addrs(&self, name: &str, v6: bool) -> Result<AddrAnswer, DnsFailure> {
         let key = (Box::<str>::from(name), v6);
-        if let Some(known) = self.shared.addrs.get(&key) {
-            return known;
-        }
-        let answer = self.turn(self.inner.addrs(name, v6)).await;
-        if answer.as_ref().err().is_none_or(settled) {
-            self.shared.addrs.put(key, answer.clone());
-        }
-        answer
+        let ask = self.inner.addrs(name, v6);
+        self.remembered(&self.shared.addrs, key, ask, |a| {
+            a.as_ref().err().is_none_or(settled)
+        })
+        .await
     }
     async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
         self.turn(self.inner.txt(name)).await
     }
     async fn tlsa(&self, host: &str, port: u16) -> TlsaAnswer {
         let key = (Box::<str>::from(host), port);
-        if let Some(known) = self.shared.tlsa.get(&key) {
-            return known;
-        }
-        let answer = self.turn(self.inner.tlsa(host, port)).await;
-        if answer.records.as_ref().err().is_none_or(settled) {
-            self.shared.tlsa.put(key, answer.clone());
-        }
-        answer
+        let ask = self.inner.tlsa(host, port);
+        self.remembered(&self.shared.tlsa, key, ask, |t| {
+            t.records.as_ref().err().is_none_or(settled)
+        })
+        .await
     }
     async fn mx_dnssec(&self, domain: &str) -> MxDnssec {
         self.turn(self.inner.mx_dnssec(domain)).await
