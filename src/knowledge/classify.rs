@@ -1386,20 +1386,12 @@ static WEAK_INDEX: LazyLock<Fragments> = LazyLock::new(|| Fragments::new(WEAK_TE
 static CODELESS_INDEX: LazyLock<Fragments> = LazyLock::new(|| Fragments::new(CODELESS_RULES));
 static EXPIRY_INDEX: LazyLock<Fragments> = LazyLock::new(|| Fragments::new(EXPIRY_TRAILER));
 
-/// An automaton over `patterns`. Left to the crate's choice (a contiguous NFA for tables
-/// this size): a DFA searched no faster here and took 30 ms and 10 MiB to build, which
-/// every `smtpprobe explain` and every probe would pay at start.
-fn automaton<I, P>(patterns: I) -> Result<aho_corasick::AhoCorasick, aho_corasick::BuildError>
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    aho_corasick::AhoCorasick::new(patterns)
-}
-
 /// A table of plain phrases, each with a value, searched in one pass (Aho-Corasick): the
 /// value of the first phrase in table order that occurs in a text, as a scan of the table
-/// would find it, without one substring search per phrase.
+/// would find it, without one substring search per phrase. The automata are left to the
+/// crate's choice (a contiguous NFA for tables this size): a DFA searched no faster here
+/// and took 30 ms and 10 MiB to build, which every `smtpprobe explain` and every probe
+/// would pay at start.
 pub struct FirstOf<T: 'static> {
     phrases: Vec<(&'static str, T)>,
     automaton: Option<aho_corasick::AhoCorasick>,
@@ -1408,7 +1400,7 @@ pub struct FirstOf<T: 'static> {
 impl<T: Copy> FirstOf<T> {
     pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> FirstOf<T> {
         let phrases: Vec<_> = phrases.into_iter().collect();
-        let automaton = automaton(phrases.iter().map(|(p, _)| p)).ok();
+        let automaton = aho_corasick::AhoCorasick::new(phrases.iter().map(|(p, _)| p)).ok();
         FirstOf { phrases, automaton }
     }
 
@@ -1463,7 +1455,7 @@ impl Fragments {
         }
         Fragments {
             rules,
-            automaton: automaton(firsts).ok(),
+            automaton: aho_corasick::AhoCorasick::new(firsts).ok(),
             owners,
             open,
         }
