@@ -7,7 +7,7 @@
 //!
 //! Skipped, with a message, when the corpus is absent. `BOUNCES_SHOW=1` prints every
 //! mismatch of the corpus and dev; `BOUNCES_SHOW=dev`, `=test` one set only; `=all` every set;
-//! `=v7`, `=v10` the training sets of those rounds; `=v6tune`, `=v8tune`, `=v9tune` the odd halves.
+//! `=v7`, `=v10`, `=v11` the training sets of those rounds; `=v6tune`, `=v8tune`, `=v9tune` the odd halves.
 
 use smtpprobe::explain::{Explanation, Item, Recognition, explain};
 use std::path::Path;
@@ -338,6 +338,7 @@ fn corpus_accuracy_per_field() {
                 | "v8tune"
                 | "v9tune"
                 | "v10"
+                | "v11"
         )
     });
     let acc = measure(&path, show);
@@ -406,6 +407,7 @@ fn heldout_accuracy_per_field() {
                 | "v8tune"
                 | "v9tune"
                 | "v10"
+                | "v11"
         )
     });
     let show_test = show.as_deref().is_some_and(|v| v == "test" || v == "all");
@@ -420,12 +422,12 @@ fn heldout_accuracy_per_field() {
         ("heldout-v8b", false),
         ("heldout-v9a", false),
         ("heldout-v9b", false),
-        ("heldout-v11a", false),
-        ("heldout-v11b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
         ("train-v10b", show.as_deref() == Some("v10")),
+        ("train-v11a", show.as_deref() == Some("v11")),
+        ("train-v11b", show.as_deref() == Some("v11")),
         ("provider-docs", show.as_deref() == Some("docs")),
         ("mta-texts", show.as_deref() == Some("mta")),
     ] {
@@ -449,8 +451,6 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v8b"
                     | "heldout-v9a"
                     | "heldout-v9b"
-                    | "heldout-v11a"
-                    | "heldout-v11b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
