@@ -422,6 +422,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v8b", false),
         ("heldout-v9a", false),
         ("heldout-v9b", false),
+        ("heldout-v12a", false),
+        ("heldout-v12b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -451,6 +453,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v8b"
                     | "heldout-v9a"
                     | "heldout-v9b"
+                    | "heldout-v12a"
+                    | "heldout-v12b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
