@@ -226,7 +226,11 @@ impl Pending {
         let joined = joined.trim_end().to_string();
         let enhanced = enhanced
             .or_else(|| hash_enhanced(&joined, self.code))
-            .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));
+            .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code))
+            // A log that states the status before quoting the reply, on the line before
+            // (IronPort's "Bounced: DCID 3 MID 4 to RID 0 - 5.1.0⏎- Unknown address error
+            // ('550', […])", as Postfix's "dsn=" stands before its "said:").
+            .or_else(|| enhanced_anywhere(before, self.code));
         let inferred = infer_context(&raw)
             .or(self.transcript.map(|c| pipelined(c, enhanced)))
             .or_else(|| infer_context(before))
@@ -456,6 +460,8 @@ fn enhanced_only_text(block: &str) -> String {
 fn parse_block(block: &str) -> Vec<Parsed> {
     let unquoted = markdown_unquoted(block);
     let block = unquoted.as_deref().unwrap_or(block);
+    let spaced = qmail_send_report(block);
+    let block = spaced.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         return strict;
@@ -466,6 +472,25 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     } else {
         strict
     }
+}
+
+/// qmail-send's delivery line (`delivery 2392: success: 1.2.3.4_accepted_message./
+/// Remote_host_said:_250_ok/`, also `failure:` and `deferral:`) with its spaces back:
+/// qmail-send logs the report of qmail-local/qmail-remote with each space written `_` and
+/// each line break `/` (qmail-send.c, `del_dochan`, via `log3`; qmail-log(5): "delivery
+/// *d*: success/failure/deferral: *report*"). `None` when the block holds no such line.
+fn qmail_send_report(block: &str) -> Option<String> {
+    const STATUSES: &[&str] = &[": success: ", ": failure: ", ": deferral: "];
+    let lower = block.to_ascii_lowercase();
+    let at = lower.find("delivery ")?;
+    let tail = &lower[at + "delivery ".len()..];
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    let status = STATUSES
+        .iter()
+        .find(|s| digits > 0 && tail[digits..].starts_with(*s))?;
+    let report = at + "delivery ".len() + digits + status.len();
+    let (head, rest) = block.split_at(report);
+    Some(format!("{head}{}", rest.replace('_', " ")))
 }
 
 /// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
@@ -890,7 +915,10 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if let Some(found) = code_at(line, i) {
         return Some(found);
     }
-    if let Some(found) = python_tuple_at(line, i).or_else(|| parenthesised_code_at(line, i)) {
+    if let Some(found) = python_tuple_at(line, i)
+        .or_else(|| parenthesised_code_at(line, i))
+        .or_else(|| bracketed_code_at(line, i))
+    {
         return Some(found);
     }
     let b = line.as_bytes();
@@ -909,9 +937,26 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// `(501, '5.1.3 Bad recipient address syntax')`, `(550, b'5.1.1 …')` (CPython
 /// `Lib/smtplib.py`: `SMTPResponseException.args`, `SMTPRecipientsRefused.recipients`).
 /// The rest is the quoted message only.
+///
+/// Also the same tuple with the code a string and the reply's lines a list, as Cisco
+/// IronPort (AsyncOS, written in Python) logs a bounce or a delay: `Response: "('550',
+/// ['There is no such active account.'])"` (AsyncOS "Logging" chapter, mail log examples
+/// `Bounced: … ('550', ['<a@b>... Relaying denied'])`); a log may wrap the list onto the next
+/// line, whose words then continue the reply.
 fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let b = line.as_bytes();
-    if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+    if i == 0 || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let code = line.get(i..i + 3)?.parse().ok()?;
+    if b[i - 1] == b'\'' && i >= 2 && b[i - 2] == b'(' {
+        let after = line.get(i + 3..)?.strip_prefix("',")?.trim_start();
+        let after = after.strip_prefix('[').unwrap_or(after);
+        let after = after.strip_prefix(['\'', '"']).unwrap_or(after);
+        let end = after.find(['\'', '"']).unwrap_or(after.len());
+        return Some((code, ' ', &after[..end]));
+    }
+    if b[i - 1] != b'(' {
         return None;
     }
     let after = line.get(i + 3..)?.strip_prefix(", ")?;
@@ -919,7 +964,6 @@ fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let quote = after.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
     let inner = &after[1..];
     let inner = &inner[..inner.find(quote).unwrap_or(inner.len())];
-    let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', inner))
 }
 
@@ -939,6 +983,22 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         .strip_prefix(':')?;
     let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', rest.trim_start()))
+}
+
+/// A code in square brackets followed by an enhanced code of its class, as webmail and
+/// client front ends print the server's reply in their own error sentence (mailcow's SOGo:
+/// `SMTP Fehler: [451] 4.3.0 Error: queue file write error`): the class check keeps a
+/// bracketed number that is an id or a count (`[100] messages`) from being a reply.
+fn bracketed_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    if i == 0 || b[i - 1] != b'[' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = line.get(i + 3..)?.strip_prefix("] ")?;
+    let code: u16 = line.get(i..i + 3)?.parse().ok()?;
+    let first = rest.split_whitespace().next()?;
+    let e = rfc3463(first.trim_end_matches([',', ':']))?;
+    (u16::from(e.class) == code / 100).then_some((code, ' ', rest))
 }
 
 /// A code in parentheses closing the line after the text and an enhanced code of its class,
@@ -1065,11 +1125,16 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
             // the code a client expected ("Expected response code 354 but got …").
             let prev_word = before.rsplit(' ').next().unwrap_or("");
+            // "ERR 451 …" (error abbreviated, as terse log formats write it) and a log
+            // line's clock time ("[MTA ] 2004/12/22 08:15:15 550 Unknown user …"): the
+            // logged message starts with the reply.
             let spoken = prev == b' '
                 && (prev_word.ends_with([':', '>', '='])
+                    || clock_time(prev_word)
                     || matches!(
                         prev_word,
                         "error"
+                            | "err"
                             | "code"
                             | "response"
                             | "responsecode"
@@ -1105,6 +1170,22 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             None
         }
     })
+}
+
+/// A log line's time of day, `08:15:15` or `08:15:15.123` (what a timestamp ends with).
+fn clock_time(word: &str) -> bool {
+    let time = word.split_once('.').map_or(word, |(t, frac)| {
+        if frac.bytes().all(|c| c.is_ascii_digit()) {
+            t
+        } else {
+            ""
+        }
+    });
+    let parts: Vec<&str> = time.split(':').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether `before` ends with a log field that holds a number, never a reply: Postfix's
@@ -1563,6 +1644,36 @@ mod tests {
                 .any(|p| matches!(p, Parsed::Reply { code: 550, .. })),
             "{prose:?}"
         );
+    }
+
+    #[test]
+    fn client_and_appliance_wrappers_carry_the_code() {
+        // IronPort's Python tuple with the code a string, the status on the line before.
+        let got = reply(
+            "Info: Bounced: DCID 3 MID 4 to RID 0 - 5.1.0\n- Unknown address error ('550', ['<a@b>... Relaying\ndenied']) []",
+        );
+        assert_eq!(got, (550, Some("5.1.0".into()), None));
+        let got = reply("Response: \"('451', ['Automated block triggered'])\"");
+        assert_eq!(got.0, 451);
+        // A bracketed code before an enhanced code of its class; not a bracketed count.
+        let got = reply("Error: SMTP Fehler: [451] 4.3.0 Error: queue file write error");
+        assert_eq!(got, (451, Some("4.3.0".into()), None));
+        let count = parse_inputs(&["Queue: [250] messages waiting".to_string()]);
+        assert!(
+            !count.iter().any(|p| matches!(p, Parsed::Reply { .. })),
+            "{count:?}"
+        );
+        // "ERR 451", and a reply logged right after the clock time.
+        assert_eq!(reply("OUT ERR 451 Connection reset").0, 451);
+        assert_eq!(
+            reply("[MTA ] 2004/12/22 08:15:15 550 Unknown user a@b").0,
+            550
+        );
+        // qmail-send's report with its spaces written as underscores.
+        let got = reply(
+            "delivery 2392: success: 1.2.3.4_accepted_message./Remote_host_said:_250_ok_1_qp_2/",
+        );
+        assert_eq!(got.0, 250);
     }
 
     #[test]
