@@ -987,6 +987,8 @@ pub const WEAK_TEXT_RULES: &[TextRule] = &[
 pub const CODELESS_RULES: &[TextRule] = &[
     t("delay_notice", &["your message is delayed", "delivery has been delayed", "delivery is delayed", "has been delayed", "this is a warning only", "you do not need to resend your message", "delayed mail (still being retried)", "could not send message for past", "will keep trying", "will continue trying", "still being retried", "has not yet been delivered", "not yet been delivered"], NetworkError)
         .src("RFC 3464 §2.3.3 (Action: delayed, the message is still in the queue); Postfix bounce(5) delay template (\"Delayed Mail (still being retried)\", \"THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE\"); Sendmail \"Warning: could not send message for past 4 hours … Will keep trying until message is 5 days old\"; Exim's warning message (\"has not yet been delivered … No action is required on your part\"); Exchange's delay DSN (\"Delivery has been delayed to these recipients or groups\")"),
+    t("exchange_online_ndr_not_found", &["wasn't found at"], UserUnknown).hard()
+        .src("Exchange Online's NDR body \"Your message to user@contoso.com couldn't be delivered. user wasn't found at contoso.com.\" (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online: the recipient address does not exist), pasted without its 550 5.1.10 diagnostic"),
     t("outlook_connection", &["unexpectedly terminated the connection", "connection to the server was interrupted", "0x800ccc0e", "0x800ccc0f", "0x800ccc13", "0x80042109", "0x8004210b", "the operation timed out waiting for a response"], NetworkError)
         .src("Outlook / Outlook Express / Windows Mail error numbers without a server reply: 0x800CCC0E cannot connect to the server, 0x800CCC0F the server terminated the connection (Microsoft KB 278637, 935400: a connection interrupted by the network, a firewall or throttling), 0x800CCC13 cannot connect to the network, 0x80042109 cannot connect to the outgoing server, 0x8004210B the operation timed out; the server's own reply, when the dialog quotes one, decides instead"),
 ];
@@ -1186,6 +1188,9 @@ fn answering_provider(
     // Final-Recipient (§2.3.6): there the recipient's address says nothing about who refused
     // (a local server refusing "<user@gmail.com>" is not Gmail); a host name still does.
     let remote_mta_named = hay.contains("remote-mta:") || hay.contains("diagnostic-code:");
+    if let Some(named) = own_relay_connect_failure(&hay, enhanced) {
+        return named;
+    }
     providers::provider_in(&hay)
         .or_else(|| {
             code.filter(|_| !remote_mta_named)
@@ -1202,6 +1207,34 @@ fn answering_provider(
                 })
                 .then_some("microsoft")
         })
+}
+
+/// Exchange Online reporting that *it* could not reach the next server: X.4.316 ("connection
+/// refused"), X.4.317 ("cannot connect to remote server"), X.4.318 ("connection dropped")
+/// and the message-trace fields `[LastAttemptedServerName=…]` (Exchange Online NDR list,
+/// https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online:
+/// "5.4.316 Message expired, connection refused", "4.4.317 Cannot connect to remote
+/// server"). There Microsoft's host names (`Server at BYAPR05MB….outlook.com returned`,
+/// `[BN7NAM10FT066.eop-nam10.prod.protection.outlook.com]`) are the reporter's, the
+/// sender's own relay; the answering side is the unreachable destination, named by
+/// `LastAttemptedServerName=` when the line has it. `None` when the line is no such report;
+/// `Some(provider)` (perhaps `Some(None)`) when it is.
+fn own_relay_connect_failure(
+    hay: &str,
+    enhanced: Option<EnhancedCode>,
+) -> Option<Option<&'static str>> {
+    let status = enhanced.is_some_and(|e| e.subject == 4 && (316..=318).contains(&e.detail));
+    let trace =
+        hay.contains("lastattemptedservername=") || hay.contains("cannot connect to remote server");
+    if !(status || trace) {
+        return None;
+    }
+    let destination = hay
+        .split("lastattemptedservername=")
+        .nth(1)
+        .and_then(|t| t.split([']', ' ', ';']).next())
+        .and_then(providers::provider_in);
+    Some(destination)
 }
 
 /// A spam verdict given before the message was sent (at the greeting, HELO/EHLO or RCPT) can
@@ -1861,6 +1894,14 @@ mod tests {
         let gmail = "Technical details of temporary failure: The recipient server did not accept our requests to connect. Learn more at http://support.google.com/mail/bin/answer.py?answer=7720 [x. [192.0.2.1]:25: socket error]";
         let got = classify(None, None, None, gmail, gmail);
         assert_eq!((got.reason, got.provider), (Some(NetworkError), None));
+        // Exchange Online reporting its own failed connection names the destination only.
+        let e = EnhancedCode::parse("4.4.317");
+        let relay = "Server at x.com returned '450 4.4.317 Cannot connect to remote server [LastAttemptedServerName=x.com] [BN7NAM10FT066.eop-nam10.prod.protection.outlook.com]'";
+        let got = classify(None, Some(450), e, relay, relay);
+        assert_eq!((got.reason, got.provider), (Some(NetworkError), None));
+        let relay = relay.replace("=x.com]", "=mx.yahoo.com]");
+        let got = classify(None, Some(450), e, &relay, &relay);
+        assert_eq!(got.provider.as_deref(), Some("yahoo"));
     }
 
     #[test]
