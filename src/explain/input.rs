@@ -697,6 +697,16 @@ fn transcript_command(line: &str) -> Option<Context> {
     if let Some(c) = bare_command(line) {
         return Some(c);
     }
+    // A debug log that prefixes every transcript line with its own fields and the logger's
+    // bracketed name (log4j around JavaMail's debug output: "… [com.atlassian.mail.outgoing]
+    // EHLO jira.example.com." then "… [com.atlassian.mail.outgoing] 501 5.5.4 …"): the
+    // command after the last bracketed field.
+    if let Some(c) = line
+        .rsplit_once("] ")
+        .and_then(|(_, rest)| bare_command(rest.trim()))
+    {
+        return Some(c);
+    }
     let marked = without_bracketed_fields(line);
     let rest = TRANSCRIPT_ARROWS
         .iter()
@@ -1396,7 +1406,33 @@ fn infer_context(block: &str) -> Option<Context> {
                 .copied(),
         )
     });
-    TABLE.first_in(&l).or_else(|| quoted_command(&l))
+    TABLE
+        .first_in(&l)
+        .or_else(|| quoted_command(&l))
+        .or_else(|| go_step_prefix(&l))
+}
+
+/// A reply a Go program prefixes with the net/smtp step that failed, the common idiom
+/// `fmt.Errorf("Rcpt: %v", err)` around `Client.Mail`, `Client.Rcpt`, `Client.Data`,
+/// `Client.Auth` and the end-of-data writer's `Close` (gogs' mailer: "… could not send email
+/// 1: Rcpt: 550 Mailbox not found"; net/smtp's errors are the server's reply, "550 …"): the
+/// step word right before the code names the command.
+fn go_step_prefix(l: &str) -> Option<Context> {
+    const STEPS: &[(&str, Context)] = &[
+        ("rcpt: ", Context::Rcpt),
+        ("mail: ", Context::Mail),
+        ("mail from: ", Context::Mail),
+        ("data: ", Context::Data),
+        ("auth: ", Context::Auth),
+        ("close: ", Context::EndOfData),
+    ];
+    STEPS.iter().find_map(|(step, ctx)| {
+        l.match_indices(step).find_map(|(i, _)| {
+            let word_start = i == 0 || !l.as_bytes()[i - 1].is_ascii_alphanumeric();
+            let code = code_at(l, i + step.len()).filter(|(c, _, _)| (4..=5).contains(&(c / 100)));
+            (word_start && code.is_some()).then_some(*ctx)
+        })
+    })
 }
 
 /// How MTAs, filters and client libraries name the command or stage a reply answered,
@@ -1539,6 +1575,17 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("expected response code \"235\"", Context::Auth),
     ("expected response code 334", Context::Auth),
     ("expected response code \"334\"", Context::Auth),
+    // The greeting is the only reply read against 220 (Symfony Mailer SmtpTransport::start()
+    // and Swift Mailer's _readGreeting() assert [220]); QUIT's is 221.
+    ("expected response code 220", Context::Greeting),
+    ("expected response code \"220\"", Context::Greeting),
+    ("expected response code 221", Context::Quit),
+    ("expected response code \"221\"", Context::Quit),
+    // Go programs wrapping net/smtp's Client.Mail / Client.Rcpt errors (Mattermost's
+    // utils/mail.go and others: "Failed to add from email address", "Failed to add to
+    // email address").
+    ("failed to add from email address", Context::Mail),
+    ("failed to add to email address", Context::Rcpt),
 ];
 
 /// A command a client library or an MTA's log quotes by name: emailjs `bad response on
@@ -1674,6 +1721,36 @@ mod tests {
             "delivery 2392: success: 1.2.3.4_accepted_message./Remote_host_said:_250_ok_1_qp_2/",
         );
         assert_eq!(got.0, 250);
+    }
+
+    #[test]
+    fn client_wrappers_name_the_command() {
+        for (line, want) in [
+            (
+                r#"Expected response code 220 but got code "421", with message "421 x : No SMTP service""#,
+                Context::Greeting,
+            ),
+            (
+                "Connection unsuccessful: Failed to add to email address - 554 5.7.1 <x>: Client host rejected",
+                Context::Rcpt,
+            ),
+            (
+                "gomail: could not send email 1: Rcpt: 550 Mailbox not found",
+                Context::Rcpt,
+            ),
+            (
+                "send failed: Close: 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            (
+                "exec-17 DEBUG 10.1.1.1 [com.atlassian.mail.outgoing] EHLO jira.example.com.\nexec-17 DEBUG 10.1.1.1 [com.atlassian.mail.outgoing] 501 5.5.4 Invalid domain name",
+                Context::Ehlo,
+            ),
+        ] {
+            assert_eq!(reply(line).2, Some(want), "{line}");
+        }
+        // A step word that is part of another word, or a success after it, names nothing.
+        assert_eq!(reply("metadata: 550 Mailbox not found").2, None);
     }
 
     #[test]
