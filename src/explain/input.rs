@@ -928,6 +928,7 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if let Some(found) = python_tuple_at(line, i)
         .or_else(|| parenthesised_code_at(line, i))
         .or_else(|| bracketed_code_at(line, i))
+        .or_else(|| glued_code_at(line, i))
     {
         return Some(found);
     }
@@ -993,6 +994,28 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         .strip_prefix(':')?;
     let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', rest.trim_start()))
+}
+
+/// A failure code written against its text at the start of the line, without the space
+/// RFC 5321 §4.2 puts there (NetEase's "451Requested mail action not taken: too much fail
+/// authentication"): three digits, then a capitalised word. The loose pass only, and only
+/// 4xx/5xx, so a "250OK" or a size ("200MB") is not a reply.
+fn glued_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    if i != 0 || !b.get(..3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let word = b.get(3..6)?;
+    if !(word[0].is_ascii_uppercase()
+        && word[1].is_ascii_lowercase()
+        && word[2].is_ascii_lowercase())
+    {
+        return None;
+    }
+    let code: u16 = line.get(..3)?.parse().ok()?;
+    (4..=5)
+        .contains(&(code / 100))
+        .then(|| (code, ' ', line.get(3..).unwrap_or("")))
 }
 
 /// A code in square brackets followed by an enhanced code of its class, as webmail and
@@ -1712,6 +1735,10 @@ mod tests {
         );
         // "ERR 451", and a reply logged right after the clock time.
         assert_eq!(reply("OUT ERR 451 Connection reset").0, 451);
+        assert_eq!(
+            reply("451Requested mail action not taken: too much fail").0,
+            451
+        );
         assert_eq!(
             reply("[MTA ] 2004/12/22 08:15:15 550 Unknown user a@b").0,
             550
