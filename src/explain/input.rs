@@ -1429,10 +1429,7 @@ fn infer_context(block: &str) -> Option<Context> {
                 .copied(),
         )
     });
-    TABLE
-        .first_in(&l)
-        .or_else(|| quoted_command(&l))
-        .or_else(|| go_step_prefix(&l))
+    TABLE.first_in(&l).or_else(|| quoted_command(&l))
 }
 
 /// A reply a Go program prefixes with the net/smtp step that failed, the common idiom
@@ -1641,6 +1638,7 @@ fn quoted_command(l: &str) -> Option<Context> {
             let two = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
             Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
         })
+        .or_else(|| go_step_prefix(l))
 }
 
 /// A client library's `response=421 … (EHLO)`: the command it names in parentheses
