@@ -497,29 +497,22 @@ fn hold_set_floors(name: &str, acc: &Accuracy) {
         // another receiver.
         hold_to_floors_but(name, acc, [96.0, 97.0, 90.0, 86.0, 93.0, 95.0], &[9, 64]);
     }
-    if name == "train-v10a" || name == "train-v10b" {
-        // Measured blind after round 8 (v10a: 98.1, 96.2, 77.8, 81.1, 86.8, 93.8; v10b:
-        // 92.5, 100, 80.0, 69.8, 84.9, 87.5), tuned on in rounds 9 and 10: v10a 100, 100,
-        // 94.4, 94.3, 98.1, 100; v10b 100, 100, 93.3, 86.8, 92.5, 100, none claimed
-        // wrongly, at the time of writing. Floors a few points below.
-        let floors = if name == "train-v10a" {
-            [97.0, 97.0, 90.0, 90.0, 95.0, 95.0]
-        } else {
-            [97.0, 97.0, 88.0, 83.0, 89.0, 95.0]
-        };
-        hold_to_floors(name, acc, floors);
-    }
-    if name == "train-v11a" || name == "train-v11b" {
-        // Measured blind after round 9 (v11a: 98.1, 100, 91.7, 68.5, 87.0, 75.0; v11b:
-        // 88.9, 97.8, 66.7, 57.8, 88.9, 90.0 with 2 claimed wrongly), tuned on in round 10:
-        // v11a 100, 100, 100, 90.7, 98.1, 100; v11b 97.8, 97.8, 66.7 (2 of 3), 84.4, 95.6,
-        // 90.0, none claimed wrongly, at the time of writing. Floors a few points below
-        // (v11b's context has 3 lines, too few to hold).
-        let floors = if name == "train-v11a" {
-            [97.0, 97.0, 95.0, 87.0, 95.0, 95.0]
-        } else {
-            [95.0, 95.0, 0.0, 80.0, 92.0, 85.0]
-        };
+    // train-v10a/b: measured blind after round 8 (v10a: 98.1, 96.2, 77.8, 81.1, 86.8, 93.8;
+    // v10b: 92.5, 100, 80.0, 69.8, 84.9, 87.5), tuned on in rounds 9 and 10: v10a 100, 100,
+    // 94.4, 94.3, 98.1, 100; v10b 100, 100, 93.3, 86.8, 92.5, 100. train-v11a/b: measured
+    // blind after round 9 (v11a: 98.1, 100, 91.7, 68.5, 87.0, 75.0; v11b: 88.9, 97.8, 66.7,
+    // 57.8, 88.9, 90.0 with 2 claimed wrongly), tuned on in round 10: v11a 100, 100, 100,
+    // 90.7, 98.1, 100; v11b 97.8, 97.8, 66.7 (2 of 3), 84.4, 95.6, 90.0. None claimed
+    // wrongly at the time of writing; floors a few points below (v11b's context has 3 lines,
+    // too few to hold).
+    let trained = match name {
+        "train-v10a" => Some([97.0, 97.0, 90.0, 90.0, 95.0, 95.0]),
+        "train-v10b" => Some([97.0, 97.0, 88.0, 83.0, 89.0, 95.0]),
+        "train-v11a" => Some([97.0, 97.0, 95.0, 87.0, 95.0, 95.0]),
+        "train-v11b" => Some([95.0, 95.0, 0.0, 80.0, 92.0, 85.0]),
+        _ => None,
+    };
+    if let Some(floors) = trained {
         hold_to_floors(name, acc, floors);
     }
     if name == "provider-docs" {
