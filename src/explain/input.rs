@@ -481,9 +481,9 @@ fn parse_block(block: &str) -> Vec<Parsed> {
 /// *d*: success/failure/deferral: *report*"). `None` when the block holds no such line.
 fn qmail_send_report(block: &str) -> Option<String> {
     const STATUSES: &[&str] = &[": success: ", ": failure: ", ": deferral: "];
-    let lower = block.to_ascii_lowercase();
-    let at = lower.find("delivery ")?;
-    let tail = &lower[at + "delivery ".len()..];
+    // qmail-send writes these words in lower case; no copy of the block for every line.
+    let at = block.find("delivery ")?;
+    let tail = &block[at + "delivery ".len()..];
     let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
     let status = STATUSES
         .iter()
