@@ -1619,11 +1619,13 @@ fn bounce_of(
         ]
         .iter()
         .any(|w| whole_lower.contains(w));
-    // A block at the greeting answered with 421 stands until the client is delisted or
-    // fixed: hard, unless the reply says it is temporary (README judgement calls:
-    // greeting-time blocks, Orange OFR006, IONOS, T-Online (BL), Strato's MBL-B, are hard).
+    // A block at the greeting answered with 421 stands until the client is delisted: hard,
+    // unless the reply says it is temporary (README judgement calls: greeting-time blocks,
+    // Orange OFR006, T-Online (BL), Strato's MBL-B, are hard). Not a PTR refusal: the corpus
+    // labels free.fr's "421 Refused. Your reverse DNS entry does not resolve" soft (line 135;
+    // train-v10a 52 labels the same words hard).
     let greeting_block = ctx == Some(Context::Greeting)
-        && matches!(reason, Some(Blocked | RequirePtr))
+        && reason == Some(Blocked)
         && !["temporar", "try again", "too many"]
             .iter()
             .any(|w| whole_lower.contains(w));
