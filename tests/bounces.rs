@@ -458,70 +458,93 @@ fn heldout_accuracy_per_field() {
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
-        if name == "heldout-dev" {
-            // Tuned on dev (only): floors a few points below what it measures (code,
-            // enhanced, context 100, reason 99, bounce 100, provider 100 at the time of
-            // writing), to catch regressions. The test set has no floors (the lead decides).
-            hold_to_floors(name, &acc, [97.0, 97.0, 93.0, 94.0, 95.0, 95.0]);
-        }
-        if name == "heldout-test" {
-            // Measured blind once (code 97.0, enhanced 98.0, context 88.9, reason 85.1,
-            // bounce 96.0, provider 81.5), then tuned on in round 2 (100 on every field at
-            // the time of writing): floors a few points below, to catch regressions.
-            hold_to_floors(name, &acc, [97.0, 97.0, 94.0, 95.0, 95.0, 95.0]);
-        }
-        if name == "heldout-blind" {
-            // Measured blind after round 2 (code 99.3, enhanced 99.3, context 80.0, reason
-            // 73.7, bounce 96.7, provider 87.5 with 4 wrongly claimed), then tuned on in
-            // round 3 (99.3, 100, 100, 85.5, 96.7, 100 at the time of writing; the rest are
-            // label judgement calls): floors a few points below, to catch regressions.
-            hold_to_floors(name, &acc, [97.0, 97.0, 95.0, 82.0, 94.0, 95.0]);
-        }
-        if name == "train-v7a" {
-            // Measured once before tuning (code 97.2, enhanced 100, context 79.5, reason 79.2,
-            // bounce 94.4, provider 100 with 1 wrongly claimed), then tuned on in round 6:
-            // 100, 100, 100, 94.4, 100, 100 (none claimed wrongly) at the time of writing; the
-            // 4 reasons left are label disagreements (fixtures/bounces/README.md, "After
-            // round 6"). Floors a few points below, to catch regressions.
-            hold_to_floors(name, &acc, [97.0, 97.0, 95.0, 91.0, 97.0, 95.0]);
-        }
-        if name == "train-v7b" {
-            // Measured once before tuning (95.5, 100, 75.0, 70.8, 92.1, 87.5 with 3 wrongly
-            // claimed), then tuned on in round 6: 98.9, 100, 95.0, 89.9, 96.6, 100 (2 claimed
-            // wrongly) at the time of writing. Floors a few points below. The two claims left
-            // are Google look-alikes no general rule tells apart: line 9, a Chinese server
-            // copying Gmail's "The email account that you tried to reach does no exists", and
-            // line 64, an Exchange wrapper naming "mx.mail.google.com" for an SPF refusal by
-            // another receiver.
-            hold_to_floors_but(name, &acc, [96.0, 97.0, 90.0, 86.0, 93.0, 95.0], &[9, 64]);
-        }
-        if name == "provider-docs" {
-            // The providers' own tables, labelled before measuring: 100, 98.9, 25.0, 65.9,
-            // 93.3, 64.1 (7 claimed wrongly) at first; after the rules from those tables 100,
-            // 100, 25.0 (1 of 4), 100, 99.4, 100 (the 7 claims are Gmail wording the label
-            // left `-`). Floors a few points below; context has too few lines to hold.
-            // Lines 17, 25, 26, 42, 90, 114 (Gmail's own sentences, "To protect our users from
-            // spam", "The email account that you tried to reach …") and 140 (Exchange's
-            // "5.4.1 Relay Access Denied") were first left `-`, then labelled google and
-            // microsoft like the other sets label such wording.
-            // Second round: 35 rows from Apple, Proofpoint, GMX/web.de, T-Online, Orange, Zoho
-            // and Comcast, labelled before measuring: 100, 100, 25.0, 94.9 (24 of the 35 new
-            // rows right), 99.5, 100 (none claimed wrongly); after their rules 100, 100, 25.0,
-            // 97.7, 99.5, 100. The 5 left are label disagreements kept as labelled: two Zoho
-            // domain-filter refusals (`policyviolation` here, `filtered` in the held-out sets),
-            // iCloud's bare "451 4.7.1 Service unavailable - try again later" (heldout-dev labels
-            // the same words `systemerror`), GMX's 501/550 "Syntax error in parameters".
-            hold_to_floors(name, &acc, [97.0, 97.0, 0.0, 95.0, 95.0, 95.0]);
-        }
-        if name == "mta-texts" {
-            // The MTAs' own stock texts, labelled before measuring: 100, 100, 96.0, 88.6, 96.7,
-            // 91.7 at first; after the rules from their sources 100, 100, 100, 100, 99.2, 100
-            // (line 119, Dovecot's permanent 552 5.2.2 over-quota, is labelled hard while a
-            // full mailbox is explained as soft). Round 9: code and enhanced 122/123 (line 118,
-            // Exchange's queue-viewer wrapper, is labelled with its outer 451 4.4.0; explain
-            // reads the quoted inner reply, as issue 11 asks). Floors a few points below.
-            hold_to_floors(name, &acc, [97.0, 97.0, 95.0, 95.0, 95.0, 95.0]);
-        }
+        hold_set_floors(name, &acc);
+    }
+}
+
+/// Each tuned set's floors, a few points below what it measures (see each set's comment).
+fn hold_set_floors(name: &str, acc: &Accuracy) {
+    if name == "heldout-dev" {
+        // Tuned on dev (only): floors a few points below what it measures (code,
+        // enhanced, context 100, reason 99, bounce 100, provider 100 at the time of
+        // writing), to catch regressions. The test set has no floors (the lead decides).
+        hold_to_floors(name, acc, [97.0, 97.0, 93.0, 94.0, 95.0, 95.0]);
+    }
+    if name == "heldout-test" {
+        // Measured blind once (code 97.0, enhanced 98.0, context 88.9, reason 85.1,
+        // bounce 96.0, provider 81.5), then tuned on in round 2 (100 on every field at
+        // the time of writing): floors a few points below, to catch regressions.
+        hold_to_floors(name, acc, [97.0, 97.0, 94.0, 95.0, 95.0, 95.0]);
+    }
+    if name == "heldout-blind" {
+        // Measured blind after round 2 (code 99.3, enhanced 99.3, context 80.0, reason
+        // 73.7, bounce 96.7, provider 87.5 with 4 wrongly claimed), then tuned on in
+        // round 3 (99.3, 100, 100, 85.5, 96.7, 100 at the time of writing; the rest are
+        // label judgement calls): floors a few points below, to catch regressions.
+        hold_to_floors(name, acc, [97.0, 97.0, 95.0, 82.0, 94.0, 95.0]);
+    }
+    if name == "train-v7a" {
+        // Measured once before tuning (code 97.2, enhanced 100, context 79.5, reason 79.2,
+        // bounce 94.4, provider 100 with 1 wrongly claimed), then tuned on in round 6:
+        // 100, 100, 100, 94.4, 100, 100 (none claimed wrongly) at the time of writing; the
+        // 4 reasons left are label disagreements (fixtures/bounces/README.md, "After
+        // round 6"). Floors a few points below, to catch regressions.
+        hold_to_floors(name, acc, [97.0, 97.0, 95.0, 91.0, 97.0, 95.0]);
+    }
+    if name == "train-v7b" {
+        // Measured once before tuning (95.5, 100, 75.0, 70.8, 92.1, 87.5 with 3 wrongly
+        // claimed), then tuned on in round 6: 98.9, 100, 95.0, 89.9, 96.6, 100 (2 claimed
+        // wrongly) at the time of writing. Floors a few points below. The two claims left
+        // are Google look-alikes no general rule tells apart: line 9, a Chinese server
+        // copying Gmail's "The email account that you tried to reach does no exists", and
+        // line 64, an Exchange wrapper naming "mx.mail.google.com" for an SPF refusal by
+        // another receiver.
+        hold_to_floors_but(name, acc, [96.0, 97.0, 90.0, 86.0, 93.0, 95.0], &[9, 64]);
+    }
+    // train-v10a/b: measured blind after round 8 (v10a: 98.1, 96.2, 77.8, 81.1, 86.8, 93.8;
+    // v10b: 92.5, 100, 80.0, 69.8, 84.9, 87.5), tuned on in rounds 9 and 10: v10a 100, 100,
+    // 94.4, 94.3, 98.1, 100; v10b 100, 100, 93.3, 86.8, 92.5, 100. train-v11a/b: measured
+    // blind after round 9 (v11a: 98.1, 100, 91.7, 68.5, 87.0, 75.0; v11b: 88.9, 97.8, 66.7,
+    // 57.8, 88.9, 90.0 with 2 claimed wrongly), tuned on in round 10: v11a 100, 100, 100,
+    // 90.7, 98.1, 100; v11b 97.8, 97.8, 66.7 (2 of 3), 84.4, 95.6, 90.0. None claimed
+    // wrongly at the time of writing; floors a few points below (v11b's context has 3 lines,
+    // too few to hold).
+    let trained = match name {
+        "train-v10a" => Some([97.0, 97.0, 90.0, 90.0, 95.0, 95.0]),
+        "train-v10b" => Some([97.0, 97.0, 88.0, 83.0, 89.0, 95.0]),
+        "train-v11a" => Some([97.0, 97.0, 95.0, 87.0, 95.0, 95.0]),
+        "train-v11b" => Some([95.0, 95.0, 0.0, 80.0, 92.0, 85.0]),
+        _ => None,
+    };
+    if let Some(floors) = trained {
+        hold_to_floors(name, acc, floors);
+    }
+    if name == "provider-docs" {
+        // The providers' own tables, labelled before measuring: 100, 98.9, 25.0, 65.9,
+        // 93.3, 64.1 (7 claimed wrongly) at first; after the rules from those tables 100,
+        // 100, 25.0 (1 of 4), 100, 99.4, 100 (the 7 claims are Gmail wording the label
+        // left `-`). Floors a few points below; context has too few lines to hold.
+        // Lines 17, 25, 26, 42, 90, 114 (Gmail's own sentences, "To protect our users from
+        // spam", "The email account that you tried to reach …") and 140 (Exchange's
+        // "5.4.1 Relay Access Denied") were first left `-`, then labelled google and
+        // microsoft like the other sets label such wording.
+        // Second round: 35 rows from Apple, Proofpoint, GMX/web.de, T-Online, Orange, Zoho
+        // and Comcast, labelled before measuring: 100, 100, 25.0, 94.9 (24 of the 35 new
+        // rows right), 99.5, 100 (none claimed wrongly); after their rules 100, 100, 25.0,
+        // 97.7, 99.5, 100. The 5 left are label disagreements kept as labelled: two Zoho
+        // domain-filter refusals (`policyviolation` here, `filtered` in the held-out sets),
+        // iCloud's bare "451 4.7.1 Service unavailable - try again later" (heldout-dev labels
+        // the same words `systemerror`), GMX's 501/550 "Syntax error in parameters".
+        hold_to_floors(name, acc, [97.0, 97.0, 0.0, 95.0, 95.0, 95.0]);
+    }
+    if name == "mta-texts" {
+        // The MTAs' own stock texts, labelled before measuring: 100, 100, 96.0, 88.6, 96.7,
+        // 91.7 at first; after the rules from their sources 100, 100, 100, 100, 99.2, 100
+        // (line 119, Dovecot's permanent 552 5.2.2 over-quota, is labelled hard while a
+        // full mailbox is explained as soft). Round 9: code and enhanced 122/123 (line 118,
+        // Exchange's queue-viewer wrapper, is labelled with its outer 451 4.4.0; explain
+        // reads the quoted inner reply, as issue 11 asks). Floors a few points below.
+        hold_to_floors(name, acc, [97.0, 97.0, 95.0, 95.0, 95.0, 95.0]);
     }
 }
 

@@ -226,7 +226,11 @@ impl Pending {
         let joined = joined.trim_end().to_string();
         let enhanced = enhanced
             .or_else(|| hash_enhanced(&joined, self.code))
-            .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code));
+            .or_else(|| enhanced_anywhere(&self.raw.join(" "), self.code))
+            // A log that states the status before quoting the reply, on the line before
+            // (IronPort's "Bounced: DCID 3 MID 4 to RID 0 - 5.1.0⏎- Unknown address error
+            // ('550', […])", as Postfix's "dsn=" stands before its "said:").
+            .or_else(|| enhanced_anywhere(before, self.code));
         let inferred = infer_context(&raw)
             .or(self.transcript.map(|c| pipelined(c, enhanced)))
             .or_else(|| infer_context(before))
@@ -456,6 +460,8 @@ fn enhanced_only_text(block: &str) -> String {
 fn parse_block(block: &str) -> Vec<Parsed> {
     let unquoted = markdown_unquoted(block);
     let block = unquoted.as_deref().unwrap_or(block);
+    let spaced = qmail_send_report(block);
+    let block = spaced.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         return strict;
@@ -466,6 +472,25 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     } else {
         strict
     }
+}
+
+/// qmail-send's delivery line (`delivery 2392: success: 1.2.3.4_accepted_message./
+/// Remote_host_said:_250_ok/`, also `failure:` and `deferral:`) with its spaces back:
+/// qmail-send logs the report of qmail-local/qmail-remote with each space written `_` and
+/// each line break `/` (qmail-send.c, `del_dochan`, via `log3`; qmail-log(5): "delivery
+/// *d*: success/failure/deferral: *report*"). `None` when the block holds no such line.
+fn qmail_send_report(block: &str) -> Option<String> {
+    const STATUSES: &[&str] = &[": success: ", ": failure: ", ": deferral: "];
+    // qmail-send writes these words in lower case; no copy of the block for every line.
+    let at = block.find("delivery ")?;
+    let tail = &block[at + "delivery ".len()..];
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    let status = STATUSES
+        .iter()
+        .find(|s| digits > 0 && tail[digits..].starts_with(*s))?;
+    let report = at + "delivery ".len() + digits + status.len();
+    let (head, rest) = block.split_at(report);
+    Some(format!("{head}{}", rest.replace('_', " ")))
 }
 
 /// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
@@ -670,6 +695,16 @@ fn pipelined(cmd: Context, enhanced: Option<EnhancedCode>) -> Context {
 /// `>>> .` for the end of the message).
 fn transcript_command(line: &str) -> Option<Context> {
     if let Some(c) = bare_command(line) {
+        return Some(c);
+    }
+    // A debug log that prefixes every transcript line with its own fields and the logger's
+    // bracketed name (log4j around JavaMail's debug output: "… [com.atlassian.mail.outgoing]
+    // EHLO jira.example.com." then "… [com.atlassian.mail.outgoing] 501 5.5.4 …"): the
+    // command after the last bracketed field.
+    if let Some(c) = line
+        .rsplit_once("] ")
+        .and_then(|(_, rest)| bare_command(rest.trim()))
+    {
         return Some(c);
     }
     let marked = without_bracketed_fields(line);
@@ -890,7 +925,11 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if let Some(found) = code_at(line, i) {
         return Some(found);
     }
-    if let Some(found) = python_tuple_at(line, i).or_else(|| parenthesised_code_at(line, i)) {
+    if let Some(found) = python_tuple_at(line, i)
+        .or_else(|| parenthesised_code_at(line, i))
+        .or_else(|| bracketed_code_at(line, i))
+        .or_else(|| glued_code_at(line, i))
+    {
         return Some(found);
     }
     let b = line.as_bytes();
@@ -909,9 +948,26 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// `(501, '5.1.3 Bad recipient address syntax')`, `(550, b'5.1.1 …')` (CPython
 /// `Lib/smtplib.py`: `SMTPResponseException.args`, `SMTPRecipientsRefused.recipients`).
 /// The rest is the quoted message only.
+///
+/// Also the same tuple with the code a string and the reply's lines a list, as Cisco
+/// IronPort (AsyncOS, written in Python) logs a bounce or a delay: `Response: "('550',
+/// ['There is no such active account.'])"` (AsyncOS "Logging" chapter, mail log examples
+/// `Bounced: … ('550', ['<a@b>... Relaying denied'])`); a log may wrap the list onto the next
+/// line, whose words then continue the reply.
 fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let b = line.as_bytes();
-    if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+    if i == 0 || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let code = line.get(i..i + 3)?.parse().ok()?;
+    if b[i - 1] == b'\'' && i >= 2 && b[i - 2] == b'(' {
+        let after = line.get(i + 3..)?.strip_prefix("',")?.trim_start();
+        let after = after.strip_prefix('[').unwrap_or(after);
+        let after = after.strip_prefix(['\'', '"']).unwrap_or(after);
+        let end = after.find(['\'', '"']).unwrap_or(after.len());
+        return Some((code, ' ', &after[..end]));
+    }
+    if b[i - 1] != b'(' {
         return None;
     }
     let after = line.get(i + 3..)?.strip_prefix(", ")?;
@@ -919,7 +975,6 @@ fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let quote = after.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
     let inner = &after[1..];
     let inner = &inner[..inner.find(quote).unwrap_or(inner.len())];
-    let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', inner))
 }
 
@@ -939,6 +994,44 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         .strip_prefix(':')?;
     let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', rest.trim_start()))
+}
+
+/// A failure code written against its text at the start of the line, without the space
+/// RFC 5321 §4.2 puts there (NetEase's "451Requested mail action not taken: too much fail
+/// authentication"): three digits, then a capitalised word. The loose pass only, and only
+/// 4xx/5xx, so a "250OK" or a size ("200MB") is not a reply.
+fn glued_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    if i != 0 || !b.get(..3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let word = b.get(3..6)?;
+    if !(word[0].is_ascii_uppercase()
+        && word[1].is_ascii_lowercase()
+        && word[2].is_ascii_lowercase())
+    {
+        return None;
+    }
+    let code: u16 = line.get(..3)?.parse().ok()?;
+    (4..=5)
+        .contains(&(code / 100))
+        .then(|| (code, ' ', line.get(3..).unwrap_or("")))
+}
+
+/// A code in square brackets followed by an enhanced code of its class, as webmail and
+/// client front ends print the server's reply in their own error sentence (mailcow's SOGo:
+/// `SMTP Fehler: [451] 4.3.0 Error: queue file write error`): the class check keeps a
+/// bracketed number that is an id or a count (`[100] messages`) from being a reply.
+fn bracketed_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    if i == 0 || b[i - 1] != b'[' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = line.get(i + 3..)?.strip_prefix("] ")?;
+    let code: u16 = line.get(i..i + 3)?.parse().ok()?;
+    let first = rest.split_whitespace().next()?;
+    let e = rfc3463(first.trim_end_matches([',', ':']))?;
+    (u16::from(e.class) == code / 100).then_some((code, ' ', rest))
 }
 
 /// A code in parentheses closing the line after the text and an enhanced code of its class,
@@ -1065,11 +1158,16 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
             // the code a client expected ("Expected response code 354 but got …").
             let prev_word = before.rsplit(' ').next().unwrap_or("");
+            // "ERR 451 …" (error abbreviated, as terse log formats write it) and a log
+            // line's clock time ("[MTA ] 2004/12/22 08:15:15 550 Unknown user …"): the
+            // logged message starts with the reply.
             let spoken = prev == b' '
                 && (prev_word.ends_with([':', '>', '='])
+                    || clock_time(prev_word)
                     || matches!(
                         prev_word,
                         "error"
+                            | "err"
                             | "code"
                             | "response"
                             | "responsecode"
@@ -1105,6 +1203,22 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             None
         }
     })
+}
+
+/// A log line's time of day, `08:15:15` or `08:15:15.123` (what a timestamp ends with).
+fn clock_time(word: &str) -> bool {
+    let time = word.split_once('.').map_or(word, |(t, frac)| {
+        if frac.bytes().all(|c| c.is_ascii_digit()) {
+            t
+        } else {
+            ""
+        }
+    });
+    let parts: Vec<&str> = time.split(':').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether `before` ends with a log field that holds a number, never a reply: Postfix's
@@ -1318,6 +1432,29 @@ fn infer_context(block: &str) -> Option<Context> {
     TABLE.first_in(&l).or_else(|| quoted_command(&l))
 }
 
+/// A reply a Go program prefixes with the net/smtp step that failed, the common idiom
+/// `fmt.Errorf("Rcpt: %v", err)` around `Client.Mail`, `Client.Rcpt`, `Client.Data`,
+/// `Client.Auth` and the end-of-data writer's `Close` (gogs' mailer: "… could not send email
+/// 1: Rcpt: 550 Mailbox not found"; net/smtp's errors are the server's reply, "550 …"): the
+/// step word right before the code names the command.
+fn go_step_prefix(l: &str) -> Option<Context> {
+    const STEPS: &[(&str, Context)] = &[
+        ("rcpt: ", Context::Rcpt),
+        ("mail: ", Context::Mail),
+        ("mail from: ", Context::Mail),
+        ("data: ", Context::Data),
+        ("auth: ", Context::Auth),
+        ("close: ", Context::EndOfData),
+    ];
+    STEPS.iter().find_map(|(step, ctx)| {
+        l.match_indices(step).find_map(|(i, _)| {
+            let word_start = i == 0 || !l.as_bytes()[i - 1].is_ascii_alphanumeric();
+            let code = code_at(l, i + step.len()).filter(|(c, _, _)| (4..=5).contains(&(c / 100)));
+            (word_start && code.is_some()).then_some(*ctx)
+        })
+    })
+}
+
 /// How MTAs, filters and client libraries name the command or stage a reply answered,
 /// beyond the Postfix/Exim wording of [`infer_context`]'s own table (lower case).
 ///
@@ -1458,6 +1595,17 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("expected response code \"235\"", Context::Auth),
     ("expected response code 334", Context::Auth),
     ("expected response code \"334\"", Context::Auth),
+    // The greeting is the only reply read against 220 (Symfony Mailer SmtpTransport::start()
+    // and Swift Mailer's _readGreeting() assert [220]); QUIT's is 221.
+    ("expected response code 220", Context::Greeting),
+    ("expected response code \"220\"", Context::Greeting),
+    ("expected response code 221", Context::Quit),
+    ("expected response code \"221\"", Context::Quit),
+    // Go programs wrapping net/smtp's Client.Mail / Client.Rcpt errors (Mattermost's
+    // utils/mail.go and others: "Failed to add from email address", "Failed to add to
+    // email address").
+    ("failed to add from email address", Context::Mail),
+    ("failed to add to email address", Context::Rcpt),
 ];
 
 /// A command a client library or an MTA's log quotes by name: emailjs `bad response on
@@ -1490,6 +1638,7 @@ fn quoted_command(l: &str) -> Option<Context> {
             let two = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
             Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
         })
+        .or_else(|| go_step_prefix(l))
 }
 
 /// A client library's `response=421 … (EHLO)`: the command it names in parentheses
@@ -1563,6 +1712,70 @@ mod tests {
                 .any(|p| matches!(p, Parsed::Reply { code: 550, .. })),
             "{prose:?}"
         );
+    }
+
+    #[test]
+    fn client_and_appliance_wrappers_carry_the_code() {
+        // IronPort's Python tuple with the code a string, the status on the line before.
+        let got = reply(
+            "Info: Bounced: DCID 3 MID 4 to RID 0 - 5.1.0\n- Unknown address error ('550', ['<a@b>... Relaying\ndenied']) []",
+        );
+        assert_eq!(got, (550, Some("5.1.0".into()), None));
+        let got = reply("Response: \"('451', ['Automated block triggered'])\"");
+        assert_eq!(got.0, 451);
+        // A bracketed code before an enhanced code of its class; not a bracketed count.
+        let got = reply("Error: SMTP Fehler: [451] 4.3.0 Error: queue file write error");
+        assert_eq!(got, (451, Some("4.3.0".into()), None));
+        let count = parse_inputs(&["Queue: [250] messages waiting".to_string()]);
+        assert!(
+            !count.iter().any(|p| matches!(p, Parsed::Reply { .. })),
+            "{count:?}"
+        );
+        // "ERR 451", and a reply logged right after the clock time.
+        assert_eq!(reply("OUT ERR 451 Connection reset").0, 451);
+        assert_eq!(
+            reply("451Requested mail action not taken: too much fail").0,
+            451
+        );
+        assert_eq!(
+            reply("[MTA ] 2004/12/22 08:15:15 550 Unknown user a@b").0,
+            550
+        );
+        // qmail-send's report with its spaces written as underscores.
+        let got = reply(
+            "delivery 2392: success: 1.2.3.4_accepted_message./Remote_host_said:_250_ok_1_qp_2/",
+        );
+        assert_eq!(got.0, 250);
+    }
+
+    #[test]
+    fn client_wrappers_name_the_command() {
+        for (line, want) in [
+            (
+                r#"Expected response code 220 but got code "421", with message "421 x : No SMTP service""#,
+                Context::Greeting,
+            ),
+            (
+                "Connection unsuccessful: Failed to add to email address - 554 5.7.1 <x>: Client host rejected",
+                Context::Rcpt,
+            ),
+            (
+                "gomail: could not send email 1: Rcpt: 550 Mailbox not found",
+                Context::Rcpt,
+            ),
+            (
+                "send failed: Close: 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            (
+                "exec-17 DEBUG 10.1.1.1 [com.atlassian.mail.outgoing] EHLO jira.example.com.\nexec-17 DEBUG 10.1.1.1 [com.atlassian.mail.outgoing] 501 5.5.4 Invalid domain name",
+                Context::Ehlo,
+            ),
+        ] {
+            assert_eq!(reply(line).2, Some(want), "{line}");
+        }
+        // A step word that is part of another word, or a success after it, names nothing.
+        assert_eq!(reply("metadata: 550 Mailbox not found").2, None);
     }
 
     #[test]

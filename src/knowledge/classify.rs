@@ -516,6 +516,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_inactive_over_quota", &["out of storage space and inactive"], MailboxFull).hard().src("https://support.google.com/a/answer/3726730 (552 5.2.2: an inactive account out of storage, like OverQuotaPerm)"),
     t("gmail_too_many_logins", &["too many login attempts"], RateLimited).src("https://support.google.com/a/answer/3726730 (454 4.7.0)"),
     t("gmail_auth_temporary", &["cannot authenticate due to a temporary system problem"], SystemError).src("https://support.google.com/a/answer/3726730 (454 4.7.0)"),
+    t("temporary_system_problem", &["temporary system problem"], SystemError)
+        .src("https://support.google.com/a/answer/3726730 (\"421 4.3.0 Temporary System Problem. Try again later (10)\", \"454 4.7.0 Cannot authenticate due to a temporary system problem\": the receiving system's own trouble, whatever the enhanced code)"),
     t("gmail_auth_type", &["unrecognized authentication type", "xoauth is no longer supported", "too many unauthenticated commands"], SecurityError).src("https://support.google.com/a/answer/3726730 (504 5.7.40, 554 5.7.0)"),
     t("gmail_protocol", &["multiple destination domains per transaction", "no commands allowed to pipeline after starttls", "syntax error (no parameters allowed)", "no identity changes permitted"], SyntaxError).src("https://support.google.com/a/answer/3726730 (451 4.3.0, 523 5.7.10, 501 5.7.11, 503 5.7.0: commands the client sent out of what the protocol allows)"),
     t("gmail_server_busy", &["server busy, try again later"], SystemError).src("https://support.google.com/a/answer/3726730 (421 4.4.5)"),
@@ -545,9 +547,13 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_unauthenticated", &["does not have authentication information", "pass authentication checks"], AuthFailure).src("https://support.google.com/a/answer/3726730 (5.7.26: \"This message does not have authentication information or fails to pass authentication checks\")"),
     t("gmail_rfc5322", &["not rfc 5322 compliant", "rfc 5322", "multiple from", "duplicate headers"], NotCompliantRfc),
     // --- Mimecast, Proofpoint, Barracuda, GMX, T-Online, Orange, Zoho, Bluewin ---
+    t("clamav_heuristics", &["heuristics.", "unsafe content"], VirusDetected)
+        .src("ClamAV's heuristic detections are named Heuristics.* (Heuristics.Phishing.Email.SpoofedDomain, Heuristics.Encrypted.*: https://docs.clamav.net/manual/Signatures.html, \"Heuristics\"); gateways quote the signature: \"550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)\" (Broadcom Email Security.cloud); before Mimecast's \"spoofed\", which the signature name contains"),
     // Before Mimecast's "spoofed": a submission server naming its own check.
     t("sender_identity_mismatch", &["must match your authenticated", "not allowed in header from", "sender is not allowed to send from", "conform with authentication", "not owned by auth user", "not owned by user"], Rejected).hard()
         .src("Submission servers that refuse a From/envelope sender the authenticated account may not use: Postfix's reject_sender_login_mismatch \"553 5.7.1 <a@b>: Sender address rejected: not owned by user <login>\" (postconf(5); other servers word it \"not owned by auth user\"), \"440 mail from account doesn't conform with authentication (Auth Account:…|Mail Account:…)\"; \"Your FROM address … must match your authenticated email domain … Treating this as a spoofed email\" (https://gist.github.com/grantpullen/0e2d5ef960dfae70072e9d36b051c703), cPanel/Exim \"Your domain … is not allowed in header From\" (https://github.com/the-djmaze/snappymail/issues/478), \"5.1.0 Sender is not allowed to send from gmail.com\" (https://github.com/jstedfast/MailKit/issues/1101); like Postfix's reject_sender_login_mismatch, a refusal of the sender"),
+    t("sender_auth_user_mismatch", &["same as authorization user", "same as the authorization user"], Rejected)
+        .src("Tencent QQ Mail / Exmail and Coremail's submission reply \"501 mail from address must be same as authorization user\" (the envelope sender is not the logged-in account: a refused sender, as Postfix's reject_sender_login_mismatch)"),
     t("esp_unconfigured_sending_domain", &["unconfigured sending domain"], Rejected).hard()
         .src("SparkPost \"550 5.7.1 Unconfigured Sending Domain <domain>\": the From domain is not a sending domain registered and verified in the account (https://support.sparkpost.com/docs/getting-started/requirements-for-sending-domains; https://github.com/transitland/transitland-datastore/issues/1231)"),
     // --- Exchange 2007+'s default DSN texts, quoted in an NDR without the reply code (the
@@ -641,6 +647,10 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     t("delivered", &["stat=sent", "status=sent", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 ", " => …r=…t=", " -> …r=…t=", "2.0.0 ok…gsmtp", "ok…qp ", "queued mail for delivery"], Delivered)
         .src("The replies only the end of the message gets: Gmail's \"250 2.0.0 OK <time> <id> - gsmtp\" (https://support.google.com/a/answer/3726730; it answers MAIL with 2.1.0 and RCPT with 2.1.5), qmail-smtpd's \"250 ok <time> qp <pid>\" (qmail-smtpd.c, the accepted message's queue entry), Exchange's \"250 2.6.0 <id> Queued mail for delivery\"; Sendmail/Postfix logs (stat=Sent, status=sent); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\"); Exim's main log marks a delivery \"=>\" (\"->\" for a further address of the same message) followed by the router R= and transport T= that delivered it (Exim spec ch. \"Log files\", \"Log line flags\"; https://administrator.pejcic.rs/cp/exim-log-files-and-exigrep)"),
+    t("mox_delivered", &["m=\"delivered from queue\""], Delivered)
+        .src("mox's queue logs a delivery as logfmt 'm=\"delivered from queue\"' (mox queue/direct.go, nqlog.Info(\"delivered from queue\") after the remote host accepted the message)"),
+    t("ironport_done", &["message done dcid"], Delivered)
+        .src("Cisco AsyncOS mail log \"Message done DCID 5 MID 4 to RID [0]\": the delivery connection DCID delivered message MID to recipient RID (AsyncOS user guide, \"Logging\", mail log examples)"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
     t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining"], SyntaxError).hard()
@@ -666,6 +676,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("tls_not_offered", &["tls is required, but was not offered", "tls is required, but our tls engine is unavailable", "tls is required, but host"], FailedStartTls)
         .soft("Our side requires TLS for this destination and the remote host did not offer it; the queue retries.")
         .src("Postfix smtp(8) with smtp_tls_security_level = encrypt (TLS_README): \"TLS is required, but was not offered by host …\" defers the message"),
+    t("tls_policy_not_advertised", &["required but not advertised"], FailedStartTls)
+        .soft("The relay's TLS policy for this destination requires STARTTLS and the destination does not advertise it; the relay defers and retries.")
+        .src("Broadcom Email Security.cloud \"451 4.7.6 [internal] STARTTLS required but not advertised\" (an enforced-TLS rule for the recipient domain, whose server offers no STARTTLS: the sending side's deferral, as Postfix's \"TLS is required, but was not offered\")"),
     t("starttls_required", &["must issue a starttls command first", "starttls is required", "starttls required", "tls required for rcpt domain", "tls required", "tls is required", "encryption required", "must use starttls", "please run starttls first", "requires starttls", "encryption required for requested authentication"], SecurityError).hard()
         .src("Postfix smtpd(8) / Sendmail / Gmail \"530 5.7.0 Must issue a STARTTLS command first\", Microsoft \"451 5.7.3 STARTTLS is required to send mail\": the receiver demands a secured session before MAIL or AUTH; retrying unencrypted never works"),
     t("tls_handshake", &["handshake failed", "handshake failure", "tls negotiation failed", "starttls failed", "ssl routines", "wrong version number", "no shared cipher", "tls error from", "tls session failed", "certificate verify failed"], FailedStartTls)
@@ -695,7 +708,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("sysexits_text", &["can't create user output file", "internal software error", "system resource problem", "critical os file missing"], SystemError)
         .src("The texts of sysexits.h (EX_CANTCREAT \"can't create user output file\", EX_SOFTWARE, EX_OSERR, EX_OSFILE) that Postfix local(8)/pipe(8) (src/global/sys_exits.c) and Sendmail report for a failed local delivery command; Sisimai lib/Sisimai/Reason/SystemError.pm lists \"can't create user output file\""),
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
-    t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "command died with status", "mailer error"], MailerError).hard()
+    t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "unable to run qmail", "qmail-remote crashed", "qmail-local crashed", "unable to fork", "command died with status", "mailer error"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
     // --- XMail's SMTP log status tokens (a whole table: each names the check that refused the
     // session; AfterLogic's XMail log reference and XMail's reply-code page) ---
@@ -719,6 +732,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // address on its suppression list (Sisimai 5's `suppressed`), nothing reached a server ---
     t("esp_suppressed", &["not delivering to previously bounced address", "not delivering to a previously bounced address", "not delivering to unsubscribed address", "not delivering to a user who marked your messages as spam", "have been marked as inactive", "on the suppression list for your account", "on the account-level suppression list", "has suppressed sending to this address", "spam reporting address", "unsubscribed address", "onaccountsuppressionlist", "onsuppressionlist"], Suppressed).hard()
         .src("Mailgun event codes 605/606/607 (\"Not delivering to previously bounced address\", \"… unsubscribed address\", https://help.mailgun.com/hc/en-us/articles/360012171713); SendGrid dropped-event reasons (\"Bounced Address\", \"Unsubscribed Address\", \"Spam Reporting Address\", https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event); Postmark error 406 (\"You tried to send to recipient(s) that have been marked as inactive\"); Amazon SES bounce subtypes OnSuppressionList / OnAccountSuppressionList (\"Permanent - OnAccountSuppressionList\", https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html) and their texts; Sisimai 5 lib/Sisimai/Reason/Suppressed.pm"),
+    t("known_to_bounce", &["known to bounce"], Suppressed)
+        .src("https://www.hostnet.com.br/info/recipient-is-known-to-bounce/ (the sender's own relay refuses an address on its list of recipients that bounced before: \"Recipient address rejected: policy rejection: … recipient is known to bounce\")"),
     // --- Web Crossing's smtp-out log (http://faq.elliptics.com/webx?14@@.4a8c58a2) ---
     t("webcrossing_connect", &["smtp-out error…connect error"], NetworkError)
         .src("Web Crossing log FAQ: \"smtp-out error ID=… Send email. Connect error (Internet address disconnected.)\", a transient failure retried until delivery or the hold time runs out"),
@@ -739,6 +754,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("ptr_fix", &["fix reverse dns", "valid reverse dns"], RequirePtr).src("AT&T postmaster: \"550 5.7.1 Connections not accepted from servers without a valid sender domain … Fix reverse DNS for x.x.x.x\" (https://about.att.com/sites/postmaster)"),
     t("exim_sender_verify", &["sender verify fail", "sender email is not in my domain", "sender email address rejected", "mail from not owned by user", "not owned by user", "sending address not accepted", "and sender doesn't match", "and sender does not match", "empty envelope senders not allowed", "null sender is not allowed", "sender is in my black list", "sender not pre-approved", "unroutable sender address", "bogus mail from", "email address is not verified"], Rejected)
         .src("Exim \"sender verify fail for <…>\" (verify = sender); Sisimai lib/Sisimai/Reason/Rejected.pm"),
+    t("sender_address_listed", &["sender is on", "sender address is blacklisted", "sender is blacklisted", "address that has been blacklisted"], Rejected)
+        .src("A block list of sender *addresses* (not of hosts) refuses the sender: Broadcom Email Security.cloud \"551 Sender is on domain's blacklist\" (the recipient domain's blocked-senders list), Sisimai's sample \"Sorry, you are sending to/from an address that has been blacklisted\" (lib/Sisimai/Reason/Rejected.pm: a refused envelope sender), Mimecast's \"Blocked Senders\""),
     t("sender_refused_more", &["verify mailfrom failed", "mailfrom verify failed", "badsendermx", "sendernoa", "backscatter protection detected an invalid", "can't determine purported responsible address", "email address is on senderfilterconfig list", "fully qualified email address required", "has an outgoing mail suspension", "is not a registered gateway user", "returned mail not accepted here", "sender is spammer", "sender domain is empty", "server does not accept mail from", "too many spam complaints", "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted", "from: domain is invalid"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender); \"Verify mailfrom failed\": a sender callout that failed"),
     t("spam_score", &["hits=", "spam score", "spamassassin", "x-spam-score", "spam-score", "spam content", "spam message rejected"], SpamDetected)
@@ -754,6 +771,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("RFC 5321 §4.5.3.1.6 (a text line is at most 1000 octets) and RFC 5322 §2.1.1 (998 characters): \"500 Line Too Long\" refuses a message whose lines break the limit (https://note.com/sendmagic/n/neb6bbe7e51cf), a message not compliant with the RFCs"),
     t("attachment_type", &["binary attachment", "attachment type", "attachments are not allowed", "attachment not allowed"], PolicyViolation)
         .src("A receiver's attachment policy (\"This message contains an unwanted binary Attachment\", https://errors24.ru/2023/06/25/oshibka-servera-550-previous-cached-callout-verification-failure; Sisimai lib/Sisimai/Reason/PolicyViolation.pm): read before the spam words, which \"unwanted\" would match"),
+    t("office_macros", &["vba macro", "containing macros", "macros found"], PolicyViolation)
+        .src("Broadcom Email Security.cloud \"552 MS-Office file containing VBA macros found inside of the email\" (a content policy refusing macro-bearing Office files, whatever the 552 says about size)"),
     t("content_policy", &["not accepted for policy reasons", "security policies", "potential security issue"], PolicyViolation),
     t("content", &["banned content", "header value not allowed", "content restriction", "prohibited content"], ContentError),
     t("helo_mismatch", &["not matching your dns configuration", "helo/ehlo…is not matching", "helo name does not match", "helo does not match"], Blocked).hard()
@@ -764,6 +783,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
     t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "sender verification failed", "verification failed for", "sender has been denied", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
     t("blocked_using", &["blocked using", "listed at", "listed on", "listed by", "blacklisted", "blocklisted", "blocklist", "blacklist", "rbl", "dnsbl", "spamhaus", "spamcop"], Blocked),
+    t("block_list_words", &["block list", "suspicious activity from your ip", "automated block"], Blocked)
+        .src("A block list written as two words (Broadcom \"your IP has been found on a block list\", GMX \"IP address is block listed\") and an automatic block of the client's IP (Cisco IronPort/AsyncOS mail log \"Automated block triggered by suspicious activity from your IP address\")"),
     t("smtp_user_not_authenticated", &["user not authenticated", "you are not authenticated", "not authenticated, please authenticate"], SecurityError)
         .src("RFC 4954 §6 (530 5.7.0 Authentication required): submission servers word it \"530 5.7.0 User not authenticated\" (https://github.com/the-djmaze/snappymail/issues/1697); the client must log in, no SPF/DKIM failure (read before the spf_dkim keywords, which contain \"not authenticated\")"),
     t("dmarc", &["dmarc"], AuthFailure),
@@ -795,6 +816,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // recipients", "Mailbox received too much email in a short period of time" (a 4.2.1 the
     // recipient's side uses for a rate limit, like Gmail's).
     t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails", "too frequent", "daily limit", "in a short period of time"], RateLimited),
+    t("send_limit", &["send limit"], RateLimited)
+        .src("Hosting and webmail sending quotas: \"462 Daily send limit reached. Please try again tomorrow\" (emailarray wiki), the same family as Gmail's \"Daily user sending limit exceeded\" (https://support.google.com/a/answer/3726730)"),
     t("suspended", &["administratively disabled", "account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("exim_dns_incomplete", &["host lookup did not complete"], NetworkError).soft("Exim defers when the DNS lookup of the destination did not complete (a resolver timeout or SERVFAIL): a temporary DNS failure, retried.")
         .src("Exim spec ch. \"The dnslookup router\" and retry rules: \"host lookup did not complete\" is the temporary failure of a DNS lookup (DNS_AGAIN), the address is deferred (https://github.com/ix-ai/smtp/issues/12)"),
@@ -804,10 +827,14 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
     t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "long failure period"], Expired),
     t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),
+    t("network_client_words", &["connection timeout", "can't connect to", "cannot connect to", "unable to connect to", "i/o timeout", "closed connection while", "tried all mxs", "temporary failure in name resolution"], NetworkError)
+        .src("The client's own words for a connection it could not make or keep, without a server reply: OpenSMTPD mta \"reason=Connection timeout\", Postini's \"451 Can't connect to …\", Go's net \"dial tcp …: i/o timeout\", Haraka outbound \"Remote end … closed connection while we were processing mail\" and \"Tried all MXs\" (haraka/outbound), glibc's EAI_AGAIN \"Temporary failure in name resolution\" (getaddrinfo(3)): each deferred and retried"),
     t("network_errno", &["operation timed out", "connection reset", "execution expired", "retry time not reached"], NetworkError)
         .src("The system's own words for a failed connection, as MTAs and libraries log them: Postfix smtp(8) \"connect to host[ip]:25: Operation timed out\" (strerror ETIMEDOUT on BSD/macOS), \"Connection reset by peer\" (ECONNRESET); Ruby's Net::OpenTimeout / Timeout::Error \"execution expired\"; Exim's \"retry time not reached for any host\" (a defer while the host's retry time has not come: the address fails only \"after a long failure period\", Exim spec ch. \"Retry configuration\"); each a deferral, retried"),    // --- More wordings of the categories above (consulted after them) ---
     t("auth_failed_short", &["auth failed", "authentication failure", "authentication unsuccessful", "incorrect authentication data", "auth not available"], SecurityError)
         .src("Exim \"535 Incorrect authentication data\"; Microsoft \"535 5.7.3 Authentication unsuccessful\"; Sisimai lib/Sisimai/Reason/SecurityError.pm (\"authentication failure\")"),
+    t("auth_unavailable", &["unable to authenticate"], SecurityError)
+        .src("An AUTH refused by the server's state (RFC 4954 §6: 454 4.7.0 \"Temporary authentication failure\"): \"435 Unable to authenticate at present\" (RainLoop/MailSo's NegativeResponseException quoting the server)"),
     t("relay_more", &["unauthorized relay", "relay not allowed", "relaying prohibited", "not allowed to relay", "relaying mail to", "not a gateway", "insecure mail relay", "not configured to relay", "we don't handle mail for", "relaying not permitted"], NoRelaying)
         .src("Sisimai lib/Sisimai/Reason/NoRelaying.pm"),
     t("account_closed", &["account closed", "account has been closed", "closed due to inactivity", "due to inactivity", "status is locked", "account is locked", "temporary locked", "mailbox is frozen", "receiving disabled", "has been suspended", "is currently suspended", "not authorized to receive email", "not authorized to receive mail"], Suspend)
@@ -851,6 +878,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/NetworkError.pm (\"host name lookup failure\", \"message probably in a routing loop\", \"maximum forwarding loop count exceeded\"); Exchange's \"DNS records for the destination computer could not be found\" (NDR 4.4.7/5.4.4); RFC 3463 X.4.6 routing loop detected"),
     t("system_error_sisimai", &["interrupted system call", "remote server is misconfigured", "service currently unavailable", "timeout waiting for input", "aliasing/forwarding loop broken", "loop was found in the mail exchanger", "encountered an error while being processed", "could not load drd for domain"], SystemError)
         .src("Sisimai lib/Sisimai/Reason/SystemError.pm (the receiving system's own failure: \"interrupted system call\", \"remote server is misconfigured\", \"timeout waiting for input\", \"loop was found in the Mail eXchanger\")"),
+    t("postfix_user_lookup", &["user lookup error"], SystemError)
+        .src("Postfix local(8): a recipient's passwd/NSS look-up that fails temporarily (LDAP or NIS down) defers the delivery, logged \"dsn=4.0.0, status=deferred (user lookup error)\": the receiving system's fault"),
     t("relay_sisimai", &["not an open relay", "not local host", "list of allowed rcpthost"], NoRelaying)
         .src("Sisimai lib/Sisimai/Reason/NoRelaying.pm (\"not an open relay, so get lost\", \"not local host\"; qmail-smtpd \"sorry, that domain isn't in my list of allowed rcpthosts\")"),
     t("suspend_sisimai", &["recipient suspend the service", "suspend the service"], Suspend)
@@ -937,6 +966,18 @@ pub const SPECTRUM_AUP: &[(u16, u16, Reason)] = &[
 /// Where [`SPECTRUM_AUP`] comes from.
 pub const SPECTRUM_AUP_SOURCE: &str = "https://www.spectrum.net/support/internet/understanding-email-error-codes (AUP#I-/AUP#O- codes and their meanings), as Sisimai lib/Sisimai/Rhost/Spectrum.pm reads the ranges (1300-1340 toomanyconn and 1350-1490 speeding, both ratelimited in Sisimai 5)";
 
+/// Postfix postscreen's answer to a client that passed its after-greeting (deep protocol)
+/// tests: it cannot hand the connection on, so it refuses RCPT with "450 4.3.2 Service
+/// currently unavailable" and the client, now on the temporary allowlist, is let through
+/// when it retries (POSTSCREEN_README, "Tests after the 220 SMTP server greeting": "the
+/// client must disconnect and reconnect"). A greylisting by another name, logged as
+/// `postscreen[pid]: NOQUEUE: reject: RCPT from [ip]:port: 450 4.3.2 …`.
+fn postscreen_retry(whole_lower: &str, code: Option<u16>, phrases: &str) -> bool {
+    code == Some(450)
+        && whole_lower.contains("postscreen[")
+        && phrases.contains("service currently unavailable")
+}
+
 /// The reason of a Spectrum `AUP#…nnnn` code in the text, if any.
 fn spectrum_aup(lowered: &str) -> Option<Reason> {
     let at = lowered.find("aup#")?;
@@ -967,6 +1008,8 @@ pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
 pub const URL_RULES: &[TextRule] = &[
     t("spf_explanation_url", &["openspf.org/why", "openspf.net/why", "open-spf.org/why"], AuthFailure)
         .src("SPF's default explanation (RFC 7208 §6.2 exp=; libspf2 SPF_DEFAULT_EXP and pypolicyd-spf \"Please see http://www.openspf.org/Why?s=mfrom;id=…;ip=…;r=…\"): a refusal linking it failed SPF (http://hostmyservices.blogspot.com/2014/11/spf-record-error-when-sending-mail-551.html)"),
+    t("qmail_bare_lf", &["docs/smtplf.html"], NotCompliantRfc).hard()
+        .src("qmail-smtpd answers a message with bare LF line ends \"451 See http://pobox.com/~djb/docs/smtplf.html.\" (qmail-smtpd.c straynewline(); the page: the client must send CRLF, RFC 5321 §2.3.8): every retry fails the same way until the client is fixed"),
 ];
 
 /// Words too common to beat an enhanced code that says more (`blocked` appears in a
@@ -987,6 +1030,8 @@ pub const WEAK_TEXT_RULES: &[TextRule] = &[
 pub const CODELESS_RULES: &[TextRule] = &[
     t("delay_notice", &["your message is delayed", "delivery has been delayed", "delivery is delayed", "has been delayed", "this is a warning only", "you do not need to resend your message", "delayed mail (still being retried)", "could not send message for past", "will keep trying", "will continue trying", "still being retried", "has not yet been delivered", "not yet been delivered"], NetworkError)
         .src("RFC 3464 §2.3.3 (Action: delayed, the message is still in the queue); Postfix bounce(5) delay template (\"Delayed Mail (still being retried)\", \"THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE\"); Sendmail \"Warning: could not send message for past 4 hours … Will keep trying until message is 5 days old\"; Exim's warning message (\"has not yet been delivered … No action is required on your part\"); Exchange's delay DSN (\"Delivery has been delayed to these recipients or groups\")"),
+    t("exchange_online_ndr_not_found", &["wasn't found at"], UserUnknown).hard()
+        .src("Exchange Online's NDR body \"Your message to user@contoso.com couldn't be delivered. user wasn't found at contoso.com.\" (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online: the recipient address does not exist), pasted without its 550 5.1.10 diagnostic"),
     t("outlook_connection", &["unexpectedly terminated the connection", "connection to the server was interrupted", "0x800ccc0e", "0x800ccc0f", "0x800ccc13", "0x80042109", "0x8004210b", "the operation timed out waiting for a response"], NetworkError)
         .src("Outlook / Outlook Express / Windows Mail error numbers without a server reply: 0x800CCC0E cannot connect to the server, 0x800CCC0F the server terminated the connection (Microsoft KB 278637, 935400: a connection interrupted by the network, a firewall or throttling), 0x800CCC13 cannot connect to the network, 0x80042109 cannot connect to the outgoing server, 0x8004210B the operation timed out; the server's own reply, when the dialog quotes one, decides instead"),
 ];
@@ -1186,6 +1231,9 @@ fn answering_provider(
     // Final-Recipient (§2.3.6): there the recipient's address says nothing about who refused
     // (a local server refusing "<user@gmail.com>" is not Gmail); a host name still does.
     let remote_mta_named = hay.contains("remote-mta:") || hay.contains("diagnostic-code:");
+    if let Some(named) = own_relay_connect_failure(&hay, enhanced) {
+        return named;
+    }
     providers::provider_in(&hay)
         .or_else(|| {
             code.filter(|_| !remote_mta_named)
@@ -1202,6 +1250,34 @@ fn answering_provider(
                 })
                 .then_some("microsoft")
         })
+}
+
+/// Exchange Online reporting that *it* could not reach the next server: X.4.316 ("connection
+/// refused"), X.4.317 ("cannot connect to remote server"), X.4.318 ("connection dropped")
+/// and the message-trace fields `[LastAttemptedServerName=…]` (Exchange Online NDR list,
+/// https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online:
+/// "5.4.316 Message expired, connection refused", "4.4.317 Cannot connect to remote
+/// server"). There Microsoft's host names (`Server at BYAPR05MB….outlook.com returned`,
+/// `[BN7NAM10FT066.eop-nam10.prod.protection.outlook.com]`) are the reporter's, the
+/// sender's own relay; the answering side is the unreachable destination, named by
+/// `LastAttemptedServerName=` when the line has it. `None` when the line is no such report;
+/// `Some(provider)` (perhaps `Some(None)`) when it is.
+fn own_relay_connect_failure(
+    hay: &str,
+    enhanced: Option<EnhancedCode>,
+) -> Option<Option<&'static str>> {
+    let status = enhanced.is_some_and(|e| e.subject == 4 && (316..=318).contains(&e.detail));
+    let trace =
+        hay.contains("lastattemptedservername=") || hay.contains("cannot connect to remote server");
+    if !(status || trace) {
+        return None;
+    }
+    let destination = hay
+        .split("lastattemptedservername=")
+        .nth(1)
+        .and_then(|t| t.split([']', ' ', ';']).next())
+        .and_then(providers::provider_in);
+    Some(destination)
 }
 
 /// A spam verdict given before the message was sent (at the greeting, HELO/EHLO or RCPT) can
@@ -1511,6 +1587,7 @@ fn plain_apostrophes(s: String) -> String {
 /// code, the log's words), else the reason's nature.
 fn bounce_of(
     reason: Option<Reason>,
+    ctx: Option<Context>,
     code: Option<u16>,
     enhanced: Option<EnhancedCode>,
     whole_lower: &str,
@@ -1533,12 +1610,28 @@ fn bounce_of(
     // reply itself says it is temporary (README judgement calls: a permanent refusal answered
     // with 4xx is hard).
     let setup = reason == Some(SecurityError)
-        && !["temporar", "try again", "rate limit", "too many"]
+        && ![
+            "temporar",
+            "try again",
+            "rate limit",
+            "too many",
+            "at present",
+        ]
+        .iter()
+        .any(|w| whole_lower.contains(w));
+    // A block at the greeting answered with 421 stands until the client is delisted: hard,
+    // unless the reply says it is temporary (README judgement calls: greeting-time blocks,
+    // Orange OFR006, T-Online (BL), Strato's MBL-B, are hard). Not a PTR refusal: the corpus
+    // labels free.fr's "421 Refused. Your reverse DNS entry does not resolve" soft (line 135;
+    // train-v10a 52 labels the same words hard).
+    let greeting_block = ctx == Some(Context::Greeting)
+        && reason == Some(Blocked)
+        && !["temporar", "try again", "too many"]
             .iter()
             .any(|w| whole_lower.contains(w));
     match forced {
         Some(b) => b,
-        None if setup => Bounce::Hard,
+        None if setup || greeting_block => Bounce::Hard,
         None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
         None => Bounce::Hard,
     }
@@ -1617,7 +1710,11 @@ pub fn classify(
         Some(*r)
     } else if let Some(r) = find_text(&URL_INDEX, &lowered) {
         rule = format!("url:{}", r.id);
+        forced_bounce = r.bounce;
         Some(r.reason)
+    } else if postscreen_retry(&whole_lower, code, &phrases) {
+        rule.push_str("postscreen_retry");
+        Some(Greylisting)
     } else if let Some(r) = spectrum_aup(&lowered) {
         rule.push_str("spectrum_aup");
         Some(r)
@@ -1653,6 +1750,7 @@ pub fn classify(
     } else {
         Some(bounce_of(
             reason,
+            ctx,
             code,
             enhanced,
             &whole_lower,
@@ -1816,6 +1914,21 @@ mod tests {
         (None, None, "Permanent - OnAccountSuppressionList", Suppressed),
         (Some(250), Some("2.0.0"), "250 2.0.0 OK  1663242407 r8-20020adff708000000b0022a2ca8b284sm2736133wrp.99 - gsmtp", Delivered),
         (Some(250), None, "250 ok 1615286631 qp 15309", Delivered),
+        (None, Some("4.7.0"), "Temporary System Problem.  Try again later (10)", SystemError),
+        (Some(451), Some("4.7.6"), "[internal] STARTTLS required but not advertised", FailedStartTls),
+        (Some(554), Some("5.7.1"), "Recipient address rejected: policy rejection: a@b: recipient is known to bounce", Suppressed),
+        (Some(551), None, "Sender is on domain's blacklist", Rejected),
+        (Some(501), None, "mail from address must be same as authorization user", Rejected),
+        (Some(552), None, "MS-Office file containing VBA macros found inside of the email", PolicyViolation),
+        (Some(550), None, "Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)", VirusDetected),
+        (None, None, "mta error reason=Connection timeout", NetworkError),
+        (None, None, "error=\"dial tcp 192.0.2.1:587: i/o timeout\"", NetworkError),
+        (Some(462), None, "Daily send limit reached. Please try again tomorrow", RateLimited),
+        (None, Some("5.7.1"), "Recipient not authorized, your IP has been found on a block list", Blocked),
+        (None, Some("4.0.0"), "status=deferred (user lookup error)", SystemError),
+        (Some(435), None, "Unable to authenticate at present", SecurityError),
+        (None, None, "Info: Message done DCID 5 MID 4 to RID [0]", Delivered),
+        (Some(451), None, "See http://pobox.com/~djb/docs/smtplf.html.", NotCompliantRfc),
         (None, Some("5.4.4"), "The destination server for this recipient could not be found in Domain Name Service (DNS). Please verify the e-mail address and retry.", HostUnknown),
         (None, Some("5.4.6"), "A configuration error in the e-mail system caused the message to bounce between two servers or to be split into too many parts.", NetworkError),
         (None, Some("4.4.7"), "The server has tried to deliver this message, without success, and has stopped trying.", Expired),
@@ -1861,6 +1974,36 @@ mod tests {
         let gmail = "Technical details of temporary failure: The recipient server did not accept our requests to connect. Learn more at http://support.google.com/mail/bin/answer.py?answer=7720 [x. [192.0.2.1]:25: socket error]";
         let got = classify(None, None, None, gmail, gmail);
         assert_eq!((got.reason, got.provider), (Some(NetworkError), None));
+        // postscreen's retry after its deep protocol tests is a greylisting; a block at the
+        // greeting answered with 421 is hard.
+        let ps = "mx postfix/postscreen[4574]: NOQUEUE: reject: RCPT from [192.0.2.1]:48647: 450 4.3.2 Service currently unavailable;";
+        let got = classify(
+            Some(Context::Rcpt),
+            Some(450),
+            EnhancedCode::parse("4.3.2"),
+            "Service currently unavailable;",
+            ps,
+        );
+        assert_eq!(got.reason, Some(Greylisting));
+        let got = c(
+            Some(Context::Greeting),
+            421,
+            "smtp.example.de : No SMTP service (MBL-B) blocked",
+        );
+        assert_eq!(
+            (got.reason, got.bounce),
+            (Some(Blocked), Some(Bounce::Hard))
+        );
+        let got = c(Some(Context::Greeting), 421, "blocked, try again later");
+        assert_eq!(got.bounce, Some(Bounce::Soft));
+        // Exchange Online reporting its own failed connection names the destination only.
+        let e = EnhancedCode::parse("4.4.317");
+        let relay = "Server at x.com returned '450 4.4.317 Cannot connect to remote server [LastAttemptedServerName=x.com] [BN7NAM10FT066.eop-nam10.prod.protection.outlook.com]'";
+        let got = classify(None, Some(450), e, relay, relay);
+        assert_eq!((got.reason, got.provider), (Some(NetworkError), None));
+        let relay = relay.replace("=x.com]", "=mx.yahoo.com]");
+        let got = classify(None, Some(450), e, &relay, &relay);
+        assert_eq!(got.provider.as_deref(), Some("yahoo"));
     }
 
     #[test]
