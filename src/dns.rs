@@ -749,14 +749,14 @@ impl Lookup for HickoryLookup {
         if let Some(answer) = self.pooled(name, RecordType::MX).await {
             return Ok(mx_records(&answer?));
         }
-        let lookup = self
-            .unless_refused(async {
-                self.resolver
-                    .mx_lookup(name)
-                    .await
-                    .map_err(|e| net_failure(&e))
-            })
-            .await?;
+        // Boxed: hickory's state (kilobytes) only in the lookups that take this way.
+        let lookup = Box::pin(self.unless_refused(async {
+            self.resolver
+                .mx_lookup(name)
+                .await
+                .map_err(|e| net_failure(&e))
+        }))
+        .await?;
         Ok(mx_records(lookup.answers()))
     }
 
@@ -837,14 +837,14 @@ impl Lookup for HickoryLookup {
         let out = match self.pooled(name, RecordType::TXT).await {
             Some(answer) => txt_records(&answer?),
             None => {
-                let lookup = self
-                    .unless_refused(async {
-                        self.resolver
-                            .txt_lookup(name)
-                            .await
-                            .map_err(|e| net_failure(&e))
-                    })
-                    .await?;
+                // Boxed, as in `mx`.
+                let lookup = Box::pin(self.unless_refused(async {
+                    self.resolver
+                        .txt_lookup(name)
+                        .await
+                        .map_err(|e| net_failure(&e))
+                }))
+                .await?;
                 txt_records(lookup.answers())
             }
         };
