@@ -688,6 +688,18 @@ impl HickoryLookup {
     }
 }
 
+impl HickoryLookup {
+    /// hickory's `lookup`, [`HickoryLookup::unless_refused`], on the heap: for the questions
+    /// the socket pool normally answers, so that hickory's state (kilobytes) is not room in
+    /// every such lookup's future but only in those that take this way.
+    fn boxed<'a, T: 'a>(
+        &'a self,
+        lookup: impl Future<Output = Result<T, hickory_resolver::net::NetError>> + 'a,
+    ) -> std::pin::Pin<Box<impl Future<Output = Result<T, DnsFailure>> + 'a>> {
+        Box::pin(self.unless_refused(async move { lookup.await.map_err(|e| net_failure(&e)) }))
+    }
+}
+
 /// A DNS query for the root's NS records (RFC 1035 §4.1): any DNS server answers it, if
 /// only with a refusal; we only look for the network saying nobody listens.
 const ROOT_NS_QUERY: [u8; 17] = [
@@ -749,14 +761,7 @@ impl Lookup for HickoryLookup {
         if let Some(answer) = self.pooled(name, RecordType::MX).await {
             return Ok(mx_records(&answer?));
         }
-        let lookup = self
-            .unless_refused(async {
-                self.resolver
-                    .mx_lookup(name)
-                    .await
-                    .map_err(|e| net_failure(&e))
-            })
-            .await?;
+        let lookup = self.boxed(self.resolver.mx_lookup(name)).await?;
         Ok(mx_records(lookup.answers()))
     }
 
@@ -836,17 +841,7 @@ impl Lookup for HickoryLookup {
         use hickory_resolver::proto::rr::RecordType;
         let out = match self.pooled(name, RecordType::TXT).await {
             Some(answer) => txt_records(&answer?),
-            None => {
-                let lookup = self
-                    .unless_refused(async {
-                        self.resolver
-                            .txt_lookup(name)
-                            .await
-                            .map_err(|e| net_failure(&e))
-                    })
-                    .await?;
-                txt_records(lookup.answers())
-            }
+            None => txt_records(self.boxed(self.resolver.txt_lookup(name)).await?.answers()),
         };
         if out.is_empty() {
             return Err(DnsFailure::NoData);

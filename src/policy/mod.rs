@@ -63,12 +63,13 @@ pub async fn observe<L: Lookup>(
                 basis: "the MX records' DNSSEC status was not found within --max-time".into(),
             })
     };
+    // Not through an `async fn` taking the lookup: its future would be kept twice.
     let (sts, rpt, mx_dnssec) = tokio::join!(
-        bounded(limit, lookup.txt(&sts_name)),
-        bounded(limit, lookup.txt(&rpt_name)),
+        tokio::time::timeout_at(limit, lookup.txt(&sts_name)),
+        tokio::time::timeout_at(limit, lookup.txt(&rpt_name)),
         mx_validated
     );
-    let txt = sts.map(mta_sts::parse_txt);
+    let txt = in_time(sts).map(mta_sts::parse_txt);
     let (fetch, policy) = match &txt {
         Ok(t) if t.announced() => {
             // Boxed: the HTTPS fetch's state is large and only a domain announcing MTA-STS
@@ -82,16 +83,14 @@ pub async fn observe<L: Lookup>(
     PolicyFacts {
         domain,
         mta_sts: MtaStsFacts { txt, fetch, policy },
-        tls_rpt: rpt.map(tls_rpt::parse_txt),
+        tls_rpt: in_time(rpt).map(tls_rpt::parse_txt),
         mx_dnssec,
     }
 }
 
-async fn bounded<T>(
-    limit: Instant,
-    f: impl Future<Output = Result<T, DnsFailure>>,
+/// A lookup's answer, or a timeout when the limit came first.
+fn in_time<T>(
+    r: Result<Result<T, DnsFailure>, tokio::time::error::Elapsed>,
 ) -> Result<T, DnsFailure> {
-    tokio::time::timeout_at(limit, f)
-        .await
-        .unwrap_or(Err(DnsFailure::Timeout))
+    r.unwrap_or(Err(DnsFailure::Timeout))
 }

@@ -91,25 +91,32 @@ pub(super) struct Limited<'a, L> {
 }
 
 impl<L: Lookup> Limited<'_, L> {
-    async fn turn<T>(&self, ask: impl Future<Output = T>) -> T {
+    /// A turn, held until the returned permit drops. The question is asked after this
+    /// returns, not passed in: a future passed to an `async fn` is kept twice in its state
+    /// (the argument and the awaited value), and a lookup's future is kilobytes.
+    async fn turn(&self) -> Option<tokio::sync::SemaphorePermit<'_>> {
         // The semaphore is never closed; without a permit, ask anyway.
-        let _permit = self.shared.turns.acquire().await.ok();
-        ask.await
+        self.shared.turns.acquire().await.ok()
     }
 
     /// The answer `memo` remembers for `key`, else `ask`'s, asked in a turn and remembered
     /// when `keep` says it is about the name (not a network failure).
-    async fn remembered<K: Hash + Eq, V: Clone>(
+    async fn remembered<K: Hash + Eq, V: Clone, F: Future<Output = V>>(
         &self,
         memo: &Memo<K, V>,
         key: K,
-        ask: impl Future<Output = V>,
+        ask: impl FnOnce() -> F,
         keep: impl FnOnce(&V) -> bool,
     ) -> V {
         if let Some(known) = memo.get(&key) {
             return known;
         }
-        let answer = self.turn(ask).await;
+        let answer = {
+            let _turn = self.turn().await;
+            // Boxed: most questions are answered from `memo`, and the lookup's state
+            // (kilobytes) would make every probe's future that much larger.
+            Box::pin(ask()).await
+        };
         if keep(&answer) {
             memo.put(key, answer.clone());
         }
@@ -119,29 +126,32 @@ impl<L: Lookup> Limited<'_, L> {
 
 impl<L: Lookup> Lookup for Limited<'_, L> {
     async fn mx(&self, name: &str) -> Result<Vec<(u16, String)>, DnsFailure> {
-        self.turn(self.inner.mx(name)).await
+        let _turn = self.turn().await;
+        self.inner.mx(name).await
     }
     async fn addrs(&self, name: &str, v6: bool) -> Result<AddrAnswer, DnsFailure> {
         let key = (Box::<str>::from(name), v6);
-        let ask = self.inner.addrs(name, v6);
+        let ask = || self.inner.addrs(name, v6);
         self.remembered(&self.shared.addrs, key, ask, |a| {
             a.as_ref().err().is_none_or(settled)
         })
         .await
     }
     async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
-        self.turn(self.inner.txt(name)).await
+        let _turn = self.turn().await;
+        self.inner.txt(name).await
     }
     async fn tlsa(&self, host: &str, port: u16) -> TlsaAnswer {
         let key = (Box::<str>::from(host), port);
-        let ask = self.inner.tlsa(host, port);
+        let ask = || self.inner.tlsa(host, port);
         self.remembered(&self.shared.tlsa, key, ask, |t| {
             t.records.as_ref().err().is_none_or(settled)
         })
         .await
     }
     async fn mx_dnssec(&self, domain: &str) -> MxDnssec {
-        self.turn(self.inner.mx_dnssec(domain)).await
+        let _turn = self.turn().await;
+        self.inner.mx_dnssec(domain).await
     }
 }
 
