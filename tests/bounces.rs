@@ -424,6 +424,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v9b", false),
         ("heldout-v12a", false),
         ("heldout-v12b", false),
+        ("heldout-v13a", false),
+        ("heldout-v13b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -455,6 +457,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v9b"
                     | "heldout-v12a"
                     | "heldout-v12b"
+                    | "heldout-v13a"
+                    | "heldout-v13b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
