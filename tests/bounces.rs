@@ -700,3 +700,42 @@ fn agreement(file: &str) {
     }
     assert!(rows > 0, "no rows");
 }
+
+/// The nearest-labelled-line fallback (`smtpprobe::knowledge::similar`), cross-validated on
+/// the training sets: each set left out of the index in turn, its lines asked about, how
+/// often the nearest line's reason is the label, by likeness. Printed; held to the finding
+/// that justifies its threshold: at or above `MIN_SIMILARITY` most guesses are right, below
+/// it not.
+#[test]
+fn similar_lines() {
+    use smtpprobe::knowledge::similar::{MIN_SIMILARITY, cross_validate};
+    let buckets = cross_validate();
+    eprintln!("nearest labelled line, each training set left out in turn:");
+    let (mut above, mut below) = ((0, 0), (0, 0));
+    for (i, (right, asked)) in buckets.iter().enumerate() {
+        let pct = if *asked == 0 {
+            0.0
+        } else {
+            f64::from(*right) * 100.0 / f64::from(*asked)
+        };
+        eprintln!(
+            "  likeness {:.1}-{:.1}: {right}/{asked} right ({pct:.0}%)",
+            i as f64 / 10.0,
+            (i + 1) as f64 / 10.0
+        );
+        let side = if i as f64 / 10.0 >= MIN_SIMILARITY - 1e-9 {
+            &mut above
+        } else {
+            &mut below
+        };
+        side.0 += right;
+        side.1 += asked;
+    }
+    let share = |(r, a): (u32, u32)| f64::from(r) / f64::from(a.max(1));
+    eprintln!(
+        "  at or above {MIN_SIMILARITY}: {}/{} right; below: {}/{}",
+        above.0, above.1, below.0, below.1
+    );
+    assert!(share(above) >= 0.75, "above the threshold: {above:?}");
+    assert!(share(below) < 0.5, "below the threshold: {below:?}");
+}

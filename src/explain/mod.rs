@@ -411,6 +411,7 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         item.provider = c.provider;
         item.blocklist = c.blocklist;
         item.notes.extend(c.note);
+        item.similar_to = c.similar;
         item.side = classify::Side::of(&item.input);
         if let Some(r) = item.reason {
             let a = classify::advice(r, item.side);

@@ -380,6 +380,9 @@ pub struct Classification {
     pub rule: String,
     /// A provider that uses a code against its definition, said plainly.
     pub note: Option<String>,
+    /// When no rule placed the reply: the labelled reply it is most like, whose reason it
+    /// takes ([`super::similar`]).
+    pub similar: Option<super::similar::SimilarLine>,
 }
 
 /// A phrase rule: any fragment (lower case) in the text decides the reason.
@@ -1745,6 +1748,17 @@ pub fn classify(
         }
         (r, _) => r,
     };
+    // No rule placed it: the reason of the most like labelled reply, shown with it.
+    let similar = (!success && matches!(reason, None | Some(Undefined)))
+        .then(|| {
+            let enhanced = enhanced.map(|e| e.to_string());
+            super::similar::nearest(whole, code, enhanced.as_deref(), ctx.map(Context::name))
+        })
+        .flatten();
+    if let Some(s) = &similar {
+        rule = format!("similar:{}", s.id);
+    }
+    let reason = similar.as_ref().map(|s| s.reason).or(reason);
     let bounce = if success || matches!(reason, None | Some(Delivered)) {
         None
     } else {
@@ -1772,6 +1786,7 @@ pub fn classify(
         blocklist: blocklist.map(str::to_string),
         rule,
         note,
+        similar,
     }
 }
 

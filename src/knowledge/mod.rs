@@ -14,6 +14,7 @@ pub mod relay;
 pub mod rule;
 pub mod rules;
 pub mod sequences;
+pub mod similar;
 pub mod vendors;
 
 use crate::exit::Status;

@@ -13,6 +13,7 @@
 
 use crate::knowledge::classify::{Acts, Bounce, Reason, Side};
 use crate::knowledge::enhanced::Precision;
+use crate::knowledge::similar::SimilarLine;
 use crate::knowledge::{Context, Meaning};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -121,6 +122,10 @@ pub struct Item {
     /// that side's administrator.
     #[serde(default)]
     pub side: Side,
+    /// When no rule placed the reply, the labelled real reply it is most like, whose
+    /// `reason` it took: `{reason, similarity (per cent), text, source, id}`; else null.
+    #[serde(default)]
+    pub similar_to: Option<SimilarLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -468,6 +473,30 @@ fn render_classification(out: &mut String, item: &Item) {
             });
         }
         field(out, "Reason", &line);
+    }
+    if let Some(s) = &item.similar_to {
+        // Our own labelled data, but printed on a terminal all the same: one line, no
+        // control characters, at most 160 characters of it.
+        let text: String = s
+            .text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .take(160)
+            .collect();
+        let more = if s.text.chars().count() > 160 {
+            "…"
+        } else {
+            ""
+        };
+        field(
+            out,
+            "Like",
+            &format!(
+                "no rule matched this wording; the reason is that of the most like labelled real reply (likeness {:.2}): \"{text}{more}\" ({})",
+                f64::from(s.similarity) / 100.0,
+                s.source
+            ),
+        );
     }
     if let Some(p) = &item.provider {
         field(out, "Provider", p);
