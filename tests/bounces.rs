@@ -426,6 +426,7 @@ fn heldout_accuracy_per_field() {
         ("heldout-v12b", false),
         ("heldout-v13a", false),
         ("heldout-v13b", false),
+        ("heldout-v14", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -459,6 +460,7 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v12b"
                     | "heldout-v13a"
                     | "heldout-v13b"
+                    | "heldout-v14"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
