@@ -842,20 +842,24 @@ fn strong_position(line: &str, rest: &str) -> bool {
         || before.contains("smtp error from remote mail")
 }
 
+/// The three ASCII digits at byte `i` of `line`, as a number: where every reader below
+/// starts.
+fn three_digits(line: &str, i: usize) -> Option<u16> {
+    let digits = line.as_bytes().get(i..i + 3)?;
+    digits.iter().try_fold(0u16, |n, d| {
+        d.is_ascii_digit().then(|| n * 10 + u16::from(d - b'0'))
+    })
+}
+
 /// Three digits at byte `i` of `line` followed by a space, a hyphen or the end.
 pub(super) fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
-    let b = line.as_bytes();
-    let digits = b.get(i..i + 3)?;
-    if !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let sep = match b.get(i + 3) {
+    let code = three_digits(line, i)?;
+    let sep = match line.as_bytes().get(i + 3) {
         None => '\0',
         Some(b' ') => ' ',
         Some(b'-') => '-',
         _ => return None,
     };
-    let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, sep, line.get(i + 4..).unwrap_or("")))
 }
 
@@ -933,14 +937,10 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         return Some(found);
     }
     let b = line.as_bytes();
-    let digits = b.get(i..i + 3)?;
-    if !digits.iter().all(u8::is_ascii_digit) || !matches!(b.get(i + 3), Some(b':' | b';' | b',')) {
+    let code = three_digits(line, i)?;
+    if !matches!(b.get(i + 3), Some(b':' | b';' | b',')) || b.get(i + 4) != Some(&b' ') {
         return None;
     }
-    if b.get(i + 4) != Some(&b' ') {
-        return None;
-    }
-    let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', line.get(i + 5..).unwrap_or("")))
 }
 
@@ -956,10 +956,10 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// line, whose words then continue the reply.
 fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let b = line.as_bytes();
-    if i == 0 || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+    if i == 0 {
         return None;
     }
-    let code = line.get(i..i + 3)?.parse().ok()?;
+    let code = three_digits(line, i)?;
     if b[i - 1] == b'\'' && i >= 2 && b[i - 2] == b'(' {
         let after = line.get(i + 3..)?.strip_prefix("',")?.trim_start();
         let after = after.strip_prefix('[').unwrap_or(after);
@@ -983,16 +983,15 @@ fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// its `SMTP Error (535): Authentication failed.` (`program/localization/*/messages.inc`
 /// `smtperror`, translated with French spacing: `Erreur SMTP (535) : …`).
 fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
-    let b = line.as_bytes();
-    if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+    if i == 0 || line.as_bytes()[i - 1] != b'(' {
         return None;
     }
+    let code = three_digits(line, i)?;
     let rest = line
         .get(i + 3..)?
         .strip_prefix(')')?
         .trim_start()
         .strip_prefix(':')?;
-    let code = line.get(i..i + 3)?.parse().ok()?;
     Some((code, ' ', rest.trim_start()))
 }
 
@@ -1001,18 +1000,17 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// authentication"): three digits, then a capitalised word. The loose pass only, and only
 /// 4xx/5xx, so a "250OK" or a size ("200MB") is not a reply.
 fn glued_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
-    let b = line.as_bytes();
-    if i != 0 || !b.get(..3)?.iter().all(u8::is_ascii_digit) {
+    if i != 0 {
         return None;
     }
-    let word = b.get(3..6)?;
+    let code = three_digits(line, 0)?;
+    let word = line.as_bytes().get(3..6)?;
     if !(word[0].is_ascii_uppercase()
         && word[1].is_ascii_lowercase()
         && word[2].is_ascii_lowercase())
     {
         return None;
     }
-    let code: u16 = line.get(..3)?.parse().ok()?;
     (4..=5)
         .contains(&(code / 100))
         .then(|| (code, ' ', line.get(3..).unwrap_or("")))
@@ -1023,12 +1021,11 @@ fn glued_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// `SMTP Fehler: [451] 4.3.0 Error: queue file write error`): the class check keeps a
 /// bracketed number that is an id or a count (`[100] messages`) from being a reply.
 fn bracketed_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
-    let b = line.as_bytes();
-    if i == 0 || b[i - 1] != b'[' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+    if i == 0 || line.as_bytes()[i - 1] != b'[' {
         return None;
     }
+    let code = three_digits(line, i)?;
     let rest = line.get(i + 3..)?.strip_prefix("] ")?;
-    let code: u16 = line.get(i..i + 3)?.parse().ok()?;
     let first = rest.split_whitespace().next()?;
     let e = rfc3463(first.trim_end_matches([',', ':']))?;
     (u16::from(e.class) == code / 100).then_some((code, ' ', rest))
@@ -1038,15 +1035,14 @@ fn bracketed_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// as webmail front ends print a refused submission (SOGo/mailcow "message sending failed:
 /// 4.7.1 Ratelimit "user" exceeded (451)"): the code, and the text before it.
 fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
-    let b = line.as_bytes();
-    if i == 0 || b[i - 1] != b'(' || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit) {
+    if i == 0 || line.as_bytes()[i - 1] != b'(' {
         return None;
     }
+    let code = three_digits(line, i)?;
     let after = line.get(i + 3..)?.strip_prefix(')')?;
     if !after.trim().trim_end_matches(['.', '"', '\'']).is_empty() {
         return None;
     }
-    let code: u16 = line.get(i..i + 3)?.parse().ok()?;
     let text = line.get(..i - 1)?.trim_end();
     let class_enhanced = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ':'))
@@ -1060,14 +1056,12 @@ fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// and the `"smtp_msg"` field as its text.
 fn json_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     const MSG: &str = "\"smtp_msg\":\"";
-    let b = line.as_bytes();
     if !line.get(..i)?.to_ascii_lowercase().ends_with("code\":")
-        || !b.get(i..i + 3)?.iter().all(u8::is_ascii_digit)
-        || !matches!(b.get(i + 3), Some(b',' | b'}'))
+        || !matches!(line.as_bytes().get(i + 3), Some(b',' | b'}'))
     {
         return None;
     }
-    let code = line.get(i..i + 3)?.parse().ok()?;
+    let code = three_digits(line, i)?;
     let msg = line.find(MSG).map_or("", |j| {
         let m = &line[j + MSG.len()..];
         &m[..m.find('"').unwrap_or(m.len())]
@@ -1214,11 +1208,16 @@ fn clock_time(word: &str) -> bool {
             ""
         }
     });
-    let parts: Vec<&str> = time.split(':').collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
+    // hh:mm:ss: eight bytes, digits but for the two colons.
+    let b = time.as_bytes();
+    b.len() == 8
+        && b.iter().enumerate().all(|(i, c)| {
+            if i % 3 == 2 {
+                *c == b':'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// Whether `before` ends with a log field that holds a number, never a reply: Postfix's
