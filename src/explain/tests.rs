@@ -254,6 +254,17 @@ fn control_characters_are_escaped() {
     assert!(out.contains("\\x1b[31m"), "{out}");
 }
 
+#[test]
+fn a_sentence_without_a_code_still_shows_its_reason_and_advice() {
+    let (_, out) = human("Deferred: Connection refused by mx.example.net");
+    assert!(out.contains("Problem"), "{out}");
+    assert!(
+        out.contains("Reason") && out.contains("networkerror"),
+        "{out}"
+    );
+    assert!(out.contains("What to do"), "{out}");
+}
+
 /// Helpers the real-line tests share.
 pub(super) fn human(line: &str) -> (i32, String) {
     run_args(&[line], None, false)

@@ -384,6 +384,11 @@ fn render_item(out: &mut String, item: &Item, full: bool) {
     let _ = writeln!(out, "{heading}");
     if let Some(err) = &item.error {
         field(out, "Problem", err);
+        // A pasted sentence without a code ("stat=Deferred: Connection refused", a
+        // translated bounce) may still say why: its reason and advice, as in the JSON.
+        if item.reason.is_some() {
+            render_classification(out, item);
+        }
         return;
     }
     if item.input.contains(char::is_whitespace) {
