@@ -157,7 +157,14 @@ impl Reply {
 
     /// All text joined by spaces, for matching known server phrases.
     pub fn text(&self) -> String {
-        self.texts().collect::<Vec<_>>().join(" ")
+        let mut out = String::new();
+        for (i, t) in self.texts().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+        out
     }
 
     pub fn class(&self) -> u16 {
@@ -423,13 +430,20 @@ impl ReplyParser {
                 if !(2..=5).contains(&(code / 100)) || (code / 10) % 10 > 5 {
                     anomalies.push(Anomaly::OddCode { code });
                 }
+                // Room for a few lines at once (an EHLO reply has a dozen), not one by one.
+                let mut lines = Vec::with_capacity(4);
+                let mut raw = Vec::with_capacity(4);
+                let mut lengths = Vec::with_capacity(4);
+                lines.push(text);
+                raw.push(bytes_kept);
+                lengths.push(length);
                 self.current = Some(Partial {
                     code,
                     code_text,
-                    lines: vec![text],
+                    lines,
                     anomalies,
-                    raw: vec![bytes_kept],
-                    lengths: vec![length],
+                    raw,
+                    lengths,
                 });
             }
             (Some(partial), found) => {
