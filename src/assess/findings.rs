@@ -153,10 +153,12 @@ pub fn protocol_violation(
 ) -> Option<FindingReport> {
     let mut seen: Vec<(&'static str, Vec<String>)> = Vec::new();
     for (st, list) in steps.iter().zip(anomalies) {
-        let where_ = st
-            .command
-            .clone()
-            .unwrap_or_else(|| st.context.name().to_owned());
+        // Named only when the step has an anomaly to report (most have none).
+        let where_ = || {
+            st.command
+                .clone()
+                .unwrap_or_else(|| st.context.name().to_owned())
+        };
         for a in list {
             let what = match a {
                 Anomaly::BareLf => "bare LF line ends (RFC 5321 §2.3.8 requires CRLF)",
@@ -167,10 +169,11 @@ pub fn protocol_violation(
                 Anomaly::OddCode { .. } => "codes outside RFC 5321's range (§4.2)",
                 Anomaly::NonUtf8 | Anomaly::Truncated { .. } => continue,
             };
+            let place = where_();
             match seen.iter_mut().find(|(w, _)| *w == what) {
-                Some((_, places)) if !places.contains(&where_) => places.push(where_.clone()),
+                Some((_, places)) if !places.contains(&place) => places.push(place),
                 Some(_) => {}
-                None => seen.push((what, vec![where_.clone()])),
+                None => seen.push((what, vec![place])),
             }
         }
     }

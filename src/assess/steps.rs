@@ -64,6 +64,7 @@ fn step(s: &Step, view: &View<'_>, confirmed_before: bool) -> StepReport {
     if !s.canary {
         in_session(&mut m, s, view, confirmed_before);
     }
+    let plain = shown_as_is(&s.reply);
     StepReport {
         command: s.command.as_ref().map(|c| c.verb().to_owned()),
         request: s.command.as_ref().map(ToString::to_string),
@@ -93,9 +94,34 @@ fn step(s: &Step, view: &View<'_>, confirmed_before: bool) -> StepReport {
         tls: s.tls,
         canary: s.canary,
         group: s.group,
-        raw: s.reply.raw.clone(),
-        lengths: s.reply.lengths.clone(),
+        raw: if plain {
+            Vec::new()
+        } else {
+            s.reply.raw.clone()
+        },
+        lengths: if plain {
+            Vec::new()
+        } else {
+            s.reply.lengths.clone()
+        },
     }
+}
+
+/// Whether every line of `r` is its received bytes, whole and short enough to show as it
+/// is: then the renderers ([`crate::report::human::reply_line`]) need neither the raw bytes
+/// nor the received lengths, and the report does not copy them (a bulk run builds
+/// thousands of reports a second, and an EHLO reply has a dozen lines).
+fn shown_as_is(r: &crate::smtp::reply::Reply) -> bool {
+    use crate::report::human::MAX_LINE_SHOWN;
+    r.raw.len() == r.lines.len()
+        && r.lengths.len() == r.lines.len()
+        && r.lines
+            .iter()
+            .zip(&r.raw)
+            .zip(&r.lengths)
+            .all(|((line, raw), &n)| {
+                raw == line.as_bytes() && line.len() <= MAX_LINE_SHOWN && n <= line.len()
+            })
 }
 
 /// The bounce reason of a refusal (the same knowledge function `explain` uses); none for a
@@ -158,4 +184,26 @@ fn in_session(m: &mut Meaning, s: &Step, view: &View<'_>, confirmed_before: bool
     };
     m.summary = summary;
     m.rule = rule.to_owned();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_as_is;
+    use crate::smtp::reply::{Limits, ReplyParser};
+
+    fn reply(bytes: &[u8]) -> crate::smtp::reply::Reply {
+        let mut p = ReplyParser::new(Limits::default());
+        p.feed(bytes);
+        p.next_reply().ok().flatten().expect("a reply")
+    }
+
+    #[test]
+    fn raw_bytes_are_kept_only_when_a_renderer_needs_them() {
+        assert!(shown_as_is(&reply(b"250-mx.test\r\n250 PIPELINING\r\n")));
+        assert!(!shown_as_is(&reply(b"250-mx.test\r\n250 caf\xe9\r\n")));
+        let long = format!("250 {}\r\n", "x".repeat(600));
+        assert!(!shown_as_is(&reply(long.as_bytes())));
+        let cut = format!("250 {}\r\n", "x".repeat(5000));
+        assert!(!shown_as_is(&reply(cut.as_bytes())));
+    }
 }

@@ -372,32 +372,35 @@ pub(super) async fn mx_trusting_ad(
 /// Each RRset's status and reason, those that share both said once: "TLSA, A and AAAA
 /// indeterminate (… refused DNSKEY .)", not the same reason three times.
 fn said(parts: &[(&str, &Proven)]) -> String {
-    let mut groups: Vec<(Vec<&str>, Dnssec, &str)> = Vec::new();
-    for (what, p) in parts {
-        match groups
-            .iter_mut()
-            .find(|(_, d, why)| *d == p.dnssec && *why == p.why)
-        {
-            Some(g) => g.0.push(what),
-            None => groups.push((vec![what], p.dnssec, &p.why)),
+    use std::fmt::Write as _;
+    // Written into one string (a bulk run says this for every domain): each group's names
+    // ("TLSA, A and AAAA"), its status word and, when there is one, its reason.
+    let mut out = String::new();
+    for (i, (what, p)) in parts.iter().enumerate() {
+        let same = |q: &Proven| q.dnssec == p.dnssec && q.why == p.why;
+        if parts[..i].iter().any(|(_, q)| same(q)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        let names: Vec<&str> = parts[i..]
+            .iter()
+            .filter(|(_, q)| same(q))
+            .map(|(w, _)| *w)
+            .collect();
+        match names.as_slice() {
+            [init @ .., last] if !init.is_empty() => {
+                let _ = write!(out, "{} and {last}", init.join(", "));
+            }
+            _ => out.push_str(what),
+        }
+        let _ = write!(out, " {}", p.dnssec.word());
+        if !p.why.is_empty() {
+            let _ = write!(out, " ({})", p.why);
         }
     }
-    let said: Vec<String> = groups
-        .iter()
-        .map(|(names, d, why)| {
-            let names = match names.as_slice() {
-                [one] => (*one).to_owned(),
-                [init @ .., last] => format!("{} and {last}", init.join(", ")),
-                [] => String::new(),
-            };
-            if why.is_empty() {
-                format!("{names} {}", d.word())
-            } else {
-                format!("{names} {} ({why})", d.word())
-            }
-        })
-        .collect();
-    said.join("; ")
+    out
 }
 
 /// Weakest first: a bogus part makes the whole bogus, an unknown part unknown.

@@ -165,11 +165,12 @@ pub struct StepReport {
     #[serde(default)]
     pub group: Option<u32>,
     /// Each line's bytes as received (not in JSON, which keeps `lines`): the human and nagios
-    /// renderers show invalid bytes as `\xNN` from these.
+    /// renderers show invalid bytes as `\xNN` from these. Empty when every line is its
+    /// bytes as received, whole and short enough to show as it is.
     #[serde(skip)]
     pub raw: Vec<Vec<u8>>,
     /// Each line's length as received, before truncation at the parser's limit (not in
-    /// JSON): renderers that cut a long line say how much they left out.
+    /// JSON): renderers that cut a long line say how much they left out. Empty with `raw`.
     #[serde(skip)]
     pub lengths: Vec<usize>,
 }

@@ -35,31 +35,39 @@ pub enum Extension {
 impl Extension {
     pub fn parse(line_text: &str) -> Extension {
         let mut words = line_text.split_whitespace();
-        let keyword = words.next().unwrap_or("").to_owned();
-        let params: Vec<String> = words.map(str::to_owned).collect();
-        match keyword.to_ascii_uppercase().as_str() {
-            "SIZE" => Extension::Size {
-                limit: params
-                    .first()
-                    .and_then(|p| p.parse().ok())
-                    .filter(|&n| n > 0),
+        let keyword = words.next().unwrap_or("");
+        // Compared without case and without copies: a bulk run parses every server's list.
+        let is = |known: &str| keyword.eq_ignore_ascii_case(known);
+        if is("SIZE") {
+            return Extension::Size {
+                limit: words.next().and_then(|p| p.parse().ok()).filter(|&n| n > 0),
+            };
+        }
+        if is("AUTH") {
+            return Extension::Auth {
+                mechanisms: words.map(str::to_ascii_uppercase).collect(),
+            };
+        }
+        let plain = [
+            ("PIPELINING", Extension::Pipelining),
+            ("8BITMIME", Extension::EightBitMime),
+            ("SMTPUTF8", Extension::Smtputf8),
+            ("ENHANCEDSTATUSCODES", Extension::Enhancedstatuscodes),
+            ("CHUNKING", Extension::Chunking),
+            ("BINARYMIME", Extension::Binarymime),
+            ("DSN", Extension::Dsn),
+            ("STARTTLS", Extension::Starttls),
+            ("VRFY", Extension::Vrfy),
+            ("EXPN", Extension::Expn),
+            ("HELP", Extension::Help),
+            ("REQUIRETLS", Extension::Requiretls),
+        ];
+        match plain.into_iter().find(|(name, _)| is(name)) {
+            Some((_, e)) => e,
+            None => Extension::Other {
+                keyword: keyword.to_owned(),
+                params: words.map(str::to_owned).collect(),
             },
-            "AUTH" => Extension::Auth {
-                mechanisms: params.iter().map(|p| p.to_ascii_uppercase()).collect(),
-            },
-            "PIPELINING" => Extension::Pipelining,
-            "8BITMIME" => Extension::EightBitMime,
-            "SMTPUTF8" => Extension::Smtputf8,
-            "ENHANCEDSTATUSCODES" => Extension::Enhancedstatuscodes,
-            "CHUNKING" => Extension::Chunking,
-            "BINARYMIME" => Extension::Binarymime,
-            "DSN" => Extension::Dsn,
-            "STARTTLS" => Extension::Starttls,
-            "VRFY" => Extension::Vrfy,
-            "EXPN" => Extension::Expn,
-            "HELP" => Extension::Help,
-            "REQUIRETLS" => Extension::Requiretls,
-            _ => Extension::Other { keyword, params },
         }
     }
 }
@@ -150,6 +158,22 @@ mod tests {
             params: vec!["one".into(), "two".into()]
         }));
         assert_eq!(c.raw.len(), 6);
+    }
+
+    #[test]
+    fn keywords_in_any_case() {
+        let c =
+            caps("250-x\r\n250-starttls\r\n250-Pipelining\r\n250-size 42\r\n250 auth plain\r\n");
+        assert!(c.starttls() && c.pipelining());
+        assert!(c.has(&Extension::Size { limit: Some(42) }));
+        assert_eq!(c.auth_mechanisms(), Some(&["PLAIN".to_owned()][..]));
+        assert_eq!(
+            Extension::parse(""),
+            Extension::Other {
+                keyword: String::new(),
+                params: vec![]
+            }
+        );
     }
 
     #[test]

@@ -157,7 +157,14 @@ impl Reply {
 
     /// All text joined by spaces, for matching known server phrases.
     pub fn text(&self) -> String {
-        self.texts().collect::<Vec<_>>().join(" ")
+        let mut out = String::new();
+        for (i, t) in self.texts().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+        out
     }
 
     pub fn class(&self) -> u16 {
@@ -240,24 +247,29 @@ impl ReplyParser {
     /// Accepts bytes from the server. Bytes are split into lines at once; replies are built
     /// on demand.
     pub fn feed(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.line_len += 1;
-            if b == b'\n' {
-                let mut data = std::mem::take(&mut self.line);
-                let truncated = self.line_len - 1 > self.limits.max_line;
-                let bare_lf = !truncated && data.last() != Some(&b'\r');
-                if data.last() == Some(&b'\r') {
-                    data.pop();
-                }
-                self.pending.push_back(RawLine {
-                    bytes: data,
-                    bare_lf,
-                    truncated_from: truncated.then_some(self.line_len - 1),
-                });
-                self.line_len = 0;
-            } else if self.line.len() < self.limits.max_line {
-                self.line.push(b);
+        // A line at a time, copied in one piece: a line's buffer is allocated once, not
+        // grown byte by byte (bulk runs parse a dozen lines a probe).
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let end = rest.iter().position(|&b| b == b'\n');
+            let part = &rest[..end.unwrap_or(rest.len())];
+            self.line_len += part.len();
+            let room = self.limits.max_line.saturating_sub(self.line.len());
+            self.line.extend_from_slice(&part[..part.len().min(room)]);
+            let Some(end) = end else { break };
+            rest = &rest[end + 1..];
+            let mut data = std::mem::take(&mut self.line);
+            let truncated = self.line_len > self.limits.max_line;
+            let bare_lf = !truncated && data.last() != Some(&b'\r');
+            if data.last() == Some(&b'\r') {
+                data.pop();
             }
+            self.pending.push_back(RawLine {
+                bytes: data,
+                bare_lf,
+                truncated_from: truncated.then_some(self.line_len),
+            });
+            self.line_len = 0;
         }
     }
 
@@ -418,13 +430,20 @@ impl ReplyParser {
                 if !(2..=5).contains(&(code / 100)) || (code / 10) % 10 > 5 {
                     anomalies.push(Anomaly::OddCode { code });
                 }
+                // Room for a few lines at once (an EHLO reply has a dozen), not one by one.
+                let mut lines = Vec::with_capacity(4);
+                let mut raw = Vec::with_capacity(4);
+                let mut lengths = Vec::with_capacity(4);
+                lines.push(text);
+                raw.push(bytes_kept);
+                lengths.push(length);
                 self.current = Some(Partial {
                     code,
                     code_text,
-                    lines: vec![text],
+                    lines,
                     anomalies,
-                    raw: vec![bytes_kept],
-                    lengths: vec![length],
+                    raw,
+                    lengths,
                 });
             }
             (Some(partial), found) => {
