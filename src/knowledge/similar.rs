@@ -298,17 +298,26 @@ fn nearest_in(
     if norm == 0.0 {
         return None;
     }
-    let mut scores: HashMap<u32, f32> = HashMap::new();
+    // One score a labelled line (a few thousand floats: cheaper than a map per posting).
+    let mut scores = vec![0f32; index.docs.len()];
     for (t, w) in &weights {
         for (doc, dw) in index.postings.get(*t).into_iter().flatten() {
-            *scores.entry(*doc).or_default() += w / norm * dw;
+            if let Some(s) = scores.get_mut(*doc as usize) {
+                *s += w / norm * dw;
+            }
         }
     }
     // The highest score; ties go to the earlier line (the sets' order is fixed).
-    let (doc, score) = scores
-        .into_iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
-    let d = index.docs.get(doc as usize)?;
+    let (doc, score) =
+        scores
+            .iter()
+            .enumerate()
+            .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
+                Some((_, b)) if b >= *s => best,
+                _ if *s > 0.0 => Some((i, *s)),
+                _ => best,
+            })?;
+    let d = index.docs.get(doc)?;
     Some(SimilarLine {
         reason: d.reason,
         similarity: (score * 100.0).clamp(0.0, 100.0) as u8,
