@@ -1675,6 +1675,19 @@ fn weak_reason(
     }
 }
 
+/// The labelled reply most like this one and its reason ([`super::similar`]).
+fn like_labelled(
+    whole: &str,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+    ctx: Option<Context>,
+) -> Option<(super::similar::SimilarLine, Reason)> {
+    let enhanced = enhanced.map(|e| e.to_string());
+    let s = super::similar::nearest(whole, code, enhanced.as_deref(), ctx.map(Context::name))?;
+    let r = Reason::ALL.iter().copied().find(|r| r.name() == s.reason)?;
+    Some((s, r))
+}
+
 /// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
 /// the reply text. `code` is `None` when only an enhanced code was given.
 pub fn classify(
@@ -1750,15 +1763,13 @@ pub fn classify(
     };
     // No rule placed it: the reason of the most like labelled reply, shown with it.
     let similar = (!success && matches!(reason, None | Some(Undefined)))
-        .then(|| {
-            let enhanced = enhanced.map(|e| e.to_string());
-            super::similar::nearest(whole, code, enhanced.as_deref(), ctx.map(Context::name))
-        })
+        .then(|| like_labelled(whole, code, enhanced, ctx))
         .flatten();
+    let reason = similar.as_ref().map(|(_, r)| *r).or(reason);
+    let similar = similar.map(|(s, _)| s);
     if let Some(s) = &similar {
         rule = format!("similar:{}", s.id);
     }
-    let reason = similar.as_ref().map(|s| s.reason).or(reason);
     let bounce = if success || matches!(reason, None | Some(Delivered)) {
         None
     } else {

@@ -20,7 +20,6 @@
 //! perceptron on the same features was a few points better alone, but neither beats the
 //! rules where a rule matched (figures in fixtures/bounces/README.md, "Similar lines").
 
-use super::classify::Reason;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -125,8 +124,8 @@ const SETS: &[(&str, &str, bool)] = &[
 /// The labelled reply most like the one asked about.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SimilarLine {
-    /// Its reason (the label).
-    pub reason: Reason,
+    /// Its reason (the label: a `reason` name of the JSON, `userunknown`).
+    pub reason: String,
     /// The likeness, in per cent (the cosine × 100, rounded down).
     pub similarity: u8,
     /// The labelled reply as published.
@@ -139,7 +138,7 @@ pub struct SimilarLine {
 
 /// One labelled line.
 struct Doc {
-    reason: Reason,
+    reason: &'static str,
     text: &'static str,
     source: &'static str,
     set: &'static str,
@@ -156,10 +155,6 @@ struct Index {
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| build(|_| true));
 
-fn reason_named(name: &str) -> Option<Reason> {
-    Reason::ALL.iter().copied().find(|r| r.name() == name)
-}
-
 /// One labelled line's fields: (line number, text, code, enhanced, context, reason, source).
 type Labelled<'a> = (
     usize,
@@ -167,7 +162,7 @@ type Labelled<'a> = (
     Option<u16>,
     Option<&'a str>,
     Option<&'a str>,
-    Reason,
+    &'a str,
     &'a str,
 );
 
@@ -188,7 +183,7 @@ fn lines_of(data: &'static str, odd_only: bool) -> impl Iterator<Item = Labelled
             code.parse::<u16>().ok(),
             (enhanced != "-").then_some(enhanced),
             (context != "-").then_some(context),
-            reason_named(reason)?,
+            (!reason.is_empty() && reason != "-").then_some(reason)?,
             source,
         ))
     })
@@ -319,7 +314,7 @@ fn nearest_in(
             })?;
     let d = index.docs.get(doc)?;
     Some(SimilarLine {
-        reason: d.reason,
+        reason: d.reason.to_string(),
         similarity: (score * 100.0).clamp(0.0, 100.0) as u8,
         text: d.text.replace("\\n", "\n"),
         source: d.source.to_string(),
@@ -449,6 +444,6 @@ mod tests {
             Some("5.2.2"),
             None,
         );
-        assert_eq!(got.map(|s| s.reason), Some(Reason::MailboxFull));
+        assert_eq!(got.map(|s| s.reason).as_deref(), Some("mailboxfull"));
     }
 }
