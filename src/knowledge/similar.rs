@@ -145,12 +145,19 @@ struct Doc {
     line: usize,
 }
 
-/// The index: each feature's postings (document, weight), every document's vector unit length.
+/// One feature of the index: its weight and the labelled lines that have it.
+struct Term {
+    /// ln((N + 1) / (df + 1)).
+    idf: f32,
+    /// (document, weight in that document's unit-length vector).
+    postings: Vec<(u32, f32)>,
+}
+
+/// The index: every feature seen in a labelled line (features never seen have no entry:
+/// they cannot match).
 struct Index {
     docs: Vec<Doc>,
-    postings: HashMap<String, Vec<(u32, f32)>>,
-    /// ln((N + 1) / (df + 1)) per feature; features never seen get none (they cannot match).
-    idf: HashMap<String, f32>,
+    terms: HashMap<String, Term>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| build(|_| true));
@@ -212,30 +219,27 @@ fn build(keep: impl Fn(&str) -> bool) -> Index {
             *df.entry(t.as_str()).or_default() += 1;
         }
     }
-    let idf: HashMap<String, f32> = df
+    let mut terms: HashMap<String, Term> = df
         .iter()
-        .map(|(t, d)| ((*t).to_string(), ((n + 1.0) / (*d as f32 + 1.0)).ln()))
+        .map(|(t, d)| {
+            let idf = ((n + 1.0) / (*d as f32 + 1.0)).ln();
+            let postings = Vec::with_capacity(*d as usize);
+            ((*t).to_string(), Term { idf, postings })
+        })
         .collect();
-    let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
     for (doc, f) in features.iter().enumerate() {
-        let norm = f
-            .iter()
-            .map(|t| idf.get(t).copied().unwrap_or(0.0).powi(2))
-            .sum::<f32>()
-            .sqrt();
+        let idf = |t: &String| terms.get(t).map_or(0.0, |term| term.idf);
+        let norm = f.iter().map(|t| idf(t).powi(2)).sum::<f32>().sqrt();
         if norm == 0.0 {
             continue;
         }
         for t in f {
-            let w = idf.get(t).copied().unwrap_or(0.0) / norm;
-            postings.entry(t.clone()).or_default().push((doc as u32, w));
+            if let Some(term) = terms.get_mut(t) {
+                term.postings.push((doc as u32, term.idf / norm));
+            }
         }
     }
-    Index {
-        docs,
-        postings,
-        idf,
-    }
+    Index { docs, terms }
 }
 
 /// The reason of the labelled reply most like this one, if it is alike enough.
@@ -281,13 +285,10 @@ fn nearest_in(
     context: Option<&str>,
 ) -> Option<SimilarLine> {
     let f = featurize(whole, code, enhanced, context);
-    let weights: Vec<(&str, f32)> = f
-        .iter()
-        .filter_map(|t| index.idf.get(t).map(|w| (t.as_str(), *w)))
-        .collect();
+    let seen: Vec<&Term> = f.iter().filter_map(|t| index.terms.get(t)).collect();
     // Features never seen add to the query's length too: an unknown word makes it less alike.
-    let unseen = f.len() - weights.len();
-    let seen_len: f32 = weights.iter().map(|(_, w)| w * w).sum();
+    let unseen = f.len() - seen.len();
+    let seen_len: f32 = seen.iter().map(|t| t.idf * t.idf).sum();
     let max_idf = ((index.docs.len() as f32) + 1.0).ln();
     let norm = (seen_len + unseen as f32 * max_idf * max_idf).sqrt();
     if norm == 0.0 {
@@ -295,10 +296,10 @@ fn nearest_in(
     }
     // One score a labelled line (a few thousand floats: cheaper than a map per posting).
     let mut scores = vec![0f32; index.docs.len()];
-    for (t, w) in &weights {
-        for (doc, dw) in index.postings.get(*t).into_iter().flatten() {
+    for term in &seen {
+        for (doc, dw) in &term.postings {
             if let Some(s) = scores.get_mut(*doc as usize) {
-                *s += w / norm * dw;
+                *s += term.idf / norm * dw;
             }
         }
     }

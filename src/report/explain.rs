@@ -480,12 +480,12 @@ fn render_classification(out: &mut String, item: &Item) {
         field(out, "Reason", &line);
     }
     if let Some(s) = &item.similar_to {
-        // Our own labelled data, but printed on a terminal all the same: one line, no
-        // control characters, at most 160 characters of it.
+        // Our own labelled data, but printed on a terminal all the same: one line, none of
+        // the characters no renderer writes raw, at most 160 characters of it.
         let text: String = s
             .text
             .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
+            .map(|c| if super::human::is_unsafe(c) { ' ' } else { c })
             .take(160)
             .collect();
         let more = if s.text.chars().count() > 160 {
