@@ -427,6 +427,7 @@ fn heldout_accuracy_per_field() {
         ("heldout-v13a", false),
         ("heldout-v13b", false),
         ("heldout-v14", false),
+        ("heldout-v15", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -461,6 +462,7 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v13a"
                     | "heldout-v13b"
                     | "heldout-v14"
+                    | "heldout-v15"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
