@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 fx=../fixtures
 out=corpus
-for t in reply_chunks ehlo session_render explain_input; do
+for t in reply_chunks ehlo session_render explain_input explain_log; do
     rm -rf "${out:?}/$t"
     mkdir -p "$out/$t"
 done
@@ -96,3 +96,13 @@ for seed in 252 5.1.1 '550 5.1.1' '@RCPT' '999' '7.1.1' 'hello' $'250-mx Hello\n
     n=$((n + 1))
 done
 printf '@VRFY\0252\0550 5.1.1\0%s' "$hostile" >"$out/explain_input/compare-after"
+
+# explain_log: the labelled real log lines of fixtures/bounces (Postfix status= and NOQUEUE,
+# Exim ** and ==, Sendmail stat=), 40 to a file as a log would hold them; and the hostile
+# greeting as the reply of a bounced delivery.
+tail -q -n +2 "$fx"/bounces/*.tsv | cut -f1 |
+    grep -E 'status=(deferred|bounced)|reject: | \*\* | == |stat=' | sed 's/\\n/\n/g' |
+    split -l 40 - "$out/explain_log/real-"
+{ printf '%s\n' 'Nov 30 11:30:13 mx postfix/smtpd[2]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 <a@b>: Relay access denied'
+  printf '%s status=bounced (%s)\n' 'Nov 30 11:30:14 mx postfix/smtp[3]: A1: to=<a@b>, relay=m[192.0.2.2]:25, dsn=5.0.0,' "$hostile"
+} >"$out/explain_log/hostile"
