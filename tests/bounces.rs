@@ -427,7 +427,7 @@ fn heldout_accuracy_per_field() {
         ("heldout-v13a", false),
         ("heldout-v13b", false),
         ("heldout-v14", false),
-        ("heldout-v15", false),
+        ("heldout-v15", show.as_deref() == Some("v15")),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
