@@ -1310,16 +1310,7 @@ fn dsn_field(raw: &str) -> Option<EnhancedCode> {
 /// Exim's "after RCPT TO:", Postfix's "reject: RCPT from", qmail's "does not like
 /// recipient").
 fn infer_context(block: &str) -> Option<Context> {
-    // Bounces wrap "(in reply to⏎RCPT TO command)": compare with whitespace collapsed.
-    let l = if block.contains(['\n', '\r', '\t']) || block.contains("  ") {
-        block
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_ascii_lowercase()
-    } else {
-        block.to_ascii_lowercase()
-    };
+    let l = stage_text(block);
     const HINTS: &[(&str, Context)] = &[
         ("in reply to end of data", Context::EndOfData),
         ("after end of data", Context::EndOfData),
@@ -1335,7 +1326,9 @@ fn infer_context(block: &str) -> Option<Context> {
         ("in reply to data", Context::Data),
         ("rejected command 'data'", Context::Data),
         ("expected response code 354", Context::Data),
-        ("after data", Context::Data),
+        // "after DATA:" / "after DATA " but not "after database lookup".
+        ("after data:", Context::Data),
+        ("after data ", Context::Data),
         ("after pipelined data", Context::Data),
         ("reject: data from", Context::Data),
         ("in reply to bdat", Context::Bdat),
@@ -1373,7 +1366,9 @@ fn infer_context(block: &str) -> Option<Context> {
         ("command: 'auth", Context::Auth),
         ("badcredentials", Context::Auth),
         ("sasl authentication failed", Context::Auth),
-        ("after auth", Context::Auth),
+        // Exim's "after AUTH PLAIN:" but not "relaying allowed only after authentication".
+        ("after auth ", Context::Auth),
+        ("after auth:", Context::Auth),
         ("in reply to vrfy", Context::Vrfy),
         ("reject: vrfy from", Context::Vrfy),
         ("in reply to quit", Context::Quit),
@@ -1418,17 +1413,124 @@ fn infer_context(block: &str) -> Option<Context> {
         // Gmail's "421 4.7.0 Try again later, closing connection. (EHLO)" names the command it
         // refused (https://support.google.com/a/answer/3726730).
         ("connection. (ehlo)", Context::Ehlo),
+        // A reply naming the command it refuses at its end ("550 5.1.1 <…>... User Unknown
+        // in RCPT TO", Sisimai's SMTP::Command test strings).
+        (" in rcpt to ", Context::Rcpt),
     ];
     static TABLE: std::sync::LazyLock<FirstOf<Context>> = std::sync::LazyLock::new(|| {
         FirstOf::new(
             HINTS
                 .iter()
+                .chain(MTA_STAGES)
                 .chain(NAMED_STAGES)
                 .chain(REPLY_WORDINGS)
                 .copied(),
         )
     });
     TABLE.first_in(&l).or_else(|| quoted_command(&l))
+}
+
+/// Stage wordings of MTAs beyond Postfix's and Exim's usual ones, as Sisimai's per-MTA
+/// parsers and the MTAs' sources write them (lower case).
+const MTA_STAGES: &[(&str, Context)] = &[
+    // Postfix smtp_proto.c names its last reset "final RSET command" in its "(in reply to
+    // …)" and "while sending final RSET" (lost connection) texts; BDAT likewise.
+    ("in reply to final rset", Context::Rset),
+    ("in reply to rset", Context::Rset),
+    ("while sending final rset", Context::Rset),
+    ("while sending quit", Context::Quit),
+    ("while sending bdat", Context::Bdat),
+    // Ipswitch IMail's bounce (Sisimai lib/Sisimai/Lhost/IMailServer.pm): one sentence
+    // per stage before the server's reply.
+    (
+        "unexpected connection response from server",
+        Context::Greeting,
+    ),
+    ("unexpected response to ehlo/helo", Context::Ehlo),
+    ("server response to mail from", Context::Mail),
+    (
+        "additional rcpt to generated following response",
+        Context::Rcpt,
+    ),
+    ("data command generated response", Context::Data),
+    ("body of message generated response", Context::EndOfData),
+    // "SMTP:RCPT host 192.0.2.8: 553 …" (Sisimai lib/Sisimai/Lhost/X3.pm).
+    ("smtp:rcpt host", Context::Rcpt),
+    ("smtp:mail host", Context::Mail),
+    // qmail-remote's fallback patch: "Sorry, no SMTP connection got far enough; most
+    // progress was RCPT TO response; remote host … said: 550 …" (Sisimai
+    // lib/Sisimai/Lhost/qmail.pm and its SMTP::Command test strings).
+    ("most progress was rcpt to", Context::Rcpt),
+    // Sisimai's SMTP::Command test strings (go-sisimai sisimai/smtp/command/lib_test.go):
+    // "5.1.8 (Server rejected MAIL FROM address)", "SMTP Server <…> refused to accept
+    // your message (DATA), with the following error message".
+    ("server rejected mail from address", Context::Mail),
+    ("refused to accept your message (data)", Context::Data),
+];
+
+/// The text [`infer_context`] reads: lower case, whitespace collapsed, one space after the
+/// end, message-check failures masked.
+fn stage_text(block: &str) -> String {
+    // Bounces wrap "(in reply to⏎RCPT TO command)": compare with whitespace collapsed.
+    let mut l = if block.contains(['\n', '\r', '\t']) || block.contains("  ") {
+        block
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase()
+    } else {
+        block.to_ascii_lowercase()
+    };
+    // A stage word at the very end ("… after DATA") ends like one before a space.
+    l.push(' ');
+    // A message check's failure ("550 5.7.1 SPF authentication failed", "DMARC
+    // authentication failed") is refused at the end of the data or at RCPT, not AUTH.
+    for check in MESSAGE_AUTH_CHECKS {
+        if l.contains(check) {
+            l = l.replace(check, "message check");
+        }
+    }
+    l
+}
+
+/// Message-authentication checks whose "… authentication failed" is not a refused AUTH
+/// (RFC 7208 SPF, RFC 6376 DKIM, RFC 7489 DMARC, Sender ID).
+const MESSAGE_AUTH_CHECKS: &[&str] = &[
+    "spf authentication",
+    "dkim authentication",
+    "dmarc authentication",
+    "sender authentication",
+    "domain authentication",
+    "message authentication",
+];
+
+/// Exim's transports/smtp.c "Remote host … closed connection in response to %s%s" (and
+/// "SMTP timeout after …"): the command, "pipelined " first when it was, as Exim names it
+/// ("initial connection", "end of data", "RCPT TO:<…>", "EHLO host").
+fn in_response_to(l: &str) -> Option<Context> {
+    l.match_indices("in response to ").find_map(|(i, m)| {
+        let tail = &l[i + m.len()..];
+        let tail = tail.strip_prefix("pipelined ").unwrap_or(tail);
+        if tail.starts_with("initial connection") {
+            return Some(Context::Greeting);
+        }
+        if tail.starts_with("end of data") {
+            return Some(Context::EndOfData);
+        }
+        let mut words = tail
+            .split([' ', ':', ',', ';', '<'])
+            .filter(|w| !w.is_empty());
+        let first = words.next()?;
+        let two = format!("{first} {}", words.next().unwrap_or(""));
+        // Only the verbs Exim writes in capitals: "in response to data" in prose ("in
+        // response to data requests") is rare but "in response to auth…" reads as prose.
+        matches!(
+            first,
+            "rcpt" | "mail" | "data" | "ehlo" | "helo" | "starttls" | "bdat" | "quit"
+        )
+        .then(|| Context::from_verb(&two).or_else(|| Context::from_verb(first)))
+        .flatten()
+    })
 }
 
 /// A reply a Go program prefixes with the net/smtp step that failed, the common idiom
@@ -1605,6 +1707,62 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // email address").
     ("failed to add from email address", Context::Mail),
     ("failed to add to email address", Context::Rcpt),
+    // CPython Lib/smtplib.py: SMTPHeloError carries the reply to HELO (ehlo_or_helo_if_needed
+    // raises it after EHLO and then HELO were refused), SMTPConnectError the greeting
+    // (connect() raises it when the first reply is not 220).
+    ("smtpheloerror", Context::Helo),
+    ("smtpconnecterror", Context::Greeting),
+    // nodemailer lib/smtp-connection/index.js _actionSTARTTLS: "Error upgrading connection
+    // with STARTTLS" with the server's reply as its response.
+    (
+        "error upgrading connection with starttls",
+        Context::StartTls,
+    ),
+    // PHPMailer src/SMTP.php: "SMTP ERROR: Username command failed" (AUTH LOGIN's user
+    // name step).
+    ("username command failed", Context::Auth),
+    // PHPMailer's translated language strings (language/phpmailer.lang-de/fr/es/it/pt_br/
+    // nl.php): recipients_failed (RCPT), from_failed (MAIL), data_not_accepted (the reply
+    // after the message), authenticate (AUTH).
+    ("die folgenden empfänger sind nicht korrekt", Context::Rcpt),
+    ("les destinataires suivants sont en erreur", Context::Rcpt),
+    ("los siguientes destinos fallaron", Context::Rcpt),
+    (
+        "i seguenti indirizzi destinatari hanno generato",
+        Context::Rcpt,
+    ),
+    ("os seguintes destinatários falharam", Context::Rcpt),
+    ("de volgende ontvangers zijn mislukt", Context::Rcpt),
+    (
+        "die folgende absenderadresse ist nicht korrekt",
+        Context::Mail,
+    ),
+    ("adresse d'expéditeur suivante a échou", Context::Mail),
+    ("siguiente dirección de remitente falló", Context::Mail),
+    (
+        "i seguenti indirizzi mittenti hanno generato",
+        Context::Mail,
+    ),
+    ("os seguintes remetentes falharam", Context::Mail),
+    ("het volgende afzendersadres is mislukt", Context::Mail),
+    (
+        "smtp-fehler: daten werden nicht akzeptiert",
+        Context::EndOfData,
+    ),
+    ("erreur smtp : données incorrectes", Context::EndOfData),
+    ("error smtp: datos no aceptados", Context::EndOfData),
+    ("smtp error: dati non accettati", Context::EndOfData),
+    ("erro de smtp: dados rejeitados", Context::EndOfData),
+    ("smtp-fout: data niet geaccepteerd", Context::EndOfData),
+    (
+        "smtp-fehler: authentifizierung fehlgeschlagen",
+        Context::Auth,
+    ),
+    ("erreur smtp : échec de l'authentification", Context::Auth),
+    ("error smtp: imposible autentificar", Context::Auth),
+    ("smtp error: impossibile autenticarsi", Context::Auth),
+    ("erro de smtp: não foi possível autenticar", Context::Auth),
+    ("smtp-fout: authenticatie mislukt", Context::Auth),
 ];
 
 /// A command a client library or an MTA's log quotes by name: emailjs `bad response on
@@ -1638,6 +1796,7 @@ fn quoted_command(l: &str) -> Option<Context> {
             Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
         })
         .or_else(|| go_step_prefix(l))
+        .or_else(|| in_response_to(l))
 }
 
 /// A client library's `response=421 … (EHLO)`: the command it names in parentheses
@@ -2054,6 +2213,167 @@ mod tests {
             Some(Context::Ehlo)
         );
         assert_eq!(reply("501 Syntax error").2, None);
+    }
+
+    fn stage_of(text: &str) -> Option<Context> {
+        match parse_inputs(&[text.to_string()]).into_iter().next() {
+            Some(
+                Parsed::Reply { inferred, .. }
+                | Parsed::Enhanced { inferred, .. }
+                | Parsed::Invalid { inferred, .. },
+            ) => inferred,
+            None => None,
+        }
+    }
+
+    /// Stage wordings of MTAs Sisimai parses and of client libraries, each as its source
+    /// writes it (sources on the table entries).
+    #[test]
+    fn postfix_and_exim_stage_wordings_name_the_command() {
+        for (line, want) in [
+            // Postfix smtp_proto.c xfer_request[] / xfer_states[].
+            (
+                "host mx.example.com[192.0.2.1] said: 421 4.4.2 Timeout (in reply to final RSET command)",
+                Context::Rset,
+            ),
+            (
+                "lost connection with mx.example.com[192.0.2.1] while sending final RSET",
+                Context::Rset,
+            ),
+            (
+                "conversation with mx.example.com[192.0.2.1] timed out while sending BDAT command",
+                Context::Bdat,
+            ),
+            // Exim transports/smtp.c.
+            (
+                "Remote host mx.example.com [192.0.2.1] closed connection in response to initial connection",
+                Context::Greeting,
+            ),
+            (
+                "Remote host mx.example.com [192.0.2.1] closed connection in response to end of data",
+                Context::EndOfData,
+            ),
+            (
+                "Remote host mx.example.com [192.0.2.1] closed connection in response to pipelined RCPT TO:<a@example.com>",
+                Context::Rcpt,
+            ),
+            (
+                "SMTP error from remote mail server after STARTTLS: 454 TLS not available",
+                Context::StartTls,
+            ),
+            (
+                "SMTP error from remote mail server after AUTH PLAIN: 535 Incorrect authentication data",
+                Context::Auth,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn sisimai_parsed_mta_wordings_name_the_command() {
+        for (line, want) in [
+            // IMail (Sisimai Lhost/IMailServer.pm).
+            (
+                "Unexpected connection response from server: 554 No SMTP service here",
+                Context::Greeting,
+            ),
+            (
+                "Unexpected response to EHLO/HELO: 554 Access denied",
+                Context::Ehlo,
+            ),
+            (
+                "Server response to MAIL FROM: 553 sender rejected",
+                Context::Mail,
+            ),
+            (
+                "Additional RCPT TO generated following response: 550 No such user",
+                Context::Rcpt,
+            ),
+            (
+                "DATA command generated response: 554 Transaction failed",
+                Context::Data,
+            ),
+            (
+                "Body of message generated response: 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            // Sisimai Lhost/X3.pm, Lhost/qmail.pm and its SMTP::Command test strings.
+            (
+                "SMTP:RCPT host 192.0.2.8: 553 5.3.0 <kijitora@example.com>... No such user here",
+                Context::Rcpt,
+            ),
+            (
+                "Sorry, no SMTP connection got far enough; most progress was RCPT TO response; remote host 192.0.2.32 said: 550 Unknown user",
+                Context::Rcpt,
+            ),
+            ("5.1.8 (Server rejected MAIL FROM address)", Context::Mail),
+            (
+                "550 5.1.1 <DATA@MAIL.EXAMPLE.JP>... User Unknown  in RCPT TO",
+                Context::Rcpt,
+            ),
+            (
+                "SMTP Server <192.0.2.223> refused to accept your message (DATA), with the following error message: 554 Transaction failed",
+                Context::Data,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn client_library_wordings_in_several_languages_name_the_command() {
+        for (line, want) in [
+            // CPython smtplib, nodemailer, PHPMailer and its language files.
+            (
+                "smtplib.SMTPHeloError: (501, b'5.5.4 Invalid domain name')",
+                Context::Helo,
+            ),
+            (
+                "smtplib.SMTPConnectError: (554, b'5.7.1 Access denied')",
+                Context::Greeting,
+            ),
+            (
+                "Error: Error upgrading connection with STARTTLS\n454 4.7.0 TLS not available due to local problem",
+                Context::StartTls,
+            ),
+            (
+                "SMTP ERROR: Username command failed: 535 5.7.8 Error: authentication failed",
+                Context::Auth,
+            ),
+            (
+                "SMTP-Fehler: Die folgenden Empfänger sind nicht korrekt: a@example.com 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            (
+                "La siguiente dirección de remitente falló: a@example.com 553 5.7.1 Sender rejected",
+                Context::Mail,
+            ),
+            (
+                "Erreur SMTP : données incorrectes. 554 5.7.1 Rejected",
+                Context::EndOfData,
+            ),
+            (
+                "SMTP Error: Impossibile autenticarsi. 535 5.7.8 Error",
+                Context::Auth,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    /// Words that mention a command or a check without stating what the reply answered.
+    #[test]
+    fn a_check_or_a_word_that_begins_like_a_command_names_no_stage() {
+        for line in [
+            "550 5.7.1 Relaying denied, only allowed after authentication",
+            "451 4.3.0 Temporary failure after database lookup",
+            "550 5.7.1 Message rejected: SPF authentication failed",
+            "550 5.7.1 Unauthenticated email is not accepted: DMARC authentication failed",
+            "421 4.7.0 Closed in response to complaints",
+        ] {
+            assert_eq!(stage_of(line), None, "{line}");
+        }
     }
 
     #[test]
