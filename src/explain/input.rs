@@ -712,7 +712,8 @@ fn transcript_command(line: &str) -> Option<Context> {
         .iter()
         .find_map(|a| marked.strip_prefix(a))
         .or_else(|| labelled_transcript(line))
-        .or_else(|| host_transcript(line))?
+        .or_else(|| host_transcript(line))
+        .or_else(|| logged_transcript(line))?
         .trim();
     if rest == "." {
         return Some(Context::EndOfData);
@@ -753,6 +754,17 @@ fn labelled_transcript(line: &str) -> Option<&str> {
     let (label, rest) = line.split_once(">>>")?;
     let label = label.trim();
     (!label.is_empty() && label.bytes().all(|b| b.is_ascii_alphabetic())).then_some(rest)
+}
+
+/// Session logs that tag each line's data with its direction: Exchange's SMTP protocol log
+/// (CSV, event field `>` or `<` before the data: `…,>,RCPT TO:<…>,` then `…,<,550 …,`;
+/// Microsoft Learn, "Protocol logging", fields date-time … event, data, context) and
+/// hMailServer's (`"SENT: RCPT TO:<…>"` then `"RECEIVED: 550 …"`, its logging page): the
+/// data after the tag, a command on the line that sent one.
+fn logged_transcript(line: &str) -> Option<&str> {
+    [",>,", ",<,", "\"SENT: ", "\"RECEIVED: "]
+        .iter()
+        .find_map(|m| line.find(m).map(|i| &line[i + m.len()..]))
 }
 
 /// Commands as clients send them, at the start of a pasted line (RFC 5321 §4.1).
@@ -889,6 +901,10 @@ const PREFIXES: &[&str] = &[
     "#",
     // A log's response field ("2021-03-09 11:10:37, resp, 554 \"Refused. …\"").
     "resp,",
+    // Exchange's SMTP protocol log: the event field (`<` received, `>` sent) before the
+    // data ("…,192.0.2.25:25,<,550 5.1.1 …,").
+    ",<,",
+    ",>,",
 ];
 
 /// Finds the reply code in a log line: at the start, or right after a known prefix
@@ -1323,6 +1339,9 @@ fn infer_context(block: &str) -> Option<Context> {
         ("reject: body ", Context::EndOfData),
         // Exim's receiving log: the DATA ACL runs after the message ("rejected after DATA").
         ("rejected after data", Context::EndOfData),
+        // Perl Email::Sender::Transport::SMTP: "error at DATA start" (the reply to DATA),
+        // "error at after DATA" (the reply after the message).
+        ("error at after data", Context::EndOfData),
         ("in reply to data", Context::Data),
         ("rejected command 'data'", Context::Data),
         ("expected response code 354", Context::Data),
@@ -1466,6 +1485,22 @@ const MTA_STAGES: &[(&str, Context)] = &[
     // your message (DATA), with the following error message".
     ("server rejected mail from address", Context::Mail),
     ("refused to accept your message (data)", Context::Data),
+    ("error at data start", Context::Data),
+    // Email::Sender's partial failure "some recipients were rejected during RCPT".
+    ("rejected during rcpt", Context::Rcpt),
+    // Postfix smtpd(8) names the BDAT stage as it names DATA ("reject: BDAT from").
+    ("reject: bdat from", Context::Bdat),
+    // Haraka's core log of each hook's result ("[core]  hook=rcpt plugin=rcpt_to.in_host_list
+    // function=hook_rcpt params=<…> retval=DENY msg=\"…\""): the hook is the stage
+    // (Haraka docs/Plugins.md: connect, helo/ehlo, mail, rcpt, data, data_post, queue).
+    ("hook=connect ", Context::Greeting),
+    ("hook=ehlo ", Context::Ehlo),
+    ("hook=helo ", Context::Helo),
+    ("hook=mail ", Context::Mail),
+    ("hook=rcpt ", Context::Rcpt),
+    ("hook=data ", Context::Data),
+    ("hook=data_post ", Context::EndOfData),
+    ("hook=queue ", Context::EndOfData),
 ];
 
 /// The text [`infer_context`] reads: lower case, whitespace collapsed, one space after the
@@ -1712,6 +1747,10 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // (connect() raises it when the first reply is not 220).
     ("smtpheloerror", Context::Helo),
     ("smtpconnecterror", Context::Greeting),
+    // aiosmtplib errors.py: SMTPConnectResponseError (a greeting other than 220),
+    // SMTPRecipientRefused (one RCPT refused).
+    ("smtpconnectresponseerror", Context::Greeting),
+    ("smtprecipientrefused", Context::Rcpt),
     // nodemailer lib/smtp-connection/index.js _actionSTARTTLS: "Error upgrading connection
     // with STARTTLS" with the server's reply as its response.
     (
@@ -2360,6 +2399,57 @@ mod tests {
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
         }
+    }
+
+    /// Session logs, Perl's Email::Sender, Haraka's hook log and aiosmtplib (sources on the
+    /// table entries and on [`logged_transcript`]).
+    #[test]
+    fn session_logs_and_more_libraries_name_the_command() {
+        for (line, want) in [
+            (
+                "2020-01-01T10:00:00.000Z,Internet Send Connector,08D7A1B2C3D4E5F6,5,10.0.0.5:28012,192.0.2.25:25,>,RCPT TO:<a@example.com>,\n2020-01-01T10:00:00.100Z,Internet Send Connector,08D7A1B2C3D4E5F6,6,10.0.0.5:28012,192.0.2.25:25,<,550 5.1.1 <a@example.com>: Recipient address rejected: User unknown,",
+                Context::Rcpt,
+            ),
+            (
+                "\"SMTPC\"\t4200\t12\t\"2024-01-19 09:46:14.523\"\t\"192.0.2.25\"\t\"SENT: MAIL FROM:<a@example.com>\"\n\"SMTPC\"\t4200\t12\t\"2024-01-19 09:46:14.651\"\t\"192.0.2.25\"\t\"RECEIVED: 553 5.7.1 Sender rejected\"",
+                Context::Mail,
+            ),
+            (
+                "error at DATA start: 554 5.5.1 Error: no valid recipients",
+                Context::Data,
+            ),
+            (
+                "error at after DATA: 554 5.7.1 Message rejected",
+                Context::EndOfData,
+            ),
+            ("some recipients were rejected during RCPT", Context::Rcpt),
+            (
+                "[INFO] [D33D6290-C923-4DAC-A4B4-D0E7B8FAF010.1] [core]  hook=rcpt plugin=rcpt_to.in_host_list function=hook_rcpt params=<joe@example.com> retval=DENY msg=\"I cannot deliver mail for <joe@example.com>\"",
+                Context::Rcpt,
+            ),
+            (
+                "[INFO] [D33D6290-C923-4DAC-A4B4-D0E7B8FAF010.1] [core]  hook=data_post plugin=spamassassin function=hook_data_post params= retval=DENY msg=\"spam score exceeded threshold\"",
+                Context::EndOfData,
+            ),
+            (
+                "aiosmtplib.errors.SMTPConnectResponseError: Error connecting to mx.example.com on port 25: 554 5.7.1 Access denied",
+                Context::Greeting,
+            ),
+            (
+                "aiosmtplib.errors.SMTPRecipientRefused: (550, '5.1.1 User unknown', 'a@example.com')",
+                Context::Rcpt,
+            ),
+            (
+                "NOQUEUE: reject: BDAT from unknown[192.0.2.1]: 554 5.7.1 rejected",
+                Context::Bdat,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        let got = reply(
+            "2020-01-01T10:00:00.100Z,Internet Send Connector,08D7A1B2C3D4E5F6,6,10.0.0.5:28012,192.0.2.25:25,<,550 5.1.1 <a@example.com>: User unknown,",
+        );
+        assert_eq!((got.0, got.1), (550, Some("5.1.1".into())));
     }
 
     /// Words that mention a command or a check without stating what the reply answered.
