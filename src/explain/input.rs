@@ -759,12 +759,21 @@ fn labelled_transcript(line: &str) -> Option<&str> {
 /// Session logs that tag each line's data with its direction: Exchange's SMTP protocol log
 /// (CSV, event field `>` or `<` before the data: `…,>,RCPT TO:<…>,` then `…,<,550 …,`;
 /// Microsoft Learn, "Protocol logging", fields date-time … event, data, context) and
-/// hMailServer's (`"SENT: RCPT TO:<…>"` then `"RECEIVED: 550 …"`, its logging page): the
+/// hMailServer's (`"SENT: RCPT TO:<…>"` then `"RECEIVED: 550 …"`, its logging page) and
+/// PHPMailer's debug output (src/SMTP.php `edebug`: `CLIENT -> SERVER: RCPT TO:<…>` then
+/// `SERVER -> CLIENT: 550 …`, after a timestamp; PHPMailer 5's `CLIENT -> SMTP:`): the
 /// data after the tag, a command on the line that sent one.
 fn logged_transcript(line: &str) -> Option<&str> {
-    [",>,", ",<,", "\"SENT: ", "\"RECEIVED: "]
-        .iter()
-        .find_map(|m| line.find(m).map(|i| &line[i + m.len()..]))
+    [
+        ",>,",
+        ",<,",
+        "\"SENT: ",
+        "\"RECEIVED: ",
+        "CLIENT -> SERVER: ",
+        "CLIENT -> SMTP: ",
+    ]
+    .iter()
+    .find_map(|m| line.find(m).map(|i| &line[i + m.len()..]))
 }
 
 /// Commands as clients send them, at the start of a pasted line (RFC 5321 §4.1).
@@ -1750,6 +1759,32 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // aiosmtplib errors.py: SMTPConnectResponseError (a greeting other than 220),
     // SMTPRecipientRefused (one RCPT refused).
     ("smtpconnectresponseerror", Context::Greeting),
+    // PHPMailer 5's class.smtp.php errors ("SMTP -> ERROR: RCPT not accepted from server:
+    // 550 …"), one per command it sent; "DATA not accepted" is left out: PHPMailer 5 says it
+    // of the reply after the message, OpenCart's smtp.php of the reply to DATA too.
+    ("mail not accepted from server", Context::Mail),
+    ("mail from not accepted from server", Context::Mail),
+    ("rcpt not accepted from server", Context::Rcpt),
+    ("rcpt to not accepted from server", Context::Rcpt),
+    ("ehlo not accepted from server", Context::Ehlo),
+    ("helo not accepted from server", Context::Helo),
+    ("starttls not accepted from server", Context::StartTls),
+    ("auth not accepted from server", Context::Auth),
+    ("username not accepted from server", Context::Auth),
+    ("password not accepted from server", Context::Auth),
+    ("authenticate not accepted from server", Context::Auth),
+    ("data command not accepted from server", Context::Data),
+    // CDO's (cdosys.h, used by System.Web.Mail, classic ASP and SQL Server's mail)
+    // CDO_E_SENDER_REJECTED "The server rejected the sender address. The server response
+    // was: …" and CDO_E_RECIPIENTS_REJECTED "The server rejected one or more recipient
+    // addresses. …"; Outlook Express / Windows Live Mail number the sender's refusal
+    // 0x800CCC78 (IXP_E_SMTP_REJECTED_SENDER) as they number the recipients' 0x800CCC79.
+    ("the server rejected the sender address", Context::Mail),
+    (
+        "the server rejected one or more recipient addresses",
+        Context::Rcpt,
+    ),
+    ("0x800ccc78", Context::Mail),
     ("smtprecipientrefused", Context::Rcpt),
     // nodemailer lib/smtp-connection/index.js _actionSTARTTLS: "Error upgrading connection
     // with STARTTLS" with the server's reply as its response.
@@ -2450,6 +2485,50 @@ mod tests {
             "2020-01-01T10:00:00.100Z,Internet Send Connector,08D7A1B2C3D4E5F6,6,10.0.0.5:28012,192.0.2.25:25,<,550 5.1.1 <a@example.com>: User unknown,",
         );
         assert_eq!((got.0, got.1), (550, Some("5.1.1".into())));
+    }
+
+    /// PHPMailer's debug transcript and PHPMailer 5's errors, CDO and Windows Live Mail
+    /// (sources on the table entries and on [`logged_transcript`]).
+    #[test]
+    fn php_and_windows_client_wordings_name_the_command() {
+        for (line, want) in [
+            (
+                "2024-01-01 10:00:00 CLIENT -> SERVER: MAIL FROM:<a@example.com>\n2024-01-01 10:00:00 SERVER -> CLIENT: 553 5.7.1 Sender address rejected",
+                Context::Mail,
+            ),
+            (
+                "SMTP -> ERROR: RCPT not accepted from server: 451 4.3.0 : Temporary lookup failure",
+                Context::Rcpt,
+            ),
+            (
+                "SMTP -> ERROR: STARTTLS not accepted from server: 454 4.7.0 TLS not available",
+                Context::StartTls,
+            ),
+            (
+                "SMTP -> ERROR: DATA command not accepted from server: 554 5.5.1 Error: no valid recipients",
+                Context::Data,
+            ),
+            (
+                "Failure sending mail. The server rejected the sender address. The server response was: 454 5.7.3 Client doesn't have permission to submit mail to this server",
+                Context::Mail,
+            ),
+            (
+                "The server rejected one or more recipient addresses. The server response was: 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            (
+                "Server Error: 550\nServer Response: 550 5.1.0 Authentication Required\nServer: 'mail.example.com'\nWindows Live Mail Error ID: 0x800CCC78\nProtocol: SMTP",
+                Context::Mail,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        // Said of the reply to DATA by one client and of the reply after the message by
+        // another.
+        assert_eq!(
+            stage_of("Error: DATA not accepted from server! 554 5.7.1 Rejected"),
+            None
+        );
     }
 
     /// Words that mention a command or a check without stating what the reply answered.
