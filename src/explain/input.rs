@@ -1429,6 +1429,7 @@ fn infer_context(block: &str) -> Option<Context> {
     // command it refuses ("530 5.7.57 … during MAIL FROM", Exchange Online).
     const REPLY_WORDINGS: &[(&str, Context)] = &[
         ("during mail from", Context::Mail),
+        ("during rcpt to", Context::Rcpt),
         ("username and password not accepted", Context::Auth),
         ("cannot authenticate", Context::Auth),
         ("could not authenticate", Context::Auth),
@@ -1495,6 +1496,18 @@ const MTA_STAGES: &[(&str, Context)] = &[
     ("server rejected mail from address", Context::Mail),
     ("refused to accept your message (data)", Context::Data),
     ("error at data start", Context::Data),
+    // The "Each of the following recipients was rejected by a remote mail server" bounce
+    // (Sisimai lib/Sisimai/Lhost/EZweb.pm). (Not Sun Messaging Server's "Reason: Remote SMTP
+    // server has rejected address": corpus.tsv labels it as naming no command.)
+    (
+        "each of the following recipients was rejected by a remote mail server",
+        Context::Rcpt,
+    ),
+    // Gmail's old delivery notification numbered its SMTP client's state: "… User Unknown
+    // (state 14)" after RCPT, "554 Error: no valid recipients (state 15)" after DATA
+    // (Sisimai lib/Sisimai/Lhost/Gmail.pm's state table).
+    ("(state 14)", Context::Rcpt),
+    ("(state 15)", Context::Data),
     // Email::Sender's partial failure "some recipients were rejected during RCPT".
     ("rejected during rcpt", Context::Rcpt),
     // Postfix smtpd(8) names the BDAT stage as it names DATA ("reject: BDAT from").
@@ -2375,6 +2388,14 @@ mod tests {
             // Sisimai Lhost/X3.pm, Lhost/qmail.pm and its SMTP::Command test strings.
             (
                 "SMTP:RCPT host 192.0.2.8: 553 5.3.0 <kijitora@example.com>... No such user here",
+                Context::Rcpt,
+            ),
+            (
+                "The error that the other server returned was:\n550 550 5.1.1 <a@example.org>... User Unknown (state 14).",
+                Context::Rcpt,
+            ),
+            (
+                "Each of the following recipients was rejected by a remote mail server.\n    Recipient: <a@example.jp>\n    >>> 550 <a@example.jp>: User unknown",
                 Context::Rcpt,
             ),
             (
