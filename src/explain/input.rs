@@ -761,8 +761,9 @@ fn labelled_transcript(line: &str) -> Option<&str> {
 /// Microsoft Learn, "Protocol logging", fields date-time … event, data, context) and
 /// hMailServer's (`"SENT: RCPT TO:<…>"` then `"RECEIVED: 550 …"`, its logging page) and
 /// PHPMailer's debug output (src/SMTP.php `edebug`: `CLIENT -> SERVER: RCPT TO:<…>` then
-/// `SERVER -> CLIENT: 550 …`, after a timestamp; PHPMailer 5's `CLIENT -> SMTP:`): the
-/// data after the tag, a command on the line that sent one.
+/// `SERVER -> CLIENT: 550 …`, after a timestamp; PHPMailer 5's `CLIENT -> SMTP:`) and
+/// SmarterMail's SMTP log (`00:00:00 [192.0.2.2][12345] cmd: MAIL FROM:<…>` then `… rsp:
+/// 553 …`): the data after the tag, a command on the line that sent one.
 fn logged_transcript(line: &str) -> Option<&str> {
     [
         ",>,",
@@ -771,6 +772,7 @@ fn logged_transcript(line: &str) -> Option<&str> {
         "\"RECEIVED: ",
         "CLIENT -> SERVER: ",
         "CLIENT -> SMTP: ",
+        "] cmd: ",
     ]
     .iter()
     .find_map(|m| line.find(m).map(|i| &line[i + m.len()..]))
@@ -1772,6 +1774,13 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // aiosmtplib errors.py: SMTPConnectResponseError (a greeting other than 220),
     // SMTPRecipientRefused (one RCPT refused).
     ("smtpconnectresponseerror", Context::Greeting),
+    // wneessen/go-mail senderror.go: each SendErrReason names its step ("sending SMTP RCPT
+    // TO command: 550 5.1.1 …"; "closing SMTP DATA writer" sends the end of the message).
+    ("sending smtp mail from command", Context::Mail),
+    ("sending smtp rcpt to command", Context::Rcpt),
+    ("sending smtp data command", Context::Data),
+    ("closing smtp data writer", Context::EndOfData),
+    ("sending smtp reset command", Context::Rset),
     // PHPMailer 5's class.smtp.php errors ("SMTP -> ERROR: RCPT not accepted from server:
     // 550 …"), one per command it sent; "DATA not accepted" is left out: PHPMailer 5 says it
     // of the reply after the message, OpenCart's smtp.php of the reply to DATA too.
@@ -2496,6 +2505,14 @@ mod tests {
                 Context::Rcpt,
             ),
             (
+                "failed to send mail: sending SMTP MAIL FROM command: 553 5.7.1 Sender address rejected",
+                Context::Mail,
+            ),
+            (
+                "closing SMTP DATA writer: 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            (
                 "NOQUEUE: reject: BDAT from unknown[192.0.2.1]: 554 5.7.1 rejected",
                 Context::Bdat,
             ),
@@ -2508,7 +2525,7 @@ mod tests {
         assert_eq!((got.0, got.1), (550, Some("5.1.1".into())));
     }
 
-    /// PHPMailer's debug transcript and PHPMailer 5's errors, CDO and Windows Live Mail
+    /// PHPMailer's debug transcript and PHPMailer 5's errors, SmarterMail's log, CDO and Windows Live Mail
     /// (sources on the table entries and on [`logged_transcript`]).
     #[test]
     fn php_and_windows_client_wordings_name_the_command() {
@@ -2520,6 +2537,10 @@ mod tests {
             (
                 "SMTP -> ERROR: RCPT not accepted from server: 451 4.3.0 : Temporary lookup failure",
                 Context::Rcpt,
+            ),
+            (
+                "00:00:00 [192.0.2.2][MSG2] cmd: DATA\n00:00:01 [192.0.2.2][MSG2] rsp: 554 5.5.1 No valid recipients",
+                Context::Data,
             ),
             (
                 "SMTP -> ERROR: STARTTLS not accepted from server: 454 4.7.0 TLS not available",
