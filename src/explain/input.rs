@@ -1774,6 +1774,28 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // aiosmtplib errors.py: SMTPConnectResponseError (a greeting other than 220),
     // SMTPRecipientRefused (one RCPT refused).
     ("smtpconnectresponseerror", Context::Greeting),
+    // Thunderbird's (and Mozilla/Netscape Mail's) send errors, one string per command
+    // (comm-central mail/locales … messengercompose.ftl: smtp-error-sending-recipient-command
+    // "… The mail server responded: …. Please check the message recipient \"…\" and try
+    // again.", smtp-error-sending-from-command "… Please make sure that you are using the
+    // correct identity to send …", smtp-error-sending-data-command "An Outgoing server (SMTP)
+    // error occurred while sending mail. The server responded: …", smtp-error-sending-message
+    // "… Please check the message and try again."; Netscape's MK_ERROR_SENDING_*_COMMAND).
+    ("please check the message recipient", Context::Rcpt),
+    (
+        "please make sure that you are using the correct identity to send",
+        Context::Mail,
+    ),
+    (
+        "please verify that your email address is correct in your mail preferences",
+        Context::Mail,
+    ),
+    (
+        "an outgoing server (smtp) error occurred while sending mail",
+        Context::Data,
+    ),
+    ("an (smtp) error occurred while sending mail", Context::Data),
+    ("please check the message and try again", Context::EndOfData),
     // wneessen/go-mail senderror.go: each SendErrReason names its step ("sending SMTP RCPT
     // TO command: 550 5.1.1 …"; "closing SMTP DATA writer" sends the end of the message).
     ("sending smtp mail from command", Context::Mail),
@@ -2510,6 +2532,14 @@ mod tests {
             ),
             (
                 "closing SMTP DATA writer: 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            (
+                "An error occurred while sending mail. The mail server responded:\n5.1.2 The recipient address <a@b@example.com> is not a valid RFC-5321 address. - gsmtp.\n Please check the message recipient\n\"a@b@example.com\" and try again.",
+                Context::Rcpt,
+            ),
+            (
+                "An error occurred while sending mail. The mail server responded:  554 5.7.1 Spam message rejected. Please check the message and try again.",
                 Context::EndOfData,
             ),
             (
