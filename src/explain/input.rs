@@ -1782,6 +1782,21 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // error occurred while sending mail. The server responded: …", smtp-error-sending-message
     // "… Please check the message and try again."; Netscape's MK_ERROR_SENDING_*_COMMAND).
     ("please check the message recipient", Context::Rcpt),
+    // Apple Mail's (Message framework MFSMTPResponse) per-recipient errors: "The recipient
+    // “…” was rejected by the server because the user is unknown." / "… because it does
+    // not allow relaying." / "… because it is not a valid email address."
+    (
+        "was rejected by the server because the user is unknown",
+        Context::Rcpt,
+    ),
+    (
+        "was rejected by the server because it does not allow relaying",
+        Context::Rcpt,
+    ),
+    (
+        "was rejected by the server because it is not a valid email address",
+        Context::Rcpt,
+    ),
     (
         "please make sure that you are using the correct identity to send",
         Context::Mail,
@@ -1897,6 +1912,9 @@ fn quoted_command(l: &str) -> Option<Context> {
     };
     verb_after("on command '", '\'')
         .or_else(|| verb_after("command: '", '\''))
+        // "(host 'mx.example' rejected command 'RCPT TO:<…>' with code 550 …)", the relay
+        // log form whose 'DATA' case the table names.
+        .or_else(|| verb_after("rejected command '", '\''))
         // nodemailer's error as JSON: {"code":"EAUTH","response":"…","command":"AUTH PLAIN"}.
         .or_else(|| verb_after("\"command\":\"", '"'))
         .or_else(|| verb_after("failed-command command=\"", '"'))
@@ -2541,6 +2559,14 @@ mod tests {
             (
                 "An error occurred while sending mail. The mail server responded:  554 5.7.1 Spam message rejected. Please check the message and try again.",
                 Context::EndOfData,
+            ),
+            (
+                "The recipient “a@example.com” was rejected by the server because it does not allow relaying.",
+                Context::Rcpt,
+            ),
+            (
+                "<a@example.com> (host 'mx.example.com' rejected command 'MAIL FROM:<b@example.org>' with code 553 (5.7.1) 'Sender rejected')",
+                Context::Mail,
             ),
             (
                 "NOQUEUE: reject: BDAT from unknown[192.0.2.1]: 554 5.7.1 rejected",
