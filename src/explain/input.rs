@@ -743,10 +743,13 @@ fn without_bracketed_fields(line: &str) -> &str {
 /// them: Sendmail's `>>> RCPT To:`, `C:` of RFC 5321's examples, ListManager-style
 /// `--> RCPT TO:` (replies `<-- 451 …`), and `<<< mail from:` of tools that mark the
 /// client with `<<<` (replies then `>>> 553 …`), and `Sent: MAIL FROM:<>` / `Got: 553 …` of
-/// test tools' session dumps. The command word decides, in any case
-/// (RFC 5321 §2.4: verbs are case-insensitive); a reply line after the mark has a code,
-/// no verb.
-const TRANSCRIPT_ARROWS: &[&str] = &[">>>", "<<<", "-->", "C:", "c:", "Sent:", "sent:"];
+/// test tools' session dumps, and swaks' ` -> RCPT TO:<…>` (`~>` inside TLS; its replies
+/// `<-  250 …`, `<** 550 …`, `<~* 550 …`, swaks(1) "TRANSACTION"). The command word decides,
+/// in any case (RFC 5321 §2.4: verbs are case-insensitive); a reply line after the mark has
+/// a code, no verb.
+const TRANSCRIPT_ARROWS: &[&str] = &[
+    ">>>", "<<<", "-->", "C:", "c:", "Sent:", "sent:", "->", "~>",
+];
 
 /// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then
 /// `Received <<< 550 …`): the command after one label word.
@@ -2597,6 +2600,10 @@ mod tests {
             (
                 "00:00:00 [192.0.2.2][MSG2] cmd: DATA\n00:00:01 [192.0.2.2][MSG2] rsp: 554 5.5.1 No valid recipients",
                 Context::Data,
+            ),
+            (
+                " ~> MAIL FROM:<a@example.com>\n<~* 553 5.7.1 <a@example.com>: Sender address rejected: not owned by user\n ~> QUIT",
+                Context::Mail,
             ),
             (
                 "SMTP -> ERROR: STARTTLS not accepted from server: 454 4.7.0 TLS not available",
