@@ -1858,8 +1858,9 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // name step).
     ("username command failed", Context::Auth),
     // PHPMailer's translated language strings (language/phpmailer.lang-de/fr/es/it/pt_br/
-    // nl.php): recipients_failed (RCPT), from_failed (MAIL), data_not_accepted (the reply
-    // after the message), authenticate (AUTH).
+    // nl/ru/pl.php): recipients_failed (RCPT), from_failed (MAIL), data_not_accepted (the
+    // reply after the message), authenticate (AUTH). Only ASCII is lower-cased before the
+    // match: the Cyrillic phrases start after the capital that opens their sentence.
     ("die folgenden empfänger sind nicht korrekt", Context::Rcpt),
     ("les destinataires suivants sont en erreur", Context::Rcpt),
     ("los siguientes destinos fallaron", Context::Rcpt),
@@ -1899,6 +1900,20 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("smtp error: impossibile autenticarsi", Context::Auth),
     ("erro de smtp: não foi possível autenticar", Context::Auth),
     ("smtp-fout: authenticatie mislukt", Context::Auth),
+    ("не удалась отправка таким адресатам", Context::Rcpt),
+    ("верный адрес отправителя", Context::Mail),
+    ("smtp: данные не приняты", Context::EndOfData),
+    ("smtp: ошибка авторизации", Context::Auth),
+    ("następujący odbiorcy są nieprawidłowi", Context::Rcpt),
+    (
+        "następujący adres nadawcy jest nieprawidłowy",
+        Context::Mail,
+    ),
+    ("błąd smtp: dane nie zostały przyjęte", Context::EndOfData),
+    (
+        "błąd smtp: nie można przeprowadzić uwierzytelnienia",
+        Context::Auth,
+    ),
 ];
 
 /// A command a client library or an MTA's log quotes by name: emailjs `bad response on
@@ -2503,6 +2518,14 @@ mod tests {
             (
                 "SMTP Error: Impossibile autenticarsi. 535 5.7.8 Error",
                 Context::Auth,
+            ),
+            (
+                "Ошибка SMTP: не удалась отправка таким адресатам: a@example.com 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            (
+                "Błąd SMTP: Następujący adres Nadawcy jest nieprawidłowy: a@example.com 553 5.7.1 Sender rejected",
+                Context::Mail,
             ),
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
