@@ -694,7 +694,7 @@ fn pipelined(cmd: Context, enhanced: Option<EnhancedCode>) -> Context {
 /// A Sendmail transcript line naming the command sent (`>>> RCPT To:<…>`, `>>> DATA`,
 /// `>>> .` for the end of the message).
 fn transcript_command(line: &str) -> Option<Context> {
-    if let Some(c) = bare_command(line) {
+    if let Some(c) = bare_command(line).or_else(|| smtplib_send(line)) {
         return Some(c);
     }
     // A debug log that prefixes every transcript line with its own fields and the logger's
@@ -723,6 +723,21 @@ fn transcript_command(line: &str) -> Option<Context> {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
     Context::from_verb(&verb)
+}
+
+/// CPython smtplib's debug output (`set_debuglevel(1)`: `send: 'rcpt TO:<…>\r\n'` then
+/// `reply: b'550 …'`; Lib/smtplib.py putcmd/send print `send:` and the repr of what they
+/// write): the command sent, or, for the one `send:` that is not a command, the message
+/// text, whose reply answers the end of the data.
+fn smtplib_send(line: &str) -> Option<Context> {
+    let rest = line
+        .strip_prefix("send: '")
+        .or_else(|| line.strip_prefix("send: b'"))?;
+    let verb: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    Some(Context::from_verb(&verb).unwrap_or(Context::EndOfData))
 }
 
 /// A session log's line without the bracketed fields before its transcript mark (MDaemon
@@ -2629,6 +2644,10 @@ mod tests {
                 Context::Mail,
             ),
             (
+                "send: 'mail FROM:<a@example.com> size=312\\r\\n'\nreply: b'553 5.7.1 <a@example.com>: Sender address rejected: not owned by user\\r\\n'",
+                Context::Mail,
+            ),
+            (
                 "SMTP -> ERROR: STARTTLS not accepted from server: 454 4.7.0 TLS not available",
                 Context::StartTls,
             ),
@@ -2651,6 +2670,19 @@ mod tests {
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
         }
+        // smtplib's message text is sent after the 354: the last reply answers its end.
+        let last = parse_inputs(&["send: 'data\\r\\n'\nreply: b'354 End data with <CR><LF>.<CR><LF>\\r\\n'\nsend: b'Subject: x\\r\\n\\r\\nhello\\r\\n.\\r\\n'\nreply: b'554 5.7.1 Message rejected as spam\\r\\n'".to_string()]).into_iter().last();
+        assert!(
+            matches!(
+                last,
+                Some(Parsed::Reply {
+                    code: 554,
+                    inferred: Some(Context::EndOfData),
+                    ..
+                })
+            ),
+            "{last:?}"
+        );
         // Said of the reply to DATA by one client and of the reply after the message by
         // another.
         assert_eq!(
