@@ -694,7 +694,7 @@ fn pipelined(cmd: Context, enhanced: Option<EnhancedCode>) -> Context {
 /// A Sendmail transcript line naming the command sent (`>>> RCPT To:<…>`, `>>> DATA`,
 /// `>>> .` for the end of the message).
 fn transcript_command(line: &str) -> Option<Context> {
-    if let Some(c) = bare_command(line) {
+    if let Some(c) = bare_command(line).or_else(|| smtplib_send(line)) {
         return Some(c);
     }
     // A debug log that prefixes every transcript line with its own fields and the logger's
@@ -712,7 +712,8 @@ fn transcript_command(line: &str) -> Option<Context> {
         .iter()
         .find_map(|a| marked.strip_prefix(a))
         .or_else(|| labelled_transcript(line))
-        .or_else(|| host_transcript(line))?
+        .or_else(|| host_transcript(line))
+        .or_else(|| logged_transcript(line))?
         .trim();
     if rest == "." {
         return Some(Context::EndOfData);
@@ -722,6 +723,21 @@ fn transcript_command(line: &str) -> Option<Context> {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
     Context::from_verb(&verb)
+}
+
+/// CPython smtplib's debug output (`set_debuglevel(1)`: `send: 'rcpt TO:<…>\r\n'` then
+/// `reply: b'550 …'`; Lib/smtplib.py putcmd/send print `send:` and the repr of what they
+/// write): the command sent, or, for the one `send:` that is not a command, the message
+/// text, whose reply answers the end of the data.
+fn smtplib_send(line: &str) -> Option<Context> {
+    let rest = line
+        .strip_prefix("send: '")
+        .or_else(|| line.strip_prefix("send: b'"))?;
+    let verb: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    Some(Context::from_verb(&verb).unwrap_or(Context::EndOfData))
 }
 
 /// A session log's line without the bracketed fields before its transcript mark (MDaemon
@@ -742,10 +758,13 @@ fn without_bracketed_fields(line: &str) -> &str {
 /// them: Sendmail's `>>> RCPT To:`, `C:` of RFC 5321's examples, ListManager-style
 /// `--> RCPT TO:` (replies `<-- 451 …`), and `<<< mail from:` of tools that mark the
 /// client with `<<<` (replies then `>>> 553 …`), and `Sent: MAIL FROM:<>` / `Got: 553 …` of
-/// test tools' session dumps. The command word decides, in any case
-/// (RFC 5321 §2.4: verbs are case-insensitive); a reply line after the mark has a code,
-/// no verb.
-const TRANSCRIPT_ARROWS: &[&str] = &[">>>", "<<<", "-->", "C:", "c:", "Sent:", "sent:"];
+/// test tools' session dumps, and swaks' ` -> RCPT TO:<…>` (`~>` inside TLS; its replies
+/// `<-  250 …`, `<** 550 …`, `<~* 550 …`, swaks(1) "TRANSACTION"). The command word decides,
+/// in any case (RFC 5321 §2.4: verbs are case-insensitive); a reply line after the mark has
+/// a code, no verb.
+const TRANSCRIPT_ARROWS: &[&str] = &[
+    ">>>", "<<<", "-->", "C:", "c:", "Sent:", "sent:", "->", "~>",
+];
 
 /// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then
 /// `Received <<< 550 …`): the command after one label word.
@@ -753,6 +772,28 @@ fn labelled_transcript(line: &str) -> Option<&str> {
     let (label, rest) = line.split_once(">>>")?;
     let label = label.trim();
     (!label.is_empty() && label.bytes().all(|b| b.is_ascii_alphabetic())).then_some(rest)
+}
+
+/// Session logs that tag each line's data with its direction: Exchange's SMTP protocol log
+/// (CSV, event field `>` or `<` before the data: `…,>,RCPT TO:<…>,` then `…,<,550 …,`;
+/// Microsoft Learn, "Protocol logging", fields date-time … event, data, context) and
+/// hMailServer's (`"SENT: RCPT TO:<…>"` then `"RECEIVED: 550 …"`, its logging page) and
+/// PHPMailer's debug output (src/SMTP.php `edebug`: `CLIENT -> SERVER: RCPT TO:<…>` then
+/// `SERVER -> CLIENT: 550 …`, after a timestamp; PHPMailer 5's `CLIENT -> SMTP:`) and
+/// SmarterMail's SMTP log (`00:00:00 [192.0.2.2][12345] cmd: MAIL FROM:<…>` then `… rsp:
+/// 553 …`): the data after the tag, a command on the line that sent one.
+fn logged_transcript(line: &str) -> Option<&str> {
+    [
+        ",>,",
+        ",<,",
+        "\"SENT: ",
+        "\"RECEIVED: ",
+        "CLIENT -> SERVER: ",
+        "CLIENT -> SMTP: ",
+        "] cmd: ",
+    ]
+    .iter()
+    .find_map(|m| line.find(m).map(|i| &line[i + m.len()..]))
 }
 
 /// Commands as clients send them, at the start of a pasted line (RFC 5321 §4.1).
@@ -889,6 +930,10 @@ const PREFIXES: &[&str] = &[
     "#",
     // A log's response field ("2021-03-09 11:10:37, resp, 554 \"Refused. …\"").
     "resp,",
+    // Exchange's SMTP protocol log: the event field (`<` received, `>` sent) before the
+    // data ("…,192.0.2.25:25,<,550 5.1.1 …,").
+    ",<,",
+    ",>,",
 ];
 
 /// Finds the reply code in a log line: at the start, or right after a known prefix
@@ -1310,16 +1355,7 @@ fn dsn_field(raw: &str) -> Option<EnhancedCode> {
 /// Exim's "after RCPT TO:", Postfix's "reject: RCPT from", qmail's "does not like
 /// recipient").
 fn infer_context(block: &str) -> Option<Context> {
-    // Bounces wrap "(in reply to⏎RCPT TO command)": compare with whitespace collapsed.
-    let l = if block.contains(['\n', '\r', '\t']) || block.contains("  ") {
-        block
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_ascii_lowercase()
-    } else {
-        block.to_ascii_lowercase()
-    };
+    let l = stage_text(block);
     const HINTS: &[(&str, Context)] = &[
         ("in reply to end of data", Context::EndOfData),
         ("after end of data", Context::EndOfData),
@@ -1332,10 +1368,15 @@ fn infer_context(block: &str) -> Option<Context> {
         ("reject: body ", Context::EndOfData),
         // Exim's receiving log: the DATA ACL runs after the message ("rejected after DATA").
         ("rejected after data", Context::EndOfData),
+        // Perl Email::Sender::Transport::SMTP: "error at DATA start" (the reply to DATA),
+        // "error at after DATA" (the reply after the message).
+        ("error at after data", Context::EndOfData),
         ("in reply to data", Context::Data),
         ("rejected command 'data'", Context::Data),
         ("expected response code 354", Context::Data),
-        ("after data", Context::Data),
+        // "after DATA:" / "after DATA " but not "after database lookup".
+        ("after data:", Context::Data),
+        ("after data ", Context::Data),
         ("after pipelined data", Context::Data),
         ("reject: data from", Context::Data),
         ("in reply to bdat", Context::Bdat),
@@ -1373,7 +1414,9 @@ fn infer_context(block: &str) -> Option<Context> {
         ("command: 'auth", Context::Auth),
         ("badcredentials", Context::Auth),
         ("sasl authentication failed", Context::Auth),
-        ("after auth", Context::Auth),
+        // Exim's "after AUTH PLAIN:" but not "relaying allowed only after authentication".
+        ("after auth ", Context::Auth),
+        ("after auth:", Context::Auth),
         ("in reply to vrfy", Context::Vrfy),
         ("reject: vrfy from", Context::Vrfy),
         ("in reply to quit", Context::Quit),
@@ -1406,6 +1449,7 @@ fn infer_context(block: &str) -> Option<Context> {
     // command it refuses ("530 5.7.57 … during MAIL FROM", Exchange Online).
     const REPLY_WORDINGS: &[(&str, Context)] = &[
         ("during mail from", Context::Mail),
+        ("during rcpt to", Context::Rcpt),
         ("username and password not accepted", Context::Auth),
         ("cannot authenticate", Context::Auth),
         ("could not authenticate", Context::Auth),
@@ -1418,17 +1462,152 @@ fn infer_context(block: &str) -> Option<Context> {
         // Gmail's "421 4.7.0 Try again later, closing connection. (EHLO)" names the command it
         // refused (https://support.google.com/a/answer/3726730).
         ("connection. (ehlo)", Context::Ehlo),
+        // A reply naming the command it refuses at its end ("550 5.1.1 <…>... User Unknown
+        // in RCPT TO", Sisimai's SMTP::Command test strings).
+        (" in rcpt to ", Context::Rcpt),
     ];
     static TABLE: std::sync::LazyLock<FirstOf<Context>> = std::sync::LazyLock::new(|| {
         FirstOf::new(
             HINTS
                 .iter()
+                .chain(MTA_STAGES)
                 .chain(NAMED_STAGES)
                 .chain(REPLY_WORDINGS)
                 .copied(),
         )
     });
     TABLE.first_in(&l).or_else(|| quoted_command(&l))
+}
+
+/// Stage wordings of MTAs beyond Postfix's and Exim's usual ones, as Sisimai's per-MTA
+/// parsers and the MTAs' sources write them (lower case).
+const MTA_STAGES: &[(&str, Context)] = &[
+    // Postfix smtp_proto.c names its last reset "final RSET command" in its "(in reply to
+    // …)" and "while sending final RSET" (lost connection) texts; BDAT likewise.
+    ("in reply to final rset", Context::Rset),
+    ("in reply to rset", Context::Rset),
+    ("while sending final rset", Context::Rset),
+    ("while sending quit", Context::Quit),
+    ("while sending bdat", Context::Bdat),
+    // Ipswitch IMail's bounce (Sisimai lib/Sisimai/Lhost/IMailServer.pm): one sentence
+    // per stage before the server's reply.
+    (
+        "unexpected connection response from server",
+        Context::Greeting,
+    ),
+    ("unexpected response to ehlo/helo", Context::Ehlo),
+    ("server response to mail from", Context::Mail),
+    (
+        "additional rcpt to generated following response",
+        Context::Rcpt,
+    ),
+    ("data command generated response", Context::Data),
+    ("body of message generated response", Context::EndOfData),
+    // "SMTP:RCPT host 192.0.2.8: 553 …" (Sisimai lib/Sisimai/Lhost/X3.pm).
+    ("smtp:rcpt host", Context::Rcpt),
+    ("smtp:mail host", Context::Mail),
+    // qmail-remote's fallback patch: "Sorry, no SMTP connection got far enough; most
+    // progress was RCPT TO response; remote host … said: 550 …" (Sisimai
+    // lib/Sisimai/Lhost/qmail.pm and its SMTP::Command test strings).
+    ("most progress was rcpt to", Context::Rcpt),
+    // Sisimai's SMTP::Command test strings (go-sisimai sisimai/smtp/command/lib_test.go):
+    // "5.1.8 (Server rejected MAIL FROM address)", "SMTP Server <…> refused to accept
+    // your message (DATA), with the following error message".
+    ("server rejected mail from address", Context::Mail),
+    ("refused to accept your message (data)", Context::Data),
+    ("error at data start", Context::Data),
+    // The "Each of the following recipients was rejected by a remote mail server" bounce
+    // (Sisimai lib/Sisimai/Lhost/EZweb.pm). (Not Sun Messaging Server's "Reason: Remote SMTP
+    // server has rejected address": corpus.tsv labels it as naming no command.)
+    (
+        "each of the following recipients was rejected by a remote mail server",
+        Context::Rcpt,
+    ),
+    // Gmail's old delivery notification numbered its SMTP client's state: "… User Unknown
+    // (state 14)" after RCPT, "554 Error: no valid recipients (state 15)" after DATA
+    // (Sisimai lib/Sisimai/Lhost/Gmail.pm's state table).
+    ("(state 14)", Context::Rcpt),
+    ("(state 15)", Context::Data),
+    // Email::Sender's partial failure "some recipients were rejected during RCPT".
+    ("rejected during rcpt", Context::Rcpt),
+    // Postfix smtpd(8) names the BDAT stage as it names DATA ("reject: BDAT from").
+    ("reject: bdat from", Context::Bdat),
+    // Haraka's core log of each hook's result ("[core]  hook=rcpt plugin=rcpt_to.in_host_list
+    // function=hook_rcpt params=<…> retval=DENY msg=\"…\""): the hook is the stage
+    // (Haraka docs/Plugins.md: connect, helo/ehlo, mail, rcpt, data, data_post, queue).
+    ("hook=connect ", Context::Greeting),
+    ("hook=ehlo ", Context::Ehlo),
+    ("hook=helo ", Context::Helo),
+    ("hook=mail ", Context::Mail),
+    ("hook=rcpt ", Context::Rcpt),
+    ("hook=data ", Context::Data),
+    ("hook=data_post ", Context::EndOfData),
+    ("hook=queue ", Context::EndOfData),
+];
+
+/// The text [`infer_context`] reads: lower case, whitespace collapsed, one space after the
+/// end, message-check failures masked.
+fn stage_text(block: &str) -> String {
+    // Bounces wrap "(in reply to⏎RCPT TO command)": compare with whitespace collapsed.
+    let mut l = if block.contains(['\n', '\r', '\t']) || block.contains("  ") {
+        block
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase()
+    } else {
+        block.to_ascii_lowercase()
+    };
+    // A stage word at the very end ("… after DATA") ends like one before a space.
+    l.push(' ');
+    // A message check's failure ("550 5.7.1 SPF authentication failed", "DMARC
+    // authentication failed") is refused at the end of the data or at RCPT, not AUTH.
+    for check in MESSAGE_AUTH_CHECKS {
+        if l.contains(check) {
+            l = l.replace(check, "message check");
+        }
+    }
+    l
+}
+
+/// Message-authentication checks whose "… authentication failed" is not a refused AUTH
+/// (RFC 7208 SPF, RFC 6376 DKIM, RFC 7489 DMARC, Sender ID).
+const MESSAGE_AUTH_CHECKS: &[&str] = &[
+    "spf authentication",
+    "dkim authentication",
+    "dmarc authentication",
+    "sender authentication",
+    "domain authentication",
+    "message authentication",
+];
+
+/// Exim's transports/smtp.c "Remote host … closed connection in response to %s%s" (and
+/// "SMTP timeout after …"): the command, "pipelined " first when it was, as Exim names it
+/// ("initial connection", "end of data", "RCPT TO:<…>", "EHLO host").
+fn in_response_to(l: &str) -> Option<Context> {
+    l.match_indices("in response to ").find_map(|(i, m)| {
+        let tail = &l[i + m.len()..];
+        let tail = tail.strip_prefix("pipelined ").unwrap_or(tail);
+        if tail.starts_with("initial connection") {
+            return Some(Context::Greeting);
+        }
+        if tail.starts_with("end of data") {
+            return Some(Context::EndOfData);
+        }
+        let mut words = tail
+            .split([' ', ':', ',', ';', '<'])
+            .filter(|w| !w.is_empty());
+        let first = words.next()?;
+        let two = format!("{first} {}", words.next().unwrap_or(""));
+        // Only the verbs Exim writes in capitals: "in response to data" in prose ("in
+        // response to data requests") is rare but "in response to auth…" reads as prose.
+        matches!(
+            first,
+            "rcpt" | "mail" | "data" | "ehlo" | "helo" | "starttls" | "bdat" | "quit"
+        )
+        .then(|| Context::from_verb(&two).or_else(|| Context::from_verb(first)))
+        .flatten()
+    })
 }
 
 /// A reply a Go program prefixes with the net/smtp step that failed, the common idiom
@@ -1605,6 +1784,151 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // email address").
     ("failed to add from email address", Context::Mail),
     ("failed to add to email address", Context::Rcpt),
+    // CPython Lib/smtplib.py: SMTPHeloError carries the reply to HELO (ehlo_or_helo_if_needed
+    // raises it after EHLO and then HELO were refused), SMTPConnectError the greeting
+    // (connect() raises it when the first reply is not 220).
+    ("smtpheloerror", Context::Helo),
+    ("smtpconnecterror", Context::Greeting),
+    // aiosmtplib errors.py: SMTPConnectResponseError (a greeting other than 220),
+    // SMTPRecipientRefused (one RCPT refused).
+    ("smtpconnectresponseerror", Context::Greeting),
+    // Thunderbird's (and Mozilla/Netscape Mail's) send errors, one string per command
+    // (comm-central mail/locales … messengercompose.ftl: smtp-error-sending-recipient-command
+    // "… The mail server responded: …. Please check the message recipient \"…\" and try
+    // again.", smtp-error-sending-from-command "… Please make sure that you are using the
+    // correct identity to send …", smtp-error-sending-data-command "An Outgoing server (SMTP)
+    // error occurred while sending mail. The server responded: …", smtp-error-sending-message
+    // "… Please check the message and try again."; Netscape's MK_ERROR_SENDING_*_COMMAND).
+    ("please check the message recipient", Context::Rcpt),
+    // Apple Mail's (Message framework MFSMTPResponse) per-recipient errors: "The recipient
+    // “…” was rejected by the server because the user is unknown." / "… because it does
+    // not allow relaying." / "… because it is not a valid email address."
+    (
+        "was rejected by the server because the user is unknown",
+        Context::Rcpt,
+    ),
+    (
+        "was rejected by the server because it does not allow relaying",
+        Context::Rcpt,
+    ),
+    (
+        "was rejected by the server because it is not a valid email address",
+        Context::Rcpt,
+    ),
+    (
+        "please make sure that you are using the correct identity to send",
+        Context::Mail,
+    ),
+    (
+        "please verify that your email address is correct in your mail preferences",
+        Context::Mail,
+    ),
+    (
+        "an outgoing server (smtp) error occurred while sending mail",
+        Context::Data,
+    ),
+    ("an (smtp) error occurred while sending mail", Context::Data),
+    ("please check the message and try again", Context::EndOfData),
+    // wneessen/go-mail senderror.go: each SendErrReason names its step ("sending SMTP RCPT
+    // TO command: 550 5.1.1 …"; "closing SMTP DATA writer" sends the end of the message).
+    ("sending smtp mail from command", Context::Mail),
+    ("sending smtp rcpt to command", Context::Rcpt),
+    ("sending smtp data command", Context::Data),
+    ("closing smtp data writer", Context::EndOfData),
+    ("sending smtp reset command", Context::Rset),
+    // PHPMailer 5's class.smtp.php errors ("SMTP -> ERROR: RCPT not accepted from server:
+    // 550 …"), one per command it sent; "DATA not accepted" is left out: PHPMailer 5 says it
+    // of the reply after the message, OpenCart's smtp.php of the reply to DATA too.
+    ("mail not accepted from server", Context::Mail),
+    ("mail from not accepted from server", Context::Mail),
+    ("rcpt not accepted from server", Context::Rcpt),
+    ("rcpt to not accepted from server", Context::Rcpt),
+    ("ehlo not accepted from server", Context::Ehlo),
+    ("helo not accepted from server", Context::Helo),
+    ("starttls not accepted from server", Context::StartTls),
+    ("auth not accepted from server", Context::Auth),
+    ("username not accepted from server", Context::Auth),
+    ("password not accepted from server", Context::Auth),
+    ("authenticate not accepted from server", Context::Auth),
+    ("data command not accepted from server", Context::Data),
+    // CDO's (cdosys.h, used by System.Web.Mail, classic ASP and SQL Server's mail)
+    // CDO_E_SENDER_REJECTED "The server rejected the sender address. The server response
+    // was: …" and CDO_E_RECIPIENTS_REJECTED "The server rejected one or more recipient
+    // addresses. …"; Outlook Express / Windows Live Mail number the sender's refusal
+    // 0x800CCC78 (IXP_E_SMTP_REJECTED_SENDER) as they number the recipients' 0x800CCC79.
+    ("the server rejected the sender address", Context::Mail),
+    (
+        "the server rejected one or more recipient addresses",
+        Context::Rcpt,
+    ),
+    ("0x800ccc78", Context::Mail),
+    ("smtprecipientrefused", Context::Rcpt),
+    // nodemailer lib/smtp-connection/index.js _actionSTARTTLS: "Error upgrading connection
+    // with STARTTLS" with the server's reply as its response.
+    (
+        "error upgrading connection with starttls",
+        Context::StartTls,
+    ),
+    // PHPMailer src/SMTP.php: "SMTP ERROR: Username command failed" (AUTH LOGIN's user
+    // name step).
+    ("username command failed", Context::Auth),
+    // PHPMailer's translated language strings (language/phpmailer.lang-de/fr/es/it/pt_br/
+    // nl/ru/pl.php): recipients_failed (RCPT), from_failed (MAIL), data_not_accepted (the
+    // reply after the message), authenticate (AUTH). Only ASCII is lower-cased before the
+    // match: the Cyrillic phrases start after the capital that opens their sentence.
+    ("die folgenden empfänger sind nicht korrekt", Context::Rcpt),
+    ("les destinataires suivants sont en erreur", Context::Rcpt),
+    ("los siguientes destinos fallaron", Context::Rcpt),
+    (
+        "i seguenti indirizzi destinatari hanno generato",
+        Context::Rcpt,
+    ),
+    ("os seguintes destinatários falharam", Context::Rcpt),
+    ("de volgende ontvangers zijn mislukt", Context::Rcpt),
+    (
+        "die folgende absenderadresse ist nicht korrekt",
+        Context::Mail,
+    ),
+    ("adresse d'expéditeur suivante a échou", Context::Mail),
+    ("siguiente dirección de remitente falló", Context::Mail),
+    (
+        "i seguenti indirizzi mittenti hanno generato",
+        Context::Mail,
+    ),
+    ("os seguintes remetentes falharam", Context::Mail),
+    ("het volgende afzendersadres is mislukt", Context::Mail),
+    (
+        "smtp-fehler: daten werden nicht akzeptiert",
+        Context::EndOfData,
+    ),
+    ("erreur smtp : données incorrectes", Context::EndOfData),
+    ("error smtp: datos no aceptados", Context::EndOfData),
+    ("smtp error: dati non accettati", Context::EndOfData),
+    ("erro de smtp: dados rejeitados", Context::EndOfData),
+    ("smtp-fout: data niet geaccepteerd", Context::EndOfData),
+    (
+        "smtp-fehler: authentifizierung fehlgeschlagen",
+        Context::Auth,
+    ),
+    ("erreur smtp : échec de l'authentification", Context::Auth),
+    ("error smtp: imposible autentificar", Context::Auth),
+    ("smtp error: impossibile autenticarsi", Context::Auth),
+    ("erro de smtp: não foi possível autenticar", Context::Auth),
+    ("smtp-fout: authenticatie mislukt", Context::Auth),
+    ("не удалась отправка таким адресатам", Context::Rcpt),
+    ("верный адрес отправителя", Context::Mail),
+    ("smtp: данные не приняты", Context::EndOfData),
+    ("smtp: ошибка авторизации", Context::Auth),
+    ("następujący odbiorcy są nieprawidłowi", Context::Rcpt),
+    (
+        "następujący adres nadawcy jest nieprawidłowy",
+        Context::Mail,
+    ),
+    ("błąd smtp: dane nie zostały przyjęte", Context::EndOfData),
+    (
+        "błąd smtp: nie można przeprowadzić uwierzytelnienia",
+        Context::Auth,
+    ),
 ];
 
 /// A command a client library or an MTA's log quotes by name: emailjs `bad response on
@@ -1621,6 +1945,9 @@ fn quoted_command(l: &str) -> Option<Context> {
     };
     verb_after("on command '", '\'')
         .or_else(|| verb_after("command: '", '\''))
+        // "(host 'mx.example' rejected command 'RCPT TO:<…>' with code 550 …)", the relay
+        // log form whose 'DATA' case the table names.
+        .or_else(|| verb_after("rejected command '", '\''))
         // nodemailer's error as JSON: {"code":"EAUTH","response":"…","command":"AUTH PLAIN"}.
         .or_else(|| verb_after("\"command\":\"", '"'))
         .or_else(|| verb_after("failed-command command=\"", '"'))
@@ -1638,6 +1965,7 @@ fn quoted_command(l: &str) -> Option<Context> {
             Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
         })
         .or_else(|| go_step_prefix(l))
+        .or_else(|| in_response_to(l))
 }
 
 /// A client library's `response=421 … (EHLO)`: the command it names in parentheses
@@ -2054,6 +2382,327 @@ mod tests {
             Some(Context::Ehlo)
         );
         assert_eq!(reply("501 Syntax error").2, None);
+    }
+
+    fn stage_of(text: &str) -> Option<Context> {
+        match parse_inputs(&[text.to_string()]).into_iter().next() {
+            Some(
+                Parsed::Reply { inferred, .. }
+                | Parsed::Enhanced { inferred, .. }
+                | Parsed::Invalid { inferred, .. },
+            ) => inferred,
+            None => None,
+        }
+    }
+
+    /// Stage wordings of MTAs Sisimai parses and of client libraries, each as its source
+    /// writes it (sources on the table entries).
+    #[test]
+    fn postfix_and_exim_stage_wordings_name_the_command() {
+        for (line, want) in [
+            // Postfix smtp_proto.c xfer_request[] / xfer_states[].
+            (
+                "host mx.example.com[192.0.2.1] said: 421 4.4.2 Timeout (in reply to final RSET command)",
+                Context::Rset,
+            ),
+            (
+                "lost connection with mx.example.com[192.0.2.1] while sending final RSET",
+                Context::Rset,
+            ),
+            (
+                "conversation with mx.example.com[192.0.2.1] timed out while sending BDAT command",
+                Context::Bdat,
+            ),
+            // Exim transports/smtp.c.
+            (
+                "Remote host mx.example.com [192.0.2.1] closed connection in response to initial connection",
+                Context::Greeting,
+            ),
+            (
+                "Remote host mx.example.com [192.0.2.1] closed connection in response to end of data",
+                Context::EndOfData,
+            ),
+            (
+                "Remote host mx.example.com [192.0.2.1] closed connection in response to pipelined RCPT TO:<a@example.com>",
+                Context::Rcpt,
+            ),
+            (
+                "SMTP error from remote mail server after STARTTLS: 454 TLS not available",
+                Context::StartTls,
+            ),
+            (
+                "SMTP error from remote mail server after AUTH PLAIN: 535 Incorrect authentication data",
+                Context::Auth,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn sisimai_parsed_mta_wordings_name_the_command() {
+        for (line, want) in [
+            // IMail (Sisimai Lhost/IMailServer.pm).
+            (
+                "Unexpected connection response from server: 554 No SMTP service here",
+                Context::Greeting,
+            ),
+            (
+                "Unexpected response to EHLO/HELO: 554 Access denied",
+                Context::Ehlo,
+            ),
+            (
+                "Server response to MAIL FROM: 553 sender rejected",
+                Context::Mail,
+            ),
+            (
+                "Additional RCPT TO generated following response: 550 No such user",
+                Context::Rcpt,
+            ),
+            (
+                "DATA command generated response: 554 Transaction failed",
+                Context::Data,
+            ),
+            (
+                "Body of message generated response: 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            // Sisimai Lhost/X3.pm, Lhost/qmail.pm and its SMTP::Command test strings.
+            (
+                "SMTP:RCPT host 192.0.2.8: 553 5.3.0 <kijitora@example.com>... No such user here",
+                Context::Rcpt,
+            ),
+            (
+                "The error that the other server returned was:\n550 550 5.1.1 <a@example.org>... User Unknown (state 14).",
+                Context::Rcpt,
+            ),
+            (
+                "Each of the following recipients was rejected by a remote mail server.\n    Recipient: <a@example.jp>\n    >>> 550 <a@example.jp>: User unknown",
+                Context::Rcpt,
+            ),
+            (
+                "Sorry, no SMTP connection got far enough; most progress was RCPT TO response; remote host 192.0.2.32 said: 550 Unknown user",
+                Context::Rcpt,
+            ),
+            ("5.1.8 (Server rejected MAIL FROM address)", Context::Mail),
+            (
+                "550 5.1.1 <DATA@MAIL.EXAMPLE.JP>... User Unknown  in RCPT TO",
+                Context::Rcpt,
+            ),
+            (
+                "SMTP Server <192.0.2.223> refused to accept your message (DATA), with the following error message: 554 Transaction failed",
+                Context::Data,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn client_library_wordings_in_several_languages_name_the_command() {
+        for (line, want) in [
+            // CPython smtplib, nodemailer, PHPMailer and its language files.
+            (
+                "smtplib.SMTPHeloError: (501, b'5.5.4 Invalid domain name')",
+                Context::Helo,
+            ),
+            (
+                "smtplib.SMTPConnectError: (554, b'5.7.1 Access denied')",
+                Context::Greeting,
+            ),
+            (
+                "Error: Error upgrading connection with STARTTLS\n454 4.7.0 TLS not available due to local problem",
+                Context::StartTls,
+            ),
+            (
+                "SMTP ERROR: Username command failed: 535 5.7.8 Error: authentication failed",
+                Context::Auth,
+            ),
+            (
+                "SMTP-Fehler: Die folgenden Empfänger sind nicht korrekt: a@example.com 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            (
+                "La siguiente dirección de remitente falló: a@example.com 553 5.7.1 Sender rejected",
+                Context::Mail,
+            ),
+            (
+                "Erreur SMTP : données incorrectes. 554 5.7.1 Rejected",
+                Context::EndOfData,
+            ),
+            (
+                "SMTP Error: Impossibile autenticarsi. 535 5.7.8 Error",
+                Context::Auth,
+            ),
+            (
+                "Ошибка SMTP: не удалась отправка таким адресатам: a@example.com 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            (
+                "Błąd SMTP: Następujący adres Nadawcy jest nieprawidłowy: a@example.com 553 5.7.1 Sender rejected",
+                Context::Mail,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    /// Session logs, Perl's Email::Sender, Haraka's hook log and aiosmtplib (sources on the
+    /// table entries and on [`logged_transcript`]).
+    #[test]
+    fn session_logs_and_more_libraries_name_the_command() {
+        for (line, want) in [
+            (
+                "2020-01-01T10:00:00.000Z,Internet Send Connector,08D7A1B2C3D4E5F6,5,10.0.0.5:28012,192.0.2.25:25,>,RCPT TO:<a@example.com>,\n2020-01-01T10:00:00.100Z,Internet Send Connector,08D7A1B2C3D4E5F6,6,10.0.0.5:28012,192.0.2.25:25,<,550 5.1.1 <a@example.com>: Recipient address rejected: User unknown,",
+                Context::Rcpt,
+            ),
+            (
+                "\"SMTPC\"\t4200\t12\t\"2024-01-19 09:46:14.523\"\t\"192.0.2.25\"\t\"SENT: MAIL FROM:<a@example.com>\"\n\"SMTPC\"\t4200\t12\t\"2024-01-19 09:46:14.651\"\t\"192.0.2.25\"\t\"RECEIVED: 553 5.7.1 Sender rejected\"",
+                Context::Mail,
+            ),
+            (
+                "error at DATA start: 554 5.5.1 Error: no valid recipients",
+                Context::Data,
+            ),
+            (
+                "error at after DATA: 554 5.7.1 Message rejected",
+                Context::EndOfData,
+            ),
+            ("some recipients were rejected during RCPT", Context::Rcpt),
+            (
+                "[INFO] [D33D6290-C923-4DAC-A4B4-D0E7B8FAF010.1] [core]  hook=rcpt plugin=rcpt_to.in_host_list function=hook_rcpt params=<joe@example.com> retval=DENY msg=\"I cannot deliver mail for <joe@example.com>\"",
+                Context::Rcpt,
+            ),
+            (
+                "[INFO] [D33D6290-C923-4DAC-A4B4-D0E7B8FAF010.1] [core]  hook=data_post plugin=spamassassin function=hook_data_post params= retval=DENY msg=\"spam score exceeded threshold\"",
+                Context::EndOfData,
+            ),
+            (
+                "aiosmtplib.errors.SMTPConnectResponseError: Error connecting to mx.example.com on port 25: 554 5.7.1 Access denied",
+                Context::Greeting,
+            ),
+            (
+                "aiosmtplib.errors.SMTPRecipientRefused: (550, '5.1.1 User unknown', 'a@example.com')",
+                Context::Rcpt,
+            ),
+            (
+                "failed to send mail: sending SMTP MAIL FROM command: 553 5.7.1 Sender address rejected",
+                Context::Mail,
+            ),
+            (
+                "closing SMTP DATA writer: 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            (
+                "An error occurred while sending mail. The mail server responded:\n5.1.2 The recipient address <a@b@example.com> is not a valid RFC-5321 address. - gsmtp.\n Please check the message recipient\n\"a@b@example.com\" and try again.",
+                Context::Rcpt,
+            ),
+            (
+                "An error occurred while sending mail. The mail server responded:  554 5.7.1 Spam message rejected. Please check the message and try again.",
+                Context::EndOfData,
+            ),
+            (
+                "The recipient “a@example.com” was rejected by the server because it does not allow relaying.",
+                Context::Rcpt,
+            ),
+            (
+                "<a@example.com> (host 'mx.example.com' rejected command 'MAIL FROM:<b@example.org>' with code 553 (5.7.1) 'Sender rejected')",
+                Context::Mail,
+            ),
+            (
+                "NOQUEUE: reject: BDAT from unknown[192.0.2.1]: 554 5.7.1 rejected",
+                Context::Bdat,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        let got = reply(
+            "2020-01-01T10:00:00.100Z,Internet Send Connector,08D7A1B2C3D4E5F6,6,10.0.0.5:28012,192.0.2.25:25,<,550 5.1.1 <a@example.com>: User unknown,",
+        );
+        assert_eq!((got.0, got.1), (550, Some("5.1.1".into())));
+    }
+
+    /// PHPMailer's debug transcript and PHPMailer 5's errors, SmarterMail's log, CDO and Windows Live Mail
+    /// (sources on the table entries and on [`logged_transcript`]).
+    #[test]
+    fn php_and_windows_client_wordings_name_the_command() {
+        for (line, want) in [
+            (
+                "2024-01-01 10:00:00 CLIENT -> SERVER: MAIL FROM:<a@example.com>\n2024-01-01 10:00:00 SERVER -> CLIENT: 553 5.7.1 Sender address rejected",
+                Context::Mail,
+            ),
+            (
+                "SMTP -> ERROR: RCPT not accepted from server: 451 4.3.0 : Temporary lookup failure",
+                Context::Rcpt,
+            ),
+            (
+                "00:00:00 [192.0.2.2][MSG2] cmd: DATA\n00:00:01 [192.0.2.2][MSG2] rsp: 554 5.5.1 No valid recipients",
+                Context::Data,
+            ),
+            (
+                " ~> MAIL FROM:<a@example.com>\n<~* 553 5.7.1 <a@example.com>: Sender address rejected: not owned by user\n ~> QUIT",
+                Context::Mail,
+            ),
+            (
+                "send: 'mail FROM:<a@example.com> size=312\\r\\n'\nreply: b'553 5.7.1 <a@example.com>: Sender address rejected: not owned by user\\r\\n'",
+                Context::Mail,
+            ),
+            (
+                "SMTP -> ERROR: STARTTLS not accepted from server: 454 4.7.0 TLS not available",
+                Context::StartTls,
+            ),
+            (
+                "SMTP -> ERROR: DATA command not accepted from server: 554 5.5.1 Error: no valid recipients",
+                Context::Data,
+            ),
+            (
+                "Failure sending mail. The server rejected the sender address. The server response was: 454 5.7.3 Client doesn't have permission to submit mail to this server",
+                Context::Mail,
+            ),
+            (
+                "The server rejected one or more recipient addresses. The server response was: 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            (
+                "Server Error: 550\nServer Response: 550 5.1.0 Authentication Required\nServer: 'mail.example.com'\nWindows Live Mail Error ID: 0x800CCC78\nProtocol: SMTP",
+                Context::Mail,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        // smtplib's message text is sent after the 354: the last reply answers its end.
+        let last = parse_inputs(&["send: 'data\\r\\n'\nreply: b'354 End data with <CR><LF>.<CR><LF>\\r\\n'\nsend: b'Subject: x\\r\\n\\r\\nhello\\r\\n.\\r\\n'\nreply: b'554 5.7.1 Message rejected as spam\\r\\n'".to_string()]).into_iter().last();
+        assert!(
+            matches!(
+                last,
+                Some(Parsed::Reply {
+                    code: 554,
+                    inferred: Some(Context::EndOfData),
+                    ..
+                })
+            ),
+            "{last:?}"
+        );
+        // Said of the reply to DATA by one client and of the reply after the message by
+        // another.
+        assert_eq!(
+            stage_of("Error: DATA not accepted from server! 554 5.7.1 Rejected"),
+            None
+        );
+    }
+
+    /// Words that mention a command or a check without stating what the reply answered.
+    #[test]
+    fn a_check_or_a_word_that_begins_like_a_command_names_no_stage() {
+        for line in [
+            "550 5.7.1 Relaying denied, only allowed after authentication",
+            "451 4.3.0 Temporary failure after database lookup",
+            "550 5.7.1 Message rejected: SPF authentication failed",
+            "550 5.7.1 Unauthenticated email is not accepted: DMARC authentication failed",
+            "421 4.7.0 Closed in response to complaints",
+        ] {
+            assert_eq!(stage_of(line), None, "{line}");
+        }
     }
 
     #[test]

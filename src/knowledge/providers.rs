@@ -28,10 +28,10 @@ pub const PROVIDERS: &[Provider] = &[
         source: "https://campus.barracuda.com/product/emailsecuritygateway/doc/3866646/smtp-response-codes/" },
     Provider { id: "google", fragments: &["gsmtp", ".google.com", ".googlemail.com", "gmail has detected", "gmail-smtp", "support.google.com/mail", "aspmx.l.google", "smtp.gmail.com", "1e100.net", "the email account that you tried to reach", "spam sent to gmail", "gmail does not accept messages", "the user you are trying to contact is receiving mail", "the gmail user you are trying to contact", "to protect our users from spam", "to best protect our users from spam", "gmail requires all senders to authenticate", "unusual rate of unsolicited mail originating from your ip", "does not meet ipv6 sending guidelines", "the recipient's inbox is out of storage space", "gmail requires", "google's message", "google's limit", "google's header", "google's sending limits", "google drive storage", "google account", "why has gmail blocked", "gmail sending limits", "gmail message header limits", "gmail receiving limits", "blocked in gmail", "add gmail to another email client", "sending to gmail", "gmail requirements", "spam policy in gmail", "username and password not accepted", "is not accepted due to domain's", "try again later (10)"],
         source: "https://support.google.com/a/answer/3726730 (Gmail SMTP errors, replies end in \"gsmtp\"; Gmail's own sentences name it: \"To reduce the amount of spam sent to Gmail\", \"Gmail does not accept messages from IPs with missing PTR records\"; the table's own sentences name Gmail and Google: \"Gmail requires all bulk email senders …\", \"exceeded Google's message size limits\", \"Manage files in your Google Drive storage\"; Gmail's own reply texts \"535-5.7.8 Username and Password not accepted\" and \"550-5.7.26 Unauthenticated email from … is not accepted due to domain's DMARC policy\"; Gmail's \"421 4.3.0 Temporary System Problem. Try again later (10). … - gsmtp\" numbers the problem, the table's generic text does not)" },
-    Provider { id: "microsoft", fragments: &[".outlook.com", "(s2017", "(s2018", "(s2019", "(s2020", "(s2021", ".hotmail.com", "protection.outlook", "office365", "sender.office.com", ".microsoft.com", "(s3150)", "(s3140)", "(as3150)", "(as3140)", "banned sending ip", "exchangelabs.com", "prod.outlook", "postmaster.live.com", "part of their network is on our block list", "resolver.adr.", "resolver.rst.", "queue.expired;", "prx1", "prx2", "prx3", "prx4", "prx5", "prx6", "prx7", "prx8", "fblw15", "messaging.microsoft.com", " as(", "hotmail-com", "(col0", "(bay0", "(snt0", "sc-001", "sc-002", "sc-003", "sc-004", "dy-001", "dy-002", "ou-001", "ou-002", "junk email reporting program", "client does not have permissions to send as this sender", "storedrv.", "mapiexception", "bad outbound sender", "weren't recognized as a valid sender", "client was not authenticated to send anonymous mail", "smtpsend.", "smtpclientauthentication", "tenantinboundattribution", "tenantattribution", "wasn't found at"],
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (STOREDRV.Submission/Deliver and MapiException* are Exchange's store driver; 5.1.8 \"bad outbound sender\" / \"you weren't recognized as a valid sender\": https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online; 5.7.60 \"Client does not have permissions to send as this sender\" is Exchange Online's SendAsDenied; Hotmail's MTAs tag replies with their id, \"550 SC-001 (COL004-MC4F40)\", \"(BAY004-MC2F32)\", \"(COL0-MC6-F31)\": https://pastebin.com/DHszgRUL, https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject; SMTPSEND.* is Exchange's SMTP send component, \"SMTPSEND.DNS.NonExistentDomain\": https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-4-4-in-exchange-online; Outlook.com's own refusal codes SC-001..SC-004, DY-001/DY-002, OU-001/OU-002 and its Junk Email Reporting Program (JMRP) are listed on its postmaster troubleshooting page, http://mail.live.com/mail/troubleshooting.aspx#errors, now https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx; SmtpClientAuthentication is Exchange Online's per-tenant setting named in 535 5.7.139: https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission; Exchange Online's NDR body \"… couldn't be delivered. user wasn't found at contoso.com.\": https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online)" },
-    Provider { id: "yahoo", fragments: &[".yahoo.com", ".yahoo.co.", ".aol.com", "yahoodns.net", "yahoo! mail", "doesn't have a yahoo.com account", "vs99-ip", "vs1-ip", "vs1-mf", "[tss0", "[ipts0", "[bl21]", "[bl23]", "postmaster.yahooinc.com", "postmaster.verizonmedia.com", "[ts0", "message not allowed - [", "not allowed - headers are not rfc compliant", "[#102]", "message from yahoo.com.", "this account has been disabled or discontinued", "[gl01]", "- 4.16.5", "– 4.16.5", "delivery error: dd ", "ok dirdel", "email not accepted for policy reasons", "message not allowed – ["],
-        source: "https://senders.yahooinc.com/smtp-error-codes/ (Yahoo's own bounce opens \"Message from yahoo.com. Unable to deliver message to the following address(es).\" and words a closed account \"This account has been disabled or discontinued [#102]\" (Sisimai lib/Sisimai/Lhost/Yahoo.pm; mailman's tests/bounces/yahoo_*.txt); Yahoo's MTA and help host names under yahoo.com and yahoodns.net, never the bare domain, which is a sender's or recipient's mail domain in prose; the old \"553 VS99-IP1 deferred\" and \"451 VS1-IP/VS1-MF Excessive unknown recipients\" of https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html; also the legacy \"temporarily deferred - 4.16.5x\" / [GL01] deferrals of http://postmaster.yahoo.com/errors/postmaster-21.html, and \"554 delivery error: dd … - mtaNNN.mail.<site>.yahoo.com\" of Yahoo's own MTAs; \"250 ok dirdel\", Yahoo's acceptance, same page SLN3444; the legacy content refusal \"554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit … [120]\", often pasted with an en dash, https://scottiestech.info/2015/03/22/why-yahoo-is-rejecting-your-mail/ and https://www.suped.com/knowledge/email-deliverability/troubleshooting/what-causes-yahoo-error-ph01-and-how-do-i-fix-it, Rogers' Yahoo-run mail included)" },
+    Provider { id: "microsoft", fragments: &[".outlook.com", "(s2017", "(s2018", "(s2019", "(s2020", "(s2021", ".hotmail.com", "protection.outlook", "office365", "sender.office.com", ".microsoft.com", "(s3150)", "(s3140)", "(as3150)", "(as3140)", "banned sending ip", "exchangelabs.com", "prod.outlook", "postmaster.live.com", "part of their network is on our block list", "resolver.adr.", "resolver.rst.", "queue.expired;", "prx1", "prx2", "prx3", "prx4", "prx5", "prx6", "prx7", "prx8", "fblw15", "messaging.microsoft.com", " as(", "hotmail-com", "(col0", "(bay0", "(snt0", "sc-001", "sc-002", "sc-003", "sc-004", "dy-001", "dy-002", "ou-001", "ou-002", "junk email reporting program", "client does not have permissions to send as this sender", "storedrv.", "mapiexception", "bad outbound sender", "weren't recognized as a valid sender", "client was not authenticated to send anonymous mail", "smtpsend.", "smtpclientauthentication", "tenantinboundattribution", "tenantattribution", "wasn't found at", "aka.ms/", "mail.live.com", "weren't sent. please contact your internet service provider"],
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (STOREDRV.Submission/Deliver and MapiException* are Exchange's store driver; 5.1.8 \"bad outbound sender\" / \"you weren't recognized as a valid sender\": https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online; 5.7.60 \"Client does not have permissions to send as this sender\" is Exchange Online's SendAsDenied; Hotmail's MTAs tag replies with their id, \"550 SC-001 (COL004-MC4F40)\", \"(BAY004-MC2F32)\", \"(COL0-MC6-F31)\": https://pastebin.com/DHszgRUL, https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject; SMTPSEND.* is Exchange's SMTP send component, \"SMTPSEND.DNS.NonExistentDomain\": https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-4-4-in-exchange-online; Outlook.com's own refusal codes SC-001..SC-004, DY-001/DY-002, OU-001/OU-002 and its Junk Email Reporting Program (JMRP) are listed on its postmaster troubleshooting page, http://mail.live.com/mail/troubleshooting.aspx#errors, now https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx; SmtpClientAuthentication is Exchange Online's per-tenant setting named in 535 5.7.139: https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission; Exchange Online's NDR body \"… couldn't be delivered. user wasn't found at contoso.com.\": https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online; aka.ms is Microsoft's own link shortener, which Exchange Online's replies cite (\"see https://aka.ms/exoips\", \"https://aka.ms/smtp_auth_disabled\"); Outlook.com's refusals point at mail.live.com (\"You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. (S775)\") and open \"Unfortunately, messages from [IP] weren't sent. Please contact your Internet service provider …\", the same troubleshooting page)" },
+    Provider { id: "yahoo", fragments: &[".yahoo.com", ".yahoo.co.", ".aol.com", "yahoodns.net", "yahoo! mail", "doesn't have a yahoo.com account", "vs99-ip", "vs1-ip", "vs1-mf", "[tss0", "[ipts0", "[bl21]", "[bl23]", "yahooinc.com", "postmaster.verizonmedia.com", "aol will not accept delivery", "[ts0", "message not allowed - [", "not allowed - headers are not rfc compliant", "[#102]", "message from yahoo.com.", "this account has been disabled or discontinued", "[gl01]", "- 4.16.5", "– 4.16.5", "delivery error: dd ", "ok dirdel", "email not accepted for policy reasons", "message not allowed – ["],
+        source: "https://senders.yahooinc.com/smtp-error-codes/ (Yahoo's own bounce opens \"Message from yahoo.com. Unable to deliver message to the following address(es).\" and words a closed account \"This account has been disabled or discontinued [#102]\" (Sisimai lib/Sisimai/Lhost/Yahoo.pm; mailman's tests/bounces/yahoo_*.txt); Yahoo's MTA and help host names under yahoo.com and yahoodns.net, never the bare domain, which is a sender's or recipient's mail domain in prose; the old \"553 VS99-IP1 deferred\" and \"451 VS1-IP/VS1-MF Excessive unknown recipients\" of https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html; also the legacy \"temporarily deferred - 4.16.5x\" / [GL01] deferrals of http://postmaster.yahoo.com/errors/postmaster-21.html, and \"554 delivery error: dd … - mtaNNN.mail.<site>.yahoo.com\" of Yahoo's own MTAs; \"250 ok dirdel\", Yahoo's acceptance, same page SLN3444; the legacy content refusal \"554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit … [120]\", often pasted with an en dash, https://scottiestech.info/2015/03/22/why-yahoo-is-rejecting-your-mail/ and https://www.suped.com/knowledge/email-deliverability/troubleshooting/what-causes-yahoo-error-ph01-and-how-do-i-fix-it, Rogers' Yahoo-run mail included; Yahoo's sender site is senders.yahooinc.com, \"see https://senders.yahooinc.com/error-codes\"; AOL's (now Yahoo's) \"521 5.2.1 : AOL will not accept delivery of this message\", listed as \"AOL code\" in public bounce-code tables and quoted in postmaster posts, \"#5.2.1 smtp; 521 5.2.1 : AOL will not accept delivery of this message\")" },
     Provider { id: "apple", fragments: &[".icloud.com", "mail.icloud", ".apple.com", "[cs01]", "[hm0", ".me.com", "p00im-"],
         source: "https://support.apple.com/en-us/102322 (iCloud Mail postmaster information; iCloud's own MTAs are named *.me.com, e.g. smtp.mail.me.com and qs51p00im-….me.com in their replies)" },
     Provider { id: "gmx", fragments: &["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "postmaster.gmx", "mxintern.schlund", "mx.mail.com"],
@@ -187,9 +187,32 @@ fn self_named(hay: &str) -> Option<&'static str> {
     })
 }
 
+/// Wordings of MTA software the providers in [`PROVIDERS`] do not answer with: a reply
+/// carrying one came from a server running that software, so the recipient's address in it
+/// (`<x@yahoo.com>: Recipient address rejected: User unknown in virtual mailbox table`, a
+/// local Postfix refusing a mail to Yahoo) says nothing about who answered. Postfix
+/// `smtpd(8)`/`local(8)` table lookups ("User unknown in local recipient table", "… in
+/// virtual mailbox table", "… in virtual alias table", "… in relay recipient table"),
+/// qmail-local's "Sorry, no mailbox here by that name" and Exim's "Unrouteable address"
+/// (Sisimai lib/Sisimai/Lhost/qmail.pm, Exim.pm quote them from those sources). Not a
+/// refusal to relay: corpus.tsv labels iCloud's "<…@icloud.com>: Relay access denied" (SMTP
+/// Field Manual) Apple's; nor Sendmail's "<address>... text" form or "Sender address
+/// rejected", which the labelled sets also leave to the address.
+pub const OTHER_SOFTWARE: &[&str] = &[
+    "in local recipient table",
+    "in virtual mailbox table",
+    "in virtual alias table",
+    "in relay recipient table",
+    "no mailbox here by that name",
+    "unrouteable address",
+];
+
 /// The provider whose mailbox domain an address in `reply_lower` (the reply text itself,
 /// lower case) belongs to.
 pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
+    if OTHER_SOFTWARE.iter().any(|w| reply_lower.contains(w)) {
+        return None;
+    }
     reply_lower.split_whitespace().find_map(|w| {
         let (_, domain) = w.split_once('@')?;
         let domain = domain.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -393,6 +416,45 @@ mod tests {
         ] {
             assert_eq!(provider(line), want, "{line}");
         }
+    }
+
+    /// Markers from the providers' own pages (sources on the table entries).
+    #[test]
+    fn provider_pages_wordings_name_their_provider() {
+        for (line, want) in [
+            (
+                "554 5.7.9 message not accepted for policy reasons. see https://senders.yahooinc.com/error-codes",
+                "yahoo",
+            ),
+            (
+                "521 5.2.1 : aol will not accept delivery of this message.",
+                "yahoo",
+            ),
+            (
+                "554 5.7.1 service unavailable; see https://aka.ms/exoips for more information",
+                "microsoft",
+            ),
+            (
+                "550 5.7.1 unfortunately, messages from 192.0.2.1 weren't sent. please contact your internet service provider. you can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. (s775)",
+                "microsoft",
+            ),
+        ] {
+            assert_eq!(provider(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn another_mtas_own_wording_keeps_the_address_from_naming_a_provider() {
+        assert_eq!(
+            provider_of_addresses(
+                "550 5.1.1 <a@yahoo.com>: recipient address rejected: user unknown in virtual mailbox table"
+            ),
+            None
+        );
+        assert_eq!(
+            provider_of_addresses("550 5.1.1 <a@yahoo.com>: user does not exist"),
+            Some("yahoo")
+        );
     }
 
     #[test]
