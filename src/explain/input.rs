@@ -1351,6 +1351,42 @@ fn dsn_field(raw: &str) -> Option<EnhancedCode> {
     rfc3463(tail[..end].trim_end_matches('.'))
 }
 
+// Wordings only one command's reply carries, read after every stated stage: RFC 4954's
+// AUTH replies (§6: "454 4.7.0 Temporary authentication failure", "535 5.7.8
+// Authentication credentials invalid", "534 5.7.9 Authentication mechanism is too weak"),
+// Gmail's ("535 5.7.8 Username and Password not accepted", "454 4.7.0 Cannot authenticate
+// due to a temporary system problem", "534 5.7.9 Application-specific password required",
+// https://support.google.com/a/answer/3726730), Microsoft's "535 5.7.3 Authentication
+// unsuccessful", Exim's "535 Incorrect authentication data"; and a reply naming the
+// command it refuses ("530 5.7.57 … during MAIL FROM", Exchange Online).
+const REPLY_WORDINGS: &[(&str, Context)] = &[
+    // Replies that name the command they refuse: "501 5.5.2 RCPT TO syntax error",
+    // Postfix smtpd's "501 5.5.4 Syntax: RCPT TO:<address>" / "Syntax: MAIL FROM:<address>"
+    // (smtpd.c), "501 Invalid RCPT TO address provided".
+    ("rcpt to syntax error", Context::Rcpt),
+    ("syntax: rcpt to", Context::Rcpt),
+    ("invalid rcpt to address", Context::Rcpt),
+    ("mail from syntax error", Context::Mail),
+    ("syntax: mail from", Context::Mail),
+    ("during mail from", Context::Mail),
+    ("during rcpt to", Context::Rcpt),
+    ("username and password not accepted", Context::Auth),
+    ("cannot authenticate", Context::Auth),
+    ("could not authenticate", Context::Auth),
+    ("temporary authentication failure", Context::Auth),
+    ("authentication credentials invalid", Context::Auth),
+    ("authentication mechanism is too weak", Context::Auth),
+    ("application-specific password required", Context::Auth),
+    ("authentication unsuccessful", Context::Auth),
+    ("incorrect authentication data", Context::Auth),
+    // Gmail's "421 4.7.0 Try again later, closing connection. (EHLO)" names the command it
+    // refused (https://support.google.com/a/answer/3726730).
+    ("connection. (ehlo)", Context::Ehlo),
+    // A reply naming the command it refuses at its end ("550 5.1.1 <…>... User Unknown
+    // in RCPT TO", Sisimai's SMTP::Command test strings).
+    (" in rcpt to ", Context::Rcpt),
+];
+
 /// The command a log line says the reply answered ("in reply to RCPT TO command",
 /// Exim's "after RCPT TO:", Postfix's "reject: RCPT from", qmail's "does not like
 /// recipient").
@@ -1438,33 +1474,6 @@ fn infer_context(block: &str) -> Option<Context> {
         // exceeded", Sendmail-style MTAs and appliances in the Mail::DeliveryStatus::BounceParser
         // corpus): read last, after every explicit stage.
         (" rcpt to:<", Context::Rcpt),
-    ];
-    // Wordings only one command's reply carries, read after every stated stage: RFC 4954's
-    // AUTH replies (§6: "454 4.7.0 Temporary authentication failure", "535 5.7.8
-    // Authentication credentials invalid", "534 5.7.9 Authentication mechanism is too weak"),
-    // Gmail's ("535 5.7.8 Username and Password not accepted", "454 4.7.0 Cannot authenticate
-    // due to a temporary system problem", "534 5.7.9 Application-specific password required",
-    // https://support.google.com/a/answer/3726730), Microsoft's "535 5.7.3 Authentication
-    // unsuccessful", Exim's "535 Incorrect authentication data"; and a reply naming the
-    // command it refuses ("530 5.7.57 … during MAIL FROM", Exchange Online).
-    const REPLY_WORDINGS: &[(&str, Context)] = &[
-        ("during mail from", Context::Mail),
-        ("during rcpt to", Context::Rcpt),
-        ("username and password not accepted", Context::Auth),
-        ("cannot authenticate", Context::Auth),
-        ("could not authenticate", Context::Auth),
-        ("temporary authentication failure", Context::Auth),
-        ("authentication credentials invalid", Context::Auth),
-        ("authentication mechanism is too weak", Context::Auth),
-        ("application-specific password required", Context::Auth),
-        ("authentication unsuccessful", Context::Auth),
-        ("incorrect authentication data", Context::Auth),
-        // Gmail's "421 4.7.0 Try again later, closing connection. (EHLO)" names the command it
-        // refused (https://support.google.com/a/answer/3726730).
-        ("connection. (ehlo)", Context::Ehlo),
-        // A reply naming the command it refuses at its end ("550 5.1.1 <…>... User Unknown
-        // in RCPT TO", Sisimai's SMTP::Command test strings).
-        (" in rcpt to ", Context::Rcpt),
     ];
     static TABLE: std::sync::LazyLock<FirstOf<Context>> = std::sync::LazyLock::new(|| {
         FirstOf::new(
@@ -1951,6 +1960,17 @@ fn quoted_command(l: &str) -> Option<Context> {
         // nodemailer's error as JSON: {"code":"EAUTH","response":"…","command":"AUTH PLAIN"}.
         .or_else(|| verb_after("\"command\":\"", '"'))
         .or_else(|| verb_after("failed-command command=\"", '"'))
+        // OpenSMTPD's log: `smtp-in: Failed command on session 1f55…: "MAIL FROM:<a@b>  " =>
+        // 421 4.3.0: …` (smtp_session.c quotes the command line the reply refused).
+        .or_else(|| {
+            let i = l.find("failed command on session ")?;
+            let tail = &l[i..];
+            let quoted = &tail[tail.find(": \"")? + 3..];
+            let line = quoted.get(..quoted.find('"')?)?;
+            let verb = line.split([':', '<']).next()?.trim();
+            Context::from_verb(verb)
+                .or_else(|| Context::from_verb(verb.split_whitespace().next().unwrap_or("")))
+        })
         .or_else(|| {
             // "SMTP error from remote server for MAIL FROM command, host: …".
             let i = l.find("remote server for ")?;
@@ -2702,6 +2722,25 @@ mod tests {
             "421 4.7.0 Closed in response to complaints",
         ] {
             assert_eq!(stage_of(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_reply_or_log_that_names_the_refused_command_gives_its_stage() {
+        for (line, want) in [
+            ("501 5.5.2 RCPT TO syntax error", Context::Rcpt),
+            ("501 5.5.4 Syntax: MAIL FROM:<address>", Context::Mail),
+            ("501 Invalid RCPT TO address provided", Context::Rcpt),
+            (
+                "Aug 14 10:15:25 mx smtpd[28882]: smtp-in: Failed command on session 1f55bdcdf16e28a3: \"MAIL FROM:<root@mx.example>  \" => 421 4.3.0: Temporary Error",
+                Context::Mail,
+            ),
+            (
+                "Aug 14 10:15:25 mx smtpd[28882]: smtp-in: Failed command on session 0a: \"RCPT TO:<a@b.example>\" => 550 Invalid recipient",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
         }
     }
 

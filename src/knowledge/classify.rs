@@ -194,6 +194,8 @@ pub const RECEIVING_MARKERS: &[(&str, &str)] = &[
     (" rejected EHLO ", "Exim main log (same chapter)"),
     (" rejected HELO ", "Exim main log (same chapter)"),
     ("ruleset=check_", "Sendmail rulesets (https://www.sendmail.org/~ca/email/doc8.12/op-sh-5.html, \"ruleset=check_rcpt, … reject=550 …\")"),
+    ("/smtpd[", "Postfix smtpd(8) logs as <service>/smtpd[pid] (postfix/smtpd, postfix/submission/smtpd): every line it writes is the receiving server's (\"lost connection after STARTTLS from mout.example[…]\" names the client, not the receiver; https://www.postfix.org/DEBUG_README.html)"),
+    (" smtp-in: ", "OpenSMTPD's log tags its server side smtp-in (smtp-out is its client; smtpd(8), smtp_session.c)"),
 ];
 
 impl Side {
@@ -2113,6 +2115,18 @@ mod tests {
         assert_eq!(got.reason, Some(SystemError));
         let got = c(421, "4.7.1 Intrusion prevention active for [192.0.2.1][D]");
         assert_eq!(got, Some(Blocked));
+    }
+
+    #[test]
+    fn a_receiving_servers_log_names_its_client_not_a_provider() {
+        let line = "Oct  2 09:40:03 mail postfix/smtpd[1393]: lost connection after STARTTLS from mout.gmx.net[212.227.15.19]";
+        assert_eq!(Side::of(line), Side::Receiver);
+        assert_eq!(classify(None, None, None, line, line).provider, None);
+        // Exchange Online reporting that the destination's domain does not exist names the
+        // destination (none here), not itself: own_relay_connect_failure.
+        let ndr = "550 5.4.310 DNS domain nx.example does not exist [Message=InfoDomainNonexistent] [LastAttemptedServerName=nx.example] [BN3NAM04FT001.eop-NAM04.prod.protection.outlook.com]";
+        let c = classify(None, Some(550), EnhancedCode::parse("5.4.310"), ndr, ndr);
+        assert_eq!((c.provider.as_deref(), c.reason), (None, Some(HostUnknown)));
     }
 
     #[test]
