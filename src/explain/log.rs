@@ -67,16 +67,18 @@ pub fn run(
 }
 
 /// Byte strings one of which every event line holds (the full test is [`is_event`]).
-const MARKERS: [&str; 6] = [
+const MARKERS: [&str; 7] = [
     "status=deferred",
     "status=bounced",
+    "status=expired",
     "reject: ",
     " ** ",
     " == ",
     "stat=",
 ];
 
-/// Whether a log line reports a deferral or a bounce: Postfix `status=deferred|bounced`,
+/// Whether a log line reports a deferral or a bounce: Postfix `status=deferred|bounced`
+/// (and qmgr's `status=expired, returned to sender`, a message that aged out of the queue),
 /// Exim `**` (failed) and `==` (deferred), Sendmail `dsn=4.x`/`dsn=5.x` with `stat=`; or,
 /// on a receiving server, a refusal it gave: Postfix `NOQUEUE: reject:`, a cleanup
 /// `QUEUEID: reject:` (header or body checks) and `milter-reject:` (the Monday question on
@@ -84,6 +86,7 @@ const MARKERS: [&str; 6] = [
 fn is_event(line: &str) -> bool {
     line.contains("status=deferred")
         || line.contains("status=bounced")
+        || line.contains("status=expired")
         || line.contains(": reject: ")
         || line.contains("milter-reject: ")
         || line.contains(" ** ")
@@ -504,6 +507,18 @@ Oct  3 15:40:38 host sendmail[9468]: 093DecpD009468: to=<a@b.example>, delay=00:
         assert!(reasons.contains(&Some(Reason::AuthFailure)), "{reasons:?}");
         assert!(reasons.contains(&Some(Reason::UserUnknown)), "{reasons:?}");
         assert!(reasons.contains(&Some(Reason::NetworkError)), "{reasons:?}");
+    }
+
+    #[test]
+    fn a_message_that_aged_out_of_the_queue_is_a_bounce() {
+        let log = "Sep 30 20:46:08 mx postfix/qmgr[31214]: 23EBE3D5C0: from=<a@example.com>, status=expired, returned to sender\n\
+Sep 30 20:47:08 mx postfix/qmgr[31214]: 9F8E7D6C5B: from=<b@example.com>, status=expired, returned to sender\n\
+Sep 30 20:47:09 mx postfix/qmgr[31214]: 9F8E7D6C5B: removed\n";
+        let s = summarise(&mut log.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((s.lines, s.events), (3, 2));
+        assert_eq!(s.rows.len(), 1, "{:?}", s.rows);
+        assert_eq!(s.rows[0].reason, Some(Reason::Expired));
+        assert_eq!(s.rows[0].bounce, Some(Bounce::Hard));
     }
 
     #[test]
