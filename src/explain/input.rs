@@ -1948,9 +1948,7 @@ fn quoted_command(l: &str) -> Option<Context> {
     let verb_after = |marker: &str, quote: char| {
         let i = l.find(marker)?;
         let tail = &l[i + marker.len()..];
-        let verb = &tail[..tail.find(quote).unwrap_or(tail.len())];
-        Context::from_verb(verb.trim())
-            .or_else(|| Context::from_verb(verb.split_whitespace().next().unwrap_or("")))
+        command_verb(&tail[..tail.find(quote).unwrap_or(tail.len())])
     };
     verb_after("on command '", '\'')
         .or_else(|| verb_after("command: '", '\''))
@@ -1966,10 +1964,7 @@ fn quoted_command(l: &str) -> Option<Context> {
             let i = l.find("failed command on session ")?;
             let tail = &l[i..];
             let quoted = &tail[tail.find(": \"")? + 3..];
-            let line = quoted.get(..quoted.find('"')?)?;
-            let verb = line.split([':', '<']).next()?.trim();
-            Context::from_verb(verb)
-                .or_else(|| Context::from_verb(verb.split_whitespace().next().unwrap_or("")))
+            command_verb(quoted.get(..quoted.find('"')?)?)
         })
         .or_else(|| {
             // "SMTP error from remote server for MAIL FROM command, host: …".
@@ -1986,6 +1981,13 @@ fn quoted_command(l: &str) -> Option<Context> {
         })
         .or_else(|| go_step_prefix(l))
         .or_else(|| in_response_to(l))
+}
+
+/// The command a quoted command line names: the whole of it ("RCPT TO", "AUTH") or its
+/// first word ("MAIL FROM:<a@b>" → MAIL).
+fn command_verb(line: &str) -> Option<Context> {
+    Context::from_verb(line.trim())
+        .or_else(|| Context::from_verb(line.split_whitespace().next().unwrap_or("")))
 }
 
 /// A client library's `response=421 … (EHLO)`: the command it names in parentheses
