@@ -23,6 +23,8 @@ use crate::knowledge::classify::{self, Bounce, Reason, Side};
 use crate::report::explain::{
     LOG_JSON_VERSION, LogRow, LogSummary, render_log_human, render_log_json,
 };
+use crate::smtp::context::Context;
+use crate::smtp::reply::EnhancedCode;
 use memchr::memmem::Finder;
 use memchr::{memchr, memchr_iter, memrchr};
 use std::borrow::Cow;
@@ -197,11 +199,19 @@ impl Summariser {
             return;
         }
         // The group is what the masked record says (so that the memo is exact); the
-        // example is the first record as the log wrote it.
-        let key = classify_record(&masked).0;
+        // example is the first record as the log wrote it (read again only when masking
+        // changed it, and only for a new group: a few dozen times a log).
+        let reply = reply_of(&masked);
+        let key = group_of(&masked, &reply);
         self.groups
             .entry(key)
-            .or_insert_with(|| (0, classify_record(&record).1))
+            .or_insert_with(|| {
+                let example = match masked {
+                    Cow::Borrowed(_) => example_of(&reply),
+                    Cow::Owned(_) => example_of(&reply_of(&record)),
+                };
+                (0, example)
+            })
             .0 += 1;
         if masked.len() <= MEMO_RECORD {
             if self.memo.len() >= MEMO_ENTRIES {
@@ -425,8 +435,16 @@ fn is_id(word: &[u8]) -> bool {
         >= 3
 }
 
-/// The group and an example reply for one event record.
-fn classify_record(record: &str) -> (Key, String) {
+/// What an event record's reply says: the command it answered, its codes and its text.
+struct Reply {
+    ctx: Option<Context>,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+    text: String,
+}
+
+/// The reply in one event record (the record itself, escaped, when it holds no code).
+fn reply_of(record: &str) -> Reply {
     let parsed = parse_inputs(&[record.to_string()]);
     let first = parsed
         .iter()
@@ -448,20 +466,34 @@ fn classify_record(record: &str) -> (Key, String) {
         }) => (*inferred, None, Some(*code), text.clone()),
         _ => (None, None, None, None),
     };
-    let text = text.unwrap_or_else(|| super::input::escape(record));
-    let side = Side::of(record);
-    let c = classify::classify(ctx, code, enhanced, &text, record);
+    Reply {
+        ctx,
+        code,
+        enhanced,
+        text: text.unwrap_or_else(|| super::input::escape(record)),
+    }
+}
+
+/// The group of one event record whose reply is `reply`.
+fn group_of(record: &str, reply: &Reply) -> Key {
+    let c = classify::classify(reply.ctx, reply.code, reply.enhanced, &reply.text, record);
     let provider = c.provider.as_deref().and_then(static_provider);
-    let mut example = match (code, enhanced) {
+    (Side::of(record), provider, c.reason, c.bounce)
+}
+
+/// The reply as the table's example: its codes and text, at most [`EXAMPLE_CHARS`].
+fn example_of(reply: &Reply) -> String {
+    let text = &reply.text;
+    let mut example = match (reply.code, reply.enhanced) {
         (Some(c), Some(e)) => format!("{c} {e} {text}"),
         (Some(c), None) => format!("{c} {text}"),
         (None, Some(e)) => format!("{e} {text}"),
-        (None, None) => text,
+        (None, None) => text.clone(),
     };
     if example.chars().count() > EXAMPLE_CHARS {
         example = example.chars().take(EXAMPLE_CHARS).collect::<String>() + "…";
     }
-    ((side, provider, c.reason, c.bounce), example)
+    example
 }
 
 /// The provider id as the closed list's own `&'static str` (so that a group key borrows
@@ -646,7 +678,7 @@ Nov 30 11:30:13 mx1 smtpprobe-real/smtpd[21143]: NOQUEUE: reject: RCPT from unkn
                     continue;
                 }
                 changed_text += 1;
-                if classify_record(&m).0 != classify_record(&record).0 {
+                if group_of(&m, &reply_of(&m)) != group_of(&record, &reply_of(&record)) {
                     let name = path.file_name().map(|f| f.to_string_lossy().into_owned());
                     changed_group.push(format!("{}:{}", name.unwrap_or_default(), n + 1));
                 }
