@@ -428,6 +428,9 @@ fn heldout_accuracy_per_field() {
         ("heldout-v13b", false),
         ("heldout-v14", false),
         ("heldout-v15", show.as_deref() == Some("v15")),
+        ("heldout-v16", false),
+        ("heldout-v16b", false),
+        ("heldout-v16c", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -463,6 +466,9 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v13b"
                     | "heldout-v14"
                     | "heldout-v15"
+                    | "heldout-v16"
+                    | "heldout-v16b"
+                    | "heldout-v16c"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
