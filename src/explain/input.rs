@@ -223,6 +223,16 @@ impl Pending {
         while joined.ends_with(')') && joined.matches(')').count() > joined.matches('(').count() {
             joined.pop();
         }
+        // Exchange's "Remote Server returned '550 …'" closes the quote it opened.
+        let opened = raw.to_ascii_lowercase();
+        for q in ['\'', '"'] {
+            if opened.contains(&format!("returned {q}{}", self.code))
+                && joined.trim_end().ends_with(q)
+                && joined.matches(q).count() % 2 == 1
+            {
+                joined.truncate(joined.trim_end().len() - 1);
+            }
+        }
         let joined = joined.trim_end().to_string();
         let enhanced = enhanced
             .or_else(|| hash_enhanced(&joined, self.code))

@@ -208,8 +208,33 @@ fn carries_report(text: &str) -> bool {
         t.starts_with("content-type: message/delivery-status")
             || t.starts_with("content-type: multipart/report")
             || t.starts_with("reporting-mta:")
+            || NOTICE_OPENINGS.iter().any(|o| t.starts_with(o))
     })
 }
+
+/// How the mail systems open the text of a non-delivery notice, as a mail client shows it
+/// (the body, without the message's headers): a paste that has one is a whole bounce, whose
+/// prose paragraphs are not replies to explain.
+const NOTICE_OPENINGS: &[&str] = &[
+    // Postfix bounce(8) templates (bounce.cf.default: "This is the mail system at host").
+    "this is the mail system at host",
+    // Exim's bounce message (spec ch. "Bounce messages", the default text).
+    "this message was created automatically by mail delivery software",
+    "a message that you sent could not be delivered to one or more of its",
+    // qmail-send's bounce ("Hi. This is the qmail-send program at").
+    "hi. this is the qmail-send program at",
+    // Sendmail's DSN text part.
+    "the original message was received at",
+    "----- the following addresses had permanent fatal errors -----",
+    // Exchange / Microsoft 365 non-delivery reports (learn.microsoft.com, "Email
+    // non-delivery reports and SMTP errors in Exchange Online": the NDR's sections).
+    "delivery has failed to these recipients or groups",
+    "diagnostic information for administrators",
+    // Gmail's delivery status notification as Gmail shows it.
+    "the response from the remote server was:",
+    // Yahoo's bounce text.
+    "sorry, we were unable to deliver your message to the following address",
+];
 
 /// The field name of a header line (`Subject: …` gives `subject`), lower case.
 fn header_name(line: &str) -> Option<String> {

@@ -437,6 +437,65 @@ fn a_reply_the_bounce_states_twice_is_explained_once_with_its_command() {
 }
 
 #[test]
+fn the_body_of_a_non_delivery_notice_is_read_as_a_whole_bounce() {
+    // What a mail client shows of an Exchange NDR and of a Postfix bounce: no headers, no
+    // delivery report, but the notice's own opening. Its prose and the returned headers
+    // are not replies: one explanation each, no "not a valid code", exit as recognised.
+    let exchange = "Delivery has failed to these recipients or groups:\n\nann@example.com\n\
+        The email address you entered couldn't be found.\n\n\
+        Diagnostic information for administrators:\n\n\
+        Generating server: AB1PR01MB0001.eurprd01.prod.outlook.com\n\n\
+        ann@example.com\n\
+        Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'\n\n\
+        Original message headers:\n\n\
+        Received: from AB1PR01MB0001.eurprd01.prod.outlook.com by\n \
+        AB1PR01MB0002.eurprd01.prod.outlook.com; Mon, 2 Sep 2024 10:00:00 +0000\n\
+        Subject: the 421 quoted in a subject\n";
+    let postfix = "This is the mail system at host mail.example.org.\n\n\
+        I'm sorry to have to inform you that your message could not\n\
+        be delivered to one or more recipients.\n\n\
+        <bob@example.net>: host mx.example.net[192.0.2.1] said: 552 5.2.2 Mailbox full\n    \
+        (in reply to RCPT TO command)\n";
+    for (name, text, want) in [
+        (
+            "exchange",
+            exchange,
+            (550, "5.1.10", classify::Reason::UserUnknown, None),
+        ),
+        (
+            "postfix",
+            postfix,
+            (
+                552,
+                "5.2.2",
+                classify::Reason::MailboxFull,
+                Some(Context::Rcpt),
+            ),
+        ),
+    ] {
+        let ex = stdin_json(text);
+        assert_eq!(ex.items.len(), 1, "{name}");
+        let i = &ex.items[0];
+        assert_eq!(
+            (i.code, i.enhanced.as_deref(), i.reason, i.context),
+            (Some(want.0), Some(want.1), Some(want.2), want.3),
+            "{name}"
+        );
+        assert!(ex.skipped > 0, "{name}");
+        // Exchange's closing quote is not part of the reply text.
+        assert!(
+            i.text.as_deref().is_some_and(|t| !t.ends_with('\'')),
+            "{name}: {:?}",
+            i.text
+        );
+        let (code, human) = run_stdin(text, false);
+        assert_eq!(code, EXIT_RECOGNISED, "{name}");
+        assert!(!human.contains("not a valid"), "{name}: {human}");
+    }
+    assert_eq!(stdin_json(exchange).parts_left_out, 1);
+}
+
+#[test]
 fn pasted_replies_that_are_not_a_message_are_all_explained_as_before() {
     // No header block, no delivery report: every item stays, prose included.
     let ex = stdin_json("550 5.1.1 User unknown\n\nhello there\n\n550 5.1.1 User unknown");
