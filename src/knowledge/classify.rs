@@ -673,8 +673,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Rhost/Mimecast.pm (\"550 SPF/DKIM/DMARC Sender Invalid - envelope rejected\": the sending domain's authentication failed, authfailure)"),
     t("mimecast_ct_reputation", &["local ct ip reputation"], BadReputation)
         .src("Sisimai 5 lib/Sisimai/Rhost/Mimecast.pm (\"550 Local CT IP Reputation - (reject)\": Mimecast's ongoing reputation checks refused the IP, badreputation)"),
-    t("mimecast_ip_blocked", &["ip temporarily blacklisted", "recipient temporarily unavailable"], Blocked)
-        .src("Sisimai 5 lib/Sisimai/Rhost/Mimecast.pm (\"451 IP Temporarily Blacklisted\", \"451 Recipient temporarily unavailable\": the sending IP is on Mimecast's block list for too many invalid connections, blocked)"),
+    t("mimecast_ip_blocked", &["ip temporarily blacklisted"], Blocked)
+        .src("Sisimai 5 lib/Sisimai/Rhost/Mimecast.pm (\"451 IP Temporarily Blacklisted\": the sending IP is on Mimecast's block list, blocked; its \"451 Recipient temporarily unavailable\" (blocked too in Sisimai) is left to the generic reading, as other servers say it of a busy mailbox)"),
     t("mimecast_journal_expired", &["journal messages past the expiration"], Expired)
         .src("Sisimai 5 lib/Sisimai/Rhost/Mimecast.pm (\"550 Journal messages past the expiration\": expired)"),
     t("mimecast_journal_held", &["journal message past expiration", "account outbounds disabled", "hostname is not authorized"], OnHold)
@@ -2468,7 +2468,7 @@ mod tests {
             (None, Some(550), Some("5.7.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/", Blocked, Some("apple")),
             (None, Some(550), Some("5.7.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL. For details please see http://www.spamhaus.org/query/bl?ip=192.0.2.1", Blocked, Some("apple")),
             (None, Some(554), None, "554 qs51p00im-smtpin001.me.com ESMTP not accepting connections", Blocked, Some("apple")),
-            (None, Some(550), Some("5.1.6"), "550 5.1.6 recipient no longer on server: kijitora@icloud.com", HasMoved, Some("apple")),
+            (Some(C::Rcpt), Some(550), Some("5.1.6"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.1.6 recipient no longer on server: kijitora@icloud.com (in reply to RCPT TO command)", HasMoved, Some("apple")),
             (Some(C::Rcpt), Some(552), Some("5.2.2"), "host mx01.mail.icloud.com[17.57.154.33] said: 552 5.2.2 <kijitora@icloud.com>: user is over quota (in reply to RCPT TO command)", MailboxFull, Some("apple")),
             (Some(C::Rcpt), Some(554), Some("5.7.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 554 5.7.1 <kijitora@icloud.com>: Relay access denied (in reply to RCPT TO command)", NoRelaying, Some("apple")),
             (None, Some(550), Some("5.7.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.7.1 host/domain does not accept mail", NotAccept, Some("apple")),
@@ -2477,7 +2477,7 @@ mod tests {
             (None, Some(421), Some("4.7.1"), "421 4.7.1 Messages to kijitora@icloud.com deferred due to excessive volume. Try again later - https://support.apple.com/en-us/HT204137", RateLimited, Some("apple")),
             (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.1.1 <kijitora@icloud.com>: inactive email address (in reply to RCPT TO command)", UserUnknown, Some("apple")),
             (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.1.1 <kijitora@icloud.com>: user does not exist (in reply to RCPT TO command)", UserUnknown, Some("apple")),
-            (None, Some(550), Some("5.1.1"), "550 5.1.1 unknown or illegal alias: kijitora@icloud.com", UserUnknown, Some("apple")),
+            (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.1.1 unknown or illegal alias: kijitora@icloud.com (in reply to RCPT TO command)", UserUnknown, Some("apple")),
             // Sisimai 5 Rhost/Mimecast.pm
             (None, Some(550), None, "550 SPF Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [abc.uk1]", AuthFailure, Some("mimecast")),
             (None, Some(550), None, "550 DKIM Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [abc.uk1]", AuthFailure, Some("mimecast")),
@@ -2485,7 +2485,7 @@ mod tests {
             (None, Some(451), None, "host eu-smtp-inbound-1.mimecast.com[192.0.2.9] said: 451 Internal resources are temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [abc.uk1]", Greylisting, Some("mimecast")),
             (None, Some(550), None, "550 Local CT IP Reputation - (reject) - https://community.mimecast.com/docs/DOC-1369#550 [abc.uk1]", BadReputation, Some("mimecast")),
             (None, Some(421), None, "421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421 [abc.uk1]", Blocked, Some("mimecast")),
-            (None, Some(451), None, "451 Recipient temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [abc.uk1]", Blocked, Some("mimecast")),
+            (None, Some(451), None, "451 Recipient temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [abc.uk1]", SystemError, Some("mimecast")),
             (None, Some(451), None, "451 IP Temporarily Blacklisted - https://community.mimecast.com/docs/DOC-1369#451 [abc.uk1]", Blocked, Some("mimecast")),
             (None, Some(550), None, "550 Journal messages past the expiration - https://community.mimecast.com/docs/DOC-1369#550 [abc.uk1]", Expired, Some("mimecast")),
             (None, Some(550), None, "550 Journal message past expiration - https://community.mimecast.com/docs/DOC-1369#550 [abc.uk1]", OnHold, Some("mimecast")),
