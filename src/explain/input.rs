@@ -223,12 +223,14 @@ impl Pending {
         while joined.ends_with(')') && joined.matches(')').count() > joined.matches('(').count() {
             joined.pop();
         }
-        // Exchange's "Remote Server returned '550 …'" closes the quote it opened.
-        let opened = raw.to_ascii_lowercase();
+        // Exchange's "Remote Server returned '550 …'" closes the quote it opened. (Looked
+        // for only when the text ends in a quote: this runs for every reply of a log.)
         for q in ['\'', '"'] {
-            if opened.contains(&format!("returned {q}{}", self.code))
-                && joined.trim_end().ends_with(q)
+            if joined.trim_end().ends_with(q)
                 && joined.matches(q).count() % 2 == 1
+                && raw
+                    .to_ascii_lowercase()
+                    .contains(&format!("returned {q}{}", self.code))
             {
                 joined.truncate(joined.trim_end().len() - 1);
             }

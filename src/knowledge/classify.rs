@@ -2360,11 +2360,27 @@ mod tests {
         assert_eq!((c.provider.as_deref(), c.reason), (None, Some(HostUnknown)));
     }
 
+    /// An example table's row classified as a pasted reply: the line is both the reply text
+    /// and the whole input, its enhanced code as written.
+    fn classify_example(
+        ctx: Option<Context>,
+        code: Option<u16>,
+        enhanced: Option<&str>,
+        line: &str,
+    ) -> Classification {
+        classify(
+            ctx,
+            code,
+            enhanced.and_then(EnhancedCode::parse),
+            line,
+            line,
+        )
+    }
+
     #[test]
     fn wordings_of_one_condition_agree() {
         for (code, enh, text, want) in WORDINGS {
-            let e = enh.and_then(EnhancedCode::parse);
-            let got = classify(None, *code, e, text, text).reason;
+            let got = classify_example(None, *code, *enh, text).reason;
             assert_eq!(got, Some(*want), "{text}");
         }
     }
@@ -2783,8 +2799,7 @@ mod tests {
     #[test]
     fn sisimai_rhost_google_microsoft_yahoo() {
         for (code, enh, text, want, provider) in SISIMAI_RHOST_GOOGLE_MICROSOFT_YAHOO {
-            let e = enh.and_then(EnhancedCode::parse);
-            let got = classify(None, *code, e, text, text);
+            let got = classify_example(None, *code, *enh, text);
             assert_eq!(
                 (got.reason, got.provider.as_deref()),
                 (Some(*want), *provider),
@@ -3112,8 +3127,7 @@ mod tests {
     #[test]
     fn sisimai_rhost_b() {
         for (ctx, code, enhanced, line, want, provider) in SISIMAI_RHOST_B {
-            let e = enhanced.and_then(EnhancedCode::parse);
-            let got = classify(*ctx, *code, e, line, line);
+            let got = classify_example(*ctx, *code, *enhanced, line);
             assert_eq!(
                 (got.reason, got.provider.as_deref()),
                 (Some(*want), *provider),
