@@ -413,6 +413,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v16", false),
         ("heldout-v16b", false),
         ("heldout-v16c", false),
+        ("heldout-v17", false),
+        ("heldout-v17b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -451,6 +453,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v16"
                     | "heldout-v16b"
                     | "heldout-v16c"
+                    | "heldout-v17"
+                    | "heldout-v17b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
