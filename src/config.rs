@@ -100,6 +100,27 @@ pub fn cut_clap_error(mut e: clap::Error) -> clap::Error {
     e
 }
 
+/// A clap "unexpected argument" that is a pasted line, not a mistyped option: it starts
+/// with hyphens and holds a space or a run of three (Sendmail's "----- The following
+/// addresses had permanent fatal errors -----", a dashed separator). The one line that says
+/// how to pass it; `None` for any other error.
+pub fn pasted_line_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    (arg.starts_with("---") || (arg.starts_with('-') && arg.contains(char::is_whitespace)))
+        .then(|| {
+            format!(
+                "error: {} is a pasted line, not an option: put -- before the pasted lines (smtpprobe explain -- '…') or pipe them into smtpprobe explain -",
+                quoted(arg)
+            )
+        })
+}
+
 /// A usage error: one line saying what is wrong and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

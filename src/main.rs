@@ -50,7 +50,13 @@ fn explain(args: &smtpprobe::cli::ExplainArgs) -> u8 {
 fn real_main() -> u8 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => return clap_exit(&smtpprobe::config::cut_clap_error(e)),
+        Err(e) => {
+            if let Some(line) = smtpprobe::config::pasted_line_error(&e) {
+                eprintln!("smtpprobe: {line}");
+                return code_byte(exit::USAGE);
+            }
+            return clap_exit(&smtpprobe::config::cut_clap_error(e));
+        }
     };
     if let Some(Sub::Explain(args)) = &cli.command {
         return explain(args);

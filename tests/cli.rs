@@ -804,6 +804,52 @@ fn explain_colours_like_the_probe() {
     assert!(!out.stderr.is_empty());
 }
 
+/// A pasted line may start with hyphens (Sendmail's "----- The following addresses had
+/// permanent fatal errors -----"): clap cannot tell it from an option, so the usage error
+/// (exit 3) says how to pass it; after `--` it is explained.
+#[test]
+fn explain_says_how_to_pass_pasted_lines_that_start_with_hyphens() {
+    let line = "----- The following addresses had permanent fatal errors -----";
+    let out = bin()
+        .args(["explain", line, "550 5.1.1 <a@b.example>... User unknown"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("pasted line") && err.contains("explain --"),
+        "{err}"
+    );
+    // A mistyped option keeps clap's own message.
+    let out = bin()
+        .args(["explain", "250", "--jsno"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("pasted line"));
+    let out = bin()
+        .args([
+            "explain",
+            "--json",
+            "--after",
+            "RCPT",
+            "--",
+            &format!("{line}\n<a@b.example>\n    (reason: 550 5.1.1 User unknown)"),
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let items = json["items"].as_array().expect("items");
+    assert!(
+        items
+            .iter()
+            .any(|i| i["code"] == 550 && i["reason"] == "userunknown"),
+        "{json}"
+    );
+}
+
 /// `--trust-anchor`: a file that cannot be read or parsed is a usage error naming the file
 /// and the line; with `--dnssec-from-resolver` it is one too (one way to authenticate).
 #[test]

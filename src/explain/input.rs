@@ -1419,6 +1419,11 @@ fn infer_context(block: &str) -> Option<Context> {
         // Perl Email::Sender::Transport::SMTP: "error at DATA start" (the reply to DATA),
         // "error at after DATA" (the reply after the message).
         ("error at after data", Context::EndOfData),
+        // nodemailer's smtp-connection: a refusal after the message stream is "EMESSAGE"
+        // ("Message failed"), though its `command` field says "DATA" (lib/smtp-connection,
+        // _actionSMTPStream); a refused DATA command itself is "EENVELOPE".
+        ("\"code\":\"emessage\"", Context::EndOfData),
+        ("code: 'emessage'", Context::EndOfData),
         ("in reply to data", Context::Data),
         ("rejected command 'data'", Context::Data),
         ("expected response code 354", Context::Data),
@@ -2304,6 +2309,14 @@ mod tests {
             (
                 "sendEmail Error: Server terminates connection. response=421 4.7.0 Try again later, closing connection. (EHLO) v6",
                 Context::Ehlo,
+            ),
+            (
+                r#"{"code":"EMESSAGE","response":"554 5.7.1 Message rejected","responseCode":554,"command":"DATA"}"#,
+                Context::EndOfData,
+            ),
+            (
+                r#"{"code":"EENVELOPE","response":"554 5.5.1 Error: no valid recipients","responseCode":554,"command":"DATA"}"#,
+                Context::Data,
             ),
         ] {
             assert_eq!(reply(line).2, Some(want), "{line}");
