@@ -718,8 +718,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Lhost/Exchange2003.pm $errorcodes (MSEXCH:IMS \"(000B0981) 502 Server does not support AUTH\": the connector needs SMTP AUTH the other side does not offer, securityerror)"),
     t("domino_several_matches", &["several matches found in domino directory"], SystemError)
         .src("Sisimai 5 lib/Sisimai/Lhost/Domino.pm $messagesof (\"Several matches found in Domino Directory\": two directory entries share the address, systemerror, as Exchange's RESOLVER.ADR.Ambiguous)"),
-    t("domino_not_listed", &["no se encuentra en el directorio de domino", "non répertorié dans l'annuaire domino", "domino ディレクトリには見つかりません", "ディレクトリのリストにありません"], UserUnknown).hard()
-        .src("Sisimai 5 lib/Sisimai/Lhost/Domino.pm and Notes.pm $messagesof (Domino's \"User … not listed in Domino Directory\" in Spanish, French and Japanese, Notes' Japanese \"… not listed in public Name & Address Book\": userunknown; the English wordings are user_unknown_sisimai5)"),
+    t("domino_not_listed", &["no se encuentra en el directorio de domino", "non répertorié dans l'annuaire domino", "non r…pertori…dans l'annuaire domino", "domino ディレクトリには見つかりません", "ディレクトリのリストにありません"], UserUnknown).hard()
+        .src("Sisimai 5 lib/Sisimai/Lhost/Domino.pm and Notes.pm $messagesof (Domino's \"User … not listed in Domino Directory\" in Spanish, French (also as go-sisimai lhost/via-domino.go reads a Latin-1 French text whose accents did not survive) and Japanese, Notes' Japanese \"… not listed in public Name & Address Book\": userunknown; the English wordings are user_unknown_sisimai5)"),
     t("domino_cannot_route", &["cannot route mail to user"], Filtered)
         .src("Sisimai 5 lib/Sisimai/Lhost/Domino.pm $messagesof (\"Cannot route mail to user (…)\": filtered)"),
     t("messaging_server_illegal_host", &["illegal host/domain name found"], HostUnknown).hard()
@@ -3282,6 +3282,7 @@ mod tests {
             (None, None, None, "User some.name (kijitora@example.net) not listed in public Name & Address Book", UserUnknown, None),
             (None, None, None, "El usuario some.name (kijitora@example.net) no se encuentra en el Directorio de Domino", UserUnknown, None),
             (None, None, None, "Utilisateur some.name (kijitora@example.net) non répertorié dans l'annuaire Domino", UserUnknown, None),
+            (None, None, None, "Utilisateur some.name (kijitora@example.net) non r\u{FFFD}pertori\u{FFFD} dans l'annuaire Domino", UserUnknown, None),
             (None, None, None, "ユーザー some.name (kijitora@example.net) は Domino ディレクトリには見つかりません", UserUnknown, None),
             (None, None, None, "Cannot route mail to user (kijitora@example.net)", Filtered, None),
             (None, None, None, "Several matches found in Domino Directory: kijitora@example.net", SystemError, None),
