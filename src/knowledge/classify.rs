@@ -449,6 +449,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("https://postmaster.t-online.de/index.en.html (4.7 \"Why was the establishment of an SMTP connection rejected by the t-online.de server?\": \"554 IP=… - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)\", the sending IP is barred until T-Online's postmaster lifts it; T-Online told https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html \"our system does not accept e-mail from hosts with bad or unknown reputation\"): blocked and hard, as fixtures/bounces/README.md settles for (BL), also when a relay wraps it in its own 450"),
     t("webde_storage_exhausted", &["exhausted allowed storage space", "speichervolumen ueberschritten"], MailboxFull)
         .src("WEB.DE's \"550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.\" beside \"User has too many messages on the server\" (http://www.sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html; https://newsroom.web.de/2015/03/28/die-fuenf-haeufigsten-fehlermeldungen-beim-mailversand/: the recipient has no room left)"),
+    t("unitedinternet_policy_violations", &["reject due to policy violations"], Blocked)
+        .src("https://help.1and1.com/e-mail-and-office-c37589/1and1-postmaster-c85193/smtp-error-messages-for-the-1and1-mail-server-a793087.html (1&1/IONOS, on the same mail system as GMX and WEB.DE: \"421 Reject due to policy violations\": \"Due to a poor delivery rate (mail sent to too many e-mail addresses that do not exist), the IP address of your e-mail server is currently blocked\"; \"450 Reject due to policy violations.\": the same block, or a HELO that keeps changing; https://ionos.de/hilfe/e-mail/postmaster/smtp-fehlermeldungen-der-11-ionos-mailserver; mail.com's page words it \"For administrative reasons, email delivery is temporarily not permitted\", https://postmaster.mail.com/en/error-messages): the sending IP is blocked for a while, as Cox's and GoDaddy's blocks for too many invalid recipients; not GMX's \"Reject due to policy restrictions\" (c=hi, a header)"),
     t("att_dns_lookup_failure", &["failure in dns look-up"], RequirePtr)
         .src("http://rbl.att.net/block_enduser.html (AT&T/BellSouth \"421-failure in DNS look-up.\": \"There seems to be a failure in your IP reverse DNS lookup. Your IP address must have a valid reverse DNS entry to send mail to the AT&T domain\")"),
     t("att_busy", &["busy--please try again later"], RateLimited)
@@ -3234,6 +3236,23 @@ mod tests {
                 Some(554),
                 None,
                 "554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=198.51.100.42",
+                Blocked,
+                Some("gmx"),
+            ),
+            // https://help.1and1.com/…/smtp-error-messages-for-the-1and1-mail-server-a793087.html (1&1/IONOS, GMX's mail system)
+            (
+                Some(C::Rcpt),
+                Some(450),
+                None,
+                "host mx01.1and1.mx[74.208.5.21] said: 450-Requested mail action not taken: mailbox unavailable 450-Reject due to policy violations. 450 For explanation visit https://help.1and1.com/smtp-error-messages?ip=192.0.2.1&c=poli (in reply to RCPT TO command)",
+                Blocked,
+                None,
+            ),
+            (
+                Some(C::Greeting),
+                Some(421),
+                None,
+                "421-gmx.net (mxgmx104) Nemesis ESMTP Service not available 421 Reject due to policy violations",
                 Blocked,
                 Some("gmx"),
             ),
