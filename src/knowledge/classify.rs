@@ -442,6 +442,40 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 13b: providers' and gateways' own postmaster pages ---
+    // Replies each receiver or gateway documents on its own help page, read the way that page
+    // explains them; only entries no rule below already reads that way.
+    t("tonline_bl", &["to clarify.) (bl)", "ask your postmaster for help or to contact…(bl)"], Blocked).hard()
+        .src("https://postmaster.t-online.de/index.en.html (4.7 \"Why was the establishment of an SMTP connection rejected by the t-online.de server?\": \"554 IP=… - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)\", the sending IP is barred until T-Online's postmaster lifts it; T-Online told https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html \"our system does not accept e-mail from hosts with bad or unknown reputation\"): blocked and hard, as fixtures/bounces/README.md settles for (BL), also when a relay wraps it in its own 450"),
+    t("webde_storage_exhausted", &["exhausted allowed storage space", "speichervolumen ueberschritten"], MailboxFull)
+        .src("WEB.DE's \"550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.\" beside \"User has too many messages on the server\" (http://www.sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html; https://newsroom.web.de/2015/03/28/die-fuenf-haeufigsten-fehlermeldungen-beim-mailversand/: the recipient has no room left)"),
+    t("unitedinternet_policy_violations", &["reject due to policy violations"], Blocked)
+        .src("https://help.1and1.com/e-mail-and-office-c37589/1and1-postmaster-c85193/smtp-error-messages-for-the-1and1-mail-server-a793087.html (1&1/IONOS, on the same mail system as GMX and WEB.DE: \"421 Reject due to policy violations\": \"Due to a poor delivery rate (mail sent to too many e-mail addresses that do not exist), the IP address of your e-mail server is currently blocked\"; \"450 Reject due to policy violations.\": the same block, or a HELO that keeps changing; https://ionos.de/hilfe/e-mail/postmaster/smtp-fehlermeldungen-der-11-ionos-mailserver; mail.com's page words it \"For administrative reasons, email delivery is temporarily not permitted\", https://postmaster.mail.com/en/error-messages): the sending IP is blocked for a while, as Cox's and GoDaddy's blocks for too many invalid recipients; not GMX's \"Reject due to policy restrictions\" (c=hi, a header)"),
+    t("att_dns_lookup_failure", &["failure in dns look-up"], RequirePtr)
+        .src("http://rbl.att.net/block_enduser.html (AT&T/BellSouth \"421-failure in DNS look-up.\": \"There seems to be a failure in your IP reverse DNS lookup. Your IP address must have a valid reverse DNS entry to send mail to the AT&T domain\")"),
+    t("att_busy", &["busy--please try again later"], RateLimited)
+        .src("http://worldnet.att.net/general-info/bls_info/block_enduser.html (AT&T \"450 busy--Please try again later\": \"The sending system has requested more resources than are available at the moment\"; http://www.att.net/general-info/mail_info/block_enduser.html: the sender connects too often, AT&T limits the connections any one sender can make)"),
+    t("att_unknown_sender", &["blocked for status: <unknown sender>"], RequirePtr)
+        .src("http://www.att.net/general-info/mail_info/block_enduser.html (AT&T Worldnet \"550 Error. Blocked for status: <unknown sender>\": \"no identifying information has been entered into the DNS (Domain Name System) for this sending system\")"),
+    t("trendmicro_ers_qil", &["ers-qil", "sender ip found in qil"], BadReputation)
+        .src("https://success.trendmicro.com/en-US/solution/KA-0001346 (Trend Micro Email Reputation Services' QIL: IPs are \"automatically added and removed by spam detectors and temporarily denied access for a period of 5 minutes to 12 hours\", answered with a temporary 450; \"450 4.7.1 <…>: Recipient address rejected: ERS-QIL\", https://server-recipe.com/3851/): a dynamic reputation deferral, as Trend's own \"deferred using Trend Micro Email Reputation database\"; its ERS-RBL and ERS-DUL (standard and dial-up lists) stay blocked"),
+    t("yandex_spam_statistics", &["blocked by spam statistics"], Blocked)
+        .soft("Yandex blocks a sender that sends only spam for 24 hours; the block lifts by itself.")
+        .src("https://yandex.com/support/mail/bounces/yandex/message-rejected-under-suspicion-of-spam.html (\"If only spam is coming from your mailbox, the Yandex mail server will block receipt of messages from it for 24 hours. In this case, the non-delivery report contains the line 'Client host [<IP_host>] blocked using; see…' or 'Blocked by spam statistics — see…'\")"),
+    // NetEase (163.com/126.com) codes the rules below do not read, from the same table
+    // (https://biecuoliao.com/pa/MBRrwEM.html) and its enterprise reseller's copy
+    // (http://163ns.com.cn/mail/MailFAQ.htm).
+    t("netease_bad_commands", &["mi:cel", "rp:cel"], SyntaxError)
+        .src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (\"450 MI:CEL\" / \"451 RP:CEL\": the sender issued too many erroneous commands, check the sending program)"),
+    t("netease_command_rate", &["mi:ccl", "rp:ccl"], RateLimited)
+        .src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (\"450 MI:CCL\" / \"450 RP:CCL\": the sender issued more commands than normal)"),
+    t("netease_ip_not_allowed", &["wm:bli", "hl:ipb", "hl:ihu"], Blocked)
+        .src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (\"450 WM:BLI\": the IP is not on NetEase's list of allowed sending addresses) and http://163ns.com.cn/mail/MailFAQ.htm (\"554 HL:IPB\" the same; \"554 HL:IHU\": the IP's sending broke the terms of service and it is suspended for now)"),
+    t("netease_user_not_allowed", &["wm:blu"], Rejected)
+        .src("NetEase bounce codes, https://biecuoliao.com/pa/MBRrwEM.html (\"450 WM:BLU\": this sending user is not on NetEase's list of allowed senders)"),
+    t("netease_ip_frequency", &["hl:ifq"], RateLimited)
+        .soft("NetEase answers 554 HL:IFQ for a temporary connection ban after too much mail in a short time: send more slowly and retry later.")
+        .src("http://163ns.com.cn/mail/MailFAQ.htm (NetEase enterprise mail \"554 HL:IFQ\": the IP sent a large amount of mail in a short time, over the limit, and is temporarily barred from connecting)"),
     // --- Round 12a: Sisimai 5's provider tables (lib/Sisimai/Rhost: Google, Microsoft, Yahoo/AOL) ---
     // Read from go-sisimai rhost/for-google.go, for-gsuite.go, for-microsoft.go, for-outlook.go,
     // for-yahooinc.go, for-aol.go (2024-2025, the newest tables) and p5-sisimai
@@ -1341,6 +1375,8 @@ pub const URL_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Rhost/IUA.pm (https://mail.i.ua/err/8/ the sender address could not be checked: rejected)"),
     t("iua_filtered", &["i.ua/err/10/"], Filtered)
         .src("Sisimai 5 lib/Sisimai/Rhost/IUA.pm (https://mail.i.ua/err/10/ not in the recipient's address-management list: filtered)"),
+    t("proofpoint_ipcheck", &["ipcheck.proofpoint.com"], Blocked)
+        .src("Round 13b: https://www.proofpoint.com/us/postmaster (Proofpoint blocks IPs by its own reputation and points senders at its IP check tool: \"554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=…\", https://www.suped.com/knowledge/email-deliverability/troubleshooting/how-to-contact-proofpoint-about-ip-blocks-and-understand-dynamic-block-behavior): the sending IP is blocked, whatever the command it answers"),
     t("qmail_bare_lf", &["docs/smtplf.html"], NotCompliantRfc).hard()
         .src("qmail-smtpd answers a message with bare LF line ends \"451 See http://pobox.com/~djb/docs/smtplf.html.\" (qmail-smtpd.c straynewline(); the page: the client must send CRLF, RFC 5321 §2.3.8): every retry fails the same way until the client is fixed"),
 ];
@@ -3351,5 +3387,321 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    /// Replies from the receivers' and gateways' own postmaster pages (round 13b), each row
+    /// with the page it comes from; rows that already read right are kept as a guard.
+    const POSTMASTER_PAGES: &[RhostExampleCtx] = {
+        use Context as C;
+        &[
+            // https://postmaster.mail.com/en/error-messages, https://postmaster.web.de/error-messages
+            (
+                Some(C::Greeting),
+                Some(421),
+                None,
+                "421-gmx.net (mxgmx111) Nemesis ESMTP Service not available 421-Service unavailable 421-Rate limit reached. Please try again later 421 For explanation visit https://postmaster.gmx.net/en/error-messages",
+                RateLimited,
+                Some("gmx"),
+            ),
+            (
+                None,
+                Some(550),
+                None,
+                "550-Requested action not taken: mailbox unavailable 550-Reject due to SPF policy. The originating IP of the message is not permitted by the domain owner 550 For explanation visit https://postmaster.mail.com/en/error-messages",
+                AuthFailure,
+                Some("gmx"),
+            ),
+            (
+                Some(C::Rcpt),
+                Some(550),
+                None,
+                "host mx00.emig.gmx.net[212.227.15.9] said: 550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)",
+                UserUnknown,
+                Some("gmx"),
+            ),
+            (
+                None,
+                Some(552),
+                None,
+                "552-Requested mail action aborted: exceeded storage allocation 552-Quota exceeded. 552 For explanation visit https://postmaster.gmx.net/en/error-messages",
+                MailboxFull,
+                Some("gmx"),
+            ),
+            (
+                Some(C::Greeting),
+                Some(554),
+                None,
+                "554-gmx.net (mxgmx116) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanation visit http://postmaster.gmx.com/en/error-messages?ip=192.0.2.1&c=rdns",
+                RequirePtr,
+                Some("gmx"),
+            ),
+            (
+                None,
+                Some(550),
+                None,
+                "550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record. For explanation visit https://postmaster.web.de/en/case?c=r1601&i=ip&v=192.0.2.1",
+                Rejected,
+                Some("gmx"),
+            ),
+            (
+                Some(C::Greeting),
+                Some(554),
+                None,
+                "554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=198.51.100.42",
+                Blocked,
+                Some("gmx"),
+            ),
+            // https://help.1and1.com/…/smtp-error-messages-for-the-1and1-mail-server-a793087.html (1&1/IONOS, GMX's mail system)
+            (
+                Some(C::Rcpt),
+                Some(450),
+                None,
+                "host mx01.1and1.mx[74.208.5.21] said: 450-Requested mail action not taken: mailbox unavailable 450-Reject due to policy violations. 450 For explanation visit https://help.1and1.com/smtp-error-messages?ip=192.0.2.1&c=poli (in reply to RCPT TO command)",
+                Blocked,
+                None,
+            ),
+            (
+                Some(C::Greeting),
+                Some(421),
+                None,
+                "421-gmx.net (mxgmx104) Nemesis ESMTP Service not available 421 Reject due to policy violations",
+                Blocked,
+                Some("gmx"),
+            ),
+            // WEB.DE's own mailbox-full wordings (sitepackage.de, newsroom.web.de)
+            (
+                None,
+                Some(550),
+                None,
+                "host mx-ha03.web.de[212.227.15.17] said: 550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.",
+                MailboxFull,
+                Some("gmx"),
+            ),
+            (
+                None,
+                Some(550),
+                None,
+                "host mx-ha03.web.de[212.227.15.17] said: 550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.",
+                MailboxFull,
+                Some("gmx"),
+            ),
+            // https://postmaster.t-online.de/index.en.html (4.7)
+            (
+                Some(C::Greeting),
+                Some(554),
+                None,
+                "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)",
+                Blocked,
+                Some("t-online"),
+            ),
+            (
+                None,
+                Some(450),
+                Some("4.7.1"),
+                "host mx01.t-online.de[194.25.134.72] refused to talk to me: 450 4.7.1 [EAB] 554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)",
+                Blocked,
+                Some("t-online"),
+            ),
+            (
+                Some(C::Greeting),
+                Some(554),
+                None,
+                "554 IP=192.0.2.1 - None/bad reputation. Ask your postmaster for help or to contact tobr@rx.t-online.de for reset. (NOWL)",
+                BadReputation,
+                Some("t-online"),
+            ),
+            // http://postmaster.comcast.net/mail-error-codes.html: Comcast is not on the provider list
+            (
+                None,
+                Some(554),
+                None,
+                "554 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#BL000000",
+                Blocked,
+                None,
+            ),
+            (
+                Some(C::Greeting),
+                Some(421),
+                None,
+                "421 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1 Too many sessions opened",
+                RateLimited,
+                None,
+            ),
+            (
+                Some(C::Greeting),
+                Some(421),
+                None,
+                "421 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1 Reverse DNS failure : Try again later",
+                RequirePtr,
+                None,
+            ),
+            // http://rbl.att.net/block_enduser.html, http://www.att.net/general-info/mail_info/block_enduser.html
+            (
+                Some(C::Greeting),
+                Some(421),
+                None,
+                "421-failure in DNS look-up.",
+                RequirePtr,
+                None,
+            ),
+            (
+                Some(C::Greeting),
+                Some(450),
+                None,
+                "450 busy--Please try again later",
+                RateLimited,
+                None,
+            ),
+            (
+                Some(C::Greeting),
+                Some(521),
+                None,
+                "521 <192.0.2.1> is blocked",
+                Blocked,
+                None,
+            ),
+            (
+                Some(C::Rcpt),
+                Some(550),
+                None,
+                "550 [suspend] Mailbox currently suspended--Please contact correspondent directly.",
+                Suspend,
+                None,
+            ),
+            (
+                None,
+                Some(550),
+                None,
+                "550 <192.0.2.1> blocked by ldap:ou=rblmx,dc=bellsouth,dc=net",
+                Blocked,
+                None,
+            ),
+            (
+                None,
+                Some(550),
+                None,
+                "550 Error. Blocked for status: <unknown sender>",
+                RequirePtr,
+                None,
+            ),
+            // https://success.trendmicro.com/solution/1097055, /en-US/solution/KA-0001346
+            (
+                None,
+                Some(550),
+                None,
+                "550 Service unavailable; Client host [192.0.2.1] blocked using Trend Micro RBL+. Please see http://www.mail-abuse.com/cgi-bin/lookup?ip_address=192.0.2.1",
+                Blocked,
+                None,
+            ),
+            (
+                Some(C::Rcpt),
+                Some(450),
+                Some("4.7.1"),
+                "450 4.7.1 <aaa@example.com>: Recipient address rejected: ERS-QIL",
+                BadReputation,
+                None,
+            ),
+            // https://www.proofpoint.com/us/postmaster
+            (
+                Some(C::Mail),
+                Some(550),
+                Some("5.7.0"),
+                "host mx0a-00123.pphosted.com[192.0.2.9] said: 550 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1 (in reply to MAIL FROM command)",
+                Blocked,
+                Some("proofpoint"),
+            ),
+            (
+                None,
+                Some(554),
+                Some("5.7.0"),
+                "host mx01.mail.icloud.com[17.57.154.33] said: 554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1",
+                Blocked,
+                Some("apple"),
+            ),
+            // https://yandex.com/support/mail/bounces/yandex/message-rejected-under-suspicion-of-spam.html
+            (
+                None,
+                Some(554),
+                Some("5.7.1"),
+                "554 5.7.1 Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1650000000-abcdEFGH",
+                SpamDetected,
+                None,
+            ),
+            (
+                None,
+                Some(554),
+                Some("5.7.1"),
+                "554 5.7.1 Blocked by spam statistics - see http://feedback.yandex.ru/?from=mail-rejects&subject=192.0.2.1",
+                Blocked,
+                None,
+            ),
+            // https://biecuoliao.com/pa/MBRrwEM.html, http://163ns.com.cn/mail/MailFAQ.htm (NetEase)
+            (
+                None,
+                Some(450),
+                None,
+                "450 MI:CEL 163 smtp9,DcCowABHcsd 2024 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1",
+                SyntaxError,
+                None,
+            ),
+            (
+                None,
+                Some(450),
+                None,
+                "450 RP:CCL 163 smtp9,DcCowABHcsd 2024 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1",
+                RateLimited,
+                None,
+            ),
+            (
+                None,
+                Some(450),
+                None,
+                "450 WM:BLI 163 mx3,DcCowABHcsd 2024 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1",
+                Blocked,
+                None,
+            ),
+            (
+                None,
+                Some(450),
+                None,
+                "450 WM:BLU 163 mx3,DcCowABHcsd 2024 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1",
+                Rejected,
+                None,
+            ),
+            (
+                None,
+                Some(554),
+                None,
+                "554 HL:IFQ 126 mx3,DcCowABHcsd 2024 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1",
+                RateLimited,
+                None,
+            ),
+        ]
+    };
+
+    #[test]
+    fn postmaster_pages() {
+        for (ctx, code, enhanced, line, want, provider) in POSTMASTER_PAGES {
+            let got = classify_example(*ctx, *code, *enhanced, line);
+            assert_eq!(
+                (got.reason, got.provider.as_deref()),
+                (Some(*want), *provider),
+                "{line}"
+            );
+        }
+        // Where the page says the block lifts by itself, a 5xx is soft.
+        for line in [
+            "554 5.7.1 Blocked by spam statistics - see http://feedback.yandex.ru/?from=mail-rejects",
+            "554 HL:IFQ 126 mx3,DcCowABHcsd 2024",
+        ] {
+            let got = classify_example(None, Some(554), None, line);
+            assert_eq!(got.bounce, Some(Bounce::Soft), "{line}");
+        }
+        // T-Online's (BL) is a block until delisted, even inside a relay's 450.
+        let bl = "450 4.7.1 [EAB] 554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)";
+        assert_eq!(
+            classify_example(None, Some(450), Some("4.7.1"), bl).bounce,
+            Some(Bounce::Hard)
+        );
     }
 }
