@@ -1487,10 +1487,25 @@ fn microsoft_banned(e: EnhancedCode) -> bool {
     e.subject == 7 && (606..=649).contains(&e.detail)
 }
 
+/// Whether `code` is one an Exchange mail flow (transport) rule rejects with: its
+/// RejectMessage action takes 5.7.1 or a code from 5.7.900 to 5.7.999, which Exchange's own
+/// refusals never use (Exchange Online "Mail flow rule actions", RejectMessageEnhancedStatusCode,
+/// https://learn.microsoft.com/en-us/exchange/security-and-compliance/mail-flow-rules/mail-flow-rule-actions;
+/// Exchange 2010 allowed 5.7.10–5.7.999, https://learn.microsoft.com/en-us/previous-versions/office/exchange-server-2010/,
+/// "Transport Rule RejectMessage Action"; Sisimai 5 lib/Sisimai/Rhost/Microsoft.pm reads
+/// 5.7.900–5.7.999 as policyviolation). The recipient organisation's own policy refused the
+/// message; its text, when the administrator wrote one, may say more.
+fn exchange_rule_code(e: EnhancedCode) -> bool {
+    e.class == 5 && e.subject == 7 && (900..=999).contains(&e.detail)
+}
+
 /// The reason a decisive enhanced code gives (X.1.1, X.2.2, X.7.26 …), or `None`.
 fn by_enhanced(e: EnhancedCode, code: Option<u16>) -> Option<Reason> {
     if microsoft_banned(e) {
         return Some(Blocked);
+    }
+    if exchange_rule_code(e) {
+        return Some(PolicyViolation);
     }
     // 421 + 4.7.x (after MAIL, or at the greeting): a reputation deferral, not a session cut.
     if e.subject == 7 && code == Some(421) && !matches!(e.detail, 1 | 28 | 500 | 650 | 651) {
@@ -2111,7 +2126,13 @@ pub fn classify(
             note = Some(r.note.to_string());
         }
         let generic = r.id.starts_with("user_unknown");
-        Some(address_refused(r.reason, ctx, enhanced, generic))
+        if r.id == "m365_restricted_senders" && enhanced.is_some_and(exchange_rule_code) {
+            // Exchange's default rejection text under a mail flow rule's own code.
+            rule.push_str("+exchange_rule_code");
+            Some(PolicyViolation)
+        } else {
+            Some(address_refused(r.reason, ctx, enhanced, generic))
+        }
     } else if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
         rule = format!(
             "enhanced:{}",
@@ -2784,7 +2805,9 @@ mod tests {
         (Some(550), Some("5.3.2"), "STOREDRV.Deliver: Missing or bad StoreDriver MDB properties", SystemError, Some("microsoft")), // Sisimai: notaccept
         (Some(550), Some("5.0.350"), "Remote server returned error code 550 x-dg-ref header is too long", PolicyViolation, None),
         (Some(550), Some("5.0.350"), "Requested action not taken: policy violation detected (AS345)", PolicyViolation, None),
-        (Some(550), Some("5.7.900"), "Delivery not authorized, message refused", Rejected, None), // Sisimai: policyviolation
+        (Some(550), Some("5.7.900"), "Delivery not authorized, message refused", PolicyViolation, None), // a mail flow rule's code (exchange_rule_code)
+        (Some(550), Some("5.7.1"), "Delivery not authorized, message refused", Rejected, None),
+        (Some(550), Some("5.7.950"), "Your message to this recipient is blocked by company policy. Contact the IT department.", PolicyViolation, None),
         (Some(550), Some("5.1.7"), "Invalid address", Rejected, None),
         (Some(550), Some("5.1.7"), "Unknown sender address", Rejected, None),
         (Some(550), Some("5.1.0"), "Sender denied", Rejected, None),
