@@ -1491,9 +1491,10 @@ fn microsoft_banned(e: EnhancedCode) -> bool {
 /// RejectMessage action takes 5.7.1 or a code from 5.7.900 to 5.7.999, which Exchange's own
 /// refusals never use (Exchange Online "Mail flow rule actions", RejectMessageEnhancedStatusCode,
 /// https://learn.microsoft.com/en-us/exchange/security-and-compliance/mail-flow-rules/mail-flow-rule-actions;
-/// Exchange 2010 allowed 5.7.10–5.7.999, https://learn.microsoft.com/en-us/previous-versions/office/exchange-server-2010/,
-/// "Transport Rule RejectMessage Action"; Sisimai 5 lib/Sisimai/Rhost/Microsoft.pm reads
-/// 5.7.900–5.7.999 as policyviolation). The recipient organisation's own policy refused the
+/// its "DSNEnhancedStatusCode" property value; Exchange 2010's help, "Transport Rule
+/// RejectMessage Action", allowed 5.7.1 or 5.7.10–5.7.999, as mirrored at
+/// https://unifiedpeople.ru/exch2010help.en/html/7ebd45c7-0560-4da5-ac06-728683a88036.htm;
+/// Sisimai 5 lib/Sisimai/Lhost/Office365.pm reads 5.7.900 as policyviolation). The recipient organisation's own policy refused the
 /// message; its text, when the administrator wrote one, may say more.
 fn exchange_rule_code(e: EnhancedCode) -> bool {
     e.class == 5 && e.subject == 7 && (900..=999).contains(&e.detail)
