@@ -1500,6 +1500,17 @@ fn exchange_rule_code(e: EnhancedCode) -> bool {
     e.class == 5 && e.subject == 7 && (900..=999).contains(&e.detail)
 }
 
+/// A text rule's reason, unless Exchange's default rejection text ("Delivery not
+/// authorized, message refused") stands under a mail flow rule's own code
+/// ([`exchange_rule_code`]): then the recipient organisation's rule refused the message.
+fn under_rule_code(r: &TextRule, enhanced: Option<EnhancedCode>) -> Reason {
+    if r.id == "m365_restricted_senders" && enhanced.is_some_and(exchange_rule_code) {
+        PolicyViolation
+    } else {
+        r.reason
+    }
+}
+
 /// The reason a decisive enhanced code gives (X.1.1, X.2.2, X.7.26 …), or `None`.
 fn by_enhanced(e: EnhancedCode, code: Option<u16>) -> Option<Reason> {
     if microsoft_banned(e) {
@@ -2127,13 +2138,7 @@ pub fn classify(
             note = Some(r.note.to_string());
         }
         let generic = r.id.starts_with("user_unknown");
-        if r.id == "m365_restricted_senders" && enhanced.is_some_and(exchange_rule_code) {
-            // Exchange's default rejection text under a mail flow rule's own code.
-            rule.push_str("+exchange_rule_code");
-            Some(PolicyViolation)
-        } else {
-            Some(address_refused(r.reason, ctx, enhanced, generic))
-        }
+        Some(address_refused(under_rule_code(r, enhanced), ctx, enhanced, generic))
     } else if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
         rule = format!(
             "enhanced:{}",
