@@ -2138,7 +2138,8 @@ pub fn classify(
             note = Some(r.note.to_string());
         }
         let generic = r.id.starts_with("user_unknown");
-        Some(address_refused(under_rule_code(r, enhanced), ctx, enhanced, generic))
+        let reason = under_rule_code(r, enhanced);
+        Some(address_refused(reason, ctx, enhanced, generic))
     } else if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
         rule = format!(
             "enhanced:{}",
