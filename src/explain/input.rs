@@ -1666,13 +1666,15 @@ fn in_response_to(l: &str) -> Option<Context> {
 /// A reply a Go program prefixes with the net/smtp step that failed, the common idiom
 /// `fmt.Errorf("Rcpt: %v", err)` around `Client.Mail`, `Client.Rcpt`, `Client.Data`,
 /// `Client.Auth` and the end-of-data writer's `Close` (gogs' mailer: "… could not send email
-/// 1: Rcpt: 550 Mailbox not found"; net/smtp's errors are the server's reply, "550 …"): the
-/// step word right before the code names the command.
+/// 1: Rcpt: 550 Mailbox not found"; net/smtp's errors are the server's reply, "550 …"), or
+/// the command itself (`fmt.Errorf("failed to set RCPT TO: %w", err)` in many Go notifiers):
+/// the step word right before the code names the command.
 fn go_step_prefix(l: &str) -> Option<Context> {
     const STEPS: &[(&str, Context)] = &[
         ("rcpt: ", Context::Rcpt),
         ("mail: ", Context::Mail),
         ("mail from: ", Context::Mail),
+        ("rcpt to: ", Context::Rcpt),
         ("data: ", Context::Data),
         ("auth: ", Context::Auth),
         ("close: ", Context::EndOfData),
@@ -1837,13 +1839,12 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // email address").
     ("failed to add from email address", Context::Mail),
     ("failed to add to email address", Context::Rcpt),
-    // The same idiom elsewhere: `fmt.Errorf("failed to set MAIL FROM: %w", err)` /
-    // "failed to set RCPT TO: %w" / "failed to set from: %v" / "failed to set rcpt %s: %v"
-    // around net/smtp's Client.Mail and Client.Rcpt (many Go notifiers; go-mail's QuickSend
-    // test expects "failed to set RCPT TO address: …").
-    ("failed to set mail from", Context::Mail),
+    // The same idiom elsewhere: `fmt.Errorf("failed to set from: %v", err)` around net/smtp's
+    // Client.Mail (its "failed to set RCPT TO: %w" / "failed to set MAIL FROM: %w" are read by
+    // [`go_step_prefix`]). Not go-mail's "failed to set MAIL FROM address: …" / "failed to set
+    // RCPT TO address: …": its QuickSend wraps Msg.From / Msg.To, a header address that did
+    // not parse, before any command is sent.
     ("failed to set from: ", Context::Mail),
-    ("failed to set rcpt", Context::Rcpt),
     // .NET System.Net.Mail: SmtpFailedRecipientsException(allFailed) carries
     // SR.SmtpAllRecipientsFailed, "Unable to send to all recipients." (every RCPT TO refused;
     // System.Net.Mail/src/Resources/Strings.resx).
@@ -2904,11 +2905,6 @@ mod tests {
                 "failed to set RCPT TO: 550 5.1.1 User unknown",
                 Context::Rcpt,
             ),
-            // Go net/smtp wrapped: go-mail QuickSend's "failed to set RCPT TO address: …".
-            (
-                "failed to set RCPT TO address: 550 5.1.1 User unknown",
-                Context::Rcpt,
-            ),
             // Go net/smtp wrapped: fmt.Errorf("failed to set from: %v", err).
             (
                 "failed to set from: 553 5.7.1 Sender address rejected",
@@ -2932,6 +2928,8 @@ mod tests {
         for line in [
             "451 4.3.0 The command failed, try again later",
             "554 5.7.1 command rejected because the policy check failed",
+            // go-mail QuickSend: a From header that did not parse, before any command.
+            "failed to set MAIL FROM address: failed to parse mail address \"x\": mail: missing '@' or angle-addr",
         ] {
             assert_eq!(stage_of(line), None, "{line}");
         }
