@@ -1569,6 +1569,33 @@ const MTA_STAGES: &[(&str, Context)] = &[
     ("hook=data ", Context::Data),
     ("hook=data_post ", Context::EndOfData),
     ("hook=queue ", Context::EndOfData),
+    // msmtp src/smtp.c: smtp_get_greeting's "cannot get initial OK message from server"
+    // (a first reply other than 220), smtp_init's "SMTP server does not accept EHLO or HELO
+    // commands" (said of the reply to HELO, tried after EHLO was refused), smtp_send_envelope's
+    // "the server does not accept mail data" (the reply to DATA was not 354), smtp_end_mail's
+    // "the server did not accept the mail" (the reply after the final dot) and, over LMTP,
+    // "the server refuses to send the mail to …" (one reply per recipient after the dot).
+    // Its "envelope from address … not accepted by the server" and "recipient address … not
+    // accepted by the server" are read by [`msmtp_address`].
+    (
+        "cannot get initial ok message from server",
+        Context::Greeting,
+    ),
+    ("does not accept ehlo or helo commands", Context::Helo),
+    ("the server does not accept mail data", Context::Data),
+    ("the server did not accept the mail", Context::EndOfData),
+    ("the server refuses to send the mail to", Context::EndOfData),
+    // sSMTP ssmtp.c: "Server didn't like our AUTH LOGIN (…)" (the reply to AUTH LOGIN),
+    // "Server didn't accept AUTH LOGIN (…)" (the reply to the user name), "Server rejected
+    // AUTH CRAM-MD5 (…)", and "Authorization failed (…)" (the reply to the password, logged
+    // as "sSMTP[pid]: Authorization failed (535 …)" or printed as "ssmtp: Authorization
+    // failed (…)"); "Invalid response SMTP server for host:port" when the greeting is not 2xx.
+    ("didn't like our auth", Context::Auth),
+    ("didn't accept auth login", Context::Auth),
+    ("server rejected auth cram-md5", Context::Auth),
+    ("]: authorization failed (", Context::Auth),
+    ("ssmtp: authorization failed (", Context::Auth),
+    ("invalid response smtp server for", Context::Greeting),
 ];
 
 /// The text [`infer_context`] reads: lower case, whitespace collapsed, one space after the
@@ -1639,13 +1666,15 @@ fn in_response_to(l: &str) -> Option<Context> {
 /// A reply a Go program prefixes with the net/smtp step that failed, the common idiom
 /// `fmt.Errorf("Rcpt: %v", err)` around `Client.Mail`, `Client.Rcpt`, `Client.Data`,
 /// `Client.Auth` and the end-of-data writer's `Close` (gogs' mailer: "… could not send email
-/// 1: Rcpt: 550 Mailbox not found"; net/smtp's errors are the server's reply, "550 …"): the
-/// step word right before the code names the command.
+/// 1: Rcpt: 550 Mailbox not found"; net/smtp's errors are the server's reply, "550 …"), or
+/// the command itself (`fmt.Errorf("failed to set RCPT TO: %w", err)` in many Go notifiers):
+/// the step word right before the code names the command.
 fn go_step_prefix(l: &str) -> Option<Context> {
     const STEPS: &[(&str, Context)] = &[
         ("rcpt: ", Context::Rcpt),
         ("mail: ", Context::Mail),
         ("mail from: ", Context::Mail),
+        ("rcpt to: ", Context::Rcpt),
         ("data: ", Context::Data),
         ("auth: ", Context::Auth),
         ("close: ", Context::EndOfData),
@@ -1810,6 +1839,19 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // email address").
     ("failed to add from email address", Context::Mail),
     ("failed to add to email address", Context::Rcpt),
+    // The same idiom elsewhere: `fmt.Errorf("failed to set from: %v", err)` around net/smtp's
+    // Client.Mail (its "failed to set RCPT TO: %w" / "failed to set MAIL FROM: %w" are read by
+    // [`go_step_prefix`]). Not go-mail's "failed to set MAIL FROM address: …" / "failed to set
+    // RCPT TO address: …": its QuickSend wraps Msg.From / Msg.To, a header address that did
+    // not parse, before any command is sent.
+    ("failed to set from: ", Context::Mail),
+    // .NET System.Net.Mail: SmtpFailedRecipientsException(allFailed) carries
+    // SR.SmtpAllRecipientsFailed, "Unable to send to all recipients." (every RCPT TO refused;
+    // System.Net.Mail/src/Resources/Strings.resx).
+    ("unable to send to all recipients", Context::Rcpt),
+    // JavaMail / Jakarta Mail SMTPTransport.rcptTo() ends with `throw new
+    // SendFailedException("Invalid Addresses", …)` when a RCPT TO was refused.
+    ("sendfailedexception: invalid addresses", Context::Rcpt),
     // CPython Lib/smtplib.py: SMTPHeloError carries the reply to HELO (ehlo_or_helo_if_needed
     // raises it after EHLO and then HELO were refused), SMTPConnectError the greeting
     // (connect() raises it when the first reply is not 220).
@@ -1996,8 +2038,53 @@ fn quoted_command(l: &str) -> Option<Context> {
             let two = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
             Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
         })
+        .or_else(|| hmailserver_sent(l))
+        .or_else(|| msmtp_address(l))
+        .or_else(|| command_named_failed(l))
         .or_else(|| go_step_prefix(l))
         .or_else(|| in_response_to(l))
+}
+
+/// hMailServer's delivery error (SMTPClientConnection::UpdateRecipientWithError_: "Error
+/// Type: SMTP⏎ Remote server (…) issued an error.⏎ hMailServer sent: RCPT TO:<…>⏎ Remote
+/// server replied: 550 …"): the last line it sent, "." after the message text.
+fn hmailserver_sent(l: &str) -> Option<Context> {
+    const SENT: &str = "hmailserver sent: ";
+    let tail = &l[l.find(SENT)? + SENT.len()..];
+    let sent = tail
+        .find(" remote server replied")
+        .map_or(tail, |j| &tail[..j]);
+    command_verb(sent)
+}
+
+/// msmtp src/smtp.c smtp_send_envelope: "envelope from address %s not accepted by the
+/// server" (the reply to MAIL FROM) and "recipient address %s not accepted by the server"
+/// (the reply to RCPT TO), the address between the stage and the refusal.
+fn msmtp_address(l: &str) -> Option<Context> {
+    let before = &l[..l.find(" not accepted by the server")?];
+    let (head, address) = before.rsplit_once(" address ")?;
+    if address.contains(' ') {
+        return None;
+    }
+    if head.ends_with("envelope from") {
+        Some(Context::Mail)
+    } else if head.ends_with("recipient") {
+        Some(Context::Rcpt)
+    } else {
+        None
+    }
+}
+
+/// "command STARTTLS failed", "command AUTH PLAIN failed" (msmtp src/smtp.c `command %s
+/// failed`): the command named between the two words.
+fn command_named_failed(l: &str) -> Option<Context> {
+    l.match_indices("command ").find_map(|(i, m)| {
+        let tail = &l[i + m.len()..];
+        let named = tail.get(..tail.find(" failed")?)?;
+        (!named.is_empty() && !named.starts_with("failed") && named.split_whitespace().count() <= 2)
+            .then(|| command_verb(named))
+            .flatten()
+    })
 }
 
 /// The command a quoted command line names: the whole of it ("RCPT TO", "AUTH") or its
@@ -2736,6 +2823,116 @@ mod tests {
             stage_of("Error: DATA not accepted from server! 554 5.7.1 Rejected"),
             None
         );
+    }
+
+    /// Client libraries' and MTAs' own wordings for the step a reply refused, read from
+    /// the sources that print them (named on each row).
+    #[test]
+    fn library_and_mta_wordings_name_the_stage() {
+        for (line, want) in [
+            // hMailServer SMTPClientConnection.cpp UpdateRecipientWithError_.
+            (
+                "   Error Type: SMTP\r\n   Remote server (192.0.2.5) issued an error.\r\n   hMailServer sent: MAIL FROM:<a@example.com>\r\n   Remote server replied: 550 5.7.1 Sender rejected\r\n",
+                Context::Mail,
+            ),
+            // hMailServer: the final dot is the last line sent after the message text.
+            (
+                "   Error Type: SMTP\n   Remote server (192.0.2.5) issued an error.\n   hMailServer sent: .\n   Remote server replied: 554 5.7.1 Message rejected as spam\n",
+                Context::EndOfData,
+            ),
+            // hMailServer, the reply to DATA.
+            (
+                "Error Type: SMTP\nRemote server (192.0.2.5) issued an error.\nhMailServer sent: DATA\nRemote server replied: 554 5.5.1 Error: no valid recipients",
+                Context::Data,
+            ),
+            // hMailServer, the reply to EHLO.
+            (
+                "Remote server (192.0.2.5) issued an error. hMailServer sent: EHLO mail.example.com Remote server replied: 550 5.7.1 Client host rejected",
+                Context::Ehlo,
+            ),
+            // msmtp src/smtp.c smtp_send_envelope (MAIL FROM).
+            (
+                "msmtp: envelope from address a@example.com not accepted by the server\nmsmtp: server message: 553 5.7.1 Sender address rejected",
+                Context::Mail,
+            ),
+            // msmtp src/smtp.c smtp_send_envelope (RCPT TO).
+            (
+                "msmtp: recipient address a@example.com not accepted by the server\nmsmtp: server message: 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            // msmtp src/smtp.c smtp_send_envelope (DATA not answered with 354).
+            (
+                "msmtp: the server does not accept mail data\nmsmtp: server message: 554 5.5.1 Error: no valid recipients",
+                Context::Data,
+            ),
+            // msmtp src/smtp.c smtp_end_mail (after the final dot).
+            (
+                "msmtp: the server did not accept the mail\nmsmtp: server message: 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            // msmtp src/smtp.c smtp_get_greeting.
+            (
+                "msmtp: cannot get initial OK message from server\nmsmtp: server message: 554 5.7.1 Access denied",
+                Context::Greeting,
+            ),
+            // msmtp src/smtp.c smtp_init (HELO after a refused EHLO).
+            (
+                "msmtp: SMTP server does not accept EHLO or HELO commands\nmsmtp: server message: 550 5.7.1 Go away",
+                Context::Helo,
+            ),
+            // msmtp src/smtp.c smtp_tls_starttls: "command %s failed".
+            (
+                "msmtp: command STARTTLS failed\nmsmtp: server message: 454 4.7.0 TLS not available",
+                Context::StartTls,
+            ),
+            // msmtp src/smtp.c smtp_auth_plain on a 504: "command %s failed", "AUTH PLAIN".
+            (
+                "msmtp: command AUTH PLAIN failed\nmsmtp: server message: 504 5.5.4 Unrecognized authentication type",
+                Context::Auth,
+            ),
+            // sSMTP ssmtp.c (the reply to AUTH LOGIN).
+            (
+                "Jun 28 10:00:02 host sSMTP[2182]: Server didn't like our AUTH LOGIN (530 Must issue a STARTTLS command first.)",
+                Context::Auth,
+            ),
+            // sSMTP ssmtp.c (the reply to the password).
+            (
+                "Jun 28 10:00:02 host sSMTP[2182]: Authorization failed (535 5.7.8 Error: authentication failed)",
+                Context::Auth,
+            ),
+            // Go net/smtp wrapped: fmt.Errorf("failed to set RCPT TO: %w", err).
+            (
+                "failed to set RCPT TO: 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            // Go net/smtp wrapped: fmt.Errorf("failed to set from: %v", err).
+            (
+                "failed to set from: 553 5.7.1 Sender address rejected",
+                Context::Mail,
+            ),
+            // .NET System.Net.Mail SR.SmtpAllRecipientsFailed.
+            (
+                "Unable to send to all recipients. Mailbox unavailable. The server response was: 550 5.1.1 User unknown",
+                Context::Rcpt,
+            ),
+            // JavaMail SMTPTransport.rcptTo().
+            (
+                "javax.mail.SendFailedException: Invalid Addresses",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        // A command named between "command" and "failed" only: prose and a longer text
+        // between them name none.
+        for line in [
+            "451 4.3.0 The command failed, try again later",
+            "554 5.7.1 command rejected because the policy check failed",
+            // go-mail QuickSend: a From header that did not parse, before any command.
+            "failed to set MAIL FROM address: failed to parse mail address \"x\": mail: missing '@' or angle-addr",
+        ] {
+            assert_eq!(stage_of(line), None, "{line}");
+        }
     }
 
     /// Words that mention a command or a check without stating what the reply answered.
