@@ -2980,6 +2980,19 @@ mod tests {
     /// one realistic reply per table entry, built around the entry's fragment and the code the
     /// provider documents with it, with the reason and provider `explain` gives. Where it
     /// differs from Sisimai the rule's source says why (this corpus's conventions).
+    /// Each row's line, read with its context, code and enhanced code, gives the row's
+    /// reason and provider.
+    fn assert_examples(table: &[RhostExampleCtx]) {
+        for (ctx, code, enhanced, line, want, provider) in table {
+            let got = classify_example(*ctx, *code, *enhanced, line);
+            assert_eq!(
+                (got.reason, got.provider.as_deref()),
+                (Some(*want), *provider),
+                "{line}"
+            );
+        }
+    }
+
     #[rustfmt::skip]
     const SISIMAI_RHOST_B: &[RhostExampleCtx] = {
         use Context as C;
@@ -3252,14 +3265,7 @@ mod tests {
 
     #[test]
     fn sisimai_rhost_b() {
-        for (ctx, code, enhanced, line, want, provider) in SISIMAI_RHOST_B {
-            let got = classify_example(*ctx, *code, *enhanced, line);
-            assert_eq!(
-                (got.reason, got.provider.as_deref()),
-                (Some(*want), *provider),
-                "{line}"
-            );
-        }
+        assert_examples(SISIMAI_RHOST_B);
         // Cox's AUP# codes carry digits that are no Spectrum number (AUP#IPBL1100 is a
         // blocklist, not Spectrum's 1100 reverse-DNS range).
         assert_eq!(spectrum_aup("aup#ipbl1100"), None);
@@ -3409,14 +3415,7 @@ mod tests {
 
     #[test]
     fn sisimai_lhost() {
-        for (ctx, code, enhanced, line, want, provider) in SISIMAI_LHOST {
-            let got = classify_example(*ctx, *code, *enhanced, line);
-            assert_eq!(
-                (got.reason, got.provider.as_deref()),
-                (Some(*want), *provider),
-                "{line}"
-            );
-        }
+        assert_examples(SISIMAI_LHOST);
     }
 
     /// Replies from the receivers' and gateways' own postmaster pages (round 13b), each row
@@ -3711,14 +3710,7 @@ mod tests {
 
     #[test]
     fn postmaster_pages() {
-        for (ctx, code, enhanced, line, want, provider) in POSTMASTER_PAGES {
-            let got = classify_example(*ctx, *code, *enhanced, line);
-            assert_eq!(
-                (got.reason, got.provider.as_deref()),
-                (Some(*want), *provider),
-                "{line}"
-            );
-        }
+        assert_examples(POSTMASTER_PAGES);
         // Where the page says the block lifts by itself, a 5xx is soft.
         for line in [
             "554 5.7.1 Blocked by spam statistics - see http://feedback.yandex.ru/?from=mail-rejects",
