@@ -87,6 +87,36 @@ pub const BLOCKLISTS: &[Blocklist] = &[
         source: "https://csi.cloudmark.com/en/reset/" },
     Blocklist { id: "0spam", fragments: &["0spam"],
         source: "https://0spam.org/" },
+    // Lists seen named in rejections that the first table left out (zones as the lists
+    // publish them; a receiver's text names the zone it queried).
+    Blocklist { id: "nixspam", fragments: &["ix.dnsbl.manitu.net", "nixspam", "nix spam"],
+        source: "https://www.nixspam.net/ (NiX Spam, zone ix.dnsbl.manitu.net)" },
+    Blocklist { id: "gbudb", fragments: &["truncate.gbudb.net", "gbudb"],
+        source: "https://www.gbudb.com/truncate/ (GBUdb Truncate)" },
+    Blocklist { id: "trendmicro", fragments: &["trend micro rbl", "rbl+"],
+        source: "https://ers.trendmicro.com/ (Trend Micro Email Reputation Services' RBL+; its QIL deferral is a reputation deferral, a rule in classify.rs, not this list)" },
+    Blocklist { id: "cbl", fragments: &["cbl.abuseat.org", "abuseat"],
+        source: "https://www.abuseat.org/ (the Composite Blocking List, zone cbl.abuseat.org; its data is also in Spamhaus XBL)" },
+    Blocklist { id: "senderscore", fragments: &["bl.score.senderscore.com"],
+        source: "https://senderscore.org/ (Validity's Sender Score; its blocklist zone bl.score.senderscore.com)" },
+    Blocklist { id: "lashback", fragments: &["ubl.unsubscore.com", "lashback"],
+        source: "https://www.lashback.com/ (LashBack's unsubscribe blacklist UBL, zone ubl.unsubscore.com)" },
+    Blocklist { id: "backscatterer", fragments: &["backscatterer"],
+        source: "https://www.backscatterer.org/ (servers that send misdirected bounces, zone ips.backscatterer.org)" },
+    Blocklist { id: "dronebl", fragments: &["dronebl"],
+        source: "https://dronebl.org/ (zone dnsbl.dronebl.org)" },
+    Blocklist { id: "blocklist.de", fragments: &["bl.blocklist.de"],
+        source: "http://www.blocklist.de/fr/api.html (blocklist.de's API and RBL page, zone bl.blocklist.de)" },
+    Blocklist { id: "s5h", fragments: &["s5h.net"],
+        source: "https://www.s5h.net/ (zone all.s5h.net)" },
+    Blocklist { id: "spameatingmonkey", fragments: &["spameatingmonkey"],
+        source: "https://spameatingmonkey.com/ (zones bl. and backscatter.spameatingmonkey.net)" },
+    Blocklist { id: "hostkarma", fragments: &["hostkarma"],
+        source: "https://wiki.junkemailfilter.com/index.php/Spam_DNS_Lists (zone hostkarma.junkemailfilter.com)" },
+    Blocklist { id: "interserver", fragments: &["rbl.interserver.net"],
+        source: "http://rbl.interserver.net/about.php (spam-trap list, 5-day listings, zone rbl.interserver.net)" },
+    Blocklist { id: "spfbl", fragments: &["spfbl"],
+        source: "https://spfbl.net/en/ (SPFBL, a Brazilian list; servers that use it name it in their rejections)" },
 ];
 
 /// Mailbox domains of each provider: a recipient address in a reply's own text
@@ -465,5 +495,77 @@ mod tests {
             blocklist("blocked using zen.spamhaus.org"),
             Some("spamhaus")
         );
+    }
+
+    /// The lists added after the first table, each by the zone a rejection names.
+    #[test]
+    fn later_blocklists_by_their_zones() {
+        for (line, want) in [
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using ix.dnsbl.manitu.net; Your IP is listed at NiX Spam",
+                "nixspam",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using truncate.gbudb.net",
+                "gbudb",
+            ),
+            (
+                "550 Service unavailable; Client host [192.0.2.1] blocked using Trend Micro RBL+. Please see http://www.mail-abuse.com/cgi-bin/lookup?ip_address=192.0.2.1",
+                "trendmicro",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using cbl.abuseat.org",
+                "cbl",
+            ),
+            (
+                "550 5.7.1 rejected because 192.0.2.1 is listed at bl.score.senderscore.com",
+                "senderscore",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using ubl.unsubscore.com",
+                "lashback",
+            ),
+            (
+                "550 5.7.1 192.0.2.1 listed at ips.backscatterer.org",
+                "backscatterer",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using dnsbl.dronebl.org",
+                "dronebl",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using bl.blocklist.de",
+                "blocklist.de",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using all.s5h.net",
+                "s5h",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using bl.spameatingmonkey.net",
+                "spameatingmonkey",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using hostkarma.junkemailfilter.com",
+                "hostkarma",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using rbl.interserver.net",
+                "interserver",
+            ),
+            (
+                "550 5.7.1 SPFBL 192.0.2.1 is listed in this server",
+                "spfbl",
+            ),
+        ] {
+            assert_eq!(blocklist(&line.to_lowercase()), Some(want), "{line}");
+        }
+        // Trend Micro's QIL deferral is a reputation deferral, not its RBL+.
+        assert_eq!(
+            blocklist("450 4.7.1 <a@example.com>: recipient address rejected: ers-qil"),
+            None
+        );
+        // A Sender Score named as reputation is not its blocklist.
+        assert_eq!(blocklist("550 5.7.1 your sender score is too low"), None);
     }
 }
