@@ -415,6 +415,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v16c", false),
         ("heldout-v17", false),
         ("heldout-v17b", false),
+        ("heldout-v18", false),
+        ("heldout-v18b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -455,6 +457,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v16c"
                     | "heldout-v17"
                     | "heldout-v17b"
+                    | "heldout-v18"
+                    | "heldout-v18b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
