@@ -17,7 +17,7 @@ const CORPUS: &str = "fixtures/bounces/corpus.tsv";
 /// The values of `BOUNCES_SHOW`: the sets whose mismatches may be looked at (tuned on).
 const SHOWN: &[&str] = &[
     "1", "corpus", "dev", "all", "test", "blind", "docs", "mta", "v7", "v6tune", "v8tune",
-    "v9tune", "v10", "v11", "v15",
+    "v9tune", "v10", "v11", "v15", "v18",
 ];
 
 /// Thresholds, in percent. The goals: reason ≥ 90, context ≥ 95 of the lines that
@@ -415,8 +415,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v16c", false),
         ("heldout-v17", false),
         ("heldout-v17b", false),
-        ("heldout-v18", false),
-        ("heldout-v18b", false),
+        ("heldout-v18", show.as_deref() == Some("v18")),
+        ("heldout-v18b", show.as_deref() == Some("v18")),
+        ("heldout-v19", false),
+        ("heldout-v19b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -459,6 +461,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v17b"
                     | "heldout-v18"
                     | "heldout-v18b"
+                    | "heldout-v19"
+                    | "heldout-v19b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
