@@ -1596,6 +1596,45 @@ const MTA_STAGES: &[(&str, Context)] = &[
     ("]: authorization failed (", Context::Auth),
     ("ssmtp: authorization failed (", Context::Auth),
     ("invalid response smtp server for", Context::Greeting),
+    // OpenSMTPD usr.sbin/smtpd/mta_session.c mta_response: a refused step before MAIL is
+    // reported as "BANNER rejected: <reply>", "EHLO rejected: …", "HELO rejected: …",
+    // "STARTTLS rejected: …", "AUTH rejected: …" (logged "mta error reason=…" and as the
+    // envelope's stat="…"). Its stat="<reply>" alone for MAIL, RCPT, DATA and the end of
+    // the message names no step, so it is left unmapped.
+    ("banner rejected: ", Context::Greeting),
+    ("ehlo rejected: ", Context::Ehlo),
+    ("helo rejected: ", Context::Helo),
+    ("starttls rejected: ", Context::StartTls),
+    ("auth rejected: ", Context::Auth),
+    // Haraka outbound/hmail.js: a socket timeout names the command it waited on
+    // ("socket timeout waiting on rcpt"; `dot` is the final ".", `connect` the greeting).
+    // Its "Upstream error: <reply>" is written for every command, so it names none.
+    ("socket timeout waiting on connect ", Context::Greeting),
+    ("socket timeout waiting on ehlo ", Context::Ehlo),
+    ("socket timeout waiting on helo ", Context::Helo),
+    ("socket timeout waiting on starttls ", Context::StartTls),
+    ("socket timeout waiting on auth ", Context::Auth),
+    ("socket timeout waiting on mail ", Context::Mail),
+    ("socket timeout waiting on rcpt ", Context::Rcpt),
+    ("socket timeout waiting on data ", Context::Data),
+    ("socket timeout waiting on dot ", Context::EndOfData),
+    ("socket timeout waiting on rset ", Context::Rset),
+    ("socket timeout waiting on quit ", Context::Quit),
+    // chasquid internal/courier/smtp.go: "Error creating client: <reply>" (go smtp.NewClient
+    // reads the greeting), "DATA closing <reply>" (the reply after the message; its "DATA
+    // <reply>" is read by [`chasquid_data`]). Its "MAIL+RCPT <reply>" names two commands
+    // and "Error saying hello: …" EHLO or the HELO tried after it: left unmapped.
+    ("error creating client: ", Context::Greeting),
+    ("data closing ", Context::EndOfData),
+    // Courier module.esmtp/libesmtp.c logs a refused greeting as if it had sent
+    // "(initial greeting)": ">>> (initial greeting)" then "<<< 554 …" in its DSN.
+    (">>> (initial greeting)", Context::Greeting),
+    // maddy's own SMTP endpoint (internal/endpoint/smtp/session.go) logs its refusals as
+    // "smtp: RCPT error\t{…}", "MAIL FROM error", and "DATA error" for the reply after the
+    // message body was read.
+    (": rcpt error {", Context::Rcpt),
+    (": mail from error {", Context::Mail),
+    (": data error {", Context::EndOfData),
 ];
 
 /// The text [`infer_context`] reads: lower case, whitespace collapsed, one space after the
@@ -2042,7 +2081,18 @@ fn quoted_command(l: &str) -> Option<Context> {
         .or_else(|| msmtp_address(l))
         .or_else(|| command_named_failed(l))
         .or_else(|| go_step_prefix(l))
+        .or_else(|| chasquid_data(l))
         .or_else(|| in_response_to(l))
+}
+
+/// chasquid internal/courier/smtp.go wraps a refused DATA command as `DATA <reply>`
+/// ("DATA 554 5.5.1 Error: no valid recipients"): the word, alone, right before the code.
+fn chasquid_data(l: &str) -> Option<Context> {
+    l.match_indices("data ").find_map(|(i, m)| {
+        let word_start = i == 0 || !l.as_bytes()[i - 1].is_ascii_alphanumeric();
+        let code = code_at(l, i + m.len()).filter(|(c, _, _)| (4..=5).contains(&(c / 100)));
+        (word_start && code.is_some()).then_some(Context::Data)
+    })
 }
 
 /// hMailServer's delivery error (SMTPClientConnection::UpdateRecipientWithError_: "Error
@@ -2982,6 +3032,99 @@ mod tests {
                 })
             ),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn open_source_mta_formats() {
+        // Each wording names the step its MTA's source writes it for; the reply keeps its code.
+        for (line, code, want) in [
+            // OpenSMTPD usr.sbin/smtpd/mta_session.c (mta_response).
+            (
+                "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<a@example.org> to=<b@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=2s result=\"TempFail\" stat=\"BANNER rejected: 554 5.7.1 mx.example.com ESMTP not accepting connections\"",
+                554,
+                Some(Context::Greeting),
+            ),
+            (
+                "smtpd[1234]: 2b3c4d5e6f7a8b9c mta error reason=EHLO rejected: 550 5.7.1 Invalid HELO name",
+                550,
+                Some(Context::Ehlo),
+            ),
+            (
+                "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<a@example.org> to=<b@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=2s result=\"TempFail\" stat=\"STARTTLS rejected: 454 4.7.0 TLS not available due to local problem\"",
+                454,
+                Some(Context::StartTls),
+            ),
+            (
+                "smtpd[1234]: 2b3c4d5e6f7a8b9c mta error reason=AUTH rejected: 535 5.7.8 Error: authentication failed",
+                535,
+                Some(Context::Auth),
+            ),
+            // Its stat="<reply>" alone is written for MAIL, RCPT, DATA and the end of data.
+            (
+                "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<a@example.org> to=<b@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=2s result=\"PermFail\" stat=\"550 5.1.1 <b@example.com>: Recipient address rejected: User unknown\"",
+                550,
+                None,
+            ),
+            // Haraka outbound/hmail.js: "Upstream error:" is written for every command.
+            (
+                "[INFO] [-] [outbound] Temp failing 1499788312480_1499788312480_0_12345_abcd_1_haraka for 64 seconds: Upstream error: 421 4.7.0 Try again later, closing connection.",
+                421,
+                None,
+            ),
+            (
+                "[NOTICE] [-] [outbound] recipient <b@example.com> rejected: 550 5.1.1 No such user",
+                550,
+                Some(Context::Rcpt),
+            ),
+            // chasquid internal/courier/smtp.go.
+            (
+                "DATA 554 5.5.1 Error: no valid recipients",
+                554,
+                Some(Context::Data),
+            ),
+            (
+                "DATA closing 550 5.7.1 Message rejected due to content restrictions",
+                550,
+                Some(Context::EndOfData),
+            ),
+            (
+                "Error creating client: 554 5.7.1 mx.example.com ESMTP not accepting connections",
+                554,
+                Some(Context::Greeting),
+            ),
+            (
+                "MAIL+RCPT 550 5.1.1 <b@example.com>: Recipient address rejected: User unknown",
+                550,
+                None,
+            ),
+            // Courier module.esmtp/libesmtp.c: a refused greeting in its DSN transcript.
+            (
+                "mx.example.com [192.0.2.25]:\n>>> (initial greeting)\n<<< 554 5.7.1 Service unavailable; client host blocked",
+                554,
+                Some(Context::Greeting),
+            ),
+            // maddy internal/endpoint/smtp: its own refusals, one per step.
+            (
+                "smtp: RCPT error\t{\"effective_rcpt\":\"gone@dest.test\",\"msg_id\":\"ee12c63d\",\"rcpt\":\"gone@dest.test\",\"reason\":\"reject directive used\",\"smtp_code\":550,\"smtp_enchcode\":\"5.1.1\",\"smtp_msg\":\"recipient does not exist\"}",
+                550,
+                Some(Context::Rcpt),
+            ),
+            (
+                "smtp: DATA error\t{\"msg_id\":\"969509ba\",\"reason\":\"SPF authentication failed\",\"smtp_code\":550,\"smtp_enchcode\":\"5.7.23\",\"smtp_msg\":\"SPF authentication failed\"}",
+                550,
+                Some(Context::EndOfData),
+            ),
+        ] {
+            let got = reply(line);
+            assert_eq!((got.0, got.2), (code, want), "{line}");
+        }
+        // Haraka's socket timeout names the command it waited on, without a reply.
+        assert_eq!(
+            stage_of(
+                "[ERROR] [-] [outbound] Ongoing connection failed to 192.0.2.25:25 : socket timeout waiting on dot"
+            ),
+            Some(Context::EndOfData)
         );
     }
 }

@@ -442,6 +442,40 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 14: open-source MTAs' own texts, read from their sources ---
+    // What Haraka, OpenSMTPD, maddy, Postal, Courier and chasquid write of their own when no
+    // remote reply decides (a give-up, a DNS or connection failure, a loop); the reply a
+    // wrapper quotes keeps its own reason. Only the texts no rule below already reads right.
+    t("haraka_gave_up", &["too many failures (tried all mxs", "too many failures (dns lookup failure", "too many failures (temporary mx lookup error", "too many failures (no tls available", "too many failures (host failed tls", "too many failures (some recipients temp failed", "status: 5.1.2 (tried all mxs "], Expired).hard()
+        .src("repo:haraka/Haraka/outbound/hmail.js (temp_fail: after the last of temp_fail_intervals the item is bounced as \"Too many failures (<last error>)\" by convert_temp_failed_to_bounce, the DSN Status turned 4.x.x→5.x.x, e.g. \"5.1.2 (Tried all MXs <domain>)\"): the queue's own give-up after retries, expired (fixtures/bounces/README.md); \"Too many failures (Upstream error: <reply>)\" is left to the reply it quotes"),
+    t("haraka_no_mx", &["nowhere to deliver mail to for domain"], HostUnknown).hard()
+        .src("repo:haraka/Haraka/outbound/hmail.js (found_mx: an MX lookup answering NOMX bounces \"Nowhere to deliver mail to for domain: <domain>\" with DSN 5.1.2, beside \"No Such Domain: <domain>\" for NXDOMAIN): no host to deliver to, hostunknown"),
+    t("haraka_dns_temporary", &["temporary mx lookup error for", "dns lookup failure: "], NetworkError)
+        .src("repo:haraka/Haraka/outbound/hmail.js (get_mx_respond DENYSOFT \"Temporary MX lookup error for <domain>\" (450 4.1.2), found_mx \"DNS lookup failure: <error>\" for every resolver error other than NXDOMAIN/NOMX, \"every other error is transient\"): a DNS failure still being retried, networkerror"),
+    t("haraka_tls_required", &["no tls available but required by configuration", "host failed tls verification required by configuration"], FailedStartTls)
+        .src("repo:haraka/Haraka/outbound/hmail.js (force_tls_hosts: \"No TLS available but required by configuration.\" when the host offers no STARTTLS, \"Host failed TLS verification required by configuration.\" when its certificate does not verify; both temp_fail): TLS required and failed, failedstarttls"),
+    t("haraka_delivered", &["[outbound] delivered file=", "[outbound]  delivered file="], Delivered)
+        .src("repo:haraka/Haraka/outbound/hmail.js (delivered(): lognotice \"delivered file=<queue file> domain=… host=… ip=… port=… mode=SMTP tls=Y auth=N response=\\\"<final reply text>\\\" …\", after the remote accepted the message)"),
+    t("node_socket_errors", &["connect econnrefused", "read econnreset", "connect etimedout", "connect ehostunreach", "connect enetunreach", "write epipe", "socket timeout waiting on "], NetworkError)
+        .src("Node.js net errors as Haraka's outbound logs them (repo:haraka/Haraka/outbound/hmail.js: \"[outbound] Failed to get pool entry: Error: connect ECONNREFUSED <ip>:25\", \"Ongoing connection failed to <host>:25 : socket timeout waiting on rcpt\", \"Failed to get socket: connect EHOSTUNREACH …\"; nodemailer prints the same errno words): the connection failed, networkerror; a refused TCP connection is no policy block"),
+    t("opensmtpd_route_errors", &["network error on destination mxs", "temporary failure in mx lookup", "no valid route to destination", "no valid route to remote mx", "address family mismatch on destination mxs", "all routes to destination blocked"], NetworkError)
+        .src("repo:OpenSMTPD/OpenSMTPD/usr.sbin/smtpd/mta.c (mta_on_mx: DNS_RETRY \"Temporary failure in MX lookup\"; mta_on_source: \"No valid route to remote MX\", \"Network error on destination MXs\", \"Address family mismatch on destination MXs\", \"All routes to destination blocked\", \"No valid route to destination\", all TempFail): no MX could be reached, networkerror"),
+    t("opensmtpd_invalid_domain", &["stat=\"invalid domain name\"", "for mx for…: invalid domain name"], HostUnknown).hard()
+        .src("repo:OpenSMTPD/OpenSMTPD/usr.sbin/smtpd/mta.c (mta_on_mx: DNS_EINVAL \"Invalid domain name\", PermFail, logged as the mta delivery line's stat=\"…\" and \"smtp-out: Failed to resolve MX for <relay>: Invalid domain name\"): the destination domain cannot exist, hostunknown; the bare words are left alone, as Postfix's HELO check says \"Invalid domain name\" too"),
+    t("opensmtpd_expired", &["envelope expired"], Expired).hard()
+        .src("repo:OpenSMTPD/OpenSMTPD/usr.sbin/smtpd/queue.c (an envelope past its queue lifetime is bounced \"Envelope expired\", listed in the bounce as \"<rcpt>: Envelope expired\" under \"An error has occurred while attempting to deliver a message for the following list of recipients:\" (bounce.c), DSN Status 5.4.7): the queue gave up, expired"),
+    t("opensmtpd_loop", &["loop detected"], NetworkError).hard()
+        .src("repo:OpenSMTPD/OpenSMTPD/usr.sbin/smtpd/mta.c (mta_delivery_log: IMSG_MTA_DELIVERY_LOOP is logged result=\"PermFail\" stat=\"Loop detected\", the bounce lists \"<rcpt>: Loop detected\"): a mail loop, networkerror and hard as the mail_loop rule reads the other MTAs' loop texts"),
+    t("opensmtpd_tls_failed", &["mta closing reason=tls-connect-failed", "mta closing reason=tls-failure"], FailedStartTls)
+        .src("repo:OpenSMTPD/OpenSMTPD/usr.sbin/smtpd/mta_session.c (mta_tls_init: \"<session> mta closing reason=tls-failure\" / \"reason=tls-connect-failed\" when the TLS setup or handshake with the MX fails): failedstarttls"),
+    t("courier_no_mail_domain", &["domain does not receive mail"], NotAccept).hard()
+        .src("repo:svarshavchik/courier/courier/courier/module.esmtp/libesmtp.c (do_esmtp_connect_to: RFC1035_MX_NONE \"Domain does not receive mail.\" as a 5xx, beside \"No such domain.\" and \"DNS lookup failed.\"): the domain publishes that it takes no mail (null MX), notaccept"),
+    t("courier_connection_texts", &["dns lookup failed", "network connection shut down by the remote mail server", "connection closed by remote host"], NetworkError)
+        .src("repo:svarshavchik/courier/courier/courier/module.esmtp/libesmtp.c (\"DNS lookup failed.\" as a 4xx for a resolver failure, Sisimai 5 lib/Sisimai/Lhost/Courier.pm reads it networkerror; connect_error: \"Connection closed by remote host\", \"Network connection shut down by the remote mail server\" (ECONNRESET), 4xx): the connection or the lookup failed, retried"),
+    t("chasquid_no_mail_server", &["could not find mail server:…no such host"], HostUnknown).hard()
+        .src("repo:albertito/chasquid/internal/courier/smtp.go (Deliver: \"Could not find mail server: %v\" around Go's resolver error \"lookup <domain> on <resolver>: no such host\", NXDOMAIN, a permanent failure): the domain does not exist, hostunknown; the bare words are left alone (maddy's own sender check says \"no such host\" of a sender domain it refuses)"),
+    t("postal_tried_hosts", &["no smtp servers were available for…. tried "], NetworkError)
+        .src("repo:postalserver/postal/app/senders/smtp_sender.rb (send_message: \"No SMTP servers were available for <domain>. Tried <hosts>.\" when every endpoint failed to connect, a SoftFail retried; \"No hosts to try.\" is no_hosts_to_try): networkerror"),
     // --- Round 13b: providers' and gateways' own postmaster pages ---
     // Replies each receiver or gateway documents on its own help page, read the way that page
     // explains them; only entries no rule below already reads that way.
@@ -3724,6 +3758,279 @@ mod tests {
         assert_eq!(
             classify_example(None, Some(450), Some("4.7.1"), bl).bounce,
             Some(Bounce::Hard)
+        );
+    }
+
+    /// Open-source MTAs' own texts (round 14), each row built the way that MTA writes it,
+    /// with the source file it comes from; rows that already read right are kept as a guard.
+    const OPEN_SOURCE_MTA_TEXTS: &[RhostExampleCtx] = &[
+        // repo:haraka/Haraka/outbound/hmail.js
+        (
+            None,
+            None,
+            None,
+            "[INFO] [-] [outbound] bouncing mail: Nowhere to deliver mail to for domain: example.com",
+            HostUnknown,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "[INFO] [-] [outbound] bouncing mail: No Such Domain: example.invalid",
+            HostUnknown,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "[INFO] [-] [outbound] Temp failing 1499788312480_1499788312480_0_12345_abcd_1_haraka for 64 seconds: DNS lookup failure: Error: queryMx ESERVFAIL example.com",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "[INFO] [-] [outbound] Temp failing 1499788312480_1499788312480_0_12345_abcd_1_haraka for 64 seconds: Temporary MX lookup error for example.com",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "[INFO] [-] [outbound] Temp failing 1606859828273_1606859828273_0_90_OQNQDT_80_b97d55d865ba for 64 seconds: Tried all MXs",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "[INFO] [-] [outbound] bouncing mail: Too many failures (Tried all MXs)",
+            Expired,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "[INFO] [-] [outbound] bouncing mail: Too many failures (DNS lookup failure: Error: queryMx ESERVFAIL example.com)",
+            Expired,
+            None,
+        ),
+        (
+            None,
+            Some(421),
+            Some("4.7.0"),
+            "[INFO] [-] [outbound] bouncing mail: Too many failures (Upstream error: 421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints)",
+            BadReputation,
+            Some("yahoo"),
+        ),
+        (
+            None,
+            None,
+            None,
+            "[INFO] [-] [outbound] Temp failing 1499788312480_1499788312480_0_12345_abcd_1_haraka for 64 seconds: No TLS available but required by configuration.",
+            FailedStartTls,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "[ERROR] [outbound] Failed to get pool entry: Error: connect ECONNREFUSED 192.0.2.25:25",
+            NetworkError,
+            None,
+        ),
+        (
+            Some(Context::Rcpt),
+            None,
+            None,
+            "[ERROR] [30A11DAA-D11E-4C8A-AF6E-42BB9C4D05B1.1.1] [outbound] Ongoing connection failed to 192.0.2.25:25 : socket timeout waiting on rcpt",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "[NOTICE] [1B012E7A-4362-42CC-B2D5-27534802E482.1.1] [outbound]  delivered file=1784850927980_1784850927980_0_12878_Tynsoa_2_mail.example.org domain=example.org host=mx.example.org ip=192.0.2.25 port=25 mode=SMTP tls=Y auth=N response=\"Message Queued\" delay=0.048 fails=0 rcpts=1/0/0",
+            Delivered,
+            None,
+        ),
+        (
+            None,
+            None,
+            Some("5.1.2"),
+            "Final-Recipient: rfc822;bob@example.com\nAction: failed\nStatus: 5.1.2 (Tried all MXs example.com)",
+            Expired,
+            None,
+        ),
+        // repo:OpenSMTPD/OpenSMTPD/usr.sbin/smtpd/mta.c, mta_session.c, bounce.c
+        (
+            None,
+            None,
+            None,
+            "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<alice@example.org> to=<bob@example.com> rcpt=<-> source=\"-\" relay=\"example.com\" delay=4d result=\"TempFail\" stat=\"Network error on destination MXs\"",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<alice@example.org> to=<bob@example.com> rcpt=<-> source=\"-\" relay=\"example.com\" delay=0s result=\"TempFail\" stat=\"Temporary failure in MX lookup\"",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<alice@example.org> to=<bob@example.com> rcpt=<-> source=\"-\" relay=\"example.com\" delay=0s result=\"PermFail\" stat=\"Invalid domain name\"",
+            HostUnknown,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<alice@example.org> to=<bob@example.com> rcpt=<-> source=\"-\" relay=\"example.com\" delay=0s result=\"PermFail\" stat=\"Domain does not exist\"",
+            HostUnknown,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<alice@example.org> to=<bob@example.com> rcpt=<-> source=\"-\" relay=\"example.com\" delay=0s result=\"PermFail\" stat=\"Loop detected\"",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<alice@example.org> to=<bob@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=2s result=\"TempFail\" stat=\"IO Error: Connection reset by peer\"",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "smtpd[1234]: 2b3c4d5e6f7a8b9c mta closing reason=tls-connect-failed",
+            FailedStartTls,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "    An error has occurred while attempting to deliver a message for\n    the following list of recipients:\n\nbob@example.com: Envelope expired",
+            Expired,
+            None,
+        ),
+        (
+            Some(Context::Rcpt),
+            Some(550),
+            Some("5.1.1"),
+            "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<alice@example.org> to=<bob@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=2s result=\"PermFail\" stat=\"550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in virtual mailbox table\"",
+            UserUnknown,
+            None,
+        ),
+        // repo:postalserver/postal/app/senders/smtp_sender.rb
+        (
+            None,
+            None,
+            None,
+            "No SMTP servers were available for example.com. Tried mx1.example.com and mx2.example.com.",
+            NetworkError,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "No SMTP servers were available for example.com. No hosts to try.",
+            HostUnknown,
+            None,
+        ),
+        // repo:svarshavchik/courier/courier/courier/module.esmtp/libesmtp.c
+        (
+            None,
+            None,
+            None,
+            "bob@example.com: Domain does not receive mail.",
+            NotAccept,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "courieresmtp: id=0000000A.5F1E2D3C.0000ABCD,from=<alice@example.org>,addr=<bob@example.com>: DNS lookup failed.",
+            NetworkError,
+            None,
+        ),
+        // repo:albertito/chasquid/internal/courier/smtp.go
+        (
+            None,
+            None,
+            None,
+            "Could not find mail server: lookup example.invalid on 127.0.0.53:53: no such host",
+            HostUnknown,
+            None,
+        ),
+        (
+            None,
+            None,
+            None,
+            "all MXs returned transient failures (last: Could not dial: dial tcp 192.0.2.25:25: connect: connection refused)",
+            NetworkError,
+            None,
+        ),
+        // repo:foxcpp/maddy/internal/target/remote/connect.go (null MX), internal/smtpconn/smtpconn.go
+        (
+            None,
+            Some(556),
+            Some("5.1.10"),
+            "Domain does not accept email (null MX)",
+            NotAccept,
+            None,
+        ),
+        (
+            None,
+            Some(450),
+            Some("4.4.2"),
+            "Network I/O error",
+            NetworkError,
+            None,
+        ),
+    ];
+
+    #[test]
+    fn open_source_mta_texts() {
+        assert_examples(OPEN_SOURCE_MTA_TEXTS);
+        // A queue's give-up is final; a DNS failure it still retries is not.
+        let gave_up = "[INFO] [-] [outbound] bouncing mail: Too many failures (Tried all MXs)";
+        assert_eq!(
+            classify_example(None, None, None, gave_up).bounce,
+            Some(Bounce::Hard)
+        );
+        let retried = "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<a@example.org> to=<b@example.com> rcpt=<-> source=\"-\" relay=\"example.com\" delay=0s result=\"TempFail\" stat=\"Temporary failure in MX lookup\"";
+        assert_eq!(
+            classify_example(None, None, None, retried).bounce,
+            Some(Bounce::Soft)
+        );
+        // Postfix's HELO check says "Invalid domain name" too: not a destination that cannot exist.
+        let helo = "504 5.5.2 <bad_helo>: Helo command rejected: Invalid domain name";
+        assert_ne!(
+            classify_example(Some(Context::Ehlo), Some(504), Some("5.5.2"), helo).reason,
+            Some(HostUnknown)
         );
     }
 }
