@@ -987,6 +987,7 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         return Some(found);
     }
     if let Some(found) = python_tuple_at(line, i)
+        .or_else(|| asyncos_unexpected_at(line, i))
         .or_else(|| parenthesised_code_at(line, i))
         .or_else(|| bracketed_code_at(line, i))
         .or_else(|| glued_code_at(line, i))
@@ -1033,6 +1034,26 @@ fn python_tuple_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let inner = &after[1..];
     let inner = &inner[..inner.find(quote).unwrap_or(inner.len())];
     Some((code, ' ', inner))
+}
+
+/// Cisco AsyncOS's mail log when a delivery gets a reply it did not expect: `Internal SMTP
+/// Error: Failed to send message to host … Unexpected SMTP response "553", expecting code
+/// starting with "2", response was ['#5.1.8 Domain of sender address … does not exist']`
+/// (the quoted code, and the Python list of the reply's lines as its text).
+fn asyncos_unexpected_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    const LEAD: &str = "unexpected smtp response \"";
+    let head = line.get(..i)?;
+    if !head.to_ascii_lowercase().ends_with(LEAD) {
+        return None;
+    }
+    let code = three_digits(line, i)?;
+    let after = line.get(i + 3..)?.strip_prefix('"')?;
+    let text = after.find("response was [").map_or("", |j| {
+        let t = &after[j + "response was [".len()..];
+        let t = t.trim_start_matches(['\'', '"']);
+        &t[..t.find(['\'', '"', ']']).unwrap_or(t.len())]
+    });
+    Some((code, ' ', text))
 }
 
 /// A code in parentheses before a colon, as the Rust `lettre` crate prints its errors:
@@ -1203,7 +1224,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // and Japanese client logs run their text into the code without a space
             // ("邮件投递失败550 Mail content denied"): after a non-ASCII character too.
             let opener = (matches!(prev, b'\'' | b'"' | b'(' | b'>' | b'*' | b'[')
-                || (prev == b'=' && !numeric_log_field(before)))
+                || (prev == b'=' && !numeric_log_field(before) && !port_field(before)))
                 || prev >= 0x80;
             // After a space only when the word before says a code follows ("Error 550",
             // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
@@ -1213,6 +1234,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // line's clock time ("[MTA ] 2004/12/22 08:15:15 550 Unknown user …"): the
             // logged message starts with the reply.
             let spoken = prev == b' '
+                && !port_field(before)
                 && (prev_word.ends_with([':', '>', '='])
                     || clock_time(prev_word)
                     || matches!(
@@ -1282,6 +1304,18 @@ fn clock_time(word: &str) -> bool {
 /// logging" in postconf(5) and the DEBUG_README), Exim's `S=` size, `QT=`/`DT=` times and
 /// `RT=` (Exim spec ch. "Log files"), a process id `pid=` ("relay=none, delay=371, …" is a
 /// delay of 371 s, not a reply 371).
+/// Whether the text before a number ends with a port field and its `=` or `:`
+/// ("localPort = 465", "port=587", "remote_port: 25"): a port, not a reply (Stalwart logs
+/// "listenerId = \"submissions\", localPort = 465, remoteIp = …").
+fn port_field(before: &str) -> bool {
+    let field = before.trim_end_matches(['=', ':']).trim_end();
+    field.len() < before.len()
+        && field
+            .rsplit([' ', ',', '\t', '(', '"'])
+            .next()
+            .is_some_and(|w| w.ends_with("port"))
+}
+
 fn numeric_log_field(before: &str) -> bool {
     const FIELDS: &[&str] = &[
         "delay=",
@@ -1635,6 +1669,17 @@ const MTA_STAGES: &[(&str, Context)] = &[
     (": rcpt error {", Context::Rcpt),
     (": mail from error {", Context::Mail),
     (": data error {", Context::EndOfData),
+    // A server's own log of a refusal that names the step: Kerio Connect's "… has no
+    // reverse DNS entry, connection rejected before SMTP greeting" (its security log, as
+    // fail2ban's filter.d/kerio.conf reads it), Exim's "SMTP protocol error in \"AUTH
+    // LOGIN\" …" (src/smtp_in.c names the command), Domino's "smtp: <user> [<ip>]
+    // authentication failure using internet password" (filter.d/domino-smtp.conf).
+    ("rejected before smtp greeting", Context::Greeting),
+    ("smtp protocol error in \"auth ", Context::Auth),
+    (
+        "authentication failure using internet password",
+        Context::Auth,
+    ),
 ];
 
 /// The text [`infer_context`] reads: lower case, whitespace collapsed, one space after the
@@ -3126,5 +3171,36 @@ mod tests {
             ),
             Some(Context::EndOfData)
         );
+    }
+
+    /// A port in a log's fields is not a reply; Cisco AsyncOS's "Unexpected SMTP response"
+    /// gives its quoted code and the reply inside its list; servers' own refusal logs that
+    /// name the step.
+    #[test]
+    fn port_fields_asyncos_and_servers_refusal_logs() {
+        let code_of = |text: &str| match parse_inputs(&[text.to_string()]).into_iter().next() {
+            Some(Parsed::Reply { code, .. }) => Some(code),
+            _ => None,
+        };
+        let stalwart = "2025-01-02T03:04:05Z INFO Blocked IP address (security.ip-blocked) listenerId = \"submissions\", localPort = 465, remoteIp = 192.0.2.7, remotePort = 40000";
+        assert!(code_of(stalwart).is_none(), "{stalwart}");
+        let asyncos = "<166>Mar 2 10:11:12 mail_logs: Warning: Internal SMTP Error: Failed to send message to host 192.0.2.7:25 for recipient b@example.net: Unexpected SMTP response \"550\", expecting code starting with \"2\", response was ['#5.1.1 User unknown'].";
+        assert_eq!(code_of(asyncos), Some(550));
+        for (line, want) in [
+            (
+                "[02/Mar/2024 10:11:12] Client with IP address 192.0.2.7 has no reverse DNS entry, connection rejected before SMTP greeting",
+                Context::Greeting,
+            ),
+            (
+                "2024-03-02 10:11:12 SMTP protocol error in \"AUTH LOGIN\" H=(x) [192.0.2.7]:51234 I=[198.51.100.1]:587 AUTH command used when not advertised",
+                Context::Auth,
+            ),
+            (
+                "[1234:00010-5678] 02-03-2024 10:11:12   smtp: postmaster [192.0.2.7] authentication failure using internet password",
+                Context::Auth,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
     }
 }

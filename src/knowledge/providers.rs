@@ -93,7 +93,7 @@ pub const BLOCKLISTS: &[Blocklist] = &[
         source: "https://www.nixspam.net/ (NiX Spam, zone ix.dnsbl.manitu.net)" },
     Blocklist { id: "gbudb", fragments: &["truncate.gbudb.net", "gbudb"],
         source: "https://www.gbudb.com/truncate/ (GBUdb Truncate)" },
-    Blocklist { id: "trendmicro", fragments: &["trend micro rbl", "rbl+"],
+    Blocklist { id: "trendmicro", fragments: &["trend micro rbl", "rbl+", "blocked by trend micro email reputation"],
         source: "https://ers.trendmicro.com/ (Trend Micro Email Reputation Services' RBL+; its QIL deferral is a reputation deferral, a rule in classify.rs, not this list)" },
     Blocklist { id: "cbl", fragments: &["cbl.abuseat.org", "abuseat"],
         source: "https://www.abuseat.org/ (the Composite Blocking List, zone cbl.abuseat.org; its data is also in Spamhaus XBL)" },
