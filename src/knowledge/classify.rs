@@ -469,12 +469,18 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-smtp.html (SES refuses a send whose IAM user or role lacks ses:SendRawEmail/ses:SendEmail: \"Access denied: User … is not authorized to perform ses:SendRawEmail\"): a credentials permission, the sender's admin fixes it"),
     t("smtp2go_ip_not_allowed", &["that ip address is not allowed to send"], NoRelaying)
         .src("SMTP2GO's refusal of a connection from an IP outside the account's allowed senders (\"550 that IP address is not allowed to send\", https://github.com/gophish/gophish/issues/1701): relaying refused for this client"),
+    t("gen_smtp_auth_failed", &[", :auth_failed}", "{permanent_failure, auth_failed", ":permanent_failure, :auth_failed"], SecurityError).hard()
+        .src("repo:gen-smtp/gen_smtp/src/gen_smtp_client.erl (try_AUTH: with auth=always, a login every offered mechanism refused ends in error auth_failed, which Elixir apps log as {:permanent_failure, host, :auth_failed}): the credentials were refused"),
+    t("sending_account_not_activated", &["smtp account is not yet activated"], Rejected).hard()
+        .src("Brevo's (Sendinblue's) refusal of SMTP sending before the account is activated (\"Unable to send email. Your SMTP account is not yet activated. Please contact us … to request activation\", https://github.com/WPManageNinja/fluent-smtp/issues/157, read after blind set v18 was measured): an account not activated is refused as the labelled sets settle it, rejected"),
+    t("smtp2go_blank_sender", &["enable blank senders"], Rejected).hard()
+        .src("SMTP2GO's refusal of an empty envelope sender unless the account allows it (\"550 to send email from a blank sender, enable blank senders\", https://github.com/sefinek/Cloudflare-WAF-Expressions/issues/9, read after blind set v18 was measured): the sender address is refused"),
+    t("messaging_limits_exceeded", &["exceeded your messaging limit"], RateLimited)
+        .src("\"451 You've exceeded your messaging limits\" (a submission service's per-account sending limit, https://github.com/WA-WF-Bot/WA-WF-Bot-Public/issues/282, read after blind set v18 was measured): a rate limit of the sender's account"),
     t("stalwart_ip_blocked", &["(security.ip-blocked)"], Blocked).hard()
         .src("Stalwart's event security.ip-blocked, logged \"INFO Blocked IP address (security.ip-blocked) listenerId = …, localPort = …, remoteIp = …\" for a connection from an address in its blocked list, refused before any command (Stalwart's event list security.abuse-ban, security.authentication-ban, security.ip-blocked, …, as webhook consumers of it enumerate them)"),
     t("fortimail_session_limits", &["classifier=\"session limits\""], RateLimited)
         .src("FortiMail's history log (type=statistics): classifier \"Session Limits\" with disposition Delay, the limits of a session profile (https://docs.fortinet.com/document/fortimail/8.0.0/cli-reference/97297: conn-rate-number, number-of-messages, number-of-recipients, conn-concurrent) reached, so the mail is deferred: a rate limit"),
-    t("ses_invalid_domain", &["5.4.4 invalid domain"], HostUnknown).hard()
-        .src("\"550 5.4.4 Invalid domain\" (Amazon SES's own bounce when the recipient domain has no mail host, https://github.com/knadh/listmonk/issues/1463): the domain cannot receive mail"),
     // --- Round 14: open-source MTAs' own texts, read from their sources ---
     // What Haraka, OpenSMTPD, maddy, Postal, Courier and chasquid write of their own when no
     // remote reply decides (a give-up, a DNS or connection failure, a loop); the reply a
@@ -1492,6 +1498,8 @@ pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
         "Postfix access(5): a REJECT in check_recipient_access answers \"554 5.7.1 <rcpt>: Recipient address rejected: Access denied\" (a refusal by policy; Exchange Online's directory-based edge block says the same words under 5.4.1)"),
     ((4, 3), "host not found, try again", NetworkError,
         "Postfix smtp(8)/dns_lookup: \"Name service error for name=… type=MX: Host not found, try again\" (dsn=4.4.3) is a temporary resolver failure, retried; \"Host not found\" alone is the permanent NXDOMAIN"),
+    ((4, 4), "invalid domain", HostUnknown,
+        "\"550 5.4.4 Invalid domain\" (a sending service's own bounce when the recipient domain has no mail host, https://github.com/knadh/listmonk/issues/1463, read after blind set v18 was measured): 5.4.4 alone is a routing failure (networkerror), with these words the domain itself cannot receive mail"),
     ((7, 9), "not accepted for policy reasons", AuthFailure,
         "https://help.yahoo.com/kb/SLN7253.html (Yahoo's \"554 5.7.9 Message not accepted for policy reasons\": the message failed SPF, DKIM or DMARC; without 5.7.9 the same words are Yahoo's [299] policy refusal)"),
 ];
@@ -4184,6 +4192,11 @@ mod tests {
             (None, Some(554), None, "554 Access denied: User `arn:aws:iam::123456789012:user/app' is not authorized to perform `ses:SendRawEmail' on resource `arn:aws:ses:eu-west-1:123456789012:identity/example.org'", SecurityError, None),
             (None, Some(550), Some("5.4.4"), "smtp; 550 5.4.4 Invalid domain", HostUnknown, None),
             (None, Some(550), None, "550 that IP address is not allowed to send", NoRelaying, None),
+            (Some(C::Rcpt), Some(550), None, "Can't send mail - all recipients were rejected: 550 to send email from a blank sender, enable blank senders", Rejected, None),
+            (None, None, None, "Unable to send email. Your SMTP account is not yet activated. Please contact us to request activation", Rejected, None),
+            (None, Some(451), None, "451 You've exceeded your messaging limits", RateLimited, None),
+            // gen_smtp (Elixir apps' log).
+            (None, None, None, "[warning] Failed sending email to a@example.org: {:no_more_hosts, {:permanent_failure, ~c\"mail.example.net\", :auth_failed}}", SecurityError, None),
             // Stalwart; FortiMail; Trend Micro ERS.
             (None, None, None, "2025-01-02T03:04:05Z INFO Blocked IP address (security.ip-blocked) listenerId = \"smtp\", localPort = 25, remoteIp = 192.0.2.7, remotePort = 40000", Blocked, None),
             (None, None, None, "date=2024-03-02,time=10:11:12,type=statistics,pri=information,from=\"a@example.org\",to=\"b@example.net\",disposition=\"Delay\",classifier=\"Session Limits\"", RateLimited, None),
