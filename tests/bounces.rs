@@ -9,7 +9,7 @@
 //! mismatch of the corpus and dev; `BOUNCES_SHOW=corpus`, `=dev`, `=test` one set only; `=all` corpus, dev and test;
 //! `=v7`, `=v10`, `=v11` the training sets of those rounds; `=v6tune`, `=v8tune`, `=v9tune` the odd halves.
 
-use smtpprobe::explain::{Explanation, Item, Recognition, explain};
+use smtpprobe::explain::{Explanation, Item, explain};
 use std::path::Path;
 
 const CORPUS: &str = "fixtures/bounces/corpus.tsv";
@@ -168,12 +168,12 @@ fn read(path: &Path) -> Vec<Record> {
     out
 }
 
-/// The item the line is about: the first reply read from it (an invalid one only when
-/// nothing else was).
+/// The item the line is about: the first reply read from it (a code or an enhanced code);
+/// the first item when none was.
 fn item(ex: &Explanation) -> Option<&Item> {
     ex.items
         .iter()
-        .find(|i| i.recognition != Recognition::Invalid)
+        .find(|i| i.code.is_some() || i.enhanced.is_some())
         .or(ex.items.first())
 }
 

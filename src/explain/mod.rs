@@ -18,7 +18,7 @@
 //! Exit codes (documented in `docs/knowledge.md`):
 //! - [`EXIT_RECOGNISED`] (0): every input was found in the tables;
 //! - [`EXIT_FALLBACK`] (1): some input was only interpreted by its class or subject
-//!   (e.g. `299`, `5.7.606`);
+//!   (e.g. `299`, `5.7.606`), or, a text without any reply code, by its words;
 //! - [`EXIT_MALFORMED`] (3): some input is not a code at all (`999`, `7.1.1`, `hello`), or
 //!   `--after` names no known command.
 
@@ -273,7 +273,11 @@ fn finish(items: Vec<Item>, ctx: Option<Context>, side_by_side: bool) -> Explana
         };
     let valid: Vec<&Item> = items
         .iter()
-        .filter(|i| side_by_side && i.recognition != Recognition::Invalid)
+        .filter(|i| {
+            side_by_side
+                && i.recognition != Recognition::Invalid
+                && (i.code.is_some() || i.enhanced.is_some())
+        })
         .collect();
     let comparison = (valid.len() >= 2).then(|| compare::compare(&valid));
     Explanation {
@@ -416,6 +420,13 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         if let Some(r) = item.reason {
             let a = classify::advice(r, item.side);
             item.advice = (!a.is_empty()).then(|| a.to_string());
+        }
+        // A text without a reply code whose words say why (a sending service's own refusal,
+        // a server's log line, "stat=Deferred: Connection refused") is explained, by its
+        // words only: interpreted, not malformed.
+        if item.recognition == Recognition::Invalid && pasted && item.reason.is_some() {
+            item.recognition = Recognition::Fallback;
+            item.error = None;
         }
     }
     if let (Some(ctx), Some(code)) = (item.context, item.code) {

@@ -256,13 +256,34 @@ fn control_characters_are_escaped() {
 
 #[test]
 fn a_sentence_without_a_code_still_shows_its_reason_and_advice() {
-    let (_, out) = human("Deferred: Connection refused by mx.example.net");
-    assert!(out.contains("Problem"), "{out}");
+    // Read by its words: interpreted (exit 1), not malformed, and no "Problem".
+    let (code, out) = human("Deferred: Connection refused by mx.example.net");
+    assert_eq!(code, EXIT_FALLBACK, "{out}");
+    assert!(out.starts_with("No reply code: read by its words"), "{out}");
+    assert!(!out.contains("Problem"), "{out}");
     assert!(
         out.contains("Reason") && out.contains("networkerror"),
         "{out}"
     );
     assert!(out.contains("What to do"), "{out}");
+}
+
+#[test]
+fn a_text_without_a_code_or_a_reason_stays_malformed_and_out_of_comparisons() {
+    // Words that say nothing a rule knows: still not a reply.
+    let (code, out) = human("hello there, how are you");
+    assert_eq!(code, EXIT_MALFORMED, "{out}");
+    assert!(out.contains("Problem"), "{out}");
+    // A service's own refusal beside a reply: each explained, only codes compared.
+    let ex = stdin_json("Sending paused for this account.\n\n550 5.1.1 User unknown");
+    assert_eq!(ex.items.len(), 2);
+    assert_eq!(ex.items[0].recognition, Recognition::Fallback);
+    assert!(ex.items[0].error.is_none());
+    assert_eq!(
+        ex.items[0].reason,
+        Some(crate::knowledge::classify::Reason::BadReputation)
+    );
+    assert_eq!(ex.exit_code, EXIT_FALLBACK);
 }
 
 /// Helpers the real-line tests share.

@@ -379,6 +379,10 @@ fn render_item(out: &mut String, item: &Item, full: bool) {
         (Some(b), Some(e)) => format!("{} {}  {} / {}", b.code, e.code, b.title, e.title),
         (Some(b), None) => format!("{}  {}", b.code, b.title),
         (None, Some(e)) => format!("{}  {}", e.code, e.title),
+        // A text without a reply code, explained by its words (its input follows).
+        (None, None) if item.input.contains(char::is_whitespace) => {
+            "No reply code: read by its words".to_string()
+        }
         (None, None) => item.input.clone(),
     };
     let _ = writeln!(out, "{heading}");
@@ -572,7 +576,7 @@ fn human(ex: &Explanation) -> String {
         EXIT_FALLBACK => {
             let _ = writeln!(
                 out,
-                "\nNote: some input is not in the tables and was interpreted by its class or subject only."
+                "\nNote: some input is not in the tables and was interpreted by its class or subject only, or has no reply code and was read by its words."
             );
         }
         EXIT_MALFORMED => {
