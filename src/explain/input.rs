@@ -1675,6 +1675,8 @@ const MTA_STAGES: &[(&str, Context)] = &[
     // LOGIN\" …" (src/smtp_in.c names the command), Domino's "smtp: <user> [<ip>]
     // authentication failure using internet password" (filter.d/domino-smtp.conf).
     ("rejected before smtp greeting", Context::Greeting),
+    // Postfix smtpd.c starttls_cmd's only failure reply.
+    ("tls not available due to local problem", Context::StartTls),
     ("smtp protocol error in \"auth ", Context::Auth),
     (
         "authentication failure using internet password",

@@ -477,6 +477,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("SMTP2GO's refusal of an empty envelope sender unless the account allows it (\"550 to send email from a blank sender, enable blank senders\", https://github.com/sefinek/Cloudflare-WAF-Expressions/issues/9, read after blind set v18 was measured): the sender address is refused"),
     t("messaging_limits_exceeded", &["exceeded your messaging limit"], RateLimited)
         .src("\"451 You've exceeded your messaging limits\" (a submission service's per-account sending limit, https://github.com/WA-WF-Bot/WA-WF-Bot-Public/issues/282, read after blind set v18 was measured): a rate limit of the sender's account"),
+    t("postfix_tls_local_problem", &["tls not available due to local problem"], FailedStartTls)
+        .soft("The receiving server's own TLS setup is broken (its certificate or key cannot be loaded): its operator must fix it; the 454 is temporary.")
+        .src("Postfix src/smtpd/smtpd.c starttls_cmd: \"454 4.7.0 TLS not available due to local problem\" when the server's TLS context cannot be set up; the answer to STARTTLS, the receiver's fault"),
     t("stalwart_ip_blocked", &["(security.ip-blocked)"], Blocked).hard()
         .src("Stalwart's event security.ip-blocked, logged \"INFO Blocked IP address (security.ip-blocked) listenerId = …, localPort = …, remoteIp = …\" for a connection from an address in its blocked list, refused before any command (Stalwart's event list security.abuse-ban, security.authentication-ban, security.ip-blocked, …, as webhook consumers of it enumerate them)"),
     t("fortimail_session_limits", &["classifier=\"session limits\""], RateLimited)
@@ -4195,6 +4198,8 @@ mod tests {
             (Some(C::Rcpt), Some(550), None, "Can't send mail - all recipients were rejected: 550 to send email from a blank sender, enable blank senders", Rejected, None),
             (None, None, None, "Unable to send email. Your SMTP account is not yet activated. Please contact us to request activation", Rejected, None),
             (None, Some(451), None, "451 You've exceeded your messaging limits", RateLimited, None),
+            // Postfix smtpd's STARTTLS with a broken TLS setup.
+            (None, Some(454), Some("4.7.0"), "454 4.7.0 TLS not available due to local problem", FailedStartTls, None),
             // gen_smtp (Elixir apps' log).
             (None, None, None, "[warning] Failed sending email to a@example.org: {:no_more_hosts, {:permanent_failure, ~c\"mail.example.net\", :auth_failed}}", SecurityError, None),
             // Stalwart; FortiMail; Trend Micro ERS.
