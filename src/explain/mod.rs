@@ -397,9 +397,12 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
     // why; a single word cannot, unless it is a sentence of a script written without spaces
     // (QQ Mail's "该用户不存在").
     // A log's status token ("SNDRIP=ERDNS", XMail) is a pasted field as well.
+    // So is a compact JSON event a sending service or an app logs (`{"status":"rejected",
+    // "reject_reason":"hard-bounce"}` without spaces).
     let pasted = item.input.contains(char::is_whitespace)
         || item.input.chars().any(classify::unspaced_script)
-        || item.input.contains('=');
+        || item.input.contains('=')
+        || item.input.starts_with(['{', '[']);
     if item.recognition != Recognition::Invalid || pasted {
         let enhanced = item.enhanced.as_deref().and_then(EnhancedCode::parse);
         let c = classify::classify(

@@ -284,6 +284,16 @@ fn a_text_without_a_code_or_a_reason_stays_malformed_and_out_of_comparisons() {
         Some(crate::knowledge::classify::Reason::BadReputation)
     );
     assert_eq!(ex.exit_code, EXIT_FALLBACK);
+    // A compact JSON event (no spaces) is read by its fields, the address left out.
+    let ex = stdin_json(
+        r#"{"email":"a@example.org","status":"rejected","reject_reason":"hard-bounce"}"#,
+    );
+    assert_eq!(ex.items.len(), 1);
+    assert_eq!(ex.items[0].recognition, Recognition::Fallback);
+    assert_eq!(
+        ex.items[0].reason,
+        Some(crate::knowledge::classify::Reason::Suppressed)
+    );
 }
 
 /// Helpers the real-line tests share.
