@@ -1299,11 +1299,6 @@ fn clock_time(word: &str) -> bool {
         })
 }
 
-/// Whether `before` ends with a log field that holds a number, never a reply: Postfix's
-/// `delay=`, `delays=`, `size=`, `nrcpt=`, `conn_use=` (qmgr(8)/smtp(8) log lines, "Postfix
-/// logging" in postconf(5) and the DEBUG_README), Exim's `S=` size, `QT=`/`DT=` times and
-/// `RT=` (Exim spec ch. "Log files"), a process id `pid=` ("relay=none, delay=371, …" is a
-/// delay of 371 s, not a reply 371).
 /// Whether the text before a number ends with a port field and its `=` or `:`
 /// ("localPort = 465", "port=587", "remote_port: 25"): a port, not a reply (Stalwart logs
 /// "listenerId = \"submissions\", localPort = 465, remoteIp = …").
@@ -1316,6 +1311,11 @@ fn port_field(before: &str) -> bool {
             .is_some_and(|w| w.ends_with("port"))
 }
 
+/// Whether `before` ends with a log field that holds a number, never a reply: Postfix's
+/// `delay=`, `delays=`, `size=`, `nrcpt=`, `conn_use=` (qmgr(8)/smtp(8) log lines, "Postfix
+/// logging" in postconf(5) and the DEBUG_README), Exim's `S=` size, `QT=`/`DT=` times and
+/// `RT=` (Exim spec ch. "Log files"), a process id `pid=` ("relay=none, delay=371, …" is a
+/// delay of 371 s, not a reply 371).
 fn numeric_log_field(before: &str) -> bool {
     const FIELDS: &[&str] = &[
         "delay=",

@@ -1659,8 +1659,10 @@ fn exchange_rule_code(e: EnhancedCode) -> bool {
 /// A text rule's reason, unless Exchange's default rejection text ("Delivery not
 /// authorized, message refused") stands under a mail flow rule's own code
 /// ([`exchange_rule_code`]): then the recipient organisation's rule refused the message.
-fn under_rule_code(r: &TextRule, enhanced: Option<EnhancedCode>) -> Reason {
+fn under_rule_code(r: &TextRule, enhanced: Option<EnhancedCode>, rule: &mut String) -> Reason {
     if r.id == "m365_restricted_senders" && enhanced.is_some_and(exchange_rule_code) {
+        // Exchange's default rejection text under a mail flow rule's own code: the trace says so.
+        rule.push_str("+exchange_rule_code");
         PolicyViolation
     } else {
         r.reason
@@ -1919,21 +1921,23 @@ fn without_bracketed(lowered: &str) -> std::borrow::Cow<'_, str> {
         // A log's or a JSON payload's fields run together without spaces
         // (`from="a@b.example",to="c@d.example",classifier="…"`): drop the fields that
         // hold an address, not the whole run.
-        let kept = if w.trim_end_matches([',', ';']).contains(',') {
-            let fields: Vec<&str> = w.split(',').filter(|f| !bracketed(f)).collect();
-            fields.join(",")
-        } else if bracketed(w) {
-            continue;
-        } else {
-            w.to_string()
-        };
-        if kept.is_empty() {
-            continue;
+        if w.trim_end_matches([',', ';']).contains(',') {
+            let mut first = true;
+            for field in w.split(',').filter(|f| !bracketed(f)) {
+                if !first {
+                    out.push(',');
+                } else if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(field);
+                first = false;
+            }
+        } else if !bracketed(w) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&kept);
     }
     std::borrow::Cow::Owned(out)
 }
@@ -2309,7 +2313,7 @@ pub fn classify(
             note = Some(r.note.to_string());
         }
         let generic = r.id.starts_with("user_unknown");
-        let reason = under_rule_code(r, enhanced);
+        let reason = under_rule_code(r, enhanced, &mut rule);
         Some(address_refused(reason, ctx, enhanced, generic))
     } else if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
         rule = format!(
@@ -4208,6 +4212,16 @@ mod tests {
             (None, None, None, "Your email messages have been blocked by Trend Micro Email Reputation Service.", Blocked, None),
         ]
     };
+
+    /// The rule trace names the Exchange rule-code turn, and only under such a code.
+    #[test]
+    fn exchange_rule_code_is_named_in_the_rule_trace() {
+        let text = "Delivery not authorized, message refused";
+        let rule = classify_example(None, Some(550), Some("5.7.900"), text).rule;
+        assert!(rule.ends_with("+exchange_rule_code"), "{rule}");
+        let rule = classify_example(None, Some(550), Some("5.7.1"), text).rule;
+        assert!(!rule.contains("exchange_rule_code"), "{rule}");
+    }
 
     #[test]
     fn v18_read_after_measuring() {
