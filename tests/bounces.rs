@@ -419,6 +419,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v20", false),
+        ("heldout-v20b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -463,6 +465,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v18b"
                     | "heldout-v19"
                     | "heldout-v19b"
+                    | "heldout-v20"
+                    | "heldout-v20b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
