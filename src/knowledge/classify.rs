@@ -596,6 +596,36 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("m365_sender_thread_limit", &["sender thread limit exceeded"], RateLimited)
         .soft("Exchange Online limits how many messages one mailbox submits at the same time: send fewer in parallel and retry.")
         .src("Exchange Online \"432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded\": the SMTP AUTH client submitted more messages at once than a mailbox may (https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits, client submission limits; https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission): a rate limit of the sender's own mailbox"),
+    // --- Round 15c: ISPs' and hosting companies' inbound texts, from their postmaster pages ---
+    // What ISPs', telcos' and hosting companies' inbound servers answer, read the way each
+    // one's own postmaster or help page explains it; only the texts no rule below already
+    // reads that way.
+    t("comcast_dnsbl_listed", &["found on one or more dnsbls"], Blocked).hard()
+        .src("https://postmaster.comcast.net/mail-error-codes.html (BL000001 Spamhaus ZEN, BL000010 Cloudmark CSI, BL000100 SenderScore and their combinations: \"mail delivery is attempted from addresses that are listed on\" those lists; the reply reads \"resimta-… comcast <ip> found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000010\", also under 452): a block until the listing is gone, hard even when Comcast answers it with a 4xx"),
+    // EarthLink's inbound MXs are run by Vade; each reply carries an ELNK_nnn code
+    // (https://postmaster-earthlink.vadesecure.com/inbound_error_codes).
+    t("earthlink_elnk_listed", &["elnk_101", "elnk_102", "elnk_111"], Blocked).hard()
+        .src("https://postmaster-earthlink.vadesecure.com/inbound_error_codes (ELNK_101 \"550 5.7.1 Connection refused\": the IP is on the Vade Threat Network List; ELNK_102 on a Validity blocklist; ELNK_111 on a Spamhaus list): blocked until delisted"),
+    t("earthlink_elnk_rdns", &["elnk_105", "elnk_108"], RequirePtr)
+        .src("https://postmaster-earthlink.vadesecure.com/inbound_error_codes (ELNK_105 \"550 5.7.1 Connection refused\": check your reverse DNS configuration; ELNK_108: check your FCrDNS configuration): requireptr, whatever the words \"connection refused\" suggest"),
+    t("earthlink_elnk_rate", &["elnk_110", "elnk_136", "elnk_139"], RateLimited)
+        .src("https://postmaster-earthlink.vadesecure.com/inbound_error_codes (ELNK_110 \"421 4.2.1 Connection deferred\": the IP exceeds the concurrent connections limit; the outbound page's ELNK_136/ELNK_139: rate-limited for excessive volume or connections): ratelimited, retried; 4.2.1 is not a disabled mailbox here"),
+    t("earthlink_elnk_reputation", &["elnk_130"], BadReputation)
+        .src("https://postmaster-earthlink.vadesecure.com/inbound_error_codes (ELNK_130 \"421 4.2.1 Connection deferred\": EarthLink keeps track of the volume and quality of the traffic it receives and \"your server is the source of unacceptable messages\"; retry later): a reputation deferral, soft"),
+    t("earthlink_elnk_unavailable", &["elnk_103"], SystemError)
+        .src("https://postmaster-earthlink.vadesecure.com/inbound_error_codes (ELNK_103 \"421 4.2.1 Connection deferred\": the server is temporarily unavailable, retry later): the receiver's own state, not a disabled mailbox"),
+    // Rackspace Email (emailsrvr.com) marks its replies with a (Gnn) code.
+    t("rackspace_recipient_check", &["the recipient's server was temporarily unavailable to accept your message"], SystemError)
+        .src("https://smtp.codes/rackspace (Rackspace Email \"450 4.4.1 <rcpt>: The recipient's server was temporarily unavailable to accept your message (G6)\": a temporary failure while Rackspace verified the recipient address; retrying in a few minutes should work): the receiver's own backend, systemerror"),
+    t("rackspace_dmarc_dns_temporary", &["temporary dmarc dns lookup failure"], NetworkError)
+        .src("https://smtp.codes/rackspace (Rackspace Email \"450 4.4.0 <rcpt> Temporary DMARC DNS lookup failure (G1E)\": the lookup of the sender's DMARC policy failed for now, retrying should succeed): a DNS failure, not a DMARC failure of the message"),
+    // Yandex (https://yandex.com/support/mail/bounces/yandex.html) and Mail.ru.
+    t("yandex_recipient_blocked", &["5.7.1 policy rejection on the target address"], Suspend)
+        .src("https://yandex.com/support/mail/bounces/yandex.html (\"Policy rejection on the target address\": \"Your recipient's account has been blocked due to User Agreement violations\"; Yandex's nwsmtp answers it 550 5.7.1 for a blocked account): the recipient's mailbox is suspended; ZMailer's own \"Policy rejection on the target address\" (450, 4.4.3) is left to the rules below"),
+    t("mailru_user_not_found", &["is unavailable: user not found"], UserUnknown).hard()
+        .src("Mail.ru \"550 Message was not accepted -- invalid mailbox.  Local mailbox <rcpt> is unavailable: user not found\", answered after DATA (https://mailout.ru/2015/09, on Mail.ru's errors: \"User not found\" or \"No such user\" means the address is mistyped or its owner deleted the mailbox): the address does not exist, not a filter"),
+    t("interia_recipient_blocklist", &["recipient doesn't want your mail"], Filtered)
+        .src("https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600 (Interia \"550 5.7.1 Recipient doesn't want your mail\": the recipient has probably put the sender on their blocked list): the recipient's own setting refused it, filtered"),
     // --- Round 13b: providers' and gateways' own postmaster pages ---
     // Replies each receiver or gateway documents on its own help page, read the way that page
     // explains them; only entries no rule below already reads that way.
@@ -3899,6 +3929,109 @@ mod tests {
         assert_eq!(
             classify_example(None, Some(450), Some("4.7.1"), bl).bounce,
             Some(Bounce::Hard)
+        );
+    }
+
+    /// ISPs', telcos' and hosting companies' inbound replies (round 15c), each row built the
+    /// way a sending MTA shows it, with the page that says what it means; rows that already
+    /// read right are kept as a guard.
+    #[rustfmt::skip]
+    const ISP_AND_HOSTING_TEXTS: &[RhostExampleCtx] = {
+        use Context as C;
+        &[
+            // Comcast: https://postmaster.comcast.net/mail-error-codes.html; lines as in
+            // https://pastebin.com/VQBiZTRb, https://pastebin.com/PRVDxfyY and
+            // https://learn.microsoft.com/en-us/answers/questions/5911696/comcast-undeliverable-email-errors
+            (Some(C::Greeting), Some(554), None, "host mx1.comcast.net[96.114.157.80] refused to talk to me: 554 resimta-po-09v.sys.comcast.net comcast 190.210.59.14 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#BL000000", Blocked, None),
+            (Some(C::Greeting), Some(554), None, "host mx2.mxge.comcast.net[96.114.157.81] refused to talk to me: 554 resimta-h1p-037598.sys.comcast.net resimta-h1p-037598.sys.comcast.net 192.0.2.1 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000001", Blocked, None),
+            (Some(C::Mail), Some(452), None, "host mx2.mxge.comcast.net[96.114.157.81] said: 452 resimta-po-24v.sys.comcast.net comcast 192.0.2.1 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000010 (in reply to MAIL FROM command)", Blocked, None),
+            (Some(C::Greeting), Some(421), None, "host mx1.comcast.net[96.114.157.80] refused to talk to me: 421 resimta-po-18v.sys.comcast.net resimta-po-18v.sys.comcast.net 192.0.2.1 Throttled - try again later. TFaqdRTZSZ3s0 Please see http://postmaster.comcast.net/smtp-error-codes.php#RL000002", RateLimited, None),
+            (Some(C::Rcpt), Some(451), Some("4.2.0"), "host mx2.mxge.comcast.net[96.114.1.1] said: 451 4.2.0 Throttled - https://postmaster.comcast.net/smtp-error-codes.php#RL000010 (in reply to RCPT TO command)", RateLimited, None),
+            (Some(C::Greeting), Some(421), None, "host mx1.comcast.net[96.114.157.80] refused to talk to me: 421 resimta-po-18v.sys.comcast.net Too many sessions opened", RateLimited, None),
+            (Some(C::Greeting), Some(421), None, "host mx1.comcast.net[96.114.157.80] refused to talk to me: 421 resimta-po-18v.sys.comcast.net Reverse DNS failure : Try again later", RequirePtr, None),
+            (Some(C::Greeting), Some(554), None, "host mx1.comcast.net[96.114.157.80] refused to talk to me: 554 resimta-po-02v.sys.comcast.net comcast 192.0.2.1 Comcast requires that all mail servers must have a PTR record with a valid Reverse DNS entry. Currently your mail server does not fill that requirement.", RequirePtr, None),
+            (Some(C::EndOfData), Some(550), Some("5.2.0"), "host mx1.comcast.net[96.114.157.80] said: 550 5.2.0 54Qa1t0144ZKE95014QaMR Message rejected due to DMARC. Please see http://postmaster.comcast.net/smtp-error-codes.php#DM000001 (in reply to end of DATA command)", AuthFailure, None),
+            // AT&T: http://worldnet.att.net/general-info/bls_info/block_enduser.html,
+            // http://www.att.net/general-info/mail_info/block_enduser.html; the DNSBL lines as
+            // bounce classifiers quote them (abuse_rbl@abuse-att.net).
+            (Some(C::Mail), Some(553), Some("5.3.0"), "host al-ip4-mx-vip1.prodigy.net[144.160.159.21] said: 553 5.3.0 flph844 DNSBL:RBL 521< 203.0.113.7 >_is_blocked. For assistance forward this to abuse_rbl@abuse-att.net (in reply to MAIL FROM command)", Blocked, None),
+            (Some(C::Mail), Some(553), Some("5.3.0"), "host ff-ip4-mx-vip2.prodigy.net[144.160.159.22] said: 553 5.3.0 flpd575 DNSBL:ATTRBL 521< 192.0.2.1 >_is_blocked.For information see http://att.net/blocks (in reply to MAIL FROM command)", Blocked, None),
+            (None, Some(521), None, "521 <192.0.2.1> is blocked", Blocked, None),
+            (None, Some(550), None, "550 [suspend] Mailbox currently suspended--Please contact correspondent directly.", Suspend, None),
+            (None, Some(550), None, "550 [permfail] bellsouth.net requires valid sender domain", Rejected, None),
+            (None, Some(550), None, "550 <192.0.2.1> blocked by ldap:ou=rblmx,dc=bellsouth,dc=net", Blocked, None),
+            (None, Some(550), None, "550 Error. Blocked for abuse", Blocked, None),
+            // EarthLink: https://postmaster-earthlink.vadesecure.com/inbound_error_codes (the
+            // reply and its ELNK code as the page lists them) and
+            // https://support.earthlink.net/articles/email/email-blocked-by-earthlink.php
+            (Some(C::Greeting), Some(550), Some("5.7.1"), "host mx.earthlink.net[209.86.93.226] refused to talk to me: 550 5.7.1 Connection refused ELNK_101", Blocked, None),
+            (Some(C::Greeting), Some(550), Some("5.7.1"), "host mx.earthlink.net[209.86.93.226] refused to talk to me: 550 5.7.1 Sender blocked error ELNK_111", Blocked, None),
+            (Some(C::Greeting), Some(550), Some("5.7.1"), "host mx.earthlink.net[209.86.93.226] refused to talk to me: 550 5.7.1 Connection refused ELNK_105", RequirePtr, None),
+            (Some(C::Greeting), Some(550), Some("5.7.1"), "host mx.earthlink.net[209.86.93.226] refused to talk to me: 550 5.7.1 Connection refused ELNK_108", RequirePtr, None),
+            (Some(C::Greeting), Some(421), Some("4.2.1"), "host mx.earthlink.net[209.86.93.226] refused to talk to me: 421 4.2.1 Connection deferred ELNK_103", SystemError, None),
+            (Some(C::Greeting), Some(421), Some("4.2.1"), "host mx.earthlink.net[209.86.93.226] refused to talk to me: 421 4.2.1 Connection deferred ELNK_110", RateLimited, None),
+            (Some(C::Greeting), Some(421), Some("4.2.1"), "host mx.earthlink.net[209.86.93.226] refused to talk to me: 421 4.2.1 Connection deferred ELNK_130", BadReputation, None),
+            (Some(C::Ehlo), Some(550), Some("5.7.1"), "host mx.earthlink.net[209.86.93.226] said: 550 5.7.1 HELO command rejected ELNK_201 (in reply to EHLO command)", Blocked, None),
+            (None, Some(550), Some("5.5.0"), "There was an SMTP communication problem with the recipient's email server. <example.com #5.5.0 smtp;550 IP 192.0.2.1 is blocked by EarthLink. Go to earthlink.net/block for details.>", Blocked, None),
+            // Rackspace Email: https://smtp.codes/rackspace, https://docs.rackspace.com/docs/common-email-bounces
+            (Some(C::Greeting), Some(421), None, "host mx1.emailsrvr.com[173.203.187.14] refused to talk to me: 421 Too many concurrent connections from this client (G2)", RateLimited, None),
+            (Some(C::Rcpt), Some(450), Some("4.7.1"), "host mx1.emailsrvr.com[173.203.187.14] said: 450 4.7.1 Client host [192.0.2.1] has no PTR record (G1F) (in reply to RCPT TO command)", RequirePtr, None),
+            (Some(C::Rcpt), Some(450), Some("4.4.1"), "host mx1.emailsrvr.com[173.203.187.14] said: 450 4.4.1 <user@example.com>: The recipient's server was temporarily unavailable to accept your message (G6) (in reply to RCPT TO command)", SystemError, None),
+            (Some(C::Rcpt), Some(450), Some("4.2.1"), "host mx1.emailsrvr.com[173.203.187.14] said: 450 4.2.1 <user@example.com>: Mailbox received too much email in a short period of time (G30) (in reply to RCPT TO command)", RateLimited, None),
+            (Some(C::EndOfData), Some(450), Some("4.4.0"), "host mx1.emailsrvr.com[173.203.187.14] said: 450 4.4.0 <user@example.com> Temporary DMARC DNS lookup failure (G1E) (in reply to end of DATA command)", NetworkError, None),
+            (Some(C::Rcpt), Some(451), Some("4.7.1"), "host mx1.emailsrvr.com[173.203.187.14] said: 451 4.7.1 Received too many messages from a new or untrusted IP (G28) (in reply to RCPT TO command)", RateLimited, None),
+            (Some(C::Rcpt), Some(451), Some("4.3.0"), "host mx1.emailsrvr.com[173.203.187.14] said: 451 4.3.0 <mail.example.com[192.0.2.1]>: Client host rejected: Throttled - Too much spam from your mail server. Try again later. (in reply to RCPT TO command)", RateLimited, None),
+            (Some(C::Rcpt), Some(450), Some("4.1.8"), "host mx1.emailsrvr.com[173.203.187.14] said: 450 4.1.8 <user@example.com>: Sender address rejected: Domain not found (in reply to RCPT TO command)", Rejected, None),
+            // IONOS: https://ionos.ca/help/email/troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email,
+            // https://ionos.de/hilfe/e-mail/postmaster/smtp-fehlermeldungen-der-11-ionos-mailserver
+            (Some(C::Rcpt), Some(550), None, "host mx00.ionos.com[74.208.5.3] said: 550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)", UserUnknown, None),
+            (Some(C::Rcpt), Some(550), None, "host mx00.ionos.de[212.227.15.41] said: 550 Unknown User (in reply to RCPT TO command)", UserUnknown, None),
+            (Some(C::Rcpt), Some(550), None, "host mx00.ionos.de[212.227.15.41] said: 550 Quota Exceeded (in reply to RCPT TO command)", MailboxFull, None),
+            (Some(C::Greeting), Some(421), None, "host mx00.ionos.de[212.227.15.41] refused to talk to me: 421-kundenserver.de (mxeue010) Nemesis ESMTP Service not available 421-Service unavailable 421-Rate limit reached. Please try again later 421 For explanation visit https://www.ionos.com/help/", RateLimited, None),
+            // BT (Openwave/Critical Path): https://btbusiness.custhelp.com/app/answers/detail/a_id/15074/,
+            // http://blog.frankleonhardt.com/tag/bt-internet/
+            (Some(C::Mail), Some(550), None, "host mx.bt.lon5.cpcloud.co.uk[65.20.0.49] said: 550 Message rejected due to sender IP reputation ([192.0.2.1]) (in reply to MAIL FROM command)", BadReputation, None),
+            (Some(C::EndOfData), Some(554), None, "host mx.bt.lon5.cpcloud.co.uk[65.20.0.49] said: 554 Message rejected, policy (3.2.1.1) - Your message looks like SPAM or has been reported as SPAM please read http://www.bt.com/spam (in reply to end of DATA command)", SpamDetected, None),
+            (None, Some(421), None, "Deferred: 421 Too many messages (1.5.6.1) from 192.0.2.1", RateLimited, None),
+            // Yandex: https://yandex.com/support/mail/bounces/yandex.html
+            (Some(C::EndOfData), Some(554), Some("5.7.1"), "host mx.yandex.net[77.88.21.249] said: 554 5.7.1 Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1675844398-abcdEFgh (in reply to end of DATA command)", SpamDetected, None),
+            (Some(C::Rcpt), Some(550), Some("5.7.1"), "host mx.yandex.ru[77.88.21.249] said: 550 5.7.1 Policy rejection on the target address (in reply to RCPT TO command)", Suspend, None),
+            (Some(C::Rcpt), Some(552), Some("5.2.2"), "host mx.yandex.ru[77.88.21.249] said: 552 5.2.2 Mailbox size limit exceeded (in reply to RCPT TO command)", MailboxFull, None),
+            (Some(C::EndOfData), Some(554), Some("5.7.1"), "host mx.yandex.ru[77.88.21.249] said: 554 5.7.1 Message infected by virus (in reply to end of DATA command)", VirusDetected, None),
+            (Some(C::Rcpt), Some(550), Some("5.7.1"), "host mx.yandex.ru[77.88.21.249] said: 550 5.7.1 No such user! (in reply to RCPT TO command)", UserUnknown, None),
+            // Mail.ru: https://mailout.ru/2015/09; https://help.mail.ru/mail-help/postmaster/dmarc
+            (Some(C::EndOfData), Some(550), None, "host mxs.mail.ru[94.100.180.31] said: 550 spam message rejected. Please visit http://help.mail.ru/notspam-support/id?c=abc or  report details to abuse@corp.mail.ru. Error code: 1A2B3C. ID: 4D5E6F. (in reply to end of DATA command)", SpamDetected, None),
+            (Some(C::EndOfData), Some(550), None, "host mxs.mail.ru[94.100.180.31] said: 550 Message was not accepted -- invalid mailbox.  Local mailbox user@mail.ru is unavailable: user not found (in reply to end of DATA command)", UserUnknown, None),
+            (Some(C::EndOfData), Some(550), None, "host mxs.mail.ru[94.100.180.31] said: 550 Message was not accepted -- invalid mailbox.  Local mailbox user@mail.ru is unavailable: account is disabled (in reply to end of DATA command)", Suspend, None),
+            (Some(C::EndOfData), Some(451), None, "host mxs.mail.ru[94.100.180.31] said: 451 Ratelimit exceeded for mailbox user@mail.ru. Try to send mail later. (in reply to end of DATA command)", RateLimited, None),
+            (Some(C::EndOfData), Some(550), Some("5.7.1"), "host mxs.mail.ru[94.100.180.31] said: 550 5.7.1 This message was not accepted due to domain owner DMARC policy (RFC 7489) https://help.mail.ru/mail-help/postmaster/dmarc (in reply to end of DATA command)", AuthFailure, None),
+            (None, Some(550), None, "550 message sending for this account is disabled", Blocked, None),
+            // Seznam: https://napoveda.seznam.cz/uzivatel-neexistuje; Libero:
+            // https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email;
+            // Interia: https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600
+            (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx1.seznam.cz[77.75.78.42] said: 550 5.1.1 szn; User hasn't got the service mapped (in reply to RCPT TO command)", UserUnknown, None),
+            (Some(C::Rcpt), Some(552), None, "host mxbw.libero.it[213.209.1.129] said: 552 MAILBOX FULL (User quota exceeded) (in reply to RCPT TO command)", MailboxFull, None),
+            (Some(C::Rcpt), Some(550), None, "host smtp.libero.it[213.209.1.129] said: 550 Relay Disabled (in reply to RCPT TO command)", NoRelaying, None),
+            (Some(C::Rcpt), Some(550), Some("5.7.1"), "host mx.poczta.interia.pl[217.74.65.23] said: 550 5.7.1 Recipient doesn't want your mail (in reply to RCPT TO command)", Filtered, None),
+            (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx.poczta.interia.pl[217.74.65.23] said: 550 5.1.1 Account not found (in reply to RCPT TO command)", UserUnknown, None),
+        ]
+    };
+
+    #[test]
+    fn isp_and_hosting_texts() {
+        assert_examples(ISP_AND_HOSTING_TEXTS);
+        // Comcast's DNSBL block stays a block until delisted, even under its 452.
+        let listed = "host mx2.mxge.comcast.net[96.114.157.81] said: 452 resimta-po-24v.sys.comcast.net comcast 192.0.2.1 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000010 (in reply to MAIL FROM command)";
+        assert_eq!(
+            classify_example(Some(Context::Mail), Some(452), None, listed).bounce,
+            Some(Bounce::Hard)
+        );
+        // ZMailer's own "Policy rejection on the target address" (450 4.4.3) is no Yandex
+        // account block.
+        let zmailer = "450 4.4.3 Hello mx.example.net, Policy rejection on the target address: <user@example.org>";
+        assert_ne!(
+            classify_example(Some(Context::Rcpt), Some(450), Some("4.4.3"), zmailer).reason,
+            Some(Suspend)
         );
     }
 
