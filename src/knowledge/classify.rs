@@ -485,9 +485,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("fortimail_session_limits", &["classifier=\"session limits\""], RateLimited)
         .src("FortiMail's history log (type=statistics): classifier \"Session Limits\" with disposition Delay, the limits of a session profile (https://docs.fortinet.com/document/fortimail/8.0.0/cli-reference/97297: conn-rate-number, number-of-messages, number-of-recipients, conn-concurrent) reached, so the mail is deferred: a rate limit"),
     // --- Round 15: mail servers' and gateways' own texts, from their documentation ---
-    // What mox, Broadcom/Symantec Email Security.cloud (MessageLabs), the Baruwa gateway and
-    // the smtpf filtering proxy write of their own, read the way each documents it; only the
-    // texts that no rule below already read right.
+    // What mox, Broadcom/Symantec Email Security.cloud (MessageLabs), Kerio Connect, Zimbra's
+    // cbpolicyd, the VIPRE, Baruwa and Trend Micro DDEI gateways and the smtpf proxy write,
+    // read the way each documents it; only the texts no rule below already reads right.
     t("mox_sender_null_mx", &["mailfrom domain not configured for mail"], Rejected).hard()
         .src("repo:mjl-/mox/smtpserver/server.go (cmdMail: a MAIL FROM domain with a null MX or no mail records is refused \"550 5.7.27 mailfrom domain not configured for mail\", RFC 7505): the sender's own domain takes no mail, so its address is refused, rejected as fixtures/bounces/README.md settles for a sender domain that does not exist; not notaccept, which is the recipient's domain"),
     t("mox_domain_not_hosted", &["not accepting email for domain", "not accepting email for ip"], NoRelaying)
@@ -518,6 +518,22 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("https://baruwa.anhonesthost.com/info (Baruwa's 4xx table: \"You can only send xx msgs per xx\": the sender has been rate-limited; reduce the sending speed and try again after the period)"),
     t("smtpf_access_map_client", &["] black listed #120", "] from unknown tld #122", "] from rfc2606 reserved domain #121"], Blocked)
         .src("http://www.milter.info/smtp/smtpf/reply.html (smtpf, the Barricade MX filtering proxy: \"550 5.7.1 host %s [%s] black listed #120\", a Connect: access-map entry REJECTs the client name or IP; \"… from unknown TLD #122\" and \"… from RFC2606 reserved domain #121\", the client's host name): the connecting host is refused, not a site policy on the message"),
+    t("kerio_relaying_denied", &["relaying is denied"], NoRelaying)
+        .src("https://support.kerioconnect.gfi.com/hc/en-us/articles/4416310418706-Outbound-Email-Delivery-Troubleshooting-Article (Kerio Connect \"550 5.7.1 Relaying is denied\": the SMTP server's relay control refused a client that may not relay through it)"),
+    t("policyd_quota_deferral", &["too many messages from sender in last"], RateLimited)
+        .src("cbpolicyd's Quotas module, as Zimbra ships it: \"450 4.7.1 <sender>: Sender address rejected: Deferring: Too many messages from sender in last 60\" when a sender exceeds its message quota for the period (https://itecnotes.com/server/zimbra-8-04-policyd-message-quota-is-been-counted-by-count-of-recipients; https://imanudin.net/2014/09/09/zimbra-tips-how-to-configure-rate-limit-sending-message-on-policyd/): a sending rate limit, read before the \"Sender address rejected\" words around it"),
+    t("vipre_domain_not_configured", &["your domain is not configured to use this mx host"], NoRelaying)
+        .src("https://vipre.freshdesk.com/support/solutions/articles/1000290396-email-rejection-reasons (VIPRE Email Security \"Your domain is not configured to use this MX host.\": mail sent to its inbound MX for a domain that is not on its system): the gateway does not take mail for that domain"),
+    t("vipre_callout_rejected", &["call forward rejected", "invalid mailbox (call fwd)"], UserUnknown).hard()
+        .src("https://vipre.freshdesk.com/support/solutions/articles/1000290396-email-rejection-reasons (VIPRE Email Security \"Call forward rejected\" / \"Invalid Mailbox (Call FWD)\": the downstream mail server refused the recipient when the gateway verified it)"),
+    t("vipre_mx_points_here", &["lowest numbered mx record points to local host"], NetworkError).hard()
+        .src("https://vipre.freshdesk.com/support/solutions/articles/1000290396-email-rejection-reasons (VIPRE Email Security \"Lowest numbered MX record points to local host\": the domain's inbound route points back at the gateway itself; Exim's text for the same routing fault): delivery would loop, networkerror as fixtures/bounces/README.md settles for loops"),
+    t("tls_enforced_sender_domain", &["required to send via an encrypted smtp session"], FailedStartTls)
+        .src("https://vipre.freshdesk.com/support/solutions/articles/1000290396-email-rejection-reasons (VIPRE Email Security \"Your sender domain is required to send via an encrypted SMTP session\": mail from a domain on which TLS is enforced arrived without TLS)"),
+    t("trendmicro_ddei_sender_filtering", &["block temporarily (sender filtering", "block permanently (sender filtering"], Blocked)
+        .src("https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes (Deep Discovery Email Inspector's Sender Filtering/Authentication (DHA and bounce-attack protection, traffic throttling, SPF, DKIM, DMARC) answers \"421 Block temporarily (Sender Filtering/Authentication)\" or \"521 Block permanently (…)\": the sender is blocked, for a while or for good)"),
+    t("trendmicro_ers_zombie", &["for zombie matches (ers)"], BadReputation)
+        .src("https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes (Email Reputation Service \"450 Temporary denial of connection (450) for Zombie matches (ERS)\", beside the permanent 550 for RBL+ matches): the dynamic reputation list, a temporary reputation deferral as the QIL rule below reads it"),
     // --- Round 14: open-source MTAs' own texts, read from their sources ---
     // What Haraka, OpenSMTPD, maddy, Postal, Courier and chasquid write of their own when no
     // remote reply decides (a give-up, a DNS or connection failure, a loop); the reply a
@@ -4264,6 +4280,31 @@ mod tests {
             (Some(C::Rcpt), Some(550), Some("5.7.1"), "host mx.example.net[192.0.2.1] said: 550 5.7.1 host mail.example.invalid [192.0.2.7] from unknown TLD #122 (in reply to RCPT TO command)", Blocked, None),
             // LogSat SpamFilter's IP blacklist cache (https://logsat.com/spamfilter/forums/printer_friendly_posts.asp?TID=6127).
             (None, Some(421), None, "421 Your IP is temporarily blocked, please try again later", Blocked, None),
+            // Kerio Connect (support.kerioconnect.gfi.com article 4416310418706).
+            (Some(C::Rcpt), Some(550), Some("5.7.1"), "host mail.example.net[192.0.2.1] said: 550 5.7.1 Relaying is denied (in reply to RCPT TO command)", NoRelaying, None),
+            (None, None, Some("4.4.1"), "Result: delayed, Status: 4.4.1 Cannot connect to host", NetworkError, None),
+            // Zimbra's cbpolicyd quota, as its MTA answers and its own SMTP client reports it (itecnotes.com, see the rule).
+            (Some(C::Rcpt), Some(450), Some("4.7.1"), "host mx.example.net[192.0.2.1] said: 450 4.7.1 <a@example.com>: Sender address rejected: Deferring: Too many messages from sender in last 60 (in reply to RCPT TO command)", RateLimited, None),
+            (Some(C::Rcpt), Some(450), Some("4.7.1"), "com.zimbra.cs.mailclient.smtp.InvalidRecipientException: RCPT failed: Invalid recipient b@example.net: 450 4.7.1 <a@example.com>: Sender address rejected: Deferring: Too many messages from sender in last 60", RateLimited, None),
+            // VIPRE Email Security (vipre.freshdesk.com article 1000290396).
+            (Some(C::Rcpt), Some(550), None, "host mx.example.net[192.0.2.1] said: 550 Your domain is not configured to use this MX host. (in reply to RCPT TO command)", NoRelaying, None),
+            (Some(C::Rcpt), Some(550), None, "host mx.example.net[192.0.2.1] said: 550 Call forward rejected (in reply to RCPT TO command)", UserUnknown, None),
+            (Some(C::Rcpt), Some(451), None, "host mx.example.net[192.0.2.1] said: 451 Could not complete recipient callout (in reply to RCPT TO command)", SystemError, None),
+            (Some(C::Ehlo), Some(550), None, "host mx.example.net[192.0.2.1] said: 550 You cannot say you are me. I am me. (in reply to EHLO command)", Blocked, None),
+            (Some(C::Rcpt), Some(550), None, "host mx.example.net[192.0.2.1] said: 550 Lowest numbered MX record points to local host (in reply to RCPT TO command)", NetworkError, None),
+            (Some(C::Mail), Some(550), None, "host mx.example.net[192.0.2.1] said: 550 Your sender domain is required to send via an encrypted SMTP session (in reply to MAIL FROM command)", FailedStartTls, None),
+            // Trend Micro Deep Discovery Email Inspector (docs.trendmicro.com, SMTP error codes).
+            (None, Some(421), None, "host mx.example.net[192.0.2.1] said: 421 Block temporarily (Sender Filtering/Authentication)", Blocked, None),
+            (None, Some(521), None, "host mx.example.net[192.0.2.1] said: 521 Block permanently (Sender Filtering/Authentication)", Blocked, None),
+            (None, Some(450), None, "host mx.example.net[192.0.2.1] said: 450 Temporary denial of connection (450) for Zombie matches (ERS)", BadReputation, None),
+            (None, Some(550), None, "host mx.example.net[192.0.2.1] said: 550 Permanent denial of connection (550) for RBL+ matches (ERS)", Blocked, None),
+            // Sophos Firewall Email Protection's RBL reject (https://lab53.uk/resolving-false-positives-in-sophos-firewall-email-protection/).
+            (Some(C::Rcpt), Some(550), Some("5.7.1"), "host mx.example.net[192.0.2.1] said: 550 5.7.1 Rejected - listed in bl.spamcop.net (in reply to RCPT TO command)", Blocked, Some("spamcop")),
+            // MailEnable's page on a receiver's greylisting (https://www.mailenable.com/kb/content/article.asp?ID=ME020631).
+            (Some(C::Rcpt), Some(451), None, "host mx.example.net[192.0.2.1] said: 451 This server employs greylisting as a means of reducing spam. Please resend e-mail shortly (in reply to RCPT TO command)", Greylisting, None),
+            // Apache James RemoteDelivery bounce (repo:apache/james-project/server/mailet/mailets/src/main/java/org/apache/james/transport/mailets/remote/delivery/Bouncer.java).
+            (None, None, None, "Hi. This is the James mail server at mail.example.org. I'm afraid I wasn't able to deliver your message to the following addresses. a@example.net Unknown host: mx.example.net This could be a DNS server error, a typo, or a problem with the recipient's mail server.", HostUnknown, None),
+            (None, Some(550), Some("5.1.1"), "Hi. This is the James mail server at mail.example.org. I'm afraid I wasn't able to deliver your message to the following addresses. a@example.net Remote mail server told me: 550 5.1.1 <a@example.net>: Recipient address rejected: User unknown", UserUnknown, None),
             // Exchange Server on premises: NDRs as pasted (https://pastebin.com/ZkW4nRAU, https://pastebin.com/NYQrmvhJ).
             (None, Some(550), Some("4.4.7"), "Remote Server returned '550 4.4.7 QUEUE.Expired; message expired'", Expired, Some("microsoft")),
             (None, Some(554), Some("5.4.14"), "Remote Server returned '554 5.4.14 Hop count exceeded - possible mail loop ATTR34'", NetworkError, None),
@@ -4280,6 +4321,17 @@ mod tests {
         let got = classify_example(Some(Context::EndOfData), Some(452), Some("4.2.2"), rate);
         assert_eq!(got.bounce, Some(Bounce::Soft));
         assert!(got.note.is_some(), "{rate}");
+        // Trend Micro DDEI's temporary block is temporary; its permanent one is not.
+        let temp = "421 Block temporarily (Sender Filtering/Authentication)";
+        assert_eq!(
+            classify_example(None, Some(421), None, temp).bounce,
+            Some(Bounce::Soft)
+        );
+        let perm = "521 Block permanently (Sender Filtering/Authentication)";
+        assert_eq!(
+            classify_example(None, Some(521), None, perm).bounce,
+            Some(Bounce::Hard)
+        );
         // Email Security.cloud's private-list block names the IP: still blocked, not the sender.
         let ip = "553 Sorry, your IP address has been blocked";
         assert_eq!(
