@@ -1938,6 +1938,11 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // JavaMail / Jakarta Mail SMTPTransport.rcptTo() ends with `throw new
     // SendFailedException("Invalid Addresses", …)` when a RCPT TO was refused.
     ("sendfailedexception: invalid addresses", Context::Rcpt),
+    // Zimbra's own SMTP client (com.zimbra.cs.mailclient.smtp.SmtpConnection.rcpt) throws
+    // InvalidRecipientException "RCPT failed: Invalid recipient <addr>: <reply>" when the
+    // server refused RCPT TO (stack trace quoted at https://itecnotes.com/server/zimbra-8-04-
+    // policyd-message-quota-is-been-counted-by-count-of-recipients).
+    ("rcpt failed: invalid recipient", Context::Rcpt),
     // CPython Lib/smtplib.py: SMTPHeloError carries the reply to HELO (ehlo_or_helo_if_needed
     // raises it after EHLO and then HELO were refused), SMTPConnectError the greeting
     // (connect() raises it when the first reply is not 220).
@@ -3015,6 +3020,11 @@ mod tests {
             // JavaMail SMTPTransport.rcptTo().
             (
                 "javax.mail.SendFailedException: Invalid Addresses",
+                Context::Rcpt,
+            ),
+            // Zimbra's SmtpConnection.rcpt() InvalidRecipientException.
+            (
+                "com.zimbra.cs.mailclient.smtp.InvalidRecipientException: RCPT failed: Invalid recipient b@example.net: 450 4.7.1 <a@example.com>: Sender address rejected: Deferring: Too many messages from sender in last 60",
                 Context::Rcpt,
             ),
         ] {
