@@ -67,9 +67,15 @@ pub fn run_with(
     } else {
         None
     };
-    let explanation = match &pasted {
-        Some(p) => explain_pasted(p, args.after.as_deref()),
-        None => explain(&args.input, args.after.as_deref()),
+    // One argument that is a sending service's event payload is read by its fields too.
+    let events = match (&pasted, args.input.as_slice()) {
+        (None, [one]) => paste::events(one),
+        _ => None,
+    };
+    let explanation = match (&pasted, &events) {
+        (Some(p), _) => explain_pasted(p, args.after.as_deref()),
+        (None, Some(e)) => paste::explain_events(e, args.after.as_deref()),
+        (None, None) => explain(&args.input, args.after.as_deref()),
     };
     if !args.json
         && let Some(e) = &explanation.error
@@ -146,6 +152,9 @@ fn built_items(
 /// and a reply the message states twice (in its text and in its delivery report) is
 /// explained once.
 fn explain_pasted(pasted: &paste::Pasted, after: Option<&str>) -> Explanation {
+    if !pasted.events.is_empty() {
+        return paste::explain_events(&pasted.events, after);
+    }
     if !pasted.message {
         return explain(&pasted.items, after);
     }

@@ -15,10 +15,16 @@
 //! wrapped lines), Google's lines that repeat the enhanced code, or Exim's `SMTP error from
 //! remote mail server …` after an address or host line.
 //!
+//! A paste that is a sending service's event payload (webhook or notification JSON) is not
+//! cut into lines: it is read by its fields, one item per recipient or event (the section
+//! "Sending services' event payloads" below).
+//!
 //! Never here: finding codes in a record (that is `input.rs`), knowledge, rendering.
 
 use super::input::{code_at, find_code, strip_enhanced};
+use crate::knowledge::classify::{Bounce, Reason};
 use crate::smtp::reply::EnhancedCode;
+use serde_json::{Map, Value};
 
 /// A pasted text cut into items.
 pub(super) struct Pasted {
@@ -29,6 +35,9 @@ pub(super) struct Pasted {
     /// The message's parts not read: the returned original message, its headers alone, an
     /// HTML copy of a text part, attachments.
     pub parts_left_out: usize,
+    /// The events of a sending service's payload, when the paste is one (then `items` are
+    /// their texts).
+    pub events: Vec<Event>,
 }
 
 /// Reads a pasted text. A whole bounce message (a Postfix, Exim, qmail, Sendmail or
@@ -39,6 +48,14 @@ pub(super) struct Pasted {
 /// included) are left out. A text that is only the inside of such a message (from a MIME
 /// boundary on, or a delivery report alone) loses its boundaries and part headers.
 pub(super) fn read(text: &str) -> Pasted {
+    if let Some(events) = events(text) {
+        return Pasted {
+            items: events.iter().map(|e| e.text.clone()).collect(),
+            message: false,
+            parts_left_out: 0,
+            events,
+        };
+    }
     let text = text.trim_start_matches(['\r', '\n']);
     if opens_with_headers(text) || text.lines().next().is_some_and(mbox_separator) {
         let mut kept = String::with_capacity(text.len());
@@ -50,6 +67,7 @@ pub(super) fn read(text: &str) -> Pasted {
             items: items(&kept),
             message: true,
             parts_left_out,
+            events: Vec::new(),
         };
     }
     if !carries_report(text) {
@@ -57,6 +75,7 @@ pub(super) fn read(text: &str) -> Pasted {
             items: items(text),
             message: false,
             parts_left_out: 0,
+            events: Vec::new(),
         };
     }
     let mut kept = String::with_capacity(text.len());
@@ -65,6 +84,7 @@ pub(super) fn read(text: &str) -> Pasted {
         items: items(&kept),
         message: true,
         parts_left_out,
+        events: Vec::new(),
     }
 }
 
@@ -535,6 +555,485 @@ fn dsn_field(t: &str) -> Option<DsnField> {
     })
 }
 
+// --- Sending services' event payloads ---
+//
+// A webhook or notification document pasted whole (Amazon SES, SendGrid, Mailgun, Postmark,
+// SparkPost, Mailjet, Mandrill, Brevo, Resend; one object, an array of events, or JSON Lines)
+// is read by its fields: one item per recipient or event, whose text is the diagnostic the
+// existing reader explains (the reply with its code, else the service's own words), with the
+// remote MX host kept when the payload names it, and the service's own hard/soft verdict
+// carried over the reading of the reply. The shapes are listed in docs/knowledge.md,
+// "Sending services' event payloads".
+
+/// The largest paste read as an event payload; a larger one goes on as text.
+const EVENTS_MAX_BYTES: usize = 4 << 20;
+/// The most events read from one paste.
+const EVENTS_MAX: usize = 1000;
+/// How deep events are looked for inside wrappers (an SNS envelope, Mailgun's `event-data`,
+/// SparkPost's `msys.message_event`, Resend's `data`).
+const EVENTS_MAX_DEPTH: usize = 8;
+/// The most JSON values visited in one paste.
+const EVENTS_MAX_NODES: usize = 100_000;
+/// The longest diagnostic kept for one event.
+const EVENT_TEXT_MAX: usize = 2000;
+
+/// One recipient's or event's diagnostic, and what the service itself says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Event {
+    pub text: String,
+    pub verdict: Option<Verdict>,
+}
+
+/// A service's own hard/soft verdict on an event, and the field that states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Verdict {
+    pub bounce: Bounce,
+    pub said: String,
+}
+
+impl Verdict {
+    fn new(bounce: Bounce, said: String) -> Option<Verdict> {
+        Some(Verdict { bounce, said })
+    }
+}
+
+/// The events of a pasted JSON document, or `None` when the text is not one (or carries no
+/// diagnostic): then it is read as text, as before. Bounded: a paste over
+/// [`EVENTS_MAX_BYTES`] is not parsed, serde_json refuses nesting deeper than its recursion
+/// limit, and at most [`EVENTS_MAX_NODES`] values and [`EVENTS_MAX`] events are read.
+pub(super) fn events(text: &str) -> Option<Vec<Event>> {
+    let t = text.trim();
+    if t.len() > EVENTS_MAX_BYTES || !t.starts_with(['{', '[']) {
+        return None;
+    }
+    let values = match serde_json::from_str::<Value>(t) {
+        Ok(v) => vec![v],
+        Err(_) => json_lines(t)?,
+    };
+    let mut out = Vec::new();
+    let mut budget = EVENTS_MAX_NODES;
+    for v in &values {
+        collect(v, 0, &mut budget, &mut out);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// JSON Lines: every non-blank line one object or array.
+fn json_lines(t: &str) -> Option<Vec<Value>> {
+    t.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            serde_json::from_str::<Value>(l)
+                .ok()
+                .filter(|v| v.is_object() || v.is_array())
+        })
+        .collect()
+}
+
+/// Looks for events in `v`: an object of a known shape is one (or, SES, several); other
+/// objects and arrays are looked into, as is a string field that holds a JSON document
+/// (SNS's `Message`, Mandrill's form field `mandrill_events`).
+fn collect(v: &Value, depth: usize, budget: &mut usize, out: &mut Vec<Event>) {
+    if depth > EVENTS_MAX_DEPTH || out.len() >= EVENTS_MAX || *budget == 0 {
+        return;
+    }
+    *budget -= 1;
+    match v {
+        Value::Array(items) => {
+            for item in items {
+                collect(item, depth + 1, budget, out);
+            }
+        }
+        Value::Object(obj) => {
+            if read_event(obj, out) {
+                return;
+            }
+            for (key, child) in obj {
+                match child {
+                    Value::String(s) if matches!(key.as_str(), "Message" | "mandrill_events") => {
+                        if let Ok(inner) = serde_json::from_str::<Value>(s) {
+                            collect(&inner, depth + 1, budget, out);
+                        }
+                    }
+                    Value::Object(_) | Value::Array(_) => collect(child, depth + 1, budget, out),
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads `obj` as one service's event, in the order the shapes are told apart; whether it
+/// was one.
+fn read_event(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    ses(obj, out)
+        || mailgun(obj, out)
+        || mailjet(obj, out)
+        || mandrill(obj, out)
+        || sparkpost(obj, out)
+        || postmark(obj, out)
+        || resend(obj, out)
+        || mandrill_rejected(obj, out)
+        || event_with_reason(obj, out)
+}
+
+/// Mandrill's answer to a send: `status` rejected with its `reject_reason`.
+/// <https://mailchimp.com/developer/transactional/api/messages/send-new-message/>
+fn mandrill_rejected(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    let Some(reason) = field(obj, "reject_reason") else {
+        return false;
+    };
+    push(out, &format!("reject_reason: {reason}"), None);
+    true
+}
+
+/// A non-empty string field.
+fn field<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    obj.get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// A reply code given as a number or a string, when it is one (Mailgun's own 605–607 for
+/// suppressions are not).
+fn reply_code(v: Option<&Value>) -> Option<u16> {
+    let n = match v? {
+        Value::Number(n) => n.as_u64()?,
+        Value::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    u16::try_from(n).ok().filter(|c| (200..600).contains(c))
+}
+
+/// Whether `text` carries a reply code of its own (`550 …`, `smtp; 550 …`, `550-…`).
+fn has_code(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == ';' || c == '(')
+        .any(|w| {
+            let digits = w.split('-').next().unwrap_or("");
+            digits.len() == 3
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && digits.parse::<u16>().is_ok_and(|c| (200..600).contains(&c))
+        })
+}
+
+/// Adds an event, its text on one line and bounded.
+fn push(out: &mut Vec<Event>, text: &str, verdict: Option<Verdict>) {
+    let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.is_empty() || out.len() >= EVENTS_MAX {
+        return;
+    }
+    if line.len() > EVENT_TEXT_MAX {
+        let mut end = EVENT_TEXT_MAX;
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        line.truncate(end);
+    }
+    out.push(Event {
+        text: line,
+        verdict,
+    });
+}
+
+/// Amazon SES: a bounce (`bouncedRecipients`, one event each, with `bounceType` Permanent or
+/// Transient) or a delivery delay (`delayedRecipients`, still retried).
+/// <https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html>,
+/// <https://docs.aws.amazon.com/ses/latest/dg/event-publishing-retrieving-sns-contents.html>
+fn ses(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    let (recipients, verdict) = if let Some(r) = obj.get("bouncedRecipients") {
+        let verdict = match field(obj, "bounceType") {
+            Some("Permanent") => Verdict::new(
+                Bounce::Hard,
+                "Amazon SES classed this bounce Permanent (bounceType)".into(),
+            ),
+            Some("Transient") => Verdict::new(
+                Bounce::Soft,
+                "Amazon SES classed this bounce Transient (bounceType)".into(),
+            ),
+            _ => None,
+        };
+        (r, verdict)
+    } else if let Some(r) = obj.get("delayedRecipients") {
+        let said = "Amazon SES reports a delivery delay (deliveryDelay: it is still retrying)";
+        (r, Verdict::new(Bounce::Soft, said.into()))
+    } else {
+        return false;
+    };
+    let kind = [field(obj, "bounceType"), field(obj, "bounceSubType")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" - ");
+    let recipients = recipients.as_array().map(Vec::as_slice).unwrap_or_default();
+    for r in recipients {
+        let r = r.as_object();
+        let diag = r.and_then(|r| field(r, "diagnosticCode"));
+        let status = r.and_then(|r| field(r, "status"));
+        let text = match (diag, status) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(s)) if kind.is_empty() => s.to_string(),
+            (None, Some(s)) => format!("{s} {kind}"),
+            (None, None) => kind.clone(),
+        };
+        push(out, &text, verdict.clone());
+    }
+    if recipients.is_empty() {
+        push(out, &kind, verdict);
+    }
+    true
+}
+
+/// Mailgun: `delivery-status` (`code`, `enhanced-code`, `message` or `description`,
+/// `mx-host`) with the event's `severity` (permanent/temporary) and `reason`.
+/// <https://documentation.mailgun.com/docs/mailgun/user-manual/events/>
+fn mailgun(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    let Some(ds) = obj.get("delivery-status").and_then(Value::as_object) else {
+        return false;
+    };
+    let code = reply_code(ds.get("code"));
+    let words = field(ds, "message")
+        .or_else(|| field(ds, "description"))
+        .unwrap_or("");
+    let reply = match code {
+        Some(c) if !has_code(words) => {
+            let enhanced = field(ds, "enhanced-code").filter(|e| !words.contains(e));
+            [Some(c.to_string().as_str()), enhanced, Some(words)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        _ => words.to_string(),
+    };
+    let reply = match (code, field(ds, "mx-host")) {
+        (Some(_), Some(mx)) => format!("host {mx} said: {reply}"),
+        _ => reply,
+    };
+    // Mailgun's own reasons that the reply does not say (its suppressions, its give-up
+    // "old"), kept in the reply's text where the reason rules read them.
+    let text = match field(obj, "reason") {
+        Some(r) if !matches!(r, "generic" | "bounce" | "hardfail") => {
+            if reply.is_empty() {
+                format!("Mailgun reason={r}")
+            } else {
+                format!("{reply} (Mailgun reason={r})")
+            }
+        }
+        _ => reply,
+    };
+    let verdict = match field(obj, "severity") {
+        Some("permanent") => Verdict::new(Bounce::Hard, "Mailgun's severity is permanent".into()),
+        Some("temporary") => Verdict::new(
+            Bounce::Soft,
+            "Mailgun's severity is temporary (it retries)".into(),
+        ),
+        _ => None,
+    };
+    push(out, &text, verdict);
+    true
+}
+
+/// Mailjet: `error_related_to` and `error` (its own categories), `smtp_reply` when the
+/// receiver answered, `hard_bounce` on bounce events.
+/// <https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors>
+fn mailjet(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    let reply = field(obj, "smtp_reply");
+    let related = field(obj, "error_related_to");
+    if related.is_none() && !(reply.is_some() && obj.contains_key("mj_campaign_id")) {
+        return false;
+    }
+    let text = match (reply, related) {
+        (Some(r), _) if has_code(r) => r.to_string(),
+        (_, Some(rel)) => format!(
+            "error_related_to: {rel}, error: {}",
+            field(obj, "error").unwrap_or("")
+        ),
+        (Some(r), None) => r.to_string(),
+        (None, None) => return false,
+    };
+    let verdict = match obj.get("hard_bounce").and_then(Value::as_bool) {
+        Some(true) => Verdict::new(Bounce::Hard, "Mailjet's hard_bounce is true".into()),
+        Some(false) => Verdict::new(Bounce::Soft, "Mailjet's hard_bounce is false".into()),
+        None => None,
+    };
+    push(out, &text, verdict);
+    true
+}
+
+/// Mandrill (Mailchimp Transactional): the event's `msg` with `diag` (the receiver's reply)
+/// or `bounce_description`; events `hard_bounce`, `soft_bounce`, `deferral`.
+/// <https://mailchimp.com/developer/transactional/docs/webhooks/>
+fn mandrill(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    let Some(msg) = obj.get("msg").and_then(Value::as_object) else {
+        return false;
+    };
+    let Some(text) = field(msg, "diag").or_else(|| field(msg, "bounce_description")) else {
+        return false;
+    };
+    let verdict = match field(obj, "event") {
+        Some("hard_bounce") => Verdict::new(Bounce::Hard, "Mandrill's event is hard_bounce".into()),
+        Some("soft_bounce" | "deferral") => Verdict::new(
+            Bounce::Soft,
+            "Mandrill's event is a soft bounce or deferral".into(),
+        ),
+        _ => None,
+    };
+    push(out, text, verdict);
+    true
+}
+
+/// SparkPost: `raw_reason` (the receiver's reply), else `reason`, with `bounce_class`;
+/// `type` delay is still retried.
+/// <https://developers.sparkpost.com/api/events/>
+fn sparkpost(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    if !obj.contains_key("raw_reason") && !obj.contains_key("bounce_class") {
+        return false;
+    }
+    let Some(text) = field(obj, "raw_reason").or_else(|| field(obj, "reason")) else {
+        return false;
+    };
+    let verdict = (field(obj, "type") == Some("delay"))
+        .then(|| {
+            Verdict::new(
+                Bounce::Soft,
+                "SparkPost's event is a delay (it retries)".into(),
+            )
+        })
+        .flatten();
+    push(out, text, verdict);
+    true
+}
+
+/// Postmark: a bounce's `Type` (HardBounce, SoftBounce, Transient, ManuallyDeactivated, …)
+/// with `Details` (the receiver's reply when there was one) and `Description`.
+/// <https://postmarkapp.com/developer/webhooks/bounce-webhook>
+fn postmark(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    let Some(kind) = field(obj, "Type") else {
+        return false;
+    };
+    if !obj.contains_key("Details") && !obj.contains_key("Description") {
+        return false;
+    }
+    let details = field(obj, "Details")
+        .or_else(|| field(obj, "Description"))
+        .unwrap_or("");
+    let text = if has_code(details) {
+        details.to_string()
+    } else {
+        format!("Type: {kind}. {details}")
+    };
+    let verdict = match kind {
+        "HardBounce" => Verdict::new(Bounce::Hard, "Postmark's bounce type is HardBounce".into()),
+        "SoftBounce" | "Transient" => {
+            Verdict::new(Bounce::Soft, format!("Postmark's bounce type is {kind}"))
+        }
+        _ => None,
+    };
+    push(out, &text, verdict);
+    true
+}
+
+/// Resend: `bounce` with `message`, `type` (Permanent/Transient) and `subType`.
+/// <https://resend.com/docs/dashboard/webhooks/event-types>
+fn resend(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    let Some(bounce) = obj.get("bounce").and_then(Value::as_object) else {
+        return false;
+    };
+    // Amazon SES's notification has a `bounce` too: its recipients are read by `ses`.
+    if bounce.contains_key("bouncedRecipients")
+        || (field(bounce, "message").is_none() && field(bounce, "type").is_none())
+    {
+        return false;
+    }
+    let kind = [field(bounce, "type"), field(bounce, "subType")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" - ");
+    let text = field(bounce, "message").map_or(kind, str::to_string);
+    let verdict = match field(bounce, "type") {
+        Some("Permanent") => Verdict::new(Bounce::Hard, "Resend's bounce type is Permanent".into()),
+        Some("Transient") => Verdict::new(Bounce::Soft, "Resend's bounce type is Transient".into()),
+        _ => None,
+    };
+    push(out, &text, verdict);
+    true
+}
+
+/// SendGrid and Brevo: an `event` (bounce, dropped, deferred, blocked; Brevo's hard_bounce,
+/// soft_bounce, …) with its `reason` (or SendGrid's `response` for a deferral) and `status`.
+/// <https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event>,
+/// <https://developers.brevo.com/docs/transactional-webhooks>
+fn event_with_reason(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
+    let Some(event) = field(obj, "event") else {
+        return false;
+    };
+    let Some(reason) = field(obj, "reason").or_else(|| field(obj, "response")) else {
+        return false;
+    };
+    let text = match field(obj, "status") {
+        Some(s) if !has_code(reason) && EnhancedCode::parse(s).is_some() => format!("{s} {reason}"),
+        _ => reason.to_string(),
+    };
+    let verdict = match event {
+        "deferred" => Verdict::new(
+            Bounce::Soft,
+            "The service's event is deferred (it retries)".into(),
+        ),
+        "hard_bounce" => Verdict::new(Bounce::Hard, "Brevo's event is hard_bounce".into()),
+        "soft_bounce" => Verdict::new(Bounce::Soft, "Brevo's event is soft_bounce".into()),
+        _ => None,
+    };
+    push(out, &text, verdict);
+    true
+}
+
+/// Explains a payload's events: each on its own (one payload's recipients are not codes to
+/// compare side by side), the service's verdict carried over the reading of the reply.
+pub(super) fn explain_events(events: &[Event], after: Option<&str>) -> super::Explanation {
+    let mut items = Vec::with_capacity(events.len());
+    let mut ctx = None;
+    for event in events {
+        let (built, c) = match super::built_items(std::slice::from_ref(&event.text), after) {
+            Ok(built) => built,
+            Err(error) => return super::usage(error),
+        };
+        ctx = c;
+        for mut item in built {
+            if let Some(v) = &event.verdict {
+                with_verdict(&mut item, v);
+            }
+            items.push(item);
+        }
+    }
+    super::finish(items, ctx, false)
+}
+
+/// The service's hard/soft verdict on a failure, noted, over what the reply alone reads.
+fn with_verdict(item: &mut super::Item, v: &Verdict) {
+    let success = item.code.is_some_and(|c| c < 400) || item.reason == Some(Reason::Delivered);
+    if success {
+        return;
+    }
+    let word = |b: Bounce| match b {
+        Bounce::Hard => "hard",
+        Bounce::Soft => "soft",
+    };
+    let note = match item.bounce {
+        Some(b) if b != v.bounce => format!(
+            "{}: read as {} here, although the reply alone reads {}.",
+            v.said,
+            word(v.bounce),
+            word(b)
+        ),
+        _ => format!("{}: read as {}.", v.said, word(v.bounce)),
+    };
+    item.notes.push(note);
+    item.bounce = Some(v.bounce);
+}
 #[cfg(test)]
 mod tests {
     use super::items;
@@ -734,5 +1233,225 @@ mod tests {
             "{whole} of {} whole; split: {split:#?}",
             records.len()
         );
+    }
+
+    // --- Sending services' event payloads (shapes from each service's documentation) ---
+
+    use super::{EVENTS_MAX, Event, events, explain_events, read};
+    use crate::knowledge::classify::{Bounce, Reason};
+
+    /// The events of a payload as (text, verdict).
+    fn read_events(json: &str) -> Vec<(String, Option<Bounce>)> {
+        events(json)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e: Event| (e.text, e.verdict.map(|v| v.bounce)))
+            .collect()
+    }
+
+    #[test]
+    fn an_ses_notification_is_one_item_per_bounced_recipient() {
+        // https://docs.aws.amazon.com/ses/latest/dg/notification-examples.html (pretty-printed)
+        let json = r#"{
+  "notificationType": "Bounce",
+  "bounce": {
+    "bounceType": "Permanent",
+    "bounceSubType": "General",
+    "bouncedRecipients": [
+      {"emailAddress": "jane@example.com", "action": "failed", "status": "5.1.1",
+       "diagnosticCode": "smtp; 550 5.1.1 user unknown"},
+      {"emailAddress": "richard@example.com", "action": "failed", "status": "5.1.1",
+       "diagnosticCode": "smtp; 550-5.1.1 The email account that you tried to reach does not exist.\n550 5.1.1 Please try again - gsmtp"}
+    ],
+    "remoteMtaIp": "127.0.2.0",
+    "reportingMTA": "dsn; a8-70.smtp-out.amazonses.com"
+  },
+  "mail": {"source": "john@example.com", "destination": ["jane@example.com"]}
+}"#;
+        assert_eq!(
+            read_events(json),
+            [
+                ("smtp; 550 5.1.1 user unknown".to_string(), Some(Bounce::Hard)),
+                (
+                    "smtp; 550-5.1.1 The email account that you tried to reach does not exist. 550 5.1.1 Please try again - gsmtp".to_string(),
+                    Some(Bounce::Hard)
+                ),
+            ]
+        );
+        // Through SNS the notification is a JSON string in `Message`; without a diagnostic
+        // the bounce type and subtype are the text.
+        let sns = r#"{"Type":"Notification","Message":"{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Transient\",\"bounceSubType\":\"MailboxFull\",\"bouncedRecipients\":[{\"emailAddress\":\"a@example.com\"}]}}"}"#;
+        assert_eq!(
+            read_events(sns),
+            [("Transient - MailboxFull".to_string(), Some(Bounce::Soft))]
+        );
+    }
+
+    #[test]
+    fn each_services_event_shape_gives_its_diagnostic_and_verdict() {
+        for (json, text, verdict) in [
+            // https://documentation.mailgun.com/docs/mailgun/user-manual/events/ (webhook body)
+            (
+                r#"{"signature":{"token":"t"},"event-data":{"event":"failed","severity":"permanent","reason":"bounce","delivery-status":{"code":550,"enhanced-code":"5.1.1","message":"5.1.1 The email account that you tried to reach does not exist.","description":"","mx-host":"gmail-smtp-in.l.google.com"}}}"#,
+                "host gmail-smtp-in.l.google.com said: 550 5.1.1 The email account that you tried to reach does not exist.",
+                Some(Bounce::Hard),
+            ),
+            (
+                r#"{"event-data":{"event":"failed","severity":"permanent","reason":"suppress-bounce","delivery-status":{"code":605,"message":"","description":"Not delivering to previously bounced address"}}}"#,
+                "Not delivering to previously bounced address (Mailgun reason=suppress-bounce)",
+                Some(Bounce::Hard),
+            ),
+            // https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event
+            (
+                r#"[{"email":"b@example.com","event":"deferred","response":"400 try again later","attempt":"5"}]"#,
+                "400 try again later",
+                Some(Bounce::Soft),
+            ),
+            (
+                r#"[{"email":"c@example.com","event":"dropped","reason":"Bounced Address","status":"5.0.0"}]"#,
+                "5.0.0 Bounced Address",
+                None,
+            ),
+            // https://postmarkapp.com/developer/webhooks/bounce-webhook
+            (
+                r#"{"RecordType":"Bounce","Type":"HardBounce","TypeCode":1,"Description":"The server was unable to deliver your message (ex: unknown user, mailbox not found).","Details":"smtp;550 5.1.1 The email account that you tried to reach does not exist.","Email":"john@example.com"}"#,
+                "smtp;550 5.1.1 The email account that you tried to reach does not exist.",
+                Some(Bounce::Hard),
+            ),
+            (
+                r#"{"RecordType":"Bounce","Type":"ManuallyDeactivated","Description":"The email was manually deactivated.","Details":"Manual deactivation"}"#,
+                "Type: ManuallyDeactivated. Manual deactivation",
+                None,
+            ),
+            // https://developers.sparkpost.com/api/events/ (bounce event)
+            (
+                r#"[{"msys":{"message_event":{"type":"bounce","bounce_class":"10","error_code":"550","raw_reason":"550 5.1.1 <a@example.com>: Recipient address rejected: User unknown"}}}]"#,
+                "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown",
+                None,
+            ),
+            // https://dev.mailjet.com/email/guides/webhooks/ (bounce event)
+            (
+                r#"{"event":"bounce","email":"bounce@example.com","mj_campaign_id":0,"blocked":false,"hard_bounce":false,"error_related_to":"recipient","error":"quota exceeded"}"#,
+                "error_related_to: recipient, error: quota exceeded",
+                Some(Bounce::Soft),
+            ),
+            // https://mailchimp.com/developer/transactional/docs/webhooks/ (hard_bounce)
+            (
+                r#"{"mandrill_events":"[{\"event\":\"hard_bounce\",\"msg\":{\"state\":\"bounced\",\"bounce_description\":\"bad_mailbox\",\"diag\":\"smtp;550 5.1.1 user unknown\"}}]"}"#,
+                "smtp;550 5.1.1 user unknown",
+                Some(Bounce::Hard),
+            ),
+            // https://developers.brevo.com/docs/transactional-webhooks (soft_bounce)
+            (
+                r#"{"event":"soft_bounce","email":"example@domain.com","reason":"452 4.2.2 The email account that you tried to reach is over quota","sending_ip":"185.41.28.109"}"#,
+                "452 4.2.2 The email account that you tried to reach is over quota",
+                Some(Bounce::Soft),
+            ),
+            // https://resend.com/docs/dashboard/webhooks/event-types (email.bounced)
+            (
+                r#"{"type":"email.bounced","data":{"email_id":"x","bounce":{"message":"The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.","subType":"Suppressed","type":"Permanent"}}}"#,
+                "The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.",
+                Some(Bounce::Hard),
+            ),
+        ] {
+            assert_eq!(read_events(json), [(text.to_string(), verdict)], "{json}");
+        }
+    }
+
+    #[test]
+    fn json_lines_are_one_event_each_and_events_without_diagnostic_are_left_out() {
+        let jsonl = concat!(
+            r#"{"event":"blocked","email":"a@example.com","mj_campaign_id":0,"error_related_to":"mailjet","error":"preblocked"}"#,
+            "\n\n",
+            r#"{"event":"open","email":"a@example.com","mj_campaign_id":0,"ip":"127.0.0.1"}"#,
+            "\n",
+            r#"{"event":"sent","email":"b@example.com","mj_campaign_id":1,"smtp_reply":"sent (250 2.0.0 OK 1433333948 fa5si855896wjc.199 - gsmtp)"}"#,
+        );
+        let texts: Vec<String> = read_events(jsonl).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "error_related_to: mailjet, error: preblocked",
+                "sent (250 2.0.0 OK 1433333948 fa5si855896wjc.199 - gsmtp)"
+            ]
+        );
+        let pasted = read(jsonl);
+        assert_eq!(pasted.items, texts);
+        assert!(!pasted.message);
+    }
+
+    #[test]
+    fn anything_that_is_not_an_event_payload_is_read_as_before() {
+        for text in [
+            "550 5.1.1 User unknown\n\nhost mx[192.0.2.1] said: 452 4.2.2 Mailbox full\n",
+            r#"{"foo": 1, "bar": [1, 2, {"baz": "550 5.1.1 user unknown"}]}"#,
+            "{ not json at all: 550 5.1.1 user unknown",
+            r#"[{"email": "a@example.com", "status": "sent"}]"#,
+            "[1, 2, 3]",
+        ] {
+            assert_eq!(events(text), None, "{text}");
+            let pasted = read(text);
+            assert!(pasted.events.is_empty());
+            assert_eq!(
+                pasted.items,
+                items(text.trim_start_matches(['\r', '\n'])),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_huge_or_deeply_nested_paste_is_bounded() {
+        // Nesting past serde_json's recursion limit is not an event payload.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(events(&deep), None);
+        // Many events: at most EVENTS_MAX are read.
+        let one = r#"{"event":"bounce","reason":"550 5.1.1 user unknown","status":"5.1.1"}"#;
+        let many = format!("[{}]", vec![one; EVENTS_MAX + 50].join(","));
+        assert_eq!(events(&many).map(|e| e.len()), Some(EVENTS_MAX));
+        // Events nested deeper than the reader looks are not searched for.
+        let buried = format!("{}{one}{}", r#"{"a":"#.repeat(20), "}".repeat(20));
+        assert_eq!(events(&buried), None);
+        // A diagnostic is kept to a bounded length, on one line.
+        let long = format!(
+            r#"{{"event":"bounce","reason":"550 5.1.1 {}\nuser unknown"}}"#,
+            "é".repeat(5000)
+        );
+        let text = &read_events(&long)[0].0;
+        assert!(text.len() <= super::EVENT_TEXT_MAX && !text.contains('\n'));
+    }
+
+    #[test]
+    fn the_services_verdict_is_carried_over_the_reading_of_the_reply() {
+        // A Transient bounce whose reply says 5xx: SES will retry, so soft, and noted.
+        let json = r#"{"bounce":{"bounceType":"Transient","bounceSubType":"General","bouncedRecipients":[{"emailAddress":"a@example.com","diagnosticCode":"smtp; 550 5.7.1 Message rejected as spam"}]}}"#;
+        let explained = explain_events(&events(json).unwrap_or_default(), None);
+        let item = &explained.items[0];
+        assert_eq!(
+            (item.code, item.reason, item.bounce),
+            (Some(550), Some(Reason::SpamDetected), Some(Bounce::Soft))
+        );
+        assert!(
+            item.notes
+                .iter()
+                .any(|n| n.contains("Transient") && n.contains("reads hard"))
+        );
+        // The MX host Mailgun names lets the provider be recognised.
+        let json = r#"{"event-data":{"severity":"permanent","delivery-status":{"code":550,"enhanced-code":"5.1.1","message":"5.1.1 The email account that you tried to reach does not exist.","mx-host":"gmail-smtp-in.l.google.com"}}}"#;
+        let explained = explain_events(&events(json).unwrap_or_default(), None);
+        let item = &explained.items[0];
+        assert_eq!(
+            (item.reason, item.bounce, item.provider.as_deref()),
+            (
+                Some(Reason::UserUnknown),
+                Some(Bounce::Hard),
+                Some("google")
+            )
+        );
+        // A success keeps no bounce, whatever the event says.
+        let json = r#"{"event":"sent","mj_campaign_id":1,"hard_bounce":true,"smtp_reply":"sent (250 2.0.0 OK)"}"#;
+        let explained = explain_events(&events(json).unwrap_or_default(), None);
+        assert_eq!(explained.items[0].bounce, None);
+        assert!(explained.comparison.is_none());
     }
 }

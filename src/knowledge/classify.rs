@@ -568,6 +568,54 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("repo:albertito/chasquid/internal/courier/smtp.go (Deliver: \"Could not find mail server: %v\" around Go's resolver error \"lookup <domain> on <resolver>: no such host\", NXDOMAIN, a permanent failure): the domain does not exist, hostunknown; the bare words are left alone (maddy's own sender check says \"no such host\" of a sender domain it refuses)"),
     t("postal_tried_hosts", &["no smtp servers were available for…. tried "], NetworkError)
         .src("repo:postalserver/postal/app/senders/smtp_sender.rb (send_message: \"No SMTP servers were available for <domain>. Tried <hosts>.\" when every endpoint failed to connect, a SoftFail retried; \"No hosts to try.\" is no_hosts_to_try): networkerror"),
+    // --- Round 15b: more sending services' texts, from their documentation ---
+    // Services the 14b block did not read: Mailjet's event errors (read as the
+    // `error_related_to` … `error` pair its events carry, in that order), SocketLabs' own
+    // gateway refusals, Elastic Email's bounce categories, Proton Bridge, a JMAP server's
+    // refusal of the From address. Same conventions as 14b: the service's own suppression is
+    // `suppressed`, an identity it does not let the sender use `rejected`, its own quota
+    // `ratelimited` and soft.
+    t("mailjet_spam_preblocked", &["error_related_to…spam preblocked"], SpamDetected).hard()
+        .src("https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (error \"spam preblocked\", related to mailjet: Mailjet's own anti-spam scan before sending judged the message spam and did not send it; https://documentation.mailjet.com/hc/en-us/articles/360043102273); read before the plain \"preblocked\""),
+    t("mailjet_suppressed", &["error_related_to…preblocked", "error_related_to…blacklisted", "error_related_to…spam reporter"], Suppressed).hard()
+        .src("https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (\"preblocked\": \"You tried to send an email to an address that recently (or repeatedly) bounced. We didn't try to send it\"; \"blacklisted\" and \"spam reporter\", related to recipient: the address is on the account's exclusion list or reported an earlier message as spam, and Mailjet blocks it): Mailjet's own suppression, not a receiver's answer"),
+    t("mailjet_duplicate_in_campaign", &["error_related_to…duplicate in campaign"], Suppressed)
+        .soft("Mailjet dropped this copy on purpose: the campaign deduplicates (X-Mailjet-DeduplicateCampaign) and the address already got the first one. Nothing is wrong with the address.")
+        .src("https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (\"duplicate in campaign\": \"You used X-Mailjet-DeduplicateCampaign and sent more than one email to a single recipient. Only the first email was sent; the others were blocked\")"),
+    t("mailjet_domain", &["error_related_to…invalid domain", "error_related_to…no mail host", "error_related_to…typofix"], HostUnknown).hard()
+        .src("https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (related to domain: \"invalid domain\", a typo in the domain or a domain that has expired; \"no mail host\", nobody answers for the domain; \"typofix\", Mailjet recognised a misspelt domain, gamil.com for gmail.com, and did not send, https://support.webmecanik.com/hc/en-us/articles/8067882870300): the domain part cannot receive mail"),
+    t("mailjet_sender_blocked", &["error_related_to…sender blocked"], Blocked).hard()
+        .src("https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (related to spam, \"sender blocked\": the receiver blocks the sender, \"This is quite bad! You should contact us\"): a block of the sender, not a verdict on this message's content"),
+    t("mailjet_policy_issue", &["error_related_to…policy issue"], PolicyViolation)
+        .src("https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (related to spam, \"policy issue\": a receiver's policy refused the message, which Mailjet tries to avoid \"with outbound throttling and following best practices\"; the table says no more, so the receiver's unnamed policy)"),
+    t("mailjet_system_issue", &["error_related_to…system issue", "error_related_to…protocol issue"], SystemError)
+        .soft("Mailjet reports a fault of its own servers: temporary; contact Mailjet if it repeats.")
+        .src("https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (related to system: \"system issue\", \"Something went wrong on our server-side. A temporary error\"; \"protocol issue\", \"Something went wrong with our servers. This should not happen, and never be permanent\")"),
+    t("mailjet_connection_issue", &["error_related_to…connection issue"], NetworkError)
+        .src("https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (related to system, \"connection issue\": the connection failed, \"never permanent\")"),
+    t("mailjet_template_error", &["error_related_to…error in template language", "error_related_to…bad or empty template"], ContentError).hard()
+        .src("https://documentation.mailjet.com/hc/en-us/articles/360043102273-Understanding-Why-Your-Emails-Are-Blocked-and-How-to-Resolve-It (\"Errors in the templating language can also cause emails to be blocked … the email will not be sent and will appear as blocked\"; errors \"error in template language\" and \"bad or empty template\", related to content): the message as built is faulty, the sender fixes the template; the address is fine"),
+    t("socketlabs_account_suspended", &["your account has been temporarily suspended"], RateLimited)
+        .soft("SocketLabs suspends SMTP sending when the account reaches its monthly allotment (messages, bandwidth): upgrade the plan or raise the overage setting, or wait for the next period.")
+        .src("http://help.socketlabs.com/docs/451-471-your-account-has-been-temporarily-suspended (SocketLabs \"451 4.7.1 - Your account has been temporarily suspended\": the server reached its plan's allotment and SMTP access is disabled until the plan or overage settings change): the sending account's own quota"),
+    t("socketlabs_sender_not_allowed", &["the sender's address was not allowed"], Rejected).hard()
+        .src("https://help.socketlabs.com/docs/554-510-the-senders-address-was-not-allowed (SocketLabs \"554 5.1.0 The Sender's Address Was Not Allowed\": the From address or domain is not on the server's Sending Domains whitelist, or SocketLabs blocked it): the service does not let this sender use the account, not a recipient fault"),
+    t("elastic_email_categories", &["nomailbox"], UserUnknown).hard()
+        .src("https://help.elasticemail.com/en/articles/2300650-what-are-the-bounce-error-categories-and-filters (Elastic Email bounce category NoMailbox: \"The address does not appear to exist … Receiving this error will permanently turn the contact's status to Invalid\"; the category names as its API enumerates them, repo:ElasticEmail/elasticemail-python/docs/models/MessageCategory.md)"),
+    t("elastic_email_dns_problem", &["dnsproblem"], HostUnknown)
+        .src("https://help.elasticemail.com/en/articles/2300650-what-are-the-bounce-error-categories-and-filters (Elastic Email bounce category DNSProblem: \"The domain part of the email address does not exist or could not be resolved\")"),
+    t("elastic_email_spf_problem", &["spfproblem"], AuthFailure)
+        .src("https://help.elasticemail.com/en/articles/2300650-what-are-the-bounce-error-categories-and-filters (Elastic Email bounce category SPFProblem: \"The email failed SPF authorization\")"),
+    t("elastic_email_connection", &["connectionproblem", "connectionterminated"], NetworkError)
+        .src("https://help.elasticemail.com/en/articles/2300650-what-are-the-bounce-error-categories-and-filters (Elastic Email bounce categories ConnectionProblem and ConnectionTerminated: the connection to the recipient's server failed or was cut; Timeout is read by the existing timeout rules)"),
+    t("proton_bridge_account", &["the account is not available in bridge"], SecurityError).hard()
+        .src("Proton Mail Bridge's SMTP refusal \"554 5.0.0 Error: The account is not available in Bridge. Verify the outgoing server settings in your mail client and try again\" (https://github.com/frappe/frappe/issues/41429): the client's login does not name an account signed in to Bridge; the sender's own settings"),
+    t("proton_unknown_sender", &["transaction failed: unknown sender address"], Rejected).hard()
+        .src("hydroxide, a third-party Proton Mail bridge: \"554 5.0.0 Error: transaction failed: unknown sender address\" when the From address is not one of the account's addresses (https://github.com/emersion/hydroxide/issues/173); Proton's own Bridge says \"invalid return path: not owned by user\" for the same, which the sender-ownership rules already read"),
+    t("resend_suppressed", &["is on the suppression list because it has a recent history of producing hard bounces"], Suppressed).hard()
+        .src("Resend's email.bounced event, bounce type Permanent, subType Suppressed: \"The recipient's email address is on the suppression list because it has a recent history of producing hard bounces\" (https://resend.com/docs/dashboard/webhooks/event-types, the example payload): Resend did not send to an address it suppresses"),
+    t("jmap_forbidden_from", &["not permitted to send with this from address", "\"forbiddenfrom\""], Rejected).hard()
+        .src("RFC 8621 §7.5 (JMAP EmailSubmission/set error forbiddenFrom: \"The server does not permit the user to send a message with the From header field\"), as Fastmail answers it: \"User not permitted to send with this from address (unverified header)\" (https://github.com/cyrusimap/cyrus-imapd/issues/3559): the sender may not use that identity"),
     // --- Round 14b: email-sending services' own texts, from their documentation ---
     // What a sending service (ESP) answers itself, before or instead of any receiver: a
     // sender identity it has not verified, an account not activated or paused, its own quotas,
@@ -4661,5 +4709,113 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    /// Round 15b: the texts of the sending services not read before, each as the service
+    /// shows it (examples written for the test from the cited documentation).
+    #[rustfmt::skip]
+    const MORE_SENDING_SERVICES: &[RhostExampleCtx] = {
+        use Context as C;
+        &[
+            // https://dev.mailjet.com/email/guides/webhooks/#possible-values-for-errors (events read by their fields)
+            (None, None, None, "error_related_to: recipient, error: user unknown", UserUnknown, None),
+            (None, None, None, "error_related_to: recipient, error: mailbox inactive", Suspend, None),
+            (None, None, None, "error_related_to: recipient, error: quota exceeded", MailboxFull, None),
+            (None, None, None, "error_related_to: recipient, error: blacklisted", Suppressed, None),
+            (None, None, None, "error_related_to: recipient, error: spam reporter", Suppressed, None),
+            (None, None, None, "error_related_to: domain, error: invalid domain", HostUnknown, None),
+            (None, None, None, "error_related_to: domain, error: no mail host", HostUnknown, None),
+            (None, None, None, "error_related_to: domain, error: typofix", HostUnknown, None),
+            (None, None, None, "error_related_to: domain, error: relay/access denied", Blocked, None),
+            (None, None, None, "error_related_to: domain, error: greylisted", Greylisting, None),
+            (None, None, None, "error_related_to: spam, error: sender blocked", Blocked, None),
+            (None, None, None, "error_related_to: spam, error: content blocked", SpamDetected, None),
+            (None, None, None, "error_related_to: spam, error: policy issue", PolicyViolation, None),
+            (None, None, None, "error_related_to: system, error: system issue", SystemError, None),
+            (None, None, None, "error_related_to: system, error: protocol issue", SystemError, None),
+            (None, None, None, "error_related_to: system, error: connection issue", NetworkError, None),
+            (None, None, None, "error_related_to: mailjet, error: preblocked", Suppressed, None),
+            (None, None, None, "error_related_to: mailjet, error: spam preblocked", SpamDetected, None),
+            (None, None, None, "error_related_to: mailjet, error: duplicate in campaign", Suppressed, None),
+            (None, None, None, "error_related_to: content, error: error in template language", ContentError, None),
+            (None, None, None, "error_related_to: content, error: bad or empty template", ContentError, None),
+            // The same pair as a compact Mailjet event pasted whole.
+            (None, None, None, "{\"event\":\"blocked\",\"email\":\"a@example.com\",\"error_related_to\":\"mailjet\",\"error\":\"preblocked\"}", Suppressed, None),
+            // https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html (already read right)
+            (Some(C::Mail), Some(553), None, "553 Relaying disallowed as noreply@example.com", Rejected, None),
+            (Some(C::EndOfData), Some(552), Some("5.7.1"), "552 5.7.1 virus Win.Test.EICAR_HDB-1 detected by Zoho Mail", VirusDetected, Some("zoho")),
+            (None, None, Some("5.2.0"), "5.2.0 Email size exceeded the policy", EmailTooLarge, None),
+            (None, Some(530), None, "530 Must issue a STARTTLS command first.", SecurityError, None),
+            // https://help.socketlabs.com/docs/ (SocketLabs Inbound SMTP Gateway Errors)
+            (None, Some(451), Some("4.7.1"), "451 4.7.1 Your account has been temporarily suspended", RateLimited, None),
+            (Some(C::Mail), Some(554), Some("5.1.0"), "554 5.1.0 The Sender's Address Was Not Allowed", Rejected, None),
+            (None, Some(421), Some("4.5.1"), "421 4.5.1 Too many errors, you have been temporarily blacklisted", Blocked, None),
+            (None, Some(552), Some("5.3.4"), "552 5.3.4 Message too big for system", EmailTooLarge, None),
+            (None, Some(421), Some("4.4.5"), "421 4.4.5 Too many connections from your host", RateLimited, None),
+            // https://help.elasticemail.com/en/articles/2300650-what-are-the-bounce-error-categories-and-filters
+            (None, None, None, "Bounced - Category: NoMailbox", UserUnknown, None),
+            (None, None, None, "Bounced - Category: DNSProblem", HostUnknown, None),
+            (None, None, None, "Bounced - Category: SPFProblem", AuthFailure, None),
+            (None, None, None, "Bounced - Category: ConnectionTerminated", NetworkError, None),
+            (None, None, None, "Bounced - Category: Throttled", RateLimited, None),
+            // Proton Mail Bridge and hydroxide (https://github.com/frappe/frappe/issues/41429, https://github.com/emersion/hydroxide/issues/173, https://github.com/shenxn/protonmail-bridge-docker/issues/28)
+            (Some(C::EndOfData), Some(554), Some("5.0.0"), "554 5.0.0 Error: The account is not available in Bridge. Verify the outgoing server settings in your mail client and try again", SecurityError, None),
+            (Some(C::EndOfData), Some(554), Some("5.0.0"), "554 5.0.0 Error: transaction failed: unknown sender address", Rejected, None),
+            (Some(C::Mail), Some(451), Some("4.0.0"), "451 4.0.0 backend: invalid return path: not owned by user", Rejected, None),
+            (Some(C::Rcpt), Some(553), Some("5.7.1"), "553 5.7.1 <a@example.com>: Sender address rejected: not logged in", SecurityError, None),
+            // RFC 8621 §7.5, as Fastmail answers it (https://github.com/cyrusimap/cyrus-imapd/issues/3559)
+            (None, None, None, "{\"notCreated\":{\"k1\":{\"description\":\"User not permitted to send with this from address (unverified header)\",\"type\":\"forbiddenFrom\"}}}", Rejected, None),
+            // https://resend.com/docs/dashboard/webhooks/event-types (email.bounced)
+            (None, None, None, "The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.", Suppressed, None),
+            // https://support.google.com/a/answer/6140680 (smtp-relay.gmail.com's own refusals; already read right)
+            (Some(C::Mail), Some(550), Some("5.7.1"), "host smtp-relay.gmail.com[142.250.0.1] said: 550 5.7.1 Invalid credentials for relay [192.0.2.1]. The IP address you've registered in your G Suite SMTP Relay service doesn't match domain of the account this email is being sent from. a1si123 - gsmtp (in reply to MAIL FROM command)", NoRelaying, Some("google")),
+            (Some(C::Rcpt), Some(550), Some("5.4.5"), "host smtp-relay.gmail.com[142.250.0.1] said: 550 5.4.5 Daily SMTP relay limit exceeded for customer. For more information on SMTP relay sending limits please contact your administrator or visit https://support.google.com/a/answer/166852 a1si123 - gsmtp (in reply to RCPT TO command)", RateLimited, Some("google")),
+        ]
+    };
+
+    #[test]
+    fn more_sending_services_texts() {
+        assert_examples(MORE_SENDING_SERVICES);
+        // A service's fault of its own, its quota and a deduplicated copy are soft; its
+        // suppression and a sender it does not allow are hard.
+        for (code, line, want) in [
+            (
+                None,
+                "error_related_to: system, error: system issue",
+                Bounce::Soft,
+            ),
+            (
+                None,
+                "error_related_to: mailjet, error: duplicate in campaign",
+                Bounce::Soft,
+            ),
+            (
+                Some(451),
+                "451 4.7.1 Your account has been temporarily suspended",
+                Bounce::Soft,
+            ),
+            (
+                None,
+                "error_related_to: mailjet, error: preblocked",
+                Bounce::Hard,
+            ),
+            (
+                Some(554),
+                "554 5.1.0 The Sender's Address Was Not Allowed",
+                Bounce::Hard,
+            ),
+        ] {
+            assert_eq!(
+                classify_example(None, code, None, line).bounce,
+                Some(want),
+                "{line}"
+            );
+        }
+        // Mailjet's pair is read in its order only: "preblocked" in another field is not it.
+        let other = "{\"error\":\"preblocked\",\"note\":\"error_related_to is missing\"}";
+        assert_ne!(
+            classify_example(None, None, None, other).reason,
+            Some(Suppressed)
+        );
     }
 }
