@@ -614,6 +614,11 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("hydroxide, a third-party Proton Mail bridge: \"554 5.0.0 Error: transaction failed: unknown sender address\" when the From address is not one of the account's addresses (https://github.com/emersion/hydroxide/issues/173); Proton's own Bridge says \"invalid return path: not owned by user\" for the same, which the sender-ownership rules already read"),
     t("resend_suppressed", &["is on the suppression list because it has a recent history of producing hard bounces"], Suppressed).hard()
         .src("Resend's email.bounced event, bounce type Permanent, subType Suppressed: \"The recipient's email address is on the suppression list because it has a recent history of producing hard bounces\" (https://resend.com/docs/dashboard/webhooks/event-types, the example payload): Resend did not send to an address it suppresses"),
+    t("mailgun_account_limits", &["is not allowed to send: recipient limit exceeded", "recipients per request is allowed on probation"], RateLimited)
+        .soft("Mailgun limits a new or probationary account's recipients per time window and per request: send fewer at once, wait for the time it names, or ask Mailgun to lift the limit.")
+        .src("Mailgun's own limits on a domain or an account on probation: HTTP 420 \"Domain … is not allowed to send: recipient limit exceeded, try again after …\" (Mailgun's maintainer: \"Mailgun is rate-limiting that domain by recipients per time window … the timestamp is when your window resets\", https://github.com/mailgun/mailgun-java/issues/50) and \"Rejected: Only 10 recipients per request is allowed on probation\" (https://github.com/mailgun/mailgun-php/issues/787; Mailgun support quoted at https://github.com/TryGhost/Ghost/issues/15725: 100 an hour, at most 10 recipients per batch, lifted after days of consistent sending): the sending account's own limit, soft"),
+    t("sfmc_subscriber_status", &["exacttarget system status is held", "exacttarget system status is unsubscribed", "partner system status is unsubscribed"], Suppressed).hard()
+        .src("Salesforce Marketing Cloud Transactional API subscriber error codes 1-3 (https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/transactional-send-subscriber.html: \"The subscriber ExactTarget system status is unsubscribed\", \"… is held\", \"The subscriber partner system status is unsubscribed\"); Held: \"three or more sequential message attempts bounced and the first and last sequential bounces were more than 14 days apart\" (https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/subscriberstatus.html): Marketing Cloud does not send to a subscriber in that status, its own suppression"),
     t("jmap_forbidden_from", &["not permitted to send with this from address", "\"forbiddenfrom\""], Rejected).hard()
         .src("RFC 8621 §7.5 (JMAP EmailSubmission/set error forbiddenFrom: \"The server does not permit the user to send a message with the From header field\"), as Fastmail answers it: \"User not permitted to send with this from address (unverified header)\" (https://github.com/cyrusimap/cyrus-imapd/issues/3559): the sender may not use that identity"),
     // --- Round 14b: email-sending services' own texts, from their documentation ---
@@ -4765,6 +4770,13 @@ mod tests {
             (Some(C::Rcpt), Some(553), Some("5.7.1"), "553 5.7.1 <a@example.com>: Sender address rejected: not logged in", SecurityError, None),
             // RFC 8621 §7.5, as Fastmail answers it (https://github.com/cyrusimap/cyrus-imapd/issues/3559)
             (None, None, None, "{\"notCreated\":{\"k1\":{\"description\":\"User not permitted to send with this from address (unverified header)\",\"type\":\"forbiddenFrom\"}}}", Rejected, None),
+            // https://github.com/mailgun/mailgun-java/issues/50, https://github.com/mailgun/mailgun-php/issues/787
+            (None, Some(420), None, "Mailgun Error 420: Domain mg.example.com is not allowed to send: recipient limit exceeded, try again after Wed, 22 Feb 2023 10:04:01 UTC", RateLimited, None),
+            (None, None, None, "The parameters passed to the API were invalid. Check your inputs! Rejected: Only 10 recipients per request is allowed on probation.", RateLimited, None),
+            // https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/transactional-send-subscriber.html
+            (None, None, None, "errorcode 2: Held - The subscriber ExactTarget system status is held", Suppressed, None),
+            (None, None, None, "errorcode 1: Unsubscribed - The subscriber ExactTarget system status is unsubscribed", Suppressed, None),
+            (None, None, None, "errorcode 3: PartnerUnsubscribed - The subscriber partner system status is unsubscribed", Suppressed, None),
             // https://resend.com/docs/dashboard/webhooks/event-types (email.bounced)
             (None, None, None, "The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.", Suppressed, None),
             // https://support.google.com/a/answer/6140680 (smtp-relay.gmail.com's own refusals; already read right)
