@@ -1098,15 +1098,41 @@ fn glued_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// client front ends print the server's reply in their own error sentence (mailcow's SOGo:
 /// `SMTP Fehler: [451] 4.3.0 Error: queue file write error`): the class check keeps a
 /// bracketed number that is an id or a count (`[100] messages`) from being a reply.
+///
+/// Also any 2xx–5xx code in brackets right after a front end's own "SMTP error:" label,
+/// without an enhanced code (Hestia's and Roundcube's `[SMTP error: [451] Temporary local
+/// problem]`, the Spanish `Error SMTP: [550] Incorrect sender header (LOCAL)`,
+/// roundcube/roundcubemail issue 6572): there the label says a reply follows.
 fn bracketed_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if i == 0 || line.as_bytes()[i - 1] != b'[' {
         return None;
     }
     let code = three_digits(line, i)?;
     let rest = line.get(i + 3..)?.strip_prefix("] ")?;
+    if smtp_error_label(line.get(..i - 1)?) {
+        return (2..=5)
+            .contains(&(code / 100))
+            .then(|| (code, ' ', rest.trim_end_matches(']')));
+    }
     let first = rest.split_whitespace().next()?;
     let e = rfc3463(first.trim_end_matches([',', ':']))?;
     (u16::from(e.class) == code / 100).then_some((code, ' ', rest))
+}
+
+/// Whether `head` ends with a front end's label for the server's reply: "SMTP error:",
+/// "Error SMTP:", "SMTP Fehler:" (a colon, with "smtp" among the last words before it).
+fn smtp_error_label(head: &str) -> bool {
+    let head = head.trim_end().to_ascii_lowercase();
+    let Some(label) = head.strip_suffix(':') else {
+        return false;
+    };
+    let tail: Vec<&str> = label
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .collect();
+    tail.len() == 2 && tail.contains(&"smtp")
 }
 
 /// A code in parentheses closing the line after the text and an enhanced code of its class,
@@ -1235,6 +1261,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // logged message starts with the reply.
             let spoken = prev == b' '
                 && !port_field(before)
+                && !quantity_field(prev_word)
                 && (prev_word.ends_with([':', '>', '='])
                     || clock_time(prev_word)
                     || matches!(
@@ -1276,6 +1303,15 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             None
         }
     })
+}
+
+/// A log field that counts or measures (`size: 544,` in amavis's log line, `hits:`,
+/// `bytes:`, `delay:`): the number after it is no reply.
+fn quantity_field(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([':', '=']),
+        "size" | "hits" | "bytes" | "length" | "len" | "delay" | "nrcpt" | "count" | "score"
+    )
 }
 
 /// A log line's time of day, `08:15:15` or `08:15:15.123` (what a timestamp ends with).
@@ -1472,6 +1508,12 @@ fn infer_context(block: &str) -> Option<Context> {
         ("[rcpt_to]", Context::Rcpt),
         ("\"rcpt to:", Context::Rcpt),
         ("failed to add recipient", Context::Rcpt),
+        // Roundcube's `smtpfromerror` ("SMTP Error (550): Failed to set sender \"a@b\" (…)",
+        // program/localization/en_US/messages.inc) and the Go programs built on net/smtp
+        // ("failed to set sender: …" after `client.Mail`, "failed to set recipient: …"
+        // after `client.Rcpt`).
+        ("failed to set sender", Context::Mail),
+        ("failed to set recipient", Context::Rcpt),
         ("[outbound] recipient", Context::Rcpt),
         ("after rcpt to", Context::Rcpt),
         ("after pipelined rcpt to", Context::Rcpt),
@@ -3210,6 +3252,40 @@ mod tests {
             (
                 "[1234:00010-5678] 02-03-2024 10:11:12   smtp: postmaster [192.0.2.7] authentication failure using internet password",
                 Context::Auth,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    /// What v20 and v20b showed: a webmail front end's bracketed code after its "SMTP
+    /// error" label; the step Roundcube's and Go's "failed to set sender" names; amavis's
+    /// log line, whose `size: 544` is no reply.
+    #[test]
+    fn front_end_brackets_and_amavis_fields() {
+        let code_of = |text: &str| match parse_inputs(&[text.to_string()]).into_iter().next() {
+            Some(Parsed::Reply { code, .. }) => Some(code),
+            _ => None,
+        };
+        assert_eq!(
+            code_of("[SMTP error: [451] Temporary local problem]"),
+            Some(451)
+        );
+        assert_eq!(
+            code_of("Error SMTP: [550] Incorrect sender header (LOCAL)"),
+            Some(550)
+        );
+        assert_eq!(code_of("Processed [250] messages: see [100] more"), None);
+        let amavis = "Feb 12 20:55:30 mail amavis[1043]: (01043-01) Blocked SPAM {BouncedInbound,Quarantined}, LOCAL [192.0.2.1]:57278 <a@example.org> -> <b@example.net>, quarantine: L/spam-x.gz, Hits: 1005.482, size: 544, 999 ms";
+        assert_eq!(code_of(amavis), None, "{amavis}");
+        for (line, want) in [
+            (
+                "SMTP Error (550): Failed to set sender \"a@example.org\" (Access denied - Invalid HELO name (See RFC2821 4.1.3)).",
+                Context::Mail,
+            ),
+            (
+                "failed to set recipient: 550 5.1.1 User unknown",
+                Context::Rcpt,
             ),
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");

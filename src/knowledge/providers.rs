@@ -238,12 +238,19 @@ pub const OTHER_SOFTWARE: &[&str] = &[
 ];
 
 /// The provider whose mailbox domain an address in `reply_lower` (the reply text itself,
-/// lower case) belongs to.
+/// lower case) belongs to. Not an address the text introduces as the sender ("Failed to set
+/// sender \"a@gmail.com\"", Roundcube's refusal of MAIL FROM by the user's own server;
+/// "from a@gmail.com"): a sender at Gmail says nothing about who refused.
 pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
     if OTHER_SOFTWARE.iter().any(|w| reply_lower.contains(w)) {
         return None;
     }
+    let mut previous = "";
     reply_lower.split_whitespace().find_map(|w| {
+        let after = std::mem::replace(&mut previous, w);
+        if matches!(after, "sender" | "from" | "from:") {
+            return None;
+        }
         let (_, domain) = w.split_once('@')?;
         let domain = domain.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
         MAILBOX_DOMAINS
@@ -495,6 +502,21 @@ mod tests {
             blocklist("blocked using zen.spamhaus.org"),
             Some("spamhaus")
         );
+    }
+
+    /// An address the reply introduces as the sender is not the refusing provider's; the
+    /// recipient's still names it.
+    #[test]
+    fn a_sender_address_names_no_provider() {
+        let roundcube =
+            "failed to set sender \"alice@gmail.com\" (access denied - invalid helo name)";
+        assert_eq!(provider_of_addresses(roundcube), None);
+        assert_eq!(
+            provider_of_addresses("550 rejected mail from alice@yahoo.com"),
+            None
+        );
+        let recipient = "<bob@icloud.com>: relay access denied";
+        assert_eq!(provider_of_addresses(recipient), Some("apple"));
     }
 
     /// The lists added after the first table, each by the zone a rejection names.
