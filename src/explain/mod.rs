@@ -67,15 +67,9 @@ pub fn run_with(
     } else {
         None
     };
-    // One argument that is a sending service's event payload is read by its fields too.
-    let events = match (&pasted, args.input.as_slice()) {
-        (None, [one]) => paste::events(one),
-        _ => None,
-    };
-    let explanation = match (&pasted, &events) {
-        (Some(p), _) => explain_pasted(p, args.after.as_deref()),
-        (None, Some(e)) => paste::explain_events(e, args.after.as_deref()),
-        (None, None) => explain(&args.input, args.after.as_deref()),
+    let explanation = match &pasted {
+        Some(p) => explain_pasted(p, args.after.as_deref()),
+        None => explain(&args.input, args.after.as_deref()),
     };
     if !args.json
         && let Some(e) = &explanation.error
@@ -102,6 +96,13 @@ fn render(explanation: &Explanation, json: bool, color: bool, out: &mut dyn std:
 
 /// Builds the explanation for `inputs` (the CLI arguments) and an optional `--after`.
 pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
+    // One input that is a sending service's event payload is read by its fields, as the
+    // same text pasted on standard input is.
+    if let [one] = inputs
+        && let Some(events) = paste::events(one)
+    {
+        return paste::explain_events(&events, after);
+    }
     match built_items(inputs, after) {
         Ok((items, ctx)) => finish(items, ctx, true),
         Err(error) => usage(error),

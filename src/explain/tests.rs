@@ -662,3 +662,17 @@ fn markdown_quoting_is_removed_before_reading() {
     let ex = explain(&[transcript.to_string()], None);
     assert_eq!(ex.items[0].context, Some(Context::Rcpt));
 }
+
+/// An event payload given as one argument is read by its fields by the library entry point
+/// too, as on standard input: one item per event (what the fuzz target holds `run_with` to).
+#[test]
+fn an_event_payload_as_one_argument_is_read_by_the_library_too() {
+    let jsonl = "{\"event\":\"failed\",\"severity\":\"temporary\",\"delivery-status\":{\"code\":421,\"message\":\"4.7.0 Try again later\",\"mx-host\":\"gmail-smtp-in.l.google.com\"}}\n{\"event\":\"bounce\",\"reason\":\"550 5.1.1 user unknown\",\"status\":\"5.1.1\",\"type\":\"bounce\"}";
+    let e = explain(&[jsonl.to_owned()], None);
+    let codes: Vec<Option<u16>> = e.items.iter().map(|i| i.code).collect();
+    assert_eq!(codes, [Some(421), Some(550)]);
+    assert_eq!(e.items[0].provider.as_deref(), Some("google"));
+    let (_, json) = run_args(&[jsonl], None, true);
+    let back: Explanation = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(back, e);
+}
