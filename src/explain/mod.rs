@@ -94,6 +94,51 @@ fn render(explanation: &Explanation, json: bool, color: bool, out: &mut dyn std:
     explanation.exit_code
 }
 
+/// Explains a payload's events: each on its own (one payload's recipients are not codes to
+/// compare side by side), the service's verdict carried over the reading of the reply.
+fn explain_events(events: &[paste::Event], after: Option<&str>) -> Explanation {
+    let mut items = Vec::with_capacity(events.len());
+    let mut ctx = None;
+    for event in events {
+        let (built, c) = match built_items(std::slice::from_ref(&event.text), after) {
+            Ok(built) => built,
+            Err(error) => return usage(error),
+        };
+        ctx = c;
+        for mut item in built {
+            if let Some(v) = &event.verdict {
+                with_verdict(&mut item, v);
+            }
+            items.push(item);
+        }
+    }
+    finish(items, ctx, false)
+}
+
+/// The service's hard/soft verdict on a failure, noted, over what the reply alone reads.
+fn with_verdict(item: &mut Item, v: &paste::Verdict) {
+    let success =
+        item.code.is_some_and(|c| c < 400) || item.reason == Some(classify::Reason::Delivered);
+    if success {
+        return;
+    }
+    let word = |b: classify::Bounce| match b {
+        classify::Bounce::Hard => "hard",
+        classify::Bounce::Soft => "soft",
+    };
+    let note = match item.bounce {
+        Some(b) if b != v.bounce => format!(
+            "{}: read as {} here, although the reply alone reads {}.",
+            v.said,
+            word(v.bounce),
+            word(b)
+        ),
+        _ => format!("{}: read as {}.", v.said, word(v.bounce)),
+    };
+    item.notes.push(note);
+    item.bounce = Some(v.bounce);
+}
+
 /// Builds the explanation for `inputs` (the CLI arguments) and an optional `--after`.
 pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
     // One input that is a sending service's event payload is read by its fields, as the
@@ -101,7 +146,7 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
     if let [one] = inputs
         && let Some(events) = paste::events(one)
     {
-        return paste::explain_events(&events, after);
+        return explain_events(&events, after);
     }
     match built_items(inputs, after) {
         Ok((items, ctx)) => finish(items, ctx, true),
@@ -154,7 +199,7 @@ fn built_items(
 /// explained once.
 fn explain_pasted(pasted: &paste::Pasted, after: Option<&str>) -> Explanation {
     if !pasted.events.is_empty() {
-        return paste::explain_events(&pasted.events, after);
+        return explain_events(&pasted.events, after);
     }
     if !pasted.message {
         return explain(&pasted.items, after);

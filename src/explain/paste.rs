@@ -19,10 +19,11 @@
 //! cut into lines: it is read by its fields, one item per recipient or event (the section
 //! "Sending services' event payloads" below).
 //!
-//! Never here: finding codes in a record (that is `input.rs`), knowledge, rendering.
+//! Never here: finding codes in a record (that is `input.rs`), knowledge, rendering; an
+//! event's service verdict is only read here and applied in `mod.rs` (`explain_events`).
 
 use super::input::{code_at, find_code, strip_enhanced};
-use crate::knowledge::classify::{Bounce, Reason};
+use crate::knowledge::classify::Bounce;
 use crate::smtp::reply::EnhancedCode;
 use serde_json::{Map, Value};
 
@@ -991,49 +992,6 @@ fn event_with_reason(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
     true
 }
 
-/// Explains a payload's events: each on its own (one payload's recipients are not codes to
-/// compare side by side), the service's verdict carried over the reading of the reply.
-pub(super) fn explain_events(events: &[Event], after: Option<&str>) -> super::Explanation {
-    let mut items = Vec::with_capacity(events.len());
-    let mut ctx = None;
-    for event in events {
-        let (built, c) = match super::built_items(std::slice::from_ref(&event.text), after) {
-            Ok(built) => built,
-            Err(error) => return super::usage(error),
-        };
-        ctx = c;
-        for mut item in built {
-            if let Some(v) = &event.verdict {
-                with_verdict(&mut item, v);
-            }
-            items.push(item);
-        }
-    }
-    super::finish(items, ctx, false)
-}
-
-/// The service's hard/soft verdict on a failure, noted, over what the reply alone reads.
-fn with_verdict(item: &mut super::Item, v: &Verdict) {
-    let success = item.code.is_some_and(|c| c < 400) || item.reason == Some(Reason::Delivered);
-    if success {
-        return;
-    }
-    let word = |b: Bounce| match b {
-        Bounce::Hard => "hard",
-        Bounce::Soft => "soft",
-    };
-    let note = match item.bounce {
-        Some(b) if b != v.bounce => format!(
-            "{}: read as {} here, although the reply alone reads {}.",
-            v.said,
-            word(v.bounce),
-            word(b)
-        ),
-        _ => format!("{}: read as {}.", v.said, word(v.bounce)),
-    };
-    item.notes.push(note);
-    item.bounce = Some(v.bounce);
-}
 #[cfg(test)]
 mod tests {
     use super::items;
@@ -1237,7 +1195,8 @@ mod tests {
 
     // --- Sending services' event payloads (shapes from each service's documentation) ---
 
-    use super::{EVENTS_MAX, Event, events, explain_events, read};
+    use super::{EVENTS_MAX, Event, events, read};
+    use crate::explain::explain_events;
     use crate::knowledge::classify::{Bounce, Reason};
 
     /// The events of a payload as (text, verdict).
