@@ -122,18 +122,14 @@ fn with_verdict(item: &mut Item, v: &paste::Verdict) {
     if success {
         return;
     }
-    let word = |b: classify::Bounce| match b {
-        classify::Bounce::Hard => "hard",
-        classify::Bounce::Soft => "soft",
-    };
     let note = match item.bounce {
         Some(b) if b != v.bounce => format!(
             "{}: read as {} here, although the reply alone reads {}.",
             v.said,
-            word(v.bounce),
-            word(b)
+            v.bounce.name(),
+            b.name()
         ),
-        _ => format!("{}: read as {}.", v.said, word(v.bounce)),
+        _ => format!("{}: read as {}.", v.said, v.bounce.name()),
     };
     item.notes.push(note);
     item.bounce = Some(v.bounce);

@@ -361,6 +361,16 @@ pub enum Bounce {
     Soft,
 }
 
+impl Bounce {
+    /// The JSON string (`"hard"`, `"soft"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Bounce::Hard => "hard",
+            Bounce::Soft => "soft",
+        }
+    }
+}
+
 /// Who must act: the sender's mail administrator, the receiving side's, or the recipient.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -2530,6 +2540,10 @@ mod tests {
             let json = serde_json::to_string(&r).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", r.name()));
             assert!(!["speeding", "toomanyconn", "mesgtoobig", "exceedlimit"].contains(&r.name()));
+        }
+        for b in [Bounce::Hard, Bounce::Soft] {
+            let json = serde_json::to_string(&b).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", b.name()));
         }
     }
 

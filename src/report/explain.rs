@@ -228,11 +228,7 @@ pub fn render_log_human(s: &LogSummary, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn log_row(t: &mut String, r: &LogRow) {
-    let bounce = match r.bounce {
-        Some(Bounce::Hard) => "hard",
-        Some(Bounce::Soft) => "soft",
-        None => "-",
-    };
+    let bounce = r.bounce.map_or("-", Bounce::name);
     let _ = writeln!(
         t,
         "{:>7}  {:<6}  {:<11}  {:<15}  {}",
