@@ -698,6 +698,15 @@ fn field<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
+/// A bounce's type and subtype fields, those present, as one phrase (`Permanent - General`).
+fn kind_of(obj: &Map<String, Value>, kind: &str, sub: &str) -> String {
+    [field(obj, kind), field(obj, sub)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" - ")
+}
+
 /// A reply code given as a number or a string, when it is one (Mailgun's own 605–607 for
 /// suppressions are not).
 fn reply_code(v: Option<&Value>) -> Option<u16> {
@@ -763,11 +772,7 @@ fn ses(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
     } else {
         return false;
     };
-    let kind = [field(obj, "bounceType"), field(obj, "bounceSubType")]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" - ");
+    let kind = kind_of(obj, "bounceType", "bounceSubType");
     let recipients = recipients.as_array().map(Vec::as_slice).unwrap_or_default();
     for r in recipients {
         let r = r.as_object();
@@ -949,11 +954,7 @@ fn resend(obj: &Map<String, Value>, out: &mut Vec<Event>) -> bool {
     {
         return false;
     }
-    let kind = [field(bounce, "type"), field(bounce, "subType")]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" - ");
+    let kind = kind_of(bounce, "type", "subType");
     let text = field(bounce, "message").map_or(kind, str::to_string);
     let verdict = match field(bounce, "type") {
         Some("Permanent") => Verdict::new(Bounce::Hard, "Resend's bounce type is Permanent".into()),
