@@ -144,6 +144,12 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
     {
         return explain_events(&events, after);
     }
+    explain_items(inputs, after)
+}
+
+/// [`explain`] of items already known not to be an event payload (a paste's, which
+/// [`paste::read`] has looked at).
+fn explain_items(inputs: &[String], after: Option<&str>) -> Explanation {
     match built_items(inputs, after) {
         Ok((items, ctx)) => finish(items, ctx, true),
         Err(error) => usage(error),
@@ -198,7 +204,7 @@ fn explain_pasted(pasted: &paste::Pasted, after: Option<&str>) -> Explanation {
         return explain_events(&pasted.events, after);
     }
     if !pasted.message {
-        return explain(&pasted.items, after);
+        return explain_items(&pasted.items, after);
     }
     let (items, ctx) = match built_items(&pasted.items, after) {
         Ok(built) => built,
