@@ -1305,15 +1305,6 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
     })
 }
 
-/// A log field that counts or measures (`size: 544,` in amavis's log line, `hits:`,
-/// `bytes:`, `delay:`): the number after it is no reply.
-fn quantity_field(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches([':', '=']),
-        "size" | "hits" | "bytes" | "length" | "len" | "delay" | "nrcpt" | "count" | "score"
-    )
-}
-
 /// A log line's time of day, `08:15:15` or `08:15:15.123` (what a timestamp ends with).
 fn clock_time(word: &str) -> bool {
     let time = word.split_once('.').map_or(word, |(t, frac)| {
@@ -1367,6 +1358,17 @@ fn numeric_log_field(before: &str) -> bool {
     ];
     let word = before.rsplit([' ', ',', '\t']).next().unwrap_or("");
     FIELDS.contains(&word)
+}
+
+/// A log field that counts or measures (`size: 544,` in amavis's log line, `hits:`,
+/// `bytes:`, `delay:`): the number after it is no reply. The twin of [`numeric_log_field`]
+/// for the `name: value` fields of a spoken reply's word before the code; that one reads the
+/// `name=value` fields of Postfix and Exim.
+fn quantity_field(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([':', '=']),
+        "size" | "hits" | "bytes" | "length" | "len" | "delay" | "nrcpt" | "count" | "score"
+    )
 }
 
 /// Splits a leading enhanced code (of the same class as `code`, RFC 2034 §4) off `rest`.
