@@ -421,6 +421,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v19b", false),
         ("heldout-v20", show.as_deref() == Some("v20")),
         ("heldout-v20b", show.as_deref() == Some("v20")),
+        ("heldout-v21", false),
+        ("heldout-v21b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -467,6 +469,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v19b"
                     | "heldout-v20"
                     | "heldout-v20b"
+                    | "heldout-v21"
+                    | "heldout-v21b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
