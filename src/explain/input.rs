@@ -223,15 +223,15 @@ impl Pending {
         while joined.ends_with(')') && joined.matches(')').count() > joined.matches('(').count() {
             joined.pop();
         }
-        // Exchange's "Remote Server returned '550 …'" closes the quote it opened. (Looked
-        // for only when the text ends in a quote: this runs for every reply of a log.)
+        // Exchange's "Remote Server returned '550 …'" closes the quote it opened, as Swift
+        // Mailer's "with message \"550 …\"" does. (Looked for only when the text ends in a
+        // quote: this runs for every reply of a log.)
         for q in ['\'', '"'] {
-            if joined.trim_end().ends_with(q)
-                && joined.matches(q).count() % 2 == 1
-                && raw
-                    .to_ascii_lowercase()
-                    .contains(&format!("returned {q}{}", self.code))
-            {
+            if joined.trim_end().ends_with(q) && joined.matches(q).count() % 2 == 1 && {
+                let raw = raw.to_ascii_lowercase();
+                raw.contains(&format!("returned {q}{}", self.code))
+                    || raw.contains(&format!("with message {q}{}", self.code))
+            } {
                 joined.truncate(joined.trim_end().len() - 1);
             }
         }
@@ -541,6 +541,9 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     let mut transcript: Option<Context> = None;
     // Lines before a reply that name what it answered (qmail's "does not like recipient").
     let mut before = String::new();
+    // The last line read that carried no code (PHPMailer's "… Detail: <reply text>" before
+    // its "SMTP code: 436" line).
+    let mut prev_text = "";
     for line in block
         .split(['\n', '\r'])
         .map(str::trim)
@@ -582,6 +585,10 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                     let lead = line.get(..line.len() - rest.len()).unwrap_or("");
                     before.push(' ');
                     before.push_str(lead);
+                    let text = match trailer_detail(lead, text, prev_text) {
+                        Some(detail) => detail,
+                        None => text,
+                    };
                     current = Some(Pending {
                         code,
                         enhanced,
@@ -602,6 +609,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                 None => {
                     before.push(' ');
                     before.push_str(line);
+                    prev_text = line;
                 }
             },
         }
@@ -632,6 +640,31 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         });
     }
     out
+}
+
+/// PHPMailer reports a refusal as "SMTP server error: MAIL FROM command failed Detail:
+/// <the reply's text>" and, on the next line, "SMTP code: 436" (its `setError`: the
+/// server's text, then its code, then "Additional SMTP info:" with the enhanced code). A
+/// code line with no text of its own after a label ending in "code:" takes the text of the
+/// line before it, from its "Detail:" on when it has one.
+fn trailer_detail<'a>(lead: &str, text: &str, prev: &'a str) -> Option<&'a str> {
+    if !text.trim().is_empty() || prev.is_empty() {
+        return None;
+    }
+    // `lead` runs up to the reply's text: the label, then the code itself.
+    let label = lead
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end()
+        .to_ascii_lowercase();
+    if !label.ends_with("code:") || label.len() > "smtp code:".len() + 8 {
+        return None;
+    }
+    let lower = prev.to_ascii_lowercase();
+    Some(match lower.rfind("detail:") {
+        Some(i) => prev.get(i + "detail:".len()..).unwrap_or(prev).trim(),
+        None => prev,
+    })
 }
 
 /// The value of a DSN's `Diagnostic-Code:` field without its type (`smtp;`, `X-Postfix;`,
@@ -946,6 +979,11 @@ const PREFIXES: &[&str] = &[
     // data ("…,192.0.2.25:25,<,550 5.1.1 …,").
     ",<,",
     ",>,",
+    // Swift Mailer's and Symfony Mailer's "Expected response code 250 but got code \"550\",
+    // with message \"550 5.7.1 …\"" (Laravel's mail errors): the server's reply is quoted
+    // whole after the label, so a code inside it ("…this error: 503-The mail server …")
+    // is its text.
+    "with message \"",
 ];
 
 /// Finds the reply code in a log line: at the start, or right after a known prefix
@@ -1259,7 +1297,11 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // "ERR 451 …" (error abbreviated, as terse log formats write it) and a log
             // line's clock time ("[MTA ] 2004/12/22 08:15:15 550 Unknown user …"): the
             // logged message starts with the reply.
+            // A web server's status before the mail error ("HTTP ERROR 500 …Exception: 451
+            // …", a Java servlet's page around a JavaMail exception) is no reply.
+            let http = before.ends_with("http error") || before.ends_with("http");
             let spoken = prev == b' '
+                && !http
                 && !port_field(before)
                 && !quantity_field(prev_word)
                 && (prev_word.ends_with([':', '>', '='])
@@ -1469,6 +1511,15 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     // A reply naming the command it refuses at its end ("550 5.1.1 <…>... User Unknown
     // in RCPT TO", Sisimai's SMTP::Command test strings).
     (" in rcpt to ", Context::Rcpt),
+    // Alibaba Mail's replies name the stage of its filter and the command they refuse:
+    // "454 Transient reject by behaviour spam at Rcpt State(…)", "… at DATA State(…)"
+    // (https://www.alibabacloud.com/help/en/alibaba-mail/latest/454), "503 Rcptto account
+    // isn't a local account", "502 Mailfrom account is a local account"
+    // (http://bestwisewords.com/document_detail/36612.html).
+    ("at rcpt state", Context::Rcpt),
+    ("at data state", Context::Data),
+    ("rcptto account", Context::Rcpt),
+    ("mailfrom account", Context::Mail),
 ];
 
 /// The command a log line says the reply answered ("in reply to RCPT TO command",
@@ -3289,6 +3340,46 @@ mod tests {
                 "failed to set recipient: 550 5.1.1 User unknown",
                 Context::Rcpt,
             ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    /// Round 16, read from blind sets v21/v21b: a servlet's "HTTP ERROR 500" before a
+    /// JavaMail exception is no reply; PHPMailer's "SMTP code: 436" line takes its text from
+    /// the "Detail:" before it; Swift Mailer's quoted reply is read whole; Alibaba's "at Rcpt
+    /// State" names the command.
+    #[test]
+    fn library_wrappers_and_stage_words() {
+        let reply_of = |text: &str| match parse_inputs(&[text.to_string()]).into_iter().next() {
+            Some(Parsed::Reply { code, text, .. }) => Some((code, text.unwrap_or_default())),
+            _ => None,
+        };
+        let servlet = "HTTP ERROR 500 javax.servlet.ServletException: jakarta.mail.AuthenticationFailedException: 451 Internal server error";
+        assert_eq!(reply_of(servlet).map(|r| r.0), Some(451));
+        let phpmailer = "SMTP server error: MAIL FROM command failed Detail: Sender address rejected: not owned by user\nSMTP code: 553";
+        assert_eq!(
+            reply_of(phpmailer),
+            Some((
+                553,
+                "Sender address rejected: not owned by user".to_string()
+            ))
+        );
+        let swift = "Expected response code 354 but got code \"503\", with message \"503-All RCPT commands were rejected with this error: 503-The mail server could not deliver mail to a@example.org. 503 Valid RCPT command must precede DATA \"";
+        let (code, text) = reply_of(swift).unwrap_or_default();
+        assert_eq!(code, 503);
+        assert!(text.starts_with("All RCPT commands"), "{text}");
+        assert!(!text.ends_with('"'), "{text}");
+        for (line, want) in [
+            (
+                "454 Transient reject by behaviour spam at Rcpt State(Connection IP address:192.0.2.1)ANTISPAM_BAT[x]: too frequently sending",
+                Context::Rcpt,
+            ),
+            (
+                "554 Reject by behaviour spam at DATA State(Connection IP address:*)ANTISPAM_BAT[]:list on rbl sites",
+                Context::Data,
+            ),
+            ("503 Rcptto account isn't a local account", Context::Rcpt),
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
         }
