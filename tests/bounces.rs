@@ -423,6 +423,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v20b", show.as_deref() == Some("v20")),
         ("heldout-v21", show.as_deref() == Some("v21")),
         ("heldout-v21b", show.as_deref() == Some("v21")),
+        ("heldout-v22", false),
+        ("heldout-v22b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -471,6 +473,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v20b"
                     | "heldout-v21"
                     | "heldout-v21b"
+                    | "heldout-v22"
+                    | "heldout-v22b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
