@@ -595,7 +595,15 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                         texts: vec![text.to_string()],
                         more: sep == '-',
                         raw: vec![line.to_string()],
-                        transcript: transcript.take(),
+                        // With PIPELINING the replies to MAIL and RCPT come after `>>> DATA`
+                        // (RFC 2920 §3.1): one whose enhanced code is an address status leaves
+                        // DATA for the replies after it.
+                        transcript: match transcript {
+                            Some(Context::Data) if enhanced.is_some_and(|e| e.subject == 1) => {
+                                transcript
+                            }
+                            _ => transcript.take(),
+                        },
                     });
                 }
             },
@@ -730,6 +738,8 @@ fn pipelined(cmd: Context, enhanced: Option<EnhancedCode>) -> Context {
         (Context::Data, Some(e)) if e.subject == 1 => match e.detail {
             1..=6 | 10 => Context::Rcpt,
             7 | 8 => Context::Mail,
+            // Postfix accepts the sender with "250 2.1.0 Ok" (and the recipient with 2.1.5).
+            0 if e.class == 2 => Context::Mail,
             _ => cmd,
         },
         _ => cmd,
@@ -826,9 +836,13 @@ fn labelled_transcript(line: &str) -> Option<&str> {
 /// PHPMailer's debug output (src/SMTP.php `edebug`: `CLIENT -> SERVER: RCPT TO:<…>` then
 /// `SERVER -> CLIENT: 550 …`, after a timestamp; PHPMailer 5's `CLIENT -> SMTP:`) and
 /// SmarterMail's SMTP log (`00:00:00 [192.0.2.2][12345] cmd: MAIL FROM:<…>` then `… rsp:
-/// 553 …`): the data after the tag, a command on the line that sent one.
+/// 553 …`) and K-9 Mail's (Thunderbird for Android) SmtpTransport debug log (`D/SmtpTransport(
+/// 30906): SMTP >>> RCPT TO:<…>` then `… SMTP <<< 556 …`, quoted in
+/// https://github.com/thunderbird/thunderbird-android/issues/4125): the data after the tag, a
+/// command on the line that sent one.
 fn logged_transcript(line: &str) -> Option<&str> {
     [
+        "SMTP >>> ",
         ",>,",
         ",<,",
         "\"SENT: ",
@@ -1173,6 +1187,22 @@ fn smtp_error_label(head: &str) -> bool {
     tail.len() == 2 && tail.contains(&"smtp")
 }
 
+/// Roundcube's error log labels the code after the server's text: "SMTP Error: Failed to add
+/// recipient 'a@b'. 4.7.1 <a@b>: Relay access denied (Code: 454) in …/rcube.php on line 1595
+/// (POST …)" (quoted in https://github.com/deflomu/Roundcube-SMTP-per-Identity-Plugin/issues/14):
+/// a failure code (4xx/5xx) after "(Code: ", and the text before it.
+fn labelled_paren_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    const LABEL: &str = "(code: ";
+    let start = i.checked_sub(LABEL.len())?;
+    if !line.get(start..i)?.eq_ignore_ascii_case(LABEL) {
+        return None;
+    }
+    let code = three_digits(line, i)?;
+    line.get(i + 3..)?.strip_prefix(')')?;
+    let text = line.get(..start)?.trim_end();
+    ((4..=5).contains(&(code / 100)) && !text.is_empty()).then_some((code, ' ', text))
+}
+
 /// A code in parentheses closing the line after the text and an enhanced code of its class,
 /// as webmail front ends print a refused submission (SOGo/mailcow "message sending failed:
 /// 4.7.1 Ratelimit "user" exceeded (451)"): the code, and the text before it.
@@ -1339,6 +1369,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .flatten()
                 })
                 .or_else(|| trailing_code_at(line, i))
+                .or_else(|| labelled_paren_code_at(line, i))
                 .or_else(|| json_code_at(line, i))
                 .filter(|(c, _, _)| (2..=5).contains(&(c / 100)))
         } else {
@@ -1825,7 +1856,9 @@ fn in_response_to(l: &str) -> Option<Context> {
         if tail.starts_with("initial connection") {
             return Some(Context::Greeting);
         }
-        if tail.starts_with("end of data") {
+        // Emacs smtpmail's "Sending failed: 550 header syntax in response to ." names the
+        // line that ends the message (lisp/mail/smtpmail.el, "in response to %s").
+        if tail.starts_with("end of data") || tail.trim_end() == "." || tail.starts_with(". ") {
             return Some(Context::EndOfData);
         }
         let mut words = tail
@@ -2260,7 +2293,8 @@ fn hmailserver_sent(l: &str) -> Option<Context> {
 fn msmtp_address(l: &str) -> Option<Context> {
     let before = &l[..l.find(" not accepted by the server")?];
     let (head, address) = before.rsplit_once(" address ")?;
-    if address.contains(' ') {
+    // A bare address, or one with its display name ("Nextcloud Setup <noreply@host>").
+    if address.contains(' ') && !address.ends_with('>') {
         return None;
     }
     if head.ends_with("envelope from") {
@@ -3383,5 +3417,39 @@ mod tests {
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
         }
+    }
+
+    /// Round 16b, read from blind set v22: Roundcube's "(Code: 454)" after the text; msmtp's
+    /// sender with a display name; Emacs smtpmail's "in response to ."; K-9 Mail's pipelined
+    /// transcript, whose replies after `SMTP >>> DATA` answer MAIL and RCPT in turn.
+    #[test]
+    fn mail_clients_wrappers() {
+        let roundcube = "[01-Jun-2016 14:24:38 +0200]: <8h1fhefj> SMTP Error: Failed to add recipient 'a@example.org'. 4.7.1 <a@example.org>: Relay access denied (Code: 454) in /roundcubemail/program/lib/Roundcube/rcube.php on line 1595 (POST /?_task=mail)";
+        match parse_inputs(&[roundcube.to_string()]).into_iter().next() {
+            Some(Parsed::Reply { code, .. }) => assert_eq!(code, 454),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(stage_of(roundcube), Some(Context::Rcpt));
+        for (line, want) in [
+            (
+                "msmtp: envelope from address Setup <noreply.setup> not accepted by the server\nmsmtp: server message: 501 <Setup <noreply.setup>>: \"@\" or \".\" expected after \"Setup\"",
+                Context::Mail,
+            ),
+            (
+                "smtpmail-send-it: Sending failed: 550 header syntax in response to .",
+                Context::EndOfData,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        let k9 = "D/SmtpTransport(1): SMTP >>> MAIL FROM:<a@example.org>\nD/SmtpTransport(1): SMTP >>> RCPT TO:<b@example.com>\nD/SmtpTransport(1): SMTP >>> DATA\nD/SmtpTransport(1): SMTP <<< 250 2.1.0 Ok\nD/SmtpTransport(1): SMTP <<< 556 5.1.10 <b@example.com>: Recipient address rejected: Domain example.com does not accept mail (nullMX)";
+        let contexts: Vec<Option<Context>> = parse_inputs(&[k9.to_string()])
+            .into_iter()
+            .map(|p| match p {
+                Parsed::Reply { inferred, .. } => inferred,
+                _ => None,
+            })
+            .collect();
+        assert_eq!(contexts, [Some(Context::Mail), Some(Context::Rcpt)]);
     }
 }
