@@ -437,6 +437,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v21b", show.as_deref() == Some("v21")),
         ("heldout-v22", show.as_deref() == Some("v22")),
         ("heldout-v22b", show.as_deref() == Some("v22")),
+        ("heldout-v23", false),
+        ("heldout-v23b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
@@ -487,6 +489,8 @@ fn heldout_accuracy_per_field() {
                     | "heldout-v21b"
                     | "heldout-v22"
                     | "heldout-v22b"
+                    | "heldout-v23"
+                    | "heldout-v23b"
             ),
         );
         assert!(acc.lines > 0, "{name}: no records");
