@@ -426,7 +426,9 @@ fn hash_enhanced(text: &str, code: u16) -> Option<EnhancedCode> {
 /// `Status: 5.1.1` (a DSN), `(#5.1.1)` (qmail), or one at the start of a line.
 fn enhanced_only(block: &str) -> Option<EnhancedCode> {
     let lower = block.to_ascii_lowercase();
-    for key in ["dsn=", "status: ", "(#", "#"] {
+    // PowerMTA's accounting and bounce records name it `dsnStatus=5.1.1` (as the bounce
+    // handler in https://github.com/magicdude4eva/port25-bouncehandler/issues/30 logs them).
+    for key in ["dsn=", "dsnstatus=", "status: ", "(#", "#"] {
         for (i, _) in lower.match_indices(key) {
             let tail = &block[i + key.len()..];
             let end = tail
@@ -1498,10 +1500,13 @@ fn enhanced_anywhere(raw: &str, code: u16) -> Option<EnhancedCode> {
         .or_else(|| dsn_field(raw))
 }
 
-/// The enhanced code of a Postfix or Sendmail `dsn=` field.
+/// The enhanced code of a Postfix or Sendmail `dsn=` field (PowerMTA's `dsnStatus=`).
 fn dsn_field(raw: &str) -> Option<EnhancedCode> {
-    let i = raw.to_ascii_lowercase().find("dsn=")?;
-    let tail = &raw[i + 4..];
+    let lower = raw.to_ascii_lowercase();
+    let (i, key) = ["dsn=", "dsnstatus="]
+        .iter()
+        .find_map(|k| lower.find(k).map(|i| (i, k.len())))?;
+    let tail = raw.get(i + key..)?;
     let end = tail
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(tail.len());
@@ -3451,5 +3456,11 @@ mod tests {
             })
             .collect();
         assert_eq!(contexts, [Some(Context::Mail), Some(Context::Rcpt)]);
+        // PowerMTA's bounce record (v23): the enhanced code in its dsnStatus= field.
+        let pmta = "[31/May/2018 15:33:03] Bounce: bad-mailbox from=a@example.com via mx.example.com/b@example.org jobId=, dsnStatus=5.1.1 (bad destination mailbox address)";
+        match parse_inputs(&[pmta.to_string()]).into_iter().next() {
+            Some(Parsed::Enhanced { code, .. }) => assert_eq!(code.to_string(), "5.1.1"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -919,7 +919,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_from_not_aligned_blocked", &["your email was blocked because the from: header"], AuthFailure).hard().src("https://support.google.com/a/answer/3726730 (421 5.7.32: blocked, From: not aligned with SPF or DKIM)"),
     t("gmail_not_aligned", &["isn't aligned with either the authenticated spf or dkim"], AuthFailure).src("https://support.google.com/a/answer/3726730 (4.7.32 / 5.7.32 DMARC alignment)"),
     t("gmail_spf_hard_fail", &["has an spf record with a hard fail policy", "fails to pass spf checks"], AuthFailure).src("https://support.google.com/a/answer/3726730 (5.7.26 SPF -all failed)"),
-    t("gmail_header_format", &["not rfc 5322 compliant", "unicode character in a disallowed header", "encoded-word syntax is not permitted", "missing a valid message-id", "missing a valid address in the from: header", "multiple addresses in the from: header", "multiple addresses in from: header", "mail message is malformed"], NotCompliantRfc).src("https://support.google.com/a/answer/3726730 (5.7.1 / 5.6.0 header and RFC 5322 refusals)"),
+    t("gmail_header_format", &["not rfc 5322 compliant", "unicode character in a disallowed header", "encoded-word syntax is not permitted", "missing a valid message-id", "missing a valid messageid", "missing a valid address in the from: header", "multiple addresses in the from: header", "multiple addresses in from: header", "mail message is malformed"], NotCompliantRfc).src("https://support.google.com/a/answer/3726730 (5.7.1 / 5.6.0 header and RFC 5322 refusals)"),
     t("gmail_content_links", &["nature of the content"], SpamDetected).src("https://support.google.com/a/answer/3726730 (4.7.0 \"suspicious due to the nature of the content or the links within\")"),
     t("gmail_unsolicited_email", &["gmail has detected an unusual rate", "gmail has detected an unusual amount", "unusual rate of unsolicited email"], BadReputation).src("https://support.google.com/a/answer/3726730 (4.7.28 / 5.7.28: unusual rate of (unsolicited) email from the IP, netblock, DKIM/SPF or URL domain)"),
     t("google_groups_spam", &["rejected due to spam classification", "due to spam classification"], SpamDetected)
@@ -4742,6 +4742,8 @@ mod tests {
             (Some(C::EndOfData), Some(550), None, "header syntax", NotCompliantRfc, None),
             (None, Some(553), Some("5.1.2"), "The recipient address <duplicity-.log> is not a valid RFC-5321 address. n80sm10634002pfi.19 - gsmtp", UserUnknown, Some("google")),
             (None, Some(451), Some("4.0.0"), "Spam filter end message failed - server - license [slot 1]", SystemError, None),
+            // v23b: Gmail's Message-ID refusal as a chat client's bounce wrote it, "messageId".
+            (Some(C::EndOfData), Some(550), Some("5.7.1"), "[192.0.2.1] Messages missing a valid messageId header are not accepted. k16si5574321wmj.115 - gsmtp", NotCompliantRfc, Some("google")),
         ]
     };
 
