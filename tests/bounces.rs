@@ -17,7 +17,7 @@ const CORPUS: &str = "fixtures/bounces/corpus.tsv";
 /// The values of `BOUNCES_SHOW`: the sets whose mismatches may be looked at (tuned on).
 const SHOWN: &[&str] = &[
     "1", "corpus", "dev", "all", "test", "blind", "docs", "mta", "v7", "v6tune", "v8tune",
-    "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22",
+    "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23",
 ];
 
 /// Thresholds, in percent. The goals: reason ≥ 90, context ≥ 95 of the lines that
@@ -437,8 +437,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v21b", show.as_deref() == Some("v21")),
         ("heldout-v22", show.as_deref() == Some("v22")),
         ("heldout-v22b", show.as_deref() == Some("v22")),
-        ("heldout-v23", false),
-        ("heldout-v23b", false),
+        ("heldout-v23", show.as_deref() == Some("v23")),
+        ("heldout-v23b", show.as_deref() == Some("v23")),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
