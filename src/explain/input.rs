@@ -199,6 +199,37 @@ struct Pending {
 }
 
 impl Pending {
+    /// A reply that starts on `line` (its code, separator and the rest after the code);
+    /// `prev_text` is the last line before it that carried no code, `transcript` the command
+    /// a transcript line named before it.
+    fn start(
+        (code, sep, rest): (u16, char, &str),
+        line: &str,
+        prev_text: &str,
+        transcript: &mut Option<Context>,
+    ) -> Pending {
+        let (enhanced, text) = match strip_enhanced(rest, code) {
+            (None, _) => strip_mismatched_enhanced(rest),
+            found => found,
+        };
+        let lead = line.get(..line.len() - rest.len()).unwrap_or("");
+        let text = trailer_detail(lead, text, prev_text).unwrap_or(text);
+        Pending {
+            code,
+            enhanced,
+            texts: vec![text.to_string()],
+            more: sep == '-',
+            raw: vec![line.to_string()],
+            // With PIPELINING the replies to MAIL and RCPT come after `>>> DATA` (RFC 2920
+            // §3.1): one whose enhanced code is an address status leaves DATA for the replies
+            // after it.
+            transcript: match *transcript {
+                Some(Context::Data) if enhanced.is_some_and(|e| e.subject == 1) => *transcript,
+                _ => transcript.take(),
+            },
+        }
+    }
+
     /// `before`: the text before the reply, read for a context only when the reply's own
     /// lines and a transcript name none.
     fn finish(self, before: &str) -> Parsed {
@@ -580,33 +611,15 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                         out.push(p.finish(&before));
                         before.clear();
                     }
-                    let (enhanced, text) = match strip_enhanced(rest, code) {
-                        (None, _) => strip_mismatched_enhanced(rest),
-                        found => found,
-                    };
                     let lead = line.get(..line.len() - rest.len()).unwrap_or("");
                     before.push(' ');
                     before.push_str(lead);
-                    let text = match trailer_detail(lead, text, prev_text) {
-                        Some(detail) => detail,
-                        None => text,
-                    };
-                    current = Some(Pending {
-                        code,
-                        enhanced,
-                        texts: vec![text.to_string()],
-                        more: sep == '-',
-                        raw: vec![line.to_string()],
-                        // With PIPELINING the replies to MAIL and RCPT come after `>>> DATA`
-                        // (RFC 2920 §3.1): one whose enhanced code is an address status leaves
-                        // DATA for the replies after it.
-                        transcript: match transcript {
-                            Some(Context::Data) if enhanced.is_some_and(|e| e.subject == 1) => {
-                                transcript
-                            }
-                            _ => transcript.take(),
-                        },
-                    });
+                    current = Some(Pending::start(
+                        (code, sep, rest),
+                        line,
+                        prev_text,
+                        &mut transcript,
+                    ));
                 }
             },
             None => match current.as_mut() {
