@@ -199,12 +199,12 @@ struct Pending {
 }
 
 impl Pending {
-    /// A reply that starts on `line` (its code, separator and the rest after the code);
-    /// `prev_text` is the last line before it that carried no code, `transcript` the command
+    /// A reply that starts on `line` (its code, separator and the rest after the code;
+    /// `lead`, the line up to the rest); `prev_text` is the last line before it that carried no code, `transcript` the command
     /// a transcript line named before it.
     fn start(
         (code, sep, rest): (u16, char, &str),
-        line: &str,
+        (line, lead): (&str, &str),
         prev_text: &str,
         transcript: &mut Option<Context>,
     ) -> Pending {
@@ -212,7 +212,6 @@ impl Pending {
             (None, _) => strip_mismatched_enhanced(rest),
             found => found,
         };
-        let lead = line.get(..line.len() - rest.len()).unwrap_or("");
         let text = trailer_detail(lead, text, prev_text).unwrap_or(text);
         Pending {
             code,
@@ -457,15 +456,9 @@ fn hash_enhanced(text: &str, code: u16) -> Option<EnhancedCode> {
 /// `Status: 5.1.1` (a DSN), `(#5.1.1)` (qmail), or one at the start of a line.
 fn enhanced_only(block: &str) -> Option<EnhancedCode> {
     let lower = block.to_ascii_lowercase();
-    // PowerMTA's accounting and bounce records name it `dsnStatus=5.1.1` (as the bounce
-    // handler in https://github.com/magicdude4eva/port25-bouncehandler/issues/30 logs them).
-    for key in ["dsn=", "dsnstatus=", "status: ", "(#", "#"] {
+    for key in DSN_KEYS.iter().chain(&["status: ", "(#", "#"]) {
         for (i, _) in lower.match_indices(key) {
-            let tail = &block[i + key.len()..];
-            let end = tail
-                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-                .unwrap_or(tail.len());
-            if let Some(e) = rfc3463(tail[..end].trim_end_matches('.')) {
+            if let Some(e) = leading_enhanced(&block[i + key.len()..]) {
                 return Some(e);
             }
         }
@@ -616,7 +609,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                     before.push_str(lead);
                     current = Some(Pending::start(
                         (code, sep, rest),
-                        line,
+                        (line, lead),
                         prev_text,
                         &mut transcript,
                     ));
@@ -1513,17 +1506,26 @@ fn enhanced_anywhere(raw: &str, code: u16) -> Option<EnhancedCode> {
         .or_else(|| dsn_field(raw))
 }
 
-/// The enhanced code of a Postfix or Sendmail `dsn=` field (PowerMTA's `dsnStatus=`).
-fn dsn_field(raw: &str) -> Option<EnhancedCode> {
-    let lower = raw.to_ascii_lowercase();
-    let (i, key) = ["dsn=", "dsnstatus="]
-        .iter()
-        .find_map(|k| lower.find(k).map(|i| (i, k.len())))?;
-    let tail = raw.get(i + key..)?;
+/// The fields of a log record that hold a delivery status: Postfix's and Sendmail's `dsn=`,
+/// PowerMTA's accounting and bounce records' `dsnStatus=` (as the bounce handler in
+/// https://github.com/magicdude4eva/port25-bouncehandler/issues/30 logs them); lower case.
+const DSN_KEYS: [&str; 2] = ["dsn=", "dsnstatus="];
+
+/// The enhanced code at the start of `tail` (`5.1.1 (bad …`, `5.1.1.`): its digits and dots.
+fn leading_enhanced(tail: &str) -> Option<EnhancedCode> {
     let end = tail
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(tail.len());
     rfc3463(tail[..end].trim_end_matches('.'))
+}
+
+/// The enhanced code of the first `dsn=` (or `dsnStatus=`) field of a log record.
+fn dsn_field(raw: &str) -> Option<EnhancedCode> {
+    let lower = raw.to_ascii_lowercase();
+    let (i, key) = DSN_KEYS
+        .iter()
+        .find_map(|k| lower.find(k).map(|i| (i, k.len())))?;
+    leading_enhanced(raw.get(i + key..)?)
 }
 
 // Wordings only one command's reply carries, read after every stated stage: RFC 4954's
@@ -2767,6 +2769,19 @@ mod tests {
         assert_eq!(reply("501 Syntax error").2, None);
     }
 
+    /// The first reply read from `text`: its code and its text.
+    fn reply_of(text: &str) -> Option<(u16, String)> {
+        match parse_inputs(&[text.to_string()]).into_iter().next() {
+            Some(Parsed::Reply { code, text, .. }) => Some((code, text.unwrap_or_default())),
+            _ => None,
+        }
+    }
+
+    /// The code of the first reply read from `text`.
+    fn code_of(text: &str) -> Option<u16> {
+        reply_of(text).map(|(code, _)| code)
+    }
+
     fn stage_of(text: &str) -> Option<Context> {
         match parse_inputs(&[text.to_string()]).into_iter().next() {
             Some(
@@ -3337,10 +3352,6 @@ mod tests {
     /// name the step.
     #[test]
     fn port_fields_asyncos_and_servers_refusal_logs() {
-        let code_of = |text: &str| match parse_inputs(&[text.to_string()]).into_iter().next() {
-            Some(Parsed::Reply { code, .. }) => Some(code),
-            _ => None,
-        };
         let stalwart = "2025-01-02T03:04:05Z INFO Blocked IP address (security.ip-blocked) listenerId = \"submissions\", localPort = 465, remoteIp = 192.0.2.7, remotePort = 40000";
         assert!(code_of(stalwart).is_none(), "{stalwart}");
         let asyncos = "<166>Mar 2 10:11:12 mail_logs: Warning: Internal SMTP Error: Failed to send message to host 192.0.2.7:25 for recipient b@example.net: Unexpected SMTP response \"550\", expecting code starting with \"2\", response was ['#5.1.1 User unknown'].";
@@ -3368,10 +3379,6 @@ mod tests {
     /// log line, whose `size: 544` is no reply.
     #[test]
     fn front_end_brackets_and_amavis_fields() {
-        let code_of = |text: &str| match parse_inputs(&[text.to_string()]).into_iter().next() {
-            Some(Parsed::Reply { code, .. }) => Some(code),
-            _ => None,
-        };
         assert_eq!(
             code_of("[SMTP error: [451] Temporary local problem]"),
             Some(451)
@@ -3403,12 +3410,8 @@ mod tests {
     /// State" names the command.
     #[test]
     fn library_wrappers_and_stage_words() {
-        let reply_of = |text: &str| match parse_inputs(&[text.to_string()]).into_iter().next() {
-            Some(Parsed::Reply { code, text, .. }) => Some((code, text.unwrap_or_default())),
-            _ => None,
-        };
         let servlet = "HTTP ERROR 500 javax.servlet.ServletException: jakarta.mail.AuthenticationFailedException: 451 Internal server error";
-        assert_eq!(reply_of(servlet).map(|r| r.0), Some(451));
+        assert_eq!(code_of(servlet), Some(451));
         let phpmailer = "SMTP server error: MAIL FROM command failed Detail: Sender address rejected: not owned by user\nSMTP code: 553";
         assert_eq!(
             reply_of(phpmailer),
@@ -3443,10 +3446,7 @@ mod tests {
     #[test]
     fn mail_clients_wrappers() {
         let roundcube = "[01-Jun-2016 14:24:38 +0200]: <8h1fhefj> SMTP Error: Failed to add recipient 'a@example.org'. 4.7.1 <a@example.org>: Relay access denied (Code: 454) in /roundcubemail/program/lib/Roundcube/rcube.php on line 1595 (POST /?_task=mail)";
-        match parse_inputs(&[roundcube.to_string()]).into_iter().next() {
-            Some(Parsed::Reply { code, .. }) => assert_eq!(code, 454),
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(code_of(roundcube), Some(454));
         assert_eq!(stage_of(roundcube), Some(Context::Rcpt));
         for (line, want) in [
             (
