@@ -17,7 +17,7 @@ const CORPUS: &str = "fixtures/bounces/corpus.tsv";
 /// The values of `BOUNCES_SHOW`: the sets whose mismatches may be looked at (tuned on).
 const SHOWN: &[&str] = &[
     "1", "corpus", "dev", "all", "test", "blind", "docs", "mta", "v7", "v6tune", "v8tune",
-    "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23",
+    "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23", "v24",
 ];
 
 /// Thresholds, in percent. The goals: reason ≥ 90, context ≥ 95 of the lines that
@@ -445,9 +445,9 @@ fn heldout_accuracy_per_field() {
         ("heldout-v22b", show.as_deref() == Some("v22")),
         ("heldout-v23", show.as_deref() == Some("v23")),
         ("heldout-v23b", show.as_deref() == Some("v23")),
-        ("heldout-v24a", false),
-        ("heldout-v24b", false),
-        ("heldout-v24c", false),
+        ("heldout-v24a", show.as_deref() == Some("v24")),
+        ("heldout-v24b", show.as_deref() == Some("v24")),
+        ("heldout-v24c", show.as_deref() == Some("v24")),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),

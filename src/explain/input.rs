@@ -588,11 +588,24 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         }
         // A code found only after a colon inside a reply being read is part of its text
         // ("… need fully-qualified hostname: 504 5.5.2 …" quoting itself).
-        let found = find_code(line, exim, loose)
-            .filter(|(_, _, rest)| current.is_none() || strong_position(line, rest));
+        let found = find_code(line, exim, loose).filter(|&(code, _, rest)| match &current {
+            None => true,
+            // A wrapped refusal's "#216 lpn LPN000_630" (La Poste's rule number) is its text:
+            // "#" marks a code only where a reply starts ("#550 5.7.1 RESOLVER…").
+            Some(p) if line.starts_with('#') && code < 400 && p.code >= 400 => false,
+            Some(_) => strong_position(line, rest),
+        });
         match found {
             Some((code, sep, rest)) => match current.as_mut() {
-                Some(p) if p.code == code && (p.more || line_starts_with_code(line)) => {
+                // Sendmail's transcript gives the bare "<<< 421" and then its own status
+                // line for the same reply ("<…>... Deferred: 421⏎Message could not be
+                // delivered for 8 hours"): one reply, the words from the second.
+                Some(p)
+                    if p.code == code
+                        && (p.more
+                            || line_starts_with_code(line)
+                            || p.texts.iter().all(|t| t.trim().is_empty())) =>
+                {
                     let (e, t) = strip_enhanced(rest, code);
                     p.enhanced = p.enhanced.or(e);
                     p.texts.push(t.to_string());
@@ -1459,7 +1472,9 @@ fn quantity_field(word: &str) -> bool {
 pub(super) fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &str) {
     let rest = rest.trim_start();
     let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-    if let Some(e) = rfc3463(first.trim_start_matches('#'))
+    // Amazon SES quotes the remote reply after its own status ("5.1.0 - Unknown address
+    // error 550-'5.2.2 <…>... Mailbox Full'"): the quoted enhanced code is the reply's.
+    if let Some(e) = rfc3463(first.trim_start_matches(['#', '\'', '"']))
         && u16::from(e.class) == code / 100
     {
         return (Some(e), tail.trim_start());
@@ -3443,6 +3458,34 @@ mod tests {
     /// Round 16b, read from blind set v22: Roundcube's "(Code: 454)" after the text; msmtp's
     /// sender with a display name; Emacs smtpmail's "in response to ."; K-9 Mail's pipelined
     /// transcript, whose replies after `SMTP >>> DATA` answer MAIL and RCPT in turn.
+    /// Bounce-parser test data (round 17, v24): Sendmail's bare transcript reply and its
+    /// status line are one reply; La Poste's "#216" inside a wrapped refusal is text; Amazon
+    /// SES's quoted reply gives the enhanced code.
+    #[test]
+    fn bounce_test_data_wrappers() {
+        let sendmail = "... while talking to mx.example.jp.:\n<<< 421\n<a@example.jp>... Deferred: 421\nMessage could not be delivered for 8 hours\nMessage will be deleted from queue";
+        let replies = parse_inputs(&[sendmail.to_string()]);
+        assert_eq!(replies.len(), 1, "{replies:?}");
+        assert_eq!(
+            reply_of(sendmail).map(|(c, t)| (c, t.contains("8 hours"))),
+            Some((421, true))
+        );
+        let laposte = "<a@example.net>: host mx.laposte.net said: 554\n    5.7.1 <x.example.net>: Client host rejected:\n    #216 lpn LPN000_630 (in reply to RCPT TO command)";
+        assert_eq!(parse_inputs(&[laposte.to_string()]).len(), 1);
+        assert_eq!(code_of(laposte), Some(554));
+        assert_eq!(stage_of(laposte), Some(Context::Rcpt));
+        let ses = "Diagnostic-Code: smtp; 5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full' (delivery attempts: 0)";
+        match parse_inputs(&[ses.to_string()]).into_iter().next() {
+            Some(Parsed::Reply { code, enhanced, .. }) => {
+                assert_eq!(
+                    (code, enhanced.map(|e| e.to_string())),
+                    (550, Some("5.2.2".to_string()))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn mail_clients_wrappers() {
         let roundcube = "[01-Jun-2016 14:24:38 +0200]: <8h1fhefj> SMTP Error: Failed to add recipient 'a@example.org'. 4.7.1 <a@example.org>: Relay access denied (Code: 454) in /roundcubemail/program/lib/Roundcube/rcube.php on line 1595 (POST /?_task=mail)";
