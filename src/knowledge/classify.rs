@@ -457,6 +457,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // that no rule read (fixtures/bounces/README.md, "The v24 sets, measured blind").
     t("use_isp_smtp_server", &["use the smtp server of your isp", "use your isp's smtp server", "use the smtp server of your provider", "use your provider's smtp server"], Blocked).hard()
         .src("An ISP's Exim refusing mail sent straight to its MX from an address that should relay through its provider: \"550 5.7.0 <…>... Please use the smtp server of your ISP.\" after MAIL FROM (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/email-exim-04.eml): the sending host is refused, not the sender address"),
+    t("sendmail_access_map_address", &["... access denied"], Rejected).hard()
+        .src("Sendmail's access database: an address given REJECT is refused with the default confREJECT_MSG \"550 5.7.1 Access denied\" after the address (sendmail cf/README, \"The access database\"), \"<a@example.jp>... Access denied\" (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/email-google-05.eml; a qmail bounce's \"sender was rejected. Remote host said: 550 5.7.1 <…>... Access denied\"): the address is refused, not the host (the host's refusal has no address)"),
     t("header_error", &["header error"], ContentError).hard()
         .src("\"554 5.7.0 Header error (state 18)\" quoted in Gmail's relay bounce (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/email-google-03.eml): the message's header was refused, a content defect (fixtures/bounces/README.md conventions: contenterror when the text names a content defect)"),
     // --- Round 16b: what blind sets v22 and v22b showed, read after they were measured ---
@@ -2163,6 +2165,13 @@ fn without_bracketed(lowered: &str) -> std::borrow::Cow<'_, str> {
                 out.push(' ');
             }
             out.push_str(w);
+        } else if w.ends_with("...") {
+            // Sendmail writes the address its refusal is about, then "... " and the words
+            // ("<a@b>... Access denied"): the ellipsis stays to say an address stood there.
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str("...");
         }
     }
     std::borrow::Cow::Owned(out)
@@ -4784,6 +4793,8 @@ mod tests {
             (None, None, None, "Does not have a final email delivery point, please contact this person by alternate means.", UserUnknown, None),
             (None, None, None, "<a@example.com>:\nEsta casilla ha expirado por falta de uso.", Suspend, None),
             (Some(C::Rcpt), Some(554), Some("5.7.1"), "<x.example.net>: Client host rejected: #216 lpn LPN000_630", Blocked, None),
+            (None, Some(550), Some("5.7.1"), "<a@example.org>... Access denied (state 13).", Rejected, None),
+            (None, Some(550), Some("5.7.1"), "Access denied", Blocked, None),
         ]
     };
 
