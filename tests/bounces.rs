@@ -448,6 +448,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v24a", show.as_deref() == Some("v24")),
         ("heldout-v24b", show.as_deref() == Some("v24")),
         ("heldout-v24c", show.as_deref() == Some("v24")),
+        ("heldout-v25a", false),
+        ("heldout-v25b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
