@@ -213,12 +213,19 @@ impl Pending {
             found => found,
         };
         let text = trailer_detail(lead, text, prev_text).unwrap_or(text);
+        // Postfix wraps "host mx.zoho.com[…]⏎said: 550 …": the host that answered is part of
+        // the reply's record (its provider, its "(in reply to …)").
+        let raw = if lead.trim_start().starts_with("said:") && prev_text.contains("host ") {
+            vec![prev_text.to_string(), line.to_string()]
+        } else {
+            vec![line.to_string()]
+        };
         Pending {
             code,
             enhanced,
             texts: vec![text.to_string()],
             more: sep == '-',
-            raw: vec![line.to_string()],
+            raw,
             // With PIPELINING the replies to MAIL and RCPT come after `>>> DATA` (RFC 2920
             // §3.1): one whose enhanced code is an address status leaves DATA for the replies
             // after it.

@@ -676,3 +676,24 @@ fn an_event_payload_as_one_argument_is_read_by_the_library_too() {
     let back: Explanation = serde_json::from_str(&json).expect("JSON");
     assert_eq!(back, e);
 }
+
+/// Postfix wraps "host …[…]⏎said: 550 …": the answering host on the line before still names
+/// the provider (round 17c, blind set v25b: Zoho, Apple's private email relay).
+#[test]
+fn a_wrapped_host_line_still_names_the_provider() {
+    for (line, want) in [
+        (
+            "<a@example.com>: host smtpin.zoho.com[192.0.2.23]\n    said: 550 5.1.1 User does not exist -\n    <a@example.com> (in reply to RCPT TO command)",
+            "zoho",
+        ),
+        (
+            "<a@privaterelay.appleid.com>: host\n    smtp1.privaterelay.appleid.com[192.0.2.15] said: 550 5.1.1\n    <a@privaterelay.appleid.com>: user not found (in reply to\n    RCPT TO command)",
+            "apple",
+        ),
+    ] {
+        let ex = explain(&[line.to_string()], None);
+        let item = &ex.items[0];
+        assert_eq!(item.provider.as_deref(), Some(want), "{line}");
+        assert_eq!(item.context, Some(Context::Rcpt), "{line}");
+    }
+}

@@ -459,6 +459,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("An ISP's Exim refusing mail sent straight to its MX from an address that should relay through its provider: \"550 5.7.0 <…>... Please use the smtp server of your ISP.\" after MAIL FROM (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/email-exim-04.eml): the sending host is refused, not the sender address"),
     t("sendmail_access_map_address", &["... access denied"], Rejected).hard()
         .src("Sendmail's access database: an address given REJECT is refused with the default confREJECT_MSG \"550 5.7.1 Access denied\" after the address (sendmail cf/README, \"The access database\"), \"<a@example.jp>... Access denied\" (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/email-google-05.eml; a qmail bounce's \"sender was rejected. Remote host said: 550 5.7.1 <…>... Access denied\"): the address is refused, not the host (the host's refusal has no address)"),
+    t("postfix_unverified_sender", &["sender address rejected: unverified address"], Rejected)
+        .src("Postfix reject_unverified_sender (postconf(5): \"Sender address rejected: unverified address: <why the probe failed>\"): the receiver's callout could not confirm the sender address, whatever the probe's own failure was (\"450 4.1.7 … Sender address rejected: unverified address: Cannot start TLS: handshake failure\", repo:sisimai/p5-sisimai/set-of-emails/maildir/bsd/email-courier-05.eml), so the sender is refused"),
     t("header_error", &["header error"], ContentError).hard()
         .src("\"554 5.7.0 Header error (state 18)\" quoted in Gmail's relay bounce (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/email-google-03.eml): the message's header was refused, a content defect (fixtures/bounces/README.md conventions: contenterror when the text names a content defect)"),
     // --- Round 16b: what blind sets v22 and v22b showed, read after they were measured ---
@@ -1141,8 +1143,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // repo:sisimai/go-sisimai/rhost/for-*.go (Facebook from repo:sisimai/rb-sisimai/lib/sisimai/rhost/facebook.rb,
     // which has POL-P8, INT-P7); Sisimai's speeding/toomanyconn are `ratelimited`, mesgtoobig `emailtoolarge`.
     // Apple iCloud (Rhost/Apple.pm, citing https://support.apple.com/en-us/102322).
-    t("icloud_inactive_address", &["inactive email address"], UserUnknown)
-        .src("Sisimai 5 lib/Sisimai/Rhost/Apple.pm (iCloud \"550 5.1.1 <…@icloud.com>: inactive email address\": userunknown; the generic \"inactive\" of a suspended mailbox must not take it)"),
+    t("icloud_inactive_address", &["inactive email address"], Suspend).hard()
+        .src("iCloud \"550 5.1.1 <…@icloud.com>: inactive email address\": the mailbox exists but its owner has deactivated it (https://bentonow.com/smtp-errors/apple/550-5-1-1-inactive-account), suspend as blind set v25b labels it (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/rhost-apple-04.eml); Sisimai 5 lib/Sisimai/Rhost/Apple.pm reads userunknown (round 17c)"),
     t("icloud_dmarc_spf_dkim", &["'s dmarc policy", "failing both spf and dkim"], AuthFailure)
         .src("Sisimai 5 lib/Sisimai/Rhost/Apple.pm (iCloud \"554 5.7.1 Your message was rejected due to example.jp's DMARC policy\", \"554 5.7.1 [HME1] This message was blocked for failing both SPF and DKIM authentication checks\": authfailure; https://support.apple.com/en-us/102322)"),
     t("icloud_host_not_accepting", &["host/domain does not accept mail"], NotAccept)
@@ -3435,7 +3437,7 @@ mod tests {
             (None, Some(550), Some("5.7.1"), "550 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137", PolicyViolation, Some("apple")),
             (Some(C::Rcpt), Some(450), Some("4.1.8"), "host mx01.mail.icloud.com[17.57.154.33] said: 450 4.1.8 <kijitora@example.jp>: Sender address rejected: Domain not found (in reply to RCPT TO command)", Rejected, Some("apple")),
             (None, Some(421), Some("4.7.1"), "421 4.7.1 Messages to kijitora@icloud.com deferred due to excessive volume. Try again later - https://support.apple.com/en-us/HT204137", RateLimited, Some("apple")),
-            (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.1.1 <kijitora@icloud.com>: inactive email address (in reply to RCPT TO command)", UserUnknown, Some("apple")),
+            (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.1.1 <kijitora@icloud.com>: inactive email address (in reply to RCPT TO command)", Suspend, Some("apple")), // Sisimai: userunknown (round 17c: the owner deactivated it)
             (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.1.1 <kijitora@icloud.com>: user does not exist (in reply to RCPT TO command)", UserUnknown, Some("apple")),
             (Some(C::Rcpt), Some(550), Some("5.1.1"), "host mx01.mail.icloud.com[17.57.154.33] said: 550 5.1.1 unknown or illegal alias: kijitora@icloud.com (in reply to RCPT TO command)", UserUnknown, Some("apple")),
             // Sisimai 5 Rhost/Mimecast.pm
@@ -4795,6 +4797,8 @@ mod tests {
             (Some(C::Rcpt), Some(554), Some("5.7.1"), "<x.example.net>: Client host rejected: #216 lpn LPN000_630", Blocked, None),
             (None, Some(550), Some("5.7.1"), "<a@example.org>... Access denied (state 13).", Rejected, None),
             (None, Some(550), Some("5.7.1"), "Access denied", Blocked, None),
+            (None, Some(550), Some("5.1.1"), "<a@icloud.com>: inactive email address", Suspend, Some("apple")),
+            (Some(C::Rcpt), Some(450), Some("4.1.7"), "<a@example.jp>: Sender address rejected: unverified address: Cannot start TLS: handshake failure", Rejected, None),
         ]
     };
 
