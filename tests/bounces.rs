@@ -450,6 +450,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v24c", show.as_deref() == Some("v24")),
         ("heldout-v25a", show.as_deref() == Some("v25")),
         ("heldout-v25b", show.as_deref() == Some("v25")),
+        ("heldout-v26a", false),
+        ("heldout-v26b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
