@@ -17,7 +17,7 @@ const CORPUS: &str = "fixtures/bounces/corpus.tsv";
 /// The values of `BOUNCES_SHOW`: the sets whose mismatches may be looked at (tuned on).
 const SHOWN: &[&str] = &[
     "1", "corpus", "dev", "all", "test", "blind", "docs", "mta", "v7", "v6tune", "v8tune",
-    "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23", "v24", "v25",
+    "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23", "v24", "v25", "v26",
 ];
 
 /// Thresholds, in percent. The goals: reason ≥ 90, context ≥ 95 of the lines that
@@ -450,8 +450,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v24c", show.as_deref() == Some("v24")),
         ("heldout-v25a", show.as_deref() == Some("v25")),
         ("heldout-v25b", show.as_deref() == Some("v25")),
-        ("heldout-v26a", false),
-        ("heldout-v26b", false),
+        ("heldout-v26a", show.as_deref() == Some("v26")),
+        ("heldout-v26b", show.as_deref() == Some("v26")),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),

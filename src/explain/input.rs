@@ -220,10 +220,19 @@ impl Pending {
         } else {
             vec![line.to_string()]
         };
+        // Sendmail's transcript prints the local delivery agent's own words before its
+        // status ("procmail: Quota exceeded while writing …⏎550 5.0.0 <…>... Can't create
+        // output"): they say why, the status only that the mailer failed.
+        let texts = match local_agent_words(prev_text) {
+            Some(words) if line_starts_with_code(line) => {
+                vec![words.to_string(), text.to_string()]
+            }
+            _ => vec![text.to_string()],
+        };
         Pending {
             code,
             enhanced,
-            texts: vec![text.to_string()],
+            texts,
             more: sep == '-',
             raw,
             // With PIPELINING the replies to MAIL and RCPT come after `>>> DATA` (RFC 2920
@@ -682,6 +691,24 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
 /// <the reply's text>" and, on the next line, "SMTP code: 436" (its `setError`: the
 /// server's text, then its code, then "Additional SMTP info:" with the enhanced code). A
 /// code line with no text of its own after a label ending in "code:" takes the text of the
+/// The words of a local delivery agent on the line before a Sendmail status (`procmail:
+/// Quota exceeded while writing …`, `maildrop: maildir over quota.`): the line from its
+/// program name on, or `None` when the line names none.
+pub(super) fn local_agent_words(line: &str) -> Option<&str> {
+    const AGENTS: &[&str] = &[
+        "procmail:",
+        "maildrop:",
+        "mail.local:",
+        "dovecot-lda:",
+        "deliver:",
+    ];
+    let lower = line.trim_start().to_ascii_lowercase();
+    AGENTS
+        .iter()
+        .any(|a| lower.starts_with(a))
+        .then(|| line.trim_start())
+}
+
 /// line before it, from its "Detail:" on when it has one.
 fn trailer_detail<'a>(lead: &str, text: &str, prev: &'a str) -> Option<&'a str> {
     if !text.trim().is_empty() || prev.is_empty() {
@@ -1338,9 +1365,15 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                 .rsplit(|c: char| c.is_whitespace() || c == '=')
                 .next()
                 .is_some_and(|w| w.contains('.'));
+            // Exim's cipher field ("X=TLSv1:ECDHE-RSA-AES256-SHA:256"): its key bits.
+            let cipher = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.starts_with("x=") || w.starts_with("tls="));
             let word_colon = prev == b':'
                 && i >= 2
                 && !host_port
+                && !cipher
                 && (b[i - 2].is_ascii_alphabetic() || lower[..i - 1].trim_end().ends_with("code"));
             // Swift Mailer: "… but got response [530 5.7.0 Must issue a STARTTLS …]". Chinese
             // and Japanese client logs run their text into the code without a space
@@ -3481,6 +3514,15 @@ mod tests {
         assert_eq!(parse_inputs(&[laposte.to_string()]).len(), 1);
         assert_eq!(code_of(laposte), Some(554));
         assert_eq!(stage_of(laposte), Some(Context::Rcpt));
+        // Exim's delivery line: the cipher field's key bits are no reply; C="250 …" is.
+        let exim = "2016-05-03 07:00:24 1axTNJ-0002Jv-0l => P=<> R=static_route T=static_smtp H=192.0.2.100 [192.0.2.100]:25 X=TLSv1:ECDHE-RSA-AES256-SHA:256 C=\"250 2.6.0 <> [InternalId=227116] Queued mail for delivery\"";
+        assert_eq!(code_of(exim), Some(250));
+        // A local delivery agent's words before Sendmail's status are the reply's text.
+        let procmail = "procmail: Quota exceeded while writing \"/var/mail/a\"\n550 5.0.0 <a@example.jp>... Can't create output";
+        assert!(
+            reply_of(procmail).is_some_and(|(c, t)| c == 550 && t.contains("Quota exceeded")),
+            "{procmail}"
+        );
         let ses = "Diagnostic-Code: smtp; 5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full' (delivery attempts: 0)";
         match parse_inputs(&[ses.to_string()]).into_iter().next() {
             Some(Parsed::Reply { code, enhanced, .. }) => {

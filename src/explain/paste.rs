@@ -22,7 +22,7 @@
 //! Never here: finding codes in a record (that is `input.rs`), knowledge, rendering; an
 //! event's service verdict is only read here and applied in `mod.rs` (`explain_events`).
 
-use super::input::{code_at, find_code, strip_enhanced};
+use super::input::{code_at, find_code, local_agent_words, strip_enhanced};
 use crate::knowledge::classify::Bounce;
 use crate::smtp::reply::EnhancedCode;
 use serde_json::{Map, Value};
@@ -448,7 +448,11 @@ impl<'a> Item<'a> {
             // A reply code at the start of the line, unless it continues an open
             // multi-line reply or answers the line before (`… said:`).
             Some((code, _, _)) if (2..=5).contains(&(code / 100)) => {
-                self.open != Some(code) && !self.last().ends_with(':')
+                // (Nor the status after a local delivery agent's words: "procmail: Quota
+                // exceeded …⏎550 5.0.0 …".)
+                self.open != Some(code)
+                    && !self.last().ends_with(':')
+                    && local_agent_words(self.last()).is_none()
             }
             _ => false,
         }

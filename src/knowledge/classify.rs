@@ -461,6 +461,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail's access database: an address given REJECT is refused with the default confREJECT_MSG \"550 5.7.1 Access denied\" after the address (sendmail cf/README, \"The access database\"), \"<a@example.jp>... Access denied\" (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/email-google-05.eml; a qmail bounce's \"sender was rejected. Remote host said: 550 5.7.1 <…>... Access denied\"): the address is refused, not the host (the host's refusal has no address)"),
     t("postfix_unverified_sender", &["sender address rejected: unverified address"], Rejected)
         .src("Postfix reject_unverified_sender (postconf(5): \"Sender address rejected: unverified address: <why the probe failed>\"): the receiver's callout could not confirm the sender address, whatever the probe's own failure was (\"450 4.1.7 … Sender address rejected: unverified address: Cannot start TLS: handshake failure\", repo:sisimai/p5-sisimai/set-of-emails/maildir/bsd/email-courier-05.eml), so the sender is refused"),
+    t("null_sender_callback_refused", &["did not accept the empty address", "null address is ng"], Rejected).hard()
+        .src("A receiver that verifies the sender by calling back its MX with the null sender, and refuses when that MX does not take `MAIL FROM:<>` (\"550 5.7.1 <…>... recipient denied, because MX 10 … for <sender> did not accept the empty address, <>, as required by RFC 821, 1123, 2505, and 2821\", http://bbs.chinaunix.net/forum.php?action=printable&mod=viewthread&tid=618870; RFC 5321 §4.5.5 requires accepting the null reverse-path); a site refusing the null sender itself (\"553 <>... null address is NG\", http://133.83.35.83/~kjm/network/error-mail.html): the sender is refused, rejected (round 17d, v26b)"),
     t("header_error", &["header error"], ContentError).hard()
         .src("\"554 5.7.0 Header error (state 18)\" quoted in Gmail's relay bounce (repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/email-google-03.eml): the message's header was refused, a content defect (fixtures/bounces/README.md conventions: contenterror when the text names a content defect)"),
     // --- Round 16b: what blind sets v22 and v22b showed, read after they were measured ---
@@ -4799,6 +4801,8 @@ mod tests {
             (None, Some(550), Some("5.7.1"), "Access denied", Blocked, None),
             (None, Some(550), Some("5.1.1"), "<a@icloud.com>: inactive email address", Suspend, Some("apple")),
             (Some(C::Rcpt), Some(450), Some("4.1.7"), "<a@example.jp>: Sender address rejected: unverified address: Cannot start TLS: handshake failure", Rejected, None),
+            (Some(C::Rcpt), Some(550), Some("5.7.1"), "<a@example.cn>... recipient denied, because MX 10 mx.example.com. [192.0.2.1] for <b@example.com> did not accept the empty address, <>, as required by RFC 821, 1123, 2505, and 2821", Rejected, None),
+            (None, Some(553), None, "<>... null address is NG", Rejected, None),
         ]
     };
 
