@@ -1359,22 +1359,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             })
         } else if loose {
             let prev = b[i - 1];
-            // "msg:530", and "ERROR_CODE :550" (a field name, a space, a colon).
-            // Not a host's port ("server=smtp.example.net:587 code=250").
-            let host_port = before
-                .rsplit(|c: char| c.is_whitespace() || c == '=')
-                .next()
-                .is_some_and(|w| w.contains('.'));
-            // Exim's cipher field ("X=TLSv1:ECDHE-RSA-AES256-SHA:256"): its key bits.
-            let cipher = before
-                .rsplit(char::is_whitespace)
-                .next()
-                .is_some_and(|w| w.starts_with("x=") || w.starts_with("tls="));
-            let word_colon = prev == b':'
-                && i >= 2
-                && !host_port
-                && !cipher
-                && (b[i - 2].is_ascii_alphabetic() || lower[..i - 1].trim_end().ends_with("code"));
+            let word_colon = prev == b':' && i >= 2 && field_colon(before, &lower, b, i);
             // Swift Mailer: "… but got response [530 5.7.0 Must issue a STARTTLS …]". Chinese
             // and Japanese client logs run their text into the code without a space
             // ("邮件投递失败550 Mail content denied"): after a non-ASCII character too.
@@ -1437,6 +1422,23 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             None
         }
     })
+}
+
+/// A code right after a field name and a colon ("msg:530", "ERROR_CODE :550"), `before`
+/// being the lower-cased line up to it: not a host's port ("server=smtp.example.net:587
+/// code=250") and not Exim's cipher field ("X=TLSv1:ECDHE-RSA-AES256-SHA:256", its key bits).
+fn field_colon(before: &str, lower: &str, b: &[u8], i: usize) -> bool {
+    let host_port = before
+        .rsplit(|c: char| c.is_whitespace() || c == '=')
+        .next()
+        .is_some_and(|w| w.contains('.'));
+    let cipher = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.starts_with("x=") || w.starts_with("tls="));
+    !host_port
+        && !cipher
+        && (b[i - 2].is_ascii_alphabetic() || lower[..i - 1].trim_end().ends_with("code"))
 }
 
 /// A log line's time of day, `08:15:15` or `08:15:15.123` (what a timestamp ends with).
