@@ -200,8 +200,8 @@ struct Pending {
 
 impl Pending {
     /// A reply that starts on `line` (its code, separator and the rest after the code;
-    /// `lead`, the line up to the rest); `prev_text` is the last line before it that carried no code, `transcript` the command
-    /// a transcript line named before it.
+    /// `lead`, the line up to the rest); `prev_text` is the last line before it that carried
+    /// no code, `transcript` the command a transcript line named before it.
     fn start(
         (code, sep, rest): (u16, char, &str),
         (line, lead): (&str, &str),
@@ -691,24 +691,6 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
 /// <the reply's text>" and, on the next line, "SMTP code: 436" (its `setError`: the
 /// server's text, then its code, then "Additional SMTP info:" with the enhanced code). A
 /// code line with no text of its own after a label ending in "code:" takes the text of the
-/// The words of a local delivery agent on the line before a Sendmail status (`procmail:
-/// Quota exceeded while writing …`, `maildrop: maildir over quota.`): the line from its
-/// program name on, or `None` when the line names none.
-pub(super) fn local_agent_words(line: &str) -> Option<&str> {
-    const AGENTS: &[&str] = &[
-        "procmail:",
-        "maildrop:",
-        "mail.local:",
-        "dovecot-lda:",
-        "deliver:",
-    ];
-    let lower = line.trim_start().to_ascii_lowercase();
-    AGENTS
-        .iter()
-        .any(|a| lower.starts_with(a))
-        .then(|| line.trim_start())
-}
-
 /// line before it, from its "Detail:" on when it has one.
 fn trailer_detail<'a>(lead: &str, text: &str, prev: &'a str) -> Option<&'a str> {
     if !text.trim().is_empty() || prev.is_empty() {
@@ -728,6 +710,28 @@ fn trailer_detail<'a>(lead: &str, text: &str, prev: &'a str) -> Option<&'a str> 
         Some(i) => prev.get(i + "detail:".len()..).unwrap_or(prev).trim(),
         None => prev,
     })
+}
+
+/// The words of a local delivery agent on the line before a Sendmail status (`procmail:
+/// Quota exceeded while writing …`, `maildrop: maildir over quota.`): the line from its
+/// program name on, or `None` when the line names none.
+pub(super) fn local_agent_words(line: &str) -> Option<&str> {
+    const AGENTS: &[&str] = &[
+        "procmail:",
+        "maildrop:",
+        "mail.local:",
+        "dovecot-lda:",
+        "deliver:",
+    ];
+    let words = line.trim_start();
+    AGENTS
+        .iter()
+        .any(|a| {
+            words
+                .get(..a.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(a))
+        })
+        .then_some(words)
 }
 
 /// The value of a DSN's `Diagnostic-Code:` field without its type (`smtp;`, `X-Postfix;`,
@@ -3497,9 +3501,6 @@ mod tests {
         }
     }
 
-    /// Round 16b, read from blind set v22: Roundcube's "(Code: 454)" after the text; msmtp's
-    /// sender with a display name; Emacs smtpmail's "in response to ."; K-9 Mail's pipelined
-    /// transcript, whose replies after `SMTP >>> DATA` answer MAIL and RCPT in turn.
     /// Bounce-parser test data (round 17, v24): Sendmail's bare transcript reply and its
     /// status line are one reply; La Poste's "#216" inside a wrapped refusal is text; Amazon
     /// SES's quoted reply gives the enhanced code.
@@ -3537,6 +3538,9 @@ mod tests {
         }
     }
 
+    /// Round 16b, read from blind set v22: Roundcube's "(Code: 454)" after the text; msmtp's
+    /// sender with a display name; Emacs smtpmail's "in response to ."; K-9 Mail's pipelined
+    /// transcript, whose replies after `SMTP >>> DATA` answer MAIL and RCPT in turn.
     #[test]
     fn mail_clients_wrappers() {
         let roundcube = "[01-Jun-2016 14:24:38 +0200]: <8h1fhefj> SMTP Error: Failed to add recipient 'a@example.org'. 4.7.1 <a@example.org>: Relay access denied (Code: 454) in /roundcubemail/program/lib/Roundcube/rcube.php on line 1595 (POST /?_task=mail)";
