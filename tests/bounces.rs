@@ -17,7 +17,7 @@ const CORPUS: &str = "fixtures/bounces/corpus.tsv";
 /// The values of `BOUNCES_SHOW`: the sets whose mismatches may be looked at (tuned on).
 const SHOWN: &[&str] = &[
     "1", "corpus", "dev", "all", "test", "blind", "docs", "mta", "v7", "v6tune", "v8tune",
-    "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23", "v24", "v25", "v26",
+    "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23", "v24", "v25", "v26", "v27",
 ];
 
 /// Thresholds, in percent. The goals: reason ≥ 90, context ≥ 95 of the lines that
@@ -452,10 +452,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v25b", show.as_deref() == Some("v25")),
         ("heldout-v26a", show.as_deref() == Some("v26")),
         ("heldout-v26b", show.as_deref() == Some("v26")),
-        ("heldout-v27a", false),
-        ("heldout-v27b", false),
-        ("heldout-v27c", false),
-        ("heldout-v27d", false),
+        ("heldout-v27a", show.as_deref() == Some("v27")),
+        ("heldout-v27b", show.as_deref() == Some("v27")),
+        ("heldout-v27c", show.as_deref() == Some("v27")),
+        ("heldout-v27d", show.as_deref() == Some("v27")),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),

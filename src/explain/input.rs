@@ -1283,20 +1283,26 @@ fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 }
 
 /// A code as a JSON log field, `"smtp_code":556,` (maddy's structured log: `"smtp_code"`,
-/// `"smtp_enchcode"`, `"smtp_msg"`, https://github.com/foxcpp/maddy/issues/328): the code,
-/// and the `"smtp_msg"` field as its text.
+/// `"smtp_enchcode"`, `"smtp_msg"`, https://github.com/foxcpp/maddy/issues/328), or a
+/// pretty-printed event's `"code": 550,` (Mailgun's and Mailomat's delivery status, with
+/// `"enhanced-code"` and `"message"` beside it): the code, and the `"smtp_msg"` or
+/// `"message"` field on the same line as its text.
 fn json_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
-    const MSG: &str = "\"smtp_msg\":\"";
-    if !line.get(..i)?.to_ascii_lowercase().ends_with("code\":")
+    if !line
+        .get(..i)?
+        .trim_end()
+        .to_ascii_lowercase()
+        .ends_with("code\":")
         || !matches!(line.as_bytes().get(i + 3), Some(b',' | b'}'))
     {
         return None;
     }
     let code = three_digits(line, i)?;
-    let msg = line.find(MSG).map_or("", |j| {
-        let m = &line[j + MSG.len()..];
-        &m[..m.find('"').unwrap_or(m.len())]
-    });
+    let msg = ["\"smtp_msg\":", "\"message\":"]
+        .iter()
+        .find_map(|key| line.find(key).map(|j| &line[j + key.len()..]))
+        .and_then(|m| m.trim_start().strip_prefix('"'))
+        .map_or("", |m| &m[..m.find('"').unwrap_or(m.len())]);
     Some((code, ' ', msg))
 }
 
@@ -1671,6 +1677,11 @@ fn infer_context(block: &str) -> Option<Context> {
         ("after bdat", Context::Bdat),
         ("in reply to rcpt to", Context::Rcpt),
         ("[rcpt_to]", Context::Rcpt),
+        // Yahoo's relay bounce tags the remote reply with the step it answered: "[RCPT_TO]",
+        // "[BODY]" after the message ("Remote host said: 552 5.7.0 … - gsmtp [BODY]",
+        // repo:sympa-community/historic-sympa/t/samples/error7.eml), "[MAIL_FROM]".
+        ("[body]", Context::EndOfData),
+        ("[mail_from]", Context::Mail),
         ("\"rcpt to:", Context::Rcpt),
         ("failed to add recipient", Context::Rcpt),
         // Roundcube's `smtpfromerror` ("SMTP Error (550): Failed to set sender \"a@b\" (…)",
@@ -3518,6 +3529,12 @@ mod tests {
         assert_eq!(code_of(laposte), Some(554));
         assert_eq!(stage_of(laposte), Some(Context::Rcpt));
         // Exim's delivery line: the cipher field's key bits are no reply; C="250 …" is.
+        // A pretty-printed delivery status's "code": 550 (the message on a later line) and
+        // Yahoo's "[BODY]" tag after the remote reply.
+        let event = "\"code\": 550,\n    \"enhanced-code\": \"5.1.1\",\n    \"message\": \"5.1.1 abc: recipient rejected\",";
+        assert_eq!(code_of(event), Some(550));
+        let yahoo = "<a@gmail.com>:\nRemote host said: 552 5.7.0 review our attachment guidelines. x - gsmtp [BODY]";
+        assert_eq!(stage_of(yahoo), Some(Context::EndOfData));
         let exim = "2016-05-03 07:00:24 1axTNJ-0002Jv-0l => P=<> R=static_route T=static_smtp H=192.0.2.100 [192.0.2.100]:25 X=TLSv1:ECDHE-RSA-AES256-SHA:256 C=\"250 2.6.0 <> [InternalId=227116] Queued mail for delivery\"";
         assert_eq!(code_of(exim), Some(250));
         // A local delivery agent's words before Sendmail's status are the reply's text.
