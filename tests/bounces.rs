@@ -456,7 +456,7 @@ fn heldout_accuracy_per_field() {
         ("heldout-v27b", show.as_deref() == Some("v27")),
         ("heldout-v27c", show.as_deref() == Some("v27")),
         ("heldout-v27d", show.as_deref() == Some("v27")),
-        ("heldout-v27e", false),
+        ("heldout-v27e", show.as_deref() == Some("v27")),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),

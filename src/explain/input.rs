@@ -1503,7 +1503,8 @@ fn numeric_log_field(before: &str) -> bool {
         "pid=",
     ];
     let word = before.rsplit([' ', ',', '\t']).next().unwrap_or("");
-    FIELDS.contains(&word)
+    // Any size field as well: Sophos XG's anti-spam log "mailsize=433".
+    FIELDS.contains(&word) || word.ends_with("size=")
 }
 
 /// A log field that counts or measures (`size: 544,` in amavis's log line, `hits:`,
@@ -1681,6 +1682,12 @@ fn infer_context(block: &str) -> Option<Context> {
         // "[BODY]" after the message ("Remote host said: 552 5.7.0 … - gsmtp [BODY]",
         // repo:sympa-community/historic-sympa/t/samples/error7.eml), "[MAIL_FROM]".
         ("[body]", Context::EndOfData),
+        // Courier's esmtpd log names the command its error answered after the reply
+        // (`error,relay=…,msg="502 ESMTP command error",cmd: DATA`, as logwatch's courier
+        // script reads it: repo:pdinc-oss/logwatch/scripts/services/courier).
+        (",cmd: data", Context::Data),
+        (",cmd: rcpt to", Context::Rcpt),
+        (",cmd: mail from", Context::Mail),
         ("[mail_from]", Context::Mail),
         ("\"rcpt to:", Context::Rcpt),
         ("failed to add recipient", Context::Rcpt),
@@ -3535,6 +3542,11 @@ mod tests {
         assert_eq!(code_of(event), Some(550));
         let yahoo = "<a@gmail.com>:\nRemote host said: 552 5.7.0 review our attachment guidelines. x - gsmtp [BODY]";
         assert_eq!(stage_of(yahoo), Some(Context::EndOfData));
+        // Courier's command after the reply; Sophos XG's size field is no reply.
+        let courier = "error,relay=::ffff:192.0.2.4,msg=\"502 ESMTP command error\",cmd: DATA";
+        assert_eq!(stage_of(courier), Some(Context::Data));
+        let sophos = "log_type=\"Anti-Spam\" mailsize=433 spamaction=\"DROP\" reason=\"Sender IP address is blacklisted.\"";
+        assert_eq!(code_of(sophos), None);
         let exim = "2016-05-03 07:00:24 1axTNJ-0002Jv-0l => P=<> R=static_route T=static_smtp H=192.0.2.100 [192.0.2.100]:25 X=TLSv1:ECDHE-RSA-AES256-SHA:256 C=\"250 2.6.0 <> [InternalId=227116] Queued mail for delivery\"";
         assert_eq!(code_of(exim), Some(250));
         // A local delivery agent's words before Sendmail's status are the reply's text.

@@ -529,6 +529,14 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("amavisd-new's main log line for a message its spam check stopped, \"(…) Blocked SPAM {BouncedInbound,Quarantined}, [ip]:port <from> -> <to>, …\" (what docker-mailserver's tests look for: repo:docker-mailserver/docker-mailserver/test/tests/parallel/set1/spam_virus/spam_bounced.bats, 'Blocked SPAM {NoBounceInbound,Quarantined}'); \"Passed SPAM\" lets the message through"),
     t("amavis_blocked_virus", &["blocked infected ("], VirusDetected).hard()
         .src("amavisd-new logs a message its virus scanner stopped as \"(…) Blocked INFECTED (virus name) {…}, …\" (e.g. \"Blocked INFECTED (Eicar-Test-Signature)\" after the EICAR test file), the same log line as Blocked SPAM for the virus content category, as the amavis log parsers of logwatch and Zentyal read it"),
+    t("amavis_blocked_banned", &["blocked banned ("], PolicyViolation).hard()
+        .src("amavisd-new's \"Blocked BANNED (multipart/related | application/zip,.zip,card.zip | .exe,…)\" log line: a file name or type its banned-files policy forbids (repo:pdinc-oss/logwatch/scripts/services/amavis reads the BANNED category), a policy on the content"),
+    t("amavis_blocked_oversized", &["blocked oversized"], EmailTooLarge).hard()
+        .src("amavisd-new's \"Blocked OVERSIZED\" log line: the message exceeds its size limit (the OVERSIZED contents category, repo:pdinc-oss/logwatch/scripts/services/amavis)"),
+    t("amavis_blocked_tempfail", &["blocked tempfail"], SystemError)
+        .src("amavisd-new's \"Blocked TEMPFAIL\" log line: its own checks failed (a scanner or resource problem), the message is refused temporarily and the client retries (repo:pdinc-oss/logwatch/scripts/services/amavis)"),
+    t("amavis_blocked_bad_header", &["blocked bad-header"], NotCompliantRfc).hard()
+        .src("amavisd-new's \"Blocked BAD-HEADER\" log line: a header that violates RFC 5322 (8-bit or malformed header fields, the BAD-HEADER contents category, repo:pdinc-oss/logwatch/scripts/services/amavis)"),
     // --- Round 14c: what blind set v18 showed, read after it was measured ---
     // Servers' and filters' own log texts and a sending service's refusals that v18 and
     // v18b carried and no rule read (fixtures/bounces/README.md, "The v18 sets, measured
@@ -1398,8 +1406,12 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exim \"TLS error on connection … / TLS error from …: Handshake failed\" and OpenSSL \"SSL routines\" errors: the MTA defers and retries (Exim spec ch. \"Encrypted SMTP connections\")"),
     t("milter_tempfail", &["service unavailable - try again later"], SystemError)
         .src("Postfix MILTER_README: milter_default_action = tempfail answers \"451 4.7.1 Service unavailable - try again later\" when a milter is unreachable"),
-    t("mta_config_error", &["points back to", "local configuration error", "mail system configuration error", "server configuration error", "system config error", "loops back to myself", "it would create a mail loop"], SystemError).hard()
+    t("mta_config_error", &["points back to", "local configuration error", "mail system configuration error", "server configuration error", "system config error", "it would create a mail loop"], SystemError).hard()
         .src("Sendmail \"554 5.0.0 MX list for … points back to …\" / \"554 5.3.5 Local configuration error\"; Sisimai lib/Sisimai/Reason/SystemError.pm: a configuration error returns the message until an administrator fixes it"),
+    t("postfix_loops_back", &["loops back to myself"], NetworkError)
+        .src("Postfix smtp(8) \"mail for <domain> loops back to myself\" (src/smtp/smtp_connect.c: the best MX is this host itself, RFC 3463 X.4.6 routing loop detected, 4.4.6 while deferred and 5.4.6 when bounced): a routing loop, networkerror as the labelled sets settle loops (fixtures/bounces/README.md conventions; Sisimai 5 reads it as systemerror); the bounce follows the code"),
+    t("postfix_config_problem", &["server configuration problem"], SystemError)
+        .src("A receiving server's \"450 Server configuration problem\" at the greeting, logged by Postfix as \"refused to talk to me\" (repo:tobinjt/ASO/sql/populate-rules.sql), the twin of Postfix's own \"Server configuration error\" (mta_config_error): the receiving system's own fault, here under a temporary code and retried"),
     t("mail_loop", &["too many received headers", "too many \"received\" headers", "possible mail loop", "suspected mail loop", "mail loop detected", "hop count exceeded", "too many hops", "mail forwarding loop for", "too many received: headers", "too many 'received' headers", "looping message", "has detected a loop condition", "loop back warning:"], NetworkError).hard()
         .src("RFC 5321 §6.3 (a server should reject a message with too many Received: headers as a loop); Exim \"Too many \\\"Received\\\" headers - suspected mail loop\", Haraka \"552 Too many received headers - possible mail loop\" (https://github.com/haraka/Haraka/issues/1150), Exchange 5.4.14 \"Hop count exceeded - possible mail loop\", Postfix local(8)/smtp(8) \"mail forwarding loop for <addr>\" (5.4.6, the message already carries its Delivered-To), Coremail \"552 looping message. (环回信件)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); Sisimai lib/Sisimai/Reason/NetworkError.pm; fml \"… has detected a loop condition so that input mail has not been posted\", \"Loop Back Warning:\" (go-sisimai lhost/via-fml.go: systemerror; a loop is `networkerror` here, fixtures/bounces/README.md conventions)"),
     t("haraka_no_relay", &["i cannot deliver mail for"], NoRelaying).hard()
@@ -1479,8 +1491,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Generic phrases ---
     t("filtered", &["message filtered"], Filtered),
     t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
-    t("line_too_long", &["line too long", "line length exceeded", "line length exceeds", "lines too long", "maximum allowed line length", "line length in message"], ContentError).hard()
-        .src("RFC 5321 §4.5.3.1.6 (a text line is at most 1000 octets) and RFC 5322 §2.1.1 (998 characters): \"500 Line Too Long\" (https://note.com/sendmagic/n/neb6bbe7e51cf), Exim \"rejected after DATA: maximum allowed line length is 998 octets\" and \"message has lines too long for transport\" (Exim spec, message_linelength_limit): a content defect of the message (fixtures/bounces/README.md: a named content defect, line length included, is `contenterror`)"),
+    t("line_too_long", &["line too long", "too long line", "line length exceeded", "line length exceeds", "lines too long", "maximum allowed line length", "line length in message"], ContentError).hard()
+        .src("RFC 5321 §4.5.3.1.6 (a text line is at most 1000 octets) and RFC 5322 §2.1.1 (998 characters): \"500 Line Too Long\" (https://note.com/sendmagic/n/neb6bbe7e51cf), an IronPort bounce log quoting the remote \"('554', ['Too long line.'])\" (repo:2001db8/ironport-tools/cisco-provided/spamtowho-source-code/logfuncs.pl), Exim \"rejected after DATA: maximum allowed line length is 998 octets\" and \"message has lines too long for transport\" (Exim spec, message_linelength_limit): a content defect of the message (fixtures/bounces/README.md: a named content defect, line length included, is `contenterror`)"),
     t("attachment_type", &["binary attachment", "attachment type", "attachments are not allowed", "attachment not allowed"], PolicyViolation)
         .src("A receiver's attachment policy (\"This message contains an unwanted binary Attachment\", https://errors24.ru/2023/06/25/oshibka-servera-550-previous-cached-callout-verification-failure; Sisimai lib/Sisimai/Reason/PolicyViolation.pm): read before the spam words, which \"unwanted\" would match"),
     t("office_macros", &["vba macro", "containing macros", "macros found"], PolicyViolation)
@@ -2614,6 +2626,10 @@ pub fn classify(
         (Some(PolicyViolation | SpamDetected | Undefined | BadReputation), Some(_)) if !success => {
             Some(Blocked)
         }
+        // A permanent refusal pointing at a DNSBL under a system-status code (Sendmail's
+        // check_relay "553 5.3.0 Rejected - see http://spamhaus.org/"): the list refused the
+        // host. Under a 4xx the receiver's own fault is passing and stays a system error.
+        (Some(SystemError), Some(_)) if code.is_some_and(|c| c >= 500) => Some(Blocked),
         (r, _) => r,
     };
     // No rule placed it: the reason of the most like labelled reply, shown with it.
@@ -4832,6 +4848,14 @@ mod tests {
             (None, None, Some("5.4.7"), "5.4.7 - Delivery expired (message too old) '[Errno 61] Connection refused' (delivery attempts: 0)", Expired, None),
             (None, None, None, "Not enough remaining emails available to send 1 emails (limit 100000, sent 100000, remaining 0)", RateLimited, None),
             (Some(C::EndOfData), Some(552), Some("5.7.0"), "review our attachment guidelines. e5si23421979pax.203 - gsmtp", PolicyViolation, Some("google")),
+            // v27e: log-tool test data.
+            (None, None, None, "Blocked BANNED (multipart/related | application/zip,.zip,card.zip | .exe,.exe-ms,Card.exe), [10.0.0.2] <a@example.com> -> <b@example.net>", PolicyViolation, None),
+            (None, None, None, "Blocked OVERSIZED, LOCAL [10.0.0.1] <a@example.com> -> <b@example.net>, size: 444444895", EmailTooLarge, None),
+            (None, None, None, "Blocked TEMPFAIL, [10.0.0.2] <a@example.com> -> <b@example.net>", SystemError, None),
+            (None, Some(554), Some("5.1.0"), "5.1.0 - Unknown address error ('554', ['Too long line.']) []", ContentError, None),
+            (None, Some(550), Some("5.1.1"), "<a@example.dev>: Recipient address rejected: undeliverable address: mail for example.dev loops back to myself", NetworkError, None),
+            (Some(C::Greeting), Some(450), None, "Server configuration problem", SystemError, None),
+            (None, Some(553), Some("5.3.0"), "Rejected - see http://spamhaus.org/", Blocked, Some("spamhaus")),
         ]
     };
 
