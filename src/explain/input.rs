@@ -1032,6 +1032,13 @@ const PREFIXES: &[&str] = &[
     "<--",
     "s:",
     "smtp;",
+    // A DSN's Diagnostic-Code of another type than smtp (RFC 3464 §2.3.6: "X-LOCAL; 500
+    // (err.nosuchuser)", repo:jstedfast/MimeKit/UnitTests/TestData/messages/multipart-report.txt).
+    "x-local;",
+    "x-unix;",
+    // An address, a dash, the remote reply (Tumbleweed MMS's relay bounce: "<a@b> - 550
+    // <a@b>... User unknown", repo:jasontibbitts/majordomo/t/bounces/6).
+    "> -",
     "returned '",
     "returned \"",
     "returned was:",
@@ -1743,6 +1750,10 @@ fn infer_context(block: &str) -> Option<Context> {
         ("reject: connect from", Context::Greeting),
         (
             "while receiving the initial server greeting",
+            Context::Greeting,
+        ),
+        (
+            "without sending the initial smtp greeting",
             Context::Greeting,
         ),
         ("connected to remote host", Context::Greeting),
@@ -3542,6 +3553,15 @@ mod tests {
         assert_eq!(code_of(event), Some(550));
         let yahoo = "<a@gmail.com>:\nRemote host said: 552 5.7.0 review our attachment guidelines. x - gsmtp [BODY]";
         assert_eq!(stage_of(yahoo), Some(Context::EndOfData));
+        // A Diagnostic-Code of another type, and a relay's "<addr> - 550 …".
+        assert_eq!(
+            code_of("Diagnostic-Code: X-LOCAL; 500 (err.nosuchuser)"),
+            Some(500)
+        );
+        assert_eq!(
+            code_of("<a@example.com> - 550 <a@example.com>... Relaying denied"),
+            Some(550)
+        );
         // Courier's command after the reply; Sophos XG's size field is no reply.
         let courier = "error,relay=::ffff:192.0.2.4,msg=\"502 ESMTP command error\",cmd: DATA";
         assert_eq!(stage_of(courier), Some(Context::Data));
