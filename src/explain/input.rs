@@ -199,6 +199,18 @@ struct Pending {
 }
 
 impl Pending {
+    /// Whether the text so far is Postfix's verification wrapper ending in "said:", so the
+    /// next reply line is the one it quotes.
+    fn awaits_inner_reply(&self) -> bool {
+        self.texts
+            .last()
+            .is_some_and(|t| t.trim_end().to_ascii_lowercase().ends_with("said:"))
+            && self.texts.iter().any(|t| {
+                t.to_ascii_lowercase()
+                    .contains("undeliverable address: host")
+            })
+    }
+
     /// A reply that starts on `line` (its code, separator and the rest after the code;
     /// `lead`, the line up to the rest); `prev_text` is the last line before it that carried
     /// no code, `transcript` the command a transcript line named before it.
@@ -626,6 +638,13 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                     p.enhanced = p.enhanced.or(e);
                     p.texts.push(t.to_string());
                     p.more = sep == '-';
+                    p.raw.push(line.to_string());
+                }
+                // Postfix's address verification quotes the reply its probe got, wrapped onto
+                // the next line ("… undeliverable address: host x[ip] said:⏎550 No Such User
+                // Here (in reply to RCPT TO command)"): the inner reply of this one (`nested`).
+                Some(p) if p.awaits_inner_reply() => {
+                    p.texts.push(line.to_string());
                     p.raw.push(line.to_string());
                 }
                 _ => {
@@ -3553,6 +3572,11 @@ mod tests {
         assert_eq!(code_of(event), Some(550));
         let yahoo = "<a@gmail.com>:\nRemote host said: 552 5.7.0 review our attachment guidelines. x - gsmtp [BODY]";
         assert_eq!(stage_of(yahoo), Some(Context::EndOfData));
+        // Postfix's verification wrapper quoting, on the next line, the reply its probe got.
+        let verify = "<a@example.com>: host mx1.example.net[192.0.2.1]\n    said: 554 5.1.1 <a@example.com>: Recipient address rejected:\n    undeliverable address: host mx2.example.org[192.0.2.2] said:\n    550 No Such User Here (in reply to RCPT TO command) (in reply to RCPT TO\n    command)";
+        let replies = parse_inputs(&[verify.to_string()]);
+        assert_eq!(replies.len(), 1, "{replies:?}");
+        assert_eq!(code_of(verify), Some(550));
         // A Diagnostic-Code of another type, and a relay's "<addr> - 550 …".
         assert_eq!(
             code_of("Diagnostic-Code: X-LOCAL; 500 (err.nosuchuser)"),
