@@ -199,8 +199,15 @@ struct Pending {
 }
 
 impl Pending {
+    /// A line of this reply's text (a wrapped continuation, or the reply a wrapper quotes).
+    fn push_line(&mut self, line: &str) {
+        self.texts.push(line.to_string());
+        self.raw.push(line.to_string());
+    }
+
     /// Whether the text so far is Postfix's verification wrapper ending in "said:", so the
-    /// next reply line is the one it quotes.
+    /// next reply line is the one it quotes ("… undeliverable address: host x[ip] said:⏎550
+    /// No Such User Here (in reply to RCPT TO command)").
     fn awaits_inner_reply(&self) -> bool {
         self.texts
             .last()
@@ -640,13 +647,8 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                     p.more = sep == '-';
                     p.raw.push(line.to_string());
                 }
-                // Postfix's address verification quotes the reply its probe got, wrapped onto
-                // the next line ("… undeliverable address: host x[ip] said:⏎550 No Such User
-                // Here (in reply to RCPT TO command)"): the inner reply of this one (`nested`).
-                Some(p) if p.awaits_inner_reply() => {
-                    p.texts.push(line.to_string());
-                    p.raw.push(line.to_string());
-                }
+                // Postfix's verification wrapper ending in "said:" quotes the next line (`nested`).
+                Some(p) if p.awaits_inner_reply() => p.push_line(line),
                 _ => {
                     if let Some(p) = current.take() {
                         out.push(p.finish(&before));
@@ -665,10 +667,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
             },
             None => match current.as_mut() {
                 // A wrapped continuation of the reply text (bounce messages wrap lines).
-                Some(p) => {
-                    p.texts.push(line.to_string());
-                    p.raw.push(line.to_string());
-                }
+                Some(p) => p.push_line(line),
                 None if out.is_empty() && looks_like_code(line) => out.push(parse_token(line)),
                 None => {
                     before.push(' ');

@@ -2161,6 +2161,18 @@ fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     }
 }
 
+/// A refusal that names a DNSBL (`listed`) is a block, whatever phrase matched first. Also
+/// a permanent one under a system-status code (Sendmail's check_relay "553 5.3.0 Rejected -
+/// see http://spamhaus.org/"): the list refused the host. Under a 4xx the receiver's own
+/// fault is passing and stays a system error.
+fn listed_block(reason: Option<Reason>, listed: bool, code: Option<u16>) -> Option<Reason> {
+    match reason {
+        Some(PolicyViolation | SpamDetected | Undefined | BadReputation) if listed => Some(Blocked),
+        Some(SystemError) if listed && code.is_some_and(|c| c >= 500) => Some(Blocked),
+        r => r,
+    }
+}
+
 /// A permanent failure with RFC 3463 X.4.7 ("delivery time expired"): the queue gave up,
 /// and the words after the code only say why the last attempts failed ("5.4.7 - Delivery
 /// expired (message too old) 'Connection refused'"), so the message is expired. Not a 4.4.7
@@ -2654,17 +2666,7 @@ pub fn classify(
         r
     };
     let reason = reason.map(|r| spam_before_message(r, ctx));
-    let reason = match (reason, blocklist) {
-        // A named blocklist is a block, whatever phrase matched first.
-        (Some(PolicyViolation | SpamDetected | Undefined | BadReputation), Some(_)) if !success => {
-            Some(Blocked)
-        }
-        // A permanent refusal pointing at a DNSBL under a system-status code (Sendmail's
-        // check_relay "553 5.3.0 Rejected - see http://spamhaus.org/"): the list refused the
-        // host. Under a 4xx the receiver's own fault is passing and stays a system error.
-        (Some(SystemError), Some(_)) if code.is_some_and(|c| c >= 500) => Some(Blocked),
-        (r, _) => r,
-    };
+    let reason = listed_block(reason, blocklist.is_some() && !success, code);
     // No rule placed it: the reason of the most like labelled reply, shown with it.
     let similar = (!success && matches!(reason, None | Some(Undefined)))
         .then(|| like_labelled(whole, code, enhanced, ctx))
