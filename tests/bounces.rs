@@ -461,6 +461,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v28a", show.as_deref() == Some("v28")),
         ("heldout-v28b", show.as_deref() == Some("v28")),
         ("heldout-v28c", show.as_deref() == Some("v28")),
+        ("heldout-v29a", false),
+        ("heldout-v29b", false),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),
