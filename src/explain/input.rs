@@ -212,10 +212,10 @@ impl Pending {
         self.texts
             .last()
             .is_some_and(|t| t.trim_end().to_ascii_lowercase().ends_with("said:"))
-            && self.texts.iter().any(|t| {
-                t.to_ascii_lowercase()
-                    .contains("undeliverable address: host")
-            })
+            && self
+                .texts
+                .iter()
+                .any(|t| t.to_ascii_lowercase().contains(POSTFIX_VERIFY))
     }
 
     /// A reply that starts on `line` (its code, separator and the rest after the code;
@@ -363,6 +363,9 @@ fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
     }
 }
 
+/// Postfix's address-verification wrapper before the reply its probe got ([`nested`]).
+const POSTFIX_VERIFY: &str = "undeliverable address: host ";
+
 /// A reply inside the text of another (`… smtp; 550 5.1.1 …`): its code, enhanced code
 /// and text (the wrapper's closing `>` or `'` removed).
 ///
@@ -382,11 +385,10 @@ fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
 /// ends at its closing quote, straight or typographic).
 fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     const PROXY: &str = "failed on frontend with '";
-    const VERIFY: &str = "undeliverable address: host ";
     const QUEUE: &str = "responded with: ";
     let lower = text.to_ascii_lowercase();
     let verified = || {
-        let at = lower.find(VERIFY)?;
+        let at = lower.find(POSTFIX_VERIFY)?;
         Some(at + lower[at..].find(" said: ")? + " said: ".len())
     };
     let start = match lower.find("smtp;") {
@@ -1707,13 +1709,13 @@ fn infer_context(block: &str) -> Option<Context> {
         // "[BODY]" after the message ("Remote host said: 552 5.7.0 … - gsmtp [BODY]",
         // repo:sympa-community/historic-sympa/t/samples/error7.eml), "[MAIL_FROM]".
         ("[body]", Context::EndOfData),
+        ("[mail_from]", Context::Mail),
         // Courier's esmtpd log names the command its error answered after the reply
         // (`error,relay=…,msg="502 ESMTP command error",cmd: DATA`, as logwatch's courier
         // script reads it: repo:pdinc-oss/logwatch/scripts/services/courier).
         (",cmd: data", Context::Data),
         (",cmd: rcpt to", Context::Rcpt),
         (",cmd: mail from", Context::Mail),
-        ("[mail_from]", Context::Mail),
         ("\"rcpt to:", Context::Rcpt),
         ("failed to add recipient", Context::Rcpt),
         // Roundcube's `smtpfromerror` ("SMTP Error (550): Failed to set sender \"a@b\" (…)",
@@ -3564,7 +3566,6 @@ mod tests {
         assert_eq!(parse_inputs(&[laposte.to_string()]).len(), 1);
         assert_eq!(code_of(laposte), Some(554));
         assert_eq!(stage_of(laposte), Some(Context::Rcpt));
-        // Exim's delivery line: the cipher field's key bits are no reply; C="250 …" is.
         // A pretty-printed delivery status's "code": 550 (the message on a later line) and
         // Yahoo's "[BODY]" tag after the remote reply.
         let event = "\"code\": 550,\n    \"enhanced-code\": \"5.1.1\",\n    \"message\": \"5.1.1 abc: recipient rejected\",";
@@ -3590,6 +3591,7 @@ mod tests {
         assert_eq!(stage_of(courier), Some(Context::Data));
         let sophos = "log_type=\"Anti-Spam\" mailsize=433 spamaction=\"DROP\" reason=\"Sender IP address is blacklisted.\"";
         assert_eq!(code_of(sophos), None);
+        // Exim's delivery line: the cipher field's key bits are no reply; C="250 …" is.
         let exim = "2016-05-03 07:00:24 1axTNJ-0002Jv-0l => P=<> R=static_route T=static_smtp H=192.0.2.100 [192.0.2.100]:25 X=TLSv1:ECDHE-RSA-AES256-SHA:256 C=\"250 2.6.0 <> [InternalId=227116] Queued mail for delivery\"";
         assert_eq!(code_of(exim), Some(250));
         // A local delivery agent's words before Sendmail's status are the reply's text.
