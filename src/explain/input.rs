@@ -1046,6 +1046,9 @@ pub(super) fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// with the text before the code, trailing spaces removed).
 const PREFIXES: &[&str] = &[
     "said:",
+    // Coremail's "… RCPT TO said 550 No such user here" (no colon after "said").
+    "to said",
+    "from said",
     "replied:",
     "refused to talk to me:",
     "<<",
@@ -1683,6 +1686,21 @@ fn infer_context(block: &str) -> Option<Context> {
         ("milter-reject: end-of-message", Context::EndOfData),
         ("reject: header ", Context::EndOfData),
         ("reject: body ", Context::EndOfData),
+        // Postfix's other access(5) and milter actions log the stage the same way as
+        // "reject:" ("discard: DATA from …", "milter-hold: END-OF-MESSAGE from …").
+        ("discard: end-of-message from", Context::EndOfData),
+        ("hold: end-of-message from", Context::EndOfData),
+        ("discard: data from", Context::Data),
+        ("hold: data from", Context::Data),
+        ("discard: rcpt from", Context::Rcpt),
+        ("hold: rcpt from", Context::Rcpt),
+        ("discard: mail from", Context::Mail),
+        ("hold: mail from", Context::Mail),
+        // Coremail's (163.com, 126.com) bounce names the command before the reply: "SMTP
+        // error, RCPT TO: Host example.net(192.0.2.1) RCPT TO said 550 No such user here"
+        // (repo:postalsys/emailengine/test/fixtures/bounces/163.eml).
+        ("rcpt to said", Context::Rcpt),
+        ("mail from said", Context::Mail),
         // Exim's receiving log: the DATA ACL runs after the message ("rejected after DATA").
         ("rejected after data", Context::EndOfData),
         // Perl Email::Sender::Transport::SMTP: "error at DATA start" (the reply to DATA),
@@ -3586,6 +3604,15 @@ mod tests {
             code_of("<a@example.com> - 550 <a@example.com>... Relaying denied"),
             Some(550)
         );
+        // Coremail's "RCPT TO said 550" (no colon); Postfix's discard and hold actions name
+        // the stage as "reject:" does.
+        let coremail = "SMTP error, RCPT TO: Host mx.example.net(192.0.2.1) RCPT TO said 550 No such user here";
+        assert_eq!(code_of(coremail), Some(550));
+        assert_eq!(stage_of(coremail), Some(Context::Rcpt));
+        let discard = "postfix/smtpd[3199]: 89EF32091D: discard: DATA from mx.example.kr[192.0.2.9]: <DATA>: Data command Recipient list contains a blacklisted address; proto=SMTP";
+        assert_eq!(stage_of(discard), Some(Context::Data));
+        let hold = "postfix/cleanup[52106]: E89FA2DEDA: milter-hold: END-OF-MESSAGE from mx.example.com[192.0.2.3]: milter triggers HOLD action; from=<> proto=ESMTP";
+        assert_eq!(stage_of(hold), Some(Context::EndOfData));
         // Courier's command after the reply; Sophos XG's size field is no reply.
         let courier = "error,relay=::ffff:192.0.2.4,msg=\"502 ESMTP command error\",cmd: DATA";
         assert_eq!(stage_of(courier), Some(Context::Data));

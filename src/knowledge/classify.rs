@@ -452,6 +452,21 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 19: what blind sets v30a–v30d showed, read after they were measured ---
+    // Log tools' test logs, ESP event fixtures and mail servers' test bounces
+    // (fixtures/bounces/README.md, "The v30 sets, measured blind").
+    t("postfix_discard_action", &["discard: connect from", "discard: helo from", "discard: ehlo from", "discard: mail from", "discard: rcpt from", "discard: data from", "discard: end-of-message from", "discard: header ", "discard: body "], PolicyViolation).hard()
+        .src("Postfix access(5) and header_checks(5) DISCARD: smtpd/cleanup log \"discard: DATA from host[ip]: <DATA>: Data command <the rule's text>\" and say nothing to the client; the message is accepted and silently dropped by the receiver's own rule, whatever words the administrator gave it (repo:Feandil/maillog/src/parser/postfix/messages/smtpd.rs)"),
+    t("postfix_hold_action", &["milter-hold:", "hold: connect from", "hold: helo from", "hold: ehlo from", "hold: mail from", "hold: rcpt from", "hold: data from", "hold: end-of-message from", "hold: header ", "hold: body "], OnHold).soft("The receiving Postfix put the message on hold (its own access rule or a milter said HOLD): it waits in the hold queue until an administrator releases or deletes it.")
+        .src("Postfix access(5) HOLD and the milter HOLD action: cleanup logs \"milter-hold: END-OF-MESSAGE from host[ip]: milter triggers HOLD action\" and the message stays in the hold queue until `postsuper -H` releases it (repo:youyo/postfix-log-parser/test/test-milter.log): neither delivered nor refused yet"),
+    t("mx_unresolvable", &["unable to resolve mx host", "could not resolve mx host"], HostUnknown).hard()
+        .src("SendGrid's bounce reason \"Unable to resolve MX host sendgrid.ne\" (repo:sendgrid/docs/source/API_Reference/Web_API/bounces.md): the recipient's domain has no mail host the ESP could resolve, hostunknown"),
+    t("recipient_is_invalid", &["the recipient is invalid", "recipient is invalid"], UserUnknown).hard()
+        .src("SparkPost's out-of-band \"550 [internal] [oob] The recipient is invalid.\" (repo:darrencauthon/csharp-sparkpost/src/SparkPost/MessageEvent.cs): the receiving side reported the address does not exist"),
+    t("esp_sending_ip_suspended", &["sending ip temporarily suspended"], RateLimited)
+        .src("SparkPost's \"451 4.3.0 [internal] Sending IP temporarily suspended\" (repo:SparkPost/support-docs/content/docs/faq/understanding-delays-bounces.md): the ESP paused its own sending IP and retries later, a throttle of the sender, not a suspended recipient account"),
+    t("mailchannels_content_scan", &["[cs] message blocked"], SpamDetected).hard()
+        .src("MailChannels' \"550 5.7.1 [CS] Message blocked. If this is a false positive, please report this to your hosting service provider\" (https://pastebin.com/BihkfJpV): [CS] marks its content scanner's verdict on the message (https://support.arvixe.com/index.php?/Knowledgebase/Article/View/282/2/550-571-cs-message-blocked)"),
     // --- Round 18c: what blind sets v28a, v28b and v28c showed, read after they were measured ---
     // Log-tool rule files, old list-server bounces and bounce parsers' fixtures
     // (fixtures/bounces/README.md, "The v28 sets, measured blind").
@@ -2165,10 +2180,20 @@ fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
 /// a permanent one under a system-status code (Sendmail's check_relay "553 5.3.0 Rejected -
 /// see http://spamhaus.org/"): the list refused the host. Under a 4xx the receiver's own
 /// fault is passing and stays a system error.
-fn listed_block(reason: Option<Reason>, listed: bool, code: Option<u16>) -> Option<Reason> {
+fn listed_block(
+    reason: Option<Reason>,
+    listed: bool,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+) -> Option<Reason> {
+    let refusal = code.is_some_and(|c| c >= 500) || enhanced.is_some_and(|e| e.class == 5);
     match reason {
         Some(PolicyViolation | SpamDetected | Undefined | BadReputation) if listed => Some(Blocked),
-        Some(SystemError) if listed && code.is_some_and(|c| c >= 500) => Some(Blocked),
+        Some(SystemError) if listed && refusal => Some(Blocked),
+        // A refusal that names a blocklist in network words ("5.7.1 … Connection refused due
+        // to abuse. Please see https://mailspike.org/iplookup.html"): the list refused the
+        // sender, no connection failed.
+        Some(NetworkError) if listed && refusal => Some(Blocked),
         r => r,
     }
 }
@@ -2538,10 +2563,18 @@ fn bounce_of(
         && !["temporar", "try again", "later", "connection lost"]
             .iter()
             .any(|w| whole_lower.contains(w));
+    // A block the receiver itself calls temporary, answered with 5xx ("554 5.7.1 … Client
+    // host rejected: Currently receiving backscatter from *.ru. Blocking temporarily.",
+    // repo:kdent/postfix_log_analysis/mail2.log; "550 5.7.0 … temporarily suspended due to
+    // abuse"): a later attempt may pass, soft (README judgement calls: the bounce follows
+    // what the receiver means, not only the first digit).
+    let passing_block = matches!(reason, Some(Blocked | BadReputation))
+        && code.is_some_and(|c| c / 100 == 5)
+        && whole_lower.contains("temporarily");
     match forced {
         Some(b) => b,
         None if setup || greeting_block || permanent_fault => Bounce::Hard,
-        None if temporary || reason.is_some_and(Reason::soft) => Bounce::Soft,
+        None if temporary || passing_block || reason.is_some_and(Reason::soft) => Bounce::Soft,
         None => Bounce::Hard,
     }
 }
@@ -2666,7 +2699,7 @@ pub fn classify(
         r
     };
     let reason = reason.map(|r| spam_before_message(r, ctx));
-    let reason = listed_block(reason, blocklist.is_some() && !success, code);
+    let reason = listed_block(reason, blocklist.is_some() && !success, code, enhanced);
     // No rule placed it: the reason of the most like labelled reply, shown with it.
     let similar = (!success && matches!(reason, None | Some(Undefined)))
         .then(|| like_labelled(whole, code, enhanced, ctx))
@@ -4866,6 +4899,46 @@ mod tests {
             (Some(C::EndOfData), Some(550), Some("5.7.1"), "[192.0.2.1] Messages missing a valid messageId header are not accepted. k16si5574321wmj.115 - gsmtp", NotCompliantRfc, Some("google")),
         ]
     };
+
+    /// Round 19: lines like blind sets v30a–v30d's, read after they were measured.
+    #[rustfmt::skip]
+    const V30_READ: &[RhostExampleCtx] = {
+        use Context as C;
+        &[
+            (Some(C::Data), None, None, "postfix/smtpd[3199]: 89EF32091D: discard: DATA from mx.example.kr[192.0.2.9]: <DATA>: Data command Recipient list contains a blacklisted address", PolicyViolation, None),
+            (Some(C::EndOfData), None, None, "postfix/cleanup[52106]: E89FA2DEDA: milter-hold: END-OF-MESSAGE from mx.example.com[192.0.2.3]: milter triggers HOLD action", OnHold, None),
+            (None, None, None, "Unable to resolve MX host example.ne", HostUnknown, None),
+            (None, Some(550), None, "[internal] [oob] The recipient is invalid.", UserUnknown, None),
+            (None, Some(451), Some("4.3.0"), "[internal] Sending IP temporarily suspended", RateLimited, None),
+            (None, Some(550), Some("5.7.1"), "[CS] Message blocked. If this is a false positive, please report this to your hosting service provider.", SpamDetected, None),
+            // A blocklist named in network words is the list's refusal, no failed connection.
+            (None, None, Some("5.7.1"), "H:M11 [192.0.2.5] Connection refused due to abuse. Please see https://mailspike.org/iplookup.html or contact your E-mail provider.", Blocked, None),
+        ]
+    };
+
+    #[test]
+    fn v30_read_after_measuring() {
+        assert_examples(V30_READ);
+        // A 5xx block the receiver calls temporary is soft; without the word, hard.
+        let block = "<mx.example.ru[192.0.2.7]>: Client host rejected: Currently receiving backscatter from *.ru. Blocking temporarily.";
+        let c = classify_example(Some(Context::Rcpt), Some(554), Some("5.7.1"), block);
+        assert_eq!((c.reason, c.bounce), (Some(Blocked), Some(Bounce::Soft)));
+        let c = classify_example(
+            Some(Context::Rcpt),
+            Some(554),
+            Some("5.7.1"),
+            "Client host rejected: Access denied",
+        );
+        assert_eq!(c.bounce, Some(Bounce::Hard));
+        // A connection refused without any reply stays a network failure.
+        let c = classify_example(
+            None,
+            None,
+            None,
+            "connect to mx.example.net[192.0.2.1]:25: Connection refused",
+        );
+        assert_eq!(c.reason, Some(NetworkError));
+    }
 
     /// Round 18c: lines like blind sets v28a–v28c's, read after they were measured.
     #[rustfmt::skip]
