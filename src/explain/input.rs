@@ -325,7 +325,14 @@ impl Pending {
         };
         // Exchange wraps the remote server's reply in its own:
         // `554 5.3.0 < #5.3.0 smtp; 550 5.1.1 user unknown>`; the inner one is the answer.
-        if let Some((icode, ienh, itext)) = nested(&joined) {
+        // Exchange Online's NDR writes its own status, an arrow, then the remote reply
+        // (`550 5.1.351 Remote server returned unknown recipient or mailbox unavailable ->
+        // 550 Unknown user a@b`): the inner one again, with the outer enhanced code when the
+        // remote gave none.
+        let unwrapped = nested(&joined).or_else(|| {
+            arrowed(&joined).map(|(icode, ienh, itext)| (icode, ienh.or(enhanced), itext))
+        });
+        if let Some((icode, ienh, itext)) = unwrapped {
             let wrapper = match enhanced {
                 Some(e) => format!("{code} {e}"),
                 None => code.to_string(),
@@ -418,6 +425,19 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     let rest = rest.trim().trim_end_matches(['>', '\'', ']']).trim();
     // qmail's "(#5.1.1)" in the inner text (hash_enhanced).
     let enh = enh.or_else(|| hash_enhanced(rest, code));
+    Some((code, enh, collapse(rest, code)))
+}
+
+/// The remote reply after Exchange's arrow (`… -> 554 5.7.1 Service unavailable; …`): its
+/// code, enhanced code and text, as [`nested`] reads one.
+fn arrowed(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
+    let inner = text.get(text.find(" -> ")? + 4..)?.trim_start();
+    let (code, _, rest) = code_at(inner, 0)?;
+    if !(4..=5).contains(&(code / 100)) {
+        return None;
+    }
+    let (enh, rest) = strip_enhanced(rest, code);
+    let rest = rest.trim().trim_end_matches(['>', '\'', ']']).trim();
     Some((code, enh, collapse(rest, code)))
 }
 
@@ -1439,12 +1459,16 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // ("Failed to close connection to SMTP server, 553 Relaying disallowed", "Error
             // Sending Email - 422 try again in 15 seconds", "from 202.106.182.168, 445 服务器拒绝"):
             // a failure code (4xx/5xx) followed by words, so "3 messages, 200 bytes" is none.
+            // Cisco AsyncOS's DSN quotes the remote reply after its own status as `code-'text'`
+            // ("5.3.0 - Other mail system problem 550-'SPF check failed …' (delivery
+            // attempts: 0)"), whatever words stand before it.
             let appended = prev == b' '
-                && (prev_word.ends_with(',') || prev_word == "-")
                 && code_at(line, i).is_some_and(|(c, sep, rest)| {
                     (4..=5).contains(&(c / 100))
-                        && sep == ' '
-                        && rest.chars().next().is_some_and(|ch| ch.is_alphabetic())
+                        && ((sep == ' '
+                            && (prev_word.ends_with(',') || prev_word == "-")
+                            && rest.chars().next().is_some_and(|ch| ch.is_alphabetic()))
+                            || (sep == '-' && rest.starts_with('\'')))
                 });
             ((opener || word_colon || spoken || appended) && !expected)
                 .then(|| loose_code_at(line, i))
@@ -1686,21 +1710,6 @@ fn infer_context(block: &str) -> Option<Context> {
         ("milter-reject: end-of-message", Context::EndOfData),
         ("reject: header ", Context::EndOfData),
         ("reject: body ", Context::EndOfData),
-        // Postfix's other access(5) and milter actions log the stage the same way as
-        // "reject:" ("discard: DATA from …", "milter-hold: END-OF-MESSAGE from …").
-        ("discard: end-of-message from", Context::EndOfData),
-        ("hold: end-of-message from", Context::EndOfData),
-        ("discard: data from", Context::Data),
-        ("hold: data from", Context::Data),
-        ("discard: rcpt from", Context::Rcpt),
-        ("hold: rcpt from", Context::Rcpt),
-        ("discard: mail from", Context::Mail),
-        ("hold: mail from", Context::Mail),
-        // Coremail's (163.com, 126.com) bounce names the command before the reply: "SMTP
-        // error, RCPT TO: Host example.net(192.0.2.1) RCPT TO said 550 No such user here"
-        // (repo:postalsys/emailengine/test/fixtures/bounces/163.eml).
-        ("rcpt to said", Context::Rcpt),
-        ("mail from said", Context::Mail),
         // Exim's receiving log: the DATA ACL runs after the message ("rejected after DATA").
         ("rejected after data", Context::EndOfData),
         // Perl Email::Sender::Transport::SMTP: "error at DATA start" (the reply to DATA),
@@ -1804,6 +1813,7 @@ fn infer_context(block: &str) -> Option<Context> {
         FirstOf::new(
             HINTS
                 .iter()
+                .chain(ACTION_STAGES)
                 .chain(MTA_STAGES)
                 .chain(NAMED_STAGES)
                 .chain(REPLY_WORDINGS)
@@ -1812,6 +1822,30 @@ fn infer_context(block: &str) -> Option<Context> {
     });
     TABLE.first_in(&l).or_else(|| quoted_command(&l))
 }
+
+/// Stages named with a server's action or before its reply, read after [`infer_context`]'s
+/// own hints.
+const ACTION_STAGES: &[(&str, Context)] = &[
+    // Postfix's other access(5) and milter actions log the stage the same way as
+    // "reject:" ("discard: DATA from …", "milter-hold: END-OF-MESSAGE from …").
+    ("discard: end-of-message from", Context::EndOfData),
+    ("hold: end-of-message from", Context::EndOfData),
+    ("discard: data from", Context::Data),
+    ("hold: data from", Context::Data),
+    ("discard: rcpt from", Context::Rcpt),
+    ("hold: rcpt from", Context::Rcpt),
+    ("discard: mail from", Context::Mail),
+    ("hold: mail from", Context::Mail),
+    // Coremail's (163.com, 126.com) bounce names the command before the reply: "SMTP
+    // error, RCPT TO: Host example.net(192.0.2.1) RCPT TO said 550 No such user here"
+    // (repo:postalsys/emailengine/test/fixtures/bounces/163.eml).
+    ("rcpt to said", Context::Rcpt),
+    ("mail from said", Context::Mail),
+    // mox's queue: "tls error: STARTTLS: got 502, expected 220, permanent: 502 …".
+    ("starttls: got ", Context::StartTls),
+    // Thunderbird's "The mail server sent an incorrect greeting: <the banner>".
+    ("sent an incorrect greeting", Context::Greeting),
+];
 
 /// Stage wordings of MTAs beyond Postfix's and Exim's usual ones, as Sisimai's per-MTA
 /// parsers and the MTAs' sources write them (lower case).
@@ -3611,6 +3645,10 @@ mod tests {
         assert_eq!(stage_of(coremail), Some(Context::Rcpt));
         let discard = "postfix/smtpd[3199]: 89EF32091D: discard: DATA from mx.example.kr[192.0.2.9]: <DATA>: Data command Recipient list contains a blacklisted address; proto=SMTP";
         assert_eq!(stage_of(discard), Some(Context::Data));
+        let mox = "l=error m=\"permanent failure delivering from queue\" err=\"tls error: STARTTLS: got 502, expected 220, permanent: 502 5.5.1 Error: command not implemented\" pkg=queue";
+        assert_eq!(stage_of(mox), Some(Context::StartTls));
+        let bigpond = "An error occurred sending mail: The mail server sent an incorrect greeting: mx BigPond Outbound [OB105. Connection refused.";
+        assert_eq!(stage_of(bigpond), Some(Context::Greeting));
         let hold = "postfix/cleanup[52106]: E89FA2DEDA: milter-hold: END-OF-MESSAGE from mx.example.com[192.0.2.3]: milter triggers HOLD action; from=<> proto=ESMTP";
         assert_eq!(stage_of(hold), Some(Context::EndOfData));
         // Courier's command after the reply; Sophos XG's size field is no reply.
@@ -3627,6 +3665,36 @@ mod tests {
             reply_of(procmail).is_some_and(|(c, t)| c == 550 && t.contains("Quota exceeded")),
             "{procmail}"
         );
+        // Exchange Online's status, an arrow, the remote reply: the remote one, with the
+        // outer enhanced code when it has none.
+        for (arrow, want) in [
+            (
+                "Remote Server returned '550 5.7.514 Decision Engine classified the mail item was rejected because of IP Block -> 554 5.7.1 Service unavailable; Client host [192.0.2.2] blocked using zen.spamhaus.org'",
+                (554, "5.7.1"),
+            ),
+            (
+                "Remote Server returned '550 5.1.351 Remote server returned unknown recipient or mailbox unavailable -> 550 Unknown user a@example.jp'",
+                (550, "5.1.351"),
+            ),
+        ] {
+            match parse_inputs(&[arrow.to_string()]).into_iter().next() {
+                Some(Parsed::Reply {
+                    code,
+                    enhanced,
+                    text,
+                    ..
+                }) => {
+                    assert_eq!(
+                        (code, enhanced.map(|e| e.to_string())),
+                        (want.0, Some(want.1.to_string()))
+                    );
+                    assert!(!text.unwrap_or_default().contains("->"), "{arrow}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        let asyncos = "Diagnostic-Code: smtp; 5.3.0 - Other mail system problem 550-'SPF check failed [x IP: 192.0.2.8].' (delivery attempts: 0)";
+        assert_eq!(code_of(asyncos), Some(550));
         let ses = "Diagnostic-Code: smtp; 5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full' (delivery attempts: 0)";
         match parse_inputs(&[ses.to_string()]).into_iter().next() {
             Some(Parsed::Reply { code, enhanced, .. }) => {

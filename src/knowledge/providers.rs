@@ -241,8 +241,27 @@ pub const OTHER_SOFTWARE: &[&str] = &[
 /// lower case) belongs to. Not an address the text introduces as the sender ("Failed to set
 /// sender \"a@gmail.com\"", Roundcube's refusal of MAIL FROM by the user's own server;
 /// "from a@gmail.com"): a sender at Gmail says nothing about who refused.
+///
+///
+/// Not when a Postfix server names its own tables or setup ("451 4.3.5 <a@gmail.com>:
+/// Recipient address rejected: Server configuration problem",
+/// https://github.com/modoboa/modoboa/issues/2516; "User unknown in virtual mailbox table"):
+/// the address is one a site's own Postfix refused (AOL's "Recipient address rejected:
+/// aol.com" still names AOL). Nor in a log's `key=value` field ("recipient=a@gmail.com"
+/// after the reply in mox's queue log): the log's record, not the reply.
 pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
-    if OTHER_SOFTWARE.iter().any(|w| reply_lower.contains(w)) {
+    const OWN_POSTFIX: &[&str] = &[
+        "server configuration problem",
+        "in virtual mailbox table",
+        "in virtual alias table",
+        "in local recipient table",
+        "in relay recipient table",
+    ];
+    if OTHER_SOFTWARE
+        .iter()
+        .chain(OWN_POSTFIX)
+        .any(|w| reply_lower.contains(w))
+    {
         return None;
     }
     let mut previous = "";
@@ -251,7 +270,10 @@ pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
         if matches!(after, "sender" | "from" | "from:") {
             return None;
         }
-        let (_, domain) = w.split_once('@')?;
+        let (local, domain) = w.split_once('@')?;
+        if local.contains('=') {
+            return None;
+        }
         let domain = domain.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
         MAILBOX_DOMAINS
             .iter()
