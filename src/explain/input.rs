@@ -24,6 +24,10 @@ pub(super) enum Parsed {
         inferred: Option<Context>,
         /// The outer reply when this one was unwrapped from it (`554 5.3.0`).
         wrapper: Option<String>,
+        /// The server a line before the reply names as the one that gave it (Gmail's relay
+        /// bounce: "… rejected by the server for the recipient domain example.com by
+        /// mx.example.com. [192.0.2.1]."), lower case.
+        remote: Option<String>,
     },
     Enhanced {
         input: String,
@@ -114,6 +118,7 @@ fn parse_token(s: &str) -> Parsed {
                 text: None,
                 inferred: None,
                 wrapper: None,
+                remote: None,
             },
             Err(reason) => Parsed::Invalid {
                 input,
@@ -344,6 +349,7 @@ impl Pending {
                 text: (!itext.is_empty()).then(|| escape(&itext)),
                 inferred,
                 wrapper: Some(wrapper),
+                remote: relay_remote(before),
             };
         }
         let text = joined.trim().to_string();
@@ -354,8 +360,23 @@ impl Pending {
             text: (!text.is_empty()).then(|| escape(&text)),
             inferred,
             wrapper: None,
+            remote: relay_remote(before),
         }
     }
+}
+
+/// The server Gmail's relay bounce names before quoting its reply: "Google tried to deliver
+/// your message, but it was rejected by the server for the recipient domain example.com by
+/// mx.example.com. [192.0.2.1]." then "The error that the other server returned was:" and
+/// the reply (Sisimai lib/Sisimai/Lhost/Gmail.pm reads the same sentence). `None` when the
+/// text before has no such sentence or names no host ("by [].").
+fn relay_remote(before: &str) -> Option<String> {
+    const LEAD: &str = "rejected by the server for the recipient domain ";
+    let lower = before.to_ascii_lowercase();
+    let rest = &lower[lower.find(LEAD)? + LEAD.len()..];
+    let host = rest[rest.find(" by ")? + 4..].split_whitespace().next()?;
+    let host = host.trim_end_matches(['.', ',']);
+    (host.contains('.') && !host.starts_with('[')).then(|| escape(host))
 }
 
 /// A 501 whose text starts with the verb it refuses: Sendmail's srvrsmtp.c answers a bad

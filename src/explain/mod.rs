@@ -449,6 +449,11 @@ fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
 }
 
 fn build_item(p: Parsed, after: Option<Context>) -> Item {
+    // The server a line before the reply named as its sender is read with the reply.
+    let remote = match &p {
+        Parsed::Reply { remote, .. } => remote.clone(),
+        _ => None,
+    };
     let mut item = base_item(p, after);
     // A pasted text without any code ("stat=Deferred: Connection refused") can still say
     // why; a single word cannot, unless it is a sentence of a script written without spaces
@@ -467,7 +472,10 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
             item.code,
             enhanced,
             item.text.as_deref().unwrap_or(&item.input),
-            &item.input,
+            &match &remote {
+                Some(host) => format!("{} (remote host {host})", item.input),
+                None => item.input.clone(),
+            },
         );
         item.reason = c.reason;
         item.bounce = c.bounce;
@@ -579,6 +587,7 @@ fn base_item(p: Parsed, after: Option<Context>) -> Item {
             text,
             inferred,
             wrapper,
+            ..
         } => {
             let basic = basic_info(code);
             let einfo = enhanced.and_then(enhanced_info);

@@ -697,3 +697,26 @@ fn a_wrapped_host_line_still_names_the_provider() {
         assert_eq!(item.context, Some(Context::Rcpt), "{line}");
     }
 }
+
+/// Gmail's relay bounce names the server whose reply it quotes on the lines before it: the
+/// provider is read from that host (round 19c, blind set v32b).
+#[test]
+fn gmail_relay_bounce_names_the_answering_server() {
+    let pasted = "Technical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the server for the recipient domain example.co.uk by mx.zohomail.com. [192.0.2.114].\nThe error that the other server returned was:\n554 5.2.3 MailPolicy violation Error delivering to mailboxes";
+    let ex = explain(&[pasted.to_string()], None);
+    let failure = ex.items.iter().find(|i| i.code == Some(554));
+    assert_eq!(
+        failure.and_then(|i| i.provider.as_deref()),
+        Some("zoho"),
+        "{:?}",
+        ex.items
+    );
+    // No host named ("by []."): no provider from the sentence.
+    let unnamed = "Google tried to deliver your message, but it was rejected by the server for the recipient domain example.com by [].\nThe error that the other server returned was:\n550 5.1.1 no such user";
+    let ex = explain(&[unnamed.to_string()], None);
+    assert!(
+        ex.items.iter().all(|i| i.provider.is_none()),
+        "{:?}",
+        ex.items
+    );
+}

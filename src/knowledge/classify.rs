@@ -467,6 +467,17 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("SparkPost's \"451 4.3.0 [internal] Sending IP temporarily suspended\" (repo:SparkPost/support-docs/content/docs/faq/understanding-delays-bounces.md): the ESP paused its own sending IP and retries later, a throttle of the sender, not a suspended recipient account"),
     t("mailchannels_content_scan", &["[cs] message blocked"], SpamDetected).hard()
         .src("MailChannels' \"550 5.7.1 [CS] Message blocked. If this is a false positive, please report this to your hosting service provider\" (https://pastebin.com/BihkfJpV): [CS] marks its content scanner's verdict on the message (https://support.arvixe.com/index.php?/Knowledgebase/Article/View/282/2/550-571-cs-message-blocked)"),
+    // --- Round 19c: what blind sets v32a–v32c showed, read after they were measured ---
+    // Non-English forums' pastes, vendors' help pages, list-archive bounces
+    // (fixtures/bounces/README.md, "The v32 sets, measured blind").
+    t("uucp_relay_denied", &["uucp addressing denied"], NoRelaying)
+        .src("smtpf's \"550 5.7.1 UUCP addressing denied\" (a bang-path route through this host, http://www.milter.info/smtp/smtpf/reply.html): relaying refused"),
+    t("rate_per_session", &["messages per session"], RateLimited)
+        .src("Bluehost's \"SMTP 550 (… max messages per session)\" (https://www.bluehost.com/help/article/what-does-my-email-bounce-mean): a cap on messages in one connection, sent again later or in a new session"),
+    t("command_parameter_syntax", &["syntax error in parameters"], SyntaxError).hard()
+        .src("RFC 5321 §4.2.2 \"501 Syntax error in parameters or arguments\"; Sendmail's \"501 5.5.2 Syntax error in parameters scanning \\\"from\\\"\" (http://blog.softmail.co.kr/554): the command's arguments were malformed"),
+    t("hostname_unresolved", &["hostname cannot be resolved"], NetworkError)
+        .src("Openfind Mail2000's \"Hostname cannot be resolved\", which its support page explains as a DNS lookup that failed for now (https://openfind.freshdesk.com/support/solutions/articles/35000001323): retried"),
     // --- Round 19b: what blind sets v31a–v31c showed, read after they were measured ---
     // Bounces kept in list archives, mail suites' issue threads, regional providers' pages
     // (fixtures/bounces/README.md, "The v31 sets, measured blind").
@@ -1840,6 +1851,8 @@ pub const WEAK_TEXT_RULES: &[TextRule] = &[
 /// connection errors.
 #[rustfmt::skip]
 pub const CODELESS_RULES: &[TextRule] = &[
+    t("host_named_not_found", &["host…not found"], HostUnknown).hard()
+        .src("A mail client's or gateway's own report that the destination host did not resolve, \"Host vger.kernel.org not found\" above \"The following recipients did not receive this message\" (Verizon's 2004 bounce, repo:ammarfaizi2/lore-inbox/m): no such host, as Postfix's \"Host or domain name not found\"; only without a reply code, which would say more"),
     t("delay_notice", &["your message is delayed", "delivery has been delayed", "delivery is delayed", "has been delayed", "this is a warning only", "you do not need to resend your message", "delayed mail (still being retried)", "could not send message for past", "will keep trying", "will continue trying", "still being retried", "has not yet been delivered", "not yet been delivered", "no action is required on your part"], NetworkError)
         .src("RFC 3464 §2.3.3 (Action: delayed, the message is still in the queue); Postfix bounce(5) delay template (\"Delayed Mail (still being retried)\", \"THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE\"); Sendmail \"Warning: could not send message for past 4 hours … Will keep trying until message is 5 days old\"; Exim's warning message (\"has not yet been delivered … No action is required on your part\"); Exchange's delay DSN (\"Delivery has been delayed to these recipients or groups\"); Exim's \"No action is required on your part. Delivery attempts will continue …\" (Sisimai 5 lib/Sisimai/Lhost/Exim.pm reads its delay texts as expired: still retried here, not given up)"),
     t("queue_gave_up", &["exceeded maximum delivery attempts", "has not been collected after"], Expired).hard()
@@ -4963,6 +4976,33 @@ mod tests {
             (Some(C::EndOfData), Some(550), Some("5.7.1"), "[192.0.2.1] Messages missing a valid messageId header are not accepted. k16si5574321wmj.115 - gsmtp", NotCompliantRfc, Some("google")),
         ]
     };
+
+    /// Round 19c: lines like blind sets v32a–v32c's, read after they were measured.
+    #[rustfmt::skip]
+    const V32_READ: &[RhostExampleCtx] = {
+        &[
+            (None, Some(550), Some("5.7.1"), "UUCP addressing denied #132", NoRelaying, None),
+            (None, Some(550), None, "(\"a@example.com\" max messages per session)", RateLimited, None),
+            (None, None, None, "Syntax error in parameters scanning", SyntaxError, None),
+            (None, None, None, "Hostname cannot be resolved", NetworkError, None),
+            (None, None, None, ">      Host mx.example.org not found\n> \n> The following recipients did not receive this message:", HostUnknown, None),
+            // Forefront Online Protection's own list names Microsoft.
+            (None, Some(550), Some("5.7.1"), ":127.0.0.3:Client host 192.0.2.1 blocked using 88.blocklist.zap;\nMail from IP banned.", Blocked, Some("microsoft")),
+        ]
+    };
+
+    #[test]
+    fn v32_read_after_measuring() {
+        assert_examples(V32_READ);
+        // A code says more than a code-less "host … not found" wording.
+        let c = classify_example(
+            None,
+            Some(550),
+            Some("5.1.1"),
+            "host mx.example.org said: user not found",
+        );
+        assert_eq!(c.reason, Some(UserUnknown));
+    }
 
     /// Round 19b: lines like blind sets v31a–v31c's, read after they were measured.
     #[rustfmt::skip]
