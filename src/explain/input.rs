@@ -434,6 +434,12 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
         Some(quoted) => &quoted[..quoted.find(['"', '\u{201D}']).unwrap_or(quoted.len())],
         None => inner,
     };
+    inner_reply(inner)
+}
+
+/// The reply a wrapper quotes, from its code on ([`nested`], [`arrowed`]): code, enhanced
+/// code and text, the wrapper's closing `>`, `'` or `]` removed.
+fn inner_reply(inner: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     let (code, _, rest) = code_at(inner, 0)?;
     if !(2..=5).contains(&(code / 100)) {
         return None;
@@ -450,16 +456,10 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
 }
 
 /// The remote reply after Exchange's arrow (`… -> 554 5.7.1 Service unavailable; …`): its
-/// code, enhanced code and text, as [`nested`] reads one.
+/// code, enhanced code and text, read as [`nested`] reads one; only a failure (4xx/5xx).
 fn arrowed(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     let inner = text.get(text.find(" -> ")? + 4..)?.trim_start();
-    let (code, _, rest) = code_at(inner, 0)?;
-    if !(4..=5).contains(&(code / 100)) {
-        return None;
-    }
-    let (enh, rest) = strip_enhanced(rest, code);
-    let rest = rest.trim().trim_end_matches(['>', '\'', ']']).trim();
-    Some((code, enh, collapse(rest, code)))
+    inner_reply(inner).filter(|(code, _, _)| (4..=5).contains(&(code / 100)))
 }
 
 /// Removes the continuation markers of a multi-line reply that a log joined into one line

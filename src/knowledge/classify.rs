@@ -452,21 +452,6 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
-    // --- Round 19: what blind sets v30a–v30d showed, read after they were measured ---
-    // Log tools' test logs, ESP event fixtures and mail servers' test bounces
-    // (fixtures/bounces/README.md, "The v30 sets, measured blind").
-    t("postfix_discard_action", &["discard: connect from", "discard: helo from", "discard: ehlo from", "discard: mail from", "discard: rcpt from", "discard: data from", "discard: end-of-message from", "discard: header ", "discard: body "], PolicyViolation).hard()
-        .src("Postfix access(5) and header_checks(5) DISCARD: smtpd/cleanup log \"discard: DATA from host[ip]: <DATA>: Data command <the rule's text>\" and say nothing to the client; the message is accepted and silently dropped by the receiver's own rule, whatever words the administrator gave it (repo:Feandil/maillog/src/parser/postfix/messages/smtpd.rs)"),
-    t("postfix_hold_action", &["milter-hold:", "hold: connect from", "hold: helo from", "hold: ehlo from", "hold: mail from", "hold: rcpt from", "hold: data from", "hold: end-of-message from", "hold: header ", "hold: body "], OnHold).soft("The receiving Postfix put the message on hold (its own access rule or a milter said HOLD): it waits in the hold queue until an administrator releases or deletes it.")
-        .src("Postfix access(5) HOLD and the milter HOLD action: cleanup logs \"milter-hold: END-OF-MESSAGE from host[ip]: milter triggers HOLD action\" and the message stays in the hold queue until `postsuper -H` releases it (repo:youyo/postfix-log-parser/test/test-milter.log): neither delivered nor refused yet"),
-    t("mx_unresolvable", &["unable to resolve mx host", "could not resolve mx host"], HostUnknown).hard()
-        .src("SendGrid's bounce reason \"Unable to resolve MX host sendgrid.ne\" (repo:sendgrid/docs/source/API_Reference/Web_API/bounces.md): the recipient's domain has no mail host the ESP could resolve, hostunknown"),
-    t("recipient_is_invalid", &["the recipient is invalid", "recipient is invalid"], UserUnknown).hard()
-        .src("SparkPost's out-of-band \"550 [internal] [oob] The recipient is invalid.\" (repo:darrencauthon/csharp-sparkpost/src/SparkPost/MessageEvent.cs): the receiving side reported the address does not exist"),
-    t("esp_sending_ip_suspended", &["sending ip temporarily suspended"], RateLimited)
-        .src("SparkPost's \"451 4.3.0 [internal] Sending IP temporarily suspended\" (repo:SparkPost/support-docs/content/docs/faq/understanding-delays-bounces.md): the ESP paused its own sending IP and retries later, a throttle of the sender, not a suspended recipient account"),
-    t("mailchannels_content_scan", &["[cs] message blocked"], SpamDetected).hard()
-        .src("MailChannels' \"550 5.7.1 [CS] Message blocked. If this is a false positive, please report this to your hosting service provider\" (https://pastebin.com/BihkfJpV): [CS] marks its content scanner's verdict on the message (https://support.arvixe.com/index.php?/Knowledgebase/Article/View/282/2/550-571-cs-message-blocked)"),
     // --- Round 19c: what blind sets v32a–v32c showed, read after they were measured ---
     // Non-English forums' pastes, vendors' help pages, list-archive bounces
     // (fixtures/bounces/README.md, "The v32 sets, measured blind").
@@ -489,6 +474,21 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("hMailServer's \"554 Your message was received but it could not be saved. Please retry later.\" after the message (https://github.com/hmailserver/hmailserver/issues/92): the receiving server failed to store it, its own fault, retried"),
     t("coremail_no_such_user", &["user not exist", "don't exists that user", "not user of this server"], UserUnknown).hard()
         .src("Chinese providers' wordings of an unknown user: 263.net \"550 a@263.net:user not exist\" (http://5dmail.cn/html/2006-11-1/2006111121222.htm), Coremail's \"local server don't exists that user\" and \"not user of this server\" (https://www.icoremail.vip/support/index.php?cate_id=84&page=8&start=225)"),
+    // --- Round 19: what blind sets v30a–v30d showed, read after they were measured ---
+    // Log tools' test logs, ESP event fixtures and mail servers' test bounces
+    // (fixtures/bounces/README.md, "The v30 sets, measured blind").
+    t("postfix_discard_action", &["discard: connect from", "discard: helo from", "discard: ehlo from", "discard: mail from", "discard: rcpt from", "discard: data from", "discard: end-of-message from", "discard: header ", "discard: body "], PolicyViolation).hard()
+        .src("Postfix access(5) and header_checks(5) DISCARD: smtpd/cleanup log \"discard: DATA from host[ip]: <DATA>: Data command <the rule's text>\" and say nothing to the client; the message is accepted and silently dropped by the receiver's own rule, whatever words the administrator gave it (repo:Feandil/maillog/src/parser/postfix/messages/smtpd.rs)"),
+    t("postfix_hold_action", &["milter-hold:", "hold: connect from", "hold: helo from", "hold: ehlo from", "hold: mail from", "hold: rcpt from", "hold: data from", "hold: end-of-message from", "hold: header ", "hold: body "], OnHold).soft("The receiving Postfix put the message on hold (its own access rule or a milter said HOLD): it waits in the hold queue until an administrator releases or deletes it.")
+        .src("Postfix access(5) HOLD and the milter HOLD action: cleanup logs \"milter-hold: END-OF-MESSAGE from host[ip]: milter triggers HOLD action\" and the message stays in the hold queue until `postsuper -H` releases it (repo:youyo/postfix-log-parser/test/test-milter.log): neither delivered nor refused yet"),
+    t("mx_unresolvable", &["unable to resolve mx host", "could not resolve mx host"], HostUnknown).hard()
+        .src("SendGrid's bounce reason \"Unable to resolve MX host sendgrid.ne\" (repo:sendgrid/docs/source/API_Reference/Web_API/bounces.md): the recipient's domain has no mail host the ESP could resolve, hostunknown"),
+    t("recipient_is_invalid", &["the recipient is invalid", "recipient is invalid"], UserUnknown).hard()
+        .src("SparkPost's out-of-band \"550 [internal] [oob] The recipient is invalid.\" (repo:darrencauthon/csharp-sparkpost/src/SparkPost/MessageEvent.cs): the receiving side reported the address does not exist"),
+    t("esp_sending_ip_suspended", &["sending ip temporarily suspended"], RateLimited)
+        .src("SparkPost's \"451 4.3.0 [internal] Sending IP temporarily suspended\" (repo:SparkPost/support-docs/content/docs/faq/understanding-delays-bounces.md): the ESP paused its own sending IP and retries later, a throttle of the sender, not a suspended recipient account"),
+    t("mailchannels_content_scan", &["[cs] message blocked"], SpamDetected).hard()
+        .src("MailChannels' \"550 5.7.1 [CS] Message blocked. If this is a false positive, please report this to your hosting service provider\" (https://pastebin.com/BihkfJpV): [CS] marks its content scanner's verdict on the message (https://support.arvixe.com/index.php?/Knowledgebase/Article/View/282/2/550-571-cs-message-blocked)"),
     // --- Round 18c: what blind sets v28a, v28b and v28c showed, read after they were measured ---
     // Log-tool rule files, old list-server bounces and bounce parsers' fixtures
     // (fixtures/bounces/README.md, "The v28 sets, measured blind").

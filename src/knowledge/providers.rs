@@ -242,7 +242,6 @@ pub const OTHER_SOFTWARE: &[&str] = &[
 /// sender \"a@gmail.com\"", Roundcube's refusal of MAIL FROM by the user's own server;
 /// "from a@gmail.com"): a sender at Gmail says nothing about who refused.
 ///
-///
 /// Not when a Postfix server names its own tables or setup ("451 4.3.5 <a@gmail.com>:
 /// Recipient address rejected: Server configuration problem",
 /// https://github.com/modoboa/modoboa/issues/2516; "User unknown in virtual mailbox table"):
