@@ -578,6 +578,8 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     let block = unquoted.as_deref().unwrap_or(block);
     let spaced = qmail_send_report(block);
     let block = spaced.as_deref().unwrap_or(block);
+    let unfolded = flattened_transcript(block);
+    let block = unfolded.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         return strict;
@@ -607,6 +609,42 @@ fn qmail_send_report(block: &str) -> Option<String> {
     let report = at + "delivery ".len() + digits + status.len();
     let (head, rest) = block.split_at(report);
     Some(format!("{head}{}", rest.replace('_', " ")))
+}
+
+/// A Sendmail transcript flattened onto one line, as bounce feeds and one-line logs carry
+/// it ("… while talking to mx.example.jp.: >>> RCPT To:<a@b> <<< 550 5.1.1 … User
+/// unknown"): its command and its reply back on lines of their own, so that the command
+/// names the reply's context as in the DSN's own transcript. `None` when no line holds a
+/// `>>>` command followed by a `<<<` reply.
+fn flattened_transcript(block: &str) -> Option<String> {
+    let flat = |l: &str| {
+        l.find(">>> ").is_some_and(|i| {
+            l[i..]
+                .find(" <<< ")
+                .is_some_and(|j| code_at(&l[i + j + 5..], 0).is_some())
+        })
+    };
+    if !block.lines().any(flat) {
+        return None;
+    }
+    let mut out = String::with_capacity(block.len() + 8);
+    for line in block.lines() {
+        if flat(line) {
+            let l = line.replace(" <<< ", "\n<<< ");
+            match l.find(">>> ") {
+                Some(i) if i > 0 => {
+                    out.push_str(l[..i].trim_end());
+                    out.push('\n');
+                    out.push_str(&l[i..]);
+                }
+                _ => out.push_str(&l),
+            }
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    Some(out.trim_end().to_string())
 }
 
 /// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
@@ -2781,6 +2819,37 @@ mod tests {
             })
             .collect();
         assert_eq!(got.first(), Some(&Some(Context::Rcpt)));
+    }
+
+    #[test]
+    fn a_transcript_flattened_onto_one_line_keeps_its_command_and_code() {
+        let firsts = |t: &str| -> Option<(u16, Option<Context>)> {
+            parse_block(t).into_iter().find_map(|p| match p {
+                Parsed::Reply { code, inferred, .. } => Some((code, inferred)),
+                _ => None,
+            })
+        };
+        for (t, code, ctx) in [
+            (
+                "... while talking to mx.example.jp.: >>> DATA <<< 554 5.7.1 Message rejected",
+                554,
+                Context::Data,
+            ),
+            (
+                ">>> MAIL From:<a@b.c> SIZE=123 <<< 553 5.1.8 Domain of sender address does not exist",
+                553,
+                Context::Mail,
+            ),
+            (
+                "... while talking to mx.example.jp.: >>> RCPT To:<a@example.jp> <<< 550 5.1.1 <a@example.jp>... User Unknown",
+                550,
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(firsts(t), Some((code, Some(ctx))), "{t}");
+        }
+        // A line that only mentions the marks is left as it is.
+        assert!(flattened_transcript("550 5.7.1 bad >>> arrows").is_none());
     }
 
     #[test]
