@@ -18,7 +18,7 @@ const CORPUS: &str = "fixtures/bounces/corpus.tsv";
 const SHOWN: &[&str] = &[
     "1", "corpus", "dev", "all", "test", "blind", "docs", "mta", "v7", "v6tune", "v8tune",
     "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23", "v24", "v25", "v26", "v27",
-    "v28", "v29", "v30", "v31", "v32",
+    "v28", "v29", "v30", "v31", "v32", "v34",
 ];
 
 /// Thresholds, in percent. The goals: reason ≥ 90, context ≥ 95 of the lines that
@@ -473,10 +473,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v32a", show.as_deref() == Some("v32")),
         ("heldout-v32b", show.as_deref() == Some("v32")),
         ("heldout-v32c", show.as_deref() == Some("v32")),
-        ("heldout-v34a", false),
-        ("heldout-v34b", false),
-        ("heldout-v34c", false),
-        ("heldout-v34d", false),
+        ("heldout-v34a", show.as_deref() == Some("v34")),
+        ("heldout-v34b", show.as_deref() == Some("v34")),
+        ("heldout-v34c", show.as_deref() == Some("v34")),
+        ("heldout-v34d", show.as_deref() == Some("v34")),
         ("train-v7a", show.as_deref() == Some("v7")),
         ("train-v7b", show.as_deref() == Some("v7")),
         ("train-v10a", show.as_deref() == Some("v10")),

@@ -580,6 +580,8 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     let block = spaced.as_deref().unwrap_or(block);
     let unfolded = flattened_transcript(block);
     let block = unfolded.as_deref().unwrap_or(block);
+    let decoded = lettre_codes(block);
+    let block = decoded.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         return strict;
@@ -645,6 +647,67 @@ fn flattened_transcript(block: &str) -> Option<String> {
         out.push('\n');
     }
     Some(out.trim_end().to_string())
+}
+
+/// The Rust crate lettre prints a reply code as its parts when an error is shown with
+/// `{:?}` ("Permanent(Code { severity: PermanentNegativeCompletion, category: Unspecified3,
+/// detail: Five })", lettre::transport::smtp::response::Code: Severity 2-5, Category 0-5,
+/// Detail 0-9, https://docs.rs/lettre/latest/lettre/transport/smtp/response/struct.Code.html):
+/// each such code written back as its three digits, after "code:". `None` when the block
+/// has none.
+fn lettre_codes(block: &str) -> Option<String> {
+    const OPEN: &str = "Code { severity: ";
+    if !block.contains(OPEN) {
+        return None;
+    }
+    const SEVERITY: [(&str, u8); 4] = [
+        ("PositiveCompletion", 2),
+        ("PositiveIntermediate", 3),
+        ("TransientNegativeCompletion", 4),
+        ("PermanentNegativeCompletion", 5),
+    ];
+    const CATEGORY: [(&str, u8); 6] = [
+        ("Syntax", 0),
+        ("Information", 1),
+        ("Connections", 2),
+        ("Unspecified3", 3),
+        ("Unspecified4", 4),
+        ("MailSystem", 5),
+    ];
+    const DETAIL: [&str; 10] = [
+        "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+    ];
+    let mut out = String::with_capacity(block.len());
+    let mut rest = block;
+    while let Some(i) = rest.find(OPEN) {
+        let tail = &rest[i..];
+        let end = tail.find('}')?;
+        let body = &tail["Code { ".len()..end];
+        let field = |name: &str| {
+            body.split(',')
+                .find_map(|f| f.trim().strip_prefix(name))
+                .map(str::trim)
+        };
+        let of = |table: &[(&str, u8)], v: Option<&str>| {
+            table.iter().find(|(n, _)| Some(*n) == v).map(|(_, d)| *d)
+        };
+        let s = of(&SEVERITY, field("severity:"))?;
+        let c = of(&CATEGORY, field("category:"))?;
+        let d = DETAIL.iter().position(|n| Some(*n) == field("detail:"))?;
+        // "Permanent(Code { … })" becomes "Permanent, code: 535": the kind, then the code
+        // where a reader of application logs looks for one.
+        let head = &rest[..i];
+        out.push_str(head.strip_suffix('(').unwrap_or(head));
+        out.push_str(&format!(", code: {s}{c}{d}"));
+        let after = &tail[end + 1..];
+        rest = if head.ends_with('(') {
+            after.strip_prefix(')').unwrap_or(after)
+        } else {
+            after
+        };
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
@@ -792,7 +855,16 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
 /// code line with no text of its own after a label ending in "code:" takes the text of the
 /// line before it, from its "Detail:" on when it has one.
 fn trailer_detail<'a>(lead: &str, text: &str, prev: &'a str) -> Option<&'a str> {
-    if !text.trim().is_empty() || prev.is_empty() {
+    // PHPMailer 6 puts the enhanced code after the code on the same line ("SMTP code: 550
+    // Additional SMTP info: 5.1.0"): that line still has no text of its own.
+    let t = text.trim();
+    let info_only = t
+        .get(.."additional smtp info:".len())
+        .is_some_and(|h| h.eq_ignore_ascii_case("additional smtp info:"))
+        && t["additional smtp info:".len()..]
+            .split_whitespace()
+            .all(|w| rfc3463(w).is_some());
+    if (!t.is_empty() && !info_only) || prev.is_empty() {
         return None;
     }
     // `lead` runs up to the reply's text: the label, then the code itself.
@@ -1521,11 +1593,14 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // Cisco AsyncOS's DSN quotes the remote reply after its own status as `code-'text'`
             // ("5.3.0 - Other mail system problem 550-'SPF check failed …' (delivery
             // attempts: 0)"), whatever words stand before it.
+            // An application log's bracketed tags before the refusal ("[Airbrake]
+            // [Production] 554 Sandbox subdomains are for test purposes only").
+            let tag = prev_word.starts_with('[') && prev_word.ends_with(']');
             let appended = prev == b' '
                 && code_at(line, i).is_some_and(|(c, sep, rest)| {
                     (4..=5).contains(&(c / 100))
                         && ((sep == ' '
-                            && (prev_word.ends_with(',') || prev_word == "-")
+                            && (prev_word.ends_with(',') || prev_word == "-" || tag)
                             && rest.chars().next().is_some_and(|ch| ch.is_alphabetic()))
                             || (sep == '-' && rest.starts_with('\'')))
                 });
@@ -1752,6 +1827,15 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     ("at data state", Context::Data),
     ("rcptto account", Context::Rcpt),
     ("mailfrom account", Context::Mail),
+    // Postfix smtpd's answer to a HELO or EHLO without a name, "501 Syntax: HELO hostname"
+    // (smtpd.c helo_cmd/ehlo_cmd; "501 Syntax: HELO <hostname>" quoted by JavaMail).
+    ("syntax: helo", Context::Helo),
+    ("syntax: ehlo", Context::Ehlo),
+    // Replies that quote the command or its argument: "552 \"RCPT TO\" mailbox
+    // unavailable", "554 <a@b>: Sender address rejected: c46 (RCPT TO:a@b)".
+    ("\"rcpt to\"", Context::Rcpt),
+    ("\"mail from\"", Context::Mail),
+    ("(rcpt to:", Context::Rcpt),
 ];
 
 /// The command a log line says the reply answered ("in reply to RCPT TO command",
@@ -2819,6 +2903,42 @@ mod tests {
             })
             .collect();
         assert_eq!(got.first(), Some(&Some(Context::Rcpt)));
+    }
+
+    /// Round 20, read from blind sets v34a-v34d: lettre's code written as its parts, an
+    /// application log's bracketed tags before a code, PHPMailer 6's "Additional SMTP info",
+    /// and replies that name or quote their command.
+    #[test]
+    fn round_20_wrappers_and_command_words() {
+        let lettre = "SMTP 5xx error: lettre::transport::smtp::Error { kind: Permanent(Code { severity: PermanentNegativeCompletion, category: Unspecified3, detail: Five }) }";
+        assert_eq!(code_of(lettre), Some(535));
+        let transient = "Error { kind: Transient(Code { severity: TransientNegativeCompletion, category: MailSystem, detail: One }) }";
+        assert_eq!(code_of(transient), Some(451));
+        // A struct that is not lettre's is left as it is.
+        assert!(lettre_codes("Code { severity: High, category: x, detail: y }").is_none());
+        assert_eq!(
+            code_of("[Sentry] [Production] 554 Sandbox subdomains are for test purposes only."),
+            Some(554)
+        );
+        let php = "SMTP server error: MAIL FROM command failed Detail: Invalid Sender[515]\nSMTP code: 550 Additional SMTP info: 5.1.0";
+        assert_eq!(
+            reply_of(php),
+            Some((550, "Invalid Sender[515]".to_string()))
+        );
+        for (line, want) in [
+            (
+                "jakarta.mail.MessagingException: 501 Syntax: HELO <hostname>",
+                Context::Helo,
+            ),
+            ("501 5.5.2 Syntax: EHLO hostname", Context::Ehlo),
+            ("552 \"RCPT TO\" mailbox unavailable", Context::Rcpt),
+            (
+                "554 <a@example.com>: Sender address rejected: c46 (RCPT TO:b@example.net)",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
     }
 
     #[test]

@@ -452,6 +452,29 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 20: what blind sets v34a–v34d showed, read after they were measured ---
+    // Asian and European pages, list-archive bounces, sending apps' issue threads
+    // (fixtures/bounces/README.md, "The v34 sets, measured blind").
+    t("postfix_client_message_rate", &["too much mail from"], RateLimited).soft("Postfix's anvil message-rate limit for this client: the client sent more messages per time unit than the receiver allows; later attempts pass once the rate drops.")
+        .src("Postfix smtpd_client_message_rate_limit: \"450 4.7.1 Error: too much mail from <client>\" (smtpd.c, postconf(5); nodemailer's \"Mail command failed: 450 4.7.1 Error: too much mail from\", https://github.com/nodemailer/nodemailer/issues/700): a rate limit of the sending client, not greylisting"),
+    t("sending_limit_reached", &["hour limit", "hourly limit", "outgoing limits", "outgoing limit"], RateLimited).soft("The sender's own sending limit (per hour or per account) was reached: later messages pass once the period renews.")
+        .src("Tencent's \"550 send spam mail rejected: exceeded hour limit\" (https://github.com/gophish/gophish/issues/3231) and a host's \"554 5.7.1 Reached address outgoing limits\" quoted by Swift Mailer (https://github.com/freescout-help-desk/freescout/issues/4005): a quota on how much the sender may send, whatever code carries it"),
+    t("content_policy_reject", &["content-policy reject"], PolicyViolation).hard()
+        .src("vger.kernel.org's \"550 5.7.1 Content-Policy reject msg: The message contains HTML subpart, therefore we consider it SPAM or Outlook Virus. TEXT/PLAIN is accepted\" (the list server's own content policy, http://vger.kernel.org/majordomo-info.html): a site policy on the message's form, not a virus found"),
+    t("header_defect", &["bad_header", "duplicate header", "fail syntax check", "transaction failed: missing final", "domain contains illegal character", "local address contains control", "transaction failed: expected '", "transaction failed: illegal header"], NotCompliantRfc).hard()
+        .src("https://lore.kernel.org/qemu-devel/e58a98e5-c6ae-456f-aaa5-c55924517665@redhat.com/ and repo:gitgitgadget/git-mailing-list-mirror (list bounces); amavisd-new's BAD_HEADER verdict (\"554 (Reject, id=… - BAD_HEADER: Duplicate header field: \\\"From\\\")\", a header that violates RFC 5322), \"550 Message headers fail syntax check\" (Exim's header syntax ACL), and Amazon SES's \"554 Transaction failed: Missing final '@domain'\" / \"Duplicate header 'Content-Type'\" / \"Expected '/', got ;\" (SES refuses a message whose headers or MIME do not parse: https://github.com/smartinez87/exception_notification/issues/132, https://github.com/xreef/EMailSender/issues/49, https://github.com/jeffaco/duplicacy-util/issues/36, https://github.com/mageplaza/magento-2-smtp/issues/191): the message is not compliant with the RFCs"),
+    t("exchange_ndr_address_not_found", &["the email address you entered couldn't be found", "email address you entered couldn't be found"], UserUnknown).hard()
+        .src("Exchange Online's NDR text for 5.1.1 \"The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.\" (quoted in https://lore.kernel.org/netdev/b99360be-feea-c33f-40ab-e7301307a794@gmail.com/; https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online): no such recipient"),
+    t("invalid_destination_domain", &["invalid destination domain"], HostUnknown).hard()
+        .src("\"5.1.1 … invalid destination domain\" (https://support.arubacloud.pl/kb/a2839/konfiguracja-serwera-smtp-sprawdzenie-rekordow-dns.aspx): the recipient's domain, not its mailbox, is unknown, whatever the enhanced code says"),
+    t("user_not_found_in_server", &["is not found in server", "user…is not found in"], UserUnknown).hard()
+        .src("A Chinese webmail's \"User a@163.net is not found in Server\" (http://www.tnet.hk/support/email/reemail_old.php): no such user"),
+    t("illegal_sender", &["illegal sender"], Rejected).hard()
+        .src("\"550 illegal sender.\" (http://help.url.com.tw, the Taiwanese ISP's list of bounce messages): the sender address is refused"),
+    t("recipient_address_syntax", &["recipient syntax error", "cannot parse to address"], UserUnknown).hard()
+        .src("\"501 Recipient syntax error\" (https://github.com/mikel/mail/issues/1126) and \"501 Invalid command or cannot parse to address\" (https://github.com/pivorakmeetup/pivorak-web-app/issues/574): the recipient address cannot be delivered as written, as 5.1.3 (fixtures/bounces/README.md conventions: 5.1.3 → userunknown)"),
+    t("portuguese_auth_required", &["necessaria autenticacao", "necessária autenticação"], SecurityError)
+        .src("Locaweb's \"Client host rejected: Para envio de mensagens e necessaria autenticacao\" (sending requires authentication, https://github.com/PHPMailer/PHPMailer/issues/533): the client must log in first"),
     // --- Round 19c: what blind sets v32a–v32c showed, read after they were measured ---
     // Non-English forums' pastes, vendors' help pages, list-archive bounces
     // (fixtures/bounces/README.md, "The v32 sets, measured blind").
@@ -1496,7 +1519,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("sysexits_text", &["can't create user output file", "internal software error", "system resource problem", "critical os file missing"], SystemError)
         .src("The texts of sysexits.h (EX_CANTCREAT \"can't create user output file\", EX_SOFTWARE, EX_OSERR, EX_OSFILE) that Postfix local(8)/pipe(8) (src/global/sys_exits.c) and Sendmail report for a failed local delivery command; Sisimai lib/Sisimai/Reason/SystemError.pm lists \"can't create user output file\""),
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
-    t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "unable to run qmail", "qmail-remote crashed", "qmail-local crashed", "unable to fork", "command died with status", "mailer error"], MailerError).hard()
+    t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "unable to run qmail", "qmail-remote crashed", "qmail-local crashed", "unable to fork", "command died with status"], MailerError).hard()
         .src("qmail-rspawn/qmail-lspawn \"Unable_to_run_qmail-remote.\", \"qmail-remote_crashed.\" (qmail spawn.c); Postfix pipe(8) \"Command died with status\""),
     // --- XMail's SMTP log status tokens (a whole table: each names the check that refused the
     // session; AfterLogic's XMail log reference and XMail's reply-code page) ---
@@ -1842,6 +1865,11 @@ pub const URL_RULES: &[TextRule] = &[
 pub const WEAK_TEXT_RULES: &[TextRule] = &[
     t("policy", &["policy", "prohibited", "not permitted"], PolicyViolation),
     t("blocked_generic", &["access denied", "blocked", "banned", "refused", "not allowed", "denied", "rejected"], Blocked),
+    // Weak, and last: PHPMailer labels every failure "Mailer Error: " (its examples print
+    // `'Mailer Error: ' . $mail->ErrorInfo`, https://github.com/PHPMailer/PHPMailer/issues/533),
+    // so the words say which mailer error only when nothing else does.
+    t("mailer_error_words", &["mailer error"], MailerError).hard()
+        .src("Sisimai 5 lib/Sisimai/Reason/MailerError.pm (\"mailer error\"): the delivery program failed"),
 ];
 
 /// A sending system's own notices, read only when the line carries no reply code and no
@@ -1862,7 +1890,7 @@ pub const CODELESS_RULES: &[TextRule] = &[
     t("mailbox_expired_unused_es", &["casilla ha expirado"], Suspend).hard()
         .src("A Spanish-language mailbox provider's notice \"Esta casilla ha expirado por falta de uso.\" (this mailbox has expired from lack of use; repo:cfortune/PHP-Bounce-Handler/eml/4.eml): the account was closed for inactivity, suspend as the English \"account has been disabled\" texts"),
     t("exchange_online_ndr_not_found", &["wasn't found at"], UserUnknown).hard()
-        .src("Exchange Online's NDR body \"Your message to user@contoso.com couldn't be delivered. user wasn't found at contoso.com.\" (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online: the recipient address does not exist), pasted without its 550 5.1.10 diagnostic"),
+        .src("Exchange Online's NDR body \"Your message to user@contoso.com couldn't be delivered. user wasn't found at contoso.com.\" (quoted in https://lore.kernel.org/netdev/b99360be-feea-c33f-40ab-e7301307a794@gmail.com/; https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online: the recipient address does not exist), pasted without its 550 5.1.10 diagnostic"),
     t("outlook_connection", &["unexpectedly terminated the connection", "connection to the server was interrupted", "0x800ccc0e", "0x800ccc0f", "0x800ccc13", "0x80042109", "0x8004210b", "the operation timed out waiting for a response"], NetworkError)
         .src("Outlook / Outlook Express / Windows Mail error numbers without a server reply: 0x800CCC0E cannot connect to the server, 0x800CCC0F the server terminated the connection (Microsoft KB 278637, 935400: a connection interrupted by the network, a firewall or throttling), 0x800CCC13 cannot connect to the network, 0x80042109 cannot connect to the outgoing server, 0x8004210B the operation timed out; the server's own reply, when the dialog quotes one, decides instead"),
 ];
@@ -2449,6 +2477,27 @@ fn find_localised(lowered: &str) -> Option<&'static TextRule> {
 
 /// The first rule of a phrase table with a fragment in `lowered`, as a scan of the rules in
 /// order would find it.
+/// The text rule for a reply's text. qmail ends a bounce it gave up on with "I'm not going
+/// to try again; this message has been in the queue too long.": when the remote reply
+/// before it says why ("Remote host said: 417 SPF error … Address does not pass the Sender
+/// Policy Framework"), that reason stands, as for Exim's "retry timeout exceeded" (README
+/// judgement calls); a connection that never got a reply stays `expired`.
+fn find_reply_text(phrases: &str) -> Option<&'static TextRule> {
+    let r = find_text(&TEXT_INDEX, phrases)?;
+    if r.reason != Expired {
+        return Some(r);
+    }
+    let Some(head) = phrases
+        .find("i'm not going to try again")
+        .map(|i| &phrases[..i])
+    else {
+        return Some(r);
+    };
+    let before = find_text(&TEXT_INDEX, head)
+        .filter(|b| !matches!(b.reason, Expired | NetworkError | HostUnknown | SystemError));
+    Some(before.unwrap_or(r))
+}
+
 fn find_text(table: &Fragments, lowered: &str) -> Option<&'static TextRule> {
     table.first_in(lowered)
 }
@@ -2649,9 +2698,20 @@ fn bounce_of(
     let passing_block = matches!(reason, Some(Blocked | BadReputation))
         && code.is_some_and(|c| c / 100 == 5)
         && whole_lower.contains("temporarily");
+    // A message the queue says it gave up on ("Action: failed" with 4.4.7, qmail's "I'm not
+    // going to try again") is returned, not retried: hard, whatever its last 4xx was.
+    let gave_up = reason == Some(Expired)
+        && [
+            "action: failed",
+            "not going to try again",
+            "giving up",
+            "gave up",
+        ]
+        .iter()
+        .any(|w| whole_lower.contains(w));
     match forced {
         Some(b) => b,
-        None if setup || greeting_block || permanent_fault => Bounce::Hard,
+        None if setup || greeting_block || permanent_fault || gave_up => Bounce::Hard,
         None if temporary || passing_block || reason.is_some_and(Reason::soft) => Bounce::Soft,
         None => Bounce::Hard,
     }
@@ -2758,7 +2818,7 @@ pub fn classify(
     } else if let Some(r) = spectrum_aup(&lowered) {
         rule.push_str("spectrum_aup");
         Some(r)
-    } else if let Some(r) = find_text(&TEXT_INDEX, &phrases).or_else(|| find_localised(&lowered)) {
+    } else if let Some(r) = find_reply_text(&phrases).or_else(|| find_localised(&lowered)) {
         rule = format!("text:{}", r.id);
         forced_bounce = r.bounce;
         if !r.note.is_empty() {
@@ -4976,6 +5036,55 @@ mod tests {
             (Some(C::EndOfData), Some(550), Some("5.7.1"), "[192.0.2.1] Messages missing a valid messageId header are not accepted. k16si5574321wmj.115 - gsmtp", NotCompliantRfc, Some("google")),
         ]
     };
+
+    /// Round 20: lines like blind sets v34a–v34d's, read after they were measured.
+    #[rustfmt::skip]
+    const V34_READ: &[RhostExampleCtx] = {
+        use Context as C;
+        &[
+            (Some(C::Mail), Some(450), Some("4.7.1"), "Error: too much mail from 192.0.2.1", RateLimited, None),
+            (None, Some(550), None, "send spam mail rejected: exceeded hour limit", RateLimited, None),
+            (None, Some(554), Some("5.7.1"), "Reached address outgoing limits for a@example.org", RateLimited, None),
+            (None, Some(550), Some("5.7.1"), "Content-Policy reject msg: The message contains HTML subpart, therefore we consider it SPAM or Outlook Virus.", PolicyViolation, None),
+            (None, Some(554), None, "(Reject, id=123-45 - BAD_HEADER: Duplicate header field: \"From\")", NotCompliantRfc, None),
+            (None, Some(550), None, "Message headers fail syntax check", NotCompliantRfc, None),
+            (None, Some(554), None, "Transaction failed: Missing final '@domain'", NotCompliantRfc, None),
+            (None, None, None, "Transaction failed: Domain contains illegal character", NotCompliantRfc, None),
+            (None, None, None, "The email address you entered couldn't be found. Please check the recipient's email address.", UserUnknown, None),
+            (None, None, Some("5.1.1"), "x1y2z3 invalid destination domain", HostUnknown, None),
+            (None, None, None, "User a@example.net is not found in Server .", UserUnknown, None),
+            (None, Some(550), None, "illegal sender.", Rejected, None),
+            (None, Some(501), None, "Recipient syntax error", UserUnknown, None),
+            (None, None, None, "Client host rejected: Para envio de mensagens e necessaria autenticacao.", SecurityError, None),
+            // PHPMailer's own label says nothing; the server's words do.
+            (None, None, None, "Mailer Error: SMTP Error: The following recipients failed: a@example.org: This mail server requires authentication", SecurityError, None),
+            // qmail gave up, but the remote reply said why.
+            (Some(C::Mail), Some(417), None, "SPF error mx.example.org: Address does not pass the Sender Policy Framework I'm not going to try again; this message has been in the queue too long.", AuthFailure, None),
+        ]
+    };
+
+    #[test]
+    fn v34_read_after_measuring() {
+        assert_examples(V34_READ);
+        // A connection that never got a reply stays expired; a DSN that failed it is hard,
+        // a bare "Message expired" keeps the code's class.
+        let c = classify_example(
+            None,
+            Some(451),
+            None,
+            "Sorry, I wasn't able to establish an SMTP connection. I'm not going to try again; this message has been in the queue too long.",
+        );
+        assert_eq!((c.reason, c.bounce), (Some(Expired), Some(Bounce::Hard)));
+        let c = classify_example(
+            None,
+            None,
+            Some("4.4.7"),
+            "Final-Recipient: RFC822; a@example.org\nAction: failed\nStatus: 4.4.7",
+        );
+        assert_eq!((c.reason, c.bounce), (Some(Expired), Some(Bounce::Hard)));
+        let c = classify_example(None, None, Some("4.4.7"), "4.4.7 Message expired");
+        assert_eq!((c.reason, c.bounce), (Some(Expired), Some(Bounce::Soft)));
+    }
 
     /// Round 19c: lines like blind sets v32a–v32c's, read after they were measured.
     #[rustfmt::skip]
