@@ -1863,6 +1863,8 @@ fn infer_context(block: &str) -> Option<Context> {
         // _actionSMTPStream); a refused DATA command itself is "EENVELOPE".
         ("\"code\":\"emessage\"", Context::EndOfData),
         ("code: 'emessage'", Context::EndOfData),
+        // nodemailer: the server accepted the connection and never sent its banner.
+        ("greeting never received", Context::Greeting),
         ("in reply to data", Context::Data),
         ("rejected command 'data'", Context::Data),
         ("expected response code 354", Context::Data),

@@ -452,6 +452,15 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 20b: client libraries' own words for a failed connection, TLS or login ---
+    // (checked by hand against each library's source; these say nothing of the server's reply)
+    t("client_tls_failed", &["could not convert socket to tls", "sslhandshakeexception", "error occurred while attempting to establish an ssl or tls connection", "does not match the server certificate", "remote certificate is invalid", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired"], FailedStartTls)
+        .soft("The TLS handshake or the certificate check failed before any mail was sent: fix the client's TLS settings or trust store, or the server's certificate; the message is still queued.")
+        .src("JavaMail SMTPTransport \"Could not convert socket to TLS\" (STARTTLS handshake failed, its SSLHandshakeException nested); MailKit's SslHandshakeException \"An error occurred while attempting to establish an SSL or TLS connection.\"; Ruby OpenSSL \"hostname … does not match the server certificate\"; .NET \"The remote certificate is invalid according to the validation procedure\"; OpenSSL's verify errors (\"self signed certificate\", \"unable to get local issuer certificate\", \"certificate has expired\"): TLS with the server failed, so nothing was sent"),
+    t("client_no_connection", &["greeting never received", "net::readtimeout", "net::opentimeout", "smtp connect() failed"], NetworkError)
+        .src("nodemailer's smtp-connection \"Greeting never received\" (ETIMEDOUT: the server said nothing after the connection), Ruby's Net::ReadTimeout / Net::OpenTimeout, PHPMailer's \"SMTP connect() failed.\" (its language file, connect_host): the client reached no server that answered, a network failure"),
+    t("client_auth_unavailable", &["auth extension not supported"], SecurityError)
+        .src("CPython smtplib login(): \"SMTP AUTH extension not supported by server.\" (the server's EHLO offered no AUTH, usually until STARTTLS, or on a port that takes no submissions): the client cannot log in as configured"),
     // --- Round 20: what blind sets v34a–v34d showed, read after they were measured ---
     // Asian and European pages, list-archive bounces, sending apps' issue threads
     // (fixtures/bounces/README.md, "The v34 sets, measured blind").
@@ -1460,8 +1469,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("QQ / 163 (NetEase) SMTP submission: \"553 Mail from must equal authorized user\": the envelope sender is not the authenticated account (https://github.com/xuxueli/xxl-job/issues/3858). Coremail's \"553 Local user only\" stays `norelaying` (coremail_relay), although v15's labeller chose `rejected` for it"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
-    t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining"], SyntaxError).hard()
-        .src("Postfix postconf(5) reject_invalid_helo_hostname (\"Helo command rejected: Invalid name\": malformed HELO argument) and reject_unauth_pipelining (\"Improper use of SMTP command pipelining\"); Exim src/smtp_in.c \"rejected EHLO from …: syntactically invalid argument(s)\" and \"554 SMTP synchronization error\" (smtp_enforce_sync: input sent before the server's reply)"),
+    t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining", "improper command pipelining after"], SyntaxError).hard()
+        .src("Postfix postconf(5) reject_invalid_helo_hostname (\"Helo command rejected: Invalid name\": malformed HELO argument) and reject_unauth_pipelining (\"Improper use of SMTP command pipelining\"); Postfix smtpd's log of the same misuse, \"improper command pipelining after CONNECT from host[ip]\" (smtpd.c, smtpd_forbid_unauth_pipelining); Exim src/smtp_in.c \"rejected EHLO from …: syntactically invalid argument(s)\" and \"554 SMTP synchronization error\" (smtp_enforce_sync: input sent before the server's reply)"),
     t("postfix_sender_not_logged_in", &["sender address rejected: not logged in"], SecurityError).hard()
         .src("Postfix postconf(5) reject_unauthenticated_sender_login_mismatch / reject_known_sender_login_mismatch: the sender address belongs to a SASL login and the client has not authenticated"),
     t("postfix_multi_recipient_bounce", &["multi-recipient bounce"], Rejected).hard()
@@ -5062,6 +5071,23 @@ mod tests {
             (Some(C::Mail), Some(417), None, "SPF error mx.example.org: Address does not pass the Sender Policy Framework I'm not going to try again; this message has been in the queue too long.", AuthFailure, None),
         ]
     };
+
+    /// Round 20b: client libraries' own errors, with no reply of the server's.
+    #[rustfmt::skip]
+    const CLIENT_LIBRARY_WORDS: &[RhostExampleCtx] = &[
+        (None, None, None, "javax.mail.MessagingException: Could not convert socket to TLS; nested exception is: javax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)", FailedStartTls, None),
+        (None, None, None, "OpenSSL::SSL::SSLError: hostname \"mail.example.org\" does not match the server certificate", FailedStartTls, None),
+        (None, None, None, "The remote certificate is invalid according to the validation procedure.", FailedStartTls, None),
+        (None, None, None, "Error: Greeting never received", NetworkError, None),
+        (None, None, None, "SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting", NetworkError, None),
+        (None, None, None, "smtplib.SMTPNotSupportedError: SMTP AUTH extension not supported by server.", SecurityError, None),
+        (None, None, None, "postfix/smtpd[1]: improper command pipelining after CONNECT from unknown[192.0.2.1]", SyntaxError, None),
+    ];
+
+    #[test]
+    fn client_library_words() {
+        assert_examples(CLIENT_LIBRARY_WORDS);
+    }
 
     #[test]
     fn v34_read_after_measuring() {
