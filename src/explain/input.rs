@@ -247,12 +247,18 @@ impl Pending {
         // Sendmail's transcript prints the local delivery agent's own words before its
         // status ("procmail: Quota exceeded while writing …⏎550 5.0.0 <…>... Can't create
         // output"): they say why, the status only that the mailer failed.
-        let texts = match local_agent_words(prev_text) {
+        let mut texts = match local_agent_words(prev_text) {
             Some(words) if line_starts_with_code(line) => {
                 vec![words.to_string(), text.to_string()]
             }
             _ => vec![text.to_string()],
         };
+        // A multi-line reply pasted as one line from its middle: the words before the first
+        // continuation marker are the reply's own ("Our system has detected an unusual rate
+        // of 421-4.7.28 unsolicited mail …"), not a wrapper's label.
+        if let Some(head) = reply_words_before(lead, sep) {
+            texts.insert(0, head.to_string());
+        }
         Pending {
             code,
             enhanced,
@@ -847,6 +853,17 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         });
     }
     out
+}
+
+/// The words before a code that opens a multi-line reply in the middle of a line (`sep`
+/// '-'), when they are prose ending in a word, not a label or wrapper (`said:`, `]`, `>`).
+fn reply_words_before(lead: &str, sep: char) -> Option<&str> {
+    if sep != '-' {
+        return None;
+    }
+    let head = lead.get(..lead.len().checked_sub(4)?)?.trim_end();
+    let words = head.split_whitespace().count();
+    (words >= 3 && head.ends_with(|c: char| c.is_alphabetic())).then_some(head)
 }
 
 /// PHPMailer reports a refusal as "SMTP server error: MAIL FROM command failed Detail:
@@ -1573,6 +1590,9 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                 && !quantity_field(prev_word)
                 && (prev_word.ends_with([':', '>', '='])
                     || clock_time(prev_word)
+                    // Ruby's Net::SMTP exceptions before the reply ("Net::SMTPServerBusy 450
+                    // …", "Net::SMTPFatalError 554 …").
+                    || prev_word.starts_with("net::smtp")
                     || matches!(
                         prev_word,
                         "error"
@@ -1865,6 +1885,10 @@ fn infer_context(block: &str) -> Option<Context> {
         ("code: 'emessage'", Context::EndOfData),
         // nodemailer: the server accepted the connection and never sent its banner.
         ("greeting never received", Context::Greeting),
+        // A client's "STARTTLS upgrade failed" (chatmail's relay) and smtplib's "SMTP AUTH
+        // extension not supported by server." (raised by login()).
+        ("starttls upgrade failed", Context::StartTls),
+        ("auth extension not supported", Context::Auth),
         ("in reply to data", Context::Data),
         ("rejected command 'data'", Context::Data),
         ("expected response code 354", Context::Data),
@@ -2560,6 +2584,9 @@ fn quoted_command(l: &str) -> Option<Context> {
         // "(host 'mx.example' rejected command 'RCPT TO:<…>' with code 550 …)", the relay
         // log form whose 'DATA' case the table names.
         .or_else(|| verb_after("rejected command '", '\''))
+        // Postfix's before-queue proxy: `warning: proxy 127.0.0.1:10025 rejected "EHLO x":
+        // "505 …"` (smtpd_proxy.c quotes the command the filter refused).
+        .or_else(|| verb_after("rejected \"", '"'))
         // nodemailer's error as JSON: {"code":"EAUTH","response":"…","command":"AUTH PLAIN"}.
         .or_else(|| verb_after("\"command\":\"", '"'))
         .or_else(|| verb_after("failed-command command=\"", '"'))
@@ -2941,6 +2968,43 @@ mod tests {
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
         }
+    }
+
+    /// Round 20c, read from blind sets v35a-v35d.
+    #[test]
+    fn round_20c_command_words_and_wrappers() {
+        for (line, want) in [
+            (
+                "Error: SMTP connection failure: STARTTLS upgrade failed: unexpected EOF",
+                Context::StartTls,
+            ),
+            (
+                "ERROR {mail:199} SMTP AUTH extension not supported by server.",
+                Context::Auth,
+            ),
+            (
+                "warning: proxy 127.0.0.1:10050 rejected \"EHLO mx.example.org\": \"505 Eh? WTF was that?\"",
+                Context::Ehlo,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        assert_eq!(
+            code_of("Net::SMTPServerBusy 450 Your account reached its email quota limit."),
+            Some(450)
+        );
+        let (code, text) = reply_of("Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. 421 4.7.28 Try later.").unwrap_or_default();
+        assert_eq!(code, 421);
+        assert!(
+            text.starts_with("Our system has detected an unusual rate of unsolicited"),
+            "{text}"
+        );
+        // A label before the code is no part of the reply.
+        assert_eq!(
+            reply_words_before("host mx.example.org said: 550-", '-'),
+            None
+        );
+        assert_eq!(reply_words_before("Our words here 550 ", ' '), None);
     }
 
     #[test]

@@ -452,6 +452,29 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 20c: what blind sets v35a–v35d showed, read after they were measured ---
+    // Admins' and developers' support threads, a vendor's status notice, forum pastes
+    // (fixtures/bounces/README.md, "The v35 sets, measured blind").
+    t("dane_no_tlsa", &["no tlsa records found"], FailedStartTls).soft("The sender's policy requires DANE for this destination and its DNS published no usable TLSA record: nothing is sent until the records exist or the policy changes.")
+        .src("Postfix with DANE required (smtp_tls_security_level = dane-only, or a policy service asking for it): \"dsn=4.7.5, status=deferred (no TLSA records found)\" (https://github.com/Zuplu/postfix-tlspol/issues/52; https://www.postfix.org/TLS_README.html): TLS as the policy demands could not be set up, deferred"),
+    t("mail_loop_detected", &["detected a mail loop", "mail loop detected", "mail forwarding loop"], NetworkError).hard()
+        .src("A local delivery agent's \"Detected a mail loop\" (x-unix Diagnostic-Code, https://github.com/thunderkeys/pdfconvertme-public/issues/1) and Postfix's \"mail forwarding loop for …\": the message came back to where it had been, a loop (fixtures/bounces/README.md conventions: loops → networkerror, hard)"),
+    t("exim_mx_is_self", &["remote host address is the local host"], NetworkError)
+        .src("Exim's \"defer (-1): remote host address is the local host\" (the MX or smarthost resolves to this very host, Exim FAQ 3; https://github.com/diyan/mailhog-docker/issues/2): a routing fault, retried"),
+    t("relay_not_for_sender", &["not allowed to send mail on behalf of"], NoRelaying).hard()
+        .src("ExchangeDefender's outbound relay, \"550 ExchangeDefender is not allowed to send mail on behalf of your email address.\" (its status notice, https://www.anythingdown.com/sa-view.php?id=82161242827b703e6acf9c726942a1e4): the relay does not send for that sender's domain"),
+    t("broken_pipe", &["broken pipe"], NetworkError)
+        .src("\"write tcp …:587: write: broken pipe\" (Go's net error, https://github.com/knadh/listmonk/issues/71): the connection was closed under the client, a network failure"),
+    t("invalid_subscriber_email", &["email is invalid"], UserUnknown).hard()
+        .src("\"554 Transaction failed: foobar@com: Subscriber email is invalid.\" (repo:umonkey/ersties-mailwarm-gw/README.md): the recipient address cannot exist"),
+    t("account_sending_quota", &["account reached its email quota"], RateLimited).soft("The sending account's own quota of messages is used up: mail passes again when the quota renews or is raised.")
+        .src("MailerSend's \"450 Your account reached its email quota limit. Contact support to increase it. #MS42204\" (https://github.com/geeksforsocialchange/PlaceCal/issues/2297): the sender's plan quota, not a full mailbox"),
+    t("unroutable_domain", &["unroutable domain"], HostUnknown).hard()
+        .src("\"Mailbox unavailable. The server response was: unroutable domain: gmail\" (https://github.com/crossvertise/ActionMailerNext/issues/24): the recipient's domain cannot be routed to, hostunknown"),
+    t("ses_recipient_count", &["recipient count exceeds"], RateLimited).hard()
+        .src("Amazon SES's \"554 Transaction failed: Recipient count exceeds 50\" (https://github.com/woowacourse-teams/2025-ah-madda/issues/741; SES allows 50 recipients a message): this message must be split, sending it again unchanged fails again"),
+    t("address_syntax_words", &["missing or malformed local part", "bad address syntax"], SyntaxError).hard()
+        .src("Exim's \"501 <>: missing or malformed local part\" (an address that does not parse, https://github.com/nodemailer/nodemailer/issues/693) and QQ's \"501 Bad address syntax\" (repo:LetMeFly666/various): an address that does not parse: syntaxerror, as Sisimai reads both; refused at RCPT it is the recipient's address that cannot be delivered as written, userunknown as the 5.1.3 convention says (address_refused)"),
     // --- Round 20b: client libraries' own words for a failed connection, TLS or login ---
     // (checked by hand against each library's source; these say nothing of the server's reply)
     t("client_tls_failed", &["could not convert socket to tls", "sslhandshakeexception", "error occurred while attempting to establish an ssl or tls connection", "does not match the server certificate", "remote certificate is invalid", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired"], FailedStartTls)
@@ -1002,7 +1025,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("yahoo_legacy_deferral", &["[gl01]", "4.16.50", "4.16.55", "4.16.56"], BadReputation).src("http://postmaster.yahoo.com/errors/postmaster-21.html (Yahoo's legacy 421 \"Message from … temporarily deferred - 4.16.50/4.16.55\": deferred for unusual traffic or user complaints; https://senders.yahooinc.com/smtp-error-codes/ names the same deferral TSS04)"),
     t("yahoo_no_longer_valid", &["is no longer valid. [-20]", "is no longer valid"], UserUnknown).src("Yahoo's 554 \"delivery error: dd … is no longer valid. [-20]\": the account no longer exists (Sisimai lib/Sisimai/Reason/UserUnknown.pm: \"this email address is wrong or no longer valid\")"),
     t("yahoo_excessive_unknown", &["excessive unknown recipients"], BadReputation).src("https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html (\"451 VS1-IP/VS1-MF Excessive unknown recipients - possible Open Relay\": mail deprioritised for hitting many invalid addresses)"),
-    t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account", "this user doesn't have a yahoo"], UserUnknown)
+    t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account", "this user doesn't have a yahoo", "delivery error: dd this user doesn't have a"], UserUnknown)
         .src("Yahoo's MTAs answer an unknown recipient after the message, \"554 delivery error: dd This user doesn't have a yahoo.com account (…) [0] - mtaNNN.mail.….yahoo.com (in reply to end of DATA command)\" (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Yahoo! JAPAN's say the same of yahoo.co.jp: an unknown user, not a filter"),
     // --- Apple iCloud (https://support.apple.com/en-us/102322) ---
     t("apple_cs01", &["[cs01]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (CS01: message rejected due to local policy)"),
@@ -2103,7 +2126,9 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
         (452, _) => SystemFull,
         (454, Some(C::StartTls)) => FailedStartTls,
         (454 | 530 | 534 | 535 | 538, _) => SecurityError,
-        (500..=504, _) => SyntaxError,
+        // RFC 5321 §4.2.1: x0z replies are about syntax, also the ones it does not list ("505
+        // Eh? WTF was that?", Postfix's before-queue filter answering a bad EHLO).
+        (500..=509, _) => SyntaxError,
         (521 | 556, _) => NotAccept,
         (550 | 553, Some(C::Mail)) => Rejected,
         (550 | 553, Some(C::Rcpt)) => UserUnknown,
@@ -2156,6 +2181,9 @@ fn answering_provider(
         return named;
     }
     providers::provider_in(&hay)
+        // The reply's own text with a multi-line reply's markers taken out ("unusual rate of
+        // 421-4.7.28 unsolicited mail" pasted on one line reads as Google wrote it).
+        .or_else(|| unmarked(&hay).and_then(|h| providers::provider_in(&h)))
         .or_else(|| {
             code.filter(|_| !remote_mta_named)
                 .and_then(|_| providers::provider_of_addresses(lowered))
@@ -2183,6 +2211,24 @@ fn answering_provider(
 /// sender's own relay; the answering side is the unreachable destination, named by
 /// `LastAttemptedServerName=` when the line has it. `None` when the line is no such report;
 /// `Some(provider)` (perhaps `Some(None)`) when it is.
+/// The text without the markers of a multi-line reply pasted as one line ("unusual rate of
+/// 421-4.7.28 unsolicited mail"): `None` when it has none.
+fn unmarked(hay: &str) -> Option<String> {
+    let marker = |w: &str| {
+        w.split_once('-').is_some_and(|(c, e)| {
+            c.len() == 3
+                && c.bytes().all(|b| b.is_ascii_digit())
+                && EnhancedCode::parse(e).is_some()
+        })
+    };
+    hay.split_whitespace().any(marker).then(|| {
+        hay.split_whitespace()
+            .filter(|w| !marker(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 fn own_relay_connect_failure(
     hay: &str,
     enhanced: Option<EnhancedCode>,
@@ -2321,8 +2367,9 @@ fn address_refused(
     r: Reason,
     ctx: Option<Context>,
     enhanced: Option<EnhancedCode>,
-    generic: bool,
+    rule: &str,
 ) -> Reason {
+    let generic = rule.starts_with("user_unknown");
     let sender_code = enhanced.is_some_and(|e| e.subject == 1 && matches!(e.detail, 7 | 8));
     // After the message itself (a 5xx to DATA is still about the recipients: "503 All
     // recipients are invalid").
@@ -2338,6 +2385,9 @@ fn address_refused(
         // At the greeting only the connecting host can be refused: a "policy" there is a
         // block of it (as the vague X.7.x codes at the greeting, `by_vague_enhanced`).
         PolicyViolation if ctx == Some(Context::Greeting) => Blocked,
+        // An address that does not parse, refused at RCPT: the recipient's address cannot be
+        // delivered as written (fixtures/bounces/README.md conventions, 5.1.3).
+        SyntaxError if ctx == Some(Context::Rcpt) && rule == "address_syntax_words" => UserUnknown,
         r => r,
     }
 }
@@ -2672,6 +2722,9 @@ fn bounce_of(
     // with 4xx is hard).
     let setup = reason == Some(SecurityError)
         && ![
+            // Postfix's own log says it keeps the message and retries (its SASL login to a
+            // relay failed: "status=deferred (SASL authentication failed …)").
+            "status=deferred",
             "temporar",
             "try again",
             "rate limit",
@@ -2833,10 +2886,9 @@ pub fn classify(
         if !r.note.is_empty() {
             note = Some(r.note.to_string());
         }
-        let generic = r.id.starts_with("user_unknown");
         let reason = under_rule_code(r, enhanced, &mut rule);
         Some(queue_expired(
-            address_refused(reason, ctx, enhanced, generic),
+            address_refused(reason, ctx, enhanced, r.id),
             code,
             enhanced,
         ))
@@ -5071,6 +5123,53 @@ mod tests {
             (Some(C::Mail), Some(417), None, "SPF error mx.example.org: Address does not pass the Sender Policy Framework I'm not going to try again; this message has been in the queue too long.", AuthFailure, None),
         ]
     };
+
+    /// Round 20c: lines like blind sets v35a–v35d's, read after they were measured.
+    #[rustfmt::skip]
+    const V35_READ: &[RhostExampleCtx] = {
+        use Context as C;
+        &[
+            (None, None, Some("4.7.5"), "to=<a@example.org>, relay=none, dsn=4.7.5, status=deferred (no TLSA records found)", FailedStartTls, None),
+            (None, None, Some("5.3.0"), "Diagnostic-Code: x-unix; Detected a mail loop via header 'In-Reply-To: <x@example.org>', aborting!", NetworkError, None),
+            (None, None, None, "== a@example.org R=smarthost defer (-1): remote host address is the local host", NetworkError, None),
+            (None, Some(550), None, "Relay.example is not allowed to send mail on behalf of your email address.", NoRelaying, None),
+            (None, None, None, "write tcp 192.0.2.1:57172->192.0.2.2:587: write: broken pipe", NetworkError, None),
+            (None, Some(554), None, "Transaction failed: a@example: Subscriber email is invalid.", UserUnknown, None),
+            (None, Some(450), None, "Your account reached its email quota limit. Contact support to increase it.", RateLimited, None),
+            (None, None, None, "Mailbox unavailable. The server response was: unroutable domain: example", HostUnknown, None),
+            (None, Some(554), None, "Transaction failed: Recipient count exceeds 50", RateLimited, None),
+            (Some(C::Rcpt), Some(501), None, "<>: missing or malformed local part", UserUnknown, None),
+            (Some(C::Mail), Some(501), None, "<>: missing or malformed local part", SyntaxError, None),
+            (None, Some(501), None, "Bad address syntax.", SyntaxError, None),
+            (Some(C::EndOfData), Some(554), None, "delivery error: dd This user doesn't have a account ( [-5] -", UserUnknown, Some("yahoo")),
+            (Some(C::Ehlo), Some(505), None, "Eh? WTF was that?", SyntaxError, None),
+        ]
+    };
+
+    #[test]
+    fn v35_read_after_measuring() {
+        assert_examples(V35_READ);
+        // Postfix says it keeps a message whose SASL login to the relay failed: soft.
+        let c = classify_example(
+            None,
+            None,
+            Some("4.7.0"),
+            "dsn=4.7.0, status=deferred (SASL authentication failed; cannot authenticate to server relay.example[192.0.2.1]: no mechanism available)",
+        );
+        assert_eq!(
+            (c.reason, c.bounce),
+            (Some(SecurityError), Some(Bounce::Soft))
+        );
+        // A multi-line Gmail reply pasted on one line: the reader collapses its text, and
+        // the whole line, markers and all, still names Google.
+        let whole = "Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. To protect our 421-4.7.28 users from spam";
+        let text = "Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam";
+        let c = classify(None, Some(421), EnhancedCode::parse("4.7.28"), text, whole);
+        assert_eq!(
+            (c.reason, c.provider.as_deref()),
+            (Some(BadReputation), Some("google"))
+        );
+    }
 
     /// Round 20b: client libraries' own errors, with no reply of the server's.
     #[rustfmt::skip]
