@@ -484,7 +484,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("ExchangeDefender's outbound relay, \"550 ExchangeDefender is not allowed to send mail on behalf of your email address.\" (its status notice, https://www.anythingdown.com/sa-view.php?id=82161242827b703e6acf9c726942a1e4): the relay does not send for that sender's domain"),
     t("broken_pipe", &["broken pipe"], NetworkError)
         .src("\"write tcp …:587: write: broken pipe\" (Go's net error, https://github.com/knadh/listmonk/issues/71): the connection was closed under the client, a network failure"),
-    t("invalid_subscriber_email", &["email is invalid"], UserUnknown).hard()
+    t("invalid_subscriber_email", &["subscriber email is invalid", "recipient email is invalid"], UserUnknown).hard()
         .src("\"554 Transaction failed: foobar@com: Subscriber email is invalid.\" (repo:umonkey/ersties-mailwarm-gw/README.md): the recipient address cannot exist"),
     t("account_sending_quota", &["account reached its email quota"], RateLimited).soft("The sending account's own quota of messages is used up: mail passes again when the quota renews or is raised.")
         .src("MailerSend's \"450 Your account reached its email quota limit. Contact support to increase it. #MS42204\" (https://github.com/geeksforsocialchange/PlaceCal/issues/2297): the sender's plan quota, not a full mailbox"),
@@ -518,7 +518,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exchange Online's NDR text for 5.1.1 \"The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.\" (quoted in https://lore.kernel.org/netdev/b99360be-feea-c33f-40ab-e7301307a794@gmail.com/; https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online): no such recipient"),
     t("invalid_destination_domain", &["invalid destination domain"], HostUnknown).hard()
         .src("\"5.1.1 … invalid destination domain\" (https://support.arubacloud.pl/kb/a2839/konfiguracja-serwera-smtp-sprawdzenie-rekordow-dns.aspx): the recipient's domain, not its mailbox, is unknown, whatever the enhanced code says"),
-    t("user_not_found_in_server", &["is not found in server", "user…is not found in"], UserUnknown).hard()
+    t("user_not_found_in_server", &["is not found in server"], UserUnknown).hard()
         .src("A Chinese webmail's \"User a@163.net is not found in Server\" (http://www.tnet.hk/support/email/reemail_old.php): no such user"),
     t("illegal_sender", &["illegal sender"], Rejected).hard()
         .src("\"550 illegal sender.\" (http://help.url.com.tw, the Taiwanese ISP's list of bounce messages): the sender address is refused"),
