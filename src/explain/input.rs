@@ -486,9 +486,7 @@ fn collapse(text: &str, code: u16) -> String {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if w.starts_with(&prefix) && EnhancedCode::parse(&w[prefix.len()..]).is_some()
-            || w == prefix
-        {
+        if crate::smtp::reply::continuation_marker(w) == Some(bare.as_str()) || w == prefix {
             i += 1;
             continue;
         }

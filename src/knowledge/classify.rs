@@ -2233,13 +2233,7 @@ fn answering_provider(
 /// The text without the markers of a multi-line reply pasted as one line ("unusual rate of
 /// 421-4.7.28 unsolicited mail"): `None` when it has none.
 fn unmarked(hay: &str) -> Option<String> {
-    let marker = |w: &str| {
-        w.split_once('-').is_some_and(|(c, e)| {
-            c.len() == 3
-                && c.bytes().all(|b| b.is_ascii_digit())
-                && EnhancedCode::parse(e).is_some()
-        })
-    };
+    let marker = |w: &str| crate::smtp::reply::continuation_marker(w).is_some();
     hay.split_whitespace().any(marker).then(|| {
         hay.split_whitespace()
             .filter(|w| !marker(w))

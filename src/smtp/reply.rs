@@ -36,6 +36,17 @@ pub struct EnhancedCode {
     pub detail: u16,
 }
 
+/// The code of a multi-line reply's continuation marker pasted inside a line, a code, a
+/// hyphen and an enhanced code as one word ("421-4.7.28" → "421", RFC 5321 §4.2.1 with RFC
+/// 3463's code repeated on each line): the three digits, or `None` for any other word.
+pub fn continuation_marker(word: &str) -> Option<&str> {
+    let (code, enhanced) = word.split_once('-')?;
+    (code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && EnhancedCode::parse(enhanced).is_some())
+    .then_some(code)
+}
+
 impl EnhancedCode {
     /// Parses `2.1.5` style text. Class must be 2, 4 or 5; subject and detail have 1–3 digits
     /// (RFC 3463 §2: "subject ::= 1*3digit", "detail ::= 1*3digit").
