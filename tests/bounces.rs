@@ -494,6 +494,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v37a", false),
+        ("heldout-v37b", false),
+        ("heldout-v37c", false),
+        ("heldout-v37d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
