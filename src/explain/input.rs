@@ -587,15 +587,43 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     let decoded = lettre_codes(block);
     let block = decoded.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
-    if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
-        return strict;
-    }
-    let loose = parse_block_in(block, true);
-    if loose.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
-        loose
-    } else {
+    let found = if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         strict
+    } else {
+        let loose = parse_block_in(block, true);
+        if loose.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
+            loose
+        } else {
+            strict
+        }
+    };
+    nested_refusal(block, &found).unwrap_or(found)
+}
+
+/// JavaMail (Jakarta Mail) reports a refused recipient inside the exception of the whole
+/// send: the outer `SMTPSendFailedException` carries the session's last reply, which can be
+/// a success ("250 OK id=…"), and the refusal is the exception after "nested exception
+/// is:" (`com.sun.mail.smtp.SMTPAddressFailedException: 501 …`; JavaMail's
+/// `MessagingException.toString` appends each nested exception so). When the block's own
+/// replies are all successes and the nested text holds a refusal, that refusal is the reply.
+fn nested_refusal(block: &str, parsed: &[Parsed]) -> Option<Vec<Parsed>> {
+    const NESTED: &str = "nested exception is";
+    let at = block.rfind(NESTED)?;
+    let codes = || {
+        parsed.iter().filter_map(|p| match p {
+            Parsed::Reply { code, .. } => Some(*code),
+            _ => None,
+        })
+    };
+    if codes().next().is_none() || codes().any(|c| c >= 400) {
+        return None;
     }
+    let tail = block[at + NESTED.len()..].trim_start_matches([':', ' ', '\n']);
+    let nested = parse_block(tail);
+    nested
+        .iter()
+        .any(|p| matches!(p, Parsed::Reply { code, .. } if *code >= 400))
+        .then_some(nested)
 }
 
 /// qmail-send's delivery line (`delivery 2392: success: 1.2.3.4_accepted_message./
@@ -1819,6 +1847,12 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     ("invalid rcpt to address", Context::Rcpt),
     ("mail from syntax error", Context::Mail),
     ("syntax: mail from", Context::Mail),
+    // A server refusing STARTTLS it never offered names the command ("503 STARTTLS command
+    // used when not advertised", https://github.com/gogs/gogs/issues/749).
+    (
+        "starttls command used when not advertised",
+        Context::StartTls,
+    ),
     ("during mail from", Context::Mail),
     ("during rcpt to", Context::Rcpt),
     ("username and password not accepted", Context::Auth),
@@ -3003,6 +3037,34 @@ mod tests {
             None
         );
         assert_eq!(reply_words_before("Our words here 550 ", ' '), None);
+    }
+
+    /// Round 21, read from blind sets v37a-v37d.
+    #[test]
+    fn round_21_nested_exception_and_starttls_words() {
+        assert_eq!(
+            stage_of(
+                "send reset password email err: 503 STARTTLS command used when not advertised"
+            ),
+            Some(Context::StartTls)
+        );
+        // JavaMail: the outer exception carries a success, the nested one the refusal.
+        let java = "com.sun.mail.smtp.SMTPSendFailedException: 250 OK id=1XDbee-0005z1-A3\n;\n  nested exception is:\n com.sun.mail.smtp.SMTPAddressFailedException: 501 <null>: recipient address must contain a domain";
+        let codes: Vec<u16> = parse_block(java)
+            .into_iter()
+            .filter_map(|p| match p {
+                Parsed::Reply { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(codes, vec![501]);
+        // An outer refusal stays the reply.
+        let spring = "Authentication failed; nested exception is javax.mail.AuthenticationFailedException: 535 AUTH failed";
+        assert!(
+            parse_block(spring)
+                .iter()
+                .any(|p| matches!(p, Parsed::Reply { code: 535, .. }))
+        );
     }
 
     #[test]
