@@ -1981,6 +1981,14 @@ fn infer_context(block: &str) -> Option<Context> {
         ("command: 'auth", Context::Auth),
         ("badcredentials", Context::Auth),
         ("sasl authentication failed", Context::Auth),
+        // Sendmail's log of a failed login ("AUTH failure (LOGIN): authentication failure
+        // (-13) SASL(-13): …", fail2ban's sendmail-auth test log) and Exim's protocol error
+        // naming the command ('SMTP protocol error in "AUTH LOGIN"').
+        ("auth failure (", Context::Auth),
+        ("smtp protocol error in \"auth", Context::Auth),
+        // Sendmail refusing a client that spoke before the greeting ("rejecting commands from
+        // … due to pre-greeting traffic").
+        ("due to pre-greeting traffic", Context::Greeting),
         // Exim's "after AUTH PLAIN:" but not "relaying allowed only after authentication".
         ("after auth ", Context::Auth),
         ("after auth:", Context::Auth),
@@ -3037,6 +3045,27 @@ mod tests {
             None
         );
         assert_eq!(reply_words_before("Our words here 550 ", ' '), None);
+    }
+
+    /// Round 21b, read from blind sets v38a-v38c.
+    #[test]
+    fn round_21b_login_and_greeting_words() {
+        for (line, want) in [
+            (
+                "sendmail[1]: 06I02CNi016764: AUTH failure (LOGIN): authentication failure (-13) SASL(-13): authentication failure: checkpass failed",
+                Context::Auth,
+            ),
+            (
+                "exim[8003]: SMTP protocol error in \"AUTH LOGIN\" H=(User) [192.0.2.1]:4816 LOGIN authentication mechanism not supported",
+                Context::Auth,
+            ),
+            (
+                "sm-mta[1]: x2RMMmdb016186: rejecting commands from h.example [192.0.2.1] due to pre-greeting traffic after 0 seconds",
+                Context::Greeting,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
     }
 
     /// Round 21, read from blind sets v37a-v37d.

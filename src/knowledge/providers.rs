@@ -287,10 +287,17 @@ pub fn blocklist(lowered: &str) -> Option<&'static str> {
 }
 
 /// [`blocklist`] on a text already stripped of addresses.
+/// A list's name inside a SpamAssassin test name (`RCVD_IN_BL_SPAMCOP_NET`,
+/// `URIBL_DBL_SPAM`, joined by `_`) is one input of a content score, not the list refusing
+/// the host: not counted.
 pub fn blocklist_in(hay: &str) -> Option<&'static str> {
+    let named = |f: &str| {
+        hay.match_indices(f)
+            .any(|(i, _)| !hay[..i].ends_with('_') && !hay[i + f.len()..].starts_with('_'))
+    };
     BLOCKLISTS
         .iter()
-        .find(|b| b.fragments.iter().any(|f| hay.contains(f)))
+        .find(|b| b.fragments.iter().any(|f| named(f)))
         .map(|b| b.id)
 }
 
