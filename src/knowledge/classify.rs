@@ -446,6 +446,11 @@ impl TextRule {
 
 use Reason::*;
 
+/// qmail-send's words when it returns a message it gave up on ("I'm not going to try again;
+/// this message has been in the queue too long.", qmail-send.c): a rule of its own, the
+/// point where the remote reply it quotes ends, and a bounce given up (hard).
+const QMAIL_GAVE_UP: &str = "i'm not going to try again";
+
 /// Phrases, most specific first: providers' own codes and texts, then generic keywords.
 #[rustfmt::skip]
 pub const TEXT_RULES: &[TextRule] = &[
@@ -1568,7 +1573,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exim spec ch. \"Main configuration\" (timeout_frozen_after, freeze_tell) and src/deliver.c \"Message is frozen\"; \"Message … has been frozen by the system filter\", \"… was frozen on arrival by ACL\" (deliver.c, receive.c; Sisimai 5 lib/Sisimai/Lhost/Exim.pm lists them as expired: `onhold` here, the message is held, not given up)"),
     t("qmail_not_in_locals", &["best-preference mx or a for that host", "isn't in my control/locals file"], SystemError).hard()
         .src("qmail-1.03 qmail-remote.c (https://cr.yp.to/qmail.html): \"Although I'm listed as a best-preference MX or A for that host, it isn't in my control/locals file\" (#5.4.6): the receiving server's own configuration"),
-    t("qmail_gave_up", &["i'm not going to try again; this message has been in the queue too long"], Expired).hard()
+    t("qmail_gave_up", &[QMAIL_GAVE_UP], Expired).hard()
         .src("qmail-1.03 qmail-send.c (https://cr.yp.to/qmail.html): queuelifetime reached, the last temporary error is returned with the message"),
     t("sendmail_disk_space", &["insufficient disk space"], SystemFull)
         .src("Sendmail srvrsmtp.c (MinFreeBlocks): \"452 4.4.5 Insufficient disk space; try again later\""),
@@ -2601,8 +2606,6 @@ fn find_localised(lowered: &str) -> Option<&'static TextRule> {
     })
 }
 
-/// The first rule of a phrase table with a fragment in `lowered`, as a scan of the rules in
-/// order would find it.
 /// The text rule for a reply's text. qmail ends a bounce it gave up on with "I'm not going
 /// to try again; this message has been in the queue too long.": when the remote reply
 /// before it says why ("Remote host said: 417 SPF error … Address does not pass the Sender
@@ -2613,10 +2616,7 @@ fn find_reply_text(phrases: &str) -> Option<&'static TextRule> {
     if r.reason != Expired {
         return Some(r);
     }
-    let Some(head) = phrases
-        .find("i'm not going to try again")
-        .map(|i| &phrases[..i])
-    else {
+    let Some(head) = phrases.find(QMAIL_GAVE_UP).map(|i| &phrases[..i]) else {
         return Some(r);
     };
     let before = find_text(&TEXT_INDEX, head)
@@ -2624,6 +2624,8 @@ fn find_reply_text(phrases: &str) -> Option<&'static TextRule> {
     Some(before.unwrap_or(r))
 }
 
+/// The first rule of a phrase table with a fragment in `lowered`, as a scan of the rules in
+/// order would find it.
 fn find_text(table: &Fragments, lowered: &str) -> Option<&'static TextRule> {
     table.first_in(lowered)
 }
@@ -2834,14 +2836,9 @@ fn bounce_of(
     // A message the queue says it gave up on ("Action: failed" with 4.4.7, qmail's "I'm not
     // going to try again") is returned, not retried: hard, whatever its last 4xx was.
     let gave_up = reason == Some(Expired)
-        && [
-            "action: failed",
-            "not going to try again",
-            "giving up",
-            "gave up",
-        ]
-        .iter()
-        .any(|w| whole_lower.contains(w));
+        && ["action: failed", QMAIL_GAVE_UP, "giving up", "gave up"]
+            .iter()
+            .any(|w| whole_lower.contains(w));
     match forced {
         Some(b) => b,
         None if setup || greeting_block || permanent_fault || gave_up => Bounce::Hard,
