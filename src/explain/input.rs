@@ -1847,6 +1847,11 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     ("invalid rcpt to address", Context::Rcpt),
     ("mail from syntax error", Context::Mail),
     ("syntax: mail from", Context::Mail),
+    // QQ Mail's "501 Mail from address must be same as authorization user."
+    ("mail from address must be", Context::Mail),
+    // A client's own message naming the command with a space, not a colon ("RCPT TO <a@b>
+    // не удалось: …", a Russian mail client).
+    ("rcpt to <", Context::Rcpt),
     // A server refusing STARTTLS it never offered names the command ("503 STARTTLS command
     // used when not advertised", https://github.com/gogs/gogs/issues/749).
     (
@@ -1989,6 +1994,8 @@ fn infer_context(block: &str) -> Option<Context> {
         // Sendmail refusing a client that spoke before the greeting ("rejecting commands from
         // … due to pre-greeting traffic").
         ("due to pre-greeting traffic", Context::Greeting),
+        // A checker's report of the reply to the connection ("SMTP greeting: 450 4.7.1 …").
+        ("smtp greeting: ", Context::Greeting),
         // Exim's "after AUTH PLAIN:" but not "relaying allowed only after authentication".
         ("after auth ", Context::Auth),
         ("after auth:", Context::Auth),
@@ -3045,6 +3052,27 @@ mod tests {
             None
         );
         assert_eq!(reply_words_before("Our words here 550 ", ' '), None);
+    }
+
+    /// Round 21c, read from blind sets v39a-v39c.
+    #[test]
+    fn round_21c_command_words() {
+        for (line, want) in [
+            (
+                "UNKNOWN a@example.ar: SMTP greeting: 450 4.7.1 Client host rejected: cannot find your hostname",
+                Context::Greeting,
+            ),
+            (
+                "KO: (501, b'Mail from address must be same as authorization user.', 'a@example.com')",
+                Context::Mail,
+            ),
+            (
+                "RCPT TO <a@example.com> не удалось: Temporary local problem - please try later",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
     }
 
     /// Round 21b, read from blind sets v38a-v38c.
