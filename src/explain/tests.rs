@@ -720,3 +720,19 @@ fn gmail_relay_bounce_names_the_answering_server() {
         ex.items
     );
 }
+
+/// A message the fuzzer built (explain_input, 2026-12-02) on which mail-parser 0.11 reaches
+/// its internal `debug_assert!` ("Invalid part ID, could not find multipart."), compiled out
+/// of every release build: with mail-parser's debug assertions off in this crate's profiles
+/// (Cargo.toml), as in the shipped binary, explain reads it without a panic, as arguments and
+/// on standard input.
+#[test]
+fn a_message_mail_parser_asserts_on_is_read_without_a_panic() {
+    let data = include_bytes!("../../fixtures/messages/fuzz-multipart-part-id.txt");
+    let text = String::from_utf8_lossy(data);
+    let input: Vec<String> = text.split('\0').map(str::to_owned).collect();
+    let ex = explain(&input, None);
+    assert!(!ex.items.is_empty());
+    // On standard input the NUL bytes make it no text to read; the JSON still reads back.
+    let _ = stdin_json(&text);
+}
