@@ -480,6 +480,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("\"535 auth failed (this user authenticate too many times)\" (https://github.com/nodemailer/nodemailer/issues/1350) and \"5.7.0 (#AUTH005) Too many bad auth attempts.\" (https://github.com/mageplaza/magento-2-smtp/issues/271): a limit on login attempts, as \"454 4.7.0 Too many login attempts, please try again later\" (ratelimited in heldout-v14)"),
     t("mailru_invalid_mailbox", &["is unavailable: user is terminated", "is unavailable: user not found"], UserUnknown).hard()
         .src("Mail.ru's \"550 Message was not accepted -- invalid mailbox. Local mailbox … is unavailable: user not found\" (https://pastebin.com/UWADPXYL, after end of data): Mail.ru checks its recipients after the message, in its own words, so the recipient is unknown, not filtered; \"… is unavailable: account is disabled\" stays suspend"),
+    // Round 21c, from blind set v40a (read after it was measured).
+    t("exim_header_sender", &["no verifiable sender address in message headers"], Rejected).hard()
+        .src("Exim's verify = header_sender refusal, \"550 No verifiable sender address in message headers\" after end of data (https://pastebin.com/cmmD6iiK; https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html): the sender the headers name could not be verified, the sender refused"),
     // --- Round 21b: what blind sets v38a–v38c showed, read after they were measured ---
     // Paste sites' Postfix/Exim logs and bounces, log tools' test data and threads
     // (fixtures/bounces/README.md, "The v38 sets, measured blind").
@@ -5243,6 +5246,7 @@ mod tests {
             (None, None, Some("5.7.0"), "(#AUTH005) Too many bad auth attempts.", RateLimited, None),
             (Some(C::Auth), Some(550), None, "(text in a lost charset)", SecurityError, None),
             (Some(C::EndOfData), Some(550), None, "Message was not accepted -- invalid mailbox. Local mailbox a@mail.ru is unavailable: user is terminated", UserUnknown, None),
+            (Some(C::EndOfData), Some(550), None, "No verifiable sender address in message headers", Rejected, None),
         ]
     };
 
