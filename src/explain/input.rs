@@ -1986,16 +1986,6 @@ fn infer_context(block: &str) -> Option<Context> {
         ("command: 'auth", Context::Auth),
         ("badcredentials", Context::Auth),
         ("sasl authentication failed", Context::Auth),
-        // Sendmail's log of a failed login ("AUTH failure (LOGIN): authentication failure
-        // (-13) SASL(-13): …", fail2ban's sendmail-auth test log) and Exim's protocol error
-        // naming the command ('SMTP protocol error in "AUTH LOGIN"').
-        ("auth failure (", Context::Auth),
-        ("smtp protocol error in \"auth", Context::Auth),
-        // Sendmail refusing a client that spoke before the greeting ("rejecting commands from
-        // … due to pre-greeting traffic").
-        ("due to pre-greeting traffic", Context::Greeting),
-        // A checker's report of the reply to the connection ("SMTP greeting: 450 4.7.1 …").
-        ("smtp greeting: ", Context::Greeting),
         // Exim's "after AUTH PLAIN:" but not "relaying allowed only after authentication".
         ("after auth ", Context::Auth),
         ("after auth:", Context::Auth),
@@ -2011,14 +2001,6 @@ fn infer_context(block: &str) -> Option<Context> {
         ("invalid greeting", Context::Greeting),
         ("after initial connection", Context::Greeting),
         ("reject: connect from", Context::Greeting),
-        (
-            "while receiving the initial server greeting",
-            Context::Greeting,
-        ),
-        (
-            "without sending the initial smtp greeting",
-            Context::Greeting,
-        ),
         ("connected to remote host", Context::Greeting),
         // A reply that quotes the command it answers ("550 RCPT TO:<a@b> max message size
         // exceeded", Sendmail-style MTAs and appliances in the Mail::DeliveryStatus::BounceParser
@@ -2029,6 +2011,7 @@ fn infer_context(block: &str) -> Option<Context> {
         FirstOf::new(
             HINTS
                 .iter()
+                .chain(LOG_STAGES)
                 .chain(ACTION_STAGES)
                 .chain(MTA_STAGES)
                 .chain(NAMED_STAGES)
@@ -2038,6 +2021,29 @@ fn infer_context(block: &str) -> Option<Context> {
     });
     TABLE.first_in(&l).or_else(|| quoted_command(&l))
 }
+
+/// Stages that servers' own logs and checkers' reports name, read after [`infer_context`]'s
+/// own hints.
+const LOG_STAGES: &[(&str, Context)] = &[
+    (
+        "while receiving the initial server greeting",
+        Context::Greeting,
+    ),
+    (
+        "without sending the initial smtp greeting",
+        Context::Greeting,
+    ),
+    // Sendmail's log of a failed login ("AUTH failure (LOGIN): authentication failure (-13)
+    // SASL(-13): …", fail2ban's sendmail-auth test log) and Exim's protocol error naming the
+    // command ('SMTP protocol error in "AUTH LOGIN"').
+    ("auth failure (", Context::Auth),
+    ("smtp protocol error in \"auth", Context::Auth),
+    // Sendmail refusing a client that spoke before the greeting ("rejecting commands from …
+    // due to pre-greeting traffic").
+    ("due to pre-greeting traffic", Context::Greeting),
+    // A checker's report of the reply to the connection ("SMTP greeting: 450 4.7.1 …").
+    ("smtp greeting: ", Context::Greeting),
+];
 
 /// Stages named with a server's action or before its reply, read after [`infer_context`]'s
 /// own hints.
