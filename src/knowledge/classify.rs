@@ -2416,6 +2416,15 @@ fn names_ip(phrases: &str) -> bool {
         })
 }
 
+/// Whether the words say "IP" ("550 IP 192.0.2.1 is blocked"). Narrower than [`names_ip`]:
+/// a bare address can stand in a greeting quoted before a refusal of the sender ("553 5.7.1
+/// Hello [192.0.2.1], for your MAIL FROM address … policy analysis reported", train-v11a).
+fn says_ip(phrases: &str) -> bool {
+    phrases
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "ip")
+}
+
 /// A block or policy refusal answering MAIL FROM is a refusal of the sender (`rejected`).
 fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     match (r, ctx) {
@@ -2839,7 +2848,12 @@ fn bounce_of(
     // Postfix's own "delivery temporarily suspended: host … refused to talk to me: 554 …"
     // says that Postfix holds the queue for that host, not that the receiver's block is
     // temporary.
-    let receiver_words = whole_lower.replace("delivery temporarily suspended", "");
+    const POSTFIX_HOLDS: &str = "delivery temporarily suspended";
+    let receiver_words = if whole_lower.contains(POSTFIX_HOLDS) {
+        std::borrow::Cow::Owned(whole_lower.replace(POSTFIX_HOLDS, ""))
+    } else {
+        std::borrow::Cow::Borrowed(whole_lower)
+    };
     let greeting_block = ctx == Some(Context::Greeting)
         && reason == Some(Blocked)
         && !["temporar", "try again", "too many"]
@@ -2892,11 +2906,8 @@ fn weak_reason(
         // A block that names the IP it refuses stays a block of that host, also when it
         // answers MAIL FROM ("550 IP 192.0.2.1 is blocked by EarthLink",
         // https://pastebin.com/mt8MbFRM).
-        let says_ip = phrases
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w == "ip");
         let r = match policy_on_ip(rule.reason, phrases) {
-            Blocked if says_ip => Blocked,
+            Blocked if says_ip(phrases) => Blocked,
             r => sender_refused(r, ctx),
         };
         (Some(r), format!("text:{}", rule.id))

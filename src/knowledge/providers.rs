@@ -287,6 +287,7 @@ pub fn blocklist(lowered: &str) -> Option<&'static str> {
 }
 
 /// [`blocklist`] on a text already stripped of addresses.
+///
 /// A list's name inside a SpamAssassin test name (`RCVD_IN_BL_SPAMCOP_NET`,
 /// `URIBL_DBL_SPAM`, joined by `_`) is one input of a content score, not the list refusing
 /// the host: not counted.
