@@ -408,6 +408,22 @@ pub struct TextRule {
     /// Said when the provider's code contradicts what it means.
     pub note: &'static str,
     pub source: &'static str,
+    /// How the command the reply answered changes the rule's meaning (`address_refused`).
+    pub by_command: ByCommand,
+}
+
+/// How a text rule's meaning follows the command its reply answered, beyond the shifts
+/// every address rule takes (an unknown address at MAIL FROM is a refused sender).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ByCommand {
+    /// The rule means the same whatever the command.
+    Same,
+    /// A generic "user unknown" wording: answered to the message, after RCPT accepted the
+    /// address, it is a filter refusing the recipient.
+    GenericUnknown,
+    /// An address that does not parse: refused at RCPT, the recipient's address cannot be
+    /// delivered as written (`userunknown`, the 5.1.3 convention).
+    UnknownAtRcpt,
 }
 
 const fn t(id: &'static str, text: &'static [&'static str], reason: Reason) -> TextRule {
@@ -418,6 +434,7 @@ const fn t(id: &'static str, text: &'static [&'static str], reason: Reason) -> T
         bounce: None,
         note: "",
         source: "",
+        by_command: ByCommand::Same,
     }
 }
 
@@ -441,6 +458,9 @@ impl TextRule {
     /// What the provider's own documentation says the reader can do.
     const fn note(self, note: &'static str) -> TextRule {
         TextRule { note, ..self }
+    }
+    const fn by_command(self, by_command: ByCommand) -> TextRule {
+        TextRule { by_command, ..self }
     }
 }
 
@@ -570,7 +590,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("ses_recipient_count", &["recipient count exceeds"], RateLimited).hard()
         .src("Amazon SES's \"554 Transaction failed: Recipient count exceeds 50\" (https://github.com/woowacourse-teams/2025-ah-madda/issues/741; SES allows 50 recipients a message): this message must be split, sending it again unchanged fails again"),
     t("address_syntax_words", &["missing or malformed local part", "bad address syntax"], SyntaxError).hard()
-        .src("Exim's \"501 <>: missing or malformed local part\" (an address that does not parse, https://github.com/nodemailer/nodemailer/issues/693) and QQ's \"501 Bad address syntax\" (repo:LetMeFly666/various): an address that does not parse: syntaxerror, as Sisimai reads both; refused at RCPT it is the recipient's address that cannot be delivered as written, userunknown as the 5.1.3 convention says (address_refused)"),
+        .src("Exim's \"501 <>: missing or malformed local part\" (an address that does not parse, https://github.com/nodemailer/nodemailer/issues/693) and QQ's \"501 Bad address syntax\" (repo:LetMeFly666/various): an address that does not parse: syntaxerror, as Sisimai reads both; refused at RCPT it is the recipient's address that cannot be delivered as written, userunknown as the 5.1.3 convention says (address_refused)")
+        .by_command(ByCommand::UnknownAtRcpt),
     // --- Round 20b: client libraries' own words for a failed connection, TLS or login ---
     // (checked by hand against each library's source; these say nothing of the server's reply)
     t("client_tls_failed", &["could not convert socket to tls", "sslhandshakeexception", "error occurred while attempting to establish an ssl or tls connection", "does not match the server certificate", "remote certificate is invalid", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired"], FailedStartTls)
@@ -1746,7 +1767,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("spam", &["spam", "unsolicited", "unwanted", "inappropriate", "junk mail", "content filter", "bulk mail"], SpamDetected),
     t("domain_does_not_exist", &["domain does not exist", "domain doesn't exist", "domain name does not exist", "domain must exist"], HostUnknown)
         .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm (\"domain does not exist\", \"recipient domain must exist\"): the domain, not the mailbox, is unknown; read before the user family, whose \"does not exist\" it contains (a sender's domain is read earlier, by sender_rejected)"),
-    t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable", "unknown local user"], UserUnknown),
+    t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable", "unknown local user"], UserUnknown)
+        .by_command(ByCommand::GenericUnknown),
     t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
     t("too_large", &["maximum incoming message size", "maximum message size", "message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
     t("mailbox_message_count", &["too many messages on the server", "zuviele mails auf dem server", "zu viele mails auf dem server", "too many messages in the mailbox", "too many messages in mailbox"], MailboxFull)
@@ -1782,7 +1804,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("user_unknown_more", &["not our customer", "does not have an account here", "no account by that name", "invalid address", "bad recipient", "bad destination mailbox", "recipient could not be found", "address could not be found", "no such address", "no such mailbox", "no such person", "non-existent user", "nonexistent user", "non existent user", "is not a known user", "not a local address", "address not present in directory", "unknown address", "address unknown", "there is no one at this address", "no longer accepts mail", "unknown or illegal alias", "mailbox is inactive", "mailbox is unavailable", "not a valid mailbox",
         // other languages
         "empfänger unbekannt", "benutzer unbekannt", "adresse unbekannt", "unbekannter empfänger", "existiert nicht", "utilisateur inconnu", "destinataire inconnu", "adresse inconnue", "n'existe pas", "usuario desconocido", "no existe", "destinatario desconocido", "utente sconosciuto", "nessun utente", "usuário desconhecido", "usuario inexistente", "não existe", "onbekende gebruiker", "bestaat niet"], UserUnknown)
-        .src("Sisimai lib/Sisimai/Reason/UserUnknown.pm; qmail \"sorry, no mailbox here by that name\"; Courier \"550 User <x> unknown\""),
+        .src("Sisimai lib/Sisimai/Reason/UserUnknown.pm; qmail \"sorry, no mailbox here by that name\"; Courier \"550 User <x> unknown\"")
+        .by_command(ByCommand::GenericUnknown),
     t("mailbox_full_more", &["full mailbox", "mailbox exceeded", "not enough storage", "does not have enough space", "disk quota", "mailfolder is full", "too many messages on the server", "postfach voll", "postfach ist voll", "speicherplatz", "boite pleine", "boîte pleine", "boite du destinataire pleine", "boîte aux lettres pleine", "buzón lleno", "buzon lleno", "casella piena", "caixa postal cheia", "caixa de correio cheia", "mailbox vol"], MailboxFull)
         .src("Sisimai lib/Sisimai/Reason/MailboxFull.pm"),
     t("network_more", &["timed out while", "smtp timeout", "connection reset by peer", "connection closed unexpectedly", "connection unexpectedly closed", "conversation with"], NetworkError)
@@ -1802,7 +1825,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("connection_rejected", &["connection rejected", "connections not accepted", "connection refused by policy"], Blocked),
     // --- Sisimai 5's further wordings (consulted last); "a…b" means "a", later "b" ---
     t("user_unknown_sisimai5", &["recipient not ok", "user…not ok", "recipient cannot be verified", "no longer exists", "recipient is not accepted", "recipients are invalid", "no valid recipients", "not listed in public name & address book", "not listed in domino directory", "in name directory", "mailbox invalid", "user not exist", "recipient not exist", "user not active", "is not an active address", "can't accept user", "destination addresses were unknown", "email address could not be found", "email name is not found", "badrcptto", "validrcptto", "badrecipientto", "not a valid user", "user…was not found", "recipient…was not found in", "mailbox…unavailable or access denied", "unknown local part", "unknown local-part", "unknown e-mail address", "unknown email address", "account…does not exist at the organization"], UserUnknown)
-        .src("Sisimai 5 lib/Sisimai/Reason/UserUnknown.pm ($index and $pairs); Lotus Domino \"User x not listed in public Name & Address Book\""),
+        .src("Sisimai 5 lib/Sisimai/Reason/UserUnknown.pm ($index and $pairs); Lotus Domino \"User x not listed in public Name & Address Book\"")
+        .by_command(ByCommand::GenericUnknown),
     t("filtered_sisimai5", &["refuses to receive this mail", "refused to receive this mail", "refuse to receive mail", "user reject", "account is protected by", "has restricted sms e-mail", "recipient refuses to accept"], Filtered)
         .src("Sisimai 5 lib/Sisimai/Reason/Filtered.pm (\"user refuses to receive this mail\", \"user reject\": the recipient's own filter)"),
     t("mailbox_full_sisimai5", &["space not enough", "space has been used up", "exceed maximum mailbox size", "too much mail data", "would exceed maximum allowed storage", "exceeded its disk space limit", "exceeded the local limit", "quota violation", "reached disk quota", "exceeding its mailbox quota", "exceeding receiving limits"], MailboxFull)
@@ -1825,7 +1849,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("suspend_sisimai", &["recipient suspend the service", "suspend the service"], Suspend)
         .src("Sisimai lib/Sisimai/Reason/Suspend.pm (\"recipient suspend the service\")"),
     t("user_unknown_sisimai5_index", &["address invalid", "mailbox not present", "mailbox unavaiable", "no mail box available", "recipient is not local", "recipient notfound", "email address is wrong or no longer valid", "unknown mailbox", "user missing home directory", "user not known", "unknown virtual user", "invalid user", "invalid-recipient", "rejected: userunknown", "envelope recipient has been denied", "badrcptto", "account unavailable", "server rejected recipients"], UserUnknown)
-        .src("Sisimai 5 lib/Sisimai/Reason/UserUnknown.pm $index (\"550 address invalid\", \"mailbox not present\", \"resolver.adr.recipient notfound\", \"user not known\", \"vdeliver: invalid or unknown virtual user\", qmail's \"sorry, your envelope recipient has been denied\" / badrcptto); after the AUTH wordings, so \"invalid username or password\" stays an authentication failure"),
+        .src("Sisimai 5 lib/Sisimai/Reason/UserUnknown.pm $index (\"550 address invalid\", \"mailbox not present\", \"resolver.adr.recipient notfound\", \"user not known\", \"vdeliver: invalid or unknown virtual user\", qmail's \"sorry, your envelope recipient has been denied\" / badrcptto); after the AUTH wordings, so \"invalid username or password\" stays an authentication failure")
+        .by_command(ByCommand::GenericUnknown),
     t("sender_refused_sisimai5", &["administrative prohibition", "batv failed to verify", "batv validation failure", "no third-party dsns", "from a different address or alias", "bouncedeny"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender: Exim's \"administrative prohibition\", SonicWall's BATV failures, SpamWall's \"no third-party DSNs\", McAfee's \"denied [BOUNCEDENY]\")"),
     t("suspend_sisimai5", &["user or domain is disabled", "user is terminated", "mailbox currently suspended"], Suspend)
@@ -2477,9 +2502,9 @@ fn address_refused(
     r: Reason,
     ctx: Option<Context>,
     enhanced: Option<EnhancedCode>,
-    rule: &str,
+    by_command: ByCommand,
 ) -> Reason {
-    let generic = rule.starts_with("user_unknown");
+    let generic = by_command == ByCommand::GenericUnknown;
     let sender_code = enhanced.is_some_and(|e| e.subject == 1 && matches!(e.detail, 7 | 8));
     // After the message itself (a 5xx to DATA is still about the recipients: "503 All
     // recipients are invalid").
@@ -2497,7 +2522,9 @@ fn address_refused(
         PolicyViolation if ctx == Some(Context::Greeting) => Blocked,
         // An address that does not parse, refused at RCPT: the recipient's address cannot be
         // delivered as written (fixtures/bounces/README.md conventions, 5.1.3).
-        SyntaxError if ctx == Some(Context::Rcpt) && rule == "address_syntax_words" => UserUnknown,
+        SyntaxError if ctx == Some(Context::Rcpt) && by_command == ByCommand::UnknownAtRcpt => {
+            UserUnknown
+        }
         r => r,
     }
 }
@@ -3003,7 +3030,7 @@ pub fn classify(
         }
         let reason = under_rule_code(r, enhanced, &mut rule);
         Some(queue_expired(
-            address_refused(reason, ctx, enhanced, r.id),
+            address_refused(reason, ctx, enhanced, r.by_command),
             code,
             enhanced,
         ))
