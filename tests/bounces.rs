@@ -506,6 +506,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v41a", false),
+        ("heldout-v41b", false),
+        ("heldout-v41c", false),
+        ("heldout-v41d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
