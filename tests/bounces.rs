@@ -18,7 +18,7 @@ const CORPUS: &str = "fixtures/bounces/corpus.tsv";
 const SHOWN: &[&str] = &[
     "1", "corpus", "dev", "all", "test", "blind", "docs", "mta", "v7", "v6tune", "v8tune",
     "v9tune", "v10", "v11", "v15", "v18", "v20", "v21", "v22", "v23", "v24", "v25", "v26", "v27",
-    "v28", "v29", "v30", "v31", "v32", "v34", "v35", "v36", "v37", "v38", "v39", "v40",
+    "v28", "v29", "v30", "v31", "v32", "v34", "v35", "v36", "v37", "v38", "v39", "v40", "v41",
 ];
 
 /// Thresholds, in percent. The goals: reason ≥ 90, context ≥ 95 of the lines that
@@ -456,6 +456,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v39c",
     "heldout-v40a",
     "heldout-v40b",
+    "heldout-v41a",
+    "heldout-v41b",
+    "heldout-v41c",
+    "heldout-v41d",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
@@ -506,10 +510,6 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
-        ("heldout-v41a", false),
-        ("heldout-v41b", false),
-        ("heldout-v41c", false),
-        ("heldout-v41d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(

@@ -477,6 +477,30 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21d: what blind sets v41a–v41d showed, read after they were measured ---
+    // Admins' own logs in threads, mailing-list bounces, forums and organisations' help
+    // desks (fixtures/bounces/README.md, "The v41 sets, measured blind").
+    t("header_length", &["headers length", "header length", "header size exceeds", "headers too long", "header too long"], ContentError).hard()
+        .src("A relay's \"554 5.0.0 Unexpected long long headers length, got: 4184 want: less than 4096 chars\" (https://github.com/freescout-help-desk/freescout/issues/5542); Sisimai lib/Sisimai/Reason/ContentError.pm (\"header size exceeds maximum permitted\"): the message's header, not the sender or its size in all"),
+    t("postini_remote_data", &["failed in remote data"], NetworkError)
+        .src("Postini's \"451 Failed in remote data - psmtp\" (https://www.hostdepot.com/index.php/knowledgebase/77/451-Failed-in-remote-data---psmtp.html): the filtering service lost the connection to the customer's own server while passing the message on"),
+    t("gmail_bulk_guidelines", &["bulk email senders guidelines", "bulk senders guidelines"], BadReputation)
+        .src("\"Message rejected by Google Groups. Please visit … to review our Bulk Email Senders Guidelines.\" (https://github.com/DynamoRIO/dynamorio/issues/5897); every held Gmail reply pointing at those guidelines (4.7.28 and its 5.7.1 twin) is the sender's reputation"),
+    t("non_static_ip", &["non-static-ip", "non-static ip", "not a static ip"], Blocked).hard()
+        .src("\"553 Sorry, you seem to be a non-static-ip server(#5.7.1)\" (https://github.com/wanderlust/wanderlust/issues/160): a refusal of dynamic address space, a block of the host"),
+    t("deferred_using_list", &["deferred using"], Blocked)
+        .src("\"450 Service temporarily unavailable; Client host [ip] deferred using qil.kelkea.com\" (http://lists.antique-tractor.com/pipermail/at-antique-tractor.com/2006-February/030489.html) and Trend Micro's \"Mail from [ip] deferred using Trend Micro Email Reputation database\": a DNS list's verdict answered with a 4xx, the soft twin of \"blocked using\""),
+    t("ezmlm_content_type", &["don't accept messages of mime content-type", "do not accept messages of mime content-type"], PolicyViolation).hard()
+        .src("ezmlm-reject's \"Sorry, I don't accept messages of MIME Content-Type 'text/html' (#5.2.3)\" (http://hyperreal.org/raves/pb-cle/faq/): the list's owner refuses the message's format; ezmlm's 5.2.3 says nothing of its size")
+        .note("ezmlm gives this refusal the code 5.2.3 (message too long), but it is about the message's MIME type: send it as plain text"),
+    t("connection_rate", &["connection rate"], RateLimited)
+        .src("Ghent University's gateway, \"4.5.1. Connection Rate\" (https://helpdesk.ugent.be/email/faq.php: too many connections in a short time; wait and send again): a rate limit, whatever its 4.5.1 says"),
+    t("hostname_lookup_failed", &["lookup failure of hostname"], RequirePtr)
+        .src("\"451 4.7.1 Temporary lookup failure of hostname for connection to IP address …\" (http://www.unibw.de/rz/dienste/email/Regelungen/other_errors): the receiver could not look up the client's host name, the reverse-DNS check answered with a 4xx"),
+    t("cannot_relay", &["can't relay", "cannot relay"], NoRelaying)
+        .src("Exchange Online's 5.7.367 \"routed to an email server outside Office 365 that returned an error that it can't relay the message\" (https://lists.zapf.in/hyperkitty/list/stapf@zapf.in/message/BFGYOMCJIERU52626AG4XLCGVOZQRT7L; https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online)"),
+    t("helo_not_fqdn", &["helo argument", "must be a fqdn", "should be a fqdn"], Blocked)
+        .src("Newcastle University's \"550-5.7.0 HELO argument must be a FQDN or IP-domain literal #428\" (https://services.ncl.ac.uk/itservice/help-services/security/emailreject): the client's greeting name is refused, as Postfix's \"Helo command rejected: need fully-qualified hostname\" (blocked)"),
     // --- Round 21c: what blind sets v39a–v39c showed, read after they were measured ---
     // Client transcripts, provider bounces and non-Western servers on paste sites and in
     // threads (fixtures/bounces/README.md, "The v39 sets, measured blind").
@@ -2909,7 +2933,13 @@ fn bounce_of(
         && ["action: failed", QMAIL_GAVE_UP, "giving up", "gave up"]
             .iter()
             .any(|w| whole_lower.contains(w));
+    // Postfix's own no-code "status=deferred (mail system configuration error)": its queue
+    // keeps the message and retries, whatever a rule would make of the words.
+    let postfix_retries = code.is_none()
+        && enhanced.is_none_or(|e| e.class == 4)
+        && whole_lower.contains("status=deferred");
     match forced {
+        Some(_) if postfix_retries => Bounce::Soft,
         Some(b) => b,
         None if setup || greeting_block || permanent_fault || gave_up => Bounce::Hard,
         None if temporary || passing_block || reason.is_some_and(Reason::soft) => Bounce::Soft,
@@ -5291,6 +5321,46 @@ mod tests {
     #[test]
     fn v39_read_after_measuring() {
         assert_examples(V39_READ);
+    }
+
+    /// Round 21d: lines like blind sets v41a–v41d's, read after they were measured.
+    #[rustfmt::skip]
+    const V41_READ: &[RhostExampleCtx] = {
+        use Context as C;
+        &[
+            (None, Some(554), Some("5.0.0"), "Unexpected long long headers length, got: 4184 want: less than 4096 chars", ContentError, None),
+            (None, Some(451), None, "Failed in remote data - psmtp", NetworkError, None),
+            (None, Some(421), None, "PR(dt1) The mail server IP connecting to Windows Live Hotmail server has exceeded the rate limit allowed on this connection.", RateLimited, Some("microsoft")),
+            (None, None, None, "Message rejected by Google Groups. Please visit http://mail.google.com/support/answer/188131?hl=en to review our Bulk Email Senders Guidelines.", BadReputation, Some("google")),
+            (Some(C::Rcpt), Some(553), Some("5.7.1"), "Sorry, you seem to be a non-static-ip server(#5.7.1)", Blocked, None),
+            (None, Some(450), None, "Service temporarily unavailable; Client host [192.0.2.1] deferred using dnsbl.example", Blocked, None),
+            (None, None, Some("5.2.3"), "ezmlm-reject: fatal: Sorry, I don't accept messages of MIME Content-Type 'text/html' (#5.2.3)", PolicyViolation, None),
+            (None, None, Some("4.5.1"), "The mail server responded : 4.5.1. Connection Rate", RateLimited, None),
+            (None, Some(451), Some("4.7.1"), "Temporary lookup failure of hostname for connection to IP address 192.0.2.1", RequirePtr, None),
+            (None, Some(550), Some("5.7.367"), "The sender's message was routed to an email server outside Office 365 that returned an error that it can't relay the message.", NoRelaying, None),
+            (None, Some(550), Some("5.7.0"), "HELO argument must be a FQDN or IP-domain literal #428", Blocked, None),
+        ]
+    };
+
+    #[test]
+    fn v41_read_after_measuring() {
+        assert_examples(V41_READ);
+    }
+
+    /// Postfix's own no-code deferral keeps the message: soft, whatever a rule's words make
+    /// of it (blind set v41a).
+    #[test]
+    fn postfix_deferring_without_a_code_is_soft() {
+        let got = classify_example(
+            None,
+            None,
+            None,
+            "status=deferred (mail system configuration error)",
+        );
+        assert_eq!(
+            (got.reason, got.bounce),
+            (Some(SystemError), Some(Bounce::Soft))
+        );
     }
 
     /// Round 21b: lines like blind sets v38a–v38c's, read after they were measured.
