@@ -379,10 +379,25 @@ impl Pending {
 fn relay_remote(before: &str) -> Option<String> {
     const LEAD: &str = "rejected by the server for the recipient domain ";
     let lower = before.to_ascii_lowercase();
-    let rest = &lower[lower.find(LEAD)? + LEAD.len()..];
+    let Some(at) = lower.find(LEAD) else {
+        return said_remote(&lower);
+    };
+    let rest = &lower[at + LEAD.len()..];
     let host = rest[rest.find(" by ")? + 4..].split_whitespace().next()?;
     let host = host.trim_end_matches(['.', ',']);
     (host.contains('.') && !host.starts_with('[')).then(|| escape(host))
+}
+
+/// The server Postfix names on the line before a reply it quotes on the next one
+/// ("host mxa-0014ca01.gslb.pphosted.com[192.0.2.1] said:" then "550 5.1.1 User Unknown",
+/// a bounce wrapped at "said:", heldout-v42a): the last "host NAME[…] said:" before it.
+fn said_remote(lower: &str) -> Option<String> {
+    let said = lower.rfind("] said:")?;
+    let head = &lower[..said];
+    let open = head.rfind('[')?;
+    let host = head[..open].rsplit(' ').next()?;
+    let named = head[..open].strip_suffix(host)?.ends_with("host ");
+    (named && host.contains('.')).then(|| escape(host))
 }
 
 /// A 501 whose text starts with the verb it refuses: Sendmail's srvrsmtp.c answers a bad

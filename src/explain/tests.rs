@@ -721,6 +721,39 @@ fn gmail_relay_bounce_names_the_answering_server() {
     );
 }
 
+/// A Postfix bounce wrapped right after "said:" names the answering host on the line
+/// before the reply: the provider is read from it (round 21e, blind set v42a).
+#[test]
+fn a_reply_wrapped_after_said_keeps_its_host() {
+    let pasted = "<a@example.com>: host mxa-0014ca01.gslb.pphosted.com[192.0.2.1] said:\n    550 5.1.1 User Unknown (in reply to DATA command)";
+    let ex = explain(&[pasted.to_string()], None);
+    let failure = ex.items.iter().find(|i| i.code == Some(550));
+    assert_eq!(
+        failure.and_then(|i| i.provider.as_deref()),
+        Some("proofpoint"),
+        "{:?}",
+        ex.items
+    );
+}
+
+/// Postfix logging a bounce while quoting a success reply: the log's status wins, a fault
+/// of the receiving system (round 21e, blind set v42c).
+#[test]
+fn a_logged_bounce_quoting_a_success_is_a_system_error() {
+    let line = "postfix/lmtp[1]: 1A2B: to=<a@example.com>, relay=public/lmtp[public/lmtp], delay=1, status=bounced (host public/lmtp[public/lmtp] said: 250 2.1.5 ok (in reply to DATA command))";
+    let ex = explain(&[line.to_string()], None);
+    let item = ex.items.iter().find(|i| i.code == Some(250));
+    assert_eq!(
+        item.map(|i| (i.reason, i.bounce)),
+        Some((
+            Some(crate::knowledge::classify::Reason::SystemError),
+            Some(crate::knowledge::classify::Bounce::Hard)
+        )),
+        "{:?}",
+        ex.items
+    );
+}
+
 /// A message the fuzzer built (explain_input, 2026-12-02) on which mail-parser 0.11 reaches
 /// its internal `debug_assert!` ("Invalid part ID, could not find multipart."), compiled out
 /// of every release build: with mail-parser's debug assertions off in this crate's profiles

@@ -142,11 +142,28 @@ pub fn provider(lowered: &str) -> Option<&'static str> {
 
 /// [`provider`] on a text already stripped of addresses ([`without_addresses`]).
 pub fn provider_in(hay: &str) -> Option<&'static str> {
+    let hay = without_refused_client(hay);
+    let hay = hay.as_ref();
     provider_named(hay).filter(|id| {
         !NOT_THE_PROVIDER
             .iter()
             .any(|(p, fragments, _)| p == id && fragments.iter().any(|f| hay.contains(f)))
     })
+}
+
+/// The text without the client host a Postfix refusal names ("554 5.7.1
+/// <sender4-op-o12.zoho.com[192.0.2.1]>: Client host rejected: CONN:SPAM",
+/// https://lore.kernel.org/git/87ikbpwr13.fsf@collabora.com/): that host is the sender the
+/// receiver refused, not who answered.
+fn without_refused_client(hay: &str) -> std::borrow::Cow<'_, str> {
+    const REFUSED: &str = ">: client host rejected";
+    let Some(at) = hay.find(REFUSED) else {
+        return std::borrow::Cow::Borrowed(hay);
+    };
+    let start = hay[..at]
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |i| i + 1);
+    std::borrow::Cow::Owned(format!("{}{}", &hay[..start], &hay[at + 2..]))
 }
 
 /// Look-alikes of a provider's names that belong to someone else: (id, fragments, source).
@@ -520,6 +537,22 @@ mod tests {
         assert_eq!(
             provider_of_addresses("550 5.1.1 <a@yahoo.com>: user does not exist"),
             Some("yahoo")
+        );
+    }
+
+    #[test]
+    fn a_refused_client_host_names_no_provider() {
+        assert_eq!(
+            provider(
+                "554 5.7.1 <sender4-op-o12.zoho.com[192.0.2.1]>: client host rejected: conn:spam"
+            ),
+            None
+        );
+        assert_eq!(
+            provider(
+                "host mx.zoho.com[192.0.2.1] said: 554 5.7.1 <c.example[192.0.2.2]>: client host rejected"
+            ),
+            Some("zoho")
         );
     }
 
