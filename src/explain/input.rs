@@ -1101,12 +1101,13 @@ fn without_bracketed_fields(line: &str) -> &str {
 /// them: Sendmail's `>>> RCPT To:`, `C:` of RFC 5321's examples, ListManager-style
 /// `--> RCPT TO:` (replies `<-- 451 …`), and `<<< mail from:` of tools that mark the
 /// client with `<<<` (replies then `>>> 553 …`), and `Sent: MAIL FROM:<>` / `Got: 553 …` of
-/// test tools' session dumps, and swaks' ` -> RCPT TO:<…>` (`~>` inside TLS; its replies
+/// test tools' session dumps, `Client: .` / `Server: 550 …` of a filter's manual (Kaspersky
+/// Anti-Spam, heldout-v43a), and swaks' ` -> RCPT TO:<…>` (`~>` inside TLS; its replies
 /// `<-  250 …`, `<** 550 …`, `<~* 550 …`, swaks(1) "TRANSACTION"). The command word decides,
 /// in any case (RFC 5321 §2.4: verbs are case-insensitive); a reply line after the mark has
 /// a code, no verb.
 const TRANSCRIPT_ARROWS: &[&str] = &[
-    ">>>", "<<<", "-->", "C:", "c:", "Sent:", "sent:", "->", "~>",
+    ">>>", "<<<", "-->", "C:", "c:", "Client:", "client:", "Sent:", "sent:", "->", "~>",
 ];
 
 /// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then

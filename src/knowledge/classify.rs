@@ -477,6 +477,20 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21f: what blind sets v43a–v43c showed, read after they were measured ---
+    // Filtering gateways, web and mailbox hosts, consumer ISPs (fixtures/bounces/README.md,
+    // "The v41–v43 sets, measured blind").
+    t("trend_micro_ers_recipient", &["trend micro email reputation service"], Blocked).hard()
+        .src("Trend Micro's \"550 5.7.1 Your email messages have been blocked by the recipient OR by Trend Micro Email Reputation Service\" (https://bbs.iredmail.org/post13489.html; https://success.trendmicro.com/solution/1056643): the sending host on Trend's reputation list, a block"),
+    t("not_in_recipient_list", &["not in recipient list", "no correct recipients"], UserUnknown).hard()
+        .src("ZeroSpam's \"554 5.7.1 <a@b>: Recipient address rejected: Not in recipient list\" (repo:fm/smtp-codes/docs/zerospam/index.html) and Yandex's \"No correct recipients\" (https://www.yandex.com/support/mail/bounces/yandex.html): no such mailbox"),
+    t("host_request_limit", &["reached its limit for processing requests"], RateLimited)
+        .src("\"451-The server has reached its limit for processing requests from your host. 451 Please try again later.\" (https://github.com/swiftmailer/swiftmailer/issues/658): a per-host rate limit"),
+    t("from_header_not_yours", &["send from this header address", "invalidated from address"], Rejected).hard()
+        .src("Fastmail's \"551 5.7.1 Not authorised to send from this header address\" (https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back) and Runbox's \"550 Invalidated From address\" (https://help.runbox.com/common-errors-when-sending-mail-through-an-email-client/): the login may not send as that From address"),
+    t("sent_too_many_emails", &["sent too many e-mails", "send more e-mails within"], RateLimited)
+        .soft("This provider blocks a sender for a day after too many messages, with a 5xx: it passes after the block ends")
+        .src("\"550 5.7.1 … Error.your access was denied. Since you sent too many e-mails,you are not allowed to send more e-mails within 24 hours\" (https://puffinknight.tistory.com/102): a 24-hour sending limit, temporary whatever the 5xx"),
     // --- Round 21e: what blind sets v42a–v42c showed, read after they were measured ---
     // The providers the held sets see least, senders' help centres, other trackers
     // (fixtures/bounces/README.md, "The v41 and v42 sets, measured blind").
@@ -1939,8 +1953,8 @@ pub const LOCALISED_RULES: &[TextRule] = &[
         .src("Coremail \"552 message is too long. (邮件大小超过限制)\", \"554 attachment is too long. (单个附件大小超出限制)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); emailhost.com.cn \"邮件过大:exceeded mailsize limit\"; sare.pl \"523 – Wiadomość zbyt długa … zbyt duże załączniki\"; Japanese ISPs' help pages on \"Message is too large\" (メールの容量が大きすぎる, https://www.catv-yokohama.ne.jp/faq/internet/internet-email-usage/trouble-faq-internet-email-usage/11387)"),
     t("zh_ja_ko_mailbox_full", &["邮箱已满", "邮箱满", "空间已满", "空间不足", "空间不够", "容量已满", "收件容量满", "信箱已滿", "郵箱已滿", "空間已滿", "空間不足", "メールボックスが一杯", "メールボックスがいっぱい", "メールボックスが満杯", "容量オーバー", "容量超過", "容量を超え", "메일함이 가득", "메일함 용량", "메일용량이 초과", "용량 초과", "용량이 초과", "사서함이 가득", "caixa de entrada está sem espaço", "sem espaço de armazenamento", "caixa de entrada cheia", "cota excedida", "przepełnioną skrzynkę", "przepełniona skrzynka", "skrzynka jest pełna", "przekroczona powierzchnia skrzynki"], MailboxFull)
         .src("qqmailbox.com \"收件人空间不足\" (https://qqmailbox.com/transceivers/169.html); emailhost.com.cn \"收件容量满:Quota exceeded\"; catv-yokohama \"メールボックスが一杯\" and pa-solution \"容量オーバー\" (https://www.pa-solution.net/as/scope3/chupicom/web/detail.aspx?id=921&a=102&isCrawler=1); foxydog.tistory.com/180 (메일함이 가득 찼습니다); Gmail's Portuguese 452 4.2.2 \"está sem espaço de armazenamento\"; interia \"przepełnioną skrzynkę\" (https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600), konto.pl \"przekroczona powierzchnia skrzynki odbiorczej\""),
-    t("zh_ja_ko_filtered", &["拒收", "拒绝接收", "수신거부", "수신 거부", "受信拒否"], Filtered)
-        .src("fobhost \"not welcome、content rejected、Message blocked、Recipient reject: 对方拒收邮件\" (https://www.fobhost.com/jishuzhichi/jishuzhichi59.html); puffinknight.tistory.com/102 (받는사람의 스팸설정(수신거부)에 의해 차단된 경우: the recipient's own setting); Sisimai Filtered (\"user refuses to receive this mail\")"),
+    t("zh_ja_ko_filtered", &["拒收", "拒绝接收", "수신거부", "수신 거부", "受信拒否", "메일을 수신차단"], Filtered)
+        .src("Naver's \"받는 사람이 회원님의 메일을 수신차단 하였습니다\" (the recipient blocked your mail, https://github.com/thomasJang/axisj/pull/416); fobhost \"not welcome、content rejected、Message blocked、Recipient reject: 对方拒收邮件\" (https://www.fobhost.com/jishuzhichi/jishuzhichi59.html); puffinknight.tistory.com/102 (받는사람의 스팸설정(수신거부)에 의해 차단된 경우: the recipient's own setting); Sisimai Filtered (\"user refuses to receive this mail\")"),
     t("zh_ja_ko_spam", &["垃圾邮件", "垃圾郵件", "反垃圾", "迷惑メール", "スパム", "스팸", "광고성 메일", "lixo eletrônico", "niechciana poczta"], SpamDetected)
         .src("Coremail \"552 message rejected by anti-spam engine. (反垃圾邮件引擎被拒绝的邮件)\" (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html); emailhost.com.cn \"垃圾邮件退信:Content reject/Spam denied\"; Japanese 迷惑メール and Korean 스팸 (the words of the ISPs' help pages, e.g. https://www.pa-solution.net/as/scope3/chupicom/web/detail.aspx?id=921&a=102&isCrawler=1)"),
     t("zh_ja_ko_suspended", &["邮箱被锁", "帐号被禁用", "账号被禁用", "帐号已冻结", "账号已冻结", "帳號已停用", "アカウントが停止", "利用停止", "사용중지", "사용 중지", "nieaktywna skrzynka", "konto wyłączone"], Suspend)
@@ -2458,8 +2472,13 @@ fn starttls_refused(r: Reason, ctx: Option<Context>, rule: &str) -> Reason {
 /// discarded, id=05956-11 - spam", "… - INFECTED: Eicar-Signature", "… - BANNED: …"),
 /// and the sending side reports that the message "WAS NOT relayed"
 /// (https://github.com/iredmail/iRedMail/issues/68): a refusal under a success code, read
-/// by the category amavis names at its end.
+/// by the category amavis names at its end. Also a filter's own acceptance that says it
+/// dropped the message ("250 2.0.0 … Outbound Spam Filter received message, but dropped it
+/// as spam", HostGator's gateway in an Exim log, https://pastebin.com/BesQb2tX).
 fn amavis_discarded(lowered: &str) -> Option<Reason> {
+    if lowered.contains("but dropped it as spam") {
+        return Some(SpamDetected);
+    }
     let at = lowered.find("ok, discarded")?;
     let tail = &lowered[at..];
     Some(if tail.contains("- spam") {
@@ -5416,6 +5435,42 @@ mod tests {
     #[test]
     fn v42_read_after_measuring() {
         assert_examples(V42_READ);
+    }
+
+    /// Round 21f: lines like blind sets v43a–v43c's, read after they were measured.
+    #[rustfmt::skip]
+    const V43_READ: &[RhostExampleCtx] = {
+        use Context as C;
+        &[
+            (Some(C::Rcpt), Some(550), Some("5.7.1"), "Your email messages have been blocked by the recipient OR by Trend Micro Email Reputation Service.", Blocked, None),
+            (None, Some(554), Some("5.7.1"), "<a@example.com>: Recipient address rejected: Not in recipient list", UserUnknown, None),
+            (None, None, None, "No correct recipients", UserUnknown, None),
+            (Some(C::Greeting), Some(451), None, "The server has reached its limit for processing requests from your host. Please try again later.", RateLimited, None),
+            (None, Some(551), Some("5.7.1"), "Not authorised to send from this header address", Rejected, None),
+            (None, Some(550), None, "Invalidated From address", Rejected, None),
+            (None, Some(550), Some("5.7.1"), "Error.your access was denied. Since you sent too many e-mails,you are not allowed to send more e-mails within 24 hours.", RateLimited, None),
+            (None, None, None, "받는 사람이 회원님의 메일을 수신차단 하였습니다.", Filtered, None),
+        ]
+    };
+
+    #[test]
+    fn v43_read_after_measuring() {
+        assert_examples(V43_READ);
+    }
+
+    /// A filter's acceptance that says it dropped the message is a refusal, hard.
+    #[test]
+    fn an_acceptance_that_dropped_the_message_is_spam() {
+        let got = classify_example(
+            None,
+            Some(250),
+            Some("2.0.0"),
+            "250 2.0.0 x Outbound Spam Filter received message, but dropped it as spam",
+        );
+        assert_eq!(
+            (got.reason, got.bounce),
+            (Some(SpamDetected), Some(Bounce::Hard))
+        );
     }
 
     /// Bluewin's reputation rate limit is answered with 5xx but passes on retry: soft.
