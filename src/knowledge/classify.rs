@@ -477,6 +477,19 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21g: what blind sets v44a–v44c showed, read after they were measured ---
+    // Microsoft's support articles and Q&A, users' pastes, European senders' pastes
+    // (fixtures/bounces/README.md, "The v41–v44 sets, measured blind").
+    t("m365_group_sender", &["sender isn't a group member", "unifiedgroupagent"], Rejected).hard()
+        .src("Exchange Online's \"550 5.7.193 UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group.\" (repo:MicrosoftDocs/SupportArticles-docs/Exchange/ExchangeOnline/email-delivery/ndr/550-5-7-193-when-external-users-send-to-microsoft-365-group.md): the group refuses this sender"),
+    t("exchange_internal_fault", &["approval.invalidexpiry", "cannot read expiry policy", "mapiexceptionnotfound"], SystemError).hard()
+        .src("Exchange's \"550 5.6.0 APPROVAL.InvalidExpiry; Cannot read expiry policy\" and \"554 5.2.0 STOREDRV.Deliver.Exception:ObjectNotFoundException.MapiExceptionNotFound; Failed to process message due to a permanent exception\" (repo:MicrosoftDocs/SupportArticles-docs, ndr/550-5-6-0-approval-invalidexpiry… and mapiexceptionnotfound-ndr.md): a fault of the receiving organisation's own Exchange setup; not every STOREDRV exception (QuotaExceededException is a full mailbox)"),
+    t("list_not_subscribed", &["is not subscribed to that group", "not subscribed to this group", "not subscribed to the list"], Rejected).hard()
+        .src("groups.io's \"510 5.1.1 Your email address, a@example.com, is not subscribed to that group\" (https://lore.kernel.org/xen-devel/96575ed2-b1aa-4be7-bccb-3f8914677eb6@suse.com/): the list refuses a sender who is not a member, whatever the 5.1.1"),
+    t("listed_as_abusive", &["listed as abusive"], Blocked).hard()
+        .src("MagicSpam's \"550 5.7.0 Server IP … listed as abusive\" (https://pastebin.com/LsY13vqL): the sending host on the receiver's list, a block"),
+    t("sender_address_not_accepted", &["do not accept mail from this address"], Rejected).hard()
+        .src("\"550 we do not accept mail from this address.\" (https://pastebin.com/9b27XdQm): a refusal of the sender's address"),
     // --- Round 21f: what blind sets v43a–v43c showed, read after they were measured ---
     // Filtering gateways, web and mailbox hosts, consumer ISPs (fixtures/bounces/README.md,
     // "The v41–v43 sets, measured blind").
@@ -2050,7 +2063,7 @@ pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
 pub const URL_RULES: &[TextRule] = &[
     t("deny_ip_page", &["/denyip.php"], Blocked).hard()
         .src("Sina's refusal links its IP block page, \"554 Please visit http://antispam.sina.com.cn/denyip.php?IP=… (#5.7.1)\" (http://5dmail.cn/html/2006-11-1/2006111121222.htm): the sending IP is on the receiver's deny list, a block"),
-    t("spf_explanation_url", &["openspf.org/why", "openspf.net/why", "open-spf.org/why"], AuthFailure)
+    t("spf_explanation_url", &["openspf.org/why", "openspf.net/why", "open-spf.org/why", "spf.pobox.com/why"], AuthFailure)
         .src("SPF's default explanation (RFC 7208 §6.2 exp=; libspf2 SPF_DEFAULT_EXP and pypolicyd-spf \"Please see http://www.openspf.org/Why?s=mfrom;id=…;ip=…;r=…\"): a refusal linking it failed SPF (http://hostmyservices.blogspot.com/2014/11/spf-record-error-when-sending-mail-551.html)"),
     // i.ua's replies link https://mail.i.ua/err/N/, one page per cause (Sisimai 5
     // lib/Sisimai/Rhost/IUA.pm, go-sisimai rhost/for-iua.go).
@@ -2353,7 +2366,9 @@ fn answering_provider(
     let hay: std::borrow::Cow<'_, str> = if hay.contains("technical details of")
         || hay.contains("did not accept our requests to connect")
     {
-        hay.replace("support.google.com/mail", "").into()
+        hay.replace("support.google.com/mail", "")
+            .replace("mail.google.com/support", "")
+            .into()
     } else {
         hay.into()
     };
@@ -5456,6 +5471,26 @@ mod tests {
     #[test]
     fn v43_read_after_measuring() {
         assert_examples(V43_READ);
+    }
+
+    /// Round 21g: lines like blind sets v44a–v44c's, read after they were measured.
+    #[rustfmt::skip]
+    const V44_READ: &[RhostExampleCtx] = {
+        &[
+            (None, Some(550), Some("5.7.193"), "UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group.", Rejected, Some("microsoft")),
+            (None, Some(550), Some("5.6.0"), "APPROVAL.InvalidExpiry; Cannot read expiry policy. [Stage: OnCreatedEvent][Agent: Approval Processing Agent]", SystemError, Some("microsoft")),
+            (None, Some(554), Some("5.2.0"), "STOREDRV.Deliver.Exception:ObjectNotFoundException.MapiExceptionNotFound; Failed to process message due to a permanent exception", SystemError, Some("microsoft")),
+            (None, Some(510), Some("5.1.1"), "Your email address, a@example.com, is not subscribed to that group.", Rejected, None),
+            (None, Some(550), Some("5.7.0"), "Server IP 192.0.2.1 listed as abusive.", Blocked, None),
+            (None, Some(550), None, "See http://spf.pobox.com/why.html?sender=a%40example.com&ip=192.0.2.1 (#5.7.1)", AuthFailure, None),
+            (None, Some(550), None, "we do not accept mail from this address.", Rejected, None),
+            (None, Some(550), None, "Remote host said: 550-Verification failed for <a@yahoo.com> 550-No Such User Here 550 Sender verify failed", Rejected, None),
+        ]
+    };
+
+    #[test]
+    fn v44_read_after_measuring() {
+        assert_examples(V44_READ);
     }
 
     /// A filter's acceptance that says it dropped the message is a refusal, hard.
