@@ -2505,6 +2505,41 @@ fn amavis_discarded(lowered: &str) -> Option<Reason> {
     })
 }
 
+/// A refusal under a success code: (reason, bounce, rule id, note). Postfix logging a
+/// failure while quoting a success ("status=bounced (host … said: 250 2.1.5 ok (in reply to
+/// DATA command))", an LMTP server answering DATA out of step, heldout-v42c): the log's
+/// status is what happened. Else a filter's acceptance that discarded the message
+/// ([`amavis_discarded`]).
+fn refused_under_success(
+    lowered: &str,
+    whole_lower: &str,
+    code: Option<u16>,
+) -> Option<(Reason, Bounce, &'static str, Option<&'static str>)> {
+    const LOGGED_FAILURE: &str = "The log says the delivery failed although the server's \
+        quoted reply is a success: the receiving server answered out of step (an LMTP server \
+        replying to DATA with a recipient's reply) or the delivery agent broke; the receiving \
+        system's logs say which.";
+    if code.is_some_and(|c| c < 400) {
+        if whole_lower.contains("status=deferred") {
+            return Some((
+                SystemError,
+                Bounce::Soft,
+                "logged_failure",
+                Some(LOGGED_FAILURE),
+            ));
+        }
+        if whole_lower.contains("status=bounced") {
+            return Some((
+                SystemError,
+                Bounce::Hard,
+                "logged_failure",
+                Some(LOGGED_FAILURE),
+            ));
+        }
+    }
+    amavis_discarded(lowered).map(|r| (r, Bounce::Hard, "amavis_discarded", None))
+}
+
 /// A bare policy refusal that names the client's IP address ("553 User defined policy
 /// matched for [192.0.2.1]") refuses that host: a block (Sisimai's `blocked`, "rejected due to
 /// client IP address or a hostname"), not a verdict on the message.
@@ -3081,16 +3116,8 @@ pub fn classify(
         .then(|| answering_provider(&hay, &lowered, code, enhanced))
         .flatten();
     let blocklist = providers::blocklist_in(&hay);
-    let discarded = amavis_discarded(&lowered);
-    // Postfix logged a failure while quoting a success ("status=bounced (host … said: 250
-    // 2.1.5 ok (in reply to DATA command))", an LMTP server answering DATA out of step,
-    // heldout-v42c): the log's status is what happened.
-    let logged_failure = code.is_some_and(|c| c < 400)
-        && ["status=bounced", "status=deferred"]
-            .iter()
-            .any(|w| whole_lower.contains(w));
-    let success = !logged_failure
-        && discarded.is_none()
+    let discarded = refused_under_success(&lowered, &whole_lower, code);
+    let success = discarded.is_none()
         && (code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.class == 2));
     let mut rule = String::new();
     let mut note = None;
@@ -3100,23 +3127,10 @@ pub fn classify(
         let logged = find_text(&TEXT_INDEX, &whole_lower).is_some_and(|r| r.reason == Delivered);
         (ctx == Some(Context::EndOfData) || logged || pasted_acceptance(ctx, code, enhanced, whole))
             .then_some(Delivered)
-    } else if logged_failure {
-        rule.push_str("logged_failure");
-        note = Some(
-            "The log says the delivery failed although the server's quoted reply is a success: \
-             the receiving server answered out of step (an LMTP server replying to DATA with a \
-             recipient's reply) or the delivery agent broke; the receiving system's logs say which."
-                .to_string(),
-        );
-        forced_bounce = Some(if whole_lower.contains("status=deferred") {
-            Bounce::Soft
-        } else {
-            Bounce::Hard
-        });
-        Some(SystemError)
-    } else if let Some(r) = discarded {
-        rule.push_str("amavis_discarded");
-        forced_bounce = Some(Bounce::Hard);
+    } else if let Some((r, b, id, n)) = discarded {
+        rule.push_str(id);
+        forced_bounce = Some(b);
+        note = n.map(str::to_string);
         Some(r)
     } else if let Some((_, f, r, _)) = enhanced.and_then(|e| {
         ENHANCED_TEXT
