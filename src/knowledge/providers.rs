@@ -160,8 +160,10 @@ fn without_refused_client(hay: &str) -> std::borrow::Cow<'_, str> {
     let Some(at) = hay.find(REFUSED) else {
         return std::borrow::Cow::Borrowed(hay);
     };
+    // An ASCII space is one byte: the index after it is a char boundary (a wider space,
+    // U+3000, stays part of the word).
     let start = hay[..at]
-        .rfind(|c: char| c.is_whitespace())
+        .rfind(|c: char| c.is_ascii_whitespace())
         .map_or(0, |i| i + 1);
     std::borrow::Cow::Owned(format!("{}{}", &hay[..start], &hay[at + 2..]))
 }
@@ -544,6 +546,11 @@ mod tests {
 
     #[test]
     fn a_refused_client_host_names_no_provider() {
+        // A wide space before the host must not split a character.
+        assert_eq!(
+            provider("554\u{3000}<h.example[192.0.2.1]>: client host rejected"),
+            None
+        );
         assert_eq!(
             provider(
                 "554 5.7.1 <sender4-op-o12.zoho.com[192.0.2.1]>: client host rejected: conn:spam"
