@@ -2487,13 +2487,8 @@ fn starttls_refused(r: Reason, ctx: Option<Context>, rule: &str) -> Reason {
 /// discarded, id=05956-11 - spam", "… - INFECTED: Eicar-Signature", "… - BANNED: …"),
 /// and the sending side reports that the message "WAS NOT relayed"
 /// (https://github.com/iredmail/iRedMail/issues/68): a refusal under a success code, read
-/// by the category amavis names at its end. Also a filter's own acceptance that says it
-/// dropped the message ("250 2.0.0 … Outbound Spam Filter received message, but dropped it
-/// as spam", HostGator's gateway in an Exim log, https://pastebin.com/BesQb2tX).
+/// by the category amavis names at its end.
 fn amavis_discarded(lowered: &str) -> Option<Reason> {
-    if lowered.contains("but dropped it as spam") {
-        return Some(SpamDetected);
-    }
     let at = lowered.find("ok, discarded")?;
     let tail = &lowered[at..];
     Some(if tail.contains("- spam") {
@@ -2508,7 +2503,9 @@ fn amavis_discarded(lowered: &str) -> Option<Reason> {
 /// A refusal under a success code: (reason, bounce, rule id, note). Postfix logging a
 /// failure while quoting a success ("status=bounced (host … said: 250 2.1.5 ok (in reply to
 /// DATA command))", an LMTP server answering DATA out of step, heldout-v42c): the log's
-/// status is what happened. Else a filter's acceptance that discarded the message
+/// status is what happened. Else a filter's acceptance that says it dropped the message
+/// ("250 2.0.0 … Outbound Spam Filter received message, but dropped it as spam", HostGator's
+/// gateway in an Exim log, https://pastebin.com/BesQb2tX) or discarded it
 /// ([`amavis_discarded`]).
 fn refused_under_success(
     lowered: &str,
@@ -2519,23 +2516,20 @@ fn refused_under_success(
         quoted reply is a success: the receiving server answered out of step (an LMTP server \
         replying to DATA with a recipient's reply) or the delivery agent broke; the receiving \
         system's logs say which.";
-    if code.is_some_and(|c| c < 400) {
-        if whole_lower.contains("status=deferred") {
-            return Some((
-                SystemError,
-                Bounce::Soft,
-                "logged_failure",
-                Some(LOGGED_FAILURE),
-            ));
-        }
-        if whole_lower.contains("status=bounced") {
-            return Some((
-                SystemError,
-                Bounce::Hard,
-                "logged_failure",
-                Some(LOGGED_FAILURE),
-            ));
-        }
+    let logged = if code.is_none_or(|c| c >= 400) {
+        None
+    } else if whole_lower.contains("status=deferred") {
+        Some(Bounce::Soft)
+    } else if whole_lower.contains("status=bounced") {
+        Some(Bounce::Hard)
+    } else {
+        None
+    };
+    if let Some(b) = logged {
+        return Some((SystemError, b, "logged_failure", Some(LOGGED_FAILURE)));
+    }
+    if lowered.contains("but dropped it as spam") {
+        return Some((SpamDetected, Bounce::Hard, "dropped_as_spam", None));
     }
     amavis_discarded(lowered).map(|r| (r, Bounce::Hard, "amavis_discarded", None))
 }
@@ -5489,18 +5483,16 @@ mod tests {
 
     /// Round 21g: lines like blind sets v44a–v44c's, read after they were measured.
     #[rustfmt::skip]
-    const V44_READ: &[RhostExampleCtx] = {
-        &[
-            (None, Some(550), Some("5.7.193"), "UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group.", Rejected, Some("microsoft")),
-            (None, Some(550), Some("5.6.0"), "APPROVAL.InvalidExpiry; Cannot read expiry policy. [Stage: OnCreatedEvent][Agent: Approval Processing Agent]", SystemError, Some("microsoft")),
-            (None, Some(554), Some("5.2.0"), "STOREDRV.Deliver.Exception:ObjectNotFoundException.MapiExceptionNotFound; Failed to process message due to a permanent exception", SystemError, Some("microsoft")),
-            (None, Some(510), Some("5.1.1"), "Your email address, a@example.com, is not subscribed to that group.", Rejected, None),
-            (None, Some(550), Some("5.7.0"), "Server IP 192.0.2.1 listed as abusive.", Blocked, None),
-            (None, Some(550), None, "See http://spf.pobox.com/why.html?sender=a%40example.com&ip=192.0.2.1 (#5.7.1)", AuthFailure, None),
-            (None, Some(550), None, "we do not accept mail from this address.", Rejected, None),
-            (None, Some(550), None, "Remote host said: 550-Verification failed for <a@yahoo.com> 550-No Such User Here 550 Sender verify failed", Rejected, None),
-        ]
-    };
+    const V44_READ: &[RhostExampleCtx] = &[
+        (None, Some(550), Some("5.7.193"), "UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group.", Rejected, Some("microsoft")),
+        (None, Some(550), Some("5.6.0"), "APPROVAL.InvalidExpiry; Cannot read expiry policy. [Stage: OnCreatedEvent][Agent: Approval Processing Agent]", SystemError, Some("microsoft")),
+        (None, Some(554), Some("5.2.0"), "STOREDRV.Deliver.Exception:ObjectNotFoundException.MapiExceptionNotFound; Failed to process message due to a permanent exception", SystemError, Some("microsoft")),
+        (None, Some(510), Some("5.1.1"), "Your email address, a@example.com, is not subscribed to that group.", Rejected, None),
+        (None, Some(550), Some("5.7.0"), "Server IP 192.0.2.1 listed as abusive.", Blocked, None),
+        (None, Some(550), None, "See http://spf.pobox.com/why.html?sender=a%40example.com&ip=192.0.2.1 (#5.7.1)", AuthFailure, None),
+        (None, Some(550), None, "we do not accept mail from this address.", Rejected, None),
+        (None, Some(550), None, "Remote host said: 550-Verification failed for <a@yahoo.com> 550-No Such User Here 550 Sender verify failed", Rejected, None),
+    ];
 
     #[test]
     fn v44_read_after_measuring() {
