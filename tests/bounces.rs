@@ -520,6 +520,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v45a", false),
+        ("heldout-v45b", false),
+        ("heldout-v45c", false),
+        ("heldout-v45d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
