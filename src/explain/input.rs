@@ -1054,6 +1054,7 @@ fn transcript_command(line: &str) -> Option<Context> {
     let rest = TRANSCRIPT_ARROWS
         .iter()
         .find_map(|a| marked.strip_prefix(a))
+        .or_else(|| marked.strip_prefix(QUOTED_ARROW))
         .or_else(|| labelled_transcript(line))
         .or_else(|| host_transcript(line))
         .or_else(|| logged_transcript(line))?
@@ -1109,6 +1110,10 @@ fn without_bracketed_fields(line: &str) -> &str {
 const TRANSCRIPT_ARROWS: &[&str] = &[
     ">>>", "<<<", "-->", "C:", "c:", "Client:", "client:", "Sent:", "sent:", "->", "~>",
 ];
+
+/// Sendmail's `>>>` as a web page renders it: three nested quotes, copied back as `> > >`
+/// (`> > > DATA` then `> > >  <<< 554 …`, https://github.com/twilio/OpenVBX/issues/255).
+const QUOTED_ARROW: &str = "> > >";
 
 /// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then
 /// `Received <<< 550 …`): the command after one label word.
@@ -1297,6 +1302,9 @@ const PREFIXES: &[&str] = &[
     // whole after the label, so a code inside it ("…this error: 503-The mail server …")
     // is its text.
     "with message \"",
+    // An old Node mailer's "Server responded with 550 esmtp: protocol deviation"
+    // (https://github.com/Marak/node_mailer/issues/59): the reply, whole, after the words.
+    "responded with",
 ];
 
 /// Finds the reply code in a log line: at the start, or right after a known prefix
@@ -1635,6 +1643,12 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                     // Ruby's Net::SMTP exceptions before the reply ("Net::SMTPServerBusy 450
                     // …", "Net::SMTPFatalError 554 …").
                     || prev_word.starts_with("net::smtp")
+                    // Kerio Connect's relay log: "Status: 5.7.0 535 Authentication failed"
+                    // (https://github.com/sendgrid/docs/issues/3947), the enhanced code first.
+                    || (rfc3463(prev_word).is_some()
+                        && before[..before.len() - prev_word.len()]
+                            .trim_end()
+                            .ends_with("status:"))
                     || matches!(
                         prev_word,
                         "error"
@@ -1967,6 +1981,13 @@ fn infer_context(block: &str) -> Option<Context> {
         (",cmd: mail from", Context::Mail),
         ("\"rcpt to:", Context::Rcpt),
         ("failed to add recipient", Context::Rcpt),
+        // MailKit's stack trace names the method that read the reply
+        // (`SmtpClient.ProcessRcptToResponse`, `ProcessMailFromResponse`: MailKit/Net/Smtp/
+        // SmtpClient.cs; https://github.com/jstedfast/MailKit/issues/591).
+        ("processrcpttoresponse", Context::Rcpt),
+        ("processmailfromresponse", Context::Mail),
+        // Postfix's and Exim's "503 … valid RCPT command must precede DATA" answers DATA.
+        ("must precede data", Context::Data),
         // Roundcube's `smtpfromerror` ("SMTP Error (550): Failed to set sender \"a@b\" (…)",
         // program/localization/en_US/messages.inc) and the Go programs built on net/smtp
         // ("failed to set sender: …" after `client.Mail`, "failed to set recipient: …"

@@ -769,3 +769,57 @@ fn a_message_mail_parser_asserts_on_is_read_without_a_panic() {
     // On standard input the NUL bytes make it no text to read; the JSON still reads back.
     let _ = stdin_json(&text);
 }
+
+/// Round 21h (blind sets v45a–v45d, read after they were measured): where clients and
+/// logs put the reply and its command.
+#[test]
+fn client_wrappers_give_the_code_and_the_command() {
+    // (pasted, code, enhanced, context)
+    let cases: &[(&str, u16, Option<&str>, Option<Context>)] = &[
+        // An old Node mailer: the reply after "Server responded with".
+        (
+            "message: 'Server responded with 550 esmtp: protocol deviation'",
+            550,
+            None,
+            None,
+        ),
+        // Kerio Connect's relay log: the enhanced code, then the reply.
+        (
+            "<a@example.com>, Result: delayed, Status: 5.7.0 535 Authentication failed: The provided authorization grant is invalid, expired, or revoked, Remote-Host: smtp.sendgrid.net",
+            535,
+            Some("5.7.0"),
+            Some(Context::Auth),
+        ),
+        // Sendmail's ">>>" rendered as nested quotes and copied back.
+        (
+            "Your message cannot be delivered:\n> > > DATA\n> > >  <<< 554 Transaction failed: Illegal header 'Old-Return-Path'.",
+            554,
+            None,
+            Some(Context::Data),
+        ),
+        // MailKit's stack trace names the command whose reply it read.
+        (
+            "MailKit.Net.Smtp.SmtpCommandException: 550 5.1.1 <a@example.com> no such user\n   at MailKit.Net.Smtp.SmtpClient.ProcessRcptToResponse(MimeMessage message)",
+            550,
+            Some("5.1.1"),
+            Some(Context::Rcpt),
+        ),
+        (
+            "The server responded: 503 valid RCPT command must precede DATA",
+            503,
+            None,
+            Some(Context::Data),
+        ),
+    ];
+    for (pasted, code, enhanced, ctx) in cases {
+        let ex = explain(&[pasted.to_string()], None);
+        let item = &ex.items[0];
+        assert_eq!(item.code, Some(*code), "{pasted}");
+        assert_eq!(item.enhanced.as_deref(), *enhanced, "{pasted}");
+        assert_eq!(item.context, *ctx, "{pasted}");
+    }
+    // A DNS answer's words are no reply: "responded with code NXDOMAIN" has no code.
+    let dns = "DNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN";
+    let ex = explain(&[dns.to_string()], None);
+    assert!(ex.items.iter().all(|i| i.code.is_none()), "{:?}", ex.items);
+}

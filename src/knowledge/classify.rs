@@ -477,6 +477,34 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21h: what blind sets v45a–v45d showed, read after they were measured ---
+    // Sending services' own refusals, mail clients' and libraries' errors, Russian,
+    // Indian and Brazilian users' threads (fixtures/bounces/README.md, "The v45 sets").
+    t("esp_inactive_or_suppressed", &["recipient address was suppressed due to", "has been marked as inactive", "will not deliver to these inactive addresses"], Suppressed).hard()
+        .src("SparkPost's \"Message generation rejected Code: 1902 Description: recipient address was suppressed due to system policy\" (https://github.com/karrot-dev/karrot-backend/issues/294; https://www.sparkpost.com/docs/user-guide/using-suppression-lists/) and Postmark's \"You tried to send to a recipient that has been marked as inactive\" and \"Message OK, but will not deliver to these inactive addresses\" (https://github.com/edenlabllc/ehealth.api/issues/2073, https://github.com/ActiveCampaign/postmark.js/issues/87): the sending service holds the address on its suppression list after a hard bounce or a complaint"),
+    t("ses_illegal_header", &["transaction failed: illegal header"], ContentError).hard()
+        .src("Amazon SES's \"554 Transaction failed: Illegal header 'Old-Return-Path'.\" (https://github.com/twilio/OpenVBX/issues/255): SES refuses the message for one of its header fields, which the sender must change: the content, not a malformed message"),
+    t("ses_header_parse", &["transaction failed: expected "], NotCompliantRfc).hard()
+        .src("Amazon SES's \"Transaction failed: Expected disposition, got =\" (https://github.com/mageplaza/magento-2-smtp/issues/217) and \"Expected ';', got \\\":\\\"\" (https://github.com/sentinl/sentinl/issues/266): SES could not parse a MIME header field of the message, which is not well formed (RFC 2045, RFC 5322)"),
+    t("ses_bad_local_part", &["local address contains control or whitespace"], UserUnknown).hard()
+        .src("Amazon SES's \"InvalidParameterValue - Local address contains control or whitespace\" (https://github.com/openstax/accounts/pull/252): a malformed recipient address, which fixtures/bounces/README.md files with 5.1.3 under userunknown"),
+    t("sender_address_not_allowed", &["sender address is not allowed", "from: address not verified"], Rejected).hard()
+        .src("\"550 Sender address is not allowed.\" (K-9 Mail, https://github.com/thunderbird/thunderbird-android/issues/1624) and Rogers' \"553 From: address not verified; see http://www.rogershelp.com/verify-email\" (ssmtp on Ubuntu Forums, heldout-v45b): the submission server refuses the sender address the client gave"),
+    t("forged_received_header", &["forged received header"], ContentError).hard()
+        .src("\"550 5.7.1 Forged Received header\" (sendmail's mail(1) on Ubuntu Forums, heldout-v45b): a header-check of the message's Received lines, a refusal of its content"),
+    t("helo_syntax", &["syntactically invalid helo"], SyntaxError).hard()
+        .src("Exim's \"501 Syntactically invalid HELO argument(s)\" (https://github.com/Der-Henning/tgtg/issues/476): the client's HELO name breaks the syntax rules (Exim spec, \"helo_allow_chars\"), as the held sets file Exim's other \"syntactically invalid argument(s)\""),
+    t("protocol_deviation", &["protocol deviation"], SyntaxError).hard()
+        .src("\"550 esmtp: protocol deviation\" (an old Node mailer's \"Server responded with …\", https://github.com/Marak/node_mailer/issues/59): the server saw the client break the protocol's rules, a syntax error of the session"),
+    t("alibaba_invaddr", &["invaddr reject", "invalid rcptto"], UserUnknown).hard()
+        .src("Alibaba Mail's \"Invalid rcptto [@sm070102] at DATA State(…) ANTISPAM_BAT[…]: invaddr reject\" (https://github.com/magento/magento2/issues/31653): the recipient address does not exist there, whatever the anti-spam tag around it"),
+    t("domain_size_limit", &["domain size limit exceeded"], MailboxFull)
+        .soft("The recipient's domain has used up its storage: it passes when its owner frees space or raises the limit")
+        .src("\"<a@b> Domain size limit exceeded\" answering RCPT (MailKit's ProcessRcptToResponse, https://github.com/jstedfast/MailKit/issues/591): the hosted domain's storage quota is full, like a full mailbox"),
+    t("server_too_busy_refused", &["because the server is too busy"], SystemError)
+        .src("MailEnable's \"451 ESMTP MailEnable Service temporarily refused connection at … from IP (…) because the server is too busy.\" (https://github.com/maildev/maildev/issues/96): the receiving server's own load, not a block of the client"),
+    t("user_invalid", &["refused: user invalid"], UserUnknown).hard()
+        .src("\"550 info@sbb.ch refused: user invalid\" answering RCPT (https://github.com/mailgun/mailgun-php/issues/105): no such mailbox"),
     // --- Round 21g: what blind sets v44a–v44c showed, read after they were measured ---
     // Microsoft's support articles and Q&A, users' pastes, European senders' pastes
     // (fixtures/bounces/README.md, "The v41–v44 sets, measured blind").
@@ -5497,6 +5525,46 @@ mod tests {
     #[test]
     fn v44_read_after_measuring() {
         assert_examples(V44_READ);
+    }
+
+    /// Round 21h: lines like blind sets v45a–v45d's, read after they were measured.
+    #[rustfmt::skip]
+    const V45_READ: &[RhostExampleCtx] = &[
+        (None, None, None, "Message generation rejected Code: 1902 Description: recipient address was suppressed due to system policy", Suppressed, None),
+        (None, None, None, "You tried to send to a recipient that has been marked as inactive. Found inactive addresses: a@example.com.", Suppressed, None),
+        (None, None, None, "Message OK, but will not deliver to these inactive addresses: a@example.com", Suppressed, None),
+        (Some(Context::Data), Some(554), None, "Transaction failed: Illegal header 'Old-Return-Path'.", ContentError, None),
+        (None, None, None, "Transaction failed: Expected disposition, got =", NotCompliantRfc, None),
+        (None, None, None, "InvalidParameterValue - Local address contains control or whitespace", UserUnknown, None),
+        (None, Some(550), None, "Sender address is not allowed.", Rejected, None),
+        (None, Some(553), None, "From: address not verified; see http://www.rogershelp.com/verify-email", Rejected, None),
+        (None, Some(550), Some("5.7.1"), "Forged Received header", ContentError, None),
+        (None, Some(501), None, "Syntactically invalid HELO argument(s)", SyntaxError, None),
+        (None, Some(550), None, "esmtp: protocol deviation", SyntaxError, None),
+        (Some(Context::Data), None, None, "Invalid rcptto [@sm070102] at DATA State(Connection IP address:192.0.2.1) ANTISPAM_BAT[01201311R116c, rsid06449]: invaddr reject", UserUnknown, None),
+        (Some(Context::Rcpt), None, None, "<a@example.com> Domain size limit exceeded", MailboxFull, None),
+        (Some(Context::Greeting), Some(451), None, "ESMTP MailEnable Service temporarily refused connection at 11/27/15 11:25:27 from IP (192.0.2.1) because the server is too busy.", SystemError, None),
+        (Some(Context::Rcpt), Some(550), None, "a@example.com refused: user invalid", UserUnknown, None),
+    ];
+
+    #[test]
+    fn v45_read_after_measuring() {
+        assert_examples(V45_READ);
+    }
+
+    /// A full domain answers like a full mailbox: soft, whatever the refusal around it.
+    #[test]
+    fn a_full_domain_is_a_soft_mailboxfull() {
+        let got = classify_example(
+            Some(Context::Rcpt),
+            None,
+            None,
+            "<a@example.com> Domain size limit exceeded",
+        );
+        assert_eq!(
+            (got.reason, got.bounce),
+            (Some(MailboxFull), Some(Bounce::Soft))
+        );
     }
 
     /// A filter's acceptance that says it dropped the message is a refusal, hard.
