@@ -1994,6 +1994,9 @@ fn infer_context(block: &str) -> Option<Context> {
         // after `client.Rcpt`).
         ("failed to set sender", Context::Mail),
         ("failed to set recipient", Context::Rcpt),
+        // ESP Mail Client's debug output ("< S: 501 5.5.4 …" then "> E: set recipient
+        // failed", https://github.com/mobizt/ESP-Mail-Client/issues/74).
+        ("set recipient failed", Context::Rcpt),
         ("[outbound] recipient", Context::Rcpt),
         ("after rcpt to", Context::Rcpt),
         ("after pipelined rcpt to", Context::Rcpt),

@@ -196,6 +196,7 @@ pub const RECEIVING_MARKERS: &[(&str, &str)] = &[
     ("ruleset=check_", "Sendmail rulesets (https://www.sendmail.org/~ca/email/doc8.12/op-sh-5.html, \"ruleset=check_rcpt, … reject=550 …\")"),
     ("/smtpd[", "Postfix smtpd(8) logs as <service>/smtpd[pid] (postfix/smtpd, postfix/submission/smtpd): every line it writes is the receiving server's (\"lost connection after STARTTLS from mout.example[…]\" names the client, not the receiver; https://www.postfix.org/DEBUG_README.html)"),
     (" smtp-in: ", "OpenSMTPD's log tags its server side smtp-in (smtp-out is its client; smtpd(8), smtp_session.c)"),
+    ("greylisting filter[", "Plesk's greylisting filter, which runs on the receiving server for incoming mail (\"greylisting filter[pid]: list type: black, from: …\", https://blogs.reliablepenguin.com/2012/03/16/plesk-10-greylist-problems)"),
 ];
 
 impl Side {
@@ -477,6 +478,22 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21i: what blind sets v46a–v46c showed, read after they were measured ---
+    // Receiving filters' own texts, OS users' trackers, hosting panels' users
+    // (fixtures/bounces/README.md, "The v45 and v46 sets").
+    t("from_domain_must_match_login", &["from domain must match authenticated domain"], Rejected).hard()
+        .src("SmarterMail's \"550 From domain must match authenticated domain\" (https://www.aspnethosting.co.uk/knowledgebase.php?action=displayarticle&id=185): the login may not send as that sender's domain, a refusal of the sender"),
+    t("dma_host_not_found", &["dns lookup failure: host"], HostUnknown).hard()
+        .src("dma's \"remote delivery failed: DNS lookup failure: host smarthost.example not found\" (https://github.com/corecode/dma/issues/30): the name to deliver to does not exist in the DNS"),
+    t("internal_server_error", &["internal server error"], SystemError)
+        .src("\"500 Internal Server Error\" quoted in Gmail's bounce (https://github.com/Gilwyad/mailnesia.com/issues/13): the receiving server's own fault, not a command it did not know (500's standard meaning)"),
+    t("orcpt_syntax", &["orcpt address syntax"], SyntaxError).hard()
+        .src("OpenSMTPD's \"553 ORCPT address syntax error\" answering RCPT (https://github.com/OpenSMTPD/OpenSMTPD/issues/1084): the client's ORCPT parameter (RFC 3461 §4.2) is malformed, a syntax error of the command, not an unknown recipient"),
+    t("postfix_alias_nesting", &["unreasonable virtual_alias_maps", "message not accepted, try again later"], SystemError)
+        .soft("Postfix's cleanup keeps the message queued and tries again: it passes when the alias tables are fixed")
+        .src("Postfix cleanup's \"warning: …: unreasonable virtual_alias_maps map nesting for a@example.com -- message not accepted, try again later\" (https://github.com/virtualmin/virtualmin-gpl/issues/785; postconf(5) virtual_alias_recursion_limit): a fault of the receiving server's own configuration, temporary"),
+    t("plesk_grey_blacklist", &["list type: black"], Blocked).hard()
+        .src("Plesk's greylisting filter \"list type: black, from: host.example, match string: dsl|pool|broadband|hsd\" then \"REJECT during call 'grey' handler\" (https://blogs.reliablepenguin.com/2012/03/16/plesk-10-greylist-problems): the sending host's name matched the filter's black list, a block, not a greylisting deferral"),
     // --- Round 21h: what blind sets v45a–v45d showed, read after they were measured ---
     // Sending services' own refusals, mail clients' and libraries' errors, Russian,
     // Indian and Brazilian users' threads (fixtures/bounces/README.md, "The v45 sets").
@@ -3216,6 +3233,20 @@ pub fn classify(
         ))
     };
     let note = note.or_else(|| misused_rate_code(code, reason));
+    // A refusal to relay names, in the address it quotes, the one server it is not: the
+    // recipient's (sSMTP's "550 5.7.1 relaying denied: <a@gmail.com>", heldout-v46c).
+    let provider = if reason == Some(NoRelaying) {
+        provider.and_then(|_| {
+            answering_provider(
+                &hay,
+                &providers::without_addresses(&lowered),
+                code,
+                enhanced,
+            )
+        })
+    } else {
+        provider
+    };
     // A block whose only recognisable party is a DNSBL names that list as the provider.
     let provider = provider.or(blocklist.filter(|b| providers::PROVIDER_BLOCKLISTS.contains(b)));
     Classification {
@@ -5550,6 +5581,43 @@ mod tests {
     #[test]
     fn v45_read_after_measuring() {
         assert_examples(V45_READ);
+    }
+
+    /// Round 21i: lines like blind sets v46a–v46c's, read after they were measured.
+    #[rustfmt::skip]
+    const V46_READ: &[RhostExampleCtx] = &[
+        (None, Some(550), None, "From domain must match authenticated domain", Rejected, None),
+        (None, None, None, "remote delivery failed: DNS lookup failure: host smarthost.example.de not found", HostUnknown, None),
+        (None, Some(500), None, "Internal Server Error", SystemError, None),
+        (Some(Context::Rcpt), Some(553), None, "ORCPT address syntax error", SyntaxError, None),
+        (None, None, None, "warning: 2B3FC67189: unreasonable virtual_alias_maps map nesting for a@example.com -- message not accepted, try again later", SystemError, None),
+        (None, None, None, "greylisting filter[25916]: list type: black, from: db3outboundpool.messaging.microsoft.com, match string: dsl|pool|broadband|hsd", Blocked, None),
+    ];
+
+    #[test]
+    fn v46_read_after_measuring() {
+        assert_examples(V46_READ);
+    }
+
+    /// A refusal to relay quotes the recipient's address: that provider is the one server
+    /// the refusing one is not.
+    #[test]
+    fn a_relay_refusal_does_not_name_the_recipients_provider() {
+        let got = classify_example(
+            Some(Context::Rcpt),
+            Some(550),
+            Some("5.7.1"),
+            "relaying denied: <a@gmail.com> in \"RCPT TO:<a@gmail.com>\"",
+        );
+        assert_eq!((got.reason, got.provider), (Some(NoRelaying), None));
+        // A reply that is the provider's own still names it.
+        let got = classify_example(
+            Some(Context::Rcpt),
+            Some(550),
+            Some("5.1.1"),
+            "<a@gmail.com> The email account that you tried to reach does not exist.",
+        );
+        assert_eq!(got.provider.as_deref(), Some("google"));
     }
 
     /// A full domain answers like a full mailbox: soft, whatever the refusal around it.
