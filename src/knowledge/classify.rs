@@ -2450,6 +2450,26 @@ fn answering_provider(
         })
 }
 
+/// The provider of a refusal to relay, read without the addresses its reply quotes: such a
+/// reply names the recipient's domain, the one server the refusing one is not (sSMTP's
+/// "550 5.7.1 relaying denied: <a@gmail.com>", heldout-v46c). `None` when nothing was
+/// found before; `found` itself when the reply is no refusal to relay.
+fn relay_refusal_provider(
+    relay: bool,
+    found: Option<&'static str>,
+    hay: &str,
+    lowered: &str,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+) -> Option<&'static str> {
+    if !relay {
+        return found;
+    }
+    found.and_then(|_| {
+        answering_provider(hay, &providers::without_addresses(lowered), code, enhanced)
+    })
+}
+
 /// Exchange Online reporting that *it* could not reach the next server: X.4.316 ("connection
 /// refused"), X.4.317 ("cannot connect to remote server"), X.4.318 ("connection dropped")
 /// and the message-trace fields `[LastAttemptedServerName=…]` (Exchange Online NDR list,
@@ -3233,20 +3253,8 @@ pub fn classify(
         ))
     };
     let note = note.or_else(|| misused_rate_code(code, reason));
-    // A refusal to relay names, in the address it quotes, the one server it is not: the
-    // recipient's (sSMTP's "550 5.7.1 relaying denied: <a@gmail.com>", heldout-v46c).
-    let provider = if reason == Some(NoRelaying) {
-        provider.and_then(|_| {
-            answering_provider(
-                &hay,
-                &providers::without_addresses(&lowered),
-                code,
-                enhanced,
-            )
-        })
-    } else {
-        provider
-    };
+    let relay = reason == Some(NoRelaying);
+    let provider = relay_refusal_provider(relay, provider, &hay, &lowered, code, enhanced);
     // A block whose only recognisable party is a DNSBL names that list as the provider.
     let provider = provider.or(blocklist.filter(|b| providers::PROVIDER_BLOCKLISTS.contains(b)));
     Classification {
