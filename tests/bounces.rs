@@ -527,6 +527,9 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v47a", false),
+        ("heldout-v47b", false),
+        ("heldout-v47c", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
