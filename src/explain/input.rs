@@ -1051,10 +1051,13 @@ fn transcript_command(line: &str) -> Option<Context> {
         return Some(c);
     }
     let marked = without_bracketed_fields(line);
-    let rest = TRANSCRIPT_ARROWS
-        .iter()
-        .find_map(|a| marked.strip_prefix(a))
-        .or_else(|| marked.strip_prefix(QUOTED_ARROW))
+    let rest = marked
+        .strip_prefix(QUOTED_ARROW)
+        .or_else(|| {
+            TRANSCRIPT_ARROWS
+                .iter()
+                .find_map(|a| marked.strip_prefix(a))
+        })
         .or_else(|| labelled_transcript(line))
         .or_else(|| host_transcript(line))
         .or_else(|| logged_transcript(line))?
@@ -1109,6 +1112,9 @@ fn without_bracketed_fields(line: &str) -> &str {
 /// a code, no verb.
 const TRANSCRIPT_ARROWS: &[&str] = &[
     ">>>", "<<<", "-->", "C:", "c:", "Client:", "client:", "Sent:", "sent:", "->", "~>",
+    // One `>` before each command and bare replies (a hand-typed session pasted in an issue:
+    // "> RCPT TO: <…>" then "450 4.1.8 …", https://github.com/reacherhq/check-if-email-exists/issues/5).
+    "> ",
 ];
 
 /// Sendmail's `>>>` as a web page renders it: three nested quotes, copied back as `> > >`
@@ -1952,6 +1958,9 @@ fn infer_context(block: &str) -> Option<Context> {
         ("code: 'emessage'", Context::EndOfData),
         // nodemailer: the server accepted the connection and never sent its banner.
         ("greeting never received", Context::Greeting),
+        // testssl.sh's STARTTLS dialog: "=== reading banner ... ===" then "S: 421 …"
+        // (https://github.com/testssl/testssl.sh/issues/2089).
+        ("reading banner", Context::Greeting),
         // A client's "STARTTLS upgrade failed" (chatmail's relay) and smtplib's "SMTP AUTH
         // extension not supported by server." (raised by login()).
         ("starttls upgrade failed", Context::StartTls),

@@ -810,10 +810,25 @@ fn client_wrappers_give_the_code_and_the_command() {
             None,
             Some(Context::Data),
         ),
+        // testssl.sh's STARTTLS dialog reads the banner first.
+        (
+            "=== reading banner ... ===\nS: 421 4.7.0 mx.example.com Error: too many connections from [192.0.2.1]",
+            421,
+            Some("4.7.0"),
+            Some(Context::Greeting),
+        ),
+        // A hand-typed session: one ">" before each command, the replies bare.
+        (
+            "> MAIL FROM: <a@example.org>\n250 2.1.0 Ok\n> RCPT TO: <b@example.com>\n450 4.1.8 <a@example.org>: Sender address rejected: Domain not found",
+            450,
+            Some("4.1.8"),
+            Some(Context::Rcpt),
+        ),
     ];
     for (pasted, code, enhanced, ctx) in cases {
         let ex = explain(&[pasted.to_string()], None);
-        let item = &ex.items[0];
+        // The last reply is the refusal (a transcript's earlier replies are its 250s).
+        let item = ex.items.last().expect("a reply");
         assert_eq!(item.code, Some(*code), "{pasted}");
         assert_eq!(item.enhanced.as_deref(), *enhanced, "{pasted}");
         assert_eq!(item.context, *ctx, "{pasted}");

@@ -478,6 +478,20 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21j: what blind sets v47a–v47c showed, read after they were measured ---
+    // Paste sites, local delivery agents and mailbox stores, hand-made test transcripts
+    // (fixtures/bounces/README.md, "The v45–v47 sets").
+    t("sieve_temporary_failure", &["aborted due to temporary failure"], SystemError)
+        .soft("The receiving server's Sieve filter failed for a passing reason and the message stays in its queue: it passes when the filter runs again")
+        .src("Dovecot's \"451 4.2.0 <a@b> Execution of Sieve filters was aborted due to temporary failure\" and its log \"lmtp(a@b): Error: sieve: Execution of script … was aborted due to temporary failure\" (https://github.com/Mailu/Mailu/issues/154, https://github.com/docker-mailserver/docker-mailserver/pull/3550): a fault inside the receiving server, temporary; the script's name (spam_to_junk.sieve) says nothing about the message"),
+    t("store_internal_error", &["unknown internal error"], SystemError)
+        .soft("The mailbox store failed inside the receiving server and the message stays in its queue: it passes when the store is repaired")
+        .src("Dovecot LDA's \"Error: sieve: … failed to store into mailbox 'INBOX': BUG: Unknown internal error\" (https://github.com/LukeSmithxyz/landchad/issues/318): a fault of the receiving server's mailbox store, not a full mailbox"),
+    t("local_permission_denied", &["failed: permission denied", "missing +x perm", "failed with euid="], SystemError)
+        .soft("A file permission on the receiving server stops the local delivery and the message stays in its queue: it passes once the owner fixes the permissions")
+        .src("Dovecot LDA's \"Error: stat(/root/Mail/Inbox/tmp) failed: Permission denied (euid=65534(nobody) … missing +x perm: /root …)\" (https://github.com/LukeSmithxyz/emailwiz/issues/155) and \"Fatal: setgid(5000(vmail) from userdb lookup) failed with euid=110(dovecot) …: Operation not permitted\" (https://github.com/stdevPavelmc/mailad/issues/122): the delivery agent may not write the mailbox, a fault of the receiving server's setup, not a refusal of the sender"),
+    t("invalid_syntax_in_command", &["invalid syntax in mail command", "invalid syntax in rcpt command"], SyntaxError).hard()
+        .src("MailHog's \"550 Invalid syntax in MAIL command\" (https://github.com/mailhog/MailHog/issues/449): the command's syntax (RFC 5321 §4.1.1.2: MAIL FROM:<path>), not the sender"),
     // --- Round 21i: what blind sets v46a–v46c showed, read after they were measured ---
     // Receiving filters' own texts, OS users' trackers, hosting panels' users
     // (fixtures/bounces/README.md, "The v45 and v46 sets").
@@ -3088,6 +3102,10 @@ fn bounce_of(
         && ["action: failed", QMAIL_GAVE_UP, "giving up", "gave up"]
             .iter()
             .any(|w| whole_lower.contains(w));
+    // Sendmail's returned mail names its part "The following addresses had permanent fatal
+    // errors" (a procmail "Quota exceeded" under it, https://www.nttbiz.jp/hosting_user/faq_op/
+    // node/193): without a reply code, that heading says the message came back, hard.
+    let returned = code.is_none() && whole_lower.contains("had permanent fatal errors");
     // Postfix's own no-code "status=deferred (mail system configuration error)": its queue
     // keeps the message and retries, whatever a rule would make of the words.
     let postfix_retries = code.is_none()
@@ -3096,7 +3114,7 @@ fn bounce_of(
     match forced {
         Some(_) if postfix_retries => Bounce::Soft,
         Some(b) => b,
-        None if setup || greeting_block || permanent_fault || gave_up => Bounce::Hard,
+        None if setup || greeting_block || permanent_fault || gave_up || returned => Bounce::Hard,
         None if temporary || passing_block || reason.is_some_and(Reason::soft) => Bounce::Soft,
         None => Bounce::Hard,
     }
@@ -5626,6 +5644,44 @@ mod tests {
             "<a@gmail.com> The email account that you tried to reach does not exist.",
         );
         assert_eq!(got.provider.as_deref(), Some("google"));
+    }
+
+    /// Round 21j: lines like blind sets v47a–v47c's, read after they were measured.
+    #[rustfmt::skip]
+    const V47_READ: &[RhostExampleCtx] = &[
+        (None, None, None, "dovecot: lmtp(a@example.com): Error: sieve: Execution of script /usr/lib/dovecot/sieve-global/after/spam_to_junk.sieve was aborted due to temporary failure", SystemError, None),
+        (None, None, None, "dovecot: lda(a): Error: sieve: failed to store into mailbox 'INBOX': BUG: Unknown internal error", SystemError, None),
+        (None, None, None, "dovecot: lda(root): Error: stat(/root/Mail/Inbox/tmp) failed: Permission denied (euid=65534(nobody) egid=65534(nogroup) missing +x perm: /root, dir owned by 0:0 mode=0700)", SystemError, None),
+        (None, None, None, "dovecot: lda(a@example.com): Fatal: setgid(5000(vmail) from userdb lookup) failed with euid=110(dovecot), gid=116(dovecot), egid=116(dovecot): Operation not permitted", SystemError, None),
+        (Some(Context::Mail), Some(550), None, "Invalid syntax in MAIL command", SyntaxError, None),
+        (Some(Context::Auth), Some(535), Some("5.7.3"), "Authentication unsuccessful [NT0PR01CA0010.CHNPR01.prod.partner.outlook.cn 2024-03-14T00:58:28.419Z 08DC432AD]", SecurityError, Some("microsoft")),
+    ];
+
+    #[test]
+    fn v47_read_after_measuring() {
+        assert_examples(V47_READ);
+    }
+
+    /// A local delivery fault without a code is retried (soft); Sendmail's returned mail
+    /// ("had permanent fatal errors") came back, hard, whatever its reason would say.
+    #[test]
+    fn a_local_fault_is_soft_and_returned_mail_is_hard() {
+        let got = classify_example(
+            None,
+            None,
+            None,
+            "dovecot: lda(root): Error: stat(/root/Mail) failed: Permission denied",
+        );
+        assert_eq!(
+            (got.reason, got.bounce),
+            (Some(SystemError), Some(Bounce::Soft))
+        );
+        let returned = "----- The following addresses had permanent fatal errors -----\n<a@example.com>\n(reason: can't create (user) output file)\n----- Transcript of session follows -----\nprocmail: Quota exceeded while writing \"a\"";
+        let got = classify_example(None, None, None, returned);
+        assert_eq!(
+            (got.reason, got.bounce),
+            (Some(MailboxFull), Some(Bounce::Hard))
+        );
     }
 
     /// A full domain answers like a full mailbox: soft, whatever the refusal around it.
