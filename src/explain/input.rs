@@ -1058,6 +1058,7 @@ fn transcript_command(line: &str) -> Option<Context> {
                 .iter()
                 .find_map(|a| marked.strip_prefix(a))
         })
+        .or_else(|| single_arrow(marked))
         .or_else(|| labelled_transcript(line))
         .or_else(|| host_transcript(line))
         .or_else(|| logged_transcript(line))?
@@ -1112,10 +1113,19 @@ fn without_bracketed_fields(line: &str) -> &str {
 /// a code, no verb.
 const TRANSCRIPT_ARROWS: &[&str] = &[
     ">>>", "<<<", "-->", "C:", "c:", "Client:", "client:", "Sent:", "sent:", "->", "~>",
-    // One `>` before each command and bare replies (a hand-typed session pasted in an issue:
-    // "> RCPT TO: <…>" then "450 4.1.8 …", https://github.com/reacherhq/check-if-email-exists/issues/5).
-    "> ",
 ];
+
+/// One `>` before each command and bare replies (a hand-typed session pasted in an issue:
+/// "> RCPT TO: <…>" then "450 4.1.8 …", https://github.com/reacherhq/check-if-email-exists/issues/5):
+/// the command, when it looks like one (its verb in capitals, or "mail from:" / "rcpt to:"),
+/// so that a quoted line of prose ("> Mail delivery failed: …") names no command.
+fn single_arrow(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("> ")?.trim_start();
+    let verb = rest.split([' ', ':']).next().unwrap_or("");
+    let lower = rest.to_ascii_lowercase();
+    let capitals = verb.len() >= 4 && verb.bytes().all(|b| b.is_ascii_uppercase());
+    (capitals || lower.starts_with("mail from:") || lower.starts_with("rcpt to:")).then_some(rest)
+}
 
 /// Sendmail's `>>>` as a web page renders it: three nested quotes, copied back as `> > >`
 /// (`> > > DATA` then `> > >  <<< 554 …`, https://github.com/twilio/OpenVBX/issues/255).
