@@ -845,5 +845,10 @@ fn client_wrappers_give_the_code_and_the_command() {
 fn a_quoted_line_of_prose_is_no_command() {
     let quoted = "> Mail delivery failed: returning message to sender\n550 5.1.1 <a@example.com>: Recipient address rejected: User unknown";
     let ex = explain(&[quoted.to_string()], None);
-    assert_eq!(ex.items.last().and_then(|i| i.context), None, "{:?}", ex.items);
+    assert_eq!(
+        ex.items.last().and_then(|i| i.context),
+        None,
+        "{:?}",
+        ex.items
+    );
 }

@@ -497,8 +497,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // (fixtures/bounces/README.md, "The v45 and v46 sets").
     t("from_domain_must_match_login", &["from domain must match authenticated domain"], Rejected).hard()
         .src("SmarterMail's \"550 From domain must match authenticated domain\" (https://www.aspnethosting.co.uk/knowledgebase.php?action=displayarticle&id=185): the login may not send as that sender's domain, a refusal of the sender"),
-    t("dma_host_not_found", &["dns lookup failure: host"], HostUnknown).hard()
-        .src("dma's \"remote delivery failed: DNS lookup failure: host smarthost.example not found\" (https://github.com/corecode/dma/issues/30): the name to deliver to does not exist in the DNS"),
+    t("dma_host_not_found", &["dns lookup failure: host"], HostUnknown)
+        .src("dma's \"remote delivery failed: DNS lookup failure: host smarthost.example not found\" (https://github.com/corecode/dma/issues/30): the name to deliver to has no mail host in the DNS. dma's net.c logs the same words as \"remote delivery failed\" when the lookup failed for good and \"remote delivery deferred\" when it may pass (its deliver_remote), so the bounce follows those words, not the rule"),
     t("internal_server_error", &["internal server error"], SystemError)
         .src("\"500 Internal Server Error\" quoted in Gmail's bounce (https://github.com/Gilwyad/mailnesia.com/issues/13): the receiving server's own fault, not a command it did not know (500's standard meaning)"),
     t("orcpt_syntax", &["orcpt address syntax"], SyntaxError).hard()
@@ -5644,6 +5644,28 @@ mod tests {
             "<a@gmail.com> The email account that you tried to reach does not exist.",
         );
         assert_eq!(got.provider.as_deref(), Some("google"));
+    }
+
+    /// dma logs one lookup failure as failed (given up, hard) or deferred (retried, soft).
+    #[test]
+    fn dma_lookup_failure_follows_failed_or_deferred() {
+        for (line, want) in [
+            (
+                "remote delivery failed: DNS lookup failure: host mx.example.org not found",
+                Bounce::Hard,
+            ),
+            (
+                "remote delivery deferred: DNS lookup failure: host mx.example.org not found",
+                Bounce::Soft,
+            ),
+        ] {
+            let got = classify_example(None, None, None, line);
+            assert_eq!(
+                (got.reason, got.bounce),
+                (Some(HostUnknown), Some(want)),
+                "{line}"
+            );
+        }
     }
 
     /// Round 21j: lines like blind sets v47a–v47c's, read after they were measured.
