@@ -530,6 +530,8 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v48a", false),
+        ("heldout-v48b", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
