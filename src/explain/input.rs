@@ -1944,6 +1944,24 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
 /// The command a log line says the reply answered ("in reply to RCPT TO command",
 /// Exim's "after RCPT TO:", Postfix's "reject: RCPT from", qmail's "does not like
 /// recipient").
+/// Stages named by client tools' own output (stack traces, debug dialogs) and replies that
+/// name the command they answer.
+const CLIENT_STAGES: &[(&str, Context)] = &[
+    // testssl.sh's STARTTLS dialog: "=== reading banner ... ===" then "S: 421 …"
+    // (https://github.com/testssl/testssl.sh/issues/2089).
+    ("reading banner", Context::Greeting),
+    // MailKit's stack trace names the method that read the reply
+    // (`SmtpClient.ProcessRcptToResponse`, `ProcessMailFromResponse`: MailKit/Net/Smtp/
+    // SmtpClient.cs; https://github.com/jstedfast/MailKit/issues/591).
+    ("processrcpttoresponse", Context::Rcpt),
+    ("processmailfromresponse", Context::Mail),
+    // Postfix's and Exim's "503 … valid RCPT command must precede DATA" answers DATA.
+    ("must precede data", Context::Data),
+    // ESP Mail Client's debug output ("< S: 501 5.5.4 …" then "> E: set recipient
+    // failed", https://github.com/mobizt/ESP-Mail-Client/issues/74).
+    ("set recipient failed", Context::Rcpt),
+];
+
 fn infer_context(block: &str) -> Option<Context> {
     let l = stage_text(block);
     const HINTS: &[(&str, Context)] = &[
@@ -1968,9 +1986,6 @@ fn infer_context(block: &str) -> Option<Context> {
         ("code: 'emessage'", Context::EndOfData),
         // nodemailer: the server accepted the connection and never sent its banner.
         ("greeting never received", Context::Greeting),
-        // testssl.sh's STARTTLS dialog: "=== reading banner ... ===" then "S: 421 …"
-        // (https://github.com/testssl/testssl.sh/issues/2089).
-        ("reading banner", Context::Greeting),
         // A client's "STARTTLS upgrade failed" (chatmail's relay) and smtplib's "SMTP AUTH
         // extension not supported by server." (raised by login()).
         ("starttls upgrade failed", Context::StartTls),
@@ -2000,22 +2015,12 @@ fn infer_context(block: &str) -> Option<Context> {
         (",cmd: mail from", Context::Mail),
         ("\"rcpt to:", Context::Rcpt),
         ("failed to add recipient", Context::Rcpt),
-        // MailKit's stack trace names the method that read the reply
-        // (`SmtpClient.ProcessRcptToResponse`, `ProcessMailFromResponse`: MailKit/Net/Smtp/
-        // SmtpClient.cs; https://github.com/jstedfast/MailKit/issues/591).
-        ("processrcpttoresponse", Context::Rcpt),
-        ("processmailfromresponse", Context::Mail),
-        // Postfix's and Exim's "503 … valid RCPT command must precede DATA" answers DATA.
-        ("must precede data", Context::Data),
         // Roundcube's `smtpfromerror` ("SMTP Error (550): Failed to set sender \"a@b\" (…)",
         // program/localization/en_US/messages.inc) and the Go programs built on net/smtp
         // ("failed to set sender: …" after `client.Mail`, "failed to set recipient: …"
         // after `client.Rcpt`).
         ("failed to set sender", Context::Mail),
         ("failed to set recipient", Context::Rcpt),
-        // ESP Mail Client's debug output ("< S: 501 5.5.4 …" then "> E: set recipient
-        // failed", https://github.com/mobizt/ESP-Mail-Client/issues/74).
-        ("set recipient failed", Context::Rcpt),
         ("[outbound] recipient", Context::Rcpt),
         ("after rcpt to", Context::Rcpt),
         ("after pipelined rcpt to", Context::Rcpt),
@@ -2075,10 +2080,38 @@ fn infer_context(block: &str) -> Option<Context> {
                 .chain(MTA_STAGES)
                 .chain(NAMED_STAGES)
                 .chain(REPLY_WORDINGS)
+                .chain(CLIENT_STAGES)
                 .copied(),
         )
     });
-    TABLE.first_in(&l).or_else(|| quoted_command(&l))
+    TABLE
+        .first_in(&l)
+        .or_else(|| quoted_command(&l))
+        .or_else(|| smtplib_sender_refused(block))
+}
+
+/// CPython smtplib's `SMTPSenderRefused` printed with `str()`: its three arguments as a
+/// tuple, `(501, b': sender address must contain a domain', 'user')` (Lib/smtplib.py: the
+/// exception is raised with the code, the reply and the sender, after MAIL FROM;
+/// https://github.com/oxyde1989/standalone-tn-send-email/issues/12). A two-part tuple is
+/// any command's error (`SMTPDataError`, `SMTPHeloError`); only the third, quoted, part
+/// says MAIL.
+fn smtplib_sender_refused(block: &str) -> Option<Context> {
+    let at = block.find(", b'").or_else(|| block.find(", b\""))?;
+    let head = block[..at].rsplit('(').next()?;
+    let coded = head.len() == 3 && head.bytes().all(|b| b.is_ascii_digit());
+    let tail = &block[at + 4..];
+    let quote = if block[at..].starts_with(", b'") {
+        "', '"
+    } else {
+        "\", '"
+    };
+    let closed = tail.find(quote).is_some_and(|q| {
+        tail[q + quote.len()..]
+            .split_once("')")
+            .is_some_and(|(sender, _)| !sender.contains(['\'', '(', ')']))
+    });
+    (coded && closed).then_some(Context::Mail)
 }
 
 /// Stages that servers' own logs and checkers' reports name, read after [`infer_context`]'s

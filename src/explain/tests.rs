@@ -852,3 +852,17 @@ fn a_quoted_line_of_prose_is_no_command() {
         ex.items
     );
 }
+
+/// CPython smtplib's `SMTPSenderRefused` printed with `str()` is a three-part tuple: the
+/// refusal answered MAIL. A two-part tuple (`SMTPDataError`) names no command.
+#[test]
+fn smtplib_sender_refused_tuple_answers_mail() {
+    let refused = "KO: (501, b': sender address must contain a domain', 'user')";
+    let ex = explain(&[refused.to_string()], None);
+    assert_eq!(ex.items[0].code, Some(501));
+    assert_eq!(ex.items[0].context, Some(Context::Mail));
+    let data = "Error: (554, b'5.7.1 Message rejected')";
+    let ex = explain(&[data.to_string()], None);
+    assert_eq!(ex.items[0].code, Some(554));
+    assert_eq!(ex.items[0].context, None);
+}

@@ -478,6 +478,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21k: what blind sets v48a–v48b showed, read after they were measured ---
+    // Log tools' real fixtures, self-hosted apps' recent threads (fixtures/bounces/README.md,
+    // "The v45–v48 sets").
+    t("exim_nonmail_commands", &["too many nonmail commands"], RateLimited)
+        .src("Exim's \"SMTP call from host [192.0.2.1] dropped: too many nonmail commands (last was \"RSET\")\" (repo:fail2ban/fail2ban/fail2ban/tests/files/logs/exim; Exim spec, smtp_accept_max_nonmail): the client sent more commands that carry no mail than the server allows, a limit on the session"),
     // --- Round 21j: what blind sets v47a–v47c showed, read after they were measured ---
     // Paste sites, local delivery agents and mailbox stores, hand-made test transcripts
     // (fixtures/bounces/README.md, "The v45–v47 sets").
@@ -2120,6 +2125,8 @@ pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
 /// phrase tables read the text without them).
 #[rustfmt::skip]
 pub const URL_RULES: &[TextRule] = &[
+    t("njabl_dynablock", &["dynablock.njabl.org"], Blocked).hard()
+        .src("Sendmail's check_relay refusal \"reject=553 5.3.0 Message from 192.0.2.1 blocked - see http://dynablock.njabl.org/\" (repo:ossec/ossec-docs/docs/log_samples/email/sendmail.rst): the client's address is on NJABL's list of dynamic addresses, a block whatever 5.3.0 says"),
     t("deny_ip_page", &["/denyip.php"], Blocked).hard()
         .src("Sina's refusal links its IP block page, \"554 Please visit http://antispam.sina.com.cn/denyip.php?IP=… (#5.7.1)\" (http://5dmail.cn/html/2006-11-1/2006111121222.htm): the sending IP is on the receiver's deny list, a block"),
     t("spf_explanation_url", &["openspf.org/why", "openspf.net/why", "open-spf.org/why", "spf.pobox.com/why"], AuthFailure)
@@ -5666,6 +5673,18 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    /// Round 21k: lines like blind sets v48a–v48b's, read after they were measured.
+    #[rustfmt::skip]
+    const V48_READ: &[RhostExampleCtx] = &[
+        (None, None, None, "SMTP call from pc.example.net [192.0.2.1]:3767 I=[192.0.2.2]:25 dropped: too many nonmail commands (last was \"RSET\")", RateLimited, None),
+        (None, Some(553), Some("5.3.0"), "Message from 192.0.2.1 blocked - see http://dynablock.njabl.org/", Blocked, None),
+    ];
+
+    #[test]
+    fn v48_read_after_measuring() {
+        assert_examples(V48_READ);
     }
 
     /// Round 21j: lines like blind sets v47a–v47c's, read after they were measured.
