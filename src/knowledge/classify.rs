@@ -485,7 +485,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exim's \"SMTP call from host [192.0.2.1] dropped: too many nonmail commands (last was \"RSET\")\" (repo:fail2ban/fail2ban/fail2ban/tests/files/logs/exim; Exim spec, smtp_accept_max_nonmail): the client sent more commands that carry no mail than the server allows, a limit on the session"),
     // --- Round 21j: what blind sets v47a–v47c showed, read after they were measured ---
     // Paste sites, local delivery agents and mailbox stores, hand-made test transcripts
-    // (fixtures/bounces/README.md, "The v45–v47 sets").
+    // (fixtures/bounces/README.md, "The v45–v48 sets").
     t("sieve_temporary_failure", &["aborted due to temporary failure"], SystemError)
         .soft("The receiving server's Sieve filter failed for a passing reason and the message stays in its queue: it passes when the filter runs again")
         .src("Dovecot's \"451 4.2.0 <a@b> Execution of Sieve filters was aborted due to temporary failure\" and its log \"lmtp(a@b): Error: sieve: Execution of script … was aborted due to temporary failure\" (https://github.com/Mailu/Mailu/issues/154, https://github.com/docker-mailserver/docker-mailserver/pull/3550): a fault inside the receiving server, temporary; the script's name (spam_to_junk.sieve) says nothing about the message"),
@@ -499,7 +499,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("MailHog's \"550 Invalid syntax in MAIL command\" (https://github.com/mailhog/MailHog/issues/449): the command's syntax (RFC 5321 §4.1.1.2: MAIL FROM:<path>), not the sender"),
     // --- Round 21i: what blind sets v46a–v46c showed, read after they were measured ---
     // Receiving filters' own texts, OS users' trackers, hosting panels' users
-    // (fixtures/bounces/README.md, "The v45 and v46 sets").
+    // (fixtures/bounces/README.md, "The v45–v48 sets").
     t("from_domain_must_match_login", &["from domain must match authenticated domain"], Rejected).hard()
         .src("SmarterMail's \"550 From domain must match authenticated domain\" (https://www.aspnethosting.co.uk/knowledgebase.php?action=displayarticle&id=185): the login may not send as that sender's domain, a refusal of the sender"),
     t("dma_host_not_found", &["dns lookup failure: host"], HostUnknown)
@@ -515,7 +515,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Plesk's greylisting filter \"list type: black, from: host.example, match string: dsl|pool|broadband|hsd\" then \"REJECT during call 'grey' handler\" (https://blogs.reliablepenguin.com/2012/03/16/plesk-10-greylist-problems): the sending host's name matched the filter's black list, a block, not a greylisting deferral"),
     // --- Round 21h: what blind sets v45a–v45d showed, read after they were measured ---
     // Sending services' own refusals, mail clients' and libraries' errors, Russian,
-    // Indian and Brazilian users' threads (fixtures/bounces/README.md, "The v45 sets").
+    // Indian and Brazilian users' threads (fixtures/bounces/README.md, "The v45–v48 sets").
     t("esp_inactive_or_suppressed", &["recipient address was suppressed due to", "has been marked as inactive", "will not deliver to these inactive addresses"], Suppressed).hard()
         .src("SparkPost's \"Message generation rejected Code: 1902 Description: recipient address was suppressed due to system policy\" (https://github.com/karrot-dev/karrot-backend/issues/294; https://www.sparkpost.com/docs/user-guide/using-suppression-lists/) and Postmark's \"You tried to send to a recipient that has been marked as inactive\" and \"Message OK, but will not deliver to these inactive addresses\" (https://github.com/edenlabllc/ehealth.api/issues/2073, https://github.com/ActiveCampaign/postmark.js/issues/87): the sending service holds the address on its suppression list after a hard bounce or a complaint"),
     t("ses_illegal_header", &["transaction failed: illegal header"], ContentError).hard()
