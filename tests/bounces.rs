@@ -532,6 +532,12 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v49a", false),
+        ("heldout-v49b", false),
+        ("heldout-v49c", false),
+        ("heldout-v49d", false),
+        ("heldout-v49e", false),
+        ("heldout-v49f", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
