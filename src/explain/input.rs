@@ -455,7 +455,17 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
         Some(quoted) => &quoted[..quoted.find(['"', '\u{201D}']).unwrap_or(quoted.len())],
         None => inner,
     };
-    inner_reply(inner)
+    inner_reply(inner).or_else(|| status_quoted_reply(inner))
+}
+
+/// A status, a dash and the remote reply quoted as `code-'text'` after the wrapper's own
+/// words (Cisco AsyncOS's DSN as an Exchange NDR quotes it: "#5.0.0 smtp; 5.3.0 - Other mail
+/// system problem 550-'5.7.0 Rejected by ESETS_SMFI (spam)' (delivery attempts: 0)",
+/// heldout-v49c): that quoted reply.
+fn status_quoted_reply(inner: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
+    rfc3463(inner.split(' ').next()?)?;
+    let start = inner.find("-'")?.checked_sub(3)?;
+    inner_reply(inner.get(start..)?)
 }
 
 /// The reply a wrapper quotes, from its code on ([`nested`], [`arrowed`]): code, enhanced
@@ -791,6 +801,8 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     let mut out: Vec<Parsed> = Vec::new();
     let mut current: Option<Pending> = None;
     let mut transcript: Option<Context> = None;
+    // A command sent before the reply to the one in `transcript` came (PIPELINING).
+    let mut queued: Option<Context> = None;
     // Lines before a reply that name what it answered (qmail's "does not like recipient").
     let mut before = String::new();
     // The last line read that carried no code (PHPMailer's "… Detail: <reply text>" before
@@ -806,7 +818,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                 out.push(p.finish(&before));
                 before.clear();
             }
-            transcript = Some(cmd);
+            note_command(&mut transcript, &mut queued, cmd);
             continue;
         }
         if let Some(cmd) = command_before_reply(line) {
@@ -854,6 +866,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                         prev_text,
                         &mut transcript,
                     ));
+                    transcript = transcript.or_else(|| queued.take());
                 }
             },
             None => match current.as_mut() {
@@ -894,6 +907,18 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         });
     }
     out
+}
+
+/// A command line of a transcript: the command the next reply answers. PIPELINING (RFC
+/// 2920 §3.1): a client may send QUIT right after the message's final "." (".⏎QUIT⏎250
+/// 2.0.0 Accepted⏎221 …", heldout-v49c): the first reply still answers the end of the data,
+/// and QUIT waits in `queued` for the reply after it.
+fn note_command(transcript: &mut Option<Context>, queued: &mut Option<Context>, cmd: Context) {
+    if *transcript == Some(Context::EndOfData) && cmd == Context::Quit {
+        *queued = Some(cmd);
+    } else {
+        *transcript = Some(cmd);
+    }
 }
 
 /// The words before a code that opens a multi-line reply in the middle of a line (`sep`
@@ -1044,10 +1069,13 @@ fn transcript_command(line: &str) -> Option<Context> {
     // bracketed name (log4j around JavaMail's debug output: "… [com.atlassian.mail.outgoing]
     // EHLO jira.example.com." then "… [com.atlassian.mail.outgoing] 501 5.5.4 …"): the
     // command after the last bracketed field.
-    if let Some(c) = line
-        .rsplit_once("] ")
-        .and_then(|(_, rest)| bare_command(rest.trim()))
-    {
+    // Postal's server log marks what it received with "<=" ("[smtp.1:8397] [2019-…] DEBUG --
+    // : [VMX1SS] <= STARTTLS" then "… => 502 TLS not available",
+    // https://github.com/postalserver/postal/issues/745).
+    if let Some(c) = line.rsplit_once("] ").and_then(|(_, rest)| {
+        let rest = rest.trim();
+        bare_command(rest.strip_prefix("<= ").unwrap_or(rest))
+    }) {
         return Some(c);
     }
     let marked = without_bracketed_fields(line);
@@ -1173,6 +1201,19 @@ const LEADING_COMMANDS: &[(&str, Context)] = &[
     ("HELO ", Context::Helo),
     ("AUTH ", Context::Auth),
     ("BDAT ", Context::Bdat),
+    ("VRFY ", Context::Vrfy),
+    ("EXPN ", Context::Expn),
+];
+
+/// The commands of [`LEADING_COMMANDS`] also taken in lower case, as typed by hand in a
+/// telnet session (RFC 5321 §2.4: verbs are case-insensitive; "vrfy sb@localhost" then
+/// "500 5.5.1 …", https://github.com/OpenSMTPD/OpenSMTPD/issues/1146): the two that carry
+/// their colon and the two probes, too distinct for prose.
+const TYPED_COMMANDS: &[(&str, Context)] = &[
+    ("mail from:", Context::Mail),
+    ("rcpt to:", Context::Rcpt),
+    ("vrfy ", Context::Vrfy),
+    ("expn ", Context::Expn),
 ];
 
 /// A command and its reply on one line (`MAIL FROM: 550 5.0.0 Mail rejected …`, as bounces
@@ -1212,10 +1253,8 @@ fn bare_command(line: &str) -> Option<Context> {
         .iter()
         .find(|(c, _)| line == *c)
         .or_else(|| LEADING_COMMANDS.iter().find(|(c, _)| line.starts_with(c)))
-        // Typed by hand in a telnet session, in lower case (RFC 5321 §2.4: verbs are
-        // case-insensitive); only the two that carry their colon, too distinct for prose.
         .or_else(|| {
-            LEADING_COMMANDS.iter().take(2).find(|(c, _)| {
+            TYPED_COMMANDS.iter().find(|(c, _)| {
                 line.get(..c.len())
                     .is_some_and(|h| h.eq_ignore_ascii_case(c))
                     && code_at(line[c.len()..].trim_start(), 0).is_none()
@@ -1321,6 +1360,9 @@ const PREFIXES: &[&str] = &[
     // An old Node mailer's "Server responded with 550 esmtp: protocol deviation"
     // (https://github.com/Marak/node_mailer/issues/59): the reply, whole, after the words.
     "responded with",
+    // Exchange 5.5 IMS's protocol log: "IO: |421 SERVICE NOT AVAILABLE, …" (Microsoft KB
+    // 198981, heldout-v49d).
+    "io: |",
 ];
 
 /// Finds the reply code in a log line: at the start, or right after a known prefix
@@ -1807,8 +1849,13 @@ pub(super) fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &s
     let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
     // Amazon SES quotes the remote reply after its own status ("5.1.0 - Unknown address
     // error 550-'5.2.2 <…>... Mailbox Full'"): the quoted enhanced code is the reply's.
-    if let Some(e) = rfc3463(first.trim_start_matches(['#', '\'', '"']))
-        && u16::from(e.class) == code / 100
+    // "550 5.7.23: Recipient address rejected: …" (a colon after the enhanced code, as an
+    // Exchange NDR quotes it after "#5.0.0 smtp;", heldout-v49b).
+    if let Some(e) = rfc3463(
+        first
+            .trim_start_matches(['#', '\'', '"'])
+            .trim_end_matches(':'),
+    ) && u16::from(e.class) == code / 100
     {
         return (Some(e), tail.trim_start());
     }
@@ -1960,6 +2007,12 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // ESP Mail Client's debug output ("< S: 501 5.5.4 …" then "> E: set recipient
     // failed", https://github.com/mobizt/ESP-Mail-Client/issues/74).
     ("set recipient failed", Context::Rcpt),
+    // Domino's SMTP client log names the step it was in: "Command:EODT Error:554 …" (end
+    // of data; IBM technote swg21622401, heldout-v49d).
+    ("command:eodt", Context::EndOfData),
+    // Zend\Mail's and Laminas\Mail's stack trace through the class that logs in
+    // (".../Protocol/Smtp/Auth/Login.php", https://github.com/zendframework/zend-mail/issues/241).
+    ("/smtp/auth/", Context::Auth),
 ];
 
 fn infer_context(block: &str) -> Option<Context> {
@@ -4233,5 +4286,83 @@ mod tests {
             Some(Parsed::Enhanced { code, .. }) => assert_eq!(code.to_string(), "5.1.1"),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Round 21l: the reader's part of what blind sets v49a–v49f showed.
+    #[test]
+    fn v49_wrappers_and_transcripts() {
+        // Exchange 5.5 IMS's protocol log.
+        assert_eq!(
+            reply("IO: |421 SERVICE NOT AVAILABLE, TEMPORARY DNS FAILURE").0,
+            421
+        );
+        // An enhanced code followed by a colon, after Exchange's "#5.0.0 smtp;".
+        assert_eq!(
+            reply("#5.0.0 smtp; 550 5.7.23: Recipient address rejected: SPF fail").1,
+            Some("5.7.23".into())
+        );
+        // AsyncOS's quoted reply inside an Exchange NDR: the inner reply.
+        let got = reply(
+            "Remote Server returned '554 5.0.0 <[192.0.2.1] #5.0.0 smtp; 5.3.0 - Other mail system problem 550-'5.7.0 Rejected by ESETS_SMFI (spam)' (delivery attempts: 0)>'",
+        );
+        assert_eq!((got.0, got.1), (550, Some("5.7.0".into())));
+        // Probes typed by hand, any case; Postal's "<=" mark; Domino's and Zend's stages.
+        for (block, want) in [
+            (
+                "vrfy sb@localhost\n500 5.5.1 Invalid command",
+                Context::Vrfy,
+            ),
+            (
+                "VRFY a@example.org\n502 5.5.1 VRFY command is disabled",
+                Context::Vrfy,
+            ),
+            ("EXPN staff\n502 5.5.1 EXPN disabled", Context::Expn),
+            (
+                "[smtp.1:8397] [2019-02-14T16:25:29.116] DEBUG -- : [VMX1SS] <= STARTTLS\n[smtp.1:8397] [2019-02-14T16:25:29.117] DEBUG -- : [VMX1SS] => 502 TLS not available",
+                Context::StartTls,
+            ),
+            (
+                "SMTPClient: ReceiveResponse: Server: mx Command:EODT Error:554 delivery error: dd This user doesn't have an account",
+                Context::EndOfData,
+            ),
+            (
+                "RuntimeException: 5.7.0 ...authentication rejected in /srv/vendor/zend-mail/src/Protocol/Smtp/Auth/Login.php:78",
+                Context::Auth,
+            ),
+        ] {
+            let got = parse_inputs(&[block.to_string()]);
+            let inferred = match got.first() {
+                Some(Parsed::Reply { inferred, .. } | Parsed::Enhanced { inferred, .. }) => {
+                    *inferred
+                }
+                other => panic!("{block}: {other:?}"),
+            };
+            assert_eq!(inferred, Some(want), "{block}");
+        }
+        // Exim's arrival mark is no command, whatever the sender's name.
+        assert_eq!(
+            transcript_command(
+                "2015-05-15 07:47:53 [7436] 1YtF1t-0001vw-M8 <= data@example.org H=(x) [192.0.2.1]"
+            ),
+            None
+        );
+    }
+
+    /// PIPELINING: QUIT sent right after the final "." is answered after the end of data.
+    #[test]
+    fn quit_pipelined_after_the_message_answers_second() {
+        let got: Vec<_> = parse_inputs(&[
+            ".\nQUIT\n250 2.0.0 Accepted; S1\n221 2.0.0 mx.example.pl Out".to_string(),
+        ])
+        .into_iter()
+        .map(|p| match p {
+            Parsed::Reply { code, inferred, .. } => (code, inferred),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+        assert_eq!(
+            got,
+            [(250, Some(Context::EndOfData)), (221, Some(Context::Quit))]
+        );
     }
 }

@@ -478,6 +478,37 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21l: what blind sets v49a–v49f showed, read after they were measured ---
+    // Localised and forwarded bounces, forwarding services, regional providers, groupware and
+    // old Exchange, business apps, monitoring checks (fixtures/bounces/README.md, "The v49 sets").
+    t("ip_not_fqdn", &["] is not a fully qualified domain name"], RequirePtr).hard()
+        .src("Forward Email's \"550 [209.85.161.41] is not a fully qualified domain name (\"FQDN\")\" (https://github.com/forwardemail/free-email-forwarding/issues/175): the name the server looked up for the connecting address is the bare address, so the address has no reverse-DNS name it accepts"),
+    t("retried_maximum", &["retried the maximum of"], Expired).hard()
+        .src("Forward Email's \"550 … Error for hotmail.com of \"This message has been retried the maximum of (10) times and has permanently failed.\"\" (https://github.com/forwardemail/free-email-forwarding/issues/243): the forwarder gave up after its retries, the message expired in its queue"),
+    t("auto_response_refused", &["looks like an auto-response"], PolicyViolation).hard()
+        .src("Google Groups' \"Your email looks like an auto-response so is not being accepted.\" (https://github.com/osTicket/osTicket-1.7/issues/609): the group's policy refuses automatic replies, whatever the address"),
+    t("groupwise_account_expired", &["user account is expired"], Suspend).hard()
+        .src("GroupWise's \"recipient (User account is expired)\" (repo:rjbs/Mail-DeliveryStatus-BounceParser/t/corpus/novell-no-rhs.msg): the mailbox exists but its account is disabled, as Sisimai's suspend"),
+    t("mox_not_allowed_destination", &["not allowed to send to destination"], NoRelaying).hard()
+        .src("mox's \"550 5.7.2 not allowed to send to destination\" (https://github.com/mjl-/mox/issues/266): the server does not pass mail on to that destination for this client, a refusal to relay"),
+    t("relay_service_denied", &["relay service denied"], NoRelaying).hard()
+        .src("\"554 <antispam1.solidd.fr> Relay Service denied for IP 192.168.32.54, closing transmission channel\" (https://github.com/centreon/centreon-plugins/issues/1172): the gateway does not relay for that address, in its own words"),
+    t("exchange_no_routing_hosts", &["no routing hosts are reachable"], NetworkError)
+        .src("Exchange 5.5 IMS's \"499 No routing hosts are reachable for test.com … Rescheduling delivery for later.\" (https://www.betaarchive.com/wiki/index.php?title=Microsoft_KB_Archive/239816): no host the route names could be reached, retried"),
+    t("transport_rules_loop", &["loop count exceeded"], NetworkError).hard()
+        .src("Exchange's \"550 5.7.1 Transport rules loop count exceeded\" (http://support.microsoft.com/kb/2637915): the message went round the transport rules too often, a mail loop, as Sisimai files hop-count loops"),
+    t("exchange_ambiguous_recipient", &["recipient name is ambiguous", "address was not unique"], SystemError).hard()
+        .src("Exchange 5.5's \"The recipient name is ambiguous.\" NDR and its event 10000 \"A message was not delivered because the following address was not unique\" (https://mskb.pkisolutions.com/kb/251152): two directory entries claim the address, a fault of the receiving system that stays until its directory is fixed"),
+    t("x400_content_too_long", &["content-too-long"], EmailTooLarge).hard()
+        .src("Exchange MTA's X.400 \"Diagnostic content-too-long\" (event 62, https://helparchive.huntertur.net/document/63658; X.400 diagnostic code content-too-long): the message is larger than the route allows"),
+    t("smartermail_connect_attempts", &["attempts to connect to recipients mail server"], Expired).hard()
+        .src("SmarterMail's \"Failed four Attempts to connect to recipients mail server\" (http://kb.indsoft.net/kb/a70/common-email-delivery-errors.aspx): its retries are used up and the message is returned, expired"),
+    t("required_headers_not_found", &["required headers not found"], NotCompliantRfc).hard()
+        .src("\"550 5.6.0 Required headers not found (see RFC2822 section 3.6)\" (https://github.com/frappe/erpnext/issues/10296): the message lacks the header fields RFC 5322 §3.6 requires (Date, From), not a content filter"),
+    t("authentication_rejected", &["authentication rejected"], SecurityError).hard()
+        .src("\"5.7.0 ...authentication rejected\" in Zend\\Mail's Auth\\Login stack trace (https://github.com/zendframework/zend-mail/issues/241): the server refused the login"),
+    t("unauthorised_envelope_sender", &["unauthorised envelope sender", "unauthorized envelope sender"], Rejected).hard()
+        .src("Imperial College's \"550-Unauthorised Envelope Sender. 550-Imperial College addresses may only send via approved College e-mail services.\" (https://github.com/kjolley/BIGSdb/issues/465): the sender address may not be used from that host, a refusal of the sender"),
     // --- Round 21k: what blind sets v48a–v48b showed, read after they were measured ---
     // Log tools' real fixtures, self-hosted apps' recent threads (fixtures/bounces/README.md,
     // "The v45–v48 sets").
@@ -2401,6 +2432,10 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
         (550 | 553, Some(C::Mail)) => Rejected,
         (550 | 553, Some(C::Rcpt)) => UserUnknown,
         (550, Some(C::Data | C::EndOfData | C::Bdat)) => PolicyViolation,
+        // 551 is "user not local" answering RCPT (RFC 5321 §3.4); answering MAIL it refuses
+        // the sender ("551 Sender address is not valid for your login", CPython smtplib's
+        // SMTPSenderRefused, https://github.com/frappe/erpnext/issues/7056).
+        (551, Some(C::Mail)) => Rejected,
         (551, _) => HasMoved,
         (552, Some(C::Rcpt)) => MailboxFull,
         (552, _) => EmailTooLarge,
@@ -6622,5 +6657,43 @@ mod tests {
             classify_example(None, None, None, other).reason,
             Some(Suppressed)
         );
+    }
+
+    /// Round 21l: lines like blind sets v49a–v49f's, read after they were measured.
+    #[rustfmt::skip]
+    const V49_READ: &[RhostExampleCtx] = &[
+        (None, Some(550), None, "[192.0.2.41] is not a fully qualified domain name (\"FQDN\")", RequirePtr, None),
+        (None, Some(550), None, "Message was sent successfully to a@example.com, Error for hotmail.com of \"This message has been retried the maximum of (10) times and has permanently failed.\"", Expired, None),
+        (None, None, None, "Technical details of permanent failure:\nYour email looks like an auto-response so is not being accepted.", PolicyViolation, None),
+        (None, None, None, "recipient (User account is expired)", Suspend, None),
+        (None, Some(550), Some("5.7.2"), "not allowed to send to destination", NoRelaying, None),
+        (None, Some(554), None, "<antispam1.example.fr> Relay Service denied for IP 192.0.2.54, closing transmission channel", NoRelaying, None),
+        (None, Some(499), None, "No routing hosts are reachable for example.com. Rescheduling delivery for later.", NetworkError, None),
+        (None, Some(550), Some("5.7.1"), "Transport rules loop count exceeded", NetworkError, None),
+        (None, None, None, "The recipient name is ambiguous.", SystemError, None),
+        (None, None, None, "A message was not delivered because the following address was not unique:", SystemError, None),
+        (None, None, None, "X.400 reason code unable-to-transfer. Diagnostic content-too-long.", EmailTooLarge, None),
+        (None, None, None, "Failed four Attempts to connect to recipients mail server", Expired, None),
+        (None, Some(550), Some("5.6.0"), "Required headers not found (see RFC2822 section 3.6)", NotCompliantRfc, None),
+        (Some(Context::Auth), None, Some("5.7.0"), "...authentication rejected", SecurityError, None),
+        (Some(Context::EndOfData), Some(550), None, "Unauthorised Envelope Sender. Example College addresses may only send via approved College e-mail services.", Rejected, None),
+        (Some(Context::Mail), Some(551), None, "Sender address is not valid for your login. Check your email program settings.", Rejected, None),
+        (None, None, None, "The IP address 192.0.2.1 has been identified as not meeting PBL's policy for IP addresses permitted to deliver unauthenticated 'direct-to-mx' email", Blocked, Some("spamhaus")),
+    ];
+
+    #[test]
+    fn v49_read_after_measuring() {
+        assert_examples(V49_READ);
+        // Answering RCPT, 551 keeps its standard meaning (RFC 5321 §3.4, "user not local").
+        let got = classify_example(
+            Some(Context::Rcpt),
+            Some(551),
+            None,
+            "User not local; please try <a@example.net>",
+        );
+        assert_eq!(got.reason, Some(HasMoved));
+        // The ambiguous recipient stays until the directory is fixed: a hard bounce.
+        let got = classify_example(None, None, None, "The recipient name is ambiguous.");
+        assert_eq!(got.bounce, Some(Bounce::Hard));
     }
 }

@@ -63,7 +63,11 @@ pub const PROVIDER_BLOCKLISTS: [&str; 3] = ["spamhaus", "spamcop", "barracuda"];
 /// Every blocklist id `explain` may name, in match order.
 #[rustfmt::skip]
 pub const BLOCKLISTS: &[Blocklist] = &[
-    Blocklist { id: "spamhaus", fragments: &["spamhaus", "[bl21]", "[bl23]"],
+    // "pbl's policy": the PBL's refusal that names the list, not Spamhaus ("… has been
+    // identified as not meeting PBL's policy for IP addresses permitted to deliver
+    // unauthenticated 'direct-to-mx' email", https://github.com/forwardemail/free-email-forwarding/issues/150;
+    // https://www.spamhaus.org/faqs/policy-blocklist-pbl/).
+    Blocklist { id: "spamhaus", fragments: &["spamhaus", "[bl21]", "[bl23]", "pbl's policy"],
         source: "https://www.spamhaus.org/faqs/dnsbl-usage/" },
     Blocklist { id: "spamcop", fragments: &["spamcop"],
         source: "https://www.spamcop.net/bl.shtml" },
