@@ -538,6 +538,11 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v50a", false),
+        ("heldout-v50b", false),
+        ("heldout-v50c", false),
+        ("heldout-v50d", false),
+        ("heldout-v50e", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
