@@ -1665,7 +1665,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .next()
                         .is_some_and(|w| rfc3463(w).is_some())
             });
-        if after_prefix || after_host || after_exim || after_colon {
+        if after_prefix || after_host || after_exim || after_colon || status_then_code(before) {
             // "said: 550, quota exceeded": in the loose pass the prefix also takes a code
             // followed by a comma (not a colon: "smtp.rs:388: …" is a source line).
             code_at(line, i).or_else(|| {
@@ -1754,6 +1754,16 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             None
         }
     })
+}
+
+/// Road Runner's "ERROR:5.7.1:550 Mail Refused - IP_ADDRESS - See …" (the status, then the
+/// code, colon-separated; http://security.rr.com/rrDynamic, heldout-v50c): whether `before`
+/// (lower case, up to the code) ends in "error:", a status and a colon.
+fn status_then_code(before: &str) -> bool {
+    before
+        .strip_suffix(':')
+        .and_then(|b| b.rsplit_once(':'))
+        .is_some_and(|(head, status)| head.ends_with("error") && rfc3463(status).is_some())
 }
 
 /// A code right after a field name and a colon ("msg:530", "ERROR_CODE :550"), `before`
@@ -1891,7 +1901,8 @@ fn strip_mismatched_enhanced(rest: &str) -> (Option<EnhancedCode>, &str) {
 /// the reply itself carries none.
 fn enhanced_anywhere(raw: &str, code: u16) -> Option<EnhancedCode> {
     let words = raw.split(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"' | '[' | ']')
+        // ':' too: Road Runner's "ERROR:5.7.1:550 …" runs the status into the code.
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '\'' | '"' | '[' | ']')
     });
     // RFC 3463 §3 defines subjects 0-7 only: Yahoo's "deferred - 4.16.50" is its own
     // code, not an enhanced status code.
@@ -2013,6 +2024,19 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // Zend\Mail's and Laminas\Mail's stack trace through the class that logs in
     // (".../Protocol/Smtp/Auth/Login.php", https://github.com/zendframework/zend-mail/issues/241).
     ("/smtp/auth/", Context::Auth),
+    // .NET System.Net.Mail's stack trace names the command class that read the reply
+    // ("at System.Net.Mail.DataStopCommand.CheckResponse(…)", the end of the data;
+    // https://github.com/Cloud9Developer/Jellyfin-Newsletter-Plugin/issues/129).
+    ("datastopcommand.checkresponse", Context::EndOfData),
+    ("recipientcommand.checkresponse", Context::Rcpt),
+    ("mailcommand.checkresponse", Context::Mail),
+    // Symantec Messaging Gateway's own deferrals name the step that failed ("451 4.4.2
+    // [internal] no banner", "… no RCPT TO response", "… send helo/ehlo failed";
+    // knowledge.broadcom.com articles 162762 and others, heldout-v50a).
+    ("[internal] no banner", Context::Greeting),
+    ("[internal] no rcpt to response", Context::Rcpt),
+    ("[internal] no mail from response", Context::Mail),
+    ("[internal] send helo/ehlo failed", Context::Ehlo),
 ];
 
 fn infer_context(block: &str) -> Option<Context> {
@@ -4364,5 +4388,30 @@ mod tests {
             got,
             [(250, Some(Context::EndOfData)), (221, Some(Context::Quit))]
         );
+    }
+
+    /// Round 21m: the reader's part of what blind sets v50a–v50e showed.
+    #[test]
+    fn v50_status_before_code_and_client_stages() {
+        // Road Runner runs the status into the code.
+        assert_eq!(
+            reply("ERROR:5.7.1:550 Mail Refused - IP_ADDRESS - See"),
+            (550, Some("5.7.1".into()), None)
+        );
+        for (block, want) in [
+            ("451 4.4.2 [internal] no banner", Context::Greeting),
+            ("451 4.4.2 [internal] no RCPT TO response", Context::Rcpt),
+            ("451 4.4.2 [internal] send helo/ehlo failed", Context::Ehlo),
+            (
+                "System.Net.Mail.SmtpException: Mailbox unavailable. The server response was: 550 5.7.1 spam\n   at System.Net.Mail.DataStopCommand.CheckResponse(SmtpStatusCode statusCode, String serverResponse)",
+                Context::EndOfData,
+            ),
+            (
+                "System.Net.Mail.SmtpFailedRecipientException: Mailbox unavailable. The server response was: 550 5.1.1 unknown\n   at System.Net.Mail.RecipientCommand.CheckResponse(SmtpStatusCode statusCode, String response)",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(reply(block).2, Some(want), "{block}");
+        }
     }
 }

@@ -478,6 +478,36 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21m: what blind sets v50a–v50e showed, read after they were measured ---
+    // Vendors' knowledge bases, list managers' fixtures, North American ISPs, sending
+    // platforms' own relays and limits (fixtures/bounces/README.md, "The v50 sets").
+    t("header_size_limit", &["header size exceeds limit"], EmailTooLarge).hard()
+        .src("Cisco ESA's \"552 #5.3.4 message header size exceeds limit\" (https://cisco.com/c/zh_tw/support/docs/security/email-security-appliance/118495-technote-esa-00.html): the header is larger than the appliance accepts, a size limit as its 5.3.4 and Gmail's \"552 5.3.4 … header size limits\" say (Sisimai's \"header size exceeds maximum permitted\" stays contenterror)"),
+    t("bad_command_limit", &["bad smtp command limit"], SyntaxError)
+        .src("Cisco ESA's \"421 Exceeded bad SMTP command limit\" (https://cisco.com/c/zh_tw/support/docs/security/email-security-appliance/118495-technote-esa-00.html): the client sent too many malformed commands and the appliance closed the session"),
+    t("mailbox_temporarily_full", &["mailbox temporarily full"], MailboxFull)
+        .src("AsyncOS's mail log \"Delayed: … 4.1.0 - Unknown address error ('466', ['Mailbox temporarily full.'])\" (the AsyncOS guide, https://manualsbrain.com/pt/manuals/1649684/?page=1011): the remote reply in the tuple is a full mailbox; \"Unknown address error\" is AsyncOS's own name for its 4.1.0 status"),
+    t("max_connections_exceeded", &["max connections exceeded"], RateLimited)
+        .src("Symantec Messaging Gateway's \"421 4.3.2 MAX connections exceeded: - message rejected\" (https://knowledge.broadcom.com/external/article/214237/messaging-gateway-defers-all-mail-delive.html): the gateway's limit on connections, whatever its 4.3.2 says"),
+    t("unknown_or_illegal_user", &["unknown or illegal user"], UserUnknown).hard()
+        .src("Sun/iPlanet Messaging Server's \"553 unknown or illegal user: nonesuch@siroe.com\" (http://docs.oracle.com/cd/E19636-01/819-2650/gansy/index.html): the recipient does not exist"),
+    t("domain_does_not_resolve", &["domain does not resolve"], HostUnknown)
+        .src("Symantec Messaging Gateway's \"421 4.4.4 [internal] domain does not resolve\" (https://knowledge.broadcom.com/external/article/263759/smtp-status-421-444-internal-domain-does.html): the recipient's domain has no host to deliver to; retried while the lookup may still change"),
+    t("hotmail_rp_limits", &["rp-001", "rp-002", "rp-003", "limits for how many messages can be sent"], RateLimited)
+        .src("Hotmail's \"421 RP-001 (COL0-MC3-F15) Unfortunately, some messages from … weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day.\" (https://knowledge.validity.com/hc/en-us/articles/220561887-Troubleshooting-reputation-based-deferrals): a rate limit set by the sending IP's reputation, retried"),
+    t("aol_will_not_accept_message", &["aol will not accept delivery of this message"], SpamDetected).hard()
+        .src("AOL's \"521 5.2.1 : AOL will not accept delivery of this message.\" after end of data (https://wordtothewise.com/2015/11/when-did-the-reject-happen/): AOL refused the message for its content after reading it; the 5.2.1 does not mean a disabled mailbox here"),
+    t("body_too_short", &["email body must have at least"], ContentError).hard()
+        .src("Scaleway TEM's \"5.6.0 The email body must have at least 10 characters\" in .NET's SmtpException (https://github.com/Cloud9Developer/Jellyfin-Newsletter-Plugin/issues/129): the message's content, read before the words .NET gives every 501 (\"Syntax error in parameters or arguments\")"),
+    t("sending_quota_reached", &["message count quota exceeded", "your mail limit has been reached", "messages per second limit", "restricted due to heavy usage", "too many auth failures"], RateLimited)
+        .soft("The sending service's own limit on messages or logins: mail passes again once the period is over")
+        .src("aditsystems' \"message count quota exceeded\" (https://kunden.aditsystems.de/wiki/email/message_count_quota), StartMail's \"550 5.7.1 Your mail limit has been reached.\" (https://support.startmail.com/hc/de/articles/360006737337), Emailit's \"452 4.4.5 Messages per second limit exceeded\" (https://emailit.com/docs/smtp/troubleshooting/), Telserco's \"Your IP address has been restricted due to heavy usage.\" (https://www.telserco.com/hosting-notices/throttling-sending/) and OCI Email Delivery's \"421 Too many auth failures, try again later\" (https://docs.oracle.com/pt-br/iaas/Content/Email/Concepts/troubleshooting.htm): the sender's own platform counts its messages or failed logins and holds it for a while, not a full mailbox (\"quota\"), a policy (5.7.1) or congestion (4.4.5)"),
+    t("esp_suppression", &["honeypot rcptto", "suppression for user"], Suppressed).hard()
+        .src("Alibaba Cloud DirectMail's \"561 Honeypot rcptto\" (https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions) and OCI Email Delivery's \"254 4.7.1 Suppression for user … to …\" (https://docs.oracle.com/pt-br/iaas/Content/Email/Concepts/troubleshooting.htm): the sending platform keeps the address on its suppression list and does not send to it"),
+    t("esp_account_or_domain", &["main account unavailable", "is restricted to sending domain"], Rejected).hard()
+        .src("Alibaba Cloud DirectMail's \"551 Main account unavailable\" (the sending account is suspended, https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions) and Emailit's \"530 API key is restricted to sending domain: … From/Sender address must use this domain.\" (https://emailit.com/es/docs/kb/smtp-530-from-domain-not-verified/): the sending platform refuses this sender, not a login failure"),
+    t("local_socket_missing", &["]: no such file or directory"], SystemError)
+        .src("Postfix's \"status=deferred (connect to mail.example[/var/run/dovecot/lmtp]: No such file or directory)\" (https://github.com/docker-mailserver/docker-mailserver/issues/961): the local delivery service's socket is missing, a fault of the receiving system, retried"),
     // --- Round 21l: what blind sets v49a–v49f showed, read after they were measured ---
     // Localised and forwarded bounces, forwarding services, regional providers, groupware and
     // old Exchange, business apps, monitoring checks (fixtures/bounces/README.md, "The v49 sets").
@@ -6695,5 +6725,41 @@ mod tests {
         // The ambiguous recipient stays until the directory is fixed: a hard bounce.
         let got = classify_example(None, None, None, "The recipient name is ambiguous.");
         assert_eq!(got.bounce, Some(Bounce::Hard));
+    }
+
+    /// Round 21m: lines like blind sets v50a–v50e's, read after they were measured.
+    #[rustfmt::skip]
+    const V50_READ: &[RhostExampleCtx] = &[
+        (None, Some(552), Some("5.3.4"), "message header size exceeds limit", EmailTooLarge, None),
+        (None, Some(421), None, "Exceeded bad SMTP command limit", SyntaxError, None),
+        (None, Some(466), Some("4.1.0"), "Delayed: DCID 5 MID 4 to RID 0 - 4.1.0 - Unknown address error ('466', ['Mailbox temporarily full.'])", MailboxFull, None),
+        (None, Some(421), Some("4.3.2"), "MAX connections exceeded: - message rejected", RateLimited, None),
+        (None, Some(553), None, "unknown or illegal user: nonesuch@example.com", UserUnknown, None),
+        (None, Some(421), Some("4.4.4"), "[internal] domain does not resolve", HostUnknown, None),
+        (None, Some(421), None, "RP-001 (COL0-MC3-F15) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day.", RateLimited, Some("microsoft")),
+        (Some(Context::EndOfData), Some(521), Some("5.2.1"), ": AOL will not accept delivery of this message.", SpamDetected, Some("yahoo")),
+        (Some(Context::EndOfData), None, Some("5.6.0"), "System.Net.Mail.SmtpException: Syntax error in parameters or arguments. The server response was: 5.6.0 The email body must have at least 10 characters", ContentError, None),
+        (None, None, None, "message count quota exceeded", RateLimited, None),
+        (None, Some(550), Some("5.7.1"), "Your mail limit has been reached.", RateLimited, None),
+        (None, Some(452), Some("4.4.5"), "Messages per second limit exceeded", RateLimited, None),
+        (None, None, None, "Your IP address has been restricted due to heavy usage.", RateLimited, None),
+        (None, Some(421), None, "Too many auth failures, try again later", RateLimited, None),
+        (None, Some(561), None, "Honeypot rcptto [@out060104]", Suppressed, None),
+        (None, Some(551), None, "Main account unavailable", Rejected, None),
+        (None, Some(530), None, "API key is restricted to sending domain: example.com. From/Sender address must use this domain.", Rejected, None),
+        (None, None, Some("4.4.1"), "status=deferred (connect to mail.example.org[/var/run/dovecot/lmtp]: No such file or directory)", SystemError, None),
+    ];
+
+    #[test]
+    fn v50_read_after_measuring() {
+        assert_examples(V50_READ);
+        // A sending platform's limit is retried; its 550 does not make it hard.
+        let got = classify_example(
+            None,
+            Some(550),
+            Some("5.7.1"),
+            "Your mail limit has been reached.",
+        );
+        assert_eq!(got.bounce, Some(Bounce::Soft));
     }
 }
