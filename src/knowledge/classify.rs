@@ -478,6 +478,20 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21n: what blind sets v51a–v51c showed, read after they were measured ---
+    // Sending services' and security vendors' help pages, web hosts' help centres
+    // (fixtures/bounces/README.md, "The v49–v51 sets").
+    t("esp_sender_not_allowed", &["username's account is not allowed to send", "not authorized to send from that email address", "your email address has been blocked"], Rejected).hard()
+        .src("SMTP2GO's \"550 that SMTP username's account is not allowed to send\" (its help page), SendGrid's \"You are not authorized to send from that email address\" (repo:sendgrid/docs, troubleshooting table: the sender identity is not verified) and MailChannels' \"550 5.7.1 [SB01] Your email address has been blocked due to complaints\" (its SB01 help article): the sending service refuses this sender or account, not a host"),
+    t("sendgrid_invalid_inactive", &["invalid/inactive user"], UserUnknown).hard()
+        .src("SendGrid's \"Invalid/inactive user.\" (repo:sendgrid/docs, troubleshooting table: the recipient's mailbox does not exist): an unknown recipient, read before the \"inactive user\" of a disabled mailbox (suspend)"),
+    t("authorization_required", &["administrative prohibition -- authorization required"], SecurityError).hard()
+        .src("Mail.ru's \"503 Administrative prohibition -- authorization required. Users in your domain are not allowed to send email without authorization.\" (a submission transcript on pastebin, heldout-v51a): the client must log in first"),
+    t("trend_micro_ers_matches", &["matches (ers)"], Blocked)
+        .src("Trend Micro Deep Discovery Email Inspector's \"450 Temporary denial of connection (450) for Zombie matches (ERS)\" and \"550 Permanent denial of connection (550) for RBL+ matches (ERS)\" (its SMTP error code table): the sending IP is on Trend Micro's Email Reputation Services lists, a block by a list as \"blocked using Trend Micro Email Reputation database\" (the 450 for the Zombie list was read as a reputation deferral until the labelled line of heldout-v51b)"),
+    t("alibaba_rcpt_threshold", &["total of rcpts is achieved the maximum"], RateLimited)
+        .soft("Too many recipients for one message or period: split the recipients or send again later")
+        .src("Alibaba Mail's \"505 the total of RCPTs is achieved the maximum threshold\" (its error-code list, heldout-v51c): a limit on recipients, as \"452 4.5.3 Too many recipients\" (ratelimited in the held sets), whatever its 505 says"),
     // --- Round 21m: what blind sets v50a–v50e showed, read after they were measured ---
     // Vendors' knowledge bases, list managers' fixtures, North American ISPs, sending
     // platforms' own relays and limits (fixtures/bounces/README.md, "The v50 sets").
@@ -1057,8 +1071,6 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("https://vipre.freshdesk.com/support/solutions/articles/1000290396-email-rejection-reasons (VIPRE Email Security \"Your sender domain is required to send via an encrypted SMTP session\": mail from a domain on which TLS is enforced arrived without TLS)"),
     t("trendmicro_ddei_sender_filtering", &["block temporarily (sender filtering", "block permanently (sender filtering"], Blocked)
         .src("https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes (Deep Discovery Email Inspector's Sender Filtering/Authentication (DHA and bounce-attack protection, traffic throttling, SPF, DKIM, DMARC) answers \"421 Block temporarily (Sender Filtering/Authentication)\" or \"521 Block permanently (…)\": the sender is blocked, for a while or for good)"),
-    t("trendmicro_ers_zombie", &["for zombie matches (ers)"], BadReputation)
-        .src("https://docs.trendmicro.com/en-us/documentation/article/deep-discovery-email-inspector-51-online-help-smtp-error-codes (Email Reputation Service \"450 Temporary denial of connection (450) for Zombie matches (ERS)\", beside the permanent 550 for RBL+ matches): the dynamic reputation list, a temporary reputation deferral as the QIL rule below reads it"),
     // --- Round 14: open-source MTAs' own texts, read from their sources ---
     // What Haraka, OpenSMTPD, maddy, Postal, Courier and chasquid write of their own when no
     // remote reply decides (a give-up, a DNS or connection failure, a loop); the reply a
@@ -5340,7 +5352,7 @@ mod tests {
             // Trend Micro Deep Discovery Email Inspector (docs.trendmicro.com, SMTP error codes).
             (None, Some(421), None, "host mx.example.net[192.0.2.1] said: 421 Block temporarily (Sender Filtering/Authentication)", Blocked, None),
             (None, Some(521), None, "host mx.example.net[192.0.2.1] said: 521 Block permanently (Sender Filtering/Authentication)", Blocked, None),
-            (None, Some(450), None, "host mx.example.net[192.0.2.1] said: 450 Temporary denial of connection (450) for Zombie matches (ERS)", BadReputation, None),
+            (None, Some(450), None, "host mx.example.net[192.0.2.1] said: 450 Temporary denial of connection (450) for Zombie matches (ERS)", Blocked, None),
             (None, Some(550), None, "host mx.example.net[192.0.2.1] said: 550 Permanent denial of connection (550) for RBL+ matches (ERS)", Blocked, None),
             // Sophos Firewall Email Protection's RBL reject (https://lab53.uk/resolving-false-positives-in-sophos-firewall-email-protection/).
             (Some(C::Rcpt), Some(550), Some("5.7.1"), "host mx.example.net[192.0.2.1] said: 550 5.7.1 Rejected - listed in bl.spamcop.net (in reply to RCPT TO command)", Blocked, Some("spamcop")),
@@ -6761,5 +6773,25 @@ mod tests {
             "Your mail limit has been reached.",
         );
         assert_eq!(got.bounce, Some(Bounce::Soft));
+    }
+
+    /// Round 21n: lines like blind sets v51a–v51c's, read after they were measured.
+    #[rustfmt::skip]
+    const V51_READ: &[RhostExampleCtx] = &[
+        (None, Some(550), None, "that SMTP username's account is not allowed to send", Rejected, None),
+        (None, None, None, "You are not authorized to send from that email address", Rejected, None),
+        (None, Some(550), Some("5.7.1"), "[SB01] Your email address has been blocked due to complaints", Rejected, None),
+        (None, None, None, "Invalid/inactive user.", UserUnknown, None),
+        (Some(Context::Data), Some(503), None, "Administrative prohibition -- authorization required. Users in your domain are not allowed to send email without authorization.", SecurityError, None),
+        (None, Some(450), None, "Temporary denial of connection (450) for Zombie matches (ERS)", Blocked, None),
+        (None, Some(505), None, "the total of RCPTs is achieved the maximum threshold", RateLimited, None),
+    ];
+
+    #[test]
+    fn v51_read_after_measuring() {
+        assert_examples(V51_READ);
+        // A mailbox disabled for inactivity stays suspend.
+        let got = classify_example(None, Some(550), None, "<a@example.com>: inactive user");
+        assert_eq!(got.reason, Some(Suspend));
     }
 }
