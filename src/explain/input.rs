@@ -1209,16 +1209,16 @@ const LEADING_COMMANDS: &[(&str, Context)] = &[
     ("EXPN ", Context::Expn),
 ];
 
-/// The commands of [`LEADING_COMMANDS`] also taken in lower case, as typed by hand in a
+/// The commands of [`LEADING_COMMANDS`] also taken in any case, as typed by hand in a
 /// telnet session (RFC 5321 §2.4: verbs are case-insensitive; "vrfy sb@localhost" then
 /// "500 5.5.1 …", https://github.com/OpenSMTPD/OpenSMTPD/issues/1146): the two that carry
 /// their colon and the two probes, too distinct for prose.
-const TYPED_COMMANDS: &[(&str, Context)] = &[
-    ("mail from:", Context::Mail),
-    ("rcpt to:", Context::Rcpt),
-    ("vrfy ", Context::Vrfy),
-    ("expn ", Context::Expn),
-];
+fn typed_by_hand(ctx: Context) -> bool {
+    matches!(
+        ctx,
+        Context::Mail | Context::Rcpt | Context::Vrfy | Context::Expn
+    )
+}
 
 /// A command and its reply on one line (`MAIL FROM: 550 5.0.0 Mail rejected …`, as bounces
 /// list each refused command with its answer; `RCPT TO:<a@b> 550 5.4.1 …`, as transcripts
@@ -1258,9 +1258,11 @@ fn bare_command(line: &str) -> Option<Context> {
         .find(|(c, _)| line == *c)
         .or_else(|| LEADING_COMMANDS.iter().find(|(c, _)| line.starts_with(c)))
         .or_else(|| {
-            TYPED_COMMANDS.iter().find(|(c, _)| {
-                line.get(..c.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(c))
+            LEADING_COMMANDS.iter().find(|(c, ctx)| {
+                typed_by_hand(*ctx)
+                    && line
+                        .get(..c.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(c))
                     && code_at(line[c.len()..].trim_start(), 0).is_none()
             })
         })
