@@ -546,6 +546,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v52a", false),
+        ("heldout-v52b", false),
+        ("heldout-v52c", false),
+        ("heldout-v52d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
