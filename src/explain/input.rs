@@ -1867,7 +1867,10 @@ pub(super) fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &s
     // error 550-'5.2.2 <…>... Mailbox Full'"): the quoted enhanced code is the reply's.
     // "550 5.7.23: Recipient address rejected: …" (a colon after the enhanced code, as an
     // Exchange NDR quotes it after "#5.0.0 smtp;", heldout-v49b).
-    if let Some(e) = rfc3463(
+    // Right after the reply code any subject is one (RFC 3463 §2: "subject ::= 1*3digit";
+    // §3 defines 0-7, the rest only say their class): bmail.ru's "551 5.9.9 Message you
+    // sent blocked …" (heldout-v52a). Prose elsewhere keeps to 0-7 (`rfc3463`).
+    if let Some(e) = EnhancedCode::parse(
         first
             .trim_start_matches(['#', '\'', '"'])
             .trim_end_matches(':'),
@@ -3054,6 +3057,12 @@ mod tests {
     fn an_enhanced_code_of_the_other_class_right_after_the_code_is_kept() {
         let got = reply("451 5.7.3 STARTTLS is required to send mail");
         assert_eq!(got.1.as_deref(), Some("5.7.3"));
+    }
+
+    #[test]
+    fn an_enhanced_code_right_after_the_code_may_have_any_subject() {
+        let got = reply("551 5.9.9 Message you sent blocked by our bulk spam email filter.");
+        assert_eq!(got.1.as_deref(), Some("5.9.9"));
     }
 
     #[test]

@@ -478,6 +478,30 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21o: what blind sets v52a–v52d showed, read after they were measured ---
+    // Paste sites, self-hosted apps, less common mail servers, regional ISPs
+    // (fixtures/bounces/README.md, "The v52 sets").
+    t("dynamic_ptr_refused", &["custom reverse dns name", "generic dns ptr"], RequirePtr)
+        .src("Mail.ru's \"550 Sorry, we do not accept mail from hosts with dynamic IP or generic DNS PTR-records. Please get a custom reverse DNS name from your ISP for your host …\" (a Postfix log on pastebin, heldout-v52d): the fix asked for is the sending host's own reverse DNS name, so requireptr before the \"dynamic ip\" of a dial-up block"),
+    t("ptr_try_another_server", &["please try another server"], RequirePtr)
+        .soft("The receiver wants a reverse DNS (PTR) name for the sending IP: set one, then let the queue retry")
+        .src("RU-CENTER's (nic.ru) \"451 Please try another server\": its mail diagnostics page gives it for a sending server whose IP has no PTR record (https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html, heldout-v52d)"),
+    t("network_refused_temporarily", &["not currently accepting mail from your ip", "access from your network is restricted"], Blocked)
+        .src("Postini's \"451 Not currently accepting mail from your ip – psmtp\" and \"475 access from your network is restricted, try later\", as MailChannels' \"Why is my email blocked\" article quotes them (https://support.mailchannels.com/hc/en-us/articles/204124374-Why-is-my-email-blocked, heldout-v52d): the sending IP or network is refused for now, a block however temporary its code"),
+    t("not_allowed_to_send_to", &["you are not allowed to send mail to"], Rejected)
+        .src("Bell's (mxmta.owm.bell.net) \"550 you are not allowed to send mail to <…>\" answering RCPT TO (a Postfix bounce on pastebin, heldout-v52d): the receiver refuses this sender for that recipient, not the sending host"),
+    t("closed_in_response_to", &["closed connection in response to"], NetworkError)
+        .src("Exim's \"Remote host … closed connection in response to EHLO …\" (its smtp transport's words for a connection the server dropped instead of replying; a log on pastebin, heldout-v52a): a network failure, retried"),
+    t("opensmtpd_mda_failed", &["result=permfail stat=error"], MailerError)
+        .src("OpenSMTPD's \"mda delivery … result=PermFail stat=Error (permission denied)\" (a log on pastebin, heldout-v52c): the local delivery agent failed, no remote server answered"),
+    t("auth_canceled", &["authentication canceled", "authentication cancelled"], SecurityError)
+        .src("IceWarp's \"Authentication canceled\" (its page on the 5xx errors of its SMTP log, https://docs.icewarp.com/, heldout-v52c): the AUTH exchange was abandoned, so the client never logged in (RFC 4954 §4: a cancelled AUTH is answered 501)"),
+    t("helo_ehlo_needed", &["helo/ehlo needed"], SyntaxError)
+        .src("Momentum's \"RFC2821 HELO/EHLO needed\" (its reply table, repo:SparkPost/developers.sparkpost.com/web-ref/responses-by-message.md, heldout-v52c): a command came before the greeting, a protocol error of the client"),
+    t("required_header_missing", &["missing required rfc2822", "missing required rfc 2822", "mailbody format error"], NotCompliantRfc)
+        .src("Momentum's \"Missing required RFC2822 Date field (see RFC2822 section 3.6)\" (repo:SparkPost/developers.sparkpost.com/web-ref/responses-by-message.md) and Hitachi Groupmax's \"Conversion failure : RFC822 MailBody Format Error.\" (its manual, https://itpfdoc.hitachi.co.jp/manuals/3000/3000347460/c347460.epub; both heldout-v52c): the message is not well-formed RFC 5322"),
+    t("receiving_app_field_error", &["type error in field", "no field named"], SystemError)
+        .src("Sandstorm's mail server's \"550 Type error in field: replyTo\" and \"550 No field named: 0\" (https://github.com/sandstorm-io/sandstorm/issues/197, heldout-v52c): the receiving software failed on a header it should have taken, a fault of that server"),
     // --- Round 21n: what blind sets v51a–v51c showed, read after they were measured ---
     // Sending services' and security vendors' help pages, web hosts' help centres
     // (fixtures/bounces/README.md, "The v49–v51 sets").
@@ -6789,5 +6813,30 @@ mod tests {
         // A mailbox disabled for inactivity stays suspend.
         let got = classify_example(None, Some(550), None, "<a@example.com>: inactive user");
         assert_eq!(got.reason, Some(Suspend));
+    }
+
+    /// Round 21o: blind sets v52a–v52d, read after they were measured.
+    #[rustfmt::skip]
+    const V52_READ: &[RhostExampleCtx] = &[
+        (Some(Context::Rcpt), Some(550), None, "Sorry, we do not accept mail from hosts with dynamic IP or generic DNS PTR-records. Please get a custom reverse DNS name from your ISP for your host 192.0.2.1", RequirePtr, None),
+        (None, Some(451), None, "Please try another server", RequirePtr, None),
+        (None, Some(451), None, "Not currently accepting mail from your ip - psmtp", Blocked, None),
+        (None, Some(475), None, "access from your network is restricted, try later", Blocked, None),
+        (Some(Context::Rcpt), Some(550), None, "you are not allowed to send mail to <a@example.com>", Rejected, None),
+        (Some(Context::Ehlo), None, None, "Remote host mx.example.net [192.0.2.1] closed connection in response to EHLO example.org", NetworkError, None),
+        (None, None, None, "mda delivery evpid=4d4c470245f492a6 from=<a@example.org> to=<root@example.net> user=root delay=0s result=PermFail stat=Error (permission denied)", MailerError, None),
+        (None, None, None, "Authentication canceled", SecurityError, None),
+        (None, None, None, "RFC2821 HELO/EHLO needed", SyntaxError, None),
+        (None, None, None, "Missing required RFC2822 Date field (see RFC2822 section 3.6)", NotCompliantRfc, None),
+        (Some(Context::Rcpt), Some(550), None, "Type error in field: replyTo", SystemError, None),
+    ];
+
+    #[test]
+    fn v52_read_after_measuring() {
+        assert_examples(V52_READ);
+        // A delivery OpenSMTPD's agent made is no failure.
+        let ok = "mda delivery evpid=1 from=<a@example.org> to=<b@example.net> user=b delay=0s result=Ok stat=Delivered";
+        let got = classify_example(None, None, None, ok);
+        assert_ne!(got.reason, Some(MailerError));
     }
 }
