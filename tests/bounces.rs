@@ -550,6 +550,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v53a", false),
+        ("heldout-v53b", false),
+        ("heldout-v53c", false),
+        ("heldout-v53d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
