@@ -1685,7 +1685,10 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // Swift Mailer: "… but got response [530 5.7.0 Must issue a STARTTLS …]". Chinese
             // and Japanese client logs run their text into the code without a space
             // ("邮件投递失败550 Mail content denied"): after a non-ASCII character too.
+            // A Markdown code span too ("**Error message:** `` 421 Mailgun … ``", an
+            // error tracker's issue, heldout-v53b).
             let opener = (matches!(prev, b'\'' | b'"' | b'(' | b'>' | b'*' | b'[')
+                || before.ends_with("``")
                 || (prev == b'=' && !numeric_log_field(before) && !port_field(before)))
                 || prev >= 0x80;
             // After a space only when the word before says a code follows ("Error 550",
@@ -2046,6 +2049,17 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("[internal] no rcpt to response", Context::Rcpt),
     ("[internal] no mail from response", Context::Mail),
     ("[internal] send helo/ehlo failed", Context::Ehlo),
+    // Mattermost's SMTP test ("Connection unsuccessful: Failed to set the to address: 550
+    // 5.7.27 …", https://github.com/mattermost/docs/pull/7678, heldout-v53b).
+    ("failed to set the to address", Context::Rcpt),
+    ("failed to set the from address", Context::Mail),
+    // sendmail-compatible clients' "unexpected response 555 to RCPT TO command"
+    // (https://github.com/phpservermon/phpservermon/issues/77, heldout-v53c).
+    ("to rcpt to command", Context::Rcpt),
+    ("to mail from command", Context::Mail),
+    // "454 Command not permitted when TLS active" answers a second STARTTLS
+    // (https://github.com/mobizt/ESP-Mail-Client/issues/8, heldout-v53a).
+    ("not permitted when tls active", Context::StartTls),
 ];
 
 fn infer_context(block: &str) -> Option<Context> {
@@ -3063,6 +3077,40 @@ mod tests {
     fn an_enhanced_code_right_after_the_code_may_have_any_subject() {
         let got = reply("551 5.9.9 Message you sent blocked by our bulk spam email filter.");
         assert_eq!(got.1.as_deref(), Some("5.9.9"));
+    }
+
+    #[test]
+    fn a_reply_in_a_markdown_code_span_is_found() {
+        let t =
+            "**Error message:** `` 421 Mailgun temporarily unavailable, please try again later. ``";
+        let got: Vec<Option<u16>> = parse_block(t)
+            .into_iter()
+            .map(|p| match p {
+                Parsed::Reply { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(got, vec![Some(421)]);
+    }
+
+    #[test]
+    fn client_words_name_the_command() {
+        for (t, want) in [
+            (
+                "Connection unsuccessful: Failed to set the to address: 550 5.7.27 <a@example.com>",
+                Context::Rcpt,
+            ),
+            (
+                "/usr/sbin/sendmail: unexpected response 555 to RCPT TO command",
+                Context::Rcpt,
+            ),
+            (
+                "< S: 454 Command not permitted when TLS active",
+                Context::StartTls,
+            ),
+        ] {
+            assert_eq!(infer_context(t), Some(want), "{t}");
+        }
     }
 
     #[test]
