@@ -1976,6 +1976,9 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     ),
     ("during mail from", Context::Mail),
     ("during rcpt to", Context::Rcpt),
+    // "454 Command not permitted when TLS active" answers a second STARTTLS
+    // (https://github.com/mobizt/ESP-Mail-Client/issues/8, heldout-v53a).
+    ("not permitted when tls active", Context::StartTls),
     ("username and password not accepted", Context::Auth),
     ("cannot authenticate", Context::Auth),
     ("could not authenticate", Context::Auth),
@@ -2057,9 +2060,6 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // (https://github.com/phpservermon/phpservermon/issues/77, heldout-v53c).
     ("to rcpt to command", Context::Rcpt),
     ("to mail from command", Context::Mail),
-    // "454 Command not permitted when TLS active" answers a second STARTTLS
-    // (https://github.com/mobizt/ESP-Mail-Client/issues/8, heldout-v53a).
-    ("not permitted when tls active", Context::StartTls),
 ];
 
 fn infer_context(block: &str) -> Option<Context> {
