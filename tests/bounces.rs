@@ -554,6 +554,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v54a", false),
+        ("heldout-v54b", false),
+        ("heldout-v54c", false),
+        ("heldout-v54d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
