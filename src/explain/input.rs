@@ -206,8 +206,21 @@ struct Pending {
 impl Pending {
     /// A line of this reply's text (a wrapped continuation, or the reply a wrapper quotes).
     fn push_line(&mut self, line: &str) {
-        self.texts.push(line.to_string());
         self.raw.push(line.to_string());
+        // A quoted-printable soft line break left in a pasted delivery report ("… way too
+        // often a=⏎ssociated with junk email", a DSN quoted on the kernel's list, RFC 2045
+        // §6.7 rule 5, heldout-v54b): the word goes on without the "=" or a space. Only
+        // between two lower-case letters, so a log's "to=" at a line's end stays.
+        if let Some(last) = self.texts.last_mut()
+            && let Some(head) = last.strip_suffix('=')
+            && head.ends_with(|c: char| c.is_ascii_lowercase())
+            && line.starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            last.truncate(head.len());
+            last.push_str(line);
+            return;
+        }
+        self.texts.push(line.to_string());
     }
 
     /// Whether the text so far is Postfix's verification wrapper ending in "said:", so the
@@ -1267,7 +1280,50 @@ fn bare_command(line: &str) -> Option<Context> {
             })
         })
         .map(|(_, ctx)| *ctx)
+        .or_else(|| typed_loosely(line))
         .filter(|_| command_before_reply(line).is_none())
+}
+
+/// The SASL mechanisms an `auth` typed by hand names (RFC 4954 §4; IANA's SASL registry).
+const SASL_MECHANISMS: &[&str] = &[
+    "plain",
+    "login",
+    "cram-md5",
+    "digest-md5",
+    "xoauth2",
+    "oauthbearer",
+    "ntlm",
+    "gssapi",
+    "scram-sha-1",
+    "scram-sha-256",
+];
+
+/// A command typed by hand in a telnet session in a looser form than [`bare_command`]
+/// takes: `auth plain <base64>` in lower case (a host's help page showing its limit, "auth
+/// plain AHVz…" then "550 Too many messages. Try again in 92 seconds.", heldout-v54c), and
+/// `MAIL FROM a@b` / `RCPT TO a@b` without the colon (the very mistake a "501 5.5.4 No FROM:
+/// in MAIL" answers, heldout-v54a): the verb, its mechanism or keyword, and one argument.
+fn typed_loosely(line: &str) -> Option<Context> {
+    let mut words = line.split_whitespace();
+    let verb = words.next()?;
+    let second = words.next()?;
+    let third = words.next();
+    if words.next().is_some() || third.is_some_and(|w| code_at(w, 0).is_some()) {
+        return None;
+    }
+    let address = third.is_some_and(|w| w.contains('@') || w.starts_with('<'));
+    if verb.eq_ignore_ascii_case("auth") {
+        SASL_MECHANISMS
+            .iter()
+            .any(|m| second.eq_ignore_ascii_case(m))
+            .then_some(Context::Auth)
+    } else if verb.eq_ignore_ascii_case("mail") && second.eq_ignore_ascii_case("from") && address {
+        Some(Context::Mail)
+    } else if verb.eq_ignore_ascii_case("rcpt") && second.eq_ignore_ascii_case("to") && address {
+        Some(Context::Rcpt)
+    } else {
+        None
+    }
 }
 
 /// A client debug log naming the peer before each line, `send mx.example>RCPT TO:<…>` then
@@ -1276,6 +1332,41 @@ fn host_transcript(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("send ")?;
     let (host, cmd) = rest.split_once('>')?;
     (!host.is_empty() && !host.contains(char::is_whitespace)).then_some(cmd)
+}
+
+/// Whether a host stands right before the code at `i`: `host[address]:`, `<address>:`, or
+/// a host name alone before a refusal ([`lone_host_refusal`]).
+fn host_before(line: &str, before: &str, i: usize) -> bool {
+    before.ends_with("]:") || before.ends_with(">:") || lone_host_refusal(line, before, i)
+}
+
+/// Whether the code at `i` is a refusal (4xx/5xx, then words) that only a host name stands
+/// before ([`lone_host_name`]): "freenet.de 550 inconsistent or no DNS PTR record for …",
+/// quoted in an email verifier's issue (https://github.com/badoux/checkmail/issues/5,
+/// heldout-v54a).
+fn lone_host_refusal(line: &str, before: &str, i: usize) -> bool {
+    lone_host_name(before)
+        && code_at(line, i).is_some_and(|(c, sep, rest)| {
+            (4..=5).contains(&(c / 100))
+                && sep == ' '
+                && rest.chars().next().is_some_and(char::is_alphabetic)
+        })
+}
+
+/// Whether `word` (the whole of a line before a code) is a host name: one word of letters,
+/// digits, dots and hyphens, with a dot inside and a top-level label of two letters or more
+/// ("freenet.de", not "v2.5" or an address).
+fn lone_host_name(word: &str) -> bool {
+    let Some((head, tld)) = word.rsplit_once('.') else {
+        return false;
+    };
+    !head.is_empty()
+        && !head.starts_with('.')
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
 fn line_starts_with_code(line: &str) -> bool {
@@ -1656,7 +1747,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
         }
         let spaced = before.len() < i;
         let after_prefix = PREFIXES.iter().any(|p| before.ends_with(p));
-        let after_host = spaced && (before.ends_with("]:") || before.ends_with(">:"));
+        let after_host = spaced && host_before(line, before, i);
         let after_exim = spaced && before.ends_with(':') && exim_from.is_some_and(|a| a < i);
         // "…Exception: 451 5.7.3 …", "Message failed: 450 4.2.1 …": after a colon only when
         // an enhanced code follows, or a hyphen (the first line of a multi-line reply, RFC
@@ -2826,6 +2917,9 @@ fn quoted_command(l: &str) -> Option<Context> {
     };
     verb_after("on command '", '\'')
         .or_else(|| verb_after("command: '", '\''))
+        // git send-email's "Command unknown: 'AUTH'" (Net::SMTP quoting the command the
+        // server did not know, https://lore.kernel.org/git/87k0obvqa1.fsf@evledraar.gmail.com/).
+        .or_else(|| verb_after("command unknown: '", '\''))
         // "(host 'mx.example' rejected command 'RCPT TO:<…>' with code 550 …)", the relay
         // log form whose 'DATA' case the table names.
         .or_else(|| verb_after("rejected command '", '\''))
@@ -2966,6 +3060,64 @@ mod tests {
                 ..
             }) => (code, enhanced.map(|e| e.to_string()), inferred),
             other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    /// Round 21q (blind sets v54a–v54d, read after they were measured).
+    #[test]
+    fn round_21q_host_before_code_loose_commands_and_soft_breaks() {
+        // A receiver's host name alone before its refusal.
+        let got = reply("freenet.de 550 inconsistent or no DNS PTR record for 192.0.2.3");
+        assert_eq!(got.0, 550);
+        // Not a version, a port or an address: no code after them.
+        for text in ["v2.5 550 things", "mail.example.org:25 550 x", "1.2 550 x"] {
+            assert!(
+                !matches!(
+                    parse_inputs(&[text.to_string()]).first(),
+                    Some(Parsed::Reply { code: 550, .. })
+                ),
+                "{text}"
+            );
+        }
+        // Commands typed by hand: MAIL FROM without its colon, AUTH with its mechanism.
+        let got = reply("MAIL FROM a@example.com\n501 5.5.4 No FROM: in MAIL/SAML/SEND/SOML.");
+        assert_eq!(got.2, Some(Context::Mail));
+        let parsed = parse_inputs(&["220 smtp.example.net ESMTP\nehlo sender\n250-smtp.example.net\n250 AUTH PLAIN LOGIN\nauth plain AHVzZXIAcGFzcw==\n550 Too many messages. Try again in 92 seconds.".to_string()]);
+        assert!(
+            matches!(
+                parsed.last(),
+                Some(Parsed::Reply {
+                    code: 550,
+                    inferred: Some(Context::Auth),
+                    ..
+                })
+            ),
+            "{parsed:?}"
+        );
+        // Prose starting with the same words is no command.
+        let got = reply("auth failed for the user\n535 5.7.8 nope");
+        assert_eq!(got.2, None);
+        // The command an unknown-command refusal quotes.
+        let parsed = parse_inputs(&[
+            "> Command unknown: 'AUTH' at /usr/lib/git-core/git-send-email line 1573.".to_string(),
+        ]);
+        assert!(
+            matches!(
+                parsed.first(),
+                Some(Parsed::Invalid {
+                    inferred: Some(Context::Auth),
+                    ..
+                })
+            ),
+            "{parsed:?}"
+        );
+        // A quoted-printable soft break inside a word of a pasted report.
+        let parsed = parse_inputs(&["Diagnostic-Code: SMTP; 550 5.7.1 The Triple-X is way too often a=\nssociated with junk email".to_string()]);
+        match parsed.first() {
+            Some(Parsed::Reply { text: Some(t), .. }) => {
+                assert!(t.contains("often associated with"), "{t}")
+            }
+            other => panic!("{other:?}"),
         }
     }
 
