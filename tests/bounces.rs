@@ -558,6 +558,10 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v55a", false),
+        ("heldout-v55b", false),
+        ("heldout-v55c", false),
+        ("heldout-v55d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
