@@ -508,6 +508,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v54b",
     "heldout-v54c",
     "heldout-v54d",
+    "heldout-v55a",
+    "heldout-v55b",
+    "heldout-v55c",
+    "heldout-v55d",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
@@ -558,10 +562,6 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
-        ("heldout-v55a", false),
-        ("heldout-v55b", false),
-        ("heldout-v55c", false),
-        ("heldout-v55d", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(

@@ -1205,6 +1205,9 @@ fn logged_transcript(line: &str) -> Option<&str> {
         "CLIENT -> SERVER: ",
         "CLIENT -> SMTP: ",
         "] cmd: ",
+        // GroupWise's transcript in its bounce: "Command:  Data..." then "Response: 550 …"
+        // (Micro Focus KB 7019832, heldout-v55c).
+        "Command:  ",
     ]
     .iter()
     .find_map(|m| line.find(m).map(|i| &line[i + m.len()..]))
@@ -2053,6 +2056,13 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     ("syntax: rcpt to", Context::Rcpt),
     ("invalid rcpt to address", Context::Rcpt),
     ("mail from syntax error", Context::Mail),
+    // SparkPost's "501 5.5.2 syntax error MAIL FROM" (https://github.com/UserApplePie/
+    // UserApplePie-v4/issues/47, heldout-v55a), James's "501 5.1.7 Syntax error in MAIL
+    // command" (heldout-v55d).
+    ("syntax error mail from", Context::Mail),
+    ("syntax error rcpt to", Context::Rcpt),
+    ("syntax error in mail command", Context::Mail),
+    ("syntax error in rcpt command", Context::Rcpt),
     ("syntax: mail from", Context::Mail),
     // QQ Mail's "501 Mail from address must be same as authorization user."
     ("mail from address must be", Context::Mail),
@@ -2111,6 +2121,14 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
 /// Stages named by client tools' own output (stack traces, debug dialogs) and replies that
 /// name the command they answer.
 const CLIENT_STAGES: &[(&str, Context)] = &[
+    // smtp-user-enum's progress lines: "[1/4] Waiting for MAIL FROM reply ..." before the
+    // reply, "Start enumerating users with RCPT mode ..." before each user's answer
+    // (repo:cytopia/smtp-user-enum/README.md, heldout-v55d).
+    ("waiting for mail from reply", Context::Mail),
+    ("waiting for rcpt to reply", Context::Rcpt),
+    ("with rcpt mode", Context::Rcpt),
+    ("with vrfy mode", Context::Vrfy),
+    ("with expn mode", Context::Expn),
     // testssl.sh's STARTTLS dialog: "=== reading banner ... ===" then "S: 421 …"
     // (https://github.com/testssl/testssl.sh/issues/2089).
     ("reading banner", Context::Greeting),
@@ -2950,12 +2968,30 @@ fn quoted_command(l: &str) -> Option<Context> {
             let two = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
             Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
         })
+        .or_else(|| command_then_failed(l))
         .or_else(|| hmailserver_sent(l))
         .or_else(|| msmtp_address(l))
         .or_else(|| command_named_failed(l))
         .or_else(|| go_step_prefix(l))
         .or_else(|| chasquid_data(l))
         .or_else(|| in_response_to(l))
+}
+
+/// smtp-cli's "MAIL FROM <a@b> failed: '503 bad sequence of commands'" (its Perl error,
+/// https://github.com/mludvig/smtp-cli/issues/24, heldout-v55c): a line that opens with the
+/// command and its path, then "failed".
+fn command_then_failed(l: &str) -> Option<Context> {
+    l.lines().find_map(|line| {
+        let line = line.trim_start();
+        [("mail from <", Context::Mail), ("rcpt to <", Context::Rcpt)]
+            .into_iter()
+            .find(|(c, _)| {
+                line.strip_prefix(c)
+                    .and_then(|rest| rest.split_once('>'))
+                    .is_some_and(|(_, after)| after.trim_start().starts_with("failed"))
+            })
+            .map(|(_, ctx)| ctx)
+    })
 }
 
 /// chasquid internal/courier/smtp.go wraps a refused DATA command as `DATA <reply>`
@@ -3061,6 +3097,41 @@ mod tests {
             }) => (code, enhanced.map(|e| e.to_string()), inferred),
             other => panic!("{text}: {other:?}"),
         }
+    }
+
+    /// Round 21r (blind sets v55a–v55d, read after they were measured).
+    #[test]
+    fn round_21r_command_words() {
+        for (block, want) in [
+            ("501 5.5.2 syntax error MAIL FROM", Context::Mail),
+            (
+                "MAIL FROM <user@example.com> failed: '503 bad sequence of commands'",
+                Context::Mail,
+            ),
+            (
+                "RCPT TO <user@example.com> failed: '550 no such user'",
+                Context::Rcpt,
+            ),
+            (
+                "Transcript of session follows:\n  Command:  Data...\n  Response: 550 5.7.1 Sender ID (PRA) Not Permitted",
+                Context::Data,
+            ),
+            (
+                "[1/4] Sending: MAIL FROM: user@example.com\n[1/4] Waiting for MAIL FROM reply ...\n501 5.1.7 Syntax error in MAIL command",
+                Context::Mail,
+            ),
+            (
+                "Start enumerating users with RCPT mode ...\n[----] bob           450 4.7.1 bob@example.com... Relaying temporarily denied.",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(reply(block).2, Some(want), "{block}");
+        }
+        // Prose that mentions mail from an address is no command.
+        assert_eq!(
+            reply("550 rejected mail from <a@example.com> failed checks").2,
+            None
+        );
     }
 
     /// Round 21q (blind sets v54a–v54d, read after they were measured).

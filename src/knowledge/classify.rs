@@ -478,6 +478,34 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21r: what blind sets v55a–v55d showed, read after they were measured ---
+    // WordPress and PHP apps, trackers, Microsoft server products, probe tools and security
+    // write-ups (fixtures/bounces/README.md, "The v55 sets").
+    t("from_email_unverified", &["from.email must be verified"], Rejected).hard()
+        .src("\"The given data was invalid. The from.email must be verified.\" (a sending service's API refusal in a WordPress plugin's failure alert, https://github.com/stcr/subscribe-to-comments-reloaded/issues/743, heldout-v55a): the sender address is not a verified identity of the account, a refused sender as SendGrid's \"does not match a verified Sender Identity\""),
+    t("per_session_limit", &["mails per session limit", "messages per session limit"], RateLimited)
+        .soft("Too many messages in one connection: send fewer per session (reconnect between batches)")
+        .src("IONOS's \"451-Requested action aborted 451 Mails per session limit\" (https://github.com/codefog/contao-events_subscriptions/issues/57, heldout-v55a): a limit on messages per connection, read before the \"requested action aborted\" of a local error"),
+    t("relay_is_not_allowed", &["relay is not allowed", "forwarding to remote hosts disabled", "relaying temporarily denied"], NoRelaying)
+        .src("\"550 <a@b> Relay is not allowed\" (repo:Abdullah-1360/Control_panel_final/docs/05-fixes/SMTP_RELAY_ERROR_FIX.md, heldout-v55a), \"551 Forwarding to remote hosts disabled\" (https://github.com/gophish/gophish/issues/417) and Sendmail's \"450 4.7.1 … Relaying temporarily denied. Cannot resolve PTR record for …\" (repo:cytopia/smtp-user-enum/README.md; both heldout-v55d): the server does not relay for this client, whatever 551 (user not local) would say; Sendmail defers the relay decision while the client's PTR does not resolve"),
+    t("hornetsecurity_domain_user_unknown", &["domain / user unknown"], NoRelaying).hard()
+        .src("Hornetsecurity's \"554 5.7.1 Domain / User unknown\", which its manual gives for a recipient domain it does not handle for the sender (quoted at https://github.com/BookStackApp/BookStack/issues/4268, heldout-v55b): a relay refusal, not an unknown mailbox"),
+    t("not_allowed_to_send_from_address", &["you are not allowed to send mail from"], Rejected).hard()
+        .src("\"550 You are not allowed to send mail from this address\" (a Jira add-on's issue, https://bitbucket.org/kyona/alignment-meeting-board/issues/2/error-550-occured-when-sending-invatations, heldout-v55b): the login may not send as this sender address, a refused sender, before the weak \"not allowed\" of a block"),
+    t("basic_auth_retired", &["basic authentication is not supported"], SecurityError).hard()
+        .src("Exchange Online's \"550 5.7.30 Basic authentication is not supported for Client Submission.\" (https://techcommunity.microsoft.com/blog/exchange/exchange-online-to-retire-basic-auth-for-client-submission-smtp-auth/4114750, quoted in https://github.com/OpenCTI-Platform/opencti/issues/12069, heldout-v55c): the client must log in with OAuth, a refused authentication, not Gmail's X.7.30 DKIM policy"),
+    t("group_allowed_senders", &["only accepts messages from people in its organization"], Rejected).hard()
+        .src("Exchange's group restriction NDR \"The group … only accepts messages from people in its organization or on its allowed senders list, and your email address isn't on the list.\" (https://github.com/microsoft/azure-pipelines-tasks/issues/9954, heldout-v55c): the group refuses this sender"),
+    t("need_to_authenticate_first", &["need to authenticate first"], SecurityError).hard()
+        .src("Exchange 2003's \"504 Need to authenticate first\" answering XEXCH50 (event 7002, http://www.eventid.net/display-eventid-7002-source-MSExchangeTransport-eventno-4581-phase-1.htm, heldout-v55c): the command needs an authenticated session, whatever its 504 (parameter not implemented) says"),
+    t("exchange_imf_refused", &["requested action not taken: message refused"], SpamDetected).hard()
+        .src("Exchange 2003's Intelligent Message Filter rejects with \"550 5.7.1 Requested action not taken: message refused\" (its documentation, https://unifiedpeople.ru/extra.en/html/4ac7543d-de29-4b8e-8050-17badb3374ab.htm; a PowerMTA bounce on pastebin, https://pastebin.com/KpMxUkwe, heldout-v55c): the filter judged the message spam; \"Delivery not authorized, message refused\" stays a refusal (rejected)"),
+    t("sender_id_not_permitted", &["sender id (pra)"], AuthFailure)
+        .src("Exchange's Sender ID filter, \"550 5.7.1 Sender ID (PRA) Not Permitted\" (Micro Focus KB 7019832, https://support.microfocus.com/kb/doc.php?id=7019832, heldout-v55c): the Purported Responsible Address failed Sender ID (RFC 4406), an authentication check like SPF"),
+    t("syntax_error_in_mail_command", &["syntax error in mail command"], SyntaxError).hard()
+        .src("James's \"501 5.1.7 Syntax error in MAIL command\" (repo:cytopia/smtp-user-enum/README.md, heldout-v55d): the command's syntax, as the words say, before X.1.7's bad sender address"),
+    t("sender_not_allowed", &["sender not allowed", "mittente non consentito"], Rejected).hard()
+        .src("Aruba's \"552 5.2.0 … - Mittente non consentito / Sender not allowed ( header-from )\" (https://github.com/gophish/gophish/issues/2823, heldout-v55d): the sender (here its header From) is refused, before the weak \"not allowed\" of a block"),
     // --- Round 21q: what blind sets v54a–v54d showed, read after they were measured ---
     // Email verifiers, mailing-list hosts, mail-merge tools' rate limits, SMS gateways
     // (fixtures/bounces/README.md, "The v54 sets").
@@ -6937,6 +6965,38 @@ mod tests {
         (Some(Context::Rcpt), Some(550), Some("5.7.27"), "<a@example.com>", Rejected, None),
         (Some(Context::Rcpt), Some(555), None, "unexpected response 555 to RCPT TO command", SyntaxError, None),
     ];
+
+    /// Round 21r: blind sets v55a–v55d, read after they were measured.
+    #[rustfmt::skip]
+    const V55_READ: &[RhostExampleCtx] = &[
+        (None, None, None, "The given data was invalid. The from.email must be verified.", Rejected, None),
+        (None, Some(451), None, "Requested action aborted 451 Mails per session limit", RateLimited, None),
+        (Some(Context::Rcpt), Some(550), None, "<a@example.com> Relay is not allowed", NoRelaying, None),
+        (None, Some(551), None, "Forwarding to remote hosts disabled", NoRelaying, None),
+        (Some(Context::Rcpt), Some(450), Some("4.7.1"), "a@example.com... Relaying temporarily denied. Cannot resolve PTR record for 10.0.0.1", NoRelaying, None),
+        (None, Some(554), Some("5.7.1"), "Domain / User unknown", NoRelaying, None),
+        (None, Some(550), None, "You are not allowed to send mail from this address", Rejected, None),
+        (None, Some(550), Some("5.7.30"), "Basic authentication is not supported for Client Submission.", SecurityError, Some("microsoft")),
+        (None, None, None, "The group staff only accepts messages from people in its organization or on its allowed senders list, and your email address isn't on the list.", Rejected, None),
+        (None, Some(504), None, "Need to authenticate first", SecurityError, None),
+        (None, Some(550), Some("5.7.1"), "Requested action not taken: message refused", SpamDetected, None),
+        (Some(Context::Data), Some(550), Some("5.7.1"), "Sender ID (PRA) Not Permitted", AuthFailure, None),
+        (Some(Context::Mail), Some(501), Some("5.1.7"), "Syntax error in MAIL command", SyntaxError, None),
+        (None, Some(552), Some("5.2.0"), "abc - Mittente non consentito / Sender not allowed ( header-from )", Rejected, None),
+    ];
+
+    #[test]
+    fn v55_read_after_measuring() {
+        assert_examples(V55_READ);
+        // "Delivery not authorized, message refused" stays a refusal, not the IMF's spam words.
+        let got = classify_example(
+            None,
+            Some(550),
+            Some("5.7.1"),
+            "Delivery not authorized, message refused",
+        );
+        assert_eq!(got.reason, Some(Rejected));
+    }
 
     /// Round 21q: blind sets v54a–v54d, read after they were measured.
     #[rustfmt::skip]
