@@ -2121,6 +2121,11 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
 /// Stages named by client tools' own output (stack traces, debug dialogs) and replies that
 /// name the command they answer.
 const CLIENT_STAGES: &[(&str, Context)] = &[
+    // Ruby's Net::SMTPUnknownError "could not get 3xx (421: 421 …)": net/smtp raises it from
+    // check_continue, which only #data calls, when DATA is not answered 354 (ruby/net-smtp
+    // lib/net/smtp.rb; AUTH's continuations raise through the authenticators instead;
+    // https://github.com/coopdevs/timeoverflow/issues/820, heldout-v55a).
+    ("could not get 3xx", Context::Data),
     // smtp-user-enum's progress lines: "[1/4] Waiting for MAIL FROM reply ..." before the
     // reply, "Start enumerating users with RCPT mode ..." before each user's answer
     // (repo:cytopia/smtp-user-enum/README.md, heldout-v55d).
@@ -3104,6 +3109,10 @@ mod tests {
     fn round_21r_command_words() {
         for (block, want) in [
             ("501 5.5.2 syntax error MAIL FROM", Context::Mail),
+            (
+                "Net::SMTPUnknownError: could not get 3xx (421: 421 Domain example.org is not allowed to send: recipient limit exceeded)",
+                Context::Data,
+            ),
             (
                 "MAIL FROM <user@example.com> failed: '503 bad sequence of commands'",
                 Context::Mail,
