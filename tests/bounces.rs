@@ -562,6 +562,9 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
+        ("heldout-v56a", false),
+        ("heldout-v56b", false),
+        ("heldout-v56c", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(
