@@ -512,6 +512,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v55b",
     "heldout-v55c",
     "heldout-v55d",
+    "heldout-v56a",
+    "heldout-v56b",
+    "heldout-v56c",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
@@ -562,9 +565,6 @@ fn heldout_accuracy_per_field() {
         ("heldout-v18b", show.as_deref() == Some("v18")),
         ("heldout-v19", false),
         ("heldout-v19b", false),
-        ("heldout-v56a", false),
-        ("heldout-v56b", false),
-        ("heldout-v56c", false),
     ];
     // The blind sets from v20 on, each shown (read) after it was measured.
     sets.extend(

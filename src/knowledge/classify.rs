@@ -425,6 +425,10 @@ pub enum ByCommand {
     /// An address that does not parse: refused at RCPT, the recipient's address cannot be
     /// delivered as written (`userunknown`, the 5.1.3 convention).
     UnknownAtRcpt,
+    /// A domain that must resolve (`rejected`, the sender's): answered before MAIL (the
+    /// greeting, HELO/EHLO), the only domain there is the client's own, a missing PTR or
+    /// HELO name (`requireptr`).
+    ClientBeforeMail,
 }
 
 const fn t(id: &'static str, text: &'static [&'static str], reason: Reason) -> TextRule {
@@ -478,6 +482,18 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21s: what blind sets v56a–v56c showed, read after they were measured ---
+    // Pastes found beside other forges, public-inbox archives, old list archives and
+    // Exchange 4.0–5.5 articles (fixtures/bounces/README.md, "The v56 sets").
+    t("no_redirect_entry", &["no redirect entry"], UserUnknown).hard()
+        .src("A forwarding service's \"521 No Redirect Entry for this address\" (https://github.com/Sunny-Tech/website/pull/38, heldout-v56a): no forwarding is set up for the address, so it does not exist there, whatever 521 (no mail at all) says"),
+    t("unusual_account_activity", &["detected unusual activity from your account"], BadReputation).hard()
+        .src("\"550 5.7.1 [ITR] Our system has detected unusual activity from your account. (0.50)\" after end of data (a gist, https://gist.github.com/malwador/cbb32629f983b2e1db6b, heldout-v56a): a score of the sending account's recent behaviour, its reputation, not the message judged"),
+    t("domain_must_resolve", &["domain must resolve"], Rejected)
+        .by_command(ByCommand::ClientBeforeMail)
+        .src("\"501 Domain must resolve\" after the initial connection (an Exim bounce on pastebin, https://pastebin.com/6jWTqzEG, heldout-v56a; the client's own name, requireptr) and \"451 … Sender domain must resolve\" (a held line: the sender's domain, rejected): whose domain depends on the command it answers"),
+    t("line_too_long_for_submit", &["not a type writer", "input line to submit longer than"], ContentError).hard()
+        .src("Exchange 5.5's NDR \"554 (not a type writer)⏎Input line to submit longer than 254 characters\" (Microsoft KB Q180414, repo:jeffpar/kbarchive/kb/180/Q180414/README.md, heldout-v56c): a line of the message is longer than the receiving system takes (RFC 5322 §2.1.1 caps lines at 998 characters, 78 recommended), a fault of the content"),
     // --- Round 21r: what blind sets v55a–v55d showed, read after they were measured ---
     // WordPress and PHP apps, trackers, Microsoft server products, probe tools and security
     // write-ups (fixtures/bounces/README.md, "The v55 sets").
@@ -2899,6 +2915,12 @@ fn address_refused(
         // At the greeting only the connecting host can be refused: a "policy" there is a
         // block of it (as the vague X.7.x codes at the greeting, `by_vague_enhanced`).
         PolicyViolation if ctx == Some(Context::Greeting) => Blocked,
+        Rejected
+            if by_command == ByCommand::ClientBeforeMail
+                && matches!(ctx, Some(Context::Greeting | Context::Helo | Context::Ehlo)) =>
+        {
+            RequirePtr
+        }
         // An address that does not parse, refused at RCPT: the recipient's address cannot be
         // delivered as written (fixtures/bounces/README.md conventions, 5.1.3).
         SyntaxError if ctx == Some(Context::Rcpt) && by_command == ByCommand::UnknownAtRcpt => {
@@ -6965,6 +6987,31 @@ mod tests {
         (Some(Context::Rcpt), Some(550), Some("5.7.27"), "<a@example.com>", Rejected, None),
         (Some(Context::Rcpt), Some(555), None, "unexpected response 555 to RCPT TO command", SyntaxError, None),
     ];
+
+    /// Round 21s: blind sets v56a–v56c, read after they were measured.
+    #[rustfmt::skip]
+    const V56_READ: &[RhostExampleCtx] = &[
+        (None, Some(521), None, "No Redirect Entry for this address", UserUnknown, None),
+        (Some(Context::EndOfData), Some(550), Some("5.7.1"), "[ITR] Our system has detected unusual activity from your account. (0.50)", BadReputation, None),
+        (Some(Context::Greeting), Some(501), None, "Domain must resolve", RequirePtr, None),
+        (Some(Context::Mail), Some(451), None, "<a@example.com>... Sender domain must resolve", Rejected, None),
+        (None, Some(451), None, "<a@example.com>... Sender domain must resolve", Rejected, None),
+        (None, Some(554), None, "(not a type writer) Input line to submit longer than 254 characters", ContentError, None),
+        (None, Some(554), None, "Please check your SMTP server is set to smtp.orangehome.co.uk.", Blocked, Some("orange")),
+    ];
+
+    #[test]
+    fn v56_read_after_measuring() {
+        assert_examples(V56_READ);
+        // A domain that must resolve keeps the bounce its code gives.
+        let got = classify_example(
+            None,
+            Some(451),
+            None,
+            "<a@example.com>... Sender domain must resolve",
+        );
+        assert_eq!(got.bounce, Some(Bounce::Soft));
+    }
 
     /// Round 21r: blind sets v55a–v55d, read after they were measured.
     #[rustfmt::skip]
