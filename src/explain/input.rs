@@ -2990,18 +2990,16 @@ fn quoted_command(l: &str) -> Option<Context> {
 
 /// smtp-cli's "MAIL FROM <a@b> failed: '503 bad sequence of commands'" (its Perl error,
 /// https://github.com/mludvig/smtp-cli/issues/24, heldout-v55c): a line that opens with the
-/// command and its path, then "failed".
+/// command and its path, then "failed". Only MAIL here: "rcpt to <" names RCPT anywhere
+/// ([`REPLY_WORDINGS`], read first), while "mail from <" is common in prose ("rejected mail
+/// from <a@b>").
 fn command_then_failed(l: &str) -> Option<Context> {
     l.lines().find_map(|line| {
-        let line = line.trim_start();
-        [("mail from <", Context::Mail), ("rcpt to <", Context::Rcpt)]
-            .into_iter()
-            .find(|(c, _)| {
-                line.strip_prefix(c)
-                    .and_then(|rest| rest.split_once('>'))
-                    .is_some_and(|(_, after)| after.trim_start().starts_with("failed"))
-            })
-            .map(|(_, ctx)| ctx)
+        line.trim_start()
+            .strip_prefix("mail from <")
+            .and_then(|rest| rest.split_once('>'))
+            .is_some_and(|(_, after)| after.trim_start().starts_with("failed"))
+            .then_some(Context::Mail)
     })
 }
 

@@ -3378,8 +3378,10 @@ fn weak_reason(
 /// https://piano2nd.smb.net:443/PukiWiki/?cmd=diff&page=Mailman+Group+mismatch+error,
 /// heldout-v54b; Sisimai reads the type as mailererror). Read after every phrase ("x-unix;
 /// maildrop: maildir over quota" is a full mailbox).
-/// Then the decisive enhanced codes ([`by_enhanced`]).
-fn local_mailer_diagnostic(
+///
+/// So the reason when no phrase placed the reply is, in this order: that local mailer's
+/// failure, then a decisive enhanced code ([`by_enhanced`]); with the rule's id.
+fn mailer_or_enhanced(
     whole_lower: &str,
     code: Option<u16>,
     enhanced: Option<EnhancedCode>,
@@ -3470,7 +3472,7 @@ pub fn classify(
             code,
             enhanced,
         ))
-    } else if let Some((r, id)) = local_mailer_diagnostic(&whole_lower, code, enhanced) {
+    } else if let Some((r, id)) = mailer_or_enhanced(&whole_lower, code, enhanced) {
         rule = id;
         Some(r)
     } else {
