@@ -3,7 +3,7 @@
 //! raw control or bidi character in either output, and the JSON is valid and reads back as
 //! the same explanation. The same text is also given on standard input (`explain -`).
 //!
-//! Input: text (invalid UTF-8 replaced), split at NUL into the arguments; a first argument
+//! Input: text (invalid UTF-8 replaced; raw on standard input), split at NUL into the arguments; a first argument
 //! starting with `@` is the `--after` command instead.
 #![no_main]
 
@@ -47,8 +47,12 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     // The same text pasted on standard input (`explain -`): cut into items, read as a whole
-    // bounce message when it is one; same promises.
-    let pasted = input.join("\n");
+    // bounce message when it is one; same promises. Without `--after` the raw bytes go in
+    // (NUL as a line break), so bytes that are not UTF-8 reach the reader's own decoding.
+    let pasted: Vec<u8> = match after {
+        None => data.iter().map(|&b| if b == 0 { b'\n' } else { b }).collect(),
+        Some(_) => input.join("\n").into_bytes(),
+    };
     for json in [false, true] {
         let args = ExplainArgs {
             input: vec!["-".to_owned()],
@@ -58,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
             color: ColorChoice::Never,
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = explain::run_with(&args, &mut pasted.as_bytes(), &mut out, &mut err);
+        let code = explain::run_with(&args, &mut pasted.as_slice(), &mut out, &mut err);
         assert!(matches!(code, 0 | 1 | 3), "exit code {code}");
         let out = String::from_utf8(out).expect("explain writes UTF-8");
         let err = String::from_utf8(err).expect("explain writes UTF-8");

@@ -184,7 +184,7 @@ impl Summariser {
     }
 
     fn line(&mut self, bytes: &[u8]) {
-        let text = String::from_utf8_lossy(bytes);
+        let text = super::decoded(bytes);
         let line = text.trim_end();
         if !is_event(line) {
             return;

@@ -29,7 +29,7 @@ mod paste;
 
 pub use crate::report::explain::{
     BasicInfo, Comparison, EXIT_FALLBACK, EXIT_MALFORMED, EXIT_RECOGNISED, EnhancedInfo,
-    Explanation, Item, JSON_VERSION, Recognition,
+    Explanation, Item, JSON_VERSION, MAX_PASTED_REPLIES, Recognition,
 };
 
 use crate::cli::ExplainArgs;
@@ -58,17 +58,34 @@ pub fn run_with(
         return log::run(source, args.json, stdin, out, err);
     }
     let pasted = if args.input.len() == 1 && args.input[0] == "-" {
-        let mut text = String::new();
-        if let Err(e) = std::io::Read::read_to_string(stdin, &mut text) {
+        let mut bytes = Vec::new();
+        let limit = u64::try_from(MAX_PASTED_BYTES).unwrap_or(u64::MAX);
+        if let Err(e) =
+            std::io::Read::read_to_end(&mut std::io::Read::take(&mut *stdin, limit + 1), &mut bytes)
+        {
             let _ = writeln!(err, "smtpprobe: error: cannot read standard input: {e}");
             return EXIT_MALFORMED;
         }
-        Some(paste::read(&text))
+        if bytes.len() > MAX_PASTED_BYTES {
+            let _ = writeln!(
+                err,
+                "smtpprobe: error: standard input is over {} MiB: `explain -` reads pasted replies \
+                 and bounce messages; for a mail log use `smtpprobe explain --log -`",
+                MAX_PASTED_BYTES >> 20
+            );
+            return EXIT_MALFORMED;
+        }
+        Some(paste::read(&decoded(&bytes)))
     } else {
         None
     };
-    let explanation = match &pasted {
-        Some(p) => explain_pasted(p, args.after.as_deref()),
+    let explanation = match pasted {
+        Some(mut p) => {
+            let cut = at_most(&mut p, MAX_PASTED_REPLIES);
+            let mut explanation = explain_pasted(&p, args.after.as_deref());
+            explanation.not_explained = cut;
+            explanation
+        }
         None => explain(&args.input, args.after.as_deref()),
     };
     if !args.json
@@ -81,6 +98,37 @@ pub fn run_with(
         .color
         .enabled(std::io::IsTerminal::is_terminal(&std::io::stdout()));
     render(&explanation, args.json, color, out)
+}
+
+/// The most `explain -` reads from standard input: a pasted bounce with its returned
+/// message and attachments fits; a mail log goes to `--log`, which streams.
+const MAX_PASTED_BYTES: usize = 64 << 20;
+
+/// Pasted text as characters: UTF-8 where it is, and each byte that is not read as
+/// ISO-8859-1, as old bounces and logs written in Latin-1 are (`M\xfcller` is "Müller"),
+/// instead of refusing the paste. Control characters are escaped when shown.
+pub(crate) fn decoded(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(chunk.invalid().iter().map(|&b| char::from(b)));
+    }
+    std::borrow::Cow::Owned(text)
+}
+
+/// Keeps the first `max` items (or events) of a paste; returns how many were dropped.
+fn at_most(pasted: &mut paste::Pasted, max: usize) -> usize {
+    let events = pasted.events.len();
+    if events > 0 {
+        pasted.events.truncate(max);
+        return events - pasted.events.len();
+    }
+    let items = pasted.items.len();
+    pasted.items.truncate(max);
+    items - pasted.items.len()
 }
 
 fn render(explanation: &Explanation, json: bool, color: bool, out: &mut dyn std::io::Write) -> i32 {
@@ -166,6 +214,7 @@ fn usage(error: String) -> Explanation {
         exit_code: EXIT_MALFORMED,
         skipped: 0,
         parts_left_out: 0,
+        not_explained: 0,
         error: Some(error),
     }
 }
@@ -346,6 +395,7 @@ fn finish(items: Vec<Item>, ctx: Option<Context>, side_by_side: bool) -> Explana
         error: None,
         skipped: 0,
         parts_left_out: 0,
+        not_explained: 0,
     }
 }
 

@@ -343,22 +343,10 @@ fn a_bare_code_under_a_rule_with_a_pasted_form_reads_back_from_its_json() {
     );
 }
 
-/// `explain -` on a text given as standard input.
+/// `explain -` on a text given as standard input: (exit code, standard output).
 fn run_stdin(text: &str, json: bool) -> (i32, String) {
-    let args = ExplainArgs {
-        input: vec!["-".to_string()],
-        after: None,
-        json,
-        log: None,
-        color: ColorChoice::Never,
-    };
-    let mut out: Vec<u8> = Vec::new();
-    let mut stdin = text.as_bytes();
-    let code = run_with(&args, &mut stdin, &mut out, &mut std::io::sink());
-    (
-        code,
-        String::from_utf8(out).unwrap_or_else(|e| panic!("not UTF-8: {e}")),
-    )
+    let (code, out, _) = run_stdin_bytes(text.as_bytes(), json);
+    (code, out)
 }
 
 fn stdin_json(text: &str) -> Explanation {
@@ -865,4 +853,82 @@ fn smtplib_sender_refused_tuple_answers_mail() {
     let ex = explain(&[data.to_string()], None);
     assert_eq!(ex.items[0].code, Some(554));
     assert_eq!(ex.items[0].context, None);
+}
+
+/// `explain -` with raw bytes on standard input: (exit code, standard output, standard error).
+fn run_stdin_bytes(bytes: &[u8], json: bool) -> (i32, String, String) {
+    let args = ExplainArgs {
+        input: vec!["-".to_string()],
+        after: None,
+        json,
+        log: None,
+        color: ColorChoice::Never,
+    };
+    let (mut out, mut err): (Vec<u8>, Vec<u8>) = (Vec::new(), Vec::new());
+    let mut stdin = bytes;
+    let code = run_with(&args, &mut stdin, &mut out, &mut err);
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap_or_else(|e| panic!("not UTF-8: {e}"));
+    (code, text(out), text(err))
+}
+
+#[test]
+fn a_paste_in_latin_1_is_read_not_refused() {
+    // An old German bounce: "Müller" in ISO-8859-1, one byte that is not UTF-8.
+    let (code, out, err) =
+        run_stdin_bytes(b"550 5.1.1 <m\xfcller@example.de>: user unknown\n", true);
+    assert_eq!(err, "");
+    assert_eq!(code, EXIT_RECOGNISED, "{out}");
+    let ex: Explanation = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(ex.items.len(), 1);
+    assert!(
+        ex.items[0].input.contains("müller@example.de"),
+        "{:?}",
+        ex.items[0].input
+    );
+    assert_eq!(
+        ex.items[0].reason,
+        Some(crate::knowledge::classify::Reason::UserUnknown)
+    );
+    // UTF-8 around a stray byte stays UTF-8; a C1 byte is shown escaped, never raw.
+    assert_eq!(decoded(b"caf\xc3\xa9 \xe9t\xe9"), "café été");
+    let (_, human, _) = run_stdin_bytes(b"550 5.7.1 \x9bblocked\x9b\n", false);
+    assert!(human.contains("\\x9bblocked"), "{human}");
+    assert!(!human.contains('\u{9b}'), "{human}");
+}
+
+#[test]
+fn a_paste_of_many_replies_explains_the_first_ten_thousand_and_says_so() {
+    let line = "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown\n";
+    let text = line.repeat(MAX_PASTED_REPLIES + 25);
+    let (code, out, _) = run_stdin_bytes(text.as_bytes(), true);
+    assert_eq!(code, EXIT_RECOGNISED);
+    let ex: Explanation = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ex.items.len(), MAX_PASTED_REPLIES);
+    assert_eq!(ex.not_explained, 25);
+    let (_, human, _) = run_stdin_bytes(line.repeat(MAX_PASTED_REPLIES + 3).as_bytes(), false);
+    assert!(
+        human.contains("the last 3 replies of the input were not explained")
+            && human.contains("explain --log -"),
+        "{}",
+        &human[human.len().saturating_sub(400)..]
+    );
+    // Under the bound nothing is said.
+    let few = stdin_json(&line.repeat(3));
+    assert_eq!(few.not_explained, 0);
+    assert!(!run_stdin(&line.repeat(3), true).1.contains("not_explained"));
+}
+
+#[test]
+fn standard_input_over_64_mib_is_a_usage_error_pointing_to_log() {
+    let big = vec![b'x'; (64 << 20) + 1];
+    let (code, out, err) = run_stdin_bytes(&big, false);
+    assert_eq!(code, EXIT_MALFORMED);
+    assert_eq!(out, "");
+    assert!(
+        err.starts_with("smtpprobe: error: standard input is over 64 MiB")
+            && err.contains("explain --log -")
+            && err.ends_with('\n')
+            && err.lines().count() == 1,
+        "{err}"
+    );
 }

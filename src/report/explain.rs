@@ -29,6 +29,12 @@ pub const EXIT_MALFORMED: i32 = crate::exit::USAGE;
 /// Version of the JSON document below; bumped on incompatible changes.
 pub const JSON_VERSION: u32 = 1;
 
+/// The most replies `explain -` explains from one input; the rest are counted
+/// ([`Explanation::not_explained`]) and the report points to `--log`. Each explained reply
+/// holds a few KiB of prose until the report is written, so this bounds memory (about
+/// 130 MiB) whatever is piped in.
+pub const MAX_PASTED_REPLIES: usize = 10_000;
+
 /// The whole answer, as `--json` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
@@ -50,6 +56,10 @@ pub struct Explanation {
     /// an HTML copy of a text part, attachments).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub parts_left_out: usize,
+    /// For `explain -`: the replies after the first 10,000 of the input, not explained (a
+    /// mail log belongs to `explain --log`, which streams).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub not_explained: usize,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -567,6 +577,13 @@ fn human(ex: &Explanation) -> String {
                 ),
             );
         }
+    }
+    if ex.not_explained > 0 {
+        let _ = writeln!(
+            out,
+            "\nNote: the last {} replies of the input were not explained: `explain -` explains at most {MAX_PASTED_REPLIES}; for a mail log use `smtpprobe explain --log -`, which summarises any size.",
+            ex.not_explained
+        );
     }
     match ex.exit_code {
         EXIT_FALLBACK => {
