@@ -75,7 +75,7 @@ pub fn run_with(
             );
             return EXIT_MALFORMED;
         }
-        Some(paste::read(&decoded(&bytes)))
+        Some(paste::read(&pasted_text(&bytes)))
     } else {
         None
     };
@@ -117,6 +117,24 @@ pub(crate) fn decoded(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
         text.extend(chunk.invalid().iter().map(|&b| char::from(b)));
     }
     std::borrow::Cow::Owned(text)
+}
+
+/// Standard input as text: after a byte order mark, UTF-16 (a file Windows Notepad saved as
+/// "Unicode") or UTF-8 without the mark; otherwise [`decoded`].
+fn pasted_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units = rest.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        std::borrow::Cow::Owned(text)
+    };
+    match bytes {
+        [0xef, 0xbb, 0xbf, rest @ ..] => decoded(rest),
+        [0xff, 0xfe, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xfe, 0xff, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => decoded(bytes),
+    }
 }
 
 /// Keeps the first `max` items (or events) of a paste; returns how many were dropped.

@@ -891,6 +891,27 @@ fn a_paste_in_latin_1_is_read_not_refused() {
     );
     // UTF-8 around a stray byte stays UTF-8; a C1 byte is shown escaped, never raw.
     assert_eq!(decoded(b"caf\xc3\xa9 \xe9t\xe9"), "café été");
+    // A byte order mark: UTF-8 without it, UTF-16 (Notepad's "Unicode") decoded.
+    let reply = "550 5.1.1 <jörg@example.de>: user unknown\r\n";
+    let utf16le: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(reply.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain(reply.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let utf8 = [&[0xef, 0xbb, 0xbf][..], reply.as_bytes()].concat();
+    for bytes in [utf16le, utf16be, utf8] {
+        let (code, out, _) = run_stdin_bytes(&bytes, true);
+        let ex: Explanation = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        assert_eq!(code, EXIT_RECOGNISED, "{out}");
+        assert_eq!(ex.items.len(), 1, "{out}");
+        assert_eq!(
+            ex.items[0].input,
+            "550 5.1.1 <jörg@example.de>: user unknown"
+        );
+    }
     let (_, human, _) = run_stdin_bytes(b"550 5.7.1 \x9bblocked\x9b\n", false);
     assert!(human.contains("\\x9bblocked"), "{human}");
     assert!(!human.contains('\u{9b}'), "{human}");
