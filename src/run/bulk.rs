@@ -228,6 +228,11 @@ async fn read_lines<R: AsyncBufRead + Unpin>(
         }
         read.lines += 1;
         let line = read.lines;
+        // A file saved by Windows Notepad starts with a UTF-8 byte order mark: not part of
+        // the first target.
+        if line == 1 && buf.starts_with(b"\xef\xbb\xbf") {
+            buf.drain(..3);
+        }
         let (text, unreadable) = match std::str::from_utf8(&buf) {
             _ if total > MAX_LINE => (
                 String::from_utf8_lossy(&buf).trim().to_owned(),
@@ -327,6 +332,19 @@ mod tests {
             ]
         );
         assert_eq!(read.lines, 6);
+    }
+
+    #[tokio::test]
+    async fn a_byte_order_mark_is_not_part_of_the_first_target() {
+        let (items, _) = lines(
+            b"\xef\xbb\xbfexample.com\r\n\xef\xbb\xbfb.example\n",
+            None,
+            Done::default(),
+        )
+        .await;
+        assert_eq!(items[0], (1, "example.com".into(), false));
+        // Only at the start of the input: later, it is a character of that line.
+        assert_eq!(items[1], (2, "\u{feff}b.example".into(), false));
     }
 
     #[tokio::test]
