@@ -506,3 +506,50 @@ async fn a_resolver_where_nothing_listens_is_named_at_once() {
     // "At once": well before the 30 s timeout would have run out.
     assert!(started.elapsed() < timeout / 3, "{:?}", started.elapsed());
 }
+
+/// A `--resolver` where nothing listens, through the binary: one problem (the probe's own
+/// resolver), UNKNOWN, said first; the policy lookups that failed the same way are "not
+/// checked" (UNKNOWN), not a WARNING about the domain's MTA-STS or TLS-RPT records.
+#[test]
+fn a_dead_resolver_is_unknown_not_a_policy_warning_about_the_domain() {
+    let closed = {
+        let s = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind");
+        s.local_addr().expect("addr")
+    };
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+        .args(["--resolver", &closed.to_string(), "example.test", "--json"])
+        .args(["--max-time", "10"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run smtpprobe");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{stdout}"));
+    assert_eq!(json["status"], "unknown", "{json:#}");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        json["summary"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("nothing answers DNS at")),
+        "{json:#}"
+    );
+    let policy = &json["policy"];
+    assert_eq!(policy["status"], "unknown", "{policy:#}");
+    let findings = policy["mta_sts"]["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty(), "{policy:#}");
+    for f in findings {
+        assert_eq!(f["status"], "unknown", "{f:#}");
+        assert!(
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("not checked")),
+            "{f:#}"
+        );
+    }
+    assert!(
+        policy["mta_sts"]["lookup_error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("the lookup failed")),
+        "{policy:#}"
+    );
+}

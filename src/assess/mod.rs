@@ -80,6 +80,14 @@ pub fn report(facts: &TargetFacts, cfg: &Config) -> Report {
             days,
             require: cfg.policy == crate::config::PolicyArg::RequireMtaSts,
             require_dane: cfg.policy == crate::config::PolicyArg::RequireDane,
+            resolver_down: matches!(
+                &facts.resolution.error,
+                Some(crate::dns::DnsIssue::Lookup {
+                    failure: crate::dns::DnsFailure::Unreachable(_)
+                        | crate::dns::DnsFailure::Timeout,
+                    ..
+                })
+            ),
         };
         mta_sts::judge(p, &scope)
     });

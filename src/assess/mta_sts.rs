@@ -36,19 +36,39 @@ pub struct Scope<'a> {
     pub require: bool,
     /// `--policy require-dane`.
     pub require_dane: bool,
+    /// The MX lookup itself found no DNS server answering, or timed out: the probe's own
+    /// path to its resolver failed. A policy lookup that failed the same way then tells
+    /// nothing about the domain (senders use their own resolvers): not checked, UNKNOWN,
+    /// rather than a WARNING about the domain.
+    pub resolver_down: bool,
+}
+
+/// The status and wording of a policy record's failed lookup: a fault senders meet too
+/// (WARNING), or, when the probe's resolver is down, a lookup not made (UNKNOWN).
+fn lookup_failed(e: &DnsFailure, resolver_down: bool) -> (Status, bool) {
+    let ours = resolver_down && matches!(e, DnsFailure::Unreachable(_) | DnsFailure::Timeout);
+    (
+        if ours {
+            Status::Unknown
+        } else {
+            Status::Warning
+        },
+        ours,
+    )
 }
 
 /// The policy section of the report.
 pub fn judge(p: &PolicyFacts, scope: &Scope<'_>) -> PolicyReport {
     let mut sts = MtaStsReport {
         txt: vec![],
+        lookup_error: None,
         id: None,
         policy: None,
         fetch: None,
         mx: vec![],
         findings: vec![],
     };
-    let in_force = records_and_fetch(p, scope.days, &mut sts);
+    let in_force = records_and_fetch(p, scope, &mut sts);
     if let Some(policy) = in_force {
         sts.mx = scope
             .mx_hosts
@@ -79,7 +99,7 @@ pub fn judge(p: &PolicyFacts, scope: &Scope<'_>) -> PolicyReport {
         (false, true) => Some("DANE is"),
         (false, false) => None,
     };
-    let (tls_rpt, rpt_findings) = tls_rpt(p, in_use);
+    let (tls_rpt, rpt_findings) = tls_rpt(p, in_use, scope.resolver_down);
     sts.findings.extend(rpt_findings);
     if scope.require_dane {
         sts.findings
@@ -106,9 +126,10 @@ pub fn judge(p: &PolicyFacts, scope: &Scope<'_>) -> PolicyReport {
 /// exactly one valid `v=STSv1` record and a policy that parsed, in a mode other than none.
 fn records_and_fetch<'a>(
     p: &'a PolicyFacts,
-    days: ExpiryDays,
+    scope: &Scope<'_>,
     sts: &mut MtaStsReport,
 ) -> Option<&'a Policy> {
+    let days = scope.days;
     let name = format!("_mta-sts.{}", p.domain);
     let mut txt_ok = false;
     match &p.mta_sts.txt {
@@ -125,14 +146,23 @@ fn records_and_fetch<'a>(
             }
         }
         Err(DnsFailure::NoData | DnsFailure::NxDomain) => {}
-        Err(e) => sts.findings.push(finding(
-            FindingId::MtaStsTxtInvalid,
-            Status::Warning,
-            format!(
-                "MTA-STS record {name} could not be looked up ({}): senders cannot tell whether a policy applies",
-                failure(e)
-            ),
-        )),
+        Err(e) => {
+            sts.lookup_error = Some(format!("the lookup failed ({})", failure(e)));
+            let (status, ours) = lookup_failed(e, scope.resolver_down);
+            let message = if ours {
+                format!(
+                    "MTA-STS record {name} not checked: the lookup failed like the MX lookup ({})",
+                    failure(e)
+                )
+            } else {
+                format!(
+                    "MTA-STS record {name} could not be looked up ({}): senders cannot tell whether a policy applies",
+                    failure(e)
+                )
+            };
+            sts.findings
+                .push(finding(FindingId::MtaStsTxtInvalid, status, message));
+        }
     }
     if let Some(f) = &p.mta_sts.fetch {
         sts.fetch = Some(fetch_report(f));
@@ -340,25 +370,33 @@ fn mx_findings(policy: &Policy, mx: &[MxPolicyReport]) -> Vec<FindingReport> {
 
 /// The TLS-RPT record: malformed is a WARNING, missing a note when MTA-STS or DANE is in
 /// use (`in_use` names which, with its verb).
-fn tls_rpt(p: &PolicyFacts, in_use: Option<&str>) -> (TlsRptReport, Vec<FindingReport>) {
+fn tls_rpt(
+    p: &PolicyFacts,
+    in_use: Option<&str>,
+    resolver_down: bool,
+) -> (TlsRptReport, Vec<FindingReport>) {
     let name = format!("_smtp._tls.{}", p.domain);
     let empty = RptTxt::default();
     let (r, lookup_error) = match &p.tls_rpt {
         Ok(r) => (r, None),
         Err(DnsFailure::NoData | DnsFailure::NxDomain) => (&empty, None),
-        Err(e) => (&empty, Some(failure(e))),
+        Err(e) => (&empty, Some(e)),
     };
+    let (status, ours) = lookup_error.map_or((Status::Warning, false), |e| {
+        lookup_failed(e, resolver_down)
+    });
     let error = r
         .error
         .clone()
-        .or_else(|| lookup_error.map(|e| format!("the lookup failed ({e})")));
+        .or_else(|| lookup_error.map(|e| format!("the lookup failed ({})", failure(e))));
     let mut findings = vec![];
     if let Some(e) = &error {
-        findings.push(finding(
-            FindingId::TlsRptInvalid,
-            Status::Warning,
-            format!("TLS-RPT record {name}: {e}: senders send no TLS reports"),
-        ));
+        let message = if ours {
+            format!("TLS-RPT record {name} not checked: {e}, like the MX lookup")
+        } else {
+            format!("TLS-RPT record {name}: {e}: senders send no TLS reports")
+        };
+        findings.push(finding(FindingId::TlsRptInvalid, status, message));
     } else if let Some(in_use) = in_use.filter(|_| !r.announced()) {
         findings.push(finding(
             FindingId::TlsRptMissing,

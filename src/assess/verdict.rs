@@ -325,6 +325,10 @@ pub fn with_policy(
     policy: &crate::report::policy::PolicyReport,
 ) -> Status {
     let merged = status.merge(policy.status);
+    if policy.status == Status::Unknown {
+        // Lookups not made (the probe's resolver is down, as the summary says): nothing to add.
+        return merged;
+    }
     let worst = policy
         .mta_sts
         .findings

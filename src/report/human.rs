@@ -262,6 +262,11 @@ fn policy_section(
                 .map_or_else(String::new, |id| format!("  (id {})", escape(id)))
         )?,
         (Some(id), None) => writeln!(out, "  MTA-STS  record id {}, no usable policy", escape(id))?,
+        (None, None) if sts.lookup_error.is_some() => writeln!(
+            out,
+            "  MTA-STS  {}",
+            escape(sts.lookup_error.as_deref().unwrap_or_default())
+        )?,
         (None, None) if sts.txt.is_empty() => writeln!(out, "  MTA-STS  none published")?,
         (None, None) => writeln!(out, "  MTA-STS  no valid record")?,
     }

@@ -33,6 +33,9 @@ fn not_known() -> Dnssec {
 pub struct MtaStsReport {
     /// The TXT records at `_mta-sts.<domain>`, as received (empty when none).
     pub txt: Vec<String>,
+    /// Why the TXT lookup failed (not NXDOMAIN/NODATA, which are "none published").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lookup_error: Option<String>,
     /// The `id` of the one valid `v=STSv1` record.
     pub id: Option<String>,
     /// The fetched policy, when it parsed.
