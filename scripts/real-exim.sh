@@ -35,13 +35,17 @@
 #                          mx.exim.test; :465 implicit TLS (tls_on_connect_ports);
 #                          :587 AUTH PLAIN advertised only after STARTTLS
 #   $NET.13 :25   vrfy     closed + acl_smtp_vrfy = accept, acl_smtp_expn = accept (VRFY
-#                          and EXPN answered), the list staff (alice, bob) in its aliases
+#                          and EXPN answered), the list staff (alice, bob) in its aliases;
+#                          GnuTLS limited to TLS 1.0/1.1 (tls_require_ciphers), so the
+#                          handshake after STARTTLS fails with a modern client
 #   $NET.14 :25   defer    closed + every RCPT deferred (a greylisting-like ACL: 451) and a
-#                          two-line greeting (smtp_banner with a newline)
+#                          two-line greeting (smtp_banner with a newline); TLS 1.2 only
 #   $NET.15 :25   drop     closed + EHLO refused by acl_smtp_helo (HELO accepted), and every
 #                          RCPT answered by "drop" (Exim then closes the connection)
 #   $NET.16 :25   busy     closed + acl_smtp_connect that says "defer": Exim's greeting is
 #                          then "451 4.3.2 …" and it closes the connection
+#   $NET.17 :25   notls    closed, but tls_advertise_hosts empty: no STARTTLS (what Exim
+#                          before 4.92 did without a certificate)
 #   $NET.53 :53   NSD      authoritative for exim.test (MX mx.exim.test, the name in every
 #                          instance's greeting: the servers' own domain), elsewhere.test
 #                          (MX mx.elsewhere.test, 192.0.2.25: a domain whose mail goes
@@ -57,9 +61,9 @@ PKGS=${SMTPPROBE_EXIM_PKGS:-/tmp/smtpprobe-real-exim-pkgs}
 NET=${SMTPPROBE_EXIM_NET:-127.0.7}
 DOMAIN=exim.test         # the local mail domain of every instance
 HOSTNAME_=mx.$DOMAIN     # primary_hostname (banner, EHLO, certificate name)
-INSTANCES=(default closed vrfy defer drop busy)
-declare -A ADDR=([default]=$NET.11 [closed]=$NET.12 [vrfy]=$NET.13 [defer]=$NET.14 [drop]=$NET.15 [busy]=$NET.16)
-declare -A PORTS=([default]=25 [closed]="25 465 587" [vrfy]=25 [defer]=25 [drop]=25 [busy]=25)
+INSTANCES=(default closed vrfy defer drop busy notls)
+declare -A ADDR=([default]=$NET.11 [closed]=$NET.12 [vrfy]=$NET.13 [defer]=$NET.14 [drop]=$NET.15 [busy]=$NET.16 [notls]=$NET.17)
+declare -A PORTS=([default]=25 [closed]="25 465 587" [vrfy]=25 [defer]=25 [drop]=25 [busy]=25 [notls]=25)
 DNS_IP=$NET.53
 DEBS=(exim4-daemon-light exim4-base exim4-config)
 EXIM=$PKGS/root/usr/sbin/exim4
@@ -205,6 +209,7 @@ pid_file_path = $dir/exim.pid
 EOF
     case $i in
     default) ;;
+    notls) echo "MAIN_RELAY_NETS = :" ;;
     *)
         cat <<EOF
 MAIN_RELAY_NETS = :
@@ -216,8 +221,13 @@ EOF
     esac
     case $i in
     closed) echo "tls_on_connect_ports = 465" ;;
-    vrfy) printf '%s\n' "acl_smtp_vrfy = accept" "acl_smtp_expn = accept" ;;
+    notls) echo "tls_advertise_hosts =" ;;
+    vrfy)
+        printf '%s\n' "acl_smtp_vrfy = accept" "acl_smtp_expn = accept" \
+            "tls_require_ciphers = NORMAL:-VERS-ALL:+VERS-TLS1.1:+VERS-TLS1.0"
+        ;;
     defer)
+        echo "tls_require_ciphers = NORMAL:-VERS-TLS1.3"
         # The banner's \n makes a two-line 220 reply.
         printf '%s\n' 'smtp_banner = $smtp_active_hostname ESMTP Exim $version_number $tod_full\nNo UCE here: real-exim test bed' \
             "CHECK_RCPT_LOCAL_ACL_FILE = $dir/etc/rcpt-defer.acl"
@@ -233,14 +243,16 @@ EOF
     esac
 }
 
-write_instance() { # instance
-    local i=$1 dir=$STATE/$1
-    mkdir -p "$dir/etc" "$dir/spool" "$dir/log" "$dir/gen"
-    cp -r "$PKGS/root/etc/exim4/." "$dir/gen/"
-    cat >"$dir/gen/update-exim4.conf.conf" <<EOF
+# Debian's configuration as update-exim4.conf generates it from the package's template and
+# debconf's answers (type "local", the default), once; every instance starts from it.
+generate_debian_config() {
+    local gen=$STATE/debian
+    mkdir -p "$gen"
+    cp -r "$PKGS/root/etc/exim4/." "$gen/"
+    cat >"$gen/update-exim4.conf.conf" <<EOF
 dc_eximconfig_configtype='local'
 dc_other_hostnames='$DOMAIN'
-dc_local_interfaces='${ADDR[$i]}'
+dc_local_interfaces='${ADDR[default]}'
 dc_readhost=''
 dc_relay_domains=''
 dc_minimaldns='false'
@@ -252,14 +264,19 @@ dc_hide_mailname=''
 dc_mailname_in_oh='true'
 dc_localdelivery='mail_spool'
 EOF
-    localmacros "$i" >"$dir/gen/exim4.conf.localmacros"
     PATH=$PKGS/root/usr/sbin:$PATH bash "$PKGS/root/usr/sbin/update-exim4.conf" \
-        -d "$dir/gen" -o "$dir/exim4.conf" 2>"$dir/gen/update.log" ||
-        die "update-exim4.conf for $i failed: $(cat "$dir/gen/update.log")"
-    # update-exim4.conf reads the localmacros file only when /etc/exim4/exim4.conf.localmacros
-    # exists (it tests that path, not -d's), so put ours in front as it would have.
-    cat "$dir/gen/exim4.conf.localmacros" "$dir/exim4.conf" >"$dir/exim4.conf.tmp"
-    mv "$dir/exim4.conf.tmp" "$dir/exim4.conf"
+        -d "$gen" -o "$gen/exim4.conf" 2>"$gen/update.log" ||
+        die "update-exim4.conf failed: $(cat "$gen/update.log")"
+}
+
+write_instance() { # instance
+    local i=$1 dir=$STATE/$1
+    mkdir -p "$dir/etc" "$dir/spool" "$dir/log"
+    # update-exim4.conf puts exim4.conf.localmacros in front of the template (it only looks
+    # for /etc/exim4/exim4.conf.localmacros, whatever -d says, so do it here): its macros
+    # win over the generated ones, which are all .ifndef.
+    localmacros "$i" >"$dir/etc/exim4.conf.localmacros"
+    cat "$dir/etc/exim4.conf.localmacros" "$STATE/debian/exim4.conf" >"$dir/exim4.conf"
     # The two paths the template hard-codes: the aliases file and exim_path.
     sed -i -e "s|lsearch{/etc/aliases}|lsearch{$dir/etc/aliases}|" \
         -e "s|^exim_path = .*|exim_path = $EXIM|" "$dir/exim4.conf"
@@ -299,8 +316,8 @@ plain_server:
 EOF
     fi
     chown -R Debian-exim:Debian-exim "$dir/spool" "$dir/log"
-    "$EXIM" -C "$dir/exim4.conf" -bV >"$dir/gen/bV.log" 2>&1 ||
-        die "Exim rejects the configuration of $i: $(tail -5 "$dir/gen/bV.log")"
+    "$EXIM" -C "$dir/exim4.conf" -bV >"$dir/bV.log" 2>&1 ||
+        die "Exim rejects the configuration of $i: $(tail -5 "$dir/bV.log")"
 }
 
 write_dns() {
@@ -443,30 +460,31 @@ SMTPPROBE_EXIM_VRFY=${ADDR[vrfy]}
 SMTPPROBE_EXIM_DEFER=${ADDR[defer]}
 SMTPPROBE_EXIM_DROP=${ADDR[drop]}
 SMTPPROBE_EXIM_BUSY=${ADDR[busy]}
+SMTPPROBE_EXIM_NOTLS=${ADDR[notls]}
 SMTPPROBE_EXIM_VERSION=$("$EXIM" -C "$STATE/default/exim4.conf" -bV 2>/dev/null | sed -n 's/^Exim version \([^ ]*\).*/\1/p')
 EOF
     mv "$STATE/env.tmp" "$STATE/env"
 }
 
-stop_pid() { # name pid
-    local i
-    pid_alive "$2" || return 0
-    kill -TERM "$2" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do
-        pid_alive "$2" || return 0
-        sleep 0.1
-    done
-    log "$1 (pid $2) ignored SIGTERM, killing"
-    kill -KILL "$2" 2>/dev/null || true
-}
-
+# SIGTERM to every daemon at once (each takes a moment to exit), then wait for all.
 cmd_down() {
     check_settings
-    local i
-    for i in "${INSTANCES[@]}"; do
-        stop_pid "Exim $i" "$(read_pid "$STATE/$i/exim.pid")"
+    local pids=() p i
+    for p in $(daemon_pids); do
+        kill -TERM "$p" 2>/dev/null && pids+=("$p")
     done
-    stop_pid "NSD" "$(read_pid "$STATE/nsd/nsd.pid")"
+    for ((i = 0; i < 50; i++)); do
+        local alive=0
+        for p in "${pids[@]}"; do pid_alive "$p" && alive=1; done
+        ((alive)) || break
+        sleep 0.1
+    done
+    for p in "${pids[@]}"; do
+        if pid_alive "$p"; then
+            log "pid $p ignored SIGTERM, killing"
+            kill -KILL "$p" 2>/dev/null || true
+        fi
+    done
     rm -f "$STATE/env"
     log "down"
 }
@@ -481,11 +499,12 @@ cmd_up() {
     chmod 755 "$STATE"
     make_pki
     local i
+    generate_debian_config
     for i in "${INSTANCES[@]}"; do write_instance "$i"; done
     write_dns
     start_servers
     write_env
-    log "up: Exim $("$EXIM" -C "$STATE/default/exim4.conf" -bV 2>/dev/null | sed -n 's/^Exim version \([^ ]*\).*/\1/p') on $NET.11-16; env in $STATE/env; logs in $STATE/*/log/mainlog"
+    log "up: Exim $("$EXIM" -C "$STATE/default/exim4.conf" -bV 2>/dev/null | sed -n 's/^Exim version \([^ ]*\).*/\1/p') on $NET.11-17; env in $STATE/env; logs in $STATE/*/log/mainlog"
 }
 
 cmd_status() {

@@ -12,6 +12,7 @@
 //! | `.14` defer | closed + every RCPT deferred (451 4.7.1, greylisting-like) and a two-line greeting |
 //! | `.15` drop | closed + EHLO refused (HELO accepted) and RCPT answered by `drop` (550, then close) |
 //! | `.16` busy | closed + connect ACL `defer`: a 451 greeting, then close |
+//! | `.17` notls | closed, `tls_advertise_hosts` empty: no STARTTLS |
 //!
 //! Opt-in like `tests/real_servers.rs`: every test is `#[ignore]`d; asked for with
 //! `--ignored` but without `SMTPPROBE_EXIM`, a test fails with a message saying how to run
@@ -40,6 +41,7 @@ struct Exim {
     defer: String,
     drop: String,
     busy: String,
+    notls: String,
 }
 
 const NOT_ENABLED: &str = "Exim test run without the Exim servers: SMTPPROBE_EXIM is not set (or \
@@ -90,6 +92,7 @@ fn exim() -> Exim {
         defer: get("SMTPPROBE_EXIM_DEFER"),
         drop: get("SMTPPROBE_EXIM_DROP"),
         busy: get("SMTPPROBE_EXIM_BUSY"),
+        notls: get("SMTPPROBE_EXIM_NOTLS"),
     }
 }
 
@@ -854,7 +857,14 @@ fn ehlo_refused_falls_back_to_helo() {
     assert_eq!(step(&run, s, "HELO probe.test")["code"], 250, "{run}");
     assert!(finding_ids(s).iter().any(|f| f == "helo_fallback"), "{run}");
     assert_eq!(s["tls"]["mode"], "none", "{run}");
-    assert_eq!(run.code, 0, "{run}");
+    // Finding 8: after HELO no STARTTLS is possible, so mail to this server travels
+    // unencrypted, the same fact as a server whose EHLO lacks STARTTLS (127.0.7.17, where
+    // the probe says starttls_missing, WARNING).
+    assert!(
+        finding_ids(s).iter().any(|f| f == "starttls_missing"),
+        "{run}"
+    );
+    assert_eq!(run.code, 1, "{run}");
 }
 
 #[test]
@@ -902,14 +912,154 @@ fn greeting_451_is_a_temporary_refusal_without_a_phantom_quit() {
         !ids.iter().any(|f| f == "quit_no_reply"),
         "the server closed after its greeting, no QUIT was answered or unanswered {run}"
     );
-    let text = format!(
-        "{} {}",
-        run.json["summary"].as_str().unwrap_or(""),
-        s["findings"]
-    )
-    .to_lowercase();
+    // Whether Exim's close beats our QUIT must not change the report: the 451 is the cause.
+    let summary = run.json["summary"].as_str().unwrap_or("");
+    assert!(
+        summary.contains("451"),
+        "the summary names the 451 greeting {run}"
+    );
+    let text = format!("{summary} {}", s["findings"]).to_lowercase();
     assert!(
         text.contains("temporar") || text.contains("for now") || text.contains("later"),
         "a 4xx greeting is said to be temporary {run}"
     );
+}
+
+#[test]
+#[ignore = "needs Exim on loopback: scripts/real-exim.sh test"]
+fn starttls_required_after_helo_fallback_is_critical() {
+    // Finding 8: EHLO refused, HELO accepted: no STARTTLS is possible (RFC 3207 §4), so a
+    // required TLS session cannot happen. "require = no verified TLS is CRITICAL".
+    let e = exim();
+    let run = probe(
+        &e,
+        &[
+            &Exim::at(&e.drop, 25),
+            "--helo",
+            "probe.test",
+            "--starttls",
+            "require",
+        ],
+    );
+    let s = only(&run);
+    assert_eq!(step(&run, s, "EHLO probe.test")["code"], 550, "{run}");
+    assert_ne!(s["tls"]["verified"], true, "{run}");
+    assert!(
+        finding_ids(s).iter().any(|f| f == "starttls_missing"),
+        "{run}"
+    );
+    assert_eq!(run.code, 2, "{run}");
+}
+
+#[test]
+#[ignore = "needs Exim on loopback: scripts/real-exim.sh test"]
+fn no_starttls_offered_is_reported_and_critical_when_required() {
+    let e = exim();
+    let target = Exim::at(&e.notls, 25);
+    let run = probe(&e, &[&target, "--helo", "probe.test"]);
+    let s = only(&run);
+    assert_completed(&run, s);
+    assert!(
+        !strings(&s["extensions"]).iter().any(|x| x == "STARTTLS"),
+        "{run}"
+    );
+    assert_eq!(s["tls"]["mode"], "none", "{run}");
+    assert!(
+        finding_ids(s).iter().any(|f| f == "starttls_missing"),
+        "{run}"
+    );
+    let run = probe(
+        &e,
+        &[&target, "--helo", "probe.test", "--starttls", "require"],
+    );
+    let s = only(&run);
+    assert!(
+        finding_ids(s).iter().any(|f| f == "starttls_missing"),
+        "{run}"
+    );
+    assert_eq!(run.code, 2, "{run}");
+}
+
+// --- TLS interoperability with Exim's GnuTLS ----------------------------------------------
+
+#[test]
+#[ignore = "needs Exim on loopback: scripts/real-exim.sh test"]
+fn gnutls_tls12_only_is_verified_tls12() {
+    let e = exim();
+    let run = probe(
+        &e,
+        &[
+            &Exim::at(&e.defer, 25),
+            "--ca-file",
+            &e.ca,
+            "--tls-name",
+            &e.hostname,
+            "--starttls",
+            "require",
+        ],
+    );
+    let s = only(&run);
+    assert_completed(&run, s);
+    assert_eq!(s["tls"]["version"], "TLSv1.2", "{run}");
+    assert_eq!(s["tls"]["verified"], true, "{run}");
+    assert!(
+        s["tls"]["cipher"]
+            .as_str()
+            .is_some_and(|c| c.contains("ECDHE") && c.contains("GCM")),
+        "{run}"
+    );
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+#[ignore = "needs Exim on loopback: scripts/real-exim.sh test"]
+fn gnutls_tls10_11_only_fails_the_handshake_and_the_checks_run_in_plain_text() {
+    // GnuTLS limited to TLS 1.0/1.1 finds no common suite ("No supported cipher suites have
+    // been found" in Exim's log) and sends a handshake_failure alert after its 220.
+    let e = exim();
+    let target = Exim::at(&e.vrfy, 25);
+    let alice = e.addr("alice");
+    let run = probe(
+        &e,
+        &[
+            &target,
+            "--ca-file",
+            &e.ca,
+            "--tls-name",
+            &e.hostname,
+            "--vrfy",
+            &alice,
+        ],
+    );
+    let s = only(&run);
+    assert_completed(&run, s);
+    assert!(
+        finding_ids(s)
+            .iter()
+            .any(|f| f == "starttls_handshake_failed"),
+        "{run}"
+    );
+    assert_eq!(s["tls"]["mode"], "starttls", "{run}");
+    assert!(s["tls"]["version"].is_null(), "{run}");
+    assert!(verify_reason(s).is_some(), "{run}");
+    let attempts = s["attempts"].as_array().map_or(0, Vec::len);
+    assert_eq!(attempts, 1, "{run}");
+    assert!(steps(s).iter().all(|x| x["tls"] == false), "{run}");
+    assert_eq!(check(&run, s, "vrfy", &alice)["outcome"], "exists", "{run}");
+    assert_eq!(run.code, 1, "{run}");
+    // Required: no retry in plain text, CRITICAL.
+    let run = probe(
+        &e,
+        &[
+            &target,
+            "--ca-file",
+            &e.ca,
+            "--tls-name",
+            &e.hostname,
+            "--starttls",
+            "require",
+        ],
+    );
+    assert_eq!(only(&run)["error"]["phase"], "tls_handshake", "{run}");
+    assert_eq!(run.code, 2, "{run}");
 }
