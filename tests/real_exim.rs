@@ -1063,3 +1063,81 @@ fn gnutls_tls10_11_only_fails_the_handshake_and_the_checks_run_in_plain_text() {
     assert_eq!(only(&run)["error"]["phase"], "tls_handshake", "{run}");
     assert_eq!(run.code, 2, "{run}");
 }
+
+#[test]
+#[ignore = "needs Exim on loopback: scripts/real-exim.sh test"]
+fn vrfy_in_a_foreign_domain_refused_for_the_domain_says_nothing_about_the_user() {
+    // Finding 10: "550 <…> Mailing to remote domains not supported" (Debian's nonlocal router)
+    // for the address and for the canary alike: a refusal of the domain, not "no such user".
+    let e = exim();
+    let run = probe(
+        &e,
+        &[
+            &Exim::at(&e.vrfy, 25),
+            "--starttls",
+            "never",
+            "--vrfy",
+            "someone@elsewhere.test",
+        ],
+    );
+    let s = only(&run);
+    assert_completed(&run, s);
+    let c = check(&run, s, "vrfy", "someone@elsewhere.test");
+    assert_eq!(c["code"], 550, "{run}");
+    assert_ne!(c["outcome"], "unknown_user", "{run}");
+    assert_ne!(c["status"], "warning", "{run}");
+    assert_ne!(run.code, 1, "{run}");
+}
+
+// --- A mail-domain target: exim.test, MX mx.exim.test (the closed server) -----------------
+
+#[test]
+#[ignore = "needs Exim on loopback: scripts/real-exim.sh test"]
+fn mail_domain_target_verifies_the_mx_name_and_qualifies_bare_names() {
+    let e = exim();
+    let run = probe(
+        &e,
+        &[
+            &e.domain,
+            "--policy",
+            "ignore",
+            "--ca-file",
+            &e.ca,
+            "--vrfy",
+            "alice",
+            "--rcpt",
+            "bob",
+            "--rcpt",
+            "nosuchuser",
+        ],
+    );
+    assert_eq!(run.json["dns"]["kind"], "mx", "{run}");
+    let s = only(&run);
+    assert_completed(&run, s);
+    assert_eq!(s["host"], e.hostname.as_str(), "{run}");
+    assert_eq!(s["address"], e.closed.as_str(), "{run}");
+    // The certificate names the MX host: verified without --tls-name.
+    assert_eq!(s["tls"]["verified"], true, "{run}");
+    assert_eq!(s["tls"]["checked_name"], e.hostname.as_str(), "{run}");
+    // "501 alice: recipient address must contain a domain", asked again as alice@exim.test.
+    let v = check(&run, s, "vrfy", "alice");
+    assert_eq!(v["argument"], e.addr("alice").as_str(), "{run}");
+    assert_eq!(v["code"], 252, "{run}");
+    assert_eq!(v["outcome"], "cannot_verify", "{run}");
+    assert_eq!(check(&run, s, "rcpt", "bob")["outcome"], "exists", "{run}");
+    assert_eq!(
+        check(&run, s, "rcpt", "nosuchuser")["outcome"],
+        "unknown_user",
+        "{run}"
+    );
+    // Finding 12: once every check uses name@domain, a bare canary answers nothing (and
+    // costs one of Exim's 10 non-mail commands).
+    let bare_canaries: Vec<&str> = steps(s)
+        .iter()
+        .filter(|x| x["canary"] == true)
+        .filter_map(|x| x["request"].as_str())
+        .filter(|r| !r.contains('@'))
+        .collect();
+    assert!(bare_canaries.is_empty(), "{bare_canaries:?} {run}");
+    assert_eq!(run.code, 1, "nosuchuser is unknown: WARNING {run}");
+}
