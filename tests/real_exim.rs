@@ -462,6 +462,18 @@ fn default_starttls_offers_exims_temporary_self_signed_certificate() {
         Some("self_signed"),
         "{run}"
     );
+    // With --insecure the same certificate must not make the server CRITICAL for an
+    // expiry nobody can act on (today: cert_expiring CRITICAL, "renew it now").
+    let run = probe(&e, &[&target, "--insecure", "--starttls", "require"]);
+    assert_eq!(only(&run)["tls"]["mode"], "starttls", "{run}");
+    assert!(
+        !run.json["summary"]
+            .as_str()
+            .unwrap_or("")
+            .contains("renew it now"),
+        "{run}"
+    );
+    assert_ne!(run.code, 2, "{run}");
 }
 
 // --- A closed server: no relaying, recipients verified, a real certificate (127.0.7.12) ----
