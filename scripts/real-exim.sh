@@ -46,6 +46,8 @@
 #                          then "451 4.3.2 …" and it closes the connection
 #   $NET.17 :25   notls    closed, but tls_advertise_hosts empty: no STARTTLS (what Exim
 #                          before 4.92 did without a certificate)
+#   $NET.18 :25   deny     closed + acl_smtp_connect that says "deny" (as a DNSBL check at
+#                          connect time does): Exim's greeting is "550 5.7.1 …", then close
 #   $NET.53 :53   NSD      authoritative for exim.test (MX mx.exim.test, the name in every
 #                          instance's greeting: the servers' own domain), elsewhere.test
 #                          (MX mx.elsewhere.test, 192.0.2.25: a domain whose mail goes
@@ -61,9 +63,9 @@ PKGS=${SMTPPROBE_EXIM_PKGS:-/tmp/smtpprobe-real-exim-pkgs}
 NET=${SMTPPROBE_EXIM_NET:-127.0.7}
 DOMAIN=exim.test         # the local mail domain of every instance
 HOSTNAME_=mx.$DOMAIN     # primary_hostname (banner, EHLO, certificate name)
-INSTANCES=(default closed vrfy defer drop busy notls)
-declare -A ADDR=([default]=$NET.11 [closed]=$NET.12 [vrfy]=$NET.13 [defer]=$NET.14 [drop]=$NET.15 [busy]=$NET.16 [notls]=$NET.17)
-declare -A PORTS=([default]=25 [closed]="25 465 587" [vrfy]=25 [defer]=25 [drop]=25 [busy]=25 [notls]=25)
+INSTANCES=(default closed vrfy defer drop busy notls deny)
+declare -A ADDR=([default]=$NET.11 [closed]=$NET.12 [vrfy]=$NET.13 [defer]=$NET.14 [drop]=$NET.15 [busy]=$NET.16 [notls]=$NET.17 [deny]=$NET.18)
+declare -A PORTS=([default]=25 [closed]="25 465 587" [vrfy]=25 [defer]=25 [drop]=25 [busy]=25 [notls]=25 [deny]=25)
 DNS_IP=$NET.53
 DEBS=(exim4-daemon-light exim4-base exim4-config)
 EXIM=$PKGS/root/usr/sbin/exim4
@@ -281,15 +283,17 @@ write_instance() { # instance
     sed -i -e "s|lsearch{/etc/aliases}|lsearch{$dir/etc/aliases}|" \
         -e "s|^exim_path = .*|exim_path = $EXIM|" "$dir/exim4.conf"
     printf '%s\n' "postmaster: root" "staff: alice, bob" >"$dir/etc/aliases"
-    if [[ $i == busy ]]; then
-        sed -i -e 's|^begin acl$|acl_smtp_connect = acl_check_connect_real\
-\
-begin acl\
-\
-acl_check_connect_real:\
-  defer\
-    message = 4.3.2 Service temporarily unavailable, try again later\
-|' "$dir/exim4.conf"
+    if [[ $i == busy || $i == deny ]]; then
+        local verb=defer text="4.3.2 Service temporarily unavailable, try again later"
+        [[ $i == deny ]] && verb=deny text="5.7.1 Your address is listed in a blocklist, connection refused"
+        sed -i -e "s|^begin acl\$|acl_smtp_connect = acl_check_connect_real\\
+\\
+begin acl\\
+\\
+acl_check_connect_real:\\
+  $verb\\
+    message = $text\\
+|" "$dir/exim4.conf"
     fi
     if [[ $i == drop ]]; then
         # EHLO refused (HELO accepted): a server that only speaks RFC 821.
@@ -373,9 +377,9 @@ smtp_answers() { # ip port: reads a 220 greeting line
         "$1" "$2" 2>/dev/null
 }
 
-smtp_refuses() { # ip port: reads a 4xx greeting line (the busy instance)
+smtp_refuses() { # ip port: reads a 4xx/5xx greeting line (the busy and deny instances)
     # shellcheck disable=SC2016 # expanded by the inner bash
-    timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" && IFS= read -r line <&3 && [[ $line == 4[0-9][0-9]* ]]' \
+    timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" && IFS= read -r line <&3 && [[ $line == [45][0-9][0-9]* ]]' \
         "$1" "$2" 2>/dev/null
 }
 
@@ -435,7 +439,7 @@ start_servers() {
     done
     for i in "${INSTANCES[@]}"; do
         for p in ${PORTS[$i]}; do
-            if [[ $i == busy ]]; then
+            if [[ $i == busy || $i == deny ]]; then
                 wait_until "Exim $i ${ADDR[$i]}:$p" smtp_refuses "${ADDR[$i]}" "$p"
             elif [[ $p == 465 ]]; then
                 wait_until "Exim $i ${ADDR[$i]}:$p (TLS)" tls_answers "${ADDR[$i]}" "$p" "$HOSTNAME_"
@@ -461,6 +465,7 @@ SMTPPROBE_EXIM_DEFER=${ADDR[defer]}
 SMTPPROBE_EXIM_DROP=${ADDR[drop]}
 SMTPPROBE_EXIM_BUSY=${ADDR[busy]}
 SMTPPROBE_EXIM_NOTLS=${ADDR[notls]}
+SMTPPROBE_EXIM_DENY=${ADDR[deny]}
 SMTPPROBE_EXIM_VERSION=$("$EXIM" -C "$STATE/default/exim4.conf" -bV 2>/dev/null | sed -n 's/^Exim version \([^ ]*\).*/\1/p')
 EOF
     mv "$STATE/env.tmp" "$STATE/env"
@@ -504,7 +509,7 @@ cmd_up() {
     write_dns
     start_servers
     write_env
-    log "up: Exim $("$EXIM" -C "$STATE/default/exim4.conf" -bV 2>/dev/null | sed -n 's/^Exim version \([^ ]*\).*/\1/p') on $NET.11-17; env in $STATE/env; logs in $STATE/*/log/mainlog"
+    log "up: Exim $("$EXIM" -C "$STATE/default/exim4.conf" -bV 2>/dev/null | sed -n 's/^Exim version \([^ ]*\).*/\1/p') on $NET.11-18; env in $STATE/env; logs in $STATE/*/log/mainlog"
 }
 
 cmd_status() {

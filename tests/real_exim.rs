@@ -13,6 +13,7 @@
 //! | `.15` drop | closed + EHLO refused (HELO accepted) and RCPT answered by `drop` (550, then close) |
 //! | `.16` busy | closed + connect ACL `defer`: a 451 greeting, then close |
 //! | `.17` notls | closed, `tls_advertise_hosts` empty: no STARTTLS |
+//! | `.18` deny | closed + connect ACL `deny` (a DNSBL at connect): a 550 5.7.1 greeting, then close |
 //!
 //! Opt-in like `tests/real_servers.rs`: every test is `#[ignore]`d; asked for with
 //! `--ignored` but without `SMTPPROBE_EXIM`, a test fails with a message saying how to run
@@ -42,6 +43,7 @@ struct Exim {
     drop: String,
     busy: String,
     notls: String,
+    deny: String,
 }
 
 const NOT_ENABLED: &str = "Exim test run without the Exim servers: SMTPPROBE_EXIM is not set (or \
@@ -93,6 +95,7 @@ fn exim() -> Exim {
         drop: get("SMTPPROBE_EXIM_DROP"),
         busy: get("SMTPPROBE_EXIM_BUSY"),
         notls: get("SMTPPROBE_EXIM_NOTLS"),
+        deny: get("SMTPPROBE_EXIM_DENY"),
     }
 }
 
@@ -1152,4 +1155,30 @@ fn mail_domain_target_verifies_the_mx_name_and_qualifies_bare_names() {
         .collect();
     assert!(bare_canaries.is_empty(), "{bare_canaries:?} {run}");
     assert_eq!(run.code, 1, "nosuchuser is unknown: WARNING {run}");
+}
+
+#[test]
+#[ignore = "needs Exim on loopback: scripts/real-exim.sh test"]
+fn greeting_550_blocklist_refusal_is_the_headline() {
+    // Finding 5b: "550 5.7.1 Your address is listed in a blocklist, connection refused", then
+    // Exim closes. Whether the close beats our QUIT must not decide what the headline says.
+    let e = exim();
+    for _ in 0..3 {
+        let run = probe(&e, &[&Exim::at(&e.deny, 25)]);
+        let s = only(&run);
+        let st = steps(s);
+        assert_eq!(st.len(), 1, "{run}");
+        assert_eq!(st[0]["code"], 550, "{run}");
+        assert_eq!(st[0]["enhanced"], "5.7.1", "{run}");
+        assert_eq!(run.code, 2, "{run}");
+        let summary = run.json["summary"].as_str().unwrap_or("");
+        assert!(
+            summary.contains("550"),
+            "the summary names the refusal {run}"
+        );
+        assert!(
+            !finding_ids(s).iter().any(|f| f == "quit_no_reply"),
+            "{run}"
+        );
+    }
 }
