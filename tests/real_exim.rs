@@ -8,8 +8,8 @@
 //! |---|---|
 //! | `.11` default | Debian's defaults: relays for 127.0.0.1, VRFY 252 / EXPN 550 (no ACL), STARTTLS with Exim's built-in temporary self-signed certificate |
 //! | `.12` closed | no relaying, recipients verified, STARTTLS with a test-CA certificate for `mx.exim.test`; `:465` implicit TLS; `:587` AUTH only after STARTTLS |
-//! | `.13` vrfy | closed + `acl_smtp_vrfy`/`acl_smtp_expn` = accept, list `staff` (alice, bob) |
-//! | `.14` defer | closed + every RCPT deferred (451 4.7.1, greylisting-like) and a two-line greeting |
+//! | `.13` vrfy | closed + `acl_smtp_vrfy`/`acl_smtp_expn` = accept, list `staff` (alice, bob); GnuTLS limited to TLS 1.0/1.1 |
+//! | `.14` defer | closed + every RCPT deferred (451 4.7.1, greylisting-like), a two-line greeting; TLS 1.2 only |
 //! | `.15` drop | closed + EHLO refused (HELO accepted) and RCPT answered by `drop` (550, then close) |
 //! | `.16` busy | closed + connect ACL `defer`: a 451 greeting, then close |
 //! | `.17` notls | closed, `tls_advertise_hosts` empty: no STARTTLS |
