@@ -642,6 +642,16 @@ pub async fn drive_tls<IO: AsyncRead + AsyncWrite + Unpin>(
             Action::StartTls => run.starttls(&mut session).await.map_err(Some),
         };
         if let Err(error) = step {
+            // The courtesy QUIT met a reset or a broken pipe: the server had already gone
+            // (Exim drops the connection right after refusing the greeting, and whether our
+            // QUIT beats its close is a race). The conversation is over as after a close.
+            if let Some(e) = &error
+                && e.phase == Phase::Reply(ReplyContext::Quit)
+                && e.kind == ErrorKind::Io
+            {
+                session.on_closed();
+                return run.finish(session, None);
+            }
             return run.finish(session, error);
         }
     }

@@ -53,8 +53,7 @@ impl Sink {
                         most.fetch_max(now, Ordering::SeqCst);
                         let (open, data) = (open.clone(), data.clone());
                         std::thread::spawn(move || {
-                            serve(s, delay, &data);
-                            open.fetch_sub(1, Ordering::SeqCst);
+                            serve(s, delay, &data, &mut Open(Some(&open)));
                         });
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(2)),
@@ -79,7 +78,25 @@ impl Drop for Sink {
     }
 }
 
-fn serve(s: TcpStream, delay: Duration, data: &Mutex<Vec<String>>) {
+/// One connection counted as open until the sink is done with it: before its 221 to QUIT
+/// (the client may connect again as soon as it reads it), or when it ends any other way.
+struct Open<'a>(Option<&'a AtomicUsize>);
+
+impl Open<'_> {
+    fn release(&mut self) {
+        if let Some(open) = self.0.take() {
+            open.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+impl Drop for Open<'_> {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+fn serve(s: TcpStream, delay: Duration, data: &Mutex<Vec<String>>, open: &mut Open<'_>) {
     let _ = s.set_read_timeout(Some(Duration::from_secs(20)));
     let Ok(mut w) = s.try_clone() else { return };
     std::thread::sleep(delay);
@@ -97,6 +114,7 @@ fn serve(s: TcpStream, delay: Duration, data: &Mutex<Vec<String>>) {
         let reply: &[u8] = if up.starts_with("EHLO") || up.starts_with("HELO") {
             b"250 sink.test\r\n"
         } else if up.starts_with("QUIT") {
+            open.release();
             let _ = w.write_all(b"221 bye\r\n");
             return;
         } else {

@@ -12,8 +12,10 @@ use crate::smtp::session::{Event, TlsPolicy};
 use crate::vocab::Outcome;
 use crate::vocab::{FindingId, Phase};
 
-/// The finding an event is, for a server held to `policy`.
-pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
+/// The finding an event is, for a server held to `policy`; `greeting` is the first line of
+/// the server's greeting, quoted when the greeting refused the session (the text says why:
+/// a blocklist, a maintenance window).
+pub fn of_event(event: Event, policy: TlsPolicy, greeting: &str) -> FindingReport {
     use Status::{Critical, Ok, Warning};
     let (id, status, message) = match event {
         Event::Unsolicited { code, after } => unsolicited(code, after),
@@ -32,10 +34,13 @@ pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
                 "the server kept sending replies nobody asked for: {more} more than shown; a client that matched them to its commands would misread every answer"
             ),
         ),
-        Event::ServiceNotAvailable => (
+        Event::ServiceNotAvailable { code } => (
             FindingId::ServiceNotAvailable,
             Critical,
-            "the server answered the connection with 421: service not available now".into(),
+            format!(
+                "the server refused the session for now, answering the connection with {}: senders retry later",
+                quoted(greeting, code)
+            ),
         ),
         Event::ServerClosing => (
             FindingId::ServerClosing,
@@ -53,10 +58,13 @@ pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
                 }
             ),
         ),
-        Event::NoSmtpService => (
+        Event::NoSmtpService { code } => (
             FindingId::NoSmtpService,
             Critical,
-            "the server greeted with 554: no SMTP service here for us".into(),
+            format!(
+                "the server refused the session, answering the connection with {}: no SMTP service here for us",
+                quoted(greeting, code)
+            ),
         ),
         Event::BadGreeting { code } => (
             FindingId::BadGreeting,
@@ -78,7 +86,7 @@ pub fn of_event(event: Event, policy: TlsPolicy) -> FindingReport {
             Critical,
             format!("the server refused HELO with {code}"),
         ),
-        Event::StartTlsMissing | Event::StartTlsRefused { .. } => starttls(event, policy),
+        Event::StartTlsMissing { .. } | Event::StartTlsRefused { .. } => starttls(event, policy),
         Event::StartTlsAfterTls => (
             FindingId::StartTlsAfterTls,
             Warning,
@@ -277,6 +285,20 @@ fn unsolicited(code: u16, after: Context) -> (FindingId, Status, String) {
     }
 }
 
+/// A reply's first line in quotes, cut to 200 characters; its bare code when it has no
+/// line (or is not that reply's).
+pub(crate) fn quoted(line: &str, code: u16) -> String {
+    let line = line.trim();
+    if !line.starts_with(&code.to_string()) {
+        return code.to_string();
+    }
+    let mut cut: String = line.chars().take(200).collect();
+    if cut.len() < line.len() {
+        cut.push('…');
+    }
+    format!("\"{cut}\"")
+}
+
 /// STARTTLS not offered or refused: CRITICAL when the policy requires TLS.
 fn starttls(event: Event, policy: TlsPolicy) -> (FindingId, Status, String) {
     let status = if policy == TlsPolicy::Required {
@@ -289,6 +311,16 @@ fn starttls(event: Event, policy: TlsPolicy) -> (FindingId, Status, String) {
             FindingId::StartTlsRefused,
             status,
             format!("the server answered STARTTLS with {code}; the session stays unencrypted"),
+        ),
+        Event::StartTlsMissing { after_helo: true } => (
+            FindingId::StartTlsMissing,
+            status,
+            if policy == TlsPolicy::Required {
+                "STARTTLS is required but the server refused EHLO: in the HELO session it allows, no extension and so no STARTTLS can be offered (RFC 3207 §4)"
+            } else {
+                "the server refused EHLO: in the HELO session it allows, STARTTLS cannot be offered (RFC 3207 §4), so mail to it travels unencrypted"
+            }
+            .into(),
         ),
         _ if policy == TlsPolicy::Required => (
             FindingId::StartTlsMissing,

@@ -243,6 +243,25 @@ fn contact(
     report
 }
 
+/// A close while a reply was awaited, right after the server refused the command before:
+/// that refusal is the cause, said with the close (Exim's ACL `drop` answers "550 …,
+/// closing" and hangs up while our next pipelined command waits).
+fn closed_after_refusal(mut e: ProbeError, t: &crate::smtp::session::Transcript) -> ProbeError {
+    if e.kind != ErrorKind::Closed {
+        return e;
+    }
+    let Some(last) = t.steps.last().filter(|s| s.reply.code >= 400) else {
+        return e;
+    };
+    let line = last.reply.lines.first().map_or("", String::as_str);
+    let after = match &last.command {
+        Some(c) => format!("{} to {c}", findings::quoted(line, last.reply.code)),
+        None => findings::quoted(line, last.reply.code),
+    };
+    e.message = format!("{}, right after its {after}", e.message);
+    e
+}
+
 /// A server entry before any judgement: probed, OK, nothing seen yet.
 fn blank(facts: &ServerFacts) -> ServerReport {
     ServerReport {
@@ -298,10 +317,16 @@ fn conversation(
         .collect();
     report.steps = steps::steps(t, &report.checks);
     relay::settle_steps(&mut report.steps, &report.checks);
+    let greeting = t
+        .steps
+        .first()
+        .filter(|s| s.context == Context::Greeting)
+        .and_then(|s| s.reply.lines.first().cloned())
+        .unwrap_or_default();
     report.findings = t
         .events
         .iter()
-        .map(|e| findings::of_event(*e, policy))
+        .map(|e| findings::of_event(*e, policy, &greeting))
         .collect();
     report
         .findings
@@ -349,7 +374,7 @@ fn conversation(
         });
     }
     report.status = status;
-    report.error.clone_from(&c.drive.error);
+    report.error = c.drive.error.clone().map(|e| closed_after_refusal(e, t));
     report.unanswered = t.unanswered.as_ref().map(ToString::to_string);
     report.tls = Some(tls_report);
     report.elapsed_ms = ms(c.elapsed);

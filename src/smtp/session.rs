@@ -280,17 +280,23 @@ pub enum Event {
     UnsolicitedFlood {
         more: usize,
     },
-    /// 421 as the greeting.
-    ServiceNotAvailable,
+    /// A temporary refusal as the greeting: 421, or another 4xx (Exim's connect ACL
+    /// `defer` says 451).
+    ServiceNotAvailable {
+        code: u16,
+    },
     /// 421 to a command: the server is closing mid-conversation.
     ServerClosing,
     /// 221 to anything but QUIT (`Context::Greeting` for a 221 greeting).
     UnsolicitedClose {
         context: Context,
     },
-    /// 554 as the greeting.
-    NoSmtpService,
-    /// A greeting other than 220, 421 and 554.
+    /// A permanent refusal as the greeting: 554 (RFC 5321 §3.1), or another 5xx (Exim's
+    /// connect ACL `deny` says 550).
+    NoSmtpService {
+        code: u16,
+    },
+    /// A greeting other than 220, 4xx and 5xx.
     BadGreeting {
         code: u16,
     },
@@ -305,8 +311,12 @@ pub enum Event {
     HeloRefused {
         code: u16,
     },
-    /// The server does not offer STARTTLS (only recorded when the policy wants it).
-    StartTlsMissing,
+    /// The server does not offer STARTTLS (only recorded when the policy wants it); with
+    /// `after_helo`, because it refused EHLO: a HELO session has no extensions, STARTTLS
+    /// included (RFC 3207 §4).
+    StartTlsMissing {
+        after_helo: bool,
+    },
     /// STARTTLS was answered with something other than 220.
     StartTlsRefused {
         code: u16,
@@ -628,7 +638,7 @@ impl Session {
         }
         if code == 421 {
             self.event(if context == Context::Greeting {
-                Event::ServiceNotAvailable
+                Event::ServiceNotAvailable { code }
             } else {
                 Event::ServerClosing
             });
@@ -652,6 +662,14 @@ impl Session {
             Some(Purpose::Helo) => {
                 if code == 250 {
                     self.t.completed = true;
+                    // No EHLO, no extensions: a sender that wants TLS gets none here.
+                    if !self.t.tls_active && self.plan.tls.wants_starttls() {
+                        self.event(Event::StartTlsMissing { after_helo: true });
+                        if self.plan.tls == TlsPolicy::Required {
+                            self.enqueue_quit();
+                            return;
+                        }
+                    }
                     self.enqueue_checks();
                 } else if reply.is_positive() {
                     // Out of step (RFC 5321 §4.3.2: HELO succeeds with 250 only).
@@ -700,8 +718,12 @@ impl Session {
     fn on_greeting(&mut self, reply: &Reply) {
         match reply.code {
             220 => self.push(Command::Ehlo(self.plan.helo_name.clone()), Purpose::Ehlo),
-            554 => {
-                self.event(Event::NoSmtpService);
+            code @ 400..=499 => {
+                self.event(Event::ServiceNotAvailable { code });
+                self.enqueue_quit();
+            }
+            code @ 500..=599 => {
+                self.event(Event::NoSmtpService { code });
                 self.enqueue_quit();
             }
             code => {
@@ -735,7 +757,7 @@ impl Session {
             } else if offers_tls && self.plan.tls.wants_starttls() {
                 self.push(Command::StartTls, Purpose::StartTls);
             } else if self.plan.tls.wants_starttls() {
-                self.event(Event::StartTlsMissing);
+                self.event(Event::StartTlsMissing { after_helo: false });
                 if self.plan.tls == TlsPolicy::Required {
                     self.enqueue_quit();
                 } else {
@@ -798,7 +820,15 @@ impl Session {
         {
             self.t.unanswered = Some(p.command.clone());
         }
+        // After a greeting that refused the session, the server closing is its last word,
+        // not a missing answer to our courtesy QUIT.
+        let refused = self
+            .t
+            .steps
+            .first()
+            .is_some_and(|s| s.context == Context::Greeting && s.reply.code != 220);
         match &self.state {
+            State::Await(p) if p.purpose == Purpose::Quit && refused => {}
             State::Await(p) if p.purpose == Purpose::Quit => self.event(Event::QuitNoReply),
             State::Done => {}
             _ => {
