@@ -263,6 +263,136 @@ osd_start() {
         _ "$OSD_DIR" "$OSD_ROOT/usr/sbin/smtpd" </dev/null >>"$OSD_DIR/smtpd.log" 2>&1 &
 }
 
+# --- Sendmail ----------------------------------------------------------------
+
+# One instance per configuration: sendmail.mc rendered with the extracted cf/ tree into
+# $SM_DIR/<name>/sendmail.cf, its own queue, pid file, aliases and SMTP trace (-X; there is
+# no syslog in a container). Like OpenSMTPD it runs in a private mount namespace, where
+# /etc/passwd is a copy with the test users alice and bob added (Sendmail's local mailer
+# looks users up with getpwnam: F=w) and /etc/resolv.conf names the bed's NSD, so the
+# system's files and users are untouched and its DNS is the bed's.
+sm_version() { # upstream version of the extracted sendmail-bin (8.17.1.9)
+    # (not `sendmail -d0.1`: that canonifies this host's name in DNS first, a minute
+    # without network)
+    dpkg-deb -f "$SM_ROOT".debs/sendmail-bin_*.deb Version | sed 's/-.*//'
+}
+
+sm_instance() { # name addr privacy-flags extra-m4
+    local name=$1 addr=$2 privacy=$3 extra=$4 dir=$SM_DIR/$1 cf=$SM_ROOT/usr/share/sendmail/cf
+    mkdir -p "$dir/queue"
+    chmod 700 "$dir/queue"
+    printf '%s\n' "root: postmaster" "postmaster: alice" "staff: alice, bob" \
+        "MAILER-DAEMON: postmaster" "abuse: postmaster" >"$dir/aliases"
+    cat >"$dir/sendmail.mc" <<EOF
+divert(-1)
+# smtpprobe real-mtas.sh: Sendmail $(sm_version) "$name" on $addr only.
+divert(0)dnl
+OSTYPE(\`linux')dnl
+define(\`confDOMAIN_NAME', \`sendmail.$DOMAIN')dnl
+define(\`confPID_FILE', \`$dir/sendmail.pid')dnl
+define(\`QUEUE_DIR', \`$dir/queue')dnl
+define(\`STATUS_FILE', \`$dir/sendmail.st')dnl
+define(\`ALIAS_FILE', \`$dir/aliases')dnl
+define(\`HELP_FILE', \`$SM_ROOT/etc/mail/helpfile')dnl
+define(\`confHOST_STATUS_DIRECTORY', \`')dnl
+define(\`confDEF_USER_ID', \`smmta:smmta')dnl
+define(\`confTRUSTED_USER', \`smmta')dnl
+define(\`confDONT_BLAME_SENDMAIL', \`TrustStickyBit,GroupWritableDirPathSafe')dnl
+define(\`confDONT_PROBE_INTERFACES', \`True')dnl
+define(\`confPRIVACY_FLAGS', \`$privacy')dnl
+define(\`confSERVER_CERT', \`$PKI/sendmail.pem')dnl
+define(\`confSERVER_KEY', \`$PKI/sendmail.key')dnl
+define(\`confCACERT', \`$PKI/ca.pem')dnl
+define(\`confCACERT_PATH', \`$PKI')dnl
+define(\`confTO_IDENT', \`0s')dnl
+define(\`confTO_RESOLVER_RETRANS', \`1s')dnl
+define(\`confTO_RESOLVER_RETRY', \`1')dnl
+define(\`confSERVICE_SWITCH_FILE', \`$SM_DIR/service.switch')dnl
+FEATURE(\`no_default_msa')dnl
+DAEMON_OPTIONS(\`Family=inet, Name=MTA-$name, Port=smtp, Addr=$addr')dnl
+LOCAL_DOMAIN(\`$DOMAIN')dnl
+$extra
+MAILER(\`local')dnl
+MAILER(\`smtp')dnl
+EOF
+    m4 -D_CF_DIR_="$cf/" "$cf/m4/cf.m4" "$dir/sendmail.mc" >"$dir/sendmail.cf" 2>"$dir/m4.log" || {
+        cat "$dir/m4.log" >&2
+        die "m4 failed for Sendmail $name"
+    }
+    sm_ns "$SM_ROOT/usr/libexec/sendmail/sendmail" -C "$dir/sendmail.cf" -bi >"$dir/newaliases.log" 2>&1 || {
+        cat "$dir/newaliases.log" >&2
+        die "newaliases failed for Sendmail $name"
+    }
+}
+
+sm_config() {
+    mkdir -p "$SM_DIR"
+    # m4 from the extracted package (not installed).
+    export PATH=$SM_ROOT/usr/bin:$PATH
+    { cat /etc/passwd; printf '%s\n' \
+        "alice:x:60101:65534:Alice Example:/nonexistent:/usr/sbin/nologin" \
+        "bob:x:60102:65534:Bob Example:/nonexistent:/usr/sbin/nologin"; } >"$SM_DIR/passwd"
+    chmod 644 "$SM_DIR/passwd"
+    echo "nameserver $DNS" >"$SM_DIR/resolv.conf"
+    # Sendmail canonifies this machine's name at start (and for newaliases): from a hosts
+    # file, never from DNS (a lookup of a bare host name would wait for resolver timeouts).
+    { cat /etc/hosts; echo "$SM sendmail.$DOMAIN $(hostname)"; } >"$SM_DIR/hosts"
+    printf '%s\n' "hosts files dns" "aliases files" >"$SM_DIR/service.switch"
+    local debian='needmailhelo,needexpnhelo,needvrfyhelo,restrictqrun,restrictexpand,nobodyreturn,authwarnings'
+    # Debian's sendmail.mc privacy flags (VRFY and EXPN answered), its 1 s greet_pause,
+    # STARTTLS and SMTPS on 465.
+    sm_instance default "$SM" "$debian" \
+        "FEATURE(\`greet_pause', \`1000')dnl
+DAEMON_OPTIONS(\`Family=inet, Name=MTA-SSL, Port=465, Addr=$SM, M=s')dnl"
+    # PrivacyOptions=goaway: VRFY and EXPN refused (252 / 502), no STARTTLS (M=S). Sendmail
+    # lets any client whose name is in class w (its own names, "localhost") relay, and the
+    # probe connects from 127.0.0.1 = localhost: in this instance's hosts file 127.0.0.1 is
+    # "client.example.net", so the probe is an outside client and relaying is refused.
+    mkdir -p "$SM_DIR/private"
+    { echo "127.0.0.1 client.example.net"; grep -v '^127\.0\.0\.1[[:space:]]' /etc/hosts || true
+        echo "$SM_PRIV sendmail.$DOMAIN $(hostname)"; } >"$SM_DIR/private/hosts"
+    sm_instance private "$SM_PRIV" "goaway,restrictqrun,restrictexpand" ""
+    sed -i "s/Name=MTA-private, Port=smtp, Addr=$SM_PRIV/&, M=S/" "$SM_DIR/private/sendmail.mc"
+    m4 -D_CF_DIR_="$SM_ROOT/usr/share/sendmail/cf/" "$SM_ROOT/usr/share/sendmail/cf/m4/cf.m4" \
+        "$SM_DIR/private/sendmail.mc" >"$SM_DIR/private/sendmail.cf"
+    # sendmail.cf also lets 127.0.0.1 relay outright ("R127.0.0.1 $@ RELAY originated
+    # locally"): without that rule (and with the hosts file above) this instance treats the
+    # probe as any client from outside.
+    sed -i '/^R127\.0\.0\.1[[:space:]].*originated locally/d' "$SM_DIR/private/sendmail.cf"
+    ! grep -q '^R127\.0\.0\.1[[:space:]]' "$SM_DIR/private/sendmail.cf" ||
+        die "could not remove the loopback relay rule from the private Sendmail"
+    # Relays for 127.0.0.0/8 (class R: relay-domains), as an access map "Connect:127 RELAY".
+    sm_instance relay "$SM_RELAY" "$debian" "RELAY_DOMAIN(\`127')dnl"
+}
+
+sm_ns() {
+    unshare --mount --propagation private -- bash -c '
+        set -e
+        mount --bind "$1/passwd" /etc/passwd
+        mount --bind "$1/resolv.conf" /etc/resolv.conf
+        mount --bind "$1/hosts" /etc/hosts
+        shift
+        exec "$@"' _ "$SM_DIR" "$@"
+}
+
+sm_start() {
+    local name addr hosts
+    for name in default:$SM private:$SM_PRIV relay:$SM_RELAY; do
+        addr=${name#*:} name=${name%%:*} hosts=$SM_DIR/hosts
+        [[ -e $SM_DIR/$name/hosts ]] && hosts=$SM_DIR/$name/hosts
+        log "starting Sendmail $(sm_version) \"$name\" on $addr"
+        # -bD: daemon in the foreground; -X: every SMTP line into the trace file.
+        setsid bash -c 'echo $$ >"$1"; exec "${@:2}"' _ "$SM_DIR/$name/daemon.pid" \
+            unshare --mount --propagation private -- bash -c '
+                mount --bind "$1/passwd" /etc/passwd &&
+                mount --bind "$1/resolv.conf" /etc/resolv.conf &&
+                mount --bind "$4" /etc/hosts &&
+                exec "$2" -bD -C "$1/$3/sendmail.cf" -X "$1/$3/trace"' \
+            _ "$SM_DIR" "$SM_ROOT/usr/libexec/sendmail/sendmail" "$name" "$hosts" \
+            </dev/null >>"$SM_DIR/$name/daemon.log" 2>&1 &
+    done
+}
+
 # --- NSD ---------------------------------------------------------------------
 
 nsd_config() {
@@ -357,9 +487,8 @@ our_pids() {
     local p roots=()
     p=$(read_pid "$OSD_DIR/smtpd.pid") && [[ -n $p ]] && roots+=("$p")
     p=$(read_pid "$NSD_DIR/nsd.pid") && [[ -n $p ]] && roots+=("$p")
-    for f in "$SM_DIR"/*/sendmail.pid; do
-        [[ -r $f ]] || continue
-        p=$(head -1 "$f" | tr -dc '0-9') && [[ -n $p ]] && roots+=("$p")
+    for f in "$SM_DIR"/*/daemon.pid; do
+        p=$(read_pid "$f") && [[ -n $p ]] && roots+=("$p")
     done
     local all=("${roots[@]}") kids
     while ((${#roots[@]})); do
@@ -393,6 +522,8 @@ start_servers() {
     log "starting NSD on $DNS:53"
     nsd -c "$NSD_DIR/nsd.conf"
     wait_until "NSD" dns_answers
+    # After NSD: Sendmail's newaliases looks names up in the bed's DNS.
+    sm_config
     osd_start
     wait_until "OpenSMTPD $OSD:25" smtp_answers "$OSD" 25
     # Debian 12's OpenSMTPD cannot complete a TLS handshake (see osd_config): 465 is only
@@ -402,6 +533,11 @@ start_servers() {
     wait_until "OpenSMTPD $OSD_DEB:25" smtp_answers "$OSD_DEB" 25
     wait_until "OpenSMTPD $OSD_DEFER:25" smtp_answers "$OSD_DEFER" 25
     wait_until "OpenSMTPD $OSD_DROP:25" smtp_answers "$OSD_DROP" 25
+    sm_start
+    wait_until "Sendmail $SM:25" smtp_answers "$SM" 25
+    wait_until "Sendmail $SM:465" smtp_answers "$SM" 465 tls "sendmail.$DOMAIN"
+    wait_until "Sendmail $SM_PRIV:25" smtp_answers "$SM_PRIV" 25
+    wait_until "Sendmail $SM_RELAY:25" smtp_answers "$SM_RELAY" 25
     check_loopback
 }
 
@@ -416,6 +552,11 @@ SMTPPROBE_MTAS_OSD_DEB=$OSD_DEB
 SMTPPROBE_MTAS_OSD_DEFER=$OSD_DEFER
 SMTPPROBE_MTAS_OSD_DROP=$OSD_DROP
 SMTPPROBE_MTAS_OSD_NAME=opensmtpd.$DOMAIN
+SMTPPROBE_MTAS_SM=$SM
+SMTPPROBE_MTAS_SM_PRIV=$SM_PRIV
+SMTPPROBE_MTAS_SM_RELAY=$SM_RELAY
+SMTPPROBE_MTAS_SM_NAME=sendmail.$DOMAIN
+SMTPPROBE_MTAS_SM_VERSION=$(sm_version)
 SMTPPROBE_MTAS_OSD_VERSION=$(osd_version | sed "s/^OpenSMTPD //")
 EOF
     mv "$STATE/env.tmp" "$STATE/env"
@@ -440,6 +581,9 @@ cmd_down() {
     # The recorded parents first (they stop their children), then any child left over.
     stop_pid "OpenSMTPD" "$(read_pid "$OSD_DIR/smtpd.pid")"
     stop_pid "NSD" "$(read_pid "$NSD_DIR/nsd.pid")"
+    for f in "$SM_DIR"/*/daemon.pid; do
+        [[ -r $f ]] && stop_pid "Sendmail" "$(read_pid "$f")"
+    done
     for p in $pids; do stop_pid "process" "$p"; done
     rm -f "$STATE/env"
     log "down"

@@ -33,6 +33,12 @@ struct Mtas {
     osd_defer: String,
     osd_drop: String,
     osd_name: String,
+    /// Sendmail: Debian's privacy flags + STARTTLS + 465; `goaway` and closed to relaying;
+    /// relaying for 127.0.0.0/8.
+    sm: String,
+    sm_priv: String,
+    sm_relay: String,
+    sm_name: String,
 }
 
 impl Mtas {
@@ -87,6 +93,10 @@ fn mtas() -> Mtas {
         osd_defer: get("SMTPPROBE_MTAS_OSD_DEFER"),
         osd_drop: get("SMTPPROBE_MTAS_OSD_DROP"),
         osd_name: get("SMTPPROBE_MTAS_OSD_NAME"),
+        sm: get("SMTPPROBE_MTAS_SM"),
+        sm_priv: get("SMTPPROBE_MTAS_SM_PRIV"),
+        sm_relay: get("SMTPPROBE_MTAS_SM_RELAY"),
+        sm_name: get("SMTPPROBE_MTAS_SM_NAME"),
     }
 }
 
@@ -683,4 +693,296 @@ fn osd_421_at_mail_from_closes_the_session() {
         "{run}"
     );
     assert_eq!(run.code, 2, "{run}");
+}
+
+// --- Sendmail 8.17.1.9 ----------------------------------------------------------------------
+
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_debian_privacy_flags_answer_vrfy_and_expn_over_verified_starttls() {
+    let m = mtas();
+    let t = target(&m.sm, 25);
+    let run = probe(
+        &m,
+        &[
+            &t,
+            "--ca-file",
+            &m.ca,
+            "--tls-name",
+            &m.sm_name,
+            "--vrfy",
+            "alice",
+            "--vrfy",
+            "nosuchuser",
+            "--expn",
+            "staff",
+        ],
+    );
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    // Debian's greet_pause (1 s): the probe waits for the banner and does not talk first.
+    let greeting = &steps(s)[0];
+    assert!(
+        greeting["elapsed_ms"]
+            .as_f64()
+            .is_some_and(|ms| ms >= 900.0),
+        "{run}"
+    );
+    assert!(
+        strings(&greeting["lines"])
+            .concat()
+            .contains("ESMTP Sendmail 8.17"),
+        "{run}"
+    );
+    let tls = &s["tls"];
+    assert_eq!(tls["mode"], "starttls", "{run}");
+    assert_eq!(tls["verified"], true, "{run}");
+    assert!(tls["verify_error"].is_null(), "{run}");
+    // "250 2.1.5 <alice@sendmail.…>" / "550 5.1.1 nosuchuser... User unknown"
+    let a = check(&run, s, "vrfy", "alice");
+    assert_eq!(cos(a), (Some(250), Some("exists"), Some("ok")), "{run}");
+    assert_eq!(a["discriminates"], true, "{run}");
+    let n = check(&run, s, "vrfy", "nosuchuser");
+    assert_eq!(n["code"], 550, "{run}");
+    assert_eq!(n["outcome"], "unknown_user", "{run}");
+    // "250-2.1.5 <bob@…>" "250 2.1.5 <alice@…>"
+    let e = check(&run, s, "expn", "staff");
+    assert_eq!(e["outcome"], "exists", "{run}");
+    assert_eq!(e["members"].as_array().map(Vec::len), Some(2), "{run}");
+    assert!(finding(s, "user_disclosure").is_some(), "{run}");
+    assert_eq!(run.code, 1, "nosuchuser unknown: WARNING {run}");
+}
+
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_starttls_certificate_reasons() {
+    let m = mtas();
+    let t = target(&m.sm, 25);
+    // No --ca-file: the chain ends at the test CA, which no store trusts.
+    let run = probe(&m, &[&t, "--tls-name", &m.sm_name]);
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    assert_eq!(s["tls"]["verified"], false, "{run}");
+    assert_eq!(
+        s["tls"]["verify_error"]["reason"], "unknown_issuer",
+        "{run}"
+    );
+    assert!(
+        finding_ids(s).contains(&"tls_certificate_invalid".to_owned()),
+        "{run}"
+    );
+    assert_eq!(run.code, 1, "opportunistic: WARNING {run}");
+    // The test CA, but the IP address as the name: the certificate names sendmail.….
+    let run = probe(&m, &[&t, "--ca-file", &m.ca]);
+    let s = only_server(&run);
+    assert_eq!(s["tls"]["verify_error"]["reason"], "name_mismatch", "{run}");
+    assert_eq!(run.code, 1, "{run}");
+    // Required and verified.
+    let run = probe(
+        &m,
+        &[
+            &t,
+            "--ca-file",
+            &m.ca,
+            "--tls-name",
+            &m.sm_name,
+            "--starttls",
+            "require",
+        ],
+    );
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    assert_eq!(s["tls"]["verified"], true, "{run}");
+    assert_eq!(run.code, 0, "{run}");
+    // Required, not trusted: CRITICAL.
+    let run = probe(&m, &[&t, "--tls-name", &m.sm_name, "--starttls", "require"]);
+    assert_eq!(run.code, 2, "{run}");
+    // Never: plain text, no STARTTLS sent.
+    let run = probe(&m, &[&t, "--starttls", "never"]);
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    assert!(!commands(s).contains(&"STARTTLS".to_owned()), "{run}");
+    assert_eq!(s["tls"]["mode"], "none", "{run}");
+}
+
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_implicit_tls_465_verified() {
+    let m = mtas();
+    let t = target(&m.sm, 465);
+    let run = probe(&m, &[&t, "--ca-file", &m.ca, "--tls-name", &m.sm_name]);
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    assert_eq!(s["tls"]["mode"], "implicit", "{run}");
+    assert_eq!(s["tls"]["verified"], true, "{run}");
+    assert!(!commands(s).contains(&"STARTTLS".to_owned()), "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_goaway_vrfy_252_cannot_verify_and_expn_502() {
+    let m = mtas();
+    let t = target(&m.sm_priv, 25);
+    let run = probe(
+        &m,
+        &[
+            &t,
+            "--vrfy",
+            "alice",
+            "--vrfy",
+            "nosuchuser",
+            "--expn",
+            "staff",
+        ],
+    );
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    // "252 2.5.2 Cannot VRFY user; try RCPT to attempt delivery (or try finger)" for all.
+    for u in ["alice", "nosuchuser"] {
+        let c = check(&run, s, "vrfy", u);
+        assert_eq!(
+            cos(c),
+            (Some(252), Some("cannot_verify"), Some("ok")),
+            "{u} {run}"
+        );
+        assert_eq!(c["discriminates"], false, "{run}");
+    }
+    // "502 5.7.0 Sorry, we do not allow this operation"
+    let e = check(&run, s, "expn", "staff");
+    assert_eq!(cos(e), (Some(502), Some("disabled"), Some("ok")), "{run}");
+    assert!(finding(s, "user_disclosure").is_none(), "{run}");
+    // Finding 6: a 252 is not an error; X.5.2's registry title must not be its meaning.
+    for step in steps(s).iter().filter(|x| x["code"] == 252) {
+        let meaning = step["meaning"].as_str().unwrap_or("");
+        assert!(
+            !meaning.contains("Syntax error"),
+            "finding 6: 252 2.5.2 explained as a syntax error {run}"
+        );
+    }
+    // This instance offers no STARTTLS: that is the only WARNING.
+    assert_eq!(finding_ids(s), ["starttls_missing"], "{run}");
+    assert_eq!(run.code, 1, "{run}");
+}
+
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_closed_to_relaying_is_relay_denied() {
+    let m = mtas();
+    let t = target(&m.sm_priv, 25);
+    let other = format!("someone@{}", m.name("elsewhere"));
+    let relay = format!("--relay-test={other}");
+    let alice = format!("alice@{}", m.domain);
+    let run = probe(&m, &[&t, "--starttls", "never", &relay, "--rcpt", &alice]);
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    // "550 5.7.1 <…>... Relaying denied"
+    let c = check(&run, s, "rcpt", &other);
+    assert_eq!(
+        cos(c),
+        (Some(550), Some("relay_denied"), Some("ok")),
+        "{run}"
+    );
+    assert_eq!(c["enhanced"], "5.7.1", "{run}");
+    let a = check(&run, s, "rcpt", &alice);
+    assert_eq!(cos(a), (Some(250), Some("exists"), Some("ok")), "{run}");
+    assert!(finding(s, "open_relay").is_none(), "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+/// Finding 1 again: Sendmail delivers `localhost` locally (class w) and refuses the canary
+/// there with 550 5.1.1 User unknown, while refusing to relay anywhere else.
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_localhost_is_local_delivery_not_relay() {
+    let m = mtas();
+    let t = target(&m.sm_priv, 25);
+    let run = probe(&m, &[&t, "--starttls", "never", "--rcpt", "bob@localhost"]);
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    assert!(
+        steps(s)
+            .iter()
+            .any(|x| x["canary"] == true && x["code"] == 550),
+        "{run}"
+    );
+    let c = check(&run, s, "rcpt", "bob@localhost");
+    assert!(finding(s, "open_relay").is_none(), "{run}");
+    assert_eq!(cos(c), (Some(250), Some("exists"), Some("ok")), "{run}");
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_relaying_for_loopback_is_an_open_relay() {
+    let m = mtas();
+    let t = target(&m.sm_relay, 25);
+    let other = format!("someone@{}", m.name("elsewhere"));
+    let relay = format!("--relay-test={other}");
+    let run = probe(
+        &m,
+        &[&t, "--ca-file", &m.ca, "--tls-name", &m.sm_name, &relay],
+    );
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    let c = check(&run, s, "rcpt", &other);
+    assert_eq!(c["relay_test"], true, "{run}");
+    assert_eq!(
+        cos(c),
+        (Some(250), Some("relayed"), Some("critical")),
+        "{run}"
+    );
+    let f = finding(s, "open_relay").unwrap_or_else(|| panic!("open_relay {run}"));
+    assert_eq!(f["status"], "critical", "{run}");
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|x| x.contains("test from outside")),
+        "{run}"
+    );
+    assert_eq!(run.code, 2, "{run}");
+}
+
+/// Finding 5: Sendmail checks that the sender's domain resolves (check_mail). With
+/// PIPELINING the RCPTs already sent get 503; the report must name the cause (our
+/// --mail-from) rather than advise waiting.
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_unresolvable_sender_domain_is_named_as_the_cause() {
+    let m = mtas();
+    let t = target(&m.sm, 25);
+    let alice = format!("alice@{}", m.domain);
+    let run = probe(
+        &m,
+        &[
+            &t,
+            "--starttls",
+            "never",
+            "--rcpt",
+            &alice,
+            "--mail-from",
+            "probe@example.org",
+        ],
+    );
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    let mail = steps(s)
+        .iter()
+        .find(|x| x["command"] == "MAIL")
+        .unwrap_or_else(|| panic!("no MAIL {run}"));
+    // "451 4.1.8 Domain of sender address probe@example.org does not resolve"
+    assert_eq!(mail["code"], 451, "{run}");
+    assert_eq!(mail["enhanced"], "4.1.8", "{run}");
+    // MAIL and RCPT went in one write (PIPELINING): RCPT got 503, and is not_checked.
+    assert_eq!(
+        check(&run, s, "rcpt", &alice)["outcome"],
+        "not_checked",
+        "{run}"
+    );
+    let advice = mail["advice"].as_str().unwrap_or("");
+    assert!(
+        advice.contains("--mail-from"),
+        "finding 5: the sender domain is ours (--mail-from): advice {advice:?} {run}"
+    );
+    assert_eq!(run.code, 1, "{run}");
 }
