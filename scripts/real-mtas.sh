@@ -478,6 +478,17 @@ wait_until() { # description command...
 
 pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
 
+# A pid from one of our pid files that is alive and still ours (a stale file's pid may have
+# been reused): its executable is in the extracted packages, or its command line names the
+# state directory (NSD).
+ours_alive() {
+    pid_alive "${1:-}" || return 1
+    local exe
+    exe=$(readlink "/proc/$1/exe" 2>/dev/null) || return 1
+    [[ $exe == "$PKG"/* ]] && return 0
+    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "$STATE/"
+}
+
 read_pid() {
     if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi
 }
@@ -485,10 +496,9 @@ read_pid() {
 # The pids of every process of ours: the recorded ones and their descendants.
 our_pids() {
     local p roots=()
-    p=$(read_pid "$OSD_DIR/smtpd.pid") && [[ -n $p ]] && roots+=("$p")
-    p=$(read_pid "$NSD_DIR/nsd.pid") && [[ -n $p ]] && roots+=("$p")
-    for f in "$SM_DIR"/*/daemon.pid; do
-        p=$(read_pid "$f") && [[ -n $p ]] && roots+=("$p")
+    for f in "$OSD_DIR/smtpd.pid" "$NSD_DIR/nsd.pid" "$SM_DIR"/*/daemon.pid; do
+        p=$(read_pid "$f")
+        ours_alive "$p" && roots+=("$p")
     done
     local all=("${roots[@]}") kids
     while ((${#roots[@]})); do
@@ -564,7 +574,7 @@ EOF
 
 stop_pid() { # name pid
     local i
-    pid_alive "$2" || return 0
+    ours_alive "$2" || return 0
     kill -TERM "$2" 2>/dev/null || true
     for ((i = 0; i < 50; i++)); do
         pid_alive "$2" || return 0
