@@ -46,6 +46,7 @@ OSD=$NET.11      # accepts mail for $DOMAIN, refuses relaying; STARTTLS; 465 imp
 OSD_DEB=$NET.12  # Debian's shipped smtpd.conf rules: local delivery, relays "from local"
 OSD_DEFER=$NET.13 # a builtin filter answers 451 to every RCPT (greylisting-like)
 OSD_DROP=$NET.14 # a builtin filter disconnects with 421 at MAIL FROM
+OSD_HELO=$NET.15 # a builtin filter refuses EHLO with 502: the client must fall back to HELO
 # Sendmail: one daemon per configuration (own sendmail.cf, queue, pid file).
 SM=$NET.21       # Debian's sendmail.mc defaults (PrivacyOptions without novrfy/noexpn)
 SM_PRIV=$NET.22  # PrivacyOptions=goaway (novrfy, noexpn, ...)
@@ -207,6 +208,7 @@ table loopback { 127.0.0.0/8 }
 table everyone { ".*" }
 
 filter defer phase rcpt-to match rcpt-to regex <everyone> reject "451 4.7.1 Greylisted, please try again later"
+filter noehlo phase ehlo match src <loopback> reject "502 5.5.1 EHLO not supported here, use HELO"
 filter drop phase mail-from match !auth disconnect "421 4.7.0 $name Too many sessions from your address, closing"
 
 # $OSD: the normal MX: mail for $DOMAIN, no relaying; STARTTLS; SMTPS; submission.
@@ -219,6 +221,8 @@ listen on $OSD_DEB port 25 hostname $name tag debian
 listen on $OSD_DEFER port 25 hostname $name filter defer tag defer
 # $OSD_DROP: 421 and close at MAIL FROM.
 listen on $OSD_DROP port 25 hostname $name filter drop tag drop
+# $OSD_HELO: EHLO refused with 502 (a builtin filter), HELO accepted.
+listen on $OSD_HELO port 25 hostname $name filter noehlo tag heloonly
 
 action "local" maildir "$OSD_DIR/mail/%{user.username}" alias <aliases> userbase <users>
 action "relay" relay host smtp://$NET.99:25
@@ -231,6 +235,7 @@ match tag debian for domain <domains> action "local"
 match tag debian from local for any action "relay"
 match tag defer from any for domain <domains> action "local"
 match tag drop from any for domain <domains> action "local"
+match tag heloonly from any for domain <domains> action "local"
 EOF
 }
 
@@ -250,7 +255,7 @@ osd_ns() {
 }
 
 osd_start() {
-    log "starting $(osd_version) on $OSD (25, 465, 587), $OSD_DEB, $OSD_DEFER, $OSD_DROP"
+    log "starting $(osd_version) on $OSD (25, 465, 587), $OSD_DEB, $OSD_DEFER, $OSD_DROP, $OSD_HELO"
     osd_ns "$OSD_ROOT/usr/sbin/smtpd" -n -f "$OSD_DIR/smtpd.conf" >"$OSD_DIR/check.log" 2>&1 || {
         cat "$OSD_DIR/check.log" >&2
         die "OpenSMTPD configuration check failed"
@@ -362,7 +367,9 @@ DAEMON_OPTIONS(\`Family=inet, Name=MTA-SSL, Port=465, Addr=$SM, M=s')dnl"
     ! grep -q '^R127\.0\.0\.1[[:space:]]' "$SM_DIR/private/sendmail.cf" ||
         die "could not remove the loopback relay rule from the private Sendmail"
     # Relays for 127.0.0.0/8 (class R: relay-domains), as an access map "Connect:127 RELAY".
-    sm_instance relay "$SM_RELAY" "$debian" "RELAY_DOMAIN(\`127')dnl"
+    # A three-line greeting (Sendmail turns each "\n" of SmtpGreetingMessage into a 220- line).
+    sm_instance relay "$SM_RELAY" "$debian" "RELAY_DOMAIN(\`127')dnl
+define(\`confSMTP_LOGIN_MSG', \`\$j Sendmail \$v/\$Z; \$b\\nNo UCE/UBE: this host relays for 127.0.0.0/8\\nsmtpprobe real-MTA test bed')dnl"
 }
 
 sm_ns() {
@@ -543,6 +550,7 @@ start_servers() {
     wait_until "OpenSMTPD $OSD_DEB:25" smtp_answers "$OSD_DEB" 25
     wait_until "OpenSMTPD $OSD_DEFER:25" smtp_answers "$OSD_DEFER" 25
     wait_until "OpenSMTPD $OSD_DROP:25" smtp_answers "$OSD_DROP" 25
+    wait_until "OpenSMTPD $OSD_HELO:25" smtp_answers "$OSD_HELO" 25
     sm_start
     wait_until "Sendmail $SM:25" smtp_answers "$SM" 25
     wait_until "Sendmail $SM:465" smtp_answers "$SM" 465 tls "sendmail.$DOMAIN"
@@ -561,6 +569,7 @@ SMTPPROBE_MTAS_OSD=$OSD
 SMTPPROBE_MTAS_OSD_DEB=$OSD_DEB
 SMTPPROBE_MTAS_OSD_DEFER=$OSD_DEFER
 SMTPPROBE_MTAS_OSD_DROP=$OSD_DROP
+SMTPPROBE_MTAS_OSD_HELO=$OSD_HELO
 SMTPPROBE_MTAS_OSD_NAME=opensmtpd.$DOMAIN
 SMTPPROBE_MTAS_SM=$SM
 SMTPPROBE_MTAS_SM_PRIV=$SM_PRIV
@@ -611,7 +620,7 @@ cmd_up() {
     nsd_config
     start_servers
     write_env
-    log "up: $(osd_version) on $OSD/$OSD_DEB/$OSD_DEFER/$OSD_DROP; env in $STATE/env"
+    log "up: $(osd_version) on $OSD/$OSD_DEB/$OSD_DEFER/$OSD_DROP/$OSD_HELO, Sendmail $(sm_version) on $SM/$SM_PRIV/$SM_RELAY; env in $STATE/env"
 }
 
 cmd_status() {

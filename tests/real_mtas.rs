@@ -32,6 +32,8 @@ struct Mtas {
     osd_deb: String,
     osd_defer: String,
     osd_drop: String,
+    /// OpenSMTPD refusing EHLO with 502 (HELO accepted).
+    osd_helo: String,
     osd_name: String,
     /// Sendmail: Debian's privacy flags + STARTTLS + 465; `goaway` and closed to relaying;
     /// relaying for 127.0.0.0/8.
@@ -92,6 +94,7 @@ fn mtas() -> Mtas {
         osd_deb: get("SMTPPROBE_MTAS_OSD_DEB"),
         osd_defer: get("SMTPPROBE_MTAS_OSD_DEFER"),
         osd_drop: get("SMTPPROBE_MTAS_OSD_DROP"),
+        osd_helo: get("SMTPPROBE_MTAS_OSD_HELO"),
         osd_name: get("SMTPPROBE_MTAS_OSD_NAME"),
         sm: get("SMTPPROBE_MTAS_SM"),
         sm_priv: get("SMTPPROBE_MTAS_SM_PRIV"),
@@ -695,6 +698,40 @@ fn osd_421_at_mail_from_closes_the_session() {
     assert_eq!(run.code, 2, "{run}");
 }
 
+/// Finding 7: after EHLO is refused the session has no extensions, hence no STARTTLS.
+#[test]
+#[ignore = "needs OpenSMTPD on loopback: scripts/real-mtas.sh test"]
+fn osd_ehlo_refused_falls_back_to_helo_and_has_no_tls() {
+    let m = mtas();
+    let t = target(&m.osd_helo, 25);
+    let alice = format!("alice@{}", m.domain);
+    let run = probe(&m, &[&t, "--rcpt", &alice]);
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    let cmds = commands(s);
+    assert_eq!(
+        cmds.get(..2),
+        Some(&["EHLO".to_owned(), "HELO".to_owned()][..]),
+        "{run}"
+    );
+    assert_eq!(steps(s)[1]["code"], 502, "{run}");
+    assert!(finding(s, "helo_fallback").is_some(), "{run}");
+    assert_eq!(check(&run, s, "rcpt", &alice)["outcome"], "exists", "{run}");
+    assert_eq!(s["tls"]["mode"], "none", "{run}");
+    // No STARTTLS is possible: the same WARNING as a server whose EHLO lacks it.
+    assert!(
+        finding(s, "starttls_missing").is_some(),
+        "finding 7: a HELO-only session has no STARTTLS {run}"
+    );
+    assert_eq!(run.code, 1, "{run}");
+    // Required TLS that cannot happen is CRITICAL.
+    let run = probe(&m, &[&t, "--starttls", "require"]);
+    assert_eq!(
+        run.code, 2,
+        "finding 7: --starttls require without any TLS {run}"
+    );
+}
+
 // --- Sendmail 8.17.1.9 ----------------------------------------------------------------------
 
 #[test]
@@ -925,6 +962,13 @@ fn sm_relaying_for_loopback_is_an_open_relay() {
     );
     let s = only_server(&run);
     assert_completed(&run, s);
+    // This instance greets with three lines (220-, 220-, 220 ): one reply.
+    let greeting = &steps(s)[0];
+    assert_eq!(greeting["code"], 220, "{run}");
+    assert_eq!(greeting["lines"].as_array().map(Vec::len), Some(3), "{run}");
+    assert_eq!(steps(s)[1]["command"], "EHLO", "{run}");
+    assert!(finding(s, "unsolicited_reply").is_none(), "{run}");
+    assert!(finding(s, "protocol_violation").is_none(), "{run}");
     let c = check(&run, s, "rcpt", &other);
     assert_eq!(c["relay_test"], true, "{run}");
     assert_eq!(
