@@ -14,8 +14,9 @@
 //! written by `scripts/real-mtas.sh up`; variables of the same names in the environment win.
 //!
 //! What each test asserts is what the server really did (its log, the transcript), not what
-//! the probe says today: where they differ the test fails and `findings` in the commit that
-//! added it names the discrepancy.
+//! the probe said when the test was written: where the two differed, the assertion's message
+//! starts with "finding N" (N numbers the discrepancy in the report of the session that wrote
+//! these tests: the MTA, configuration, transcript and the reference for the right answer).
 
 use serde_json::Value;
 use std::collections::HashMap;
@@ -696,6 +697,33 @@ fn osd_421_at_mail_from_closes_the_session() {
         "{run}"
     );
     assert_eq!(run.code, 2, "{run}");
+}
+
+/// Finding 8: the domain's best MX is OpenSMTPD, whose STARTTLS handshake fails: the
+/// per-sender verdict must follow the session (plain text after the failed handshake).
+#[test]
+#[ignore = "needs OpenSMTPD on loopback: scripts/real-mtas.sh test"]
+fn osd_policy_verdict_follows_the_failed_handshake() {
+    let m = mtas();
+    let run = probe(&m, &[&m.domain, "--ca-file", &m.ca]);
+    let s = servers(&run)
+        .iter()
+        .find(|s| s["host"] == m.osd_name.as_str())
+        .unwrap_or_else(|| panic!("no {} {run}", m.osd_name));
+    assert!(finding(s, "starttls_handshake_failed").is_some(), "{run}");
+    let senders = run.json["policy"]["senders"]
+        .as_array()
+        .unwrap_or_else(|| panic!("policy.senders {run}"));
+    let opportunistic = senders
+        .iter()
+        .find(|x| x["sender"] == "opportunistic")
+        .unwrap_or_else(|| panic!("opportunistic sender {run}"));
+    let reason = opportunistic["reason"].as_str().unwrap_or("");
+    assert!(
+        !reason.contains("over STARTTLS") && reason.contains("plain text"),
+        "finding 8: the handshake failed, the conversation is in plain text: {reason:?} {run}"
+    );
+    assert_eq!(run.code, 1, "{run}");
 }
 
 /// Finding 7: after EHLO is refused the session has no extensions, hence no STARTTLS.
