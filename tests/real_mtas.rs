@@ -192,7 +192,10 @@ fn probe(m: &Mtas, args: &[&str]) -> Run {
         for c in s["checks"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
             // docs/json.md: `inconclusive` has status `unknown`.
             if c["outcome"] == "inconclusive" {
-                assert_eq!(c["status"], "unknown", "inconclusive check's status {run}");
+                assert_eq!(
+                    c["status"], "unknown",
+                    "finding 2: docs/json.md gives inconclusive the status unknown {run}"
+                );
             }
         }
     }
@@ -433,8 +436,11 @@ fn osd_rcpt_in_an_internal_domain_uses_the_canary() {
     let a = check(&run, s, "rcpt", &alice);
     let n = check(&run, s, "rcpt", &nobody);
     // The canary's answer is evidence and is reported.
-    assert_eq!(a["discriminates"], true, "alice discriminates {run}");
-    assert_eq!(n["canary"]["code"], 550, "canary reported {run}");
+    assert_eq!(
+        a["discriminates"], true,
+        "finding 2: alice discriminates {run}"
+    );
+    assert_eq!(n["canary"]["code"], 550, "finding 2: canary reported {run}");
     // 250 vs 550 for a made-up name in the same domain: the server knows its users.
     assert_eq!(cos(a), (Some(250), Some("exists"), Some("ok")), "{run}");
     assert_eq!(n["outcome"], "unknown_user", "{run}");
@@ -462,7 +468,10 @@ fn osd_debian_localhost_is_local_delivery_not_relay() {
     assert_completed(&run, s);
     let a = check(&run, s, "rcpt", "alice@localhost");
     let n = check(&run, s, "rcpt", "nosuchuser@localhost");
-    assert!(finding(s, "open_relay").is_none(), "{run}");
+    assert!(
+        finding(s, "open_relay").is_none(),
+        "finding 1: localhost is the server itself, not a relay {run}"
+    );
     assert_eq!(a["outcome"], "exists", "{run}");
     assert_eq!(n["outcome"], "unknown_user", "{run}");
     assert_ne!(run.code, 2, "{run}");
@@ -972,7 +981,10 @@ fn sm_localhost_is_local_delivery_not_relay() {
         "{run}"
     );
     let c = check(&run, s, "rcpt", "bob@localhost");
-    assert!(finding(s, "open_relay").is_none(), "{run}");
+    assert!(
+        finding(s, "open_relay").is_none(),
+        "finding 1: localhost is the server itself, not a relay {run}"
+    );
     assert_eq!(cos(c), (Some(250), Some("exists"), Some("ok")), "{run}");
     assert_eq!(run.code, 0, "{run}");
 }
