@@ -345,10 +345,16 @@ sm_config() {
     printf '%s\n' "hosts files dns" "aliases files" >"$SM_DIR/service.switch"
     local debian='needmailhelo,needexpnhelo,needvrfyhelo,restrictqrun,restrictexpand,nobodyreturn,authwarnings'
     # Debian's sendmail.mc privacy flags (VRFY and EXPN answered), its 1 s greet_pause,
-    # STARTTLS and SMTPS on 465.
+    # STARTTLS, SMTPS on 465, and submission on 587 (M=Ea: AUTH required). AUTH PLAIN LOGIN
+    # with AuthOptions=p: not offered before TLS (Cyrus SASL mechanisms; nobody can log in,
+    # there is no sasldb: the probe never authenticates).
     sm_instance default "$SM" "$debian" \
         "FEATURE(\`greet_pause', \`1000')dnl
-DAEMON_OPTIONS(\`Family=inet, Name=MTA-SSL, Port=465, Addr=$SM, M=s')dnl"
+define(\`confAUTH_MECHANISMS', \`PLAIN LOGIN')dnl
+define(\`confAUTH_OPTIONS', \`A,p')dnl
+TRUST_AUTH_MECH(\`PLAIN LOGIN')dnl
+DAEMON_OPTIONS(\`Family=inet, Name=MTA-SSL, Port=465, Addr=$SM, M=s')dnl
+DAEMON_OPTIONS(\`Family=inet, Name=MSA, Port=587, Addr=$SM, M=Ea')dnl"
     # PrivacyOptions=goaway: VRFY and EXPN refused (252 / 502), no STARTTLS (M=S). Sendmail
     # lets any client whose name is in class w (its own names, "localhost") relay, and the
     # probe connects from 127.0.0.1 = localhost: in this instance's hosts file 127.0.0.1 is
@@ -554,6 +560,7 @@ start_servers() {
     sm_start
     wait_until "Sendmail $SM:25" smtp_answers "$SM" 25
     wait_until "Sendmail $SM:465" smtp_answers "$SM" 465 tls "sendmail.$DOMAIN"
+    wait_until "Sendmail $SM:587" smtp_answers "$SM" 587
     wait_until "Sendmail $SM_PRIV:25" smtp_answers "$SM_PRIV" 25
     wait_until "Sendmail $SM_RELAY:25" smtp_answers "$SM_RELAY" 25
     check_loopback

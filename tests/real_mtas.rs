@@ -879,6 +879,51 @@ fn sm_starttls_certificate_reasons() {
     assert_eq!(s["tls"]["mode"], "none", "{run}");
 }
 
+/// Finding 9: on the submission port, AUTH required for MAIL is the server doing its job.
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_submission_587_auth_only_after_starttls() {
+    let m = mtas();
+    let t = target(&m.sm, 587);
+    let tls = ["--ca-file", m.ca.as_str(), "--tls-name", m.sm_name.as_str()];
+    let mut args = vec![t.as_str()];
+    args.extend(tls);
+    let run = probe(&m, &args);
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    let before = strings(&s["extensions"]);
+    assert!(before.iter().any(|e| e == "STARTTLS"), "{run}");
+    assert!(
+        !before.iter().any(|e| e.starts_with("AUTH")),
+        "no AUTH before TLS {run}"
+    );
+    assert_eq!(s["tls"]["verified"], true, "{run}");
+    let after = strings(&s["tls"]["extensions_after_tls"]);
+    assert!(after.iter().any(|e| e == "AUTH PLAIN LOGIN"), "{run}");
+    assert_eq!(run.code, 0, "{run}");
+
+    let alice = format!("alice@{}", m.domain);
+    args.extend(["--rcpt", alice.as_str()]);
+    let run = probe(&m, &args);
+    let s = only_server(&run);
+    assert_completed(&run, s);
+    let mail = steps(s)
+        .iter()
+        .find(|x| x["command"] == "MAIL")
+        .unwrap_or_else(|| panic!("no MAIL {run}"));
+    // "530 5.7.0 Authentication required"
+    assert_eq!(mail["code"], 530, "{run}");
+    assert_eq!(
+        check(&run, s, "rcpt", &alice)["outcome"],
+        "not_checked",
+        "{run}"
+    );
+    assert_eq!(
+        run.code, 1,
+        "finding 9: AUTH required on 587 is normal (RFC 6409); only the check is missing {run}"
+    );
+}
+
 #[test]
 #[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
 fn sm_implicit_tls_465_verified() {
