@@ -23,8 +23,12 @@
 # (unshare -m) where $STATE's directories are bind-mounted over /var/spool, /run and
 # /var/lib, so nothing outside $STATE is written. It needs the system users `opensmtpd`
 # and `opensmtpq` (as Debian's package makes them): created with `useradd --system` when
-# missing. Sendmail runs from the extracted tree with its own sendmail.cf, queue and pid
-# file under $STATE (its user: `smmta`, group `smmsp`, created the same way).
+# missing. Sendmail runs from the extracted tree with its own sendmail.cf (rendered with m4
+# from the extracted cf/ tree), queue and pid file under $STATE (its user: `smmta`, group
+# `smmsp`, created the same way), also in a mount namespace: there /etc/passwd is a copy
+# with the test users alice and bob added, /etc/hosts names this host after the instance,
+# and /etc/resolv.conf points at the bed's NSD; the real files are untouched.
+# NSD (authoritative for the bed's domain) is the Debian package, as for real-servers.sh.
 #
 # Everything listens only on 127.0.8.x (127.0.6.x is Postfix's bed, 127.0.7.x another one),
 # every file lives under $SMTPPROBE_MTAS_DIR (default /tmp/smtpprobe-real-mtas). Needs root.
@@ -48,9 +52,12 @@ OSD_DEFER=$NET.13 # a builtin filter answers 451 to every RCPT (greylisting-like
 OSD_DROP=$NET.14 # a builtin filter disconnects with 421 at MAIL FROM
 OSD_HELO=$NET.15 # a builtin filter refuses EHLO with 502: the client must fall back to HELO
 # Sendmail: one daemon per configuration (own sendmail.cf, queue, pid file).
-SM=$NET.21       # Debian's sendmail.mc defaults (PrivacyOptions without novrfy/noexpn)
-SM_PRIV=$NET.22  # PrivacyOptions=goaway (novrfy, noexpn, ...)
-SM_RELAY=$NET.23 # relays for 127.0.0.0/8 (access: Connect:127 RELAY)
+SM=$NET.21       # Debian's sendmail.mc privacy flags (VRFY/EXPN answered), greet_pause 1 s,
+#                  STARTTLS, 465 implicit TLS, 587 submission (AUTH required, offered only
+#                  after STARTTLS)
+SM_PRIV=$NET.22  # PrivacyOptions=goaway (novrfy, noexpn, ...), no STARTTLS, refuses to relay
+#                  for the probe (which it sees as an outside client; see sm_config)
+SM_RELAY=$NET.23 # relays for 127.0.0.0/8 (RELAY_DOMAIN(127)); a three-line greeting
 
 DNS=$NET.53      # NSD, authoritative for $DOMAIN (MX -> opensmtpd, sendmail; a domain hosted
 #                  elsewhere for relay tests); the tests give it to the probe with --resolver
@@ -67,7 +74,8 @@ SM_DEBS=(sendmail-bin sendmail-base sendmail-cf m4)
 # The libraries the two daemons link to (apt-cache depends opensmtpd sendmail-bin), and
 # the tools the script uses.
 LIBS=(libevent-2.1-7 libdb5.3 libpam0g libssl3 zlib1g libcrypt1 libldap-2.5-0 liblockfile1
-    libnsl2 libsasl2-2 libwrap0 openssl iproute2 util-linux passwd nsd bind9-dnsutils)
+    libnsl2 libsasl2-2 libsasl2-modules libwrap0 openssl iproute2 util-linux passwd nsd
+    bind9-dnsutils)
 
 log() { printf 'real-mtas: %s\n' "$*" >&2; }
 die() {
@@ -100,11 +108,23 @@ install_libs() {
     if "${apt[@]}" install -s --no-install-recommends "${missing[@]}" 2>&1 | grep -q '^Remv '; then
         die "installing ${missing[*]} would remove packages: refusing"
     fi
+    # No service may start during apt-get (nsd's default configuration listens everywhere).
+    local policy=/usr/sbin/policy-rc.d ours=0 rc=0
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\n# smtpprobe real-mtas.sh: no service starts during apt-get\nexit 101\n' >"$policy"
+        chmod 755 "$policy"
+        ours=1
+    fi
     DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends \
-        "${missing[@]}" >>"$aptlog" 2>&1 || {
+        "${missing[@]}" >>"$aptlog" 2>&1 || rc=$?
+    ((ours)) && rm -f "$policy"
+    ((rc == 0)) || {
         tail -20 "$aptlog" >&2
         die "apt-get install failed"
     }
+    if [[ -d /run/systemd/system ]]; then
+        systemctl disable --now nsd >/dev/null 2>&1 || true
+    fi
 }
 
 extract() { # dir deb...
