@@ -1072,6 +1072,35 @@ fn sm_relaying_for_loopback_is_an_open_relay() {
     assert_eq!(run.code, 2, "{run}");
 }
 
+/// Finding 10: Sendmail's greet_pause (1 s) against a 0.5 s reply timeout.
+#[test]
+#[ignore = "needs Sendmail on loopback: scripts/real-mtas.sh test"]
+fn sm_greet_pause_longer_than_timeout_names_the_timeout() {
+    let m = mtas();
+    let t = target(&m.sm, 25);
+    // Run directly: the harness (run_raw) gives every probe --timeout 10.
+    let out = Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
+        .args([&t, "--timeout", "0.5", "--connect-timeout", "3", "--json"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the smtpprobe binary runs");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert_eq!(out.status.code(), Some(2), "{json:#}");
+    let s = &json["servers"][0];
+    assert_eq!(s["error"]["phase"], "greeting", "{json:#}");
+    let message = s["error"]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("0.5 s"),
+        "finding 10: the timeout was 0.5 s: {message:?}"
+    );
+}
+
 /// Finding 5: Sendmail checks that the sender's domain resolves (check_mail). With
 /// PIPELINING the RCPTs already sent get 503; the report must name the cause (our
 /// --mail-from) rather than advise waiting.
