@@ -74,7 +74,7 @@ SM_DEBS=(sendmail-bin sendmail-base sendmail-cf m4)
 # The libraries the two daemons link to (apt-cache depends opensmtpd sendmail-bin), and
 # the tools the script uses.
 LIBS=(libevent-2.1-7 libdb5.3 libpam0g libssl3 zlib1g libcrypt1 libldap-2.5-0 liblockfile1
-    libnsl2 libsasl2-2 libsasl2-modules libwrap0 openssl iproute2 util-linux passwd nsd
+    libnsl2 libsasl2-2 libsasl2-modules libwrap0 openssl iproute2 util-linux passwd procps nsd
     bind9-dnsutils)
 
 log() { printf 'real-mtas: %s\n' "$*" >&2; }
