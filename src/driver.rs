@@ -500,12 +500,12 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
     fn timeout_message(&self, name: &str, u: Option<&Unfinished>, arrived: usize) -> String {
         let which = if Instant::now() >= self.deadline {
             format!(
-                "the whole conversation exceeded --deadline {:.0} s",
+                "the whole conversation exceeded --deadline {} s",
                 self.timeouts.deadline.as_secs_f64()
             )
         } else {
             format!(
-                "no complete reply within --timeout {:.0} s",
+                "no complete reply within --timeout {} s",
                 self.timeouts.reply.as_secs_f64()
             )
         };

@@ -109,6 +109,20 @@ pub fn report_in(c: &CheckFacts, relation: &Relation) -> CheckReport {
     }
 }
 
+/// Whether a RCPT check's user was accepted where the made-up name of the same domain was
+/// refused, or the other way round: a server that knows that domain's users (a relay does
+/// not tell them apart). In a domain whose relation DNS could not settle (no records as
+/// seen from here: an internal domain, split DNS), that makes the domain the server's own.
+pub fn tells_users_apart(c: &CheckFacts) -> bool {
+    let (CheckKind::Rcpt, false, Some(r), Some(k)) = (c.kind, c.relay_test, &c.reply, &c.canary)
+    else {
+        return false;
+    };
+    let accepted = |code: u16| (200..300).contains(&code);
+    let refused = |code: u16| (500..600).contains(&code);
+    (accepted(r.code) && refused(k.reply.code)) || (refused(r.code) && accepted(k.reply.code))
+}
+
 /// What an EXPN reply expanded the list to: each line's text, without the code and the
 /// enhanced code (RFC 5321 §3.5.2: one member per line of a 250 reply).
 fn members(c: &CheckFacts) -> Option<Vec<String>> {

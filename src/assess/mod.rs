@@ -305,17 +305,27 @@ fn conversation(
         .map(|c| c.raw.clone())
         .unwrap_or_default();
     let identity = relay::Identity::of(facts, t);
+    // Domains DNS could not place, whose users the server told apart in this session.
+    let known: Vec<String> = t
+        .checks
+        .iter()
+        .filter(|k| checks::tells_users_apart(k))
+        .filter_map(|k| Recipients::domain_of(&k.argument))
+        .collect();
     report.checks = t
         .checks
         .iter()
         .map(|k| {
-            checks::report_in(
-                k,
-                &relay::relation(&k.argument, judge.recipients, &identity),
-            )
+            let relation = match relay::relation(&k.argument, judge.recipients, &identity) {
+                relay::Relation::Undecided { domain, .. } if known.contains(&domain) => {
+                    relay::Relation::Own
+                }
+                r => r,
+            };
+            checks::report_in(k, &relation)
         })
         .collect();
-    report.steps = steps::steps(t, &report.checks);
+    report.steps = steps::steps(t, &report.checks, port);
     relay::settle_steps(&mut report.steps, &report.checks);
     let greeting = t
         .steps

@@ -99,6 +99,12 @@ pub fn relation(argument: &str, recipients: &Recipients, server: &Identity) -> R
     if recipients.is_probed(&domain) {
         return Relation::Own;
     }
+    // `localhost` is every server itself (RFC 6761 §6.3: Sendmail's class w, OpenSMTPD's
+    // `for local`, Postfix's mydestination): accepting it is local delivery, not relaying.
+    let lower = domain.to_ascii_lowercase();
+    if lower == "localhost" || lower.ends_with(".localhost") {
+        return Relation::Own;
+    }
     if let Some(literal) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
         let ip = literal.trim_start_matches("ipv6:").parse::<IpAddr>().ok();
         return match (ip, server.address) {

@@ -16,10 +16,13 @@ use crate::vocab::Outcome;
 struct View<'a> {
     identity: Option<&'static identity::Identity>,
     checks: &'a [CheckReport],
+    /// The port is a submission port (587, RFC 6409; 465, RFC 8314), where a sender must
+    /// authenticate: a 530 to MAIL is the server doing its job.
+    submission: bool,
 }
 
-/// Every step of a transcript, judged.
-pub fn steps(t: &Transcript, checks: &[CheckReport]) -> Vec<StepReport> {
+/// Every step of a transcript, judged; `port` is the server's.
+pub fn steps(t: &Transcript, checks: &[CheckReport], port: u16) -> Vec<StepReport> {
     let own_words = t
         .steps
         .iter()
@@ -28,6 +31,7 @@ pub fn steps(t: &Transcript, checks: &[CheckReport]) -> Vec<StepReport> {
     let view = View {
         identity: identity::identify(own_words),
         checks,
+        submission: matches!(port, 587 | 465),
     };
     t.steps
         .iter()
@@ -83,6 +87,9 @@ fn step(s: &Step, view: &View<'_>, confirmed_before: bool) -> StepReport {
         },
         advice: m.advice,
         status: if s.canary && !matches!(s.reply.code, 421 | 221) {
+            Status::Ok
+        } else if view.submission && s.context == Context::Mail && s.reply.code == 530 {
+            // RFC 6409 §4.3: healthy here; what it leaves unchecked is the checks' WARNING.
             Status::Ok
         } else {
             m.status

@@ -161,6 +161,6 @@ pub const SERVER_TEXTS: &[Rule] = &[
     Rule::new("mail_530_starttls_first", Ctx::Only(&[Mail, Rcpt, Auth]), CodePat::OneOf(&[530]), WARN)
         .text(&["starttls"])
         .summary("The server requires TLS before this command: start TLS, then try again.")
-        .advice("Run STARTTLS first (the probe does unless --no-starttls).")
+        .advice("Start TLS first. The probe does when the server offers STARTTLS (unless --starttls never): if this came after a failed or missing STARTTLS, fix TLS on the server.")
         .source("Gmail submission \"530 5.7.0 Must issue a STARTTLS command first\"; Postfix smtpd_tls_security_level=encrypt"),
 ];
