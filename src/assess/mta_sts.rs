@@ -444,6 +444,10 @@ fn opportunistic(scope: &Scope<'_>) -> SenderReport {
 }
 
 fn over(s: &ServerReport) -> &'static str {
+    if !s.attempts.is_empty() {
+        // The STARTTLS handshake failed and the conversation was had again in plain text.
+        return " in plain text, after its STARTTLS handshake failed (a sender that does not retry without TLS defers)";
+    }
     match s.tls.as_ref().map(|t| t.mode) {
         Some(TlsMode::StartTls) => " over STARTTLS",
         Some(TlsMode::Implicit) => " over TLS",

@@ -138,8 +138,12 @@ fn skeleton(code: u16, enhanced: Option<EnhancedCode>) -> Meaning {
 }
 
 fn append_enhanced(summary: &mut String, enhanced: Option<EnhancedCode>) {
-    // X.0.0 ("other undefined status") adds nothing to what the basic code said.
-    let enhanced = enhanced.filter(|e| !(e.subject == 0 && e.detail == 0));
+    // X.0.0 ("other undefined status") adds nothing to what the basic code said. In a
+    // success (class 2) most registry titles name failures: Sendmail's "252 2.5.2 Cannot
+    // VRFY user" is no "Syntax error". Only the titles that read as a success are added.
+    let enhanced = enhanced
+        .filter(|e| !(e.subject == 0 && e.detail == 0))
+        .filter(|e| e.class != 2 || matches!((e.subject, e.detail), (1, 0 | 5) | (5 | 7, 0)));
     if let Some(l) = enhanced.and_then(enhanced::lookup) {
         let what = match l.precision {
             enhanced::Precision::Exact => l.title().to_string(),

@@ -113,6 +113,12 @@ pub const RULES: &[Rule] = &[
         .summary("The server rejects our sender address: malformed, or not acceptable to its policy (e.g. a domain that does not exist).")
         .pasted("The server rejected the sender address: malformed, or not acceptable to its policy (e.g. a domain that does not exist).")
         .advice("Use --mail-from with a real, fully qualified address whose domain has DNS records."),
+    Rule::new("mail_sender_domain_unresolved", Ctx::Only(&[Mail]), CodePat::OneOf(&[450, 451, 550, 553]), WARN)
+        .enhanced(EnhPat::Exact(1, 8))
+        .summary("The server could not find the domain of our envelope sender in DNS and refuses senders it cannot resolve (RFC 3463 X.1.8, bad sender's system address): the --mail-from domain, not the server, is the cause. Retrying will not help.")
+        .pasted("The receiving server could not find the sender's domain in DNS and refuses senders it cannot resolve (RFC 3463 X.1.8): the sending domain needs MX or address records that resolve from the Internet.")
+        .advice("Give --mail-from an address whose domain resolves from the server, or leave the default null sender <>. Operator: this is Sendmail's check_mail (accept_unresolvable_domains off) or Postfix's reject_unknown_sender_domain.")
+        .source("RFC 3463 §3.2 X.1.8; Sendmail cf/README (FEATURE(accept_unresolvable_domains)); Postfix reject_unknown_sender_domain (unknown_address_reject_code 450)"),
     Rule::new("mail_4xx", Ctx::Only(&[Mail]), CodePat::Class(4), WARN)
         .summary("The server refuses our sender for now: greylisting, a failed DNS check of the sender domain, or a temporary limit.")
         .pasted("The server refused the sender for now: greylisting, a failed DNS check of the sender domain, or a temporary limit; a mail server retries on its own.")

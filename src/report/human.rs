@@ -723,6 +723,16 @@ fn tls_verdict(
                 p.dim(&format!("what to do: {}", escape(&e.advice)))
             )?;
         }
+    } else if let Some(e) = t.verify_error.as_ref().filter(|_| t.version.is_none()) {
+        // No handshake completed, so no certificate was seen: nothing was verified or not.
+        let bad = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+        writeln!(
+            out,
+            "    {} ({}): {}",
+            p.paint(bad, "HANDSHAKE FAILED"),
+            e.reason,
+            escape(&e.message)
+        )?;
     } else if let Some(e) = &t.verify_error {
         // The finding carries the verdict (WARNING in auto mode, CRITICAL when required).
         let bad = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
