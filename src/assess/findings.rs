@@ -34,14 +34,9 @@ pub fn of_event(event: Event, policy: TlsPolicy, greeting: &str) -> FindingRepor
                 "the server kept sending replies nobody asked for: {more} more than shown; a client that matched them to its commands would misread every answer"
             ),
         ),
-        Event::ServiceNotAvailable { code } => (
-            FindingId::ServiceNotAvailable,
-            Critical,
-            format!(
-                "the server refused the session for now, answering the connection with {}: senders retry later",
-                quoted(greeting, code)
-            ),
-        ),
+        Event::ServiceNotAvailable { .. } | Event::NoSmtpService { .. } => {
+            greeting_refused(event, greeting)
+        }
         Event::ServerClosing => (
             FindingId::ServerClosing,
             Critical,
@@ -56,14 +51,6 @@ pub fn of_event(event: Event, policy: TlsPolicy, greeting: &str) -> FindingRepor
                     Context::Greeting => "the connection".to_owned(),
                     c => c.name().to_uppercase(),
                 }
-            ),
-        ),
-        Event::NoSmtpService { code } => (
-            FindingId::NoSmtpService,
-            Critical,
-            format!(
-                "the server refused the session, answering the connection with {}: no SMTP service here for us",
-                quoted(greeting, code)
             ),
         ),
         Event::BadGreeting { code } => (
@@ -281,6 +268,33 @@ fn unsolicited(code: u16, after: Context) -> (FindingId, Status, String) {
                 "the server sent a {code} reply nobody asked for, {}; it was not taken as the answer to our next command",
                 when(after)
             ),
+        ),
+    }
+}
+
+/// A greeting that refused the session, temporarily (4xx) or for good (5xx), quoted.
+fn greeting_refused(event: Event, greeting: &str) -> (FindingId, Status, String) {
+    match event {
+        Event::ServiceNotAvailable { code } => (
+            FindingId::ServiceNotAvailable,
+            Status::Critical,
+            format!(
+                "the server refused the session for now, answering the connection with {}: senders retry later",
+                quoted(greeting, code)
+            ),
+        ),
+        Event::NoSmtpService { code } => (
+            FindingId::NoSmtpService,
+            Status::Critical,
+            format!(
+                "the server refused the session, answering the connection with {}: no SMTP service here for us",
+                quoted(greeting, code)
+            ),
+        ),
+        _ => (
+            FindingId::BadGreeting,
+            Status::Critical,
+            "the greeting refused the session".into(),
         ),
     }
 }
