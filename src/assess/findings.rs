@@ -34,8 +34,8 @@ pub fn of_event(event: Event, policy: TlsPolicy, greeting: &str) -> FindingRepor
                 "the server kept sending replies nobody asked for: {more} more than shown; a client that matched them to its commands would misread every answer"
             ),
         ),
-        Event::ServiceNotAvailable { .. } | Event::NoSmtpService { .. } => {
-            greeting_refused(event, greeting)
+        Event::ServiceNotAvailable { code } | Event::NoSmtpService { code } => {
+            greeting_refused(code, greeting)
         }
         Event::ServerClosing => (
             FindingId::ServerClosing,
@@ -273,29 +273,24 @@ fn unsolicited(code: u16, after: Context) -> (FindingId, Status, String) {
 }
 
 /// A greeting that refused the session, temporarily (4xx) or for good (5xx), quoted.
-fn greeting_refused(event: Event, greeting: &str) -> (FindingId, Status, String) {
-    match event {
-        Event::ServiceNotAvailable { code } => (
+fn greeting_refused(code: u16, greeting: &str) -> (FindingId, Status, String) {
+    let said = quoted(greeting, code);
+    if code < 500 {
+        (
             FindingId::ServiceNotAvailable,
             Status::Critical,
             format!(
-                "the server refused the session for now, answering the connection with {}: senders retry later",
-                quoted(greeting, code)
+                "the server refused the session for now, answering the connection with {said}: senders retry later"
             ),
-        ),
-        Event::NoSmtpService { code } => (
+        )
+    } else {
+        (
             FindingId::NoSmtpService,
             Status::Critical,
             format!(
-                "the server refused the session, answering the connection with {}: no SMTP service here for us",
-                quoted(greeting, code)
+                "the server refused the session, answering the connection with {said}: no SMTP service here for us"
             ),
-        ),
-        _ => (
-            FindingId::BadGreeting,
-            Status::Critical,
-            "the greeting refused the session".into(),
-        ),
+        )
     }
 }
 

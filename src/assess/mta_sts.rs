@@ -43,18 +43,19 @@ pub struct Scope<'a> {
     pub resolver_down: bool,
 }
 
-/// The status and wording of a policy record's failed lookup: a fault senders meet too
-/// (WARNING), or, when the probe's resolver is down, a lookup not made (UNKNOWN).
-fn lookup_failed(e: &DnsFailure, resolver_down: bool) -> (Status, bool) {
-    let ours = resolver_down && matches!(e, DnsFailure::Unreachable(_) | DnsFailure::Timeout);
-    (
-        if ours {
-            Status::Unknown
-        } else {
-            Status::Warning
-        },
-        ours,
-    )
+/// Whether a policy record's failed lookup is the probe's own resolver failing, as the MX
+/// lookup did (a lookup not made: UNKNOWN), rather than a fault senders meet too (WARNING).
+fn resolver_failed(e: &DnsFailure, resolver_down: bool) -> bool {
+    resolver_down && matches!(e, DnsFailure::Unreachable(_) | DnsFailure::Timeout)
+}
+
+/// The status of a policy record's failed lookup; `ours` as [`resolver_failed`] says.
+fn lookup_status(ours: bool) -> Status {
+    if ours {
+        Status::Unknown
+    } else {
+        Status::Warning
+    }
 }
 
 /// The policy section of the report.
@@ -148,7 +149,8 @@ fn records_and_fetch<'a>(
         Err(DnsFailure::NoData | DnsFailure::NxDomain) => {}
         Err(e) => {
             sts.lookup_error = Some(format!("the lookup failed ({})", failure(e)));
-            let (status, ours) = lookup_failed(e, scope.resolver_down);
+            let ours = resolver_failed(e, scope.resolver_down);
+            let status = lookup_status(ours);
             let message = if ours {
                 format!(
                     "MTA-STS record {name} not checked: the lookup failed like the MX lookup ({})",
@@ -382,9 +384,8 @@ fn tls_rpt(
         Err(DnsFailure::NoData | DnsFailure::NxDomain) => (&empty, None),
         Err(e) => (&empty, Some(e)),
     };
-    let (status, ours) = lookup_error.map_or((Status::Warning, false), |e| {
-        lookup_failed(e, resolver_down)
-    });
+    let ours = lookup_error.is_some_and(|e| resolver_failed(e, resolver_down));
+    let status = lookup_status(ours);
     let error = r
         .error
         .clone()
