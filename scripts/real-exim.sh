@@ -59,14 +59,12 @@ set -euo pipefail
 
 # Findings of the first live Exim run (2026-12-03) not fixed yet: their tests assert what is
 # right and fail today; `test` skips them unless EXIM_OPEN=1.
-#   1 Exim's built-in 2-hour certificate read as "expires in less than a day: renew it now"
 #   2 "554 Too many nonmail commands" (smtp_accept_max_nonmail) read as EXPN disabled
 #   3 a bare --vrfy name refused with 501 makes a host target WARNING (no retry as name@host)
 #   7 catch_all stated without the "this client may be trusted" caveat
 #  10 VRFY in a foreign domain refused for the domain read as unknown_user
 #  12 a bare canary still sent after the name was re-asked as name@domain
 OPEN_FINDINGS=(
-    default_starttls_offers_exims_temporary_self_signed_certificate
     too_many_nonmail_commands_is_a_session_limit_not_a_disabled_command
     a_bare_vrfy_name_refused_with_501_is_no_server_warning
     default_accepts_every_recipient_from_a_trusted_client_and_says_why

@@ -184,6 +184,9 @@ pub enum FindingId {
     TlsNotVerified,
     CertExpired,
     CertExpiring,
+    /// A self-signed certificate of an hour or two that the server software made itself
+    /// because none is configured (Exim without `tls_certificate`): nothing to renew.
+    CertTemporary,
     /// A success code the command cannot get (RFC 5321 §4.3.2), e.g. `220` to EHLO.
     InvalidReplyCode,
     /// Replies that break RFC 5321's syntax (bare LF, mixed codes, lines without a code,
@@ -241,7 +244,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    const FIXED: [FindingId; 46] = [
+    const FIXED: [FindingId; 47] = [
         FindingId::UnsolicitedReply,
         FindingId::ServiceNotAvailable,
         FindingId::ServerClosing,
@@ -264,6 +267,7 @@ impl FindingId {
         FindingId::TlsNotVerified,
         FindingId::CertExpired,
         FindingId::CertExpiring,
+        FindingId::CertTemporary,
         FindingId::InvalidReplyCode,
         FindingId::ImplicitTlsPort,
         FindingId::ProtocolViolation,
@@ -314,6 +318,7 @@ impl FindingId {
             FindingId::TlsNotVerified => "tls_not_verified",
             FindingId::CertExpired => "cert_expired",
             FindingId::CertExpiring => "cert_expiring",
+            FindingId::CertTemporary => "cert_temporary",
             FindingId::InvalidReplyCode => "invalid_reply_code",
             FindingId::ProtocolViolation => "protocol_violation",
             FindingId::UserDisclosure => "user_disclosure",

@@ -72,6 +72,7 @@ fn certificate(name: &str) -> CertificateReport {
         serial: evil("01:02"),
         not_before: evil("2026-01-01T00:00:00Z"),
         not_after: evil("2027-01-01T00:00:00Z"),
+        not_before_unix: 1_767_225_600,
         not_after_unix: 1_798_761_600,
         days_left: 200,
         key: KeyReport {

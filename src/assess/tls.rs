@@ -217,6 +217,9 @@ fn expiry(
             format!("in {d} day(s)")
         }
     };
+    if let Some(f) = certificates.first().and_then(temporary) {
+        return Some(f);
+    }
     // The first to expire (or the longest expired); `days_left` counts whole days.
     let c = certificates.iter().min_by_key(|c| c.not_after_unix)?;
     let d = c.days_left;
@@ -266,6 +269,46 @@ fn expiry(
     }
 }
 
+/// A certificate the server software made for itself (self-signed, valid for a day at most,
+/// still valid): its end is no deadline for anybody, so it is reported for what it shows,
+/// no certificate configured. See [`crate::knowledge::certificates`].
+fn temporary(c: &CertificateReport) -> Option<FindingReport> {
+    use crate::knowledge::certificates::{TEMPORARY_LIFETIME_SECS, generated_by};
+    let lifetime = c.not_after_unix - c.not_before_unix;
+    if !c.self_issued || c.expired || !(0..=TEMPORARY_LIFETIME_SECS).contains(&lifetime) {
+        return None;
+    }
+    let span = match lifetime {
+        s if s >= 3_600 && s % 3_600 == 0 => format!("{} hour(s)", s / 3_600),
+        s if s >= 3_600 => format!("{:.1} hours", s as f64 / 3_600.0),
+        s => format!("{} minute(s)", s / 60),
+    };
+    let (who, fix) = match generated_by(&c.subject) {
+        Some(g) => (
+            format!(
+                "{} makes such a certificate itself when it has none configured",
+                g.software
+            ),
+            g.fix.to_owned(),
+        ),
+        None => (
+            "server software makes such a certificate itself when it has none configured"
+                .to_owned(),
+            "configure a certificate for this host name in the server".to_owned(),
+        ),
+    };
+    Some(finding(
+        FindingId::CertTemporary,
+        Status::Warning,
+        format!(
+            "the server's certificate ({}) is a temporary self-signed one, valid for {span} \
+             until {}: {who}, and makes a new one when it runs out, so there is nothing to \
+             renew and no sender can verify it; {fix}",
+            c.subject, c.not_after
+        ),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,10 +341,23 @@ mod tests {
     /// handshake made at `at` whose verification was skipped (`--insecure`), so that the
     /// expiry judgement is the only one.
     fn handshake_at(not_after: i64, at: i64) -> HandshakeRecord {
+        handshake_lasting(not_after - 400 * DAY, not_after, at, None)
+    }
+
+    /// The same, valid from `not_before`, with an organisation in its subject.
+    fn handshake_lasting(
+        not_before: i64,
+        not_after: i64,
+        at: i64,
+        org: Option<&str>,
+    ) -> HandshakeRecord {
         let key = rcgen::KeyPair::generate().expect("key");
         let mut p = rcgen::CertificateParams::new(vec!["mx.test".to_owned()]).expect("params");
-        p.not_before =
-            time::OffsetDateTime::from_unix_timestamp(not_after - 400 * DAY).expect("date");
+        if let Some(o) = org {
+            p.distinguished_name
+                .push(rcgen::DnType::OrganizationName, o);
+        }
+        p.not_before = time::OffsetDateTime::from_unix_timestamp(not_before).expect("date");
         p.not_after = time::OffsetDateTime::from_unix_timestamp(not_after).expect("date");
         let cert = p.self_signed(&key).expect("certificate");
         HandshakeRecord {
@@ -327,6 +383,57 @@ mod tests {
             ..plain(&t, 25)
         };
         assess(&facts, ExpiryDays { warn: 21, crit: 7 })
+    }
+
+    fn judge(rec: &HandshakeRecord) -> Vec<FindingReport> {
+        let t = Transcript::default();
+        let facts = TlsFacts {
+            mode: Some(TlsMode::StartTls),
+            record: Some(rec),
+            ..plain(&t, 25)
+        };
+        assess(&facts, ExpiryDays { warn: 21, crit: 7 }).1
+    }
+
+    /// Exim without tls_certificate makes a 2-hour self-signed certificate (live Exim 4.96
+    /// bed, finding 1): no "renew it now" for what nobody renews; the cause is named.
+    #[test]
+    fn a_two_hour_self_signed_certificate_is_temporary_not_expiring() {
+        let start = 1_800_000_000;
+        let exim = handshake_lasting(start, start + 7_200, start + 60, Some("Exim Developers"));
+        let findings = judge(&exim);
+        assert!(expiry_finding(&findings).is_none(), "{findings:?}");
+        let f = findings
+            .iter()
+            .find(|f| f.id == FindingId::CertTemporary)
+            .expect("temporary");
+        assert_eq!(f.status, Status::Warning);
+        assert!(f.message.contains("valid for 2 hour(s)"), "{}", f.message);
+        assert!(f.message.contains("Exim makes"), "{}", f.message);
+        assert!(f.message.contains("tls_certificate"), "{}", f.message);
+
+        let other = handshake_lasting(start, start + 1_800, start + 60, None);
+        let f = judge(&other)
+            .into_iter()
+            .find(|f| f.id == FindingId::CertTemporary)
+            .expect("temporary");
+        assert!(f.message.contains("30 minute(s)"), "{}", f.message);
+        assert!(f.message.contains("server software makes"), "{}", f.message);
+
+        // A real certificate of two days that ends tomorrow is expiring, and one whose
+        // temporary life is over is expired: neither is excused.
+        let short = handshake_lasting(start, start + 2 * DAY, start + DAY + 60, None);
+        let f = judge(&short);
+        assert_eq!(
+            expiry_finding(&f).map(|f| f.id),
+            Some(FindingId::CertExpiring)
+        );
+        let over = handshake_lasting(start, start + 7_200, start + 7_300, Some("Exim Developers"));
+        let f = judge(&over);
+        assert_eq!(
+            expiry_finding(&f).map(|f| f.id),
+            Some(FindingId::CertExpired)
+        );
     }
 
     fn expiry_finding(findings: &[FindingReport]) -> Option<&FindingReport> {

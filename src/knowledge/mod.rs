@@ -5,6 +5,7 @@
 //! Nothing in this module does I/O. Tables are sorted `const` data guarded by tests; rules
 //! are data too, matched in order. See `docs/knowledge.md` for how to add an entry.
 
+pub mod certificates;
 pub mod classify;
 pub mod codes;
 pub mod enhanced;

@@ -185,6 +185,7 @@ mod tests {
             serial: "01".into(),
             not_before: "2026-01-01T00:00:00Z".into(),
             not_after: "2027-01-01T00:00:00Z".into(),
+            not_before_unix: 0,
             not_after_unix,
             days_left,
             expired: false,

@@ -92,6 +92,9 @@ pub struct CertificateReport {
     /// RFC 3339, UTC.
     pub not_before: String,
     pub not_after: String,
+    /// `not_before` as Unix seconds.
+    #[serde(default)]
+    pub not_before_unix: i64,
     /// `not_after` as Unix seconds (for metrics and scripts).
     #[serde(default)]
     pub not_after_unix: i64,

@@ -96,6 +96,7 @@ pub fn certificate_facts(der: &CertificateDer<'_>, now: i64) -> Option<Certifica
         serial: cert.raw_serial_as_string(),
         not_before: rfc3339(not_before),
         not_after: rfc3339(not_after),
+        not_before_unix: not_before,
         not_after_unix: not_after,
         days_left: whole_days(not_after - now),
         expired: not_after < now,
