@@ -442,6 +442,11 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
             &mut arrived,
         )
         .await;
+        // A reset while a reply is awaited is the server closing too, abruptly: Exim's ACL
+        // `drop` closes right after its refusal, and our pipelined commands already on the
+        // way make the kernel answer them with a reset. The replies read before still count.
+        let reset = matches!(&read, Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::ConnectionReset);
+        let read = if reset { Ok(None) } else { read };
         let err = match read {
             Ok(Some(reply)) => {
                 session.on_reply(reply, self.sent_at.elapsed());
@@ -454,9 +459,10 @@ impl<IO: AsyncRead + AsyncWrite + Unpin> Run<'_, IO> {
                 if phase == Phase::Reply(ReplyContext::Quit) {
                     return Err(None);
                 }
-                let how = match cut {
-                    Some(lines) => format!(" mid-reply, after {lines} complete line(s),"),
-                    None => String::new(),
+                let how = match (cut, reset) {
+                    (Some(lines), _) => format!(" mid-reply, after {lines} complete line(s),"),
+                    (None, true) => " (a TCP reset)".to_owned(),
+                    (None, false) => String::new(),
                 };
                 ProbeError::new(
                     phase,

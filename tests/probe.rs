@@ -591,10 +591,8 @@ fn bare_vrfy_refused_with_501_is_asked_again_qualified_with_the_domain() {
             "VRFY alice@example.test",
             "250 <alice@example.test> is deliverable\r\n",
         ),
-        Step::Expect(
-            "VRFY nx-probe-",
-            "501 nx: recipient address must contain a domain\r\n",
-        ),
+        // No bare canary: once the server wants a domain it would tell nothing (and cost
+        // one of Exim's non-mail commands; live Exim bed, finding 12).
         Step::Expect(
             "VRFY nx-probe-",
             "550 <nx@example.test> Unrouteable address\r\n",
@@ -606,8 +604,8 @@ fn bare_vrfy_refused_with_501_is_asked_again_qualified_with_the_domain() {
     let r = run(&["example.test", "--port", &port, "--vrfy", "alice"], &dns);
     let lines = s.finish();
     assert!(
-        lines[4].ends_with("@example.test"),
-        "qualified canary: {lines:?}"
+        lines[3].ends_with("@example.test"),
+        "qualified canary only: {lines:?}"
     );
     let c = &r.servers[0].checks[0];
     assert_eq!(c.argument, "alice@example.test");

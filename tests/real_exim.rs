@@ -22,8 +22,9 @@
 //! servers whatever happens. Addresses come from `$SMTPPROBE_EXIM_DIR/env` (default
 //! `/tmp/smtpprobe-real-exim/env`); variables of the same names in the environment win.
 //!
-//! Every test asserts what is right for the server as its own log shows it. Some fail with
-//! the probe of 2026-12-03 (findings of the Exim round, listed in the test's comment).
+//! Every test asserts what is right for the server as its own log shows it. The findings of
+//! the first Exim round (2026-12-03, numbered in the tests' comments) failed then and are
+//! fixed.
 
 use serde_json::Value;
 use std::collections::HashMap;

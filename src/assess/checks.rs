@@ -10,6 +10,7 @@
 
 use super::relay::{self, Relation};
 use crate::exit::Status;
+use crate::knowledge::limits;
 use crate::knowledge::relay as texts;
 use crate::report::{CanaryReport, CheckReport};
 use crate::smtp::CheckKind;
@@ -45,12 +46,15 @@ pub fn report(c: &CheckFacts) -> CheckReport {
 /// One check, judged, its recipient's domain standing in `relation` to the server.
 pub fn report_in(c: &CheckFacts, relation: &Relation) -> CheckReport {
     let canary_code = c.canary.as_ref().map(|k| k.reply.code);
+    let domain_refused = refuses_the_domain(c, relation);
     let relation = if c.kind == CheckKind::Rcpt {
         relation
     } else {
         &Relation::Own
     };
     let (outcome, discriminates) = match &c.reply {
+        Some(r) if limits::session_limit(&r.text()).is_some() => (Outcome::NotChecked, None),
+        Some(_) if domain_refused.is_some() => (Outcome::Disabled, None),
         Some(_) if c.relay_test && *relation == Relation::Own => (Outcome::Inconclusive, None),
         Some(r) if *relation != Relation::Own => {
             classify_foreign(r.code, r.enhanced, &r.text(), relation)
@@ -79,8 +83,9 @@ pub fn report_in(c: &CheckFacts, relation: &Relation) -> CheckReport {
             .and_then(|r| r.enhanced)
             .map(|e| e.to_string()),
         outcome,
-        meaning: match relation {
-            Relation::Own if !c.relay_test => meaning(
+        meaning: match (relation, &domain_refused) {
+            (_, Some(why)) => why.clone(),
+            (Relation::Own, None) if !c.relay_test => meaning(
                 c,
                 outcome,
                 discriminates,
@@ -107,6 +112,46 @@ pub fn report_in(c: &CheckFacts, relation: &Relation) -> CheckReport {
         members: members(c),
         relay_test: c.relay_test,
     }
+}
+
+/// A VRFY or EXPN refused for the address's domain, not for the user: the words say the
+/// server does not relay (or handle) that domain, or DNS places the domain elsewhere and the
+/// made-up name of the same domain got the same refusal. A server answers these for its own
+/// domains only (Debian's Exim: "550 <x@elsewhere.test> Mailing to remote domains not
+/// supported", for the name and the canary alike). The meaning, when it is so.
+fn refuses_the_domain(c: &CheckFacts, relation: &Relation) -> Option<String> {
+    let (CheckKind::Vrfy | CheckKind::Expn, Some(r)) = (c.kind, &c.reply) else {
+        return None;
+    };
+    if !(500..600).contains(&r.code) {
+        return None;
+    }
+    let command = if c.kind == CheckKind::Vrfy {
+        "VRFY"
+    } else {
+        "EXPN"
+    };
+    let text = r.text();
+    let why = match relation {
+        _ if texts::find(texts::RELAY_REFUSED, &text).is_some() => {
+            "it says it does not handle that domain".to_owned()
+        }
+        Relation::Foreign {
+            domain,
+            exchangers,
+            null_mx,
+        } if texts::find(texts::DOMAIN_REFUSED, &text).is_some()
+            || c.canary.as_ref().is_some_and(|k| k.reply.code == r.code) =>
+        {
+            relay::elsewhere(domain, exchangers, *null_mx)
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "the server refused {} ({}) for its domain: {why}; a server answers {command} for \
+         the domains it receives mail for, so this says nothing about the user",
+        c.argument, r.code
+    ))
 }
 
 /// Whether a RCPT check's user was accepted where the made-up name of the same domain was
@@ -139,6 +184,21 @@ fn members(c: &CheckFacts) -> Option<Vec<String>> {
     )
 }
 
+/// An EXPN answered with one member, the address asked itself (Exim answers EXPN of a
+/// plain mailbox with "250 <alice@exim.test>").
+fn expands_to_itself(c: &CheckFacts) -> bool {
+    let bare = |a: &str| {
+        a.trim()
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_ascii_lowercase()
+    };
+    match members(c).as_deref() {
+        Some([one]) => bare(one) == bare(&c.argument),
+        _ => false,
+    }
+}
+
 /// What a check's outcome means, in words, using the canary when there was one.
 fn meaning(
     c: &CheckFacts,
@@ -148,6 +208,8 @@ fn meaning(
 ) -> String {
     let what = match c.kind {
         CheckKind::Vrfy => "user",
+        // EXPN of a plain mailbox expands to itself: an address, not a list.
+        CheckKind::Expn if expands_to_itself(c) => "address",
         CheckKind::Expn => "list",
         CheckKind::Rcpt => "recipient",
     };
@@ -213,9 +275,23 @@ fn not_checked(c: &CheckFacts) -> String {
         Some(NotAsked::Utf8NotAllowed) => format!(
             "{a} was not checked: {needs} SMTPUTF8 (RFC 6531); add --smtputf8 to ask servers that offer it"
         ),
-        None => format!(
-            "{a} was not checked: no answer for it (the conversation ended first, or MAIL FROM was refused)"
-        ),
+        None => match c
+            .reply
+            .as_ref()
+            .and_then(|r| limits::session_limit(&r.text()).map(|l| (r, l)))
+        {
+            Some((r, limit)) => format!(
+                "{a} was not checked: the server answered \"{} {}\", {}'s limit on this session, \
+                 not on the name or the command (the probe's canaries count too); ask fewer \
+                 names per run, or ask the rest in another run",
+                r.code,
+                r.text(),
+                limit.server
+            ),
+            None => format!(
+                "{a} was not checked: no answer for it (the conversation ended first, or MAIL FROM was refused)"
+            ),
+        },
     }
 }
 

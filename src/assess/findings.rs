@@ -8,7 +8,7 @@ use crate::report::{CheckReport, FindingReport, StepReport};
 use crate::smtp::CheckKind;
 use crate::smtp::Context;
 use crate::smtp::reply::Anomaly;
-use crate::smtp::session::{Event, TlsPolicy};
+use crate::smtp::session::{Event, TlsPolicy, Transcript};
 use crate::vocab::Outcome;
 use crate::vocab::{FindingId, Phase};
 
@@ -104,6 +104,29 @@ pub fn of_event(event: Event, policy: TlsPolicy, greeting: &str) -> FindingRepor
         ),
     };
     finding(id, status, message)
+}
+
+/// The server closed the connection right after a reply that announced a limit on the
+/// session (Exim's "554 Too many nonmail commands" drops the connection): our QUIT found
+/// it closed. Said with the reply that caused it, as a WARNING: the checks after the limit
+/// were not answered, though the server did nothing wrong.
+pub fn closed_at_limit(t: &Transcript) -> Option<FindingReport> {
+    let last = t.steps.iter().rev().find(|s| s.context != Context::Quit)?;
+    let limit = crate::knowledge::limits::session_limit(&last.reply.text())?;
+    let line = last.reply.lines.first().map_or("", String::as_str);
+    let after = match &last.command {
+        Some(c) => format!("{} to {c}", quoted(line, last.reply.code)),
+        None => quoted(line, last.reply.code),
+    };
+    Some(finding(
+        FindingId::ConnectionClosed,
+        Status::Warning,
+        format!(
+            "the server closed the connection after its {after}: {}'s limit on one session, \
+             so the commands after it were not answered; ask fewer names per run",
+            limit.server
+        ),
+    ))
 }
 
 /// A success code the command cannot get (RFC 5321 §4.3.2): a client reading it by its

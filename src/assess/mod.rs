@@ -23,7 +23,7 @@ use crate::exit::{Status, merge_all};
 use crate::facts::{Contact, Conversation, Recipients, ServerFacts, TargetFacts};
 use crate::report::{DnsReport, FindingReport, MxReport, Report, SCHEMA, ServerReport, ms};
 use crate::smtp::Context;
-use crate::smtp::session::TlsPolicy;
+use crate::smtp::session::{Event, TlsPolicy};
 use crate::vocab::{ErrorKind, FindingId, Phase, ProbeError, VerifyReason};
 
 pub use tls::ExpiryDays;
@@ -325,6 +325,11 @@ fn conversation(
             checks::report_in(k, &relation)
         })
         .collect();
+    let trusted_clients = steps::server_identity(t)
+        .map(|i| i.trusted_clients)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(crate::knowledge::identity::TRUSTED_CLIENTS_ANY);
+    relay::trusted_client_caveat(&mut report.checks, trusted_clients);
     report.steps = steps::steps(t, &report.checks, port);
     relay::settle_steps(&mut report.steps, &report.checks);
     let greeting = t
@@ -336,7 +341,12 @@ fn conversation(
     report.findings = t
         .events
         .iter()
-        .map(|e| findings::of_event(*e, policy, &greeting))
+        .map(|e| match e {
+            // The close announced by a session limit is the limit's, not a missing 221.
+            Event::QuitNoReply => findings::closed_at_limit(t)
+                .unwrap_or_else(|| findings::of_event(*e, policy, &greeting)),
+            _ => findings::of_event(*e, policy, &greeting),
+        })
         .collect();
     report
         .findings
@@ -350,7 +360,7 @@ fn conversation(
         .extend(findings::user_disclosure(&report.checks));
     report
         .findings
-        .extend(relay::open_relay(&report.checks, c.client));
+        .extend(relay::open_relay(&report.checks, c.client, trusted_clients));
     if c.drive.injected > 0 {
         report
             .findings

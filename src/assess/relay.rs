@@ -216,7 +216,11 @@ pub fn elsewhere(domain: &str, exchangers: &[String], null_mx: bool) -> String {
 
 /// `open_relay`, once per domain this server relayed to, naming our address: the server
 /// relays for this client, which is an open relay unless the client is one it trusts.
-pub fn open_relay(checks: &[CheckReport], client: Option<IpAddr>) -> Vec<FindingReport> {
+pub fn open_relay(
+    checks: &[CheckReport],
+    client: Option<IpAddr>,
+    trusted_clients: &str,
+) -> Vec<FindingReport> {
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for c in checks
@@ -231,15 +235,15 @@ pub fn open_relay(checks: &[CheckReport], client: Option<IpAddr>) -> Vec<Finding
         let (who, trusted) = match client {
             Some(ip) if ip.is_loopback() => (
                 format!("a client at {ip}"),
-                "that address is trusted (mynetworks; loopback usually is)",
+                format!("that address is trusted ({trusted_clients}; loopback usually is)"),
             ),
             Some(ip) => (
                 format!("a client at {ip}"),
-                "that address is trusted (mynetworks)",
+                format!("that address is trusted ({trusted_clients})"),
             ),
             None => (
                 "this client".to_owned(),
-                "this client's address is trusted (mynetworks)",
+                format!("this client's address is trusted ({trusted_clients})"),
             ),
         };
         out.push(finding(
@@ -256,6 +260,22 @@ pub fn open_relay(checks: &[CheckReport], client: Option<IpAddr>) -> Vec<Finding
         ));
     }
     out
+}
+
+/// A catch-all seen by a client the same server relays for: such a server may trust this
+/// client and take any recipient from it, so the acceptance of a made-up name says nothing
+/// about what a stranger gets. Each such check's meaning says so.
+pub fn trusted_client_caveat(checks: &mut [CheckReport], trusted_clients: &str) {
+    if !checks.iter().any(|c| c.outcome == Outcome::Relayed) {
+        return;
+    }
+    for c in checks.iter_mut().filter(|c| c.outcome == Outcome::CatchAll) {
+        c.meaning.push_str(&format!(
+            "; but this server also relays for this client (open_relay below), so it may \
+             trust the probe's address ({trusted_clients}) and take any recipient from it: \
+             test from outside to see what strangers get"
+        ));
+    }
 }
 
 /// Makes the reply to a foreign-domain RCPT agree with its check. A refusal the check

@@ -21,15 +21,20 @@ struct View<'a> {
     submission: bool,
 }
 
-/// Every step of a transcript, judged; `port` is the server's.
-pub fn steps(t: &Transcript, checks: &[CheckReport], port: u16) -> Vec<StepReport> {
+/// The server software, as its greeting and EHLO (or HELO) reply announce it.
+pub fn server_identity(t: &Transcript) -> Option<&'static identity::Identity> {
     let own_words = t
         .steps
         .iter()
         .filter(|s| matches!(s.context, Context::Greeting | Context::Ehlo | Context::Helo))
         .flat_map(|s| s.reply.lines.iter().map(String::as_str));
+    identity::identify(own_words)
+}
+
+/// Every step of a transcript, judged; `port` is the server's.
+pub fn steps(t: &Transcript, checks: &[CheckReport], port: u16) -> Vec<StepReport> {
     let view = View {
-        identity: identity::identify(own_words),
+        identity: server_identity(t),
         checks,
         submission: matches!(port, 587 | 465),
     };

@@ -302,8 +302,7 @@ fn temporary(c: &CertificateReport) -> Option<FindingReport> {
         Status::Warning,
         format!(
             "the server's certificate ({}) is a temporary self-signed one, valid for {span} \
-             until {}: {who}, and makes a new one when it runs out, so there is nothing to \
-             renew and no sender can verify it; {fix}",
+             until {}: {who}, so there is nothing to renew and no sender can verify it; {fix}",
             c.subject, c.not_after
         ),
     ))

@@ -16,22 +16,34 @@ pub struct Identity {
     pub names: &'static [&'static str],
     /// Where the banner form comes from.
     pub source: &'static str,
+    /// The setting that lists the clients this software relays for without asking (empty
+    /// when not known); reports name it where a relay may only trust the probe's address.
+    /// Sources: postconf(5) mynetworks; Exim src/configure.default (acl_check_rcpt accepts
+    /// `hosts = +relay_from_hosts`) and Debian's update-exim4.conf(8) dc_relay_nets;
+    /// Sendmail cf/README (access database RELAY, relay-domains); Microsoft Learn
+    /// "Allow anonymous relay on Exchange servers"; OpenSMTPD smtpd.conf(5); Haraka
+    /// docs/plugins/relay.md.
+    pub trusted_clients: &'static str,
 }
+
+/// The same, when the software is not known.
+pub const TRUSTED_CLIENTS_ANY: &str =
+    "Postfix: mynetworks; Exim: relay_from_hosts; Sendmail: RELAY in the access database";
 
 #[rustfmt::skip]
 pub const IDENTITIES: &[Identity] = &[
-    Identity { family: "Postfix", banner: &["esmtp postfix"], names: &["postfix"], source: "Postfix smtpd_banner default \"$myhostname ESMTP $mail_name\" (postconf(5))" },
-    Identity { family: "Exim", banner: &["esmtp exim"], names: &["exim"], source: "Exim smtp_banner default \"$smtp_active_hostname ESMTP Exim $version_number $tod_full\" (Exim spec, ch. 14)" },
-    Identity { family: "Sendmail", banner: &["esmtp sendmail", " sendmail "], names: &["sendmail"], source: "Sendmail SmtpGreetingMessage default \"$j Sendmail $v/$Z; $b\" (cf/README)" },
-    Identity { family: "Microsoft Exchange", banner: &["microsoft esmtp mail service"], names: &["exchange", "microsoft", "outlook"], source: "Exchange and Microsoft 365 (*.outlook.com) greet \"Microsoft ESMTP MAIL Service ready\"" },
-    Identity { family: "OpenSMTPD", banner: &["esmtp opensmtpd"], names: &["opensmtpd"], source: "OpenSMTPD smtp_session.c greeting \"%s ESMTP OpenSMTPD\"" },
-    Identity { family: "Gmail", banner: &["gsmtp"], names: &["gmail", "google"], source: "Gmail MX greeting \"mx.google.com ESMTP <id> - gsmtp\"" },
-    Identity { family: "Haraka", banner: &["esmtp haraka"], names: &["haraka"], source: "Haraka connection.js greeting \"<host> ESMTP Haraka <version> ready\"" },
-    Identity { family: "aiosmtpd", banner: &["python smtp"], names: &["aiosmtpd", "python"], source: "aiosmtpd smtp.py ident \"Python SMTP <version>\" (fixtures/transcripts/aiosmtpd-vrfy-252.txt)" },
-    Identity { family: "Yahoo", banner: &["yahoo"], names: &["yahoo"], source: "Yahoo MX greetings name yahoo.com hosts" },
-    Identity { family: "Mimecast", banner: &["mimecast"], names: &["mimecast"], source: "Mimecast MX greetings name mimecast.com hosts" },
-    Identity { family: "Proofpoint", banner: &["pphosted", "proofpoint"], names: &["proofpoint"], source: "Proofpoint-hosted MX names (*.pphosted.com)" },
-    Identity { family: "Barracuda", banner: &["barracuda"], names: &["barracuda"], source: "Barracuda Email Security greeting \"ESMTP (...) Barracuda\"" },
+    Identity { family: "Postfix", banner: &["esmtp postfix"], names: &["postfix"], source: "Postfix smtpd_banner default \"$myhostname ESMTP $mail_name\" (postconf(5))", trusted_clients: "mynetworks" },
+    Identity { family: "Exim", banner: &["esmtp exim"], names: &["exim"], source: "Exim smtp_banner default \"$smtp_active_hostname ESMTP Exim $version_number $tod_full\" (Exim spec, ch. 14)", trusted_clients: "relay_from_hosts; Debian: dc_relay_nets" },
+    Identity { family: "Sendmail", banner: &["esmtp sendmail", " sendmail "], names: &["sendmail"], source: "Sendmail SmtpGreetingMessage default \"$j Sendmail $v/$Z; $b\" (cf/README)", trusted_clients: "RELAY for it in the access database, or relay-domains" },
+    Identity { family: "Microsoft Exchange", banner: &["microsoft esmtp mail service"], names: &["exchange", "microsoft", "outlook"], source: "Exchange and Microsoft 365 (*.outlook.com) greet \"Microsoft ESMTP MAIL Service ready\"", trusted_clients: "a Receive connector with the Ms-Exch-SMTP-Accept-Any-Recipient permission" },
+    Identity { family: "OpenSMTPD", banner: &["esmtp opensmtpd"], names: &["opensmtpd"], source: "OpenSMTPD smtp_session.c greeting \"%s ESMTP OpenSMTPD\"", trusted_clients: "a match from local or from src rule with a relay action" },
+    Identity { family: "Gmail", banner: &["gsmtp"], names: &["gmail", "google"], source: "Gmail MX greeting \"mx.google.com ESMTP <id> - gsmtp\"", trusted_clients: "" },
+    Identity { family: "Haraka", banner: &["esmtp haraka"], names: &["haraka"], source: "Haraka connection.js greeting \"<host> ESMTP Haraka <version> ready\"", trusted_clients: "the relay plugin's relay_acl_allow" },
+    Identity { family: "aiosmtpd", banner: &["python smtp"], names: &["aiosmtpd", "python"], source: "aiosmtpd smtp.py ident \"Python SMTP <version>\" (fixtures/transcripts/aiosmtpd-vrfy-252.txt)", trusted_clients: "" },
+    Identity { family: "Yahoo", banner: &["yahoo"], names: &["yahoo"], source: "Yahoo MX greetings name yahoo.com hosts", trusted_clients: "" },
+    Identity { family: "Mimecast", banner: &["mimecast"], names: &["mimecast"], source: "Mimecast MX greetings name mimecast.com hosts", trusted_clients: "" },
+    Identity { family: "Proofpoint", banner: &["pphosted", "proofpoint"], names: &["proofpoint"], source: "Proofpoint-hosted MX names (*.pphosted.com)", trusted_clients: "" },
+    Identity { family: "Barracuda", banner: &["barracuda"], names: &["barracuda"], source: "Barracuda Email Security greeting \"ESMTP (...) Barracuda\"", trusted_clients: "" },
 ];
 
 /// The identity the server's own texts announce (greeting first, then EHLO), if any.

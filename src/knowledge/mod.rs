@@ -10,6 +10,7 @@ pub mod classify;
 pub mod codes;
 pub mod enhanced;
 pub mod identity;
+pub mod limits;
 pub mod providers;
 pub mod relay;
 pub mod rule;

@@ -48,6 +48,11 @@ pub const RELAY_REFUSED: &[Text] = &[
         server: "Microsoft Exchange",
         source: "Exchange \"550 5.7.1 Unable to relay\" (https://knowledge.broadcom.com/external/article/175921/relay-errors-when-exchange-or-messaging.html); Exchange Online \"550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain\"",
     },
+    Text {
+        fragment: "mailing to remote domains not supported",
+        server: "Exim (Debian)",
+        source: "Debian exim4-config 4.96 conf.d/router/200_exim4-config_primary, router nonlocal for the \"local delivery only\" configuration: \"domains = ! +local_domains\", \"data = :fail: Mailing to remote domains not supported\"; answered \"550 <x@other.example> Mailing to remote domains not supported\" to VRFY and RCPT in this project's Exim bed (scripts/real-exim.sh)",
+    },
 ];
 
 /// "That domain does not exist or takes no mail": the refusal is about the recipient's
@@ -142,6 +147,7 @@ mod tests {
             "<x@other.example>... Relaying denied",
             "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
             "5.7.54 SMTP; Unable to relay recipient in non-accepted domain",
+            "<x@elsewhere.test> Mailing to remote domains not supported",
         ] {
             assert!(find(RELAY_REFUSED, relay).is_some(), "{relay}");
             assert!(find(DOMAIN_REFUSED, relay).is_none(), "{relay}");

@@ -128,6 +128,18 @@ pub const SERVER_TEXTS: &[Rule] = &[
         .summary("Exim's default configuration refusing a recipient outside its local and relay domains: it will not relay for this client. It says nothing about the user.")
         .advice("Probe the recipient domain's own MX, or authenticate to relay.")
         .source("Exim src/configure.default acl_check_rcpt: \"require message = relay not permitted\""),
+    Rule::new("exim_unrouteable_address", Ctx::Only(&[Rcpt, Vrfy]), CodePat::OneOf(&[550]), WARN)
+        .server("Exim")
+        .text(&["unrouteable address"])
+        .summary("Exim tried its routers on this address and none took it: in one of its own domains, no such user or alias; in another domain, it could not route there (no DNS for it, or it will not relay).")
+        .advice("Check the address. Operator: exim -bt <address> shows which router fails it.")
+        .source("Exim src/verify.c verify_address(): a recipient that no router accepts fails as \"Unrouteable address\"; seen as \"550 Unrouteable address\" to RCPT and \"550 <x@exim.test> Unrouteable address\" to VRFY in this project's Exim 4.96 bed"),
+    Rule::new("mailing_to_remote_domains_not_supported", Ctx::Only(&[Rcpt, Vrfy, Expn]), CodePat::Class(5), OK)
+        .server("Exim")
+        .text(&["mailing to remote domains not supported"])
+        .summary("Debian's Exim set up for local delivery only: it takes no mail for domains other than its own, so it refused the domain. It says nothing about the user.")
+        .advice("Ask this server about its own domains, or probe the recipient domain's own MX.")
+        .source("Debian exim4-config 4.96 conf.d/router/200_exim4-config_primary, router nonlocal: \"data = :fail: Mailing to remote domains not supported\" (dc_eximconfig_configtype local)"),
     Rule::new("qmail_rcpthosts", Ctx::Only(&[Rcpt]), CodePat::Class(5), WARN)
         .server("qmail")
         .text(&["list of allowed rcpthosts"])

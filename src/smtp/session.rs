@@ -852,6 +852,20 @@ impl Session {
         if qualified == arg {
             return;
         }
+        // The bare canary can tell nothing more once the server wants a domain (and costs
+        // one of the server's non-mail commands): drop it unless a bare name got a real
+        // answer.
+        if let Some(bare) = self.plan.canary.as_ref().and_then(|c| c.like(&arg)) {
+            let bare_answered = self.replies.iter().any(|(p, a, r)| {
+                matches!(p, Purpose::Check(CheckKind::Vrfy, _)) && !a.contains('@') && r.code != 501
+            });
+            if !bare_answered {
+                self.queue.retain(|p| {
+                    !(p.purpose == Purpose::Canary(CheckKind::Vrfy)
+                        && matches!(&p.command, Command::Vrfy(a) if *a == bare))
+                });
+            }
+        }
         if let Some(c) = self.plan.canary.as_ref().and_then(|c| c.like(&qualified)) {
             let queued = self
                 .queue
@@ -881,15 +895,46 @@ impl Session {
         });
     }
 
-    /// `name@domain` for a bare name when the mail domain is known; otherwise `arg` itself.
+    /// `name@domain` for a bare name: the mail domain when it is known, else the name the
+    /// server gave itself in its greeting (RFC 5321 §4.3.1), a domain every common MTA
+    /// delivers to locally (Postfix `mydestination`, Exim `@` in `local_domains`, Sendmail
+    /// class w, OpenSMTPD `local`); otherwise `arg` itself.
     fn qualified(&self, arg: &WireArg) -> WireArg {
         let bare = !arg.as_str().contains('@');
-        match (&self.plan.qualify_domain, bare) {
+        let domain = self
+            .plan
+            .qualify_domain
+            .clone()
+            .or_else(|| self.greeting_name());
+        match (domain, bare) {
             (Some(d), true) => {
                 WireArg::token(&format!("{arg}@{d}")).unwrap_or_else(|_| arg.clone())
             }
             _ => arg.clone(),
         }
+    }
+
+    /// The host name a 220 greeting starts with, when it is a plain domain name (no
+    /// address literal, nothing that is not a letter, digit, hyphen or dot).
+    fn greeting_name(&self) -> Option<String> {
+        let greeting = self
+            .t
+            .steps
+            .first()
+            .filter(|s| s.context == Context::Greeting && s.reply.code == 220)?;
+        let name = greeting.reply.texts().next()?.split_whitespace().next()?;
+        let name = name.trim_end_matches('.');
+        let plain = !name.is_empty()
+            && name.len() <= 253
+            && name.split('.').all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+            && name.bytes().any(|b| b.is_ascii_alphabetic());
+        plain.then(|| name.to_ascii_lowercase())
     }
 
     fn push(&mut self, command: Command, purpose: Purpose) {
