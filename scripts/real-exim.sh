@@ -79,6 +79,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/scripts/lib/bed.sh"
 STATE=${SMTPPROBE_EXIM_DIR:-/tmp/smtpprobe-real-exim}
 PKGS=${SMTPPROBE_EXIM_PKGS:-/tmp/smtpprobe-real-exim-pkgs}
+UNPACKED=$PKGS # see owns in lib/bed.sh
 NET=${SMTPPROBE_EXIM_NET:-127.0.7}
 DOMAIN=exim.test         # the local mail domain of every instance
 HOSTNAME_=mx.$DOMAIN     # primary_hostname (banner, EHLO, certificate name)
@@ -308,10 +309,10 @@ daemon_pids() {
     local i p
     for i in "${INSTANCES[@]}"; do
         p=$(read_pid "$STATE/$i/exim.pid")
-        pid_alive "$p" && echo "$p"
+        owns "$p" && echo "$p"
     done
     p=$(read_pid "$STATE/nsd/nsd.pid")
-    pid_alive "$p" && echo "$p"
+    owns "$p" && echo "$p"
     return 0
 }
 
@@ -380,11 +381,7 @@ cmd_up() {
     check_settings
     fetch_exim
     ensure_accounts
-    cmd_down 2>/dev/null
-    check_free "$NET"
-    rm -rf "$STATE"
-    mkdir -p "$STATE"
-    chmod 755 "$STATE"
+    fresh_state "$NET"
     make_pki
     local i
     generate_debian_config
@@ -400,10 +397,10 @@ cmd_status() {
     local i p
     for i in "${INSTANCES[@]}"; do
         p=$(read_pid "$STATE/$i/exim.pid")
-        if pid_alive "$p"; then echo "exim $i: pid $p"; else echo "exim $i: not running"; fi
+        if owns "$p"; then echo "exim $i: pid $p"; else echo "exim $i: not running"; fi
     done
     p=$(read_pid "$STATE/nsd/nsd.pid")
-    if pid_alive "$p"; then echo "nsd: pid $p"; else echo "nsd: not running"; fi
+    if owns "$p"; then echo "nsd: pid $p"; else echo "nsd: not running"; fi
     local pids
     pids=$(daemon_pids | paste -sd'|')
     [[ -n $pids ]] && { ss -ltnpH | grep -E "pid=($pids)," || true; }

@@ -41,6 +41,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/scripts/lib/bed.sh"
 STATE=${SMTPPROBE_MTAS_DIR:-/tmp/smtpprobe-real-mtas}
 PKG=${SMTPPROBE_MTAS_PKG:-${STATE%/}-pkg}
+UNPACKED=$PKG # see owns in lib/bed.sh
 NET=127.0.8
 DOMAIN=mtas.smtpprobe.test
 
@@ -389,24 +390,13 @@ tcp_open() { # ip port
     timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null
 }
 
-# A pid from one of our pid files that is alive and still ours (a stale file's pid may have
-# been reused): its executable is in the extracted packages, or its command line names the
-# state directory (NSD).
-ours_alive() {
-    pid_alive "${1:-}" || return 1
-    local exe
-    exe=$(readlink "/proc/$1/exe" 2>/dev/null) || return 1
-    [[ $exe == "$PKG"/* ]] && return 0
-    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "$STATE/"
-}
-owns() { ours_alive "$1"; }
 
 # The pids of every process of ours: the recorded ones and their descendants.
 our_pids() {
     local p roots=()
     for f in "$OSD_DIR/smtpd.pid" "$NSD_DIR/nsd.pid" "$SM_DIR"/*/daemon.pid; do
         p=$(read_pid "$f")
-        ours_alive "$p" && roots+=("$p")
+        owns "$p" && roots+=("$p")
     done
     local all=("${roots[@]}") kids
     while ((${#roots[@]})); do
@@ -495,11 +485,7 @@ cmd_down() {
 cmd_up() {
     check_settings
     install_packages
-    cmd_down 2>/dev/null
-    check_free "$NET"
-    rm -rf "$STATE"
-    mkdir -p "$STATE"
-    chmod 755 "$STATE"
+    fresh_state "$NET"
     make_pki
     osd_config
     nsd_config

@@ -290,7 +290,7 @@ cmd_down() {
     check_settings
     local master nsd_pid i
     master=$(read_pid "$PF_QUEUE/pid/master.pid")
-    if pid_alive "$master"; then
+    if owns "$master"; then
         postfix -c "$PF_ETC" stop >/dev/null 2>&1 || true
         for ((i = 0; i < 50; i++)); do
             pid_alive "$master" || break
@@ -309,11 +309,7 @@ cmd_down() {
 cmd_up() {
     check_settings
     install_packages
-    cmd_down 2>/dev/null
-    check_free "$NET"
-    rm -rf "$STATE"
-    mkdir -p "$STATE"
-    chmod 755 "$STATE"
+    fresh_state "$NET"
     make_pki
     write_configs
     start_servers
@@ -326,8 +322,8 @@ cmd_status() {
     local master nsd_pid
     master=$(read_pid "$PF_QUEUE/pid/master.pid")
     nsd_pid=$(read_pid "$NSD_DIR/nsd.pid")
-    pid_alive "$master" && echo "postfix master: pid $master" || echo "postfix: not running"
-    pid_alive "$nsd_pid" && echo "nsd: pid $nsd_pid" || echo "nsd: not running"
+    owns "$master" && echo "postfix master: pid $master" || echo "postfix: not running"
+    owns "$nsd_pid" && echo "nsd: pid $nsd_pid" || echo "nsd: not running"
     ss -ltnupH | grep -E "pid=(${master:-x}|${nsd_pid:-x})," || true
     [[ -r $STATE/env ]] && cat "$STATE/env"
     return 0

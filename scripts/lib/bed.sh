@@ -12,7 +12,8 @@
 #   ROOT     the repository; STATE its state directory; PKI where its test CA is
 # and it defines check_settings, cmd_up, cmd_down, cmd_status and run_tests (its cargo
 # test, run by `test` in $ROOT with the bed's env file in the environment), then ends with
-# `bed_main "$@"`. It may redefine owns (below) to tell its own processes from others.
+# `bed_main "$@"`. A bed that runs daemons unpacked from Debian's packages sets UNPACKED
+# to where they are (see owns).
 
 : "${BED:?}" "${TESTS:?}" "${ROOT:?}"
 
@@ -213,9 +214,20 @@ pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
 
 read_pid() { if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi; }
 
-# Whether a pid read from one of our pid files is a process of ours to stop. A bed whose
-# pid files may outlive its processes (a pid reused since) redefines it.
-owns() { pid_alive "$1"; }
+# Whether a pid read from one of our pid files is a live process of ours: a pid file can
+# outlive its process (a machine restarted, a bed killed), and its pid be reused by anything
+# since. Ours: its executable is under $UNPACKED (where a bed unpacks the daemons it runs,
+# if it does), or its working directory or command line is under $STATE (NSD, Unbound and
+# Exim are given their configuration there; Postfix's master works in its queue there).
+owns() { # pid
+    pid_alive "${1:-}" || return 1
+    local exe cwd
+    exe=$(readlink "/proc/$1/exe" 2>/dev/null) || return 1
+    [[ -n ${UNPACKED:-} && $exe == "$UNPACKED"/* ]] && return 0
+    cwd=$(readlink "/proc/$1/cwd" 2>/dev/null) || true
+    [[ $cwd == "$STATE"/* ]] && return 0
+    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "$STATE/"
+}
 
 # SIGTERM to every pid that is ours, all at once; up to 5 s for them to exit; then SIGKILL.
 stop_pids() { # what pid...
@@ -247,6 +259,16 @@ check_free() { # prefix (127.x.y)
     local taken
     taken=$(ss -ltnupH | awk -v net="$1." 'index($5, net) == 1 { print $5, $7 }' || true)
     [[ -z $taken ]] || die "already listening on $1.x (left over from an earlier run?): $(tr '\n' ' ' <<<"$taken")"
+}
+
+# Before starting: whatever a previous `up` left running stopped (cmd_down), the prefix
+# free (check_free), and an empty state directory.
+fresh_state() { # prefix
+    cmd_down 2>/dev/null
+    check_free "$1"
+    rm -rf "$STATE"
+    mkdir -p "$STATE"
+    chmod 755 "$STATE"
 }
 
 # Every listening socket of our daemons (the pids given) must match RE (address:port).
