@@ -105,11 +105,12 @@ check_settings() {
 # and only after a simulation shows that nothing would be removed.
 fetch_exim() {
     extract_debs "$PKGS/root" "$PKGS/apt.log" "${DEBS[@]}"
-    # Library dependencies (libidn12 is the one a Postfix machine usually lacks).
+    # Library dependencies (libidn12 is the one a Postfix machine usually lacks), the tools
+    # used here, and /etc/services (netbase, which exim4-base depends on).
     local deps=() missing=()
     mapfile -t deps < <(dpkg-deb -f "$PKGS"/root.debs/exim4-daemon-light_*.deb Depends |
         tr ',' '\n' | sed -E 's/\(.*\)//; s/\|.*//; s/[[:space:]]//g' | grep -E '^lib' || true)
-    mapfile -t missing < <(missing_packages "${deps[@]}" iproute2 openssl nsd bind9-dnsutils)
+    mapfile -t missing < <(missing_packages "${deps[@]}" iproute2 openssl nsd bind9-dnsutils netbase)
     if ((${#missing[@]})); then
         # No packaged daemon (NSD) may start itself on every interface.
         apt_install --no-remove --disable nsd "$PKGS/apt.log" "${missing[@]}"

@@ -77,10 +77,10 @@ SM_ROOT=$PKG/sendmail
 OSD_DEBS=(opensmtpd)
 SM_DEBS=(sendmail-bin sendmail-base sendmail-cf m4)
 # The libraries the two daemons link to (apt-cache depends opensmtpd sendmail-bin), and
-# the tools the script uses.
+# the tools the script uses (netbase: /etc/services, for Sendmail's Port=smtp).
 LIBS=(libevent-2.1-7 libdb5.3 libpam0g libssl3 zlib1g libcrypt1 libldap-2.5-0 liblockfile1
     libnsl2 libsasl2-2 libsasl2-modules libwrap0 openssl iproute2 util-linux passwd procps nsd
-    bind9-dnsutils)
+    bind9-dnsutils netbase)
 
 check_settings() {
     check_dir "SMTPPROBE_MTAS_DIR=$STATE" "$STATE"
