@@ -62,9 +62,14 @@ set -euo pipefail
 # (2026-12-03) are fixed; the list stays for the next ones.
 OPEN_FINDINGS=()
 
+BED=real-exim
+TESTS="Exim tests"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib/bed.sh
+. "$ROOT/scripts/lib/bed.sh"
 STATE=${SMTPPROBE_EXIM_DIR:-/tmp/smtpprobe-real-exim}
 PKGS=${SMTPPROBE_EXIM_PKGS:-/tmp/smtpprobe-real-exim-pkgs}
+UNPACKED=$PKGS # see owns in lib/bed.sh
 NET=${SMTPPROBE_EXIM_NET:-127.0.7}
 DOMAIN=exim.test         # the local mail domain of every instance
 HOSTNAME_=mx.$DOMAIN     # primary_hostname (banner, EHLO, certificate name)
@@ -76,95 +81,39 @@ DEBS=(exim4-daemon-light exim4-base exim4-config)
 EXIM=$PKGS/root/usr/sbin/exim4
 PKI=$STATE/pki
 
-log() { printf 'real-exim: %s\n' "$*" >&2; }
-die() {
-    log "error: $*"
-    exit 1
-}
-
 check_settings() {
-    [[ $NET =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}$ ]] ||
-        die "SMTPPROBE_EXIM_NET=$NET: must be a 127.x.y prefix (loopback only)"
-    local d
-    for d in "$STATE" "$PKGS"; do
-        case $d in
-        /*smtpprobe*) ;;
-        *) die "$d: must be an absolute path containing 'smtpprobe'" ;;
-        esac
-    done
-    [[ $(id -u) == 0 ]] || die "must run as root (port 25, Exim's privilege handling)"
+    check_net SMTPPROBE_EXIM_NET "$NET"
+    check_dir "$STATE" "$STATE"
+    check_dir "$PKGS" "$PKGS"
+    check_root "port 25, Exim's privilege handling"
 }
 
 # --- packages ----------------------------------------------------------------
-
-apt_() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 "$@"; }
 
 # The Exim packages are downloaded and extracted, never installed: installing exim4 would
 # remove Postfix (both provide mail-transport-agent). Only their libraries are installed,
 # and only after a simulation shows that nothing would be removed.
 fetch_exim() {
-    if [[ ! -x $EXIM ]]; then
-        log "downloading and extracting ${DEBS[*]} into $PKGS"
-        mkdir -p "$PKGS/debs"
-        chmod 777 "$PKGS/debs" # apt-get download runs as _apt when it can
-        (cd "$PKGS/debs" && apt_ download "${DEBS[@]}") >"$PKGS/apt.log" 2>&1 || {
-            apt_ update -qq >>"$PKGS/apt.log" 2>&1 || true
-            (cd "$PKGS/debs" && apt_ download "${DEBS[@]}") >>"$PKGS/apt.log" 2>&1 ||
-                die "apt-get download ${DEBS[*]} failed (see $PKGS/apt.log)"
-        }
-        rm -rf "$PKGS/root.tmp"
-        mkdir -p "$PKGS/root.tmp"
-        local deb
-        for deb in "$PKGS"/debs/*.deb; do dpkg-deb -x "$deb" "$PKGS/root.tmp"; done
-        rm -rf "$PKGS/root"
-        mv "$PKGS/root.tmp" "$PKGS/root"
-    fi
-    # Library dependencies (libidn12 is the one a Postfix machine usually lacks).
-    local deps=() dep missing=()
-    mapfile -t deps < <(dpkg-deb -f "$PKGS"/debs/exim4-daemon-light_*.deb Depends |
+    extract_debs "$PKGS/root" "$PKGS/apt.log" "${DEBS[@]}"
+    # Library dependencies (libidn12 is the one a Postfix machine usually lacks), the tools
+    # used here, and /etc/services (netbase, which exim4-base depends on).
+    local deps=() missing=()
+    mapfile -t deps < <(dpkg-deb -f "$PKGS"/root.debs/exim4-daemon-light_*.deb Depends |
         tr ',' '\n' | sed -E 's/\(.*\)//; s/\|.*//; s/[[:space:]]//g' | grep -E '^lib' || true)
-    for dep in "${deps[@]}" iproute2 openssl nsd bind9-dnsutils; do
-        dpkg-query -W -f='${Status}' "$dep" 2>/dev/null | grep -q 'install ok installed' ||
-            missing+=("$dep")
-    done
+    mapfile -t missing < <(missing_packages "${deps[@]}" iproute2 openssl nsd bind9-dnsutils netbase)
     if ((${#missing[@]})); then
-        log "installing ${missing[*]}"
-        local sim
-        sim=$(apt_ install -s --no-install-recommends "${missing[@]}" 2>&1) ||
-            die "apt-get install -s ${missing[*]} failed: $sim"
-        if grep -q '^Remv' <<<"$sim"; then
-            die "installing ${missing[*]} would remove: $(grep '^Remv' <<<"$sim" | tr '\n' ' ')"
-        fi
         # No packaged daemon (NSD) may start itself on every interface.
-        local policy=/usr/sbin/policy-rc.d ours=0 rc=0
-        if [[ ! -e $policy ]]; then
-            printf '#!/bin/sh\n# smtpprobe real-exim.sh: no service starts during apt-get\nexit 101\n' >"$policy"
-            chmod 755 "$policy"
-            ours=1
-        fi
-        apt_ install -y -qq --no-install-recommends "${missing[@]}" >>"$PKGS/apt.log" 2>&1 || rc=$?
-        ((ours)) && rm -f "$policy"
-        ((rc == 0)) || die "apt-get install ${missing[*]} failed (see $PKGS/apt.log)"
-        if [[ -d /run/systemd/system ]]; then
-            systemctl disable --now nsd >/dev/null 2>&1 || true
-        fi
+        apt_install --no-remove --disable nsd "$PKGS/apt.log" "${missing[@]}"
     fi
     ldd "$EXIM" | grep -q 'not found' && die "$EXIM: $(ldd "$EXIM" | grep 'not found')"
     return 0
 }
 
 ensure_accounts() {
-    getent group Debian-exim >/dev/null || groupadd --system Debian-exim
-    if ! id Debian-exim >/dev/null 2>&1; then
-        log "creating the system user Debian-exim (Exim's compiled-in exim_user)"
-        useradd --system -g Debian-exim -d /var/spool/exim4 -M -s /usr/sbin/nologin Debian-exim
-    fi
+    ensure_user Debian-exim Debian-exim /var/spool/exim4 "Exim's compiled-in exim_user"
     local u
     for u in alice bob; do
-        if ! id "$u" >/dev/null 2>&1; then
-            log "creating the system user $u (a local mailbox for Exim's check_local_user)"
-            useradd --system -M -d /nonexistent -s /usr/sbin/nologin "$u"
-        fi
+        ensure_user "$u" "$u" /nonexistent "a local mailbox for Exim's check_local_user"
     done
 }
 
@@ -175,21 +124,8 @@ make_pki() {
     (
         cd "$PKI"
         umask 077
-        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
-            -keyout ca.key -out ca.pem -days 30 -sha256 \
-            -subj "/O=smtpprobe/CN=smtpprobe real-exim test CA" \
-            -addext "basicConstraints=critical,CA:TRUE" \
-            -addext "keyUsage=critical,keyCertSign,cRLSign" \
-            -addext "subjectKeyIdentifier=hash" 2>/dev/null
-        openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
-            -keyout mx.key -out mx.csr -subj "/O=smtpprobe/CN=$HOSTNAME_" 2>/dev/null
-        printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
-            "extendedKeyUsage=serverAuth" "subjectAltName=DNS:$HOSTNAME_" \
-            "subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid" >mx.ext
-        openssl x509 -req -in mx.csr -CA ca.pem -CAkey ca.key \
-            -set_serial "0x$(openssl rand -hex 12)" -days 30 -sha256 \
-            -extfile mx.ext -out mx.pem 2>/dev/null
-        rm -f mx.csr mx.ext
+        make_ca "smtpprobe real-exim test CA"
+        make_cert mx "$HOSTNAME_" "DNS:$HOSTNAME_"
         chmod 644 ca.pem mx.pem
         chgrp Debian-exim mx.key
         chmod 640 mx.key
@@ -236,6 +172,7 @@ EOF
     defer)
         echo "tls_require_ciphers = NORMAL:-VERS-TLS1.3"
         # The banner's \n makes a two-line 220 reply.
+        # shellcheck disable=SC2016 # $… are Exim expansions
         printf '%s\n' 'smtp_banner = $smtp_active_hostname ESMTP Exim $version_number $tod_full\nNo UCE here: real-exim test bed' \
             "CHECK_RCPT_LOCAL_ACL_FILE = $dir/etc/rcpt-defer.acl"
         printf '%s\n' "  defer" "    message = 4.7.1 Greylisted, please try again later" \
@@ -302,6 +239,7 @@ acl_check_connect_real:\\
     fi
     if [[ $i == drop ]]; then
         # EHLO refused (HELO accepted): a server that only speaks RFC 821.
+        # shellcheck disable=SC2016 # ${if …} and $smtp_command are Exim expansions
         sed -i -e '/^begin acl/a\
 \
 acl_check_helo_real:\
@@ -332,31 +270,9 @@ EOF
 write_dns() {
     local d=$STATE/nsd z
     mkdir -p "$d/xfr"
-    cat >"$d/nsd.conf" <<EOF
-server:
-    ip-address: $DNS_IP
-    port: 53
-    do-ip4: yes
-    do-ip6: no
-    username: ""
-    chroot: ""
-    zonesdir: "$d"
-    database: ""
-    zonelistfile: "$d/zone.list"
-    xfrdfile: "$d/xfrd.state"
-    xfrdir: "$d/xfr"
-    pidfile: "$d/nsd.pid"
-    logfile: "$d/nsd.log"
-    server-count: 1
-    verbosity: 1
-    hide-version: yes
-    hide-identity: yes
-    refuse-any: yes
-remote-control:
-    control-enable: no
-EOF
+    nsd_conf "$d" "$DNS_IP" >"$d/nsd.conf"
     for z in $DOMAIN elsewhere.test nullmx.test; do
-        printf 'zone:\n    name: "%s"\n    zonefile: "%s.zone"\n' "$z" "$z" >>"$d/nsd.conf"
+        nsd_zone "$z" >>"$d/nsd.conf"
         printf '%s\n' "\$ORIGIN $z." "\$TTL 300" \
             "@ IN SOA ns.$z. hostmaster.$z. 1 3600 600 86400 300" \
             "@ IN NS ns.$z." "ns IN A $DNS_IP" >"$d/$z.zone"
@@ -372,15 +288,7 @@ EOF
 
 # --- start, wait, stop -------------------------------------------------------
 
-dns_answers() {
-    [[ $(dig +short +time=1 +tries=1 "@$DNS_IP" "mx.$DOMAIN" A 2>/dev/null) == "${ADDR[closed]}" ]]
-}
-
-smtp_answers() { # ip port: reads a 220 greeting line
-    # shellcheck disable=SC2016 # expanded by the inner bash
-    timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" && IFS= read -r line <&3 && [[ $line == 220* ]]' \
-        "$1" "$2" 2>/dev/null
-}
+dns_answers() { dns_answers_at "$DNS_IP" 53 "mx.$DOMAIN" "${ADDR[closed]}"; }
 
 smtp_refuses() { # ip port: reads a 4xx/5xx greeting line (the busy and deny instances)
     # shellcheck disable=SC2016 # expanded by the inner bash
@@ -388,48 +296,23 @@ smtp_refuses() { # ip port: reads a 4xx/5xx greeting line (the busy and deny ins
         "$1" "$2" 2>/dev/null
 }
 
-tls_answers() { # ip port name: implicit TLS, certificate verified against the test CA
-    local greeting
-    greeting=$(printf 'QUIT\r\n' | timeout 3 openssl s_client -quiet -connect "$1:$2" \
-        -CAfile "$PKI/ca.pem" -verify_hostname "$3" -verify_return_error 2>/dev/null |
-        head -1) || true
-    [[ $greeting == 220* ]]
-}
-
-wait_until() { # description command...
-    local what=$1 deadline=$((SECONDS + 15))
-    shift
-    until "$@"; do
-        ((SECONDS < deadline)) || die "$what did not answer within 15 s"
-        sleep 0.1
-    done
-}
-
-pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
-read_pid() { if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi; }
-
 daemon_pids() {
     local i p
     for i in "${INSTANCES[@]}"; do
         p=$(read_pid "$STATE/$i/exim.pid")
-        pid_alive "$p" && echo "$p"
+        owns "$p" && echo "$p"
     done
     p=$(read_pid "$STATE/nsd/nsd.pid")
-    pid_alive "$p" && echo "$p"
+    owns "$p" && echo "$p"
     return 0
 }
 
 # Every listening socket of our daemons must be on 127.0.7.x (our prefix).
 check_loopback() {
-    local pids re ours bad
-    pids=$(daemon_pids | paste -sd'|')
-    [[ -n $pids ]] || die "no Exim daemon pids found"
-    re="pid=($pids),"
-    ours=$(ss -ltnupH | grep -E "$re" | awk '{print $5}' || true)
-    [[ -n $ours ]] || die "cannot see the daemons' sockets with ss"
-    bad=$(grep -Ev "^${NET//./\\.}\\.[0-9]+:[0-9]+\$" <<<"$ours" || true)
-    [[ -z $bad ]] || die "listening outside $NET.x: $bad"
-    log "listening ($NET.x only): $(sort -u <<<"$ours" | tr '\n' ' ')"
+    local pids=()
+    mapfile -t pids < <(daemon_pids)
+    ((${#pids[@]})) || die "no Exim daemon pids found"
+    check_listening "^${NET//./\\.}\\.[0-9]+:[0-9]+\$" "outside $NET.x" "$NET.x only" "${pids[@]}"
 }
 
 start_servers() {
@@ -447,7 +330,7 @@ start_servers() {
             if [[ $i == busy || $i == deny ]]; then
                 wait_until "Exim $i ${ADDR[$i]}:$p" smtp_refuses "${ADDR[$i]}" "$p"
             elif [[ $p == 465 ]]; then
-                wait_until "Exim $i ${ADDR[$i]}:$p (TLS)" tls_answers "${ADDR[$i]}" "$p" "$HOSTNAME_"
+                wait_until "Exim $i ${ADDR[$i]}:$p (TLS)" smtp_answers "${ADDR[$i]}" "$p" tls "$HOSTNAME_"
             else
                 wait_until "Exim $i ${ADDR[$i]}:$p" smtp_answers "${ADDR[$i]}" "$p"
             fi
@@ -476,25 +359,11 @@ EOF
     mv "$STATE/env.tmp" "$STATE/env"
 }
 
-# SIGTERM to every daemon at once (each takes a moment to exit), then wait for all.
 cmd_down() {
     check_settings
-    local pids=() p i
-    for p in $(daemon_pids); do
-        kill -TERM "$p" 2>/dev/null && pids+=("$p")
-    done
-    for ((i = 0; i < 50; i++)); do
-        local alive=0
-        for p in "${pids[@]}"; do pid_alive "$p" && alive=1; done
-        ((alive)) || break
-        sleep 0.1
-    done
-    for p in "${pids[@]}"; do
-        if pid_alive "$p"; then
-            log "pid $p ignored SIGTERM, killing"
-            kill -KILL "$p" 2>/dev/null || true
-        fi
-    done
+    local pids=()
+    mapfile -t pids < <(daemon_pids)
+    stop_pids "Exim or NSD" "${pids[@]}"
     rm -f "$STATE/env"
     log "down"
 }
@@ -503,10 +372,7 @@ cmd_up() {
     check_settings
     fetch_exim
     ensure_accounts
-    cmd_down 2>/dev/null
-    rm -rf "$STATE"
-    mkdir -p "$STATE"
-    chmod 755 "$STATE"
+    fresh_state "$NET"
     make_pki
     local i
     generate_debian_config
@@ -522,10 +388,10 @@ cmd_status() {
     local i p
     for i in "${INSTANCES[@]}"; do
         p=$(read_pid "$STATE/$i/exim.pid")
-        if pid_alive "$p"; then echo "exim $i: pid $p"; else echo "exim $i: not running"; fi
+        if owns "$p"; then echo "exim $i: pid $p"; else echo "exim $i: not running"; fi
     done
     p=$(read_pid "$STATE/nsd/nsd.pid")
-    if pid_alive "$p"; then echo "nsd: pid $p"; else echo "nsd: not running"; fi
+    if owns "$p"; then echo "nsd: pid $p"; else echo "nsd: not running"; fi
     local pids
     pids=$(daemon_pids | paste -sd'|')
     [[ -n $pids ]] && { ss -ltnpH | grep -E "pid=($pids)," || true; }
@@ -533,53 +399,14 @@ cmd_status() {
     return 0
 }
 
-cmd_test() {
-    check_settings
-    trap 'cmd_down' EXIT
-    local t0 t1 t2 rc=0
-    t0=$EPOCHREALTIME
-    cmd_up
-    t1=$EPOCHREALTIME
-    (
-        cd "$ROOT"
-        set -a
-        # shellcheck disable=SC1091
-        . "$STATE/env"
-        set +a
-        # Tests of findings not fixed yet (see tests/real_exim.rs, each test's comment):
-        # skipped unless EXIM_OPEN=1, so that `test` passes on what is fixed.
-        local skip=()
-        if [[ ${EXIM_OPEN:-0} != 1 ]]; then
-            for t in "${OPEN_FINDINGS[@]}"; do skip+=(--skip "$t"); done
-        fi
-        SMTPPROBE_EXIM=1 cargo test --test real_exim "$@" -- --ignored --test-threads=1 "${skip[@]}"
-    ) || rc=$?
-    t2=$EPOCHREALTIME
-    log "$(awk -v a="$t0" -v b="$t1" -v c="$t2" \
-        'BEGIN { printf "timing: servers up in %.1f s, Exim tests in %.1f s", b - a, c - b }')"
-    return "$rc"
+# Tests of findings not fixed yet (see tests/real_exim.rs, each test's comment): skipped
+# unless EXIM_OPEN=1, so that `test` passes on what is fixed.
+run_tests() {
+    local skip=() t
+    if [[ ${EXIM_OPEN:-0} != 1 ]]; then
+        for t in "${OPEN_FINDINGS[@]}"; do skip+=(--skip "$t"); done
+    fi
+    SMTPPROBE_EXIM=1 cargo test --test real_exim "$@" -- --ignored --test-threads=1 "${skip[@]}"
 }
 
-# The EXIT traps below stop the servers; make signals exit through them too.
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-case ${1:-} in
-up)
-    check_settings
-    # A failed start leaves nothing running.
-    trap 'rc=$?; ((rc == 0)) || cmd_down; exit $rc' EXIT
-    cmd_up
-    ;;
-down) cmd_down ;;
-status) cmd_status ;;
-test)
-    shift
-    cmd_test "$@"
-    ;;
-*)
-    echo "usage: $0 up|down|test [cargo test args]|status" >&2
-    exit 3
-    ;;
-esac
+bed_main "$@"

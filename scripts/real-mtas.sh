@@ -34,9 +34,14 @@
 # every file lives under $SMTPPROBE_MTAS_DIR (default /tmp/smtpprobe-real-mtas). Needs root.
 set -euo pipefail
 
+BED=real-mtas
+TESTS="real-MTA tests"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib/bed.sh
+. "$ROOT/scripts/lib/bed.sh"
 STATE=${SMTPPROBE_MTAS_DIR:-/tmp/smtpprobe-real-mtas}
 PKG=${SMTPPROBE_MTAS_PKG:-${STATE%/}-pkg}
+UNPACKED=$PKG # see owns in lib/bed.sh
 NET=127.0.8
 DOMAIN=mtas.smtpprobe.test
 
@@ -72,89 +77,32 @@ SM_ROOT=$PKG/sendmail
 OSD_DEBS=(opensmtpd)
 SM_DEBS=(sendmail-bin sendmail-base sendmail-cf m4)
 # The libraries the two daemons link to (apt-cache depends opensmtpd sendmail-bin), and
-# the tools the script uses.
+# the tools the script uses (netbase: /etc/services, for Sendmail's Port=smtp).
 LIBS=(libevent-2.1-7 libdb5.3 libpam0g libssl3 zlib1g libcrypt1 libldap-2.5-0 liblockfile1
     libnsl2 libsasl2-2 libsasl2-modules libwrap0 openssl iproute2 util-linux passwd procps nsd
-    bind9-dnsutils)
-
-log() { printf 'real-mtas: %s\n' "$*" >&2; }
-die() {
-    log "error: $*"
-    exit 1
-}
+    bind9-dnsutils netbase)
 
 check_settings() {
-    case $STATE in
-    /*smtpprobe*) ;;
-    *) die "SMTPPROBE_MTAS_DIR=$STATE: must be an absolute path containing 'smtpprobe'" ;;
-    esac
-    [[ $(id -u) == 0 ]] || die "must run as root (packages, port 25, the daemons' privilege separation)"
+    check_dir "SMTPPROBE_MTAS_DIR=$STATE" "$STATE"
+    check_root "packages, port 25, the daemons' privilege separation"
 }
 
 # --- packages ----------------------------------------------------------------
 
-install_libs() {
-    local missing=() p
-    for p in "${LIBS[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-            missing+=("$p")
-    done
-    ((${#missing[@]} == 0)) && return 0
-    log "installing ${missing[*]}"
-    local apt=(apt-get -o DPkg::Lock::Timeout=300)
-    local aptlog=${TMPDIR:-/tmp}/smtpprobe-real-mtas-apt.log
-    DEBIAN_FRONTEND=noninteractive "${apt[@]}" update -qq >"$aptlog" 2>&1 || true
-    # Never remove anything (above all not Postfix): simulate first.
-    if "${apt[@]}" install -s --no-install-recommends "${missing[@]}" 2>&1 | grep -q '^Remv '; then
-        die "installing ${missing[*]} would remove packages: refusing"
-    fi
-    # No service may start during apt-get (nsd's default configuration listens everywhere).
-    local policy=/usr/sbin/policy-rc.d ours=0 rc=0
-    if [[ ! -e $policy ]]; then
-        printf '#!/bin/sh\n# smtpprobe real-mtas.sh: no service starts during apt-get\nexit 101\n' >"$policy"
-        chmod 755 "$policy"
-        ours=1
-    fi
-    DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends \
-        "${missing[@]}" >>"$aptlog" 2>&1 || rc=$?
-    ((ours)) && rm -f "$policy"
-    ((rc == 0)) || {
-        tail -20 "$aptlog" >&2
-        die "apt-get install failed"
-    }
-    if [[ -d /run/systemd/system ]]; then
-        systemctl disable --now nsd >/dev/null 2>&1 || true
-    fi
-}
-
-extract() { # dir deb...
-    local dir=$1 d
-    shift
-    [[ -e $dir/.done ]] && return 0
-    rm -rf "$dir" "$dir.debs"
-    mkdir -p "$dir" "$dir.debs"
-    log "downloading and extracting $* into $dir (not installed)"
-    (cd "$dir.debs" && apt-get -o DPkg::Lock::Timeout=300 download "$@" >/dev/null 2>&1) ||
-        die "apt-get download $* failed"
-    for d in "$dir.debs"/*.deb; do dpkg-deb -x "$d" "$dir"; done
-    touch "$dir/.done"
-}
-
-ensure_user() { # user group
-    getent group "$2" >/dev/null || groupadd --system "$2"
-    getent passwd "$1" >/dev/null ||
-        useradd --system --gid "$2" --home-dir /nonexistent --no-create-home \
-            --shell /usr/sbin/nologin "$1"
-}
-
 install_packages() {
-    install_libs
-    extract "$OSD_ROOT" "${OSD_DEBS[@]}"
-    extract "$SM_ROOT" "${SM_DEBS[@]}"
+    local missing
+    mapfile -t missing < <(missing_packages "${LIBS[@]}")
+    if ((${#missing[@]})); then
+        # Never remove anything (above all not Postfix); no service may start (nsd's default
+        # configuration listens everywhere).
+        apt_install --no-remove --disable nsd "${TMPDIR:-/tmp}/smtpprobe-real-mtas-apt.log" "${missing[@]}"
+    fi
+    extract_debs "$OSD_ROOT" "$PKG/apt.log" "${OSD_DEBS[@]}"
+    extract_debs "$SM_ROOT" "$PKG/apt.log" "${SM_DEBS[@]}"
     # The users Debian's maintainer scripts would create.
-    ensure_user opensmtpd opensmtpd
-    ensure_user opensmtpq opensmtpq
-    ensure_user smmta smmta
+    ensure_user opensmtpd opensmtpd /nonexistent
+    ensure_user opensmtpq opensmtpq /nonexistent
+    ensure_user smmta smmta /nonexistent
     getent group smmsp >/dev/null || groupadd --system smmsp
 }
 
@@ -165,35 +113,11 @@ make_pki() {
     (
         cd "$PKI"
         umask 077
-        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
-            -keyout ca.key -out ca.pem -days 30 -sha256 \
-            -subj "/O=smtpprobe/CN=smtpprobe real-MTA test CA" \
-            -addext "basicConstraints=critical,CA:TRUE" \
-            -addext "keyUsage=critical,keyCertSign,cRLSign" \
-            -addext "subjectKeyIdentifier=hash" 2>/dev/null
-        local host file key
+        make_ca "smtpprobe real-MTA test CA"
         # OpenSMTPD gets an RSA key as most of its users have (ECDSA keys are a known
         # failure of its privilege-separated signing); see osd_config for what happens.
-        for host in opensmtpd:rsa sendmail:ec; do
-            key=${host#*:} host=${host%:*} file=$host host=${host%-ec}
-            if [[ $key == rsa ]]; then key=(-newkey rsa:2048); else
-                key=(-newkey ec -pkeyopt ec_paramgen_curve:P-256)
-            fi
-            openssl req "${key[@]}" -nodes \
-                -keyout "$file.key" -out "$file.csr" \
-                -subj "/O=smtpprobe/CN=$host.$DOMAIN" 2>/dev/null
-            printf '%s\n' \
-                "basicConstraints=critical,CA:FALSE" \
-                "keyUsage=critical,digitalSignature" \
-                "extendedKeyUsage=serverAuth" \
-                "subjectAltName=DNS:$host.$DOMAIN" \
-                "subjectKeyIdentifier=hash" \
-                "authorityKeyIdentifier=keyid" >"$host.ext"
-            openssl x509 -req -in "$file.csr" -CA ca.pem -CAkey ca.key \
-                -set_serial "0x$(openssl rand -hex 12)" -days 30 -sha256 \
-                -extfile "$host.ext" -out "$file.pem" 2>/dev/null
-            rm -f "$file.csr" "$host.ext"
-        done
+        make_cert opensmtpd "opensmtpd.$DOMAIN" "DNS:opensmtpd.$DOMAIN" -newkey rsa:2048
+        make_cert sendmail "sendmail.$DOMAIN" "DNS:sendmail.$DOMAIN"
         chmod 644 ca.pem opensmtpd.pem sendmail.pem
     )
 }
@@ -265,6 +189,7 @@ osd_version() {
 
 # Run a command in OpenSMTPD's private mount namespace.
 osd_ns() {
+    # shellcheck disable=SC2016 # expanded by the inner bash
     unshare --mount --propagation private -- bash -c '
         set -e
         mount --bind "$1/spool" /var/spool
@@ -281,6 +206,7 @@ osd_start() {
         die "OpenSMTPD configuration check failed"
     }
     # -d: foreground, log to stderr (no syslog needed); -T smtp: every SMTP line in the log.
+    # shellcheck disable=SC2016 # expanded by the inner bash
     setsid bash -c 'echo $$ >"$1"; exec "${@:2}"' _ "$OSD_DIR/smtpd.pid" \
         unshare --mount --propagation private -- bash -c '
             mount --bind "$1/spool" /var/spool && mount --bind "$1/run" /run &&
@@ -399,6 +325,7 @@ define(\`confSMTP_LOGIN_MSG', \`\$j Sendmail \$v/\$Z; \$b\\nNo UCE/UBE: this hos
 }
 
 sm_ns() {
+    # shellcheck disable=SC2016 # expanded by the inner bash
     unshare --mount --propagation private -- bash -c '
         set -e
         mount --bind "$1/passwd" /etc/passwd
@@ -415,6 +342,7 @@ sm_start() {
         [[ -e $SM_DIR/$name/hosts ]] && hosts=$SM_DIR/$name/hosts
         log "starting Sendmail $(sm_version) \"$name\" on $addr"
         # -bD: daemon in the foreground; -X: every SMTP line into the trace file.
+        # shellcheck disable=SC2016 # expanded by the inner bash
         setsid bash -c 'echo $$ >"$1"; exec "${@:2}"' _ "$SM_DIR/$name/daemon.pid" \
             unshare --mount --propagation private -- bash -c '
                 mount --bind "$1/passwd" /etc/passwd &&
@@ -430,32 +358,10 @@ sm_start() {
 
 nsd_config() {
     mkdir -p "$NSD_DIR/xfr"
-    cat >"$NSD_DIR/nsd.conf" <<EOF
-server:
-    ip-address: $DNS
-    port: 53
-    do-ip4: yes
-    do-ip6: no
-    username: ""
-    chroot: ""
-    zonesdir: "$NSD_DIR"
-    database: ""
-    zonelistfile: "$NSD_DIR/zone.list"
-    xfrdfile: "$NSD_DIR/xfrd.state"
-    xfrdir: "$NSD_DIR/xfr"
-    pidfile: "$NSD_DIR/nsd.pid"
-    logfile: "$NSD_DIR/nsd.log"
-    server-count: 1
-    verbosity: 1
-    hide-version: yes
-    hide-identity: yes
-    refuse-any: yes
-remote-control:
-    control-enable: no
-zone:
-    name: "$DOMAIN"
-    zonefile: "$DOMAIN.zone"
-EOF
+    {
+        nsd_conf "$NSD_DIR" "$DNS"
+        nsd_zone "$DOMAIN"
+    } >"$NSD_DIR/nsd.conf"
     cat >"$NSD_DIR/$DOMAIN.zone" <<EOF
 \$ORIGIN $DOMAIN.
 \$TTL 60
@@ -475,63 +381,22 @@ EOF
     nsd-checkconf "$NSD_DIR/nsd.conf"
 }
 
-dns_answers() {
-    [[ $(dig +short +time=1 +tries=1 "@$DNS" "opensmtpd.$DOMAIN" A 2>/dev/null) == "$OSD" ]]
-}
+dns_answers() { dns_answers_at "$DNS" 53 "opensmtpd.$DOMAIN" "$OSD"; }
 
 # --- start, wait, stop -------------------------------------------------------
-
-smtp_answers() { # ip port [tls name]: reads a 220 greeting
-    if [[ ${3:-} == tls ]]; then
-        local greeting
-        greeting=$(printf 'QUIT\r\n' | timeout 3 openssl s_client -quiet -connect "$1:$2" \
-            -CAfile "$PKI/ca.pem" -verify_hostname "$4" -verify_return_error 2>/dev/null |
-            head -1) || true
-        [[ $greeting == 220* ]]
-    else
-        # shellcheck disable=SC2016 # expanded by the inner bash
-        timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" && IFS= read -r line <&3 && [[ $line == 220* ]] && printf "QUIT\r\n" >&3' \
-            "$1" "$2" 2>/dev/null
-    fi
-}
 
 tcp_open() { # ip port
     # shellcheck disable=SC2016 # expanded by the inner bash
     timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null
 }
 
-wait_until() { # description command...
-    local what=$1 deadline=$((SECONDS + 15))
-    shift
-    until "$@"; do
-        ((SECONDS < deadline)) || die "$what did not answer within 15 s"
-        sleep 0.1
-    done
-}
-
-pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
-
-# A pid from one of our pid files that is alive and still ours (a stale file's pid may have
-# been reused): its executable is in the extracted packages, or its command line names the
-# state directory (NSD).
-ours_alive() {
-    pid_alive "${1:-}" || return 1
-    local exe
-    exe=$(readlink "/proc/$1/exe" 2>/dev/null) || return 1
-    [[ $exe == "$PKG"/* ]] && return 0
-    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "$STATE/"
-}
-
-read_pid() {
-    if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi
-}
 
 # The pids of every process of ours: the recorded ones and their descendants.
 our_pids() {
     local p roots=()
     for f in "$OSD_DIR/smtpd.pid" "$NSD_DIR/nsd.pid" "$SM_DIR"/*/daemon.pid; do
         p=$(read_pid "$f")
-        ours_alive "$p" && roots+=("$p")
+        owns "$p" && roots+=("$p")
     done
     local all=("${roots[@]}") kids
     while ((${#roots[@]})); do
@@ -550,15 +415,9 @@ our_pids() {
 
 # Every listening socket of our daemons must be on 127.0.8.x.
 check_loopback() {
-    local pids re ours bad
-    pids=$(our_pids)
-    [[ -n $pids ]] || die "no daemon pids found"
-    re="pid=($(tr ' ' '|' <<<"$pids")),"
-    ours=$(ss -ltnupH | grep -E "$re" | awk '{print $5}' || true)
-    [[ -n $ours ]] || die "cannot see the daemons' sockets with ss"
-    bad=$(grep -Ev '^127\.0\.8\.[0-9]+:[0-9]+$' <<<"$ours" || true)
-    [[ -z $bad ]] || die "listening outside 127.0.8.x: $bad"
-    log "listening (127.0.8.x only): $(sort -u <<<"$ours" | tr '\n' ' ')"
+    local pids
+    read -ra pids <<<"$(our_pids)"
+    check_listening '^127\.0\.8\.[0-9]+:[0-9]+$' "outside 127.0.8.x" "127.0.8.x only" "${pids[@]}"
 }
 
 start_servers() {
@@ -608,18 +467,6 @@ EOF
     mv "$STATE/env.tmp" "$STATE/env"
 }
 
-stop_pid() { # name pid
-    local i
-    ours_alive "$2" || return 0
-    kill -TERM "$2" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do
-        pid_alive "$2" || return 0
-        sleep 0.1
-    done
-    log "$1 (pid $2) ignored SIGTERM, killing"
-    kill -KILL "$2" 2>/dev/null || true
-}
-
 cmd_down() {
     check_settings
     local pids p
@@ -638,10 +485,7 @@ cmd_down() {
 cmd_up() {
     check_settings
     install_packages
-    cmd_down 2>/dev/null
-    rm -rf "$STATE"
-    mkdir -p "$STATE"
-    chmod 755 "$STATE"
+    fresh_state "$NET"
     make_pki
     osd_config
     nsd_config
@@ -664,45 +508,6 @@ cmd_status() {
     return 0
 }
 
-cmd_test() {
-    check_settings
-    trap 'cmd_down' EXIT
-    local t0 t1 t2 rc=0
-    t0=$EPOCHREALTIME
-    cmd_up
-    t1=$EPOCHREALTIME
-    (
-        cd "$ROOT"
-        set -a
-        # shellcheck disable=SC1091
-        . "$STATE/env"
-        set +a
-        SMTPPROBE_MTAS=1 cargo test --test real_mtas "$@" -- --ignored --test-threads=1
-    ) || rc=$?
-    t2=$EPOCHREALTIME
-    log "$(awk -v a="$t0" -v b="$t1" -v c="$t2" \
-        'BEGIN { printf "timing: servers up in %.1f s, real-MTA tests in %.1f s", b - a, c - b }')"
-    return "$rc"
-}
+run_tests() { SMTPPROBE_MTAS=1 cargo test --test real_mtas "$@" -- --ignored --test-threads=1; }
 
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-case ${1:-} in
-up)
-    check_settings
-    trap 'rc=$?; ((rc == 0)) || cmd_down; exit $rc' EXIT
-    cmd_up
-    ;;
-down) cmd_down ;;
-status) cmd_status ;;
-test)
-    shift
-    cmd_test "$@"
-    ;;
-*)
-    echo "usage: $0 up|down|test [cargo test args]|status" >&2
-    exit 3
-    ;;
-esac
+bed_main "$@"

@@ -15,7 +15,11 @@
 # (packages, ports 25/53/465/587, Postfix's own privilege handling).
 set -euo pipefail
 
+BED=real-servers
+TESTS="real-server tests"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib/bed.sh
+. "$ROOT/scripts/lib/bed.sh"
 TEMPLATES=$ROOT/tests/real
 STATE=${SMTPPROBE_REAL_DIR:-/tmp/smtpprobe-real}
 NET=${SMTPPROBE_REAL_NET:-127.0.6}
@@ -40,56 +44,23 @@ UNBOUND_DIR=$STATE/unbound
 PKI=$STATE/pki
 PACKAGES=(postfix nsd bind9-dnsutils openssl libsasl2-modules iproute2 ldnsutils unbound python3)
 
-log() { printf 'real-servers: %s\n' "$*" >&2; }
-die() {
-    log "error: $*"
-    exit 1
-}
-
 check_settings() {
-    [[ $NET =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}$ ]] ||
-        die "SMTPPROBE_REAL_NET=$NET: must be a 127.x.y prefix (loopback only)"
-    case $STATE in
-    /*smtpprobe*) ;;
-    *) die "SMTPPROBE_REAL_DIR=$STATE: must be an absolute path containing 'smtpprobe'" ;;
-    esac
-    [[ $(id -u) == 0 ]] || die "must run as root (packages, ports 25/53/465/587, Postfix)"
+    check_net SMTPPROBE_REAL_NET "$NET"
+    check_dir "SMTPPROBE_REAL_DIR=$STATE" "$STATE"
+    check_root "packages, ports 25/53/465/587, Postfix"
 }
 
 # --- packages ----------------------------------------------------------------
 
 install_packages() {
-    local missing=() p
-    for p in "${PACKAGES[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-            missing+=("$p")
-    done
+    local missing
+    mapfile -t missing < <(missing_packages "${PACKAGES[@]}")
     ((${#missing[@]} == 0)) && return 0
-    log "installing ${missing[*]}"
     # Debian's Postfix must not configure or start itself: no main.cf, no daemon on *:25.
     echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-    local policy=/usr/sbin/policy-rc.d ours=0
-    if [[ ! -e $policy ]]; then
-        printf '#!/bin/sh\n# smtpprobe real-servers.sh: no service starts during apt-get\nexit 101\n' >"$policy"
-        chmod 755 "$policy"
-        ours=1
-    fi
-    local rc=0
-    {
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-                "${missing[@]}"
-    } >"${TMPDIR:-/tmp}/smtpprobe-real-apt.log" 2>&1 || rc=$?
-    ((ours)) && rm -f "$policy"
-    ((rc == 0)) || {
-        tail -20 "${TMPDIR:-/tmp}/smtpprobe-real-apt.log" >&2
-        die "apt-get install failed"
-    }
-    # On a machine with systemd, keep the packaged daemons (default configs listen on
-    # every interface) from starting now or at boot. We run our own instances.
-    if [[ -d /run/systemd/system ]]; then
-        systemctl disable --now postfix nsd unbound >/dev/null 2>&1 || true
-    fi
+    # Where systemd runs, the packaged daemons (default configs listen on every interface)
+    # are kept from starting now or at boot: we run our own instances.
+    apt_install --disable "postfix nsd unbound" "${TMPDIR:-/tmp}/smtpprobe-real-apt.log" "${missing[@]}"
 }
 
 # --- certificates ------------------------------------------------------------
@@ -99,12 +70,7 @@ make_pki() {
     (
         cd "$PKI"
         umask 077
-        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
-            -keyout ca.key -out ca.pem -days 30 -sha256 \
-            -subj "/O=smtpprobe/CN=smtpprobe real-server test CA" \
-            -addext "basicConstraints=critical,CA:TRUE" \
-            -addext "keyUsage=critical,keyCertSign,cRLSign" \
-            -addext "subjectKeyIdentifier=hash" 2>/dev/null
+        make_ca "smtpprobe real-server test CA"
         local host sans d
         for host in mx1 mx2 ps sts www; do
             sans="DNS:$host.$DOMAIN"
@@ -116,20 +82,7 @@ make_pki() {
                     sans+=",DNS:mta-sts.sts-$d.$DOMAIN"
                 done
             fi
-            openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
-                -keyout "$host.key" -out "$host.csr" \
-                -subj "/O=smtpprobe/CN=$host.$DOMAIN" 2>/dev/null
-            printf '%s\n' \
-                "basicConstraints=critical,CA:FALSE" \
-                "keyUsage=critical,digitalSignature" \
-                "extendedKeyUsage=serverAuth" \
-                "subjectAltName=$sans" \
-                "subjectKeyIdentifier=hash" \
-                "authorityKeyIdentifier=keyid" >"$host.ext"
-            openssl x509 -req -in "$host.csr" -CA ca.pem -CAkey ca.key \
-                -set_serial "0x$(openssl rand -hex 12)" -days 30 -sha256 \
-                -extfile "$host.ext" -out "$host.pem" 2>/dev/null
-            rm -f "$host.csr" "$host.ext"
+            make_cert "$host" "$host.$DOMAIN" "$sans"
         done
         expired_cert mx2
         chmod 644 ca.pem mx1.pem mx2.pem mx2-expired.pem ps.pem sts.pem www.pem
@@ -246,24 +199,7 @@ sign_zone() {
 
 # --- start, wait, stop -------------------------------------------------------
 
-smtp_answers() { # ip port [tls name]: reads a 220 greeting
-    if [[ ${3:-} == tls ]]; then
-        # Also proves the certificate chain and name against the test CA.
-        local greeting
-        greeting=$(printf 'QUIT\r\n' | timeout 3 openssl s_client -quiet -connect "$1:$2" \
-            -CAfile "$PKI/ca.pem" -verify_hostname "$4" -verify_return_error 2>/dev/null |
-            head -1) || true
-        [[ $greeting == 220* ]]
-    else
-        # shellcheck disable=SC2016 # expanded by the inner bash
-        timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" && IFS= read -r line <&3 && [[ $line == 220* ]]' \
-            "$1" "$2" 2>/dev/null
-    fi
-}
-
-dns_answers() {
-    [[ $(dig +short +time=1 +tries=1 -p "$DNS_PORT" "@$DNS_IP" "mx1.$DOMAIN" A 2>/dev/null) == "$MX1" ]]
-}
+dns_answers() { dns_answers_at "$DNS_IP" "$DNS_PORT" "mx1.$DOMAIN" "$MX1"; }
 
 # Unbound answers, and validates: AD set on a signed name.
 validator_answers() {
@@ -283,40 +219,15 @@ curl_like() { # ip host: GET the MTA-STS policy with openssl
             -CAfile "$PKI/ca.pem" -verify_return_error 2>/dev/null | tr -d '\r'
 }
 
-wait_until() { # description command...
-    local what=$1 deadline=$((SECONDS + 15))
-    shift
-    until "$@"; do
-        ((SECONDS < deadline)) || die "$what did not answer within 15 s"
-        sleep 0.1
-    done
-}
-
-pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
-
-read_pid() {
-    if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi
-}
-
 # Every listening socket of our daemons must be on loopback.
 check_loopback() {
-    local pids=() p bad
+    local pids=() p
     p=$(read_pid "$PF_QUEUE/pid/master.pid") && [[ -n $p ]] && pids+=("$p")
     p=$(read_pid "$NSD_DIR/nsd.pid") && [[ -n $p ]] && pids+=("$p")
     p=$(read_pid "$UNBOUND_DIR/unbound.pid") && [[ -n $p ]] && pids+=("$p")
     p=$(read_pid "$STATE/policy-server.pid") && [[ -n $p ]] && pids+=("$p")
-    ((${#pids[@]})) || die "no daemon pids found"
-    local re
-    re="pid=($(
-        IFS='|'
-        echo "${pids[*]}"
-    )),"
-    local ours
-    ours=$(ss -ltnupH | grep -E "$re" | awk '{print $5}' || true)
-    [[ -n $ours ]] || die "cannot see the daemons' sockets with ss"
-    bad=$(grep -Ev '^(127\.[0-9.]+|\[::1\]|::1):[0-9]+$' <<<"$ours" || true)
-    [[ -z $bad ]] || die "listening on a non-loopback address: $bad"
-    log "listening (loopback only): $(sort -u <<<"$ours" | tr '\n' ' ')"
+    check_listening '^(127\.[0-9.]+|\[::1\]|::1):[0-9]+$' "on a non-loopback address" \
+        "loopback only" "${pids[@]}"
 }
 
 # Postfix prints its errors only to syslog (absent in containers) or to a terminal,
@@ -375,23 +286,11 @@ EOF
     mv "$STATE/env.tmp" "$STATE/env"
 }
 
-stop_pid() { # name pid
-    local i
-    pid_alive "$2" || return 0
-    kill -TERM "$2" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do
-        pid_alive "$2" || return 0
-        sleep 0.1
-    done
-    log "$1 (pid $2) ignored SIGTERM, killing"
-    kill -KILL "$2" 2>/dev/null || true
-}
-
 cmd_down() {
     check_settings
     local master nsd_pid i
     master=$(read_pid "$PF_QUEUE/pid/master.pid")
-    if pid_alive "$master"; then
+    if owns "$master"; then
         postfix -c "$PF_ETC" stop >/dev/null 2>&1 || true
         for ((i = 0; i < 50; i++)); do
             pid_alive "$master" || break
@@ -410,10 +309,7 @@ cmd_down() {
 cmd_up() {
     check_settings
     install_packages
-    cmd_down 2>/dev/null
-    rm -rf "$STATE"
-    mkdir -p "$STATE"
-    chmod 755 "$STATE"
+    fresh_state "$NET"
     make_pki
     write_configs
     start_servers
@@ -426,54 +322,13 @@ cmd_status() {
     local master nsd_pid
     master=$(read_pid "$PF_QUEUE/pid/master.pid")
     nsd_pid=$(read_pid "$NSD_DIR/nsd.pid")
-    pid_alive "$master" && echo "postfix master: pid $master" || echo "postfix: not running"
-    pid_alive "$nsd_pid" && echo "nsd: pid $nsd_pid" || echo "nsd: not running"
+    owns "$master" && echo "postfix master: pid $master" || echo "postfix: not running"
+    owns "$nsd_pid" && echo "nsd: pid $nsd_pid" || echo "nsd: not running"
     ss -ltnupH | grep -E "pid=(${master:-x}|${nsd_pid:-x})," || true
     [[ -r $STATE/env ]] && cat "$STATE/env"
     return 0
 }
 
-cmd_test() {
-    check_settings
-    trap 'cmd_down' EXIT
-    local t0 t1 t2 rc=0
-    t0=$EPOCHREALTIME
-    cmd_up
-    t1=$EPOCHREALTIME
-    (
-        cd "$ROOT"
-        set -a
-        # shellcheck disable=SC1091
-        . "$STATE/env"
-        set +a
-        SMTPPROBE_REAL=1 cargo test --test real_servers "$@" -- --ignored --test-threads=1
-    ) || rc=$?
-    t2=$EPOCHREALTIME
-    log "$(awk -v a="$t0" -v b="$t1" -v c="$t2" \
-        'BEGIN { printf "timing: servers up in %.1f s, real-server tests in %.1f s", b - a, c - b }')"
-    return "$rc"
-}
+run_tests() { SMTPPROBE_REAL=1 cargo test --test real_servers "$@" -- --ignored --test-threads=1; }
 
-# The EXIT traps below stop the servers; make signals exit through them too.
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-case ${1:-} in
-up)
-    check_settings
-    # A failed start leaves nothing running.
-    trap 'rc=$?; ((rc == 0)) || cmd_down; exit $rc' EXIT
-    cmd_up
-    ;;
-down) cmd_down ;;
-status) cmd_status ;;
-test)
-    shift
-    cmd_test "$@"
-    ;;
-*)
-    echo "usage: $0 up|down|test [cargo test args]|status" >&2
-    exit 3
-    ;;
-esac
+bed_main "$@"

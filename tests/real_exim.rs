@@ -26,10 +26,12 @@
 //! the first Exim round (2026-12-03, numbered in the tests' comments) failed then and are
 //! fixed.
 
+#[path = "common/bed.rs"]
+mod bed;
+
+use bed::assert_explained_and_no_data as assert_no_data;
+use bed::{Run, finding_ids, servers, steps, strings};
 use serde_json::Value;
-use std::collections::HashMap;
-use std::fmt;
-use std::process::Command;
 
 /// Where the Exim servers are.
 struct Exim {
@@ -56,54 +58,32 @@ const NOT_ENABLED: &str = "Exim test run without the Exim servers: SMTPPROBE_EXI
 /// The Exim servers. Fails the test when they are not enabled: a test that was asked for
 /// (`--ignored`) must not pass without having talked to them.
 fn exim() -> Exim {
-    match std::env::var("SMTPPROBE_EXIM") {
-        Ok(v) if !v.is_empty() && v != "0" => {}
-        _ => panic!("{NOT_ENABLED}"),
-    }
-    let dir = std::env::var("SMTPPROBE_EXIM_DIR")
-        .unwrap_or_else(|_| "/tmp/smtpprobe-real-exim".to_owned());
-    let path = format!("{dir}/env");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "SMTPPROBE_EXIM is set but {path} cannot be read ({e}): start the servers with \
-             `scripts/real-exim.sh up` first"
-        )
-    });
-    let mut vars: HashMap<String, String> = text
-        .lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    for (k, v) in std::env::vars() {
-        if k.starts_with("SMTPPROBE_EXIM_") {
-            vars.insert(k, v);
-        }
-    }
-    let get = |k: &str| {
-        vars.get(k)
-            .cloned()
-            .unwrap_or_else(|| panic!("{k} missing from {path} and from the environment"))
-    };
+    let env = bed::Bed::load(
+        "SMTPPROBE_EXIM",
+        "/tmp/smtpprobe-real-exim",
+        "scripts/real-exim.sh",
+        NOT_ENABLED,
+    );
     Exim {
-        resolver: get("SMTPPROBE_EXIM_RESOLVER"),
-        ca: get("SMTPPROBE_EXIM_CA"),
-        domain: get("SMTPPROBE_EXIM_DOMAIN"),
-        hostname: get("SMTPPROBE_EXIM_HOSTNAME"),
-        default: get("SMTPPROBE_EXIM_DEFAULT"),
-        closed: get("SMTPPROBE_EXIM_CLOSED"),
-        vrfy: get("SMTPPROBE_EXIM_VRFY"),
-        defer: get("SMTPPROBE_EXIM_DEFER"),
-        drop: get("SMTPPROBE_EXIM_DROP"),
-        busy: get("SMTPPROBE_EXIM_BUSY"),
-        notls: get("SMTPPROBE_EXIM_NOTLS"),
-        deny: get("SMTPPROBE_EXIM_DENY"),
+        resolver: env.get("SMTPPROBE_EXIM_RESOLVER"),
+        ca: env.get("SMTPPROBE_EXIM_CA"),
+        domain: env.get("SMTPPROBE_EXIM_DOMAIN"),
+        hostname: env.get("SMTPPROBE_EXIM_HOSTNAME"),
+        default: env.get("SMTPPROBE_EXIM_DEFAULT"),
+        closed: env.get("SMTPPROBE_EXIM_CLOSED"),
+        vrfy: env.get("SMTPPROBE_EXIM_VRFY"),
+        defer: env.get("SMTPPROBE_EXIM_DEFER"),
+        drop: env.get("SMTPPROBE_EXIM_DROP"),
+        busy: env.get("SMTPPROBE_EXIM_BUSY"),
+        notls: env.get("SMTPPROBE_EXIM_NOTLS"),
+        deny: env.get("SMTPPROBE_EXIM_DENY"),
     }
 }
 
 impl Exim {
     /// `ADDRESS:PORT`, a direct target (no MX lookup).
     fn at(addr: &str, port: u16) -> String {
-        format!("{addr}:{port}")
+        bed::target(addr, port)
     }
 
     /// `LOCAL@exim.test`, the servers' own domain.
@@ -112,109 +92,24 @@ impl Exim {
     }
 }
 
-/// One finished probe.
-struct Run {
-    args: Vec<String>,
-    code: i32,
-    stdout: String,
-    json: Value,
-    stderr: String,
-}
-
-impl fmt::Display for Run {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let body = if self.json.is_null() {
-            self.stdout.clone()
-        } else {
-            serde_json::to_string_pretty(&self.json).unwrap_or_default()
-        };
-        write!(
-            f,
-            "\n--- smtpprobe {} → exit {}\n{body}\n--- stderr:\n{}",
-            self.args.join(" "),
-            self.code,
-            self.stderr
-        )
-    }
-}
-
 /// Runs the built binary with `args` plus the resolver and short timeouts; with `json`,
 /// also `--json`, and checks the contract every report keeps.
 fn run_probe(e: &Exim, args: &[&str], json: bool) -> Run {
-    let mut all: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
+    let run = bed::run(args, json, &e.resolver, "30");
     if json {
-        all.push("--json".to_owned());
-    }
-    all.extend(
-        [
-            "--resolver",
-            e.resolver.as_str(),
-            "--connect-timeout",
-            "3",
-            "--timeout",
-            "10",
-            "--deadline",
-            "30",
-        ]
-        .map(str::to_owned),
-    );
-    let out = Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
-        .args(&all)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the smtpprobe binary runs");
-    let code = out
-        .status
-        .code()
-        .expect("smtpprobe exited (was not killed by a signal)");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let parsed = if json {
-        serde_json::from_str(&stdout).unwrap_or_else(|err| {
-            panic!(
-                "smtpprobe {} → exit {code}: stdout is not JSON ({err})\nstdout:\n{stdout}\nstderr:\n{stderr}",
-                all.join(" ")
-            )
-        })
-    } else {
-        Value::Null
-    };
-    let run = Run {
-        args: all,
-        code,
-        stdout,
-        json: parsed,
-        stderr,
-    };
-    let status = match code {
-        0 => "ok",
-        1 => "warning",
-        2 => "critical",
-        3 => "unknown",
-        other => panic!("exit code {other} is outside 0..=3 {run}"),
-    };
-    if json {
-        assert_eq!(run.json["schema"], 1, "schema {run}");
-        assert_eq!(run.json["exit_code"], code, "exit_code field {run}");
-        assert_eq!(run.json["status"], status, "status matches exit code {run}");
         assert_eq!(
             servers(&run).len(),
             1,
             "a direct target is one server {run}"
         );
+    } else {
+        bed::status_of(&run);
     }
     run
 }
 
 fn probe(e: &Exim, args: &[&str]) -> Run {
     run_probe(e, args, true)
-}
-
-fn servers(run: &Run) -> &[Value] {
-    run.json["servers"]
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or_else(|| panic!("servers is not an array {run}"))
 }
 
 /// The only server of a direct target.
@@ -224,65 +119,20 @@ fn only(run: &Run) -> &Value {
         .unwrap_or_else(|| panic!("no server in the report {run}"))
 }
 
-fn steps(s: &Value) -> &[Value] {
-    s["steps"].as_array().map(Vec::as_slice).unwrap_or(&[])
-}
-
 /// The server was talked to until QUIT and said 221; no DATA or BDAT was ever sent.
 fn assert_completed(run: &Run, s: &Value) {
     assert!(s["error"].is_null(), "the conversation failed {run}");
-    let st = steps(s);
-    let greeting = st.first().unwrap_or_else(|| panic!("no steps {run}"));
+    let greeting = steps(s).first().unwrap_or_else(|| panic!("no steps {run}"));
     assert_eq!(greeting["code"], 220, "greeting {run}");
-    let last = st.last().unwrap_or_else(|| panic!("no steps {run}"));
-    assert_eq!(last["command"], "QUIT", "last command {run}");
-    assert_eq!(last["code"], 221, "221 after QUIT {run}");
+    bed::assert_quit_221(run, s);
     assert_no_data(run, s);
 }
 
-fn assert_no_data(run: &Run, s: &Value) {
-    for step in steps(s) {
-        let cmd = step["command"].as_str().unwrap_or("");
-        assert!(
-            !cmd.eq_ignore_ascii_case("DATA") && !cmd.eq_ignore_ascii_case("BDAT"),
-            "DATA/BDAT sent {run}"
-        );
-        assert!(
-            step["meaning"].as_str().is_some_and(|m| !m.is_empty()),
-            "every reply is explained {run}"
-        );
-    }
-}
-
 fn check<'a>(run: &Run, s: &'a Value, kind: &str, arg: &str) -> &'a Value {
-    s["checks"]
-        .as_array()
-        .and_then(|cs| {
-            cs.iter()
-                .find(|c| c["kind"] == kind && (c["argument"] == arg || c["requested"] == arg))
-        })
+    bed::checks(s)
+        .iter()
+        .find(|c| c["kind"] == kind && (c["argument"] == arg || c["requested"] == arg))
         .unwrap_or_else(|| panic!("no {kind} check for {arg} {run}"))
-}
-
-fn finding_ids(s: &Value) -> Vec<String> {
-    s["findings"]
-        .as_array()
-        .map(|f| {
-            f.iter()
-                .filter_map(|x| x["id"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn verify_reason(s: &Value) -> Option<String> {

@@ -18,9 +18,14 @@
 //! starts with "finding N" (N numbers the discrepancy in the report of the session that wrote
 //! these tests: the MTA, configuration, transcript and the reference for the right answer).
 
+#[path = "common/bed.rs"]
+mod bed;
+
+use bed::{
+    Run, assert_explained_and_no_data, check, commands, finding_ids, servers, steps, strings,
+    target,
+};
 use serde_json::Value;
-use std::collections::HashMap;
-use std::fmt;
 use std::process::Command;
 
 /// Where the MTAs are.
@@ -59,137 +64,39 @@ const NOT_ENABLED: &str = "real-MTA test run without the MTAs: SMTPPROBE_MTAS is
 
 /// The MTAs. Fails the test when they are not enabled.
 fn mtas() -> Mtas {
-    match std::env::var("SMTPPROBE_MTAS") {
-        Ok(v) if !v.is_empty() && v != "0" => {}
-        _ => panic!("{NOT_ENABLED}"),
-    }
-    let dir = std::env::var("SMTPPROBE_MTAS_DIR")
-        .unwrap_or_else(|_| "/tmp/smtpprobe-real-mtas".to_owned());
-    let path = format!("{dir}/env");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "SMTPPROBE_MTAS is set but {path} cannot be read ({e}): start the servers with \
-             `scripts/real-mtas.sh up` first"
-        )
-    });
-    let mut vars: HashMap<String, String> = text
-        .lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    for (k, v) in std::env::vars() {
-        if k.starts_with("SMTPPROBE_MTAS_") {
-            vars.insert(k, v);
-        }
-    }
-    let get = |k: &str| {
-        vars.get(k)
-            .cloned()
-            .unwrap_or_else(|| panic!("{k} missing from {path} and from the environment"))
-    };
+    let env = bed::Bed::load(
+        "SMTPPROBE_MTAS",
+        "/tmp/smtpprobe-real-mtas",
+        "scripts/real-mtas.sh",
+        NOT_ENABLED,
+    );
     Mtas {
-        resolver: get("SMTPPROBE_MTAS_RESOLVER"),
-        ca: get("SMTPPROBE_MTAS_CA"),
-        domain: get("SMTPPROBE_MTAS_DOMAIN"),
-        osd: get("SMTPPROBE_MTAS_OSD"),
-        osd_deb: get("SMTPPROBE_MTAS_OSD_DEB"),
-        osd_defer: get("SMTPPROBE_MTAS_OSD_DEFER"),
-        osd_drop: get("SMTPPROBE_MTAS_OSD_DROP"),
-        osd_helo: get("SMTPPROBE_MTAS_OSD_HELO"),
-        osd_name: get("SMTPPROBE_MTAS_OSD_NAME"),
-        sm: get("SMTPPROBE_MTAS_SM"),
-        sm_priv: get("SMTPPROBE_MTAS_SM_PRIV"),
-        sm_relay: get("SMTPPROBE_MTAS_SM_RELAY"),
-        sm_name: get("SMTPPROBE_MTAS_SM_NAME"),
-    }
-}
-
-/// One finished probe.
-struct Run {
-    args: Vec<String>,
-    code: i32,
-    json: Value,
-    stdout: String,
-    stderr: String,
-}
-
-impl fmt::Display for Run {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let body = if self.json.is_null() {
-            self.stdout.clone()
-        } else {
-            serde_json::to_string_pretty(&self.json).unwrap_or_default()
-        };
-        write!(
-            f,
-            "\n--- smtpprobe {} → exit {}\n{body}\n--- stderr:\n{}",
-            self.args.join(" "),
-            self.code,
-            self.stderr
-        )
+        resolver: env.get("SMTPPROBE_MTAS_RESOLVER"),
+        ca: env.get("SMTPPROBE_MTAS_CA"),
+        domain: env.get("SMTPPROBE_MTAS_DOMAIN"),
+        osd: env.get("SMTPPROBE_MTAS_OSD"),
+        osd_deb: env.get("SMTPPROBE_MTAS_OSD_DEB"),
+        osd_defer: env.get("SMTPPROBE_MTAS_OSD_DEFER"),
+        osd_drop: env.get("SMTPPROBE_MTAS_OSD_DROP"),
+        osd_helo: env.get("SMTPPROBE_MTAS_OSD_HELO"),
+        osd_name: env.get("SMTPPROBE_MTAS_OSD_NAME"),
+        sm: env.get("SMTPPROBE_MTAS_SM"),
+        sm_priv: env.get("SMTPPROBE_MTAS_SM_PRIV"),
+        sm_relay: env.get("SMTPPROBE_MTAS_SM_RELAY"),
+        sm_name: env.get("SMTPPROBE_MTAS_SM_NAME"),
     }
 }
 
 /// Runs the built binary with `args` plus the bed's resolver and short timeouts.
 fn run_raw(m: &Mtas, args: &[&str]) -> Run {
-    let mut all: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
-    all.extend(
-        [
-            "--resolver",
-            &m.resolver,
-            "--connect-timeout",
-            "3",
-            "--timeout",
-            "10",
-            "--deadline",
-            "20",
-        ]
-        .map(str::to_owned),
-    );
-    let out = Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
-        .args(&all)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the smtpprobe binary runs");
-    let code = out
-        .status
-        .code()
-        .expect("smtpprobe exited (was not killed by a signal)");
-    Run {
-        args: all,
-        code,
-        json: Value::Null,
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    bed::run(args, false, &m.resolver, "20")
 }
 
 /// [`run_raw`] with `--json`, checking the contract every report keeps.
 fn probe(m: &Mtas, args: &[&str]) -> Run {
-    let mut with_json: Vec<&str> = args.to_vec();
-    with_json.push("--json");
-    let mut run = run_raw(m, &with_json);
-    run.json = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
-        panic!(
-            "smtpprobe {} → exit {}: stdout is not JSON ({e})\nstdout:\n{}\nstderr:\n{}",
-            run.args.join(" "),
-            run.code,
-            run.stdout,
-            run.stderr
-        )
-    });
-    assert_eq!(run.json["schema"], 1, "schema {run}");
-    assert_eq!(run.json["exit_code"], run.code, "exit_code field {run}");
-    let status = match run.code {
-        0 => "ok",
-        1 => "warning",
-        2 => "critical",
-        3 => "unknown",
-        other => panic!("exit code {other} is outside 0..=3 {run}"),
-    };
-    assert_eq!(run.json["status"], status, "status matches exit code {run}");
+    let run = bed::run(args, true, &m.resolver, "20");
     for s in servers(&run) {
-        for c in s["checks"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+        for c in bed::checks(s) {
             // docs/json.md: `inconclusive` has status `unknown`.
             if c["outcome"] == "inconclusive" {
                 assert_eq!(
@@ -202,13 +109,6 @@ fn probe(m: &Mtas, args: &[&str]) -> Run {
     run
 }
 
-fn servers(run: &Run) -> &[Value] {
-    run.json["servers"]
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or_else(|| panic!("servers is not an array {run}"))
-}
-
 /// The only server of a direct-target run.
 fn only_server(run: &Run) -> &Value {
     let s = servers(run);
@@ -216,51 +116,12 @@ fn only_server(run: &Run) -> &Value {
     &s[0]
 }
 
-fn steps(s: &Value) -> &[Value] {
-    s["steps"].as_array().map(Vec::as_slice).unwrap_or(&[])
-}
-
-fn commands(s: &Value) -> Vec<String> {
-    steps(s)
-        .iter()
-        .filter_map(|x| x["command"].as_str().map(str::to_owned))
-        .collect()
-}
-
 /// Talked until QUIT and got its 221; every reply explained; never DATA/BDAT.
 fn assert_completed(run: &Run, s: &Value) {
     assert!(s["error"].is_null(), "{} failed {run}", s["host"]);
-    let st = steps(s);
-    let greeting = st.first().unwrap_or_else(|| panic!("no steps {run}"));
-    assert!(greeting["command"].is_null(), "greeting command {run}");
-    assert_eq!(greeting["code"], 220, "greeting code {run}");
-    let last = st.last().unwrap_or_else(|| panic!("no steps {run}"));
-    assert_eq!(last["command"], "QUIT", "last command {run}");
-    assert_eq!(last["code"], 221, "221 after QUIT {run}");
+    bed::assert_greeting_220(run, s);
+    bed::assert_quit_221(run, s);
     assert_explained_and_no_data(run, s);
-}
-
-fn assert_explained_and_no_data(run: &Run, s: &Value) {
-    for step in steps(s) {
-        let meaning = step["meaning"].as_str().unwrap_or("");
-        assert!(!meaning.is_empty(), "every reply is explained {run}");
-    }
-    assert!(
-        !commands(s)
-            .iter()
-            .any(|c| c.eq_ignore_ascii_case("DATA") || c.eq_ignore_ascii_case("BDAT")),
-        "DATA/BDAT sent {run}"
-    );
-}
-
-fn check<'a>(run: &Run, s: &'a Value, kind: &str, arg: &str) -> &'a Value {
-    s["checks"]
-        .as_array()
-        .and_then(|cs| {
-            cs.iter()
-                .find(|c| c["kind"] == kind && c["argument"] == arg)
-        })
-        .unwrap_or_else(|| panic!("no {kind} check for {arg} {run}"))
 }
 
 /// (code, outcome, status) of a check.
@@ -272,35 +133,10 @@ fn cos(c: &Value) -> (Option<u64>, Option<&str>, Option<&str>) {
     )
 }
 
-fn finding_ids(s: &Value) -> Vec<String> {
-    s["findings"]
-        .as_array()
-        .map(|f| {
-            f.iter()
-                .filter_map(|x| x["id"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn finding<'a>(s: &'a Value, id: &str) -> Option<&'a Value> {
     s["findings"]
         .as_array()
         .and_then(|f| f.iter().find(|x| x["id"] == id))
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn target(addr: &str, port: u16) -> String {
-    format!("{addr}:{port}")
 }
 
 // --- OpenSMTPD 6.8.0p2 --------------------------------------------------------------------

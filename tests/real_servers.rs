@@ -17,10 +17,11 @@
 //! Every probe runs with `--json` and `--resolver`, and its output is checked against the
 //! JSON contract (docs/json.md): field names, `status` ↔ `exit_code` ↔ process exit code.
 
+#[path = "common/bed.rs"]
+mod bed;
+
+use bed::{Run, servers, strings};
 use serde_json::Value;
-use std::collections::HashMap;
-use std::fmt;
-use std::process::Command;
 
 /// Where the real servers are.
 struct Real {
@@ -55,72 +56,23 @@ const NOT_ENABLED: &str = "real-server test run without the real servers: SMTPPR
 /// The real servers. Fails the test when they are not enabled: a real-server test that was
 /// asked for (`--ignored`) must not pass without having talked to them.
 fn real() -> Real {
-    match std::env::var("SMTPPROBE_REAL") {
-        Ok(v) if !v.is_empty() && v != "0" => {}
-        _ => panic!("{NOT_ENABLED}"),
-    }
-    let dir =
-        std::env::var("SMTPPROBE_REAL_DIR").unwrap_or_else(|_| "/tmp/smtpprobe-real".to_owned());
-    let path = format!("{dir}/env");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "SMTPPROBE_REAL is set but {path} cannot be read ({e}): start the servers with \
-             `scripts/real-servers.sh up` first"
-        )
-    });
-    let mut vars: HashMap<String, String> = text
-        .lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    for (k, v) in std::env::vars() {
-        if k.starts_with("SMTPPROBE_REAL_") {
-            vars.insert(k, v);
-        }
-    }
-    let get = |k: &str| {
-        vars.get(k)
-            .cloned()
-            .unwrap_or_else(|| panic!("{k} missing from {path} and from the environment"))
-    };
+    let env = bed::Bed::load(
+        "SMTPPROBE_REAL",
+        "/tmp/smtpprobe-real",
+        "scripts/real-servers.sh",
+        NOT_ENABLED,
+    );
     Real {
-        resolver: get("SMTPPROBE_REAL_RESOLVER"),
-        ca: get("SMTPPROBE_REAL_CA"),
-        domain: get("SMTPPROBE_REAL_DOMAIN"),
-        mx1: get("SMTPPROBE_REAL_MX1"),
-        mx2: get("SMTPPROBE_REAL_MX2"),
-        down: get("SMTPPROBE_REAL_DOWN"),
-        ps: get("SMTPPROBE_REAL_PS"),
-        validator: vars
-            .get("SMTPPROBE_REAL_VALIDATOR")
-            .cloned()
-            .unwrap_or_default(),
-        anchors: ["DNSKEY", "DS", "WRONG"].map(|k| {
-            vars.get(&format!("SMTPPROBE_REAL_ANCHOR_{k}"))
-                .cloned()
-                .unwrap_or_default()
-        }),
-    }
-}
-
-/// One finished probe: its arguments, exit code, parsed JSON report and stderr.
-struct Run {
-    args: Vec<String>,
-    code: i32,
-    json: Value,
-    stderr: String,
-}
-
-impl fmt::Display for Run {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pretty = serde_json::to_string_pretty(&self.json).unwrap_or_default();
-        write!(
-            f,
-            "\n--- smtpprobe {} → exit {}\n{pretty}\n--- stderr:\n{}",
-            self.args.join(" "),
-            self.code,
-            self.stderr
-        )
+        resolver: env.get("SMTPPROBE_REAL_RESOLVER"),
+        ca: env.get("SMTPPROBE_REAL_CA"),
+        domain: env.get("SMTPPROBE_REAL_DOMAIN"),
+        mx1: env.get("SMTPPROBE_REAL_MX1"),
+        mx2: env.get("SMTPPROBE_REAL_MX2"),
+        down: env.get("SMTPPROBE_REAL_DOWN"),
+        ps: env.get("SMTPPROBE_REAL_PS"),
+        validator: env.get_or_empty("SMTPPROBE_REAL_VALIDATOR"),
+        anchors: ["DNSKEY", "DS", "WRONG"]
+            .map(|k| env.get_or_empty(&format!("SMTPPROBE_REAL_ANCHOR_{k}"))),
     }
 }
 
@@ -132,54 +84,7 @@ fn probe(r: &Real, args: &[&str]) -> Run {
 
 /// [`probe`] with another resolver (the validating Unbound for DANE).
 fn probe_via(resolver: &str, args: &[&str]) -> Run {
-    let mut all: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
-    all.extend(
-        [
-            "--json",
-            "--resolver",
-            resolver,
-            "--connect-timeout",
-            "3",
-            "--timeout",
-            "10",
-            "--deadline",
-            "30",
-        ]
-        .map(str::to_owned),
-    );
-    let out = Command::new(env!("CARGO_BIN_EXE_smtpprobe"))
-        .args(&all)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the smtpprobe binary runs");
-    let code = out
-        .status
-        .code()
-        .expect("smtpprobe exited (was not killed by a signal)");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "smtpprobe {} → exit {code}: stdout is not JSON ({e})\nstdout:\n{}\nstderr:\n{stderr}",
-            all.join(" "),
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    let run = Run {
-        args: all,
-        code,
-        json,
-        stderr,
-    };
-    assert_eq!(run.json["schema"], 1, "schema {run}");
-    assert_eq!(run.json["exit_code"], code, "exit_code field {run}");
-    let status = match code {
-        0 => "ok",
-        1 => "warning",
-        2 => "critical",
-        3 => "unknown",
-        other => panic!("exit code {other} is outside 0..=3 {run}"),
-    };
-    assert_eq!(run.json["status"], status, "status matches exit code {run}");
+    let run = bed::run(args, true, resolver, "30");
     for s in servers(&run) {
         for key in [
             "host",
@@ -197,13 +102,6 @@ fn probe_via(resolver: &str, args: &[&str]) -> Run {
     run
 }
 
-fn servers(run: &Run) -> &[Value] {
-    run.json["servers"]
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or_else(|| panic!("servers is not an array {run}"))
-}
-
 /// The server entry for `host` (and `port`).
 fn server<'a>(run: &'a Run, host: &str, port: u16) -> &'a Value {
     servers(run)
@@ -216,46 +114,19 @@ fn server<'a>(run: &'a Run, host: &str, port: u16) -> &'a Value {
 fn assert_completed(run: &Run, s: &Value) {
     assert_ne!(s["probed"], false, "{} was not probed {run}", s["host"]);
     assert!(s["error"].is_null(), "{} failed {run}", s["host"]);
-    let steps = s["steps"].as_array().expect("steps array");
-    let greeting = steps.first().unwrap_or_else(|| panic!("no steps {run}"));
-    assert!(greeting["command"].is_null(), "greeting command {run}");
-    assert_eq!(greeting["code"], 220, "greeting code {run}");
-    let last = steps.last().expect("steps");
-    assert_eq!(last["command"], "QUIT", "last command {run}");
-    assert_eq!(last["code"], 221, "221 after QUIT {run}");
-    for step in steps {
+    s["steps"].as_array().expect("steps array");
+    bed::assert_greeting_220(run, s);
+    bed::assert_quit_221(run, s);
+    for step in bed::steps(s) {
         assert!(step["lines"].is_array(), "step lines {run}");
         assert!(step["elapsed_ms"].is_number(), "step elapsed_ms {run}");
-        let meaning = step["meaning"].as_str().unwrap_or("");
-        assert!(!meaning.is_empty(), "every reply is explained {run}");
     }
-    let cmds: Vec<&str> = steps.iter().filter_map(|s| s["command"].as_str()).collect();
-    assert!(
-        !cmds
-            .iter()
-            .any(|c| c.eq_ignore_ascii_case("DATA") || c.eq_ignore_ascii_case("BDAT")),
-        "DATA/BDAT sent {run}"
-    );
+    bed::assert_explained_and_no_data(run, s);
 }
 
 fn check<'a>(run: &Run, s: &'a Value, kind: &str, arg: &str) -> &'a Value {
-    s["checks"]
-        .as_array()
-        .and_then(|cs| {
-            cs.iter()
-                .find(|c| c["kind"] == kind && c["argument"] == arg)
-        })
+    bed::find_check(s, kind, arg)
         .unwrap_or_else(|| panic!("no {kind} check for {arg} on {} {run}", s["host"]))
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// `verify_error` is null, a reason string, or an object with a reason and a message.
