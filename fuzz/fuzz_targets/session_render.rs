@@ -301,6 +301,7 @@ fn judged(drive: Drive, policy: TlsPolicy) -> ServerReport {
             serial: "01".into(),
             not_before: "2026-01-01T00:00:00Z".into(),
             not_after: "2027-01-01T00:00:00Z".into(),
+            not_before_unix: 1_767_225_600,
             not_after_unix: 1_798_761_600,
             days_left: 200,
             key: KeyReport {
