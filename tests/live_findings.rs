@@ -189,3 +189,41 @@ fn a_catch_all_beside_an_open_relay_says_the_client_may_be_trusted() {
     assert!(!relay.message.contains("mynetworks"), "{}", relay.message);
     assert_eq!(r.status, Status::Critical);
 }
+
+/// After the first 501 the server has shown that it wants a domain: the other bare names are
+/// asked qualified at once (not each after a 501 of its own), and the canary once, after
+/// them. Exim counts every one of those commands towards its limits.
+#[test]
+fn after_one_501_the_other_bare_names_are_asked_qualified_and_the_canary_once() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(EXIM),
+        Step::Expect("EHLO", EXIM_EHLO),
+        Step::Expect(
+            "VRFY a1",
+            "501 a1: recipient address must contain a domain\r\n",
+        ),
+        Step::Expect(
+            "VRFY a1@mx.exim.test",
+            "550 <a1@mx.exim.test> Unrouteable address\r\n",
+        ),
+        Step::Expect(
+            "VRFY alice@mx.exim.test",
+            "250 <alice@mx.exim.test> is deliverable\r\n",
+        ),
+        Step::Expect("VRFY nx-probe-", "550 Unrouteable address\r\n"),
+        Step::Expect("QUIT", QUIT_OK),
+    ]);
+    let r = direct(
+        &s,
+        &["--vrfy", "a1", "--vrfy", "alice"],
+        &FakeDns::default(),
+    );
+    let received = s.finish();
+    assert_eq!(received.len(), 6, "{received:?}");
+    let srv = &r.servers[0];
+    assert_eq!(check(srv, "a1").outcome, Outcome::UnknownUser);
+    let alice = check(srv, "alice");
+    assert_eq!(alice.argument, "alice@mx.exim.test");
+    assert_eq!(alice.requested.as_deref(), Some("alice"));
+    assert_eq!(alice.outcome, Outcome::Exists, "{}", alice.meaning);
+}

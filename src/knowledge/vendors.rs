@@ -134,6 +134,18 @@ pub const SERVER_TEXTS: &[Rule] = &[
         .summary("Exim tried its routers on this address and none took it: in one of its own domains, no such user or alias; in another domain, it could not route there (no DNS for it, or it will not relay).")
         .advice("Check the address. Operator: exim -bt <address> shows which router fails it.")
         .source("Exim src/verify.c verify_address(): a recipient that no router accepts fails as \"Unrouteable address\"; seen as \"550 Unrouteable address\" to RCPT and \"550 <x@exim.test> Unrouteable address\" to VRFY in this project's Exim 4.96 bed"),
+    Rule::new("exim_too_many_nonmail_commands", Ctx::Any, CodePat::Class(5), WARN)
+        .server("Exim")
+        .text(&["too many nonmail commands"])
+        .summary("Exim's limit on commands that carry no mail in one session (smtp_accept_max_nonmail, 10 by default: VRFY, EXPN, NOOP, RSET, HELP… and the probe's canaries count). It drops the connection after this reply; it says nothing about the name asked or whether the command is enabled.")
+        .advice("Ask fewer names per run, or the rest in another run. Operator: smtp_accept_max_nonmail_hosts exempts trusted clients.")
+        .source("Exim src/smtp_in.c: smtp_notquit_exit(\"bad-commands\", \"554\", \"Too many nonmail commands\"), then \"Pretend eof - drops connection\"; seen in this project's Exim 4.96 bed"),
+    Rule::new("exim_too_many_syntax_errors", Ctx::Any, CodePat::Class(5), WARN)
+        .server("Exim")
+        .text(&["too many syntax or protocol errors"])
+        .summary("Exim's limit on syntax and protocol errors in one session (smtp_max_synprot_errors, 3 by default; a 501 counts): it closes the connection after this reply. It says nothing about the name asked.")
+        .advice("Send well-formed arguments (a full address for VRFY), and fewer per run.")
+        .source("Exim src/smtp_in.c synprot_error(): past smtp_max_synprot_errors, \"<code> Too many syntax or protocol errors\" and the connection is closed"),
     Rule::new("mailing_to_remote_domains_not_supported", Ctx::Only(&[Rcpt, Vrfy, Expn]), CodePat::Class(5), OK)
         .server("Exim")
         .text(&["mailing to remote domains not supported"])

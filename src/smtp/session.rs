@@ -186,6 +186,16 @@ impl Canary {
     }
 }
 
+/// `arg@domain` for a bare name and a known domain; otherwise `arg` itself.
+fn qualify(arg: &WireArg, domain: Option<&str>) -> WireArg {
+    match domain {
+        Some(d) if !arg.as_str().contains('@') => {
+            WireArg::token(&format!("{arg}@{d}")).unwrap_or_else(|_| arg.clone())
+        }
+        _ => arg.clone(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Write this command, then read one reply.
@@ -866,17 +876,36 @@ impl Session {
                 });
             }
         }
+        // The server showed it wants a domain: the bare names still to come are asked
+        // qualified at once, instead of each costing a 501 first (Exim counts both towards
+        // its limits on non-mail commands and on errors).
+        let domain = self.qualify_domain();
+        for p in &mut self.queue {
+            if let (Purpose::Check(CheckKind::Vrfy, _), Command::Vrfy(a)) = (p.purpose, &p.command)
+            {
+                p.command = Command::Vrfy(qualify(a, domain.as_deref()));
+            }
+        }
         if let Some(c) = self.plan.canary.as_ref().and_then(|c| c.like(&qualified)) {
             let queued = self
                 .queue
                 .iter()
                 .any(|p| matches!(&p.command, Command::Vrfy(a) if *a == c));
-            if !queued {
-                // After the last VRFY canary already queued (canaries follow the real checks).
+            let asked = self
+                .replies
+                .iter()
+                .any(|(p, a, _)| *p == Purpose::Canary(CheckKind::Vrfy) && *a == c.as_str());
+            if !queued && !asked {
+                // After the last VRFY already queued (canaries follow the real checks).
                 let at = self
                     .queue
                     .iter()
-                    .rposition(|p| p.purpose == Purpose::Canary(CheckKind::Vrfy))
+                    .rposition(|p| {
+                        matches!(
+                            p.purpose,
+                            Purpose::Canary(CheckKind::Vrfy) | Purpose::Check(CheckKind::Vrfy, _)
+                        )
+                    })
                     .map_or(0, |n| n + 1);
                 self.queue.insert(
                     at,
@@ -900,18 +929,15 @@ impl Session {
     /// delivers to locally (Postfix `mydestination`, Exim `@` in `local_domains`, Sendmail
     /// class w, OpenSMTPD `local`); otherwise `arg` itself.
     fn qualified(&self, arg: &WireArg) -> WireArg {
-        let bare = !arg.as_str().contains('@');
-        let domain = self
-            .plan
+        qualify(arg, self.qualify_domain().as_deref())
+    }
+
+    /// The domain bare names are qualified with: the mail domain, else the greeting's name.
+    fn qualify_domain(&self) -> Option<String> {
+        self.plan
             .qualify_domain
             .clone()
-            .or_else(|| self.greeting_name());
-        match (domain, bare) {
-            (Some(d), true) => {
-                WireArg::token(&format!("{arg}@{d}")).unwrap_or_else(|_| arg.clone())
-            }
-            _ => arg.clone(),
-        }
+            .or_else(|| self.greeting_name())
     }
 
     /// The host name a 220 greeting starts with, when it is a plain domain name (no
