@@ -227,3 +227,30 @@ fn after_one_501_the_other_bare_names_are_asked_qualified_and_the_canary_once() 
     assert_eq!(alice.requested.as_deref(), Some("alice"));
     assert_eq!(alice.outcome, Outcome::Exists, "{}", alice.meaning);
 }
+
+/// The command Exim's drop left unanswered ends the human transcript, before the TLS summary
+/// (it was printed after it, as if it came later).
+#[test]
+fn the_unanswered_command_ends_the_transcript_in_the_human_report() {
+    let s = FakeSmtp::start(vec![
+        Step::Send(EXIM),
+        Step::Expect("EHLO", EXIM_EHLO),
+        Step::ExpectSilently("VRFY alice@exim.test"),
+        Step::Close,
+    ]);
+    let r = direct(&s, &["--vrfy", "alice@exim.test"], &FakeDns::default());
+    s.finish();
+    let mut out = Vec::new();
+    smtpprobe::output::render(
+        &r,
+        smtpprobe::cli::OutputFormat::Human,
+        false,
+        &smtpprobe::thresholds::Thresholds::default(),
+        &mut out,
+    )
+    .expect("render");
+    let text = String::from_utf8_lossy(&out);
+    let unanswered = text.find("(no reply)").unwrap_or_else(|| panic!("{text}"));
+    let tls = text.find("  TLS ").unwrap_or_else(|| panic!("{text}"));
+    assert!(unanswered < tls, "{text}");
+}

@@ -380,6 +380,8 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
     for st in &s.steps {
         step(p, st, out)?;
     }
+    // The command that never got its reply ends the transcript, before the TLS summary.
+    unanswered(p, s.unanswered.as_deref(), out)?;
     match &s.tls {
         Some(_) if retried && !s.steps.is_empty() => writeln!(
             out,
@@ -392,7 +394,6 @@ fn server(p: &Palette, s: &ServerReport, out: &mut dyn Write) -> std::io::Result
     if let Some(d) = &s.dane {
         dane_section(p, d, out)?;
     }
-    unanswered(p, s.unanswered.as_deref(), out)?;
     checks(p, &s.checks, out)?;
     findings(p, s, out)
 }
