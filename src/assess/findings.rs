@@ -8,7 +8,7 @@ use crate::report::{CheckReport, FindingReport, StepReport};
 use crate::smtp::CheckKind;
 use crate::smtp::Context;
 use crate::smtp::reply::Anomaly;
-use crate::smtp::session::{Event, TlsPolicy, Transcript};
+use crate::smtp::session::{Event, Step, TlsPolicy, Transcript};
 use crate::vocab::Outcome;
 use crate::vocab::{FindingId, Phase};
 
@@ -113,11 +113,7 @@ pub fn of_event(event: Event, policy: TlsPolicy, greeting: &str) -> FindingRepor
 pub fn closed_at_limit(t: &Transcript) -> Option<FindingReport> {
     let last = t.steps.iter().rev().find(|s| s.context != Context::Quit)?;
     let limit = crate::knowledge::limits::session_limit(&last.reply.text())?;
-    let line = last.reply.lines.first().map_or("", String::as_str);
-    let after = match &last.command {
-        Some(c) => format!("{} to {c}", quoted(line, last.reply.code)),
-        None => quoted(line, last.reply.code),
-    };
+    let after = quoted_step(last);
     Some(finding(
         FindingId::ConnectionClosed,
         Status::Warning,
@@ -314,6 +310,16 @@ fn greeting_refused(code: u16, greeting: &str) -> (FindingId, Status, String) {
                 "the server refused the session, answering the connection with {said}: no SMTP service here for us"
             ),
         )
+    }
+}
+
+/// A step's reply quoted as [`quoted`] does, with the command it answered:
+/// `"550 5.7.1 … closing" to RCPT TO:<a@b>`.
+pub(crate) fn quoted_step(step: &Step) -> String {
+    let line = step.reply.lines.first().map_or("", String::as_str);
+    match &step.command {
+        Some(c) => format!("{} to {c}", quoted(line, step.reply.code)),
+        None => quoted(line, step.reply.code),
     }
 }
 

@@ -253,13 +253,31 @@ fn closed_after_refusal(mut e: ProbeError, t: &crate::smtp::session::Transcript)
     let Some(last) = t.steps.last().filter(|s| s.reply.code >= 400) else {
         return e;
     };
-    let line = last.reply.lines.first().map_or("", String::as_str);
-    let after = match &last.command {
-        Some(c) => format!("{} to {c}", findings::quoted(line, last.reply.code)),
-        None => findings::quoted(line, last.reply.code),
-    };
-    e.message = format!("{}, right after its {after}", e.message);
+    e.message = format!(
+        "{}, right after its {}",
+        e.message,
+        findings::quoted_step(last)
+    );
     e
+}
+
+/// The findings of the session's events, the greeting quoted where it refused us.
+fn event_findings(t: &crate::smtp::session::Transcript, policy: TlsPolicy) -> Vec<FindingReport> {
+    let greeting = t
+        .steps
+        .first()
+        .filter(|s| s.context == Context::Greeting)
+        .and_then(|s| s.reply.lines.first().cloned())
+        .unwrap_or_default();
+    t.events
+        .iter()
+        .map(|e| match e {
+            // The close announced by a session limit is the limit's, not a missing 221.
+            Event::QuitNoReply => findings::closed_at_limit(t)
+                .unwrap_or_else(|| findings::of_event(*e, policy, &greeting)),
+            _ => findings::of_event(*e, policy, &greeting),
+        })
+        .collect()
 }
 
 /// A server entry before any judgement: probed, OK, nothing seen yet.
@@ -325,29 +343,15 @@ fn conversation(
             checks::report_in(k, &relation)
         })
         .collect();
-    let trusted_clients = steps::server_identity(t)
+    let software = steps::server_identity(t);
+    let trusted_clients = software
         .map(|i| i.trusted_clients)
         .filter(|s| !s.is_empty())
         .unwrap_or(crate::knowledge::identity::TRUSTED_CLIENTS_ANY);
     relay::trusted_client_caveat(&mut report.checks, trusted_clients);
-    report.steps = steps::steps(t, &report.checks, port);
+    report.steps = steps::steps(t, &report.checks, port, software);
     relay::settle_steps(&mut report.steps, &report.checks);
-    let greeting = t
-        .steps
-        .first()
-        .filter(|s| s.context == Context::Greeting)
-        .and_then(|s| s.reply.lines.first().cloned())
-        .unwrap_or_default();
-    report.findings = t
-        .events
-        .iter()
-        .map(|e| match e {
-            // The close announced by a session limit is the limit's, not a missing 221.
-            Event::QuitNoReply => findings::closed_at_limit(t)
-                .unwrap_or_else(|| findings::of_event(*e, policy, &greeting)),
-            _ => findings::of_event(*e, policy, &greeting),
-        })
-        .collect();
+    report.findings = event_findings(t, policy);
     report
         .findings
         .extend(report.steps.iter().filter_map(findings::invalid_reply_code));

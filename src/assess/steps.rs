@@ -31,10 +31,16 @@ pub fn server_identity(t: &Transcript) -> Option<&'static identity::Identity> {
     identity::identify(own_words)
 }
 
-/// Every step of a transcript, judged; `port` is the server's.
-pub fn steps(t: &Transcript, checks: &[CheckReport], port: u16) -> Vec<StepReport> {
+/// Every step of a transcript, judged; `port` is the server's, `identity` its software
+/// as [`server_identity`] tells it.
+pub fn steps(
+    t: &Transcript,
+    checks: &[CheckReport],
+    port: u16,
+    identity: Option<&'static identity::Identity>,
+) -> Vec<StepReport> {
     let view = View {
-        identity: server_identity(t),
+        identity,
         checks,
         submission: matches!(port, 587 | 465),
     };
