@@ -9,7 +9,11 @@
 //! mismatch of the corpus and dev; `BOUNCES_SHOW=corpus`, `=dev`, `=test` one set only; `=all` corpus, dev and test;
 //! `=v7`, `=v10`, `=v11` the training sets of those rounds; `=v6tune`, `=v8tune`, `=v9tune` the odd halves.
 
-use smtpprobe::explain::{Explanation, Item, explain};
+#[path = "common/labelled.rs"]
+mod labelled;
+
+use labelled::item;
+use smtpprobe::explain::explain;
 use std::path::Path;
 
 const CORPUS: &str = "fixtures/bounces/corpus.tsv";
@@ -168,27 +172,6 @@ fn read(path: &Path) -> Vec<Record> {
         out.push(r);
     }
     out
-}
-
-/// The item the line is about: the first failure read from it (a 4xx/5xx code or enhanced
-/// code: a pasted transcript's "250 2.1.0 Ok" lines before its "556 5.1.10 …" are not what
-/// a record is labelled for), else the first reply, else the first item.
-fn item(ex: &Explanation) -> Option<&Item> {
-    let failure = |i: &&Item| {
-        i.code.is_some_and(|c| c >= 400)
-            || i.enhanced
-                .as_deref()
-                .is_some_and(|e| e.starts_with(['4', '5']))
-    };
-    ex.items
-        .iter()
-        .find(failure)
-        .or_else(|| {
-            ex.items
-                .iter()
-                .find(|i| i.code.is_some() || i.enhanced.is_some())
-        })
-        .or(ex.items.first())
 }
 
 fn s<T: serde::Serialize>(v: &Option<T>) -> Option<String> {

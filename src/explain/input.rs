@@ -9,6 +9,7 @@
 //!
 //! Never here: knowledge lookups, meanings, exit codes, or rendering.
 
+use super::plain::plain;
 use crate::knowledge::Context;
 use crate::knowledge::classify::FirstOf;
 use crate::smtp::reply::EnhancedCode;
@@ -51,6 +52,7 @@ pub(super) enum Parsed {
 pub(super) fn parse_inputs(args: &[String]) -> Vec<Parsed> {
     let mut out: Vec<Parsed> = Vec::new();
     for arg in args {
+        let arg = plain(arg);
         let trimmed = arg.trim();
         if trimmed.contains(char::is_whitespace) {
             out.extend(parse_block(trimmed));

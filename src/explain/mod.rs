@@ -26,6 +26,7 @@ mod compare;
 mod input;
 pub mod log;
 mod paste;
+mod plain;
 
 pub use crate::report::explain::{
     BasicInfo, Comparison, EXIT_FALLBACK, EXIT_MALFORMED, EXIT_RECOGNISED, EnhancedInfo,

@@ -23,6 +23,7 @@
 //! event's service verdict is only read here and applied in `mod.rs` (`explain_events`).
 
 use super::input::{code_at, find_code, local_agent_words, strip_enhanced};
+use super::plain::plain;
 use crate::knowledge::classify::Bounce;
 use crate::smtp::reply::EnhancedCode;
 use serde_json::{Map, Value};
@@ -65,12 +66,15 @@ pub(super) fn read(text: &str) -> Pasted {
             parts_left_out += read_message(message, &mut kept);
         }
         return Pasted {
-            items: items(&kept),
+            items: items(&plain(&kept)),
             message: true,
             parts_left_out,
             events: Vec::new(),
         };
     }
+    // A message's parts were decoded by their own headers; any other paste may carry what
+    // copying added (quoted-printable, HTML entities, typography).
+    let text = &*plain(text);
     if !carries_report(text) {
         return Pasted {
             items: items(text),

@@ -3214,13 +3214,31 @@ fn aligned(hay: &str, fragment: &str) -> bool {
     true
 }
 
-/// The text with typographic apostrophes (U+2019, U+2018) as ASCII `'`.
+/// The text with typographic apostrophes (U+2019, U+2018) as ASCII `'`, on one line ([`one_line`]).
 fn plain_apostrophes(s: String) -> String {
-    if s.contains(['\u{2019}', '\u{2018}']) {
+    let s = if s.contains(['\u{2019}', '\u{2018}']) {
         s.replace(['\u{2019}', '\u{2018}'], "'")
     } else {
         s
+    };
+    one_line(s)
+}
+
+/// The text with every run of white space (line breaks and the indentation of wrapped
+/// lines included) as one space: a phrase that a bounce or a mail client wrapped across
+/// lines ("Host or⏎    domain name not found") is still that phrase.
+fn one_line(s: String) -> String {
+    if !s.contains(['\n', '\r', '\t']) && !s.contains("  ") {
+        return s;
     }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Hard or soft for a failure: a rule's own verdict, else the code's class (or, without a

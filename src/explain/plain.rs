@@ -1,0 +1,271 @@
+//! Pasted text back to what the server wrote: the distortions copying adds on the way from
+//! a mail server to a terminal undone before any reading.
+//!
+//! - **CRLF** line ends (a Windows editor, a raw message) as LF.
+//! - **Quoted-printable** (RFC 2045 §6.7), from a raw bounce message's source: soft line
+//!   breaks (`=` at a line's end) joined, `=3D` and the other `=XX` octets decoded. Only when
+//!   the text shows it is encoded (a soft break, `=3D` or `=20`): `dsn=5.1.1`, `c=r0735` and
+//!   `id=AB12` are plain text.
+//! - **HTML entities** (`&lt;`, `&gt;`, `&amp;`, `&quot;`, `&#39;`, `&nbsp;`, numeric), from
+//!   a web page's source or a ticket system; `<br>` as a line break when the text has such
+//!   entities.
+//! - **Typography** from web pages and word processors: non-breaking and other Unicode
+//!   spaces as a space, zero-width characters and soft hyphens dropped, typographic quotes
+//!   as `'` and `"`, the non-breaking hyphen as `-`.
+//!
+//! Everything else is left as it is: which of the remaining characters are control bytes to
+//! escape is the renderer's business.
+
+use std::borrow::Cow;
+
+/// `text` without the distortions above; borrowed when there were none (the common case).
+pub(super) fn plain(text: &str) -> Cow<'_, str> {
+    let mut out = Cow::Borrowed(text);
+    if out.contains("\r\n") {
+        out = Cow::Owned(out.replace("\r\n", "\n"));
+    }
+    if quoted_printable(&out) {
+        out = Cow::Owned(qp_decoded(&out));
+    }
+    if has_entities(&out) {
+        out = Cow::Owned(entities_decoded(&out));
+    }
+    if out.bytes().any(|b| b >= 0x80) && out.chars().any(|c| typographic(c).is_some()) {
+        out = Cow::Owned(
+            out.chars()
+                .filter_map(|c| typographic(c).unwrap_or(Some(c)))
+                .collect(),
+        );
+    }
+    out
+}
+
+/// The ASCII a typographic character stands for (`Some(None)`: dropped), or `None` for a
+/// character kept as it is.
+fn typographic(c: char) -> Option<Option<char>> {
+    Some(match c {
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => Some('\''),
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => Some('"'),
+        '\u{2010}' | '\u{2011}' => Some('-'),
+        _ => return None,
+    })
+}
+
+/// Whether `text` is quoted-printable: an encoded `=` (`=3D`, which plain server text does
+/// not contain), or a soft line break (a line ending in `=` right after a character that is
+/// not `=`, followed by more text) in a text whose lines all fit the 76
+/// characters RFC 2045 allows. A base64 `AUTH` argument ends in `=` too, but on a short
+/// line, and a log line is longer.
+fn quoted_printable(text: &str) -> bool {
+    if !text.contains('=') {
+        return false;
+    }
+    if text.contains("=3D") || encoded_utf8(text) {
+        return true;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    lines.iter().all(|l| l.len() <= 77)
+        && lines.windows(2).any(|w| {
+            let line = w[0];
+            line.len() >= 40
+                && line.ends_with('=')
+                && !line[..line.len() - 1].ends_with('=')
+                && !w[1].trim().is_empty()
+        })
+}
+
+/// Whether `text` holds a UTF-8 character encoded as octets (`=E2=80=99`): a lead byte
+/// then a continuation byte, which no plain text spells.
+fn encoded_utf8(text: &str) -> bool {
+    text.as_bytes().windows(6).any(|w| {
+        w[0] == b'='
+            && w[3] == b'='
+            && matches!((hex(w[1]), hex(w[2])), (Some(0xc..=0xf), Some(_)))
+            && matches!((hex(w[4]), hex(w[5])), (Some(0x8..=0xb), Some(_)))
+    })
+}
+
+/// RFC 2045 §6.7 decoding: `=XX` octets decoded, soft breaks removed, other `=` kept; the
+/// octets read as UTF-8 where they are, as ISO-8859-1 where not (as `explain -` reads
+/// standard input).
+fn qp_decoded(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' {
+            let rest = &b[i + 1..];
+            let break_len = match rest {
+                [b'\r', b'\n', ..] => 2,
+                [b'\n', ..] => 1,
+                _ => 0,
+            };
+            if break_len > 0 {
+                i += 1 + break_len;
+                continue;
+            }
+            if let [h, l, ..] = rest
+                && let (Some(h), Some(l)) = (hex(*h), hex(*l))
+            {
+                out.push(h << 4 | l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    super::decoded(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        _ => None,
+    }
+}
+
+/// The named entities read, and what they stand for.
+const ENTITIES: &[(&str, char)] = &[
+    ("lt", '<'),
+    ("gt", '>'),
+    ("amp", '&'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", ' '),
+];
+
+fn has_entities(text: &str) -> bool {
+    text.contains('&')
+        && text
+            .match_indices('&')
+            .any(|(i, _)| entity_at(text, i).is_some())
+}
+
+/// The entity at byte `i` (which holds `&`): what it stands for and its length.
+fn entity_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let rest = &text[i + 1..];
+    let end = rest.as_bytes().iter().take(10).position(|&b| b == b';')?;
+    let name = &rest[..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(h) => u32::from_str_radix(h, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(n).filter(|c| !c.is_control() || *c == '\n' || *c == '\t')?
+    } else {
+        ENTITIES.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some((c, end + 2))
+}
+
+/// HTML entities decoded; `<br>`, `<br/>` and `<br />` as line breaks.
+fn entities_decoded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(off) = text[i..].find(['&', '<']) {
+        let at = i + off;
+        out.push_str(&text[i..at]);
+        if text.as_bytes()[at] == b'&' {
+            if let Some((c, len)) = entity_at(text, at) {
+                out.push(c);
+                i = at + len;
+                continue;
+            }
+        } else if let Some(len) = ["<br>", "<br/>", "<br />", "<BR>"]
+            .iter()
+            .find(|t| text[at..].starts_with(**t))
+            .map(|t| t.len())
+        {
+            out.push('\n');
+            i = at + len;
+            continue;
+        }
+        out.push(char::from(text.as_bytes()[at]));
+        i = at + 1;
+    }
+    out.push_str(&text[i..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        for t in [
+            "550 5.1.1 <a@b.example>: Recipient address rejected",
+            "Nov 30 12:00:01 mx postfix/smtp[1]: A: to=<a@b>, dsn=5.1.1, status=bounced",
+            "554-Transaction failed c=r0735 id=AB12CD",
+            "Grüße: 550 Benutzer unbekannt",
+            "R=dnslookup T=remote_smtp H=mx [192.0.2.1] X=TLS1.3:ECDHE:256 =",
+        ] {
+            assert!(matches!(plain(t), std::borrow::Cow::Borrowed(_)), "{t}");
+        }
+    }
+
+    #[test]
+    fn web_typography_is_undone() {
+        assert_eq!(
+            plain(
+                "550\u{a0}5.1.1 The\u{a0}email account \u{201c}x\u{201d} doesn\u{2019}t exist\u{200b}"
+            ),
+            "550 5.1.1 The email account \"x\" doesn't exist"
+        );
+    }
+
+    #[test]
+    fn html_entities_are_decoded() {
+        assert_eq!(
+            plain(
+                "550 5.1.1 &lt;a@b.example&gt;: Recipient address rejected&#58; User unknown<br>421 &amp; more"
+            ),
+            "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown\n421 & more"
+        );
+        // A lone ampersand, or one that starts no entity, stays.
+        assert_eq!(
+            plain("550 R&D mailbox; &unknown; x"),
+            "550 R&D mailbox; &unknown; x"
+        );
+    }
+
+    #[test]
+    fn quoted_printable_is_decoded_only_when_encoded() {
+        assert_eq!(
+            plain(
+                "host mx.example[192.0.2.1] said: 550-5.7.1 dsn=3D5.7.1 mess=\nage refused =E2=80=94 sorry"
+            ),
+            "host mx.example[192.0.2.1] said: 550-5.7.1 dsn=5.7.1 message refused \u{2014} sorry"
+        );
+        // Latin-1 octets are read as such.
+        assert_eq!(
+            plain("550 M=FCller ist hier leider unbekannt, bitte pr=\nuefen"),
+            "550 Müller ist hier leider unbekannt, bitte pruefen"
+        );
+        // A soft break alone is enough, in a text of short lines.
+        assert_eq!(
+            plain("Remote host said: 550 sorry, no mailbox here by that n=\name (#5.1.1)"),
+            "Remote host said: 550 sorry, no mailbox here by that name (#5.1.1)"
+        );
+        // A short line ending in "=" (a base64 AUTH argument) is no soft break.
+        assert_eq!(
+            plain("AUTH PLAIN AGFsaWNlAHNlY3JldA==\n235 ok"),
+            "AUTH PLAIN AGFsaWNlAHNlY3JldA==\n235 ok"
+        );
+        assert_eq!(
+            plain("X=TLS1.3 flag =\n550 next"),
+            "X=TLS1.3 flag =\n550 next"
+        );
+        // Encoded UTF-8 alone is enough; a field like "size=20" or "id=AB12" is not.
+        assert_eq!(
+            plain("550 =E8=AF=A5=E7=94=A8=E6=88=B7=E4=B8=8D=E5=AD=98=E5=9C=A8"),
+            "550 该用户不存在"
+        );
+        assert_eq!(plain("452 size=20 id=AB12 =CA"), "452 size=20 id=AB12 =CA");
+    }
+}

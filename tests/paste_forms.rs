@@ -1,0 +1,253 @@
+//! The same reply, pasted the ways people paste it: `explain` must read the same thing.
+//!
+//! Every labelled record under `fixtures/bounces/` is explained once as published and once
+//! after each of the distortions that copying text picks up on its way to a terminal:
+//! CRLF line ends (a Windows editor, a raw message), an e-mail reply's `> ` quoting, HTML
+//! entities (a web page's source, a ticket system), non-breaking spaces and typographic
+//! quotes (a web page or a word processor), quoted-printable (a raw bounce message), a
+//! JSON string (an ESP's webhook or API event), indentation (a Markdown code block), and the
+//! whole text re-wrapped at 72 columns (a mail client). None of them changes what the
+//! reply says, so none may change the code, enhanced code, reason, bounce or provider
+//! `explain` reads from it. Measured against `explain`'s own reading of the published text,
+//! not against the labels: this is about the reader, not the knowledge.
+//!
+//! `PASTE_FORMS_SHOW=<form>` prints every record that form changes.
+
+#[path = "common/labelled.rs"]
+mod labelled;
+
+use labelled::item;
+use smtpprobe::explain::explain;
+use std::path::Path;
+
+/// The distortions, by name.
+/// A distortion: the text as published in, the text as pasted out.
+type Form = fn(&str) -> String;
+
+/// The distortions, by name, each with the most records it may still change. The forms a
+/// reader can undo exactly change none. Three are not undone in full, and their bounds only
+/// keep them from getting worse:
+/// - `quoted`: a quote mark inside a wrapped Exim envelope;
+/// - `json`: a multi-line transcript inside a JSON string loses the line structure the
+///   reader needs (a service's payload carries one reply per field);
+/// - `rewrapped`: a long log line broken at 72 columns is read line by line, and a code
+///   or a host name cut from its field is lost.
+const FORMS: &[(&str, Form, usize)] = &[
+    ("crlf", crlf, 0),
+    ("quoted", quoted, 3),
+    ("html", html, 0),
+    ("nbsp", nbsp, 0),
+    ("typographic", typographic, 0),
+    ("quoted_printable", quoted_printable, 0),
+    ("json", json, 77),
+    ("indented", indented, 0),
+    ("rewrapped", rewrapped, 52),
+];
+
+fn crlf(t: &str) -> String {
+    format!("{}\r\n", t.replace('\n', "\r\n"))
+}
+
+fn quoted(t: &str) -> String {
+    t.lines()
+        .map(|l| format!("> {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn html(t: &str) -> String {
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn nbsp(t: &str) -> String {
+    t.replace(' ', "\u{a0}")
+}
+
+fn typographic(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut open = true;
+    for c in t.chars() {
+        match c {
+            '\'' => out.push('\u{2019}'),
+            '"' => {
+                out.push(if open { '\u{201c}' } else { '\u{201d}' });
+                open = !open;
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// RFC 2045 §6.7: `=` as `=3D`, non-ASCII bytes as `=XX`, lines broken at 76 with a soft
+/// break `=`.
+fn quoted_printable(t: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in t.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut col = 0;
+        for b in line.bytes() {
+            let piece = if b == b'=' || !(0x20..0x7f).contains(&b) {
+                format!("={b:02X}")
+            } else {
+                (b as char).to_string()
+            };
+            if col + piece.len() > 75 {
+                out.push_str("=\n");
+                col = 0;
+            }
+            col += piece.len();
+            out.push_str(&piece);
+        }
+    }
+    out
+}
+
+fn json(t: &str) -> String {
+    let s = serde_json::to_string(t).unwrap_or_default();
+    format!("{{\"event\": \"bounce\", \"reason\": {s}}}")
+}
+
+fn indented(t: &str) -> String {
+    t.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Each line broken at 72 columns on a space, the continuation indented by four spaces
+/// (as Postfix's bounce and mail clients do).
+fn rewrapped(t: &str) -> String {
+    let mut out = Vec::new();
+    for line in t.lines() {
+        let mut cur = String::new();
+        for word in line.split(' ') {
+            if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > 72 {
+                out.push(std::mem::take(&mut cur));
+                cur.push_str("    ");
+            }
+            if !cur.is_empty() && !cur.ends_with("    ") {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+        out.push(cur);
+    }
+    out.join("\n")
+}
+
+fn name<T: serde::Serialize>(v: &Option<T>) -> String {
+    v.as_ref()
+        .and_then(|v| serde_json::to_value(v).ok())
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+        .unwrap_or_else(|| "-".into())
+}
+
+/// What a reading says, field by field.
+fn reading(text: &str) -> [String; 5] {
+    let ex = explain(&[text.to_string()], None);
+    let Some(it) = item(&ex) else {
+        return Default::default();
+    };
+    [
+        name(&it.code),
+        name(&it.enhanced),
+        name(&it.reason),
+        name(&it.bounce),
+        name(&it.provider),
+    ]
+}
+
+const FIELDS: [&str; 5] = ["code", "enhanced", "reason", "bounce", "provider"];
+
+fn texts() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/bounces");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "tsv"));
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let data = std::fs::read_to_string(&f).unwrap_or_default();
+        for l in data.lines().skip(1) {
+            if let Some(text) = l.split('\t').next().filter(|t| !t.trim().is_empty()) {
+                out.push(text.replace("\\n", "\n"));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn pasted_forms_read_the_same() {
+    let texts = texts();
+    if texts.is_empty() {
+        eprintln!("no fixtures/bounces/*.tsv: skipped");
+        return;
+    }
+    let show = std::env::var("PASTE_FORMS_SHOW").ok();
+    let base: Vec<[String; 5]> = texts.iter().map(|t| reading(t)).collect();
+    if let Ok(path) = std::env::var("PASTE_FORMS_DUMP") {
+        let dump: String = texts
+            .iter()
+            .zip(&base)
+            .map(|(t, r)| format!("{}\t{}\n", r.join("\t"), t.replace('\n', "\\n")))
+            .collect();
+        let _ = std::fs::write(path, dump);
+    }
+    let mut failed = Vec::new();
+    for (form, f, most) in FORMS {
+        let mut changed = [0usize; 5];
+        let mut records = 0;
+        for (t, want) in texts.iter().zip(&base) {
+            let got = reading(&f(t));
+            let mut any = false;
+            for k in 0..5 {
+                if got[k] != want[k] {
+                    changed[k] += 1;
+                    any = true;
+                }
+            }
+            if any {
+                records += 1;
+                if show.as_deref() == Some(form) {
+                    let diffs: Vec<String> = (0..5)
+                        .filter(|&k| got[k] != want[k])
+                        .map(|k| format!("{} {} -> {}", FIELDS[k], want[k], got[k]))
+                        .collect();
+                    let short: String = t.chars().take(150).collect();
+                    eprintln!(
+                        "{form}: {}\n    {}",
+                        diffs.join("; "),
+                        short.replace('\n', "⏎")
+                    );
+                }
+            }
+        }
+        eprintln!(
+            "{form:>17}: {records:4} of {} records read differently (code {}, enhanced {}, reason {}, bounce {}, provider {})",
+            texts.len(),
+            changed[0],
+            changed[1],
+            changed[2],
+            changed[3],
+            changed[4]
+        );
+        if records > *most {
+            failed.push(format!("{form}: {records} records (at most {most})"));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "pasted forms read differently (PASTE_FORMS_SHOW=<form> lists them): {}",
+        failed.join(", ")
+    );
+}
