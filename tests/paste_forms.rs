@@ -5,8 +5,10 @@
 //! CRLF line ends (a Windows editor, a raw message), an e-mail reply's `> ` quoting, HTML
 //! entities (a web page's source, a ticket system), non-breaking spaces and typographic
 //! quotes (a web page or a word processor), quoted-printable (a raw bounce message), a
-//! JSON string (an ESP's webhook or API event), indentation (a Markdown code block), and the
-//! whole text re-wrapped at 72 columns (a mail client). None of them changes what the
+//! JSON string (an ESP's webhook or API event), indentation (a Markdown code block), the
+//! whole text re-wrapped at 72 columns (a mail client), a Markdown bullet or code fence,
+//! line breaks escaped as `\n` (Exim's main log, JSON logs), UTF-8 read as Windows-1252
+//! (mojibake) and an application log's time stamp. None of them changes what the
 //! reply says, so none may change the code, enhanced code, reason, bounce or provider
 //! `explain` reads from it. Measured against `explain`'s own reading of the published text,
 //! not against the labels: this is about the reader, not the knowledge.
@@ -25,13 +27,16 @@ use std::path::Path;
 type Form = fn(&str) -> String;
 
 /// The distortions, by name, each with the most records it may still change. The forms a
-/// reader can undo exactly change none. Three are not undone in full, and their bounds only
-/// keep them from getting worse:
-/// - `quoted`: a quote mark inside a wrapped Exim envelope;
+/// reader can undo exactly change none. The others are not undone in full, and their bounds
+/// only keep them from getting worse:
+/// - `quoted`, `fenced`: a quote mark inside a wrapped Exim envelope, quoted lines in a
+///   code block;
 /// - `json`: a multi-line transcript inside a JSON string loses the line structure the
 ///   reader needs (a service's payload carries one reply per field);
 /// - `rewrapped`: a long log line broken at 72 columns is read line by line, and a code
-///   or a host name cut from its field is lost.
+///   or a host name cut from its field is lost;
+/// - `escaped_newlines`, `stamped`: a break or a stamp before a line that the reader takes
+///   apart by its lines (a stamp before the first line of a multi-line reply).
 const FORMS: &[(&str, Form, usize)] = &[
     ("crlf", crlf, 0),
     ("quoted", quoted, 3),
@@ -42,7 +47,52 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("json", json, 77),
     ("indented", indented, 0),
     ("rewrapped", rewrapped, 52),
+    ("bulleted", bulleted, 0),
+    ("fenced", fenced, 3),
+    ("escaped_newlines", escaped_newlines, 1),
+    ("mojibake", mojibake, 0),
+    ("stamped", stamped, 14),
 ];
+
+/// A Markdown list item.
+fn bulleted(t: &str) -> String {
+    format!("- {t}")
+}
+
+/// A Markdown code span (one line) or fenced block.
+fn fenced(t: &str) -> String {
+    if t.contains('\n') {
+        format!("```\n{t}\n```")
+    } else {
+        format!("`{t}`")
+    }
+}
+
+/// Line breaks written as `\n`, as Exim's main log and JSON-minded logs keep a multi-line
+/// reply on one line.
+fn escaped_newlines(t: &str) -> String {
+    t.replace('\n', "\\n")
+}
+
+/// UTF-8 read as Windows-1252 (the most common mojibake: "doesnâ€™t").
+fn mojibake(t: &str) -> String {
+    const CP1252: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    t.bytes()
+        .map(|b| match b {
+            0x80..=0x9f => CP1252[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// An application log's time stamp before the first line.
+fn stamped(t: &str) -> String {
+    format!("[2026-12-03 10:00:00] {t}")
+}
 
 fn crlf(t: &str) -> String {
     format!("{}\r\n", t.replace('\n', "\r\n"))

@@ -1489,8 +1489,60 @@ pub(super) fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, cha
     {
         return Some(found);
     }
+    // An application's time stamp before the reply ("[2026-12-03 10:00:00] 550 5.1.1 …",
+    // "2026-12-03T10:00:00Z - 421 …"): the reply starts the logged message.
+    if let Some(found) = stamp_end(line)
+        .and_then(|i| code_at(line, i).or_else(|| loose.then(|| loose_code_at(line, i)).flatten()))
+        .filter(|(c, _, rest)| (2..=5).contains(&(c / 100)) && !exim_log_flag(rest))
+    {
+        return Some(found);
+    }
     let later = find_later_code(line, exim, loose);
     later.or(start)
+}
+
+/// The byte after a time stamp that starts `line` (and the separator after it), when one
+/// does: words made of a date's and a clock's characters (digits and `-/:.,+TZ`), month and
+/// zone names, in brackets or not, at least one of them a clock time (`10:00:00`,
+/// `14:24`). A three-digit number or an enhanced code ends the stamp: that is the reply.
+fn stamp_end(line: &str) -> Option<usize> {
+    const WORDS: [&str; 17] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "am",
+        "pm", "utc", "gmt", "z",
+    ];
+    let mut clock = false;
+    let mut end = 0;
+    let mut rest = line;
+    loop {
+        let word_start = line.len() - rest.trim_start().len();
+        let trimmed = rest.trim_start();
+        let len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        let word = &trimmed[..len];
+        let core = word
+            .trim_start_matches(['[', '('])
+            .trim_end_matches([']', ')', ':', ',', '|']);
+        // A three-digit number is the reply, not part of the stamp.
+        let code = core.len() == 3 && core.bytes().all(|b| b.is_ascii_digit());
+        let stampish = !core.is_empty()
+            && !code
+            && rfc3463(core).is_none()
+            && (core
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b"-/:.,+TZ".contains(&b))
+                || WORDS.iter().any(|w| core.eq_ignore_ascii_case(w)));
+        let separator = clock && matches!(word, "-" | "|" | ":" | "--");
+        if word.is_empty() || !(stampish || separator) {
+            break;
+        }
+        clock |= core
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+        end = word_start + len;
+        rest = &line[end..];
+    }
+    let next = end + (line.len() - end - line[end..].trim_start().len());
+    (clock && next > end).then_some(next)
 }
 
 /// Whether `rest` (after a number) starts with one of Exim's main-log flags (Exim spec ch.

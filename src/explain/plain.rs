@@ -1,7 +1,12 @@
 //! Pasted text back to what the server wrote: the distortions copying adds on the way from
 //! a mail server to a terminal undone before any reading.
 //!
+//! - **Mojibake**: UTF-8 that was read as Windows-1252 on the way ("doesnâ€™t"), when the
+//!   whole text reads back as UTF-8.
+//! - **Escaped line breaks**: a multi-line reply kept on one line with `\n` (Exim's main
+//!   log, JSON-minded logs), except in a Windows path (`C:\Users\x\node_modules`).
 //! - **CRLF** line ends (a Windows editor, a raw message) as LF.
+//! - **List bullets** (`- `, `* `, `+ `, `• `) before a line, from a Markdown list.
 //! - **Quoted-printable** (RFC 2045 §6.7), from a raw bounce message's source: soft line
 //!   breaks (`=` at a line's end) joined, `=3D` and the other `=XX` octets decoded. Only when
 //!   the text shows it is encoded (a soft break, `=3D` or `=20`): `dsn=5.1.1`, `c=r0735` and
@@ -21,8 +26,22 @@ use std::borrow::Cow;
 /// `text` without the distortions above; borrowed when there were none (the common case).
 pub(super) fn plain(text: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(text);
+    if let Some(fixed) = mojibake_undone(&out) {
+        out = Cow::Owned(fixed);
+    }
+    if out.contains("\\n") {
+        out = Cow::Owned(escaped_breaks(&out));
+    }
     if out.contains("\r\n") {
         out = Cow::Owned(out.replace("\r\n", "\n"));
+    }
+    if out.contains(['-', '*', '+', '\u{2022}']) && out.lines().any(|l| bullet(l).is_some()) {
+        out = Cow::Owned(
+            out.lines()
+                .map(|l| bullet(l).unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
     }
     if quoted_printable(&out) {
         out = Cow::Owned(qp_decoded(&out));
@@ -38,6 +57,80 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
         );
     }
     out
+}
+
+/// The Windows-1252 characters of the bytes 0x80–0x9F (the C1 controls where it has none).
+const CP1252_HIGH: [char; 32] = [
+    '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}', '\u{178}',
+];
+
+/// The text as UTF-8 again when it is UTF-8 that was read as Windows-1252 (or ISO-8859-1):
+/// it shows a UTF-8 lead byte's character (`Ã`, `â`, …) followed by a continuation byte's,
+/// and every character maps back to one byte whose sequence is valid UTF-8.
+fn mojibake_undone(text: &str) -> Option<String> {
+    let byte = |c: char| -> Option<u8> {
+        match u32::from(c) {
+            n @ (0..=0x7f | 0xa0..=0xff) => u8::try_from(n).ok(),
+            _ => CP1252_HIGH
+                .iter()
+                .position(|&h| h == c)
+                .and_then(|i| u8::try_from(0x80 + i).ok()),
+        }
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let suspicious = chars.windows(2).any(|w| {
+        matches!(u32::from(w[0]), 0xc2..=0xf4)
+            && byte(w[1]).is_some_and(|b| (0x80..0xc0).contains(&b))
+    });
+    if !suspicious {
+        return None;
+    }
+    let bytes: Option<Vec<u8>> = chars.iter().map(|&c| byte(c)).collect();
+    String::from_utf8(bytes?).ok()
+}
+
+/// `\n` (and `\r\n`) written out as two characters turned into line breaks, except in a
+/// Windows path (`C:\Users\x\node_modules`: the word before it holds another backslash
+/// that is no such escape).
+fn escaped_breaks(text: &str) -> String {
+    let path = |word: &str| {
+        word.split('\\')
+            .skip(1)
+            .any(|seg| !seg.starts_with(['n', 'r', 't']))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("\\n") {
+        let (head, tail) = rest.split_at(i);
+        out.push_str(head);
+        let word = out.rsplit(char::is_whitespace).next().unwrap_or("");
+        if path(word) {
+            out.push_str("\\n");
+        } else {
+            if out.ends_with("\\r") {
+                out.truncate(out.len() - 2);
+            }
+            out.push('\n');
+        }
+        rest = &tail[2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The line without a Markdown list bullet (`- `, `* `, `+ `, `• ` after optional
+/// indentation) when it has one and text follows.
+fn bullet(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let rest = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix("* "))
+        .or_else(|| t.strip_prefix("+ "))
+        .or_else(|| t.strip_prefix("\u{2022} "))?;
+    (!rest.trim().is_empty()).then_some(rest.trim_start())
 }
 
 /// The ASCII a typographic character stands for (`Some(None)`: dropped), or `None` for a
@@ -207,6 +300,31 @@ mod tests {
         ] {
             assert!(matches!(plain(t), std::borrow::Cow::Borrowed(_)), "{t}");
         }
+    }
+
+    #[test]
+    fn mojibake_escaped_breaks_and_bullets_are_undone() {
+        assert_eq!(
+            plain(
+                "550 5.1.1 The account doesn\u{e2}\u{20ac}\u{2122}t exist \u{e2}\u{20ac}\u{201d} M\u{c3}\u{bc}ller"
+            ),
+            "550 5.1.1 The account doesn't exist \u{2014} M\u{fc}ller"
+        );
+        // Real Latin-1 text is not mojibake.
+        assert_eq!(
+            plain("550 Benutzer M\u{fc}ller unbekannt"),
+            "550 Benutzer M\u{fc}ller unbekannt"
+        );
+        assert_eq!(
+            plain(
+                "550-5.1.1 The email account\\n550 5.1.1 does not exist. at C:\\Users\\x\\node_modules\\nodemailer"
+            ),
+            "550-5.1.1 The email account\n550 5.1.1 does not exist. at C:\\Users\\x\\node_modules\\nodemailer"
+        );
+        assert_eq!(
+            plain("- 550 5.1.1 unknown\n  * 421 busy\n---"),
+            "550 5.1.1 unknown\n421 busy\n---"
+        );
     }
 
     #[test]

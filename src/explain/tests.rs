@@ -953,3 +953,59 @@ fn standard_input_over_64_mib_is_a_usage_error_pointing_to_log() {
         "{err}"
     );
 }
+
+#[test]
+fn a_time_stamp_before_the_reply_is_skipped() {
+    for (line, code, enhanced) in [
+        (
+            "[2026-12-03 10:00:00] 550 5.1.1 <a@b.example>: Recipient address rejected",
+            550,
+            Some("5.1.1"),
+        ),
+        (
+            "[01-Jun-2016 14:24:38 +0200]: 421 4.7.0 Try again later",
+            421,
+            Some("4.7.0"),
+        ),
+        (
+            "2026-12-03T10:00:00.123Z - 452 4.2.2 Mailbox full",
+            452,
+            Some("4.2.2"),
+        ),
+        ("2026/12/03 10:00:00 | 554, Transaction failed", 554, None),
+    ] {
+        let ex = explain(&[line.to_string()], None);
+        let it = &ex.items[0];
+        assert_eq!(it.code, Some(code), "{line}");
+        assert_eq!(it.enhanced.as_deref(), enhanced, "{line}");
+    }
+    // Exim's main log: the message id after the stamp, the reply later (after its host).
+    let exim = "2026-11-30 10:01:02 1m1x23-2011cZ-MN ** a@b.example R=dnslookup T=remote_smtp H=mx.b.example [192.0.2.1] X=TLS1.3:ECDHE_RSA_AES_256_GCM_SHA384:256 CV=yes: SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 User unknown";
+    let ex = explain(&[exim.to_string()], None);
+    assert_eq!(ex.items[0].code, Some(550));
+}
+
+#[test]
+fn pasted_forms_are_read_as_the_reply_itself() {
+    let want = explain(
+        &["host mx.b.example[192.0.2.1] said: 550 5.1.1 <a@b.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)".to_string()],
+        None,
+    );
+    for pasted in [
+        // A web page: non-breaking spaces and HTML entities.
+        "host\u{a0}mx.b.example[192.0.2.1] said:\u{a0}550 5.1.1 &lt;a@b.example&gt;: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+        // A Markdown list.
+        "- host mx.b.example[192.0.2.1] said: 550 5.1.1 <a@b.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+        // A raw message's quoted-printable body.
+        "host mx.b.example[192.0.2.1] said: 550 5.1.1 <a@b.example>: Recipient =\naddress rejected: User unknown (in reply to RCPT TO command)",
+    ] {
+        let got = explain(&[pasted.to_string()], None);
+        let (a, b) = (&got.items[0], &want.items[0]);
+        assert_eq!(
+            (a.code, &a.enhanced, a.context),
+            (b.code, &b.enhanced, b.context),
+            "{pasted}"
+        );
+        assert_eq!((a.reason, a.bounce), (b.reason, b.bounce), "{pasted}");
+    }
+}
