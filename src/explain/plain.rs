@@ -5,6 +5,8 @@
 //!   whole text reads back as UTF-8.
 //! - **Escaped line breaks**: a multi-line reply kept on one line with `\n` (Exim's main
 //!   log, JSON-minded logs), except in a Windows path (`C:\Users\x\node_modules`).
+//! - **Python's bytes escapes** of UTF-8 (`b'Can\xe2\x80\x99t connect'`, smtplib's
+//!   exceptions), when they spell whole UTF-8 characters.
 //! - **CRLF** line ends (a Windows editor, a raw message) as LF.
 //! - **List bullets** (`- `, `* `, `+ `, `• `) before a line, from a Markdown list.
 //! - **Quoted-printable** (RFC 2045 §6.7), from a raw bounce message's source: soft line
@@ -28,6 +30,9 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(text);
     if let Some(fixed) = mojibake_undone(&out) {
         out = Cow::Owned(fixed);
+    }
+    if out.contains("\\x") && python_utf8(&out) {
+        out = Cow::Owned(python_utf8_decoded(&out));
     }
     if out.contains("\\n") {
         out = Cow::Owned(escaped_breaks(&out));
@@ -119,6 +124,53 @@ fn escaped_breaks(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The `\xHH` escape at byte `i` of `b`, as its byte.
+fn escaped_byte(b: &[u8], i: usize) -> Option<u8> {
+    match b.get(i..i + 4)? {
+        [b'\\', b'x', h, l] => Some(hex(*h)? << 4 | hex(*l)?),
+        _ => None,
+    }
+}
+
+/// The length in bytes of the UTF-8 character whose escapes start at byte `i` (`\xe2\x80\x99`:
+/// 12), when they spell a whole multi-byte character.
+fn escaped_char(b: &[u8], i: usize) -> Option<(usize, Vec<u8>)> {
+    let lead = escaped_byte(b, i)?;
+    let n = match lead {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return None,
+    };
+    let bytes: Option<Vec<u8>> = (0..n).map(|k| escaped_byte(b, i + 4 * k)).collect();
+    let bytes = bytes?;
+    std::str::from_utf8(&bytes).ok()?;
+    Some((4 * n, bytes))
+}
+
+/// Whether the text holds a UTF-8 character written as Python's `\xHH` escapes.
+fn python_utf8(text: &str) -> bool {
+    text.match_indices("\\x")
+        .any(|(i, _)| escaped_char(text.as_bytes(), i).is_some())
+}
+
+/// Every UTF-8 character written as `\xHH` escapes decoded; other escapes kept.
+fn python_utf8_decoded(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if let Some((len, bytes)) = escaped_char(b, i) {
+            out.extend_from_slice(&bytes);
+            i += len;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// The line without a Markdown list bullet (`- `, `* `, `+ `, `• ` after optional
