@@ -33,8 +33,9 @@ type Form = fn(&str) -> String;
 ///   code block;
 /// - `json`: a multi-line transcript inside a JSON string loses the line structure the
 ///   reader needs (a service's payload carries one reply per field);
-/// - `rewrapped`: a long log line broken at 72 columns is read line by line, and a code
-///   or a host name cut from its field is lost;
+/// - `rewrapped`: a syslog or ISO-dated log line is put back on one line, but other long
+///   lines broken at 72 columns are read line by line, and a code or a host name cut from
+///   its field is lost;
 /// - `escaped_newlines`, `stamped`: a break or a stamp before a line that the reader takes
 ///   apart by its lines (a stamp before the first line of a multi-line reply).
 const FORMS: &[(&str, Form, usize)] = &[
@@ -46,7 +47,7 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("quoted_printable", quoted_printable, 0),
     ("json", json, 77),
     ("indented", indented, 0),
-    ("rewrapped", rewrapped, 52),
+    ("rewrapped", rewrapped, 37),
     ("bulleted", bulleted, 0),
     ("fenced", fenced, 3),
     ("escaped_newlines", escaped_newlines, 1),

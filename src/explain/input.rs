@@ -9,6 +9,7 @@
 //!
 //! Never here: knowledge lookups, meanings, exit codes, or rendering.
 
+use super::paste::timestamped;
 use super::plain::plain;
 use crate::knowledge::Context;
 use crate::knowledge::classify::FirstOf;
@@ -632,6 +633,8 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     let block = unfolded.as_deref().unwrap_or(block);
     let decoded = lettre_codes(block);
     let block = decoded.as_deref().unwrap_or(block);
+    let joined = unwrapped_log_lines(block);
+    let block = joined.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     let found = if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         strict
@@ -644,6 +647,36 @@ fn parse_block(block: &str) -> Vec<Parsed> {
         }
     };
     nested_refusal(block, &found).unwrap_or(found)
+}
+
+/// A syslog or ISO-dated log line that a mail client or a narrow window wrapped, its
+/// continuation lines indented ("Oct  3 16:39:38 host postfix/smtp[7676]: …, to=<a@b>,⏎
+/// relay=aspmx.l.google.com[…]:25, …⏎    dsn=2.0.0, status=sent (250 …)"), put back on
+/// one line: a log record is one line, and its fields (the relay's host name, the reply)
+/// belong to one reading. `None` when no log line has such a continuation.
+fn unwrapped_log_lines(block: &str) -> Option<String> {
+    let lines: Vec<&str> = block.lines().collect();
+    let wrapped = lines
+        .windows(2)
+        .any(|w| timestamped(w[0]) && w[1].starts_with([' ', '\t']) && !w[1].trim().is_empty());
+    if !wrapped {
+        return None;
+    }
+    let mut out = String::with_capacity(block.len());
+    let mut in_log = false;
+    for line in lines {
+        if in_log && line.starts_with([' ', '\t']) && !line.trim().is_empty() {
+            out.push(' ');
+            out.push_str(line.trim());
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+        in_log = timestamped(line);
+    }
+    Some(out)
 }
 
 /// JavaMail (Jakarta Mail) reports a refused recipient inside the exception of the whole

@@ -511,7 +511,7 @@ fn indent(line: &str) -> usize {
 }
 
 /// `Mon DD HH:MM:SS ` (syslog) or `YYYY-MM-DD[T ]HH:MM` (ISO 8601, Exim's main log).
-fn timestamped(t: &str) -> bool {
+pub(super) fn timestamped(t: &str) -> bool {
     let b = t.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));

@@ -1009,3 +1009,13 @@ fn pasted_forms_are_read_as_the_reply_itself() {
         assert_eq!((a.reason, a.bounce), (b.reason, b.bounce), "{pasted}");
     }
 }
+
+#[test]
+fn a_wrapped_log_line_is_read_as_one() {
+    // Only the relay's host name, on the second line, says who answered.
+    let wrapped = "Oct  3 16:39:38 host postfix/smtp[7676]: CB55836EE58C: to=<foi@some.gov.au>,\n    relay=aspmx.l.google.com[74.125.25.27]:25, delay=2.5, delays=0.13/0.02/1.7/0.59,\n    dsn=2.0.0, status=sent (250 2.0.0 OK 1349246383 j9si1676296paw.328)";
+    let ex = explain(&[wrapped.to_string()], None);
+    let it = &ex.items[0];
+    assert_eq!(it.code, Some(250));
+    assert_eq!(it.provider.as_deref(), Some("google"));
+}
