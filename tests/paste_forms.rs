@@ -45,7 +45,7 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("nbsp", nbsp, 0),
     ("typographic", typographic, 0),
     ("quoted_printable", quoted_printable, 0),
-    ("json", json, 77),
+    ("json", json, 76),
     ("indented", indented, 0),
     ("rewrapped", rewrapped, 37),
     ("bulleted", bulleted, 0),
@@ -100,8 +100,13 @@ fn crlf(t: &str) -> String {
 }
 
 fn quoted(t: &str) -> String {
+    each_line(t, "> ")
+}
+
+/// Every line of `t` after `prefix`.
+fn each_line(t: &str, prefix: &str) -> String {
     t.lines()
-        .map(|l| format!("> {l}"))
+        .map(|l| format!("{prefix}{l}"))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -165,10 +170,7 @@ fn json(t: &str) -> String {
 }
 
 fn indented(t: &str) -> String {
-    t.lines()
-        .map(|l| format!("    {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    each_line(t, "    ")
 }
 
 /// Each line broken at 72 columns on a space, the continuation indented by four spaces

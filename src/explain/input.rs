@@ -10,7 +10,6 @@
 //! Never here: knowledge lookups, meanings, exit codes, or rendering.
 
 use super::paste::timestamped;
-use super::plain::plain;
 use crate::knowledge::Context;
 use crate::knowledge::classify::FirstOf;
 use crate::smtp::reply::EnhancedCode;
@@ -53,7 +52,6 @@ pub(super) enum Parsed {
 pub(super) fn parse_inputs(args: &[String]) -> Vec<Parsed> {
     let mut out: Vec<Parsed> = Vec::new();
     for arg in args {
-        let arg = plain(arg);
         let trimmed = arg.trim();
         if trimmed.contains(char::is_whitespace) {
             out.extend(parse_block(trimmed));

@@ -211,7 +211,13 @@ pub fn explain(inputs: &[String], after: Option<&str>) -> Explanation {
     {
         return explain_events(&events, after);
     }
-    explain_items(inputs, after)
+    // What copying added to an argument is undone once, here, as `paste::read` does for
+    // standard input and `paste::events` for a payload's fields.
+    let inputs: Vec<String> = inputs
+        .iter()
+        .map(|i| plain::plain(i).into_owned())
+        .collect();
+    explain_items(&inputs, after)
 }
 
 /// [`explain`] of items already known not to be an event payload (a paste's, which

@@ -739,7 +739,7 @@ fn has_code(text: &str) -> bool {
 
 /// Adds an event, its text on one line and bounded.
 fn push(out: &mut Vec<Event>, text: &str, verdict: Option<Verdict>) {
-    let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut line = plain(text).split_whitespace().collect::<Vec<_>>().join(" ");
     if line.is_empty() || out.len() >= EVENTS_MAX {
         return;
     }

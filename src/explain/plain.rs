@@ -11,8 +11,8 @@
 //! - **List bullets** (`- `, `* `, `+ `, `• `) before a line, from a Markdown list.
 //! - **Quoted-printable** (RFC 2045 §6.7), from a raw bounce message's source: soft line
 //!   breaks (`=` at a line's end) joined, `=3D` and the other `=XX` octets decoded. Only when
-//!   the text shows it is encoded (a soft break, `=3D` or `=20`): `dsn=5.1.1`, `c=r0735` and
-//!   `id=AB12` are plain text.
+//!   the text shows it is encoded (`=3D`, an encoded UTF-8 character, or a soft break in a
+//!   text of short lines): `dsn=5.1.1`, `c=r0735` and `id=AB12` are plain text.
 //! - **HTML entities** (`&lt;`, `&gt;`, `&amp;`, `&quot;`, `&#39;`, `&nbsp;`, numeric), from
 //!   a web page's source or a ticket system; `<br>` as a line break when the text has such
 //!   entities.
@@ -85,15 +85,16 @@ fn mojibake_undone(text: &str) -> Option<String> {
                 .and_then(|i| u8::try_from(0x80 + i).ok()),
         }
     };
-    let chars: Vec<char> = text.chars().collect();
-    let suspicious = chars.windows(2).any(|w| {
-        matches!(u32::from(w[0]), 0xc2..=0xf4)
-            && byte(w[1]).is_some_and(|b| (0x80..0xc0).contains(&b))
+    if text.is_ascii() {
+        return None;
+    }
+    let suspicious = text.chars().zip(text.chars().skip(1)).any(|(a, b)| {
+        matches!(u32::from(a), 0xc2..=0xf4) && byte(b).is_some_and(|b| (0x80..0xc0).contains(&b))
     });
     if !suspicious {
         return None;
     }
-    let bytes: Option<Vec<u8>> = chars.iter().map(|&c| byte(c)).collect();
+    let bytes: Option<Vec<u8>> = text.chars().map(byte).collect();
     String::from_utf8(bytes?).ok()
 }
 
