@@ -31,8 +31,6 @@ type Form = fn(&str) -> String;
 /// only keep them from getting worse:
 /// - `quoted`, `fenced`: a quote mark inside a wrapped Exim envelope, quoted lines in a
 ///   code block;
-/// - `json`: a multi-line transcript inside a JSON string loses the line structure the
-///   reader needs (a service's payload carries one reply per field);
 /// - `rewrapped`: a syslog or ISO-dated log line is put back on one line, but other long
 ///   lines broken at 72 columns are read line by line, and a code or a host name cut from
 ///   its field is lost;
@@ -45,7 +43,7 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("nbsp", nbsp, 0),
     ("typographic", typographic, 0),
     ("quoted_printable", quoted_printable, 0),
-    ("json", json, 76),
+    ("json", json, 0),
     ("indented", indented, 0),
     ("rewrapped", rewrapped, 37),
     ("bulleted", bulleted, 0),

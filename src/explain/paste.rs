@@ -737,9 +737,16 @@ fn has_code(text: &str) -> bool {
         })
 }
 
-/// Adds an event, its text on one line and bounded.
+/// Adds an event, its text bounded, each line's white space folded and blank lines left
+/// out. A field that holds several lines (a transcript or a wrapped bounce put whole into a
+/// payload's string) keeps its line breaks, so it is read as the same text pasted bare.
 fn push(out: &mut Vec<Event>, text: &str, verdict: Option<Verdict>) {
-    let mut line = plain(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut line = plain(text)
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
     if line.is_empty() || out.len() >= EVENTS_MAX {
         return;
     }
@@ -1241,7 +1248,7 @@ mod tests {
             [
                 ("smtp; 550 5.1.1 user unknown".to_string(), Some(Bounce::Hard)),
                 (
-                    "smtp; 550-5.1.1 The email account that you tried to reach does not exist. 550 5.1.1 Please try again - gsmtp".to_string(),
+                    "smtp; 550-5.1.1 The email account that you tried to reach does not exist.\n550 5.1.1 Please try again - gsmtp".to_string(),
                     Some(Bounce::Hard)
                 ),
             ]
@@ -1421,5 +1428,34 @@ mod tests {
         let explained = explain_events(&events(json).unwrap_or_default(), None);
         assert_eq!(explained.items[0].bounce, None);
         assert!(explained.comparison.is_none());
+    }
+
+    #[test]
+    fn a_field_of_several_lines_is_read_as_the_same_text_pasted_bare() {
+        // A multi-line reply in one field stays one reply, its enhanced code and gsmtp
+        // token read from both lines.
+        let json = r#"{"bounce":{"bounceType":"Permanent","bouncedRecipients":[{"diagnosticCode":"smtp; 550-5.1.1 The email account that you tried to reach does not exist.\n550 5.1.1 Please try again - gsmtp"}]}}"#;
+        let explained = explain_events(&events(json).unwrap_or_default(), None);
+        assert_eq!(explained.items.len(), 1);
+        let item = &explained.items[0];
+        assert_eq!(
+            (item.code, item.reason, item.provider.as_deref()),
+            (Some(550), Some(Reason::UserUnknown), Some("google"))
+        );
+        // A transcript put whole into a field: the command before the reply is its context.
+        let json = r#"{"event":"bounce","reason":"RCPT TO:<a@example.org>\n550 Invalid syntax in RCPT command"}"#;
+        let explained = explain_events(&events(json).unwrap_or_default(), None);
+        let bare = crate::explain::explain(
+            &["RCPT TO:<a@example.org>\n550 Invalid syntax in RCPT command".to_string()],
+            None,
+        );
+        let read = |e: &crate::explain::Explanation| {
+            e.items
+                .iter()
+                .map(|i| (i.code, i.context, i.reason))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(read(&explained), read(&bare));
+        assert_eq!(explained.items.last().map(|i| i.code), Some(Some(550)));
     }
 }
