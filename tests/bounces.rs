@@ -498,6 +498,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v56a",
     "heldout-v56b",
     "heldout-v56c",
+    "heldout-v57a",
+    "heldout-v57b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
