@@ -803,6 +803,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Round 21c: what blind sets v39a–v39c showed, read after they were measured ---
     // Client transcripts, provider bounces and non-Western servers on paste sites and in
     // threads (fixtures/bounces/README.md, "The v39 sets, measured blind").
+    t("dsn_not_rfc3464", &["not rfc 3464 compliant"], NotCompliantRfc).hard()
+        .src("Amazon SES's feedback endpoint \"554 DSN is not RFC 3464 compliant … The DSN MUST be addressed … to the return address from the transport envelope\" (https://github.com/sisimai/p5-sisimai/issues/387): a report whose form breaks RFC 3464 §2, refused as such"),
     t("gmail_not_rfc2822", &["not rfc 2822 compliant"], NotCompliantRfc).hard()
         .src("Gmail's \"550-5.7.1 Our system has detected that this message is not RFC 2822 compliant\" (https://pastebin.com/ixwyyH5i; https://support.google.com/mail/answer/81126): the message's format, read before the words Gmail's spam replies share"),
     t("aol_dynamic_ip", &["(rtr:du)", "rtr:du"], Blocked).hard()
@@ -2190,6 +2192,19 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/SecurityError.pm (MessageLabs' \"please turn on SMTP Authentication in your mail client\", Amazon SES's account and IAM refusals)"),
     t("vacation_sisimai", &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on", "out of the office"], Vacation)
         .src("Sisimai lib/Sisimai/Reason/Vacation.pm (an automatic out-of-office answer quoted as the reply)"),
+    // Exchange and Outlook write the user's part of a non-delivery report in the sender's
+    // language, often with no reply code in it: the same three sentences as the English
+    // "The email address you entered couldn't be found", "The recipient's mailbox is full"
+    // and "The server has tried to deliver this message, without success, and has stopped
+    // trying", read above.
+    t("ndr_localised_user_unknown", &["e-mail-adresse konnte nicht gefunden werden", "adresse konnte nicht gefunden werden", "empfänger wurde nicht gefunden", "adresse e-mail introuvable", "adresse de messagerie introuvable", "destinataire introuvable", "no se encontró la dirección", "impossibile trovare l'indirizzo", "nie można odnaleźć adresu", "name was not found at the remote site"], UserUnknown)
+        .src("A German Exchange report \"Die eingegebene E-Mail-Adresse konnte nicht gefunden werden\" (okfde/froide, a Fraunhofer bounce kept as test data; fixtures/bounces/heldout-v57a.tsv); a cc:Mail-style gateway's \"The name was not found at the remote site. Check that the name has been entered correctly.\" (https://github.com/Perl/perl5/issues/3771)"),
+    t("ndr_localised_mailbox_full", &["postfach des empfängers ist voll", "skrzynka pocztowa adresata jest pełna", "skrzynka adresata jest pełna", "boîte aux lettres du destinataire est pleine", "boîte de réception du destinataire est pleine", "buzón del destinatario está lleno", "casella di posta del destinatario è piena", "cassetta postale del destinatario è piena", "caixa de correio do destinatário está cheia", "postvak van de geadresseerde is vol", "mottagarens postlåda är full", "modtagerens postkasse er fuld", "mottakerens postkasse er full", "postilaatikko on täynnä", "schránka příjemce je plná", "почтовый ящик получателя переполнен", "ящик получателя переполнен"], MailboxFull)
+        .src("A Polish Exchange report \"Skrzynka pocztowa adresata jest pełna i nie może w tej chwili przyjmować wiadomości\" (https://pastebin.com, fixtures/bounces/heldout-v57a.tsv), the Polish of Exchange's \"The recipient's mailbox is full and can't accept messages now\"; the same sentence's subject and verb in the other languages Outlook writes reports in"),
+    t("ndr_localised_expired", &["on lopettanut yrittämisen"], Expired)
+        .src("A Finnish Exchange report \"Palvelin on yrittänyt toimittaa tätä viestiä siinä onnistumatta ja on lopettanut yrittämisen\" (https://pastebin.com, fixtures/bounces/heldout-v57a.tsv): \"… and has stopped trying\", the message aged out of the queue"),
+    t("exchange55_restriction", &["a restriction in the system prevented delivery", "originator does not have permission to submit"], Rejected)
+        .src("Exchange 4.0–5.5's MTA report for the X.400 reason code restricted-delivery: the recipient's Delivery Restrictions do not accept this sender (Microsoft Knowledge Base articles on \"A restriction in the system prevented delivery of the message\", repo:jeffpar/kbarchive)"),
 ];
 
 /// Localised wordings, consulted after every English phrase of [`TEXT_RULES`]: the standard
@@ -3593,6 +3608,13 @@ mod tests {
         (Some(550), None, "User <benny> unknown", UserUnknown),
         (Some(550), None, "Benutzer unbekannt", UserUnknown),
         (Some(550), Some("5.1.1"), "Utilisateur inconnu", UserUnknown),
+        (None, None, "Die eingegebene E-Mail-Adresse konnte nicht gefunden werden.", UserUnknown),
+        (None, None, "Skrzynka pocztowa adresata jest pełna i nie może w tej chwili przyjmować wiadomości.", MailboxFull),
+        (None, None, "Das Postfach des Empfängers ist voll.", MailboxFull),
+        (None, None, "Palvelin on yrittänyt toimittaa tätä viestiä siinä onnistumatta ja on lopettanut yrittämisen.", Expired),
+        (None, None, "A restriction in the system prevented delivery of the message.", Rejected),
+        (None, None, "The name was not found at the remote site.", UserUnknown),
+        (Some(554), None, "DSN is not RFC 3464 compliant.", NotCompliantRfc),
         (Some(501), Some("5.1.3"), "Bad recipient address syntax", UserUnknown),
         (Some(501), Some("5.1.7"), "Invalid address", Rejected),
         (Some(551), None, "bounce as<the destination mailbox <a@b.c> is full>", MailboxFull),
