@@ -20,6 +20,11 @@
 //!   spaces as a space, zero-width characters and soft hyphens dropped, typographic quotes
 //!   as `'` and `"`, the non-breaking hyphen as `-`.
 //!
+//! - **Indentation of the whole paste** (a Markdown code block's four spaces, a quote
+//!   indented by a mail client or a ticket system): the leading white space every line
+//!   shares is taken off, so that a line indented deeper than the others (a Postfix bounce's
+//!   continuation) still reads as a continuation and the others as lines of their own.
+//!
 //! Everything else is left as it is: which of the remaining characters are control bytes to
 //! escape is the renderer's business.
 
@@ -53,6 +58,9 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
     }
     if has_entities(&out) {
         out = Cow::Owned(entities_decoded(&out));
+    }
+    if let Some(fixed) = dedented(&out) {
+        out = Cow::Owned(fixed);
     }
     if out.bytes().any(|b| b >= 0x80) && out.chars().any(|c| typographic(c).is_some()) {
         out = Cow::Owned(
@@ -172,6 +180,38 @@ fn python_utf8_decoded(text: &str) -> String {
         }
     }
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// A line's leading spaces and tabs.
+fn lead(l: &str) -> &str {
+    &l[..l.len() - l.trim_start_matches([' ', '\t']).len()]
+}
+
+/// The text without the leading white space all its non-blank lines share, when there are
+/// two or more such lines and they share some.
+fn dedented(text: &str) -> Option<String> {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let mut common = lead(lines.next()?);
+    let mut more = false;
+    for l in lines {
+        more = true;
+        let own = lead(l);
+        let shared = common
+            .bytes()
+            .zip(own.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        common = &common[..shared];
+    }
+    if !more || common.is_empty() {
+        return None;
+    }
+    Some(
+        text.lines()
+            .map(|l| l.strip_prefix(common).unwrap_or_else(|| l.trim_start()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
 /// The line without a Markdown list bullet (`- `, `* `, `+ `, `• ` after optional
@@ -378,6 +418,27 @@ mod tests {
             plain("- 550 5.1.1 unknown\n  * 421 busy\n---"),
             "550 5.1.1 unknown\n421 busy\n---"
         );
+    }
+
+    #[test]
+    fn the_indentation_of_the_whole_paste_is_taken_off() {
+        // PHPMailer's debug lines quoted as a Markdown code block.
+        assert_eq!(
+            plain("    C: RCPT TO:<a@b>\n    S: 554 5.7.1 Quota exceeded\n\n    SMTP ERROR"),
+            "C: RCPT TO:<a@b>\nS: 554 5.7.1 Quota exceeded\n\nSMTP ERROR"
+        );
+        // A Postfix bounce indented as a whole keeps its continuation line deeper.
+        assert_eq!(
+            plain("  <a@b>: host x said: 550\n      5.1.1 unknown"),
+            "<a@b>: host x said: 550\n    5.1.1 unknown"
+        );
+        // Lines at the margin, or one line alone, are left as they are.
+        for t in [
+            "550 5.1.1 unknown\n    (in reply to RCPT TO command)",
+            "   550 unknown",
+        ] {
+            assert!(matches!(plain(t), std::borrow::Cow::Borrowed(_)), "{t}");
+        }
     }
 
     #[test]
