@@ -500,6 +500,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v56c",
     "heldout-v57a",
     "heldout-v57b",
+    "heldout-v58a",
+    "heldout-v58b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
