@@ -400,7 +400,7 @@ fn relay_remote(before: &str) -> Option<String> {
     const LEAD: &str = "rejected by the server for the recipient domain ";
     let lower = before.to_ascii_lowercase();
     let Some(at) = lower.find(LEAD) else {
-        return said_remote(&lower);
+        return said_remote(&lower).or_else(|| dsn_remote(&lower));
     };
     let rest = &lower[at + LEAD.len()..];
     let host = rest[rest.find(" by ")? + 4..].split_whitespace().next()?;
@@ -418,6 +418,25 @@ fn said_remote(lower: &str) -> Option<String> {
     let host = head[..open].rsplit(' ').next()?;
     let named = head[..open].strip_suffix(host)?.ends_with("host ");
     (named && host.contains('.')).then(|| escape(host))
+}
+
+/// The server a delivery status notification's `Remote-MTA: dns; NAME` field names before
+/// the `Diagnostic-Code:` it answered with (RFC 3464 §2.3.5; the field may also follow the
+/// reply, and is then read with it): the last such field before the reply, when it is a
+/// host name, not an address.
+fn dsn_remote(lower: &str) -> Option<String> {
+    let at = lower.rfind("remote-mta:")?;
+    let value = lower[at + "remote-mta:".len()..].trim_start();
+    let value = value.strip_prefix("dns;").unwrap_or(value);
+    let host = value
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(['.', ',', ';']);
+    let named = host.contains('.')
+        && host.bytes().any(|b| b.is_ascii_alphabetic())
+        && !host.starts_with('[')
+        && !host.contains(':');
+    named.then(|| escape(host))
 }
 
 /// A 501 whose text starts with the verb it refuses: Sendmail's srvrsmtp.c answers a bad

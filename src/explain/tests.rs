@@ -625,6 +625,17 @@ fn a_dsn_recipient_address_is_not_the_answering_provider() {
     let yahoo = "Message from yahoo.com.\nUnable to deliver message to the following address(es).\n\n<a@example.com>:\nSorry your message to a@example.com cannot be delivered. This account has been disabled or discontinued.";
     let ex = explain(&[yahoo.to_string()], None);
     assert_eq!(ex.items[0].provider.as_deref(), Some("yahoo"));
+    // The Remote-MTA field names the answering server, before or after the reply; an
+    // address there names nobody.
+    for dsn in [
+        "Status: 5.7.1\nRemote-MTA: DNS; gmail-smtp-in.l.google.com\nDiagnostic-Code: SMTP; 550 5.7.1 No such user c18si2365148hub",
+        "Diagnostic-Code: SMTP; 550 5.7.1 No such user c18si2365148hub\nRemote-MTA: dns; gmail-smtp-in.l.google.com",
+    ] {
+        let ex = explain(&[dsn.to_string()], None);
+        assert_eq!(ex.items[0].provider.as_deref(), Some("google"), "{dsn}");
+    }
+    let by_ip = "Remote-MTA: dns; [142.250.1.27]\nDiagnostic-Code: smtp; 550 5.1.1 unknown";
+    assert_eq!(explain(&[by_ip.to_string()], None).items[0].provider, None);
 }
 
 /// A reply pasted into Markdown keeps its code: a code span's backticks, a blockquote's `>`

@@ -803,6 +803,10 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Round 21c: what blind sets v39a–v39c showed, read after they were measured ---
     // Client transcripts, provider bounces and non-Western servers on paste sites and in
     // threads (fixtures/bounces/README.md, "The v39 sets, measured blind").
+    t("smtputf8_not_offered", &["did not offer smtputf8", "smtputf8 is required, but was not offered"], NotCompliantRfc).hard()
+        .src("Gmail \"local-part of envelope contains utf8 but remote server did not offer SMTPUTF8\" (repo:sisimai/rb-sisimai, issue-106-01.eml) and Postfix smtp(8) \"SMTPUTF8 is required, but was not offered by host …\" (Postfix SMTPUTF8_README): an internationalised address or header (RFC 6531) cannot be carried to a server without the SMTPUTF8 extension; it bounces until the address is ASCII or the server supports it"),
+    t("gateway_user_unknown", &["is not a registered gateway user"], UserUnknown)
+        .src("IBM VNET's gateway \"550 'x@vnet.IBM.COM' is not a registered gateway user\" (repo:rjbs/Mail-DeliveryStatus-BounceParser, t/corpus): the recipient has no account behind the gateway"),
     t("dsn_not_rfc3464", &["not rfc 3464 compliant"], NotCompliantRfc).hard()
         .src("Amazon SES's feedback endpoint \"554 DSN is not RFC 3464 compliant … The DSN MUST be addressed … to the return address from the transport envelope\" (https://github.com/sisimai/p5-sisimai/issues/387): a report whose form breaks RFC 3464 §2, refused as such"),
     t("gmail_not_rfc2822", &["not rfc 2822 compliant"], NotCompliantRfc).hard()
@@ -3615,6 +3619,8 @@ mod tests {
         (None, None, "A restriction in the system prevented delivery of the message.", Rejected),
         (None, None, "The name was not found at the remote site.", UserUnknown),
         (Some(554), None, "DSN is not RFC 3464 compliant.", NotCompliantRfc),
+        (None, None, "local-part of envelope contains utf8 but remote server did not offer SMTPUTF8", NotCompliantRfc),
+        (Some(550), Some("5.0.0"), "'a@vnet.example' is not a registered gateway user", UserUnknown),
         (Some(501), Some("5.1.3"), "Bad recipient address syntax", UserUnknown),
         (Some(501), Some("5.1.7"), "Invalid address", Rejected),
         (Some(551), None, "bounce as<the destination mailbox <a@b.c> is full>", MailboxFull),
