@@ -482,6 +482,31 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21u: what blind sets v58a–v58b showed, read after they were measured ---
+    // Real bounces kept as test data by bounce-parsing libraries (fixtures/bounces/README.md,
+    // "The v58 sets, measured blind").
+    t("smtputf8_not_offered", &["did not offer smtputf8", "smtputf8 is required, but was not offered"], NotCompliantRfc).hard()
+        .src("Gmail \"local-part of envelope contains utf8 but remote server did not offer SMTPUTF8\" (repo:sisimai/rb-sisimai, issue-106-01.eml) and Postfix smtp(8) \"SMTPUTF8 is required, but was not offered by host …\" (Postfix SMTPUTF8_README): an internationalised address or header (RFC 6531) cannot be carried to a server without the SMTPUTF8 extension; it bounces until the address is ASCII or the server supports it"),
+    t("gateway_user_unknown", &["is not a registered gateway user"], UserUnknown)
+        .src("IBM VNET's gateway \"550 'x@vnet.IBM.COM' is not a registered gateway user\" (repo:rjbs/Mail-DeliveryStatus-BounceParser, t/corpus): the recipient has no account behind the gateway"),
+    t("dsn_not_rfc3464", &["not rfc 3464 compliant"], NotCompliantRfc).hard()
+        .src("Amazon SES's feedback endpoint \"554 DSN is not RFC 3464 compliant … The DSN MUST be addressed … to the return address from the transport envelope\" (https://github.com/sisimai/p5-sisimai/issues/387): a report whose form breaks RFC 3464 §2, refused as such"),
+    // --- Round 21t: what blind sets v57a–v57b showed, read after they were measured ---
+    // Exchange and Outlook write the user's part of a non-delivery report in the sender's
+    // language, often with no reply code in it: the same three sentences as the English
+    // "The email address you entered couldn't be found", "The recipient's mailbox is full"
+    // and "The server has tried to deliver this message, without success, and has stopped
+    // trying" that the English rules read.
+    t("ndr_localised_user_unknown", &["e-mail-adresse konnte nicht gefunden werden", "adresse konnte nicht gefunden werden", "empfänger wurde nicht gefunden", "adresse e-mail introuvable", "adresse de messagerie introuvable", "destinataire introuvable", "no se encontró la dirección", "impossibile trovare l'indirizzo", "nie można odnaleźć adresu"], UserUnknown)
+        .src("A German Exchange report \"Die eingegebene E-Mail-Adresse konnte nicht gefunden werden\" (okfde/froide, a Fraunhofer bounce kept as test data; fixtures/bounces/heldout-v57a.tsv)"),
+    t("ndr_localised_mailbox_full", &["postfach des empfängers ist voll", "skrzynka pocztowa adresata jest pełna", "skrzynka adresata jest pełna", "boîte aux lettres du destinataire est pleine", "boîte de réception du destinataire est pleine", "buzón del destinatario está lleno", "casella di posta del destinatario è piena", "cassetta postale del destinatario è piena", "caixa de correio do destinatário está cheia", "postvak van de geadresseerde is vol", "mottagarens postlåda är full", "modtagerens postkasse er fuld", "mottakerens postkasse er full", "postilaatikko on täynnä", "schránka příjemce je plná", "почтовый ящик получателя переполнен", "ящик получателя переполнен"], MailboxFull)
+        .src("A Polish Exchange report \"Skrzynka pocztowa adresata jest pełna i nie może w tej chwili przyjmować wiadomości\" (https://pastebin.com, fixtures/bounces/heldout-v57a.tsv), the Polish of Exchange's \"The recipient's mailbox is full and can't accept messages now\"; the same sentence's subject and verb in the other languages Outlook writes reports in"),
+    t("ndr_localised_expired", &["on lopettanut yrittämisen"], Expired)
+        .src("A Finnish Exchange report \"Palvelin on yrittänyt toimittaa tätä viestiä siinä onnistumatta ja on lopettanut yrittämisen\" (https://pastebin.com, fixtures/bounces/heldout-v57a.tsv): \"… and has stopped trying\", the message aged out of the queue"),
+    t("exchange55_restriction", &["a restriction in the system prevented delivery", "originator does not have permission to submit"], Rejected)
+        .src("Exchange 4.0–5.5's MTA report for the X.400 reason code restricted-delivery: the recipient's Delivery Restrictions do not accept this sender (Microsoft Knowledge Base articles on \"A restriction in the system prevented delivery of the message\", repo:jeffpar/kbarchive)"),
+    t("ccmail_name_not_found", &["name was not found at the remote site"], UserUnknown)
+        .src("A cc:Mail-style gateway's \"The name was not found at the remote site. Check that the name has been entered correctly.\" (https://github.com/Perl/perl5/issues/3771)"),
     // --- Round 21s: what blind sets v56a–v56c showed, read after they were measured ---
     // Pastes found beside other forges, public-inbox archives, old list archives and
     // Exchange 4.0–5.5 articles (fixtures/bounces/README.md, "The v56 sets").
@@ -803,12 +828,6 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Round 21c: what blind sets v39a–v39c showed, read after they were measured ---
     // Client transcripts, provider bounces and non-Western servers on paste sites and in
     // threads (fixtures/bounces/README.md, "The v39 sets, measured blind").
-    t("smtputf8_not_offered", &["did not offer smtputf8", "smtputf8 is required, but was not offered"], NotCompliantRfc).hard()
-        .src("Gmail \"local-part of envelope contains utf8 but remote server did not offer SMTPUTF8\" (repo:sisimai/rb-sisimai, issue-106-01.eml) and Postfix smtp(8) \"SMTPUTF8 is required, but was not offered by host …\" (Postfix SMTPUTF8_README): an internationalised address or header (RFC 6531) cannot be carried to a server without the SMTPUTF8 extension; it bounces until the address is ASCII or the server supports it"),
-    t("gateway_user_unknown", &["is not a registered gateway user"], UserUnknown)
-        .src("IBM VNET's gateway \"550 'x@vnet.IBM.COM' is not a registered gateway user\" (repo:rjbs/Mail-DeliveryStatus-BounceParser, t/corpus): the recipient has no account behind the gateway"),
-    t("dsn_not_rfc3464", &["not rfc 3464 compliant"], NotCompliantRfc).hard()
-        .src("Amazon SES's feedback endpoint \"554 DSN is not RFC 3464 compliant … The DSN MUST be addressed … to the return address from the transport envelope\" (https://github.com/sisimai/p5-sisimai/issues/387): a report whose form breaks RFC 3464 §2, refused as such"),
     t("gmail_not_rfc2822", &["not rfc 2822 compliant"], NotCompliantRfc).hard()
         .src("Gmail's \"550-5.7.1 Our system has detected that this message is not RFC 2822 compliant\" (https://pastebin.com/ixwyyH5i; https://support.google.com/mail/answer/81126): the message's format, read before the words Gmail's spam replies share"),
     t("aol_dynamic_ip", &["(rtr:du)", "rtr:du"], Blocked).hard()
@@ -2196,19 +2215,6 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/SecurityError.pm (MessageLabs' \"please turn on SMTP Authentication in your mail client\", Amazon SES's account and IAM refusals)"),
     t("vacation_sisimai", &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on", "out of the office"], Vacation)
         .src("Sisimai lib/Sisimai/Reason/Vacation.pm (an automatic out-of-office answer quoted as the reply)"),
-    // Exchange and Outlook write the user's part of a non-delivery report in the sender's
-    // language, often with no reply code in it: the same three sentences as the English
-    // "The email address you entered couldn't be found", "The recipient's mailbox is full"
-    // and "The server has tried to deliver this message, without success, and has stopped
-    // trying", read above.
-    t("ndr_localised_user_unknown", &["e-mail-adresse konnte nicht gefunden werden", "adresse konnte nicht gefunden werden", "empfänger wurde nicht gefunden", "adresse e-mail introuvable", "adresse de messagerie introuvable", "destinataire introuvable", "no se encontró la dirección", "impossibile trovare l'indirizzo", "nie można odnaleźć adresu", "name was not found at the remote site"], UserUnknown)
-        .src("A German Exchange report \"Die eingegebene E-Mail-Adresse konnte nicht gefunden werden\" (okfde/froide, a Fraunhofer bounce kept as test data; fixtures/bounces/heldout-v57a.tsv); a cc:Mail-style gateway's \"The name was not found at the remote site. Check that the name has been entered correctly.\" (https://github.com/Perl/perl5/issues/3771)"),
-    t("ndr_localised_mailbox_full", &["postfach des empfängers ist voll", "skrzynka pocztowa adresata jest pełna", "skrzynka adresata jest pełna", "boîte aux lettres du destinataire est pleine", "boîte de réception du destinataire est pleine", "buzón del destinatario está lleno", "casella di posta del destinatario è piena", "cassetta postale del destinatario è piena", "caixa de correio do destinatário está cheia", "postvak van de geadresseerde is vol", "mottagarens postlåda är full", "modtagerens postkasse er fuld", "mottakerens postkasse er full", "postilaatikko on täynnä", "schránka příjemce je plná", "почтовый ящик получателя переполнен", "ящик получателя переполнен"], MailboxFull)
-        .src("A Polish Exchange report \"Skrzynka pocztowa adresata jest pełna i nie może w tej chwili przyjmować wiadomości\" (https://pastebin.com, fixtures/bounces/heldout-v57a.tsv), the Polish of Exchange's \"The recipient's mailbox is full and can't accept messages now\"; the same sentence's subject and verb in the other languages Outlook writes reports in"),
-    t("ndr_localised_expired", &["on lopettanut yrittämisen"], Expired)
-        .src("A Finnish Exchange report \"Palvelin on yrittänyt toimittaa tätä viestiä siinä onnistumatta ja on lopettanut yrittämisen\" (https://pastebin.com, fixtures/bounces/heldout-v57a.tsv): \"… and has stopped trying\", the message aged out of the queue"),
-    t("exchange55_restriction", &["a restriction in the system prevented delivery", "originator does not have permission to submit"], Rejected)
-        .src("Exchange 4.0–5.5's MTA report for the X.400 reason code restricted-delivery: the recipient's Delivery Restrictions do not accept this sender (Microsoft Knowledge Base articles on \"A restriction in the system prevented delivery of the message\", repo:jeffpar/kbarchive)"),
 ];
 
 /// Localised wordings, consulted after every English phrase of [`TEXT_RULES`]: the standard
