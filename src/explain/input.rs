@@ -320,13 +320,16 @@ impl Pending {
             joined.pop();
         }
         // Exchange's "Remote Server returned '550 …'" closes the quote it opened, as Swift
-        // Mailer's "with message \"550 …\"" does. (Looked for only when the text ends in a
+        // Mailer's "with message \"550 …\"" and OpenSMTPD's stat="550 …" do. (Looked for only when the text ends in a
         // quote: this runs for every reply of a log.)
         for q in ['\'', '"'] {
             if joined.trim_end().ends_with(q) && joined.matches(q).count() % 2 == 1 && {
                 let raw = raw.to_ascii_lowercase();
                 raw.contains(&format!("returned {q}{}", self.code))
                     || raw.contains(&format!("with message {q}{}", self.code))
+                    // OpenSMTPD's quoted fields: stat="550 …", result="451 …".
+                    || raw.contains(&format!("stat={q}{}", self.code))
+                    || raw.contains(&format!("result={q}{}", self.code))
             } {
                 joined.truncate(joined.trim_end().len() - 1);
             }

@@ -69,7 +69,7 @@ pub fn run(
 }
 
 /// Byte strings one of which every event line holds (the full test is [`is_event`]).
-const MARKERS: [&str; 7] = [
+const MARKERS: [&str; 11] = [
     "status=deferred",
     "status=bounced",
     "status=expired",
@@ -77,14 +77,33 @@ const MARKERS: [&str; 7] = [
     " ** ",
     " == ",
     "stat=",
+    " rejected ",
+    "reject=",
+    "result=\"",
+    "failed-command ",
+];
+
+/// How Exim's main log writes a refusal its own ACLs gave (`H=client [ip] F=<sender>
+/// rejected RCPT <rcpt>: …`, `temporarily rejected RCPT`, `rejected after DATA: …`,
+/// `rejected connection in "connect" ACL: …`; spec chapter "Log files",
+/// https://www.exim.org/exim-html-current/doc/html/spec_html/ch-log_files.html).
+const EXIM_REFUSALS: [&str; 6] = [
+    " rejected RCPT ",
+    " rejected MAIL ",
+    " rejected after DATA",
+    " rejected EHLO ",
+    " rejected HELO ",
+    " rejected connection ",
 ];
 
 /// Whether a log line reports a deferral or a bounce: Postfix `status=deferred|bounced`
 /// (and qmgr's `status=expired, returned to sender`, a message that aged out of the queue),
-/// Exim `**` (failed) and `==` (deferred), Sendmail `dsn=4.x`/`dsn=5.x` with `stat=`; or,
-/// on a receiving server, a refusal it gave: Postfix `NOQUEUE: reject:`, a cleanup
-/// `QUEUEID: reject:` (header or body checks) and `milter-reject:` (the Monday question on
-/// an MX is also "what did we refuse, and why").
+/// Exim `**` (failed) and `==` (deferred), Sendmail `dsn=4.x`/`dsn=5.x` with `stat=`,
+/// OpenSMTPD `mta delivery … result="TempFail"|"PermFail"`; or, on a receiving server, a
+/// refusal it gave: Postfix `NOQUEUE: reject:`, a cleanup `QUEUEID: reject:` (header or
+/// body checks) and `milter-reject:`, Exim's [`EXIM_REFUSALS`], Sendmail's
+/// `ruleset=check_… reject=…` and `Milter: … reject=…`, OpenSMTPD's `smtp failed-command`
+/// (the Monday question on an MX is also "what did we refuse, and why").
 fn is_event(line: &str) -> bool {
     line.contains("status=deferred")
         || line.contains("status=bounced")
@@ -94,6 +113,12 @@ fn is_event(line: &str) -> bool {
         || line.contains(" ** ")
         || line.contains(" == ")
         || (line.contains("stat=") && (line.contains("dsn=4.") || line.contains("dsn=5.")))
+        || EXIM_REFUSALS.iter().any(|m| line.contains(m))
+        || (line.contains("reject=")
+            && (line.contains("ruleset=check_") || line.contains("Milter: ")))
+        || (line.contains(" mta delivery ")
+            && (line.contains("result=\"TempFail\"") || line.contains("result=\"PermFail\"")))
+        || line.contains(" smtp failed-command ")
 }
 
 /// A group: whose refusal it was, who answered, why, and whether it will be retried.
@@ -269,6 +294,27 @@ fn record(line: &str) -> Cow<'_, str> {
     }
     if let Some(i) = line.find(" ** ").or_else(|| line.find(" == ")) {
         return Cow::Borrowed(&line[i + 1..]);
+    }
+    // OpenSMTPD's delivery line: the relay and the result, not the envelope and delay.
+    if let (Some(r), Some(res)) = (line.find("relay=\""), line.find(" result=\""))
+        && let Some(q) = line[r + 7..].find('"')
+        && res > r
+    {
+        return Cow::Owned(format!("{} {}", &line[r..r + 7 + q + 1], &line[res + 1..]));
+    }
+    // Exim's own refusal: from the verb on (the client and sender differ per message).
+    if let Some(m) = EXIM_REFUSALS.iter().find_map(|m| line.find(m)) {
+        let from = line[..m]
+            .strip_suffix(" temporarily")
+            .map_or(m, |kept| kept.len());
+        return Cow::Borrowed(&line[from..]);
+    }
+    // Sendmail's: the ruleset (which names the command) and the reply it gave.
+    if let (Some(rs), Some(rej)) = (line.find("ruleset=check_"), line.find(", reject="))
+        && rej > rs
+    {
+        let ruleset = line[rs..].split(',').next().unwrap_or_default();
+        return Cow::Owned(format!("{ruleset}, {}", &line[rej + 2..]));
     }
     let refusal = line
         .find("NOQUEUE: ")
@@ -562,6 +608,68 @@ Nov 30 11:30:13 mx1 smtpprobe-real/smtpd[21143]: NOQUEUE: reject: RCPT from unkn
         let summary = summarise(&mut log.as_bytes()).expect("reads");
         let total: u64 = summary.rows.iter().map(|r| r.count).sum();
         assert_eq!(total, 2, "{:?}", summary.rows);
+    }
+
+    #[test]
+    fn exim_sendmail_and_opensmtpd_refusals_and_deliveries_are_counted() {
+        // Formats as each MTA's documentation and the log samples in fixtures/bounces show
+        // them (Exim's "Log files" chapter; Sendmail's op guide; OpenSMTPD's smtp_session.c
+        // and mta_session.c).
+        let log = "\
+2024-01-15 10:23:45 H=mail.example.com [192.0.2.1] F=<a@example.com> rejected RCPT <u@ours.example>: relay not permitted
+2024-01-15 10:23:46 H=other.example [192.0.2.7] F=<b@example.net> rejected RCPT <v@ours.example>: relay not permitted
+2024-01-15 10:23:47 H=(helo.example) [192.0.2.2] F=<c@b.example> temporarily rejected RCPT <w@ours.example>: greylisted
+2024-01-15 10:23:48 H=x.example [192.0.2.3] F=<> rejected after DATA: This message contains a virus (Eicar-Test-Signature).
+2024-01-15 10:23:49 1rPx9A-0003Xb-2K <= a@example.com H=x.example [192.0.2.3] P=esmtp S=1234
+Dec  4 04:37:23 host sm-mta[123]: 0B44bN12345: ruleset=check_rcpt, arg1=<x@y.example>, relay=foo.example [192.0.2.5], reject=550 5.7.1 <x@y.example>... Relaying denied
+Dec  4 04:37:26 host sm-mta[126]: 0B44bN12348: Milter: data, reject=550 5.7.1 Blocked by SpamAssassin
+Dec  4 04:37:27 host sm-mta[126]: 0B44bN12348: from=<a@example.com>, size=1234, class=0, nrcpts=1
+Dec  4 04:37:29 host smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<a@example.org> to=<b@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=2s result=\"PermFail\" stat=\"550 5.1.1 <b@example.com>: Recipient address rejected: User unknown\"
+Dec  4 04:37:30 host smtpd[1234]: 2b3c4d5e6f7a8b9d mta delivery evpid=1a2b3c4d5e6f7a8c from=<a@example.org> to=<c@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=1s result=\"Ok\" stat=\"250 2.0.0 Ok: queued\"
+Dec  4 04:37:31 host smtpd[1234]: 838802156d1f67f0 smtp failed-command command=\"DATA\" result=\"451 Try again later\"
+";
+        let s = summarise(&mut log.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((s.lines, s.events), (11, 8), "{:?}", s.rows);
+        let row = |reason| {
+            s.rows
+                .iter()
+                .find(|r| r.reason == Some(reason))
+                .unwrap_or_else(|| panic!("no {reason:?} row in {:?}", s.rows))
+        };
+        let relay = row(Reason::NoRelaying);
+        assert_eq!((relay.count, relay.side), (3, Side::Receiver));
+        assert_eq!(row(Reason::Greylisting).side, Side::Receiver);
+        assert_eq!(row(Reason::Greylisting).count, 1);
+        // OpenSMTPD's bare "451 Try again later" names no cause: a temporary refusal of ours.
+        let later = row(Reason::SystemError);
+        assert_eq!(
+            (later.side, later.bounce),
+            (Side::Receiver, Some(Bounce::Soft))
+        );
+        assert_eq!(later.example, "451 Try again later");
+        assert_eq!(row(Reason::VirusDetected).side, Side::Receiver);
+        assert_eq!(row(Reason::SpamDetected).side, Side::Receiver);
+        let unknown = row(Reason::UserUnknown);
+        assert_eq!(
+            (unknown.side, unknown.bounce),
+            (Side::Sender, Some(Bounce::Hard))
+        );
+        // What varies per message (client, sender, queue id, delay) is not in a record.
+        for (n, start) in [
+            (0, " rejected RCPT <u@ours.example>: relay not permitted"),
+            (2, " temporarily rejected RCPT"),
+            (
+                5,
+                "ruleset=check_rcpt, reject=550 5.7.1 <x@y.example>... Relaying denied",
+            ),
+            (
+                8,
+                "relay=\"192.0.2.25 (mx.example.com)\" result=\"PermFail\"",
+            ),
+        ] {
+            let r = record(log.lines().nth(n).unwrap_or_default());
+            assert!(r.starts_with(start), "line {n}: {r}");
+        }
     }
 
     /// Gives at most `n` bytes per read, so that chunks cut lines anywhere.

@@ -193,9 +193,12 @@ pub const RECEIVING_MARKERS: &[(&str, &str)] = &[
     (" rejected after DATA", "Exim main log (same chapter)"),
     (" rejected EHLO ", "Exim main log (same chapter)"),
     (" rejected HELO ", "Exim main log (same chapter)"),
+    (" rejected connection in ", "Exim main log: an ACL refused the client at connect time (H=[192.0.2.4] rejected connection in 'connect' ACL, same chapter)"),
     ("ruleset=check_", "Sendmail rulesets (https://www.sendmail.org/~ca/email/doc8.12/op-sh-5.html, \"ruleset=check_rcpt, … reject=550 …\")"),
     ("/smtpd[", "Postfix smtpd(8) logs as <service>/smtpd[pid] (postfix/smtpd, postfix/submission/smtpd): every line it writes is the receiving server's (\"lost connection after STARTTLS from mout.example[…]\" names the client, not the receiver; https://www.postfix.org/DEBUG_README.html)"),
     (" smtp-in: ", "OpenSMTPD's log tags its server side smtp-in (smtp-out is its client; smtpd(8), smtp_session.c)"),
+    (" smtp failed-command ", "OpenSMTPD 6.4 and later log a command their server side refused as \"smtp failed-command command=… result=…\" (smtp is the server, mta the client; smtp_session.c, smtp_tx_rcpt_to/smtp_reply)"),
+    (" Milter: ", "Sendmail's milter log: a milter on the receiving server refused the client (\"Milter: to=<…>, reject=550 …\", https://www.sendmail.org/~ca/email/doc8.12/op-sh-5.html)"),
     ("greylisting filter[", "Plesk's greylisting filter, which runs on the receiving server for incoming mail (\"greylisting filter[pid]: list type: black, from: …\", https://blogs.reliablepenguin.com/2012/03/16/plesk-10-greylist-problems)"),
 ];
 
