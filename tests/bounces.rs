@@ -502,6 +502,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v57b",
     "heldout-v58a",
     "heldout-v58b",
+    "heldout-v59a",
+    "heldout-v59b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
