@@ -2125,7 +2125,10 @@ fn enhanced_anywhere(raw: &str, code: u16) -> Option<EnhancedCode> {
     });
     // RFC 3463 §3 defines subjects 0-7 only: Yahoo's "deferred - 4.16.50" is its own
     // code, not an enhanced status code.
+    // A `key=value` word is a log field, not the reply's text: Postfix logs `dsn=5.0.0` for
+    // "550 Unknown user Status:5.2.0", whose own 5.2.0 says more (the field is read last).
     words
+        .filter(|w| !w.contains('='))
         .filter_map(|w| rfc3463(w.trim_matches(|c: char| !c.is_ascii_digit())))
         .find(|e| u16::from(e.class) == code / 100)
         .or_else(|| dsn_field(raw))
