@@ -457,6 +457,9 @@ fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
 /// Postfix's address-verification wrapper before the reply its probe got ([`nested`]).
 const POSTFIX_VERIFY: &str = "undeliverable address: host ";
 
+/// Amazon SES's words when it gives up on a message ([`nested`]).
+const SES_EXPIRED: &str = "message expired: unable to deliver in ";
+
 /// A reply inside the text of another (`… smtp; 550 5.1.1 …`): its code, enhanced code
 /// and text (the wrapper's closing `>` or `'` removed).
 ///
@@ -474,6 +477,8 @@ const POSTFIX_VERIFY: &str = "undeliverable address: host ";
 /// achieve Exchange Server authentication." Attempted failover to alternate host, …`
 /// (https://learn.microsoft.com/en-us/exchange/mail-flow/queues/queues; the quoted reply
 /// ends at its closing quote, straight or typographic).
+///
+/// And Amazon SES's expiry, which quotes the last attempt's reply in angle brackets.
 fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     const PROXY: &str = "failed on frontend with '";
     const QUEUE: &str = "responded with: ";
@@ -482,13 +487,20 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
         let at = lower.find(POSTFIX_VERIFY)?;
         Some(at + lower[at..].find(" said: ")? + " said: ".len())
     };
+    // Amazon SES gives up with "554 4.4.7 Message expired: unable to deliver in 840
+    // minutes.<421 4.4.0 Unable to lookup DNS for example.com>": the last attempt's reply
+    // in angle brackets says why (https://github.com/mozilla/fxa-auth-server/issues/2304).
+    let expired = || {
+        let at = lower.find(SES_EXPIRED)?;
+        Some(at + lower[at..].find(".<")? + 2)
+    };
     let start = match lower.find("smtp;") {
         Some(at) => at + 5,
         None => match lower.find(PROXY) {
             Some(at) => at + PROXY.len(),
             None => match lower.find(QUEUE) {
                 Some(at) => at + QUEUE.len(),
-                None => verified()?,
+                None => verified().or_else(expired)?,
             },
         },
     };
@@ -3867,6 +3879,11 @@ mod tests {
             "550 5.7.0 Proxy session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain'",
         );
         assert_eq!((got.0, got.1.as_deref()), (554, Some("5.4.4")));
+        // Amazon SES's expiry quotes the last attempt's reply in angle brackets.
+        let got = reply(
+            "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for example.invalid>",
+        );
+        assert_eq!((got.0, got.1.as_deref()), (421, Some("4.4.0")));
     }
 
     #[test]

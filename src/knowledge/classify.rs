@@ -485,6 +485,29 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21v: what blind sets v59a–v59b showed, read after they were measured ---
+    // The big providers' 2024–2026 replies and receivers' replies as sending services store
+    // them (fixtures/bounces/README.md, "The v59 sets, measured blind").
+    t("date_header_out_of_range", &["date header far in the past", "date header far in the future", "date header is too far in the"], ContentError)
+        .src("SpamExperts (N-able Mail Assure) \"550 Date header far in the past/future.\": the message's Date: header lies too far from the receiving time, refused as a content check (https://documentation.n-able.com/spamexperts/userguide/Content/C_Domain%20Level/incoming/classifications/smtp-responses.htm; seen in https://github.com/chatmail/core/issues/7466)"),
+    t("ses_dns_lookup", &["unable to lookup dns for"], HostUnknown)
+        .src("Amazon SES's last attempt inside its expiry, \"554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for obviosly.typoed.domain>\" (https://github.com/mozilla/fxa-auth-server/issues/2304): the recipient's domain did not resolve for the whole retry period, most often a misspelt domain"),
+    t("not_relaying_for_client", &["not relaying for"], NoRelaying)
+        .src("\"451 domain not found (not relaying for 149.72.218.37)\" (a SendGrid suppression export, repo:nandini4189/Pthon-Scripts): the server does not accept mail for the recipient's domain from this client, a relay refusal, whatever it says about the domain first"),
+    t("sender_address_not_allowed", &["mail from this email address is not allowed", "mail from this address is not allowed"], Rejected)
+        .src("\"554 5.7.1 Mail from this email address is not allowed and has been blocked.(no.10 pattern matched)\" (a SendGrid suppression export, repo:nandini4189/Pthon-Scripts): the envelope sender's address is refused, not the host"),
+    t("blocked_by_recipient", &["blocked by this recipient"], Filtered)
+        .src("\"554 5.7.1 <…>: Sender address rejected: Blocked by this recipient\" (a SendGrid suppression export, repo:nandini4189/Pthon-Scripts): the recipient's own block list refused the sender (Sisimai's filtered: refused by the recipient's filter). Not \"blocked by the recipient OR by Trend Micro Email Reputation Service\" (heldout-v43a), which is a reputation block"),
+    t("approval_required", &["without prior approval"], PolicyViolation)
+        .src("\"550 5.5.5 Message not delivered to user without prior approval\" (a SendGrid suppression export, repo:nandini4189/Pthon-Scripts): the recipient accepts mail only from approved senders (a challenge or moderation policy), not a protocol error whatever its 5.5.5 says"),
+    t("bounced_by_administrator", &["message bounced by administrator"], PolicyViolation).hard()
+        .src("Cisco Secure Email (AsyncOS) \"5.x.0 - Message bounced by administrator (delivery attempts: 0)\": an appliance's message filter or an administrator bounced the message (AsyncOS user guide, \"bounce()\" filter action; a SendGrid suppression export, repo:nandini4189/Pthon-Scripts)"),
+    t("m365_all_recipients_access_denied", &["all recipient addresses rejected : access denied"], UserUnknown)
+        .src("Exchange Online's directory-based edge blocking \"550 5.4.1 All recipient addresses rejected : Access denied. AS(201806271)\": the recipient is not in the tenant's directory (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-directory-based-edge-blocking; fix-error-code-550-5-4-1-in-exchange-online)"),
+    t("address_not_valid_or_found", &["not a valid address", "email address was not found"], UserUnknown)
+        .src("\"550 pat not a valid address\", \"550 Email Address was not found. Error 2.\" (a SendGrid suppression export, repo:nandini4189/Pthon-Scripts): the recipient address does not exist there"),
+    t("block_address_check", &["by block address check"], Blocked)
+        .src("\"535 5.7.8 Error: blocked by Block Address check from 168.245.1.95\" (a SendGrid suppression export, repo:nandini4189/Pthon-Scripts): the client's address is on the receiver's block list, whatever the authentication code around it says"),
     // --- Round 21u: what blind sets v58a–v58b showed, read after they were measured ---
     // Real bounces kept as test data by bounce-parsing libraries (fixtures/bounces/README.md,
     // "The v58 sets, measured blind").
