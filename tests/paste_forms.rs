@@ -31,9 +31,10 @@ type Form = fn(&str) -> String;
 /// only keep them from getting worse:
 /// - `quoted`, `fenced`: a quote mark inside a wrapped Exim envelope, quoted lines in a
 ///   code block;
-/// - `rewrapped`: a syslog or ISO-dated log line is put back on one line, but other long
-///   lines broken at 72 columns are read line by line, and a code or a host name cut from
-///   its field is lost;
+/// - `rewrapped`: a log line, or a line of 56 characters or more, is put back on one line
+///   with its indented continuations, but a shorter first line (its next word was long) is
+///   read line by line, a single word longer than a line (qmail's underscored replies) is
+///   not broken by the form at all, and a multi-line text's lines are each wrapped alone;
 /// - `escaped_newlines`, `stamped`: a break or a stamp before a line that the reader takes
 ///   apart by its lines (a stamp before the first line of a multi-line reply).
 const FORMS: &[(&str, Form, usize)] = &[
@@ -45,7 +46,7 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("quoted_printable", quoted_printable, 0),
     ("json", json, 0),
     ("indented", indented, 0),
-    ("rewrapped", rewrapped, 37),
+    ("rewrapped", rewrapped, 12),
     ("bulleted", bulleted, 0),
     ("fenced", fenced, 3),
     ("escaped_newlines", escaped_newlines, 1),

@@ -685,19 +685,21 @@ fn parse_block(block: &str) -> Vec<Parsed> {
 /// continuation lines indented ("Oct  3 16:39:38 host postfix/smtp[7676]: …, to=<a@b>,⏎
 /// relay=aspmx.l.google.com[…]:25, …⏎    dsn=2.0.0, status=sent (250 …)"), put back on
 /// one line: a log record is one line, and its fields (the relay's host name, the reply)
-/// belong to one reading. `None` when no log line has such a continuation.
+/// belong to one reading. So is any long line that way ("SMTP error from remote mail server
+/// after RCPT TO <a@b>,⏎    550 5.1.1 User unknown"): a client wrapping at about 72 columns
+/// breaks a line of 56 characters or more before a word, and the reply code after the break
+/// belongs to the line's prefix. `None` when no such line has a continuation.
 fn unwrapped_log_lines(block: &str) -> Option<String> {
     let lines: Vec<&str> = block.lines().collect();
-    let wrapped = lines
-        .windows(2)
-        .any(|w| timestamped(w[0]) && w[1].starts_with([' ', '\t']) && !w[1].trim().is_empty());
+    let starts = |l: &str| timestamped(l) || wrapped_long(l);
+    let wrapped = lines.windows(2).any(|w| starts(w[0]) && continues(w[1]));
     if !wrapped {
         return None;
     }
     let mut out = String::with_capacity(block.len());
     let mut in_log = false;
     for line in lines {
-        if in_log && line.starts_with([' ', '\t']) && !line.trim().is_empty() {
+        if in_log && continues(line) {
             out.push(' ');
             out.push_str(line.trim());
             continue;
@@ -706,9 +708,22 @@ fn unwrapped_log_lines(block: &str) -> Option<String> {
             out.push('\n');
         }
         out.push_str(line);
-        in_log = timestamped(line);
+        in_log = starts(line);
     }
     Some(out)
+}
+
+/// An indented line that goes on with the line before, unless a transcript's arrow starts
+/// it (Sendmail's indented `>>> MAIL FROM:<…>⏎    <<< 550 …` are lines of their own).
+fn continues(l: &str) -> bool {
+    let t = l.trim_start();
+    l.len() > t.len() && !t.is_empty() && !t.starts_with("<<<") && !t.starts_with(">>>")
+}
+
+/// A long line not itself indented, as a mail client's or a terminal's wrapping at about 72
+/// columns leaves it before its indented continuation.
+fn wrapped_long(l: &str) -> bool {
+    !l.starts_with([' ', '\t']) && l.chars().count() >= 56
 }
 
 /// JavaMail (Jakarta Mail) reports a refused recipient inside the exception of the whole
@@ -3736,6 +3751,23 @@ mod tests {
                 .iter()
                 .any(|p| matches!(p, Parsed::Reply { code: 535, .. }))
         );
+    }
+
+    #[test]
+    fn a_long_line_wrapped_by_a_client_is_read_whole() {
+        // The code broken onto an indented continuation stays after its prefix.
+        let got = reply(
+            "SMTP error from remote mail server after RCPT TO <someone@example.org>,\n    550 5.1.1 User unknown",
+        );
+        assert_eq!(
+            (got.0, got.1.as_deref(), got.2),
+            (550, Some("5.1.1"), Some(Context::Rcpt))
+        );
+        // A transcript's indented arrow lines stay lines of their own.
+        let got = reply(
+            "[2026-12-03 10:00:00]     >>> MAIL FROM:<someone@example.org> SIZE=1234\n    <<< 550 5.7.1 Service unavailable, client host blocked",
+        );
+        assert_eq!((got.0, got.2), (550, Some(Context::Mail)));
     }
 
     #[test]
