@@ -504,6 +504,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v58b",
     "heldout-v59a",
     "heldout-v59b",
+    "heldout-v60a",
+    "heldout-v60b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
