@@ -485,6 +485,29 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21w: what blind sets v60a–v60b showed, read after they were measured ---
+    // Receiving servers' own refusals from operators' logs, and 2024–2026 self-hosted apps
+    // (fixtures/bounces/README.md, "The v60 sets, measured blind").
+    t("plaintext_session_refused", &["session encryption is required"], SecurityError)
+        .src("Postfix's reject_plaintext_session, \"Session encryption is required\" (plaintext_reject_code, https://www.postfix.org/postconf.5.html#reject_plaintext_session; seen in https://github.com/mailcow/mailcow-dockerized/issues/42): the client did not use STARTTLS where the server requires it, the STARTTLS-required convention"),
+    t("mx_in_private_address_space", &["mx in private address space"], HostUnknown)
+        .src("The Postfix check_recipient_mx_access / check_sender_mx_access idiom \"Address uses MX in private address space (172.16.0.0/12)\" (https://www.postfix.org/postconf.5.html#check_recipient_mx_access; a cs.tcd.ie log in repo:tobinjt/ASO/sql/populate-rules.sql): the address's domain has no usable mail host, as for a domain that does not resolve"),
+    t("no_longer_receiving_mail", &["no longer receiving mail at this address", "is no longer receiving mail"], UserUnknown)
+        .src("\"Recipient address rejected: User no longer receiving mail at this address\" (a cs.tcd.ie Postfix log, repo:tobinjt/ASO/sql/populate-rules.sql): a departed user's address, refused for good"),
+    t("temporary_internal_error", &["temporary internal error"], SystemError)
+        .src("Dovecot LMTP's \"451 4.3.0 <a@b> Temporary internal error\" as Postfix's lmtp client reports it (https://github.com/mailcow/mailcow-dockerized/issues/2052), Facebook's \"451 4.3.0 INT-T4 … Temporary internal error\": a fault inside the receiving server, not the address"),
+    t("virus_scanner_unreachable", &["error connecting to virus scanner"], SystemError)
+        .src("Haraka's clamd plugin, \"450 Error connecting to virus scanner\" (https://github.com/haraka/Haraka/issues/1701): the receiver's own scanner is down, not a virus in the message"),
+    t("haraka_plugin_timeout", &["plugin timeout"], SystemError)
+        .soft("A check on the receiving server ran out of time: the mail is retried; its administrator should look at that plugin")
+        .src("Haraka's log \"hook=mail plugin=mail_from.is_resolvable … retval=DENYSOFT msg=\"plugin timeout\"\" (https://github.com/haraka/Haraka/issues/2448): a plugin of the receiving server ran out of time and the server deferred the client (DENYSOFT is a 4xx)"),
+    t("sendmail_refuse_la", &["rejecting connections on daemon"], SystemError)
+        .soft("The receiving server is overloaded (its load average is above Sendmail's RefuseLA): mail is retried once the load falls")
+        .src("Sendmail's \"rejecting connections on daemon MTA: load average: 70\" (RefuseLA; http://rackerhacker.com/2008/01/16/sendmail-rejecting-connections-on-daemon-mta-load-average-70/, sendmail op guide §5 \"RefuseLA\"): the receiving server is overloaded and refuses connections for now"),
+    t("unencrypted_mail_refused", &["invalid unencrypted mail"], PolicyViolation)
+        .src("chatmail's filtermail, \"523 Encryption Needed: Invalid Unencrypted Mail\" (https://github.com/chatmail/core/issues/7109, https://github.com/chatmail/relay/issues/564): the relay accepts only end-to-end encrypted messages, a site policy"),
+    t("not_authorized_on_behalf", &["not authorized to send on behalf of"], Rejected)
+        .src("\"5.7.1 [M12] User [a@b] not authorized to send on behalf of <c@d>\" (https://github.com/louislam/uptime-kuma/issues/5411): the authenticated account may not use that sender address"),
     // --- Round 21v: what blind sets v59a–v59b showed, read after they were measured ---
     // The big providers' 2024–2026 replies and receivers' replies as sending services store
     // them (fixtures/bounces/README.md, "The v59 sets, measured blind").
@@ -7069,6 +7092,53 @@ mod tests {
         (Some(Context::Rcpt), Some(550), Some("5.7.27"), "<a@example.com>", Rejected, None),
         (Some(Context::Rcpt), Some(555), None, "unexpected response 555 to RCPT TO command", SyntaxError, None),
     ];
+
+    /// Round 21v: blind sets v59a–v59b, read after they were measured.
+    #[rustfmt::skip]
+    const V59_READ: &[RhostExampleCtx] = &[
+        (None, Some(550), None, "Date header far in the past/future.", ContentError, None),
+        (None, Some(421), Some("4.4.0"), "Unable to lookup DNS for example.invalid", HostUnknown, None),
+        (None, Some(451), None, "domain not found (not relaying for 192.0.2.1)", NoRelaying, None),
+        (None, Some(554), Some("5.7.1"), "Mail from this email address is not allowed and has been blocked.", Rejected, None),
+        (None, Some(554), Some("5.7.1"), "<a@example.com>: Sender address rejected: Blocked by this recipient", Filtered, None),
+        (None, Some(550), Some("5.7.1"), "Your email messages have been blocked by the recipient OR by Trend Micro Email Reputation Service.", Blocked, None),
+        (None, Some(550), Some("5.5.5"), "Message not delivered to user without prior approval", PolicyViolation, None),
+        (None, Some(550), Some("5.4.1"), "All recipient addresses rejected : Access denied. AS(201806271)", UserUnknown, Some("microsoft")),
+        (None, Some(550), None, "pat not a valid address", UserUnknown, None),
+        (None, Some(535), Some("5.7.8"), "Error: blocked by Block Address check from 192.0.2.1", Blocked, None),
+    ];
+
+    #[test]
+    fn v59_read_after_measuring() {
+        assert_examples(V59_READ);
+    }
+
+    /// Round 21w: blind sets v60a–v60b, read after they were measured.
+    #[rustfmt::skip]
+    const V60_READ: &[RhostExampleCtx] = &[
+        (Some(Context::Rcpt), Some(550), Some("5.7.1"), "Session encryption is required", SecurityError, None),
+        (Some(Context::Rcpt), Some(550), Some("5.7.1"), "<a@example.org>: Recipient address rejected: Address uses MX in private address space (172.16.0.0/12)", HostUnknown, None),
+        (Some(Context::Rcpt), Some(550), None, "<a@example.org>: Recipient address rejected: User no longer receiving mail at this address", UserUnknown, None),
+        (Some(Context::Rcpt), None, None, "Temporary internal error", SystemError, None),
+        (None, Some(450), None, "Error connecting to virus scanner", SystemError, None),
+        (None, None, None, "hook=mail plugin=mail_from.is_resolvable function=hook_mail retval=DENYSOFT msg=\"plugin timeout\"", SystemError, None),
+        (None, None, None, "sendmail[18184]: rejecting connections on daemon MTA: load average: 70", SystemError, None),
+        (Some(Context::EndOfData), Some(523), None, "Encryption Needed: Invalid Unencrypted Mail", PolicyViolation, None),
+        (None, None, Some("5.7.1"), "[M12] User [a@example.org] not authorized to send on behalf of <b@example.org>", Rejected, None),
+    ];
+
+    #[test]
+    fn v60_read_after_measuring() {
+        assert_examples(V60_READ);
+        // An overloaded Sendmail defers: soft without a code.
+        let got = classify_example(
+            None,
+            None,
+            None,
+            "rejecting connections on daemon MTA: load average: 70",
+        );
+        assert_eq!(got.bounce, Some(Bounce::Soft));
+    }
 
     /// Round 21s: blind sets v56a–v56c, read after they were measured.
     #[rustfmt::skip]
