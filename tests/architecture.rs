@@ -28,7 +28,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("dns", &["target", "vocab"]),
     ("tls", &["report"]),
     ("driver", &["smtp", "tls", "vocab"]),
-    ("policy", &["dns", "tls", "vocab"]),
+    ("policy", &["dns", "smtp", "tls", "vocab"]),
     (
         "config",
         &[

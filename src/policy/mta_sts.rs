@@ -186,13 +186,7 @@ fn once<'a>(slot: &mut Option<&'a str>, value: &'a str, n: usize, key: &str) -> 
 fn mx_pattern(value: &str) -> Result<String, String> {
     let v = value.trim_end_matches('.').to_ascii_lowercase();
     let name = v.strip_prefix("*.").unwrap_or(&v);
-    let valid = !name.is_empty()
-        && name.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        });
-    if valid {
+    if crate::smtp::name::is_host_name(name) {
         Ok(v)
     } else {
         Err(format!("mx {value:?} is not a host name or *.name pattern"))

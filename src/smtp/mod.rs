@@ -7,6 +7,7 @@
 pub mod command;
 pub mod context;
 pub mod ehlo;
+pub mod name;
 pub mod reply;
 pub mod session;
 

@@ -950,16 +950,8 @@ impl Session {
             .filter(|s| s.context == Context::Greeting && s.reply.code == 220)?;
         let name = greeting.reply.texts().next()?.split_whitespace().next()?;
         let name = name.trim_end_matches('.');
-        let plain = !name.is_empty()
-            && name.len() <= 253
-            && name.split('.').all(|l| {
-                !l.is_empty()
-                    && l.len() <= 63
-                    && !l.starts_with('-')
-                    && !l.ends_with('-')
-                    && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            })
-            && name.bytes().any(|b| b.is_ascii_alphabetic());
+        let plain =
+            super::name::is_host_name(name) && name.bytes().any(|b| b.is_ascii_alphabetic());
         plain.then(|| name.to_ascii_lowercase())
     }
 
