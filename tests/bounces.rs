@@ -506,6 +506,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v59b",
     "heldout-v60a",
     "heldout-v60b",
+    "heldout-v61a",
+    "heldout-v61b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
