@@ -485,6 +485,19 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21x: what blind sets v61a–v61b showed, read after they were measured ---
+    // Replies pasted on East Asian sites and hosting control panels' mail (fixtures/bounces/
+    // README.md, "The v61 sets, measured blind").
+    t("local_sender_needs_auth", &["mailfrom account is a local account"], SecurityError)
+        .src("Alibaba Cloud mail's \"502 Mailfrom account is a local account\" (its SMTP error list, http://bestwisewords.com/document_detail/36612.html): the sender's domain is hosted there, so the client must authenticate to use it"),
+    t("relay_operation_rejected", &["relay operation rejected"], NoRelaying)
+        .src("\"554 Relay operation rejected\" (a Korean portal's refusal, https://puffinknight.tistory.com/102): the server does not relay for this client"),
+    t("tls_currently_unavailable", &["tls currently unavailable", "tls error on connection from"], FailedStartTls)
+        .soft("STARTTLS failed on the receiving server (Exim could not load its certificate or key): the sender retries, in the clear if it may")
+        .src("Exim's \"454 TLS currently unavailable\" when its certificate or key cannot be loaded, logged as \"TLS error on connection from … (cert/key setup: …)\" (https://github.com/hestiacp/hestiacp/issues/2837; Exim spec, chapter \"Encrypted SMTP connections\"): STARTTLS failed on the receiving server's side"),
+    t("exim_scanner_condition_failed", &["spam acl condition:", "malware acl condition:"], SystemError)
+        .soft("The receiving server's content scanner (spamd, clamd) failed: Exim defers the message until it is back")
+        .src("Exim logs a scanner it could not use as \"spam acl condition: all spamd servers failed\" (https://github.com/outroll/vesta/issues/2137) or \"malware acl condition: clamd …: unable to connect to UNIX socket\" (https://github.com/Cisco-Talos/clamav/issues/1189), and defers (Exim spec, \"Content scanning at ACL time\"): a fault of the receiver, not spam or a virus"),
     // --- Round 21w: what blind sets v60a–v60b showed, read after they were measured ---
     // Receiving servers' own refusals from operators' logs, and 2024–2026 self-hosted apps
     // (fixtures/bounces/README.md, "The v60 sets, measured blind").
@@ -7111,6 +7124,23 @@ mod tests {
     #[test]
     fn v59_read_after_measuring() {
         assert_examples(V59_READ);
+    }
+
+    /// Round 21x: blind sets v61a–v61b, read after they were measured.
+    #[rustfmt::skip]
+    const V61_READ: &[RhostExampleCtx] = &[
+        (Some(Context::Mail), Some(502), None, "Mailfrom account is a local account", SecurityError, None),
+        (None, Some(554), None, "Relay operation rejected", NoRelaying, None),
+        (None, Some(454), None, "TLS currently unavailable", FailedStartTls, None),
+        (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
+        (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
+    ];
+
+    #[test]
+    fn v61_read_after_measuring() {
+        assert_examples(V61_READ);
+        let got = classify_example(None, Some(454), None, "TLS currently unavailable");
+        assert_eq!(got.bounce, Some(Bounce::Soft));
     }
 
     /// Round 21w: blind sets v60a–v60b, read after they were measured.

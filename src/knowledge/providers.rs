@@ -159,17 +159,49 @@ pub fn provider_in(hay: &str) -> Option<&'static str> {
 /// <sender4-op-o12.zoho.com[192.0.2.1]>: Client host rejected: CONN:SPAM",
 /// https://lore.kernel.org/git/87ikbpwr13.fsf@collabora.com/): that host is the sender the
 /// receiver refused, not who answered.
+///
+/// Also the client a receiving server's log names after "connection from" (Exim's "TLS
+/// error on connection from mail-oi1-f173.google.com [209.85.167.173] (cert/key setup: …)",
+/// https://github.com/hestiacp/hestiacp/issues/2837) or "connect from" (Postfix smtpd's
+/// "connect from", "disconnect from"): the server that wrote it is the reader's own.
 fn without_refused_client(hay: &str) -> std::borrow::Cow<'_, str> {
     const REFUSED: &str = ">: client host rejected";
+    let hay = without_connecting_client(hay);
     let Some(at) = hay.find(REFUSED) else {
-        return std::borrow::Cow::Borrowed(hay);
+        return hay;
     };
+    let hay = hay.as_ref();
     // An ASCII space is one byte: the index after it is a char boundary (a wider space,
     // U+3000, stays part of the word).
     let start = hay[..at]
         .rfind(|c: char| c.is_ascii_whitespace())
         .map_or(0, |i| i + 1);
     std::borrow::Cow::Owned(format!("{}{}", &hay[..start], &hay[at + 2..]))
+}
+
+/// The text without the host named after "connection from " or "connect from ".
+fn without_connecting_client(hay: &str) -> std::borrow::Cow<'_, str> {
+    const FROM: [&str; 2] = ["connection from ", "connect from "];
+    if !FROM.iter().any(|f| hay.contains(f)) {
+        return std::borrow::Cow::Borrowed(hay);
+    }
+    let mut out = String::with_capacity(hay.len());
+    let mut rest = hay;
+    while let Some((at, len)) = FROM
+        .iter()
+        .filter_map(|f| rest.find(f).map(|i| (i, f.len())))
+        .min()
+    {
+        let after = at + len;
+        out.push_str(&rest[..after]);
+        // The client's name runs to the next space or '[' (its address stays).
+        let end = rest[after..]
+            .find([' ', '['])
+            .map_or(rest.len(), |i| after + i);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Look-alikes of a provider's names that belong to someone else: (id, fragments, source).
@@ -549,6 +581,29 @@ mod tests {
         assert_eq!(
             provider_of_addresses("550 5.1.1 <a@yahoo.com>: user does not exist"),
             Some("yahoo")
+        );
+    }
+
+    #[test]
+    fn a_connecting_client_names_no_provider() {
+        assert_eq!(
+            provider(
+                "2022-08-13 14:01:11 tls error on connection from mail-oi1-f173.google.com [209.85.167.173] (cert/key setup: cert=/x.crt)"
+            ),
+            None
+        );
+        assert_eq!(
+            provider(
+                "postfix/smtpd[1]: disconnect from mail-oi1-f173.google.com[209.85.167.173] ehlo=1"
+            ),
+            None
+        );
+        // The answering host still names its provider.
+        assert_eq!(
+            provider(
+                "lost connection with gmail-smtp-in.l.google.com[142.250.27.26] while sending rcpt to"
+            ),
+            Some("google")
         );
     }
 
