@@ -146,7 +146,8 @@ pub fn provider(lowered: &str) -> Option<&'static str> {
 
 /// [`provider`] on a text already stripped of addresses ([`without_addresses`]).
 pub fn provider_in(hay: &str) -> Option<&'static str> {
-    let hay = without_refused_client(hay);
+    let hay = without_connecting_client(hay);
+    let hay = without_refused_client(&hay);
     let hay = hay.as_ref();
     provider_named(hay).filter(|id| {
         !NOT_THE_PROVIDER
@@ -159,18 +160,11 @@ pub fn provider_in(hay: &str) -> Option<&'static str> {
 /// <sender4-op-o12.zoho.com[192.0.2.1]>: Client host rejected: CONN:SPAM",
 /// https://lore.kernel.org/git/87ikbpwr13.fsf@collabora.com/): that host is the sender the
 /// receiver refused, not who answered.
-///
-/// Also the client a receiving server's log names after "connection from" (Exim's "TLS
-/// error on connection from mail-oi1-f173.google.com [209.85.167.173] (cert/key setup: …)",
-/// https://github.com/hestiacp/hestiacp/issues/2837) or "connect from" (Postfix smtpd's
-/// "connect from", "disconnect from"): the server that wrote it is the reader's own.
 fn without_refused_client(hay: &str) -> std::borrow::Cow<'_, str> {
     const REFUSED: &str = ">: client host rejected";
-    let hay = without_connecting_client(hay);
     let Some(at) = hay.find(REFUSED) else {
-        return hay;
+        return std::borrow::Cow::Borrowed(hay);
     };
-    let hay = hay.as_ref();
     // An ASCII space is one byte: the index after it is a char boundary (a wider space,
     // U+3000, stays part of the word).
     let start = hay[..at]
@@ -179,7 +173,11 @@ fn without_refused_client(hay: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}{}", &hay[..start], &hay[at + 2..]))
 }
 
-/// The text without the host named after "connection from " or "connect from ".
+/// The text without the client a receiving server's log names after "connection from"
+/// (Exim's "TLS error on connection from mail-oi1-f173.google.com [209.85.167.173]
+/// (cert/key setup: …)", https://github.com/hestiacp/hestiacp/issues/2837) or "connect
+/// from" (Postfix smtpd's "connect from", "disconnect from"): the server that wrote the line
+/// is the reader's own, the client is not who answered.
 fn without_connecting_client(hay: &str) -> std::borrow::Cow<'_, str> {
     const FROM: [&str; 2] = ["connection from ", "connect from "];
     if !FROM.iter().any(|f| hay.contains(f)) {
