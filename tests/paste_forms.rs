@@ -35,8 +35,11 @@ type Form = fn(&str) -> String;
 ///   with its indented continuations, but a shorter first line (its next word was long) is
 ///   read line by line, a single word longer than a line (qmail's underscored replies) is
 ///   not broken by the form at all, and a multi-line text's lines are each wrapped alone;
-/// - `escaped_newlines`, `stamped`: a break or a stamp before a line that the reader takes
-///   apart by its lines (a stamp before the first line of a multi-line reply).
+/// - `escaped_newlines`: a break before a line that the reader takes apart by its lines;
+/// - `go_stamped`, `py_stamped`: a stamp before an SMTP transcript's lone `.` (read as part
+///   of the stamp), or before a first line whose indented continuations then read as the
+///   continuations of a wrapped log record. (A stamp in brackets is taken off whole, and
+///   `stamped` changes nothing.)
 const FORMS: &[(&str, Form, usize)] = &[
     ("crlf", crlf, 0),
     ("quoted", quoted, 3),
@@ -46,12 +49,14 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("quoted_printable", quoted_printable, 0),
     ("json", json, 0),
     ("indented", indented, 0),
-    ("rewrapped", rewrapped, 12),
+    ("rewrapped", rewrapped, 8),
     ("bulleted", bulleted, 0),
     ("fenced", fenced, 3),
     ("escaped_newlines", escaped_newlines, 1),
     ("mojibake", mojibake, 0),
-    ("stamped", stamped, 14),
+    ("stamped", stamped, 0),
+    ("go_stamped", go_stamped, 2),
+    ("py_stamped", py_stamped, 3),
 ];
 
 /// A Markdown list item.
@@ -92,6 +97,16 @@ fn mojibake(t: &str) -> String {
 /// An application log's time stamp before the first line.
 fn stamped(t: &str) -> String {
     format!("[2026-12-03 10:00:00] {t}")
+}
+
+/// Go's standard logger's stamp before the first line.
+fn go_stamped(t: &str) -> String {
+    format!("2026/12/03 10:00:00 {t}")
+}
+
+/// Python logging's stamp and level before the first line.
+fn py_stamped(t: &str) -> String {
+    format!("2026-12-03 10:00:00,123 ERROR {t}")
 }
 
 fn crlf(t: &str) -> String {

@@ -657,6 +657,11 @@ fn enhanced_only_text(block: &str) -> String {
 /// no reply at all, loosely (after a quote, a space, `=>`, `code:` …), as application logs
 /// write them (`Expected response code 354 but got code "503"`, `Error 550 5.1.1 …`).
 fn parse_block(block: &str) -> Vec<Parsed> {
+    // Wrapped lines are joined first: a stamp tells a log line, and the decoders below read
+    // one line whole (qmail's underscored report, lettre's debug structure).
+    let joined = unwrapped_log_lines(block);
+    let block = joined.as_deref().unwrap_or(block);
+    let block = without_stamp(without_bracketed_stamp(block));
     let unquoted = markdown_unquoted(block);
     let block = unquoted.as_deref().unwrap_or(block);
     let spaced = qmail_send_report(block);
@@ -665,8 +670,6 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     let block = unfolded.as_deref().unwrap_or(block);
     let decoded = lettre_codes(block);
     let block = decoded.as_deref().unwrap_or(block);
-    let joined = unwrapped_log_lines(block);
-    let block = joined.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     let found = if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         strict
@@ -679,6 +682,66 @@ fn parse_block(block: &str) -> Vec<Parsed> {
         }
     };
     nested_refusal(block, &found).unwrap_or(found)
+}
+
+/// The text after an application log's time stamp in brackets that starts the block
+/// (Monolog/Laravel's `[2026-12-03 10:00:00] production.ERROR: …`, vaultwarden's
+/// `[2025-07-07 19:40:48.918][vaultwarden::mail][ERROR] …`, `[2018-05-24T06:21:28+0000]
+/// <<<recv: 554 …`): the stamp says when the application logged the line, not what the
+/// server answered, and what follows is read as if pasted alone (a multi-line reply's
+/// `450-` first line, a quoted bounce, a host before its code). A stamp is a bracket of a
+/// date's and a clock's characters holding a clock time (`10:00:00`); anything else in
+/// brackets (`[ERROR]`, `[192.0.2.1]`) is kept.
+fn without_bracketed_stamp(block: &str) -> &str {
+    let lead = block.trim_start();
+    let Some(inner) = lead.strip_prefix('[') else {
+        return block;
+    };
+    let Some(close) = inner.find(']') else {
+        return block;
+    };
+    let stamp = &inner[..close];
+    let stampish = stamp
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b" -/:.,+TZ".contains(&b));
+    let clock = stamp
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    let rest = inner[close + 1..].trim_start_matches([' ', '\t']);
+    if stampish && clock && !rest.trim().is_empty() {
+        rest
+    } else {
+        block
+    }
+}
+
+/// The text after a time stamp that starts the block's first line, and after the log
+/// level in capitals an application writes next (Go's `2026/12/03 10:00:00 …`, Python's `2026-12-03
+/// 10:00:00,123 ERROR …`, a syslog stamp before its host): what follows is read as if
+/// pasted alone, so a multi-line reply's first line (`550-5.7.26 …`) still starts its line.
+/// Run after wrapped log lines are joined, which needs the stamp to know a log line.
+fn without_stamp(block: &str) -> &str {
+    let first = block.lines().next().unwrap_or("");
+    let Some(mut i) = stamp_end(first) else {
+        return block;
+    };
+    let rest = &first[i..];
+    let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let level = rest[..len].trim_matches(['[', ']', ':', '(', ')']);
+    const LEVELS: [&str; 10] = [
+        "debug", "info", "notice", "warn", "warning", "error", "err", "crit", "critical", "fatal",
+    ];
+    // In capitals, as loggers write it: "Error: AUTH LOGIN failed: …" is the message.
+    let capitals = !level.bytes().any(|b| b.is_ascii_lowercase());
+    if capitals && LEVELS.iter().any(|l| level.eq_ignore_ascii_case(l)) && len < rest.len() {
+        i += len + (rest.len() - len - rest[len..].trim_start().len());
+    }
+    if block[i..].trim().is_empty() {
+        block
+    } else {
+        &block[i..]
+    }
 }
 
 /// A syslog or ISO-dated log line that a mail client or a narrow window wrapped, its
@@ -1601,8 +1664,13 @@ fn stamp_end(line: &str) -> Option<usize> {
         let core = word
             .trim_start_matches(['[', '('])
             .trim_end_matches([']', ')', ':', ',', '|']);
-        // A three-digit number is the reply, not part of the stamp.
-        let code = core.len() == 3 && core.bytes().all(|b| b.is_ascii_digit());
+        // A three-digit number is the reply, not part of the stamp, and so is a word that
+        // starts as a multi-line reply's first line (`550-5.2.1`) or an enhanced code
+        // (`4.5.1.`): a date's first number has two or four digits.
+        let cb = core.as_bytes();
+        let code = (core.len() == 3 && cb.iter().all(u8::is_ascii_digit))
+            || (cb.len() > 3 && cb[..3].iter().all(u8::is_ascii_digit) && cb[3] == b'-')
+            || (cb.len() > 2 && cb[0].is_ascii_digit() && cb[1] == b'.' && cb[2].is_ascii_digit());
         let stampish = !core.is_empty()
             && !code
             && rfc3463(core).is_none()
@@ -3242,6 +3310,52 @@ mod tests {
                 ..
             }) => (code, enhanced.map(|e| e.to_string()), inferred),
             other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    /// An application's stamp (and its log level in capitals) before the first line is not
+    /// part of the reply: a multi-line reply's first line still starts its line.
+    #[test]
+    fn a_stamp_before_the_first_line_is_taken_off() {
+        let gmail = "450-4.2.1 The user you are trying to contact is receiving mail at a rate that\n450-4.2.1 prevents additional messages from being delivered.\n450 4.2.1 https://support.google.com/mail/?p=ReceivingRate - gsmtp";
+        for stamp in [
+            "[2026-12-03 10:00:00] ",
+            "2026/12/03 10:00:00 ",
+            "2026-12-03 10:00:00,123 ERROR ",
+            "[2025-07-07 19:40:48.918]",
+        ] {
+            let (code, enhanced, _) = reply(&format!("{stamp}{gmail}"));
+            assert_eq!((code, enhanced.as_deref()), (450, Some("4.2.1")), "{stamp}");
+        }
+        // A word that starts as an enhanced code ends the stamp.
+        assert_eq!(
+            reply("2026/12/03 10:00:00 550-5.7.26 Unauthenticated email is not accepted").1,
+            Some("5.7.26".to_string())
+        );
+        // "Error" in a message's own words is no log level.
+        assert_eq!(
+            reply("2026/12/03 10:00:00 Error SMTP: [550] Incorrect sender header").0,
+            550
+        );
+        // Brackets without a clock time are no stamp.
+        assert_eq!(without_bracketed_stamp("[ERROR] 550 x"), "[ERROR] 550 x");
+        assert_eq!(
+            without_bracketed_stamp("[192.0.2.1] 550 x"),
+            "[192.0.2.1] 550 x"
+        );
+        assert_eq!(without_bracketed_stamp("[10:00:00] 550 x"), "550 x");
+    }
+
+    /// A qmail report wrapped before its underscored text is joined before its underscores
+    /// are read as spaces.
+    #[test]
+    fn a_wrapped_qmail_report_is_joined_before_it_is_read() {
+        let wrapped = "2003-05-28 00:37:24.417470 delivery 2518: deferral:\n    Sorry,_I_couldn't_find_any_host_by_that_name._(#4.1.2)/";
+        match parse_inputs(&[wrapped.to_string()]).first() {
+            Some(Parsed::Enhanced { input, .. }) => {
+                assert!(input.contains("find any host"), "{input}");
+            }
+            other => panic!("{other:?}"),
         }
     }
 
