@@ -508,6 +508,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v60b",
     "heldout-v61a",
     "heldout-v61b",
+    "heldout-v62a",
+    "heldout-v62b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
