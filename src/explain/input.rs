@@ -681,7 +681,45 @@ fn parse_block(block: &str) -> Vec<Parsed> {
             strict
         }
     };
-    nested_refusal(block, &found).unwrap_or(found)
+    let mut found = nested_refusal(block, &found).unwrap_or(found);
+    with_repeated_context(&mut found);
+    found
+}
+
+/// A reply that the same block shows again in a transcript, where its command is named
+/// (twisted's `SMTPDeliveryError`: "a@b: 451 4.3.5 … Server configuration error" above
+/// ">>> RCPT TO:<a@b>⏎<<< 451 4.3.5 … Server configuration error",
+/// https://github.com/globaleaks/GlobaLeaks/issues/547): the same code, enhanced code and
+/// text are one reply, so the copy without a command answers that command too.
+fn with_repeated_context(found: &mut [Parsed]) {
+    let named: Vec<(u16, Option<EnhancedCode>, String, Context)> = found
+        .iter()
+        .filter_map(|p| match p {
+            Parsed::Reply {
+                code,
+                enhanced,
+                text: Some(text),
+                inferred: Some(ctx),
+                ..
+            } => Some((*code, *enhanced, text.trim().to_string(), *ctx)),
+            _ => None,
+        })
+        .collect();
+    for p in found.iter_mut() {
+        if let Parsed::Reply {
+            code,
+            enhanced,
+            text: Some(text),
+            inferred: inferred @ None,
+            ..
+        } = p
+        {
+            *inferred = named
+                .iter()
+                .find(|(c, e, t, _)| c == code && e == enhanced && t == text.trim())
+                .map(|n| n.3);
+        }
+    }
 }
 
 /// The text after an application log's time stamp in brackets that starts the block
@@ -727,14 +765,7 @@ fn without_stamp(block: &str) -> &str {
         return block;
     };
     let rest = &first[i..];
-    let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let level = rest[..len].trim_matches(['[', ']', ':', '(', ')']);
-    const LEVELS: [&str; 10] = [
-        "debug", "info", "notice", "warn", "warning", "error", "err", "crit", "critical", "fatal",
-    ];
-    // In capitals, as loggers write it: "Error: AUTH LOGIN failed: …" is the message.
-    let capitals = !level.bytes().any(|b| b.is_ascii_lowercase());
-    if capitals && LEVELS.iter().any(|l| level.eq_ignore_ascii_case(l)) && len < rest.len() {
+    if let Some(len) = log_level_len(rest) {
         i += len + (rest.len() - len - rest[len..].trim_start().len());
     }
     if block[i..].trim().is_empty() {
@@ -1283,15 +1314,40 @@ fn smtplib_send(line: &str) -> Option<Context> {
 /// A session log's line without the bracketed fields before its transcript mark (MDaemon
 /// `[434849] --> RCPT To:<…>` / `[434849] <-- 550 …`, Haraka's `[PROTOCOL] [uuid]
 /// [outbound] C: EHLO` / `… S: 500 …`): the line from the first character outside them.
+///
+/// A time stamp and a log level in capitals among them are passed over too (Scrypted's
+/// `[2022-12-02 10:52:14] DEBUG [#xd6ci3bp] C: EHLO RT-IPC`, nodemailer's logger,
+/// https://github.com/koush/scrypted/issues/450).
 fn without_bracketed_fields(line: &str) -> &str {
-    let mut rest = line;
-    while let Some(inner) = rest.strip_prefix('[') {
-        match inner.find(']') {
-            Some(j) => rest = inner[j + 1..].trim_start(),
-            None => return line,
+    let mut rest = stamp_end(line).map_or(line, |i| &line[i..]);
+    loop {
+        if let Some(inner) = rest.strip_prefix('[') {
+            match inner.find(']') {
+                Some(j) => rest = inner[j + 1..].trim_start(),
+                None => return line,
+            }
+        } else if let Some(n) = log_level_len(rest) {
+            rest = rest[n..].trim_start();
+        } else {
+            return rest;
         }
     }
-    rest
+}
+
+/// The length of a log level in capitals that starts `rest` and has more after it
+/// (`ERROR `, `[ERROR] `, `DEBUG: `), as loggers write it: "Error: AUTH LOGIN failed: …" in
+/// a message's own words is no level.
+fn log_level_len(rest: &str) -> Option<usize> {
+    const LEVELS: [&str; 10] = [
+        "debug", "info", "notice", "warn", "warning", "error", "err", "crit", "critical", "fatal",
+    ];
+    let len = rest.find(char::is_whitespace)?;
+    let level = rest[..len].trim_matches(['[', ']', ':', '(', ')']);
+    let capitals = !level.bytes().any(|b| b.is_ascii_lowercase());
+    (capitals
+        && LEVELS.iter().any(|l| level.eq_ignore_ascii_case(l))
+        && !rest[len..].trim().is_empty())
+    .then_some(len)
 }
 
 /// Marks before a client's command in pasted sessions, whichever way round a tool draws
@@ -2265,6 +2321,14 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     // (smtpd.c), "501 Invalid RCPT TO address provided".
     ("rcpt to syntax error", Context::Rcpt),
     ("syntax: rcpt to", Context::Rcpt),
+    // A reply about the login mechanism or failed logins answers AUTH (RFC 4954 §4: 504 for
+    // a mechanism the server does not offer; "504 5.5.4 Unsupported AUTH mechanism", KPN,
+    // https://github.com/containrrr/watchtower/issues/2019; "504 5.3.3 AUTH mechanism PLAIN
+    // not available", heldout-v14; Infomaniak's "535 5.7.0 Too many authentification
+    // failures", https://github.com/qbittorrent/qBittorrent/issues/23480).
+    ("auth mechanism", Context::Auth),
+    ("too many authentication failures", Context::Auth),
+    ("too many authentification failures", Context::Auth),
     ("invalid rcpt to address", Context::Rcpt),
     ("mail from syntax error", Context::Mail),
     // SparkPost's "501 5.5.2 syntax error MAIL FROM" (https://github.com/UserApplePie/
@@ -2353,6 +2417,15 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // SmtpClient.cs; https://github.com/jstedfast/MailKit/issues/591).
     ("processrcpttoresponse", Context::Rcpt),
     ("processmailfromresponse", Context::Mail),
+    // … and `ParseMessageDataResponse`, the reply after the message's data was sent
+    // (https://github.com/Ombi-app/Ombi/issues/5024, heldout-v62a).
+    ("parsemessagedataresponse", Context::EndOfData),
+    // A client's words for a failed login: shoutrrr's "error authenticating: 504 …"
+    // (https://github.com/containrrr/watchtower/issues/2019) and the spelling of French and
+    // German speakers, "Authentification failed, msg: 535 …" (qBittorrent's notifier,
+    // https://github.com/qbittorrent/qBittorrent/issues/23480).
+    ("error authenticating", Context::Auth),
+    ("authentification failed", Context::Auth),
     // Postfix's and Exim's "503 … valid RCPT command must precede DATA" answers DATA.
     ("must precede data", Context::Data),
     // ESP Mail Client's debug output ("< S: 501 5.5.4 …" then "> E: set recipient
@@ -3344,6 +3417,44 @@ mod tests {
             "[192.0.2.1] 550 x"
         );
         assert_eq!(without_bracketed_stamp("[10:00:00] 550 x"), "550 x");
+    }
+
+    /// Round 21y (blind sets v62a–v62b, read after they were measured): the words that name
+    /// the command, stamped transcripts, and a reply repeated in its transcript.
+    #[test]
+    fn round_21y_command_words() {
+        for (text, want) in [
+            (
+                "Email Notification Error. Authentification failed, msg: 535 5.7.0 Too many authentification failures",
+                Context::Auth,
+            ),
+            (
+                "error=\"error authenticating: 504 5.5.4 Unsupported AUTH mechanism\"",
+                Context::Auth,
+            ),
+            (
+                "[2022-12-02 10:52:14] DEBUG [#xd6ci3bp] C: EHLO RT-IPC\n[2022-12-02 10:52:14] DEBUG [#xd6ci3bp] S: 421 scrypted You talk too soon",
+                Context::Ehlo,
+            ),
+            (
+                "SMTPDeliveryError: 451 No recipients accepted\na@b.example: 451 4.3.5 <h[192.0.2.1]>: Client host rejected: Server configuration error\n>>> MAIL FROM:<c@d.example>\n<<< 250 2.1.0 Ok\n>>> RCPT TO:<a@b.example>\n<<< 451 4.3.5 <h[192.0.2.1]>: Client host rejected: Server configuration error",
+                Context::Rcpt,
+            ),
+        ] {
+            let parsed = parse_inputs(&[text.to_string()]);
+            let first = parsed.iter().find_map(|p| match p {
+                Parsed::Reply { code, inferred, .. } if *code >= 400 => Some(*inferred),
+                _ => None,
+            });
+            assert_eq!(first, Some(Some(want)), "{text}");
+        }
+        let mailkit = "MailKit.Net.Smtp.SmtpCommandException: 5.7.1 Sending from this domain is blocked\n   at MailKit.Net.Smtp.SmtpClient.ParseMessageDataResponse(MimeMessage message, SmtpResponse response)";
+        match parse_inputs(&[mailkit.to_string()]).first() {
+            Some(Parsed::Enhanced { inferred, .. }) => {
+                assert_eq!(*inferred, Some(Context::EndOfData))
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     /// A qmail report wrapped before its underscored text is joined before its underscores

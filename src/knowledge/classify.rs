@@ -485,6 +485,22 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21y: what blind sets v62a–v62b showed, read after they were measured ---
+    // Home-lab apps' and data platforms' notification mail (fixtures/bounces/README.md,
+    // "The v62 sets, measured blind").
+    t("auth_failures_lockout", &["too many authentification failures", "too many authentication failures"], RateLimited)
+        .soft("Too many failed logins from this client: the server refuses logins for a while; fix the password, then wait")
+        .src("Infomaniak's \"535 5.7.0 Too many authentification failures\" (https://github.com/qbittorrent/qBittorrent/issues/23480), the twin of OCI's \"421 Too many auth failures, try again later\" (sending_quota_reached): a lockout that lifts with time, labelled ratelimited"),
+    t("auth_mechanism_unsupported", &["unsupported auth mechanism", "unsupported authentication mechanism", "auth mechanism…not available"], SecurityError).hard()
+        .src("RFC 4954 §4 (a server answers 504 to a mechanism it does not support); KPN's \"504 5.5.4 Unsupported AUTH mechanism\" (https://github.com/containrrr/watchtower/issues/2019) and \"504 5.3.3 AUTH mechanism PLAIN not available\" (heldout-v14): the client's login method must change, not a fault of the server"),
+    t("sending_domain_blocked", &["sending from this domain is blocked"], Rejected).hard()
+        .src("\"5.7.1 Sending from this domain is blocked\" after the message's data (https://github.com/Ombi-app/Ombi/issues/5024): the sender's domain is refused, Sisimai's rejected"),
+    t("early_talker", &["you talk too soon"], SyntaxError)
+        .src("nodemailer's smtp-server (used by Scrypted's built-in server) answers \"421 <name> You talk too soon\" to a client that sends before the greeting (lib/smtp-connection.js; https://github.com/koush/scrypted/issues/450): the client broke the protocol's order (RFC 5321 §3.1: wait for the greeting); the code is temporary"),
+    t("esp_field_validation", &["field must be a `"], ContentError).hard()
+        .src("Resend's SMTP relay answers a message its API would refuse with its validation text under 450 (\"450 The `to` field must be a `string`.\", https://github.com/metabase/metabase/issues/51735): the message's headers are malformed, and every retry fails the same way"),
+    t("postfix_server_config_error", &["server configuration error"], SystemError)
+        .src("Postfix smtpd's \"451 4.3.5 Server configuration error\" (src/smtpd/smtpd_check.c: a lookup table or restriction it could not use; https://github.com/globaleaks/GlobaLeaks/issues/547, heldout-v16b): the receiving system's own fault under a temporary code, so the sender retries; the bounce follows the code"),
     // --- Round 21x: what blind sets v61a–v61b showed, read after they were measured ---
     // Replies pasted on East Asian sites and hosting control panels' mail (fixtures/bounces/
     // README.md, "The v61 sets, measured blind").
@@ -2050,7 +2066,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exim \"TLS error on connection … / TLS error from …: Handshake failed\" and OpenSSL \"SSL routines\" errors: the MTA defers and retries (Exim spec ch. \"Encrypted SMTP connections\")"),
     t("milter_tempfail", &["service unavailable - try again later"], SystemError)
         .src("Postfix MILTER_README: milter_default_action = tempfail answers \"451 4.7.1 Service unavailable - try again later\" when a milter is unreachable"),
-    t("mta_config_error", &["points back to", "local configuration error", "mail system configuration error", "server configuration error", "system config error", "it would create a mail loop"], SystemError).hard()
+    t("mta_config_error", &["points back to", "local configuration error", "mail system configuration error", "system config error", "it would create a mail loop"], SystemError).hard()
         .src("Sendmail \"554 5.0.0 MX list for … points back to …\" / \"554 5.3.5 Local configuration error\"; Sisimai lib/Sisimai/Reason/SystemError.pm: a configuration error returns the message until an administrator fixes it"),
     t("postfix_loops_back", &["loops back to myself"], NetworkError)
         .src("Postfix smtp(8) \"mail for <domain> loops back to myself\" (src/smtp/smtp_connect.c: the best MX is this host itself, RFC 3463 X.4.6 routing loop detected, 4.4.6 while deferred and 5.4.6 when bounced): a routing loop, networkerror as the labelled sets settle loops (fixtures/bounces/README.md conventions; Sisimai 5 reads it as systemerror); the bounce follows the code"),
@@ -7135,6 +7151,40 @@ mod tests {
         (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
         (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
     ];
+
+    /// Round 21y: blind sets v62a–v62b, read after they were measured.
+    #[rustfmt::skip]
+    const V62_READ: &[RhostExampleCtx] = &[
+        (Some(Context::Auth), Some(535), Some("5.7.0"), "Too many authentification failures", RateLimited, None),
+        (Some(Context::Auth), Some(504), Some("5.5.4"), "Unsupported AUTH mechanism", SecurityError, None),
+        (Some(Context::Auth), Some(504), Some("5.3.3"), "AUTH mechanism PLAIN not available", SecurityError, None),
+        (Some(Context::EndOfData), None, Some("5.7.1"), "Sending from this domain is blocked", Rejected, None),
+        (Some(Context::Ehlo), Some(421), None, "scrypted You talk too soon", SyntaxError, None),
+        (None, Some(450), None, "The `to` field must be a `string`.", ContentError, None),
+        (Some(Context::Rcpt), Some(451), Some("4.3.5"), "<a[192.0.2.1]>: Client host rejected: Server configuration error", SystemError, None),
+    ];
+
+    #[test]
+    fn v62_read_after_measuring() {
+        assert_examples(V62_READ);
+        let soft = |code, enhanced, text| classify_example(None, Some(code), enhanced, text).bounce;
+        assert_eq!(
+            soft(451, Some("4.3.5"), "Server configuration error"),
+            Some(Bounce::Soft)
+        );
+        assert_eq!(
+            soft(535, Some("5.7.0"), "Too many authentification failures"),
+            Some(Bounce::Soft)
+        );
+        assert_eq!(
+            soft(450, None, "The `to` field must be a `string`."),
+            Some(Bounce::Hard)
+        );
+        assert_eq!(
+            soft(554, Some("5.3.5"), "Local configuration error"),
+            Some(Bounce::Hard)
+        );
+    }
 
     #[test]
     fn v61_read_after_measuring() {
