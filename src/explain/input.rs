@@ -2443,6 +2443,16 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("datastopcommand.checkresponse", Context::EndOfData),
     ("recipientcommand.checkresponse", Context::Rcpt),
     ("mailcommand.checkresponse", Context::Mail),
+    // … and its other command classes (dotnet/runtime src/libraries/System.Net.Mail/src/
+    // System/Net/Mail/SmtpCommands.cs: EHelloCommand, HelloCommand, StartTlsCommand; the
+    // first before the second, whose name it holds).
+    ("ehellocommand.", Context::Ehlo),
+    ("hellocommand.", Context::Helo),
+    ("starttlscommand.", Context::StartTls),
+    // JavaMail's SMTPTransport.openServer when the greeting is not 220 ("Got bad greeting
+    // from SMTP host: …, port: 25, response: 554", javaee/javamail mail/src/main/java/com/
+    // sun/mail/smtp/SMTPTransport.java).
+    ("got bad greeting from smtp host", Context::Greeting),
     // Symantec Messaging Gateway's own deferrals name the step that failed ("451 4.4.2
     // [internal] no banner", "… no RCPT TO response", "… send helo/ehlo failed";
     // knowledge.broadcom.com articles 162762 and others, heldout-v50a).
@@ -2584,8 +2594,31 @@ fn infer_context(block: &str) -> Option<Context> {
     });
     TABLE
         .first_in(&l)
+        .or_else(|| curl_stage(block))
         .or_else(|| quoted_command(&l))
         .or_else(|| smtplib_sender_refused(block))
+}
+
+/// curl's own words for a refused step, in its capitals (lib/smtp.c: `failf(data, "RCPT
+/// failed: %d", …)` and likewise MAIL and DATA, "STARTTLS denied, code %d", "Got unexpected
+/// smtp-server response: %d" to the greeting): `curl: (55) RCPT failed: 550`. Matched as
+/// written, at a word's start, so prose in lower case ("sending mail failed: …") is not.
+fn curl_stage(block: &str) -> Option<Context> {
+    const STAGES: [(&str, Context); 5] = [
+        ("RCPT failed: ", Context::Rcpt),
+        ("MAIL failed: ", Context::Mail),
+        ("DATA failed: ", Context::Data),
+        ("STARTTLS denied, code", Context::StartTls),
+        ("Got unexpected smtp-server response", Context::Greeting),
+    ];
+    STAGES.iter().find_map(|(mark, ctx)| {
+        let at = block.find(mark)?;
+        let word_start = block[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        word_start.then_some(*ctx)
+    })
 }
 
 /// CPython smtplib's `SMTPSenderRefused` printed with `str()`: its three arguments as a
@@ -3455,6 +3488,37 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Client libraries' words for the step a reply refused, from their sources: curl's
+    /// capitals, .NET's command classes in a stack trace, JavaMail's bad greeting.
+    #[test]
+    fn client_libraries_name_the_step() {
+        for (text, want) in [
+            ("curl: (55) RCPT failed: 550", Context::Rcpt),
+            ("curl: (55) MAIL failed: 530", Context::Mail),
+            ("curl: (55) DATA failed: 554", Context::Data),
+            (
+                "curl: (8) Got unexpected smtp-server response: 554",
+                Context::Greeting,
+            ),
+            (
+                "System.Net.Mail.SmtpException: Syntax error in parameters or arguments. The server response was: 501 5.5.4 Invalid domain name\n   at System.Net.Mail.EHelloCommand.CheckResponse(SmtpStatusCode statusCode, String serverResponse)",
+                Context::Ehlo,
+            ),
+            (
+                "System.Net.Mail.SmtpException: Syntax error. The server response was: 501 5.5.4 Invalid domain name\n   at System.Net.Mail.HelloCommand.CheckResponse(SmtpStatusCode statusCode, String serverResponse)",
+                Context::Helo,
+            ),
+            (
+                "javax.mail.MessagingException: Got bad greeting from SMTP host: smtp.example.com, port: 25, response: 554",
+                Context::Greeting,
+            ),
+        ] {
+            assert_eq!(reply(text).2, Some(want), "{text}");
+        }
+        // Lower-case prose is not curl's.
+        assert_eq!(reply("Sending mail failed: 550 5.1.1 unknown user").2, None);
     }
 
     /// A qmail report wrapped before its underscored text is joined before its underscores

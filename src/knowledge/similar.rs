@@ -1149,6 +1149,7 @@ mod time_split {
     /// `cargo test --release --lib time_split -- --ignored --nocapture`.
     #[test]
     #[ignore = "a measurement (about 30 s in release): run by hand"]
+    #[allow(clippy::print_stderr)] // the measurement's figures are its output
     fn earlier_waves_find_more_neighbours() {
         let base: Vec<_> = SETS
             .iter()
