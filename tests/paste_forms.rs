@@ -31,10 +31,6 @@ type Form = fn(&str) -> String;
 /// only keep them from getting worse:
 /// - `quoted`, `fenced`: a quote mark inside a wrapped Exim envelope, quoted lines in a
 ///   code block;
-/// - `rewrapped`: a log line, or a line of 56 characters or more, is put back on one line
-///   with its indented continuations, but a shorter first line (its next word was long) is
-///   read line by line, a single word longer than a line (qmail's underscored replies) is
-///   not broken by the form at all, and a multi-line text's lines are each wrapped alone;
 /// - `escaped_newlines`: a break before a line that the reader takes apart by its lines;
 /// - `go_stamped`, `py_stamped`: a stamp before an SMTP transcript's lone `.` (read as part
 ///   of the stamp), or before a first line whose indented continuations then read as the
@@ -49,7 +45,7 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("quoted_printable", quoted_printable, 0),
     ("json", json, 0),
     ("indented", indented, 0),
-    ("rewrapped", rewrapped, 8),
+    ("rewrapped", rewrapped, 0),
     ("bulleted", bulleted, 0),
     ("fenced", fenced, 3),
     ("escaped_newlines", escaped_newlines, 1),

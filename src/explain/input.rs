@@ -785,14 +785,28 @@ fn without_stamp(block: &str) -> &str {
 /// belongs to the line's prefix. `None` when no such line has a continuation.
 fn unwrapped_log_lines(block: &str) -> Option<String> {
     let lines: Vec<&str> = block.lines().collect();
-    let starts = |l: &str| timestamped(l) || wrapped_long(l);
-    let wrapped = lines.windows(2).any(|w| starts(w[0]) && continues(w[1]));
+    // A line starts a wrapped record when it is a log line or long, or when the word that
+    // goes on below it would not have fitted beside it in 72 columns (a short first line
+    // before a long word: "…, to=<a@b>,⏎    relay=aspmx.l.google.com[…]:25, …").
+    let starts = |l: &str, next: Option<&&str>| {
+        timestamped(l)
+            || wrapped_long(l)
+            || next.is_some_and(|n| {
+                let word = n.split_whitespace().next().unwrap_or("");
+                !l.starts_with([' ', '\t'])
+                    && l.chars().count() >= 24
+                    && l.chars().count() + 1 + word.chars().count() > 72
+            })
+    };
+    let wrapped = lines
+        .windows(2)
+        .any(|w| starts(w[0], Some(&w[1])) && continues(w[1]));
     if !wrapped {
         return None;
     }
     let mut out = String::with_capacity(block.len());
     let mut in_log = false;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         if in_log && continues(line) {
             out.push(' ');
             out.push_str(line.trim());
@@ -802,7 +816,7 @@ fn unwrapped_log_lines(block: &str) -> Option<String> {
             out.push('\n');
         }
         out.push_str(line);
-        in_log = starts(line);
+        in_log = starts(line, lines.get(i + 1));
     }
     Some(out)
 }
@@ -3519,6 +3533,26 @@ mod tests {
         }
         // Lower-case prose is not curl's.
         assert_eq!(reply("Sending mail failed: 550 5.1.1 unknown user").2, None);
+    }
+
+    /// A short first line whose next word would not have fitted beside it in 72 columns was
+    /// wrapped: it is joined with its indented continuation.
+    #[test]
+    fn a_short_line_before_a_long_word_is_rejoined() {
+        let wrapped = "Oct  3 16:39:38 host postfix/smtp[7676]: CB55836EE58C: to=<foi@x.gov.au>,\n    relay=aspmx.l.google.com[74.125.25.27]:25, delay=2.5, dsn=5.1.1, status=bounced (host aspmx.l.google.com[74.125.25.27] said: 550 5.1.1 no such user (in reply to RCPT TO command))";
+        let first = "\"Unable to connect SMTP server:\n    smtpout.mail.zoho.com_Reason:Authentication_failed:554_5.1.8_Sender_Address_Blocked_and_more";
+        assert!(unwrapped_log_lines(wrapped).is_some());
+        assert_eq!(
+            unwrapped_log_lines(first).as_deref(),
+            Some(
+                "\"Unable to connect SMTP server: smtpout.mail.zoho.com_Reason:Authentication_failed:554_5.1.8_Sender_Address_Blocked_and_more"
+            )
+        );
+        // A short line before a short indented one is two lines.
+        assert_eq!(
+            unwrapped_log_lines("Diagnostic-Code: smtp;\n    550 5.1.1 unknown"),
+            None
+        );
     }
 
     /// A qmail report wrapped before its underscored text is joined before its underscores
