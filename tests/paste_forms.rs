@@ -6,7 +6,8 @@
 //! entities (a web page's source, a ticket system), non-breaking spaces and typographic
 //! quotes (a web page or a word processor), quoted-printable (a raw bounce message), a
 //! JSON string (an ESP's webhook or API event), indentation (a Markdown code block), the
-//! whole text re-wrapped at 72 columns (a mail client), a Markdown bullet or code fence,
+//! whole text re-wrapped at 72, 78 or 64 columns (a mail client, a narrow window), a
+//! Markdown bullet or code fence, an application log's stamp (bracketed, Go's, Python's),
 //! line breaks escaped as `\n` (Exim's main log, JSON logs), UTF-8 read as Windows-1252
 //! (mojibake) and an application log's time stamp. None of them changes what the
 //! reply says, so none may change the code, enhanced code, reason, bounce or provider
@@ -32,6 +33,8 @@ type Form = fn(&str) -> String;
 /// - `quoted`, `fenced`: a quote mark inside a wrapped Exim envelope, quoted lines in a
 ///   code block;
 /// - `escaped_newlines`: a break before a line that the reader takes apart by its lines;
+/// - `rewrapped_64`: a window narrower than 72 columns breaks lines shorter than the reader
+///   takes as wrapped (under 56 characters, or whose next word would have fitted in 72);
 /// - `go_stamped`, `py_stamped`: a stamp before an SMTP transcript's lone `.` (read as part
 ///   of the stamp), or before a first line whose indented continuations then read as the
 ///   continuations of a wrapped log record. (A stamp in brackets is taken off whole, and
@@ -46,6 +49,8 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("json", json, 0),
     ("indented", indented, 0),
     ("rewrapped", rewrapped, 0),
+    ("rewrapped_78", rewrapped_78, 0),
+    ("rewrapped_64", rewrapped_64, 5),
     ("bulleted", bulleted, 0),
     ("fenced", fenced, 3),
     ("escaped_newlines", escaped_newlines, 1),
@@ -186,11 +191,25 @@ fn indented(t: &str) -> String {
 /// Each line broken at 72 columns on a space, the continuation indented by four spaces
 /// (as Postfix's bounce and mail clients do).
 fn rewrapped(t: &str) -> String {
+    rewrapped_at(t, 72)
+}
+
+/// The same at 78 columns (RFC 5322 §2.1.1's recommended line length).
+fn rewrapped_78(t: &str) -> String {
+    rewrapped_at(t, 78)
+}
+
+/// The same at 64 columns (a narrow window).
+fn rewrapped_64(t: &str) -> String {
+    rewrapped_at(t, 64)
+}
+
+fn rewrapped_at(t: &str, width: usize) -> String {
     let mut out = Vec::new();
     for line in t.lines() {
         let mut cur = String::new();
         for word in line.split(' ') {
-            if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > 72 {
+            if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
                 out.push(std::mem::take(&mut cur));
                 cur.push_str("    ");
             }
