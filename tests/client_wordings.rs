@@ -17,13 +17,14 @@ use smtpprobe::explain::explain;
 use std::path::Path;
 
 /// Rows whose line `explain` does not place at the command it states, when the list was
-/// added (116 of 133 named): a library that states the command only in words without a
+/// added (118 of 133 named): a library that states the command only in words without a
 /// reply in the line (Thunderbird's authentication dialog, MailKit's sample handler), words
 /// the labelled corpus reads as not stating a command (smtplib's `SMTPDataError`, used for
 /// DATA and for the end of data alike; Thunderbird's "Please check the message recipient"
-/// sentences), and one-off words (curl's `Remote access denied`, nodemailer's "Server
-/// terminates connection"). Held so that it only shrinks.
-const MOST_MISSED: usize = 17;
+/// sentences), one-off words (curl's `Remote access denied`, nodemailer's "Server
+/// terminates connection"), and aiosmtplib's `SMTPHeloError` around Postfix's "Syntax: EHLO
+/// hostname" (the exception's name, read first, says HELO). Held so that it only shrinks.
+const MOST_MISSED: usize = 15;
 
 #[test]
 fn client_wordings_name_their_command() {

@@ -2341,6 +2341,11 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     // not available", heldout-v14; Infomaniak's "535 5.7.0 Too many authentification
     // failures", https://github.com/qbittorrent/qBittorrent/issues/23480).
     ("auth mechanism", Context::Auth),
+    // Postfix smtpd's "501 Syntax: EHLO hostname" / "501 Syntax: HELO hostname" (smtpd.c,
+    // ehlo_cmd/helo_cmd) name the command they answer, whichever client exception wraps them
+    // (aiosmtplib's `SMTPHeloError` is raised for either).
+    ("syntax: ehlo", Context::Ehlo),
+    ("syntax: helo", Context::Helo),
     ("too many authentication failures", Context::Auth),
     ("too many authentification failures", Context::Auth),
     ("invalid rcpt to address", Context::Rcpt),
@@ -2467,6 +2472,15 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // from SMTP host: …, port: 25, response: 554", javaee/javamail mail/src/main/java/com/
     // sun/mail/smtp/SMTPTransport.java).
     ("got bad greeting from smtp host", Context::Greeting),
+    // … and, connecting by host and port, "Could not connect to SMTP host: …, port: 25,
+    // response: 421" (the greeting was not 220; the same file).
+    ("could not connect to smtp host", Context::Greeting),
+    // MailKit's `SmtpErrorCode` names, as apps log them ("SMTP send failed:
+    // MessageNotAccepted …"; jstedfast/MailKit MailKit/Net/Smtp/SmtpErrorCode.cs: the
+    // message after its data, a recipient, the sender).
+    ("messagenotaccepted", Context::EndOfData),
+    ("recipientnotaccepted", Context::Rcpt),
+    ("sendernotaccepted", Context::Mail),
     // Symantec Messaging Gateway's own deferrals name the step that failed ("451 4.4.2
     // [internal] no banner", "… no RCPT TO response", "… send helo/ehlo failed";
     // knowledge.broadcom.com articles 162762 and others, heldout-v50a).
@@ -3528,6 +3542,15 @@ mod tests {
                 "javax.mail.MessagingException: Got bad greeting from SMTP host: smtp.example.com, port: 25, response: 554",
                 Context::Greeting,
             ),
+            (
+                "javax.mail.MessagingException: Could not connect to SMTP host: smtp.example.com, port: 25, response: 421",
+                Context::Greeting,
+            ),
+            (
+                "SMTP send failed: MessageNotAccepted 554 5.7.1 Message rejected as spam",
+                Context::EndOfData,
+            ),
+            ("501 5.5.4 Syntax: HELO hostname", Context::Helo),
         ] {
             assert_eq!(reply(text).2, Some(want), "{text}");
         }
