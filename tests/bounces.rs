@@ -381,6 +381,8 @@ fn totals_only(name: &str) -> bool {
 }
 
 /// The blind sets from v20 on: measured blind first, then read with `BOUNCES_SHOW=vNN`.
+/// Once its blind figures are committed, a set also joins the nearest-labelled-line index
+/// (`SETS` in `src/knowledge/similar.rs`), never before.
 const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v20",
     "heldout-v20b",
