@@ -12,7 +12,7 @@
 #[path = "common/labelled.rs"]
 mod labelled;
 
-use labelled::item;
+use labelled::{item, json_name};
 use smtpprobe::explain::explain;
 use std::path::Path;
 
@@ -174,12 +174,6 @@ fn read(path: &Path) -> Vec<Record> {
     out
 }
 
-fn s<T: serde::Serialize>(v: &Option<T>) -> Option<String> {
-    v.as_ref()
-        .and_then(|v| serde_json::to_value(v).ok())
-        .and_then(|v| v.as_str().map(str::to_string))
-}
-
 #[derive(Default)]
 struct Tally {
     right: usize,
@@ -269,8 +263,8 @@ fn measure_where(path: &Path, show: bool, keep: fn(&Record) -> bool) -> Accuracy
         };
         let got_code = it.code.map(|c| c.to_string());
         let got_ctx = it.context.map(|c| c.name().to_string());
-        let got_reason = s(&it.reason);
-        let got_bounce = s(&it.bounce);
+        let got_reason = json_name(&it.reason);
+        let got_bounce = json_name(&it.bounce);
         let got_provider = it.provider.clone();
         acc.code.add(got_code == r.code);
         acc.enhanced.add(it.enhanced == r.enhanced);
@@ -782,8 +776,8 @@ fn agreement(file: &str) {
             it.code.map(|c| c.to_string()),
             it.enhanced.clone(),
             it.context.map(|c| c.name().to_string()),
-            s(&it.reason),
-            s(&it.bounce),
+            json_name(&it.reason),
+            json_name(&it.bounce),
             it.provider.clone(),
         ];
         let one = [

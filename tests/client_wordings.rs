@@ -12,7 +12,7 @@
 #[path = "common/labelled.rs"]
 mod labelled;
 
-use labelled::item;
+use labelled::{item, json_name};
 use smtpprobe::explain::explain;
 use std::path::Path;
 
@@ -39,11 +39,7 @@ fn client_wordings_name_their_command() {
         };
         rows += 1;
         let ex = explain(&[example.replace("\\n", "\n")], None);
-        let got = item(&ex)
-            .and_then(|i| i.context)
-            .and_then(|c| serde_json::to_value(c).ok())
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_else(|| "-".into());
+        let got = json_name(&item(&ex).and_then(|i| i.context)).unwrap_or_else(|| "-".into());
         if !context.split('|').any(|c| c == got) {
             missed += 1;
             if show {

@@ -19,7 +19,7 @@
 #[path = "common/labelled.rs"]
 mod labelled;
 
-use labelled::item;
+use labelled::{item, json_name};
 use smtpprobe::explain::explain;
 use std::path::Path;
 
@@ -224,10 +224,7 @@ fn rewrapped_at(t: &str, width: usize) -> String {
 }
 
 fn name<T: serde::Serialize>(v: &Option<T>) -> String {
-    v.as_ref()
-        .and_then(|v| serde_json::to_value(v).ok())
-        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-        .unwrap_or_else(|| "-".into())
+    json_name(v).unwrap_or_else(|| "-".into())
 }
 
 /// What a reading says, field by field.

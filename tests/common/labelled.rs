@@ -23,3 +23,10 @@ pub fn item(ex: &Explanation) -> Option<&Item> {
         })
         .or(ex.items.first())
 }
+
+/// A field's name as `explain --json` writes it (`"userunknown"`, `550`), `None` when absent.
+pub fn json_name<T: serde::Serialize>(v: &Option<T>) -> Option<String> {
+    v.as_ref()
+        .and_then(|v| serde_json::to_value(v).ok())
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+}
