@@ -739,15 +739,8 @@ fn without_bracketed_stamp(block: &str) -> &str {
         return block;
     };
     let stamp = &inner[..close];
-    let stampish = stamp
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b" -/:.,+TZ".contains(&b));
-    let clock = stamp
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     let rest = inner[close + 1..].trim_start_matches([' ', '\t']);
-    if stampish && clock && !rest.trim().is_empty() {
+    if stamp.split(' ').all(date_or_clock) && holds_clock(stamp) && !rest.trim().is_empty() {
         rest
     } else {
         block
@@ -1744,23 +1737,30 @@ fn stamp_end(line: &str) -> Option<usize> {
         let stampish = !core.is_empty()
             && !code
             && rfc3463(core).is_none()
-            && (core
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b"-/:.,+TZ".contains(&b))
-                || WORDS.iter().any(|w| core.eq_ignore_ascii_case(w)));
+            && (date_or_clock(core) || WORDS.iter().any(|w| core.eq_ignore_ascii_case(w)));
         let separator = clock && matches!(word, "-" | "|" | ":" | "--");
         if word.is_empty() || !(stampish || separator) {
             break;
         }
-        clock |= core
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+        clock |= holds_clock(core);
         end = word_start + len;
         rest = &line[end..];
     }
     let next = end + (line.len() - end - line[end..].trim_start().len());
     (clock && next > end).then_some(next)
+}
+
+/// Whether `word` is made of a date's and a clock's characters (digits and `-/:.,+TZ`).
+fn date_or_clock(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii_digit() || b"-/:.,+TZ".contains(&b))
+}
+
+/// Whether `s` holds a clock time (a digit, a colon, a digit: `10:00`).
+fn holds_clock(s: &str) -> bool {
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
 }
 
 /// Whether `rest` (after a number) starts with one of Exim's main-log flags (Exim spec ch.
