@@ -778,23 +778,11 @@ fn without_stamp(block: &str) -> &str {
 /// belongs to the line's prefix. `None` when no such line has a continuation.
 fn unwrapped_log_lines(block: &str) -> Option<String> {
     let lines: Vec<&str> = block.lines().collect();
-    // A line starts a wrapped record when it is a log line or long, or when the word that
-    // goes on below it would not have fitted beside it in 72 columns (a short first line
-    // before a long word: "…, to=<a@b>,⏎    relay=aspmx.l.google.com[…]:25, …").
-    let starts = |l: &str, next: Option<&&str>| {
-        timestamped(l)
-            || wrapped_long(l)
-            || next.is_some_and(|n| {
-                let word = n.split_whitespace().next().unwrap_or("");
-                !l.starts_with([' ', '\t'])
-                    && l.chars().count() >= 24
-                    && l.chars().count() + 1 + word.chars().count() > 72
-            })
-    };
-    let wrapped = lines
+    let starts = |l: &str, next: Option<&&str>| timestamped(l) || wrapped(l, next.copied());
+    let any = lines
         .windows(2)
         .any(|w| starts(w[0], Some(&w[1])) && continues(w[1]));
-    if !wrapped {
+    if !any {
         return None;
     }
     let mut out = String::with_capacity(block.len());
@@ -821,10 +809,17 @@ fn continues(l: &str) -> bool {
     l.len() > t.len() && !t.is_empty() && !t.starts_with("<<<") && !t.starts_with(">>>")
 }
 
-/// A long line not itself indented, as a mail client's or a terminal's wrapping at about 72
-/// columns leaves it before its indented continuation.
-fn wrapped_long(l: &str) -> bool {
-    !l.starts_with([' ', '\t']) && l.chars().count() >= 56
+/// A line not itself indented that a mail client's or a terminal's wrapping at 72 columns or
+/// more left before its indented continuation: a long one, or one the first word below it
+/// would not have fitted beside in 72 columns (a short first line before a long word:
+/// "…, to=<a@b>,⏎    relay=aspmx.l.google.com[…]:25, …").
+fn wrapped(l: &str, next: Option<&str>) -> bool {
+    if l.starts_with([' ', '\t']) {
+        return false;
+    }
+    let width = l.chars().count();
+    let word = next.and_then(|n| n.split_whitespace().next()).unwrap_or("");
+    width >= 56 || (width >= 24 && width + 1 + word.chars().count() > 72)
 }
 
 /// JavaMail (Jakarta Mail) reports a refused recipient inside the exception of the whole
