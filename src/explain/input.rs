@@ -759,7 +759,7 @@ fn without_stamp(block: &str) -> &str {
     };
     let rest = &first[i..];
     if let Some(len) = log_level_len(rest) {
-        i += len + (rest.len() - len - rest[len..].trim_start().len());
+        i += rest.len() - rest[len..].trim_start().len();
     }
     if block[i..].trim().is_empty() {
         block
