@@ -809,17 +809,19 @@ fn continues(l: &str) -> bool {
     l.len() > t.len() && !t.is_empty() && !t.starts_with("<<<") && !t.starts_with(">>>")
 }
 
-/// A line not itself indented that a mail client's or a terminal's wrapping at 72 columns or
+/// A line not itself indented that a mail client's or a terminal's wrapping at 64 columns or
 /// more left before its indented continuation: a long one, or one the first word below it
-/// would not have fitted beside in 72 columns (a short first line before a long word:
-/// "…, to=<a@b>,⏎    relay=aspmx.l.google.com[…]:25, …").
+/// would not have fitted beside in 64 columns (a short first line before a long word:
+/// "…, to=<a@b>,⏎    relay=aspmx.l.google.com[…]:25, …"). A narrow window's wrap is taken
+/// by the second test only: taking every line of 48 characters or more as wrapped joined
+/// an SMTP transcript's and a log's own short lines.
 fn wrapped(l: &str, next: Option<&str>) -> bool {
     if l.starts_with([' ', '\t']) {
         return false;
     }
     let width = l.chars().count();
     let word = next.and_then(|n| n.split_whitespace().next()).unwrap_or("");
-    width >= 56 || (width >= 24 && width + 1 + word.chars().count() > 72)
+    width >= 56 || (width >= 24 && width + 1 + word.chars().count() > 64)
 }
 
 /// JavaMail (Jakarta Mail) reports a refused recipient inside the exception of the whole
@@ -967,28 +969,33 @@ fn lettre_codes(block: &str) -> Option<String> {
 /// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
 /// blockquote marker (`> `, one `>` only: `>>>` and `>>` are SMTP transcripts' and
 /// Exim's own) when every line carries one, a code span's backticks around a line
-/// (`` `552-5.2.3 …` ``) and a fence's own lines (```` ``` ````, ```` ```text ````).
-/// `None` when there is nothing to remove.
+/// (`` `552-5.2.3 …` ``) and a fence's own lines (```` ``` ````, ```` ```text ````). A quote
+/// of a quote (a reply quoting the question, "> > 550 …") and a quote inside a fence or a
+/// code span lose every level. `None` when there is nothing to remove.
 fn markdown_unquoted(block: &str) -> Option<String> {
-    let lines: Vec<&str> = block
+    let mut lines: Vec<&str> = block
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
     let single = |l: &str| l.starts_with('>') && !l.starts_with(">>");
-    let quoted = !lines.is_empty() && lines.iter().all(|l| single(l));
-    let ticked = lines.iter().any(|l| l.starts_with('`') || l.ends_with('`'));
-    if !quoted && !ticked {
-        return None;
+    let mut changed = false;
+    loop {
+        let quoted = !lines.is_empty() && lines.iter().all(|l| single(l));
+        let ticked = lines.iter().any(|l| l.starts_with('`') || l.ends_with('`'));
+        if !quoted && !ticked {
+            break;
+        }
+        changed = true;
+        lines = lines
+            .iter()
+            .map(|l| if quoted { l[1..].trim_start() } else { l })
+            .filter(|l| !l.starts_with("```"))
+            .map(|l| l.trim_matches('`').trim())
+            .filter(|l| !l.is_empty())
+            .collect();
     }
-    let out: Vec<&str> = lines
-        .iter()
-        .map(|l| if quoted { l[1..].trim_start() } else { l })
-        .filter(|l| !l.starts_with("```"))
-        .map(|l| l.trim_matches('`').trim())
-        .filter(|l| !l.is_empty())
-        .collect();
-    Some(out.join("\n"))
+    changed.then(|| lines.join("\n"))
 }
 
 fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
@@ -1732,7 +1739,8 @@ fn stamp_end(line: &str) -> Option<usize> {
         let stampish = !core.is_empty()
             && !code
             && rfc3463(core).is_none()
-            && (date_or_clock(core) || WORDS.iter().any(|w| core.eq_ignore_ascii_case(w)));
+            && ((date_or_clock(core) && cb.iter().any(u8::is_ascii_digit))
+                || WORDS.iter().any(|w| core.eq_ignore_ascii_case(w)));
         let separator = clock && matches!(word, "-" | "|" | ":" | "--");
         if word.is_empty() || !(stampish || separator) {
             break;
@@ -3466,6 +3474,9 @@ mod tests {
             reply("2026/12/03 10:00:00 Error SMTP: [550] Incorrect sender header").0,
             550
         );
+        // A transcript's lone "." after a stamp is the end of the message, not the stamp's.
+        let (code, _, inferred) = reply("2026/12/03 10:00:00 .\n554 Transaction failed\n221 Bye");
+        assert_eq!((code, inferred), (554, Some(Context::EndOfData)));
         // Brackets without a clock time are no stamp.
         assert_eq!(without_bracketed_stamp("[ERROR] 550 x"), "[ERROR] 550 x");
         assert_eq!(
@@ -3553,7 +3564,7 @@ mod tests {
         assert_eq!(reply("Sending mail failed: 550 5.1.1 unknown user").2, None);
     }
 
-    /// A short first line whose next word would not have fitted beside it in 72 columns was
+    /// A short first line whose next word would not have fitted beside it in 64 columns was
     /// wrapped: it is joined with its indented continuation.
     #[test]
     fn a_short_line_before_a_long_word_is_rejoined() {
@@ -3569,6 +3580,38 @@ mod tests {
         // A short line before a short indented one is two lines.
         assert_eq!(
             unwrapped_log_lines("Diagnostic-Code: smtp;\n    550 5.1.1 unknown"),
+            None
+        );
+        // A window 64 columns wide broke this line before the address (67 columns).
+        let narrow = "host mx.example.net[192.0.2.1] said: 550 5.1.1\n    <alice@example.org>: Recipient address rejected";
+        assert_eq!(
+            unwrapped_log_lines(narrow).as_deref(),
+            Some(
+                "host mx.example.net[192.0.2.1] said: 550 5.1.1 <alice@example.org>: Recipient address rejected"
+            )
+        );
+    }
+
+    /// A Markdown quote of a quote, and a quote inside a fence or a code span, lose every
+    /// level of quoting.
+    #[test]
+    fn nested_and_fenced_quotes_are_taken_off() {
+        let want = "SMTP error from remote mail server after MAIL FROM:<a@b>:\nhost vger.kernel.org [192.0.2.1]: 553 5.7.1 Hello";
+        let quoted = "> SMTP error from remote mail server after MAIL FROM:<a@b>:\n> host vger.kernel.org [192.0.2.1]: 553 5.7.1 Hello";
+        for text in [
+            quoted.to_string(),
+            quoted.replace("> ", "> > "),
+            format!("```\n{quoted}\n```"),
+        ] {
+            assert_eq!(markdown_unquoted(&text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(
+            markdown_unquoted("`> `5.7.1 Spam message rejected``").as_deref(),
+            Some("5.7.1 Spam message rejected")
+        );
+        // Transcripts' arrows are not quotes.
+        assert_eq!(
+            markdown_unquoted(">>> RCPT TO:<a@b>\n<<< 550 5.1.1 unknown"),
             None
         );
     }
