@@ -506,6 +506,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v61b",
     "heldout-v62a",
     "heldout-v62b",
+    "heldout-v63a",
+    "heldout-v63b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
