@@ -485,6 +485,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 21z: what blind sets v63a–v63b showed, read after they were measured ---
+    // Civic projects' pasted bounces and a cloud relay's refusal (fixtures/bounces/README.md,
+    // "The v63 sets, measured blind").
+    t("header_mismatch", &["header mismatch"], ContentError).hard()
+        .src("A government mail gateway's \"551 5.7.1 GLD_Check_111 Appears to be Header Mismatch (in reply to end of DATA command)\" (https://github.com/openaustralia/planningalerts/issues/1980): the message's headers disagree with each other (From against the envelope or Sender), a defect of the message rather than spam, fixtures/bounces/README.md conventions: contenterror when the text names a header defect"),
     // --- Round 21y: what blind sets v62a–v62b showed, read after they were measured ---
     // Home-lab apps' and data platforms' notification mail (fixtures/bounces/README.md,
     // "The v62 sets, measured blind").
@@ -7151,6 +7156,17 @@ mod tests {
         (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
         (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
     ];
+
+    /// Round 21z: blind sets v63a–v63b, read after they were measured.
+    #[rustfmt::skip]
+    const V63_READ: &[RhostExampleCtx] = &[
+        (Some(Context::EndOfData), Some(551), Some("5.7.1"), "GLD_Check_111 Appears to be Header Mismatch", ContentError, None),
+    ];
+
+    #[test]
+    fn v63_read_after_measuring() {
+        assert_examples(V63_READ);
+    }
 
     /// Round 21y: blind sets v62a–v62b, read after they were measured.
     #[rustfmt::skip]

@@ -785,6 +785,16 @@ const SETS: &[(&str, &str, bool)] = &[
         include_str!("../../fixtures/bounces/heldout-v62b.tsv"),
         false,
     ),
+    (
+        "heldout-v63a",
+        include_str!("../../fixtures/bounces/heldout-v63a.tsv"),
+        false,
+    ),
+    (
+        "heldout-v63b",
+        include_str!("../../fixtures/bounces/heldout-v63b.tsv"),
+        false,
+    ),
 ];
 
 /// The labelled reply most like the one asked about.
