@@ -508,6 +508,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v62b",
     "heldout-v63a",
     "heldout-v63b",
+    "heldout-v64a",
+    "heldout-v64b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
