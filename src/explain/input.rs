@@ -642,8 +642,18 @@ fn enhanced_only_text(block: &str) -> String {
     if let Some(i) = lower.find("status=")
         && let Some(open) = block[i..].find('(')
     {
-        let t = &block[i + open + 1..];
-        return t.trim().trim_end_matches(')').to_string();
+        let t = block[i + open + 1..].trim().trim_end_matches(')');
+        // PowerMTA's bounce log names its bounce category before the fields ("Bounce:
+        // policy-related from=… dsnStatus=5.0.0 (undefined status)"): with a status whose
+        // own words say nothing, the category is what the line says.
+        let category = lower
+            .find("bounce: ")
+            .and_then(|j| block[j + "bounce: ".len()..].split_whitespace().next())
+            .filter(|w| w.contains('-') && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'));
+        return match category {
+            Some(c) => format!("{c}: {t}"),
+            None => t.to_string(),
+        };
     }
     block
         .split_whitespace()
@@ -2273,13 +2283,15 @@ pub(super) fn strip_enhanced(rest: &str, code: u16) -> (Option<EnhancedCode>, &s
 
 /// An enhanced code right after the reply code whose class contradicts it (Microsoft's
 /// `451 5.7.3 STARTTLS is required to send mail`): RFC 3463 §2 wants the classes equal,
-/// but the server wrote it as the reply's own code, so it is reported as written.
+/// but the server wrote it as the reply's own code, so it is reported as written. Also at
+/// the end of its line, the text on the next (T-Com's "said: 552 4.2.2⏎<a@b>: Mailbox full
+/// -- Quota exceeded", heldout-v64a).
 fn strip_mismatched_enhanced(rest: &str) -> (Option<EnhancedCode>, &str) {
     let rest = rest.trim_start();
     let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
     match rfc3463(first) {
-        Some(e) if !tail.is_empty() => (Some(e), tail.trim_start()),
-        _ => (None, rest),
+        Some(e) => (Some(e), tail.trim_start()),
+        None => (None, rest),
     }
 }
 
@@ -3589,6 +3601,29 @@ mod tests {
             Some(
                 "host mx.example.net[192.0.2.1] said: 550 5.1.1 <alice@example.org>: Recipient address rejected"
             )
+        );
+    }
+
+    /// Round 22's reader changes (blind set v64, read after it was measured): an enhanced
+    /// code of the other class at the end of its line is the reply's, and PowerMTA's bounce
+    /// category stands before a status whose words say nothing.
+    #[test]
+    fn v64_reader_changes() {
+        let tcom = "host pop-b12.t-com.hr[192.0.2.1] said: 552 4.2.2\n<a@b>: Mailbox full -- Quota exceeded (in reply to end of\nDATA command)";
+        let (code, enhanced, inferred) = reply(tcom);
+        assert_eq!(
+            (code, enhanced.as_deref(), inferred),
+            (552, Some("4.2.2"), Some(Context::EndOfData))
+        );
+        assert_eq!(
+            enhanced_only_text(
+                "[26/Jun/2018 06:30:11] Bounce: policy-related from=a@b via vmta/c@d jobId=x, dsnStatus=5.0.0 (undefined status)"
+            ),
+            "policy-related: undefined status"
+        );
+        assert_eq!(
+            enhanced_only_text("status=bounced (host x said: 550 5.1.1 no such user)"),
+            "host x said: 550 5.1.1 no such user"
         );
     }
 

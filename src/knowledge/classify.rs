@@ -485,6 +485,19 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 22: what blind sets v64a–v64b showed, read after they were measured ---
+    // Civic-tech projects' and public bodies' bounces, and bulk senders' bounce logs
+    // (fixtures/bounces/README.md, "The v64 sets, measured blind").
+    t("exchange_mail_flow_rule_blocked", &["mail flow rule created by an admin"], PolicyViolation).hard()
+        .src("Exchange Online's NDR \"A custom mail flow rule created by an admin at <tenant>.onmicrosoft.com has blocked your message\" (https://github.com/alandgton/activism-mailbot/issues/1, heldout-v64a; https://learn.microsoft.com/en-us/exchange/security-and-compliance/mail-flow-rules/mail-flow-rule-actions: an admin's rule may reject a message): the recipient organisation's own policy refused it, not a block of the sender"),
+    t("inappropriate_content_policy", &["believe it has inappropriate content"], PolicyViolation).hard()
+        .src("A parliament's content filter: \"your email has been blocked and will be deleted … since we believe it has inappropriate content\" (http://sethf.com/infothought/blog/archives/000178.html, heldout-v64a): the site's acceptable-content policy refused the message, not a spam verdict"),
+    t("sendmail_unbalanced_address", &["unbalanced '>'", "unbalanced '<'", "unbalanced '\"'", "unbalanced ')'", "unbalanced '('"], UserUnknown).hard()
+        .src("Sendmail's address parser refuses a malformed address with \"553 5.0.0 <addr>... Unbalanced '>'\" (sendmail/parseaddr.c, prescan; https://github.com/voku/PHPMailer-BMH/issues/21, heldout-v64b): a syntax error in the recipient address, userunknown by the 5.1.3 convention (fixtures/bounces/README.md)"),
+    t("zonemta_no_mx", &["can't find an mx server for", "cannot find an mx server for"], HostUnknown)
+        .src("ZoneMTA's DNS deferral \"DEFERRED[dns] … (450 Can't find an MX server for <domain>)\" (zone-mta lib/sender.js; a Mailtrain user's log, heldout-v64b): the recipient's domain has no mail host it could find, hostunknown; the bounce follows the code"),
+    t("powermta_policy_related", &["policy-related: undefined status"], PolicyViolation).hard()
+        .src("PowerMTA's accounting/bounce log names its bounce category (\"Bounce: policy-related … dsnStatus=5.0.0\", https://github.com/magicdude4eva/port25-bouncehandler/issues/17; the category list in the PowerMTA User's Guide, \"bounce categories\"): with no receiver text and a status that says nothing (5.0.0, \"undefined status\"), the category is all the line says, policyviolation (the reader puts the category before the status's words). Where the receiver's text is quoted (an X-PowerMTA-BounceCategory header beside it, heldout-v55c) the text decides"),
     // --- Round 21z: what blind sets v63a–v63b showed, read after they were measured ---
     // Civic projects' pasted bounces and a cloud relay's refusal (fixtures/bounces/README.md,
     // "The v63 sets, measured blind").
@@ -7156,6 +7169,21 @@ mod tests {
         (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
         (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
     ];
+
+    /// Round 22: blind sets v64a–v64b, read after they were measured.
+    #[rustfmt::skip]
+    const V64_READ: &[RhostExampleCtx] = &[
+        (None, None, None, "A custom mail flow rule created by an admin at example.onmicrosoft.com has blocked your message.", PolicyViolation, Some("microsoft")),
+        (None, None, None, "your email has been blocked and will be deleted in due course since we believe it has inappropriate content", PolicyViolation, None),
+        (None, Some(553), Some("5.0.0"), "<a@b>>... Unbalanced '>'", UserUnknown, None),
+        (None, Some(450), None, "Can't find an MX server for example.com", HostUnknown, None),
+        (None, None, Some("5.0.0"), "policy-related: undefined status", PolicyViolation, None),
+    ];
+
+    #[test]
+    fn v64_read_after_measuring() {
+        assert_examples(V64_READ);
+    }
 
     /// Round 21z: blind sets v63a–v63b, read after they were measured.
     #[rustfmt::skip]

@@ -795,6 +795,16 @@ const SETS: &[(&str, &str, bool)] = &[
         include_str!("../../fixtures/bounces/heldout-v63b.tsv"),
         false,
     ),
+    (
+        "heldout-v64a",
+        include_str!("../../fixtures/bounces/heldout-v64a.tsv"),
+        false,
+    ),
+    (
+        "heldout-v64b",
+        include_str!("../../fixtures/bounces/heldout-v64b.tsv"),
+        false,
+    ),
 ];
 
 /// The labelled reply most like the one asked about.
