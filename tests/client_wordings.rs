@@ -16,15 +16,16 @@ use labelled::{item, json_name};
 use smtpprobe::explain::explain;
 use std::path::Path;
 
-/// Rows whose line `explain` does not place at the command it states, when the list was
-/// added (118 of 133 named): a library that states the command only in words without a
-/// reply in the line (Thunderbird's authentication dialog, MailKit's sample handler), words
-/// the labelled corpus reads as not stating a command (smtplib's `SMTPDataError`, used for
-/// DATA and for the end of data alike; Thunderbird's "Please check the message recipient"
-/// sentences), one-off words (curl's `Remote access denied`, nodemailer's "Server
-/// terminates connection"), and aiosmtplib's `SMTPHeloError` around Postfix's "Syntax: EHLO
-/// hostname" (the exception's name, read first, says HELO). Held so that it only shrinks.
-const MOST_MISSED: usize = 15;
+/// Rows whose line `explain` does not place at the command it states (118 of 133 named when
+/// the list was added, 125 after nodemailer's LMTP and EHLO words, MailKit's sample handler,
+/// and Postfix's "Syntax: EHLO" read before aiosmtplib's `SMTPHeloError` were added): a
+/// library that states the command only in words without a reply in the line (Thunderbird's
+/// authentication dialog, MailKit's "Message not accepted.", which is also Yahoo's reply
+/// text), words the labelled corpus reads as not stating a command (smtplib's and
+/// aiosmtplib's `SMTPDataError`, used for DATA and for the end of data alike; Thunderbird's
+/// "Please check …" sentences), and curl's one-off `Remote access denied` and `Command
+/// failed`. Held so that it only shrinks.
+const MOST_MISSED: usize = 8;
 
 #[test]
 fn client_wordings_name_their_command() {

@@ -2356,11 +2356,6 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     // not available", heldout-v14; Infomaniak's "535 5.7.0 Too many authentification
     // failures", https://github.com/qbittorrent/qBittorrent/issues/23480).
     ("auth mechanism", Context::Auth),
-    // Postfix smtpd's "501 Syntax: EHLO hostname" / "501 Syntax: HELO hostname" (smtpd.c,
-    // ehlo_cmd/helo_cmd) name the command they answer, whichever client exception wraps them
-    // (aiosmtplib's `SMTPHeloError` is raised for either).
-    ("syntax: ehlo", Context::Ehlo),
-    ("syntax: helo", Context::Helo),
     ("too many authentication failures", Context::Auth),
     ("too many authentification failures", Context::Auth),
     ("invalid rcpt to address", Context::Rcpt),
@@ -2413,10 +2408,6 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     ("at data state", Context::Data),
     ("rcptto account", Context::Rcpt),
     ("mailfrom account", Context::Mail),
-    // Postfix smtpd's answer to a HELO or EHLO without a name, "501 Syntax: HELO hostname"
-    // (smtpd.c helo_cmd/ehlo_cmd; "501 Syntax: HELO <hostname>" quoted by JavaMail).
-    ("syntax: helo", Context::Helo),
-    ("syntax: ehlo", Context::Ehlo),
     // Replies that quote the command or its argument: "552 \"RCPT TO\" mailbox
     // unavailable", "554 <a@b>: Sender address rejected: c46 (RCPT TO:a@b)".
     ("\"rcpt to\"", Context::Rcpt),
@@ -2496,6 +2487,11 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("messagenotaccepted", Context::EndOfData),
     ("recipientnotaccepted", Context::Rcpt),
     ("sendernotaccepted", Context::Mail),
+    // … as the error handler of MailKit's README sample writes them out, and apps copy it
+    // ("\tRecipient not accepted: <addr>", "\tSender not accepted: <addr>", switching on
+    // `SmtpCommandException.ErrorCode`).
+    ("recipient not accepted: ", Context::Rcpt),
+    ("sender not accepted: ", Context::Mail),
     // Symantec Messaging Gateway's own deferrals name the step that failed ("451 4.4.2
     // [internal] no banner", "… no RCPT TO response", "… send helo/ehlo failed";
     // knowledge.broadcom.com articles 162762 and others, heldout-v50a).
@@ -3008,6 +3004,14 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // nodemailer lib/smtp-connection: the reply to the end of the message is reported as
     // "Message failed: 554 …" (its DATA stream stage).
     ("message failed: ", Context::EndOfData),
+    // … and, over LMTP, one reply per recipient after the message: "Message failed for
+    // recipient <addr>: 552 …" (_actionLMTPStream).
+    ("message failed for recipient", Context::EndOfData),
+    // Its EHLO step: a refused EHLO where HELO cannot give the STARTTLS the client requires
+    // ("EHLO failed but HELO does not support required STARTTLS"), and a 421 to EHLO
+    // ("Server terminates connection", _actionEHLO).
+    ("ehlo failed but helo does not support", Context::Ehlo),
+    ("server terminates connection", Context::Ehlo),
     // Thunderbird / Outlook-style "SMTP error from remote server for TEXT command": the
     // message text, answered at its end.
     ("for text command", Context::EndOfData),
@@ -3141,6 +3145,13 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // server refused RCPT TO (stack trace quoted at https://itecnotes.com/server/zimbra-8-04-
     // policyd-message-quota-is-been-counted-by-count-of-recipients).
     ("rcpt failed: invalid recipient", Context::Rcpt),
+    // Postfix smtpd's "501 Syntax: EHLO hostname" / "501 Syntax: HELO hostname" (smtpd.c,
+    // ehlo_cmd/helo_cmd; "501 Syntax: HELO <hostname>" quoted by JavaMail) name the command
+    // they answer, whichever client exception wraps them: before the exception names below,
+    // as aiosmtplib's `SMTPHeloError` is raised for EHLO and HELO alike (aiosmtplib
+    // esmtp.py, `ehlo()` and `helo()`).
+    ("syntax: ehlo", Context::Ehlo),
+    ("syntax: helo", Context::Helo),
     // CPython Lib/smtplib.py: SMTPHeloError carries the reply to HELO (ehlo_or_helo_if_needed
     // raises it after EHLO and then HELO were refused), SMTPConnectError the greeting
     // (connect() raises it when the first reply is not 220).
