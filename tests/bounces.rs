@@ -510,6 +510,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v63b",
     "heldout-v64a",
     "heldout-v64b",
+    "heldout-v65a",
+    "heldout-v65b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
