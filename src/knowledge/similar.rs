@@ -805,6 +805,16 @@ const SETS: &[(&str, &str, bool)] = &[
         include_str!("../../fixtures/bounces/heldout-v64b.tsv"),
         false,
     ),
+    (
+        "heldout-v65a",
+        include_str!("../../fixtures/bounces/heldout-v65a.tsv"),
+        false,
+    ),
+    (
+        "heldout-v65b",
+        include_str!("../../fixtures/bounces/heldout-v65b.tsv"),
+        false,
+    ),
 ];
 
 /// The labelled reply most like the one asked about.
