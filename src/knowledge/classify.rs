@@ -4963,13 +4963,13 @@ mod tests {
                 Blocked,
                 Some("gmx"),
             ),
-            // https://help.1and1.com/…/smtp-error-messages-for-the-1and1-mail-server-a793087.html (1&1/IONOS, GMX's mail system)
+            // https://help.1and1.com/…/smtp-error-messages-for-the-1and1-mail-server-a793087.html (1&1/IONOS, GMX's mail system: an IP blocked for a poor delivery rate, badreputation since round 23)
             (
                 Some(C::Rcpt),
                 Some(450),
                 None,
                 "host mx01.1and1.mx[74.208.5.21] said: 450-Requested mail action not taken: mailbox unavailable 450-Reject due to policy violations. 450 For explanation visit https://help.1and1.com/smtp-error-messages?ip=192.0.2.1&c=poli (in reply to RCPT TO command)",
-                Blocked,
+                BadReputation,
                 None,
             ),
             (
@@ -4977,7 +4977,8 @@ mod tests {
                 Some(421),
                 None,
                 "421-gmx.net (mxgmx104) Nemesis ESMTP Service not available 421 Reject due to policy violations",
-                Blocked,
+                // The same words on the same mail system as 1&1's above (round 23).
+                BadReputation,
                 Some("gmx"),
             ),
             // WEB.DE's own mailbox-full wordings (sitepackage.de, newsroom.web.de)
