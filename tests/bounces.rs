@@ -512,6 +512,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v64b",
     "heldout-v65a",
     "heldout-v65b",
+    "heldout-v66a",
+    "heldout-v66b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
