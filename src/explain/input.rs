@@ -1613,8 +1613,25 @@ fn strong_position(line: &str, rest: &str) -> bool {
         .to_ascii_lowercase();
     before.is_empty()
         || before.ends_with("]:")
-        || PREFIXES.iter().any(|p| before.ends_with(p))
+        || known_prefix(&before)
         || before.contains("smtp error from remote mail")
+}
+
+/// Whether `before` (lower case, trailing spaces removed) ends in a known prefix, or in a
+/// DSN's `Diagnostic-Code:` with any diagnostic type (RFC 3464 §2.3.6: "diagnostic-type ;
+/// *text", the type an atom: `smtp`, `X-Postfix`, a bounce template's misspelt `smpt`,
+/// PHPMailer-BMH's samples, heldout-v66a).
+fn known_prefix(before: &str) -> bool {
+    PREFIXES.iter().any(|p| before.ends_with(p))
+        || before.strip_suffix(';').is_some_and(|b| {
+            let b = b.trim_end();
+            let atom = b.rsplit(char::is_whitespace).next().unwrap_or("");
+            !atom.is_empty()
+                && atom.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+                && b[..b.len() - atom.len()]
+                    .trim_end()
+                    .ends_with("diagnostic-code:")
+        })
 }
 
 /// The three ASCII digits at byte `i` of `line`, as a number: where every reader below
@@ -2040,7 +2057,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             return None;
         }
         let spaced = before.len() < i;
-        let after_prefix = PREFIXES.iter().any(|p| before.ends_with(p));
+        let after_prefix = known_prefix(before);
         let after_host = spaced && host_before(line, before, i);
         let after_exim = spaced && before.ends_with(':') && exim_from.is_some_and(|a| a < i);
         // "…Exception: 451 5.7.3 …", "Message failed: 450 4.2.1 …": after a colon only when
@@ -3636,6 +3653,19 @@ mod tests {
             enhanced_only_text("status=bounced (host x said: 550 5.1.1 no such user)"),
             "host x said: 550 5.1.1 no such user"
         );
+    }
+
+    /// A DSN's Diagnostic-Code of any type names the reply after its semicolon (round 24:
+    /// a bounce template's misspelt `smpt;`), but a semicolon elsewhere does not.
+    #[test]
+    fn any_diagnostic_type_precedes_the_reply() {
+        assert_eq!(
+            reply("Diagnostic-Code: smpt; 552 Account(s) <a@b.c> does not have enough space").0,
+            552
+        );
+        assert!(known_prefix("diagnostic-code: x-postfix;"));
+        assert!(!known_prefix("see note; item"));
+        assert!(!known_prefix("the code was; "));
     }
 
     /// A Markdown quote of a quote, and a quote inside a fence or a code span, lose every

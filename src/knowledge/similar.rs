@@ -815,6 +815,16 @@ const SETS: &[(&str, &str, bool)] = &[
         include_str!("../../fixtures/bounces/heldout-v65b.tsv"),
         false,
     ),
+    (
+        "heldout-v66a",
+        include_str!("../../fixtures/bounces/heldout-v66a.tsv"),
+        false,
+    ),
+    (
+        "heldout-v66b",
+        include_str!("../../fixtures/bounces/heldout-v66b.tsv"),
+        false,
+    ),
 ];
 
 /// The labelled reply most like the one asked about.
