@@ -514,6 +514,7 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v65b",
     "heldout-v66a",
     "heldout-v66b",
+    "heldout-v67b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
