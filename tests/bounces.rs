@@ -514,6 +514,7 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v65b",
     "heldout-v66a",
     "heldout-v66b",
+    "heldout-v67a",
     "heldout-v67b",
 ];
 
