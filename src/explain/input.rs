@@ -3037,6 +3037,9 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("understand the mail from command", Context::Mail),
     // A reused connection's reset ("Error during RSET on reused connection").
     ("error during rset", Context::Rset),
+    // A mail client's "SMTP error, DATA:554 …" names the command it had sent
+    // (https://m.wh-163.com/mobile/index/show/catid/2/id/588.html, heldout-v67b).
+    ("smtp error, data:", Context::Data),
     ("ruleset=check_data", Context::Data),
     ("data command rejected", Context::Data),
     ("data command failed", Context::Data),
@@ -5105,6 +5108,10 @@ mod tests {
                 Context::Data,
             ),
             ("503 Rcptto account isn't a local account", Context::Rcpt),
+            (
+                "SMTP error, DATA:554 One or more of the sender or recipients in your email are invalid",
+                Context::Data,
+            ),
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
         }

@@ -485,6 +485,31 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 25: what blind sets v67a–v67b showed, read after they were measured ---
+    // Help pages of hosts, ISPs and universities, and bounces pasted into Q&A threads
+    // (fixtures/bounces/README.md, "The v67b set, measured blind", "The v67a set, …").
+    t("amavis_quarantine_failed", &["unable to quarantine"], SystemError)
+        .src("amavisd-new's \"451 4.5.0 Error in processing … quar+notif FAILED: temporarily unable to quarantine: … Local delivery … to /var/lib/amavis/virusmails/… failed\" (https://ubuntuforums.org/, thread 'Mailserver postfix with Clamav problems', heldout-v67a): the content filter itself failed; the path's \"virusmails\" is where it keeps quarantined mail, not a verdict on this message"),
+    t("transip_mail_auth", &["x-transip-mail-auth"], AuthFailure)
+        .src("TransIP's \"421 4.7.0 No valid 'x-transip-mail-auth' DNS record found for '<domain>'\" (repo:ByteInternet/hypernode-docs-next/docs/hypernode-platform/email/how-to-manage-your-email-queue.md, heldout-v67a; https://www.transip.eu/knowledgebase/entry/349): the sending domain lacks the TXT record that authorises it to send through TransIP's servers; the mail waits in the queue until the record exists"),
+    t("remote_ip_check_error", &["remote ip check error"], AuthFailure).hard()
+        .src("\"556 remote ip check error. (发信ip与Mail From地址不一致)\", the sending IP does not match the MAIL FROM domain (https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html, heldout-v67b), an SPF-like check of the sender's domain, as round 24's \"MAIL FROM … mismatches client IP\""),
+    t("sender_or_recipients_invalid", &["sender or recipients in your email are invalid"], UserUnknown).hard()
+        .src("\"554 One or more of the sender or recipients in your email are invalid and not accepted.\" (https://m.wh-163.com/mobile/index/show/catid/2/id/588.html, heldout-v67b): an address of the message does not exist there"),
+    t("rejected_return_address", &["rejected your return address"], Rejected).hard()
+        .src("\"550 The destination mail system rejected your return address\" (https://clients.domainhostingshop.com.au/index.php/knowledgebase/42/Sender-Verification.html, heldout-v67b): sender verification failed, a refusal of the envelope sender"),
+    t("forward_cannot_create_output", &["can't create output…permission denied"], MailerError).hard()
+        .src("Sendmail's \"550 /<home>/.forward: line 1: … Can't create output: Permission denied\" (http://helpdesk.umd.edu/documents/3/3025/, heldout-v67b): the recipient's .forward names a program or file the local delivery cannot write to, a local mailer's failure. Not \"Can't create output\" alone: Sendmail writes it for every local delivery failure, a procmail quota too (heldout-v26b)"),
+    t("user_address_required", &["user address required"], NotCompliantRfc).hard()
+        .src("\"553 user address required\" after DATA (http://helpdesk.umd.edu/documents/3/3025/, heldout-v67b; doc: http://www.helpdesk.umd.edu/systems/wam/connectivity/email/402/): a To: or From: header holds an address without its user part, a malformed header"),
+    t("not_our_mx_client", &["not our mx service client"], UserUnknown).hard()
+        .src("263.net's \"This target address is not our MX service client.\" (https://max.book118.com/html/2017/0108/81360738.shtm, heldout-v67b, filed there under \"account does not exist\"), as the held \"not our customer\""),
+    t("please_resend_to", &["please resend your email to"], HasMoved).hard()
+        .src("rahul.net's bounce alias \"550 5.7.1 <>: Recipient address rejected: PLEASE RESEND YOUR EMAIL TO: <new address>\" (https://info.rahul.net/bounce_alias, heldout-v67b): the user has moved and the reply names the new address"),
+    t("user_not_local_please_try", &["user not local; please try"], HasMoved).hard()
+        .src("RFC 5321 §3.4's 551 reply \"User not local; please try <forward-path>\", the server naming where the user now is; sendmail's redirect feature answers \"551 5.7.1 User not local; please try <a@new.site>\" (O'Reilly sendmail, 3rd ed., ch. 4, heldout-v67b). Sisimai's hasmoved"),
+    t("mailbox_unavailable_or_not_local", &["mailbox unavailable or is not local"], NoRelaying).hard()
+        .src("\"550 Requested action not taken: mailbox unavailable or is not local\" (https://eomatica.gal/gl/component/content/article/14-blogue/271-erros-frecuentes-nos-envios-de-email.html, heldout-v67b): the page explains that the recipient is not hosted on that server and its settings refuse to pass the message on, a relay refusal"),
     // --- Round 24: what blind sets v66a–v66b showed, read after they were measured ---
     // Bounce-rule files' sample replies and real Postfix sample logs (fixtures/bounces/
     // README.md, "The v66 sets, measured blind").
@@ -1989,6 +2014,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("go-sisimai rhost/for-godaddy.go (\"552 Virus infected message rejected. IB705\": virusdetected)"),
     t("godaddy_limits", &[" ib605", " ib007", " ib101", " ib504", " ib510", " ib607"], RateLimited)
         .src("go-sisimai rhost/for-godaddy.go (IB605 too many recipients, IB007 too many sessions from this IP, IB101 \"Server temporarily unavailable\" for higher than normal volume, IB504/IB510/IB607 messages or recipients per hour or session: toomanyconn/speeding, ratelimited)"),
+    t("server_temporarily_unavailable", &["server temporarily unavailable"], SystemError)
+        .src("OCN's greeting \"421 Server Temporarily unavailable\" (https://ubuntuforums.org/, thread 'Mail Log Interpretation please', heldout-v67a): the receiving server says it cannot serve now, a fault on its side that passes, as the held \"421 Resources temporarily unavailable\". After GoDaddy's codes: its \"421 Server temporarily unavailable. Try again later. IB101\" is a volume limit"),
     t("godaddy_reputation", &[" ib103"], BadReputation)
         .src("go-sisimai rhost/for-godaddy.go (\"554 Connection refused. This IP has a poor reputation on Cloudmark Sender Intelligence (CSI). IB103\": badreputation)"),
     t("godaddy_blocked", &[" ib104", " ib105", " ib106", " ib110", " ib111", " ib112", " ib113", "rbl reject"], Blocked).hard()
@@ -3465,8 +3492,10 @@ fn bounce_of(
     // 5.3.5 Local configuration error") is given up by the sender's queue: hard, unless the
     // reply says it is passing (the labelled sets: 9 of 12 such lines hard, the others an
     // AUTH whose "connection lost" is temporary).
+    // A log line with only an enhanced code of class 5 (Sendmail's "dsn=5.3.5, stat=Service
+    // unavailable" after "SYSERR(root): buildaddr: unknown mailer", heldout-v67a) says the same.
     let permanent_fault = reason == Some(SystemError)
-        && code.is_some_and(|c| c / 100 == 5)
+        && code.map_or(enhanced.is_some_and(|e| e.class == 5), |c| c / 100 == 5)
         && !["temporar", "try again", "later", "connection lost"]
             .iter()
             .any(|w| whole_lower.contains(w));
@@ -7205,6 +7234,40 @@ mod tests {
         (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
         (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
     ];
+
+    /// Round 25: blind sets v67a–v67b, read after they were measured.
+    #[rustfmt::skip]
+    const V67_READ: &[RhostExampleCtx] = &[
+        (Some(Context::Greeting), Some(421), None, "Server Temporarily unavailable", SystemError, None),
+        (Some(Context::EndOfData), Some(451), Some("4.5.0"), "Error in processing, id=1-01-4, quar+notif FAILED: temporarily unable to quarantine: 451 4.5.0 Local delivery(1) to /var/lib/amavis/virusmails/o/spam-x.gz failed", SystemError, None),
+        (Some(Context::EndOfData), Some(421), Some("4.7.0"), "No valid 'x-transip-mail-auth' DNS record found for 'example.nl'.", AuthFailure, None),
+        (None, Some(556), None, "remote ip check error.", AuthFailure, None),
+        (Some(Context::Data), Some(554), None, "One or more of the sender or recipients in your email are invalid and not accepted.", UserUnknown, None),
+        (None, Some(550), None, "The destination mail system rejected your return address", Rejected, None),
+        (None, Some(550), None, "/home/a/.forward: line 1: |/usr/bin/x ... Can't create output: Permission denied", MailerError, None),
+        (Some(Context::Data), Some(553), None, "user address required", NotCompliantRfc, None),
+        (None, None, None, "This target address is not our MX service client.", UserUnknown, None),
+        (None, Some(550), Some("5.7.1"), "<>: Recipient address rejected: PLEASE RESEND YOUR EMAIL TO: <a@b>", HasMoved, None),
+        (None, Some(551), Some("5.7.1"), "User not local; please try <a@new.example>", HasMoved, None),
+        (None, Some(550), None, "Requested action not taken: mailbox unavailable or is not local", NoRelaying, None),
+    ];
+
+    #[test]
+    fn v67_read_after_measuring() {
+        assert_examples(V67_READ);
+        // A log line with only a class-5 enhanced code for a fault of the receiver's setup
+        // (Sendmail's "dsn=5.3.5, stat=Service unavailable") is given up, hard.
+        let fault = classify_example(
+            None,
+            None,
+            Some("5.3.5"),
+            "dsn=5.3.5, stat=Service unavailable",
+        );
+        assert_eq!(
+            (fault.reason, fault.bounce),
+            (Some(SystemError), Some(Bounce::Hard))
+        );
+    }
 
     /// Round 24: blind sets v66a–v66b, read after they were measured.
     #[rustfmt::skip]
