@@ -215,6 +215,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v65b"),
     set!("heldout-v66a"),
     set!("heldout-v66b"),
+    set!("heldout-v67a"),
+    set!("heldout-v67b"),
 ];
 
 /// The labelled reply most like the one asked about.
