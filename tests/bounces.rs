@@ -516,6 +516,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v66b",
     "heldout-v67a",
     "heldout-v67b",
+    "heldout-v68a",
+    "heldout-v68b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
