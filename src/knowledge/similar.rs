@@ -217,6 +217,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v66b"),
     set!("heldout-v67a"),
     set!("heldout-v67b"),
+    set!("heldout-v68a"),
+    set!("heldout-v68b"),
 ];
 
 /// The labelled reply most like the one asked about.
