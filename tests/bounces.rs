@@ -518,6 +518,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v67b",
     "heldout-v68a",
     "heldout-v68b",
+    "heldout-v69a",
+    "heldout-v69b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
