@@ -219,6 +219,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v67b"),
     set!("heldout-v68a"),
     set!("heldout-v68b"),
+    set!("heldout-v69a"),
+    set!("heldout-v69b"),
 ];
 
 /// The labelled reply most like the one asked about.
