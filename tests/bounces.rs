@@ -520,6 +520,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v68b",
     "heldout-v69a",
     "heldout-v69b",
+    "heldout-v70a",
+    "heldout-v70b",
 ];
 
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
