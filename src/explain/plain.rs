@@ -56,8 +56,12 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
     if quoted_printable(&out) {
         out = Cow::Owned(qp_decoded(&out));
     }
-    if has_entities(&out) {
-        out = Cow::Owned(entities_decoded(&out));
+    // Twice at most: a text escaped twice on its way ("&amp;lt;", a page that quotes an
+    // escaped reply, a ticket system's copy of a web page) reads as the reply too.
+    for _ in 0..2 {
+        if has_entities(&out) {
+            out = Cow::Owned(entities_decoded(&out));
+        }
     }
     if let Some(fixed) = dedented(&out) {
         out = Cow::Owned(fixed);
@@ -458,6 +462,11 @@ mod tests {
                 "550 5.1.1 &lt;a@b.example&gt;: Recipient address rejected&#58; User unknown<br>421 &amp; more"
             ),
             "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown\n421 & more"
+        );
+        // Escaped twice ("&amp;lt;"), as a page that quotes an escaped reply shows it.
+        assert_eq!(
+            plain("550 5.1.1 &amp;lt;a@b.example&amp;gt;: Recipient address rejected"),
+            "550 5.1.1 <a@b.example>: Recipient address rejected"
         );
         // A lone ampersand, or one that starts no entity, stays.
         assert_eq!(

@@ -485,6 +485,21 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 28: what blind sets v70a–v70b showed, read after they were measured ---
+    // Closed-source servers' and gateways' admin documentation, sending services' bounce
+    // documentation (fixtures/bounces/README.md, "The v70 sets, measured blind").
+    t("momentum_domain_lookup_failed", &["domain lookup failed"], HostUnknown).hard()
+        .src("Momentum's \"554 5.4.4 [internal] Domain Lookup Failed\" (repo:SparkPost/support-docs/content/momentum/4/message-responses.md, heldout-v70a): the recipient's domain could not be resolved to a mail host"),
+    t("loop_detection", &["loop detection"], NetworkError).hard()
+        .src("Hornetsecurity's \"554 5.5.6 Loop detection > 10 mal X-antispameurope-disclaimer\" (https://support.everycloud.com/support/solutions/articles/4000007755-workspace-classification-codes, heldout-v70a): the message passed the gateway too often, a mail loop (as Postfix's \"mail forwarding loop\"); the header name's \"antispam\" is no spam verdict"),
+    t("explicit_sender_block", &["explicit blocking of sender or recipient"], Rejected).hard()
+        .src("Hornetsecurity's \"550 5.2.2 explicit blocking of sender or recipient address\" (https://support.everycloud.com/support/solutions/articles/4000039509-workspace-reason-codes, heldout-v70a): an administrator's block list holds the sender, whatever the 5.2.2 (mailbox full) says"),
+    t("content_restrictions", &["rejected due to content restrictions"], PolicyViolation).hard()
+        .src("Broadcom Email Security.cloud's \"550 5.7.1 Message rejected due to content restrictions\" (https://knowledge.broadcom.com/external/article/162445/outbound-mail-returned-by-mailerdaemonme.html, heldout-v70a): the customer's own content control rules stopped the message, a policy of the site, not a judgement of spam or of the format"),
+    t("connection_refused_blocked_by", &["connection refused…blocked by"], Blocked).hard()
+        .src("Vade's \"550 5.7.1 Connection refused - [ip] blocked by Vade Threat List\" and \"… blocked by Validity - https://senderscore.org/blocklist-lookup/\" (https://postmaster-oxsus.vadesecure.com/inbound_error_codes, heldout-v70a): a block list refused the sending IP; the connection itself did not fail"),
+    t("no_mx_prohibited_by_policy", &["delivery without mx records prohibited"], HostUnknown).hard()
+        .src("GreenArrow's \"Sorry, the host named … does not have any MX records, and delivery without MX records prohibited by local policy. (#5.1.0)\" (https://greenarrowemail.com/docs/greenarrow-engine/Reporting/Remote-Delivery-Attempt-Error-Messages, heldout-v70a): the recipient's domain names no mail host"),
     // --- Round 27: what blind sets v69a–v69b showed, read after they were measured ---
     // Mail servers' own replies as their sources write them, and the long tail of issue
     // threads (fixtures/bounces/README.md, "The v69 sets, measured blind").
@@ -7301,6 +7316,22 @@ mod tests {
         (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
         (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
     ];
+
+    /// Round 28: blind sets v70a–v70b, read after they were measured.
+    #[rustfmt::skip]
+    const V70_READ: &[RhostExampleCtx] = &[
+        (None, Some(554), Some("5.4.4"), "[internal] Domain Lookup Failed", HostUnknown, None),
+        (None, Some(554), Some("5.5.6"), "Loop detection > 10 mal X-antispameurope-disclaimer", NetworkError, None),
+        (None, Some(550), Some("5.2.2"), "explicit blocking of sender or recipient address", Rejected, None),
+        (None, Some(550), Some("5.7.1"), "Message rejected due to content restrictions", PolicyViolation, None),
+        (None, Some(550), Some("5.7.1"), "Connection refused - [192.0.2.1] blocked by Vade Threat List", Blocked, None),
+        (None, None, Some("5.1.0"), "Sorry, the host named b.example does not have any MX records, and delivery without MX records prohibited by local policy. (#5.1.0)", HostUnknown, None),
+    ];
+
+    #[test]
+    fn v70_read_after_measuring() {
+        assert_examples(V70_READ);
+    }
 
     /// Round 27: blind sets v69a–v69b, read after they were measured.
     #[rustfmt::skip]
