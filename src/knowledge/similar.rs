@@ -221,6 +221,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v68b"),
     set!("heldout-v69a"),
     set!("heldout-v69b"),
+    set!("heldout-v70a"),
+    set!("heldout-v70b"),
 ];
 
 /// The labelled reply most like the one asked about.
