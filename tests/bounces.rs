@@ -524,6 +524,36 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v70b",
 ];
 
+/// No blind set joins the nearest-line pool before its blind figures were committed: every
+/// pooled set from v20 on is one of [`READ_AFTER_MEASURING`]. (The other way round holds
+/// once a wave's round is done; between a wave's blind commit and its pool join a set is
+/// listed here and not yet pooled, and the test only names it.)
+#[test]
+fn no_set_joins_the_pool_before_it_was_measured_blind() {
+    let pooled: Vec<&str> = smtpprobe::knowledge::similar::pooled_sets().collect();
+    let from_v20 = |name: &str| {
+        name.strip_prefix("heldout-v")
+            .map(|r| r.trim_end_matches(|c: char| c.is_ascii_lowercase()))
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n >= 20)
+    };
+    let early: Vec<&&str> = pooled
+        .iter()
+        .filter(|n| from_v20(n) && !READ_AFTER_MEASURING.contains(n))
+        .collect();
+    assert!(
+        early.is_empty(),
+        "pooled before their blind figures: {early:?}"
+    );
+    let waiting: Vec<&&str> = READ_AFTER_MEASURING
+        .iter()
+        .filter(|n| !pooled.contains(n))
+        .collect();
+    if !waiting.is_empty() {
+        eprintln!("measured blind, not yet pooled: {waiting:?}");
+    }
+}
+
 /// The `BOUNCES_SHOW` value that shows a set of [`READ_AFTER_MEASURING`]: "heldout-v24b" → "v24".
 fn read_tag(name: &str) -> &str {
     name.trim_start_matches("heldout-")
