@@ -3751,12 +3751,8 @@ pub fn classify(
             note = Some(r.note.to_string());
         }
         let reason = under_rule_code(r, enhanced, &mut rule);
-        Some(queue_expired(
-            address_refused(reason, ctx, enhanced, r.by_command),
-            code,
-            enhanced,
-            &phrases,
-        ))
+        let reason = address_refused(reason, ctx, enhanced, r.by_command);
+        Some(queue_expired(reason, code, enhanced, &phrases))
     } else if let Some((r, id)) = mailer_or_enhanced(&whole_lower, code, enhanced) {
         rule = id;
         Some(r)
