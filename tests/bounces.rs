@@ -532,8 +532,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
 fn no_set_joins_the_pool_before_it_was_measured_blind() {
     let pooled: Vec<&str> = smtpprobe::knowledge::similar::pooled_sets().collect();
     let from_v20 = |name: &str| {
-        name.strip_prefix("heldout-v")
-            .map(|r| r.trim_end_matches(|c: char| c.is_ascii_lowercase()))
+        read_tag(name)
+            .strip_prefix('v')
             .and_then(|n| n.parse::<u32>().ok())
             .is_some_and(|n| n >= 20)
     };

@@ -479,6 +479,10 @@ use Reason::*;
 /// point where the remote reply it quotes ends, and a bounce given up (hard).
 const QMAIL_GAVE_UP: &str = "i'm not going to try again";
 
+/// Exim's words after the last error of an address it failed once its retry timeout passed
+/// (spec ch. "Retry configuration"): the trailer rule's phrase, and a bounce given up (hard).
+const EXIM_GAVE_UP: &str = "retry timeout exceeded";
+
 /// Phrases, most specific first: providers' own codes and texts, then generic keywords.
 #[rustfmt::skip]
 pub const TEXT_RULES: &[TextRule] = &[
@@ -2632,7 +2636,7 @@ pub const CODELESS_RULES: &[TextRule] = &[
 /// and the decisive enhanced codes.
 #[rustfmt::skip]
 pub const EXPIRY_TRAILER: &[TextRule] = &[
-    t("expired_trailer", &["retry timeout exceeded"], Expired)
+    t("expired_trailer", &[EXIM_GAVE_UP], Expired)
         .src("Exim spec ch. \"Retry configuration\" (the address's retry timeout passed: it is failed with the last error, then \"retry timeout exceeded\")"),
 ];
 
@@ -3137,11 +3141,15 @@ fn queue_expired(
     let gave_up = enhanced.is_some_and(|e| {
         e.subject == 4 && e.detail == 7 && (e.class == 5 || code.is_some_and(|c| c >= 500))
     });
-    let unanswered =
-        code.is_none() && enhanced.is_none() && find_text(&EXPIRY_INDEX, phrases).is_some();
     match r {
         NetworkError | HostUnknown if gave_up => Expired,
-        NetworkError if unanswered => Expired,
+        NetworkError
+            if code.is_none()
+                && enhanced.is_none()
+                && find_text(&EXPIRY_INDEX, phrases).is_some() =>
+        {
+            Expired
+        }
         r => r,
     }
 }
@@ -3593,8 +3601,7 @@ fn bounce_of(
             QMAIL_GAVE_UP,
             "giving up",
             "gave up",
-            // Exim fails the address once its retry timeout has passed.
-            "retry timeout exceeded",
+            EXIM_GAVE_UP,
         ]
         .iter()
         .any(|w| whole_lower.contains(w));
