@@ -1619,8 +1619,9 @@ fn strong_position(line: &str, rest: &str) -> bool {
 
 /// Whether `before` (lower case, trailing spaces removed) ends in a known prefix, or in a
 /// DSN's `Diagnostic-Code:` with any diagnostic type (RFC 3464 §2.3.6: "diagnostic-type ;
-/// *text", the type an atom: `smtp`, `X-Postfix`, a bounce template's misspelt `smpt`,
-/// PHPMailer-BMH's samples, heldout-v66a).
+/// *text", the type an atom: `smtp`, `X-Postfix`, `X-LOCAL` and `x-unix` (repo:jstedfast/
+/// MimeKit/UnitTests/TestData/messages/multipart-report.txt), a bounce template's misspelt
+/// `smpt`, PHPMailer-BMH's samples, heldout-v66a).
 fn known_prefix(before: &str) -> bool {
     PREFIXES.iter().any(|p| before.ends_with(p))
         || before.strip_suffix(';').is_some_and(|b| {
@@ -1668,10 +1669,6 @@ const PREFIXES: &[&str] = &[
     "<--",
     "s:",
     "smtp;",
-    // A DSN's Diagnostic-Code of another type than smtp (RFC 3464 §2.3.6: "X-LOCAL; 500
-    // (err.nosuchuser)", repo:jstedfast/MimeKit/UnitTests/TestData/messages/multipart-report.txt).
-    "x-local;",
-    "x-unix;",
     // An address, a dash, the remote reply (Tumbleweed MMS's relay bounce: "<a@b> - 550
     // <a@b>... User unknown", repo:jasontibbitts/majordomo/t/bounces/6).
     "> -",
