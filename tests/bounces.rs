@@ -522,6 +522,7 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v69b",
     "heldout-v70a",
     "heldout-v70b",
+    "heldout-v71b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
