@@ -522,6 +522,7 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v69b",
     "heldout-v70a",
     "heldout-v70b",
+    "heldout-v71a",
     "heldout-v71b",
 ];
 
