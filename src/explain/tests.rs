@@ -636,6 +636,12 @@ fn a_dsn_recipient_address_is_not_the_answering_provider() {
     }
     let by_ip = "Remote-MTA: dns; [142.250.1.27]\nDiagnostic-Code: smtp; 550 5.1.1 unknown";
     assert_eq!(explain(&[by_ip.to_string()], None).items[0].provider, None);
+    // Sendmail's transcript names the server it talked to above the replies it quotes.
+    let sendmail = "... while talking to air-dg06.mail.aol.com.:\n>>> RCPT To:<fred@example.org>\n<<< 552 fred MAILBOX FULL\n554 5.0.0 Service unavailable";
+    let ex = explain(&[sendmail.to_string()], None);
+    assert_eq!(ex.items[0].provider.as_deref(), Some("yahoo"));
+    let elsewhere = sendmail.replace("air-dg06.mail.aol.com", "mx.example.net");
+    assert_eq!(explain(&[elsewhere], None).items[0].provider, None);
 }
 
 /// A reply pasted into Markdown keeps its code: a code span's backticks, a blockquote's `>`
