@@ -223,6 +223,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v69b"),
     set!("heldout-v70a"),
     set!("heldout-v70b"),
+    set!("heldout-v71a"),
+    set!("heldout-v71b"),
 ];
 
 /// The labelled reply most like the one asked about.
