@@ -524,6 +524,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v70b",
     "heldout-v71a",
     "heldout-v71b",
+    "heldout-v72a",
+    "heldout-v72b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
