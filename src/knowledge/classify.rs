@@ -489,6 +489,27 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 30: what blind sets v72a–v72b showed, read after they were measured ---
+    // Reply texts open-source MTAs, delivery agents and filters send, read in their sources
+    // (fixtures/bounces/README.md, "The v72 sets, measured blind").
+    t("qpsmtpd_greylisting", &["this mail is temporarily denied"], Greylisting)
+        .src("qpsmtpd's greylisting plugin, its default deny text \"This mail is temporarily denied\" for a triplet not yet seen (repo:smtpd/qpsmtpd/plugins/greylisting, heldout-v72a): retried later, it passes"),
+    t("bounce_return_path_not_empty", &["bounce return path must be empty"], NotCompliantRfc).hard()
+        .src("qpsmtpd's bogus_bounce plugin, \"a bounce return path must be empty (RFC 3834)\" (repo:smtpd/qpsmtpd/plugins/bogus_bounce, heldout-v72a): a message that looks like a bounce must come from the null sender, a rule of the standards"),
+    t("no_permission_to_post", &["do not have permission to post a message to this mailbox"], Rejected).hard()
+        .src("Cyrus lmtpd's \"550-You do not have permission to post a message to this mailbox. … 550 5.7.1 Permission denied\" (repo:cyrusimap/cyrus-imapd/imap/lmtpengine.c, heldout-v72a): the mailbox's access list does not let this sender post, the sender is refused"),
+    t("violates_rfc_821", &["your mail software violates rfc 821"], SyntaxError).hard()
+        .src("Courier's \"554 Syntax error - your mail software violates RFC 821.\" (repo:svarshavchik/courier/courier/courier/module.esmtp/courieresmtpd.c, heldout-v72a): a command the server could not parse"),
+    t("tls_not_available_but_required", &["tls not available…required"], FailedStartTls)
+        .src("Courier's \"440 TLS not available, but it's required for this connection.\" (repo:svarshavchik/courier/courier/courier/module.esmtp/courieresmtpd.c, heldout-v72a): the connection must be encrypted and the server cannot start TLS now"),
+    t("must_pass_dkim_spf", &["must pass dkim", "must pass spf"], AuthFailure).hard()
+        .src("fuglu's domainauth plugin, \"sender domain … must pass DKIM and/or SPF authentication\" (repo:fumail/fuglu/fuglu/src/fuglu/plugins/domainauth.py, heldout-v72a): the sender's domain failed both checks"),
+    t("route_rejects_incoming", &["route does not accept incoming messages"], Filtered).hard()
+        .src("Postal's \"550 Route does not accept incoming messages\" (repo:postalserver/postal/app/lib/smtp_server/client.rb, heldout-v72a): the recipient's route is set to refuse mail, the receiving side's own filter"),
+    t("tls_only_server", &["accepts messages only on tls"], SecurityError)
+        .src("Zimbra LMTP's \"451 4.2.2 Server accepts messages only on TLS connection\" (repo:Zimbra/zm-mailbox/store/src/java/com/zimbra/cs/lmtpserver/LmtpReply.java, heldout-v72a): the client must encrypt first; its 4.2.2 is not a full mailbox"),
+    t("lmtp_delivery_ok", &["delivery ok"], Delivered)
+        .src("Zimbra LMTP's per-recipient \"250 2.1.5 Delivery OK\" after the message (repo:Zimbra/zm-mailbox/store/src/java/com/zimbra/cs/lmtpserver/LmtpReply.java, heldout-v72a): delivered to the mailbox, though its 2.1.5 is RCPT's code"),
     // --- Round 29: what blind sets v71a–v71b showed, read after they were measured ---
     // Bounce mails kept as test data by bounce libraries, helpdesks and list managers;
     // replies pasted in non-English threads and regional providers' help pages
@@ -7346,6 +7367,25 @@ mod tests {
         (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
         (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
     ];
+
+    /// Round 30: blind sets v72a–v72b, read after they were measured.
+    #[rustfmt::skip]
+    const V72_READ: &[RhostExampleCtx] = &[
+        (None, None, None, "This mail is temporarily denied", Greylisting, None),
+        (None, None, None, "a bounce return path must be empty (RFC 3834)", NotCompliantRfc, None),
+        (None, Some(550), Some("5.7.1"), "550-You do not have permission to post a message to this mailbox. 550 5.7.1 Permission denied", Rejected, None),
+        (None, Some(554), None, "Syntax error - your mail software violates RFC 821.", SyntaxError, None),
+        (None, Some(440), None, "TLS not available, but it's required for this connection.", FailedStartTls, None),
+        (None, None, None, "sender domain example.org must pass DKIM and/or SPF authentication", AuthFailure, None),
+        (None, Some(550), None, "Route does not accept incoming messages", Filtered, None),
+        (None, Some(451), Some("4.2.2"), "Server accepts messages only on TLS connection", SecurityError, None),
+        (None, Some(250), Some("2.1.5"), "Delivery OK", Delivered, None),
+    ];
+
+    #[test]
+    fn v72_read_after_measuring() {
+        assert_examples(V72_READ);
+    }
 
     /// Round 29: blind sets v71a–v71b, read after they were measured.
     #[rustfmt::skip]
