@@ -225,6 +225,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v70b"),
     set!("heldout-v71a"),
     set!("heldout-v71b"),
+    set!("heldout-v72a"),
+    set!("heldout-v72b"),
 ];
 
 /// The labelled reply most like the one asked about.
