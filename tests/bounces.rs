@@ -526,6 +526,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v71b",
     "heldout-v72a",
     "heldout-v72b",
+    "heldout-v73a",
+    "heldout-v73b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
