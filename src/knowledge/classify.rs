@@ -489,6 +489,17 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 31: what blind sets v73a–v73b showed, read after they were measured ---
+    // Replies sysadmins pasted into professional communities; end users' send errors from
+    // mail-client help communities (fixtures/bounces/README.md, "The v73 sets, measured blind").
+    t("sendmail_reply_read_error", &["reply: read error from"], NetworkError)
+        .src("Sendmail's deferral when the connection broke while it waited for a reply, \"(reply: read error from mx2.mail.yahoo.com.)\" (https://www.gowebing.com/ask/post/40423.html, heldout-v73a): a network failure, retried"),
+    t("plesk_greylisting_handler", &["defer during call…grey"], Greylisting)
+        .src("Plesk's mail handler log, \"call_handlers: DEFER during call '/usr/local/psa/handlers/info/05-grey-…/executable' handler\" (https://talk.plesk.com/threads/qmail-configuration.94593; https://support.plesk.com/hc/en-us/articles/213369789-Email-is-not-delivered-DEFER-during-call, heldout-v73a): Plesk's greylisting handler deferred the message"),
+    t("old_tls_versions_refused", &["tls 1.0 and 1.1 are not supported"], SecurityError)
+        .src("Microsoft 365's \"421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls.\" (https://github.com/zehm/sendEmail/issues/1, heldout-v73a): the client's TLS is too old, it fails the same way until the client is upgraded"),
+    t("client_address_not_found", &["the address was not found, is unknown, or is not receiving"], UserUnknown).hard()
+        .src("A mail client's \"Message could not be delivered - the address was not found, is unknown, or is not receiving messages.\" (https://github.com/nextcloud/mail/issues/9498, heldout-v73b): the recipient's address does not exist"),
     // --- Round 30: what blind sets v72a–v72b showed, read after they were measured ---
     // Reply texts open-source MTAs, delivery agents and filters send, read in their sources
     // (fixtures/bounces/README.md, "The v72 sets, measured blind").
@@ -7367,6 +7378,20 @@ mod tests {
         (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
         (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
     ];
+
+    /// Round 31: blind sets v73a–v73b, read after they were measured.
+    #[rustfmt::skip]
+    const V73_READ: &[RhostExampleCtx] = &[
+        (None, None, None, "8BITMIME   (reply: read error from mx.example.net.)", NetworkError, None),
+        (None, None, None, "call_handlers: DEFER during call '/usr/local/psa/handlers/info/05-grey-abcdef/executable' handler", Greylisting, None),
+        (None, Some(421), Some("4.7.66"), "TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [SA9P221CA0019.NAMP221.PROD.OUTLOOK.COM]", SecurityError, Some("microsoft")),
+        (None, None, None, "Could not send message: Message could not be delivered - the address was not found, is unknown, or is not receiving messages.", UserUnknown, None),
+    ];
+
+    #[test]
+    fn v73_read_after_measuring() {
+        assert_examples(V73_READ);
+    }
 
     /// Round 30: blind sets v72a–v72b, read after they were measured.
     #[rustfmt::skip]
