@@ -227,6 +227,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v71b"),
     set!("heldout-v72a"),
     set!("heldout-v72b"),
+    set!("heldout-v73a"),
+    set!("heldout-v73b"),
 ];
 
 /// The labelled reply most like the one asked about.
