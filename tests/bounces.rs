@@ -528,6 +528,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v72b",
     "heldout-v73a",
     "heldout-v73b",
+    "heldout-v74a",
+    "heldout-v74b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
