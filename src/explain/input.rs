@@ -1910,11 +1910,15 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         return None;
     }
     let code = three_digits(line, i)?;
-    let rest = line
-        .get(i + 3..)?
-        .strip_prefix(')')?
-        .trim_start()
-        .strip_prefix(':')?;
+    let rest = line.get(i + 3..)?.strip_prefix(')')?.trim_start();
+    // lettre's error without a message ends at the parenthesis: "Error: permanent error
+    // (535)" (https://github.com/pimalaya/himalaya/issues/294, heldout-v74b).
+    if rest.is_empty() {
+        let head = line[..i - 1].trim_end().to_ascii_lowercase();
+        return (head.ends_with("permanent error") || head.ends_with("transient error"))
+            .then_some((code, ' ', ""));
+    }
+    let rest = rest.strip_prefix(':')?;
     Some((code, ' ', rest.trim_start()))
 }
 
@@ -2154,8 +2158,12 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                             | "status"
                             | "smtp"
                     ));
+            // DokuWiki's smtp plugin writes the awaited code before the one it got
+            // ("Unexpected return code - Expected: 354, Got: 503 | 503 Bad sequence of
+            // commands", https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/61).
             let expected = before.ends_with("expected response code")
-                || before.ends_with("expected response code \"");
+                || before.ends_with("expected response code \"")
+                || before.ends_with("expected:");
             // A client message that appends the server's refusal after a comma or a dash
             // ("Failed to close connection to SMTP server, 553 Relaying disallowed", "Error
             // Sending Email - 422 try again in 15 seconds", "from 202.106.182.168, 445 服务器拒绝"):
@@ -2170,7 +2178,9 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                 && code_at(line, i).is_some_and(|(c, sep, rest)| {
                     (4..=5).contains(&(c / 100))
                         && ((sep == ' '
-                            && (prev_word.ends_with(',') || prev_word == "-" || tag)
+                            && (prev_word.ends_with(',')
+                                || matches!(prev_word, "-" | "--")
+                                || tag)
                             && rest.chars().next().is_some_and(|ch| ch.is_alphabetic()))
                             || (sep == '-' && rest.starts_with('\'')))
                 });
@@ -2652,6 +2662,10 @@ fn infer_context(block: &str) -> Option<Context> {
         ("failed on data command", Context::Data),
         ("refused to talk to me", Context::Greeting),
         ("invalid greeting", Context::Greeting),
+        // A client refusing a greeting it did not expect ("SMTP connection failure:
+        // Unexpected greeting: \"220-…\"", https://github.com/chatmail/core/issues/5911,
+        // heldout-v74b).
+        ("unexpected greeting", Context::Greeting),
         ("after initial connection", Context::Greeting),
         ("reject: connect from", Context::Greeting),
         ("connected to remote host", Context::Greeting),
@@ -3157,6 +3171,9 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("expected response code 250/251/252", Context::Rcpt),
     ("expected response code \"250/251/252\"", Context::Rcpt),
     ("expected response code \"354\"", Context::Data),
+    // DokuWiki's smtp plugin: "Unexpected return code - Expected: 354, Got: 503"
+    // (https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/61, heldout-v74a).
+    ("expected: 354,", Context::Data),
     ("expected response code 235", Context::Auth),
     ("expected response code \"235\"", Context::Auth),
     ("expected response code 334", Context::Auth),
@@ -3915,6 +3932,20 @@ mod tests {
                 "{word}: {got:?}"
             );
         }
+        // lettre's error with no message; monit's "--" before the reply; DokuWiki's awaited
+        // code before the one it got.
+        assert_eq!(reply("Error: permanent error (535)").0, 535);
+        assert_eq!(
+            reply("SMTP: Mailserver response error -- 550 Sender address is not allowed.").0,
+            550
+        );
+        assert_eq!(
+            reply(
+                "Unexpected return code - Expected: 354, Got: 503 | 503 Bad sequence of commands"
+            )
+            .0,
+            503
+        );
         let size = parse_inputs(&["250MB".to_string()]);
         assert!(
             matches!(size.first(), Some(Parsed::Invalid { .. })),

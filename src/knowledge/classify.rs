@@ -489,6 +489,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 32: what blind sets v74a–v74b showed, read after they were measured ---
+    // Web applications' and distribution trackers' pasted errors (fixtures/bounces/README.md,
+    // "The v74 sets, measured blind").
+    t("account_on_probation_hourly", &["account is on probation and domains are limited to"], RateLimited)
+        .soft("A sending account on probation may send only so many messages an hour: the refusal lifts when the time it names has passed.")
+        .src("A sending service's SMTP refusal \"554 Your account is on probation and domains are limited to 100 messages / hour. Account will be enabled in 341 seconds\" (https://github.com/pivorakmeetup/pivorak-web-app/issues/711, heldout-v74a; Mailgun's probation limits, as mailgun_account_limits): the account's hourly limit, soft whatever its 554"),
     // --- Round 31: what blind sets v73a–v73b showed, read after they were measured ---
     // Replies sysadmins pasted into professional communities; end users' send errors from
     // mail-client help communities (fixtures/bounces/README.md, "The v73 sets, measured blind").
@@ -7378,6 +7384,19 @@ mod tests {
         (None, None, None, "2021-11-09 11:06:21 1mkO1F-0004dQ-4z spam acl condition: all spamd servers failed", SystemError, None),
         (Some(Context::EndOfData), None, None, "malware acl condition: clamd /var/run/clamav/clamd.ctl : unable to connect to UNIX socket", SystemError, None),
     ];
+
+    /// Round 32: blind sets v74a–v74b, read after they were measured.
+    #[rustfmt::skip]
+    const V74_READ: &[RhostExampleCtx] = &[
+        (None, Some(554), None, "Net::SMTPFatalError: 554 Your account is on probation and domains are limited to 100 messages / hour. Account will be enabled in 341 seconds", RateLimited, None),
+    ];
+
+    #[test]
+    fn v74_read_after_measuring() {
+        assert_examples(V74_READ);
+        let c = classify_example(None, Some(554), None, V74_READ[0].3);
+        assert_eq!(c.bounce, Some(Bounce::Soft));
+    }
 
     /// Round 31: blind sets v73a–v73b, read after they were measured.
     #[rustfmt::skip]
