@@ -229,6 +229,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v72b"),
     set!("heldout-v73a"),
     set!("heldout-v73b"),
+    set!("heldout-v74a"),
+    set!("heldout-v74b"),
 ];
 
 /// The labelled reply most like the one asked about.
