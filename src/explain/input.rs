@@ -2163,7 +2163,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // commands", https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/61).
             let expected = before.ends_with("expected response code")
                 || before.ends_with("expected response code \"")
-                || before.ends_with("expected:");
+                || prev_word == "expected:";
             // A client message that appends the server's refusal after a comma or a dash
             // ("Failed to close connection to SMTP server, 553 Relaying disallowed", "Error
             // Sending Email - 422 try again in 15 seconds", "from 202.106.182.168, 445 服务器拒绝"):
@@ -3946,6 +3946,7 @@ mod tests {
             .0,
             503
         );
+        assert_eq!(reply("SMTP error, unexpected: 550 User unknown").0, 550);
         let size = parse_inputs(&["250MB".to_string()]);
         assert!(
             matches!(size.first(), Some(Parsed::Invalid { .. })),
