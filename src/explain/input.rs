@@ -2058,6 +2058,17 @@ fn coded_pair_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     (u16::from(e.class) == code / 100 && rest.starts_with(first)).then_some((code, sep, rest))
 }
 
+/// Whether the number after `before` (lower case; `prev_word` its last word) is the code a
+/// client awaited, not the server's reply: Swift Mailer's and Symfony Mailer's "Expected
+/// response code 250 but got code …", and DokuWiki's smtp plugin's "Unexpected return code -
+/// Expected: 354, Got: 503 | 503 Bad sequence of commands"
+/// (https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/61).
+fn awaited_code(before: &str, prev_word: &str) -> bool {
+    before.ends_with("expected response code")
+        || before.ends_with("expected response code \"")
+        || prev_word == "expected:"
+}
+
 /// A reply code after the start of the line (see [`find_code`]); in loose mode also after
 /// a space, a quote, `(`, `=`, `>`, `*` or a word's colon (`msg:530`).
 fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
@@ -2158,12 +2169,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                             | "status"
                             | "smtp"
                     ));
-            // DokuWiki's smtp plugin writes the awaited code before the one it got
-            // ("Unexpected return code - Expected: 354, Got: 503 | 503 Bad sequence of
-            // commands", https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/61).
-            let expected = before.ends_with("expected response code")
-                || before.ends_with("expected response code \"")
-                || prev_word == "expected:";
+            let expected = awaited_code(before, prev_word);
             // A client message that appends the server's refusal after a comma or a dash
             // ("Failed to close connection to SMTP server, 553 Relaying disallowed", "Error
             // Sending Email - 422 try again in 15 seconds", "from 202.106.182.168, 445 服务器拒绝"):
