@@ -440,10 +440,15 @@ fn talking_remote(lower: &str) -> Option<String> {
         .split_whitespace()
         .next()?
         .trim_end_matches([':', '.', ',']);
-    let named = host.contains('.')
-        && host.bytes().any(|b| b.is_ascii_alphabetic())
-        && !host.starts_with('[');
-    named.then(|| escape(host))
+    host_name(host)
+}
+
+/// `word` as a host name a line names (a dot, a letter, not a bracketed address), escaped.
+fn host_name(word: &str) -> Option<String> {
+    let named = word.contains('.')
+        && word.bytes().any(|b| b.is_ascii_alphabetic())
+        && !word.starts_with('[');
+    named.then(|| escape(word))
 }
 
 /// The server a delivery status notification's `Remote-MTA: dns; NAME` field names before
@@ -458,11 +463,8 @@ fn dsn_remote(lower: &str) -> Option<String> {
         .split_whitespace()
         .next()?
         .trim_end_matches(['.', ',', ';']);
-    let named = host.contains('.')
-        && host.bytes().any(|b| b.is_ascii_alphabetic())
-        && !host.starts_with('[')
-        && !host.contains(':');
-    named.then(|| escape(host))
+    // An IPv6 address written without brackets is no name either.
+    host_name(host).filter(|_| !host.contains(':'))
 }
 
 /// A 501 whose text starts with the verb it refuses: Sendmail's srvrsmtp.c answers a bad
