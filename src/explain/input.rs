@@ -319,6 +319,11 @@ impl Pending {
         if let Some(i) = joined.rfind("(in reply to ") {
             joined.truncate(i);
         }
+        // Neither is qmail's "Giving up on 192.0.2.1." after "Remote host said: …"
+        // (qmail-remote.c writes it when it closes the connection).
+        if let Some(i) = joined.rfind(" Giving up on ") {
+            joined.truncate(i);
+        }
         joined.truncate(without_postfix_envelope(&joined).len());
         while joined.ends_with(')') && joined.matches(')').count() > joined.matches('(').count() {
             joined.pop();
@@ -4534,6 +4539,15 @@ mod tests {
             Some(Parsed::Reply { code, text, .. }) => Some((code, text.unwrap_or_default())),
             _ => None,
         }
+    }
+
+    #[test]
+    fn qmail_giving_up_is_not_the_servers_text() {
+        let qmail = "<a@b.example>:\n192.0.2.1 does not like recipient.\nRemote host said: 556 The number of RCPTs is over size\nGiving up on 192.0.2.1.";
+        assert_eq!(
+            reply_of(qmail),
+            Some((556, "The number of RCPTs is over size".to_string()))
+        );
     }
 
     /// The code of the first reply read from `text`.

@@ -1,7 +1,10 @@
 //! The last resort for a reason: when no rule places a reply (no phrase, no code that says
-//! anything, or only an enhanced code without a subject rule), the reason of the most similar
-//! *labelled* real reply, with that reply and its public source shown, so that the reader can
-//! judge the likeness. Only when the likeness is close enough (see [`MIN_SIMILARITY`]).
+//! anything, or only an enhanced code without a subject rule), or only the codes guessed it
+//! (a vague X.7 code or a 5xx basic code read in its context, `classify`'s `vague_guess` and
+//! `code_guess`), the reason of the most similar *labelled* real reply, with that reply and
+//! its public source shown, so that the reader can judge the likeness. Only when the likeness
+//! is close enough (see [`MIN_SIMILARITY`]). On a time split the nearest line beat those
+//! guesses about two to one (the test `time_split::neighbour_or_codes`).
 //!
 //! The labelled replies are the training sets of `fixtures/bounces/` (each line with its
 //! public source; format and labelling conventions in that directory's README). The blind
@@ -372,14 +375,15 @@ pub fn pooled_sets() -> impl Iterator<Item = &'static str> {
 }
 
 /// The reason of the labelled reply most like this one, if it is alike enough.
-/// `whole` is the pasted line as given; the codes and context are what was read from it.
+/// `text` is the reply as read (`classify` asks with the reply's own text, without its
+/// wrapper); the codes and context are what was read from it.
 pub fn nearest(
-    whole: &str,
+    text: &str,
     code: Option<u16>,
     enhanced: Option<&str>,
     context: Option<&str>,
 ) -> Option<SimilarLine> {
-    nearest_in(&INDEX, whole, code, enhanced, context)
+    nearest_in(&INDEX, text, code, enhanced, context)
         .filter(|s| f64::from(s.similarity) >= MIN_SIMILARITY * 100.0)
 }
 
@@ -471,12 +475,17 @@ pub fn featurize(
             );
             continue;
         }
-        if token.contains('@') {
+        // Mail addresses name people, not conditions; a token of digits and hex letters
+        // ("fa161fd4-7576-…", "{4DA765B1-6-6565EC3F-FFFF}") is an id, a queue or session
+        // number, different in every line. A log summary masks such ids as "ID" (explain's
+        // `log::masked`), so the word "id" says nothing either: a masked line and the line
+        // itself have the same features.
+        if token.contains('@') || hex_id(token) {
             continue;
         }
         words.extend(
             letter_runs(token)
-                .filter(|w| w.chars().count() >= 2)
+                .filter(|w| w.chars().count() >= 2 && *w != "id")
                 .map(str::to_string),
         );
     }
@@ -498,6 +507,14 @@ pub fn featurize(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A token with a digit whose letter runs are all hex digits (or a log summary's mask
+/// "id"): an identifier.
+fn hex_id(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit())
+        && token.chars().any(char::is_alphabetic)
+        && letter_runs(token).all(|w| w == "id" || w.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Runs of letters (any script) in a token.
@@ -532,6 +549,22 @@ mod tests {
             assert!(f.iter().any(|x| x == want), "{want} in {f:?}");
         }
         assert!(!f.iter().any(|x| x.contains("bob") || x.contains("example")));
+        let f = featurize(
+            "Session ID: {4DA765B1-6-6565EC3F-FFFF} AUP#In-1310",
+            None,
+            None,
+            None,
+        );
+        assert!(f.iter().any(|x| x == "aup") && f.iter().any(|x| x == "session"));
+        assert!(!f.iter().any(|x| x == "ffff" || x == "ec"), "{f:?}");
+        // The same line as a log summary masks it has the same features.
+        let masked = featurize(
+            "ID: Session ID: {ID-6-ID-FFFF} AUP#In-1310",
+            None,
+            None,
+            None,
+        );
+        assert_eq!(f, masked);
     }
 
     #[test]
@@ -612,16 +645,18 @@ fn wave(set: &str) -> Option<u32> {
 mod time_split {
     use super::*;
 
-    /// Does an index holding the read waves find better neighbours for a wave it has not
-    /// seen? Each wave from v30 on is asked, in order, of the index as it was before the
-    /// waves joined and of that index with every earlier wave (a time split: no wave is
-    /// asked of an index holding itself or a later one). Printed, and held to the finding:
-    /// more neighbours at or above the threshold, right at least as often.
-    /// `cargo test --release --lib time_split -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "a measurement (about 30 s in release): run by hand"]
-    #[allow(clippy::print_stderr)] // the measurement's figures are its output
-    fn earlier_waves_find_more_neighbours() {
+    /// A failure line of the time split, asked of `with` (the first training sets and every
+    /// wave before its own) and of `before` (the first training sets alone).
+    struct Asked<'a> {
+        with: &'a Index,
+        before: &'a Index,
+        line: Labelled<'static>,
+    }
+
+    /// Each wave from v30 on, in order, its failure lines (not 2xx) asked of the index of the
+    /// waves before it: a time split, no wave is asked of an index holding itself or a later
+    /// one.
+    fn each_failure_line(mut f: impl FnMut(Asked<'_>)) {
         let base: Vec<_> = SETS
             .iter()
             .filter(|s| wave(s.0).is_none())
@@ -635,31 +670,51 @@ mod time_split {
         let before = build_sets(&base);
         let mut nums: Vec<u32> = waves.iter().filter_map(|s| wave(s.0)).collect();
         nums.dedup();
-        let min = MIN_SIMILARITY * 100.0;
-        // (asked, [found, right] before, [found, right] with the earlier waves)
-        let (mut asked, mut a, mut b) = (0u32, [0u32; 2], [0u32; 2]);
         for n in nums.into_iter().filter(|n| *n >= 30) {
             let mut sets = base.clone();
             sets.extend(waves.iter().filter(|s| wave(s.0).is_some_and(|w| w < n)));
             let with = build_sets(&sets);
             for (_, data, odd) in waves.iter().filter(|s| wave(s.0) == Some(n)) {
-                for (_, text, code, enhanced, context, reason, _) in lines_of(data, *odd) {
+                for line in lines_of(data, *odd) {
+                    let (_, _, code, enhanced, ..) = line;
                     if code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.starts_with('2'))
                     {
                         continue;
                     }
-                    asked += 1;
-                    for (index, tally) in [(&before, &mut a), (&with, &mut b)] {
-                        if let Some(s) = nearest_in(index, text, code, enhanced, context)
-                            .filter(|s| f64::from(s.similarity) >= min)
-                        {
-                            tally[0] += 1;
-                            tally[1] += u32::from(s.reason == reason);
-                        }
-                    }
+                    f(Asked {
+                        with: &with,
+                        before: &before,
+                        line,
+                    });
                 }
             }
         }
+    }
+
+    /// Does an index holding the read waves find better neighbours for a wave it has not
+    /// seen? Each failure line of the time split is asked of the index as it was before the
+    /// waves joined and of that index with every earlier wave. Printed, and held to the
+    /// finding: more neighbours at or above the threshold, right at least as often.
+    /// `cargo test --release --lib time_split -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement (about 30 s in release): run by hand"]
+    #[allow(clippy::print_stderr)] // the measurement's figures are its output
+    fn earlier_waves_find_more_neighbours() {
+        let min = MIN_SIMILARITY * 100.0;
+        // (asked, [found, right] before, [found, right] with the earlier waves)
+        let (mut asked, mut a, mut b) = (0u32, [0u32; 2], [0u32; 2]);
+        each_failure_line(|q| {
+            let (_, text, code, enhanced, context, reason, _) = q.line;
+            asked += 1;
+            for (index, tally) in [(q.before, &mut a), (q.with, &mut b)] {
+                if let Some(s) = nearest_in(index, text, code, enhanced, context)
+                    .filter(|s| f64::from(s.similarity) >= min)
+                {
+                    tally[0] += 1;
+                    tally[1] += u32::from(s.reason == reason);
+                }
+            }
+        });
         eprintln!(
             "waves v30 on, {asked} failure lines: a neighbour at or above {MIN_SIMILARITY} for {} \
              ({} right) before the waves joined, for {} ({} right) with the earlier waves",
@@ -669,5 +724,55 @@ mod time_split {
             b[0] > a[0] && b[1] * a[0] >= a[1] * b[0] * 95 / 100,
             "{a:?} {b:?}"
         );
+    }
+    /// Against the codes alone: on the same lines of the same time split, how often is the
+    /// nearest earlier line right, and how often the reason the reply and enhanced codes
+    /// give without any phrase? By the step that gave the codes' reason and by likeness
+    /// (tenths). It decided that the nearest line at or above [`MIN_SIMILARITY`] replaces
+    /// the two guesses (a vague X.7 code, a basic code in its context) but not a decisive
+    /// enhanced code. `cargo test --release --lib neighbour_or_codes -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement (a few seconds in release): run by hand"]
+    #[allow(clippy::print_stderr)] // the measurement's figures are its output
+    fn neighbour_or_codes() {
+        use crate::knowledge::classify::code_only;
+        use crate::smtp::{Context, reply::EnhancedCode};
+        use std::collections::BTreeMap;
+        // (step, likeness bucket) → [asked, nearest line right, codes right]
+        let mut t: BTreeMap<(&str, usize), [u32; 3]> = BTreeMap::new();
+        each_failure_line(|q| {
+            let (_, text, code, enhanced, context, reason, _) = q.line;
+            let ctx: Option<Context> =
+                context.and_then(|c| serde_json::from_str(&format!("\"{c}\"")).ok());
+            let codes = code_only(ctx, code, enhanced.and_then(EnhancedCode::parse));
+            let got = nearest_in(q.with, text, code, enhanced, context);
+            let bucket = got.as_ref().map(|s| usize::from(s.similarity / 10).min(9));
+            let row = t
+                .entry((
+                    codes.map_or("no code", |(_, step)| step),
+                    bucket.unwrap_or(10),
+                ))
+                .or_default();
+            row[0] += 1;
+            row[1] += u32::from(got.is_some_and(|s| s.reason == reason));
+            row[2] += u32::from(codes.is_some_and(|(r, _)| r.name() == reason));
+        });
+        for ((step, bucket), [asked, near, codes]) in &t {
+            eprintln!(
+                "{step:<24} likeness {:.1}+: {asked:>4} lines, nearest line right {near:>4}, \
+                 codes right {codes:>4}",
+                *bucket as f64 / 10.0
+            );
+        }
+        let at_least = |step: &str, col: usize| {
+            t.iter()
+                .filter(|((s, b), _)| *s == step && (*b as f64) / 10.0 >= MIN_SIMILARITY - 1e-9)
+                .filter(|((_, b), _)| *b < 10)
+                .map(|(_, r)| r[col])
+                .sum::<u32>()
+        };
+        for step in ["vague X.7 code (guess)", "basic code (guess)"] {
+            assert!(at_least(step, 1) > at_least(step, 2), "{step}");
+        }
     }
 }
