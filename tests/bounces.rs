@@ -530,6 +530,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v73b",
     "heldout-v74a",
     "heldout-v74b",
+    "heldout-v75a",
+    "heldout-v75b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
