@@ -489,6 +489,20 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 33: what blind sets v75a–v75b showed, read after they were measured ---
+    // Commercial mail components' support pages; knowledge bases of older mail servers and
+    // gateways (fixtures/bounces/README.md, "The v75 sets, measured blind").
+    t("ip_administratively_disabled", &["ip address is administratively disabled", "adresu ip sa zablokowane"], Blocked)
+        .src("wp.pl's answer to a client on port 465, \"550 [IP:…] polaczenia z Twojego adresu IP sa zablokowane administracyjnie / mail from your IP address is administratively disabled\" (https://github.com/MailCore/mailcore2/pull/1417, heldout-v75a): the provider blocks the client's IP"),
+    t("uribl_link_in_body", &["blacklisted url in message", "blacklisted link"], SpamDetected)
+        .src("IMail's bounce of a remote \"550-REJECTED - Blacklisted URL in message. (example.com) in [black]. 550-See http://lookup.uribl.com. - Blacklisted Link\" (https://github.com/sisimai/p5-sisimai/issues/143, heldout-v75b): a link in the message body is on a URI blocklist, a content rejection, not a block of the sending IP"),
+    t("ftgate_concurrent_sessions", &["max concurrent sessions"], RateLimited)
+        .src("FTGate's \"451 4.5.1 [%s] Max concurrent sessions (#1.04)\" (ERR_SMTP_REJECT_CONCURRENT, http://docs.ftgate.com/ftgate-documentation/error-messages/service-error-messages/, heldout-v75b): too many sessions from one address at once"),
+    t("mailbox_access_error", &["mailbox access error"], SystemError)
+        .src("FTGate's \"451 4.2.2 %s mailbox access error (#3.15)\" (http://docs.ftgate.com/ftgate-documentation/error-messages/service-error-messages/, heldout-v75b): the server could not open the mailbox's store, its own temporary fault, not a full mailbox whatever its 4.2.2"),
+    t("domino_connection_denied_policy", &["connection denied based on policy"], Blocked)
+        .hard()
+        .src("Lotus Domino's default rejection of a connecting host found on a configured DNS blocklist, \"Connection denied based on policy reason\" (IBM Redbook on Domino messaging, https://manualshive.com/en/manual/ibm/ah0qxml-lotus-domino-messaging/3364478?page=47, heldout-v75b): the client's host is blocked"),
     // --- Round 32: what blind sets v74a–v74b showed, read after they were measured ---
     // Web applications' and distribution trackers' pasted errors (fixtures/bounces/README.md,
     // "The v74 sets, measured blind").
@@ -7468,6 +7482,26 @@ mod tests {
     const V74_READ: &[RhostExampleCtx] = &[
         (None, Some(554), None, "Net::SMTPFatalError: 554 Your account is on probation and domains are limited to 100 messages / hour. Account will be enabled in 341 seconds", RateLimited, None),
     ];
+
+    /// Round 33: blind sets v75a–v75b, read after they were measured.
+    #[rustfmt::skip]
+    const V75_READ: &[RhostExampleCtx] = &[
+        (None, Some(550), None, "[IP:192.0.2.7] polaczenia z Twojego adresu IP sa zablokowane administracyjnie / mail from your IP address is administratively disabled", Blocked, None),
+        (None, Some(550), None, "REJECTED - Blacklisted URL in message. (example.com) in [black]. See http://lookup.uribl.com. - Blacklisted Link", SpamDetected, None),
+        (None, Some(451), Some("4.5.1"), "[192.0.2.7] Max concurrent sessions (#1.04)", RateLimited, None),
+        (None, Some(451), Some("4.2.2"), "a@example.com mailbox access error (#3.15)", SystemError, None),
+        (None, None, None, "Connection denied based on policy reason", Blocked, None),
+    ];
+
+    #[test]
+    fn v75_read_after_measuring() {
+        assert_examples(V75_READ);
+        // A code-less block is hard; a full mailbox's 4.2.2 under another text stays soft.
+        let c = classify_example(None, None, None, V75_READ[4].3);
+        assert_eq!(c.bounce, Some(Bounce::Hard));
+        let c = classify_example(None, Some(451), Some("4.2.2"), V75_READ[3].3);
+        assert_eq!(c.bounce, Some(Bounce::Soft));
+    }
 
     #[test]
     fn v74_read_after_measuring() {
