@@ -234,6 +234,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v73b"),
     set!("heldout-v74a"),
     set!("heldout-v74b"),
+    set!("heldout-v75a"),
+    set!("heldout-v75b"),
 ];
 
 /// The labelled reply most like the one asked about.
