@@ -3801,7 +3801,9 @@ fn like_labelled(
 }
 
 /// When asked: the reason of the most like labelled reply instead of `reason`, with that
-/// reply (and the rule named after it), if one is alike enough.
+/// reply (and the rule named after it), if one is alike enough. A reply with a failure code
+/// never takes a labelled acceptance (`delivered`) as its reason; a code-less log line may
+/// (Dovecot's "saved mail to INBOX").
 fn nearest_instead(
     ask: bool,
     reason: Option<Reason>,
@@ -3814,6 +3816,7 @@ fn nearest_instead(
     match ask
         .then(|| like_labelled(text, code, enhanced, ctx))
         .flatten()
+        .filter(|(_, r)| *r != Delivered || (code.is_none() && enhanced.is_none()))
     {
         Some((s, r)) => {
             *rule = format!("similar:{}", s.id);
@@ -7492,6 +7495,15 @@ mod tests {
         (None, Some(451), Some("4.2.2"), "a@example.com mailbox access error (#3.15)", SystemError, None),
         (None, None, None, "Connection denied based on policy reason", Blocked, None),
     ];
+
+    /// A refusal whose nearest labelled line is an acceptance ("250 OK id=1abcD-000", Exim's
+    /// queue id) keeps the codes' reading: a failed reply is never `delivered`.
+    #[test]
+    fn a_refusal_never_takes_delivered_from_its_neighbour() {
+        let c = classify_example(None, Some(550), None, "OK id=1abcD-000");
+        assert_eq!((c.reason, c.bounce), (Some(Blocked), Some(Bounce::Hard)));
+        assert!(c.similar.is_none());
+    }
 
     #[test]
     fn v75_read_after_measuring() {
