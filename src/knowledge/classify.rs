@@ -3703,10 +3703,6 @@ fn weak_reason(
     enhanced: Option<EnhancedCode>,
     phrases: &str,
 ) -> (Option<Reason>, String, bool) {
-    let by_enhanced_code = |r: Reason, guess: bool| {
-        let id = enhanced.map(|e| e.to_string()).unwrap_or_default();
-        (Some(r), format!("enhanced:{id}"), guess)
-    };
     if let Some(rule) = find_text(&WEAK_INDEX, phrases) {
         // A block that names the IP it refuses stays a block of that host, also when it
         // answers MAIL FROM ("550 IP 192.0.2.1 is blocked by EarthLink",
@@ -3718,12 +3714,8 @@ fn weak_reason(
         (Some(r), format!("text:{}", rule.id), false)
     } else if let Some(r) = find_text(&EXPIRY_INDEX, phrases) {
         (Some(r.reason), format!("text:{}", r.id), false)
-    } else if let Some(r) = enhanced.and_then(|e| by_enhanced_subject(e, code)) {
-        by_enhanced_code(r, false)
-    } else if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx, code)) {
-        by_enhanced_code(sender_refused(r, ctx), vague_guess(r, code))
-    } else if let Some(c) = code {
-        (Some(by_code(c, ctx)), format!("code:{c}"), code_guess(c))
+    } else if let Some((r, id, guess)) = by_codes(ctx, code, enhanced) {
+        (Some(r), id, guess)
     } else if enhanced.is_some() {
         (Some(Undefined), "none".to_string(), false)
     } else if let Some(r) = find_text(&CODELESS_INDEX, phrases) {
@@ -3732,6 +3724,29 @@ fn weak_reason(
         // Text without any code: only a phrase can say anything.
         (None, "none".to_string(), false)
     }
+}
+
+/// The reason the codes give when no phrase did: an X.5.0 code, a vague X.7 code in its
+/// context, the basic code in its context; with the rule's id and whether the reason is only
+/// a guess the nearest labelled line replaces ([`vague_guess`], [`code_guess`]).
+fn by_codes(
+    ctx: Option<Context>,
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+) -> Option<(Reason, String, bool)> {
+    if let Some(e) = enhanced {
+        if let Some(r) = by_enhanced_subject(e, code) {
+            return Some((r, format!("enhanced:{e}"), false));
+        }
+        if let Some(r) = by_vague_enhanced(e, ctx, code) {
+            return Some((
+                sender_refused(r, ctx),
+                format!("enhanced:{e}"),
+                vague_guess(r, code),
+            ));
+        }
+    }
+    code.map(|c| (by_code(c, ctx), format!("code:{c}"), code_guess(c)))
 }
 
 /// Is the reason a vague X.7 code gives in its context only a guess, which the nearest
@@ -3937,7 +3952,7 @@ pub fn classify(
 
 /// The reason the codes alone give, without any phrase, and which step gave it: a decisive
 /// enhanced code, an X.5.0 code, a vague X.7 code in its context, the basic code in its
-/// context (the steps [`mailer_or_enhanced`] and [`weak_reason`] fall back on). For the
+/// context (the steps [`mailer_or_enhanced`] and [`by_codes`] give). For the
 /// measurement that compares them with the nearest labelled line (`similar`'s time split).
 #[cfg(test)]
 pub(super) fn code_only(
@@ -3948,24 +3963,17 @@ pub(super) fn code_only(
     if let Some(r) = enhanced.and_then(|e| by_enhanced(e, code)) {
         return Some((r, "decisive enhanced code"));
     }
-    if let Some(r) = enhanced.and_then(|e| by_enhanced_subject(e, code)) {
-        return Some((r, "X.5.0 code"));
-    }
-    if let Some(r) = enhanced.and_then(|e| by_vague_enhanced(e, ctx, code)) {
-        let step = if vague_guess(r, code) {
-            "vague X.7 code (guess)"
-        } else {
-            "vague X.7 code (kept)"
+    by_codes(ctx, code, enhanced).map(|(r, id, guess)| {
+        let step = match (id.starts_with("code:"), guess) {
+            (true, true) => "basic code (guess)",
+            (true, false) => "basic code (kept)",
+            (false, true) => "vague X.7 code (guess)",
+            (false, false) if enhanced.is_some_and(|e| other_protocol_status(e, code)) => {
+                "X.5.0 code"
+            }
+            (false, false) => "vague X.7 code (kept)",
         };
-        return Some((sender_refused(r, ctx), step));
-    }
-    code.map(|c| {
-        let step = if code_guess(c) {
-            "basic code (guess)"
-        } else {
-            "basic code (kept)"
-        };
-        (by_code(c, ctx), step)
+        (r, step)
     })
 }
 

@@ -727,6 +727,7 @@ mod time_split {
             "{a:?} {b:?}"
         );
     }
+
     /// Against the codes alone: on the same lines of the same time split, how often is the
     /// nearest earlier line right, and how often the reason the reply and enhanced codes
     /// give without any phrase? By the step that gave the codes' reason and by likeness
