@@ -882,9 +882,10 @@ fn agreement(file: &str) {
 
 /// The nearest-labelled-line fallback (`smtpprobe::knowledge::similar`), cross-validated on
 /// the training sets: each set left out of the index in turn, its lines asked about, how
-/// often the nearest line's reason is the label, by likeness. Printed; held to the finding
-/// that justifies its threshold: at or above `MIN_SIMILARITY` most guesses are right, below
-/// it not.
+/// often its reason (the nearest line's, or below a likeness of 0.5 the vote of the nearest
+/// nine) is the label, by the nearest line's likeness. Printed; held to the finding that
+/// justifies its threshold: at or above `MIN_SIMILARITY` three in four are right, below it
+/// clearly fewer.
 #[test]
 fn similar_lines() {
     use smtpprobe::knowledge::similar::{MIN_SIMILARITY, cross_validate};
@@ -917,7 +918,14 @@ fn similar_lines() {
     );
     // With the read waves in the pool (harder, more varied lines than the first training
     // sets) at or above the threshold three in four are right (1,575/2,103 when they joined;
-    // 838/1,024 on the first training sets alone), below it fewer than one in two.
+    // 838/1,024 on the first training sets alone; 1,815/2,367 with the vote of the nearest
+    // nine below a likeness of 0.5). Below it the vote is right about half the time (638 of
+    // 1,188), clearly less often: the threshold stays where the neighbours' word is worth more
+    // than the codes' guess and the same reply reads the same under any wrapper
+    // (fixtures/bounces/README.md, "The nearest nine").
     assert!(share(above) >= 0.7, "above the threshold: {above:?}");
-    assert!(share(below) < 0.5, "below the threshold: {below:?}");
+    assert!(
+        share(above) >= share(below) + 0.15,
+        "above {above:?}, below {below:?}"
+    );
 }

@@ -503,14 +503,24 @@ fn render_classification(out: &mut String, item: &Item) {
         } else {
             ""
         };
+        let like = if s.voters > 1 {
+            format!(
+                "no rule matched this wording; the reason is the one the {} most like labelled real replies weigh most ({} of them; the nearest at likeness {:.2}), the most like of those (likeness {:.2})",
+                s.voters,
+                s.votes,
+                f64::from(s.nearest_similarity) / 100.0,
+                f64::from(s.similarity) / 100.0,
+            )
+        } else {
+            format!(
+                "no rule matched this wording; the reason is that of the most like labelled real reply (likeness {:.2})",
+                f64::from(s.similarity) / 100.0,
+            )
+        };
         field(
             out,
             "Like",
-            &format!(
-                "no rule matched this wording; the reason is that of the most like labelled real reply (likeness {:.2}): \"{text}{more}\" ({})",
-                f64::from(s.similarity) / 100.0,
-                s.source
-            ),
+            &format!("{like}: \"{text}{more}\" ({})", s.source),
         );
     }
     if let Some(p) = &item.provider {
