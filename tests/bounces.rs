@@ -532,6 +532,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v74b",
     "heldout-v75a",
     "heldout-v75b",
+    "heldout-v76a",
+    "heldout-v76b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
