@@ -251,6 +251,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v74b"),
     set!("heldout-v75a"),
     set!("heldout-v75b"),
+    set!("heldout-v76a"),
+    set!("heldout-v76b"),
 ];
 
 /// The labelled reply most like the one asked about.
