@@ -434,6 +434,19 @@ struct Query<'a> {
     context: Option<&'a str>,
 }
 
+impl<'a> Query<'a> {
+    /// A labelled line asked about as `explain` would ask about it.
+    fn of(line: &Labelled<'a>) -> Self {
+        let (_, text, code, enhanced, context, ..) = *line;
+        Query {
+            text,
+            code,
+            enhanced,
+            context,
+        }
+    }
+}
+
 /// Whether a labelled line's reason can answer the command the reply answered: a reply to the
 /// greeting, EHLO/HELO, STARTTLS or AUTH comes before any recipient or message, so it is
 /// never about a mailbox (unknown, full, disabled, moved, filtering or away) or the message's
@@ -520,27 +533,32 @@ fn vote_or_nearest_in(index: &Index, q: &Query<'_>) -> Option<SimilarLine> {
 /// `[(right, asked); 10]`. Success lines (2xx) are left out, as `explain` never asks then.
 pub fn cross_validate() -> [(u32, u32); 10] {
     let mut out = [(0, 0); 10];
+    each_left_out(|index, line| {
+        let got = vote_or_nearest_in(index, &Query::of(&line));
+        let bucket = got
+            .as_ref()
+            .map_or(0, |s| usize::from(s.nearest_similarity / 10).min(9));
+        out[bucket].1 += 1;
+        out[bucket].0 += u32::from(got.is_some_and(|s| s.reason == line.5));
+    });
+    out
+}
+
+/// Each training set's failure lines, each asked of the index of the other sets.
+fn each_left_out(mut f: impl FnMut(&Index, Labelled<'static>)) {
     for (held, data, odd_only) in SETS {
         let index = build(|set| set != *held);
-        for (_, text, code, enhanced, context, reason, _) in lines_of(data, *odd_only) {
-            if code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.starts_with('2')) {
-                continue;
-            }
-            let q = Query {
-                text,
-                code,
-                enhanced,
-                context,
-            };
-            let got = vote_or_nearest_in(&index, &q);
-            let bucket = got
-                .as_ref()
-                .map_or(0, |s| usize::from(s.nearest_similarity / 10).min(9));
-            out[bucket].1 += 1;
-            out[bucket].0 += u32::from(got.is_some_and(|s| s.reason == reason));
+        for line in lines_of(data, *odd_only).filter(failure) {
+            f(&index, line);
         }
     }
-    out
+}
+
+/// A labelled failure (not a 2xx success, by its reply or enhanced code): `explain` asks
+/// for a neighbour only then.
+fn failure(line: &Labelled<'_>) -> bool {
+    let (_, _, code, enhanced, ..) = *line;
+    !(code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.starts_with('2')))
 }
 
 /// The likeness of every labelled line of `index` to this reply (the cosine, 0 to 1), or
@@ -850,12 +868,7 @@ mod time_split {
             sets.extend(waves.iter().filter(|s| wave(s.0).is_some_and(|w| w < n)));
             let with = build_sets(&sets);
             for (_, data, odd) in waves.iter().filter(|s| wave(s.0) == Some(n)) {
-                for line in lines_of(data, *odd) {
-                    let (_, _, code, enhanced, ..) = line;
-                    if code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.starts_with('2'))
-                    {
-                        continue;
-                    }
+                for line in lines_of(data, *odd).filter(failure) {
                     f(Asked {
                         with: &with,
                         before: &before,
@@ -879,17 +892,11 @@ mod time_split {
         // (asked, [found, right] before, [found, right] with the earlier waves)
         let (mut asked, mut a, mut b) = (0u32, [0u32; 2], [0u32; 2]);
         each_failure_line(|q| {
-            let (_, text, code, enhanced, context, reason, _) = q.line;
+            let reason = q.line.5;
             asked += 1;
             for (index, tally) in [(q.before, &mut a), (q.with, &mut b)] {
-                let q = Query {
-                    text,
-                    code,
-                    enhanced,
-                    context,
-                };
-                if let Some(s) =
-                    vote_or_nearest_in(index, &q).filter(|s| f64::from(s.nearest_similarity) >= min)
+                if let Some(s) = vote_or_nearest_in(index, &Query::of(&q.line))
+                    .filter(|s| f64::from(s.nearest_similarity) >= min)
                 {
                     tally[0] += 1;
                     tally[1] += u32::from(s.reason == reason);
@@ -925,13 +932,7 @@ mod time_split {
                 let Some(near) = nearest_in(with, text, code, enhanced, context) else {
                     return;
                 };
-                let q = Query {
-                    text,
-                    code,
-                    enhanced,
-                    context,
-                };
-                let shipped = vote_or_nearest_in(with, &q);
+                let shipped = vote_or_nearest_in(with, &Query::of(&line));
                 let row = &mut t[usize::from(near.similarity / 10).min(9)];
                 row[0] += 1;
                 row[1] += u32::from(near.reason == reason);
@@ -940,18 +941,7 @@ mod time_split {
             if split == "time split" {
                 each_failure_line(|q| ask(q.with, q.line));
             } else {
-                for (held, data, odd_only) in SETS {
-                    let index = build(|set| set != *held);
-                    for line in lines_of(data, *odd_only) {
-                        let (_, _, code, enhanced, ..) = line;
-                        if code.is_some_and(|c| c < 400)
-                            || enhanced.is_some_and(|e| e.starts_with('2'))
-                        {
-                            continue;
-                        }
-                        ask(&index, line);
-                    }
-                }
+                each_left_out(&mut ask);
             }
             for (b, [asked, near, shipped]) in t.iter().enumerate() {
                 eprintln!(
@@ -988,17 +978,11 @@ mod time_split {
         // (step, likeness bucket) → [asked, nearest line right, codes right]
         let mut t: BTreeMap<(&str, usize), [u32; 3]> = BTreeMap::new();
         each_failure_line(|q| {
-            let (_, text, code, enhanced, context, reason, _) = q.line;
+            let (_, _, code, enhanced, context, reason, _) = q.line;
             let ctx: Option<Context> =
                 context.and_then(|c| serde_json::from_str(&format!("\"{c}\"")).ok());
             let codes = code_only(ctx, code, enhanced.and_then(EnhancedCode::parse));
-            let asked = Query {
-                text,
-                code,
-                enhanced,
-                context,
-            };
-            let got = vote_or_nearest_in(q.with, &asked);
+            let got = vote_or_nearest_in(q.with, &Query::of(&q.line));
             let bucket = got
                 .as_ref()
                 .map(|s| usize::from(s.nearest_similarity / 10).min(9));
