@@ -13,6 +13,7 @@ use super::paste::timestamped;
 use crate::knowledge::Context;
 use crate::knowledge::classify::FirstOf;
 use crate::smtp::reply::EnhancedCode;
+use std::collections::VecDeque;
 
 /// One input after parsing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1045,8 +1046,11 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     let mut out: Vec<Parsed> = Vec::new();
     let mut current: Option<Pending> = None;
     let mut transcript: Option<Context> = None;
-    // A command sent before the reply to the one in `transcript` came (PIPELINING).
-    let mut queued: Option<Context> = None;
+    // Commands sent before the reply to the one in `transcript` came (PIPELINING).
+    let mut queued: VecDeque<Context> = VecDeque::new();
+    // The commands a transcript named since the last reply, in order.
+    let mut run: Vec<Context> = Vec::new();
+    let mut replied = false;
     // Lines before a reply that name what it answered (qmail's "does not like recipient").
     let mut before = String::new();
     // The last line read that carried no code (PHPMailer's "… Detail: <reply text>" before
@@ -1062,6 +1066,11 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                 out.push(p.finish(&before));
                 before.clear();
             }
+            if replied {
+                run.clear();
+                replied = false;
+            }
+            run.push(cmd);
             note_command(&mut transcript, &mut queued, cmd);
             continue;
         }
@@ -1104,13 +1113,17 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                     let lead = line.get(..line.len() - rest.len()).unwrap_or("");
                     before.push(' ');
                     before.push_str(lead);
+                    if !replied {
+                        answered_in_order(&run, code, &mut transcript, &mut queued);
+                    }
+                    replied = true;
                     current = Some(Pending::start(
                         (code, sep, rest),
                         (line, lead),
                         prev_text,
                         &mut transcript,
                     ));
-                    transcript = transcript.or_else(|| queued.take());
+                    transcript = transcript.or_else(|| queued.pop_front());
                 }
             },
             None => match current.as_mut() {
@@ -1157,11 +1170,39 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
 /// 2920 §3.1): a client may send QUIT right after the message's final "." (".⏎QUIT⏎250
 /// 2.0.0 Accepted⏎221 …", heldout-v49c): the first reply still answers the end of the data,
 /// and QUIT waits in `queued` for the reply after it.
-fn note_command(transcript: &mut Option<Context>, queued: &mut Option<Context>, cmd: Context) {
+fn note_command(transcript: &mut Option<Context>, queued: &mut VecDeque<Context>, cmd: Context) {
     if *transcript == Some(Context::EndOfData) && cmd == Context::Quit {
-        *queued = Some(cmd);
+        queued.push_back(cmd);
     } else {
         *transcript = Some(cmd);
+    }
+}
+
+/// The first reply after several commands sent together (PIPELINING, RFC 2920 §3.1: the
+/// replies come in the order of the commands): a positive one answers the first command,
+/// and the commands after it wait in `queued` for the replies that follow (HESK's `C MAIL
+/// FROM:…⏎C RCPT TO:…⏎C DATA⏎S 250 2.1.0 Ok⏎S 554 5.7.1 …: Relay access denied`: the 554
+/// answers RCPT, heldout-v76b). A refusal right after them keeps the last command: a paste
+/// trimmed to the failing step often keeps the commands and drops their replies.
+fn answered_in_order(
+    run: &[Context],
+    code: u16,
+    transcript: &mut Option<Context>,
+    queued: &mut VecDeque<Context>,
+) {
+    // Only MAIL, RCPT and RSET may stand before another command in a group (RFC 2920
+    // §3.1: EHLO, DATA, VRFY, EXPN, TURN, QUIT and NOOP end one); a "DATA" then "." without
+    // the 354 between them is a trimmed paste, not a group.
+    let grouped = run.len() >= 2
+        && run[..run.len() - 1]
+            .iter()
+            .all(|c| matches!(c, Context::Mail | Context::Rcpt | Context::Rset));
+    if let [first, rest @ ..] = run
+        && grouped
+        && (200..400).contains(&code)
+    {
+        *transcript = Some(*first);
+        *queued = rest.iter().copied().collect();
     }
 }
 
@@ -1425,8 +1466,15 @@ const TRANSCRIPT_ARROWS: &[&str] = &[
 /// "> RCPT TO: <…>" then "450 4.1.8 …", https://github.com/reacherhq/check-if-email-exists/issues/5):
 /// the command, when it looks like one (its verb in capitals, or "mail from:" / "rcpt to:"),
 /// so that a quoted line of prose ("> Mail delivery failed: …") names no command.
+///
+/// Also `C ` before each command and `S ` before each reply, as a PHP SMTP class logs its
+/// session (`C RCPT TO:<…>` then `S 554 5.7.1 …`, https://github.com/mike-koch/Mods-for-HESK/issues/116,
+/// heldout-v76b).
 fn single_arrow(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("> ")?.trim_start();
+    let rest = line
+        .strip_prefix("> ")
+        .or_else(|| line.strip_prefix("C "))?
+        .trim_start();
     let verb = rest.split([' ', ':']).next().unwrap_or("");
     let lower = rest.to_ascii_lowercase();
     let capitals = verb.len() >= 4 && verb.bytes().all(|b| b.is_ascii_uppercase());
@@ -1651,6 +1699,8 @@ fn strong_position(line: &str, rest: &str) -> bool {
         .trim_end()
         .to_ascii_lowercase();
     before.is_empty()
+        // The `S ` of a `C `/`S ` session log ([`single_arrow`]).
+        || before == "s"
         || before.ends_with("]:")
         || known_prefix(&before)
         || before.contains("smtp error from remote mail")
@@ -2129,7 +2179,15 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .next()
                         .is_some_and(|w| rfc3463(w).is_some())
             });
-        if after_prefix || after_host || after_exim || after_colon || status_then_code(before) {
+        // The `S ` of a `C `/`S ` session log ([`single_arrow`]).
+        let server_mark = before == "s";
+        if after_prefix
+            || after_host
+            || after_exim
+            || after_colon
+            || server_mark
+            || status_then_code(before)
+        {
             // "said: 550, quota exceeded": in the loose pass the prefix also takes a code
             // followed by a comma (not a colon: "smtp.rs:388: …" is a source line).
             code_at(line, i).or_else(|| {
@@ -4835,6 +4893,51 @@ mod tests {
         }
         // A swaks reply after "<-" has a code and no verb: it names no command.
         assert_eq!(transcript_command("<-  250 2.1.0 Ok"), None);
+    }
+
+    /// Commands sent together (PIPELINING, RFC 2920 §3.1) get their replies in order once the
+    /// first reply is positive; a refusal right after several commands keeps the last one.
+    #[test]
+    fn pipelined_replies_answer_their_commands_in_order() {
+        let contexts = |block: &str| -> Vec<(u16, Option<Context>)> {
+            parse_block_in(block, false)
+                .iter()
+                .filter_map(|p| match p {
+                    Parsed::Reply { code, inferred, .. } => Some((*code, *inferred)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            contexts(
+                "C MAIL FROM:<a@example.com>\nC RCPT TO:<b@example.net>\nC DATA\nS 250 2.1.0 Ok\nS 554 5.7.1 <b@example.net>: Relay access denied"
+            ),
+            [(250, Some(Context::Mail)), (554, Some(Context::Rcpt))]
+        );
+        assert_eq!(
+            contexts(
+                ">>> MAIL FROM:<a@example.com>\n>>> RCPT TO:<b@example.net>\n>>> DATA\n<<< 250 2.1.0 Ok\n<<< 250 2.1.5 Ok\n<<< 554 5.7.1 Service unavailable"
+            ),
+            [
+                (250, Some(Context::Mail)),
+                (250, Some(Context::Rcpt)),
+                (554, Some(Context::Data))
+            ]
+        );
+        // A paste trimmed to the failing step: the refusal answers the last command shown.
+        assert_eq!(
+            contexts(
+                "> MAIL FROM:<a@example.com>\n> RCPT TO:<b@example.net>\n550 5.1.1 User unknown"
+            ),
+            [(550, Some(Context::Rcpt))]
+        );
+        // DATA ends a group: "DATA" then "." without the 354 is a trimmed paste.
+        assert_eq!(
+            contexts(">>> DATA\n>>> .\n<<< 250 2.0.0 Ok: queued"),
+            [(250, Some(Context::EndOfData))]
+        );
+        // A prose line quoted after "C " is no command.
+        assert_eq!(single_arrow("C is a language"), None);
     }
 
     /// PHPMailer's debug transcript and PHPMailer 5's errors, SmarterMail's log, CDO and Windows Live Mail
