@@ -534,6 +534,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v75b",
     "heldout-v76a",
     "heldout-v76b",
+    "heldout-v77a",
+    "heldout-v77b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
