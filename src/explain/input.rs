@@ -1902,6 +1902,7 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         .or_else(|| parenthesised_code_at(line, i))
         .or_else(|| bracketed_code_at(line, i))
         .or_else(|| glued_code_at(line, i))
+        .or_else(|| piped_code_at(line, i))
     {
         return Some(found);
     }
@@ -2037,6 +2038,23 @@ fn bracketed_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let first = rest.split_whitespace().next()?;
     let e = rfc3463(first.trim_end_matches([',', ':']))?;
     (u16::from(e.class) == code / 100).then_some((code, ' ', rest))
+}
+
+/// A reply stored as `|`-separated fields, its code in a `code:` field and its words in a
+/// `description:` field (a CRM's delivery status, "|code:550|reason:hardfail|description:5.7.26
+/// Unauthenticated email …", https://knowledge.broadcom.com/external/article/221490, heldout-v77b):
+/// the code and the description.
+fn piped_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let head = line.get(..i)?.strip_suffix("code:")?;
+    if !(head.is_empty() || head.ends_with('|')) {
+        return None;
+    }
+    let code = three_digits(line, i)?;
+    let fields = line.get(i + 3..)?.strip_prefix('|')?;
+    let rest = fields
+        .find("description:")
+        .map_or(fields, |at| &fields[at + "description:".len()..]);
+    Some((code, ' ', rest))
 }
 
 /// Whether `head` ends with a front end's label for the server's reply: "SMTP error:",
@@ -2553,6 +2571,19 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
 /// Stages named by client tools' own output (stack traces, debug dialogs) and replies that
 /// name the command they answer.
 const CLIENT_STAGES: &[(&str, Context)] = &[
+    // Email verifiers' own records of the step a reply answered (heldout-v77a): truemail's
+    // SMTP debug keys (`"mailfrom": "550 …"`, `"rcptto": "550 …"`, its README's `smtp_debug`
+    // example, repo:truemail-rb/truemail/README.md), smtp-validate-email's "Unexpected
+    // response after connecting: 550 …" (the greeting,
+    // https://github.com/zytzagoo/smtp-validate-email/issues/70) and verifyEmail's numbered
+    // debug log ("[14] => Sending RCPT TO..." then "[15] => Response: 550 …",
+    // https://github.com/hbattat/verifyEmail/issues/43).
+    ("\"mailfrom\": \"", Context::Mail),
+    ("\"mailfrom\":\"", Context::Mail),
+    ("\"rcptto\": \"", Context::Rcpt),
+    ("\"rcptto\":\"", Context::Rcpt),
+    ("unexpected response after connecting", Context::Greeting),
+    ("sending rcpt to", Context::Rcpt),
     // Ruby's Net::SMTPUnknownError "could not get 3xx (421: 421 …)": net/smtp raises it from
     // check_continue, which only #data calls, when DATA is not answered 354 (ruby/net-smtp
     // lib/net/smtp.rb; AUTH's continuations raise through the authenticators instead;
@@ -4893,6 +4924,34 @@ mod tests {
         }
         // A swaks reply after "<-" has a code and no verb: it names no command.
         assert_eq!(transcript_command("<-  250 2.1.0 Ok"), None);
+    }
+
+    /// Email verifiers' records of a step (truemail's keys, smtp-validate-email's and
+    /// verifyEmail's logs) and a CRM's `|code:550|…|description:…` fields (heldout-v77a/b).
+    #[test]
+    fn v77_verifier_steps_and_piped_fields() {
+        for (line, want) in [
+            ("\"rcptto\": \"550 5.7.1 No such user!\n\"", Context::Rcpt),
+            (
+                "\"mailfrom\": \"550 5.7.1 Service unavailable\",",
+                Context::Mail,
+            ),
+            (
+                "Unexpected response after connecting: 550 mx.example.net IP blacklisted",
+                Context::Greeting,
+            ),
+            (
+                "[14] => Sending RCPT TO...\n[15] => Response: 550 5.5.1 Protocol error",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        assert_eq!(
+            reply_of("|code:550|reason:hardfail|description:5.7.26 Unauthenticated email"),
+            Some((550, "Unauthenticated email".to_string()))
+        );
+        assert_eq!(code_of("|code:55|reason:x"), None);
     }
 
     /// Commands sent together (PIPELINING, RFC 2920 §3.1) get their replies in order once the

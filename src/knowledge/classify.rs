@@ -2416,7 +2416,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     // connects from <ip>", Microsoft's 5.1.90 "reached your daily limit for message
     // recipients", "Mailbox received too much email in a short period of time" (a 4.2.1 the
     // recipient's side uses for a rate limit, like Gmail's).
-    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "temporarily deferred", "exceeded the maximum", "too many mails", "to many mails", "too many emails", "too frequent", "daily limit", "in a short period of time"], RateLimited),
+    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "exceeded the maximum", "too many mails", "to many mails", "too many emails", "too frequent", "daily limit", "in a short period of time"], RateLimited),
     t("send_limit", &["send limit"], RateLimited)
         .src("Hosting and webmail sending quotas: \"462 Daily send limit reached. Please try again tomorrow\" (emailarray wiki), the same family as Gmail's \"Daily user sending limit exceeded\" (https://support.google.com/a/answer/3726730)"),
     t("suspended", &["administratively disabled", "account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
@@ -2490,6 +2490,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("user_unknown_sisimai5_index", &["address invalid", "mailbox not present", "mailbox unavaiable", "no mail box available", "recipient is not local", "recipient notfound", "email address is wrong or no longer valid", "unknown mailbox", "user missing home directory", "user not known", "unknown virtual user", "invalid user", "invalid-recipient", "rejected: userunknown", "envelope recipient has been denied", "badrcptto", "account unavailable", "server rejected recipients"], UserUnknown)
         .src("Sisimai 5 lib/Sisimai/Reason/UserUnknown.pm $index (\"550 address invalid\", \"mailbox not present\", \"resolver.adr.recipient notfound\", \"user not known\", \"vdeliver: invalid or unknown virtual user\", qmail's \"sorry, your envelope recipient has been denied\" / badrcptto); after the AUTH wordings, so \"invalid username or password\" stays an authentication failure")
         .by_command(ByCommand::GenericUnknown),
+    t("batv", &["missing batv", "batv signature", "invalid batv", "batv check"], Rejected)
+        .src("BATV (Bounce Address Tag Validation, draft-levine-smtp-batv-01 §4): a site that tags its own senders' addresses refuses a bounce, a null sender, whose recipient carries no valid tag, as an email verifier's MAIL FROM:<> probe meets it (\"550 - missing BATV signature\", https://github.com/syrusakbary/validate_email/issues/41, heldout-v77a): the sender was refused"),
     t("sender_refused_sisimai5", &["administrative prohibition", "batv failed to verify", "batv validation failure", "no third-party dsns", "from a different address or alias", "bouncedeny"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender: Exim's \"administrative prohibition\", SonicWall's BATV failures, SpamWall's \"no third-party DSNs\", McAfee's \"denied [BOUNCEDENY]\")"),
     t("suspend_sisimai5", &["user or domain is disabled", "user is terminated", "mailbox currently suspended"], Suspend)
@@ -4602,7 +4604,7 @@ mod tests {
         (Some(450), Some("4.4.4"), "Hosted tenant which has no mail-enabled subscriptions. [BN1NAM02FT028.eop-nam02.prod.protection.outlook.com]", NotAccept, Some("microsoft")),
         (Some(550), Some("5.3.2"), "STOREDRV.Deliver: Missing or bad StoreDriver MDB properties", SystemError, Some("microsoft")), // Sisimai: notaccept
         (Some(550), Some("5.0.350"), "Remote server returned error code 550 x-dg-ref header is too long", PolicyViolation, None),
-        (Some(550), Some("5.0.350"), "Requested action not taken: policy violation detected (AS345)", PolicyViolation, None),
+        (Some(550), Some("5.0.350"), "Requested action not taken: policy violation detected (AS345)", PolicyViolation, Some("microsoft")), // the EOP tag "(AS…)" (eop_tag)
         (Some(550), Some("5.7.900"), "Delivery not authorized, message refused", PolicyViolation, None), // a mail flow rule's code (exchange_rule_code)
         (Some(550), Some("5.7.1"), "Delivery not authorized, message refused", Rejected, None),
         (Some(550), Some("5.7.950"), "Your message to this recipient is blocked by company policy. Contact the IT department.", PolicyViolation, None),
@@ -7517,6 +7519,34 @@ mod tests {
     /// denied" is read before the authentication keywords ("Not authenticated to send as …"
     /// after it is the relay refusal's reason, not a failed SPF/DKIM check), and Postfix's own
     /// "Temporary lookup failure" names no provider by the recipient's address.
+    /// Round 35: blind sets v77a–v77b, read after they were measured.
+    #[test]
+    fn v77_read_after_measuring() {
+        // Exchange Online Protection's "(AS…)" tag names Microsoft, though the reply quotes
+        // Spamhaus and keeps no outlook.com host.
+        let c = classify_example(
+            Some(Context::Mail),
+            None,
+            None,
+            "<ip> Service unavailable, Client host [ip] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/[ip] (AS3130).",
+        );
+        assert_eq!(
+            (c.reason, c.provider.as_deref()),
+            (Some(Blocked), Some("microsoft"))
+        );
+        // A refused bounce (null sender) without a BATV tag is a refused sender.
+        let c = classify_example(None, Some(550), None, "550 - missing BATV signature");
+        assert_eq!(c.reason, Some(Rejected));
+        // "Temporarily deferred" alone names no rate: a generic deferral.
+        let c = classify_example(
+            None,
+            Some(451),
+            Some("4.3.0"),
+            "451 4.3.0 Message temporarily deferred. Please try again later",
+        );
+        assert_eq!(c.reason, Some(SystemError));
+    }
+
     #[test]
     fn v76_read_after_measuring() {
         let c = classify_example(

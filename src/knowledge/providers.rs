@@ -232,8 +232,23 @@ fn provider_named(hay: &str) -> Option<&'static str> {
                     .flat_map(|p| p.fragments.iter().map(|f| (*f, p.id))),
             )
         });
-    host.or_else(|| FRAGMENTS.first_in(hay))
+    host.or_else(|| eop_tag(hay))
+        .or_else(|| FRAGMENTS.first_in(hay))
         .or_else(|| self_named(hay))
+}
+
+/// Exchange Online Protection's tag at the end of its refusals, "(AS" and the number of the
+/// agent or rule that refused, in parentheses ("… blocked using Spamhaus. To request
+/// removal from this list see https://www.spamhaus.org/query/ip/[ip] (AS3130).", "4.5.3 Too
+/// many recipients (AS780090)", "… on our block list (AS3150)"; every labelled line carrying
+/// it is Microsoft's, with an outlook.com host where the line keeps one): Microsoft's, even
+/// where it quotes a DNSBL (a receiver recognisable from the line wins over the list).
+fn eop_tag(hay: &str) -> Option<&'static str> {
+    hay.match_indices("(as").find_map(|(i, _)| {
+        let digits = hay[i + 3..].bytes().take_while(u8::is_ascii_digit).count();
+        ((3..=9).contains(&digits) && hay.as_bytes().get(i + 3 + digits) == Some(&b')'))
+            .then_some("microsoft")
+    })
 }
 
 /// A provider's own domain as the server's name right after the reply code ("421 4.7.0
