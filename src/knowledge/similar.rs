@@ -253,6 +253,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v75b"),
     set!("heldout-v76a"),
     set!("heldout-v76b"),
+    set!("heldout-v77a"),
+    set!("heldout-v77b"),
 ];
 
 /// The labelled reply most like the one asked about.
