@@ -536,6 +536,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v76b",
     "heldout-v77a",
     "heldout-v77b",
+    "heldout-v78a",
+    "heldout-v78b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
