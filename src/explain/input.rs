@@ -1056,6 +1056,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     // The last line read that carried no code (PHPMailer's "… Detail: <reply text>" before
     // its "SMTP code: 436" line).
     let mut prev_text = "";
+    let single_line = block.lines().filter(|l| !l.trim().is_empty()).count() <= 1;
     for line in block
         .split(['\n', '\r'])
         .map(str::trim)
@@ -1086,7 +1087,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
             Some(p) if line.starts_with('#') && code < 400 && p.code >= 400 => false,
             Some(_) => strong_position(line, rest),
         });
-        match found {
+        match found.map(|f| refusal_after_banner_line(f).unwrap_or(f)) {
             Some((code, sep, rest)) => match current.as_mut() {
                 // Sendmail's transcript gives the bare "<<< 421" and then its own status
                 // line for the same reply ("<…>... Deferred: 421⏎Message could not be
@@ -1129,7 +1130,15 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
             None => match current.as_mut() {
                 // A wrapped continuation of the reply text (bounce messages wrap lines).
                 Some(p) => p.push_line(line),
-                None if out.is_empty() && looks_like_code(line) => out.push(parse_token(line)),
+                // In a block of several lines, only a line that is a code: a run of other
+                // digits there is a time stamp or a counter ("1749689566" on its own line in
+                // NetEase's refusal as git send-email prints it, heldout-v78b).
+                None if out.is_empty()
+                    && looks_like_code(line)
+                    && (single_line || line.len() == 3 || rfc3463(line).is_some()) =>
+                {
+                    out.push(parse_token(line))
+                }
                 None => {
                     before.push(' ');
                     before.push_str(line);
@@ -1164,6 +1173,29 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         });
     }
     out
+}
+
+/// A greeting's first banner line and its refusal joined on one line, as Postfix logs a
+/// multi-line greeting ("refused to talk to me: 220-laposte 421 4.2.1 Service refuse. …",
+/// La Poste: a "220-" line, then a last line with another code,
+/// repo:sisimai/rb-sisimai/set-of-emails/maildir/bsd/rhost-franceptt-11.eml, heldout-v78b):
+/// the last line's code answers (RFC 5321 §4.2.1: a multi-line reply ends with the line
+/// whose code has a space after it). The refusal's code, a 4xx or 5xx among the first few
+/// words after the banner's host name, and the rest after it.
+fn refusal_after_banner_line((code, sep, rest): (u16, char, &str)) -> Option<(u16, char, &str)> {
+    if code / 100 != 2 || sep != '-' {
+        return None;
+    }
+    let mut offset = 0;
+    for word in rest.split(' ').take(3) {
+        if let Some((inner, ' ', after)) = code_at(rest, offset)
+            && (4..=5).contains(&(inner / 100))
+        {
+            return Some((inner, ' ', after));
+        }
+        offset += word.len() + 1;
+    }
+    None
 }
 
 /// A command line of a transcript: the command the next reply answers. PIPELINING (RFC
@@ -4924,6 +4956,30 @@ mod tests {
         }
         // A swaks reply after "<-" has a code and no verb: it names no command.
         assert_eq!(transcript_command("<-  250 2.1.0 Ok"), None);
+    }
+
+    /// A greeting's "220-" banner line joined with its refusal (La Poste, heldout-v78b) is
+    /// the refusal; a time stamp alone on a line of a longer paste is no code.
+    #[test]
+    fn v78_banner_then_refusal_and_stamp_lines() {
+        assert_eq!(
+            code_of(
+                "host smtpz4.laposte.net[192.0.2.1] refused to talk\n    to me: 220-laposte 421 4.2.1 Service refuse. Veuillez essayer plus tard."
+            ),
+            Some(421)
+        );
+        assert_eq!(code_of("220-mx.example.net ESMTP ready"), Some(220));
+        let stamped = "MI:DMC 163 gzga-smtp-mtada-g0-3\n1749689566\nhttp://mail.163.com/help/help_spam_16.htm";
+        assert!(
+            parse_inputs(&[stamped.to_string()])
+                .iter()
+                .all(|p| !matches!(p, Parsed::Invalid { input, .. } if input == "1749689566"))
+        );
+        // Alone, the same digits are a code to explain as invalid.
+        assert!(matches!(
+            parse_inputs(&["1749689566".to_string()]).first(),
+            Some(Parsed::Invalid { .. })
+        ));
     }
 
     /// Email verifiers' records of a step (truemail's keys, smtp-validate-email's and

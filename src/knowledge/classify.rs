@@ -2096,6 +2096,22 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Rhost/FrancePTT.pm (\"Recipient overquota … _417\": mailboxfull)"),
     t("franceptt_suspended", &["lpn…_420", "lpn…_426"], Suspend)
         .src("Sisimai 5 lib/Sisimai/Rhost/FrancePTT.pm (\"Boite du destinataire archivee. Archived recipient. LPN007_420\", \"The recipient account isblocked. LPN007_426\": suspend)"),
+    // Orange's newer postmaster table, as go-sisimai rhost/for-franceptt.go (2024–2026) files it:
+    // 107 "Your IP address is missing a DNS PTR record", 109 "too many messages per SMTP
+    // connection", 201 "Invalid HELO/EHLO", 425 "Your sender domain name has been blacklisted",
+    // 515 DMARC and 519 SPF failures, 100 the sending IP on Abusix's list.
+    t("franceptt_ptr", &["lpn…_107", "ofr…_107"], RequirePtr)
+        .src("go-sisimai rhost/for-franceptt.go (\"Your IP address is missing a DNS PTR record … Service refused, please try later. LPN006_107\": requireptr; https://postmaster.orange.fr/)"),
+    t("franceptt_per_connection", &["lpn…_109", "ofr…_109"], RateLimited)
+        .src("go-sisimai rhost/for-franceptt.go (\"You are sending too many messages per SMTP connection … Veuillez essayer plus tard. LPN003_109\": ratelimited)"),
+    t("franceptt_helo", &["lpn…_201", "ofr…_201"], Blocked)
+        .src("go-sisimai rhost/for-franceptt.go (\"Invalid HELO/EHLO … Veuillez essayer plus tard. OFR004_201\": blocked)"),
+    t("franceptt_sender_domain", &["lpn…_425", "ofr…_425"], Rejected)
+        .src("go-sisimai rhost/for-franceptt.go (\"Your sender domain name has been blacklisted\" by Abusix or Spamhaus, _425: rejected)"),
+    t("franceptt_dmarc_spf", &["lpn…_515", "ofr…_515", "lpn…_519", "ofr…_519"], AuthFailure)
+        .src("go-sisimai rhost/for-franceptt.go (_515 \"DMARC authentication failed, message rejected as defined by your DMARC policy\", _519 \"The sending IP address is not authorized to send messages for your domain\" by SPF: authfailure)"),
+    t("franceptt_abusix", &["lpn…_100", "ofr…_100"], Blocked)
+        .src("go-sisimai rhost/for-franceptt.go (_100 \"Your sending IP is listed on Abusix RBL\": blocked)"),
     t("franceptt_system", &["lpn…_505"], SystemError)
         .src("Sisimai 5 lib/Sisimai/Rhost/FrancePTT.pm (\"421 4.2.1 Service refuse … LPN007_505\": systemerror)"),
     t("franceptt_spam", &["ofr…_506", "lpn…_506"], Blocked)
@@ -2374,11 +2390,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("content", &["banned content", "header value not allowed", "content restriction", "prohibited content"], ContentError),
     t("helo_mismatch", &["not matching your dns configuration", "helo/ehlo…is not matching", "helo name does not match", "helo does not match"], Blocked).hard()
         .src("A receiver refusing a HELO/EHLO name that does not match the client's DNS (\"421 EHLO … Your HELO/EHLO … is not matching your DNS configuration\", https://github.com/PHPMailer/PHPMailer/issues/2189): refused until the sender's HELO name or PTR changes, as Postfix's reject_unknown_helo_hostname"),
-    t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname", "invalid helo name"], Blocked),
+    t("helo_fqdn", &["helo command rejected", "need fully-qualified hostname", "invalid helo name", "bad helo", "host impersonating"], Blocked),
     t("icewarp_intrusion_prevention", &["intrusion prevention"], Blocked)
         .src("IceWarp's Intrusion Prevention (tarpitting) blocks an IP for a set time, \"421 4.7.1 Intrusion prevention active for [ip][D]\", the letter its reason code (D: listed on a DNSBL, I: connections per minute, P: unknown users, S: spam score, …): https://docs.icewarp.com/Content/IceWarp-Server/Administration-Nodes/Status/Spam%20Queues/Intrusion%20Prevention.htm"),
     t("greylisting", &["greylist", "graylist", "grey-list", "gray-list", "try again later, greylisted", "postgrey"], Greylisting),
-    t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "sender verification failed", "verification failed for", "sender has been denied", "sender domain", "invalid dns mx or a/aaaa"], Rejected),
+    t("sender_rejected", &["sender address rejected", "sender rejected", "domain of sender address", "sender verify failed", "sender verification failed", "verification failed for", "sender has been denied", "sender domain", "invalid dns mx or a/aaaa", "sender has no a, aaaa, or mx"], Rejected),
     t("blocked_using", &["blocked using", "listed at", "listed on", "listed by", "blacklisted", "blocklisted", "blocklist", "blacklist", "rbl", "dnsbl", "spamhaus", "spamcop"], Blocked),
     t("block_list_words", &["block list", "suspicious activity from your ip", "automated block"], Blocked)
         .src("A block list written as two words (Broadcom \"your IP has been found on a block list\", GMX \"IP address is block listed\") and an automatic block of the client's IP (Cisco IronPort/AsyncOS mail log \"Automated block triggered by suspicious activity from your IP address\")"),
@@ -7519,6 +7535,46 @@ mod tests {
     /// denied" is read before the authentication keywords ("Not authenticated to send as …"
     /// after it is the relay refusal's reason, not a failed SPF/DKIM check), and Postfix's own
     /// "Temporary lookup failure" names no provider by the recipient's address.
+    /// Round 36: blind sets v78a–v78b, read after they were measured.
+    #[test]
+    fn v78_read_after_measuring() {
+        for (code, enhanced, text, want) in [
+            (
+                Some(421),
+                Some("4.2.1"),
+                "421 4.2.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. LPN006_107",
+                RequirePtr,
+            ),
+            (
+                None,
+                None,
+                "Veuillez essayer plus tard. LPN003_109",
+                RateLimited,
+            ),
+            (
+                Some(550),
+                None,
+                "550-Sender has no A, AAAA, or MX DNS records. mail.example.net",
+                Rejected,
+            ),
+            (
+                Some(550),
+                None,
+                "550 \"REJECTED - Bad HELO - Host impersonating [mail.example.net]\"",
+                Blocked,
+            ),
+            (
+                None,
+                None,
+                "MI:DMC 163 gzga-smtp-mtada-g0-3,_____wA3YOjZJEpouIVyHg--.2947S13",
+                RateLimited,
+            ),
+        ] {
+            let c = classify_example(None, code, enhanced, text);
+            assert_eq!(c.reason, Some(want), "{text}");
+        }
+    }
+
     /// Round 35: blind sets v77a–v77b, read after they were measured.
     #[test]
     fn v77_read_after_measuring() {
