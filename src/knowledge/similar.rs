@@ -255,6 +255,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v76b"),
     set!("heldout-v77a"),
     set!("heldout-v77b"),
+    set!("heldout-v78a"),
+    set!("heldout-v78b"),
 ];
 
 /// The labelled reply most like the one asked about.
