@@ -538,6 +538,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v77b",
     "heldout-v78a",
     "heldout-v78b",
+    "heldout-v79a",
+    "heldout-v79b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
