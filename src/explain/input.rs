@@ -1915,11 +1915,18 @@ fn holds_clock(s: &str) -> bool {
 /// "Log files": `<=` arrival, `=>` delivery, `->` further address, `>>` cutthrough, `*>`
 /// suppressed, `**` failed, `==` deferred): the number before it is a counter or a time, not
 /// a reply ("277   == a@b R=dnslookup defer (-1): …").
+///
+/// Also Exim's debug output, every line after the process id: "448 LOG: MAIN REJECT" then
+/// "448   H=host [192.0.2.1] F=<a@b> rejected RCPT <c@d>: relay not permitted" (Exim spec
+/// ch. "Debugging": `-d` prefixes the pid; https://github.com/authelia/authelia/issues/1118,
+/// heldout-v79b).
 fn exim_log_flag(rest: &str) -> bool {
     let rest = rest.trim_start();
-    ["<= ", "=> ", "-> ", ">> ", "*> ", "** ", "== "]
-        .iter()
-        .any(|f| rest.starts_with(f))
+    [
+        "<= ", "=> ", "-> ", ">> ", "*> ", "** ", "== ", "LOG: ", "H=",
+    ]
+    .iter()
+    .any(|f| rest.starts_with(f))
 }
 
 /// Three digits at `i` followed by a space, `-`, `:`, `;` or `,` then a space or an enhanced
@@ -4956,6 +4963,14 @@ mod tests {
         }
         // A swaks reply after "<-" has a code and no verb: it names no command.
         assert_eq!(transcript_command("<-  250 2.1.0 Ok"), None);
+    }
+
+    /// Exim's debug output puts its process id before every line: no reply code there.
+    #[test]
+    fn exim_debug_pids_are_no_codes() {
+        let block = "448 LOG: MAIN REJECT\n  448   H=mx.example.net (localhost) [192.0.2.25] F=<a@example.org> rejected RCPT <b@example.com>: relay not permitted";
+        assert_eq!(code_of(block), None);
+        assert_eq!(stage_of(block), Some(Context::Rcpt));
     }
 
     /// A greeting's "220-" banner line joined with its refusal (La Poste, heldout-v78b) is

@@ -907,8 +907,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("IceWarp's \"Authentication canceled\" (its page on the 5xx errors of its SMTP log, https://docs.icewarp.com/, heldout-v52c): the AUTH exchange was abandoned, so the client never logged in (RFC 4954 §4: a cancelled AUTH is answered 501)"),
     t("helo_ehlo_needed", &["helo/ehlo needed"], SyntaxError)
         .src("Momentum's \"RFC2821 HELO/EHLO needed\" (its reply table, repo:SparkPost/developers.sparkpost.com/web-ref/responses-by-message.md, heldout-v52c): a command came before the greeting, a protocol error of the client"),
-    t("required_header_missing", &["missing required rfc2822", "missing required rfc 2822", "mailbody format error"], NotCompliantRfc)
-        .src("Momentum's \"Missing required RFC2822 Date field (see RFC2822 section 3.6)\" (repo:SparkPost/developers.sparkpost.com/web-ref/responses-by-message.md) and Hitachi Groupmax's \"Conversion failure : RFC822 MailBody Format Error.\" (its manual, https://itpfdoc.hitachi.co.jp/manuals/3000/3000347460/c347460.epub; both heldout-v52c): the message is not well-formed RFC 5322"),
+    t("required_header_missing", &["missing required rfc2822", "missing required rfc 2822", "mailbody format error", "missing 'from' header", "from header is missing", "no from header"], NotCompliantRfc)
+        .src("Momentum's \"Missing required RFC2822 Date field (see RFC2822 section 3.6)\" (repo:SparkPost/developers.sparkpost.com/web-ref/responses-by-message.md) and Hitachi Groupmax's \"Conversion failure : RFC822 MailBody Format Error.\" (its manual, https://itpfdoc.hitachi.co.jp/manuals/3000/3000347460/c347460.epub; both heldout-v52c), SendGrid's \"550 MIME message is missing 'From' header\" (heldout-v79a) and \"550 From header is missing\": the message is not well-formed RFC 5322 (§3.6: From is required)"),
     t("receiving_app_field_error", &["type error in field", "no field named"], SystemError)
         .src("Sandstorm's mail server's \"550 Type error in field: replyTo\" and \"550 No field named: 0\" (https://github.com/sandstorm-io/sandstorm/issues/197, heldout-v52c): the receiving software failed on a header it should have taken, a fault of that server"),
     // --- Round 21n: what blind sets v51a–v51c showed, read after they were measured ---
@@ -2369,7 +2369,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exim \"sender verify fail for <…>\" (verify = sender); Sisimai lib/Sisimai/Reason/Rejected.pm"),
     t("sender_address_listed", &["sender is on", "sender address is blacklisted", "sender is blacklisted", "address that has been blacklisted"], Rejected)
         .src("A block list of sender *addresses* (not of hosts) refuses the sender: Broadcom Email Security.cloud \"551 Sender is on domain's blacklist\" (the recipient domain's blocked-senders list), Sisimai's sample \"Sorry, you are sending to/from an address that has been blacklisted\" (lib/Sisimai/Reason/Rejected.pm: a refused envelope sender), Mimecast's \"Blocked Senders\""),
-    t("sender_refused_more", &["verify mailfrom failed", "mailfrom verify failed", "badsendermx", "sendernoa", "backscatter protection detected an invalid", "can't determine purported responsible address", "email address is on senderfilterconfig list", "fully qualified email address required", "has an outgoing mail suspension", "is not a registered gateway user", "returned mail not accepted here", "sender is spammer", "sender domain is empty", "server does not accept mail from", "too many spam complaints", "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted", "from: domain is invalid"], Rejected)
+    t("sender_refused_more", &["verify mailfrom failed", "mailfrom verify failed", "badsendermx", "sendernoa", "backscatter protection detected an invalid", "can't determine purported responsible address", "email address is on senderfilterconfig list", "fully qualified email address required", "has an outgoing mail suspension", "is not a registered gateway user", "returned mail not accepted here", "sender is spammer", "sender domain is empty", "server does not accept mail from", "too many spam complaints", "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted", "from: domain is invalid", "sender name is not valid"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender); \"Verify mailfrom failed\": a sender callout that failed"),
     t("spam_score", &["hits=", "spam score", "spamassassin", "x-spam-score", "spam-score", "spam content", "spam message rejected"], SpamDetected)
         .src("Exim local_scan/ACL with SpamAssassin: \"rejected by local_scan(): Rejected: hits=7.5 required=5.0\" (a content score over the threshold; Exim spec ch. \"Content scanning at ACL time\", $spam_score)"),
@@ -2441,6 +2441,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
     t("tls", &["tls version", "starttls command failed", "starttls not available", "starttls not supported", "tls error: starttls", "not offered starttls", "does not support starttls"], FailedStartTls),
+    t("auth_temporary", &["temporary authentication failure"], SystemError)
+        .src("RFC 4954 §6: \"454 4.7.0 Temporary authentication failure\" is the reply to AUTH when \"the authentication failed due to a temporary server failure\" (a back end down), not refused credentials: the client may try again unchanged"),
     t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
     t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "long failure period"], Expired),
     t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),
@@ -3570,9 +3572,20 @@ fn aligned(hay: &str, fragment: &str) -> bool {
 }
 
 /// The text with typographic apostrophes (U+2019, U+2018) as ASCII `'`, on one line ([`one_line`]).
+///
+/// An apostrophe or a quotation mark left as an HTML character reference by a web page or an
+/// API's error body ("550 MIME message is missing &#39;From&#39; header", SendGrid's error as
+/// GoToSocial shows it, heldout-v79a) is read as the character too.
 fn plain_apostrophes(s: String) -> String {
     let s = if s.contains(['\u{2019}', '\u{2018}']) {
         s.replace(['\u{2019}', '\u{2018}'], "'")
+    } else {
+        s
+    };
+    let s = if s.contains("&#39;") || s.contains("&quot;") || s.contains("&#34;") {
+        s.replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&#34;", "\"")
     } else {
         s
     };
@@ -7535,6 +7548,34 @@ mod tests {
     /// denied" is read before the authentication keywords ("Not authenticated to send as …"
     /// after it is the relay refusal's reason, not a failed SPF/DKIM check), and Postfix's own
     /// "Temporary lookup failure" names no provider by the recipient's address.
+    /// Round 37: blind sets v79a–v79b, read after they were measured.
+    #[test]
+    fn v79_read_after_measuring() {
+        for (code, enhanced, text, want) in [
+            (
+                Some(454),
+                None,
+                "Invalid login - 454 Temporary authentication failure",
+                SystemError,
+            ),
+            (
+                Some(550),
+                None,
+                "550 MIME message is missing &#39;From&#39; header",
+                NotCompliantRfc,
+            ),
+            (
+                Some(530),
+                None,
+                "(530, b'From/Sender name is not valid')",
+                Rejected,
+            ),
+        ] {
+            let c = classify_example(None, code, enhanced, text);
+            assert_eq!(c.reason, Some(want), "{text}");
+        }
+    }
+
     /// Round 36: blind sets v78a–v78b, read after they were measured.
     #[test]
     fn v78_read_after_measuring() {
