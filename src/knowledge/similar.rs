@@ -257,6 +257,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v77b"),
     set!("heldout-v78a"),
     set!("heldout-v78b"),
+    set!("heldout-v79a"),
+    set!("heldout-v79b"),
 ];
 
 /// The labelled reply most like the one asked about.
