@@ -540,6 +540,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v78b",
     "heldout-v79a",
     "heldout-v79b",
+    "heldout-v80a",
+    "heldout-v80b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
