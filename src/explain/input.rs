@@ -525,13 +525,20 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
         let at = lower.find(SES_EXPIRED)?;
         Some(at + lower[at..].find(".<")? + 2)
     };
+    // Momentum (the MTA under Marketo and SparkPost) gives up with its own "554 5.4.7
+    // [internal] (last transfail: 435 5.7.8 Authentication credentials invalid)": the last
+    // failed attempt's reply (heldout-v80a).
+    const TRANSFAIL: &str = "(last transfail: ";
     let start = match lower.find("smtp;") {
         Some(at) => at + 5,
         None => match lower.find(PROXY) {
             Some(at) => at + PROXY.len(),
             None => match lower.find(QUEUE) {
                 Some(at) => at + QUEUE.len(),
-                None => verified().or_else(expired)?,
+                None => match lower.find(TRANSFAIL) {
+                    Some(at) => at + TRANSFAIL.len(),
+                    None => verified().or_else(expired)?,
+                },
             },
         },
     };
@@ -2622,6 +2629,9 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("\"rcptto\": \"", Context::Rcpt),
     ("\"rcptto\":\"", Context::Rcpt),
     ("unexpected response after connecting", Context::Greeting),
+    // Erlang gen_smtp_client's error tuple for a refused AUTH ("authentication rejected
+    // {ok,<<\"500 5.5.0 Bad Input …\">>}", HubSpot's SMTP API from an Elixir app, heldout-v80a).
+    ("authentication rejected {", Context::Auth),
     ("sending rcpt to", Context::Rcpt),
     // Ruby's Net::SMTPUnknownError "could not get 3xx (421: 421 …)": net/smtp raises it from
     // check_continue, which only #data calls, when DATA is not answered 354 (ruby/net-smtp
@@ -4963,6 +4973,21 @@ mod tests {
         }
         // A swaks reply after "<-" has a code and no verb: it names no command.
         assert_eq!(transcript_command("<-  250 2.1.0 Ok"), None);
+    }
+
+    /// Momentum's "(last transfail: …)" quotes the last failed attempt's reply; Erlang
+    /// gen_smtp's "authentication rejected {…}" names AUTH (heldout-v80a).
+    #[test]
+    fn v80_momentum_transfail_and_gen_smtp_auth() {
+        assert_eq!(
+            reply_of("554 5.4.7 [internal] (last transfail: 435 5.7.8 Authentication credentials invalid)")
+                .map(|(code, _)| code),
+            Some(435)
+        );
+        assert_eq!(
+            stage_of("authentication rejected {ok,<<\"500 5.5.0 Bad Input - hssmtp\\r\\n\">>}"),
+            Some(Context::Auth)
+        );
     }
 
     /// Exim's debug output puts its process id before every line: no reply code there.

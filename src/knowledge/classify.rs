@@ -905,8 +905,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("OpenSMTPD's \"mda delivery … result=PermFail stat=Error (permission denied)\" (a log on pastebin, heldout-v52c): the local delivery agent failed, no remote server answered"),
     t("auth_canceled", &["authentication canceled", "authentication cancelled"], SecurityError)
         .src("IceWarp's \"Authentication canceled\" (its page on the 5xx errors of its SMTP log, https://docs.icewarp.com/, heldout-v52c): the AUTH exchange was abandoned, so the client never logged in (RFC 4954 §4: a cancelled AUTH is answered 501)"),
-    t("helo_ehlo_needed", &["helo/ehlo needed"], SyntaxError)
-        .src("Momentum's \"RFC2821 HELO/EHLO needed\" (its reply table, repo:SparkPost/developers.sparkpost.com/web-ref/responses-by-message.md, heldout-v52c): a command came before the greeting, a protocol error of the client"),
+    t("helo_ehlo_needed", &["helo/ehlo needed", "must start with ehlo", "must start with helo"], SyntaxError)
+        .src("Momentum's \"RFC2821 HELO/EHLO needed\" (its reply table, repo:SparkPost/developers.sparkpost.com/web-ref/responses-by-message.md, heldout-v52c) and a university relay's \"550 Mail transactions must start with EHLO/HELO\" (heldout-v80b): a command came before the greeting, a protocol error of the client"),
     t("required_header_missing", &["missing required rfc2822", "missing required rfc 2822", "mailbody format error", "missing 'from' header", "from header is missing", "no from header"], NotCompliantRfc)
         .src("Momentum's \"Missing required RFC2822 Date field (see RFC2822 section 3.6)\" (repo:SparkPost/developers.sparkpost.com/web-ref/responses-by-message.md) and Hitachi Groupmax's \"Conversion failure : RFC822 MailBody Format Error.\" (its manual, https://itpfdoc.hitachi.co.jp/manuals/3000/3000347460/c347460.epub; both heldout-v52c), SendGrid's \"550 MIME message is missing 'From' header\" (heldout-v79a) and \"550 From header is missing\": the message is not well-formed RFC 5322 (§3.6: From is required)"),
     t("receiving_app_field_error", &["type error in field", "no field named"], SystemError)
@@ -2128,6 +2128,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("too_many_invalid_recipients", &["too many invalid recipients"], Blocked)
         .src("go-sisimai rhost/for-cox.go (Cox \"too many invalid recipients\": the sending IP exceeded the threshold of invalid recipients and is blocked) and rhost/for-godaddy.go (GoDaddy \"554 This IP has been temporarily blocked for attempting to mail too many invalid recipients. IB112\"): blocked"),
     t("mimecast_invalid_recipient", &["invalid recipient"], UserUnknown),
+    t("recipient_misspelt_or_gone", &["invalid recepient", "recipient has left the"], UserUnknown).hard()
+        .src("\"550-Invalid Recepient\" (a receiver's misspelling, shown by Marketo) and a university's \"recipient has left the University of …\" (its IT pages, heldout-v80a/b): the address no longer, or never did, take mail"),
     t("cox_account_barred", &["aup#cxthrt", "aup#cxmj"], Blocked)
         .src("go-sisimai rhost/for-cox.go (AUP#CXTHRT \"Email sending limited due to suspicious account activity\", AUP#CXMJ \"blocked due to suspicious account activity on primary Cox account\"): Sisimai says securityerror; this corpus files a sending account barred from sending as blocked (sender_account_barred, outgoing_blocked)"),
     t("cox_rdns", &["aup#cxdns", "dns check failure - try again later", "rejected - no rdns"], RequirePtr)
@@ -2432,7 +2434,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     // connects from <ip>", Microsoft's 5.1.90 "reached your daily limit for message
     // recipients", "Mailbox received too much email in a short period of time" (a 4.2.1 the
     // recipient's side uses for a rate limit, like Gmail's).
-    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "exceeded the maximum", "too many mails", "to many mails", "too many emails", "too frequent", "daily limit", "in a short period of time"], RateLimited),
+    t("rate", &["too many requests", "submission rate for this client", "max message per connection", "too many errors", "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages", "too many recipients", "too many concurrent", "too fast", "too quickly", "exceeded the maximum", "too many mails", "to many mails", "too many emails", "too frequent", "daily limit", "in a short period of time"], RateLimited),
     t("send_limit", &["send limit"], RateLimited)
         .src("Hosting and webmail sending quotas: \"462 Daily send limit reached. Please try again tomorrow\" (emailarray wiki), the same family as Gmail's \"Daily user sending limit exceeded\" (https://support.google.com/a/answer/3726730)"),
     t("suspended", &["administratively disabled", "account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
@@ -7548,6 +7550,32 @@ mod tests {
     /// denied" is read before the authentication keywords ("Not authenticated to send as …"
     /// after it is the relay refusal's reason, not a failed SPF/DKIM check), and Postfix's own
     /// "Temporary lookup failure" names no provider by the recipient's address.
+    /// Round 38: blind sets v80a–v80b, read after they were measured.
+    #[test]
+    fn v80_read_after_measuring() {
+        for (code, text, want) in [
+            (Some(550), "550-Invalid Recepient", UserUnknown),
+            (
+                Some(550),
+                "550 Mail transactions must start with EHLO/HELO",
+                SyntaxError,
+            ),
+            (
+                None,
+                "HST-FLD: $sender_host_address is sending too quickly. Please try again later.",
+                RateLimited,
+            ),
+            (
+                None,
+                "recipient has left the University of Illinois Urbana-Champaign",
+                UserUnknown,
+            ),
+        ] {
+            let c = classify_example(None, code, None, text);
+            assert_eq!(c.reason, Some(want), "{text}");
+        }
+    }
+
     /// Round 37: blind sets v79a–v79b, read after they were measured.
     #[test]
     fn v79_read_after_measuring() {
