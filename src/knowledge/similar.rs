@@ -259,6 +259,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v78b"),
     set!("heldout-v79a"),
     set!("heldout-v79b"),
+    set!("heldout-v80a"),
+    set!("heldout-v80b"),
 ];
 
 /// The labelled reply most like the one asked about.
