@@ -229,6 +229,26 @@ impl Pending {
         self.texts.push(line.to_string());
     }
 
+    /// Whether a line with `code` is this reply's next line: a continuation, or Sendmail's
+    /// transcript giving the bare "<<< 421" and then its own status line for the same reply
+    /// ("<…>... Deferred: 421⏎Message could not be delivered for 8 hours": one reply, the
+    /// words from the second).
+    fn goes_on_with(&self, code: u16, line: &str) -> bool {
+        self.code == code
+            && (self.more
+                || line_starts_with_code(line)
+                || self.texts.iter().all(|t| t.trim().is_empty()))
+    }
+
+    /// The next line of this reply ([`Pending::goes_on_with`]): its code, separator and rest.
+    fn next_line(&mut self, (code, sep, rest): (u16, char, &str), line: &str) {
+        let (e, t) = strip_enhanced(rest, code);
+        self.enhanced = self.enhanced.or(e);
+        self.texts.push(t.to_string());
+        self.more = sep == '-';
+        self.raw.push(line.to_string());
+    }
+
     /// Whether the text so far is Postfix's verification wrapper ending in "said:", so the
     /// next reply line is the one it quotes ("… undeliverable address: host x[ip] said:⏎550
     /// No Such User Here (in reply to RCPT TO command)").
@@ -1055,9 +1075,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     let mut transcript: Option<Context> = None;
     // Commands sent before the reply to the one in `transcript` came (PIPELINING).
     let mut queued: VecDeque<Context> = VecDeque::new();
-    // The commands a transcript named since the last reply, in order.
-    let mut run: Vec<Context> = Vec::new();
-    let mut replied = false;
+    let mut group = Group::default();
     // Lines before a reply that name what it answered (qmail's "does not like recipient").
     let mut before = String::new();
     // The last line read that carried no code (PHPMailer's "… Detail: <reply text>" before
@@ -1074,11 +1092,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                 out.push(p.finish(&before));
                 before.clear();
             }
-            if replied {
-                run.clear();
-                replied = false;
-            }
-            run.push(cmd);
+            group.sent(cmd);
             note_command(&mut transcript, &mut queued, cmd);
             continue;
         }
@@ -1096,21 +1110,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         });
         match found.map(|f| refusal_after_banner_line(f).unwrap_or(f)) {
             Some((code, sep, rest)) => match current.as_mut() {
-                // Sendmail's transcript gives the bare "<<< 421" and then its own status
-                // line for the same reply ("<…>... Deferred: 421⏎Message could not be
-                // delivered for 8 hours"): one reply, the words from the second.
-                Some(p)
-                    if p.code == code
-                        && (p.more
-                            || line_starts_with_code(line)
-                            || p.texts.iter().all(|t| t.trim().is_empty())) =>
-                {
-                    let (e, t) = strip_enhanced(rest, code);
-                    p.enhanced = p.enhanced.or(e);
-                    p.texts.push(t.to_string());
-                    p.more = sep == '-';
-                    p.raw.push(line.to_string());
-                }
+                Some(p) if p.goes_on_with(code, line) => p.next_line((code, sep, rest), line),
                 // Postfix's verification wrapper ending in "said:" quotes the next line (`nested`).
                 Some(p) if p.awaits_inner_reply() => p.push_line(line),
                 _ => {
@@ -1121,10 +1121,9 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                     let lead = line.get(..line.len() - rest.len()).unwrap_or("");
                     before.push(' ');
                     before.push_str(lead);
-                    if !replied {
-                        answered_in_order(&run, code, &mut transcript, &mut queued);
+                    if let Some(run) = group.first_reply() {
+                        answered_in_order(run, code, &mut transcript, &mut queued);
                     }
-                    replied = true;
                     current = Some(Pending::start(
                         (code, sep, rest),
                         (line, lead),
@@ -1137,14 +1136,8 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
             None => match current.as_mut() {
                 // A wrapped continuation of the reply text (bounce messages wrap lines).
                 Some(p) => p.push_line(line),
-                // In a block of several lines, only a line that is a code: a run of other
-                // digits there is a time stamp or a counter ("1749689566" on its own line in
-                // NetEase's refusal as git send-email prints it, heldout-v78b).
-                None if out.is_empty()
-                    && looks_like_code(line)
-                    && (single_line || line.len() == 3 || rfc3463(line).is_some()) =>
-                {
-                    out.push(parse_token(line))
+                None if out.is_empty() && lone_code_line(line, single_line) => {
+                    out.push(parse_token(line));
                 }
                 None => {
                     before.push(' ');
@@ -1203,6 +1196,36 @@ fn refusal_after_banner_line((code, sep, rest): (u16, char, &str)) -> Option<(u1
         offset += word.len() + 1;
     }
     None
+}
+
+/// A line that is a code alone. In a block of several lines, only a code: a run of other
+/// digits there is a time stamp or a counter ("1749689566" on its own line in NetEase's
+/// refusal as git send-email prints it, heldout-v78b).
+fn lone_code_line(line: &str, single_line: bool) -> bool {
+    looks_like_code(line) && (single_line || line.len() == 3 || rfc3463(line).is_some())
+}
+
+/// The commands a transcript named since the last reply, in order, and whether a reply came
+/// after them.
+#[derive(Default)]
+struct Group {
+    run: Vec<Context>,
+    replied: bool,
+}
+
+impl Group {
+    /// A command line: it starts a new group after a reply.
+    fn sent(&mut self, cmd: Context) {
+        if std::mem::take(&mut self.replied) {
+            self.run.clear();
+        }
+        self.run.push(cmd);
+    }
+
+    /// A reply starts: the group's commands when it is the first reply after them.
+    fn first_reply(&mut self) -> Option<&[Context]> {
+        (!std::mem::replace(&mut self.replied, true)).then_some(self.run.as_slice())
+    }
 }
 
 /// A command line of a transcript: the command the next reply answers. PIPELINING (RFC
@@ -2227,7 +2250,8 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             return None;
         }
         let spaced = before.len() < i;
-        let after_prefix = known_prefix(before);
+        // The `S ` of a `C `/`S ` session log ([`single_arrow`]) too.
+        let after_prefix = known_prefix(before) || before == "s";
         let after_host = spaced && host_before(line, before, i);
         let after_exim = spaced && before.ends_with(':') && exim_from.is_some_and(|a| a < i);
         // "…Exception: 451 5.7.3 …", "Message failed: 450 4.2.1 …": after a colon only when
@@ -2243,15 +2267,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .next()
                         .is_some_and(|w| rfc3463(w).is_some())
             });
-        // The `S ` of a `C `/`S ` session log ([`single_arrow`]).
-        let server_mark = before == "s";
-        if after_prefix
-            || after_host
-            || after_exim
-            || after_colon
-            || server_mark
-            || status_then_code(before)
-        {
+        if after_prefix || after_host || after_exim || after_colon || status_then_code(before) {
             // "said: 550, quota exceeded": in the loose pass the prefix also takes a code
             // followed by a comma (not a colon: "smtp.rs:388: …" is a source line).
             code_at(line, i).or_else(|| {
