@@ -549,19 +549,12 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     // [internal] (last transfail: 435 5.7.8 Authentication credentials invalid)": the last
     // failed attempt's reply (heldout-v80a).
     const TRANSFAIL: &str = "(last transfail: ";
-    let start = match lower.find("smtp;") {
-        Some(at) => at + 5,
-        None => match lower.find(PROXY) {
-            Some(at) => at + PROXY.len(),
-            None => match lower.find(QUEUE) {
-                Some(at) => at + QUEUE.len(),
-                None => match lower.find(TRANSFAIL) {
-                    Some(at) => at + TRANSFAIL.len(),
-                    None => verified().or_else(expired)?,
-                },
-            },
-        },
-    };
+    // The first of the markers that occurs, in this order, then the wrappers found by words.
+    let start = ["smtp;", PROXY, QUEUE, TRANSFAIL]
+        .iter()
+        .find_map(|m| lower.find(m).map(|at| at + m.len()))
+        .or_else(verified)
+        .or_else(expired)?;
     let inner = text.get(start..)?.trim_start();
     let inner = match inner.strip_prefix(['"', '\u{201C}']) {
         Some(quoted) => &quoted[..quoted.find(['"', '\u{201D}']).unwrap_or(quoted.len())],
@@ -1761,8 +1754,6 @@ fn strong_position(line: &str, rest: &str) -> bool {
         .trim_end()
         .to_ascii_lowercase();
     before.is_empty()
-        // The `S ` of a `C `/`S ` session log ([`single_arrow`]).
-        || before == "s"
         || before.ends_with("]:")
         || known_prefix(&before)
         || before.contains("smtp error from remote mail")
@@ -1772,9 +1763,11 @@ fn strong_position(line: &str, rest: &str) -> bool {
 /// DSN's `Diagnostic-Code:` with any diagnostic type (RFC 3464 §2.3.6: "diagnostic-type ;
 /// *text", the type an atom: `smtp`, `X-Postfix`, `X-LOCAL` and `x-unix` (repo:jstedfast/
 /// MimeKit/UnitTests/TestData/messages/multipart-report.txt), a bounce template's misspelt
-/// `smpt`, PHPMailer-BMH's samples, heldout-v66a).
+/// `smpt`, PHPMailer-BMH's samples, heldout-v66a). Also the `S ` alone before a reply in a
+/// `C `/`S ` session log ([`single_arrow`]).
 fn known_prefix(before: &str) -> bool {
-    PREFIXES.iter().any(|p| before.ends_with(p))
+    before == "s"
+        || PREFIXES.iter().any(|p| before.ends_with(p))
         || before.strip_suffix(';').is_some_and(|b| {
             let b = b.trim_end();
             let atom = b.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -2250,8 +2243,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             return None;
         }
         let spaced = before.len() < i;
-        // The `S ` of a `C `/`S ` session log ([`single_arrow`]) too.
-        let after_prefix = known_prefix(before) || before == "s";
+        let after_prefix = known_prefix(before);
         let after_host = spaced && host_before(line, before, i);
         let after_exim = spaced && before.ends_with(':') && exim_from.is_some_and(|a| a < i);
         // "…Exception: 451 5.7.3 …", "Message failed: 450 4.2.1 …": after a colon only when
