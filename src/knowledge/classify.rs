@@ -7550,36 +7550,45 @@ mod tests {
     /// denied" is read before the authentication keywords ("Not authenticated to send as …"
     /// after it is the relay refusal's reason, not a failed SPF/DKIM check), and Postfix's own
     /// "Temporary lookup failure" names no provider by the recipient's address.
+    /// Each (code, enhanced code, text, reason): the text read without a context gives the
+    /// reason (the rounds' examples).
+    fn assert_reasons(cases: &[(Option<u16>, Option<&str>, &str, Reason)]) {
+        for &(code, enhanced, text, want) in cases {
+            let c = classify_example(None, code, enhanced, text);
+            assert_eq!(c.reason, Some(want), "{text}");
+        }
+    }
+
     /// Round 38: blind sets v80a–v80b, read after they were measured.
     #[test]
     fn v80_read_after_measuring() {
-        for (code, text, want) in [
-            (Some(550), "550-Invalid Recepient", UserUnknown),
+        assert_reasons(&[
+            (Some(550), None, "550-Invalid Recepient", UserUnknown),
             (
                 Some(550),
+                None,
                 "550 Mail transactions must start with EHLO/HELO",
                 SyntaxError,
             ),
             (
+                None,
                 None,
                 "HST-FLD: $sender_host_address is sending too quickly. Please try again later.",
                 RateLimited,
             ),
             (
                 None,
+                None,
                 "recipient has left the University of Illinois Urbana-Champaign",
                 UserUnknown,
             ),
-        ] {
-            let c = classify_example(None, code, None, text);
-            assert_eq!(c.reason, Some(want), "{text}");
-        }
+        ]);
     }
 
     /// Round 37: blind sets v79a–v79b, read after they were measured.
     #[test]
     fn v79_read_after_measuring() {
-        for (code, enhanced, text, want) in [
+        assert_reasons(&[
             (
                 Some(454),
                 None,
@@ -7598,16 +7607,13 @@ mod tests {
                 "(530, b'From/Sender name is not valid')",
                 Rejected,
             ),
-        ] {
-            let c = classify_example(None, code, enhanced, text);
-            assert_eq!(c.reason, Some(want), "{text}");
-        }
+        ]);
     }
 
     /// Round 36: blind sets v78a–v78b, read after they were measured.
     #[test]
     fn v78_read_after_measuring() {
-        for (code, enhanced, text, want) in [
+        assert_reasons(&[
             (
                 Some(421),
                 Some("4.2.1"),
@@ -7638,10 +7644,7 @@ mod tests {
                 "MI:DMC 163 gzga-smtp-mtada-g0-3,_____wA3YOjZJEpouIVyHg--.2947S13",
                 RateLimited,
             ),
-        ] {
-            let c = classify_example(None, code, enhanced, text);
-            assert_eq!(c.reason, Some(want), "{text}");
-        }
+        ]);
     }
 
     /// Round 35: blind sets v77a–v77b, read after they were measured.
