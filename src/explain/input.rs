@@ -2858,6 +2858,7 @@ fn infer_context(block: &str) -> Option<Context> {
     TABLE
         .first_in(&l)
         .or_else(|| curl_stage(block))
+        .or_else(|| capital_verb_before_code(block))
         .or_else(|| quoted_command(&l))
         .or_else(|| smtplib_sender_refused(block))
 }
@@ -2881,6 +2882,48 @@ fn curl_stage(block: &str) -> Option<Context> {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
         word_start.then_some(*ctx)
+    })
+}
+
+/// A client's log naming the command, in capitals, right before the reply it got:
+/// "(ssl://smtphz.qiye.163.com:994) DATA - 554 5.5.0 …" (heldout-v39c), "RCPT TO:550 …".
+/// Only the verb alone between the reply and what precedes it counts: "RCPT TO:<a@b> 550"
+/// is a transcript line, read as such, and a lone "MAIL" is a word of prose as often.
+fn capital_verb_before_code(block: &str) -> Option<Context> {
+    const VERBS: [(&str, Context); 7] = [
+        ("RCPT TO", Context::Rcpt),
+        ("MAIL FROM", Context::Mail),
+        ("DATA", Context::Data),
+        ("EHLO", Context::Ehlo),
+        ("HELO", Context::Helo),
+        ("AUTH", Context::Auth),
+        ("STARTTLS", Context::StartTls),
+    ];
+    block.lines().find_map(|line| {
+        let at = first_code_at(line)?;
+        let head = &line[..at];
+        let bare = head.trim_end_matches([' ', ':', '-', '\u{2013}', ',', '=']);
+        VERBS.iter().find_map(|(verb, ctx)| {
+            let before = bare.strip_suffix(verb)?;
+            let word_start = before
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (word_start && bare.len() < head.len()).then_some(*ctx)
+        })
+    })
+}
+
+/// Where the first reply code of a line starts: three digits, the first 2 to 5, standing
+/// alone (no letter or digit before, a space, a hyphen or the end after).
+fn first_code_at(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    (0..b.len().saturating_sub(2)).find(|&i| {
+        (b'2'..=b'5').contains(&b[i])
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 3).is_none_or(|&c| c == b' ' || c == b'-')
     })
 }
 
