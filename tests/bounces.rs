@@ -542,6 +542,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v79b",
     "heldout-v80a",
     "heldout-v80b",
+    "heldout-v81a",
+    "heldout-v81b",
+    "heldout-v82a",
+    "heldout-v82b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
