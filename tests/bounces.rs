@@ -546,6 +546,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v81b",
     "heldout-v82a",
     "heldout-v82b",
+    "heldout-v83a",
+    "heldout-v83b",
+    "heldout-v84a",
+    "heldout-v84b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
