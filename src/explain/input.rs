@@ -720,6 +720,8 @@ fn enhanced_only_text(block: &str) -> String {
 fn parse_block(block: &str) -> Vec<Parsed> {
     // Wrapped lines are joined first: a stamp tells a log line, and the decoders below read
     // one line whole (qmail's underscored report, lettre's debug structure).
+    let dequoted = quote_markers_removed(block);
+    let block = dequoted.as_deref().unwrap_or(block);
     let joined = unwrapped_log_lines(block);
     let block = joined.as_deref().unwrap_or(block);
     let block = without_stamp(without_bracketed_stamp(block));
@@ -1025,6 +1027,33 @@ fn lettre_codes(block: &str) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
+}
+
+/// A block quoted whole in Markdown or a mail reply (every line `> `, one `>` only: `>>>` and
+/// `>>` are SMTP transcripts' and Exim's own), without its markers, each level, before any
+/// other reading: the marker and one space go, the indentation under it stays, so a wrapped
+/// Postfix bounce's continuation lines read as continuations (a nested bounce, "said: 550
+/// ⏎    5.1.1 … address: host … said: 553 …", heldout-v83b) and long quoted lines are not
+/// taken for a wrapped log. `None` when not every line is quoted.
+fn quote_markers_removed(block: &str) -> Option<String> {
+    let single = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with('>') && !l.starts_with(">>")
+    };
+    let mut lines: Vec<&str> = block.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut changed = false;
+    while !lines.is_empty() && lines.iter().all(|l| single(l)) {
+        changed = true;
+        lines = lines
+            .iter()
+            .map(|l| {
+                let rest = &l.trim_start()[1..];
+                rest.strip_prefix(' ').unwrap_or(rest)
+            })
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+    }
+    changed.then(|| lines.join("\n"))
 }
 
 /// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
@@ -1847,6 +1876,10 @@ const PREFIXES: &[&str] = &[
     // Exchange 5.5 IMS's protocol log: "IO: |421 SERVICE NOT AVAILABLE, …" (Microsoft KB
     // 198981, heldout-v49d).
     "io: |",
+    // Dart's mailer package logs each line it read after a bracketed header and "<":
+    // "[2021-11-01 19:28:46.776149 | Connection | FINE] < 535 Incorrect authentication
+    // data" (heldout-v84b).
+    "] <",
 ];
 
 /// Finds the reply code in a log line: at the start, or right after a known prefix
@@ -2092,7 +2125,7 @@ fn bracketed_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     }
     let code = three_digits(line, i)?;
     let rest = line.get(i + 3..)?.strip_prefix("] ")?;
-    if smtp_error_label(line.get(..i - 1)?) {
+    if smtp_error_label(line.get(..i - 1)?) || error_code_label(line.get(..i - 1)?) {
         return (2..=5)
             .contains(&(code / 100))
             .then(|| (code, ' ', rest.trim_end_matches(']')));
@@ -2133,6 +2166,16 @@ fn smtp_error_label(head: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
         .collect();
     tail.len() == 2 && tail.contains(&"smtp")
+}
+
+/// A device's own "received error code." before the bracketed code ("SMTPC: received error
+/// code. [550] (8000)", a scanner's syslog, heldout-v81a): the label says a reply's code
+/// follows.
+fn error_code_label(head: &str) -> bool {
+    let head = head.trim_end().to_ascii_lowercase();
+    ["error code.", "error code:", "error code"]
+        .iter()
+        .any(|l| head.ends_with(l))
 }
 
 /// Roundcube's error log labels the code after the server's text: "SMTP Error: Failed to add
@@ -2632,6 +2675,15 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // https://github.com/zytzagoo/smtp-validate-email/issues/70) and verifyEmail's numbered
     // debug log ("[14] => Sending RCPT TO..." then "[15] => Response: 550 …",
     // https://github.com/hbattat/verifyEmail/issues/43).
+    // Round 39 (heldout-v81b–v84b): Windows' SSPI "The logon attempt failed" (AUTH), Perl
+    // Email::Sender's "can't STARTTLS: …" and Stalwart's "STARTTLS error" report, mailpit's
+    // and Go mailers' "error response to RCPT command for a@b: 550 …".
+    ("the logon attempt failed", Context::Auth),
+    ("can't starttls", Context::StartTls),
+    ("starttls error", Context::StartTls),
+    ("response to rcpt command", Context::Rcpt),
+    ("response to mail command", Context::Mail),
+    ("response to data command", Context::Data),
     ("\"mailfrom\": \"", Context::Mail),
     ("\"mailfrom\":\"", Context::Mail),
     ("\"rcptto\": \"", Context::Rcpt),
@@ -2855,11 +2907,17 @@ fn infer_context(block: &str) -> Option<Context> {
                 .copied(),
         )
     });
-    TABLE
-        .first_in(&l)
-        .or_else(|| curl_stage(block))
+    TABLE.first_in(&l).or_else(|| client_named_stage(block, &l))
+}
+
+/// The stage a client's own words name, where no phrase of [`infer_context`]'s tables
+/// does: curl's, a log's capitals before the reply, a telnet session's first line, a quoted
+/// command, smtplib's sender tuple. `l` is `block` in lower case.
+fn client_named_stage(block: &str, l: &str) -> Option<Context> {
+    curl_stage(block)
         .or_else(|| capital_verb_before_code(block))
-        .or_else(|| quoted_command(&l))
+        .or_else(|| telnet_greeting(l))
+        .or_else(|| quoted_command(l))
         .or_else(|| smtplib_sender_refused(block))
 }
 
@@ -2912,6 +2970,16 @@ fn capital_verb_before_code(block: &str) -> Option<Context> {
             (word_start && bare.len() < head.len()).then_some(*ctx)
         })
     })
+}
+
+/// A telnet session to port 25: after telnet's "Escape character is '^]'." the server's
+/// first line is its greeting, so a refusal there answers the connection ("550 5.7.1
+/// Connection refused - IB115. … is blacklisted", BigPond, heldout-v83a).
+fn telnet_greeting(l: &str) -> Option<Context> {
+    const ESCAPE: &str = "escape character is '^]'.";
+    let after = &l[l.find(ESCAPE)? + ESCAPE.len()..];
+    let first = after.lines().map(str::trim).find(|x| !x.is_empty())?;
+    first.starts_with(['4', '5']).then_some(Context::Greeting)
 }
 
 /// Where the first reply code of a line starts: three digits, the first 2 to 5, standing
@@ -3199,6 +3267,11 @@ fn in_response_to(l: &str) -> Option<Context> {
         // line that ends the message (lisp/mail/smtpmail.el, "in response to %s").
         if tail.starts_with("end of data") || tail.trim_end() == "." || tail.starts_with(". ") {
             return Some(Context::EndOfData);
+        }
+        // Emacs smtpmail names the command it sent: "… PRX4 […] in response to AUTH"
+        // (heldout-v84a); "auth" alone ends the line, prose goes on ("… to authentication").
+        if tail.split_whitespace().next() == Some("auth") && tail.trim_end().len() == 4 {
+            return Some(Context::Auth);
         }
         let mut words = tail
             .split([' ', ':', ',', ';', '<'])
@@ -3619,7 +3692,13 @@ fn quoted_command(l: &str) -> Option<Context> {
         .or_else(|| response_command(l))
         .or_else(|| {
             let i = l.find(" command failed")?;
-            let words: Vec<&str> = l[..i].split_whitespace().rev().take(2).collect();
+            // "SMTP auth() command failed: …" (a Perl mailer naming its method, heldout-v81b).
+            let words: Vec<&str> = l[..i]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .map(|w| w.trim_end_matches("()"))
+                .collect();
             let two = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
             Context::from_verb(&two).or_else(|| Context::from_verb(words.first()?))
         })
@@ -5039,6 +5118,73 @@ mod tests {
             stage_of("authentication rejected {ok,<<\"500 5.5.0 Bad Input - hssmtp\\r\\n\">>}"),
             Some(Context::Auth)
         );
+    }
+
+    /// A quoted block loses its markers (each level) and keeps the indentation under them;
+    /// a block with an unquoted line, or an SMTP transcript's ">>>", is left alone.
+    #[test]
+    fn quote_markers_go_indentation_stays() {
+        assert_eq!(
+            quote_markers_removed("> a said: 550\n>     5.1.1 b\n> > c").as_deref(),
+            Some("a said: 550\n    5.1.1 b\n> c")
+        );
+        assert_eq!(
+            quote_markers_removed("> > 550 x\n> > y").as_deref(),
+            Some("550 x\ny")
+        );
+        assert_eq!(quote_markers_removed("> 550 x\n550 y"), None);
+        assert_eq!(quote_markers_removed(">>> DATA\n<<< 550 x"), None);
+    }
+
+    /// Round 39 (heldout-v81a–v84b): contexts and codes in new wrappers.
+    #[test]
+    fn v81_v84_contexts_and_codes() {
+        for (block, want) in [
+            (
+                "Connected to mx.example.net.\nEscape character is '^]'.\n550 5.7.1 Connection refused - IB115.\nConnection closed by foreign host.",
+                Context::Greeting,
+            ),
+            (
+                "level=warning msg=\"error response to RCPT command for a@example.com: 550 5.7.1 Relaying denied\"",
+                Context::Rcpt,
+            ),
+            (
+                "[smtp] error relaying message: error response to DATA command: 503 RCPT command expected",
+                Context::Data,
+            ),
+            (
+                "SMTP auth() command failed: 5.0.0 Unknown or unimplemented command.",
+                Context::Auth,
+            ),
+            (
+                "smtpmail-send-it: Sending failed: 451 4.7.0 Temporary server error. Please try again later. PRX4 [x.prod.outlook.com] in response to AUTH",
+                Context::Auth,
+            ),
+            (
+                "can't STARTTLS: 2.0.0 Ready to start TLS",
+                Context::StartTls,
+            ),
+            (
+                "(ssl://smtp.example.com:994) DATA - 554 5.5.0 MI:STC",
+                Context::Data,
+            ),
+        ] {
+            assert_eq!(stage_of(block), Some(want), "{block}");
+        }
+        // A later line after the telnet banner is not the greeting's answer.
+        assert_eq!(
+            stage_of("Escape character is '^]'.\n220 mx.example.net ESMTP\n550 5.7.1 no"),
+            None
+        );
+        for (block, want) in [
+            (
+                "flutter: [2021-11-01 19:28:46.776149 | Connection | FINE] < 535 Incorrect authentication data",
+                535,
+            ),
+            ("SMTPC: received error code. [550] (8000)  ERR:", 550),
+        ] {
+            assert_eq!(code_of(block), Some(want), "{block}");
+        }
     }
 
     /// Exim's debug output puts its process id before every line: no reply code there.

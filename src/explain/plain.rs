@@ -25,6 +25,10 @@
 //!   shares is taken off, so that a line indented deeper than the others (a Postfix bounce's
 //!   continuation) still reads as a continuation and the others as lines of their own.
 //!
+//! - **IIS's W3C log fields** (IIS SMTP, `SMTPSVC`), which write a field's spaces as `+`:
+//!   a field that opens with a reply code and an enhanced code joined by `+`
+//!   (`550+5.7.60+SMTP;+Client+does+not+have+permissions…`) is read with its spaces.
+//!
 //! Everything else is left as it is: which of the remaining characters are control bytes to
 //! escape is the renderer's business.
 
@@ -73,7 +77,52 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
                 .collect(),
         );
     }
+    if out.contains('+')
+        && let Some(fixed) = w3c_fields_spaced(&out)
+    {
+        out = Cow::Owned(fixed);
+    }
     out
+}
+
+/// IIS's W3C log writes a field's spaces as `+` (the extended log format has fields
+/// separated by spaces): a field that opens with a reply code, `+`, an enhanced code, `+`
+/// (`550+5.7.60+SMTP;+Client+does+not+have+permissions+to+send+as+this+sender`, an IIS SMTP
+/// relay's log, heldout-v81a) is that reply with its spaces. `None` when no field is one.
+fn w3c_fields_spaced(text: &str) -> Option<String> {
+    let reply_field = |w: &str| {
+        let b = w.as_bytes();
+        b.len() > 10
+            && (b'2'..=b'5').contains(&b[0])
+            && b[1..3].iter().all(u8::is_ascii_digit)
+            && b[3] == b'+'
+            && b[4] == b[0]
+            && b[5] == b'.'
+            && w[4..].split_once('+').is_some_and(|(e, _)| {
+                e.split('.').count() == 3
+                    && e.split('.')
+                        .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+            })
+    };
+    if !text.split([' ', '\n']).any(reply_field) {
+        return None;
+    }
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            line.split(' ')
+                .map(|w| {
+                    if reply_field(w) {
+                        w.replace('+', " ")
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    Some(lines.join("\n"))
 }
 
 /// The Windows-1252 characters of the bytes 0x80–0x9F (the C1 controls where it has none).
@@ -385,6 +434,21 @@ fn entities_decoded(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::plain;
+
+    /// IIS's W3C log field with `+` for spaces.
+    #[test]
+    fn w3c_fields_spaced_as_the_reply() {
+        assert_eq!(
+            plain(
+                "2018-02-19 23:06:36 40.97.132.226 OutboundConnectionResponse SMTPSVC1 FBDC-001 - 0 - - 550+5.7.60+SMTP;+Client+does+not+have+permissions [BY2PR.outlook.com] 0 0"
+            ),
+            "2018-02-19 23:06:36 40.97.132.226 OutboundConnectionResponse SMTPSVC1 FBDC-001 - 0 - - 550 5.7.60 SMTP; Client does not have permissions [BY2PR.outlook.com] 0 0"
+        );
+        // A "+" elsewhere, and a code-like field without an enhanced code, stay.
+        for t in ["dsn=5.1.1 a+b@example.com", "250+OK+done", "550+5.7+x"] {
+            assert_eq!(plain(t), t);
+        }
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {
