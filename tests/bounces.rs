@@ -550,6 +550,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v83b",
     "heldout-v84a",
     "heldout-v84b",
+    "heldout-v85a",
+    "heldout-v85b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
