@@ -552,6 +552,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v84b",
     "heldout-v85a",
     "heldout-v85b",
+    "heldout-v86a",
+    "heldout-v86b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
