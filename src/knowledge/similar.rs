@@ -261,6 +261,18 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v79b"),
     set!("heldout-v80a"),
     set!("heldout-v80b"),
+    set!("heldout-v81a"),
+    set!("heldout-v81b"),
+    set!("heldout-v82a"),
+    set!("heldout-v82b"),
+    set!("heldout-v83a"),
+    set!("heldout-v83b"),
+    set!("heldout-v84a"),
+    set!("heldout-v84b"),
+    set!("heldout-v85a"),
+    set!("heldout-v85b"),
+    set!("heldout-v86a"),
+    set!("heldout-v86b"),
 ];
 
 /// The labelled reply most like the one asked about.
