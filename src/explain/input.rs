@@ -3273,7 +3273,7 @@ fn in_response_to(l: &str) -> Option<Context> {
         }
         // Emacs smtpmail names the command it sent: "… PRX4 […] in response to AUTH"
         // (heldout-v84a); "auth" alone ends the line, prose goes on ("… to authentication").
-        if tail.split_whitespace().next() == Some("auth") && tail.trim_end().len() == 4 {
+        if tail.trim_end() == "auth" {
             return Some(Context::Auth);
         }
         let mut words = tail
