@@ -1036,24 +1036,36 @@ fn lettre_codes(block: &str) -> Option<String> {
 /// ⏎    5.1.1 … address: host … said: 553 …", heldout-v83b) and long quoted lines are not
 /// taken for a wrapped log. `None` when not every line is quoted.
 fn quote_markers_removed(block: &str) -> Option<String> {
+    let mut lines: Vec<&str> = block.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut changed = false;
+    while let Some(next) = one_quote_level_off(&lines) {
+        lines = next;
+        changed = true;
+    }
+    changed.then(|| lines.join("\n"))
+}
+
+/// Every line without one level of quote markers (`>` and one space; `>>` opens no quote
+/// here), the indentation under it kept and lines left blank dropped, when every line
+/// carries one. `None` otherwise.
+fn one_quote_level_off<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
     let single = |l: &str| {
         let l = l.trim_start();
         l.starts_with('>') && !l.starts_with(">>")
     };
-    let mut lines: Vec<&str> = block.lines().filter(|l| !l.trim().is_empty()).collect();
-    let mut changed = false;
-    while !lines.is_empty() && lines.iter().all(|l| single(l)) {
-        changed = true;
-        lines = lines
+    if lines.is_empty() || !lines.iter().all(|l| single(l)) {
+        return None;
+    }
+    Some(
+        lines
             .iter()
             .map(|l| {
                 let rest = &l.trim_start()[1..];
                 rest.strip_prefix(' ').unwrap_or(rest)
             })
             .filter(|l| !l.trim().is_empty())
-            .collect();
-    }
-    changed.then(|| lines.join("\n"))
+            .collect(),
+    )
 }
 
 /// A block pasted into Markdown (GitHub issues, forums) without its quoting: every line's
@@ -1068,18 +1080,20 @@ fn markdown_unquoted(block: &str) -> Option<String> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let single = |l: &str| l.starts_with('>') && !l.starts_with(">>");
     let mut changed = false;
     loop {
-        let quoted = !lines.is_empty() && lines.iter().all(|l| single(l));
         let ticked = lines.iter().any(|l| l.starts_with('`') || l.ends_with('`'));
-        if !quoted && !ticked {
+        let unquoted = one_quote_level_off(&lines);
+        if unquoted.is_none() && !ticked {
             break;
         }
         changed = true;
+        if let Some(unquoted) = unquoted {
+            lines = unquoted;
+        }
         lines = lines
             .iter()
-            .map(|l| if quoted { l[1..].trim_start() } else { l })
+            .map(|l| l.trim())
             .filter(|l| !l.starts_with("```"))
             .map(|l| l.trim_matches('`').trim())
             .filter(|l| !l.is_empty())
@@ -2128,7 +2142,8 @@ fn bracketed_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     }
     let code = three_digits(line, i)?;
     let rest = line.get(i + 3..)?.strip_prefix("] ")?;
-    if smtp_error_label(line.get(..i - 1)?) || error_code_label(line.get(..i - 1)?) {
+    let head = line.get(..i - 1)?;
+    if smtp_error_label(head) || error_code_label(head) {
         return (2..=5)
             .contains(&(code / 100))
             .then(|| (code, ' ', rest.trim_end_matches(']')));
@@ -2678,6 +2693,15 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // https://github.com/zytzagoo/smtp-validate-email/issues/70) and verifyEmail's numbered
     // debug log ("[14] => Sending RCPT TO..." then "[15] => Response: 550 …",
     // https://github.com/hbattat/verifyEmail/issues/43).
+    ("\"mailfrom\": \"", Context::Mail),
+    ("\"mailfrom\":\"", Context::Mail),
+    ("\"rcptto\": \"", Context::Rcpt),
+    ("\"rcptto\":\"", Context::Rcpt),
+    ("unexpected response after connecting", Context::Greeting),
+    ("sending rcpt to", Context::Rcpt),
+    // Erlang gen_smtp_client's error tuple for a refused AUTH ("authentication rejected
+    // {ok,<<\"500 5.5.0 Bad Input …\">>}", HubSpot's SMTP API from an Elixir app, heldout-v80a).
+    ("authentication rejected {", Context::Auth),
     // Round 39 (heldout-v81b–v84b): Windows' SSPI "The logon attempt failed" (AUTH), Perl
     // Email::Sender's "can't STARTTLS: …" and Stalwart's "STARTTLS error" report, mailpit's
     // and Go mailers' "error response to RCPT command for a@b: 550 …".
@@ -2687,15 +2711,6 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("response to rcpt command", Context::Rcpt),
     ("response to mail command", Context::Mail),
     ("response to data command", Context::Data),
-    ("\"mailfrom\": \"", Context::Mail),
-    ("\"mailfrom\":\"", Context::Mail),
-    ("\"rcptto\": \"", Context::Rcpt),
-    ("\"rcptto\":\"", Context::Rcpt),
-    ("unexpected response after connecting", Context::Greeting),
-    // Erlang gen_smtp_client's error tuple for a refused AUTH ("authentication rejected
-    // {ok,<<\"500 5.5.0 Bad Input …\">>}", HubSpot's SMTP API from an Elixir app, heldout-v80a).
-    ("authentication rejected {", Context::Auth),
-    ("sending rcpt to", Context::Rcpt),
     // Ruby's Net::SMTPUnknownError "could not get 3xx (421: 421 …)": net/smtp raises it from
     // check_continue, which only #data calls, when DATA is not answered 354 (ruby/net-smtp
     // lib/net/smtp.rb; AUTH's continuations raise through the authenticators instead;
@@ -2989,12 +3004,9 @@ fn telnet_greeting(l: &str) -> Option<Context> {
 /// alone (no letter or digit before, a space, a hyphen or the end after).
 fn first_code_at(line: &str) -> Option<usize> {
     let b = line.as_bytes();
-    (0..b.len().saturating_sub(2)).find(|&i| {
-        (b'2'..=b'5').contains(&b[i])
-            && b[i + 1].is_ascii_digit()
-            && b[i + 2].is_ascii_digit()
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && b.get(i + 3).is_none_or(|&c| c == b' ' || c == b'-')
+    (0..b.len()).find(|&i| {
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && code_at(line, i).is_some_and(|(code, _, _)| (2..=5).contains(&(code / 100)))
     })
 }
 

@@ -501,8 +501,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("\"554 5.7.1 Message cannot be accepted, 'blocked file type \"*.*\"'\" (an invoicing app's Symfony Mailer error, heldout-v82a): the site's attachment policy refused the message"),
     t("pop_before_smtp", &["check for new mail before sending"], SecurityError).hard()
         .src("\"550 5.7.1 You must check for new mail before sending mail\" (FairEmail's FAQ, heldout-v84a): the server wants POP-before-SMTP, a login of the sender, before it takes mail"),
-    t("tls_alert", &["tls_alert", "can't starttls"], FailedStartTls).hard()
-        .src("Erlang's {tls_alert, …} inside gen_smtp's network_failure (Bamboo, heldout-v84b), Perl Email::Sender's \"can't STARTTLS: 2.0.0 Ready to start TLS\" (the handshake after the 220 failed, heldout-v84b)"),
+    t("tls_alert", &["tls_alert"], FailedStartTls).hard()
+        .src("Erlang's {tls_alert, …} inside gen_smtp's network_failure (Bamboo, heldout-v84b); Perl Email::Sender's \"can't STARTTLS\" is read before any phrase, under its success code too (`refused_under_success`)"),
     t("tls_report_failure", &["not possible to establish a tls connection"], FailedStartTls)
         .src("Stalwart's TLS report \"It was not possible to establish a TLS connection\" (heldout-v83b): the sending server's STARTTLS attempt failed; it retries"),
     t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure"], NetworkError)
