@@ -554,6 +554,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v85b",
     "heldout-v86a",
     "heldout-v86b",
+    "heldout-v87a",
+    "heldout-v87b",
+    "heldout-v88a",
+    "heldout-v88b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
