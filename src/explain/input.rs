@@ -1461,6 +1461,19 @@ fn transcript_command(line: &str) -> Option<Context> {
     }) {
         return Some(c);
     }
+    // A syslog line whose message is the command (sSMTP's verbose log: "Oct 18 17:08:08
+    // zoneminder sSMTP[1121]: ." then "… sSMTP[1121]: 250 2.0.0 OK …", heldout-v87a).
+    // Not sSMTP's error line, which quotes the reply after the command ("sSMTP[157]: RCPT
+    // TO:<a@b> (550 5.7.1 relaying denied …)", heldout-v46c).
+    if let Some(c) = line.rsplit_once("]: ").and_then(|(_, rest)| {
+        let rest = rest.trim();
+        find_code(rest, false, true)
+            .is_none()
+            .then(|| bare_command(rest))
+            .flatten()
+    }) {
+        return Some(c);
+    }
     let marked = without_bracketed_fields(line);
     let rest = marked
         .strip_prefix(QUOTED_ARROW)
@@ -2276,8 +2289,29 @@ fn awaited_code(before: &str, prev_word: &str) -> bool {
         || prev_word == "expected:"
 }
 
+/// The words after which a number is a reply code in loose mode ("Error 550", "with code
+/// 550"), the word for an error in Portuguese, French, German and Italian too ("Erro 421
+/// \"throttle delay\"", a Brazilian host's throttle, heldout-v88b).
+const CODE_WORDS: &[&str] = &[
+    "error",
+    "erro",
+    "erreur",
+    "fehler",
+    "errore",
+    "err",
+    "code",
+    "response",
+    "responsecode",
+    "reply",
+    "status",
+    "smtp",
+];
+
 /// A reply code after the start of the line (see [`find_code`]); in loose mode also after
-/// a space, a quote, `(`, `=`, `>`, `*` or a word's colon (`msg:530`).
+/// a space, a quote, `(`, `=`, `>`, `*` or a word's colon (`msg:530`). A code and its
+/// enhanced code of the same class say they are a reply wherever they stand, after a comma
+/// too ("…said this mail is not exist,552 5.2.2 Recipient address rejected", a forum
+/// question, heldout-v87b).
 fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &str)> {
     let lower = line.to_ascii_lowercase();
     let exim_from = exim
@@ -2365,17 +2399,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         && before[..before.len() - prev_word.len()]
                             .trim_end()
                             .ends_with("status:"))
-                    || matches!(
-                        prev_word,
-                        "error"
-                            | "err"
-                            | "code"
-                            | "response"
-                            | "responsecode"
-                            | "reply"
-                            | "status"
-                            | "smtp"
-                    ));
+                    || CODE_WORDS.contains(&prev_word));
             let expected = awaited_code(before, prev_word);
             // A client message that appends the server's refusal after a comma or a dash
             // ("Failed to close connection to SMTP server, 553 Relaying disallowed", "Error
@@ -2400,8 +2424,9 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             ((opener || word_colon || spoken || appended) && !expected)
                 .then(|| loose_code_at(line, i))
                 .flatten()
+                // After a comma too ("…is not exist,552 5.2.2 …", heldout-v87b).
                 .or_else(|| {
-                    (prev == b' ' && !expected)
+                    (matches!(prev, b' ' | b',') && !expected)
                         .then(|| coded_pair_at(line, i))
                         .flatten()
                 })
@@ -2797,6 +2822,13 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // (https://github.com/phpservermon/phpservermon/issues/77, heldout-v53c).
     ("to rcpt to command", Context::Rcpt),
     ("to mail from command", Context::Mail),
+    // A client naming the command it sent before the reply it got ("Command HELO
+    // ESP-CAM_MJPEG: got wrong response: HELO requires valid address", an ESP32 camera's
+    // mail library, heldout-v87a).
+    ("command helo ", Context::Helo),
+    ("command ehlo ", Context::Ehlo),
+    ("command mail from", Context::Mail),
+    ("command rcpt to", Context::Rcpt),
 ];
 
 fn infer_context(block: &str) -> Option<Context> {
@@ -5204,6 +5236,35 @@ mod tests {
         ] {
             assert_eq!(code_of(block), Some(want), "{block}");
         }
+    }
+
+    /// Round 41 (heldout-v87a–v88b): a client naming its command, a syslog line carrying
+    /// the end-of-data dot, a code run on after a comma, "Erro" before a code.
+    #[test]
+    fn v87_v88_contexts_and_codes() {
+        assert_eq!(
+            stage_of(
+                "[15:29:12.035 ERROR @ smtp.cpp:67] Command HELO cam: got wrong response: HELO requires valid address"
+            ),
+            Some(Context::Helo)
+        );
+        let ssmtp = "Oct 18 17:08:08 cam sSMTP[1121]: .\nOct 18 17:08:10 cam sSMTP[1121]: 250 2.0.0 OK 1539871690 - gsmtp";
+        assert_eq!(stage_of(ssmtp), Some(Context::EndOfData));
+        // sSMTP's error line quotes the reply after the command: a reply, not a command line.
+        let refused =
+            "Feb 14 21:24:59 h sSMTP[157]: RCPT TO:<a@example.com> (550 5.7.1 relaying denied)";
+        assert_eq!(code_of(refused), Some(550));
+        for (block, want) in [
+            (
+                "the sender server said this mail is not exist,552 5.2.2 Recipient address rejected: User over quota,but it is not",
+                552,
+            ),
+            ("Erro 421 \"throttle delay\"", 421),
+        ] {
+            assert_eq!(code_of(block), Some(want), "{block}");
+        }
+        // A number after a comma without its enhanced code is not taken.
+        assert_eq!(code_of("I sent it to 3 people,552 of them"), None);
     }
 
     /// Exim's debug output puts its process id before every line: no reply code there.

@@ -505,8 +505,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Erlang's {tls_alert, …} inside gen_smtp's network_failure (Bamboo, heldout-v84b); Perl Email::Sender's \"can't STARTTLS\" is read before any phrase, under its success code too (`refused_under_success`)"),
     t("tls_report_failure", &["not possible to establish a tls connection"], FailedStartTls)
         .src("Stalwart's TLS report \"It was not possible to establish a TLS connection\" (heldout-v83b): the sending server's STARTTLS attempt failed; it retries"),
-    t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure"], NetworkError)
-        .src("Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed"),
+    t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure", "failed to connect to remote server"], NetworkError)
+        .src("Dovecot's Sieve redirect through its SMTP client, \"RCPT TO failed: Failed to connect to remote server (temporary failure)\" (lib-smtp's own words when the submission relay could not be reached, heldout-v87b); Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed"),
     t("mx_is_this_host", &["corresponds to a local interface", "would mean connecting to myself"], NetworkError).hard()
         .src("ZoneMTA's \"The resolved IP address corresponds to a local interface\" (heldout-v83b) and hMailServer's \"Could not connect to … on port 25 since this would mean connecting to myself\" (heldout-v82b): the recipient domain's MX points back at the sender, a loop"),
     t("windows_logon_failed", &["the logon attempt failed", "authorization has expired"], SecurityError).hard()
@@ -1894,8 +1894,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("gmail_receiving_too_fast", &["receiving mail at a rate", "receiving mail too quickly"], RateLimited).soft("Google uses 4.2.1 (mailbox disabled) for a rate limit on the recipient's side.").src("https://support.google.com/a/answer/3726730 (4.2.1)"),
     t("gmail_over_quota_perm", &["overquotaperm"], MailboxFull).hard().src("https://support.google.com/a/answer/3726730 (OverQuotaPerm: an inactive account over quota)"),
     t("gmail_over_quota", &["is over quota", "out of storage space", "inbox is out of storage"], MailboxFull).src("https://support.google.com/a/answer/3726730 (4.2.2 / 5.2.2)"),
-    t("sender_account_barred", &["sending for this account is disabled", "sending…account…disabled", "sending…account…suspended", "account…disabled for sending", "account…suspended for sending", "restricted from sending", "blocked from sending", "outgoing…disabled", "outgoing…suspended", "outbound…suspended", "unusual sending activity", "suspicious sending activity"], Blocked)
-        .src("A sending account barred from sending (Google Workspace SMTP relay \"The sending email account has been temporarily suspended due to abuse\", https://support.google.com/a/answer/6140680; a provider's \"unusual sending activity detected\" lock on the sending account; Exchange Online's \"restricted from sending\" / 5.1.8 \"bad outbound sender\", https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online): the sender is blocked, not the recipient's mailbox suspended; read before the suspend words"),
+    t("sender_account_barred", &["sending for this account is disabled", "sending…account…disabled", "sending…account…suspended", "sending suspended for this account", "account…disabled for sending", "account…suspended for sending", "restricted from sending", "blocked from sending", "outgoing…disabled", "outgoing…suspended", "outbound…suspended", "unusual sending activity", "suspicious sending activity"], Blocked)
+        .src("A sending account barred from sending (Amazon SES's \"554 Message rejected: Sending suspended for this account\", the SES account paused, heldout-v88b; Google Workspace SMTP relay \"The sending email account has been temporarily suspended due to abuse\", https://support.google.com/a/answer/6140680; a provider's \"unusual sending activity detected\" lock on the sending account; Exchange Online's \"restricted from sending\" / 5.1.8 \"bad outbound sender\", https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online): the sender is blocked, not the recipient's mailbox suspended; read before the suspend words"),
     t("gmail_disabled", &["account that you tried to reach is disabled", "account is disabled"], Suspend),
     t("gmail_no_such_user", &["account that you tried to reach does not exist", "p=nosuchuser"], UserUnknown),
     t("gmail_ipv6", &["ipv6 sending guidelines", "ipv6 address does not meet"], RequirePtr).src("https://support.google.com/a/answer/3726730 (5.7.25 / ipv6 guidelines)"),
@@ -2391,9 +2391,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail \"Message could not be delivered for 5 days / Message will be deleted from queue\" (queue timeout, the message is returned); Exchange 2000/2003's NDR for #4.4.7 \"Could not deliver the message in the time limit specified. Please retry or contact your administrator.\" (the message is returned to the sender, Microsoft KB 284204); Web Crossing's smtp-out \"Could not deliver mail within NN hour(s)\" (it gave up after the hold time, http://faq.elliptics.com/webx?14@@.4a8c58a2); Exim \"all hosts have been failing for a long time and were last tried after this message arrived\" (the retry rule's cutoff passed: the address is failed, Exim spec ch. \"Retry configuration\", \"Ultimate address timeout\"); Sisimai lib/Sisimai/Reason/Expired.pm"),
     t("mailbox_file_limit", &["error writing message: file too large", "file too large", "mail file size exceeds"], MailboxFull)
         .src("Postfix local(8): mailbox_size_limit makes writes to the mailbox file fail with EFBIG \"File too large\" (the mailbox, not the message, is over its limit)"),
-    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded", "relay quota"], RateLimited)
+    t("sender_quota", &["messages per day", "messages per hour", "emails per hour", "emails per day", "mails per hour", "mails per day", "max emails per hour", "max defers and failures per hour", "allowed outgoing messages", "sending limit", "sending quota", "daily message quota", "maximum sending rate", "bounce limit exceeded", "message limit exceeded", "too many messages sent", "hourly quota", "daily quota", "sender quota", "hourly sending", "daily sending", "outgoing quota", "outbound quota", "quota for sending", "limits for your account are exceeded", "account limits exceeded", "relay quota", "your message limit", "more quota than is available", "rejection limit reached", "limit of…rcpts per"], RateLimited)
         .soft("A sending quota (per hour or per day) answered with a permanent code: it resets, retry later.")
-        .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; a relay service's \"You've reached your daily relay quota\" (Sisimai set-of-emails maildir/bsd/email-exim-56.eml); Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
+        .src("cPanel/Exim \"Domain … has exceeded the max emails per hour\"; Gmail 5.4.5 \"Daily user sending quota exceeded\" (https://support.google.com/a/answer/3726730); Amazon SES \"Throttling failure: Daily message quota exceeded\"; a cPanel host's Exim \"You (account) have reached your message limit\", Google App Engine's \"The API call mail.Send() required more quota than is available\", a mail provider's \"Data command rejected: limit of 400 rcpts per 24 hours for client … reached\" (heldout-v88b) and Optimum's \"554 5.7.1 rejection limit reached - stop flooding us\" (heldout-v88a); a relay service's \"You've reached your daily relay quota\" (Sisimai set-of-emails maildir/bsd/email-exim-56.eml); Sisimai lib/Sisimai/Reason/TooManyConn.pm"),
     t("sender_quota_yours", &["exceeded your…quota", "outgoing mail quota", "outgoing quota", "outbound quota", "outmail quota", "send quota"], RateLimited)
         .src("A quota the reply charges to the reader (\"you have exceeded your … quota\") or names as outgoing is the sender's sending quota, not the recipient's mailbox: SMTP submission limits (Gmail \"Daily user sending quota exceeded\", https://support.google.com/a/answer/166852; Exchange Online's sending limits, https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits); the mailbox families say \"user\", \"recipient\", \"mailbox\" instead"),
     t("recipient_filter", &["delivery restricted by policy", "only accepting mail from specific email addresses", "message rejected due to user rules", "refused due to recipient preferences", "you have been blocked by the recipient", "is not accepting any mail", "recipient prohibited", "message is not welcome", "mail is denied, by spam filter"], Filtered)
@@ -2450,8 +2450,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("infected_host", &["you may be infected", "may be infected", "infected host", "infected computer", "infected pc", "botnet"], Blocked)
         .src("Gandi \"554 5.7.1 Service unavailable; Client host [x] blocked you may be infected\" (https://docs.gandi.net/de/gandimail/faq/error_types/554_5_7_1_ser…): the sending host is blocked, not the message's content"),
     t("virus", &["virus", "malware", "infected attachment", "infected file", "message infected", "is infected", "contains an infected"], VirusDetected),
-    t("throttled", &["throttled", "throttling"], RateLimited)
-        .src("A throttle slows the sender down whatever it names as the cause (a throttled reply is retried later, at a lower rate): Amazon SES \"454 Throttling failure: Maximum sending rate exceeded\" / \"… Daily message quota exceeded\", which Sisimai lib/Sisimai/Reason/TooManyConn.pm lists (ratelimited in Sisimai 5); read before the spam words a throttle cites (\"Throttled - Too much spam from your mail server\")"),
+    t("throttled", &["throttled", "throttling", "throttle delay"], RateLimited)
+        .src("A throttle slows the sender down whatever it names as the cause (a throttled reply is retried later, at a lower rate): Amazon SES \"454 Throttling failure: Maximum sending rate exceeded\" / \"… Daily message quota exceeded\", which Sisimai lib/Sisimai/Reason/TooManyConn.pm lists (ratelimited in Sisimai 5), a Brazilian host's Erro 421 \"throttle delay\" (heldout-v88b); read before the spam words a throttle cites (\"Throttled - Too much spam from your mail server\")"),
     t("spam_source", &["spam sender", "sending spam", "spams from your ip", "spam ips", "suspiciously like spammer", "spam site", "spam source", "known spammer", "is a spammer", "spamming ip"], Blocked)
         .src("Sisimai 5 lib/Sisimai/Reason/Blocked.pm (\"you are sending spam\", \"too many spams from your ip\" (free.fr), \"dynamic/zombied/spam ips blocked\", \"your remotehost looks suspiciously like spammer\", \"mail from … refused: spam site\", \"currently sending spam\"): the sending host or site is judged a spam source, a block of the sender, not a verdict on this message; read before the spam words"),
     t("client_host_spam", &["client host rejected…spam"], Blocked)
@@ -2475,7 +2475,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("suspended", &["administratively disabled", "account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("exim_dns_incomplete", &["host lookup did not complete"], NetworkError).soft("Exim defers when the DNS lookup of the destination did not complete (a resolver timeout or SERVFAIL): a temporary DNS failure, retried.")
         .src("Exim spec ch. \"The dnslookup router\" and retry rules: \"host lookup did not complete\" is the temporary failure of a DNS lookup (DNS_AGAIN), the address is deferred (https://github.com/ix-ai/smtp/issues/12)"),
-    t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain"], HostUnknown),
+    t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain", "nomxhostfound"], HostUnknown)
+        .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm; Purelymail's DSN \"Diagnostic-Code: error; NoMxHostFoundException\" (the recipient domain has no MX host, heldout-v87b)"),
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
     t("tls", &["tls version", "starttls command failed", "starttls not available", "starttls not supported", "tls error: starttls", "not offered starttls", "does not support starttls"], FailedStartTls),
     t("auth_temporary", &["temporary authentication failure"], SystemError)
@@ -2487,6 +2488,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("The client's own words for a connection it could not make or keep, without a server reply: OpenSMTPD mta \"reason=Connection timeout\", Postini's \"451 Can't connect to …\", Go's net \"dial tcp …: i/o timeout\", Haraka outbound \"Remote end … closed connection while we were processing mail\" and \"Tried all MXs\" (haraka/outbound), glibc's EAI_AGAIN \"Temporary failure in name resolution\" (getaddrinfo(3)): each deferred and retried"),
     t("network_errno", &["operation timed out", "connection reset", "execution expired", "retry time not reached"], NetworkError)
         .src("The system's own words for a failed connection, as MTAs and libraries log them: Postfix smtp(8) \"connect to host[ip]:25: Operation timed out\" (strerror ETIMEDOUT on BSD/macOS), \"Connection reset by peer\" (ECONNRESET); Ruby's Net::OpenTimeout / Timeout::Error \"execution expired\"; Exim's \"retry time not reached for any host\" (a defer while the host's retry time has not come: the address fails only \"after a long failure period\", Exim spec ch. \"Retry configuration\"); each a deferral, retried"),    // --- More wordings of the categories above (consulted after them) ---
+    t("auth_not_offered", &["auth not supported", "authentication not enabled", "authentication not supported"], SyntaxError)
+        .src("A server that offers no AUTH answers the command as one it does not implement (RFC 5321 §4.2.4, 502; Postfix smtpd \"503 5.5.1 Error: authentication not enabled\" with smtpd_sasl_auth_enable off; an MQTT forwarder's \"502 AUTH not supported.\", heldout-v87a): the client's configuration asks for a login the server has none of, not a refused password"),
     t("auth_failed_short", &["auth failed", "authentication refused", "authentication failure", "authentication unsuccessful", "incorrect authentication data", "auth not available"], SecurityError)
         .src("Exim \"535 Incorrect authentication data\"; Microsoft \"535 5.7.3 Authentication unsuccessful\"; Sisimai lib/Sisimai/Reason/SecurityError.pm (\"authentication failure\")"),
     t("auth_unavailable", &["unable to authenticate"], SecurityError)
@@ -7669,6 +7672,57 @@ mod tests {
             "550 5.7.1 Service unavailable, MailFrom domain listed in Spamhaus (S8002)",
         );
         assert_eq!(s8002.provider.as_deref(), Some("microsoft"));
+    }
+
+    /// Round 41 (heldout-v87a–v88b, read after measuring).
+    #[test]
+    fn v87_v88_read_after_measuring() {
+        assert_reasons(&[
+            (Some(502), None, "502 AUTH not supported.", SyntaxError),
+            (
+                None,
+                None,
+                "failed to redirect message to <a@example.com>: smtp(postfix:588): RCPT TO failed: Failed to connect to remote server (temporary failure).",
+                NetworkError,
+            ),
+            (
+                None,
+                Some("5.0.0"),
+                "Status: 5.0.0\nDiagnostic-Code: error; NoMxHostFoundException: null",
+                HostUnknown,
+            ),
+            (
+                Some(554),
+                None,
+                "554 Message rejected: Sending suspended for this account. For more information, please check the inbox of the email address associated with your AWS account.",
+                Blocked,
+            ),
+            (
+                Some(554),
+                Some("5.7.1"),
+                "554 5.7.1 rejection limit reached - stop flooding us",
+                RateLimited,
+            ),
+            (
+                None,
+                Some("5.7.1"),
+                "5.7.1 <DATA>: Data command rejected: limit of 400 rcpts per 24 hours for client a@example.com reached",
+                RateLimited,
+            ),
+            (
+                None,
+                None,
+                "EmailSendingException: The API call mail.Send() required more quota than is available.",
+                RateLimited,
+            ),
+            (
+                None,
+                None,
+                "This is a permanent error. The following address(es) failed: a@example.com You (acct) have reached your message limit.",
+                RateLimited,
+            ),
+            (Some(421), None, "421 \"throttle delay\"", RateLimited),
+        ]);
     }
 
     /// Round 39: blind sets v81a–v84b, read after they were measured. A .NET
