@@ -558,6 +558,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v87b",
     "heldout-v88a",
     "heldout-v88b",
+    "heldout-v89a",
+    "heldout-v89b",
+    "heldout-v90a",
+    "heldout-v90b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
