@@ -600,6 +600,19 @@ fn arrowed(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
 
 /// Removes the continuation markers of a multi-line reply that a log joined into one line
 /// (`… Please try 550-5.1.1 double-checking …`), and collapses whitespace.
+/// The enhanced code that marks the lines of a multi-line reply whose `NNN-` marks a client
+/// dropped (CPython smtplib's "reply: retcode (550); Msg: b'5.7.1 Gmail has detected that
+/// this message is\n5.7.1 likely unsolicited mail …'", heldout-v89a): the same enhanced
+/// code standing as a word at least twice after the text's first word, which the reply's
+/// sentences then run across. One such word is the text's own ("550⏎5.7.1 Content-Policy").
+fn repeated_line_mark<'a>(words: &[&'a str]) -> Option<&'a str> {
+    let later = words.get(1..)?;
+    later
+        .iter()
+        .copied()
+        .find(|w| EnhancedCode::parse(w).is_some() && later.iter().filter(|x| *x == w).count() >= 2)
+}
+
 fn collapse(text: &str, code: u16) -> String {
     let prefix = format!("{code}-");
     // Nothing to remove and nothing to collapse: the common case.
@@ -607,15 +620,21 @@ fn collapse(text: &str, code: u16) -> String {
         && !text.contains(&format!("{code} "))
         && !text.contains(['\n', '\r', '\t'])
         && !text.contains("  ")
+        && repeated_line_mark(&text.split_whitespace().collect::<Vec<_>>()).is_none()
     {
         return text.trim().to_string();
     }
     let bare = code.to_string();
     let words: Vec<&str> = text.split_whitespace().collect();
+    let mark = repeated_line_mark(&words);
     let mut out: Vec<&str> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
+        if i > 0 && Some(w) == mark {
+            i += 1;
+            continue;
+        }
         if crate::smtp::reply::continuation_marker(w) == Some(bare.as_str()) || w == prefix {
             i += 1;
             continue;
@@ -2110,6 +2129,14 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         return (head.ends_with("permanent error") || head.ends_with("transient error"))
             .then_some((code, ' ', ""));
     }
+    // CPython smtplib's debug output: "reply: retcode (550); Msg: b'5.7.1 …'" (Lib/smtplib.py
+    // getreply, heldout-v89a).
+    if let Some(msg) = rest.strip_prefix("; Msg:") {
+        let head = line[..i - 1].trim_end();
+        let msg = msg.trim_start();
+        let msg = msg.strip_prefix("b'").unwrap_or(msg);
+        return head.ends_with("retcode").then_some((code, ' ', msg));
+    }
     let rest = rest.strip_prefix(':')?;
     Some((code, ' ', rest.trim_start()))
 }
@@ -2352,7 +2379,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                     || rest
                         .split_whitespace()
                         .next()
-                        .is_some_and(|w| rfc3463(w).is_some())
+                        .is_some_and(|w| rfc3463(w.trim_start_matches('"')).is_some())
             });
         if after_prefix || after_host || after_exim || after_colon || status_then_code(before) {
             // "said: 550, quota exceeded": in the loose pass the prefix also takes a code
@@ -2639,6 +2666,13 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     // Postfix smtpd's "501 5.5.4 Syntax: RCPT TO:<address>" / "Syntax: MAIL FROM:<address>"
     // (smtpd.c), "501 Invalid RCPT TO address provided".
     ("rcpt to syntax error", Context::Rcpt),
+    // Postfix's "503 5.5.1 Error: nested MAIL command" and Sendmail's "503 5.5.0 Sender
+    // already specified" refuse a second MAIL; Exim's "501 Syntactically invalid EHLO
+    // argument(s)" refuses the greeting's argument (listmonk and phpBB logs, heldout-v90b).
+    ("nested mail command", Context::Mail),
+    ("sender already specified", Context::Mail),
+    ("invalid ehlo argument", Context::Ehlo),
+    ("invalid helo argument", Context::Helo),
     ("syntax: rcpt to", Context::Rcpt),
     // A reply about the login mechanism or failed logins answers AUTH (RFC 4954 §4: 504 for
     // a mechanism the server does not offer; "504 5.5.4 Unsupported AUTH mechanism", KPN,
@@ -2825,6 +2859,10 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // A client naming the command it sent before the reply it got ("Command HELO
     // ESP-CAM_MJPEG: got wrong response: HELO requires valid address", an ESP32 camera's
     // mail library, heldout-v87a).
+    // Go mailers' "error sending MAIL command: 530 5.7.0 …" (a relay's log, heldout-v89a).
+    ("error sending mail command", Context::Mail),
+    ("error sending rcpt command", Context::Rcpt),
+    ("error sending data command", Context::Data),
     ("command helo ", Context::Helo),
     ("command ehlo ", Context::Ehlo),
     ("command mail from", Context::Mail),
@@ -5265,6 +5303,45 @@ mod tests {
         }
         // A number after a comma without its enhanced code is not taken.
         assert_eq!(code_of("I sent it to 3 people,552 of them"), None);
+    }
+
+    /// Round 42 (heldout-v89a–v90b): Go mailers' "error sending MAIL command", replies that
+    /// name MAIL or EHLO, smtplib's "retcode (550)", a quoted enhanced code after a colon, and
+    /// a reply whose lines each open with the same enhanced code.
+    #[test]
+    fn v89_v90_contexts_and_codes() {
+        for (block, want) in [
+            (
+                "level=error msg=\"[relay] error: error sending MAIL command: 530 5.7.0 Authentication Required.\"",
+                Context::Mail,
+            ),
+            (
+                "subscriber 1: 503 5.5.1 Error: nested MAIL command",
+                Context::Mail,
+            ),
+            (
+                "subscriber 1: 503 5.5.0 Sender already specified",
+                Context::Mail,
+            ),
+            (
+                "Error: Unable to send email. SMTP server: 501 Syntactically invalid EHLO argument(s)",
+                Context::Ehlo,
+            ),
+        ] {
+            assert_eq!(stage_of(block), Some(want), "{block}");
+        }
+        let gmail = "reply: retcode (550); Msg: b'5.7.1 Gmail has detected that this message is\n5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,\n5.7.1 this message has been blocked.'";
+        assert_eq!(code_of(gmail), Some(550));
+        let Parsed::Reply { text, .. } = &parse_inputs(&[gmail.to_string()])[0] else {
+            panic!("no reply read from {gmail}");
+        };
+        assert!(
+            text.as_deref()
+                .is_some_and(|t| t.contains("this message is likely unsolicited mail")),
+            "{text:?}"
+        );
+        let gomail = "status=500 path=/otp\nerror: gomail: could not send email 1: 451 \"4.3.0 Mail server temporarily rejected message.\"";
+        assert_eq!(code_of(gomail), Some(451));
     }
 
     /// Exim's debug output puts its process id before every line: no reply code there.

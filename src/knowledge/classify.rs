@@ -2437,7 +2437,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("A block list written as two words (Broadcom \"your IP has been found on a block list\", GMX \"IP address is block listed\") and an automatic block of the client's IP (Cisco IronPort/AsyncOS mail log \"Automated block triggered by suspicious activity from your IP address\")"),
     t("smtp_user_not_authenticated", &["user not authenticated", "you are not authenticated", "not authenticated, please authenticate"], SecurityError)
         .src("RFC 4954 §6 (530 5.7.0 Authentication required): submission servers word it \"530 5.7.0 User not authenticated\" (https://github.com/the-djmaze/snappymail/issues/1697); the client must log in, no SPF/DKIM failure (read before the spf_dkim keywords, which contain \"not authenticated\")"),
-    t("relay", &["relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "not authorized to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "no relaying allowed", "relay through this server without authentication", "retransmissão negada", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied", "relay disabled", "allowed to be relayed", "relaying disabled"], NoRelaying),
+    t("relay", &["relay access denied", "relaying denied", "relaying blocked", "relay not permitted", "not permitted to relay", "not authorized to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "no relaying allowed", "relay through this server without authentication", "retransmissão negada", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied", "relay disabled", "allowed to be relayed", "relaying disabled"], NoRelaying),
     t("dmarc", &["dmarc"], AuthFailure),
     t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "unauthenticated mail", "authentication information", "not authenticated"], AuthFailure),
     t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
@@ -2488,6 +2488,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("The client's own words for a connection it could not make or keep, without a server reply: OpenSMTPD mta \"reason=Connection timeout\", Postini's \"451 Can't connect to …\", Go's net \"dial tcp …: i/o timeout\", Haraka outbound \"Remote end … closed connection while we were processing mail\" and \"Tried all MXs\" (haraka/outbound), glibc's EAI_AGAIN \"Temporary failure in name resolution\" (getaddrinfo(3)): each deferred and retried"),
     t("network_errno", &["operation timed out", "connection reset", "execution expired", "retry time not reached"], NetworkError)
         .src("The system's own words for a failed connection, as MTAs and libraries log them: Postfix smtp(8) \"connect to host[ip]:25: Operation timed out\" (strerror ETIMEDOUT on BSD/macOS), \"Connection reset by peer\" (ECONNRESET); Ruby's Net::OpenTimeout / Timeout::Error \"execution expired\"; Exim's \"retry time not reached for any host\" (a defer while the host's retry time has not come: the address fails only \"after a long failure period\", Exim spec ch. \"Retry configuration\"); each a deferral, retried"),    // --- More wordings of the categories above (consulted after them) ---
+    t("sasl_no_mechanisms", &["no sasl authentication mechanisms"], SystemError)
+        .soft("The receiving server's own SASL setup is broken; it cannot offer a login until its administrator fixes it.")
+        .src("Postfix smtpd's \"fatal: no SASL authentication mechanisms\" (the SASL back end offers none, so smtpd exits; a Postfix administrator's notes, heldout-v89b): the server's own configuration fault"),
     t("auth_not_offered", &["auth not supported", "authentication not enabled", "authentication not supported"], SyntaxError)
         .src("A server that offers no AUTH answers the command as one it does not implement (RFC 5321 §4.2.4, 502; Postfix smtpd \"503 5.5.1 Error: authentication not enabled\" with smtpd_sasl_auth_enable off; an MQTT forwarder's \"502 AUTH not supported.\", heldout-v87a): the client's configuration asks for a login the server has none of, not a refused password"),
     t("auth_failed_short", &["auth failed", "authentication refused", "authentication failure", "authentication unsuccessful", "incorrect authentication data", "auth not available"], SecurityError)
@@ -7672,6 +7675,25 @@ mod tests {
             "550 5.7.1 Service unavailable, MailFrom domain listed in Spamhaus (S8002)",
         );
         assert_eq!(s8002.provider.as_deref(), Some("microsoft"));
+    }
+
+    /// Round 42 (heldout-v89a–v90b, read after measuring).
+    #[test]
+    fn v89_v90_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "fatal: no SASL authentication mechanisms",
+                SystemError,
+            ),
+            (
+                Some(550),
+                None,
+                "550 relaying blocked, read new mail, add 192.0.2.1 to G_RELAY_ALLOW_IP or enable smtp authentication",
+                NoRelaying,
+            ),
+        ]);
     }
 
     /// Round 41 (heldout-v87a–v88b, read after measuring).
