@@ -562,6 +562,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v89b",
     "heldout-v90a",
     "heldout-v90b",
+    "heldout-v91a",
+    "heldout-v91b",
+    "heldout-v92a",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
