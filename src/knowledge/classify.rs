@@ -1908,8 +1908,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("clamav_heuristics", &["heuristics.", "unsafe content"], VirusDetected)
         .src("ClamAV's heuristic detections are named Heuristics.* (Heuristics.Phishing.Email.SpoofedDomain, Heuristics.Encrypted.*: https://docs.clamav.net/manual/Signatures.html, \"Heuristics\"); gateways quote the signature: \"550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)\" (Broadcom Email Security.cloud); before Mimecast's \"spoofed\", which the signature name contains"),
     // Before Mimecast's "spoofed": a submission server naming its own check.
-    t("sender_identity_mismatch", &["must match your authenticated", "must match authenticated", "not allowed in header from", "sender is not allowed to send from", "conform with authentication", "not owned by auth user", "not owned by user", "not owned by authorized user", "from header address rejected"], Rejected).hard()
-        .src("Submission servers that refuse a From/envelope sender the authenticated account may not use: Postfix's reject_sender_login_mismatch \"553 5.7.1 <a@b>: Sender address rejected: not owned by user <login>\" (postconf(5); other servers word it \"not owned by auth user\", and \"550 5.7.0 Sender or From header address rejected: not owned by authorized user\" as msmtp quotes it in https://github.com/marlam/msmtp/issues/69), \"440 mail from account doesn't conform with authentication (Auth Account:…|Mail Account:…)\"; \"Your FROM address … must match your authenticated email domain … Treating this as a spoofed email\" (https://gist.github.com/grantpullen/0e2d5ef960dfae70072e9d36b051c703), cPanel/Exim \"Your domain … is not allowed in header From\" (https://github.com/the-djmaze/snappymail/issues/478), \"5.1.0 Sender is not allowed to send from gmail.com\" (https://github.com/jstedfast/MailKit/issues/1101), mox's \"550 5.7.1 must match authenticated user\" (repo:mjl-/mox/smtpserver/server.go) and a host's \"550 From domain must match authenticated domain\" (heldout-v46a); like Postfix's reject_sender_login_mismatch, a refusal of the sender"),
+    t("sender_identity_mismatch", &["sender identity used is not valid", "must match your authenticated", "must match authenticated", "not allowed in header from", "sender is not allowed to send from", "conform with authentication", "not owned by auth user", "not owned by user", "not owned by authorized user", "from header address rejected"], Rejected).hard()
+        .src("Submission servers that refuse a From/envelope sender the authenticated account may not use (a provider's \"550-Unauthorized sending: the sender identity used is not valid for this account\", heldout-v91a): Postfix's reject_sender_login_mismatch \"553 5.7.1 <a@b>: Sender address rejected: not owned by user <login>\" (postconf(5); other servers word it \"not owned by auth user\", and \"550 5.7.0 Sender or From header address rejected: not owned by authorized user\" as msmtp quotes it in https://github.com/marlam/msmtp/issues/69), \"440 mail from account doesn't conform with authentication (Auth Account:…|Mail Account:…)\"; \"Your FROM address … must match your authenticated email domain … Treating this as a spoofed email\" (https://gist.github.com/grantpullen/0e2d5ef960dfae70072e9d36b051c703), cPanel/Exim \"Your domain … is not allowed in header From\" (https://github.com/the-djmaze/snappymail/issues/478), \"5.1.0 Sender is not allowed to send from gmail.com\" (https://github.com/jstedfast/MailKit/issues/1101), mox's \"550 5.7.1 must match authenticated user\" (repo:mjl-/mox/smtpserver/server.go) and a host's \"550 From domain must match authenticated domain\" (heldout-v46a); like Postfix's reject_sender_login_mismatch, a refusal of the sender"),
     t("sender_auth_user_mismatch", &["same as authorization user", "same as the authorization user"], Rejected)
         .src("Tencent QQ Mail / Exmail and Coremail's submission reply \"501 mail from address must be same as authorization user\" (the envelope sender is not the logged-in account: a refused sender, as Postfix's reject_sender_login_mismatch)"),
     t("esp_unconfigured_sending_domain", &["unconfigured sending domain"], Rejected).hard()
@@ -2005,6 +2005,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     t("delivered", &["stat=sent", "status=sent", "result=ok stat=", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 ", " => …r=…t=", " -> …r=…t=", "2.0.0 ok…gsmtp", "ok…qp ", "queued mail for delivery"], Delivered)
         .src("The replies only the end of the message gets: Gmail's \"250 2.0.0 OK <time> <id> - gsmtp\" (https://support.google.com/a/answer/3726730; it answers MAIL with 2.1.0 and RCPT with 2.1.5), qmail-smtpd's \"250 ok <time> qp <pid>\" (qmail-smtpd.c, the accepted message's queue entry), Exchange's \"250 2.6.0 <id> Queued mail for delivery\"; Sendmail/Postfix logs (stat=Sent, status=sent); OpenSMTPD's delivery log (\"mda delivery … result=Ok stat=Delivered\", smtpd/mda.c and mta.c log \"result=Ok\", \"TempFail\" or \"PermFail\"); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\"); Exim's main log marks a delivery \"=>\" (\"->\" for a further address of the same message) followed by the router R= and transport T= that delivered it (Exim spec ch. \"Log files\", \"Log line flags\"; https://administrator.pejcic.rs/cp/exim-log-files-and-exigrep)"),
+    t("ssmtp_sent", &["ssmtp[…]: sent mail for"], Delivered)
+        .src("sSMTP's log line after a delivery, \"sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 … closing connection) uid=0\" (ssmtp.c logs it once the relay took the message; the reply quoted is the one to QUIT; a Slurm head node's log, heldout-v91a)"),
     t("mox_delivered", &["m=\"delivered from queue\""], Delivered)
         .src("mox's queue logs a delivery as logfmt 'm=\"delivered from queue\"' (mox queue/direct.go, nqlog.Info(\"delivered from queue\") after the remote host accepted the message)"),
     t("ironport_done", &["message done dcid"], Delivered)
@@ -2491,6 +2493,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("sasl_no_mechanisms", &["no sasl authentication mechanisms"], SystemError)
         .soft("The receiving server's own SASL setup is broken; it cannot offer a login until its administrator fixes it.")
         .src("Postfix smtpd's \"fatal: no SASL authentication mechanisms\" (the SASL back end offers none, so smtpd exits; a Postfix administrator's notes, heldout-v89b): the server's own configuration fault"),
+    t("sender_should_authenticate", &["sender should authenticate"], SecurityError)
+        .src("A relay's \"575 <a@b> sender should authenticate\" (OpenSearch's notification log, heldout-v92a): the relay asks for a login before it takes the sender"),
     t("auth_not_offered", &["auth not supported", "authentication not enabled", "authentication not supported"], SyntaxError)
         .src("A server that offers no AUTH answers the command as one it does not implement (RFC 5321 §4.2.4, 502; Postfix smtpd \"503 5.5.1 Error: authentication not enabled\" with smtpd_sasl_auth_enable off; an MQTT forwarder's \"502 AUTH not supported.\", heldout-v87a): the client's configuration asks for a login the server has none of, not a refused password"),
     t("auth_failed_short", &["auth failed", "authentication refused", "authentication failure", "authentication unsuccessful", "incorrect authentication data", "auth not available"], SecurityError)
@@ -7675,6 +7679,31 @@ mod tests {
             "550 5.7.1 Service unavailable, MailFrom domain listed in Spamhaus (S8002)",
         );
         assert_eq!(s8002.provider.as_deref(), Some("microsoft"));
+    }
+
+    /// Round 43 (heldout-v91a–v92a, read after measuring).
+    #[test]
+    fn v91_v92_read_after_measuring() {
+        assert_reasons(&[
+            (
+                Some(575),
+                None,
+                "statusText=sendEmail Error, status:575 <a@example.com> sender should authenticate",
+                SecurityError,
+            ),
+            (
+                Some(550),
+                None,
+                "550-Unauthorized sending: the sender identity used is not valid for this 550-account.",
+                Rejected,
+            ),
+            (
+                Some(221),
+                Some("2.0.0"),
+                "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
+                Delivered,
+            ),
+        ]);
     }
 
     /// Round 42 (heldout-v89a–v90b, read after measuring).
