@@ -565,6 +565,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v91a",
     "heldout-v91b",
     "heldout-v92a",
+    "heldout-v93a",
+    "heldout-v93b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
