@@ -2316,13 +2316,15 @@ fn coded_pair_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 
 /// Whether the number after `before` (lower case; `prev_word` its last word) is the code a
 /// client awaited, not the server's reply: Swift Mailer's and Symfony Mailer's "Expected
-/// response code 250 but got code …", and DokuWiki's smtp plugin's "Unexpected return code -
+/// response code 250 but got code …", mailsend's "Expected smtp code 250, got 552"
+/// (heldout-v93a), and DokuWiki's smtp plugin's "Unexpected return code -
 /// Expected: 354, Got: 503 | 503 Bad sequence of commands"
 /// (https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/61).
 fn awaited_code(before: &str, prev_word: &str) -> bool {
     // Zend\Mail's stack frame "Zend_Mail_Protocol_Abstract->_expect(250, 600)" names the code
     // it awaited and its timeout (heldout-v91b).
     before.ends_with("->_expect(")
+        || before.ends_with("expected smtp code")
         || before.ends_with("expected response code")
         || before.ends_with("expected response code \"")
         || prev_word == "expected:"
@@ -2357,6 +2359,13 @@ const CODE_WORDS: &[&str] = &[
     "status",
     "smtp",
 ];
+
+/// Whether `prev_word` (the last word of `before`, lower case) says a reply code follows: one
+/// of [`CODE_WORDS`], or "got" after a client's awaited code ("Error: Expected smtp code 250,
+/// got 552", mailsend, heldout-v93a).
+fn code_word(before: &str, prev_word: &str) -> bool {
+    CODE_WORDS.contains(&prev_word) || (prev_word == "got" && before.contains("expected"))
+}
 
 /// A reply code after the start of the line (see [`find_code`]); in loose mode also after
 /// a space, a quote, `(`, `=`, `>`, `*` or a word's colon (`msg:530`). A code and its
@@ -2450,7 +2459,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         && before[..before.len() - prev_word.len()]
                             .trim_end()
                             .ends_with("status:"))
-                    || CODE_WORDS.contains(&prev_word));
+                    || code_word(before, prev_word));
             let expected = awaited_code(before, prev_word);
             // A client message that appends the server's refusal after a comma or a dash
             // ("Failed to close connection to SMTP server, 553 Relaying disallowed", "Error
@@ -5381,6 +5390,8 @@ mod tests {
             Some(530)
         );
         assert_eq!(code_of("upgraded from version 1.530 5.7.0 ok"), None);
+        assert_eq!(code_of("Error: Expected smtp code 250, got 552"), Some(552));
+        assert_eq!(code_of("we got 550 messages today"), None);
     }
 
     /// Exim's debug output puts its process id before every line: no reply code there.
