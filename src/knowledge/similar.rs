@@ -273,6 +273,19 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v85b"),
     set!("heldout-v86a"),
     set!("heldout-v86b"),
+    set!("heldout-v87a"),
+    set!("heldout-v87b"),
+    set!("heldout-v88a"),
+    set!("heldout-v88b"),
+    set!("heldout-v89a"),
+    set!("heldout-v89b"),
+    set!("heldout-v90a"),
+    set!("heldout-v90b"),
+    set!("heldout-v91a"),
+    set!("heldout-v91b"),
+    set!("heldout-v92a"),
+    set!("heldout-v93a"),
+    set!("heldout-v93b"),
 ];
 
 /// The labelled reply most like the one asked about.
