@@ -2484,7 +2484,7 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             ((opener || word_colon || spoken || appended) && !expected)
                 .then(|| loose_code_at(line, i))
                 .flatten()
-                // After a comma too ("…is not exist,552 5.2.2 …", heldout-v87b).
+                // After a comma or a word's full stop too ([`glued_pair_opener`]).
                 .or_else(|| {
                     (glued_pair_opener(b, i) && !expected)
                         .then(|| coded_pair_at(line, i))
@@ -2889,13 +2889,13 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // (https://github.com/phpservermon/phpservermon/issues/77, heldout-v53c).
     ("to rcpt to command", Context::Rcpt),
     ("to mail from command", Context::Mail),
-    // A client naming the command it sent before the reply it got ("Command HELO
-    // ESP-CAM_MJPEG: got wrong response: HELO requires valid address", an ESP32 camera's
-    // mail library, heldout-v87a).
     // Go mailers' "error sending MAIL command: 530 5.7.0 …" (a relay's log, heldout-v89a).
     ("error sending mail command", Context::Mail),
     ("error sending rcpt command", Context::Rcpt),
     ("error sending data command", Context::Data),
+    // A client naming the command it sent before the reply it got ("Command HELO
+    // ESP-CAM_MJPEG: got wrong response: HELO requires valid address", an ESP32 camera's
+    // mail library, heldout-v87a).
     ("command helo ", Context::Helo),
     ("command ehlo ", Context::Ehlo),
     ("command mail from", Context::Mail),
