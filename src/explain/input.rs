@@ -605,12 +605,9 @@ fn arrowed(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
 /// this message is\n5.7.1 likely unsolicited mail …'", heldout-v89a): the same enhanced
 /// code standing as a word at least twice after the text's first word, which the reply's
 /// sentences then run across. One such word is the text's own ("550⏎5.7.1 Content-Policy").
-fn repeated_line_mark<'a>(words: &[&'a str]) -> Option<&'a str> {
-    let later = words.get(1..)?;
-    later
-        .iter()
-        .copied()
-        .find(|w| EnhancedCode::parse(w).is_some() && later.iter().filter(|x| *x == w).count() >= 2)
+fn repeated_line_mark(text: &str) -> Option<&str> {
+    let later = || text.split_whitespace().skip(1);
+    later().find(|w| EnhancedCode::parse(w).is_some() && later().filter(|x| x == w).count() >= 2)
 }
 
 fn collapse(text: &str, code: u16) -> String {
@@ -620,13 +617,13 @@ fn collapse(text: &str, code: u16) -> String {
         && !text.contains(&format!("{code} "))
         && !text.contains(['\n', '\r', '\t'])
         && !text.contains("  ")
-        && repeated_line_mark(&text.split_whitespace().collect::<Vec<_>>()).is_none()
+        && repeated_line_mark(text).is_none()
     {
         return text.trim().to_string();
     }
     let bare = code.to_string();
     let words: Vec<&str> = text.split_whitespace().collect();
-    let mark = repeated_line_mark(&words);
+    let mark = repeated_line_mark(text);
     let mut out: Vec<&str> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -1486,10 +1483,7 @@ fn transcript_command(line: &str) -> Option<Context> {
     // TO:<a@b> (550 5.7.1 relaying denied …)", heldout-v46c).
     if let Some(c) = line.rsplit_once("]: ").and_then(|(_, rest)| {
         let rest = rest.trim();
-        find_code(rest, false, true)
-            .is_none()
-            .then(|| bare_command(rest))
-            .flatten()
+        bare_command(rest).filter(|_| find_code(rest, false, true).is_none())
     }) {
         return Some(c);
     }
