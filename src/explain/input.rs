@@ -950,38 +950,52 @@ fn qmail_send_report(block: &str) -> Option<String> {
 
 /// A Sendmail transcript flattened onto one line, as bounce feeds and one-line logs carry
 /// it ("… while talking to mx.example.jp.: >>> RCPT To:<a@b> <<< 550 5.1.1 … User
-/// unknown"): its command and its reply back on lines of their own, so that the command
-/// names the reply's context as in the DSN's own transcript. `None` when no line holds a
-/// `>>>` command followed by a `<<<` reply.
+/// unknown"), or a debug log's with two arrows (Nextcloud's "Debug | core | >> MAIL
+/// FROM:<…>  << 250 2.1.0 Ok  >> RCPT TO:<…>  << 553 5.7.1 …", heldout-v93b): each command
+/// and each reply back on a line of its own, so that every command names its own reply's
+/// context as in the transcript itself. `None` when no line holds a command mark followed
+/// by a reply mark and a code.
 fn flattened_transcript(block: &str) -> Option<String> {
-    let flat = |l: &str| {
-        l.find(">>> ").is_some_and(|i| {
-            l[i..]
-                .find(" <<< ")
-                .is_some_and(|j| code_at(&l[i + j + 5..], 0).is_some())
-        })
-    };
-    if !block.lines().any(flat) {
+    if !block.lines().any(|l| flat_marks(l).is_some()) {
         return None;
     }
-    let mut out = String::with_capacity(block.len() + 8);
+    let mut out = String::with_capacity(block.len() + 16);
     for line in block.lines() {
-        if flat(line) {
-            let l = line.replace(" <<< ", "\n<<< ");
-            match l.find(">>> ") {
-                Some(i) if i > 0 => {
-                    out.push_str(l[..i].trim_end());
+        match flat_marks(line) {
+            Some((cmd, reply)) => {
+                let l = line
+                    .replace(reply, &format!("\n{}", &reply[1..]))
+                    .replace(&format!(" {cmd}"), &format!("\n{cmd}"));
+                for part in l.lines() {
+                    out.push_str(part.trim_end());
                     out.push('\n');
-                    out.push_str(&l[i..]);
                 }
-                _ => out.push_str(&l),
             }
-        } else {
-            out.push_str(line);
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
-        out.push('\n');
     }
     Some(out.trim_end().to_string())
+}
+
+/// The command and reply marks of a transcript flattened onto `line` ([`flattened_transcript`]):
+/// Sendmail's `>>> ` and ` <<< `, or `>> ` and ` << ` when a command verb follows the
+/// first mark (some logs write the arrows the other way round, `<< DATA` then `>> 503`,
+/// and a lone `>>` is a quote), each time with a reply code after the reply mark.
+fn flat_marks(line: &str) -> Option<(&'static str, &'static str)> {
+    const MARKS: [(&str, &str); 2] = [(">>> ", " <<< "), (">> ", " << ")];
+    MARKS.into_iter().find(|&(cmd, reply)| {
+        line.find(cmd).is_some_and(|i| {
+            let after = &line[i + cmd.len()..];
+            (cmd.len() == 4
+                || bare_command(after.split(reply).next().unwrap_or(after).trim()).is_some())
+                && after
+                    .find(reply)
+                    .is_some_and(|j| code_at(&after[j + reply.len()..], 0).is_some())
+        })
+    })
 }
 
 /// The Rust crate lettre prints a reply code as its parts when an error is shown with
@@ -1580,6 +1594,10 @@ const TRANSCRIPT_ARROWS: &[&str] = &[
     // (a Mail.ru submission on a paste site, heldout-v51a); a reply after `<<` has a code,
     // no verb, so it names no command.
     "<<",
+    // The same debug logs' other way round: `>> MAIL FROM:<…>` then `<< 250 2.1.0 Ok`
+    // (Nextcloud's log of a mail transcript, heldout-v93b); a reply after `>>` has a code,
+    // no verb.
+    ">>",
     // Ruby's Net::SMTP debug output (`debug_output = $stderr`: `<- "MAIL FROM:<…>\r\n"` for
     // what it writes, `-> "550 …\r\n"` for what it reads; lib/net/protocol.rb, heldout-v76b):
     // the command inside the quotes. A swaks reply after `<-` has a code, no verb.
@@ -4746,8 +4764,31 @@ mod tests {
         ] {
             assert_eq!(firsts(t), Some((code, Some(ctx))), "{t}");
         }
-        // A line that only mentions the marks is left as it is.
+        // Every command names its own reply, on one line with three arrows or two.
+        for line in [
+            ">>> MAIL FROM:<a@b.c> <<< 250 2.1.0 Ok >>> RCPT TO:<a@b.c> <<< 553 5.7.1 not owned >>> RSET <<< 250 2.0.0 Ok",
+            "Debug | core | >> MAIL FROM:<a@b.c>  << 250 2.1.0 Ok  >> RCPT TO:<a@b.c>  << 553 5.7.1 not owned  >> RSET  << 250 2.0.0 Ok | 2018-06-05",
+        ] {
+            let got: Vec<(u16, Option<Context>)> = parse_inputs(&[line.to_string()])
+                .into_iter()
+                .filter_map(|p| match p {
+                    Parsed::Reply { code, inferred, .. } => Some((code, inferred)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (250, Some(Context::Mail)),
+                    (553, Some(Context::Rcpt)),
+                    (250, Some(Context::Rset))
+                ],
+                "{line}"
+            );
+        }
+        // A line that only mentions the marks is left as it is; so is a quote's `>>`.
         assert!(flattened_transcript("550 5.7.1 bad >>> arrows").is_none());
+        assert!(flattened_transcript(">> we got << 550 back").is_none());
     }
 
     #[test]
