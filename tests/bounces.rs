@@ -567,6 +567,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v92a",
     "heldout-v93a",
     "heldout-v93b",
+    "heldout-v94a",
+    "heldout-v94b",
+    "heldout-v94c",
+    "heldout-v94d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
