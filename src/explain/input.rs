@@ -315,6 +315,10 @@ impl Pending {
             // after it.
             transcript: match *transcript {
                 Some(Context::Data) if enhanced.is_some_and(|e| e.subject == 1) => *transcript,
+                // A 334 challenge continues the AUTH exchange (RFC 4954 §4): the client's
+                // answer is no command, and the reply after it still answers AUTH
+                // (Postfix's verbose log of an XOAUTH2 login, heldout-v94c).
+                Some(Context::Auth) if code == 334 => *transcript,
                 _ => transcript.take(),
             },
         }
@@ -985,7 +989,10 @@ fn flattened_transcript(block: &str) -> Option<String> {
 /// first mark (some logs write the arrows the other way round, `<< DATA` then `>> 503`,
 /// and a lone `>>` is a quote), each time with a reply code after the reply mark.
 fn flat_marks(line: &str) -> Option<(&'static str, &'static str)> {
-    const MARKS: [(&str, &str); 2] = [(">>> ", " <<< "), (">> ", " << ")];
+    // RFC 821's own examples mark the sender-SMTP `S:` and the receiver-SMTP `R:` ("S: RCPT
+    // TO:<…> R: 551 User not local; please try <…>", RFC 821 §3.2, as a web page flattens
+    // it, heldout-v94b).
+    const MARKS: [(&str, &str); 3] = [(">>> ", " <<< "), (">> ", " << "), ("S: ", " R: ")];
     MARKS.into_iter().find(|&(cmd, reply)| {
         line.find(cmd).is_some_and(|i| {
             let after = &line[i + cmd.len()..];
@@ -1511,6 +1518,8 @@ fn transcript_command(line: &str) -> Option<Context> {
         })
         .or_else(|| single_arrow(marked))
         .or_else(|| labelled_transcript(line))
+        .or_else(|| perl_net_cmd(line))
+        .or_else(|| postfix_debug_peer(line))
         .or_else(|| host_transcript(line))
         .or_else(|| logged_transcript(line))?
         .trim()
@@ -1598,6 +1607,10 @@ const TRANSCRIPT_ARROWS: &[&str] = &[
     // (Nextcloud's log of a mail transcript, heldout-v93b); a reply after `>>` has a code,
     // no verb.
     ">>",
+    // RFC 821's examples: `S:` the sender-SMTP's command, `R:` the receiver-SMTP's reply
+    // (RFC 821 §3.2, heldout-v94b). RFC 5321's `S:` is the server, whose lines have a code,
+    // no verb.
+    "S:",
     // Ruby's Net::SMTP debug output (`debug_output = $stderr`: `<- "MAIL FROM:<…>\r\n"` for
     // what it writes, `-> "550 …\r\n"` for what it reads; lib/net/protocol.rb, heldout-v76b):
     // the command inside the quotes. A swaks reply after `<-` has a code, no verb.
@@ -1626,6 +1639,26 @@ fn single_arrow(line: &str) -> Option<&str> {
 /// Sendmail's `>>>` as a web page renders it: three nested quotes, copied back as `> > >`
 /// (`> > > DATA` then `> > >  <<< 554 …`, https://github.com/twilio/OpenVBX/issues/255).
 const QUOTED_ARROW: &str = "> > >";
+
+/// Postfix smtp(8)'s verbose log of a peer in debug_peer_list: `> host[address]:port: CMD`
+/// for what it sent, `< host[address]:port: 501 …` for what it read
+/// (https://www.postfix.org/postconf.5.html#debug_peer_list; an XOAUTH2 login, heldout-v94c):
+/// the command after the peer.
+fn postfix_debug_peer(line: &str) -> Option<&str> {
+    let at = line
+        .find("]: > ")
+        .map(|i| i + "]: > ".len())
+        .or_else(|| line.starts_with("> ").then_some(2))?;
+    let (peer, cmd) = line[at..].split_once(' ')?;
+    (peer.ends_with(':') && peer.contains("]:")).then_some(cmd)
+}
+
+/// Perl's Net::Cmd debug output (`Net::SMTP->new(…, Debug => 1)`: `Net::SMTP=GLOB(0x…)>>> EHLO
+/// …` for what it sends, `Net::SMTP=GLOB(0x…)<<< 501 …` for what it reads; Net/Cmd.pm
+/// debug_print, heldout-v94c): the command after the object's name.
+fn perl_net_cmd(line: &str) -> Option<&str> {
+    line.split_once(")>>> ").map(|(_, rest)| rest)
+}
 
 /// `Sent >>> RCPT TO:<…>` (a DSN transcript that labels each direction, the replies then
 /// `Received <<< 550 …`): the command after one label word.
@@ -5427,6 +5460,37 @@ mod tests {
         assert_eq!(code_of("upgraded from version 1.530 5.7.0 ok"), None);
         assert_eq!(code_of("Error: Expected smtp code 250, got 552"), Some(552));
         assert_eq!(code_of("we got 550 messages today"), None);
+    }
+
+    /// Round 45: Perl's Net::Cmd debug lines name their command; a 334 challenge leaves the
+    /// AUTH exchange open; RFC 821's `S:`/`R:` example flattened onto one line.
+    #[test]
+    fn v94_transcript_commands() {
+        let net_cmd = "Net::SMTP=GLOB(0x5db4351225f8)>>> EHLO MacBook..\nNet::SMTP=GLOB(0x5db4351225f8)<<< 501 5.5.4 Invalid domain name";
+        assert_eq!(stage_of(net_cmd), Some(Context::Ehlo));
+        let xoauth = "postfix/smtp[53043]: > smtp.example.com[192.0.2.1]:587: AUTH XOAUTH2\npostfix/smtp[53043]: < smtp.example.com[192.0.2.1]:587: 334\npostfix/smtp[53043]: > smtp.example.com[192.0.2.1]:587: dXNlcj1hQGI=\npostfix/smtp[53043]: < smtp.example.com[192.0.2.1]:587: 501 5.5.124 Invalid XOAUTH2 auth data";
+        let replies = |block: &str| -> Vec<(u16, Option<Context>)> {
+            parse_inputs(&[block.to_string()])
+                .into_iter()
+                .filter_map(|p| match p {
+                    Parsed::Reply { code, inferred, .. } => Some((code, inferred)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(replies(xoauth), [(501, Some(Context::Auth))]);
+        assert_eq!(
+            replies(
+                ">>> AUTH LOGIN\n<<< 334 VXNlcm5hbWU6\n>>> YUBiLmM=\n<<< 535 5.7.8 Authentication credentials invalid"
+            ),
+            [(334, Some(Context::Auth)), (535, Some(Context::Auth))]
+        );
+        assert_eq!(
+            stage_of(
+                "S: RCPT TO: <a@example.org> R: 551 User not local; please try <b@example.net>"
+            ),
+            Some(Context::Rcpt)
+        );
     }
 
     /// Exim's debug output puts its process id before every line: no reply code there.
