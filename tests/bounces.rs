@@ -571,6 +571,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v94b",
     "heldout-v94c",
     "heldout-v94d",
+    "heldout-v95a",
+    "heldout-v95b",
+    "heldout-v95c",
+    "heldout-v95d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
