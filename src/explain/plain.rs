@@ -49,6 +49,12 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
     if out.contains("\r\n") {
         out = Cow::Owned(out.replace("\r\n", "\n"));
     }
+    // Before the bullets: a soft break may fall right before a " - " of the text ("Message
+    // not allowed =⏎- [299]", Yahoo's reply in a raw bounce, heldout-v95a), which is no
+    // list item once the break is joined.
+    if quoted_printable(&out) {
+        out = Cow::Owned(qp_decoded(&out));
+    }
     if out.contains(['-', '*', '+', '\u{2022}']) && out.lines().any(|l| bullet(l).is_some()) {
         out = Cow::Owned(
             out.lines()
@@ -56,9 +62,6 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
-    }
-    if quoted_printable(&out) {
-        out = Cow::Owned(qp_decoded(&out));
     }
     // Twice at most: a text escaped twice on its way ("&amp;lt;", a page that quotes an
     // escaped reply, a ticket system's copy of a web page) reads as the reply too.
@@ -551,6 +554,11 @@ mod tests {
         assert_eq!(
             plain("550 M=FCller ist hier leider unbekannt, bitte pr=\nuefen"),
             "550 Müller ist hier leider unbekannt, bitte pruefen"
+        );
+        // A soft break before a " - " of the text joins it; the dash is no list bullet.
+        assert_eq!(
+            plain("host IP - 212.82.101.46 -  554 , 554 Message not allowed =3D=\n- [299]"),
+            "host IP - 212.82.101.46 -  554 , 554 Message not allowed =- [299]"
         );
         // A soft break alone is enough, in a text of short lines.
         assert_eq!(
