@@ -3535,6 +3535,17 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("ruleset=check_data", Context::Data),
     ("data command rejected", Context::Data),
     ("data command failed", Context::Data),
+    // Exim's predata ACL ("H=… rejected DATA: … exceeded rate limit", an Exim main log,
+    // heldout-v95d); after the message it logs "rejected after DATA", read above.
+    (" rejected data: ", Context::Data),
+    // amavisd-new's "Negative SMTP response to data-dot (<…>): 451 4.3.0 …": the reply of
+    // the MTA it hands the message back to, after the message's final dot (heldout-v95d).
+    ("response to data-dot", Context::EndOfData),
+    // PHP's stream_socket_enable_crypto after the 220 to STARTTLS ("Unable to connect with
+    // STARTTLS: stream_socket_enable_crypto(): SSL operation failed", Symfony Mailer,
+    // heldout-v95b): the TLS handshake STARTTLS opened.
+    ("unable to connect with starttls", Context::StartTls),
+    ("starttls command failed", Context::StartTls),
     ("ruleset=check_rcpt", Context::Rcpt),
     ("rejected rcpt ", Context::Rcpt),
     // cPanel/Exim front ends shorten Exim's "rejected RCPT <addr>:" to "rejected RCPT: …".
@@ -5460,6 +5471,28 @@ mod tests {
         assert_eq!(code_of("upgraded from version 1.530 5.7.0 ok"), None);
         assert_eq!(code_of("Error: Expected smtp code 250, got 552"), Some(552));
         assert_eq!(code_of("we got 550 messages today"), None);
+    }
+
+    /// Round 46: the steps that Exim's predata ACL, amavisd-new's data-dot, PHP's STARTTLS
+    /// handshake name.
+    #[test]
+    fn v95_stages() {
+        for (text, want) in [
+            (
+                "2015-06-08 23:46:24 H=([192.168.1.20]) [95.82.21.222]:2837 rejected DATA: info@example.com exceeded rate limit",
+                Context::Data,
+            ),
+            (
+                "amavis[22430]: (22430-06-6) Negative SMTP response to data-dot (<a@example.com>): 451 4.3.0 Error: queue file write error",
+                Context::EndOfData,
+            ),
+            (
+                "Unable to connect with STARTTLS: stream_socket_enable_crypto(): SSL operation failed with code 1.",
+                Context::StartTls,
+            ),
+        ] {
+            assert_eq!(stage_of(text), Some(want), "{text}");
+        }
     }
 
     /// Round 45: Perl's Net::Cmd debug lines name their command; a 334 challenge leaves the

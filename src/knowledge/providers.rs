@@ -338,6 +338,12 @@ pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
         "in virtual alias table",
         "in local recipient table",
         "in relay recipient table",
+        // smtpd_check.c's reject_sender_login_mismatch ("553 5.7.1 <a@msn.com>: Sender
+        // address rejected: not owned by user b@example.org", heldout-v95c) and
+        // reject_unauthenticated_sender_login_mismatch ("… not logged in"): the site's own
+        // Postfix refusing its user's envelope sender.
+        "not owned by user",
+        "sender address rejected: not logged in",
     ];
     if OTHER_SOFTWARE
         .iter()
