@@ -575,6 +575,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v95b",
     "heldout-v95c",
     "heldout-v95d",
+    "heldout-v96a",
+    "heldout-v96b",
+    "heldout-v96c",
+    "heldout-v96d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
