@@ -695,9 +695,18 @@ fn enhanced_only(block: &str) -> Option<EnhancedCode> {
             }
         }
     }
+    // A section of a standard is no status: Exim's "Invalid HELO name (See RFC2821 4.1.3)"
+    // (heldout-v96d).
+    let mut previous = "";
     block
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"'))
-        .find_map(|w| rfc3463(w.trim_end_matches([',', ':', '.'])))
+        .find_map(|w| {
+            let cites = previous.to_ascii_lowercase().starts_with("rfc");
+            if !w.is_empty() {
+                previous = w;
+            }
+            rfc3463(w.trim_end_matches([',', ':', '.'])).filter(|_| !cites)
+        })
 }
 
 /// The human part of a code-less log line: Sendmail's `stat=…`, Postfix's `(…)` after
@@ -1520,6 +1529,7 @@ fn transcript_command(line: &str) -> Option<Context> {
         .or_else(|| labelled_transcript(line))
         .or_else(|| perl_net_cmd(line))
         .or_else(|| postfix_debug_peer(line))
+        .or_else(|| exchange_protocol_command(line))
         .or_else(|| host_transcript(line))
         .or_else(|| logged_transcript(line))?
         .trim()
@@ -1639,6 +1649,19 @@ fn single_arrow(line: &str) -> Option<&str> {
 /// Sendmail's `>>>` as a web page renders it: three nested quotes, copied back as `> > >`
 /// (`> > > DATA` then `> > >  <<< 554 …`, https://github.com/twilio/OpenVBX/issues/255).
 const QUOTED_ARROW: &str = "> > >";
+
+/// Exchange's SMTP protocol log, whose event field is `<` for what the server read and `>`
+/// for what it wrote ("…,10.0.1.5:25,40.107.19.96:54368,<,RCPT TO:<a@b>,", a receive
+/// connector's log, heldout-v96d; a send connector's log the other way round): the command
+/// in the data field when a verb opens it (a reply there has a code).
+fn exchange_protocol_command(line: &str) -> Option<&str> {
+    let at = line.find(",<,").or_else(|| line.find(",>,"))?;
+    let data = line[at + 3..].trim_end().trim_end_matches(',');
+    data.split(' ')
+        .next()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()) && !w.is_empty())
+        .then_some(data)
+}
 
 /// Postfix smtp(8)'s verbose log of a peer in debug_peer_list: `> host[address]:port: CMD`
 /// for what it sent, `< host[address]:port: 501 …` for what it read
@@ -3197,6 +3220,8 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // SASL(-13): …", fail2ban's sendmail-auth test log) and Exim's protocol error naming the
     // command ('SMTP protocol error in "AUTH LOGIN"').
     ("auth failure (", Context::Auth),
+    // OpenSMTPD's "smtp event=authentication user=… result=permfail" (heldout-v96d).
+    ("event=authentication ", Context::Auth),
     ("smtp protocol error in \"auth", Context::Auth),
     // Sendmail refusing a client that spoke before the greeting ("rejecting commands from …
     // due to pre-greeting traffic").
@@ -5471,6 +5496,20 @@ mod tests {
         assert_eq!(code_of("upgraded from version 1.530 5.7.0 ok"), None);
         assert_eq!(code_of("Error: Expected smtp code 250, got 552"), Some(552));
         assert_eq!(code_of("we got 550 messages today"), None);
+    }
+
+    /// Round 47: Exchange's protocol log names its command; a section of an RFC is no
+    /// enhanced code.
+    #[test]
+    fn v96_exchange_log_and_rfc_sections() {
+        let exchange = "2020-11-27T09:34:39.159Z,SRV\\Default Frontend SRV,08D892B7A9441226,38,10.0.1.5:25,192.0.2.96:54368,<,RCPT TO:<user@example.com>,\n2020-11-27T09:34:39.160Z,SRV\\Default Frontend SRV,08D892B7A9441226,39,10.0.1.5:25,192.0.2.96:54368,>,550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain,";
+        assert_eq!(stage_of(exchange), Some(Context::Rcpt));
+        let exim = "2016-07-21 14:29:05 H=(192.168.0.91) [192.0.2.60] rejected EHLO or HELO 192.168.0.91: Access denied - Invalid HELO name (See RFC2821 4.1.3)";
+        assert_eq!(enhanced_only(exim), None);
+        assert_eq!(
+            enhanced_only("dsn=5.1.1, status=bounced").map(|e| e.to_string()),
+            Some("5.1.1".to_string())
+        );
     }
 
     /// Round 46: the steps that Exim's predata ACL, amavisd-new's data-dot, PHP's STARTTLS

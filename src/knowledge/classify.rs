@@ -538,6 +538,25 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail's \"low on space (SMTP-DAEMON needs 389 bytes + 100 blocks in /var/spool/mqueue-client), max avail: 0\" (heldout-v95d; sendmail's MinFreeBlocks): its queue's file system is full"),
     t("dns_try_again", &["eai_again"], NetworkError)
         .src("Node's \"getaddrinfo EAI_AGAIN host:587\" (heldout-v95b; getaddrinfo(3): EAI_AGAIN, a temporary failure in name resolution): the client could not resolve its server for now"),
+    // --- Round 47: what blind sets v96a–v96d showed, read after they were measured ---
+    // Mailbox states, message authentication, relay and sender refusals, receiving-side logs
+    // other than Postfix (fixtures/bounces/README.md, "The v96 sets, measured blind").
+    t("user_account_not_activated", &["user account not activated"], Suspend).hard()
+        .src("\"550 <a@b>... User account not activated\" (twisted1919's bounce-handler rules, heldout-v96a): the mailbox exists but is not (yet) open for mail"),
+    t("sender_authorization_failed", &["sender authorization check failed", "spf_reject", "failed the published dmarc"], AuthFailure).hard()
+        .src("\"550: Remote host said Sender Authorization check failed\", Coremail's \"DebugInfo:SPF_REJECT\" and a DMARC failure report's \"A message claiming to be from you has failed the published DMARC policy for your domain\" (heldout-v96b): the sender's SPF, DKIM or DMARC check failed"),
+    t("submission_access_denied", &["postfix/submission/smtpd…access denied"], SecurityError).hard()
+        .src("Postfix's submission service answering \"554 5.7.1 <…>: Sender address rejected: Access denied\" or \"Client host rejected: Access denied\" (master.cf's submission entry: smtpd_client_restrictions / smtpd_relay_restrictions = permit_sasl_authenticated,reject; heldout-v96c, heldout-v95c): the client did not log in on the submission port"),
+    t("send_on_behalf_denied", &["permission to send the message on behalf of"], Rejected).hard()
+        .src("Exchange's \"You do not have the permission to send the message on behalf of the specified user.\" (heldout-v96c; Exchange's 5.7.60 SendAsDenied): the logged-in account may not use that sender"),
+    t("exim_callback_failed", &["callback setup failed while verifying"], Rejected).hard()
+        .src("Exim's sender callout \"550-Callback setup failed while verifying <a@b> (result of an earlier callout reused). The initial connection, or a HELO or MAIL FROM:<> command was rejected\" (heldout-v96c; Exim spec, \"Address verification\"): the receiver could not verify the envelope sender, the sender refused"),
+    t("opensmtpd_auth_permfail", &["event=authentication…result=permfail", "event=authentication…result=fail"], SecurityError).hard()
+        .src("OpenSMTPD's \"smtp event=authentication user=test address=… result=permfail\" (heldout-v96d): a failed login on the receiving side"),
+    t("dovecot_userdb_lookup", &["userdb lookup not possible"], SystemError)
+        .src("Dovecot's \"auth: Error: prefetch(user): userdb lookup not possible with only userdb prefetch\" (heldout-v96d): a configuration fault of the receiving system"),
+    t("milter_frame_too_large", &["milter frame too large"], SystemError)
+        .src("Stalwart's \"Milter frame too large (milter.frame-too-large)\" (heldout-v96d): the receiving server's milter exchange failed, not a limit on the message"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -7754,6 +7773,56 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 47 (heldout-v96a–v96d, read after measuring).
+    #[test]
+    fn v96_read_after_measuring() {
+        assert_reasons(&[
+            (
+                Some(550),
+                None,
+                "Diagnostic-Code: SMTP; 550 <a@example.com>... User account not activated",
+                Suspend,
+            ),
+            (None, None, "DebugInfo:SPF_REJECT", AuthFailure),
+            (
+                Some(550),
+                None,
+                "Delivery Failure : 550: Remote host said Sender Authorization check failed",
+                AuthFailure,
+            ),
+            (
+                Some(554),
+                Some("5.7.1"),
+                "postfix/submission/smtpd[737]: NOQUEUE: reject: RCPT from unknown[192.0.2.1]: 554 5.7.1 <unknown[192.0.2.1]>: Client host rejected: Access denied",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "You do not have the permission to send the message on behalf of the specified user.",
+                Rejected,
+            ),
+            (
+                Some(550),
+                None,
+                "550-Callback setup failed while verifying <a@example.com>\n550-(result of an earlier callout reused).",
+                Rejected,
+            ),
+            (
+                None,
+                None,
+                "smtp event=authentication user=test address=192.0.2.1 host=mx.example.com result=permfail",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "WARN Milter frame too large (milter.frame-too-large) listenerId = \"smtp\"",
+                SystemError,
             ),
         ]);
     }

@@ -344,6 +344,9 @@ pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
         // Postfix refusing its user's envelope sender.
         "not owned by user",
         "sender address rejected: not logged in",
+        // Zoho's "553 Relaying disallowed as a@gmail.com" names the From address the
+        // logged-in account may not use (heldout-v96c), not the server that answered.
+        "relaying disallowed as",
     ];
     if OTHER_SOFTWARE
         .iter()
