@@ -286,6 +286,18 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v92a"),
     set!("heldout-v93a"),
     set!("heldout-v93b"),
+    set!("heldout-v94a"),
+    set!("heldout-v94b"),
+    set!("heldout-v94c"),
+    set!("heldout-v94d"),
+    set!("heldout-v95a"),
+    set!("heldout-v95b"),
+    set!("heldout-v95c"),
+    set!("heldout-v95d"),
+    set!("heldout-v96a"),
+    set!("heldout-v96b"),
+    set!("heldout-v96c"),
+    set!("heldout-v96d"),
 ];
 
 /// The labelled reply most like the one asked about.
