@@ -579,6 +579,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v96b",
     "heldout-v96c",
     "heldout-v96d",
+    "heldout-v97a",
+    "heldout-v97b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
