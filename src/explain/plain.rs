@@ -56,12 +56,7 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
         out = Cow::Owned(qp_decoded(&out));
     }
     if out.contains(['-', '*', '+', '\u{2022}']) && out.lines().any(|l| bullet(l).is_some()) {
-        out = Cow::Owned(
-            out.lines()
-                .map(|l| bullet(l).unwrap_or(l))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        out = Cow::Owned(unbulleted(&out));
     }
     // Twice at most: a text escaped twice on its way ("&amp;lt;", a page that quotes an
     // escaped reply, a ticket system's copy of a web page) reads as the reply too.
@@ -268,6 +263,31 @@ fn dedented(text: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join("\n"),
     )
+}
+
+/// `text` without its Markdown list bullets. A line indented at least as deep as the
+/// indented line before it, when that one is no list item, continues a wrapped text: its
+/// dash is the text's (a Postfix log line rewrapped "…⏎    END-OF-MESSAGE … Service
+/// unavailable⏎    - try again later", heldout-v97a).
+fn unbulleted(text: &str) -> String {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut previous: Option<&str> = None;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let continues = previous.is_some_and(|p| {
+            !p.trim().is_empty()
+                && bullet(p).is_none()
+                && indent(p) > 0
+                && indent(line) >= indent(p)
+        });
+        out.push(if continues {
+            line
+        } else {
+            bullet(line).unwrap_or(line)
+        });
+        previous = Some(line);
+    }
+    out.join("\n")
 }
 
 /// The line without a Markdown list bullet (`- `, `* `, `+ `, `• ` after optional
@@ -555,6 +575,16 @@ mod tests {
             plain("550 M=FCller ist hier leider unbekannt, bitte pr=\nuefen"),
             "550 Müller ist hier leider unbekannt, bitte pruefen"
         );
+        // A wrapped line's dash, under an indented line that is no list item, is the text's.
+        assert_eq!(
+            plain("milter-reject:\n    4.7.1 Service unavailable\n    - try again later"),
+            "milter-reject:\n    4.7.1 Service unavailable\n    - try again later"
+        );
+        assert_eq!(
+            plain("- 550 5.1.1 a\n- 550 5.1.1 b"),
+            "550 5.1.1 a\n550 5.1.1 b"
+        );
+        assert_eq!(plain("Errors:\n  - 550 5.1.1 a"), "Errors:\n550 5.1.1 a");
         // A soft break before a " - " of the text joins it; the dash is no list bullet.
         assert_eq!(
             plain("host IP - 212.82.101.46 -  554 , 554 Message not allowed =3D=\n- [299]"),
