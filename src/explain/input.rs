@@ -994,9 +994,10 @@ fn flattened_transcript(block: &str) -> Option<String> {
 }
 
 /// The command and reply marks of a transcript flattened onto `line` ([`flattened_transcript`]):
-/// Sendmail's `>>> ` and ` <<< `, or `>> ` and ` << ` when a command verb follows the
-/// first mark (some logs write the arrows the other way round, `<< DATA` then `>> 503`,
-/// and a lone `>>` is a quote), each time with a reply code after the reply mark.
+/// Sendmail's `>>> ` and ` <<< `; or `>> ` and ` << `, or RFC 821's `S: ` and ` R: `, when a
+/// command verb follows the first mark (some logs write the arrows the other way round, `<<
+/// DATA` then `>> 503`; a lone `>>` is a quote; RFC 5321's `S:` is the server); each time
+/// with a reply code after the reply mark.
 fn flat_marks(line: &str) -> Option<(&'static str, &'static str)> {
     // RFC 821's own examples mark the sender-SMTP `S:` and the receiver-SMTP `R:` ("S: RCPT
     // TO:<…> R: 551 User not local; please try <…>", RFC 821 §3.2, as a web page flattens
@@ -1005,7 +1006,7 @@ fn flat_marks(line: &str) -> Option<(&'static str, &'static str)> {
     MARKS.into_iter().find(|&(cmd, reply)| {
         line.find(cmd).is_some_and(|i| {
             let after = &line[i + cmd.len()..];
-            (cmd.len() == 4
+            (cmd == ">>> "
                 || bare_command(after.split(reply).next().unwrap_or(after).trim()).is_some())
                 && after
                     .find(reply)
