@@ -701,7 +701,9 @@ fn enhanced_only(block: &str) -> Option<EnhancedCode> {
     block
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"'))
         .find_map(|w| {
-            let cites = previous.to_ascii_lowercase().starts_with("rfc");
+            let cites = previous
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("rfc"));
             if !w.is_empty() {
                 previous = w;
             }
@@ -1006,11 +1008,10 @@ fn flat_marks(line: &str) -> Option<(&'static str, &'static str)> {
     MARKS.into_iter().find(|&(cmd, reply)| {
         line.find(cmd).is_some_and(|i| {
             let after = &line[i + cmd.len()..];
-            (cmd == ">>> "
-                || bare_command(after.split(reply).next().unwrap_or(after).trim()).is_some())
-                && after
-                    .find(reply)
-                    .is_some_and(|j| code_at(&after[j + reply.len()..], 0).is_some())
+            after.find(reply).is_some_and(|j| {
+                (cmd == ">>> " || bare_command(after[..j].trim()).is_some())
+                    && code_at(&after[j + reply.len()..], 0).is_some()
+            })
         })
     })
 }
@@ -4843,15 +4844,8 @@ mod tests {
             ">>> MAIL FROM:<a@b.c> <<< 250 2.1.0 Ok >>> RCPT TO:<a@b.c> <<< 553 5.7.1 not owned >>> RSET <<< 250 2.0.0 Ok",
             "Debug | core | >> MAIL FROM:<a@b.c>  << 250 2.1.0 Ok  >> RCPT TO:<a@b.c>  << 553 5.7.1 not owned  >> RSET  << 250 2.0.0 Ok | 2018-06-05",
         ] {
-            let got: Vec<(u16, Option<Context>)> = parse_inputs(&[line.to_string()])
-                .into_iter()
-                .filter_map(|p| match p {
-                    Parsed::Reply { code, inferred, .. } => Some((code, inferred)),
-                    _ => None,
-                })
-                .collect();
             assert_eq!(
-                got,
+                replies_of(line),
                 [
                     (250, Some(Context::Mail)),
                     (553, Some(Context::Rcpt)),
@@ -5063,6 +5057,17 @@ mod tests {
     /// The code of the first reply read from `text`.
     fn code_of(text: &str) -> Option<u16> {
         reply_of(text).map(|(code, _)| code)
+    }
+
+    /// Each reply read from `block`, with the command it answers.
+    fn replies_of(block: &str) -> Vec<(u16, Option<Context>)> {
+        parse_inputs(&[block.to_string()])
+            .into_iter()
+            .filter_map(|p| match p {
+                Parsed::Reply { code, inferred, .. } => Some((code, inferred)),
+                _ => None,
+            })
+            .collect()
     }
 
     fn stage_of(text: &str) -> Option<Context> {
@@ -5546,18 +5551,9 @@ mod tests {
         let net_cmd = "Net::SMTP=GLOB(0x5db4351225f8)>>> EHLO MacBook..\nNet::SMTP=GLOB(0x5db4351225f8)<<< 501 5.5.4 Invalid domain name";
         assert_eq!(stage_of(net_cmd), Some(Context::Ehlo));
         let xoauth = "postfix/smtp[53043]: > smtp.example.com[192.0.2.1]:587: AUTH XOAUTH2\npostfix/smtp[53043]: < smtp.example.com[192.0.2.1]:587: 334\npostfix/smtp[53043]: > smtp.example.com[192.0.2.1]:587: dXNlcj1hQGI=\npostfix/smtp[53043]: < smtp.example.com[192.0.2.1]:587: 501 5.5.124 Invalid XOAUTH2 auth data";
-        let replies = |block: &str| -> Vec<(u16, Option<Context>)> {
-            parse_inputs(&[block.to_string()])
-                .into_iter()
-                .filter_map(|p| match p {
-                    Parsed::Reply { code, inferred, .. } => Some((code, inferred)),
-                    _ => None,
-                })
-                .collect()
-        };
-        assert_eq!(replies(xoauth), [(501, Some(Context::Auth))]);
+        assert_eq!(replies_of(xoauth), [(501, Some(Context::Auth))]);
         assert_eq!(
-            replies(
+            replies_of(
                 ">>> AUTH LOGIN\n<<< 334 VXNlcm5hbWU6\n>>> YUBiLmM=\n<<< 535 5.7.8 Authentication credentials invalid"
             ),
             [(334, Some(Context::Auth)), (535, Some(Context::Auth))]
