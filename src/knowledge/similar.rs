@@ -298,6 +298,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v96b"),
     set!("heldout-v96c"),
     set!("heldout-v96d"),
+    set!("heldout-v97a"),
+    set!("heldout-v97b"),
 ];
 
 /// The labelled reply most like the one asked about.
