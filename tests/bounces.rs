@@ -581,6 +581,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v96d",
     "heldout-v97a",
     "heldout-v97b",
+    "heldout-v98a",
+    "heldout-v98b",
+    "heldout-v98c",
+    "heldout-v98d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
