@@ -210,13 +210,16 @@ fn rewrapped_64(t: &str) -> String {
 fn rewrapped_at(t: &str, width: usize) -> String {
     let mut out = Vec::new();
     for line in t.lines() {
-        let mut cur = String::new();
-        for word in line.split(' ') {
+        // A line's own indentation (a folded header's continuation) stays: wrapping breaks
+        // long lines, it does not move short ones.
+        let body = line.trim_start_matches(' ');
+        let mut cur = line[..line.len() - body.len()].to_string();
+        for word in body.split(' ') {
             if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
                 out.push(std::mem::take(&mut cur));
                 cur.push_str("    ");
             }
-            if !cur.is_empty() && !cur.ends_with("    ") {
+            if !cur.trim().is_empty() && !cur.ends_with("    ") {
                 cur.push(' ');
             }
             cur.push_str(word);

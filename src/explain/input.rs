@@ -100,9 +100,11 @@ pub(super) fn parse_inputs(args: &[String]) -> Vec<Parsed> {
     out
 }
 
-/// Whether a word is an attempt at a code (digits and dots only), as opposed to text.
+/// Whether a word is an attempt at a code (digits and dots only, a digit among them), as
+/// opposed to text: a paste's elision line ("...", where an MDaemon bounce's headers were
+/// cut, heldout-v98b) is text.
 fn looks_like_code(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    s.bytes().any(|b| b.is_ascii_digit()) && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// A single word: a basic code, an enhanced code, or something invalid (with the reason).
@@ -1123,14 +1125,19 @@ fn one_quote_level_off<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
 /// of a quote (a reply quoting the question, "> > 550 …") and a quote inside a fence or a
 /// code span lose every level. `None` when there is nothing to remove.
 fn markdown_unquoted(block: &str) -> Option<String> {
+    // A line keeps its indentation: a folded field's continuation (a DSN's Diagnostic-Code
+    // "    writing message: Disc quota exceeded", heldout-v98b) is known by it.
     let mut lines: Vec<&str> = block
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
         .collect();
     let mut changed = false;
     loop {
-        let ticked = lines.iter().any(|l| l.starts_with('`') || l.ends_with('`'));
+        let ticked = lines.iter().any(|l| {
+            let l = l.trim();
+            l.starts_with('`') || l.ends_with('`')
+        });
         let unquoted = one_quote_level_off(&lines);
         if unquoted.is_none() && !ticked {
             break;
@@ -1141,10 +1148,16 @@ fn markdown_unquoted(block: &str) -> Option<String> {
         }
         lines = lines
             .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.starts_with("```"))
-            .map(|l| l.trim_matches('`').trim())
-            .filter(|l| !l.is_empty())
+            .filter(|l| !l.trim_start().starts_with("```"))
+            .map(|l| {
+                let t = l.trim();
+                if t.starts_with('`') || t.ends_with('`') {
+                    t.trim_matches('`').trim()
+                } else {
+                    l.trim_end()
+                }
+            })
+            .filter(|l| !l.trim().is_empty())
             .collect();
     }
     changed.then(|| lines.join("\n"))
@@ -2378,7 +2391,9 @@ fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// `"smtp_enchcode"`, `"smtp_msg"`, https://github.com/foxcpp/maddy/issues/328), or a
 /// pretty-printed event's `"code": 550,` (Mailgun's and Mailomat's delivery status, with
 /// `"enhanced-code"` and `"message"` beside it): the code, and the `"smtp_msg"` or
-/// `"message"` field on the same line as its text.
+/// `"message"` field on the same line as its text; KumoMTA's log record `"response":{"code":
+/// 552,"enhanced_code":null,"content":"…","command":"…"}` keeps it in `"content"`
+/// (https://github.com/KumoCorp/kumomta/issues/431, heldout-v98c).
 fn json_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     if !line
         .get(..i)?
@@ -2390,7 +2405,7 @@ fn json_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         return None;
     }
     let code = three_digits(line, i)?;
-    let msg = ["\"smtp_msg\":", "\"message\":"]
+    let msg = ["\"smtp_msg\":", "\"message\":", "\"content\":"]
         .iter()
         .find_map(|key| line.find(key).map(|j| &line[j + key.len()..]))
         .and_then(|m| m.trim_start().strip_prefix('"'))
@@ -6342,6 +6357,25 @@ mod tests {
         }
         // A name that is no code: the line stays a command.
         assert_eq!(command_before_reply("HELO mail.example.org"), None);
+    }
+
+    /// Round 50: KumoMTA's JSON record keeps the reply's words in "content"; a paste's
+    /// elision line ("...") is no attempt at a code.
+    #[test]
+    fn json_content_field_and_elision_line() {
+        let kumo = r#""response":{"code":552,"enhanced_code":null,"content":"1 Requested mail action aborted, mailbox not found","command":".\r\n"}"#;
+        match parse_inputs(&[kumo.to_string()]).into_iter().next() {
+            Some(Parsed::Reply { code, text, .. }) => {
+                assert_eq!(code, 552);
+                assert!(
+                    text.is_some_and(|t| t.starts_with("1 Requested mail action aborted")),
+                    "{kumo}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(!looks_like_code("..."));
+        assert!(looks_like_code("5.1.1") && looks_like_code("550"));
     }
 
     /// PIPELINING: QUIT sent right after the final "." is answered after the end of data.

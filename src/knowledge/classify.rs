@@ -564,6 +564,18 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Forpsi's \"554 … no DNS reverse for x.x.x.x\" and Sendmail's \"501 5.7.1 <…>...Sender IP must resolve\" (heldout-v97b): the connecting address has no PTR record the receiver accepts"),
     t("bogus_helo", &["bogus helo"], Blocked).hard()
         .src("\"550 5.7.1 … Access denied - bogus HELO [1]\" (Infomaniak, heldout-v97b; Sisimai files HELO refusals under blocked): the client's HELO name is refused, so is the client"),
+    // --- Round 50: what blind sets v98a–v98d showed, read after they were measured ---
+    // Whole bounce messages, sending logs of MTAs other than Postfix, DNS and routing causes
+    // (fixtures/bounces/README.md, "The v98 sets, measured blind").
+    t("exchange55_name_not_recognized", &["recipient name is not recognized"], UserUnknown).hard()
+        .src("Exchange 5.5's NDR \"The recipient name is not recognized.\" under \"could not be reached: c=US;a= ;p=…\" (Microsoft KB Q258678, repo:jeffpar/kbarchive; heldout-v98b): the directory holds no such recipient"),
+    t("opensmtpd_delivery_ok", &["delivery: ok for", "relay: ok for"], Delivered)
+        .src("OpenSMTPD 5.x's delivery log \"delivery: Ok for <id>: from=…, to=…, method=lmtp, delay=1s, stat=Delivered\" and \"relay: Ok for\" (smtpd/mta.c, mda.c log Ok, TempFail or PermFail; https://github.com/OpenSMTPD/OpenSMTPD/issues/546, heldout-v98c): delivered"),
+    t("postfix_tls_policy_config", &["smtp_tls_policy_maps", "non dnssec destination"], FailedStartTls)
+        .soft("The sending server's TLS policy for this destination could not be applied: check its TLS policy table or MTA-STS/DANE resolver, then flush the queue.")
+        .src("Postfix's \"warning: smtp_tls_policy_maps, next-hop destination … attribute \\\"match\\\" has empty value\" (a policy map from an MTA-STS resolver, https://github.com/Zuplu/postfix-tlspol/issues/95) and its DANE deferral \"non DNSSEC destination\" (a dane-only policy for a zone without DNSSEC, https://www.postfix.org/TLS_README.html#client_tls_dane; heldout-v98d): the sender's TLS policy held the mail back"),
+    t("sender_domain_no_mx", &["no valid mx for your from address"], Rejected)
+        .src("\"450 No valid MX for your FROM address\" (a receiver checking the envelope sender's domain, https://github.com/mjl-/mox/issues/408, heldout-v98d): the sender's domain cannot receive replies, so the sender is refused"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -1616,6 +1628,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     // wrapper quotes keeps its own reason. Only the texts no rule below already reads right.
     t("haraka_gave_up", &["too many failures (tried all mxs", "too many failures (dns lookup failure", "too many failures (temporary mx lookup error", "too many failures (no tls available", "too many failures (host failed tls", "too many failures (some recipients temp failed", "status: 5.1.2 (tried all mxs "], Expired).hard()
         .src("repo:haraka/Haraka/outbound/hmail.js (temp_fail: after the last of temp_fail_intervals the item is bounced as \"Too many failures (<last error>)\" by convert_temp_failed_to_bounce, the DSN Status turned 4.x.x→5.x.x, e.g. \"5.1.2 (Tried all MXs <domain>)\"): the queue's own give-up after retries, expired (fixtures/bounces/README.md); \"Too many failures (Upstream error: <reply>)\" is left to the reply it quotes"),
+    t("resolver_lookup_failed", &["eservfail", "querymx etimeout", "querytxt etimeout", "querya etimeout", "tlsa lookup problem", "tlsa lookup error"], NetworkError)
+        .soft("A DNS lookup failed on the way (a resolver timing out or answering SERVFAIL): it is retried; if it lasts, check the DNS servers the sending or receiving host uses.")
+        .src("After Haraka's \"Too many failures (DNS lookup failure: …)\", which gave up (expired). Node.js's resolver errors as Haraka and Forward Email log or answer them (\"Error: queryMx ESERVFAIL example.cz\", \"550 queryTxt ESERVFAIL example.info\", \"[Error: queryMx ETIMEOUT] code: 'ETIMEOUT'\": Node's dns module names the failed query and the resolver's SERVFAIL or timeout, https://nodejs.org/api/dns.html#error-codes); Postfix's \"DANE TLSA lookup problem … Name service error\" and \"status=deferred (TLSA lookup error for host:25)\" (dsn 4.7.5: the TLSA records could not be looked up, so delivery waits, https://www.postfix.org/TLS_README.html#client_tls_dane; heldout-v98d): the DNS lookup failed, not the destination"),
     t("haraka_no_mx", &["nowhere to deliver mail to for domain"], HostUnknown).hard()
         .src("repo:haraka/Haraka/outbound/hmail.js (found_mx: an MX lookup answering NOMX bounces \"Nowhere to deliver mail to for domain: <domain>\" with DSN 5.1.2, beside \"No Such Domain: <domain>\" for NXDOMAIN): no host to deliver to, hostunknown"),
     t("haraka_dns_temporary", &["temporary mx lookup error for", "dns lookup failure: "], NetworkError)
@@ -7782,6 +7797,58 @@ mod tests {
                 Delivered,
             ),
         ]);
+    }
+
+    /// Round 50 (heldout-v98a–v98d, read after measuring).
+    #[test]
+    fn v98_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "The following recipient(s) could not be reached: c=US;a= ;p=Org;o=Site A;dda:MSEXCHANGE=/o=X/cn=Recipients/cn=abc; on 12/7/99 3:06 PM The recipient name is not recognized.",
+                UserUnknown,
+            ),
+            (
+                None,
+                None,
+                "delivery: Ok for f23a96c23e2500b8: from=<a@example.com>, to=<b@example.com>, user=b, method=lmtp, delay=1s, stat=Delivered",
+                Delivered,
+            ),
+            (
+                Some(550),
+                Some("5.0.0"),
+                "550 queryTxt ESERVFAIL example.info",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "[Error: queryMx ETIMEOUT] code: 'ETIMEOUT', errno: 'ETIMEOUT', syscall: 'queryMx'",
+                NetworkError,
+            ),
+            (
+                None,
+                Some("4.7.5"),
+                "status=deferred (TLSA lookup error for mail.example.ch:25)",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "warning: smtp_tls_policy_maps, next-hop destination \"example.de\": attribute \"match\" has empty value",
+                FailedStartTls,
+            ),
+            (
+                Some(450),
+                None,
+                "450 No valid MX for your FROM address",
+                Rejected,
+            ),
+        ]);
+        // A DNS failure is retried, whatever the code says.
+        let c = classify_example(None, Some(550), None, "550 queryTxt ESERVFAIL example.info");
+        assert_eq!(c.bounce, Some(Bounce::Soft));
     }
 
     /// Round 48 (heldout-v97a–v97b, read after measuring).
