@@ -300,6 +300,10 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v96d"),
     set!("heldout-v97a"),
     set!("heldout-v97b"),
+    set!("heldout-v98a"),
+    set!("heldout-v98b"),
+    set!("heldout-v98c"),
+    set!("heldout-v98d"),
 ];
 
 /// The labelled reply most like the one asked about.
