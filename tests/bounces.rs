@@ -585,6 +585,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v98b",
     "heldout-v98c",
     "heldout-v98d",
+    "heldout-v99a",
+    "heldout-v99b",
+    "heldout-v99c",
+    "heldout-v99d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
