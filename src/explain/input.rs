@@ -2552,8 +2552,12 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // A web server's status before the mail error ("HTTP ERROR 500 …Exception: 451
             // …", a Java servlet's page around a JavaMail exception) is no reply.
             let http = before.ends_with("http error") || before.ends_with("http");
+            // Postfix's anvil warnings count, "… rate limit exceeded: 334 from host[addr]
+            // for service submission" (heldout-v99a): a number of requests, no reply.
+            let counted = before.ends_with("limit exceeded:");
             let spoken = prev == b' '
                 && !http
+                && !counted
                 && !port_field(before)
                 && !quantity_field(prev_word)
                 && (prev_word.ends_with([':', '>', '='])
@@ -2774,8 +2778,11 @@ fn enhanced_anywhere(raw: &str, code: u16) -> Option<EnhancedCode> {
 
 /// The fields of a log record that hold a delivery status: Postfix's and Sendmail's `dsn=`,
 /// PowerMTA's accounting and bounce records' `dsnStatus=` (as the bounce handler in
-/// https://github.com/magicdude4eva/port25-bouncehandler/issues/30 logs them); lower case.
-const DSN_KEYS: [&str; 2] = ["dsn=", "dsnstatus="];
+/// https://github.com/magicdude4eva/port25-bouncehandler/issues/30 logs them), and a
+/// `status=` field that holds one (a notification log's "action=failed; reason=send_editor;
+/// status=5.7.1", heldout-v99c; Postfix's own `status=` holds a word, read by no key); lower
+/// case.
+const DSN_KEYS: [&str; 3] = ["dsn=", "dsnstatus=", "status="];
 
 /// The enhanced code at the start of `tail` (`5.1.1 (bad …`, `5.1.1.`): its digits and dots.
 fn leading_enhanced(tail: &str) -> Option<EnhancedCode> {
@@ -6376,6 +6383,25 @@ mod tests {
         }
         assert!(!looks_like_code("..."));
         assert!(looks_like_code("5.1.1") && looks_like_code("550"));
+    }
+
+    /// Round 51: Postfix's anvil counts after "limit exceeded:" are no reply; a `status=`
+    /// field that holds an enhanced code gives it.
+    #[test]
+    fn anvil_counts_and_status_fields() {
+        assert_eq!(
+            code_of(
+                "postfix/smtpd[1]: warning: Message delivery request rate limit exceeded: 334 from host.example.com[192.0.2.227] for service submission"
+            ),
+            None
+        );
+        match parse_inputs(&["action=failed; reason=send_editor; status=5.7.1".to_string()])
+            .into_iter()
+            .next()
+        {
+            Some(Parsed::Enhanced { code, .. }) => assert_eq!(code.to_string(), "5.7.1"),
+            other => panic!("{other:?}"),
+        }
     }
 
     /// PIPELINING: QUIT sent right after the final "." is answered after the end of data.

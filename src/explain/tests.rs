@@ -759,6 +759,26 @@ fn a_logged_bounce_quoting_a_success_is_a_system_error() {
     );
 }
 
+/// A pasted success to RCPT reads as the mail accepted, `delivered` (round 51, blind set
+/// v99b); a bare 250 asked about after RCPT is the code in general, with no reason.
+#[test]
+fn a_pasted_success_to_rcpt_is_delivered_a_bare_code_is_not() {
+    use crate::knowledge::classify::Reason;
+    let ex = explain(
+        &["C: RCPT TO:<a@example.com>\nS: 250 2.1.5 Accepted".to_string()],
+        None,
+    );
+    let item = ex.items.iter().find(|i| i.code == Some(250));
+    assert_eq!(
+        item.map(|i| (i.context, i.reason)),
+        Some((Some(Context::Rcpt), Some(Reason::Delivered))),
+        "{:?}",
+        ex.items
+    );
+    let bare = explain(&["250".to_string()], Some("RCPT"));
+    assert_eq!(bare.items.first().and_then(|i| i.reason), None);
+}
+
 /// A message the fuzzer built (explain_input, 2026-12-02) on which mail-parser 0.11 reaches
 /// its internal `debug_assert!` ("Invalid part ID, could not find multipart."), compiled out
 /// of every release build: with mail-parser's debug assertions off in this crate's profiles

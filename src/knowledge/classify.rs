@@ -576,6 +576,30 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix's \"warning: smtp_tls_policy_maps, next-hop destination … attribute \\\"match\\\" has empty value\" (a policy map from an MTA-STS resolver, https://github.com/Zuplu/postfix-tlspol/issues/95) and its DANE deferral \"non DNSSEC destination\" (a dane-only policy for a zone without DNSSEC, https://www.postfix.org/TLS_README.html#client_tls_dane; heldout-v98d): the sender's TLS policy held the mail back"),
     t("sender_domain_no_mx", &["no valid mx for your from address"], Rejected)
         .src("\"450 No valid MX for your FROM address\" (a receiver checking the envelope sender's domain, https://github.com/mjl-/mox/issues/408, heldout-v98d): the sender's domain cannot receive replies, so the sender is refused"),
+    // --- Round 51: what blind sets v99a–v99d showed, read after they were measured ---
+    // Rate limits, greylisting and acceptance, the recipient organisation's own policy,
+    // local delivery and the sender's own mailer (fixtures/bounces/README.md, "The v99 sets,
+    // measured blind").
+    t("list_post_refused", &["not allowed to post to this mailing list", "only subscribers may post", "does not allow posting through email", "unauthorized to participate in", "diffusion de message est réservée"], Rejected).hard()
+        .src("Mailing lists refusing a poster: Mailman's \"You are not allowed to post to this mailing list, and your message has been automatically rejected\", ezmlm's \"Sorry, only subscribers may post\", Google Groups' \"The group … does not allow posting through email\", GrayDuckMail's \"The sender is unrecognized or unauthorized to participate in <list>\", Sympa's \"La diffusion de message est réservée aux modérateurs\" (heldout-v99c): the list's own posting policy refused the sender"),
+    t("list_post_held", &["forwarded to the list maintainer for review", "forwarded to the list moderator"], OnHold)
+        .soft("The list holds the message for its moderator: it goes out if they approve it.")
+        .src("Mailman 2's \"Your message was sent from an address which is not on the list of people who are authorized to post to this mailing list. Your message has been forwarded to the list maintainer for review.\" (heldout-v99c): held, not refused"),
+    t("plesk_greylist_defer", &["defer during call 'grey' handler"], Greylisting)
+        .src("Plesk's mail handlers \"DEFER during call 'grey' handler\" before \"451 4.7.1 Service unavailable - try again later\" (Plesk's greylisting handler, heldout-v99b): greylisted"),
+    t("local_tool_permission", &["fatal: chdir…permission denied", "fatal: open…permission denied", "mail_queue_enter…permission denied", "can not chdir…permission denied", "cannot chdir…permission denied"], SystemError)
+        .soft("The sending host's own mail system cannot reach its queue or configuration: fix the file permissions (Postfix: `postfix set-permissions`), then send again.")
+        .src("Postfix's sendmail and postdrop \"fatal: open /etc/postfix/main.cf: Permission denied\", \"fatal: chdir /var/spool/postfix: Permission denied\", \"warning: mail_queue_enter: create file maildrop/…: Permission denied\", Sendmail's \"can not chdir(/var/spool/clientmqueue/): Permission denied\" (heldout-v99d): the local queue's permissions, no server refused anything"),
+    t("local_mail_system_fault", &["while waiting for lock", "error reading configuration", "unable to look up public/pickup"], SystemError)
+        .soft("The mail system on this host is misconfigured or not running: look at its log, fix it, and the queued mail goes out.")
+        .src("Dovecot LMTP's \"Error: Timeout (180s) while waiting for lock for transaction log file\" and \"Fatal: Error reading configuration: Invalid settings\", Postfix postdrop's \"warning: unable to look up public/pickup: No such file or directory\" (the pickup service is not running; heldout-v99d): a fault of the local mail system"),
+    t("local_mailer_misused", &["fatal: usage: sendmail", "recipient addresses must be specified on the command line", "no addresses that were not also on the command line", "account default not found", "msmtp: account default", ": host not set", "cannot open mailhub", "child exited 127", "could not instantiate mail function", "maildir delivery process failed"], MailerError).hard()
+        .src("The sending host's own mail program failing before any server is reached: Postfix's sendmail \"fatal: usage: sendmail [options]\" and \"Recipient addresses must be specified on the command line or via the -t option\", Exim's -t \"contained no addresses that were not also on the command line\", msmtp's \"account default not found: no configuration file available\" and \"host not set\", sSMTP's \"Cannot open mailhub:25\", mutt's \"child exited 127 (Exec error.)\", PHPMailer's \"Could not instantiate mail function\" (PHP's mail() failed), a maildir delivery program's \"refuse to deliver mail as root\" (heldout-v99d): the mailer or its configuration"),
+    t("no_recipients_in_message", &["no recipient addresses found in message header", "msmtp: no recipients found"], ContentError).hard()
+        .src("Postfix's sendmail -t \"fatal: No recipient addresses found in message header\" and msmtp's \"no recipients found\" (heldout-v99d): the message handed to the mailer names no recipient"),
+    t("php_mail_no_server", &["failed to connect to mailserver at"], NetworkError)
+        .soft("PHP's mail() found no mail server at the host and port php.ini names: start one, or point SMTP/smtp_port (or sendmail_path) at a working one.")
+        .src("PHP's \"Warning: mail(): Failed to connect to mailserver at \\\"localhost\\\" port 25, verify your \\\"SMTP\\\" and \\\"smtp_port\\\" setting in php.ini\" (heldout-v99d): no server answered"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -7795,6 +7819,61 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 51 (heldout-v99a–v99d, read after measuring).
+    #[test]
+    fn v99_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Sorry, only subscribers may post. If you are a subscriber, please forward this message to list-owner@example.org",
+                Rejected,
+            ),
+            (
+                None,
+                None,
+                "Your message was sent from an address which is not on the list of people who are authorized to post to this mailing list. Your message has been forwarded to the list maintainer for review.",
+                OnHold,
+            ),
+            (
+                None,
+                None,
+                "postfix/sendmail[1865]: fatal: chdir /var/spool/postfix: Permission denied",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "postfix/postdrop[1]: warning: unable to look up public/pickup: No such file or directory",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "sendmail: fatal: Recipient addresses must be specified on the command line or via the -t option",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "Message could not be sent. Mailer Error: Could not instantiate mail function.",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "sendmail: fatal: www(33): No recipient addresses found in message header",
+                ContentError,
+            ),
+            (
+                None,
+                None,
+                "Warning: mail(): Failed to connect to mailserver at \"localhost\" port 25, verify your \"SMTP\" and \"smtp_port\" setting in php.ini",
+                NetworkError,
             ),
         ]);
     }
