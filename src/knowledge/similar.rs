@@ -304,6 +304,10 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v98b"),
     set!("heldout-v98c"),
     set!("heldout-v98d"),
+    set!("heldout-v99a"),
+    set!("heldout-v99b"),
+    set!("heldout-v99c"),
+    set!("heldout-v99d"),
 ];
 
 /// The labelled reply most like the one asked about.
