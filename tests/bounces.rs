@@ -589,6 +589,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v99b",
     "heldout-v99c",
     "heldout-v99d",
+    "heldout-v100a",
+    "heldout-v100b",
+    "heldout-v100c",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
