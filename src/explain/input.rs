@@ -3270,6 +3270,9 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // OpenSMTPD's "smtp event=authentication user=… result=permfail" (heldout-v96d).
     ("event=authentication ", Context::Auth),
     ("smtp protocol error in \"auth", Context::Auth),
+    // A server answering AUTH that its EHLO reply did not offer ("503 AUTH command used when
+    // not advertised", heldout-v100c).
+    ("auth command used when not advertised", Context::Auth),
     // Sendmail refusing a client that spoke before the greeting ("rejecting commands from …
     // due to pre-greeting traffic").
     ("due to pre-greeting traffic", Context::Greeting),

@@ -600,6 +600,21 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("php_mail_no_server", &["failed to connect to mailserver at"], NetworkError)
         .soft("PHP's mail() found no mail server at the host and port php.ini names: start one, or point SMTP/smtp_port (or sendmail_path) at a working one.")
         .src("PHP's \"Warning: mail(): Failed to connect to mailserver at \\\"localhost\\\" port 25, verify your \\\"SMTP\\\" and \\\"smtp_port\\\" setting in php.ini\" (heldout-v99d): no server answered"),
+    // --- Round 52: what blind sets v100a–v100c showed, read after they were measured ---
+    // Attachments and malware, the sender's own provider refusing outbound mail, protocol
+    // and syntax errors (fixtures/bounces/README.md, "The v100 sets, measured blind").
+    t("attachment_content_rejected", &["rejected content attachment"], PolicyViolation).hard()
+        .src("\"554 5.5.7 e-mail Rejected Content Attachment\" (heldout-v100a): the receiver's attachment policy refused the message"),
+    t("office_macro_rejected", &["office document macro", "suspicious macro"], VirusDetected).hard()
+        .src("\"554 5.7.1 Rejected suspicious office document macro\" (a gateway's macro scanner, heldout-v100a): an attachment with a macro is treated as malware"),
+    t("cpanel_outgoing_suspended", &["has an outgoing mail suspension"], PolicyViolation).hard()
+        .src("cPanel's Exim router \"R=enforce_mail_permissions: Domain … has an outgoing mail suspension. Message discarded.\" (cPanel's Manage Email Accounts: suspend outgoing email discards it; heldout-v100b): the sending host's own policy stopped the mail"),
+    t("cpanel_outgoing_held", &["has an outgoing mail hold"], PolicyViolation)
+        .soft("The sending host holds this domain's outgoing mail: it goes out when the hold is lifted (cPanel: Email Accounts, Manage, Allow outgoing email).")
+        .src("cPanel's \"Domain … has an outgoing mail hold. Message will be reattempted later\" (cPanel's hold outgoing email keeps the mail queued; heldout-v100b)"),
+    t("requests_per_hour", &["requests per hour"], RateLimited)
+        .soft("The server allows this sender only so many messages an hour: wait and send again, or ask its admin for a higher limit.")
+        .src("A policy daemon's \"450 4.7.1 <a@b>: Sender address rejected: sorry, max 2 requests per hour.\" (postfwd's rate limit as Thunderbird shows it, heldout-v100b)"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -3258,7 +3273,12 @@ fn misused_rate_code(code: Option<u16>, reason: Option<Reason>) -> Option<String
 /// text that names what went wrong, Gmail's "no commands allowed to pipeline after
 /// STARTTLS", keeps its own reason). A success never reaches here with a reason to change.
 fn starttls_refused(r: Reason, ctx: Option<Context>, rule: &str) -> Reason {
-    let by_code_only = rule.starts_with("enhanced:") || rule.starts_with("code:");
+    // A text that only says the command is unknown ("500 5.3.3 Unrecognized command" after
+    // "Sent: STARTTLS", an Exchange receive connector without TLS, heldout-v100c) places it
+    // no better than its code.
+    let by_code_only = rule.starts_with("enhanced:")
+        || rule.starts_with("code:")
+        || rule == "text:unrecognized_command";
     match ctx {
         Some(Context::StartTls) if by_code_only && r != Delivered => FailedStartTls,
         _ => r,
@@ -7821,6 +7841,49 @@ mod tests {
                 Delivered,
             ),
         ]);
+    }
+
+    /// Round 52 (heldout-v100a–v100c, read after measuring).
+    #[test]
+    fn v100_read_after_measuring() {
+        assert_reasons(&[
+            (
+                Some(554),
+                Some("5.7.1"),
+                "554 5.7.1 Rejected suspicious office document macro",
+                VirusDetected,
+            ),
+            (
+                None,
+                None,
+                "R=enforce_mail_permissions: Domain example.com has an outgoing mail suspension. Message discarded.",
+                PolicyViolation,
+            ),
+            (
+                Some(450),
+                Some("4.7.1"),
+                "450 4.7.1 <a@example.com>: Sender address rejected: sorry, max 2 requests per hour.",
+                RateLimited,
+            ),
+        ]);
+        // STARTTLS answered "unrecognized": the server offers no TLS.
+        let c = classify_example(
+            Some(Context::StartTls),
+            Some(500),
+            Some("5.3.3"),
+            "500 5.3.3 Unrecognized command",
+        );
+        assert_eq!(c.reason, Some(FailedStartTls));
+        let held = classify_example(
+            None,
+            None,
+            None,
+            "Domain example.com has an outgoing mail hold. Message will be reattempted later",
+        );
+        assert_eq!(
+            (held.reason, held.bounce),
+            (Some(PolicyViolation), Some(Bounce::Soft))
+        );
     }
 
     /// Round 51 (heldout-v99a–v99d, read after measuring).
