@@ -308,6 +308,9 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v99b"),
     set!("heldout-v99c"),
     set!("heldout-v99d"),
+    set!("heldout-v100a"),
+    set!("heldout-v100b"),
+    set!("heldout-v100c"),
 ];
 
 /// The labelled reply most like the one asked about.
