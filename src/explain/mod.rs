@@ -553,16 +553,10 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
             },
         );
         item.reason = c.reason;
-        // A pasted success to RCPT (a transcript's "RCPT TO:<…>" then "250 2.1.5 OK"): every
-        // labelled set reads it as the mail accepted, `delivered`, as a pasted 250 whose
-        // command no word states (classify's pasted acceptance). The probe's own RCPT check
-        // never comes here: its accepted recipient is no delivery.
-        if item.reason.is_none()
-            && pasted
-            && item.code.is_some_and(|c| (200..300).contains(&c))
-            && matches!(item.context, None | Some(Context::Rcpt))
-        {
-            item.reason = Some(classify::Reason::Delivered);
+        // A pasted success the classifier left without a reason (a transcript's "RCPT
+        // TO:<…>" then "250 2.1.5 OK"): the knowledge layer's reading of pasted successes.
+        if item.reason.is_none() && pasted {
+            item.reason = classify::pasted_success(item.context, item.code);
         }
         item.bounce = c.bounce;
         item.acts = c.acts;

