@@ -1791,10 +1791,11 @@ fn command_reply_start(line: &str) -> Option<(Context, usize)> {
         };
         // The reply named as received ("RCPT TO: <> Received 504 <MailServer>: Helo command
         // rejected …", a university's help page, heldout-v97b).
+        const RECEIVED: &str = "received ";
         let rest = rest
-            .get(..9)
-            .filter(|w| w.eq_ignore_ascii_case("received "))
-            .map_or(rest, |_| rest[9..].trim_start());
+            .get(..RECEIVED.len())
+            .filter(|w| w.eq_ignore_ascii_case(RECEIVED))
+            .map_or(rest, |_| rest[RECEIVED.len()..].trim_start());
         code_at(rest, 0).map(|_| (*ctx, line.len() - rest.len()))
     })
 }
