@@ -592,6 +592,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v100a",
     "heldout-v100b",
     "heldout-v100c",
+    "heldout-v101a",
+    "heldout-v101b",
+    "heldout-v101c",
+    "heldout-v101d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
