@@ -596,6 +596,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v101b",
     "heldout-v101c",
     "heldout-v101d",
+    "heldout-v102a",
+    "heldout-v102b",
+    "heldout-v102c",
+    "heldout-v102d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
