@@ -899,10 +899,17 @@ fn unwrapped_log_lines(block: &str) -> Option<String> {
 }
 
 /// An indented line that goes on with the line before, unless a transcript's arrow starts
-/// it (Sendmail's indented `>>> MAIL FROM:<…>⏎    <<< 550 …` are lines of their own).
+/// it (Sendmail's indented `>>> MAIL FROM:<…>⏎    <<< 550 …` are lines of their own, and
+/// so are Exim's debug lines, a pid then `SMTP>>` or `SMTP<<`: "  292   SMTP<< 530 …").
 fn continues(l: &str) -> bool {
     let t = l.trim_start();
-    l.len() > t.len() && !t.is_empty() && !t.starts_with("<<<") && !t.starts_with(">>>")
+    let after_pid = t.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+    l.len() > t.len()
+        && !t.is_empty()
+        && !t.starts_with("<<<")
+        && !t.starts_with(">>>")
+        && !after_pid.starts_with("SMTP<< ")
+        && !after_pid.starts_with(EXIM_DEBUG_SENT)
 }
 
 /// A line not itself indented that a mail client's or a terminal's wrapping at 64 columns or
@@ -1189,7 +1196,7 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                 out.push(p.finish(&before));
                 before.clear();
             }
-            group.sent(cmd);
+            group.sent(cmd, line.contains(EXIM_DEBUG_SENT));
             note_command(&mut transcript, &mut queued, cmd);
             continue;
         }
@@ -1218,8 +1225,8 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                     let lead = line.get(..line.len() - rest.len()).unwrap_or("");
                     before.push(' ');
                     before.push_str(lead);
-                    if let Some(run) = group.first_reply() {
-                        answered_in_order(run, code, &mut transcript, &mut queued);
+                    if let Some((run, whole)) = group.first_reply() {
+                        answered_in_order(run, whole, code, &mut transcript, &mut queued);
                     }
                     current = Some(Pending::start(
                         (code, sep, rest),
@@ -1227,7 +1234,15 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
                         prev_text,
                         &mut transcript,
                     ));
-                    transcript = transcript.or_else(|| queued.pop_front());
+                    transcript = if code == 354 {
+                        // The client sends the message after a 354; the next reply answers its
+                        // end (RFC 5321 §4.1.1.4), even in a log that drops the commands
+                        // ("[debug]   354 Start mail input …" then "[debug]   550 5.3.4 …",
+                        // heldout-v101b).
+                        Some(Context::EndOfData)
+                    } else {
+                        transcript.or_else(|| queued.pop_front())
+                    };
                 }
             },
             None => match current.as_mut() {
@@ -1308,20 +1323,32 @@ fn lone_code_line(line: &str, single_line: bool) -> bool {
 struct Group {
     run: Vec<Context>,
     replied: bool,
+    /// Every command of the run came from a log that writes the whole session (Exim's
+    /// debug output), so no reply was trimmed away.
+    whole: bool,
 }
 
+/// Exim's debug output marks what its SMTP client sent "SMTP>> " (and what it read "SMTP<<
+/// "), every line of the session in order (`exim -d`, "  292   SMTP>> MAIL FROM:<a@b>
+/// SIZE=1378", heldout-v102a).
+const EXIM_DEBUG_SENT: &str = "SMTP>> ";
+
 impl Group {
-    /// A command line: it starts a new group after a reply.
-    fn sent(&mut self, cmd: Context) {
-        if std::mem::take(&mut self.replied) {
+    /// A command line: it starts a new group after a reply. `whole`: the line comes from a
+    /// log that writes every command and reply.
+    fn sent(&mut self, cmd: Context, whole: bool) {
+        if std::mem::take(&mut self.replied) || self.run.is_empty() {
             self.run.clear();
+            self.whole = true;
         }
         self.run.push(cmd);
+        self.whole &= whole;
     }
 
-    /// A reply starts: the group's commands when it is the first reply after them.
-    fn first_reply(&mut self) -> Option<&[Context]> {
-        (!std::mem::replace(&mut self.replied, true)).then_some(self.run.as_slice())
+    /// A reply starts: the group's commands when it is the first reply after them, and
+    /// whether they came from a log of the whole session.
+    fn first_reply(&mut self) -> Option<(&[Context], bool)> {
+        (!std::mem::replace(&mut self.replied, true)).then_some((self.run.as_slice(), self.whole))
     }
 }
 
@@ -1342,9 +1369,13 @@ fn note_command(transcript: &mut Option<Context>, queued: &mut VecDeque<Context>
 /// and the commands after it wait in `queued` for the replies that follow (HESK's `C MAIL
 /// FROM:…⏎C RCPT TO:…⏎C DATA⏎S 250 2.1.0 Ok⏎S 554 5.7.1 …: Relay access denied`: the 554
 /// answers RCPT, heldout-v76b). A refusal right after them keeps the last command: a paste
-/// trimmed to the failing step often keeps the commands and drops their replies.
+/// trimmed to the failing step often keeps the commands and drops their replies; not so in
+/// a log of the whole session (`whole`, Exim's debug output), whose first reply answers
+/// the first command whatever it says (MAIL FROM, RCPT TO, DATA, then "530 5.7.1 Client
+/// was not authenticated", heldout-v102a).
 fn answered_in_order(
     run: &[Context],
+    whole: bool,
     code: u16,
     transcript: &mut Option<Context>,
     queued: &mut VecDeque<Context>,
@@ -1358,7 +1389,7 @@ fn answered_in_order(
             .all(|c| matches!(c, Context::Mail | Context::Rcpt | Context::Rset));
     if let [first, rest @ ..] = run
         && grouped
-        && (200..400).contains(&code)
+        && ((200..400).contains(&code) || whole)
     {
         *transcript = Some(*first);
         *queued = rest.iter().copied().collect();
@@ -1720,6 +1751,7 @@ fn labelled_transcript(line: &str) -> Option<&str> {
 fn logged_transcript(line: &str) -> Option<&str> {
     [
         "SMTP >>> ",
+        EXIM_DEBUG_SENT,
         ",>,",
         ",<,",
         "\"SENT: ",
@@ -1933,6 +1965,9 @@ fn strong_position(line: &str, rest: &str) -> bool {
         || before.ends_with("]:")
         || known_prefix(&before)
         || before.contains("smtp error from remote mail")
+        // The reply right after a logger's time stamp and bracketed fields, as the line
+        // before it was ("[…] [debug]   354 …" then "[…] [debug]   550 …").
+        || line.len() - without_bracketed_fields(line).len() == end.saturating_sub(4)
 }
 
 /// Whether `before` (lower case, trailing spaces removed) ends in a known prefix, or in a
@@ -2008,6 +2043,10 @@ const PREFIXES: &[&str] = &[
     "reply=",
     "<-",
     "<**",
+    // swaks's receive marks inside TLS: "<~ " a reply, "<~*" an error reply ("<~* 535
+    // authentication failed", heldout-v101b).
+    "<~*",
+    "<~",
     "#",
     // A log's response field ("2021-03-09 11:10:37, resp, 554 \"Refused. …\"").
     "resp,",
@@ -2032,6 +2071,28 @@ const PREFIXES: &[&str] = &[
     "] <",
 ];
 
+/// Whether `before` ends in a host name and a port, then a colon, right before the code
+/// (Barracuda's message log: "Rejected (mail.example.com:25:530 5.7.1 Client was not
+/// authenticated(at FROM))", heldout-v101c): the reply of the host named.
+fn host_port_before(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(':') else {
+        return false;
+    };
+    let host = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    let Some(host) = host
+        .strip_suffix(':')
+        .filter(|_| (2..=5).contains(&(rest.len() - host.len())))
+    else {
+        return false;
+    };
+    let name = host.rsplit([' ', '(']).next().unwrap_or("");
+    name.contains('.')
+        && name.bytes().any(|b| b.is_ascii_alphabetic())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
 /// Finds the reply code in a log line: at the start, or right after a known prefix
 /// (`said:`, `<<<`, `smtp;`, …), after the `[address]:` of a host, or, in an Exim
 /// "SMTP error from remote mail server after …:" line, after a colon. Never inside other
@@ -2053,6 +2114,17 @@ pub(super) fn find_code(line: &str, exim: bool, loose: bool) -> Option<(u16, cha
     if let Some(found) = stamp_end(line)
         .and_then(|i| code_at(line, i).or_else(|| loose.then(|| loose_code_at(line, i)).flatten()))
         .filter(|(c, _, rest)| (2..=5).contains(&(c / 100)) && !exim_log_flag(rest))
+    {
+        return Some(found);
+    }
+    // A logger's bracketed fields before the reply, a thread id and a level ("[0xb7fd16e0]
+    // [debug]   354 Start mail input …" once the time stamp is gone, a client's debug log,
+    // heldout-v101b): the reply starts the logged message.
+    let unbracketed = without_bracketed_fields(line);
+    if unbracketed.len() < line.len()
+        && line.starts_with('[')
+        && let Some(found) = code_at(line, line.len() - unbracketed.len())
+            .filter(|(c, _, rest)| (2..=5).contains(&(c / 100)) && !exim_log_flag(rest))
     {
         return Some(found);
     }
@@ -2136,6 +2208,8 @@ fn exim_log_flag(rest: &str) -> bool {
     let rest = rest.trim_start();
     [
         "<= ", "=> ", "-> ", ">> ", "*> ", "** ", "== ", "LOG: ", "H=",
+        // Exim's debug transcript after the pid ("292   SMTP<< 530 5.7.1 …", heldout-v102a).
+        "SMTP<< ", "SMTP>> ",
     ]
     .iter()
     .any(|f| rest.starts_with(f))
@@ -2523,7 +2597,14 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .next()
                         .is_some_and(|w| rfc3463(w.trim_start_matches('"')).is_some())
             });
-        if after_prefix || after_host || after_exim || after_colon || status_then_code(before) {
+        let after_port = host_port_before(before);
+        if after_prefix
+            || after_host
+            || after_exim
+            || after_colon
+            || after_port
+            || status_then_code(before)
+        {
             // "said: 550, quota exceeded": in the loose pass the prefix also takes a code
             // followed by a comma (not a colon: "smtp.rs:388: …" is a source line).
             code_at(line, i).or_else(|| {
@@ -3058,6 +3139,10 @@ fn infer_context(block: &str) -> Option<Context> {
         ("after bdat", Context::Bdat),
         ("in reply to rcpt to", Context::Rcpt),
         ("[rcpt_to]", Context::Rcpt),
+        // Barracuda's message log names the step after the reply: "…:530 5.7.1 Client was
+        // not authenticated(at FROM))" (heldout-v101c).
+        ("(at from)", Context::Mail),
+        ("(at rcpt)", Context::Rcpt),
         // Yahoo's relay bounce tags the remote reply with the step it answered: "[RCPT_TO]",
         // "[BODY]" after the message ("Remote host said: 552 5.7.0 … - gsmtp [BODY]",
         // repo:sympa-community/historic-sympa/t/samples/error7.eml), "[MAIL_FROM]".
@@ -6368,6 +6453,51 @@ mod tests {
         }
         // A name that is no code: the line stays a command.
         assert_eq!(command_before_reply("HELO mail.example.org"), None);
+    }
+
+    /// Round 53: swaks's TLS marks, Exim's debug transcript, a logger's bracketed fields
+    /// before a 354 and the reply after it, Barracuda's "host:port:code" and "(at FROM)".
+    #[test]
+    fn transcripts_debug_logs_and_consoles() {
+        let last = |text: &str| match parse_inputs(&[text.to_string()]).into_iter().last() {
+            Some(Parsed::Reply { code, inferred, .. }) => (code, inferred),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(
+            last(
+                " ~> AUTH CRAM-MD5\n<~  334 PDI...Pg==\n ~> cG9...Mw==\n<~* 535 authentication failed"
+            ),
+            (535, Some(Context::Auth))
+        );
+        // Exim's debug output writes the whole pipelined group: the first reply answers
+        // MAIL, even a refusal.
+        assert_eq!(
+            last(
+                "  292   SMTP>> MAIL FROM:<a@example.org> SIZE=1378\n  292   SMTP>> RCPT TO:<b@example.com>\n  292   SMTP>> DATA\n  292   SMTP<< 530 5.7.1 Client was not authenticated"
+            ),
+            (530, Some(Context::Mail))
+        );
+        // A hand-trimmed paste keeps the last command, as before.
+        assert_eq!(
+            last(
+                "C: MAIL FROM:<a@example.org>\nC: RCPT TO:<b@example.com>\nC: DATA\nS: 530 5.7.1 Client was not authenticated"
+            ),
+            (530, Some(Context::Data))
+        );
+        assert_eq!(
+            last(
+                "[2013-07-21 20:14:16.937198] [0xb7fd16e0] [debug]   354 Start mail input; end with <CRLF>.<CRLF>\n[2013-07-21 20:14:18.021722] [0xb7fd16e0] [debug]   550 5.3.4 Requested action not taken"
+            ),
+            (550, Some(Context::EndOfData))
+        );
+        assert_eq!(
+            reply("Rejected (mail.example.com:25:530 5.7.1 Client was not authenticated(at FROM))"),
+            (530, Some("5.7.1".to_string()), Some(Context::Mail))
+        );
+        // A clock's "10:00:25:" and a source line's "x.py:25:" name no host.
+        assert!(!host_port_before("at 10:00:25:"));
+        assert!(!host_port_before("file \"x.py\", line 25:"));
+        assert!(host_port_before("rejected (mx.example.com:587:"));
     }
 
     /// Round 50: KumoMTA's JSON record keeps the reply's words in "content"; a paste's

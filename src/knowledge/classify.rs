@@ -615,6 +615,34 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("requests_per_hour", &["requests per hour"], RateLimited)
         .soft("The server allows this sender only so many messages an hour: wait and send again, or ask its admin for a higher limit.")
         .src("A policy daemon's \"450 4.7.1 <a@b>: Sender address rejected: sorry, max 2 requests per hour.\" (postfwd's rate limit as Thunderbird shows it, heldout-v100b)"),
+    // --- Round 53: what blind sets v101a–v102d showed, read after they were measured ---
+    // Queue listings, transcripts, admin consoles and message traces, the providers' own
+    // bounces, Windows servers' logs, filters' and policy servers' logs (fixtures/bounces/
+    // README.md, "The v101 sets, measured blind", "The v102 sets, measured blind").
+    t("postfix_transport_unavailable", &["mail transport unavailable"], SystemError)
+        .soft("The sending server has no working delivery agent for this destination (a transport named in its configuration is missing or failing): fix master.cf or the transport map, then flush the queue.")
+        .src("Postfix's queue entry \"(mail transport unavailable)\" (the transport in master.cf or transport_maps cannot be used; repo:kbytesys/pynagmailplugins and pymailq samples, heldout-v101a; corpus.tsv's postfix/error \"dsn=4.3.0 … mail transport unavailable\"): a fault of the sending system"),
+    t("connect_address_not_available", &["connect to…address not available"], NetworkError)
+        .soft("The sending host could not use a local address to reach the server (EADDRNOTAVAIL, often IPv6 without a route or address): fix its network settings, or make Postfix use IPv4 (inet_protocols), then flush the queue.")
+        .src("Postfix's \"(connect to alt2.gmail-smtp-in.l.google.com[2a00:…]:25: Address not available)\" in a queue listing (connect(2): EADDRNOTAVAIL; https://github.com/Mailu/Mailu/issues/1047, heldout-v101a): the sender's own network, no server answered"),
+    t("local_mda_misinvoked", &["invalid -f parameter", "\"usage: "], MailerError)
+        .soft("The local delivery program was started with arguments it does not accept: fix the command in the mail server's configuration (OpenSMTPD: the action's `mda` line); the queued mail is retried.")
+        .src("OpenSMTPD's envelope \"errorline: \\\"lda: Fatal: Invalid -f parameter: …\\\"\" and its queue's \"pending|…|\\\"usage: fdm [-hklmnqv] …\\\"\" (the mda program printed its usage; https://github.com/OpenSMTPD/OpenSMTPD/issues/855 and /797, heldout-v101a): the delivery program was called wrongly, the envelope stays queued"),
+    t("yahoo_deferred_numbered", &["message temporarily deferred - ["], BadReputation)
+        .soft("Yahoo defers mail from this server for its traffic or for complaints: lower the rate, check the list's hygiene, and let the queue retry.")
+        .src("Yahoo's \"451 Message temporarily deferred - [170]\" (Yahoo's help page on 4XX deferrals: unusual traffic or user complaints, https://help.yahoo.com/kb/review-xx-smtp-sln26151.html; heldout-v101a)"),
+    t("outlook_sign_in_to_send", &["to continue sending messages, please sign in"], SecurityError).hard()
+        .src("Outlook.com's \"550 5.3.4 Requested action not taken; To continue sending messages, please sign in to your account.\" (the account must be verified on the web before it may send again, heldout-v101b): the sending account is held, whatever the 5.3.4 code says"),
+    t("exchange_transport_rule", &["deleted by the transport rules agent"], PolicyViolation).hard()
+        .src("Exchange's message trace \"{LED=550 5.2.1 Message deleted by the transport rules agent}\" (a mail-flow rule deleted it; heldout-v101c): the organisation's own rule, not a disabled mailbox"),
+    t("exchange_tls_illegal_message", &["security status illegalmessage"], FailedStartTls)
+        .src("Exchange's \"450 4.4.317 Cannot connect to remote server [Message=451 4.4.0 Security status IllegalMessage]\" (SChannel's SEC_E_ILLEGAL_MESSAGE: the TLS handshake failed; heldout-v102a)"),
+    t("host_not_found_chinese", &["未找到主機或網域名稱", "未找到主机或域名"], HostUnknown).hard()
+        .src("Proton Mail's bounce in Traditional Chinese quoting Postfix's \"Host or domain name not found. Name service error …\" as \"未找到主機或網域名稱。域名服務錯誤\" (heldout-v101d; the Simplified form by the same words): the recipient's domain has no address"),
+    t("filter_passed", &["result: delivered", "passed clean", "spamd: clean message", "]: clean message (", "decided action=dunno", "policy action=prepend"], Delivered)
+        .src("Filters and servers letting mail through: Kerio's \"Sent: … Result: delivered, Status: 2.0.0\" (heldout-v101c), amavis's \"Passed CLEAN\", SpamAssassin spamd's \"clean message (-1.1/5.0) for …\", policyd-weight's \"decided action=DUNNO\" and policyd-spf's \"Policy action=PREPEND Received-SPF: pass\" (the policy server adds its header and lets the mail pass; heldout-v102d)"),
+    t("sender_callback_failed", &["cbv: "], Rejected)
+        .src("A milter's sender call-back verification \"TEMPFAIL: CBV: 450 No MX servers available\" (bms.py's log, heldout-v102d): the envelope sender could not be verified, so the sender is refused, not the recipient's domain"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -7852,6 +7880,74 @@ mod tests {
                 Delivered,
             ),
         ]);
+    }
+
+    /// Round 53 (heldout-v101a–v102d, read after measuring).
+    #[test]
+    fn v101_v102_read_after_measuring() {
+        assert_reasons(&[
+            (
+                Some(550),
+                Some("5.3.4"),
+                "550 5.3.4 Requested action not taken; To continue sending messages, please sign in to your account.",
+                SecurityError,
+            ),
+            (
+                Some(550),
+                Some("5.2.1"),
+                "550 5.2.1 Message deleted by the transport rules agent",
+                PolicyViolation,
+            ),
+            (
+                Some(451),
+                None,
+                "451 Message temporarily deferred - [170]",
+                BadReputation,
+            ),
+            (
+                Some(450),
+                Some("4.4.317"),
+                "450 4.4.317 Cannot connect to remote server [Message=451 4.4.0 Security status IllegalMessage]",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "amavis[5136]: (05136-09) Passed CLEAN, [192.0.2.1] <a@example.org> -> <b@example.com>",
+                Delivered,
+            ),
+            (
+                None,
+                None,
+                "spamd[7666]: clean message (-1.1/5.0) for jm:1007 in 0.4 seconds, 1800 bytes.",
+                Delivered,
+            ),
+            (
+                Some(450),
+                None,
+                "TEMPFAIL: CBV: 450 No MX servers available",
+                Rejected,
+            ),
+        ]);
+        // Local faults of the sending host stay soft: the queue retries them.
+        for (text, reason) in [
+            ("(mail transport unavailable)", SystemError),
+            (
+                "(connect to mx.example.com[2001:db8::1]:25: Address not available)",
+                NetworkError,
+            ),
+            (
+                "errorline: \"lda: Fatal: Invalid -f parameter: Missing domain after '@' in source route\"",
+                MailerError,
+            ),
+        ] {
+            let c = classify_example(None, None, None, text);
+            assert_eq!(
+                (c.reason, c.bounce),
+                (Some(reason), Some(Bounce::Soft)),
+                "{text}"
+            );
+        }
     }
 
     /// Round 52 (heldout-v100a–v100c, read after measuring).
