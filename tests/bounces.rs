@@ -600,6 +600,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v102b",
     "heldout-v102c",
     "heldout-v102d",
+    "heldout-v103a",
+    "heldout-v103b",
+    "heldout-v103c",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
