@@ -903,7 +903,9 @@ fn unwrapped_log_lines(block: &str) -> Option<String> {
 /// so are Exim's debug lines, a pid then `SMTP>>` or `SMTP<<`: "  292   SMTP<< 530 …").
 fn continues(l: &str) -> bool {
     let t = l.trim_start();
-    let after_pid = t.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+    let after_pid = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
     l.len() > t.len()
         && !t.is_empty()
         && !t.starts_with("<<<")
@@ -2207,9 +2209,21 @@ fn holds_clock(s: &str) -> bool {
 fn exim_log_flag(rest: &str) -> bool {
     let rest = rest.trim_start();
     [
-        "<= ", "=> ", "-> ", ">> ", "*> ", "** ", "== ", "LOG: ", "H=",
-        // Exim's debug transcript after the pid ("292   SMTP<< 530 5.7.1 …", heldout-v102a).
-        "SMTP<< ", "SMTP>> ",
+        "<= ",
+        "=> ",
+        "-> ",
+        ">> ",
+        "*> ",
+        "** ",
+        "== ",
+        "LOG: ",
+        "H=",
+        // Exim's debug transcript after the pid ("292   SMTP<< 530 5.7.1 …", heldout-v102a)
+        // and its debug log of a connection ("  337   SMTP connection from … lost",
+        // heldout-v103c).
+        "SMTP<< ",
+        "SMTP>> ",
+        "SMTP connection from",
     ]
     .iter()
     .any(|f| rest.starts_with(f))
@@ -3341,6 +3355,15 @@ fn smtplib_sender_refused(block: &str) -> Option<Context> {
 /// Stages that servers' own logs and checkers' reports name, read after [`infer_context`]'s
 /// own hints.
 const LOG_STAGES: &[(&str, Context)] = &[
+    // Receiving-side logs naming the step (heldout-v103a, v103c): Postfix's "after CONNECT"
+    // (before any command: the greeting), "after QUIT from", "in RCPT command"; Exim's
+    // "lost while reading message data".
+    ("after connect from", Context::Greeting),
+    ("after connect:", Context::Greeting),
+    ("after quit from", Context::Quit),
+    ("in rcpt command:", Context::Rcpt),
+    ("in mail command:", Context::Mail),
+    ("while reading message data", Context::Data),
     (
         "while receiving the initial server greeting",
         Context::Greeting,

@@ -643,6 +643,41 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Filters and servers letting mail through: Kerio's \"Sent: … Result: delivered, Status: 2.0.0\" (heldout-v101c), amavis's \"Passed CLEAN\", SpamAssassin spamd's \"clean message (-1.1/5.0) for …\", policyd-weight's \"decided action=DUNNO\" and policyd-spf's \"Policy action=PREPEND Received-SPF: pass\" (the policy server adds its header and lets the mail pass; heldout-v102d)"),
     t("sender_callback_failed", &["cbv: "], Rejected)
         .src("A milter's sender call-back verification \"TEMPFAIL: CBV: 450 No MX servers available\" (bms.py's log, heldout-v102d): the envelope sender could not be verified, so the sender is refused, not the recipient's domain"),
+    // --- Round 54: what blind sets v103a–v103c showed, read after they were measured ---
+    // Lines written on the receiving side: Postfix smtpd and postscreen, the mailbox side,
+    // Exim's main and reject logs (fixtures/bounces/README.md, "The v103 sets, measured
+    // blind").
+    t("client_protocol_violation", &["command pipelining from", "non-smtp command from", "improper command pipelining after"], SyntaxError).hard()
+        .src("Postfix postscreen's \"COMMAND PIPELINING from [addr]:port after ehlo\" and \"NON-SMTP COMMAND from … after CONNECT\", smtpd's \"warning: non-SMTP command from unknown[addr]: GET / HTTP/1.1\" and \"improper command pipelining after HELO from\" (POSTSCREEN_README: such clients are refused with a 5xx when the test is enforced; heldout-v103a): the client broke the protocol"),
+    t("postscreen_hangup", &["hangup after"], NetworkError)
+        .soft("The client dropped the connection during the receiving server's pre-greeting tests: nothing to fix on the receiving side unless a real sender reports it.")
+        .src("Postfix postscreen's \"HANGUP after 0.28 from [addr]:port in tests before SMTP handshake\" (POSTSCREEN_README; heldout-v103a): the client hung up"),
+    t("auth_errors_exceeded", &["too many errors after auth"], SecurityError).hard()
+        .src("Postfix smtpd's \"too many errors after AUTH from unknown[addr]\" (smtpd_hard_error_limit reached by failed logins; heldout-v103a): a login-guessing client, not a rate limit"),
+    t("auth_backend_down", &["cannot connect to saslauthd server", "connect to milter service"], SystemError)
+        .soft("A service the receiving server depends on (saslauthd, a milter) is not running or not reachable: start it or fix its socket path.")
+        .src("Postfix smtpd's \"SASL authentication failure: cannot connect to saslauthd server: No such file or directory\" and \"warning: connect to Milter service unix:/run/opendkim/opendkim.sock: No such file or directory\" (heldout-v103a): a fault of the receiving system, not of the client's credentials or message"),
+    t("client_name_unverified", &["does not resolve to address", "no host name found for ip address", "no ip address found for host"], RequirePtr)
+        .src("Postfix smtpd's \"warning: hostname … does not resolve to address …\" and Exim's \"no host name found for IP address …\" / \"no IP address found for host … (during SMTP connection from …)\" (heldout-v103a, v103c): the client's reverse DNS does not check out, so the receiver treats it as unknown"),
+    t("receiving_connection_lost", &["unexpected disconnection while reading smtp command", "smtp command timeout on connection from", "lost while reading message data", "smtp connection from…lost"], NetworkError)
+        .soft("The client dropped or stalled the connection: if it was a real sender, it retries.")
+        .src("Exim's \"unexpected disconnection while reading SMTP command from …\", \"SMTP command timeout on connection from …\" and \"SMTP connection from … lost (while reading message data)\" (heldout-v103c): the session broke off"),
+    t("illegal_address_syntax", &["illegal address syntax from"], UserUnknown).hard()
+        .src("Postfix smtpd's \"warning: Illegal address syntax from … in RCPT command: <…>\" (answered 501 5.1.3; the 5.1.3 convention of fixtures/bounces/README.md; heldout-v103a)"),
+    t("local_delivery_config_fault", &["defer (-1): expansion of", "failed to get quota resource"], SystemError)
+        .soft("The receiving host's own delivery configuration failed: fix the router/transport expansion or the quota backend; the message stays queued.")
+        .src("Exim's local delivery \"R=localuser T=local_delivery defer (-1): Expansion of \\\"${extract…}\\\" failed\" and Dovecot's \"Failed to get quota resource STORAGE: quota-count: Couldn't get size of mailbox\" (heldout-v103b): a configuration fault, not a full mailbox"),
+    t("mailbox_side_delivered", &["dupelim: eliminated duplicate message", "]: delivered:…to mailbox:"], Delivered)
+        .src("Cyrus lmtpd's \"Delivered: <msgid> to mailbox: user.name\" and its duplicate suppression \"dupelim: eliminated duplicate message to …\" (the message was delivered once already; heldout-v103b)"),
+    t("vacation_not_sent", &["discarding vacation response", "will not send vacation"], Vacation)
+        .soft("The auto-reply was not sent (the sender looks automatic, or the recipient is not addressed directly); the message itself was delivered.")
+        .src("Dovecot Pigeonhole's \"discarding vacation response for implicitly delivered message\" and PostfixAdmin vacation.pl's \"… contains noreply - will not send vacation message\" (heldout-v103b)"),
+    t("sieve_redirect_loop", &["indicates a mail loop"], NetworkError).hard()
+        .src("Dovecot Pigeonhole's \"redirect action: not forwarding message to <…>: the `x-sieve-redirected-from' header indicates a mail loop\" (heldout-v103b; the mail-loop convention of the earlier sets)"),
+    t("exim_sender_verify_fail", &["sender verify fail for", "faked bounce"], Rejected).hard()
+        .src("Exim's \"sender verify fail for <a@b>: response to \\\"RCPT TO:<a@b>\\\" from … was: 511 5.1.1 …\" (the callout's answer is about the sender, so the sender is refused) and a null-sender \"rejected RCPT <…>: Faked bounce\" (heldout-v103c; every read set labels sender verification rejected)"),
+    t("exim_greylisted", &[": greylisted"], Greylisting)
+        .src("Exim's \"temporarily rejected after DATA: Greylisted <…> for offences: Message has 6.9 SpamAssassin points\" (a greylisting ACL that names its reasons, heldout-v103c), as Postfix policy servers' \"Recipient address rejected: Greylisted\""),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -7880,6 +7915,49 @@ mod tests {
                 Delivered,
             ),
         ]);
+    }
+
+    /// Round 54 (heldout-v103a–v103c, read after measuring): receiving-side lines.
+    #[test]
+    fn v103_read_after_measuring() {
+        for (text, reason) in [
+            (
+                "postfix/postscreen[1]: NON-SMTP COMMAND from [192.0.2.1]:4000 after CONNECT: GET / HTTP/1.1",
+                SyntaxError,
+            ),
+            (
+                "postfix/smtpd[1]: too many errors after AUTH from unknown[192.0.2.1]",
+                SecurityError,
+            ),
+            (
+                "warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory",
+                SystemError,
+            ),
+            ("no host name found for IP address 192.0.2.1", RequirePtr),
+            (
+                "SMTP command timeout on connection from [192.0.2.1]:64332 I=[198.51.100.1]:25",
+                NetworkError,
+            ),
+            (
+                "lmtpunix[1]: Delivered: <id@example.org> to mailbox: user.alice",
+                Delivered,
+            ),
+            (
+                "sieve: discarding vacation response for implicitly delivered message",
+                Vacation,
+            ),
+            (
+                "H=mx.example.org [192.0.2.1] sender verify fail for <a@example.org>: response to \"RCPT TO:<a@example.org>\" from mx.example.org [192.0.2.1] was: 511 5.1.1 no such user",
+                Rejected,
+            ),
+            (
+                "F=<a@example.org> temporarily rejected after DATA: Greylisted <id> for offences: Message has 6.9 SpamAssassin points",
+                Greylisting,
+            ),
+        ] {
+            let c = classify_example(None, None, None, text);
+            assert_eq!(c.reason, Some(reason), "{text}");
+        }
     }
 
     /// Round 53 (heldout-v101a–v102d, read after measuring).
