@@ -311,6 +311,17 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v100a"),
     set!("heldout-v100b"),
     set!("heldout-v100c"),
+    set!("heldout-v101a"),
+    set!("heldout-v101b"),
+    set!("heldout-v101c"),
+    set!("heldout-v101d"),
+    set!("heldout-v102a"),
+    set!("heldout-v102b"),
+    set!("heldout-v102c"),
+    set!("heldout-v102d"),
+    set!("heldout-v103a"),
+    set!("heldout-v103b"),
+    set!("heldout-v103c"),
 ];
 
 /// The labelled reply most like the one asked about.
