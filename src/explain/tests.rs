@@ -779,6 +779,31 @@ fn a_pasted_success_to_rcpt_is_delivered_a_bare_code_is_not() {
     assert_eq!(bare.items.first().and_then(|i| i.reason), None);
 }
 
+/// Round 53: a filter's line that let mail pass ("Passed CLEAN", "action=PREPEND") is
+/// delivered on its own, and leaves a bounce pasted after it in the same block to its own
+/// reply.
+#[test]
+fn a_filter_pass_line_does_not_take_over_a_bounce_after_it() {
+    use crate::knowledge::classify::Reason;
+    let alone = explain(
+        &["mx amavis[1]: (01-02) Passed CLEAN {RelayedInbound}, [192.0.2.1] <a@example.org> -> <c@example.com>".to_string()],
+        None,
+    );
+    assert_eq!(
+        alone.items.first().and_then(|i| i.reason),
+        Some(Reason::Delivered)
+    );
+    let pasted = "Dec  6 01:00:00 mx amavis[1]: (01-02) Passed CLEAN {RelayedInbound}, [192.0.2.1] <a@example.org> -> <c@example.com>\nDec  6 01:00:01 mx postfix/smtp[2]: ABC: to=<c@example.com>, relay=mx.example.com[192.0.2.2]:25, status=bounced (host mx.example.com[192.0.2.2] said: 550 5.1.1 <c@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))";
+    let ex = explain(&[pasted.to_string()], None);
+    let item = ex.items.iter().find(|i| i.code == Some(550));
+    assert_eq!(
+        item.map(|i| (i.context, i.reason)),
+        Some((Some(Context::Rcpt), Some(Reason::UserUnknown))),
+        "{:?}",
+        ex.items
+    );
+}
+
 /// A message the fuzzer built (explain_input, 2026-12-02) on which mail-parser 0.11 reaches
 /// its internal `debug_assert!` ("Invalid part ID, could not find multipart."), compiled out
 /// of every release build: with mail-parser's debug assertions off in this crate's profiles
