@@ -2207,23 +2207,17 @@ fn holds_clock(s: &str) -> bool {
 /// ch. "Debugging": `-d` prefixes the pid; https://github.com/authelia/authelia/issues/1118,
 /// heldout-v79b).
 fn exim_log_flag(rest: &str) -> bool {
+    // Exim's debug lines put three spaces after the pid ("  337   SMTP connection from …
+    // lost", heldout-v103c); a reply has one ("421 SMTP connection from 192.0.2.1 refused").
+    let padded = rest.starts_with(' ');
     let rest = rest.trim_start();
+    if padded && rest.starts_with("SMTP connection from") {
+        return true;
+    }
     [
-        "<= ",
-        "=> ",
-        "-> ",
-        ">> ",
-        "*> ",
-        "** ",
-        "== ",
-        "LOG: ",
-        "H=",
-        // Exim's debug transcript after the pid ("292   SMTP<< 530 5.7.1 …", heldout-v102a)
-        // and its debug log of a connection ("  337   SMTP connection from … lost",
-        // heldout-v103c).
-        "SMTP<< ",
-        "SMTP>> ",
-        "SMTP connection from",
+        "<= ", "=> ", "-> ", ">> ", "*> ", "** ", "== ", "LOG: ", "H=",
+        // Exim's debug transcript after the pid ("292   SMTP<< 530 5.7.1 …", heldout-v102a).
+        "SMTP<< ", "SMTP>> ",
     ]
     .iter()
     .any(|f| rest.starts_with(f))
@@ -6521,6 +6515,16 @@ mod tests {
         assert!(!host_port_before("at 10:00:25:"));
         assert!(!host_port_before("file \"x.py\", line 25:"));
         assert!(host_port_before("rejected (mx.example.com:587:"));
+        // Exim's debug pid before "SMTP connection from" is no code; a reply saying those
+        // words keeps its code.
+        assert_eq!(
+            reply("421 SMTP connection from 192.0.2.1 refused: too many connections").0,
+            421
+        );
+        assert!(matches!(
+            parse_inputs(&["  337   SMTP connection from localhost [127.0.0.1] lost while reading message data".to_string()]).first(),
+            Some(Parsed::Invalid { .. })
+        ));
     }
 
     /// Round 50: KumoMTA's JSON record keeps the reply's words in "content"; a paste's
