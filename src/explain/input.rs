@@ -910,7 +910,7 @@ fn continues(l: &str) -> bool {
         && !t.is_empty()
         && !t.starts_with("<<<")
         && !t.starts_with(">>>")
-        && !after_pid.starts_with("SMTP<< ")
+        && !after_pid.starts_with(EXIM_DEBUG_READ)
         && !after_pid.starts_with(EXIM_DEBUG_SENT)
 }
 
@@ -1334,6 +1334,8 @@ struct Group {
 /// "), every line of the session in order (`exim -d`, "  292   SMTP>> MAIL FROM:<a@b>
 /// SIZE=1378", heldout-v102a).
 const EXIM_DEBUG_SENT: &str = "SMTP>> ";
+/// What Exim's debug output shows its SMTP client read ([`EXIM_DEBUG_SENT`]'s twin).
+const EXIM_DEBUG_READ: &str = "SMTP<< ";
 
 impl Group {
     /// A command line: it starts a new group after a reply. `whole`: the line comes from a
@@ -2215,9 +2217,18 @@ fn exim_log_flag(rest: &str) -> bool {
         return true;
     }
     [
-        "<= ", "=> ", "-> ", ">> ", "*> ", "** ", "== ", "LOG: ", "H=",
+        "<= ",
+        "=> ",
+        "-> ",
+        ">> ",
+        "*> ",
+        "** ",
+        "== ",
+        "LOG: ",
+        "H=",
         // Exim's debug transcript after the pid ("292   SMTP<< 530 5.7.1 …", heldout-v102a).
-        "SMTP<< ", "SMTP>> ",
+        EXIM_DEBUG_READ,
+        EXIM_DEBUG_SENT,
     ]
     .iter()
     .any(|f| rest.starts_with(f))
@@ -2605,12 +2616,11 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                         .next()
                         .is_some_and(|w| rfc3463(w.trim_start_matches('"')).is_some())
             });
-        let after_port = host_port_before(before);
         if after_prefix
             || after_host
             || after_exim
             || after_colon
-            || after_port
+            || host_port_before(before)
             || status_then_code(before)
         {
             // "said: 550, quota exceeded": in the loose pass the prefix also takes a code
