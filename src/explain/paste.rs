@@ -502,8 +502,19 @@ impl<'a> Item<'a> {
         {
             return true;
         }
-        false
+        // A notification's title on a line of its own ("Address not found", "Message
+        // blocked", Gmail's and Outlook's headings) belongs with the paragraph under it.
+        self.lines.len() == 1 && !self.code && heading(last)
     }
+}
+
+/// A short title: a few words, no digits, no address, not ended like a sentence or a field.
+fn heading(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (2..=5).contains(&words)
+        && t.len() <= 40
+        && t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && t.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn indent(line: &str) -> usize {
@@ -1041,6 +1052,18 @@ mod tests {
         assert_eq!(items(multi).len(), 1, "{:?}", items(multi));
         let announced = "SMTP error from remote mail server after RCPT TO:<a@b.example>:\n\n550 5.1.1 User unknown";
         assert_eq!(items(announced).len(), 1, "{:?}", items(announced));
+    }
+
+    #[test]
+    fn a_notification_title_stays_with_the_paragraph_under_it() {
+        // Gmail's own bounce as a mail client shows it: the title, a blank line, the text.
+        let gmail = "Address not found\n\nYour message wasn't delivered to a@mail.example.org because the domain\nmail.example.org couldn't be found. Check for typos or unnecessary spaces and\ntry again.";
+        assert_eq!(items(gmail).len(), 1, "{:?}", items(gmail));
+        // A short line that is a reply, or carries a code, is no title.
+        let two = "Relay access denied\n\n550 5.1.1 User unknown";
+        assert_eq!(items(two).len(), 2, "{:?}", items(two));
+        let sentence = "Connection timed out.\n\nhost mx[192.0.2.1] said: 452 4.2.2 Mailbox full";
+        assert_eq!(items(sentence).len(), 2, "{:?}", items(sentence));
     }
 
     #[test]
