@@ -603,6 +603,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v103a",
     "heldout-v103b",
     "heldout-v103c",
+    "heldout-v104a",
+    "heldout-v104b",
+    "heldout-v104c",
+    "heldout-v104d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
