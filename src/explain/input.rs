@@ -3391,6 +3391,15 @@ const LOG_STAGES: &[(&str, Context)] = &[
     ("due to pre-greeting traffic", Context::Greeting),
     // A checker's report of the reply to the connection ("SMTP greeting: 450 4.7.1 …").
     ("smtp greeting: ", Context::Greeting),
+    // Sendmail's TLS ruleset, run once STARTTLS was negotiated ("ruleset=tls_server, arg1=
+    // SOFTWARE, … reject=403 4.7.0 TLS handshake failed", cf/README "tls_server"; heldout-
+    // v104a); Kerio Connect's "Failed SMTP login from … with SASL method CRAM-MD5" (v104c).
+    ("ruleset=tls_server", Context::StartTls),
+    ("ruleset=tls_client", Context::StartTls),
+    ("failed smtp login from", Context::Auth),
+    // Haraka's outbound error when the remote server refused the recipients ("Error: Some
+    // recipients failed: <…>", outbound/hmail.js; heldout-v104c).
+    ("some recipients failed", Context::Rcpt),
 ];
 
 /// Stages named with a server's action or before its reply, read after [`infer_context`]'s
@@ -4922,6 +4931,28 @@ mod tests {
             (
                 "sm-mta[1]: x2RMMmdb016186: rejecting commands from h.example [192.0.2.1] due to pre-greeting traffic after 0 seconds",
                 Context::Greeting,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    /// Round 55, read from blind sets v104a-v104d: Sendmail's TLS ruleset, Kerio's failed
+    /// login, Haraka's refused recipients.
+    #[test]
+    fn round_55_receiving_side_steps() {
+        for (line, want) in [
+            (
+                "sm-mta[1]: ruleset=tls_server, arg1=SOFTWARE, relay=mx.example, reject=403 4.7.0 TLS handshake failed.",
+                Context::StartTls,
+            ),
+            (
+                "[18/May/2017 07:25:15] Failed SMTP login from 192.0.2.1 with SASL method CRAM-MD5.",
+                Context::Auth,
+            ),
+            (
+                "Failure Reason: Error: Some recipients failed: <a@example.org>",
+                Context::Rcpt,
             ),
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");

@@ -678,6 +678,28 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exim's \"sender verify fail for <a@b>: response to \\\"RCPT TO:<a@b>\\\" from … was: 511 5.1.1 …\" (the callout's answer is about the sender, so the sender is refused) and a null-sender \"rejected RCPT <…>: Faked bounce\" (heldout-v103c; every read set labels sender verification rejected)"),
     t("exim_greylisted", &[": greylisted"], Greylisting)
         .src("Exim's \"temporarily rejected after DATA: Greylisted <…> for offences: Message has 6.9 SpamAssassin points\" (a greylisting ACL that names its reasons, heldout-v103c), as Postfix policy servers' \"Recipient address rejected: Greylisted\""),
+    // --- Round 55: what blind sets v104a–v104d showed, read after they were measured ---
+    // Sendmail's receiving side, the qmail family, less-common servers, Postfix's local
+    // delivery agents (fixtures/bounces/README.md, "The v104 sets, measured blind").
+    t("client_sent_before_greeting", &["data before smtp greeting"], SyntaxError).hard()
+        .src("Kerio Connect's \"SMTP Spam attack detected from …, client sent data before SMTP greeting\" (heldout-v104c): a client that talks before the greeting breaks the protocol (RFC 5321 §4.3.1), as Postfix's PREGREET and Sendmail's \"pre-greeting traffic\"; read before the spam words of the same line"),
+    t("sendmail_open_proxy_probe", &["probable open proxy: command="], SyntaxError).hard()
+        .src("Sendmail's \"probable open proxy: command=GET /_M HTTP/1.0\" (srvrsmtp.c: an HTTP request sent to the SMTP port; heldout-v104a): a client speaking another protocol, as Postfix's \"non-SMTP command\""),
+    t("sendmail_client_left", &["did not issue mail/expn/vrfy/etrn", "timeout waiting for input from"], NetworkError)
+        .soft("A client connected and left (or stalled) without sending mail: nothing to fix on the receiving side unless a real sender reports it; many such lines are scanners.")
+        .src("Sendmail's \"[addr] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA\" and \"timeout waiting for input from … during server cmd read\" (srvrsmtp.c; heldout-v104a): the session ended without a message"),
+    t("sendmail_savemail_panic", &["savemail panic"], SystemError).hard()
+        .src("Sendmail's \"Losing ./qf…: savemail panic\" (savemail.c: it could neither return nor save the message, and the queue file is lost; heldout-v104a): a fault of the server, the message is gone"),
+    t("qmail_delivery_success", &["delivery…: success: "], Delivered)
+        .src("qmail-send's log \"delivery 120: success: did_0+0+1/\" (qmail-log(5): a successful delivery, local or remote; heldout-v104b)"),
+    t("pra_undeterminable", &["determine purported responsible address"], NotCompliantRfc).hard()
+        .src("\"550 5.7.1 can't determine Purported Responsible Address\" (RFC 4407 §2: when no PRA can be found in the header the message is ill-formed, and a Sender ID check cannot run; heldout-v104c)"),
+    t("mailbox_ownership_mismatch", &["is not owned by recipient", "mailbox ownership mismatch"], SystemError)
+        .soft("The recipient's mailbox file belongs to another user, so the local delivery agent refuses to write it: fix its owner (or strict_mailbox_ownership), then flush the queue.")
+        .src("Postfix local(8)'s \"status=deferred (cannot update mailbox /var/mail/… for user …. destination … is not owned by recipient)\" with \"specify strict_mailbox_ownership = no to ignore mailbox ownership mismatch\" (postconf(5) strict_mailbox_ownership; heldout-v104d): a fault of the receiving system"),
+    t("lookup_table_unavailable", &["is unavailable. open database"], SystemError)
+        .soft("A lookup table the mail server needs cannot be opened (often the .db was never built: run postmap on it), so it defers mail until it can.")
+        .src("Postfix's \"warning: hash:/etc/postfix/virtual is unavailable. open database /etc/postfix/virtual.db: No such file or directory\" (DATABASE_README: postmap builds the .db; heldout-v104d): a configuration fault of the server"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -2892,6 +2914,8 @@ pub const URL_RULES: &[TextRule] = &[
     // ("For explanation visit https://postmaster.1and1.com/en/error-messages?ip=…&c=poli").
     t("united_internet_case_poli", &["&c=poli", "?c=poli"], BadReputation)
         .src("1&1/IONOS \"Reject due to policy violations\" and \"… policy restrictions\" answered at MAIL FROM, both linking the case c=poli (https://help.1and1.com/e-mail-and-office-c37589/1and1-postmaster-c85193/smtp-error-messages-for-the-1and1-mail-server-a793087.html: the sending IP is blocked for a poor delivery rate; heldout-v65a; a Spanish 1&1 bounce, https://pastebin.com/syADHViD, heldout-v71b): the IP's reputation, not GMX's header case c=hi"),
+    t("spamhaus_lookup_link", &["spamhaus.org/query/bl"], Blocked)
+        .src("A refusal whose only text is Spamhaus's lookup link, as rblsmtpd answers a listed client: \"rblsmtpd: 192.0.2.1 pid 93340: 451 http://www.spamhaus.org/query/bl?ip=…\" (ucspi-tcp rblsmtpd(1): 451 by default, 553 with -b; heldout-v104b): the client is on the list the link looks up, whatever the code's class"),
     t("njabl_dynablock", &["dynablock.njabl.org"], Blocked).hard()
         .src("Sendmail's check_relay refusal \"reject=553 5.3.0 Message from 192.0.2.1 blocked - see http://dynablock.njabl.org/\" (repo:ossec/ossec-docs/docs/log_samples/email/sendmail.rst): the client's address is on NJABL's list of dynamic addresses, a block whatever 5.3.0 says"),
     t("deny_ip_page", &["/denyip.php"], Blocked).hard()
@@ -7913,6 +7937,68 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 55 (heldout-v104a–v104d, read after measuring): Sendmail's receiving side, the
+    /// qmail family, less-common servers, Postfix's local delivery agents.
+    #[test]
+    fn v104_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "[18/Jan/2014 06:42:12] SMTP Spam attack detected from 192.0.2.1, client sent data before SMTP greeting",
+                SyntaxError,
+            ),
+            (
+                None,
+                None,
+                "sendmail[1]: m2QFKldb022438: h.example [192.0.2.1]: probable open proxy: command=GET /_M HTTP/1.0",
+                SyntaxError,
+            ),
+            (
+                None,
+                None,
+                "sm-mta[1]: v1KBPYxg022765: [192.0.2.1] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA-v4",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "sendmail[1]: h8O5WptI019921: Losing ./qfh8O5WptI0 19921: savemail panic",
+                SystemError,
+            ),
+            (
+                Some(451),
+                None,
+                "451 http://www.spamhaus.org/query/bl?ip=192.0.2.1",
+                Blocked,
+            ),
+            (
+                None,
+                None,
+                "1054189754.376563 delivery 120: success: did_0+0+1/",
+                Delivered,
+            ),
+            (
+                Some(550),
+                Some("5.7.1"),
+                "550 5.7.1 can't determine Purported Responsible Address",
+                NotCompliantRfc,
+            ),
+            (
+                None,
+                Some("4.2.0"),
+                "postfix/local[1]: 46CA: to=<a@example.org>, relay=local, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/a for user a. destination /var/mail/a is not owned by recipient)",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "postfix/cleanup[1]: warning: hash:/etc/postfix/virtual is unavailable. open database /etc/postfix/virtual.db: No such file or directory",
+                SystemError,
             ),
         ]);
     }
