@@ -322,6 +322,10 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v103a"),
     set!("heldout-v103b"),
     set!("heldout-v103c"),
+    set!("heldout-v104a"),
+    set!("heldout-v104b"),
+    set!("heldout-v104c"),
+    set!("heldout-v104d"),
 ];
 
 /// The labelled reply most like the one asked about.
