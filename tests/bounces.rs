@@ -607,6 +607,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v104b",
     "heldout-v104c",
     "heldout-v104d",
+    "heldout-v105a",
+    "heldout-v105b",
+    "heldout-v105c",
+    "heldout-v105d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
