@@ -1770,6 +1770,9 @@ fn logged_transcript(line: &str) -> Option<&str> {
         // (SubEthaSMTP: "… DEBUG org.subethamail.smtp.server.Session - Client: MAIL FROM:<…>"
         // then "… - Server: 530 …", heldout-v76b).
         " - Client: ",
+        // A mail check's verbose log: "SEND: EHLO example.org" then "RECV: 521 5.5.1 …"
+        // (heldout-v105d).
+        "SEND: ",
     ]
     .iter()
     .find_map(|m| line.find(m).map(|i| &line[i + m.len()..]))
@@ -2073,6 +2076,9 @@ const PREFIXES: &[&str] = &[
     // "[2021-11-01 19:28:46.776149 | Connection | FINE] < 535 Incorrect authentication
     // data" (heldout-v84b).
     "] <",
+    // A mail check's verbose log, "RECV: 521 5.5.1 Protocol error" after "SEND: EHLO …"
+    // (heldout-v105d).
+    "recv:",
 ];
 
 /// Whether `before` ends in a host name and a port, then a colon, right before the code
@@ -2734,8 +2740,16 @@ fn field_colon(before: &str, lower: &str, b: &[u8], i: usize) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .is_some_and(|w| w.starts_with("x=") || w.starts_with("tls="));
+    // A host and port in parentheses ("smtp(postfix:588): RCPT TO failed", Dovecot's SMTP
+    // client, heldout-v105c): the number closes them, no reply.
+    let paren_port = b.get(i + 3) == Some(&b')')
+        && before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.contains('('));
     !host_port
         && !cipher
+        && !paren_port
         && (b[i - 2].is_ascii_alphabetic() || lower[..i - 1].trim_end().ends_with("code"))
 }
 
@@ -2800,9 +2814,25 @@ fn numeric_log_field(before: &str) -> bool {
 /// for the `name: value` fields of a spoken reply's word before the code; that one reads the
 /// `name=value` fields of Postfix and Exim.
 fn quantity_field(word: &str) -> bool {
+    // Also a process's or a source line's number, in a JSON log as in a plain one
+    // ("\"pid\": 222," in a Python service's structured log, heldout-v105a).
     matches!(
-        word.trim_end_matches([':', '=']),
-        "size" | "hits" | "bytes" | "length" | "len" | "delay" | "nrcpt" | "count" | "score"
+        word.trim_end_matches([':', '=']).trim_matches('"'),
+        "size"
+            | "hits"
+            | "bytes"
+            | "length"
+            | "len"
+            | "delay"
+            | "nrcpt"
+            | "count"
+            | "score"
+            | "pid"
+            | "ppid"
+            | "tid"
+            | "uid"
+            | "gid"
+            | "lineno"
     )
 }
 
@@ -3400,6 +3430,11 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // Haraka's outbound error when the remote server refused the recipients ("Error: Some
     // recipients failed: <…>", outbound/hmail.js; heldout-v104c).
     ("some recipients failed", Context::Rcpt),
+    // Dovecot's auth log of a login ("unknown user (given password: …)", "Password mismatch
+    // (SHA1 of given password: …)") and its login process ("Remote closed connection (auth
+    // failed, 1 attempts in 2 secs)"; heldout-v105c).
+    ("given password", Context::Auth),
+    ("(auth failed, ", Context::Auth),
 ];
 
 /// Stages named with a server's action or before its reply, read after [`infer_context`]'s
@@ -4954,9 +4989,34 @@ mod tests {
                 "Failure Reason: Error: Some recipients failed: <a@example.org>",
                 Context::Rcpt,
             ),
+            (
+                "dovecot: submission-login: Remote closed connection (auth failed, 1 attempts in 2 secs): user=<a>, method=PLAIN",
+                Context::Auth,
+            ),
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
         }
+    }
+
+    /// Round 56 (heldout-v105c, v105d): a port closing parentheses and a JSON log's pid are
+    /// no reply codes; a mail check's SEND/RECV log names the command.
+    #[test]
+    fn round_56_ports_pids_and_check_logs() {
+        let dovecot = "sieve: failed to redirect message to <a@example.org>: smtp(postfix:588): RCPT TO failed: Failed to connect to remote server (temporary failure)";
+        assert_eq!(find_code(dovecot, false, true), None);
+        let json = r#"{"event": "Error sending email, retrying...", "pid": 222, "timestamp": "2023-09-01"}"#;
+        assert_eq!(find_code(json, false, true), None);
+        let parsed = parse_block(
+            "RECV: 220 mail.example.org ESMTP\nSEND: EHLO example.org\nRECV: 521 5.5.1 Protocol error",
+        );
+        let replies: Vec<(u16, Option<Context>)> = parsed
+            .iter()
+            .filter_map(|p| match p {
+                Parsed::Reply { code, inferred, .. } => Some((*code, *inferred)),
+                _ => None,
+            })
+            .collect();
+        assert!(replies.contains(&(521, Some(Context::Ehlo))), "{replies:?}");
     }
 
     /// Round 21, read from blind sets v37a-v37d.

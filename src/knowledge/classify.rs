@@ -654,9 +654,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix postscreen's \"HANGUP after 0.28 from [addr]:port in tests before SMTP handshake\" (POSTSCREEN_README; heldout-v103a): the client hung up"),
     t("auth_errors_exceeded", &["too many errors after auth"], SecurityError).hard()
         .src("Postfix smtpd's \"too many errors after AUTH from unknown[addr]\" (smtpd_hard_error_limit reached by failed logins; heldout-v103a): a login-guessing client, not a rate limit"),
-    t("auth_backend_down", &["cannot connect to saslauthd server", "connect to milter service"], SystemError)
+    t("auth_backend_down", &["cannot connect to saslauthd server", "connect to milter service", "sasl: connect to"], SystemError)
         .soft("A service the receiving server depends on (saslauthd, a milter) is not running or not reachable: start it or fix its socket path.")
-        .src("Postfix smtpd's \"SASL authentication failure: cannot connect to saslauthd server: No such file or directory\" and \"warning: connect to Milter service unix:/run/opendkim/opendkim.sock: No such file or directory\" (heldout-v103a): a fault of the receiving system, not of the client's credentials or message"),
+        .src("Postfix smtpd's \"SASL authentication failure: cannot connect to saslauthd server: No such file or directory\" and \"warning: connect to Milter service unix:/run/opendkim/opendkim.sock: No such file or directory\" (heldout-v103a), and its \"warning: SASL: Connect to inet:dovecot:10001 failed: Connection refused\" when Dovecot's auth service is down (heldout-v105c): a fault of the receiving system, not of the client's credentials or message"),
     t("client_name_unverified", &["does not resolve to address", "no host name found for ip address", "no ip address found for host"], RequirePtr)
         .src("Postfix smtpd's \"warning: hostname … does not resolve to address …\" and Exim's \"no host name found for IP address …\" / \"no IP address found for host … (during SMTP connection from …)\" (heldout-v103a, v103c): the client's reverse DNS does not check out, so the receiver treats it as unknown"),
     t("receiving_connection_lost", &["unexpected disconnection while reading smtp command", "smtp command timeout on connection from", "lost while reading message data", "smtp connection from…lost"], NetworkError)
@@ -700,6 +700,46 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("lookup_table_unavailable", &["is unavailable. open database"], SystemError)
         .soft("A lookup table the mail server needs cannot be opened (often the .db was never built: run postmap on it), so it defers mail until it can.")
         .src("Postfix's \"warning: hash:/etc/postfix/virtual is unavailable. open database /etc/postfix/virtual.db: No such file or directory\" (DATABASE_README: postmap builds the .db; heldout-v104d): a configuration fault of the server"),
+    // --- Round 56: what blind sets v105a–v105d showed, read after they were measured ---
+    // TLS policy failures on the sending side, rspamd's log, Dovecot in the mail flow,
+    // monitoring probes (fixtures/bounces/README.md, "The v105 sets, measured blind").
+    t("tls_name_mismatch", &["doesn't match certificate's altnames", "does not match certificate's altnames", "is not in the cert's altnames"], FailedStartTls)
+        .src("Node's TLS check \"Hostname/IP does not match certificate's altnames: Host: mx.example. is not in the cert's altnames: DNS:…\" (ERR_TLS_CERT_ALTNAME_INVALID; a forwarding service's bounce and an app's send error, heldout-v105a): the server's certificate does not name the host connected to, so the verifying client gave up the TLS session"),
+    t("tls_report_failure_entry", &["\"result-type\":", "tlsrpt: status=failure"], FailedStartTls)
+        .soft("A TLS report's failure entry: sessions to that MX could not be set up with the TLS its policy (MTA-STS or DANE) requires; the result type names the cause.")
+        .src("A TLS-RPT report's failure-details (RFC 8460 §4.3: \"result-type\": starttls-not-supported, certificate-host-mismatch, certificate-expired, validation-failure, sts-policy-fetch-error, tlsa-invalid, …) and Postfix's own \"TLSRPT: status=failure, … failure_type=validation_failure\" log line (heldout-v105a): the sender's TLS policy was not met"),
+    t("exchange_send_connector_certificate", &["tlscertificatename"], FailedStartTls)
+        .src("Exchange's \"454 4.7.5 The certificate specified in TlsCertificateName of the SendConnector could not be found.\" (Set-SendConnector -TlsCertificateName; heldout-v105a): the sending server cannot present the certificate its connector names, so TLS is not set up"),
+    t("exchange_remote_requires_starttls", &["[message=451 5.7.3 starttls is required"], FailedStartTls)
+        .src("Exchange's message trace \"LED=450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]\" (heldout-v105a): the remote server demands TLS and the connector could not start it"),
+    t("smtps_wrappermode_unset", &["requires setting \"smtp_tls_wrappermode"], SystemError)
+        .soft("The sending Postfix is told to use port 465 without implicit TLS: set smtp_tls_wrappermode = yes and smtp_tls_security_level = encrypt for that relay, then flush the queue.")
+        .src("Postfix smtp(8)'s \"SMTPS wrappermode (TCP port 465) requires setting \\\"smtp_tls_wrappermode = yes\\\", and \\\"smtp_tls_security_level = encrypt\\\" (or stronger)\" (postconf(5) smtp_tls_wrappermode; heldout-v105a): a configuration fault of the sender"),
+    t("rspamd_internal_failure", &["proxy_milter_error_handler", "proxy_backend_master_error_handler", "rspamd_redis_", "cannot update rate bucket", "rspamd_task_timeout", "timeout processing message", "lost processor:"], SystemError)
+        .soft("The spam filter itself failed (its proxy, its redis, a timeout), so the mail server defers or passes mail unchecked: fix the filter's backend.")
+        .src("rspamd's own errors, \"proxy; proxy_backend_master_error_handler: abnormally closing connection from backend …\", \"rspamd_redis_cache_timeout: connection to redis server redis timed out\", \"ratelimit.lua: cannot update rate bucket …: timeout while connecting the server\", \"rspamd_task_timeout: processing of task time out\" and OpenSMTPD's \"lost processor: rspamd exited abnormally\" (heldout-v105b): a fault of the receiving system's filter, not a verdict on the message"),
+    t("milter_protocol_failure", &["can't read smfic_"], SystemError)
+        .soft("The mail server lost its milter in the middle of a message (the filter crashed or closed the socket): fix the filter; the server defers or passes mail meanwhile.")
+        .src("Postfix's \"warning: milter unix:public/rspamd: can't read SMFIC_BODYEOB reply packet header: Connection reset by peer\" (MILTER_README; heldout-v103a, v105b): the filter failed, not the message"),
+    t("rspamd_passed", &["(no action):", "(add header):", "(rewrite subject):"], Delivered)
+        .src("rspamd's task log \"(default: F (no action): [0.56/15.00] [...]\" (rspamd's actions: no action, add header and rewrite subject deliver the message, https://rspamd.com/doc/configuration/metrics.html; heldout-v105b)"),
+    t("sieve_discard", &["marked message to be discarded"], Filtered).hard()
+        .src("Dovecot Pigeonhole's \"sieve: … discard action: Marked message to be discarded if not explicitly delivered (discard action)\" (RFC 5228 §4.5; heldout-v105c): the recipient's own filter dropped the message"),
+    t("login_failed_passdb", &["of given password", "(given password", "pam_authenticate() failed"], SecurityError).hard()
+        .src("Dovecot's auth log \"passwd-file(a@b,192.0.2.1): unknown user (SHA1 of given password: …)\", \"sql(…): unknown user (given password: …)\" and \"pam(…): pam_authenticate() failed: Authentication failure\" (auth_verbose_passwords; heldout-v105c): a login with a wrong name or password, not an unknown recipient"),
+    t("auth_database_missing", &["stat(…) failed: no such file or directory"], SystemError)
+        .soft("The authentication service cannot find its user database: fix the path in its passdb/userdb settings.")
+        .src("Dovecot's \"auth: Error: passwd-file(…): stat(/etc/exim4/domains//passwd) failed: No such file or directory\" (heldout-v105c): a configuration fault of the server"),
+    t("sieve_implicit_keep", &["implicit keep was successful"], Delivered)
+        .src("Dovecot Pigeonhole's \"sieve: Execution of script … failed, but implicit keep was successful\" (RFC 5228 §2.10.2: the message is filed into the inbox; heldout-v105c)"),
+    t("sieve_redirect_no_sendmail", &["failed to execute sendmail"], SystemError)
+        .soft("The server's Sieve redirect could not hand the message to its mailer: fix sendmail_path (or submission_host) in Dovecot's settings.")
+        .src("Dovecot Pigeonhole's \"failed to redirect message to <…>: Failed to execute sendmail (temporary failure).\" (heldout-v105c): a configuration fault of the receiving server"),
+    t("monitoring_certificate_ok", &["ssl ok - certificate", "ssl_cert ok - "], Delivered)
+        .src("Nagios/Icinga check_smtp's \"SSL OK - Certificate '…' will expire in 233 days …\" and check_ssl_cert's \"SSL_CERT OK - …\" (monitoring-plugins; heldout-v105d): the check passed"),
+    t("monit_no_connection", &["cannot open a connection to the mailserver"], NetworkError)
+        .soft("The monitor (or mailer) could not reach its mail server: check that the server runs and listens on that port.")
+        .src("monit's \"error : Cannot open a connection to the mailserver localhost:25 -- Operation now in progress\" (heldout-v105d): no connection, no reply"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -7937,6 +7977,80 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 56 (heldout-v105a–v105d, read after measuring): TLS policy failures, rspamd's
+    /// log, Dovecot in the mail flow, monitoring probes.
+    #[test]
+    fn v105_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Error trying to send email: Hostname/IP does not match certificate's altnames: Host: mx.example.org. is not in the cert's altnames: DNS:mail.example.net",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "{\n\"result-type\": \"sts-policy-fetch-error\",\n\"failed-session-count\": 1\n}",
+                FailedStartTls,
+            ),
+            (
+                Some(454),
+                Some("4.7.5"),
+                "454 4.7.5 The certificate specified in TlsCertificateName of the SendConnector could not be found.",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "rspamd_proxy <9992ed>; proxy; proxy_backend_master_error_handler: abnormally closing connection from backend: ::1, error: IO timeout",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "task; rspamd_task_write_log: id: <a@b>, (default: F (no action): [0.56/15.00] [R_SPF_ALLOW])",
+                Delivered,
+            ),
+            (
+                None,
+                None,
+                "lmtp(a@example.org): sieve: msgid=<x@y>: discard action: Marked message to be discarded if not explicitly delivered (discard action)",
+                Filtered,
+            ),
+            (
+                None,
+                None,
+                "dovecot: auth: passwd-file(a@example.org,192.0.2.1): unknown user (SHA1 of given password: ecde9f)",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "dovecot: auth-worker(304): pam(a,192.0.2.1): pam_authenticate() failed: User not known to the underlying authentication module",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "lmtp(a@example.org): Error: sieve: Execution of script /x failed, but implicit keep was successful",
+                Delivered,
+            ),
+            (
+                None,
+                None,
+                "SSL OK - Certificate 'mx.example.org' will expire in 233 days on 2022-12-09 15:12 +0100/CET.",
+                Delivered,
+            ),
+            (
+                None,
+                None,
+                "error    : Cannot open a connection to the mailserver localhost:25 -- Operation now in progress",
+                NetworkError,
             ),
         ]);
     }
