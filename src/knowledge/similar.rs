@@ -326,6 +326,10 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v104b"),
     set!("heldout-v104c"),
     set!("heldout-v104d"),
+    set!("heldout-v105a"),
+    set!("heldout-v105b"),
+    set!("heldout-v105c"),
+    set!("heldout-v105d"),
 ];
 
 /// The labelled reply most like the one asked about.
