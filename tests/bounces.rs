@@ -611,6 +611,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v105b",
     "heldout-v105c",
     "heldout-v105d",
+    "heldout-v106a",
+    "heldout-v106b",
+    "heldout-v106c",
+    "heldout-v106d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
