@@ -3435,6 +3435,10 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // failed, 1 attempts in 2 secs)"; heldout-v105c).
     ("given password", Context::Auth),
     ("(auth failed, ", Context::Auth),
+    // Exchange's SMTP receive log and events (heldout-v106a): "Inbound AUTH LOGIN failed
+    // because of LogonDenied", "… unable to support the STARTTLS SMTP verb for the connector".
+    ("inbound auth login failed", Context::Auth),
+    ("the starttls smtp verb", Context::StartTls),
 ];
 
 /// Stages named with a server's action or before its reply, read after [`infer_context`]'s

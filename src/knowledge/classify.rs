@@ -740,6 +740,35 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("monit_no_connection", &["cannot open a connection to the mailserver"], NetworkError)
         .soft("The monitor (or mailer) could not reach its mail server: check that the server runs and listens on that port.")
         .src("monit's \"error : Cannot open a connection to the mailserver localhost:25 -- Operation now in progress\" (heldout-v105d): no connection, no reply"),
+    // --- Round 57: what blind sets v106a–v106d showed, read after they were measured ---
+    // Exchange Server's receiving side, amavis/SpamAssassin/ClamAV, mail gateways' logs,
+    // cloud relays (fixtures/bounces/README.md, "The v106 sets, measured blind").
+    t("exchange_logon_denied", &["because of logondenied"], SecurityError).hard()
+        .src("Exchange's SMTP receive protocol log \"Inbound AUTH LOGIN failed because of LogonDenied\" (heldout-v106a), as its event 1035 \"Inbound authentication failed with error LogonDenied\": the client's credentials were refused"),
+    t("exchange_no_starttls_certificate", &["unable to support the starttls smtp verb"], FailedStartTls)
+        .soft("The receiving Exchange server has no certificate for its connector's name, so it cannot offer STARTTLS: install one for that FQDN and run Enable-ExchangeCertificate -Services SMTP.")
+        .src("Exchange's event 12014 \"Microsoft Exchange could not find a certificate that contains the domain name … Therefore, it is unable to support the STARTTLS SMTP verb for the connector …\" (heldout-v106a)"),
+    t("exchange_auth_blob", &["unexpectedexchangeauthblob"], SystemError)
+        .soft("Exchange servers could not authenticate each other (their Exchange authentication between sites failed): check the servers' certificates, time and connector settings.")
+        .src("Exchange's event 1035 \"Inbound authentication failed with error UnexpectedExchangeAuthBlob for Receive connector … The authentication mechanism is ExchangeAuth\" (heldout-v106a): a fault between the organisation's own servers, not a client's password"),
+    t("exchange_back_pressure", &["due to 'back pressure'", "available disk space has dropped below"], SystemFull)
+        .soft("The receiving Exchange server is short of disk space (or memory) and refuses or slows mail until the pressure drops: free space on its queue drive.")
+        .src("Exchange's back pressure, event 15006 \"Microsoft Exchange Transport is rejecting message submissions because the available disk space has dropped below the configured threshold\" and the protocol log's \"Tarpit for '0.00:00:55' due to 'Back Pressure'\" (https://learn.microsoft.com/en-us/exchange/mail-flow/back-pressure; heldout-v106a)"),
+    t("amavis_processing_error", &["error in processing, id="], SystemError)
+        .soft("The content filter (amavis) failed on the message and the mail server keeps it queued: see the filter's own log for the fault.")
+        .src("amavis's tempfail \"451 4.5.0 Error in processing, id=27311-09-9, quar+notif FAILED: …\" (amavisd-new's reply when a step of its own fails; heldout-v67a, v106b)"),
+    t("content_filter_failed", &["virus scanners failed", "av-scanner failed", "can't connect to a unix socket", "trouble in pre_loop_hook", "trouble in check_mail", "trouble in process_request", "denied access from ip", "connect to spamd on", "error in process_request", "[spamassassin] connection failed"], SystemError)
+        .soft("The mail server's content filter or one of its scanners is down or misconfigured: start it or fix its socket and access settings.")
+        .src("amavis's \"(!)ClamAV-clamd av-scanner FAILED: … failed connecting to /var/run/clamav/clamd.ctl\", \"all primary virus scanners failed\", \"Can't connect to a UNIX socket … clamd.sock: Connection refused\", \"(!!)TROUBLE in pre_loop_hook\", \"(!)DENIED ACCESS from IP …, policy bank ''\" (its @inet_acl refusing its own MTA), spampd's \"Error in process_request eval block: … socket connect failure\", spamc's \"connect to spamd on 127.0.0.1 failed\" and Haraka's \"[spamassassin] connection failed\" (heldout-v106b): a fault of the receiving system's filter, not a verdict on the message"),
+    t("pmg_blacklisted_sender", &["block mail to…(rule: blacklist"], Rejected).hard()
+        .src("Proxmox Mail Gateway's \"pmg-smtp-filter: … block mail to <…> (rule: Blacklist)\" (its Blacklist rule matches the sender; heldout-v106c)"),
+    t("pmg_rule_block", &["block mail to"], PolicyViolation).hard()
+        .src("Proxmox Mail Gateway's \"pmg-smtp-filter: … block mail to <…> (rule: block-…)\" (an administrator's rule blocked the message; heldout-v106c)"),
+    t("pmg_accept", &["accept mail to"], Delivered)
+        .src("Proxmox Mail Gateway's \"pmg-smtp-filter: … accept mail to <…> (…) (rule: default-accept)\" (heldout-v106c): the gateway passed the message on"),
+    t("exim_internal_fault", &["expansion was longer than", "all deliveries are handled by mailscanner"], SystemError)
+        .soft("A fault of the mail server's own configuration (an Exim expansion, a router that defers to MailScanner): see its log.")
+        .src("Exim's \"string_sprintf expansion was longer than 32768\" and \"R=defer_router defer (-1): All deliveries are handled by MailScanner\" (heldout-v106c)"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -7976,6 +8005,68 @@ mod tests {
                 Some(221),
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
+                Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 57 (heldout-v106a–v106d, read after measuring): Exchange Server's receiving
+    /// side, amavis/SpamAssassin/ClamAV, mail gateways' logs.
+    #[test]
+    fn v106_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "2020-04-02T08:31:07.381Z,SRV\\Relay,08D7D4D2EFBC4D65,15,192.168.0.101:10587,192.0.2.1:24175,*,,Inbound AUTH LOGIN failed because of LogonDenied",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "Microsoft Exchange could not find a certificate that contains the domain name mail.example.org in the personal store on the local computer. Therefore, it is unable to support the STARTTLS SMTP verb for the connector Default.",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "Tarpit for '0.00:00:55' due to 'Back Pressure'",
+                SystemFull,
+            ),
+            (
+                Some(451),
+                Some("4.5.0"),
+                "451 4.5.0 Error in processing, id=27311-09-9, quar+notif FAILED: mail_dispatch: no recognized protocol name",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "amavis[2252]: (02252-08) (!)WARN: all primary virus scanners failed, considering backups",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "spamc[29494]: connect to spamd on 127.0.0.1 failed, retrying (#2 of 3): Connection refused",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "pmg-smtp-filter[21528]: 611D85EAAD6477B053: block mail to <a@example.org> (rule: Blacklist)",
+                Rejected,
+            ),
+            (
+                None,
+                None,
+                "pmg-smtp-filter[17051]: 3204C55EC294578338F: block mail to <a@example.org> (rule: block-a)",
+                PolicyViolation,
+            ),
+            (
+                None,
+                None,
+                "pmg-smtp-filter[21528]: 611D85EAAD6477B053: accept mail to <a@example.org> (E1C6561393) (rule: default-accept)",
                 Delivered,
             ),
         ]);
