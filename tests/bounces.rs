@@ -615,6 +615,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v106b",
     "heldout-v106c",
     "heldout-v106d",
+    "heldout-v107a",
+    "heldout-v107b",
+    "heldout-v107c",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
