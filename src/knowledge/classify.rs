@@ -769,6 +769,23 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("exim_internal_fault", &["expansion was longer than", "all deliveries are handled by mailscanner"], SystemError)
         .soft("A fault of the mail server's own configuration (an Exim expansion, a router that defers to MailScanner): see its log.")
         .src("Exim's \"string_sprintf expansion was longer than 32768\" and \"R=defer_router defer (-1): All deliveries are handled by MailScanner\" (heldout-v106c)"),
+    // --- Round 58: what blind sets v107a–v107c showed, read after they were measured ---
+    // Verdict headers, the DKIM/DMARC/SPF milters' logs, greylisting software's logs
+    // (fixtures/bounces/README.md, "The v107 sets, measured blind").
+    t("dkim_key_fault", &["key retrieval failed", "key data is not secure", "error loading key", "can't load key from", "cannot load dkim key", "could not find valid key record", "no signing table match", "privatekey_bio() failed", "privatekey() failed"], SystemError)
+        .soft("The server's DKIM signer or verifier is misconfigured (a key file missing, unreadable or malformed, a key table without the entry, a key it could not look up): fix the key and the milter's tables; mail is passed unsigned or deferred meanwhile.")
+        .src("OpenDKIM's \"can't load key from /etc/opendkim/keys/…: No such file or directory\", \"key data is not secure\", \"error loading key\", \"could not find valid key record \\\"1\\\" in KeyTable\", \"no signing table match for …\", \"dkim_eom(): resource unavailable: PEM_read_bio_PrivateKey() failed\", \"key retrieval failed (s=…, d=…): … query timed out\" and rspamd's \"cannot load dkim key\" (heldout-v107b): a configuration fault of the mail server, not a message that failed DKIM"),
+    t("auth_check_passed", &["dkim-signature field added", "[verification succeeded]", "prepend received-spf: pass", "prepend received-spf: none", "prepend received-spf: neutral"], Delivered)
+        .src("OpenDKIM's \"DKIM-Signature field added (s=mail, d=…)\", Exim's \"DKIM: d=… s=… [verification succeeded]\" and policyd-spf's \"prepend Received-SPF: Pass (mailfrom) …\" / \"None\" (the check let the message pass; heldout-v107b)"),
+    t("greylist_passed", &["action=pass, reason=", "awl match", "greylist=update", "]: pass old ["], Delivered)
+        .src("postgrey's \"action=pass, reason=triplet found\", sqlgrey's \"grey: domain awl match: updating …\", policyd's \"greylist=update\" and postscreen's \"PASS OLD [addr]:port\" (the client had passed before; heldout-v107c): the greylist let the message through"),
+    t("greylist_new_triplet", &["grey: new:", "(grey) "], Greylisting)
+        .src("sqlgrey's \"grey: new: 192.0.2.1(192.0.2.1), <a> -> <b>\" and OpenBSD spamd's greyd \"(GREY) 192.0.2.1: a -> b\" (heldout-v107c): a first attempt, deferred until the client retries"),
+    t("spam_check_negative", &["x-spam-status: no,"], Delivered)
+        .src("SpamAssassin's header \"X-Spam-Status: No, score=-2.6 required=5.0 tests=…\" (Mail::SpamAssassin::Conf, add_header all Status: the message was scored below the spam threshold and delivered; heldout-v107a)"),
+    t("policy_server_down", &["problem talking to server"], SystemError)
+        .soft("The mail server cannot reach a policy service it checks with (postgrey, a policy daemon): start it or fix its address; meanwhile mail is deferred.")
+        .src("Postfix smtpd's \"warning: problem talking to server 127.0.0.1:10023: Connection refused\" (check_policy_service to postgrey's port; heldout-v107c): a fault of the receiving system"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -8008,6 +8025,65 @@ mod tests {
                 Delivered,
             ),
         ]);
+    }
+
+    /// Round 58 (heldout-v107a–v107c, read after measuring): verdict headers, the DKIM,
+    /// DMARC and SPF milters' logs, greylisting software's logs.
+    #[test]
+    fn v107_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "opendkim[393]: can't load key from /etc/opendkim/keys/example.org/mail.private: No such file or directory",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "opendkim[240]: A0BBA1B5D94: dkim_eom(): resource unavailable: PEM_read_bio_PrivateKey() failed",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "opendkim[171]: 49B7B40D4B: DKIM-Signature field added (s=mail, d=example.org)",
+                Delivered,
+            ),
+            (
+                None,
+                None,
+                "postgrey[940]: action=pass, reason=triplet found, client_name=o11.sgmail.github.com, client_address=192.0.2.1, sender=a@example.org, recipient=b@example.net",
+                Delivered,
+            ),
+            (
+                None,
+                None,
+                "sqlgrey: grey: new: 192.0.2.1(192.0.2.1), <a> -> <b>",
+                Greylisting,
+            ),
+            (
+                None,
+                None,
+                "postfix/smtpd[1424]: warning: problem talking to server 127.0.0.1:10023: Connection refused",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "X-Spam-Status: No, score=-2.6 required=5.0 tests=BAYES_00,HTML_MESSAGE",
+                Delivered,
+            ),
+        ]);
+        // A policy server's field naming the connecting client names the sender's host,
+        // not a provider that answered.
+        let c = classify_example(
+            None,
+            None,
+            None,
+            "action=greylist, reason=new, client_name=mout.gmx.net, client_address=192.0.2.1, sender=a@example.org, recipient=b@example.net",
+        );
+        assert_eq!((c.reason, c.provider), (Some(Greylisting), None));
     }
 
     /// Round 57 (heldout-v106a–v106d, read after measuring): Exchange Server's receiving
