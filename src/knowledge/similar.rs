@@ -330,6 +330,9 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v105b"),
     set!("heldout-v105c"),
     set!("heldout-v105d"),
+    set!("heldout-v107a"),
+    set!("heldout-v107b"),
+    set!("heldout-v107c"),
 ];
 
 /// The labelled reply most like the one asked about.
