@@ -503,8 +503,9 @@ impl<'a> Item<'a> {
             return true;
         }
         // A notification's title on a line of its own ("Address not found", "Message
-        // blocked", Gmail's and Outlook's headings) belongs with the paragraph under it.
-        self.lines.len() == 1 && !self.code && heading(last)
+        // blocked", Gmail's and Outlook's headings) belongs with the paragraph of prose under
+        // it; a short line under it ("Mailbox full") is a paste of its own.
+        self.lines.len() == 1 && !self.code && heading(last) && t.split_whitespace().count() >= 6
     }
 }
 
@@ -1064,6 +1065,8 @@ mod tests {
         assert_eq!(items(two).len(), 2, "{:?}", items(two));
         let sentence = "Connection timed out.\n\nhost mx[192.0.2.1] said: 452 4.2.2 Mailbox full";
         assert_eq!(items(sentence).len(), 2, "{:?}", items(sentence));
+        let short = "Relay access denied\n\nMailbox full";
+        assert_eq!(items(short).len(), 2, "{:?}", items(short));
     }
 
     #[test]

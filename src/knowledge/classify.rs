@@ -760,11 +760,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("content_filter_failed", &["virus scanners failed", "av-scanner failed", "can't connect to a unix socket", "trouble in pre_loop_hook", "trouble in check_mail", "trouble in process_request", "denied access from ip", "connect to spamd on", "error in process_request", "[spamassassin] connection failed"], SystemError)
         .soft("The mail server's content filter or one of its scanners is down or misconfigured: start it or fix its socket and access settings.")
         .src("amavis's \"(!)ClamAV-clamd av-scanner FAILED: … failed connecting to /var/run/clamav/clamd.ctl\", \"all primary virus scanners failed\", \"Can't connect to a UNIX socket … clamd.sock: Connection refused\", \"(!!)TROUBLE in pre_loop_hook\", \"(!)DENIED ACCESS from IP …, policy bank ''\" (its @inet_acl refusing its own MTA), spampd's \"Error in process_request eval block: … socket connect failure\", spamc's \"connect to spamd on 127.0.0.1 failed\" and Haraka's \"[spamassassin] connection failed\" (heldout-v106b): a fault of the receiving system's filter, not a verdict on the message"),
-    t("pmg_blacklisted_sender", &["block mail to…(rule: blacklist"], Rejected).hard()
+    t("pmg_blacklisted_sender", &["pmg-smtp-filter…block mail to…(rule: blacklist"], Rejected).hard()
         .src("Proxmox Mail Gateway's \"pmg-smtp-filter: … block mail to <…> (rule: Blacklist)\" (its Blacklist rule matches the sender; heldout-v106c)"),
-    t("pmg_rule_block", &["block mail to"], PolicyViolation).hard()
+    t("pmg_rule_block", &["pmg-smtp-filter…block mail to"], PolicyViolation).hard()
         .src("Proxmox Mail Gateway's \"pmg-smtp-filter: … block mail to <…> (rule: block-…)\" (an administrator's rule blocked the message; heldout-v106c)"),
-    t("pmg_accept", &["accept mail to"], Delivered)
+    t("pmg_accept", &["pmg-smtp-filter…accept mail to"], Delivered)
         .src("Proxmox Mail Gateway's \"pmg-smtp-filter: … accept mail to <…> (…) (rule: default-accept)\" (heldout-v106c): the gateway passed the message on"),
     t("exim_internal_fault", &["expansion was longer than", "all deliveries are handled by mailscanner"], SystemError)
         .soft("A fault of the mail server's own configuration (an Exim expansion, a router that defers to MailScanner): see its log.")
@@ -8084,6 +8084,20 @@ mod tests {
             "action=greylist, reason=new, client_name=mout.gmx.net, client_address=192.0.2.1, sender=a@example.org, recipient=b@example.net",
         );
         assert_eq!((c.reason, c.provider), (Some(Greylisting), None));
+    }
+
+    /// Proxmox Mail Gateway's log words only in its own log: a refusal that says it does not
+    /// accept or blocks mail is no pass.
+    #[test]
+    fn gateway_log_words_stay_in_the_gateway_log() {
+        for text in [
+            "550 We do not accept mail to this address",
+            "554 We block mail to this domain from your network",
+        ] {
+            let c = classify_example(None, Some(text[..3].parse().unwrap_or(550)), None, text);
+            assert_ne!(c.reason, Some(Delivered), "{text}");
+            assert_ne!(c.rule, "text:pmg_accept", "{text}");
+        }
     }
 
     /// Round 57 (heldout-v106a–v106d, read after measuring): Exchange Server's receiving
