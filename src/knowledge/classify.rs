@@ -3555,6 +3555,11 @@ fn says_ip(phrases: &str) -> bool {
         .any(|w| w == "ip")
 }
 
+/// Whether the codes say the reply refused something (4xx/5xx, or a 4.x.x/5.x.x status).
+fn failure_code(code: Option<u16>, enhanced: Option<EnhancedCode>) -> bool {
+    code.is_some_and(|c| c >= 400) || enhanced.is_some_and(|e| e.class >= 4)
+}
+
 /// A block or policy refusal answering MAIL FROM is a refusal of the sender (`rejected`).
 fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     match (r, ctx) {
@@ -4316,8 +4321,11 @@ pub fn classify(
     } else if let Some(r) = spectrum_aup(&lowered) {
         rule.push_str("spectrum_aup");
         Some(r)
-    } else if let Some(r) =
-        find_reply_text(server_words(&phrases)).or_else(|| find_localised(&lowered))
+    } else if let Some(r) = find_reply_text(server_words(&phrases))
+        // A pass or delivery phrase never decides a failure's reason ("550 … X-Spam-Status:
+        // No", a filter's pass line pasted beside a refusal): no read line is labelled so.
+        .filter(|r| !(r.reason == Delivered && failure_code(code, enhanced)))
+        .or_else(|| find_localised(&lowered))
     {
         rule = format!("text:{}", r.id);
         forced_bounce = r.bounce;
@@ -8084,6 +8092,35 @@ mod tests {
             "action=greylist, reason=new, client_name=mout.gmx.net, client_address=192.0.2.1, sender=a@example.org, recipient=b@example.net",
         );
         assert_eq!((c.reason, c.provider), (Some(Greylisting), None));
+    }
+
+    /// A pass or delivery phrase beside a failure code does not make the failure a delivery.
+    #[test]
+    fn a_pass_phrase_never_decides_a_failure() {
+        for (code, enhanced, text) in [
+            (
+                Some(550),
+                Some("5.7.1"),
+                "550 5.7.1 Message rejected as spam X-Spam-Status: No, score=-2.6",
+            ),
+            (
+                Some(554),
+                Some("5.7.1"),
+                "554 5.7.1 Rejected: DKIM-Signature field added by relay",
+            ),
+            (
+                Some(550),
+                Some("5.1.1"),
+                "550 5.1.1 user unknown; action=pass, reason=triplet found",
+            ),
+        ] {
+            let c = classify_example(None, code, enhanced, text);
+            assert!(
+                c.reason.is_some_and(|r| r != Delivered),
+                "{text}: {:?}",
+                c.reason
+            );
+        }
     }
 
     /// Proxmox Mail Gateway's log words only in its own log: a refusal that says it does not
