@@ -2736,17 +2736,11 @@ fn field_colon(before: &str, lower: &str, b: &[u8], i: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '=')
         .next()
         .is_some_and(|w| w.contains('.'));
-    let cipher = before
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|w| w.starts_with("x=") || w.starts_with("tls="));
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let cipher = last_word.starts_with("x=") || last_word.starts_with("tls=");
     // A host and port in parentheses ("smtp(postfix:588): RCPT TO failed", Dovecot's SMTP
     // client, heldout-v105c): the number closes them, no reply.
-    let paren_port = b.get(i + 3) == Some(&b')')
-        && before
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| w.contains('('));
+    let paren_port = b.get(i + 3) == Some(&b')') && last_word.contains('(');
     !host_port
         && !cipher
         && !paren_port
