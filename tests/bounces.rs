@@ -618,6 +618,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v107a",
     "heldout-v107b",
     "heldout-v107c",
+    "heldout-v108a",
+    "heldout-v108b",
+    "heldout-v108c",
+    "heldout-v108d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
