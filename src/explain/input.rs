@@ -758,6 +758,8 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     let joined = unwrapped_log_lines(block);
     let block = joined.as_deref().unwrap_or(block);
     let block = without_stamp(without_bracketed_stamp(block));
+    let undebugged = exim_debug_unprefixed(block);
+    let block = undebugged.as_deref().unwrap_or(block);
     let unquoted = markdown_unquoted(block);
     let block = unquoted.as_deref().unwrap_or(block);
     let spaced = qmail_send_report(block);
@@ -841,6 +843,32 @@ fn without_bracketed_stamp(block: &str) -> &str {
     } else {
         block
     }
+}
+
+/// Exim's debug output (`exim -d -M …`) without the process id that starts each of its
+/// lines ("276 Connecting to gmail-smtp-in.l.google.com [173.194.193.26]:25 ... failed:
+/// Connection refused", then "276 LOG: MAIN", heldout-v108c): a number of three digits
+/// there reads as a reply code. Known by a "<pid> LOG: MAIN" (or REJECT / PANIC) line, the
+/// log lines Exim's debug output repeats; `None` when there is none.
+fn exim_debug_unprefixed(block: &str) -> Option<String> {
+    let pid = block.lines().find_map(|l| {
+        let (pid, rest) = l.trim_start().split_once(' ')?;
+        (pid.bytes().all(|b| b.is_ascii_digit())
+            && ["LOG: MAIN", "LOG: REJECT", "LOG: PANIC"]
+                .iter()
+                .any(|m| rest.trim_end() == *m))
+        .then_some(pid)
+    })?;
+    let lines: Vec<&str> = block
+        .lines()
+        .map(|l| {
+            l.trim_start()
+                .strip_prefix(pid)
+                .and_then(|r| r.strip_prefix(' '))
+                .unwrap_or(l)
+        })
+        .collect();
+    Some(lines.join("\n"))
 }
 
 /// The text after a time stamp that starts the block's first line, and after the log
@@ -1985,7 +2013,9 @@ fn strong_position(line: &str, rest: &str) -> bool {
 /// `C `/`S ` session log ([`single_arrow`]).
 fn known_prefix(before: &str) -> bool {
     before == "s"
-        || PREFIXES.iter().any(|p| before.ends_with(p))
+        || PREFIXES
+            .iter()
+            .any(|p| before.ends_with(p) && (*p != "#" || hash_opens_word(before)))
         || before.strip_suffix(';').is_some_and(|b| {
             let b = b.trim_end();
             let atom = b.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -1995,6 +2025,16 @@ fn known_prefix(before: &str) -> bool {
                     .trim_end()
                     .ends_with("diagnostic-code:")
         })
+}
+
+/// Whether the "#" that `before` ends with opens a word ("#550 5.1.1 RESOLVER…", "'< #5.0.0
+/// smtp; …"): glued to a name or a path it numbers a source line, as Sympa's log does
+/// ("err main::#243 > Sympa::Spindle::spin#83 > …", heldout-v108a).
+fn hash_opens_word(before: &str) -> bool {
+    before[..before.len() - 1]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '\'' | '"' | '<' | '(' | '['))
 }
 
 /// The three ASCII digits at byte `i` of `line`, as a number: where every reader below
@@ -5015,6 +5055,38 @@ mod tests {
             })
             .collect();
         assert!(replies.contains(&(521, Some(Context::Ehlo))), "{replies:?}");
+    }
+
+    /// Round 59 (heldout-v108a, v108c): a "#" glued to a name numbers a source line, and
+    /// Exim's debug output starts each line with its process id; neither is a reply code,
+    /// while Exchange's "#550 5.1.1 …" still is.
+    #[test]
+    fn round_59_source_line_numbers_and_exim_debug_pids() {
+        let sympa =
+            "sympa_msg[2249]: err main::#243 > Sympa::Spindle::spin#83 > List sympa does not exist";
+        assert_eq!(find_code(sympa, false, true), None);
+        assert!(
+            find_code(
+                "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##",
+                false,
+                false
+            )
+            .is_some()
+        );
+        let debug = "276 Connecting to mx.example.net [192.0.2.26]:25 ... failed: Connection refused\n276 LOG: MAIN\n276   H=mx.example.net [192.0.2.26] Connection refused";
+        assert!(
+            parse_block(debug)
+                .iter()
+                .all(|p| !matches!(p, Parsed::Reply { .. })),
+            "{:?}",
+            parse_block(debug)
+        );
+        assert_eq!(
+            exim_debug_unprefixed(debug).as_deref(),
+            Some(
+                "Connecting to mx.example.net [192.0.2.26]:25 ... failed: Connection refused\nLOG: MAIN\n  H=mx.example.net [192.0.2.26] Connection refused"
+            )
+        );
     }
 
     /// Round 21, read from blind sets v37a-v37d.

@@ -499,6 +499,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("exim_delay_warning", &["has not yet been delivered to one or more of its recipients"], Expired)
         .soft("A delay warning, not a bounce: the sending server still holds the message and keeps retrying until its queue lifetime runs out. Look at why the receiving server has not taken it.")
         .src("Exim's delay warning \"A message that you sent has not yet been delivered to one or more of its recipients after more than 24 hours on the queue on …\" (Exim's warn_message_file default text, delay_warning; heldout-v94b): the message is still being retried"),
+    t("sympa_list_unknown", &["subject: list unknown"], UserUnknown).hard()
+        .src("Sympa's delivery status notification \"Subject: List unknown\" (with its own Auto-Submitted: auto-replied and X-Mailer: Sympa; heldout-v108a): no such list, not an auto-reply"),
     t("sieve_auto_reply", &["auto-submitted: auto-replied"], Vacation)
         .src("An automatic reply's own header \"Auto-Submitted: auto-replied (vacation)\" (RFC 3834 §5; Dovecot Pigeonhole's vacation extension, RFC 5230; heldout-v94b): an out-of-office answer, not a refusal"),
     t("on_suppression_list", &["on the suppression list", "on a suppression list", "on our suppression list"], Suppressed).hard()
@@ -778,6 +780,41 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("policy_server_down", &["problem talking to server"], SystemError)
         .soft("The mail server cannot reach a policy service it checks with (postgrey, a policy daemon): start it or fix its address; meanwhile mail is deferred.")
         .src("Postfix smtpd's \"warning: problem talking to server 127.0.0.1:10023: Connection refused\" (check_policy_service to postgrey's port; heldout-v107c): a fault of the receiving system"),
+    // --- Round 59: what blind sets v108a–v108d showed, read after they were measured ---
+    // Mailing-list software, commercial security gateways, Exim's sending side
+    // (fixtures/bounces/README.md, "The v108 sets, measured blind").
+    t("list_post_held", &["is being held until the list moderator can review it", "your authorization is requested for the following mailing list posting", "message body is too big:…bytes with a limit of"], OnHold)
+        .src("Mailman 2's notice to a poster, \"Your mail to '…' with the subject … Is being held until the list moderator can review it for approval. The reason it is being held: …\", its request to the list administrator \"As list administrator, your authorization is requested for the following mailing list posting: … Reason: …\", and its hold reason \"Message body is too big: N bytes with a limit of N KB\" (heldout-v108a): the list holds the post for a moderator, whatever the reason it gives (non-member, too many recipients, implicit destination, size)"),
+    t("listserv_served_off", &["from a user that had been served out", "from a user that has been served off"], Rejected).hard()
+        .src("LISTSERV's \"Mail has been received for delivery to the … list from a user that had been served out\" (heldout-v108a): the list's owner barred the poster"),
+    t("listserv_loop_check", &["field pointing to the list has been found in mail body"], ContentError).hard()
+        .src("LISTSERV's error report \"… has been identified as a possible delivery error notice for the following reason: \\\"Sender:\\\", \\\"From:\\\" or \\\"Reply-To:\\\" field pointing to the list has been found in mail body\" (its loop check; heldout-v108a, https://www.lsoft.com/manuals/ ): the message's content made the list take it for a bounce"),
+    t("pmdf_list_server", &["%mailserv-w-lnf"], UserUnknown).hard()
+        .src("PMDF MAILSERV's \"%MAILSERV-W-LNF, list not found\" (PMDF LIST_Servers SUBSCRIBE error messages, heldout-v108a): no such list at that address"),
+    t("pmdf_list_privilege", &["%mailserv-w-prv"], Rejected).hard()
+        .src("PMDF MAILSERV's \"%MAILSERV-W-PRV, insufficient privilege or file protection violation\" (heldout-v108a): the list server does not let this sender do it"),
+    t("cisco_case_dropped", &["dropped by case"], SpamDetected).hard()
+        .src("Cisco Secure Email (IronPort) mail_logs' \"Dropped by CASE\": its Context Adaptive Scanning Engine, the anti-spam engine, dropped the message (heldout-v108b)"),
+    t("cisco_scanner_timeout", &["antivirus - mid…timed out on message", "timed out while scanning"], SystemError)
+        .soft("The receiving gateway's virus scanner timed out on the message: its own fault; the gateway retries or applies its failure action.")
+        .src("Cisco Secure Email's \"antivirus: Info: sophos antivirus - MID … - timed out on message\" (heldout-v108b): the scanning engine failed, not a verdict on the message"),
+    t("cisco_amp_malicious", &["disposition = malicious"], VirusDetected).hard()
+        .src("Cisco Secure Email's AMP log \"Response received for file reputation query from Cloud. FileName = '…', MID = 5, Disposition = MALICIOUS, Malware = W32.…\" (heldout-v108b): the attachment is malware"),
+    t("cisco_delay_quarantine", &["held temporarily in delay quarantine"], OnHold)
+        .src("Cisco Secure Email's consolidated event \"act=DQ ESAFinalActionDetails=Message held temporarily in Delay Quarantine\" (its outbreak filter holds the message to scan it again later; heldout-v108b)"),
+    t("cisco_policy_quarantine", &["esafinalactiondetails=to policy"], PolicyViolation).hard()
+        .src("Cisco Secure Email's consolidated event \"act=QUARANTINED ESAFinalActionDetails=To POLICY\" with ESACFVerdict=MATCH (a content filter sent the message to the Policy quarantine; heldout-v108b): its verdict fields (ESASPFVerdict, ESAAVVerdict) name the checks that ran, not the cause"),
+    t("cisco_hat_reject", &["hat reject"], Blocked).hard()
+        .src("Cisco Secure Email's \"ICID … Delayed HAT REJECT continuing session for recipient logging (192.0.2.1)\" (heldout-v108b): the Host Access Table refused the connecting host by its sender group (reputation score or a blocklist)"),
+    t("spamming_activity_block", &["due to possible spamming activity"], Blocked).hard()
+        .src("Trend Micro Hosted Email Security's \"550 5.7.1 : Mail blocked due to possible spamming activity\" (Trend Micro KB 1097373, heldout-v108b): the customer's own server is blocked for the spam it sent, until it is fixed, not a verdict on one message"),
+    t("mimecast_spam_hold", &["\"hld\":\"spm\""], SpamDetected).hard()
+        .src("Mimecast's process log record \"Act\":\"Hld\" … \"Hld\":\"Spm\" (held in the spam hold queue; heldout-v108b)"),
+    t("gnutls_unclean_close", &["tls connection was non-properly terminated"], NetworkError)
+        .src("GnuTLS's \"The TLS connection was non-properly terminated\" in Exim's \"H=gmail-smtp-in.l.google.com [...] TLS error on connection (recv_tls_read): …\" (heldout-v108c): the peer closed the connection without TLS's close_notify, a connection that ended, not a failed handshake"),
+    t("exim_tainted_file", &["tainted filename", "unable to open file for reading"], SystemError)
+        .soft("The mail server could not read a file its configuration names (Exim 4.94+ refuses paths built from message data, \"tainted\"): fix the configuration; the message is sent unsigned or deferred meanwhile.")
+        .src("Exim's \"Tainted filename '/var/…/dkim/example.org.pkey'\" then \"unable to open file for reading: …\" (the DKIM key path came from message data; heldout-v108c): a configuration fault of the sending server, not a DKIM verdict"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -8023,6 +8060,68 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 59 (heldout-v108a–v108c, read after measuring): mailing-list software,
+    /// commercial security gateways' logs, Exim's sending side.
+    #[test]
+    fn v108_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Your mail to 'dev' with the subject\n\n    Re: patch\n\nIs being held until the list moderator can review it for approval.\n\nThe reason it is being held:\n\n    Too many recipients to the message",
+                OnHold,
+            ),
+            (
+                None,
+                None,
+                "As list administrator, your authorization is requested for the\nfollowing mailing list posting:\n\n    Reason:  Message has implicit destination",
+                OnHold,
+            ),
+            (
+                None,
+                None,
+                "From: sympa-request@example.org\nAuto-Submitted: auto-replied\nSubject: List unknown\nX-Mailer: Sympa 6.2.56",
+                UserUnknown,
+            ),
+            (
+                None,
+                None,
+                "antivirus: Info: sophos antivirus - MID 42 - timed out on message",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "amp: Info: Response received for file reputation query from Cloud. FileName = 'a.exe', MID = 5, Disposition = MALICIOUS, Malware = W32.Test",
+                VirusDetected,
+            ),
+            (
+                None,
+                None,
+                "consolidated_event: CEF:0|Cisco|Email Security|ESA_CONSOLIDATED_LOG_EVENT| ESAMFVerdict=NOT_EVALUATED act=QUARANTINED ESAFinalActionDetails=To POLICY ESASPFVerdict={'mailfrom': {'result': 'None'}}",
+                PolicyViolation,
+            ),
+            (
+                None,
+                None,
+                "mail_logs: Info: ICID 42 Delayed HAT REJECT continuing session for recipient logging (192.0.2.1)",
+                Blocked,
+            ),
+            (
+                None,
+                None,
+                "1oRCr0-000EGN-2b Tainted filename '/etc/exim/dkim/example.org.pkey'\n1oRCr0-000EGN-2b unable to open file for reading: /etc/exim/dkim/example.org.pkey",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "1szVWE-0071qn-2C H=mx.example.net [192.0.2.27] TLS error on connection (recv_tls_read): The TLS connection was non-properly terminated.",
+                NetworkError,
             ),
         ]);
     }
