@@ -622,6 +622,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v108b",
     "heldout-v108c",
     "heldout-v108d",
+    "heldout-v109a",
+    "heldout-v109b",
+    "heldout-v109c",
+    "heldout-v109d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
