@@ -258,10 +258,10 @@ impl Pending {
         self.texts
             .last()
             .is_some_and(|t| t.trim_end().to_ascii_lowercase().ends_with("said:"))
-            && self
-                .texts
-                .iter()
-                .any(|t| t.to_ascii_lowercase().contains(POSTFIX_VERIFY))
+            && self.texts.iter().any(|t| {
+                let t = t.to_ascii_lowercase();
+                POSTFIX_VERIFY.iter().any(|m| t.contains(m))
+            })
     }
 
     /// A reply that starts on `line` (its code, separator and the rest after the code;
@@ -512,7 +512,7 @@ fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
 }
 
 /// Postfix's address-verification wrapper before the reply its probe got ([`nested`]).
-const POSTFIX_VERIFY: &str = "undeliverable address: host ";
+const POSTFIX_VERIFY: [&str; 2] = ["undeliverable address: host ", "unverified address: host "];
 
 /// Amazon SES's words when it gives up on a message ([`nested`]).
 const SES_EXPIRED: &str = "message expired: unable to deliver in ";
@@ -541,7 +541,7 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     const QUEUE: &str = "responded with: ";
     let lower = text.to_ascii_lowercase();
     let verified = || {
-        let at = lower.find(POSTFIX_VERIFY)?;
+        let at = POSTFIX_VERIFY.iter().find_map(|m| lower.find(m))?;
         Some(at + lower[at..].find(" said: ")? + " said: ".len())
     };
     // Amazon SES gives up with "554 4.4.7 Message expired: unable to deliver in 840
@@ -3473,6 +3473,12 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // because of LogonDenied", "… unable to support the STARTTLS SMTP verb for the connector".
     ("inbound auth login failed", Context::Auth),
     ("the starttls smtp verb", Context::StartTls),
+    // A server that turned VRFY off says so in its reply ("502 VRFY disallowed", hMailServer's
+    // SMTP error messages; heldout-v109b); a Python verifier's report of a connection that
+    // timed out ("gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')",
+    // validate_email; heldout-v109c).
+    ("vrfy disallowed", Context::Vrfy),
+    ("(in reply to 'connect')", Context::Greeting),
 ];
 
 /// Stages named with a server's action or before its reply, read after [`infer_context`]'s
@@ -5087,6 +5093,19 @@ mod tests {
                 "Connecting to mx.example.net [192.0.2.26]:25 ... failed: Connection refused\nLOG: MAIN\n  H=mx.example.net [192.0.2.26] Connection refused"
             )
         );
+    }
+
+    /// Round 60 (heldout-v109b, v109c): Postfix's sender verification quotes the reply its
+    /// probe got after "unverified address: host … said:", which is the one explained; a
+    /// reply that says VRFY is off answers VRFY.
+    #[test]
+    fn round_60_verification_probe_and_vrfy() {
+        let line = "NOQUEUE: reject: RCPT from mx.example.net[192.0.2.1]: 450 4.1.7 <a@example.net>: Sender address rejected: unverified address: host mx.example.net[192.0.2.1] said: 450 4.2.0 <a@example.net>: Recipient address rejected: Greylisted (in reply to RCPT TO command)";
+        assert_eq!(
+            nested(line).map(|(code, e, _)| (code, e.map(|e| e.to_string()))),
+            Some((450, Some("4.2.0".to_string())))
+        );
+        assert_eq!(stage_of("502 VRFY disallowed"), Some(Context::Vrfy));
     }
 
     /// Round 21, read from blind sets v37a-v37d.
