@@ -626,6 +626,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v109b",
     "heldout-v109c",
     "heldout-v109d",
+    "heldout-v110a",
+    "heldout-v110b",
+    "heldout-v110c",
+    "heldout-v110d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
