@@ -755,6 +755,8 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     // one line whole (qmail's underscored report, lettre's debug structure).
     let dequoted = quote_markers_removed(block);
     let block = dequoted.as_deref().unwrap_or(block);
+    let untreed = tree_marks_removed(block);
+    let block = untreed.as_deref().unwrap_or(block);
     let joined = unwrapped_log_lines(block);
     let block = joined.as_deref().unwrap_or(block);
     let block = without_stamp(without_bracketed_stamp(block));
@@ -1114,6 +1116,29 @@ fn lettre_codes(block: &str) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
+}
+
+/// A transcript a tool drew as a tree ("SERVER 1:⏎└──535-5.7.1 Username and Password not
+/// accepted. …", an SMTP debugger's output, heldout-v110c) without its box-drawing marks
+/// (U+2500–U+257F) before each line's text: a reply then starts its line. `None` when no
+/// line starts with one.
+fn tree_marks_removed(block: &str) -> Option<String> {
+    let drawn = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
+    if !block.lines().any(|l| l.trim_start().starts_with(drawn)) {
+        return None;
+    }
+    let lines: Vec<&str> = block
+        .lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with(drawn) {
+                t.trim_start_matches(drawn).trim_start()
+            } else {
+                l
+            }
+        })
+        .collect();
+    Some(lines.join("\n"))
 }
 
 /// A block quoted whole in Markdown or a mail reply (every line `> `, one `>` only: `>>>` and
@@ -2684,9 +2709,14 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // ("邮件投递失败550 Mail content denied"): after a non-ASCII character too.
             // A Markdown code span too ("**Error message:** `` 421 Mailgun … ``", an
             // error tracker's issue, heldout-v53b).
+            // Not an OAuth proxy's "code=400, response={…}" (the token endpoint's HTTP
+            // status, heldout-v110c).
             let opener = (matches!(prev, b'\'' | b'"' | b'(' | b'>' | b'*' | b'[')
                 || before.ends_with("``")
                 || (prev == b'=' && !numeric_log_field(before) && !port_field(before)))
+                && !line[i..]
+                    .get(3..)
+                    .is_some_and(|r| r.starts_with(", response="))
                 || prev >= 0x80;
             // After a space only when the word before says a code follows ("Error 550",
             // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
@@ -3478,6 +3508,14 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // timed out ("gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')",
     // validate_email; heldout-v109c).
     ("vrfy disallowed", Context::Vrfy),
+    // Webmail and client wrappers naming the step (heldout-v110b): SOGo's "SMTP(RCPT TO)
+    // error: 5.1.1 …" and "cannot send message: (smtp) authentication failure", Roundcube's
+    // German "Die Authentisierung ist fehlgeschlagen", nodemailer's error code 'EAUTH'.
+    ("smtp(rcpt to) error", Context::Rcpt),
+    ("smtp(mail from) error", Context::Mail),
+    ("(smtp) authentication failure", Context::Auth),
+    ("authentisierung ist fehlgeschlagen", Context::Auth),
+    ("code: 'eauth'", Context::Auth),
     ("(in reply to 'connect')", Context::Greeting),
 ];
 
@@ -5093,6 +5131,33 @@ mod tests {
                 "Connecting to mx.example.net [192.0.2.26]:25 ... failed: Connection refused\nLOG: MAIN\n  H=mx.example.net [192.0.2.26] Connection refused"
             )
         );
+    }
+
+    /// Round 61 (heldout-v110b, v110c): a transcript drawn as a tree loses its marks, so its
+    /// refusal starts a line; an OAuth proxy's HTTP status is no reply; webmail wrappers
+    /// name the step.
+    #[test]
+    fn round_61_tree_transcripts_http_status_and_webmail_steps() {
+        let tree = "SERVER 1:\n└──334 eyJzdGF0dXMiOiI0MDAifQ==\nCLIENT 1:\n└──\nSERVER 1:\n└──535-5.7.1 Username and Password not accepted. Learn more at\n   535 5.7.1 https://support.example.com/answer/14257";
+        assert_eq!(replies_of(tree), [(334, None), (535, Some(Context::Auth))]);
+        let proxy = r#"TokenStore::Refresh: code=400, response={"error":"invalid_grant"}"#;
+        assert_eq!(find_code(proxy, false, true), None);
+        for (line, want) in [
+            (
+                "sogod[67:67] SMTP(RCPT TO) error: 5.1.1 a@example.org: Recipient address rejected: User unknown",
+                Context::Rcpt,
+            ),
+            (
+                "cannot send message: (smtp) authentication failure",
+                Context::Auth,
+            ),
+            (
+                "{ [Error: unauthorized_client] code: 'EAUTH' }",
+                Context::Auth,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
     }
 
     /// Round 60 (heldout-v109b, v109c): Postfix's sender verification quotes the reply its

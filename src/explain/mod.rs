@@ -539,7 +539,8 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
     let pasted = item.input.contains(char::is_whitespace)
         || item.input.chars().any(classify::unspaced_script)
         || item.input.contains('=')
-        || item.input.starts_with(['{', '[']);
+        // A Markdown code span around it too ("`{"status":"400",…}`").
+        || item.input.trim_start_matches('`').starts_with(['{', '[']);
     if item.recognition != Recognition::Invalid || pasted {
         let enhanced = item.enhanced.as_deref().and_then(EnhancedCode::parse);
         let c = classify::classify(

@@ -838,6 +838,19 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("E-mail verifiers' reports of a probe that got no answer: \"The connection to the mail server has timed out : Timeout connecting to mail-exchanger\", validate_email's \"gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')\" (the library's own code for a connection that timed out) and check-if-email-exists's \"SmtpError\", \"client: Connection closed\" (heldout-v109c)"),
     t("maddy_line_too_long", &["too longer line"], ContentError).hard()
         .src("maddy's \"smtp: DATA error {… \\\"reason\\\":\\\"I/O error while parsing header: smtp: too longer line in input stream\\\"}\" (a line over its limit, heldout-v109d): filed as line-length refusals are (fixtures/bounces/README.md, Conventions)"),
+    // --- Round 61: what blind sets v110a–v110d showed, read after they were measured ---
+    // Helpdesk software, webmail send errors, OAuth2 for SMTP, French-framed bounces
+    // (fixtures/bounces/README.md, "The v110 sets, measured blind").
+    t("implicit_tls_on_587", &["ssl://…:587"], FailedStartTls)
+        .soft("The client speaks TLS at once on port 587, where the server expects plain SMTP and then STARTTLS: set the client to STARTTLS (\"tls\") on 587, or to implicit TLS (\"ssl\") on 465.")
+        .src("PHP's \"Failed to connect to ssl://smtp.office365.com:587 [SMTP: Failed to connect socket: fsockopen(): unable to connect to ssl://…:587 (Unknown error)]\" (a helpdesk's mailer, heldout-v110a): the client opens TLS at once on the submission port, where the server speaks plain SMTP until STARTTLS (RFC 8314 §3: implicit TLS is port 465), so no TLS session starts"),
+    t("oauth_token_refused", &["invalid_grant", "invalid_client", "unauthorized_client", "aadsts", "\"schemes\":\"bearer\"", "identityproviderexception", "refresherror"], SecurityError).hard()
+        .src("OAuth 2.0 token errors as mailers log them (RFC 6749 §5.2: invalid_grant, invalid_client, unauthorized_client): Microsoft Entra ID's AADSTS codes (\"AADSTS70000: Provided grant is invalid or malformed\", \"AADSTS7000215: Invalid client secret provided\", https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes), Gmail's XOAUTH2 failure challenge {\"status\":\"400\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"} (https://developers.google.com/gmail/imap/xoauth2-protocol), league/oauth2-client's IdentityProviderException and google-auth's RefreshError (heldout-v110c): the client's token or app registration is refused, so it cannot log in to send"),
+    t("french_send_quota", &["quota d'envoi"], RateLimited)
+        .src("\"Quota d'envoi de mails dépassé\" (a French host's sending quota, heldout-v110b): the account sent more than its allowance; it may send again later"),
+    t("recipient_count_limit", &["maximum number of recipients reached"], RateLimited)
+        .soft("The server caps how many recipients one sender may use (per message or per period): send to fewer at a time, or wait for the period to pass.")
+        .src("\"551 sorry, maximum number of recipients reached\" (a webmail's submission server, heldout-v110b): a limit on recipients, not a moved user whatever the 551"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -2294,7 +2307,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("proofpoint_invalid", &["marked as invalid"], UserUnknown),
     t("barracuda_reputation", &["barracuda reputation", "barracudacentral"], Blocked).src("https://www.barracudacentral.org/rbl"),
     t("tonline_blocked", &["dialup", "dynamic ip"], Blocked).src("https://postmaster.t-online.de/index.en.html"),
-    t("orange_blocked", &["ofr…_102", "ofr…_103", "adresse ip source bloquee"], Blocked).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
+    t("orange_blocked", &["ofr…_102", "ofr…_103", "ofr_999", "adresse ip source bloquee"], Blocked).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings, OFR_999 \"Service refuse. Veuillez essayer plus tard\" among the blocks, as the two read lines with it are labelled, heldout-v110d; https://postmaster.orange.fr/)"),
     t("orange_connections", &["ofr…_104"], RateLimited).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_invalid_recipient", &["ofr…_416", "ofr…_418", "destinataire invalide"], UserUnknown).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_full", &["ofr…_417"], MailboxFull).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
@@ -2302,7 +2315,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("orange_suspended", &["ofr…_420", "ofr…_426", "destinataire archivee", "compte du destinataire est bloque"], Suspend).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_505", &["ofr…_505"], SystemError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
     t("orange_auth", &["ofr…_305", "code d'authentification invalide"], SecurityError).src("Sisimai lib/Sisimai/Rhost/FrancePTT.pm (Orange's OFRnnn_CODE / OFR_CODE reply codes and their meanings; https://postmaster.orange.fr/)"),
-    t("orange_ofr", &["ofr_999", "ofr004"], RateLimited).src("https://postmaster.orange.fr/"),
+    t("orange_ofr", &["ofr004"], RateLimited).src("https://postmaster.orange.fr/"),
     t("qq_frequency_limited", &["frequency limited"], RateLimited)
         .soft("QQ Mail answers 550 for its frequency limits (per IP, per sending domain): it is temporary, send more slowly and retry later.")
         .src("http://service.exmail.qq.com/cgi-bin/help?subtype=1&&no=1000725&id=20022 (QQ Mail \"550 Ip frequency limited\" / \"550 Domain frequency limited\": too much mail from the IP or domain in a short time; https://www.computersolutions.cn/blog/qq-mail-550-ip-frequency-limited-errors-and-how-to-solve-them/)"),
@@ -3568,6 +3581,15 @@ fn refused_under_success(
     }
     if lowered.contains("but dropped it as spam") {
         return Some((SpamDetected, Bounce::Hard, "dropped_as_spam", None));
+    }
+    // Roundcube's "SMTP Error (250): Authentication failed." (German "SMTP Fehler (250): Die
+    // Authentisierung ist fehlgeschlagen", heldout-v110b): the code is the last reply it read,
+    // the EHLO's; the login failed.
+    if (whole_lower.contains("smtp error (") || whole_lower.contains("smtp fehler ("))
+        && (whole_lower.contains("authentication failed")
+            || whole_lower.contains("authentisierung ist fehlgeschlagen"))
+    {
+        return Some((SecurityError, Bounce::Hard, "webmail_login_failed", None));
     }
     // Perl Email::Sender's "can't STARTTLS: 2.0.0 Ready to start TLS" (heldout-v84b): the
     // server said go ahead, then the client's TLS handshake failed.
@@ -5374,7 +5396,7 @@ mod tests {
             (None, Some(552), Some("5.3.4"), "552 5.3.4 Taille limite du message atteinte. OFR_514 [514]", EmailTooLarge, Some("orange")),
             (None, Some(571), Some("5.7.1"), "571 5.7.1 Message refused, DMARC verification Failed. Message refuse, verification DMARC en echec LPN007_517", AuthFailure, None),
             (None, Some(554), Some("5.7.1"), "554 5.7.1 Client host rejected LPN000_630", Blocked, None), // Sisimai: policyviolation (round 17: "Client host rejected" is a block)
-            (None, Some(421), None, "421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]", RateLimited, Some("orange")),
+            (None, Some(421), None, "421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]", Blocked, Some("orange")),
             (None, Some(421), None, "421 smtp.orange.fr [192.0.2.1] Emetteur invalide, Veuillez verifier la configuration SPF/DNS de votre nom de domaine. Invalid Sender. SPF check failed, please verify the SPF/DNS configuration for your domain name.", AuthFailure, Some("orange")),
             // Sisimai 5 Rhost/Cox.pm (go-sisimai for-cox.go)
             (None, Some(554), Some("5.7.1"), "554 5.7.1 [192.0.2.1] blocked. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CXBL", Blocked, None),
@@ -8085,6 +8107,61 @@ mod tests {
                 Delivered,
             ),
         ]);
+    }
+
+    /// Round 61 (heldout-v110a–v110d, read after measuring): OAuth token errors, implicit
+    /// TLS on the submission port, sending quotas, Roundcube's login failure under 250.
+    #[test]
+    fn v110_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Failed to connect to ssl://smtp.example.net:587 [SMTP: Failed to connect socket: fsockopen(): unable to connect to ssl://smtp.example.net:587 (Unknown error)]",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70000: Provided grant is invalid or malformed.\"}",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "{\"status\":\"400\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}",
+                SecurityError,
+            ),
+            (None, None, "Quota d'envoi de mails dépassé", RateLimited),
+            (
+                Some(551),
+                None,
+                "551 sorry, maximum number of recipients reached",
+                RateLimited,
+            ),
+            (
+                Some(250),
+                None,
+                "SMTP Fehler (250): Die Authentisierung ist fehlgeschlagen",
+                SecurityError,
+            ),
+            (
+                Some(421),
+                None,
+                "421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]",
+                Blocked,
+            ),
+        ]);
+        let c = classify_example(
+            None,
+            None,
+            None,
+            "Client error: `POST https://login.microsoftonline.com/common/oauth2/v2.0/token` resulted in a `401 Unauthorized` response: {\"error\":\"invalid_client\"}",
+        );
+        assert_eq!(
+            (c.reason, c.provider.as_deref()),
+            (Some(SecurityError), Some("microsoft"))
+        );
     }
 
     /// Round 60 (heldout-v109a–v109d, read after measuring): auto-replies, challenge-response
