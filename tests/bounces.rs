@@ -630,6 +630,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v110b",
     "heldout-v110c",
     "heldout-v110d",
+    "heldout-v111a",
+    "heldout-v111b",
+    "heldout-v111c",
+    "heldout-v111d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
