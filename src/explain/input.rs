@@ -2709,14 +2709,14 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // ("邮件投递失败550 Mail content denied"): after a non-ASCII character too.
             // A Markdown code span too ("**Error message:** `` 421 Mailgun … ``", an
             // error tracker's issue, heldout-v53b).
-            // Not an OAuth proxy's "code=400, response={…}" (the token endpoint's HTTP
-            // status, heldout-v110c).
+            // Not a web log's status before its next field ("code=400, response={…}", an
+            // OAuth proxy, heldout-v110c; Mattermost's "code=500 rid=…", v111a).
             let opener = (matches!(prev, b'\'' | b'"' | b'(' | b'>' | b'*' | b'[')
                 || before.ends_with("``")
-                || (prev == b'=' && !numeric_log_field(before) && !port_field(before)))
-                && !line[i..]
-                    .get(3..)
-                    .is_some_and(|r| r.starts_with(", response="))
+                || (prev == b'='
+                    && !numeric_log_field(before)
+                    && !port_field(before)
+                    && !web_status(before, line[i..].get(3..).unwrap_or(""))))
                 || prev >= 0x80;
             // After a space only when the word before says a code follows ("Error 550",
             // "with code 550", "Output: 530"), not "Greylisted for 300 seconds"; and never
@@ -2786,6 +2786,14 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             None
         }
     })
+}
+
+/// Whether a number after "=" is a web request's status: before the call's response
+/// (", response={…}", an OAuth proxy's token call, heldout-v110c) or in the log of an API
+/// path ("/api/v3/admin/test_email:SendMail code=500 rid=…", Mattermost, v111a). A
+/// structured mail log's "code=550 msg=…" stays a reply.
+fn web_status(before: &str, rest: &str) -> bool {
+    rest.starts_with(", response=") || before.contains("/api/")
 }
 
 /// Road Runner's "ERROR:5.7.1:550 Mail Refused - IP_ADDRESS - See …" (the status, then the
@@ -3516,6 +3524,10 @@ const LOG_STAGES: &[(&str, Context)] = &[
     ("(smtp) authentication failure", Context::Auth),
     ("authentisierung ist fehlgeschlagen", Context::Auth),
     ("code: 'eauth'", Context::Auth),
+    // A server refusing the connection itself ("Connection from [10.0.0.1] refused: too many
+    // connections", heldout-v111a) and a client that met an IMAP greeting (v111a).
+    ("refused: too many connections", Context::Greeting),
+    ("* ok [capability ", Context::Greeting),
     ("(in reply to 'connect')", Context::Greeting),
 ];
 
@@ -5142,6 +5154,9 @@ mod tests {
         assert_eq!(replies_of(tree), [(334, None), (535, Some(Context::Auth))]);
         let proxy = r#"TokenStore::Refresh: code=400, response={"error":"invalid_grant"}"#;
         assert_eq!(find_code(proxy, false, true), None);
+        let api = "[EROR] /api/v3/admin/test_email:SendMail code=500 rid=x Failed to authenticate on SMTP server";
+        assert_eq!(find_code(api, false, true), None);
+        assert!(find_code("smtp code=550 msg=User unknown", false, true).is_some());
         for (line, want) in [
             (
                 "sogod[67:67] SMTP(RCPT TO) error: 5.1.1 a@example.org: Recipient address rejected: User unknown",

@@ -851,6 +851,19 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("recipient_count_limit", &["maximum number of recipients reached"], RateLimited)
         .soft("The server caps how many recipients one sender may use (per message or per period): send to fewer at a time, or wait for the period to pass.")
         .src("\"551 sorry, maximum number of recipients reached\" (a webmail's submission server, heldout-v110b): a limit on recipients, not a moved user whatever the 551"),
+    // --- Round 62: what blind sets v111a–v111d showed, read after they were measured ---
+    // Fediverse and chat servers, bulk senders' platforms, Microsoft 365 relays, submission
+    // refusals (fixtures/bounces/README.md, "The v111 sets, measured blind").
+    t("client_retrying_server", &["smtp client retrying server"], NetworkError)
+        .src("Twisted's SMTP client in Synapse, \"SMTP Client retrying server. Retry: 4\" … \"Retry: 1\" (heldout-v111a): it could not reach or keep the connection to the mail server and tries again"),
+    t("imap_greeting_to_smtp", &["* ok [capability "], NetworkError)
+        .src("Mattermost's \"Failed to open a connection to SMTP server\", \"short response: * OK [CAPABILITY IMAP4rev1 …] Dovecot ready.\" (heldout-v111a): the client reached an IMAP server (RFC 9051's untagged OK greeting), not an SMTP one: the host or port is wrong"),
+    t("os_resource_unavailable", &["network error: resource temporarily unavailable"], NetworkError)
+        .src("Lemmy's \"email_send_failed: network error: Resource temporarily unavailable (os error 11)\" (lettre's transport error, EAGAIN; heldout-v111a): the connection failed, no reply came"),
+    t("no_common_auth_mechanism", &["no compatible authentication mechanism"], SecurityError).hard()
+        .src("lettre's \"internal client error: No compatible authentication mechanism was found\" (Lemmy's EmailSendFailed, heldout-v111a): the server offers none of the login methods the client may use (often none before STARTTLS), so it cannot log in"),
+    t("delivery_attempts_exhausted", &["maximum number of delivery attempts"], Expired).hard()
+        .src("A sending platform's \"Maximum number of delivery attempts (18) has been reached. Added … to suppression list because delivery has failed 18 times.\" (heldout-v111b): the retries ran out"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -8105,6 +8118,38 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 62 (heldout-v111a, v111b, read after measuring): chat servers' mailers, a
+    /// platform's exhausted retries.
+    #[test]
+    fn v111_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "synapse_1 | INFO - sentinel - SMTP Client retrying server. Retry: 4",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "Failed to open a connection to SMTP server, short response: * OK [CAPABILITY IMAP4rev1 STARTTLS] Dovecot ready.",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "EmailSendFailed: internal client error: No compatible authentication mechanism was found",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "Maximum number of delivery attempts (18) has been reached. Added a@example.org to suppression list",
+                Expired,
             ),
         ]);
     }
