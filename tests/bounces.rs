@@ -634,6 +634,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v111b",
     "heldout-v111c",
     "heldout-v111d",
+    "heldout-v112a",
+    "heldout-v112b",
+    "heldout-v112c",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
