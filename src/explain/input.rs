@@ -3528,6 +3528,10 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // connections", heldout-v111a) and a client that met an IMAP greeting (v111a).
     ("refused: too many connections", Context::Greeting),
     ("* ok [capability ", Context::Greeting),
+    // Embedded clients (heldout-v112b): Domoticz's libcurl login error 67, ESP-Mail-Client's
+    // "set recipient failed".
+    ("libcurl: (67)", Context::Auth),
+    ("set recipient failed", Context::Rcpt),
     ("(in reply to 'connect')", Context::Greeting),
 ];
 

@@ -798,7 +798,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("cisco_scanner_timeout", &["antivirus - mid…timed out on message", "timed out while scanning"], SystemError)
         .soft("The receiving gateway's virus scanner timed out on the message: its own fault; the gateway retries or applies its failure action.")
         .src("Cisco Secure Email's \"antivirus: Info: sophos antivirus - MID … - timed out on message\" (heldout-v108b): the scanning engine failed, not a verdict on the message"),
-    t("cisco_amp_malicious", &["disposition = malicious"], VirusDetected).hard()
+    t("cisco_amp_malicious", &["disposition…malicious"], VirusDetected).hard()
         .src("Cisco Secure Email's AMP log \"Response received for file reputation query from Cloud. FileName = '…', MID = 5, Disposition = MALICIOUS, Malware = W32.…\" (heldout-v108b): the attachment is malware"),
     t("cisco_delay_quarantine", &["held temporarily in delay quarantine"], OnHold)
         .src("Cisco Secure Email's consolidated event \"act=DQ ESAFinalActionDetails=Message held temporarily in Delay Quarantine\" (its outbreak filter holds the message to scan it again later; heldout-v108b)"),
@@ -864,6 +864,14 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("lettre's \"internal client error: No compatible authentication mechanism was found\" (Lemmy's EmailSendFailed, heldout-v111a): the server offers none of the login methods the client may use (often none before STARTTLS), so it cannot log in"),
     t("delivery_attempts_exhausted", &["maximum number of delivery attempts"], Expired).hard()
         .src("A sending platform's \"Maximum number of delivery attempts (18) has been reached. Added … to suppression list because delivery has failed 18 times.\" (heldout-v111b): the retries ran out"),
+    // --- Round 63: what blind sets v112a–v112c showed, read after they were measured ---
+    // CMS plugins, embedded mail clients (fixtures/bounces/README.md, "The v112 sets,
+    // measured blind").
+    t("embedded_tls_failed", &["perform the ssl/tls handshake…! e:", "an invalid ssl record was received"], FailedStartTls)
+        .soft("The TLS handshake failed: check that the port and the TLS mode agree (implicit TLS on 465, STARTTLS on 587) and that the device's TLS library and certificate store are current.")
+        .src("ESP-Mail-Client's transcript \"> C: perform the SSL/TLS handshake⏎! E: UNKNOWN ERROR CODE (0001)\" and mbedTLS's \"SSL - An invalid SSL record was received\" on an ESP32 (heldout-v112b): the TLS handshake with the server failed, most often TLS spoken on a port that expects STARTTLS or the other way round"),
+    t("libcurl_login_denied", &["libcurl: (67)"], SecurityError).hard()
+        .src("Domoticz's \"SMTP Mailer: Error sending Email … libcurl: (67)\" (heldout-v112b): libcurl's error 67 is CURLE_LOGIN_DENIED, the server refused the login (https://curl.se/libcurl/c/libcurl-errors.html)"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -3131,6 +3139,8 @@ pub const WEAK_TEXT_RULES: &[TextRule] = &[
 /// connection errors.
 #[rustfmt::skip]
 pub const CODELESS_RULES: &[TextRule] = &[
+    t("embedded_recipient_failed", &["set recipient failed"], UserUnknown).hard()
+        .src("ESP-Mail-Client's \"Error, set recipient failed\" without the server's reply (heldout-v112b): the server refused the RCPT command, an unknown recipient the common cause; with the reply above it (\"501 5.5.4 Error: Bad NOTIFY parameter syntax\", heldout-v46c) the reply says why"),
     t("host_named_not_found", &["host…not found"], HostUnknown).hard()
         .src("A mail client's or gateway's own report that the destination host did not resolve, \"Host vger.kernel.org not found\" above \"The following recipients did not receive this message\" (Verizon's 2004 bounce, repo:ammarfaizi2/lore-inbox/m): no such host, as Postfix's \"Host or domain name not found\"; only without a reply code, which would say more"),
     t("delay_notice", &["your message is delayed", "delivery has been delayed", "delivery is delayed", "has been delayed", "this is a warning only", "you do not need to resend your message", "delayed mail (still being retried)", "could not send message for past", "will keep trying", "will continue trying", "still being retried", "has not yet been delivered", "not yet been delivered", "no action is required on your part"], NetworkError)
@@ -8118,6 +8128,44 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 63 (heldout-v112b, read after measuring): embedded mail clients' TLS and login
+    /// failures; "set recipient failed" only decides without the server's reply.
+    #[test]
+    fn v112_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "> C: perform the SSL/TLS handshake\n! E: UNKNOWN ERROR CODE (0001)\n> C: cleaning SSL connection",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "[E][ssl_client.cpp:33] handle_error(): SSL - An invalid SSL record was received",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "Error: SMTP Mailer: Error sending Email to: <a@example.org> !\nError: libcurl: (67)",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "Sending Email header...\nError, set recipient failed",
+                UserUnknown,
+            ),
+            (
+                Some(501),
+                Some("5.5.4"),
+                "< S: 501 5.5.4 Error: Bad NOTIFY parameter syntax\n> E: set recipient failed",
+                SyntaxError,
             ),
         ]);
     }
