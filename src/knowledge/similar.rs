@@ -333,6 +333,22 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v107a"),
     set!("heldout-v107b"),
     set!("heldout-v107c"),
+    set!("heldout-v108a"),
+    set!("heldout-v108b"),
+    set!("heldout-v108c"),
+    set!("heldout-v108d"),
+    set!("heldout-v109a"),
+    set!("heldout-v109b"),
+    set!("heldout-v109c"),
+    set!("heldout-v109d"),
+    set!("heldout-v110a"),
+    set!("heldout-v110b"),
+    set!("heldout-v110c"),
+    set!("heldout-v110d"),
+    set!("heldout-v111a"),
+    set!("heldout-v111b"),
+    set!("heldout-v111c"),
+    set!("heldout-v111d"),
 ];
 
 /// The labelled reply most like the one asked about.
