@@ -258,10 +258,10 @@ impl Pending {
         self.texts
             .last()
             .is_some_and(|t| t.trim_end().to_ascii_lowercase().ends_with("said:"))
-            && self.texts.iter().any(|t| {
-                let t = t.to_ascii_lowercase();
-                POSTFIX_VERIFY.iter().any(|m| t.contains(m))
-            })
+            && self
+                .texts
+                .iter()
+                .any(|t| postfix_verify_at(&t.to_ascii_lowercase()).is_some())
     }
 
     /// A reply that starts on `line` (its code, separator and the rest after the code;
@@ -511,8 +511,13 @@ fn greeting_verb_501(code: u16, text: &str) -> Option<Context> {
     }
 }
 
-/// Postfix's address-verification wrapper before the reply its probe got ([`nested`]).
-const POSTFIX_VERIFY: [&str; 2] = ["undeliverable address: host ", "unverified address: host "];
+/// Postfix's address-verification wrapper before the reply its probe got ([`nested`]):
+/// where in `lower` (lower case) its words start, recipient or sender verification.
+fn postfix_verify_at(lower: &str) -> Option<usize> {
+    ["undeliverable address: host ", "unverified address: host "]
+        .iter()
+        .find_map(|m| lower.find(m))
+}
 
 /// Amazon SES's words when it gives up on a message ([`nested`]).
 const SES_EXPIRED: &str = "message expired: unable to deliver in ";
@@ -541,7 +546,7 @@ fn nested(text: &str) -> Option<(u16, Option<EnhancedCode>, String)> {
     const QUEUE: &str = "responded with: ";
     let lower = text.to_ascii_lowercase();
     let verified = || {
-        let at = POSTFIX_VERIFY.iter().find_map(|m| lower.find(m))?;
+        let at = postfix_verify_at(&lower)?;
         Some(at + lower[at..].find(" said: ")? + " said: ".len())
     };
     // Amazon SES gives up with "554 4.4.7 Message expired: unable to deliver in 840
@@ -3516,6 +3521,7 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // timed out ("gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')",
     // validate_email; heldout-v109c).
     ("vrfy disallowed", Context::Vrfy),
+    ("(in reply to 'connect')", Context::Greeting),
     // Webmail and client wrappers naming the step (heldout-v110b): SOGo's "SMTP(RCPT TO)
     // error: 5.1.1 …" and "cannot send message: (smtp) authentication failure", Roundcube's
     // German "Die Authentisierung ist fehlgeschlagen", nodemailer's error code 'EAUTH'.
@@ -3532,7 +3538,6 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // "set recipient failed".
     ("libcurl: (67)", Context::Auth),
     ("set recipient failed", Context::Rcpt),
-    ("(in reply to 'connect')", Context::Greeting),
 ];
 
 /// Stages named with a server's action or before its reply, read after [`infer_context`]'s
