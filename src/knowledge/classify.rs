@@ -530,8 +530,10 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("\"554 5.0.0 Message not accepted due to failed RFC compliance\" (heldout-v95a): the message's header breaks RFC 5322, not a block"),
     t("missing_required_header", &["missing required header"], NotCompliantRfc).hard()
         .src("Amazon SES's \"Missing required header 'From'.\" (heldout-v95a; RFC 5322 §3.6: From and Date are required): the message lacks a header field the standard requires"),
-    t("content_invalid_characters", &["contains invalid characters", "bare line feed", "8-bit non-ascii", "mime boundary"], ContentError).hard()
-        .src("\"550 Subject contains invalid characters.\", Exchange Online's \"Your message contains invalid characters (bare line feed characters) which the email servers don't support\", \"Message headers can not have 8-bit non-ASCII characters in it\", \"550 MIME boundary length exceeded (see RFC 2046)\" (heldout-v95a): the message's encoding or MIME structure is refused"),
+    t("bare_newline", &["bare <lf>", "bare <cr>", "barelinefeedsareillegal", "bare linefeeds", "bare line feed", "bare newline", "naked lf"], NotCompliantRfc)
+        .src("Exchange Online's NDR \"Your message contains invalid characters (bare line feed characters) which the email servers don't support\" and SurgeMail's \"451 Failed Naked LF\" (http://netwinsite.com/surgemail/help/smtplf.htm; read before the invalid-characters rule: the fourth labeller's pass, fixtures/bounces/README.md, settles bare line ends as notcompliantrfc); Postfix smtpd_forbid_bare_newline: \"521 5.5.2 <host> Error: bare <LF> received\" (https://www.postfix.org/smtp-smuggling.html); Exchange Online \"550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal\" (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-6-11-in-exchange-online): RFC 5321 §2.3.8 lines end in CRLF"),
+    t("content_invalid_characters", &["contains invalid characters", "8-bit non-ascii", "mime boundary"], ContentError).hard()
+        .src("\"550 Subject contains invalid characters.\", \"Message headers can not have 8-bit non-ASCII characters in it\", \"550 MIME boundary length exceeded (see RFC 2046)\" (heldout-v95a): the message's encoding or MIME structure is refused"),
     t("ses_message_length", &["message length is more than"], EmailTooLarge).hard()
         .src("Amazon SES's \"Message length is more than 10485760 bytes long\" (heldout-v95a; https://docs.aws.amazon.com/ses/latest/dg/quotas.html, 10 MB for SendRawEmail): the message is over the service's size limit"),
     t("cannot_execute_commands", &["problem attempting to execute commands"], SystemError)
@@ -2652,8 +2654,6 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("ClamAV clamd(8) logs a scanned stream \"instream(<client>): <signature> FOUND\" with signatures named platform.category.name (\"Win.Trojan.Mimikatz-…\", https://docs.clamav.net/manual/Signatures/SignatureNames.html); Eicar-Test-Signature is the industry's test virus (https://github.com/Mailu/Mailu/issues/1728)"),
     t("sanesecurity_junk", &["spam based virus", "sanesecurity.junk"], SpamDetected)
         .src("MailScanner \"Found spam based virus Sanesecurity.Junk.…\": a Sanesecurity signature for spam (its Junk family), scanned by ClamAV, so a spam verdict, not a virus (https://sanesecurity.com/usage/signatures/; https://github.com/MailScanner/v5/issues/319)"),
-    t("bare_newline", &["bare <lf>", "bare <cr>", "barelinefeedsareillegal", "bare linefeeds", "bare line feeds", "bare newline"], NotCompliantRfc).hard()
-        .src("Postfix smtpd_forbid_bare_newline: \"521 5.5.2 <host> Error: bare <LF> received\" (https://www.postfix.org/smtp-smuggling.html); Exchange Online \"550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal\" (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-6-11-in-exchange-online): RFC 5321 §2.3.8 lines end in CRLF"),
     t("tls_verification", &["server certificate not verified", "certificate verification failed", "client tls configuration problem", "failed to verify certificate", "x509: certificate"], FailedStartTls)
         .soft("The sending side could not verify or set up TLS for this destination: the queue keeps the message and retries until the certificate or the TLS policy is fixed.")
         .src("Postfix TLS_README and smtp(8): \"certificate verification failed for …\", \"status=deferred (Server certificate not verified)\" under smtp_tls_security_level = verify/secure, \"client TLS configuration problem\" when its own TLS setup fails (https://github.com/Mailu/Mailu/issues/1973); Go crypto/x509 \"tls: failed to verify certificate: x509: certificate is valid for …, not …\" (https://github.com/hyvor/relay/issues/488)"),
@@ -2685,7 +2685,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix postconf(5) reject_unauthenticated_sender_login_mismatch / reject_known_sender_login_mismatch: the sender address belongs to a SASL login and the client has not authenticated"),
     t("postfix_multi_recipient_bounce", &["multi-recipient bounce"], Rejected).hard()
         .src("Postfix postconf(5) reject_multi_recipient_bounce: a null envelope sender (a bounce) with more than one recipient is refused"),
-    t("exim_frozen", &["message is frozen", "has been frozen by the system filter", "was frozen on arrival by"], OnHold)
+    t("exim_frozen", &["message is frozen", "frozen (delivery error message)", "has been frozen by the system filter", "was frozen on arrival by"], OnHold)
         .soft("Exim froze the message (a bounce that could not be delivered, or an administrator's hold): it stays in the queue until thawed or timeout_frozen_after removes it.")
         .src("Exim spec ch. \"Main configuration\" (timeout_frozen_after, freeze_tell) and src/deliver.c \"Message is frozen\"; \"Message … has been frozen by the system filter\", \"… was frozen on arrival by ACL\" (deliver.c, receive.c; Sisimai 5 lib/Sisimai/Lhost/Exim.pm lists them as expired: `onhold` here, the message is held, not given up)"),
     t("qmail_not_in_locals", &["best-preference mx or a for that host", "isn't in my control/locals file"], SystemError).hard()
@@ -5801,7 +5801,7 @@ mod tests {
             (None, None, None, "DNS Error: Domain name not found", HostUnknown, None),
             (None, None, None, "DNS Error: DNS server returned answer with no data", HostUnknown, None),
             // Lhost/GoogleGroups.pm
-            (None, None, None, "We're writing to let you know that the group you tried to contact (group-name) may not exist, or you may not have permission to post messages to the group.", Rejected, None),
+            (None, None, None, "We're writing to let you know that the group you tried to contact (group-name) may not exist, or you may not have permission to post messages to the group.", Rejected, Some("google")),
         ]
     };
 
