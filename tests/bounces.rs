@@ -637,6 +637,11 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v112a",
     "heldout-v112b",
     "heldout-v112c",
+    "heldout-v113a",
+    "heldout-v113b",
+    "heldout-v113c",
+    "heldout-v113d",
+    "heldout-v113e",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
