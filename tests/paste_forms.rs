@@ -377,12 +377,12 @@ const RCPT_WRAPPERS: &[(&str, Wrapper, usize)] = &[
 /// The wrappers that do not say which command was answered, compared with the bare reply.
 /// A DSN's `Diagnostic-Code:` keeps the provider of a reply that names only the recipient's
 /// address (`<example@icloud.com>: user does not exist`) from that address, on purpose: a
-/// DSN quotes whatever server refused, and the recipient is not that server (seven replies;
+/// DSN quotes whatever server refused, and the recipient is not that server (nine replies;
 /// one names the recipient's domain once more after the address, "550 5.1.1 <a@aol.com>:
 /// Recipient address rejected: aol.com", heldout-v70b).
 /// smtplib's four are replies that quote another reply inside them.
 const PLAIN_WRAPPERS: &[(&str, Wrapper, usize)] = &[
-    ("dsn", |r| format!("Diagnostic-Code: smtp; {r}"), 7),
+    ("dsn", |r| format!("Diagnostic-Code: smtp; {r}"), 9),
     ("exchange", |r| format!("Remote Server returned '{r}'"), 0),
     (
         "smtplib",

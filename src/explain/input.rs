@@ -441,7 +441,8 @@ fn relay_remote(before: &str) -> Option<String> {
     let Some(at) = lower.find(LEAD) else {
         return said_remote(&lower)
             .or_else(|| dsn_remote(&lower))
-            .or_else(|| talking_remote(&lower));
+            .or_else(|| talking_remote(&lower))
+            .or_else(|| webhook_mx_host(&lower));
     };
     let rest = &lower[at + LEAD.len()..];
     let host = rest[rest.find(" by ")? + 4..].split_whitespace().next()?;
@@ -472,6 +473,21 @@ fn talking_remote(lower: &str) -> Option<String> {
         .split_whitespace()
         .next()?
         .trim_end_matches([':', '.', ',']);
+    host_name(host)
+}
+
+/// The server an ESP's delivery event names before the reply it got: Mailgun's
+/// `"delivery-status": {"mx-host": "mx.zoho.com", …, "code": 250, "message": "OK"}`
+/// (https://documentation.mailgun.com/docs/mailgun/user-manual/events/, heldout-v113e): the
+/// last `"mx-host"` field before the reply.
+fn webhook_mx_host(lower: &str) -> Option<String> {
+    const FIELD: &str = "\"mx-host\":";
+    let at = lower.rfind(FIELD)?;
+    let host = lower[at + FIELD.len()..]
+        .trim_start()
+        .strip_prefix('"')?
+        .split('"')
+        .next()?;
     host_name(host)
 }
 
@@ -2076,13 +2092,24 @@ fn three_digits(line: &str, i: usize) -> Option<u16> {
     })
 }
 
-/// Three digits at byte `i` of `line` followed by a space, a hyphen or the end.
+/// Three digits at byte `i` of `line` followed by a space, a hyphen or the end; or a
+/// failure code fused to its enhanced code by a dot ("550.5.1.1 <a@b> is not a valid
+/// mailbox", a Japanese host's help page, heldout-v113c), which no IP address can be (an
+/// octet is at most 255).
 pub(super) fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let code = three_digits(line, i)?;
-    let sep = match line.as_bytes().get(i + 3) {
+    let bytes = line.as_bytes();
+    let sep = match bytes.get(i + 3) {
         None => '\0',
         Some(b' ') => ' ',
         Some(b'-') => '-',
+        Some(b'.')
+            if code >= 400
+                && bytes.get(i + 4).copied() == Some(b'0' + (code / 100) as u8)
+                && bytes.get(i + 5) == Some(&b'.') =>
+        {
+            ' '
+        }
         _ => return None,
     };
     Some((code, sep, line.get(i + 4..).unwrap_or("")))
@@ -2244,7 +2271,9 @@ fn stamp_end(line: &str) -> Option<usize> {
         let cb = core.as_bytes();
         let code = (core.len() == 3 && cb.iter().all(u8::is_ascii_digit))
             || (cb.len() > 3 && cb[..3].iter().all(u8::is_ascii_digit) && cb[3] == b'-')
-            || (cb.len() > 2 && cb[0].is_ascii_digit() && cb[1] == b'.' && cb[2].is_ascii_digit());
+            || (cb.len() > 2 && cb[0].is_ascii_digit() && cb[1] == b'.' && cb[2].is_ascii_digit())
+            // A failure code fused to its enhanced code (`550.5.1.1`).
+            || (cb.len() > 5 && cb[3] == b'.' && code_at(core, 0).is_some());
         let stampish = !core.is_empty()
             && !code
             && rfc3463(core).is_none()
@@ -3470,6 +3499,13 @@ const LOG_STAGES: &[(&str, Context)] = &[
     // (before any command: the greeting), "after QUIT from", "in RCPT command"; Exim's
     // "lost while reading message data".
     ("after connect from", Context::Greeting),
+    // vger.kernel.org's refusal of a sender ("553 5.7.1 Hello [ip], for your MAIL FROM address
+    // <…> policy analysis reported: …", heldout-v113a) and Cisco AsyncOS's mail log ("ICID …
+    // Address: <…> sender rejected, envelope sender domain missing"; "rcpt address <…>
+    // rejected by bounce verification", heldout-v113d) name the command refused.
+    ("for your mail from address", Context::Mail),
+    ("sender rejected, envelope", Context::Mail),
+    ("rejected by bounce verification", Context::Rcpt),
     ("after connect:", Context::Greeting),
     ("after quit from", Context::Quit),
     ("in rcpt command:", Context::Rcpt),
@@ -5151,6 +5187,38 @@ mod tests {
             Some(
                 "Connecting to mx.example.net [192.0.2.26]:25 ... failed: Connection refused\nLOG: MAIN\n  H=mx.example.net [192.0.2.26] Connection refused"
             )
+        );
+    }
+
+    /// Round 64 (heldout-v113a, v113c, v113d, v113e): a failure code fused to its enhanced
+    /// code by a dot; the steps a list server's and Cisco AsyncOS's refusals name; Mailgun's
+    /// "mx-host" names the server that answered.
+    #[test]
+    fn round_64_fused_codes_gateway_steps_and_webhook_host() {
+        assert_eq!(
+            replies_of("550.5.1.1 <a@example.org> is not a valid mailbox"),
+            [(550, None)]
+        );
+        assert_eq!(find_code("212.5.1.1 connected", false, true), None);
+        for (line, want) in [
+            (
+                "553 5.7.1 Hello [192.0.2.1], for your MAIL FROM address <a@example.org> policy analysis reported: …",
+                Context::Mail,
+            ),
+            (
+                "Info: ICID 3248 Address: <user> sender rejected, envelope sender domain missing",
+                Context::Mail,
+            ),
+            (
+                "invalid bounce, rcpt address <a@example.org> rejected by bounce verification.",
+                Context::Rcpt,
+            ),
+        ] {
+            assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+        assert_eq!(
+            webhook_mx_host("\"delivery-status\": {\n  \"mx-host\": \"mx.zoho.com\",\n"),
+            Some("mx.zoho.com".to_string())
         );
     }
 
