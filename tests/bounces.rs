@@ -642,6 +642,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v113c",
     "heldout-v113d",
     "heldout-v113e",
+    "heldout-v114a",
+    "heldout-v114b",
+    "heldout-v114c",
+    "heldout-v114d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
