@@ -3212,8 +3212,14 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // sun/mail/smtp/SMTPTransport.java).
     ("got bad greeting from smtp host", Context::Greeting),
     // … and, connecting by host and port, "Could not connect to SMTP host: …, port: 25,
-    // response: 421" (the greeting was not 220; the same file).
-    ("could not connect to smtp host", Context::Greeting),
+    // response: 421" (the greeting was not 220; the same file). Not PHPMailer's "SMTP Error:
+    // Could not connect to SMTP host." after a transcript, which may follow any step (a
+    // STARTTLS whose handshake then failed, heldout-v114c).
+    ("could not connect to smtp host:", Context::Greeting),
+    // JavaMail's stack through SMTPTransport.helo ("javax.mail.MessagingException: [EOF] …
+    // at com.sun.mail.smtp.SMTPTransport.helo(SMTPTransport.java:1678)", Confluence's test
+    // mail, heldout-v114c): the connection closed in answer to EHLO/HELO.
+    ("smtptransport.helo(", Context::Helo),
     // MailKit's `SmtpErrorCode` names, as apps log them ("SMTP send failed:
     // MessageNotAccepted …"; jstedfast/MailKit MailKit/Net/Smtp/SmtpErrorCode.cs: the
     // message after its data, a recipient, the sender).
@@ -5187,6 +5193,25 @@ mod tests {
             Some(
                 "Connecting to mx.example.net [192.0.2.26]:25 ... failed: Connection refused\nLOG: MAIN\n  H=mx.example.net [192.0.2.26] Connection refused"
             )
+        );
+    }
+
+    /// Round 65 (heldout-v114c): PHPMailer's "Could not connect to SMTP host." after a
+    /// transcript keeps the transcript's step; JavaMail's stack through SMTPTransport.helo
+    /// names EHLO/HELO.
+    #[test]
+    fn round_65_phpmailer_after_starttls_and_javamail_helo() {
+        let php = "CLIENT -> SERVER: STARTTLS\nSERVER -> CLIENT: 220 2.0.0 SMTP server ready\nSMTP Error: Could not connect to SMTP host.";
+        assert_eq!(replies_of(php), [(220, Some(Context::StartTls))]);
+        assert_eq!(
+            stage_of("Could not connect to SMTP host: smtp.example.org, port: 25, response: 421"),
+            Some(Context::Greeting)
+        );
+        assert_eq!(
+            stage_of(
+                "javax.mail.MessagingException: [EOF] at com.sun.mail.smtp.SMTPTransport.helo(SMTPTransport.java:1678)"
+            ),
+            Some(Context::Helo)
         );
     }
 

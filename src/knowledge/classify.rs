@@ -881,6 +881,22 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("McAfee/Secure Computing IronMail \"550 Mailbox unavailable or access denied Listed in connection control deny list\" (heldout-v113d): the gateway's connection control lists the client, a block of the host whatever the 550's \"mailbox unavailable\" says"),
     t("ordb_listed", &["in the ordb"], Blocked).hard()
         .src("\"It was in the ORDB IP.\" (a Japanese mail server's acceptance log, heldout-v113c; http://www.e-postinc.jp/faq-bsd/faq04-25.html): the client is listed by ORDB, the open-relay DNS block list (closed in 2006) the server consults"),
+    // --- Round 65: what blind sets v114a–v114d showed, read after they were measured ---
+    // Mail clients, Windows servers' queues, web applications, control panels
+    // (fixtures/bounces/README.md, "The v114 sets, measured blind").
+    t("exchange_target_host_unreachable", &["error communicating with target host", "sockettimedout", "socket error code 10060"], NetworkError)
+        .soft("The sending Exchange server could not talk to the next hop (its smart host, Edge server or the recipient's MX): check the send connector's target, DNS and the firewall between them; the queue retries.")
+        .src("On-premises Exchange's queue LastError \"451 4.4.397 Error communicating with target host. -> 421 4.2.1 Unable to connect -> SocketTimedout: Socket error code 10060\" (heldout-v114b; https://learn.microsoft.com/en-us/exchange/architecture/edge-transport-servers/edge-subscriptions): a connection failure of the sender's own server, whatever the chained 4.2.1 says"),
+    t("exchange_non_accepted_domain", &["unable to relay recipient in non-accepted domain"], NoRelaying).hard()
+        .src("Exchange's \"550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain\" (heldout-v114b; https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-7-54): the receive connector does not let this client relay to a domain the organisation does not accept; read before any reply pasted after it"),
+    t("empty_greeting", &["expected response code 220 but got an empty response"], FailedStartTls)
+        .soft("The server sent no greeting: the client's TLS mode does not match the port (implicit TLS on 465, plain then STARTTLS on 587 and 25), or something in between closes the connection.")
+        .src("Symfony Mailer's / Swift Mailer's \"Expected response code 220 but got an empty response\" (BookStack, heldout-v114c; RFC 8314 §3.3: on 465 the server waits for the client's TLS handshake before it greets)"),
+    t("javamail_eof_at_helo", &["[eof]…smtptransport.helo"], Blocked)
+        .src("JavaMail's \"MessagingException: [EOF]\" thrown from SMTPTransport.helo (Confluence's test mail, heldout-v114c; https://support.atlassian.com/confluence/kb/eof-exception-during-mail-due-to-wrong-hostname-in-ehlo/): the server closed the connection in answer to EHLO, as servers do to a client whose EHLO name they refuse"),
+    t("exim_require_files_error", &["require_files: error for"], SystemError)
+        .soft("Exim could not check a file its configuration requires (a permission or path problem on the receiving server): its administrator fixes the files' permissions.")
+        .src("Exim's \"sender verify defer for <…>: require_files: error for /home/…: Permission denied\" (a cPanel server's exim_mainlog, heldout-v114d; Exim spec, \"require_files\" router option): the server's own file check failed, not the sender"),
     // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
     // Printers and appliances, business software, backup tools and .NET, regional providers,
     // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
@@ -897,8 +913,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Erlang's {tls_alert, …} inside gen_smtp's network_failure (Bamboo, heldout-v84b); Perl Email::Sender's \"can't STARTTLS\" is read before any phrase, under its success code too (`refused_under_success`)"),
     t("tls_report_failure", &["not possible to establish a tls connection"], FailedStartTls)
         .src("Stalwart's TLS report \"It was not possible to establish a TLS connection\" (heldout-v83b): the sending server's STARTTLS attempt failed; it retries"),
-    t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure", "failed to connect to remote server", "tls connection was non-properly terminated", "timeout connecting to mail-exchanger", "timed out (in reply to 'connect')", "client: connection closed", "smtp client retrying server", "network error: resource temporarily unavailable"], NetworkError)
-        .src("Dovecot's Sieve redirect through its SMTP client, \"RCPT TO failed: Failed to connect to remote server (temporary failure)\" (lib-smtp's own words when the submission relay could not be reached, heldout-v87b); Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed; GnuTLS's \"The TLS connection was non-properly terminated\" in Exim's \"H=gmail-smtp-in.l.google.com [...] TLS error on connection (recv_tls_read): …\" (heldout-v108c): the peer closed the connection without TLS's close_notify, a connection that ended, not a failed handshake; E-mail verifiers' reports of a probe that got no answer: \"The connection to the mail server has timed out : Timeout connecting to mail-exchanger\", validate_email's \"gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')\" (the library's own code for a connection that timed out) and check-if-email-exists's \"SmtpError\", \"client: Connection closed\" (heldout-v109c); Twisted's SMTP client in Synapse, \"SMTP Client retrying server. Retry: 4\" … \"Retry: 1\" (heldout-v111a): it could not reach or keep the connection to the mail server and tries again; Lemmy's \"email_send_failed: network error: Resource temporarily unavailable (os error 11)\" (lettre's transport error, EAGAIN; heldout-v111a): the connection failed, no reply came"),
+    t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure", "failed to connect to remote server", "tls connection was non-properly terminated", "timeout connecting to mail-exchanger", "timed out (in reply to 'connect')", "client: connection closed", "smtp client retrying server", "network error: resource temporarily unavailable", "was lost in the middle of the transaction", "couldn't communicate with your mail server", "no connection has been established to"], NetworkError)
+        .src("Thunderbird's \"The message could not be sent because the connection to SMTP server … was lost in the middle of the transaction\", a WordPress mail plugin's \"Your site couldn't communicate with your mail server\" and Zend Mail's \"No connection has been established to smtp.gmail.com\" (Matomo, heldout-v114a/c); Dovecot's Sieve redirect through its SMTP client, \"RCPT TO failed: Failed to connect to remote server (temporary failure)\" (lib-smtp's own words when the submission relay could not be reached, heldout-v87b); Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed; GnuTLS's \"The TLS connection was non-properly terminated\" in Exim's \"H=gmail-smtp-in.l.google.com [...] TLS error on connection (recv_tls_read): …\" (heldout-v108c): the peer closed the connection without TLS's close_notify, a connection that ended, not a failed handshake; E-mail verifiers' reports of a probe that got no answer: \"The connection to the mail server has timed out : Timeout connecting to mail-exchanger\", validate_email's \"gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')\" (the library's own code for a connection that timed out) and check-if-email-exists's \"SmtpError\", \"client: Connection closed\" (heldout-v109c); Twisted's SMTP client in Synapse, \"SMTP Client retrying server. Retry: 4\" … \"Retry: 1\" (heldout-v111a): it could not reach or keep the connection to the mail server and tries again; Lemmy's \"email_send_failed: network error: Resource temporarily unavailable (os error 11)\" (lettre's transport error, EAGAIN; heldout-v111a): the connection failed, no reply came"),
     t("mx_is_this_host", &["corresponds to a local interface", "would mean connecting to myself"], NetworkError).hard()
         .src("ZoneMTA's \"The resolved IP address corresponds to a local interface\" (heldout-v83b) and hMailServer's \"Could not connect to … on port 25 since this would mean connecting to myself\" (heldout-v82b): the recipient domain's MX points back at the sender, a loop"),
     t("windows_logon_failed", &["the logon attempt failed", "authorization has expired"], SecurityError).hard()
@@ -3626,6 +3642,15 @@ fn refused_under_success(
     if whole_lower.contains("can't starttls") {
         return Some((FailedStartTls, Bounce::Hard, "tls_after_ready", None));
     }
+    // PHPMailer's debug transcript: "CLIENT -> SERVER: STARTTLS", "SERVER -> CLIENT: 220
+    // 2.0.0 …", then "SMTP Error: Could not connect to SMTP host." (heldout-v114c; its wiki's
+    // Troubleshooting page: the TLS handshake failed, a certificate its PHP does not trust).
+    if code == Some(220)
+        && whole_lower.contains("client -> server: starttls")
+        && whole_lower.contains("could not connect to smtp host.")
+    {
+        return Some((FailedStartTls, Bounce::Soft, "tls_after_ready", None));
+    }
     amavis_discarded(lowered).map(|r| (r, Bounce::Hard, "amavis_discarded", None))
 }
 
@@ -4279,7 +4304,12 @@ fn weak_reason(
     enhanced: Option<EnhancedCode>,
     phrases: &str,
 ) -> (Option<Reason>, String, bool) {
-    if let Some(rule) = find_text(&WEAK_INDEX, phrases) {
+    // A refusal word says nothing a login reply's code does not (RFC 4954 §6: 530, 534, 535,
+    // 538 answer AUTH): Grafana's `error="535 Denied"` (heldout-v114c) failed to log in.
+    let login_code = matches!(code, Some(530 | 534 | 535 | 538));
+    if let Some(rule) =
+        find_text(&WEAK_INDEX, phrases).filter(|r| !(login_code && r.id == "blocked_generic"))
+    {
         // A block that names the IP it refuses stays a block of that host, also when it
         // answers MAIL FROM ("550 IP 192.0.2.1 is blocked by EarthLink",
         // https://pastebin.com/mt8MbFRM).
@@ -8217,6 +8247,64 @@ mod tests {
                 Delivered,
             ),
         ]);
+    }
+
+    /// Round 65 (heldout-v114a–v114d, read after measuring): clients' lost connections,
+    /// on-premises Exchange's queue errors, a missing greeting, JavaMail's EOF at EHLO, a
+    /// login code with only a refusal word, PHPMailer's failed handshake after STARTTLS.
+    #[test]
+    fn v114_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Sending of message failed.\nThe message could not be sent because the connection to SMTP server mail.example.net was lost in the middle of the transaction.",
+                NetworkError,
+            ),
+            (
+                Some(421),
+                Some("4.2.1"),
+                "451 4.4.397 Error communicating with target host. -> 421 4.2.1 Unable to connect -> SocketTimedout: Socket error code 10060",
+                NetworkError,
+            ),
+            (
+                Some(550),
+                Some("5.7.54"),
+                "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain   451 4.7.0 Timeout waiting for client input",
+                NoRelaying,
+            ),
+            (
+                None,
+                None,
+                "Expected response code 220 but got an empty response",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "javax.mail.MessagingException: [EOF] at com.sun.mail.smtp.SMTPTransport.helo(SMTPTransport.java:1678)",
+                Blocked,
+            ),
+            (Some(535), None, "535 Denied", SecurityError),
+            (
+                None,
+                None,
+                "sender verify defer for <a@example.org>: require_files: error for /home/a/etc/example.org: Permission denied",
+                SystemError,
+            ),
+        ]);
+        let transcript = "CLIENT -> SERVER: STARTTLS\nSERVER -> CLIENT: 220 2.0.0 SMTP server ready\nSMTP Error: Could not connect to SMTP host.";
+        let c = classify(
+            Some(Context::StartTls),
+            Some(220),
+            EnhancedCode::parse("2.0.0"),
+            "220 2.0.0 SMTP server ready",
+            transcript,
+        );
+        assert_eq!(
+            (c.reason, c.bounce),
+            (Some(FailedStartTls), Some(Bounce::Soft))
+        );
     }
 
     /// Round 64 (heldout-v113a–v113e, read after measuring): a list server's sender policy,
