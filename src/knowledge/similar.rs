@@ -349,6 +349,15 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v111b"),
     set!("heldout-v111c"),
     set!("heldout-v111d"),
+    set!("heldout-v113a"),
+    set!("heldout-v113b"),
+    set!("heldout-v113c"),
+    set!("heldout-v113d"),
+    set!("heldout-v113e"),
+    set!("heldout-v114a"),
+    set!("heldout-v114b"),
+    set!("heldout-v114c"),
+    set!("heldout-v114d"),
 ];
 
 /// The labelled reply most like the one asked about.
