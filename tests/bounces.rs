@@ -646,6 +646,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v114b",
     "heldout-v114c",
     "heldout-v114d",
+    "heldout-v115a",
+    "heldout-v115b",
+    "heldout-v115c",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
