@@ -1827,6 +1827,11 @@ fn labelled_transcript(line: &str) -> Option<&str> {
 /// https://github.com/thunderbird/thunderbird-android/issues/4125): the data after the tag, a
 /// command on the line that sent one.
 fn logged_transcript(line: &str) -> Option<&str> {
+    // A help page's "Sent RCPT TO: …" then "Received 550 5.1.1 User unknown" (Seznam's,
+    // heldout-v115a): the command after the word, at the line's start.
+    if let Some(rest) = line.strip_prefix("Sent ") {
+        return Some(rest);
+    }
     [
         "SMTP >>> ",
         EXIM_DEBUG_SENT,
@@ -2593,12 +2598,13 @@ fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// `"message"` field on the same line as its text; KumoMTA's log record `"response":{"code":
 /// 552,"enhanced_code":null,"content":"…","command":"…"}` keeps it in `"content"`
 /// (https://github.com/KumoCorp/kumomta/issues/431, heldout-v98c).
+/// Postmark's API answers with its own numbers, `{"ErrorCode":406,"Message":"You tried to
+/// send to recipients that have all been marked as inactive. …"}`
+/// (https://postmarkapp.com/developer/api/overview#error-codes, heldout-v115b): no reply.
 fn json_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
-    if !line
-        .get(..i)?
-        .trim_end()
-        .to_ascii_lowercase()
-        .ends_with("code\":")
+    let head = line.get(..i)?.trim_end().to_ascii_lowercase();
+    if !head.ends_with("code\":")
+        || head.ends_with("\"errorcode\":")
         || !matches!(line.as_bytes().get(i + 3), Some(b',' | b'}'))
     {
         return None;
@@ -5194,6 +5200,17 @@ mod tests {
                 "Connecting to mx.example.net [192.0.2.26]:25 ... failed: Connection refused\nLOG: MAIN\n  H=mx.example.net [192.0.2.26] Connection refused"
             )
         );
+    }
+
+    /// Round 66 (heldout-v115a, v115b): a help page's "Sent …" / "Received …" transcript;
+    /// Postmark's API `"ErrorCode"` is no reply.
+    #[test]
+    fn round_66_sent_received_and_api_error_codes() {
+        assert_eq!(
+            replies_of("Sent RCPT TO: a@example.org\nReceived 550 5.1.1 User unknown"),
+            [(550, Some(Context::Rcpt))]
+        );
+        assert!(replies_of(r#"{"ErrorCode":406,"Message":"You tried to send to recipients that have all been marked as inactive."}"#).is_empty());
     }
 
     /// Round 65 (heldout-v114c): PHPMailer's "Could not connect to SMTP host." after a

@@ -897,10 +897,15 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("exim_require_files_error", &["require_files: error for"], SystemError)
         .soft("Exim could not check a file its configuration requires (a permission or path problem on the receiving server): its administrator fixes the files' permissions.")
         .src("Exim's \"sender verify defer for <…>: require_files: error for /home/…: Permission denied\" (a cPanel server's exim_mainlog, heldout-v114d; Exim spec, \"require_files\" router option): the server's own file check failed, not the sender"),
-    // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
-    // Printers and appliances, business software, backup tools and .NET, regional providers,
-    // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
-    // v81 and v82 sets, measured blind", "The v83 and v84 sets, measured blind").
+    // --- Round 66: what blind sets v115a–v115c showed, read after they were measured ---
+    // Other languages' bounces, deliverability writers, tutorials (fixtures/bounces/README.md,
+    // "The v115 sets, measured blind").
+    t("iredapd_greylisting", &["intentional policy rejection, please try again later"], Greylisting)
+        .src("iRedAPD's greylisting plugin's default reply \"451 4.7.1 <…>: Recipient address rejected: Intentional policy rejection, please try again later\" (GREYLISTING_MESSAGE; iRedMail's docs, errors FAQ and manage.iredapd, heldout-v115c)"),
+    t("iredapd_null_sender", &["policy rejection due to null sender"], Rejected).hard()
+        .src("iRedAPD's \"554 5.7.1 <…>: Recipient address rejected: Policy rejection due to null sender\" (iRedMail's errors FAQ, heldout-v115c): a bounce (null envelope sender) refused by the receiving policy server"),
+    t("postmark_inactive_recipients", &["marked as inactive"], Suppressed).hard()
+        .src("Postmark's API error 406 \"You tried to send to recipients that have all been marked as inactive. Inactive recipients are ones that have generated a hard bounce or a spam complaint.\" (https://postmarkapp.com/developer/api/overview#error-codes, heldout-v115b): the ESP's own suppression list, not a receiver's verdict"),
     t("unrecognized_command", &["unrecognized command", "unrecognised command", "command not recognized", "unimplemented command"], SyntaxError).hard()
         .src("RFC 5321 §4.2.2 (500 \"Syntax error, command unrecognized\", 502 \"Command not implemented\"); Exchange Online answers an unknown command \"500 5.3.3 Unrecognized command\" (an OAuth proxy's log, heldout-v81a), PacketFence's mailer got \"5.0.0 Unknown or unimplemented command\" to AUTH (heldout-v81b): the client sent what the server does not know, whatever the enhanced code says"),
     t("message_file_too_big", &["message file too big", "mail size exceeds"], EmailTooLarge).hard()
@@ -2414,6 +2419,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("postfix_host_not_found", &["host or domain name not found", "type=mx: host not found", "type=a: host not found", "type=aaaa: host not found"], HostUnknown)
         .src("Postfix dns_lookup(3): an NXDOMAIN answer is logged \"Name service error for name=… type=MX: Host not found\" (without \", try again\") and bounces: the domain does not exist, so this must be read before the deferral's \"name service error\""),
     t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
+    // Round 66 (heldout-v115c): Postfix refused by a service on its own host ("connect to
+    // 127.0.0.1[127.0.0.1]:10024: Connection refused", amavis's port, iRedMail's errors FAQ):
+    // a local content filter or service is down, read after the suspended delivery above.
+    t("loopback_service_refused", &["connect to 127.0.0.1[…connection refused", "connect to localhost[…connection refused", "connect to ::1[…connection refused"], SystemError)
+        .soft("A service on the mail server itself (a content filter such as amavis on 10024, a policy server, an LMTP server) refuses connections: start it or fix its port; the queue retries.")
+        .src("Postfix's smtp/lmtp client naming a loopback next hop, \"connect to 127.0.0.1[127.0.0.1]:10024: Connection refused\" (iRedMail docs en_US/faq/1-errors.md, heldout-v115c)"),
     t("delivered", &["stat=sent", "status=sent", "result=ok stat=", "message accepted for delivery", "queued as", "ok dirdel", "c=\"250 ", " => …r=…t=", " -> …r=…t=", "2.0.0 ok…gsmtp", "ok…qp ", "queued mail for delivery"], Delivered)
         .src("The replies only the end of the message gets: Gmail's \"250 2.0.0 OK <time> <id> - gsmtp\" (https://support.google.com/a/answer/3726730; it answers MAIL with 2.1.0 and RCPT with 2.1.5), qmail-smtpd's \"250 ok <time> qp <pid>\" (qmail-smtpd.c, the accepted message's queue entry), Exchange's \"250 2.6.0 <id> Queued mail for delivery\"; Sendmail/Postfix logs (stat=Sent, status=sent); OpenSMTPD's delivery log (\"mda delivery … result=Ok stat=Delivered\", smtpd/mda.c and mta.c log \"result=Ok\", \"TempFail\" or \"PermFail\"); Yahoo \"250 ok dirdel\": delivered to the mailbox (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Exim's delivery line (\"=>\") with log_selector +smtp_confirmation carries the reply to the final dot as C=\"250 …\" (Exim spec ch. \"Log files\"); Exim's main log marks a delivery \"=>\" (\"->\" for a further address of the same message) followed by the router R= and transport T= that delivered it (Exim spec ch. \"Log files\", \"Log line flags\"; https://administrator.pejcic.rs/cp/exim-log-files-and-exigrep)"),
     t("ssmtp_sent", &["ssmtp[…]: sent mail for"], Delivered)
@@ -3146,6 +3157,12 @@ pub const URL_RULES: &[TextRule] = &[
 /// ones (X.7.0, X.7.1) and the basic code.
 #[rustfmt::skip]
 pub const WEAK_TEXT_RULES: &[TextRule] = &[
+    t("sendmail_cant_create_output", &["can't create output"], SystemError)
+        .src("Sendmail's \"550 5.0.0 <…>... Can't create output\" (sysexits EX_CANTCREAT, a Polish host's bounce page, heldout-v115a): the local delivery program could not write the mailbox, a fault of the receiving system; a weak rule, after the strong phrases: procmail's \"Quota exceeded while writing\" above it is a full mailbox (heldout-v26b, v80b)"),
+    // --- Round 39: what blind sets v81a–v84b showed, read after they were measured ---
+    // Printers and appliances, business software, backup tools and .NET, regional providers,
+    // mail-server projects, mail clients, mail libraries (fixtures/bounces/README.md, "The
+    // v81 and v82 sets, measured blind", "The v83 and v84 sets, measured blind").
     t("policy", &["policy", "prohibited", "not permitted"], PolicyViolation),
     t("blocked_generic", &["access denied", "blocked", "banned", "refused", "not allowed", "denied", "rejected"], Blocked),
     // Weak, and last: PHPMailer labels every failure "Mailer Error: " (its examples print
@@ -8245,6 +8262,57 @@ mod tests {
                 Some("2.0.0"),
                 "Mar 28 14:07:03 head sSMTP[1000449]: Sent mail for root@example.com (221 2.0.0 mx.example.com closing connection) uid=0",
                 Delivered,
+            ),
+        ]);
+    }
+
+    /// Round 66 (heldout-v115a–v115c, read after measuring): iRedAPD's greylisting and
+    /// null-sender refusals, Postmark's inactive recipients, a service on the mail server's
+    /// own loopback refusing, Sendmail's "Can't create output" (after a quota phrase).
+    #[test]
+    fn v115_read_after_measuring() {
+        assert_reasons(&[
+            (
+                Some(451),
+                Some("4.7.1"),
+                "451 4.7.1 <a@example.org>: Recipient address rejected: Intentional policy rejection, please try again later",
+                Greylisting,
+            ),
+            (
+                Some(554),
+                Some("5.7.1"),
+                "554 5.7.1 <a@example.org>: Recipient address rejected: Policy rejection due to null sender",
+                Rejected,
+            ),
+            (
+                None,
+                None,
+                "You tried to send to recipients that have all been marked as inactive.",
+                Suppressed,
+            ),
+            (
+                None,
+                None,
+                "connect to 127.0.0.1[127.0.0.1]:10024: Connection refused",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "delivery temporarily suspended: connect to 127.0.0.1[127.0.0.1]:10024: Connection refused",
+                NetworkError,
+            ),
+            (
+                Some(550),
+                Some("5.0.0"),
+                "550 5.0.0 <a@example.org>... Can't create output",
+                SystemError,
+            ),
+            (
+                Some(550),
+                Some("5.0.0"),
+                "procmail: Quota exceeded while writing \"/var/spool/mail/a\"\n550 5.0.0 <a@example.org>... Can't create output",
+                MailboxFull,
             ),
         ]);
     }
