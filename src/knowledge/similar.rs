@@ -358,6 +358,9 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v114b"),
     set!("heldout-v114c"),
     set!("heldout-v114d"),
+    set!("heldout-v115a"),
+    set!("heldout-v115b"),
+    set!("heldout-v115c"),
 ];
 
 /// The labelled reply most like the one asked about.
