@@ -649,6 +649,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v115a",
     "heldout-v115b",
     "heldout-v115c",
+    "heldout-v116a",
+    "heldout-v116b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
