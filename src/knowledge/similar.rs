@@ -361,6 +361,8 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v115a"),
     set!("heldout-v115b"),
     set!("heldout-v115c"),
+    set!("heldout-v116a"),
+    set!("heldout-v116b"),
 ];
 
 /// The labelled reply most like the one asked about.
