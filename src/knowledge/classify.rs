@@ -3878,10 +3878,6 @@ fn without_filter_names(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains("spam") && !text.contains("virus") {
         return std::borrow::Cow::Borrowed(text);
     }
-    let product = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '&');
-        matches!(w, "x-spam-&-virus-firewall" | "spam-&-virus-firewall")
-    };
     let filter_host = |w: &str| {
         let host = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
         let labels: Vec<&str> = host.split('.').collect();
@@ -3896,20 +3892,17 @@ fn without_filter_names(text: &str) -> std::borrow::Cow<'_, str> {
             && providers::blocklist_in(host).is_none()
             && !labels.iter().any(|l| l.contains("bl") || l.contains("dns"))
     };
-    let text = text
-        .replace("spam & virus firewall", "firewall")
-        .replace("spam &amp; virus firewall", "firewall");
+    // The product's name as written, as an HTML entity and as its header's name.
+    let text = [
+        "spam & virus firewall",
+        "spam &amp; virus firewall",
+        "spam-&-virus-firewall",
+    ]
+    .iter()
+    .fold(text.to_string(), |t, name| t.replace(name, "firewall"));
     let words: Vec<&str> = text
         .split_whitespace()
-        .map(|w| {
-            if product(w) {
-                "firewall"
-            } else if filter_host(w) {
-                "host"
-            } else {
-                w
-            }
-        })
+        .map(|w| if filter_host(w) { "host" } else { w })
         .collect();
     std::borrow::Cow::Owned(words.join(" "))
 }
