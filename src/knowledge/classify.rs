@@ -3706,6 +3706,21 @@ fn failure_code(code: Option<u16>, enhanced: Option<EnhancedCode>) -> bool {
     code.is_some_and(|c| c >= 400) || enhanced.is_some_and(|e| e.class >= 4)
 }
 
+/// A bare refusal word ("rejected", "refused", "denied", "blocked") answering the message
+/// itself (DATA, the end of data, BDAT) refused what was sent, not the sending host: read like
+/// the vague X.7 code in that context ([`by_vague_enhanced`]), a content verdict
+/// (`spamdetected`). Only when no host is named: a refusal naming an IP or an address
+/// ("550 rejected: 192.0.2.1 is blocked") stays a block of that host wherever it answers.
+/// Read lines: "550 message rejected" after the message (heldout-v101b), posteo's "550 5.7.1
+/// Command rejected (in reply to end of DATA command)" (heldout-v71b); none of the labelled
+/// lines with a bare refusal word after the message is labelled `blocked`.
+fn message_refused(r: Reason, ctx: Option<Context>) -> Reason {
+    match (r, ctx) {
+        (Blocked, Some(Context::Data | Context::EndOfData | Context::Bdat)) => SpamDetected,
+        (r, _) => r,
+    }
+}
+
 /// A block or policy refusal answering MAIL FROM is a refusal of the sender (`rejected`).
 fn sender_refused(r: Reason, ctx: Option<Context>) -> Reason {
     match (r, ctx) {
@@ -4325,6 +4340,9 @@ fn weak_reason(
         // https://pastebin.com/mt8MbFRM).
         let r = match policy_on_ip(rule.reason, phrases) {
             Blocked if says_ip(phrases) => Blocked,
+            r if rule.id == "blocked_generic" && !names_ip(phrases) => {
+                message_refused(sender_refused(r, ctx), ctx)
+            }
             r => sender_refused(r, ctx),
         };
         (Some(r), format!("text:{}", rule.id), false)
@@ -8365,6 +8383,31 @@ mod tests {
         assert_eq!(
             (c.reason, c.bounce),
             (Some(FailedStartTls), Some(Bounce::Soft))
+        );
+    }
+
+    /// A bare refusal word after the message was sent refuses the message (`spamdetected`,
+    /// like a vague 5.7.1 there); before it, the host (`blocked`); one naming an IP stays a
+    /// block of that host wherever it answers.
+    #[test]
+    fn bare_refusal_word_is_read_in_its_step() {
+        let reason = |ctx, text: &str| classify(Some(ctx), Some(550), None, text, text).reason;
+        assert_eq!(
+            reason(Context::EndOfData, "550 message rejected"),
+            Some(SpamDetected)
+        );
+        assert_eq!(
+            reason(Context::Data, "550 Command rejected"),
+            Some(SpamDetected)
+        );
+        assert_eq!(reason(Context::Rcpt, "550 message rejected"), Some(Blocked));
+        assert_eq!(
+            reason(Context::Mail, "550 message rejected"),
+            Some(Rejected)
+        );
+        assert_eq!(
+            reason(Context::EndOfData, "550 rejected: 192.0.2.1 is blocked"),
+            Some(Blocked)
         );
     }
 
