@@ -651,6 +651,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v115c",
     "heldout-v116a",
     "heldout-v116b",
+    "heldout-v117a",
+    "heldout-v117b",
+    "heldout-v117c",
+    "heldout-v117d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
