@@ -20,6 +20,7 @@
 
 use super::input::{Parsed, parse_inputs, without_postfix_envelope};
 use crate::knowledge::classify::{self, Bounce, Reason, Side};
+use crate::knowledge::providers;
 use crate::report::explain::{
     LOG_JSON_VERSION, LogRow, LogSummary, render_log_human, render_log_json,
 };
@@ -404,7 +405,19 @@ fn masked(record: &str) -> Cow<'_, str> {
             let digits = word.iter().all(u8::is_ascii_digit);
             if i >= done {
                 if is_id(word) {
-                    cut(&mut out, &mut done, i, end, "ID");
+                    // Gmail's receiving servers' session id names the provider: a stand-in
+                    // of the same shape keeps that ("7si1500815nfv.35" → "0si000000aaa.0").
+                    let token = record[i..]
+                        .split(char::is_whitespace)
+                        .next()
+                        .unwrap_or_default();
+                    let stand_in =
+                        if b.get(end) == Some(&b'.') && providers::google_session_id(token) {
+                            GMAIL_ID_STAND_IN
+                        } else {
+                            "ID"
+                        };
+                    cut(&mut out, &mut done, i, end, stand_in);
                     after_id = end;
                 } else if digits
                     && (word.len() >= 6
@@ -468,6 +481,10 @@ fn address_literal(b: &[u8]) -> usize {
         _ => at,
     }
 }
+
+/// What a Gmail session id is masked to: one of the same shape
+/// ([`providers::google_session_id`]), so that the masked record names the same provider.
+const GMAIL_ID_STAND_IN: &str = "0si000000aaa";
 
 /// A per-message id: 8 or more letters and digits, switching between the two at least
 /// three times, and not a `0x…` number (Outlook's client error codes are knowledge).
@@ -727,7 +744,7 @@ Dec  4 04:37:31 host smtpd[1234]: 838802156d1f67f0 smtp failed-command command=\
         for (line, want) in [
             (
                 "relay=gmail-smtp-in.l.google.com[142.250.27.26]:25, dsn=5.1.1, status=bounced (host gmail-smtp-in.l.google.com[142.250.27.26] said: 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser a640c23a62f3a-a9e4f3b2c1dsi123456789ejc.456 - gsmtp (in reply to RCPT TO command))",
-                "relay=gmail-smtp-in.l.google.com[0.0.0.0]:25, dsn=5.1.1, status=bounced (host gmail-smtp-in.l.google.com[0.0.0.0] said: 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser ID-ID.0 - gsmtp (in reply to RCPT TO command))",
+                "relay=gmail-smtp-in.l.google.com[0.0.0.0]:25, dsn=5.1.1, status=bounced (host gmail-smtp-in.l.google.com[0.0.0.0] said: 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser ID-0si000000aaa.0 - gsmtp (in reply to RCPT TO command))",
             ),
             (
                 "451 4.7.500 Server busy. (S77719) [BN8NAM12FT012.eop-nam12.prod.protection.outlook.com]",
@@ -744,6 +761,10 @@ Dec  4 04:37:31 host smtpd[1234]: 838802156d1f67f0 smtp failed-command command=\
             (
                 "552 5.2.2 quota exceeded (10485760 bytes) 0x8004210b",
                 "552 5.2.2 quota exceeded (0 bytes) 0x8004210b",
+            ),
+            (
+                "Remote host said: 552 5.7.0 Illegal Attachment 7si1500815nfv.35",
+                "Remote host said: 552 5.7.0 Illegal Attachment 0si000000aaa.0",
             ),
         ] {
             assert_eq!(masked(line), want);

