@@ -363,6 +363,10 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v115c"),
     set!("heldout-v116a"),
     set!("heldout-v116b"),
+    set!("heldout-v117a"),
+    set!("heldout-v117b"),
+    set!("heldout-v117c"),
+    set!("heldout-v117d"),
 ];
 
 /// The labelled reply most like the one asked about.
