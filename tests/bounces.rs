@@ -655,6 +655,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v117b",
     "heldout-v117c",
     "heldout-v117d",
+    "heldout-v118a",
+    "heldout-v118b",
+    "heldout-v118c",
+    "heldout-v118d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
