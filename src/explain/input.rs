@@ -3350,6 +3350,9 @@ fn infer_context(block: &str) -> Option<Context> {
         ("reject: helo from", Context::Helo),
         ("in reply to starttls", Context::StartTls),
         ("after starttls", Context::StartTls),
+        // git send-email's (Net::SMTP's) "STARTTLS failed! SSL connect attempt failed …"
+        // (heldout-v118c): the STARTTLS step failed.
+        ("starttls failed", Context::StartTls),
         ("in reply to auth", Context::Auth),
         ("invalid login", Context::Auth),
         ("password command failed", Context::Auth),
@@ -3775,6 +3778,12 @@ fn stage_text(block: &str) -> String {
     // stages are matched on the text they stand for.
     if l.contains("\\\"") || l.contains("\\/") {
         l = l.replace("\\\"", "\"").replace("\\/", "/");
+    }
+    // Postfix's warn_if_reject logs the refusal it would have given, in the same words
+    // ("NOQUEUE: reject_warning: RCPT from …: 504 5.5.2 …", heldout-v118a; smtpd_check.c
+    // names it so): the stage reads as in "reject: RCPT from".
+    if l.contains("reject_warning: ") {
+        l = l.replace("reject_warning: ", "reject: ");
     }
     // A stage word at the very end ("… after DATA") ends like one before a space.
     l.push(' ');
@@ -5211,6 +5220,22 @@ mod tests {
             [(550, Some(Context::Rcpt))]
         );
         assert!(replies_of(r#"{"ErrorCode":406,"Message":"You tried to send to recipients that have all been marked as inactive."}"#).is_empty());
+    }
+
+    /// Rounds 67–68 (heldout-v118a, v118c): Postfix's warn_if_reject refusal names its step
+    /// as "reject:" does; git send-email's "STARTTLS failed!" is the STARTTLS step.
+    #[test]
+    fn round_68_reject_warning_and_starttls_failed() {
+        assert_eq!(
+            replies_of(
+                "postfix/smtpd[1991]: NOQUEUE: reject_warning: RCPT from host.example[192.0.2.1]: 504 5.5.2 <ywhzi>: Helo command rejected: need fully-qualified hostname; from=<a@example.org> to=<b@example.net> proto=ESMTP helo=<ywhzi>"
+            ),
+            [(504, Some(Context::Rcpt))]
+        );
+        assert_eq!(
+            stage_of("STARTTLS failed! SSL connect attempt failed with unknown error"),
+            Some(Context::StartTls)
+        );
     }
 
     /// Round 65 (heldout-v114c): PHPMailer's "Could not connect to SMTP host." after a

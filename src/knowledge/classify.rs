@@ -897,6 +897,15 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("exim_require_files_error", &["require_files: error for"], SystemError)
         .soft("Exim could not check a file its configuration requires (a permission or path problem on the receiving server): its administrator fixes the files' permissions.")
         .src("Exim's \"sender verify defer for <…>: require_files: error for /home/…: Permission denied\" (a cPanel server's exim_mainlog, heldout-v114d; Exim spec, \"require_files\" router option): the server's own file check failed, not the sender"),
+    // --- Round 68: what blind sets v118a–v118d showed, read after they were measured ---
+    // Ubuntu Forums threads, mailing-list archives, forwarded bounces (fixtures/bounces/
+    // README.md, "The v118 sets, measured blind").
+    t("fetchmail_local_mta_refused", &["connection to localhost:…failed: connection refused", "[127.0.0.1/…failed: connection refused"], SystemError)
+        .soft("The mail server on this host refuses connections: start it (or fix the port it listens on); the mail is fetched again next time.")
+        .src("fetchmail handing fetched mail to the local MTA: \"connection to localhost:smtp [127.0.0.1/25] failed: Connection refused.\" then \"SMTP connect to localhost failed\" (fetchmail(1), its SMTP forwarding to localhost; an Ubuntu Forums thread, heldout-v118b): the host's own mail server is down, read before the client words \"SMTP connect to … failed\""),
+    t("port_in_use", &["address already in use"], SystemError)
+        .soft("Another program holds the port the mail server wants: stop it or change the port, then start the mail server.")
+        .src("Postfix's master daemon \"fatal: bind 0.0.0.0 port 25: Address already in use\" (EADDRINUSE; an Ubuntu Forums thread, heldout-v118b): the mail system could not start its listener"),
     // --- Round 67: what blind sets v117a–v117d showed, read after they were measured ---
     // Lines reached by exact fragments in the code selection (fixtures/bounces/README.md,
     // "The v117 sets, measured blind").
@@ -925,8 +934,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Erlang's {tls_alert, …} inside gen_smtp's network_failure (Bamboo, heldout-v84b); Perl Email::Sender's \"can't STARTTLS\" is read before any phrase, under its success code too (`refused_under_success`)"),
     t("tls_report_failure", &["not possible to establish a tls connection"], FailedStartTls)
         .src("Stalwart's TLS report \"It was not possible to establish a TLS connection\" (heldout-v83b): the sending server's STARTTLS attempt failed; it retries"),
-    t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure", "failed to connect to remote server", "tls connection was non-properly terminated", "timeout connecting to mail-exchanger", "timed out (in reply to 'connect')", "client: connection closed", "smtp client retrying server", "network error: resource temporarily unavailable", "was lost in the middle of the transaction", "couldn't communicate with your mail server", "no connection has been established to"], NetworkError)
-        .src("Thunderbird's \"The message could not be sent because the connection to SMTP server … was lost in the middle of the transaction\", a WordPress mail plugin's \"Your site couldn't communicate with your mail server\" and Zend Mail's \"No connection has been established to smtp.gmail.com\" (Matomo, heldout-v114a/c); Dovecot's Sieve redirect through its SMTP client, \"RCPT TO failed: Failed to connect to remote server (temporary failure)\" (lib-smtp's own words when the submission relay could not be reached, heldout-v87b); Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed; GnuTLS's \"The TLS connection was non-properly terminated\" in Exim's \"H=gmail-smtp-in.l.google.com [...] TLS error on connection (recv_tls_read): …\" (heldout-v108c): the peer closed the connection without TLS's close_notify, a connection that ended, not a failed handshake; E-mail verifiers' reports of a probe that got no answer: \"The connection to the mail server has timed out : Timeout connecting to mail-exchanger\", validate_email's \"gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')\" (the library's own code for a connection that timed out) and check-if-email-exists's \"SmtpError\", \"client: Connection closed\" (heldout-v109c); Twisted's SMTP client in Synapse, \"SMTP Client retrying server. Retry: 4\" … \"Retry: 1\" (heldout-v111a): it could not reach or keep the connection to the mail server and tries again; Lemmy's \"email_send_failed: network error: Resource temporarily unavailable (os error 11)\" (lettre's transport error, EAGAIN; heldout-v111a): the connection failed, no reply came"),
+    t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure", "failed to connect to remote server", "tls connection was non-properly terminated", "timeout connecting to mail-exchanger", "timed out (in reply to 'connect')", "client: connection closed", "smtp client retrying server", "network error: resource temporarily unavailable", "was lost in the middle of the transaction", "couldn't communicate with your mail server", "no connection has been established to", "[errno -2] name or service not known", "socket.gaierror", "the server may be incorrectly configured", "is refusing smtp connections", "smtp connect to …failed", "but connection died", "temporary failure of hostname lookup", "cannot open …:25", "cannot open …:587", "cannot open …:465"], NetworkError)
+        .src("Thunderbird's \"The message could not be sent because the connection to SMTP server … was lost in the middle of the transaction\", a WordPress mail plugin's \"Your site couldn't communicate with your mail server\" and Zend Mail's \"No connection has been established to smtp.gmail.com\" (Matomo, heldout-v114a/c); Dovecot's Sieve redirect through its SMTP client, \"RCPT TO failed: Failed to connect to remote server (temporary failure)\" (lib-smtp's own words when the submission relay could not be reached, heldout-v87b); Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed; GnuTLS's \"The TLS connection was non-properly terminated\" in Exim's \"H=gmail-smtp-in.l.google.com [...] TLS error on connection (recv_tls_read): …\" (heldout-v108c): the peer closed the connection without TLS's close_notify, a connection that ended, not a failed handshake; E-mail verifiers' reports of a probe that got no answer: \"The connection to the mail server has timed out : Timeout connecting to mail-exchanger\", validate_email's \"gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')\" (the library's own code for a connection that timed out) and check-if-email-exists's \"SmtpError\", \"client: Connection closed\" (heldout-v109c); Twisted's SMTP client in Synapse, \"SMTP Client retrying server. Retry: 4\" … \"Retry: 1\" (heldout-v111a): it could not reach or keep the connection to the mail server and tries again; Lemmy's \"email_send_failed: network error: Resource temporarily unavailable (os error 11)\" (lettre's transport error, EAGAIN; heldout-v111a): the connection failed, no reply came; a program whose resolver could not find its own mail server, Python's \"socket.gaierror: [Errno -2] Name or service not known\" from smtplib (an Ubuntu Forums thread, heldout-v118b; two read lines before it, heldout-v95b and v112b, labelled so): the sender's network or DNS, not the recipient's domain; Thunderbird's \"The SMTP server … is unknown. The server may be incorrectly configured\" and \"connecting to SMTP server … failed. The server may be unavailable or is refusing SMTP connections\", fetchmail's \"SMTP connect to … failed\", sSMTP's \"Cannot open <host>:<port>\" (its mailhub could not be reached), qmail-remote's \"Connected to … but connection died\" (qmail-remote.c, #4.4.2) and a gateway's \"Temporary failure of hostname lookup\" (heldout-v118b, v118d): no reply came, the connection or the lookup failed"),
     t("mx_is_this_host", &["corresponds to a local interface", "would mean connecting to myself"], NetworkError).hard()
         .src("ZoneMTA's \"The resolved IP address corresponds to a local interface\" (heldout-v83b) and hMailServer's \"Could not connect to … on port 25 since this would mean connecting to myself\" (heldout-v82b): the recipient domain's MX points back at the sender, a loop"),
     t("windows_logon_failed", &["the logon attempt failed", "authorization has expired"], SecurityError).hard()
@@ -2237,7 +2246,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("yahoo_legacy_deferral", &["[gl01]", "4.16.50", "4.16.55", "4.16.56"], BadReputation).src("http://postmaster.yahoo.com/errors/postmaster-21.html (Yahoo's legacy 421 \"Message from … temporarily deferred - 4.16.50/4.16.55\": deferred for unusual traffic or user complaints; https://senders.yahooinc.com/smtp-error-codes/ names the same deferral TSS04)"),
     t("yahoo_no_longer_valid", &["is no longer valid. [-20]", "is no longer valid"], UserUnknown).src("Yahoo's 554 \"delivery error: dd … is no longer valid. [-20]\": the account no longer exists (Sisimai lib/Sisimai/Reason/UserUnknown.pm: \"this email address is wrong or no longer valid\")"),
     t("yahoo_excessive_unknown", &["excessive unknown recipients"], BadReputation).src("https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html (\"451 VS1-IP/VS1-MF Excessive unknown recipients - possible Open Relay\": mail deprioritised for hitting many invalid addresses)"),
-    t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account", "this user doesn't have a yahoo", "delivery error: dd this user doesn't have a"], UserUnknown)
+    t("yahoo_no_account", &["doesn't have a yahoo.com account", "does not have a yahoo.com account", "doesnt have a yahoo.com account", "this user doesn't have a yahoo", "delivery error: dd this user doesn't have a"], UserUnknown)
         .src("Yahoo's MTAs answer an unknown recipient after the message, \"554 delivery error: dd This user doesn't have a yahoo.com account (…) [0] - mtaNNN.mail.….yahoo.com (in reply to end of DATA command)\" (https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html); Yahoo! JAPAN's say the same of yahoo.co.jp: an unknown user, not a filter"),
     // --- Apple iCloud (https://support.apple.com/en-us/102322) ---
     t("apple_cs01", &["[cs01]"], PolicyViolation).src("https://support.apple.com/en-us/102322 (CS01: message rejected due to local policy)"),
@@ -3830,9 +3839,15 @@ fn address_refused(
         {
             RequirePtr
         }
-        // An address that does not parse, refused at RCPT: the recipient's address cannot be
-        // delivered as written (fixtures/bounces/README.md conventions, 5.1.3).
-        SyntaxError if ctx == Some(Context::Rcpt) && by_command == ByCommand::UnknownAtRcpt => {
+        // An address that does not parse, refused at RCPT or under the recipient's X.1.3 (bad
+        // destination mailbox address syntax; Postfix's error agent logs "dsn=5.1.3,
+        // status=bounced (bad address syntax)", heldout-v118a): the recipient's address cannot
+        // be delivered as written (fixtures/bounces/README.md conventions, 5.1.3).
+        SyntaxError
+            if by_command == ByCommand::UnknownAtRcpt
+                && (ctx == Some(Context::Rcpt)
+                    || enhanced.is_some_and(|e| e.subject == 1 && e.detail == 3)) =>
+        {
             UserUnknown
         }
         r => r,
@@ -4418,7 +4433,10 @@ fn vague_guess(r: Reason, code: Option<u16>) -> bool {
 /// "451 Could not complete recipient callout", Mimecast's "451 Recipient temporarily
 /// unavailable", both a receiver's temporary fault) and the bounce is soft either way.
 fn code_guess(code: u16) -> bool {
-    code >= 500
+    // A login reply's code names the step and its failure (RFC 4954 §6: 530, 534, 535,
+    // 538): sSMTP's "Authorization failed (535 <a provider's text in another charset>)"
+    // (heldout-v118b) failed to log in, whatever line its garbled words resemble.
+    code >= 500 && !matches!(code, 530 | 534 | 535 | 538)
 }
 
 /// A delivery report whose Diagnostic-Code is of type x-unix and quotes no reply code: the
@@ -8400,6 +8418,71 @@ mod tests {
             (c.reason, c.bounce),
             (Some(FailedStartTls), Some(Bounce::Soft))
         );
+    }
+
+    /// Round 68 (heldout-v118a–v118d, read after measuring): clients' and resolvers' words
+    /// for a failed connection, the local MTA refusing fetchmail, a port in use, a login
+    /// code's reading kept, 5.1.3 under a syntax phrase.
+    #[test]
+    fn v118_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "socket.gaierror: [Errno -2] Name or service not known",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "An error occurred sending mail: SMTP server mail.example.org is unknown. The server may be incorrectly configured.",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "fetchmail: SMTP connect to mail.example.org failed",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "fetchmail: connection to localhost:smtp [127.0.0.1/25] failed: Connection refused.\nfetchmail: SMTP connect to localhost failed",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "postfix/master[8232]: fatal: bind 0.0.0.0 port 25: Address already in use",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "Connected to 192.0.2.1 but connection died",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "mail: Cannot open smtp.example.org:587",
+                NetworkError,
+            ),
+            (
+                None,
+                Some("5.1.3"),
+                "dsn=5.1.3, status=bounced (bad address syntax)",
+                UserUnknown,
+            ),
+        ]);
+        let qq = classify(
+            Some(Context::Auth),
+            Some(535),
+            None,
+            "535  Error: \\C7\\EB&#697;\\D3\\C3 http://service.mail.example/cgi-bin/help?subtype=1&&id=28&&no=1001256",
+            "sSMTP[3093]: Authorization failed (535  Error: …)",
+        );
+        assert_eq!(qq.reason, Some(SecurityError));
     }
 
     /// Round 67 (heldout-v117a–v117d, read after measuring): a block list in two words,
