@@ -367,6 +367,10 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v117b"),
     set!("heldout-v117c"),
     set!("heldout-v117d"),
+    set!("heldout-v118a"),
+    set!("heldout-v118b"),
+    set!("heldout-v118c"),
+    set!("heldout-v118d"),
 ];
 
 /// The labelled reply most like the one asked about.
