@@ -659,6 +659,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v118b",
     "heldout-v118c",
     "heldout-v118d",
+    "heldout-v119a",
+    "heldout-v119b",
+    "heldout-v119c",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
