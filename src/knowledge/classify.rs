@@ -897,6 +897,23 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("exim_require_files_error", &["require_files: error for"], SystemError)
         .soft("Exim could not check a file its configuration requires (a permission or path problem on the receiving server): its administrator fixes the files' permissions.")
         .src("Exim's \"sender verify defer for <…>: require_files: error for /home/…: Permission denied\" (a cPanel server's exim_mainlog, heldout-v114d; Exim spec, \"require_files\" router option): the server's own file check failed, not the sender"),
+    // --- Round 69: what blind sets v119a–v119c showed, read after they were measured ---
+    // Local delivery on Ubuntu Forums, pastebin bounces, OSSEC's log samples (fixtures/
+    // bounces/README.md, "The v119 sets, measured blind").
+    t("postfix_own_setup", &["do not list domain", "maildir access problem", "create maildir file …: not a directory", "create maildir file …: permission denied", "defer service failure", "fatal: unknown service"], SystemError)
+        .src("Postfix's own set-up failing: trivial-rewrite's \"warning: do not list domain … in BOTH mydestination and virtual_mailbox_domains\" (the domain's mail then goes to local(8), which knows no such user), local(8)'s \"maildir access problem for UID/GID=…\" and \"maildir delivery failed: create maildir file …: Not a directory\" (the mailbox path, not the mailbox), smtp(8)'s \"defer service failure\" and \"fatal: unknown service: smtp/tcp\" (the host's /etc/services or chroot lacks it; Postfix DEBUG_README, an Ubuntu Forums thread and OSSEC's Postfix log samples, heldout-v119a, v119c): the mail system's own configuration, whatever words follow"),
+    t("maildrop_timeout", &["timeout quota exceeded"], SystemError)
+        .soft("The delivery program ran out of the time it is allowed (maildrop's watchdog, 300 seconds by default): find what makes it hang (a filter, a slow disk or lock); the queue retries.")
+        .src("maildrop's \"maildrop: Timeout quota exceeded.\" after Postfix's pipe(8) waited 300 s (\"delays=…/300\", an Ubuntu Forums thread, heldout-v119a; maildrop(1): the watchdog on its own run time): a time limit of the program, not a mailbox quota, read before the full-mailbox words"),
+    t("rbl_lookup_error", &["rbl lookup error"], SystemError)
+        .soft("The receiving server could not query a DNS block list (a warning: the client was not refused for it): check the server's DNS resolver and the list's zone name.")
+        .src("Postfix smtpd's \"warning: 1.2.3.4.bl.spamcop.net: RBL lookup error: Host or domain name not found\" (dnsbl lookups that fail are logged and skipped; an Ubuntu Forums thread, heldout-v119a): the receiver's own DNS, not a listing"),
+    t("dovecot_lda_fatal", &["deliver(…): fatal:", "dovecot-lda(…): fatal:"], MailerError)
+        .src("Dovecot's local delivery agent stopping on its own error, \"dovecot: deliver(user@example.org): Fatal: Plugin cmusieve not found …\" before Postfix's pipe(8) logs \"status=deferred (temporary failure)\" (an Ubuntu Forums thread, heldout-v119a): the delivery program failed (Sisimai reads a failed local mailer as mailererror)"),
+    t("smf_sav_sender", &["sender check failed"], Rejected).hard()
+        .src("smf-sav, the sender address verification milter: \"sender check failed: <a@b>, 192.0.2.1, …\" (OSSEC's documented log samples, heldout-v119c): the receiving site refused the envelope sender"),
+    t("vpopmail_login_failed", &["vchkpw-smtp: password fail", "vchkpw-smtp: vpopmail user not found"], SecurityError).hard()
+        .src("vpopmail's SMTP AUTH check, \"vchkpw-smtp: password fail (pass: …) user@example.org:192.0.2.1\" and \"vchkpw-smtp: vpopmail user not found …\" (OSSEC's documented log samples, heldout-v119c): a login that failed, not an unknown recipient"),
     // --- Round 68: what blind sets v118a–v118d showed, read after they were measured ---
     // Ubuntu Forums threads, mailing-list archives, forwarded bounces (fixtures/bounces/
     // README.md, "The v118 sets, measured blind").
@@ -8418,6 +8435,57 @@ mod tests {
             (c.reason, c.bounce),
             (Some(FailedStartTls), Some(Bounce::Soft))
         );
+    }
+
+    /// Round 69 (heldout-v119a–v119c, read after measuring): Postfix's own set-up, a DNSBL
+    /// the receiver could not query, maildrop's watchdog, a delivery command that died (its
+    /// exit status no longer read as a reply code), smf-sav's and vpopmail's refusals.
+    #[test]
+    fn v119_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                Some("5.2.0"),
+                "dsn=5.2.0, status=bounced (maildir delivery failed: create maildir file /home/a/Maildir/tmp/1.P2.host: Not a directory)",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "postfix/smtpd[29652]: warning: 192.0.2.1.bl.spamcop.net: RBL lookup error: Host or domain name not found",
+                SystemError,
+            ),
+            (
+                None,
+                Some("4.3.0"),
+                "dsn=4.3.0, status=deferred (temporary failure. Command output: maildrop: Timeout quota exceeded. )",
+                SystemError,
+            ),
+            (
+                None,
+                Some("5.3.0"),
+                "dsn=5.3.0, status=bounced (Command died with status 255: \"/usr/bin/faxmail\". Command output: faxmail: Cannot create temp directory /tmp/x. )",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "postfix/smtp[8377]: fatal: unknown service: smtp/tcp",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "smf-sav[513]: sender check failed: <a@example.org>, 192.0.2.1, [192.0.2.1], [00:00:01]",
+                Rejected,
+            ),
+            (
+                None,
+                None,
+                "vpopmail[8581]: vchkpw-smtp: vpopmail user not found webmaster@:192.0.2.1",
+                SecurityError,
+            ),
+        ]);
     }
 
     /// Round 68 (heldout-v118a–v118d, read after measuring): clients' and resolvers' words
