@@ -371,6 +371,9 @@ const SETS: &[(&str, &str, bool)] = &[
     set!("heldout-v118b"),
     set!("heldout-v118c"),
     set!("heldout-v118d"),
+    set!("heldout-v119a"),
+    set!("heldout-v119b"),
+    set!("heldout-v119c"),
 ];
 
 /// The labelled reply most like the one asked about.
