@@ -910,8 +910,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix smtpd's \"warning: 1.2.3.4.bl.spamcop.net: RBL lookup error: Host or domain name not found\" (dnsbl lookups that fail are logged and skipped; an Ubuntu Forums thread, heldout-v119a): the receiver's own DNS, not a listing"),
     t("dovecot_lda_fatal", &["deliver(…): fatal:", "dovecot-lda(…): fatal:"], MailerError)
         .src("Dovecot's local delivery agent stopping on its own error, \"dovecot: deliver(user@example.org): Fatal: Plugin cmusieve not found …\" before Postfix's pipe(8) logs \"status=deferred (temporary failure)\" (an Ubuntu Forums thread, heldout-v119a): the delivery program failed (Sisimai reads a failed local mailer as mailererror)"),
-    t("smf_sav_sender", &["sender check failed"], Rejected).hard()
-        .src("smf-sav, the sender address verification milter: \"sender check failed: <a@b>, 192.0.2.1, …\" (OSSEC's documented log samples, heldout-v119c): the receiving site refused the envelope sender"),
+    t("smf_sav_sender", &["smf-sav[…sender check failed"], Rejected).hard()
+        .src("smf-sav, the sender address verification milter: \"sender check failed: <a@b>, 192.0.2.1, …\" (OSSEC's documented log samples, heldout-v119c): the receiving site refused the envelope sender; only under smf-sav's own name, since \"SPF sender check failed\" would be an authentication failure"),
     t("vpopmail_login_failed", &["vchkpw-smtp: password fail", "vchkpw-smtp: vpopmail user not found"], SecurityError).hard()
         .src("vpopmail's SMTP AUTH check, \"vchkpw-smtp: password fail (pass: …) user@example.org:192.0.2.1\" and \"vchkpw-smtp: vpopmail user not found …\" (OSSEC's documented log samples, heldout-v119c): a login that failed, not an unknown recipient"),
     // --- Round 68: what blind sets v118a–v118d showed, read after they were measured ---
