@@ -3664,6 +3664,7 @@ fn amavis_discarded(lowered: &str) -> Option<Reason> {
 /// gateway in an Exim log, https://pastebin.com/BesQb2tX) or discarded it
 /// ([`amavis_discarded`]).
 fn refused_under_success(
+    ctx: Option<Context>,
     lowered: &str,
     whole_lower: &str,
     code: Option<u16>,
@@ -3704,13 +3705,63 @@ fn refused_under_success(
     // PHPMailer's debug transcript: "CLIENT -> SERVER: STARTTLS", "SERVER -> CLIENT: 220
     // 2.0.0 …", then "SMTP Error: Could not connect to SMTP host." (heldout-v114c; its wiki's
     // Troubleshooting page: the TLS handshake failed, a certificate its PHP does not trust).
+    // The reader may have taken the command from a line of its own (a stamped log splits
+    // into lines, and the reply's line is the one read): the context says it then
+    // (heldout-v114c, heldout-v95b).
     if code == Some(220)
-        && whole_lower.contains("client -> server: starttls")
+        && (ctx == Some(Context::StartTls) || whole_lower.contains("client -> server: starttls"))
         && whole_lower.contains("could not connect to smtp host.")
     {
         return Some((FailedStartTls, Bounce::Soft, "tls_after_ready", None));
     }
+    if let Some(found) = code
+        .is_some_and(|c| (200..300).contains(&c))
+        .then(|| filter_verdict_under_success(lowered))
+        .flatten()
+    {
+        return Some(found);
+    }
     amavis_discarded(lowered).map(|r| (r, Bounce::Hard, "amavis_discarded", None))
+}
+
+/// A content filter's acceptance that names a verdict other than delivery, logged by
+/// Postfix as `status=sent` because the filter took the message:
+/// - amavisd-new's "250 2.5.0 Ok, id=01043-01, BOUNCE": amavis itself sent the sender a
+///   non-delivery notice (its `D_BOUNCE` destiny, set by default for banned contents and
+///   often for spam; heldout-v106b, docker-mailserver's spam thread). The status code says
+///   only "bounced"; amavis's own log line ("Blocked SPAM", "Blocked BANNED") names which.
+/// - Proxmox Mail Gateway's "250 2.7.0 BLOCKED (3802E45DFA503808B06)": a rule of its rule
+///   system blocked the message (its "Block" action; repo:proxmox/pmg-log-tracker,
+///   heldout-v27e).
+fn filter_verdict_under_success(
+    lowered: &str,
+) -> Option<(Reason, Bounce, &'static str, Option<&'static str>)> {
+    const AMAVIS_BOUNCE: &str = "The content filter (amavisd-new) accepted the message only \
+        to bounce it: it sent the sender a non-delivery notice itself, most often for spam \
+        or a banned attachment; amavis's own log line for this id (\"Blocked SPAM\", \
+        \"Blocked BANNED\") says which.";
+    const PMG_BLOCKED: &str = "Proxmox Mail Gateway accepted the message and then blocked \
+        it under one of its rules; its tracking center shows which rule matched.";
+    let mut words = lowered.split_whitespace().skip_while(|w| {
+        w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    });
+    if words.next() == Some("blocked") && words.next().is_some_and(|w| w.starts_with('(')) {
+        return Some((
+            PolicyViolation,
+            Bounce::Hard,
+            "pmg_blocked",
+            Some(PMG_BLOCKED),
+        ));
+    }
+    let ok_id = lowered.find("ok, id=")?;
+    let tail = lowered[ok_id..].trim_end().trim_end_matches([')', '.']);
+    tail.ends_with(", bounce").then_some((
+        SpamDetected,
+        Bounce::Hard,
+        "amavis_bounce",
+        Some(AMAVIS_BOUNCE),
+    ))
 }
 
 /// A bare policy refusal that names the client's IP address ("553 User defined policy
@@ -4548,7 +4599,7 @@ pub fn classify(
         .then(|| answering_provider(&hay, &lowered, code, enhanced))
         .flatten();
     let blocklist = providers::blocklist_in(&hay);
-    let discarded = refused_under_success(&lowered, &whole_lower, code);
+    let discarded = refused_under_success(ctx, &lowered, &whole_lower, code);
     let success = discarded.is_none()
         && (code.is_some_and(|c| c < 400) || enhanced.is_some_and(|e| e.class == 2));
     let mut rule = String::new();
@@ -8434,6 +8485,45 @@ mod tests {
         assert_eq!(
             (c.reason, c.bounce),
             (Some(FailedStartTls), Some(Bounce::Soft))
+        );
+    }
+
+    /// A filter's acceptance that is no delivery, and a TLS handshake that failed after the
+    /// server's "220 … Ready to start TLS" when the command came from a line of its own
+    /// (read sets heldout-v106b, heldout-v27e, heldout-v114c, heldout-v95b).
+    #[test]
+    fn verdicts_under_success() {
+        let c = |ctx, code, text: &str, whole: &str| classify(ctx, Some(code), None, text, whole);
+        let bounce = "250 2.5.0 Ok, id=01043-01, BOUNCE";
+        let got = c(None, 250, bounce, bounce);
+        assert_eq!(
+            (got.reason, got.rule.as_str()),
+            (Some(SpamDetected), "amavis_bounce")
+        );
+        let pmg = "250 2.7.0 BLOCKED (3802E45DFA503808B06)";
+        assert_eq!(c(None, 250, pmg, pmg).reason, Some(PolicyViolation));
+        // A refusal's own "blocked (…)" is read by its words, not as a filter's verdict.
+        let refusal = "550 blocked (spam)";
+        assert_ne!(c(None, 550, refusal, refusal).rule, "pmg_blocked");
+        // amavis's delivery ("250 2.0.0 Ok, id=…, from MTA(…): 250 2.0.0 Ok: queued") stays one.
+        let passed = "250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as 4D2A1";
+        assert_eq!(
+            c(Some(Context::EndOfData), 250, passed, passed).reason,
+            Some(Delivered)
+        );
+        let stamped = "2022-01-03 13:18:42 SERVER -> CLIENT: 220 2.0.0 SMTP server ready\n2022-01-03 13:18:42 SMTP Error: Could not connect to SMTP host.";
+        let got = c(
+            Some(Context::StartTls),
+            220,
+            "220 2.0.0 SMTP server ready",
+            stamped,
+        );
+        assert_eq!(got.reason, Some(FailedStartTls));
+        // Without the client's failure, the server's go-ahead is no failure.
+        let ready = "220 2.0.0 Ready to start TLS";
+        assert_ne!(
+            c(Some(Context::StartTls), 220, ready, ready).reason,
+            Some(FailedStartTls)
         );
     }
 
