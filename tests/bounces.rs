@@ -662,6 +662,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v119a",
     "heldout-v119b",
     "heldout-v119c",
+    "heldout-v120a",
+    "heldout-v120b",
+    "heldout-v120c",
+    "heldout-v120d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
