@@ -254,6 +254,16 @@ impl Pending {
     /// Whether the text so far is Postfix's verification wrapper ending in "said:", so the
     /// next reply line is the one it quotes ("… undeliverable address: host x[ip] said:⏎550
     /// No Such User Here (in reply to RCPT TO command)").
+    /// Postfix's "(in reply to end of⏎DATA⏎command)" wrapped a word a line (a narrow mail
+    /// client quoting a bounce, https://lore.kernel.org/qemu-devel/cdc339d9-0a6b-5535-14c5-fee964649f4d@amsat.org/,
+    /// heldout-v120c): the reply's text has opened "(in reply to" and not closed it, so
+    /// the next line is its command's name, not a transcript's command.
+    fn in_reply_to_open(&self) -> bool {
+        let text = self.texts.join(" ").to_ascii_lowercase();
+        text.rfind("(in reply to")
+            .is_some_and(|at| !text[at..].contains(')'))
+    }
+
     fn awaits_inner_reply(&self) -> bool {
         self.texts
             .last()
@@ -1267,6 +1277,9 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
     {
+        if wrapped_command_name(current.as_mut(), line) {
+            continue;
+        }
         if let Some(cmd) = transcript_command(line) {
             if let Some(p) = current.take() {
                 out.push(p.finish(&before));
@@ -1340,27 +1353,46 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
     }
     with_dsn_status(block, &mut out);
     if out.is_empty() {
-        // A lone word with stray spaces, or text without any code.
-        let words: Vec<&str> = block.split_whitespace().collect();
-        if words.len() == 1 {
-            return vec![parse_token(words[0])];
-        }
-        if let Some(code) = enhanced_only(block) {
-            let text = enhanced_only_text(block);
-            return vec![Parsed::Enhanced {
-                input: escape(block),
-                code,
-                text: (!text.is_empty()).then(|| escape(&text)),
-                inferred: infer_context(block).or(transcript),
-            }];
-        }
-        out.push(Parsed::Invalid {
-            input: escape(block),
-            inferred: infer_context(block).or(transcript),
-            reason: "no SMTP reply code found in this text: a reply line starts with a three-digit code such as 250 or 550".into(),
-        });
+        return without_reply(block, transcript);
     }
     out
+}
+
+/// A block in which no reply was found: a lone word with stray spaces, an enhanced code
+/// alone, or text without any code. `transcript` is the command a transcript line named.
+fn without_reply(block: &str, transcript: Option<Context>) -> Vec<Parsed> {
+    let words: Vec<&str> = block.split_whitespace().collect();
+    if words.len() == 1 {
+        return vec![parse_token(words[0])];
+    }
+    if let Some(code) = enhanced_only(block) {
+        let text = enhanced_only_text(block);
+        return vec![Parsed::Enhanced {
+            input: escape(block),
+            code,
+            text: (!text.is_empty()).then(|| escape(&text)),
+            inferred: infer_context(block).or(transcript),
+        }];
+    }
+    vec![Parsed::Invalid {
+        input: escape(block),
+        inferred: infer_context(block).or(transcript),
+        reason: "no SMTP reply code found in this text: a reply line starts with a three-digit code such as 250 or 550".into(),
+    }]
+}
+
+/// A command's name alone on a line inside the reply's open "(in reply to" goes on with
+/// the reply ([`Pending::in_reply_to_open`]); pushed there. Only a name that short: a paste
+/// cut inside "(in reply to" goes on with its next reply.
+fn wrapped_command_name(current: Option<&mut Pending>, line: &str) -> bool {
+    let Some(p) = current.filter(|p| line.len() <= 24 && p.in_reply_to_open()) else {
+        return false;
+    };
+    if transcript_command(line).is_none() {
+        return false;
+    }
+    p.push_line(line);
+    true
 }
 
 /// A greeting's first banner line and its refusal joined on one line, as Postfix logs a
@@ -5261,6 +5293,25 @@ mod tests {
                 "vpopmail[65827]: vchkpw-smtp: password fail (pass: 'x') a@example.org:192.0.2.1"
             ),
             Some(Context::Auth)
+        );
+    }
+
+    /// Round 70 (heldout-v120c): "(in reply to end of⏎DATA⏎command)" wrapped a word a line
+    /// names the end of the data; a paste cut inside "(in reply to" goes on with its next
+    /// reply.
+    #[test]
+    fn round_70_in_reply_to_wrapped() {
+        assert_eq!(
+            replies_of(
+                "host a.example[192.0.2.1] said: 550 5.7.1 spam (in reply to end of\nDATA\n     command)"
+            ),
+            [(550, Some(Context::EndOfData))]
+        );
+        assert_eq!(
+            replies_of(
+                "<a@b.example>: host a.example[192.0.2.1] said: 550 5.1.1 unknown (in reply to\n<c@d.example>: host d.example[192.0.2.2] said: 552 5.2.2 over quota (in reply to RCPT TO command)"
+            ),
+            [(550, None), (552, Some(Context::Rcpt))]
         );
     }
 

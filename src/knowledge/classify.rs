@@ -551,8 +551,10 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("\"550: Remote host said Sender Authorization check failed\", Coremail's \"DebugInfo:SPF_REJECT\" and a DMARC failure report's \"A message claiming to be from you has failed the published DMARC policy for your domain\" (heldout-v96b); Proofpoint's \"550 5.7.0 Local Policy Violation - DMARC Reject\" (an alsa-devel post, heldout-v117d: the words after the generic policy name the check): the sender's SPF, DKIM or DMARC check failed"),
     t("submission_access_denied", &["postfix/submission/smtpd…access denied"], SecurityError).hard()
         .src("Postfix's submission service answering \"554 5.7.1 <…>: Sender address rejected: Access denied\" or \"Client host rejected: Access denied\" (master.cf's submission entry: smtpd_client_restrictions / smtpd_relay_restrictions = permit_sasl_authenticated,reject; heldout-v96c, heldout-v95c): the client did not log in on the submission port"),
-    t("send_on_behalf_denied", &["permission to send the message on behalf of"], Rejected).hard()
-        .src("Exchange's \"You do not have the permission to send the message on behalf of the specified user.\" (heldout-v96c; Exchange's 5.7.60 SendAsDenied): the logged-in account may not use that sender"),
+    t("send_on_behalf_denied", &["permission to send the message on behalf of", "berechtigung, die nachricht im auftrag"], Rejected).hard()
+        .src("Exchange's \"You do not have the permission to send the message on behalf of the specified user.\" (heldout-v96c; Exchange's 5.7.60 SendAsDenied), in German \"Sie besitzen nicht die Berechtigung, die Nachricht im Auftrag des angegebenen Benutzers zu senden\" (heldout-v120a): the logged-in account may not use that sender"),
+    t("qmail_badmailfrom", &["in my badmailfrom list"], Rejected).hard()
+        .src("qmail-smtpd's \"553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)\" (qmail-smtpd(8): control/badmailfrom lists the envelope senders it refuses; heldout-v120a): the sender address is refused, whatever the 5.7.1 says"),
     t("exim_callback_failed", &["callback setup failed while verifying"], Rejected).hard()
         .src("Exim's sender callout \"550-Callback setup failed while verifying <a@b> (result of an earlier callout reused). The initial connection, or a HELO or MAIL FROM:<> command was rejected\" (heldout-v96c; Exim spec, \"Address verification\"): the receiver could not verify the envelope sender, the sender refused"),
     t("opensmtpd_auth_permfail", &["event=authentication…result=permfail", "event=authentication…result=fail"], SecurityError).hard()
@@ -2938,8 +2940,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("suspended", &["administratively disabled", "account disabled", "account has been disabled", "mailbox is disabled", "user disabled", "suspended", "archived recipient", "inactive", "mailbox disabled", "deactivated"], Suspend),
     t("exim_dns_incomplete", &["host lookup did not complete"], NetworkError).soft("Exim defers when the DNS lookup of the destination did not complete (a resolver timeout or SERVFAIL): a temporary DNS failure, retried.")
         .src("Exim spec ch. \"The dnslookup router\" and retry rules: \"host lookup did not complete\" is the temporary failure of a DNS lookup (DNS_AGAIN), the address is deferred (https://github.com/ix-ai/smtp/issues/12)"),
-    t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain", "nomxhostfound"], HostUnknown)
-        .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm; Purelymail's DSN \"Diagnostic-Code: error; NoMxHostFoundException\" (the recipient domain has no MX host, heldout-v87b)"),
+    t("host_unknown", &["unrouteable address", "unroutable address", "non-existent host", "host not found", "domain not found", "host unknown", "name or service not known", "no mx", "nxdomain", "unrouteable mail domain", "nomxhostfound", "no valid mx hosts found"], HostUnknown)
+        .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm; Purelymail's DSN \"Diagnostic-Code: error; NoMxHostFoundException\" (the recipient domain has no MX host, heldout-v87b); 1&1 (IONOS)'s bounce \"no valid MX hosts found\" (heldout-v120d)"),
     t("no_mail", &["does not accept mail", "accepts no mail", "null mx"], NotAccept),
     t("tls", &["tls version", "starttls command failed", "starttls not available", "starttls not supported", "tls error: starttls", "not offered starttls", "does not support starttls"], FailedStartTls),
     t("auth_temporary", &["temporary authentication failure"], SystemError)
@@ -8525,6 +8527,32 @@ mod tests {
             c(Some(Context::StartTls), 220, ready, ready).reason,
             Some(FailedStartTls)
         );
+    }
+
+    /// Round 70 (heldout-v120a–v120d, read after measuring): qmail's badmailfrom, Exchange's
+    /// send-on-behalf refusal in German, 1&1's "no valid MX hosts found".
+    #[test]
+    fn v120_read_after_measuring() {
+        assert_reasons(&[
+            (
+                Some(553),
+                Some("5.7.1"),
+                "553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)",
+                Rejected,
+            ),
+            (
+                None,
+                None,
+                "Diese Nachricht konnte nicht gesendet werden. Sie besitzen nicht die Berechtigung, die Nachricht im Auftrag des angegebenen Benutzers zu senden.",
+                Rejected,
+            ),
+            (
+                None,
+                None,
+                "a@example.org:\nno valid MX hosts found",
+                HostUnknown,
+            ),
+        ]);
     }
 
     /// Round 69 (heldout-v119a–v119c, read after measuring): Postfix's own set-up, a DNSBL
