@@ -666,6 +666,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v120b",
     "heldout-v120c",
     "heldout-v120d",
+    "heldout-v121a",
+    "heldout-v121b",
+    "heldout-v121c",
+    "heldout-v121d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
