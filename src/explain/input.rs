@@ -97,6 +97,9 @@ pub(super) fn parse_inputs(args: &[String]) -> Vec<Parsed> {
         }
         out.push(token);
     }
+    // A paste split into blocks (a Sendmail DSN's "(reason: …)" above its transcript) states
+    // one reply in two of them.
+    with_repeated_context(&mut out);
     out
 }
 
@@ -823,7 +826,7 @@ fn parse_block(block: &str) -> Vec<Parsed> {
 /// https://github.com/globaleaks/GlobaLeaks/issues/547): the same code, enhanced code and
 /// text are one reply, so the copy without a command answers that command too.
 fn with_repeated_context(found: &mut [Parsed]) {
-    let named: Vec<(u16, Option<EnhancedCode>, String, Context)> = found
+    let named: Vec<(u16, Option<EnhancedCode>, String, String, Context)> = found
         .iter()
         .filter_map(|p| match p {
             Parsed::Reply {
@@ -832,7 +835,7 @@ fn with_repeated_context(found: &mut [Parsed]) {
                 text: Some(text),
                 inferred: Some(ctx),
                 ..
-            } => Some((*code, *enhanced, text.trim().to_string(), *ctx)),
+            } => Some((*code, *enhanced, same_words(text), text.clone(), *ctx)),
             _ => None,
         })
         .collect();
@@ -845,12 +848,37 @@ fn with_repeated_context(found: &mut [Parsed]) {
             ..
         } = p
         {
-            *inferred = named
+            let words = same_words(text);
+            let Some((_, _, named_words, named_text, ctx)) = named
                 .iter()
-                .find(|(c, e, t, _)| c == code && e == enhanced && t == text.trim())
-                .map(|n| n.3);
+                .find(|(c, e, t, _, _)| c == code && e == enhanced && one_text(t, &words))
+            else {
+                continue;
+            };
+            *inferred = Some(*ctx);
+            // A reading that ran on into the lines after the reply takes the copy's text.
+            if named_words.len() < words.len() {
+                text.clone_from(named_text);
+            }
         }
     }
+}
+
+/// Whether two replies' words are one reply's: the same, or one block's reading of it
+/// running on into the lines after it (the DSN's "(reason: …)" takes its transcript's
+/// heading along): a common start of 32 characters or more that is most of the shorter.
+fn one_text(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    a == b || (common >= 32 && common * 5 >= shorter * 3)
+}
+
+/// A reply's words as [`with_repeated_context`] compares them: case, spacing and the
+/// closing parenthesis of a wrapper set aside (Sendmail's DSN states the reply in
+/// "(reason: 550 5.1.1 … table)" and again after "<<< " in its transcript, heldout-v121b).
+fn same_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.join(" ").trim_end_matches([')', ' ']).to_lowercase()
 }
 
 /// The text after an application log's time stamp in brackets that starts the block
@@ -1677,9 +1705,11 @@ fn transcript_command(line: &str) -> Option<Context> {
     let rest = marked
         .strip_prefix(QUOTED_ARROW)
         .or_else(|| {
-            TRANSCRIPT_ARROWS
-                .iter()
-                .find_map(|a| marked.strip_prefix(a))
+            // A mark doubled by a paste's quoting (">>> >>> DATA", heldout-v121b) is one.
+            TRANSCRIPT_ARROWS.iter().find_map(|a| {
+                let rest = marked.strip_prefix(a)?;
+                Some(rest.trim_start().strip_prefix(a).unwrap_or(rest))
+            })
         })
         .or_else(|| single_arrow(marked))
         .or_else(|| labelled_transcript(line))
@@ -1723,6 +1753,7 @@ fn smtplib_send(line: &str) -> Option<Context> {
 /// `[2022-12-02 10:52:14] DEBUG [#xd6ci3bp] C: EHLO RT-IPC`, nodemailer's logger,
 /// https://github.com/koush/scrypted/issues/450).
 fn without_bracketed_fields(line: &str) -> &str {
+    let line = trace_source_message(line).unwrap_or(line);
     let mut rest = stamp_end(line).map_or(line, |i| &line[i..]);
     loop {
         if let Some(inner) = rest.strip_prefix('[') {
@@ -1736,6 +1767,27 @@ fn without_bracketed_fields(line: &str) -> &str {
             return rest;
         }
     }
+}
+
+/// The message of a .NET TraceSource line, "<source> <event type>: <id> : <message>"
+/// (System.Diagnostics' default listener; a raw SMTP client's trace "RawSmtp Information:
+/// 0 : >> EHLO host" then "… : << 500 Syntax error, command unrecognized",
+/// https://gist.github.com/deostroll/b9ba32908750a3a6f96a, heldout-v121d).
+fn trace_source_message(line: &str) -> Option<&str> {
+    const TYPES: [&str; 5] = [
+        "Information: ",
+        "Verbose: ",
+        "Warning: ",
+        "Error: ",
+        "Critical: ",
+    ];
+    let (head, rest) = TYPES.iter().find_map(|t| line.split_once(t))?;
+    let (id, message) = rest.split_once(" : ")?;
+    (!head.trim().is_empty()
+        && !head.trim().contains(' ')
+        && !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(message)
 }
 
 /// The length of a log level in capitals that starts `rest` and has more after it
@@ -1890,7 +1942,14 @@ fn logged_transcript(line: &str) -> Option<&str> {
         "SEND: ",
     ]
     .iter()
-    .find_map(|m| line.find(m).map(|i| &line[i + m.len()..]))
+    .find_map(|m| {
+        let i = line.find(m)?;
+        // PHPMailer's tag opens its line (after a stamp): one glued to an error's last
+        // sentence ("…SMTP host.CLIENT -> SERVER: QUIT", its HTML breaks stripped) does
+        // not make the error a command line.
+        let glued = m.starts_with("CLIENT") && line[..i].ends_with(|c: char| !c.is_whitespace());
+        (!glued).then(|| &line[i + m.len()..])
+    })
 }
 
 /// Commands as clients send them, at the start of a pasted line (RFC 5321 §4.1).
@@ -1967,9 +2026,10 @@ fn bare_command(line: &str) -> Option<Context> {
         (".", Context::EndOfData),
     ];
     // "MAIL FROM: 550 5.0.0 …" is a reply ([`command_before_reply`]), not a command line.
+    // Typed by hand in lower case too ("starttls" in a telnet session, heldout-v121d).
     ALONE
         .iter()
-        .find(|(c, _)| line == *c)
+        .find(|(c, _)| line.eq_ignore_ascii_case(c))
         .or_else(|| LEADING_COMMANDS.iter().find(|(c, _)| line.starts_with(c)))
         .or_else(|| {
             LEADING_COMMANDS.iter().find(|(c, ctx)| {
@@ -2009,6 +2069,21 @@ fn typed_loosely(line: &str) -> Option<Context> {
     let verb = words.next()?;
     let second = words.next()?;
     let third = words.next();
+    // "ehlo waschtl" typed by hand (an nc session, heldout-v121d): the verb and one name,
+    // nothing after it ("Helo command rejected: …" has more words).
+    let name = |w: &str| {
+        w.bytes().any(|b| b.is_ascii_alphabetic())
+            && w.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'[' | b']'))
+    };
+    if third.is_none() && name(second) {
+        if verb.eq_ignore_ascii_case("ehlo") {
+            return Some(Context::Ehlo);
+        }
+        if verb.eq_ignore_ascii_case("helo") {
+            return Some(Context::Helo);
+        }
+    }
     if words.next().is_some() || third.is_some_and(|w| code_at(w, 0).is_some()) {
         return None;
     }
@@ -3399,6 +3474,10 @@ fn infer_context(block: &str) -> Option<Context> {
         // git send-email's (Net::SMTP's) "STARTTLS failed! SSL connect attempt failed …"
         // (heldout-v118c): the STARTTLS step failed.
         ("starttls failed", Context::StartTls),
+        // Postfix's smtp(8) "status=deferred (Cannot start TLS: handshake failure)": the
+        // handshake after its STARTTLS failed (TLS_README, heldout-v121a). Not an address
+        // verification's "unverified address: Cannot start TLS" quoted in a RCPT refusal.
+        ("(cannot start tls:", Context::StartTls),
         ("in reply to auth", Context::Auth),
         // vpopmail's SMTP AUTH check (heldout-v119c).
         ("vchkpw-smtp:", Context::Auth),
@@ -5293,6 +5372,54 @@ mod tests {
                 "vpopmail[65827]: vchkpw-smtp: password fail (pass: 'x') a@example.org:192.0.2.1"
             ),
             Some(Context::Auth)
+        );
+    }
+
+    /// Round 71 (heldout-v121a–v121d): a Sendmail DSN's "(reason: …)" takes the command its
+    /// transcript names for the same reply; a doubled ">>> >>> DATA"; commands typed by
+    /// hand in lower case; a .NET TraceSource line's message; PHPMailer's tag glued to an
+    /// error's last sentence; Postfix's "(Cannot start TLS: …)".
+    #[test]
+    fn round_71_transcripts() {
+        let dsn = "----- The following addresses had permanent fatal errors -----\n<a@b.example>\n(reason: 550 5.1.1 <a@b.example>: Recipient address rejected: User unknown in virtual mailbox table)\n----- Transcript of session follows -----\n... while talking to mx.b.example.:\n>>> >>> DATA\n<<< 550 5.1.1 <a@b.example>: Recipient address rejected: User unknown in virtual mailbox table\n550 5.1.1 <a@b.example>... User unknown";
+        let got = parse_inputs(&[dsn.to_string()]);
+        assert!(got.iter().all(|p| matches!(
+            p,
+            Parsed::Reply {
+                inferred: Some(Context::Rcpt),
+                ..
+            }
+        )));
+        assert_eq!(
+            replies_of("220 mx.example ESMTP\nstarttls\n503 5.5.1 EHLO/HELO first."),
+            [(220, None), (503, Some(Context::StartTls))]
+        );
+        assert_eq!(
+            replies_of(
+                "220 tucson ESMTP OpenSMTPD\nehlo waschtl\n503 5.5.1 Invalid command: Already identified"
+            ),
+            [(220, None), (503, Some(Context::Ehlo))]
+        );
+        assert_eq!(
+            replies_of(
+                "RawSmtp Information: 0 : << 220 host Service ready\nRawSmtp Information: 0 : >> EHLO host\nRawSmtp Information: 0 : << 500 Syntax error, command unrecognized"
+            ),
+            [(220, None), (500, Some(Context::Ehlo))]
+        );
+        assert_eq!(
+            stage_of(
+                "CLIENT -> SERVER: STARTTLS\nSMTP Error: Could not connect to SMTP host.CLIENT -> SERVER: QUIT"
+            ),
+            Some(Context::StartTls)
+        );
+        assert_eq!(
+            stage_of("status=deferred (Cannot start TLS: handshake failure)"),
+            Some(Context::StartTls)
+        );
+        // "Helo command rejected: …" is a reply's text, not "helo" typed by hand.
+        assert_eq!(
+            replies_of("450 4.7.1 <x>:\nHelo command rejected: Host not found"),
+            [(450, None)]
         );
     }
 

@@ -955,6 +955,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Stalwart's TLS report \"It was not possible to establish a TLS connection\" (heldout-v83b): the sending server's STARTTLS attempt failed; it retries"),
     t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure", "failed to connect to remote server", "tls connection was non-properly terminated", "timeout connecting to mail-exchanger", "timed out (in reply to 'connect')", "client: connection closed", "smtp client retrying server", "network error: resource temporarily unavailable", "was lost in the middle of the transaction", "couldn't communicate with your mail server", "no connection has been established to", "[errno -2] name or service not known", "socket.gaierror", "the server may be incorrectly configured", "is refusing smtp connections", "smtp connect to …failed", "but connection died", "temporary failure of hostname lookup", "cannot open …:25", "cannot open …:587", "cannot open …:465"], NetworkError)
         .src("Thunderbird's \"The message could not be sent because the connection to SMTP server … was lost in the middle of the transaction\", a WordPress mail plugin's \"Your site couldn't communicate with your mail server\" and Zend Mail's \"No connection has been established to smtp.gmail.com\" (Matomo, heldout-v114a/c); Dovecot's Sieve redirect through its SMTP client, \"RCPT TO failed: Failed to connect to remote server (temporary failure)\" (lib-smtp's own words when the submission relay could not be reached, heldout-v87b); Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed; GnuTLS's \"The TLS connection was non-properly terminated\" in Exim's \"H=gmail-smtp-in.l.google.com [...] TLS error on connection (recv_tls_read): …\" (heldout-v108c): the peer closed the connection without TLS's close_notify, a connection that ended, not a failed handshake; E-mail verifiers' reports of a probe that got no answer: \"The connection to the mail server has timed out : Timeout connecting to mail-exchanger\", validate_email's \"gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')\" (the library's own code for a connection that timed out) and check-if-email-exists's \"SmtpError\", \"client: Connection closed\" (heldout-v109c); Twisted's SMTP client in Synapse, \"SMTP Client retrying server. Retry: 4\" … \"Retry: 1\" (heldout-v111a): it could not reach or keep the connection to the mail server and tries again; Lemmy's \"email_send_failed: network error: Resource temporarily unavailable (os error 11)\" (lettre's transport error, EAGAIN; heldout-v111a): the connection failed, no reply came; a program whose resolver could not find its own mail server, Python's \"socket.gaierror: [Errno -2] Name or service not known\" from smtplib (an Ubuntu Forums thread, heldout-v118b; two read lines before it, heldout-v95b and v112b, labelled so): the sender's network or DNS, not the recipient's domain; Thunderbird's \"The SMTP server … is unknown. The server may be incorrectly configured\" and \"connecting to SMTP server … failed. The server may be unavailable or is refusing SMTP connections\", fetchmail's \"SMTP connect to … failed\", sSMTP's \"Cannot open <host>:<port>\" (its mailhub could not be reached), qmail-remote's \"Connected to … but connection died\" (qmail-remote.c, #4.4.2) and a gateway's \"Temporary failure of hostname lookup\" (heldout-v118b, v118d): no reply came, the connection or the lookup failed"),
+    t("exchange_connect_failed", &["failed connection to …(timedout", "failed connection to …(connectionrefused", "retry : unable to connect"], NetworkError).soft("The sending Exchange server could not reach the recipient's server (a timeout or a refused connection); it retries until the message expires. Check the route to that host and whether its port 25 answers.")
+        .src("Exchange's connectivity log (Microsoft Learn, \"Connectivity logging\": one row per outbound connection event; \"Failed connection to 192.0.2.1:25 (TimedOut:0000274C)\" then \"Messages: 0 Bytes: 0 (Retry : Unable to connect)\", heldout-v121a)"),
     t("mx_is_this_host", &["corresponds to a local interface", "would mean connecting to myself"], NetworkError).hard()
         .src("ZoneMTA's \"The resolved IP address corresponds to a local interface\" (heldout-v83b) and hMailServer's \"Could not connect to … on port 25 since this would mean connecting to myself\" (heldout-v82b): the recipient domain's MX points back at the sender, a loop"),
     t("windows_logon_failed", &["the logon attempt failed", "authorization has expired"], SecurityError).hard()
@@ -2439,8 +2441,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .soft("Microsoft answers 554 5.2.122 (permanent) for a per-hour receiving limit: it is temporary, retry later.")
         .src("https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (5.2.121/5.2.122)"),
     t("m365_queue_quota", &["organization queue quota exceeded", "queue quota exceeded"], RateLimited),
-    t("size_exceeded", &["email size exceeded", "message size exceeded", "message size violation", "message size exceeds", "email size exceeds", "exceeds the size limit", "exceeds size limit", "message size limit", "email size limit", "over the size limit"], EmailTooLarge)
-        .src("ZeptoMail \"5.2.0 Email size exceeded the policy\" (https://zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html); \"550 5.7.0 Message Size Violation\"; RFC 3463 X.2.3/X.3.4: a size refusal is one whatever enhanced code carries it"),
+    t("size_exceeded", &["email size exceeded", "message size exceeded", "message size violation", "message size exceeds", "email size exceeds", "exceeds the size limit", "exceeds size limit", "message size limit", "email size limit", "over the size limit", "longer than the maximum size allowed"], EmailTooLarge)
+        .src("ZeptoMail \"5.2.0 Email size exceeded the policy\" (https://zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html); \"550 5.7.0 Message Size Violation\"; RFC 3463 X.2.3/X.3.4: a size refusal is one whatever enhanced code carries it; Exim's own notice \"A message that you sent was longer than the maximum size allowed on this system\" (its message_size_limit, Exim spec ch. \"Main configuration\", heldout-v121b)"),
     t("zoho_mailpolicy", &["mailpolicy violation", "policy violation"], PolicyViolation)
         .src("https://www.zoho.com/mail/help/adminconsole/email-delivery-issues.html (554 5.2.3 MailPolicy violation: Zoho uses 5.2.3, message length, for a policy block)"),
     t("hmailserver_route_list", &["not in route list"], UserUnknown).hard()
@@ -2455,13 +2457,15 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix dns_lookup(3): a TRY_AGAIN answer (SERVFAIL, a timeout) is logged \"Host or domain name not found. Name service error for name=… type=MX: Host not found, try again\" and deferred; only \"Host not found\" without \"try again\" (NXDOMAIN) bounces"),
     t("postfix_host_not_found", &["host or domain name not found", "type=mx: host not found", "type=a: host not found", "type=aaaa: host not found"], HostUnknown)
         .src("Postfix dns_lookup(3): an NXDOMAIN answer is logged \"Name service error for name=… type=MX: Host not found\" (without \", try again\") and bounces: the domain does not exist, so this must be read before the deferral's \"name service error\""),
-    t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     // Round 66 (heldout-v115c): Postfix refused by a service on its own host ("connect to
     // 127.0.0.1[127.0.0.1]:10024: Connection refused", amavis's port, iRedMail's errors FAQ):
-    // a local content filter or service is down, read after the suspended delivery above.
+    // a local content filter or service is down. Round 71 (heldout-v121a): also when
+    // Postfix has suspended deliveries to it ("delivery temporarily suspended: connect to
+    // 127.0.0.1[…]:10024: Connection refused"), so read before the suspended delivery.
     t("loopback_service_refused", &["connect to 127.0.0.1[…connection refused", "connect to localhost[…connection refused", "connect to ::1[…connection refused"], SystemError)
         .soft("A service on the mail server itself (a content filter such as amavis on 10024, a policy server, an LMTP server) refuses connections: start it or fix its port; the queue retries.")
         .src("Postfix's smtp/lmtp client naming a loopback next hop, \"connect to 127.0.0.1[127.0.0.1]:10024: Connection refused\" (iRedMail docs en_US/faq/1-errors.md, heldout-v115c)"),
+    t("postfix_suspended", &["delivery temporarily suspended", "name service error"], NetworkError),
     // Round 67 (heldout-v117a): Postfix's smtp/lmtp client cannot open a Unix-domain socket
     // on its own host ("connect to host[/var/run/cyrus/socket/lmtp]: Permission denied"), or
     // a local daemon's ("connect to transport private/…"): the mail system's own set-up.
@@ -3504,6 +3508,19 @@ fn answering_provider(
     } else {
         hay.into()
     };
+    // Exchange Online's NDR page names its own server after "DSN generated by:" and the one
+    // that refused after "Remote server:" (its "Error Details" block, Microsoft's NDR
+    // documentation; a SiteGround filter's refusal, heldout-v121b): Microsoft is then the
+    // sending side.
+    // Its 5.7.350 ("Remote server returned message detected as spam") then says the same.
+    let ndr_remote = match (hay.find("dsn generated by:"), hay.find("remote server:")) {
+        (Some(from), Some(to)) if from < to => Some((from, to)),
+        _ => None,
+    };
+    let hay: std::borrow::Cow<'_, str> = match ndr_remote {
+        Some((from, to)) => format!("{}{}", &hay[..from], &hay[to..]).into(),
+        None => hay,
+    };
     // A DSN names the server that answered in its "Remote-MTA: dns; host" field (RFC 3464
     // §2.3.5), and its "Diagnostic-Code: smtp; …" quotes that server's reply about the
     // Final-Recipient (§2.3.6): there the recipient's address says nothing about who refused
@@ -3532,7 +3549,8 @@ fn answering_provider(
                 .is_some_and(|e| {
                     e.subject == 7
                         && ((500..800).contains(&e.detail)
-                            || matches!(e.detail, 57 | 60 | 64 | 68 | 350))
+                            || matches!(e.detail, 57 | 60 | 64 | 68)
+                            || (e.detail == 350 && ndr_remote.is_none()))
                 })
                 .then_some("microsoft")
         })
@@ -3628,7 +3646,22 @@ fn misused_rate_code(code: Option<u16>, reason: Option<Reason>) -> Option<String
 /// implemented", https://github.com/mjl-/mox/issues/365), when only its code placed it (a
 /// text that names what went wrong, Gmail's "no commands allowed to pipeline after
 /// STARTTLS", keeps its own reason). A success never reaches here with a reason to change.
-fn starttls_refused(r: Reason, ctx: Option<Context>, rule: &str) -> Reason {
+///
+/// A client's connection failure with no reply, right after it sent STARTTLS (PHPMailer's
+/// "CLIENT -> SERVER: STARTTLS" then "SMTP Error: Could not connect to SMTP host.",
+/// heldout-v121c): the connection was up, so the TLS handshake is what failed (PHPMailer's
+/// Troubleshooting wiki).
+fn starttls_refused(
+    r: Reason,
+    ctx: Option<Context>,
+    rule: &str,
+    code: Option<u16>,
+    phrases: &str,
+) -> Reason {
+    let hello_first = code == Some(503)
+        && ["ehlo", "helo", "hello"]
+            .iter()
+            .any(|w| phrases.contains(w));
     // A text that only says the command is unknown ("500 5.3.3 Unrecognized command" after
     // "Sent: STARTTLS", an Exchange receive connector without TLS, heldout-v100c) places it
     // no better than its code.
@@ -3636,7 +3669,12 @@ fn starttls_refused(r: Reason, ctx: Option<Context>, rule: &str) -> Reason {
         || rule.starts_with("code:")
         || rule == "text:unrecognized_command";
     match ctx {
-        Some(Context::StartTls) if by_code_only && r != Delivered => FailedStartTls,
+        // A 503 asking for the greeting first is the client's order of commands ("503 5.5.1
+        // EHLO/HELO first", STARTTLS typed before EHLO, heldout-v121d): the server can start
+        // TLS once asked in order. Not "503 STARTTLS command used when not advertised"
+        // (heldout-v37b): no TLS there.
+        Some(Context::StartTls) if by_code_only && r != Delivered && !hello_first => FailedStartTls,
+        Some(Context::StartTls) if code.is_none() && r == NetworkError => FailedStartTls,
         _ => r,
     }
 }
@@ -4032,13 +4070,28 @@ fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out: Vec<&str> = Vec::new();
     let mut skip_next = false;
+    // A URL in angle brackets may be wrapped across lines (RFC 3986 Appendix C): Gmail's
+    // "534-5.7.14 <https://accounts.google.com/signin/continue?…⏎534-5.7.14 …cSpFZ…⏎
+    // 534-5.7.14 …ZI> Please log in" runs to its ">" (a token's letters are no "spf",
+    // heldout-v121c).
+    let mut in_angle = false;
     for w in text.split_whitespace() {
+        if in_angle {
+            if let Some((_, after)) = w.split_once('>') {
+                in_angle = false;
+                if !after.is_empty() {
+                    out.push(after);
+                }
+            }
+            continue;
+        }
         if std::mem::take(&mut skip_next) {
             continue;
         }
         let url = w.trim_start_matches(['(', '<', '[', '"', '\'']);
         if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("www.") {
             skip_next = matches!(url, "http://" | "https://");
+            in_angle = w.starts_with('<') && !w.contains('>');
             if let Some(i) = url.find("?p=").or_else(|| url.find("&p=")) {
                 out.push(&url[i + 1..]);
             }
@@ -4329,7 +4382,10 @@ fn bounce_of(
                     // heldout-v94a).
                     || whole_lower.contains("temporane")
                     || (reason == Some(NetworkError)
-                        && !whole_lower.contains("loops back to myself")))
+                        && !whole_lower.contains("loops back to myself"))
+                    // A TLS handshake that failed without a reply: a client retries it (72
+                    // of the 77 such lines of the read sets are labelled soft).
+                    || reason == Some(FailedStartTls))
         }
     };
     // An authentication or encryption requirement answered with a 4xx ("451 Authentication
@@ -4659,8 +4715,8 @@ pub fn classify(
         r
     };
     let weak = reason;
-    let reason =
-        reason.map(|r| spam_before_message(starttls_refused(r, ctx, &rule), ctx, &phrases));
+    let at_step = |r| starttls_refused(r, ctx, &rule, code, &phrases);
+    let reason = reason.map(|r| spam_before_message(at_step(r), ctx, &phrases));
     let reason = listed_block(reason, blocklist.is_some() && !success, code, enhanced);
     // No rule placed it, or only the codes guessed it (and nothing after them changed it).
     let ask = !success && (guessed && reason == weak || matches!(reason, None | Some(Undefined)));
@@ -8415,7 +8471,9 @@ mod tests {
                 None,
                 None,
                 "delivery temporarily suspended: connect to 127.0.0.1[127.0.0.1]:10024: Connection refused",
-                NetworkError,
+                // Round 71 (heldout-v121a): the local service is down whether or not
+                // Postfix has suspended deliveries to it.
+                SystemError,
             ),
             (
                 Some(550),
@@ -8527,6 +8585,66 @@ mod tests {
             c(Some(Context::StartTls), 220, ready, ready).reason,
             Some(FailedStartTls)
         );
+    }
+
+    /// Round 71 (heldout-v121a–v121d, read after measuring): a local service refusing a
+    /// suspended delivery, Exchange's connectivity log, Exim's own size notice, a wrapped
+    /// sign-in URL's letters, a connection lost after STARTTLS, a 503 asking for EHLO first.
+    #[test]
+    fn v121_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                Some("4.4.1"),
+                "dsn=4.4.1, status=deferred (delivery temporarily suspended: connect to 127.0.0.1[127.0.0.1]:10024: Connection refused)",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "2016-11-20T17:00:38.624Z,08D4,SMTP,example.org,>,Failed connection to 192.0.2.1:25 (TimedOut:0000274C)",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "A message that you sent was longer than the maximum size allowed on this system.",
+                EmailTooLarge,
+            ),
+            (
+                Some(534),
+                Some("5.7.14"),
+                "534-5.7.14 <https://accounts.google.com/signin/continue?plt=AKgnsbv_ 534-5.7.14 hqH-V6TX7hi2oQR5cSpFZaNkS 534-5.7.14 krt1RPvZI> Please log in via your web browser and then try again.",
+                SecurityError,
+            ),
+        ]);
+        let c = |ctx, code: Option<u16>, text: &str| classify(ctx, code, None, text, text);
+        let lost = c(
+            Some(Context::StartTls),
+            None,
+            "SMTP Error: Could not connect to SMTP host.",
+        );
+        assert_eq!(
+            (lost.reason, lost.bounce),
+            (Some(FailedStartTls), Some(Bounce::Soft))
+        );
+        let order = c(
+            Some(Context::StartTls),
+            Some(503),
+            "503 5.5.1 EHLO/HELO first. c32si1909532plj.38 - gsmtp",
+        );
+        assert_eq!(order.reason, Some(SyntaxError));
+        let absent = c(
+            Some(Context::StartTls),
+            Some(503),
+            "503 STARTTLS command used when not advertised",
+        );
+        assert_ne!(absent.reason, Some(SyntaxError));
+        // Exchange Online's NDR naming another server after "Remote server:" is Microsoft
+        // sending; its 5.7.350 says the same.
+        let ndr = "Reported error: 550 5.7.350 Remote server returned message detected as spam -> 550 The content of this message looked like spam. DSN generated by: MWHPR11MB2064.namprd11.prod.outlook.com Remote server: se3.mailspamprotection.com";
+        let got = classify(None, Some(550), EnhancedCode::parse("5.7.350"), ndr, ndr);
+        assert_eq!(got.provider, None);
     }
 
     /// Round 70 (heldout-v120a–v120d, read after measuring): qmail's badmailfrom, Exchange's
