@@ -670,6 +670,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v121b",
     "heldout-v121c",
     "heldout-v121d",
+    "heldout-v122a",
+    "heldout-v122b",
+    "heldout-v122c",
+    "heldout-v122d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
