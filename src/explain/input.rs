@@ -98,7 +98,8 @@ pub(super) fn parse_inputs(args: &[String]) -> Vec<Parsed> {
         out.push(token);
     }
     // A paste split into blocks (a Sendmail DSN's "(reason: …)" above its transcript) states
-    // one reply in two of them.
+    // one reply in two of them. `parse_block` already ran this on each block, so a block's
+    // own copy of a reply names its command before another block's copy can.
     with_repeated_context(&mut out);
     out
 }
