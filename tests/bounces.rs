@@ -674,6 +674,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v122b",
     "heldout-v122c",
     "heldout-v122d",
+    "heldout-v123a",
+    "heldout-v123b",
+    "heldout-v123c",
+    "heldout-v123d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
