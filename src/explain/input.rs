@@ -805,6 +805,8 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     let block = unfolded.as_deref().unwrap_or(block);
     let decoded = lettre_codes(block);
     let block = decoded.as_deref().unwrap_or(block);
+    let event = json_fields_joined(block);
+    let block = event.as_deref().unwrap_or(block);
     let strict = parse_block_in(block, false);
     let found = if strict.iter().any(|p| matches!(p, Parsed::Reply { .. })) {
         strict
@@ -2718,19 +2720,74 @@ fn trailing_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// (https://postmarkapp.com/developer/api/overview#error-codes, heldout-v115b): no reply.
 fn json_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let head = line.get(..i)?.trim_end().to_ascii_lowercase();
-    if !head.ends_with("code\":")
-        || head.ends_with("\"errorcode\":")
-        || !matches!(line.as_bytes().get(i + 3), Some(b',' | b'}'))
-    {
+    // The code as a number, or as a string (`"bounce_code": "550",`).
+    let quoted = head.strip_suffix('"').map(str::trim_end);
+    let after = line.as_bytes().get(i + 3).copied();
+    let number = head.ends_with("code\":") && matches!(after, Some(b',' | b'}'));
+    let string = quoted.is_some_and(|h| h.ends_with("code\":")) && after == Some(b'"');
+    if !(number || string) || head.contains("\"errorcode\":") {
         return None;
     }
     let code = three_digits(line, i)?;
-    let msg = ["\"smtp_msg\":", "\"message\":", "\"content\":"]
+    // The text's field by the names the services use (case aside): maddy's "smtp_msg",
+    // Mailgun's "message", KumoMTA's "content", Mailtrap's "response", Postmark's "Details",
+    // SES's "diagnosticCode", MailerSend's "bounce_reason", SparkPost's "raw_reason",
+    // Mandrill's "diag". A field whose value is not a string (KumoMTA's "response":{…})
+    // is passed over.
+    let lower = line.to_ascii_lowercase();
+    let msg = JSON_TEXT_FIELDS
         .iter()
-        .find_map(|key| line.find(key).map(|j| &line[j + key.len()..]))
-        .and_then(|m| m.trim_start().strip_prefix('"'))
-        .map_or("", |m| &m[..m.find('"').unwrap_or(m.len())]);
+        .find_map(|key| {
+            let j = lower.find(key)?;
+            let m = line.get(j + key.len()..)?.trim_start().strip_prefix('"')?;
+            Some(&m[..m.find('"').unwrap_or(m.len())])
+        })
+        .unwrap_or("");
     Some((code, ' ', msg))
+}
+
+const JSON_TEXT_FIELDS: [&str; 9] = [
+    "\"smtp_msg\":",
+    "\"message\":",
+    "\"content\":",
+    "\"response\":",
+    "\"details\":",
+    "\"diagnosticcode\":",
+    "\"bounce_reason\":",
+    "\"raw_reason\":",
+    "\"diag\":",
+];
+
+/// A pretty-printed event of a sending service, one field per line, whose code and text
+/// stand on different lines (Mailgun's `"message": "No Such User Here",⏎"code": 550,`,
+/// Mailtrap's `"response": "[CS01] …",⏎"response_code": 555,`, MailerSend's
+/// `"bounce_reason": "…",⏎"bounce_code": "550"`; heldout-v123c): its lines joined into
+/// one, so the code's field finds the text's. `None` when the block is not such an event
+/// or its code already has its text beside it.
+fn json_fields_joined(block: &str) -> Option<String> {
+    let lines: Vec<&str> = block
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let field = |l: &str| l.starts_with('"') && l.contains("\":");
+    let brace = |l: &str| l.trim_end_matches(',').chars().all(|c| "{}[]".contains(c));
+    if lines.len() < 2 || !lines.iter().all(|l| field(l) || brace(l)) {
+        return None;
+    }
+    let lower: Vec<String> = lines.iter().map(|l| l.to_ascii_lowercase()).collect();
+    let has_text = |l: &str| JSON_TEXT_FIELDS.iter().any(|k| l.contains(k));
+    let code_alone = lower.iter().any(|l| {
+        let Some((key, value)) = l.split_once("\":") else {
+            return false;
+        };
+        let digits = value.trim().trim_end_matches(',').trim_matches('"');
+        key.ends_with("code")
+            && digits.len() == 3
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !has_text(l)
+    });
+    (code_alone && lower.iter().any(|l| has_text(l))).then(|| lines.join(" "))
 }
 
 /// `550-5.7.25` or `550 5.7.25` (a code then an enhanced code of its class) after a space:
@@ -2921,9 +2978,11 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                             && rest.chars().next().is_some_and(|ch| ch.is_alphabetic()))
                             || (sep == '-' && rest.starts_with('\'')))
                 });
-            ((opener || word_colon || spoken || appended) && !expected)
-                .then(|| loose_code_at(line, i))
-                .flatten()
+            // A JSON field's code takes its text from the text's field, not from the
+            // fields after it (`"response_code": 555, "bounce_category": "spam"`).
+            let said = (opener || word_colon || spoken || appended) && !expected;
+            json_code_at(line, i)
+                .or_else(|| said.then(|| loose_code_at(line, i)).flatten())
                 // After a comma or a word's full stop too ([`glued_pair_opener`]).
                 .or_else(|| {
                     (glued_pair_opener(b, i) && !expected)
@@ -2932,7 +2991,6 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                 })
                 .or_else(|| trailing_code_at(line, i))
                 .or_else(|| labelled_paren_code_at(line, i))
-                .or_else(|| json_code_at(line, i))
                 .filter(|(c, _, _)| (2..=5).contains(&(c / 100)))
         } else {
             None
@@ -3387,132 +3445,137 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("command rcpt to", Context::Rcpt),
 ];
 
+/// Words that name the command a reply answered, first match wins ([`infer_context`]).
+const HINTS: &[(&str, Context)] = &[
+    ("in reply to end of data", Context::EndOfData),
+    ("after end of data", Context::EndOfData),
+    ("after pipelined end of data", Context::EndOfData),
+    ("failed after i sent the message", Context::EndOfData),
+    ("did not like our final data", Context::EndOfData),
+    ("reject: end-of-message from", Context::EndOfData),
+    ("milter-reject: end-of-message", Context::EndOfData),
+    ("reject: header ", Context::EndOfData),
+    ("reject: body ", Context::EndOfData),
+    // Exim's receiving log: the DATA ACL runs after the message ("rejected after DATA").
+    ("rejected after data", Context::EndOfData),
+    // Perl Email::Sender::Transport::SMTP: "error at DATA start" (the reply to DATA),
+    // "error at after DATA" (the reply after the message).
+    ("error at after data", Context::EndOfData),
+    // nodemailer's smtp-connection: a refusal after the message stream is "EMESSAGE"
+    // ("Message failed"), though its `command` field says "DATA" (lib/smtp-connection,
+    // _actionSMTPStream); a refused DATA command itself is "EENVELOPE".
+    ("\"code\":\"emessage\"", Context::EndOfData),
+    ("code: 'emessage'", Context::EndOfData),
+    // nodemailer: the server accepted the connection and never sent its banner.
+    ("greeting never received", Context::Greeting),
+    // A client's "STARTTLS upgrade failed" (chatmail's relay) and smtplib's "SMTP AUTH
+    // extension not supported by server." (raised by login()).
+    ("starttls upgrade failed", Context::StartTls),
+    ("auth extension not supported", Context::Auth),
+    ("in reply to data", Context::Data),
+    ("rejected command 'data'", Context::Data),
+    ("expected response code 354", Context::Data),
+    // "after DATA:" / "after DATA " but not "after database lookup".
+    ("after data:", Context::Data),
+    ("after data ", Context::Data),
+    ("after pipelined data", Context::Data),
+    ("reject: data from", Context::Data),
+    ("in reply to bdat", Context::Bdat),
+    ("after bdat", Context::Bdat),
+    ("in reply to rcpt to", Context::Rcpt),
+    ("[rcpt_to]", Context::Rcpt),
+    // Barracuda's message log names the step after the reply: "…:530 5.7.1 Client was
+    // not authenticated(at FROM))" (heldout-v101c).
+    ("(at from)", Context::Mail),
+    ("(at rcpt)", Context::Rcpt),
+    // Yahoo's relay bounce tags the remote reply with the step it answered: "[RCPT_TO]",
+    // "[BODY]" after the message ("Remote host said: 552 5.7.0 … - gsmtp [BODY]",
+    // repo:sympa-community/historic-sympa/t/samples/error7.eml), "[MAIL_FROM]".
+    ("[body]", Context::EndOfData),
+    // A sender's delay notice naming the step its timeout hit: "400 Read timeout
+    // (CMD_DATA_END)" (one.com's relay, heldout-v123b).
+    ("(cmd_data_end)", Context::EndOfData),
+    ("[mail_from]", Context::Mail),
+    // Courier's esmtpd log names the command its error answered after the reply
+    // (`error,relay=…,msg="502 ESMTP command error",cmd: DATA`, as logwatch's courier
+    // script reads it: repo:pdinc-oss/logwatch/scripts/services/courier).
+    (",cmd: data", Context::Data),
+    (",cmd: rcpt to", Context::Rcpt),
+    (",cmd: mail from", Context::Mail),
+    ("\"rcpt to:", Context::Rcpt),
+    ("failed to add recipient", Context::Rcpt),
+    // Roundcube's `smtpfromerror` ("SMTP Error (550): Failed to set sender \"a@b\" (…)",
+    // program/localization/en_US/messages.inc) and the Go programs built on net/smtp
+    // ("failed to set sender: …" after `client.Mail`, "failed to set recipient: …"
+    // after `client.Rcpt`).
+    ("failed to set sender", Context::Mail),
+    ("failed to set recipient", Context::Rcpt),
+    ("[outbound] recipient", Context::Rcpt),
+    ("after rcpt to", Context::Rcpt),
+    ("after pipelined rcpt to", Context::Rcpt),
+    // "SMTP error from remote server after RCPT command:" (the GMX/web.de-style bounce
+    // that Sisimai's set-of-emails lhost GMX samples carry; also "after MAIL command").
+    ("after rcpt command", Context::Rcpt),
+    ("reject: rcpt from", Context::Rcpt),
+    ("does not like recipient", Context::Rcpt),
+    ("in reply to mail from", Context::Mail),
+    ("after mail from", Context::Mail),
+    ("after pipelined mail from", Context::Mail),
+    ("after mail command", Context::Mail),
+    ("reject: mail from", Context::Mail),
+    ("does not like sender", Context::Mail),
+    ("in reply to ehlo", Context::Ehlo),
+    ("after ehlo", Context::Ehlo),
+    ("reject: ehlo from", Context::Ehlo),
+    ("in reply to helo", Context::Helo),
+    ("after helo", Context::Helo),
+    ("reject: helo from", Context::Helo),
+    ("in reply to starttls", Context::StartTls),
+    ("after starttls", Context::StartTls),
+    // git send-email's (Net::SMTP's) "STARTTLS failed! SSL connect attempt failed …"
+    // (heldout-v118c): the STARTTLS step failed.
+    ("starttls failed", Context::StartTls),
+    // Postfix's smtp(8) "status=deferred (Cannot start TLS: handshake failure)": the
+    // handshake after its STARTTLS failed (TLS_README, heldout-v121a). Not an address
+    // verification's "unverified address: Cannot start TLS" quoted in a RCPT refusal.
+    ("(cannot start tls:", Context::StartTls),
+    ("in reply to auth", Context::Auth),
+    // vpopmail's SMTP AUTH check (heldout-v119c).
+    ("vchkpw-smtp:", Context::Auth),
+    ("invalid login", Context::Auth),
+    ("password command failed", Context::Auth),
+    ("authentication failed", Context::Auth),
+    ("command: 'auth", Context::Auth),
+    ("badcredentials", Context::Auth),
+    ("sasl authentication failed", Context::Auth),
+    // Exim's "after AUTH PLAIN:" but not "relaying allowed only after authentication".
+    ("after auth ", Context::Auth),
+    ("after auth:", Context::Auth),
+    ("in reply to vrfy", Context::Vrfy),
+    ("reject: vrfy from", Context::Vrfy),
+    ("in reply to quit", Context::Quit),
+    // qmail-remote.c: "Connected to … but sender was rejected." / "… but my name was
+    // rejected." / "… failed on DATA command." name the stage before "connected to".
+    ("but sender was rejected", Context::Mail),
+    ("but my name was rejected", Context::Helo),
+    ("failed on data command", Context::Data),
+    ("refused to talk to me", Context::Greeting),
+    ("invalid greeting", Context::Greeting),
+    // A client refusing a greeting it did not expect ("SMTP connection failure:
+    // Unexpected greeting: \"220-…\"", https://github.com/chatmail/core/issues/5911,
+    // heldout-v74b).
+    ("unexpected greeting", Context::Greeting),
+    ("after initial connection", Context::Greeting),
+    ("reject: connect from", Context::Greeting),
+    ("connected to remote host", Context::Greeting),
+    // A reply that quotes the command it answers ("550 RCPT TO:<a@b> max message size
+    // exceeded", Sendmail-style MTAs and appliances in the Mail::DeliveryStatus::BounceParser
+    // corpus): read last, after every explicit stage.
+    (" rcpt to:<", Context::Rcpt),
+];
+
 fn infer_context(block: &str) -> Option<Context> {
     let l = stage_text(block);
-    const HINTS: &[(&str, Context)] = &[
-        ("in reply to end of data", Context::EndOfData),
-        ("after end of data", Context::EndOfData),
-        ("after pipelined end of data", Context::EndOfData),
-        ("failed after i sent the message", Context::EndOfData),
-        ("did not like our final data", Context::EndOfData),
-        ("reject: end-of-message from", Context::EndOfData),
-        ("milter-reject: end-of-message", Context::EndOfData),
-        ("reject: header ", Context::EndOfData),
-        ("reject: body ", Context::EndOfData),
-        // Exim's receiving log: the DATA ACL runs after the message ("rejected after DATA").
-        ("rejected after data", Context::EndOfData),
-        // Perl Email::Sender::Transport::SMTP: "error at DATA start" (the reply to DATA),
-        // "error at after DATA" (the reply after the message).
-        ("error at after data", Context::EndOfData),
-        // nodemailer's smtp-connection: a refusal after the message stream is "EMESSAGE"
-        // ("Message failed"), though its `command` field says "DATA" (lib/smtp-connection,
-        // _actionSMTPStream); a refused DATA command itself is "EENVELOPE".
-        ("\"code\":\"emessage\"", Context::EndOfData),
-        ("code: 'emessage'", Context::EndOfData),
-        // nodemailer: the server accepted the connection and never sent its banner.
-        ("greeting never received", Context::Greeting),
-        // A client's "STARTTLS upgrade failed" (chatmail's relay) and smtplib's "SMTP AUTH
-        // extension not supported by server." (raised by login()).
-        ("starttls upgrade failed", Context::StartTls),
-        ("auth extension not supported", Context::Auth),
-        ("in reply to data", Context::Data),
-        ("rejected command 'data'", Context::Data),
-        ("expected response code 354", Context::Data),
-        // "after DATA:" / "after DATA " but not "after database lookup".
-        ("after data:", Context::Data),
-        ("after data ", Context::Data),
-        ("after pipelined data", Context::Data),
-        ("reject: data from", Context::Data),
-        ("in reply to bdat", Context::Bdat),
-        ("after bdat", Context::Bdat),
-        ("in reply to rcpt to", Context::Rcpt),
-        ("[rcpt_to]", Context::Rcpt),
-        // Barracuda's message log names the step after the reply: "…:530 5.7.1 Client was
-        // not authenticated(at FROM))" (heldout-v101c).
-        ("(at from)", Context::Mail),
-        ("(at rcpt)", Context::Rcpt),
-        // Yahoo's relay bounce tags the remote reply with the step it answered: "[RCPT_TO]",
-        // "[BODY]" after the message ("Remote host said: 552 5.7.0 … - gsmtp [BODY]",
-        // repo:sympa-community/historic-sympa/t/samples/error7.eml), "[MAIL_FROM]".
-        ("[body]", Context::EndOfData),
-        ("[mail_from]", Context::Mail),
-        // Courier's esmtpd log names the command its error answered after the reply
-        // (`error,relay=…,msg="502 ESMTP command error",cmd: DATA`, as logwatch's courier
-        // script reads it: repo:pdinc-oss/logwatch/scripts/services/courier).
-        (",cmd: data", Context::Data),
-        (",cmd: rcpt to", Context::Rcpt),
-        (",cmd: mail from", Context::Mail),
-        ("\"rcpt to:", Context::Rcpt),
-        ("failed to add recipient", Context::Rcpt),
-        // Roundcube's `smtpfromerror` ("SMTP Error (550): Failed to set sender \"a@b\" (…)",
-        // program/localization/en_US/messages.inc) and the Go programs built on net/smtp
-        // ("failed to set sender: …" after `client.Mail`, "failed to set recipient: …"
-        // after `client.Rcpt`).
-        ("failed to set sender", Context::Mail),
-        ("failed to set recipient", Context::Rcpt),
-        ("[outbound] recipient", Context::Rcpt),
-        ("after rcpt to", Context::Rcpt),
-        ("after pipelined rcpt to", Context::Rcpt),
-        // "SMTP error from remote server after RCPT command:" (the GMX/web.de-style bounce
-        // that Sisimai's set-of-emails lhost GMX samples carry; also "after MAIL command").
-        ("after rcpt command", Context::Rcpt),
-        ("reject: rcpt from", Context::Rcpt),
-        ("does not like recipient", Context::Rcpt),
-        ("in reply to mail from", Context::Mail),
-        ("after mail from", Context::Mail),
-        ("after pipelined mail from", Context::Mail),
-        ("after mail command", Context::Mail),
-        ("reject: mail from", Context::Mail),
-        ("does not like sender", Context::Mail),
-        ("in reply to ehlo", Context::Ehlo),
-        ("after ehlo", Context::Ehlo),
-        ("reject: ehlo from", Context::Ehlo),
-        ("in reply to helo", Context::Helo),
-        ("after helo", Context::Helo),
-        ("reject: helo from", Context::Helo),
-        ("in reply to starttls", Context::StartTls),
-        ("after starttls", Context::StartTls),
-        // git send-email's (Net::SMTP's) "STARTTLS failed! SSL connect attempt failed …"
-        // (heldout-v118c): the STARTTLS step failed.
-        ("starttls failed", Context::StartTls),
-        // Postfix's smtp(8) "status=deferred (Cannot start TLS: handshake failure)": the
-        // handshake after its STARTTLS failed (TLS_README, heldout-v121a). Not an address
-        // verification's "unverified address: Cannot start TLS" quoted in a RCPT refusal.
-        ("(cannot start tls:", Context::StartTls),
-        ("in reply to auth", Context::Auth),
-        // vpopmail's SMTP AUTH check (heldout-v119c).
-        ("vchkpw-smtp:", Context::Auth),
-        ("invalid login", Context::Auth),
-        ("password command failed", Context::Auth),
-        ("authentication failed", Context::Auth),
-        ("command: 'auth", Context::Auth),
-        ("badcredentials", Context::Auth),
-        ("sasl authentication failed", Context::Auth),
-        // Exim's "after AUTH PLAIN:" but not "relaying allowed only after authentication".
-        ("after auth ", Context::Auth),
-        ("after auth:", Context::Auth),
-        ("in reply to vrfy", Context::Vrfy),
-        ("reject: vrfy from", Context::Vrfy),
-        ("in reply to quit", Context::Quit),
-        // qmail-remote.c: "Connected to … but sender was rejected." / "… but my name was
-        // rejected." / "… failed on DATA command." name the stage before "connected to".
-        ("but sender was rejected", Context::Mail),
-        ("but my name was rejected", Context::Helo),
-        ("failed on data command", Context::Data),
-        ("refused to talk to me", Context::Greeting),
-        ("invalid greeting", Context::Greeting),
-        // A client refusing a greeting it did not expect ("SMTP connection failure:
-        // Unexpected greeting: \"220-…\"", https://github.com/chatmail/core/issues/5911,
-        // heldout-v74b).
-        ("unexpected greeting", Context::Greeting),
-        ("after initial connection", Context::Greeting),
-        ("reject: connect from", Context::Greeting),
-        ("connected to remote host", Context::Greeting),
-        // A reply that quotes the command it answers ("550 RCPT TO:<a@b> max message size
-        // exceeded", Sendmail-style MTAs and appliances in the Mail::DeliveryStatus::BounceParser
-        // corpus): read last, after every explicit stage.
-        (" rcpt to:<", Context::Rcpt),
-    ];
     static TABLE: std::sync::LazyLock<FirstOf<Context>> = std::sync::LazyLock::new(|| {
         FirstOf::new(
             HINTS
@@ -4218,6 +4281,9 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     // error occurred while sending mail. The server responded: …", smtp-error-sending-message
     // "… Please check the message and try again."; Netscape's MK_ERROR_SENDING_*_COMMAND).
     ("please check the message recipient", Context::Rcpt),
+    // Older Thunderbird and Netscape Mail: "… The mail server responded: 5.7.1 <…>: Relay
+    // access denied. Please check the recipients and try again." (heldout-v123d).
+    ("please check the recipients and try again", Context::Rcpt),
     // Apple Mail's (Message framework MFSMTPResponse) per-recipient errors: "The recipient
     // “…” was rejected by the server because the user is unknown." / "… because it does
     // not allow relaying." / "… because it is not a valid email address."
@@ -5373,6 +5439,43 @@ mod tests {
                 "vpopmail[65827]: vchkpw-smtp: password fail (pass: 'x') a@example.org:192.0.2.1"
             ),
             Some(Context::Auth)
+        );
+    }
+
+    /// Round 73 (heldout-v123a–v123d, read after measuring): a sending service's event
+    /// printed one field per line, a delay notice's step, older Thunderbird's recipient error.
+    #[test]
+    fn round_73_events_and_clients() {
+        // A sending service's event, one field per line: the code's field takes the text's.
+        let mailgun = "\"delivery-status\": {\n\"attempt-no\": 1,\n\"message\": \"No Such User Here\",\n\"code\": 550,\n},";
+        assert_eq!(code_of(mailgun), Some(550));
+        let mailtrap = "\"response\": \"[CS01] Message rejected due to local policy\",\n\"response_code\": 555,\n\"bounce_category\": \"spam\"";
+        let got = parse_inputs(&[mailtrap.to_string()]);
+        assert!(
+            matches!(&got[..], [Parsed::Reply { code: 555, text: Some(t), .. }] if t.starts_with("[CS01]")),
+            "{got:?}"
+        );
+        let mailersend = "\"bounce_reason\": \"Host or domain name not found\",\n\"bounce_code\": \"550\",\n\"bounce_type\": \"hard\"";
+        assert_eq!(code_of(mailersend), Some(550));
+        // Not an event: a code with its text beside it, or prose.
+        assert_eq!(
+            json_fields_joined("\"code\": 550, \"message\": \"x\"\n\"id\": 1"),
+            None
+        );
+        assert_eq!(
+            json_fields_joined("550 5.1.1 user unknown\n\"code\": 550,"),
+            None
+        );
+        // The step a delay notice names, and older Thunderbird's recipient error.
+        assert_eq!(
+            stage_of("<a@gmail.com> delayed: gmail.com:\n400 Read timeout (CMD_DATA_END)"),
+            Some(Context::EndOfData)
+        );
+        assert_eq!(
+            stage_of(
+                "An error occured while sending mail.   The mail server responded: 5.7.1 <a@example.com>:\nRelay access denied.   Please check the recipients and try again."
+            ),
+            Some(Context::Rcpt)
         );
     }
 
