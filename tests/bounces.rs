@@ -678,6 +678,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v123b",
     "heldout-v123c",
     "heldout-v123d",
+    "heldout-v124a",
+    "heldout-v124b",
+    "heldout-v124c",
+    "heldout-v124d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
