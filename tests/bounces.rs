@@ -682,6 +682,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v124b",
     "heldout-v124c",
     "heldout-v124d",
+    "heldout-v125a",
+    "heldout-v125b",
+    "heldout-v125c",
+    "heldout-v125d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
