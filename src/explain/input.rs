@@ -2244,6 +2244,8 @@ pub(super) fn code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
 /// host name such as "151-1-254-181", never a multi-line reply's text.
 fn dashed_number(rest: &str) -> bool {
     let word = rest.split_whitespace().next().unwrap_or("");
+    // Its first label only: "206-127-15-46.fwd.example.com" (heldout-v125c).
+    let word = word.split('.').next().unwrap_or("");
     word.contains('-')
         && word
             .split('-')
@@ -2988,7 +2990,9 @@ fn find_later_code(line: &str, exim: bool, loose: bool) -> Option<(u16, char, &s
                             && (prev_word.ends_with(',')
                                 || matches!(prev_word, "-" | "--")
                                 || tag)
-                            && rest.chars().next().is_some_and(|ch| ch.is_alphabetic()))
+                            && rest.chars().next().is_some_and(|ch| ch.is_alphabetic())
+                            // "in 0.2 seconds, 488 bytes." (spamd's log, heldout-v125d).
+                            && !unit_word(rest))
                             || (sep == '-' && rest.starts_with('\'')))
                 });
             // A JSON field's code takes its text from the text's field, not from the
@@ -3118,6 +3122,29 @@ fn numeric_log_field(before: &str) -> bool {
 /// `bytes:`, `delay:`): the number after it is no reply. The twin of [`numeric_log_field`]
 /// for the `name: value` fields of a spoken reply's word before the code; that one reads the
 /// `name=value` fields of Postfix and Exim.
+/// Whether `rest` starts with a unit ("488 bytes", "450 ms"): the number before it is a
+/// quantity, not a reply code.
+fn unit_word(rest: &str) -> bool {
+    let word = rest.split_whitespace().next().unwrap_or("");
+    let word = word
+        .trim_end_matches(['.', ',', ';', ')'])
+        .to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "bytes"
+            | "byte"
+            | "octets"
+            | "seconds"
+            | "secs"
+            | "sec"
+            | "ms"
+            | "kb"
+            | "mb"
+            | "kib"
+            | "mib"
+    )
+}
+
 fn quantity_field(word: &str) -> bool {
     // Also a process's or a source line's number, in a JSON log as in a plain one
     // ("\"pid\": 222," in a Python service's structured log, heldout-v105a).
@@ -3506,8 +3533,14 @@ const HINTS: &[(&str, Context)] = &[
     // repo:sympa-community/historic-sympa/t/samples/error7.eml), "[MAIL_FROM]".
     ("[body]", Context::EndOfData),
     // A sender's delay notice naming the step its timeout hit: "400 Read timeout
-    // (CMD_DATA_END)" (one.com's relay, heldout-v123b).
+    // (CMD_DATA_END)" (one.com's relay, heldout-v123b; Halon's mailqueued logs the same
+    // step names, "Socket error: unexpectedly disconnected (CMD_DATA_END)", v125c).
     ("(cmd_data_end)", Context::EndOfData),
+    // Sendmail's "lost input channel from [ip] to MTA after rcpt" names the last command
+    // the client sent (heldout-v125a).
+    ("to mta after rcpt", Context::Rcpt),
+    ("to mta after mail", Context::Mail),
+    ("to mta after data", Context::Data),
     ("[mail_from]", Context::Mail),
     // Courier's esmtpd log names the command its error answered after the reply
     // (`error,relay=…,msg="502 ESMTP command error",cmd: DATA`, as logwatch's courier
@@ -5455,13 +5488,24 @@ mod tests {
         );
     }
 
-    /// Round 74 (heldout-v124a): a syslog host named by its address's numbers is no reply.
+    /// Rounds 74 and 75 (heldout-v124a, v125c, v125d): a syslog host named by its address's
+    /// numbers is no reply, nor is a quantity.
     #[test]
     fn round_74_numbered_host() {
         let line = "Dec 23 15:26:02 151-1-254-181 postfix/smtp[6712]: 6F8DF1FF85: to=<a@example.com>, relay=none, delay=99329, dsn=4.4.1, status=deferred (connect to example.com[192.0.2.1]: Connection refused)";
         assert_eq!(code_at("151-1-254-181 postfix/smtp[6712]: x", 0), None);
         assert!(code_at("550-5.7.1 Access denied", 0).is_some());
         assert!(code_at("250-8BITMIME", 0).is_some());
+        // Round 75: the first label only, and a quantity after a comma is no code.
+        assert_eq!(code_at("206-127-15-46.fwd.example.com dovecot: x", 0), None);
+        assert_eq!(
+            code_of("spamd: clean message (-1.0/5.0) for spamd:58 in 0.2 seconds, 488 bytes."),
+            None
+        );
+        assert_eq!(
+            stage_of("sendmail[1]: x: lost input channel from [192.0.2.1] to MTA after rcpt"),
+            Some(Context::Rcpt)
+        );
         let got = parse_inputs(&[line.to_string()]);
         assert!(
             got.iter().all(|p| !matches!(p, Parsed::Reply { .. })),
