@@ -2740,7 +2740,8 @@ fn json_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     let after = line.as_bytes().get(i + 3).copied();
     let number = head.ends_with("code\":") && matches!(after, Some(b',' | b'}'));
     let string = quoted.is_some_and(|h| h.ends_with("code\":")) && after == Some(b'"');
-    if !(number || string) || head.contains("\"errorcode\":") {
+    // Postmark's own "ErrorCode", as a number or a string, is no reply.
+    if !(number || string) || quoted.unwrap_or(&head).ends_with("\"errorcode\":") {
         return None;
     }
     let code = three_digits(line, i)?;
@@ -5528,6 +5529,13 @@ mod tests {
         );
         let mailersend = "\"bounce_reason\": \"Host or domain name not found\",\n\"bounce_code\": \"550\",\n\"bounce_type\": \"hard\"";
         assert_eq!(code_of(mailersend), Some(550));
+        // Postmark's own error number, as a string too, is no reply; a code field after it is.
+        assert_eq!(json_code_at("{\"ErrorCode\": \"406\",", 15), None);
+        let both = "{\"ErrorCode\": 0, \"code\": 550, \"message\": \"x\"}";
+        assert_eq!(
+            json_code_at(both, 25).map(|(c, _, t)| (c, t)),
+            Some((550, "x"))
+        );
         // Not an event: a code with its text beside it, or prose.
         assert_eq!(
             json_fields_joined("\"code\": 550, \"message\": \"x\"\n\"id\": 1"),
