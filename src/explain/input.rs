@@ -2781,17 +2781,15 @@ const JSON_TEXT_FIELDS: [&str; 9] = [
 /// one, so the code's field finds the text's. `None` when the block is not such an event
 /// or its code already has its text beside it.
 fn json_fields_joined(block: &str) -> Option<String> {
-    let lines: Vec<&str> = block
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    // Every record of `explain --log` comes through here: a log line fails the shape test at
+    // its first character, before anything is copied.
+    let lines = || block.lines().map(str::trim).filter(|l| !l.is_empty());
     let field = |l: &str| l.starts_with('"') && l.contains("\":");
     let brace = |l: &str| l.trim_end_matches(',').chars().all(|c| "{}[]".contains(c));
-    if lines.len() < 2 || !lines.iter().all(|l| field(l) || brace(l)) {
+    if lines().nth(1).is_none() || !lines().all(|l| field(l) || brace(l)) {
         return None;
     }
-    let lower: Vec<String> = lines.iter().map(|l| l.to_ascii_lowercase()).collect();
+    let lower: Vec<String> = lines().map(str::to_ascii_lowercase).collect();
     let has_text = |l: &str| JSON_TEXT_FIELDS.iter().any(|k| l.contains(k));
     let code_alone = lower.iter().any(|l| {
         let Some((key, value)) = l.split_once("\":") else {
@@ -2803,7 +2801,7 @@ fn json_fields_joined(block: &str) -> Option<String> {
             && digits.bytes().all(|b| b.is_ascii_digit())
             && !has_text(l)
     });
-    (code_alone && lower.iter().any(|l| has_text(l))).then(|| lines.join(" "))
+    (code_alone && lower.iter().any(|l| has_text(l))).then(|| lines().collect::<Vec<_>>().join(" "))
 }
 
 /// `550-5.7.25` or `550 5.7.25` (a code then an enhanced code of its class) after a space:
