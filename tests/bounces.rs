@@ -686,6 +686,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v125b",
     "heldout-v125c",
     "heldout-v125d",
+    "heldout-v126a",
+    "heldout-v126b",
+    "heldout-v126c",
+    "heldout-v126d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
