@@ -690,6 +690,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v126b",
     "heldout-v126c",
     "heldout-v126d",
+    "heldout-v127a",
+    "heldout-v127b",
+    "heldout-v127c",
+    "heldout-v127d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
