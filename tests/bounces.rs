@@ -694,6 +694,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v127b",
     "heldout-v127c",
     "heldout-v127d",
+    "heldout-v128a",
+    "heldout-v128b",
+    "heldout-v128c",
+    "heldout-v128d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
