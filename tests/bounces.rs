@@ -698,6 +698,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v128b",
     "heldout-v128c",
     "heldout-v128d",
+    "heldout-v129a",
+    "heldout-v129b",
+    "heldout-v129c",
+    "heldout-v129d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
