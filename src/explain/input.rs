@@ -268,6 +268,19 @@ impl Pending {
             .is_some_and(|at| !text[at..].contains(')'))
     }
 
+    /// Whether the reply is Postfix's "host … said: …" quote whose "(in reply to … command)"
+    /// trailer has not come yet ([`verb_inside_said`]).
+    fn awaits_postfix_trailer(&self) -> bool {
+        self.raw
+            .first()
+            .is_some_and(|l| l.to_ascii_lowercase().contains(" said: "))
+            && !self
+                .texts
+                .join(" ")
+                .to_ascii_lowercase()
+                .contains("(in reply to")
+    }
+
     fn awaits_inner_reply(&self) -> bool {
         self.texts
             .last()
@@ -1308,7 +1321,8 @@ fn parse_block_in(block: &str, loose: bool) -> Vec<Parsed> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
     {
-        if wrapped_command_name(current.as_mut(), line) {
+        if wrapped_command_name(current.as_mut(), line) || verb_inside_said(current.as_mut(), line)
+        {
             continue;
         }
         if let Some(cmd) = transcript_command(line) {
@@ -1420,6 +1434,22 @@ fn wrapped_command_name(current: Option<&mut Pending>, line: &str) -> bool {
         return false;
     };
     if transcript_command(line).is_none() {
+        return false;
+    }
+    p.push_line(line);
+    true
+}
+
+/// A line of a Postfix "host … said: 550 5.7.0⏎HELO argument [x] is malformed. …⏎(in reply
+/// to RCPT TO command)" that starts with a command's name (MagicSpam's refusal of the HELO
+/// argument, heldout-v129a): Postfix quotes the reply until its "(in reply to … command)",
+/// so before that trailer such a line is the reply's text, not a transcript's command. Only a
+/// line that starts with a letter (no transcript marker such as ">>>" or "C:" before it).
+fn verb_inside_said(current: Option<&mut Pending>, line: &str) -> bool {
+    let Some(p) = current.filter(|p| p.awaits_postfix_trailer()) else {
+        return false;
+    };
+    if !line.starts_with(|c: char| c.is_ascii_alphabetic()) || transcript_command(line).is_none() {
         return false;
     }
     p.push_line(line);
@@ -3482,6 +3512,20 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("command ehlo ", Context::Ehlo),
     ("command mail from", Context::Mail),
     ("command rcpt to", Context::Rcpt),
+    // Java Mail's stack trace names the SMTPTransport method that sent the refused command
+    // ("at com.sun.mail.smtp.SMTPTransport.finishData (SMTPTransport.java: 820)" under
+    // issueCommand, heldout-v127d): mailFrom, rcptTo, data, finishData (the message's end),
+    // helo/ehlo, startTLS, authenticate (com.sun.mail.smtp.SMTPTransport in Jakarta Mail,
+    // org.eclipse.angus.mail.smtp.SMTPTransport in Angus Mail).
+    ("smtptransport.finishdata", Context::EndOfData),
+    ("smtptransport.rcptto", Context::Rcpt),
+    ("smtptransport.mailfrom", Context::Mail),
+    ("smtptransport.data(", Context::Data),
+    ("smtptransport.data (", Context::Data),
+    ("smtptransport.starttls", Context::StartTls),
+    ("smtptransport.authenticate", Context::Auth),
+    ("smtptransport.helo", Context::Helo),
+    ("smtptransport.ehlo", Context::Ehlo),
 ];
 
 /// Words that name the command a reply answered, first match wins ([`infer_context`]).
@@ -3634,7 +3678,40 @@ fn infer_context(block: &str) -> Option<Context> {
                 .copied(),
         )
     });
-    TABLE.first_in(&l).or_else(|| client_named_stage(block, &l))
+    TABLE
+        .first_in(&l)
+        .or_else(|| client_named_stage(block, &l))
+        .or_else(|| reply_to_split_in_a_word(&l))
+}
+
+/// Postfix's "(in reply to R⏎CPT TO command)" from a paste wrapped at a fixed width that
+/// cut a word (heldout-v127a): the words after "in reply to", squeezed together, name the
+/// command. Only when no whole word did.
+fn reply_to_split_in_a_word(l: &str) -> Option<Context> {
+    const COMMANDS: [(&str, Context); 9] = [
+        ("endofdata", Context::EndOfData),
+        ("rcptto", Context::Rcpt),
+        ("mailfrom", Context::Mail),
+        ("datacommand", Context::Data),
+        ("bdat", Context::Bdat),
+        ("ehlo", Context::Ehlo),
+        ("helo", Context::Helo),
+        ("starttls", Context::StartTls),
+        ("auth", Context::Auth),
+    ];
+    let at = l.find("in reply to ")? + "in reply to ".len();
+    let rest = &l[at..];
+    let end = rest.find(')').unwrap_or(rest.len()).min(40);
+    let squeezed: String = rest
+        .char_indices()
+        .take_while(|(i, _)| *i < end)
+        .map(|(_, c)| c)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    COMMANDS
+        .iter()
+        .find(|(word, _)| squeezed.starts_with(word))
+        .map(|(_, ctx)| *ctx)
 }
 
 /// The stage a client's own words name, where no phrase of [`infer_context`]'s tables
@@ -5484,6 +5561,36 @@ mod tests {
                 "vpopmail[65827]: vchkpw-smtp: password fail (pass: 'x') a@example.org:192.0.2.1"
             ),
             Some(Context::Auth)
+        );
+    }
+
+    /// Round 76 (heldout-v127a, v127d, v129a): a Postfix command name cut inside a word, Java
+    /// Mail's stack frame naming the step, a Postfix quote whose text line starts with a
+    /// command's name.
+    #[test]
+    fn round_76_stages() {
+        assert_eq!(
+            stage_of(
+                "said: 550 5.1.0 <a@example.com>: Sender address rejected (in reply to R\nCPT TO command))"
+            ),
+            Some(Context::Rcpt)
+        );
+        assert_eq!(
+            stage_of(
+                "javax.mail.MessagingException: 550 x\nat com.sun.mail.smtp.SMTPTransport.issueCommand (SMTPTransport.java: 879)\nat com.sun.mail.smtp.SMTPTransport.finishData (SMTPTransport.java: 820)"
+            ),
+            Some(Context::EndOfData)
+        );
+        assert_eq!(
+            stage_of("at com.sun.mail.smtp.SMTPTransport.rcptTo(SMTPTransport.java:1873)"),
+            Some(Context::Rcpt)
+        );
+        let magicspam = "<a@example.es>: host mail.example.es[192.0.2.1] said: 550 5.7.0\nHELO argument [localhost.localdomain] is malformed. See\nhttp://spamauditor.org/ for more\ninformation. (in reply to RCPT TO command)";
+        assert_eq!(replies_of(magicspam), [(550, Some(Context::Rcpt))]);
+        // A real transcript's command after a reply still starts a new step.
+        assert_eq!(
+            replies_of("250 2.1.0 Ok\nRCPT TO:<a@example.com>\n550 5.1.1 unknown"),
+            [(250, None), (550, Some(Context::Rcpt))]
         );
     }
 
