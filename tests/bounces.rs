@@ -702,6 +702,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v129b",
     "heldout-v129c",
     "heldout-v129d",
+    "heldout-v130a",
+    "heldout-v130b",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
