@@ -1446,12 +1446,13 @@ fn wrapped_command_name(current: Option<&mut Pending>, line: &str) -> bool {
 /// so before that trailer such a line is the reply's text, not a transcript's command. Only a
 /// line that starts with a letter (no transcript marker such as ">>>" or "C:" before it).
 fn verb_inside_said(current: Option<&mut Pending>, line: &str) -> bool {
-    let Some(p) = current.filter(|p| p.awaits_postfix_trailer()) else {
-        return false;
-    };
+    // The line's own test first: the reply's text is joined only for a line that needs it.
     if !line.starts_with(|c: char| c.is_ascii_alphabetic()) || transcript_command(line).is_none() {
         return false;
     }
+    let Some(p) = current.filter(|p| p.awaits_postfix_trailer()) else {
+        return false;
+    };
     p.push_line(line);
     true
 }

