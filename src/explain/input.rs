@@ -263,7 +263,7 @@ impl Pending {
     /// heldout-v120c): the reply's text has opened "(in reply to" and not closed it, so
     /// the next line is its command's name, not a transcript's command.
     fn in_reply_to_open(&self) -> bool {
-        let text = self.texts.join(" ").to_ascii_lowercase();
+        let text = self.text_lower();
         text.rfind("(in reply to")
             .is_some_and(|at| !text[at..].contains(')'))
     }
@@ -274,11 +274,12 @@ impl Pending {
         self.raw
             .first()
             .is_some_and(|l| l.to_ascii_lowercase().contains(" said: "))
-            && !self
-                .texts
-                .join(" ")
-                .to_ascii_lowercase()
-                .contains("(in reply to")
+            && !self.text_lower().contains("(in reply to")
+    }
+
+    /// The reply's text so far, its lines joined, in lower case.
+    fn text_lower(&self) -> String {
+        self.texts.join(" ").to_ascii_lowercase()
     }
 
     fn awaits_inner_reply(&self) -> bool {
