@@ -704,6 +704,8 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v129d",
     "heldout-v130a",
     "heldout-v130b",
+    "heldout-v131c",
+    "heldout-v131d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
