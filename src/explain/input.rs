@@ -1798,10 +1798,27 @@ fn without_bracketed_fields(line: &str) -> &str {
             }
         } else if let Some(n) = log_level_len(rest) {
             rest = rest[n..].trim_start();
+        } else if let Some(n) = logger_name_len(rest) {
+            rest = rest[n..].trim_start();
         } else {
             return rest;
         }
     }
+}
+
+/// The length of a logger's name and its colon before a transcript's `C: ` or `S: `
+/// ("flutter: C: AUTH PLAIN …" then "flutter: S: 504 …", Flutter's debugPrint in front of
+/// enough_mail's log, https://github.com/Enough-Software/enough_mail/issues/53): one word of
+/// letters, digits, `_`, `.` or `-`, so that prose before a colon is never passed over.
+fn logger_name_len(rest: &str) -> Option<usize> {
+    let (name, after) = rest.split_once(": ")?;
+    (!name.is_empty()
+        && name.len() <= 32
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+        && (after.starts_with("C: ") || after.starts_with("S: ")))
+    .then_some(name.len() + 1)
 }
 
 /// The message of a .NET TraceSource line, "<source> <event type>: <id> : <message>"
@@ -2521,6 +2538,7 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         .or_else(|| bracketed_code_at(line, i))
         .or_else(|| glued_code_at(line, i))
         .or_else(|| piped_code_at(line, i))
+        .or_else(|| quoted_code_at(line, i))
     {
         return Some(found);
     }
@@ -2530,6 +2548,20 @@ fn loose_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         return None;
     }
     Some((code, ' ', line.get(i + 5..).unwrap_or("")))
+}
+
+/// A code alone in quotes after "got code" (Swift Mailer's "Expected response code 354
+/// but got code \"503\"" when the server's message was empty or cut off,
+/// https://github.com/swiftmailer/swiftmailer/issues/1240, heldout-v130b): the code, and the
+/// rest after its closing quote and a comma.
+fn quoted_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
+    let b = line.as_bytes();
+    let code = three_digits(line, i)?;
+    let before = line.get(..i)?.to_ascii_lowercase();
+    (before.ends_with("got code \"") && b.get(i + 3) == Some(&b'"')).then(|| {
+        let rest = line.get(i + 4..).unwrap_or("");
+        (code, ' ', rest.trim_start_matches(',').trim_start())
+    })
 }
 
 /// A reply as Python's smtplib exceptions print it, a `(code, message)` tuple:
@@ -5594,6 +5626,25 @@ mod tests {
             replies_of("250 2.1.0 Ok\nRCPT TO:<a@example.com>\n550 5.1.1 unknown"),
             [(250, None), (550, Some(Context::Rcpt))]
         );
+    }
+
+    /// Round 78 (v130 read after measuring): a logger's name before a transcript's `C: `/`S: `
+    /// is passed over; a code alone in quotes after "got code" is the reply's.
+    #[test]
+    fn round_78_logger_name_and_quoted_code() {
+        let flutter = "flutter: C: AUTH PLAIN dGVzdA==\nflutter: S: 504 PLAIN authentication is not permitted by this server.";
+        assert_eq!(replies_of(flutter), [(504, Some(Context::Auth))]);
+        // Prose before a colon is no logger's name.
+        assert_eq!(logger_name_len("Error while sending: C: AUTH"), None);
+        assert_eq!(logger_name_len("flutter: AUTH PLAIN"), None);
+        assert_eq!(
+            replies_of(
+                "Uncaught Swift_TransportException: Expected response code 354 but got code \"503\""
+            ),
+            [(503, Some(Context::Data))]
+        );
+        // The awaited code is never the reply.
+        assert_eq!(quoted_code_at("Expected response code \"354\"", 24), None);
     }
 
     /// Rounds 74 and 75 (heldout-v124a, v125c, v125d): a syslog host named by its address's

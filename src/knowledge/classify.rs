@@ -1210,8 +1210,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("auth_failures_lockout", &["too many authentification failures", "too many authentication failures"], RateLimited)
         .soft("Too many failed logins from this client: the server refuses logins for a while; fix the password, then wait")
         .src("Infomaniak's \"535 5.7.0 Too many authentification failures\" (https://github.com/qbittorrent/qBittorrent/issues/23480), the twin of OCI's \"421 Too many auth failures, try again later\" (sending_quota_reached): a lockout that lifts with time, labelled ratelimited"),
-    t("auth_mechanism_unsupported", &["unsupported auth mechanism", "unsupported authentication mechanism", "auth mechanism…not available"], SecurityError).hard()
-        .src("RFC 4954 §4 (a server answers 504 to a mechanism it does not support); KPN's \"504 5.5.4 Unsupported AUTH mechanism\" (https://github.com/containrrr/watchtower/issues/2019) and \"504 5.3.3 AUTH mechanism PLAIN not available\" (heldout-v14): the client's login method must change, not a fault of the server"),
+    t("auth_mechanism_unsupported", &["unsupported auth mechanism", "unsupported authentication mechanism", "auth mechanism…not available", "authentication is not permitted", "authentication not permitted"], SecurityError).hard()
+        .src("RFC 4954 §4 (a server answers 504 to a mechanism it does not support); KPN's \"504 5.5.4 Unsupported AUTH mechanism\" (https://github.com/containrrr/watchtower/issues/2019) and \"504 5.3.3 AUTH mechanism PLAIN not available\" (heldout-v14), \"504 PLAIN authentication is not permitted by this server\" (enough_mail, https://github.com/Enough-Software/enough_mail/issues/53): the client's login method must change, not a fault of the server"),
     t("sending_domain_blocked", &["sending from this domain is blocked"], Rejected).hard()
         .src("\"5.7.1 Sending from this domain is blocked\" after the message's data (https://github.com/Ombi-app/Ombi/issues/5024): the sender's domain is refused, Sisimai's rejected"),
     t("early_talker", &["you talk too soon"], SyntaxError)
@@ -1934,7 +1934,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("ASSP's SMTP auth proxy (\"535 5.7.8 Error: authentication failed: Connection lost to authentication server\", ASSP changelog and fail2ban's assp filter, repo:fail2ban/fail2ban/config/filter.d/assp.conf): the receiving server's own fault"),
     t("auth_not_advertised", &["auth command used when not advertised"], SecurityError)
         .src("Exim src/smtp_in.c: AUTH received while the server offered none (typically before STARTTLS or on a port without AUTH) is answered 503 and logged \"SMTP protocol error in \\\"AUTH …\\\" … AUTH command used when not advertised\""),
-    t("auth_required_submission", &["smtp auth is required for message submission", "please authenticate first"], SecurityError)
+    t("auth_required_submission", &["smtp auth is required", "please authenticate first"], SecurityError)
         .src("Exim's default submission ACL text (\"SMTP AUTH is required for message submission on port 587\", Exim spec ch. \"Access control lists\", acl_smtp_rcpt examples); \"5.7.0 Please authenticate first\" (smtpd submission servers' refusal of MAIL before AUTH): the client must log in"),
     t("mailchannels_inbound_codes", &["[s09] try again later"], Greylisting)
         .src("https://docs.mailchannels.com/inbound/smtp-errors (\"450 [S09] Try Again Later\": the message is greylisted; legitimate servers retry)"),
@@ -3490,6 +3490,11 @@ fn by_code(code: u16, ctx: Option<Context>) -> Reason {
         (452, _) => SystemFull,
         (454, Some(C::StartTls)) => FailedStartTls,
         (454 | 530 | 534 | 535 | 538, _) => SecurityError,
+        // RFC 4954 §4: 504 answers an AUTH whose mechanism the server does not support; the
+        // client must pick another or log in elsewhere, a matter of the login, not syntax
+        // ("504 5.7.4 Unrecognized authentication type", "504 5.5.4 Unsupported AUTH
+        // mechanism": 7 read lines, all securityerror).
+        (504, Some(C::Auth)) => SecurityError,
         // RFC 5321 §4.2.1: x0z replies are about syntax, also the ones it does not list ("505
         // Eh? WTF was that?", Postfix's before-queue filter answering a bad EHLO).
         (500..=509, _) => SyntaxError,
@@ -8748,6 +8753,29 @@ mod tests {
     /// unreadable content, qmail giving up after a network failure, Microsoft's "Server busy"
     /// throttling of an IP, a delivery row cut before its status word; and the bounce of
     /// Postfix's failed relay login and of Gmail's "permanent failure" heading.
+    /// Round 78: v130 read after measuring (and v131d, whose one line stays as read).
+    #[test]
+    fn v130_read_after_measuring() {
+        assert_reasons(&[(
+            Some(554),
+            Some("5.7.1"),
+            "foo.barf@example.com: Recipient address rejected: SMTP AUTH is required for users under this sender domain",
+            SecurityError,
+        )]);
+        let c = classify_example(
+            Some(Context::Auth),
+            Some(504),
+            None,
+            "PLAIN authentication is not permitted by this server.",
+        );
+        assert_eq!(c.reason, Some(SecurityError));
+        // 504 answering AUTH is about the login whatever its words.
+        let c = classify_example(Some(Context::Auth), Some(504), None, "No thanks");
+        assert_eq!(c.reason, Some(SecurityError));
+        let c = classify_example(None, Some(504), None, "Command parameter not implemented");
+        assert_eq!(c.reason, Some(SyntaxError));
+    }
+
     #[test]
     fn v126_to_v129_read_after_measuring() {
         assert_reasons(&[
