@@ -3658,6 +3658,13 @@ const HINTS: &[(&str, Context)] = &[
     // git send-email's (Net::SMTP's) "STARTTLS failed! SSL connect attempt failed …"
     // (heldout-v118c): the STARTTLS step failed.
     ("starttls failed", Context::StartTls),
+    // Plesk qmail's SMTP AUTH checker logs under its own name ("smtp_auth[30846]: FAILED:
+    // user - password incorrect from …", heldout-v129d): the AUTH step.
+    (" smtp_auth[", Context::Auth),
+    // A qmail-smtpd with SpamControl-style logging names the step of each decision
+    // ("qmail-smtpd: pid 51147 Accept::RCPT::Recipients_Cdb: …", heldout-v129d).
+    ("accept::rcpt::", Context::Rcpt),
+    ("reject::rcpt::", Context::Rcpt),
     // Postfix's smtp(8) "status=deferred (Cannot start TLS: handshake failure)": the
     // handshake after its STARTTLS failed (TLS_README, heldout-v121a). Not an address
     // verification's "unverified address: Cannot start TLS" quoted in a RCPT refusal.
@@ -5625,6 +5632,24 @@ mod tests {
         assert_eq!(
             replies_of("250 2.1.0 Ok\nRCPT TO:<a@example.com>\n550 5.1.1 unknown"),
             [(250, None), (550, Some(Context::Rcpt))]
+        );
+    }
+
+    /// Round 79: a Plesk smtp_auth line is the AUTH step; a SpamControl-logged decision names
+    /// its step.
+    #[test]
+    fn round_79_log_steps() {
+        assert_eq!(
+            stage_of(
+                "Jan 27 03:12:06 server smtp_auth[30846]: FAILED: free - password incorrect from h.example.net [192.0.2.2]"
+            ),
+            Some(Context::Auth)
+        );
+        assert_eq!(
+            stage_of(
+                "qmail-smtpd: pid 51147 Accept::RCPT::Recipients_Cdb: P:ESMTP S:192.0.2.4:unknown"
+            ),
+            Some(Context::Rcpt)
         );
     }
 

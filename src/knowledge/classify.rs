@@ -542,6 +542,15 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Amazon SES's \"Missing required header 'From'.\" (heldout-v95a; RFC 5322 §3.6: From and Date are required): the message lacks a header field the standard requires"),
     t("bare_newline", &["bare <lf>", "bare <cr>", "barelinefeedsareillegal", "bare linefeeds", "bare line feed", "bare newline", "naked lf"], NotCompliantRfc)
         .src("Exchange Online's NDR \"Your message contains invalid characters (bare line feed characters) which the email servers don't support\" and SurgeMail's \"451 Failed Naked LF\" (http://netwinsite.com/surgemail/help/smtplf.htm; read before the invalid-characters rule: the fourth labeller's pass, fixtures/bounces/README.md, settles bare line ends as notcompliantrfc); Postfix smtpd_forbid_bare_newline: \"521 5.5.2 <host> Error: bare <LF> received\" (https://www.postfix.org/smtp-smuggling.html); Exchange Online \"550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal\" (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-6-11-in-exchange-online): RFC 5321 §2.3.8 lines end in CRLF"),
+    // --- Exchange 5.5's NDR: the MSEXCH line names the component and its own cause after a
+    // number ("MSEXCH:IMC:<org>:<site>:<server> 3902 Host Unknown"); the English sentence
+    // above it is the X.400 reason's generic wording, so the MSEXCH cause is read first ---
+    t("msexch_host_unknown", &["msexch:…host unknown"], HostUnknown).hard()
+        .src("Microsoft KB Q164457 (repo:jeffpar/kbarchive/kb/164/Q164457/README.md; heldout-v129c): the Internet Mail Connector's \"MSEXCH:IMC:… 3902 Host Unknown\" under \"The recipient name is not recognized\": the destination host's name did not resolve"),
+    t("msexch_size_limit", &["msexch:…exceeds size limit"], EmailTooLarge).hard()
+        .src("Microsoft KB Q257264 (repo:jeffpar/kbarchive/kb/257/Q257264/README.md; heldout-v129c): the Internet Mail Service's \"MSEXCH:IMS:… 3903 (000B099C) Message exceeds size limit.\" under \"A syntax error was detected in the content of the message\": the message was over a size limit"),
+    t("exchange_no_transport_provider", &["no transport provider was available"], SystemError).hard()
+        .src("Microsoft KB Q192349 (repo:jeffpar/kbarchive/kb/192/Q192349/README.md; heldout-v129c): Exchange/Outlook's \"No transport provider was available for delivery to this recipient\": the sending Exchange found no route for the address (in the KB, its store misreading the routing table after a service pack): a fault of the sending system, not of the recipient"),
     t("exchange_content_unparsable", &["syntax error was detected in the content of the message", "failed parsing the message content"], ContentError).hard()
         .src("Exchange Server 5.5's non-delivery reports \"A syntax error was detected in the content of the message\" and \"MS Mail Connector failed parsing the message content\" (old Microsoft Knowledge Base articles quoting them, heldout-v129c): the message itself could not be read, not the address"),
     t("content_nul_characters", &["nul characters are not allowed", "nul character not allowed", "nul characters not allowed"], ContentError).hard()
@@ -719,6 +728,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail's \"[addr] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA\" and \"timeout waiting for input from … during server cmd read\" (srvrsmtp.c; heldout-v104a): the session ended without a message"),
     t("sendmail_savemail_panic", &["savemail panic"], SystemError).hard()
         .src("Sendmail's \"Losing ./qf…: savemail panic\" (savemail.c: it could neither return nor save the message, and the queue file is lost; heldout-v104a): a fault of the server, the message is gone"),
+    t("qmail_smtpd_accept", &["qmail-smtpd: pid…accept::rcpt::"], Delivered)
+        .src("A qmail-smtpd with SpamControl-style logging (s/qmail, netqmail patches) logs each step's decision as \"Accept::<STEP>::<check>\" or \"Reject::<STEP>::<check>\": \"qmail-smtpd: pid 51147 Accept::RCPT::Recipients_Cdb: … F:<from> T:<to>\" is the recipient accepted (https://pastebin.com/Q3vi1ksr, heldout-v129d); as with any accepted recipient in a pasted log, the mail was taken"),
     t("qmail_delivery_success", &["delivery…: success: "], Delivered)
         .src("qmail-send's log \"delivery 120: success: did_0+0+1/\" (qmail-log(5): a successful delivery, local or remote; heldout-v104b)"),
     t("pra_undeterminable", &["determine purported responsible address"], NotCompliantRfc).hard()
@@ -2983,6 +2994,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("auth_temporary", &["temporary authentication failure"], SystemError)
         .src("RFC 4954 §6: \"454 4.7.0 Temporary authentication failure\" is the reply to AUTH when \"the authentication failed due to a temporary server failure\" (a back end down), not refused credentials: the client may try again unchanged"),
     t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
+    t("plesk_smtp_auth_failed", &["password incorrect from"], SecurityError)
+        .src("Plesk's qmail smtp_auth log, \"smtp_auth[pid]: FAILED: <user> - password incorrect from <host> [<ip>]\" (a Plesk server's failed SMTP login, https://pastebin.com/Uh14TiUP, heldout-v129d): a client's login refused"),
     t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "long failure period"], Expired),
     t("network", &["connection timed out", "connection refused", "no route to host", "lost connection", "network is unreachable"], NetworkError),
     t("network_client_words", &["connection timeout", "can't connect to", "cannot connect to", "unable to connect to", "i/o timeout", "closed connection while", "tried all mxs", "temporary failure in name resolution"], NetworkError)
@@ -8753,6 +8766,51 @@ mod tests {
     /// unreadable content, qmail giving up after a network failure, Microsoft's "Server busy"
     /// throttling of an IP, a delivery row cut before its status word; and the bounce of
     /// Postfix's failed relay login and of Gmail's "permanent failure" heading.
+    /// Round 79 (v129c, v129d read again): Exchange 5.5's MSEXCH cause over the X.400 reason's
+    /// generic sentence, a Plesk smtp_auth failure, a SpamControl-logged accepted recipient.
+    #[test]
+    fn round_79_old_exchange_and_qmail_logs() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "The following recipient(s) could not be reached:\n'x' on date / time\nThe recipient name is not recognized\nMSEXCH:IMC:ORG:Site:Server 3902 Host Unknown",
+                HostUnknown,
+            ),
+            (
+                None,
+                None,
+                "user@example.com on 3/11/00 4:05:00 PM\nA syntax error was detected in the content of the message\nMSEXCH:IMS:ORG:Site:Server 3903 (000B099C) Message exceeds size limit.",
+                EmailTooLarge,
+            ),
+            (
+                None,
+                None,
+                "User1 on 01/01/99 11:00AM\nNo transport provider was available for delivery to this recipient.",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "Jan 27 03:12:06 server smtp_auth[30846]: FAILED: free - password incorrect from host.example.net [192.0.2.202]",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "qmail-smtpd: pid 51147 Accept::RCPT::Recipients_Cdb: P:ESMTP S:192.168.0.4:unknown H:a.example.br F:a@example.br T:b@example.br",
+                Delivered,
+            ),
+        ]);
+        // Without the MSEXCH line the sentence keeps its own reading.
+        assert_reasons(&[(
+            None,
+            None,
+            "The following recipient(s) could not be reached:\nThe recipient name is not recognized",
+            UserUnknown,
+        )]);
+    }
+
     /// Round 78: v130 read after measuring (and v131d, whose one line stays as read).
     #[test]
     fn v130_read_after_measuring() {
