@@ -706,6 +706,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v130b",
     "heldout-v131c",
     "heldout-v131d",
+    "heldout-v132a",
+    "heldout-v132b",
+    "heldout-v132c",
+    "heldout-v132d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
