@@ -44,6 +44,10 @@ pub(super) enum Parsed {
         /// The command a code-less pasted text names (Exim's `rejected RCPT <…>: relay not
         /// permitted`), for explaining its words.
         inferred: Option<Context>,
+        /// The server a session names as its peer, when the text is a client's own error
+        /// inside that session (swaks's "*** STARTTLS not supported" after "=== Connected to
+        /// mx0.gmx.net."), lower case.
+        remote: Option<String>,
     },
 }
 
@@ -119,6 +123,7 @@ fn parse_token(s: &str) -> Parsed {
             input,
             reason: "empty input".into(),
             inferred: None,
+            remote: None,
         };
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
@@ -136,6 +141,7 @@ fn parse_token(s: &str) -> Parsed {
                 input,
                 reason,
                 inferred: None,
+                remote: None,
             },
         };
     }
@@ -151,6 +157,7 @@ fn parse_token(s: &str) -> Parsed {
                 reason: enhanced_error(s),
                 input,
                 inferred: None,
+                remote: None,
             },
         };
     }
@@ -158,6 +165,7 @@ fn parse_token(s: &str) -> Parsed {
         input,
         // A log's status token ("AUTH=EFAIL:TYPE=LOGIN", XMail) names its command.
         inferred: infer_context(s),
+        remote: None,
         reason: "not a reply code: give a three-digit code (e.g. 550), an enhanced status code (e.g. 5.1.1) or a reply line".into(),
     }
 }
@@ -418,6 +426,7 @@ impl Pending {
                     input,
                     reason,
                     inferred: None,
+                    remote: None,
                 };
             }
         };
@@ -747,10 +756,13 @@ fn enhanced_only(block: &str) -> Option<EnhancedCode> {
         }
     }
     // A section of a standard is no status: Exim's "Invalid HELO name (See RFC2821 4.1.3)"
-    // (heldout-v96d).
+    // (heldout-v96d). A JSON string's escaped quotes end a word too (an SNS notification
+    // kept as a string, `\"status\":\"5.1.1\"`, heldout-v132d).
     let mut previous = "";
     block
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '\'' | '"' | '\\')
+        })
         .find_map(|w| {
             let cites = previous
                 .get(..3)
@@ -834,7 +846,60 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     };
     let mut found = nested_refusal(block, &found).unwrap_or(found);
     with_repeated_context(&mut found);
+    if let Some(error) = client_error_after_successes(block, &found) {
+        found.push(error);
+    }
     found
+}
+
+/// swaks marks its own errors with `*** ` ("*** STARTTLS not supported", "*** Remote host
+/// closed connection unexpectedly."; swaks(1), "OUTPUT"): in a pasted session whose replies
+/// all succeeded (a GMX session that offered no STARTTLS, heldout-v126c), that line is what
+/// went wrong, an item of its own read by its words. Not when a reply failed: the reply says
+/// it then ("*** No authentication type succeeded" after a 535).
+fn client_error_after_successes(block: &str, found: &[Parsed]) -> Option<Parsed> {
+    let replied = found.iter().any(|p| matches!(p, Parsed::Reply { .. }));
+    let all_succeeded = found.iter().all(|p| match p {
+        Parsed::Reply { code, .. } => *code < 400,
+        Parsed::Enhanced { code, .. } => code.class == 2,
+        Parsed::Invalid { .. } => false,
+    });
+    if !(replied && all_succeeded) {
+        return None;
+    }
+    let line = block.lines().map(str::trim).find(|l| {
+        l.strip_prefix("*** ")
+            .is_some_and(|rest| rest.trim().len() > 3)
+    })?;
+    // "*** STARTTLS not supported": the STARTTLS step failed (the server offered none).
+    let starttls = line.to_ascii_lowercase().contains("starttls");
+    Some(Parsed::Invalid {
+        input: escape(line),
+        inferred: if starttls {
+            Some(Context::StartTls)
+        } else {
+            infer_context(line)
+        },
+        remote: swaks_peer(block),
+        reason: "no SMTP reply code: the client's own error (swaks marks its errors with ***)"
+            .into(),
+    })
+}
+
+/// The server a swaks session talked to, from its "=== Connected to mx0.gmx.net." line
+/// (swaks(1), "OUTPUT": `===` marks swaks's own information), lower case; not an address.
+fn swaks_peer(block: &str) -> Option<String> {
+    let host = block
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("=== Connected to "))?
+        .trim()
+        .trim_end_matches('.');
+    (host.contains('.')
+        && host.bytes().any(|b| b.is_ascii_alphabetic())
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+    .then(|| host.to_ascii_lowercase())
 }
 
 /// A reply that the same block shows again in a transcript, where its command is named
@@ -1423,6 +1488,7 @@ fn without_reply(block: &str, transcript: Option<Context>) -> Vec<Parsed> {
     vec![Parsed::Invalid {
         input: escape(block),
         inferred: infer_context(block).or(transcript),
+        remote: None,
         reason: "no SMTP reply code found in this text: a reply line starts with a three-digit code such as 250 or 550".into(),
     }]
 }
@@ -5632,6 +5698,40 @@ mod tests {
         assert_eq!(
             replies_of("250 2.1.0 Ok\nRCPT TO:<a@example.com>\n550 5.1.1 unknown"),
             [(250, None), (550, Some(Context::Rcpt))]
+        );
+    }
+
+    /// Round 80: swaks's own error after replies that all succeeded is an item of its own,
+    /// of the session's peer; an escaped JSON string's status is an enhanced code.
+    #[test]
+    fn round_80_client_error_and_escaped_status() {
+        let swaks = "=== Trying mx0.gmx.net:25...\n=== Connected to mx0.gmx.net.\n<- 220 mx0.gmx.net GMX Mailservices ESMTP\n-> EHLO rlogin.dk\n<- 250-mx0.gmx.net GMX Mailservices\n<- 250 SIZE\n*** STARTTLS not supported\n-> QUIT\n<- 221 2.0.0 GMX Mailservices";
+        let parsed = parse_block(&swaks.replace("\\n", "\n"));
+        match parsed.last() {
+            Some(Parsed::Invalid {
+                input,
+                inferred,
+                remote,
+                ..
+            }) => {
+                assert_eq!(input, "*** STARTTLS not supported");
+                assert_eq!(*inferred, Some(Context::StartTls));
+                assert_eq!(remote.as_deref(), Some("mx0.gmx.net"));
+            }
+            other => panic!("{other:?}"),
+        }
+        // A failed reply says what went wrong itself.
+        let failed = "<- 220 mx.example.net ESMTP\n-> AUTH LOGIN\n<** 535 Authentication failed\n*** No authentication type succeeded";
+        assert!(
+            parse_block(failed)
+                .iter()
+                .all(|p| !matches!(p, Parsed::Invalid { .. }))
+        );
+        assert_eq!(swaks_peer("=== Connected to 192.0.2.1."), None);
+        assert_eq!(
+            enhanced_only("\\\"action\\\":\\\"failed\\\",\\\"status\\\":\\\"5.1.1\\\",")
+                .map(|e| e.to_string()),
+            Some("5.1.1".to_string())
         );
     }
 

@@ -526,8 +526,8 @@ fn enhanced_info(code: EnhancedCode) -> Option<EnhancedInfo> {
 fn build_item(p: Parsed, after: Option<Context>) -> Item {
     // The server a line before the reply named as its sender is read with the reply.
     let remote = match &p {
-        Parsed::Reply { remote, .. } => remote.clone(),
-        _ => None,
+        Parsed::Reply { remote, .. } | Parsed::Invalid { remote, .. } => remote.clone(),
+        Parsed::Enhanced { .. } => None,
     };
     let mut item = base_item(p, after);
     // A pasted text without any code ("stat=Deferred: Connection refused") can still say
@@ -620,6 +620,7 @@ fn base_item(p: Parsed, after: Option<Context>) -> Item {
             input,
             reason,
             inferred,
+            ..
         } => Item {
             input,
             recognition: Recognition::Invalid,

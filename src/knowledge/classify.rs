@@ -2917,7 +2917,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("A block list of sender *addresses* (not of hosts) refuses the sender: Broadcom Email Security.cloud \"551 Sender is on domain's blacklist\" (the recipient domain's blocked-senders list), Sisimai's sample \"Sorry, you are sending to/from an address that has been blacklisted\" (lib/Sisimai/Reason/Rejected.pm: a refused envelope sender), Mimecast's \"Blocked Senders\""),
     t("sender_refused_more", &["verify mailfrom failed", "mailfrom verify failed", "badsendermx", "sendernoa", "backscatter protection detected an invalid", "can't determine purported responsible address", "email address is on senderfilterconfig list", "fully qualified email address required", "has an outgoing mail suspension", "is not a registered gateway user", "returned mail not accepted here", "sender is spammer", "sender domain is empty", "server does not accept mail from", "too many spam complaints", "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted", "from: domain is invalid", "sender name is not valid"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Reason/Rejected.pm (refusals of the envelope sender); \"Verify mailfrom failed\": a sender callout that failed"),
-    t("spam_score", &["hits=", "spam score", "spamassassin", "x-spam-score", "spam-score", "spam content", "spam message rejected"], SpamDetected)
+    t("spam_score", &["hits=", "score=…required=", "spam score", "spamassassin", "x-spam-score", "spam-score", "spam content", "spam message rejected"], SpamDetected)
         .src("Exim local_scan/ACL with SpamAssassin: \"rejected by local_scan(): Rejected: hits=7.5 required=5.0\" (a content score over the threshold; Exim spec ch. \"Content scanning at ACL time\", $spam_score)"),
     t("destination_filter", &["rejected by destination domain"], Filtered)
         .src("\"541 5.4.1 Mail rejected by destination domain\": the recipient domain's filter refused the message (https://blog.obhost.net/smtp-error-541-top-reasons-and-its-fixes/; https://smtp.codes/zoho)"),
@@ -2993,7 +2993,13 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("tls", &["tls version", "starttls command failed", "starttls not available", "starttls not supported", "tls error: starttls", "not offered starttls", "does not support starttls"], FailedStartTls),
     t("auth_temporary", &["temporary authentication failure"], SystemError)
         .src("RFC 4954 §6: \"454 4.7.0 Temporary authentication failure\" is the reply to AUTH when \"the authentication failed due to a temporary server failure\" (a back end down), not refused credentials: the client may try again unchanged"),
-    t("auth", &["invalid login", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
+    t("auth", &["invalid login", "could not authenticate", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
+    t("postfix_table_lookup", &["table lookup problem", "can't connect to local mysql server", "connect to mysql server"], SystemError)
+        .soft("The server's own lookup table (a database, LDAP, a map file) failed: Postfix defers the mail and retries; its operator must restore the table's backend.")
+        .src("Postfix's \"fatal: mysql:/etc/postfix/…cf(0,lock|fold_fix): table lookup problem\" after \"warning: connect to mysql server localhost: Can't connect to local MySQL server …\" (mysql_table(5): a failed lookup is a temporary error; DATABASE_README; repo:MoBo/Email-Administrator/mail.log, heldout-v132a): a fault of the server itself, not of the network or the peer"),
+    t("postfix_smtpd_timeout_after", &["]: timeout after "], NetworkError)
+        .soft("The client stopped talking in the middle of the session (smtpd_timeout): a network problem or a client that gave up; nothing was received.")
+        .src("Postfix smtpd's \"timeout after END-OF-MESSAGE from host[ip]\" (postconf(5) smtpd_timeout: the client did not send its next command or data in time; repo:fonylew/config-mailgateway/maillog, heldout-v132a)"),
     t("plesk_smtp_auth_failed", &["password incorrect from"], SecurityError)
         .src("Plesk's qmail smtp_auth log, \"smtp_auth[pid]: FAILED: <user> - password incorrect from <host> [<ip>]\" (a Plesk server's failed SMTP login, https://pastebin.com/Uh14TiUP, heldout-v129d): a client's login refused"),
     t("expired", &["too long in the queue", "been in the queue too long", "message expired", "delivery time expired", "long failure period"], Expired),
@@ -8766,6 +8772,37 @@ mod tests {
     /// unreadable content, qmail giving up after a network failure, Microsoft's "Server busy"
     /// throttling of an IP, a delivery row cut before its status word; and the bounce of
     /// Postfix's failed relay login and of Gmail's "permanent failure" heading.
+    /// Round 80 (v132 read after measuring).
+    #[test]
+    fn v132_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "May 27 16:06:50 host postfix/smtpd[803]: timeout after END-OF-MESSAGE from localhost[127.0.0.1]",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "postfix/trivial-rewrite[6734]: warning: connect to mysql server localhost: Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)\npostfix/trivial-rewrite[6734]: fatal: mysql:/etc/postfix/mysql_virtual_domains.cf(0,lock|fold_fix): table lookup problem",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "1j5LjM-0001mn-Pp SA: Action: permanently rejected message: score=8.7 required=5.0 trigger=5.0\n1j5LjM-0001mn-Pp H=(x) [192.0.2.6] P=esmtp rejected by local_scan(): Rejected",
+                SpamDetected,
+            ),
+            (
+                None,
+                None,
+                "[2025-10-09 15:02:57] Mailer error: SMTP Error: Could not authenticate.",
+                SecurityError,
+            ),
+        ]);
+    }
+
     /// Round 79 (v129c, v129d read again): Exchange 5.5's MSEXCH cause over the X.400 reason's
     /// generic sentence, a Plesk smtp_auth failure, a SpamControl-logged accepted recipient.
     #[test]

@@ -5,7 +5,8 @@ use smtpprobe::explain::{Explanation, Item};
 
 /// The item the line is about: the first failure read from it (a 4xx/5xx code or enhanced
 /// code: a pasted transcript's "250 2.1.0 Ok" lines before its "556 5.1.10 …" are not what
-/// a record is labelled for), else the first reply, else the first item.
+/// a record is labelled for), else a code-less failure read by its words, else the first
+/// reply, else the first item.
 pub fn item(ex: &Explanation) -> Option<&Item> {
     let failure = |i: &&Item| {
         i.code.is_some_and(|c| c >= 400)
@@ -16,6 +17,15 @@ pub fn item(ex: &Explanation) -> Option<&Item> {
     ex.items
         .iter()
         .find(failure)
+        // A code-less failure read by its words after replies that all succeeded (swaks's
+        // "*** STARTTLS not supported" at the end of its session).
+        .or_else(|| {
+            ex.items.iter().find(|i| {
+                i.code.is_none()
+                    && i.enhanced.is_none()
+                    && json_name(&i.reason).is_some_and(|r| r != "delivered")
+            })
+        })
         .or_else(|| {
             ex.items
                 .iter()
