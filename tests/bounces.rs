@@ -710,6 +710,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v132b",
     "heldout-v132c",
     "heldout-v132d",
+    "heldout-v133a",
+    "heldout-v133b",
+    "heldout-v133c",
+    "heldout-v133d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
