@@ -3626,6 +3626,10 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("smtptransport.authenticate", Context::Auth),
     ("smtptransport.helo", Context::Helo),
     ("smtptransport.ehlo", Context::Ehlo),
+    // Python's traceback names the smtplib function that failed ("File \"…/smtplib.py\", line
+    // 779, in starttls", heldout-v133c; smtplib's SMTP.starttls and SMTP.login).
+    (", in starttls", Context::StartTls),
+    (", in login", Context::Auth),
 ];
 
 /// Words that name the command a reply answered, first match wins ([`infer_context`]).
@@ -3727,6 +3731,9 @@ const HINTS: &[(&str, Context)] = &[
     // Plesk qmail's SMTP AUTH checker logs under its own name ("smtp_auth[30846]: FAILED:
     // user - password incorrect from …", heldout-v129d): the AUTH step.
     (" smtp_auth[", Context::Auth),
+    // Postfix smtpd's disconnect summary with a failed AUTH ("ehlo=1 auth=0/1 quit=1",
+    // heldout-v133a): the AUTH step is what failed.
+    (" auth=0/", Context::Auth),
     // A qmail-smtpd with SpamControl-style logging names the step of each decision
     // ("qmail-smtpd: pid 51147 Accept::RCPT::Recipients_Cdb: …", heldout-v129d).
     ("accept::rcpt::", Context::Rcpt),
@@ -5698,6 +5705,24 @@ mod tests {
         assert_eq!(
             replies_of("250 2.1.0 Ok\nRCPT TO:<a@example.com>\n550 5.1.1 unknown"),
             [(250, None), (550, Some(Context::Rcpt))]
+        );
+    }
+
+    /// Round 81: a Python traceback's smtplib frame and Postfix's disconnect summary with a
+    /// failed AUTH name their step.
+    #[test]
+    fn round_81_steps() {
+        assert_eq!(
+            stage_of(
+                "  File \"/usr/lib/python3.13/smtplib.py\", line 779, in starttls\n    self.sock = context.wrap_socket(self.sock,"
+            ),
+            Some(Context::StartTls)
+        );
+        assert_eq!(
+            stage_of(
+                "postfix/smtpd[3749]: disconnect from unknown[192.0.2.18] ehlo=1 auth=0/1 quit=1 commands=2/3"
+            ),
+            Some(Context::Auth)
         );
     }
 

@@ -2994,6 +2994,20 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("auth_temporary", &["temporary authentication failure"], SystemError)
         .src("RFC 4954 §6: \"454 4.7.0 Temporary authentication failure\" is the reply to AUTH when \"the authentication failed due to a temporary server failure\" (a back end down), not refused credentials: the client may try again unchanged"),
     t("auth", &["invalid login", "could not authenticate", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
+    t("postfix_own_config", &["fatal: file /etc/postfix/", "bad parameter value"], SystemError)
+        .soft("Postfix rejects a value in its own configuration: nothing is sent until its operator fixes the file.")
+        .src("Postfix's \"postfix/sendmail[…]: fatal: file /etc/postfix/main.cf: parameter myhostname: bad parameter value: …\" (postconf(5); repo:jar321/hacker/mail.err, heldout-v133a): the local mail system's fault. (A missing main.cf, \"fatal: open /etc/postfix/main.cf\", is labelled mailererror once and systemerror once, heldout-v120b and v133a: left to the nearest line.)"),
+    t("server_tls_setup", &["disabling tls support", "cannot get rsa private key", "cannot load certificate", "key values mismatch", "pem routines", "couriertls: /"], FailedStartTls)
+        .soft("The server's own TLS setup is broken (a key or certificate it cannot load): it offers no TLS or fails the handshake until its operator fixes the files.")
+        .src("Postfix's \"warning: cannot get RSA private key from file …: disabling TLS support\" with \"TLS library problem: … key values mismatch\" (TLS_README; repo:JuliePradelli/LINK/var/log/mail.info, heldout-v133a) and Courier's \"couriertls: /etc/courier/mail.pem: error:0906D06C:PEM routines:PEM_read_bio:no start line\" (couriertls(1); repo:Mashpy/ajenti_track/var/log/mail.log, heldout-v133b)"),
+    t("tls_connection_shutdown", &["unexpected ssl connection shutdown"], NetworkError)
+        .soft("The peer closed the TLS connection without a proper shutdown: usually a client that went away; retried by itself.")
+        .src("Courier's \"imapd-ssl: Unexpected SSL connection shutdown.\" (couriertls(1); repo:Mashpy/ajenti_track/var/log/mail.log, heldout-v133b)"),
+    t("exim_transport_exit", &["transport process returned non-zero status"], SystemError)
+        .soft("Exim's delivery subprocess ended with an error: a fault on the sending server; the message stays queued and is retried.")
+        .src("Exim's \"defer (-1): smtp transport process returned non-zero status 0x0100: exit code 1\" (Exim spec ch. \"Log files\": a deferral by the local transport process, not by the remote host; repo:ParisNw/Debian-VM-/mainlog, heldout-v133b)"),
+    t("postfix_failed_auth_summary", &["auth=0/"], SecurityError)
+        .src("Postfix smtpd's disconnect summary counts each command as succeeded/tried: \"disconnect from unknown[ip] ehlo=1 auth=0/1 … commands=3/4\" is a client whose SMTP AUTH failed (postconf(5) smtpd_log_access_permit_actions, SASL_README; repo:ivan006/h49-Molly/var/log/syslog, heldout-v133a)"),
     t("postfix_table_lookup", &["table lookup problem", "can't connect to local mysql server", "connect to mysql server"], SystemError)
         .soft("The server's own lookup table (a database, LDAP, a map file) failed: Postfix defers the mail and retries; its operator must restore the table's backend.")
         .src("Postfix's \"fatal: mysql:/etc/postfix/…cf(0,lock|fold_fix): table lookup problem\" after \"warning: connect to mysql server localhost: Can't connect to local MySQL server …\" (mysql_table(5): a failed lookup is a temporary error; DATABASE_README; repo:MoBo/Email-Administrator/mail.log, heldout-v132a): a fault of the server itself, not of the network or the peer"),
@@ -3489,6 +3503,28 @@ fn pasted_acceptance(
 pub fn pasted_success(ctx: Option<Context>, code: Option<u16>) -> Option<Reason> {
     (code.is_some_and(|c| (200..300).contains(&c)) && matches!(ctx, None | Some(Context::Rcpt)))
         .then_some(Delivered)
+}
+
+/// The readings that test the whole text rather than one phrase: Spectrum's AUP refusal and a
+/// clean session summary.
+fn whole_text_reading(lowered: &str) -> Option<(Reason, &'static str)> {
+    spectrum_aup(lowered)
+        .map(|r| (r, "spectrum_aup"))
+        .or_else(|| clean_session_summary(lowered).then_some((Delivered, "clean_session_summary")))
+}
+
+/// Postfix smtpd's disconnect summary of a session that passed a message and in which no
+/// command failed: each command's count is `name=N`, a failed one `name=ok/tried`
+/// ("disconnect from mail.example.net[192.0.2.1] ehlo=1 mail=1 rcpt=1 data=1 quit=1
+/// commands=5", postconf(5) and smtpd(8): the counters are logged at disconnect). Nothing
+/// failed, the mail was taken; the failed summaries ("auth=0/1") are read by their rules.
+fn clean_session_summary(lowered: &str) -> bool {
+    let Some((_, summary)) = lowered.split_once("disconnect from ") else {
+        return false;
+    };
+    summary.contains(" commands=")
+        && (summary.contains(" data=") || summary.contains(" bdat="))
+        && !summary.contains('/')
 }
 
 /// The reason the basic code gives in its context.
@@ -4842,8 +4878,8 @@ pub fn classify(
     } else if postscreen_retry(&whole_lower, code, &phrases) {
         rule.push_str("postscreen_retry");
         Some(Greylisting)
-    } else if let Some(r) = spectrum_aup(&lowered) {
-        rule.push_str("spectrum_aup");
+    } else if let Some((r, id)) = whole_text_reading(&lowered) {
+        rule.push_str(id);
         Some(r)
     } else if let Some(r) = find_reply_text(&with_service_tag(server_words(&phrases), &whole_lower))
         // A pass or delivery phrase never decides a failure's reason ("550 … X-Spam-Status:
@@ -8772,6 +8808,56 @@ mod tests {
     /// unreadable content, qmail giving up after a network failure, Microsoft's "Server busy"
     /// throttling of an IP, a delivery row cut before its status word; and the bounce of
     /// Postfix's failed relay login and of Gmail's "permanent failure" heading.
+    /// Round 81 (v133 read after measuring): small servers' own log rows.
+    #[test]
+    fn v133_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "May 17 20:05:42 ubuntu postfix/sendmail[1135]: fatal: file /etc/postfix/main.cf: parameter myhostname: bad parameter value: ubuntu..name",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "postfix/smtpd[31927]: warning: cannot get RSA private key from file /etc/ssl/private/ssl-cert-snakeoil.key: disabling TLS support",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "imapd-ssl: couriertls: /etc/courier/mail.pem: error:0906D06C:PEM routines:PEM_read_bio:no start line",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "Sep 10 04:24:02 host imapd-ssl: Unexpected SSL connection shutdown.",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "2016-12-19 14:51:15 1cImAN-0001CD-0m == a@example.edu R=dnslookup T=remote_smtp defer (-1): smtp transport process returned non-zero status 0x0100: exit code 1",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "postfix/smtpd[3749]: disconnect from unknown[192.0.2.18] ehlo=1 auth=0/1 rset=1 quit=1 commands=3/4",
+                SecurityError,
+            ),
+            // A session that passed a message with no failed command: the mail was taken.
+            (
+                None,
+                None,
+                "postfix/smtpd[3749]: disconnect from unknown[192.0.2.18] ehlo=1 auth=1 mail=1 rcpt=1 data=1 quit=1 commands=6",
+                Delivered,
+            ),
+        ]);
+    }
+
     /// Round 80 (v132 read after measuring).
     #[test]
     fn v132_read_after_measuring() {
