@@ -714,6 +714,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v133b",
     "heldout-v133c",
     "heldout-v133d",
+    "heldout-v134a",
+    "heldout-v134b",
+    "heldout-v134d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
