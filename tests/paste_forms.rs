@@ -55,7 +55,12 @@ const FORMS: &[(&str, Form, usize)] = &[
     ("quoted_printable", quoted_printable, 0),
     ("json", json, 1),
     ("indented", indented, 0),
-    ("rewrapped", rewrapped, 1),
+    // Two at 72 columns: a Python traceback's "[Errno -2]" line, and a Postfix warning
+    // ("SMTPS wrappermode … requires setting …") above a deferral row of the same process
+    // (heldout-v134a 4): one line each, the row's "status=deferred (…)" text decides
+    // (networkerror); wrapped, the whole paste is read and the warning's cause decides
+    // (systemerror). Left for a reader of a row's preceding warnings (round 82).
+    ("rewrapped", rewrapped, 2),
     ("rewrapped_78", rewrapped_78, 1),
     ("rewrapped_64", rewrapped_64, 1),
     ("bulleted", bulleted, 0),

@@ -849,6 +849,17 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     if let Some(error) = client_error_after_successes(block, &found) {
         found.push(error);
     }
+    // Every reply of a session answers the host it connected to.
+    if let Some(peer) = session_peer(block) {
+        for p in &mut found {
+            if let Parsed::Reply {
+                remote: r @ None, ..
+            } = p
+            {
+                *r = Some(peer.clone());
+            }
+        }
+    }
     found
 }
 
@@ -880,18 +891,24 @@ fn client_error_after_successes(block: &str, found: &[Parsed]) -> Option<Parsed>
         } else {
             infer_context(line)
         },
-        remote: swaks_peer(block),
+        remote: session_peer(block),
         reason: "no SMTP reply code: the client's own error (swaks marks its errors with ***)"
             .into(),
     })
 }
 
-/// The server a swaks session talked to, from its "=== Connected to mx0.gmx.net." line
-/// (swaks(1), "OUTPUT": `===` marks swaks's own information), lower case; not an address.
-fn swaks_peer(block: &str) -> Option<String> {
+/// The server a pasted session talked to, from swaks's "=== Connected to mx0.gmx.net." line
+/// (swaks(1), "OUTPUT": `===` marks swaks's own information) or telnet's "Connected to
+/// mx3.mail.icloud.com." (an address verifier's saved session, heldout-v134d), lower case;
+/// not an address.
+fn session_peer(block: &str) -> Option<String> {
     let host = block
         .lines()
-        .find_map(|l| l.trim().strip_prefix("=== Connected to "))?
+        .find_map(|l| {
+            let l = l.trim();
+            l.strip_prefix("=== Connected to ")
+                .or_else(|| l.strip_prefix("Connected to "))
+        })?
         .trim()
         .trim_end_matches('.');
     (host.contains('.')
@@ -3734,6 +3751,22 @@ const HINTS: &[(&str, Context)] = &[
     // Postfix smtpd's disconnect summary with a failed AUTH ("ehlo=1 auth=0/1 quit=1",
     // heldout-v133a): the AUTH step is what failed.
     (" auth=0/", Context::Auth),
+    // An address verifier's log: "a@b: RCPT TO error: 550 …" (heldout-v134d).
+    ("rcpt to error", Context::Rcpt),
+    ("mail from error", Context::Mail),
+    // Sendmail's "timeout waiting for input from <host> during <phase>" names the SMTP
+    // client's phase (Sendmail's usersmtp.c: "client greeting", "client EHLO", "client
+    // MAIL", "client RCPT", "client DATA 354", "client DATA status" — the reply after the
+    // message; heldout-v134b).
+    ("during client greeting", Context::Greeting),
+    ("during client ehlo", Context::Ehlo),
+    ("during client helo", Context::Helo),
+    ("during client starttls", Context::StartTls),
+    ("during client auth", Context::Auth),
+    ("during client mail", Context::Mail),
+    ("during client rcpt", Context::Rcpt),
+    ("during client data status", Context::EndOfData),
+    ("during client data", Context::Data),
     // A qmail-smtpd with SpamControl-style logging names the step of each decision
     // ("qmail-smtpd: pid 51147 Accept::RCPT::Recipients_Cdb: …", heldout-v129d).
     ("accept::rcpt::", Context::Rcpt),
@@ -5708,6 +5741,35 @@ mod tests {
         );
     }
 
+    /// Round 82 (v134 read after measuring): telnet's "Connected to" names every reply's
+    /// server; a verifier's "RCPT TO error" and Sendmail's "during client <phase>" name the step.
+    #[test]
+    fn round_82_session_peer_and_steps() {
+        let telnet = "Connected to mx3.mail.icloud.com.\nEscape character is '^]'.\n550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.74";
+        match parse_block(telnet).first() {
+            Some(Parsed::Reply { remote, .. }) => {
+                assert_eq!(remote.as_deref(), Some("mx3.mail.icloud.com"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            stage_of(
+                "a@gmail.com: RCPT TO error: 550 b\"5.1.1 The email account that you tried to reach does not exist.\""
+            ),
+            Some(Context::Rcpt)
+        );
+        assert_eq!(
+            stage_of(
+                "sendmail[2258]: t2BA0Nkl029754: timeout waiting for input from mx.example.com. during client EHLO"
+            ),
+            Some(Context::Ehlo)
+        );
+        assert_eq!(
+            stage_of("timeout waiting for input from mx.example.com. during client DATA status"),
+            Some(Context::EndOfData)
+        );
+    }
+
     /// Round 81: a Python traceback's smtplib frame and Postfix's disconnect summary with a
     /// failed AUTH name their step.
     #[test]
@@ -5752,7 +5814,7 @@ mod tests {
                 .iter()
                 .all(|p| !matches!(p, Parsed::Invalid { .. }))
         );
-        assert_eq!(swaks_peer("=== Connected to 192.0.2.1."), None);
+        assert_eq!(session_peer("=== Connected to 192.0.2.1."), None);
         assert_eq!(
             enhanced_only("\\\"action\\\":\\\"failed\\\",\\\"status\\\":\\\"5.1.1\\\",")
                 .map(|e| e.to_string()),

@@ -2994,7 +2994,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("auth_temporary", &["temporary authentication failure"], SystemError)
         .src("RFC 4954 §6: \"454 4.7.0 Temporary authentication failure\" is the reply to AUTH when \"the authentication failed due to a temporary server failure\" (a back end down), not refused credentials: the client may try again unchanged"),
     t("auth", &["invalid login", "could not authenticate", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
-    t("postfix_own_config", &["fatal: file /etc/postfix/", "bad parameter value"], SystemError)
+    t("postfix_own_config", &["fatal: file /etc/postfix/", "bad parameter value", "specify a password table via"], SystemError)
         .soft("Postfix rejects a value in its own configuration: nothing is sent until its operator fixes the file.")
         .src("Postfix's \"postfix/sendmail[…]: fatal: file /etc/postfix/main.cf: parameter myhostname: bad parameter value: …\" (postconf(5); repo:jar321/hacker/mail.err, heldout-v133a): the local mail system's fault. (A missing main.cf, \"fatal: open /etc/postfix/main.cf\", is labelled mailererror once and systemerror once, heldout-v120b and v133a: left to the nearest line.)"),
     t("server_tls_setup", &["disabling tls support", "cannot get rsa private key", "cannot load certificate", "key values mismatch", "pem routines", "couriertls: /"], FailedStartTls)
@@ -8847,6 +8847,12 @@ mod tests {
                 None,
                 "postfix/smtpd[3749]: disconnect from unknown[192.0.2.18] ehlo=1 auth=0/1 rset=1 quit=1 commands=3/4",
                 SecurityError,
+            ),
+            (
+                None,
+                None,
+                "Mar 15 06:25:25 raspberrypi postfix/smtp[26232]: fatal: specify a password table via the `smtp_sasl_password_maps' configuration parameter",
+                SystemError,
             ),
             // A session that passed a message with no failed command: the mail was taken.
             (
