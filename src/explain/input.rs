@@ -846,11 +846,12 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     };
     let mut found = nested_refusal(block, &found).unwrap_or(found);
     with_repeated_context(&mut found);
-    if let Some(error) = client_error_after_successes(block, &found) {
+    let peer = session_peer(block);
+    if let Some(error) = client_error_after_successes(block, &found, peer.clone()) {
         found.push(error);
     }
     // Every reply of a session answers the host it connected to.
-    if let Some(peer) = session_peer(block) {
+    if let Some(peer) = peer {
         for p in &mut found {
             if let Parsed::Reply {
                 remote: r @ None, ..
@@ -866,9 +867,14 @@ fn parse_block(block: &str) -> Vec<Parsed> {
 /// swaks marks its own errors with `*** ` ("*** STARTTLS not supported", "*** Remote host
 /// closed connection unexpectedly."; swaks(1), "OUTPUT"): in a pasted session whose replies
 /// all succeeded (a GMX session that offered no STARTTLS, heldout-v126c), that line is what
-/// went wrong, an item of its own read by its words. Not when a reply failed: the reply says
-/// it then ("*** No authentication type succeeded" after a 535).
-fn client_error_after_successes(block: &str, found: &[Parsed]) -> Option<Parsed> {
+/// went wrong, an item of its own read by its words, answered by the session's `peer`. Not
+/// when a reply failed: the reply says it then ("*** No authentication type succeeded" after
+/// a 535).
+fn client_error_after_successes(
+    block: &str,
+    found: &[Parsed],
+    peer: Option<String>,
+) -> Option<Parsed> {
     let replied = found.iter().any(|p| matches!(p, Parsed::Reply { .. }));
     let all_succeeded = found.iter().all(|p| match p {
         Parsed::Reply { code, .. } => *code < 400,
@@ -891,7 +897,7 @@ fn client_error_after_successes(block: &str, found: &[Parsed]) -> Option<Parsed>
         } else {
             infer_context(line)
         },
-        remote: session_peer(block),
+        remote: peer,
         reason: "no SMTP reply code: the client's own error (swaks marks its errors with ***)"
             .into(),
     })
@@ -911,12 +917,7 @@ fn session_peer(block: &str) -> Option<String> {
         })?
         .trim()
         .trim_end_matches('.');
-    (host.contains('.')
-        && host.bytes().any(|b| b.is_ascii_alphabetic())
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
-    .then(|| host.to_ascii_lowercase())
+    dns_name(host).then(|| host.to_ascii_lowercase())
 }
 
 /// A reply that the same block shows again in a transcript, where its command is named
@@ -2461,7 +2462,12 @@ fn host_port_before(before: &str) -> bool {
     else {
         return false;
     };
-    let name = host.rsplit([' ', '(']).next().unwrap_or("");
+    dns_name(host.rsplit([' ', '(']).next().unwrap_or(""))
+}
+
+/// Whether `name` is written as a DNS host name: letters, digits, dots and hyphens only, with
+/// a dot and a letter (not an address, not a word).
+fn dns_name(name: &str) -> bool {
     name.contains('.')
         && name.bytes().any(|b| b.is_ascii_alphabetic())
         && name
@@ -5793,7 +5799,7 @@ mod tests {
     #[test]
     fn round_80_client_error_and_escaped_status() {
         let swaks = "=== Trying mx0.gmx.net:25...\n=== Connected to mx0.gmx.net.\n<- 220 mx0.gmx.net GMX Mailservices ESMTP\n-> EHLO rlogin.dk\n<- 250-mx0.gmx.net GMX Mailservices\n<- 250 SIZE\n*** STARTTLS not supported\n-> QUIT\n<- 221 2.0.0 GMX Mailservices";
-        let parsed = parse_block(&swaks.replace("\\n", "\n"));
+        let parsed = parse_block(swaks);
         match parsed.last() {
             Some(Parsed::Invalid {
                 input,

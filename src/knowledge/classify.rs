@@ -8803,11 +8803,6 @@ mod tests {
         ]);
     }
 
-    /// Round 76 (heldout-v126a–v129d, read after measuring): Exim's load queueing and its
-    /// frozen bounce, Java Mail's NUL refusal, SES's old suppression wording, Exchange 5.5's
-    /// unreadable content, qmail giving up after a network failure, Microsoft's "Server busy"
-    /// throttling of an IP, a delivery row cut before its status word; and the bounce of
-    /// Postfix's failed relay login and of Gmail's "permanent failure" heading.
     /// Round 81 (v133 read after measuring): small servers' own log rows.
     #[test]
     fn v133_read_after_measuring() {
@@ -8963,6 +8958,11 @@ mod tests {
         assert_eq!(c.reason, Some(SyntaxError));
     }
 
+    /// Round 76 (heldout-v126a–v129d, read after measuring): Exim's load queueing and its
+    /// frozen bounce, Java Mail's NUL refusal, SES's old suppression wording, Exchange 5.5's
+    /// unreadable content, qmail giving up after a network failure, Microsoft's "Server busy"
+    /// throttling of an IP, a delivery row cut before its status word; and the bounce of
+    /// Postfix's failed relay login and of Gmail's "permanent failure" heading.
     #[test]
     fn v126_to_v129_read_after_measuring() {
         assert_reasons(&[
