@@ -3785,6 +3785,9 @@ const HINTS: &[(&str, Context)] = &[
     // vpopmail's SMTP AUTH check (heldout-v119c).
     ("vchkpw-smtp:", Context::Auth),
     ("invalid login", Context::Auth),
+    // curl's CURLE_LOGIN_DENIED and Go net/smtp's missing AUTH (libcurl-errors(3), smtp.go).
+    ("(67) login denied", Context::Auth),
+    ("doesn't support auth", Context::Auth),
     ("password command failed", Context::Auth),
     ("authentication failed", Context::Auth),
     ("command: 'auth", Context::Auth),
@@ -5744,6 +5747,16 @@ mod tests {
         assert_eq!(
             replies_of("250 2.1.0 Ok\nRCPT TO:<a@example.com>\n550 5.1.1 unknown"),
             [(250, None), (550, Some(Context::Rcpt))]
+        );
+    }
+
+    /// Round 83: curl's refused login and Go's missing AUTH name the AUTH step.
+    #[test]
+    fn round_83_client_library_auth() {
+        assert_eq!(stage_of("curl: (67) Login denied"), Some(Context::Auth));
+        assert_eq!(
+            stage_of("err=\"smtp: server doesn't support AUTH\""),
+            Some(Context::Auth)
         );
     }
 

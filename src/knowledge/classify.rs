@@ -2994,6 +2994,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("auth_temporary", &["temporary authentication failure"], SystemError)
         .src("RFC 4954 §6: \"454 4.7.0 Temporary authentication failure\" is the reply to AUTH when \"the authentication failed due to a temporary server failure\" (a back end down), not refused credentials: the client may try again unchanged"),
     t("auth", &["invalid login", "could not authenticate", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
+    t("client_login_refused", &["(67) login denied", "libcurl: (67)", "smtp: server doesn't support auth"], SecurityError)
+        .src("curl's libcurl-errors(3): CURLE_LOGIN_DENIED (67) \"The remote server denied curl to login\" (curl's \"curl: (67) Login denied\" after a refused SMTP AUTH); Go's net/smtp (smtp.go, Client.Auth) \"smtp: server doesn't support AUTH\": the client was told to authenticate and the server offers no AUTH (often before STARTTLS): securityerror, as Exchange 2003's \"502 Server does not support AUTH\""),
     t("postfix_own_config", &["fatal: file /etc/postfix/", "bad parameter value", "specify a password table via"], SystemError)
         .soft("Postfix rejects a value in its own configuration: nothing is sent until its operator fixes the file.")
         .src("Postfix's \"postfix/sendmail[…]: fatal: file /etc/postfix/main.cf: parameter myhostname: bad parameter value: …\" (postconf(5); repo:jar321/hacker/mail.err, heldout-v133a): the local mail system's fault. (A missing main.cf, \"fatal: open /etc/postfix/main.cf\", is labelled mailererror once and systemerror once, heldout-v120b and v133a: left to the nearest line.)"),
@@ -8799,6 +8801,21 @@ mod tests {
                 None,
                 "sendmail[43855]: v459CNRs068201: SYSERR(root): timeout writing message to mx.example.net.",
                 NetworkError,
+            ),
+        ]);
+    }
+
+    /// Round 83 (client libraries' own words, before v135/v136 were measured): curl's
+    /// CURLE_LOGIN_DENIED and Go net/smtp's missing AUTH are refused logins.
+    #[test]
+    fn client_library_login_refusals() {
+        assert_reasons(&[
+            (None, None, "curl: (67) Login denied", SecurityError),
+            (
+                None,
+                None,
+                "level=error msg=\"send failed\" err=\"smtp: server doesn't support AUTH\"",
+                SecurityError,
             ),
         ]);
     }
