@@ -717,6 +717,14 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v134a",
     "heldout-v134b",
     "heldout-v134d",
+    "heldout-v135a",
+    "heldout-v135b",
+    "heldout-v135c",
+    "heldout-v135d",
+    "heldout-v136a",
+    "heldout-v136b",
+    "heldout-v136c",
+    "heldout-v136d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
