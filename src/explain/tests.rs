@@ -893,7 +893,7 @@ fn client_wrappers_give_the_code_and_the_command() {
 /// one `>` does.
 #[test]
 fn a_quoted_line_of_prose_is_no_command() {
-    let quoted = "> Mail delivery failed: returning message to sender\n550 5.1.1 <a@example.com>: Recipient address rejected: User unknown";
+    let quoted = "> Mail delivery failed: returning message to sender\n550 5.1.1 <a@example.com>: User unknown";
     let ex = explain(&[quoted.to_string()], None);
     assert_eq!(
         ex.items.last().and_then(|i| i.context),

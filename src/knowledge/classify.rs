@@ -493,6 +493,22 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- An explicit SPF/DKIM/DMARC failure beats the block words around it ("SPF check failed: … is not authorized to send") ---
     t("auth_check_failed", &["spf check failed", "spf check fail", "spf validation failed", "spf verification failed", "failed spf", "spf fail", "dkim check failed", "dkim verification failed", "dkim validation failed", "failed dkim", "dmarc check failed", "dmarc failure", "dmarc fail", "failed dmarc", "domain's dmarc policy", "rejected due to dmarc", "domain owner policy restrictions", "forged sender domain", "forged sender address", "is not allowed to send mail from"], AuthFailure)
         .src("Hotmail \"550 5.7.0 (COL0-MC6-F31) … could not be delivered due to domain owner policy restrictions\", XS4ALL \"550 5.7.1 DMARC failure for domain yahoo.com, policy reject\" (DMARC rejects collected at https://www.wordtothewise.com/2014/04/example-bounces-due-yahoo-preject); Gandi \"550 5.7.1 SPF check failed\"; Rspamd's FORGED_SENDER symbol / \"Forged sender domain\" (the envelope sender's domain does not authorise this server); the SPF policy servers' \"<ip> is not allowed to send mail from <domain>\" (interia: \"550 5.7.0 [SPF] host … is not allowed to send mail from domain\", the domain's SPF record does not list the IP, https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600)"),
+    // --- Round 83: applications' own failure lines (v135, v136 read after measuring) ---
+    // A client library's words for its own failure, with no reply of the server's: they
+    // say which side failed better than any refusal word around them ("actively refused",
+    // "Login denied"), so they are read first (fixtures/bounces/README.md, "Round 83").
+    t("client_cannot_reach_server", &["connection could not be established with host", "php_network_getaddresses", "getaddrinfo failed", "network unreachable", "cannot assign requested address", "actively refused it", "connectionrefusederror", "waiting for server ready message", "please run connect() first", "create smtp client: eof", "smtp io error", "(os error 11)", "extendedsocketexception", "connect call failed", "fehler bei der namensauflösung", "invalid response from proxy", "got code \"\", with message \"\"", "cannot locate host", "could not read from smtp", "connection to tcp://…timed out", "connection to ssl://…timed out"], NetworkError)
+        .src("Client libraries' words for a server they could not reach or that closed without a reply: Swift Mailer's StreamBuffer \"Connection could not be established with host … [php_network_getaddresses: getaddrinfo failed …]\" and \"Connection to tcp://host:465 Timed Out\", its AbstractSmtpTransport's empty reply in mid-session, 'Expected response code 250 but got code \"\", with message \"\"' (the greeting's \"Expected response code 220 but got an empty response\" stays empty_greeting's); Python's ENETUNREACH \"[Errno 101] Network unreachable\", EADDRNOTAVAIL \"[Errno 99] Cannot assign requested address\", ConnectionRefusedError / WinError 10061 \"actively refused it\"; aiosmtplib's \"Timed out waiting for server ready message\"; smtplib's SMTPServerDisconnected \"please run connect() first\"; Alertmanager's \"create SMTP client: EOF\"; Rust's EAGAIN \"(os error 11)\" and .NET's ExtendedSocketException; msmtp's \"cannot locate host\" (the relay's own name did not resolve: the client's network, not the recipient's domain); laminas-mail's \"Could not read from smtp.…\" (heldout-v135a–v136d)"),
+    t("client_tls_failed", &["invalid peer certificate", "does not look like a tls handshake", "_on_handshake_complete", "server_name_indication"], FailedStartTls)
+        .src("Client TLS failures: rustls's \"invalid peer certificate: …\", Go crypto/tls's \"tls: first record does not look like a TLS handshake\" (TLS spoken to a plain-text port or the reverse), uvloop's SSLProtocol._on_handshake_complete under aiosmtplib, Erlang ssl's {options,{server_name_indication,…}} under gen_smtp (heldout-v135d, v136b, v136c)"),
+    t("client_login_refused", &["login denied", "password not accepted from server", "\",auth}", "smtp: server doesn't support auth"], SecurityError)
+        .src("curl's libcurl-errors(3): CURLE_LOGIN_DENIED (67) \"The remote server denied curl to login\" (curl and ntopng print \"Login denied\" after a refused SMTP AUTH); OpenCart's system/library/mail/smtp.php \"Error: Password not accepted from server!\"; gen_smtp's {missing_requirement, Host, auth} (the server offers no AUTH the client must use); Go's net/smtp (smtp.go, Client.Auth) \"smtp: server doesn't support AUTH\": securityerror, as Exchange 2003's \"502 Server does not support AUTH\" (heldout-v135d, v136b, v136d)"),
+    t("client_local_fault", &["unable to find the socket transport", "unexpected keyword argument 'keyfile'", "socket creation failed: address family not supported", "cannot open main log file", "could not open panic log", "has non-zero size, mail"], SystemError)
+        .src("The sending system's own fault, nothing said by a server: PHP without its openssl extension (\"Unable to find the socket transport \\\"ssl\\\" - did you forget to enable it\"), Python 3.12's smtplib.starttls without its removed keyfile argument (\"got an unexpected keyword argument 'keyfile'\"), Exim's panic log (\"IPv6 socket creation failed: Address family not supported by protocol\", \"Cannot open main log file\", \"could not open panic log\") and Debian exim4's alert \"exim paniclog … has non-zero size, mail system possibly broken\" (heldout-v135a, v135b, v135c)"),
+    t("client_mailer_missing", &["sendmail-not-found", "could not send mail with command"], MailerError)
+        .src("A local mailer program missing or failing: NodeBB's \"[[error:sendmail-not-found]]\", Request Tracker's \"Could not send mail with command `/usr/bin/msmtp -oi -t`: … exited with …\" (heldout-v136d): mailererror, as Sisimai 5 lib/Sisimai/Reason/MailerError.pm"),
+    t("client_sender_refused", &["mail from not accepted by server"], Rejected)
+        .src("OSSEC's os_sendmail \"Mail from not accepted by server\" (the server refused its MAIL FROM; heldout-v136c): the envelope sender was refused, rejected"),
     // --- Round 45: what blind sets v94a–v94d showed, read after they were measured ---
     // European-language pastes, the rarer reasons, Microsoft and the other big providers of
     // 2023–2026 (fixtures/bounces/README.md, "The v94 sets, measured blind").
@@ -2994,8 +3010,6 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("auth_temporary", &["temporary authentication failure"], SystemError)
         .src("RFC 4954 §6: \"454 4.7.0 Temporary authentication failure\" is the reply to AUTH when \"the authentication failed due to a temporary server failure\" (a back end down), not refused credentials: the client may try again unchanged"),
     t("auth", &["invalid login", "could not authenticate", "username and password not accepted", "invalid username or password", "authentication failed", "authentication credentials invalid", "invalid credentials", "authentication required"], SecurityError),
-    t("client_login_refused", &["(67) login denied", "libcurl: (67)", "smtp: server doesn't support auth"], SecurityError)
-        .src("curl's libcurl-errors(3): CURLE_LOGIN_DENIED (67) \"The remote server denied curl to login\" (curl's \"curl: (67) Login denied\" after a refused SMTP AUTH); Go's net/smtp (smtp.go, Client.Auth) \"smtp: server doesn't support AUTH\": the client was told to authenticate and the server offers no AUTH (often before STARTTLS): securityerror, as Exchange 2003's \"502 Server does not support AUTH\""),
     t("postfix_own_config", &["fatal: file /etc/postfix/", "bad parameter value", "specify a password table via"], SystemError)
         .soft("Postfix rejects a value in its own configuration: nothing is sent until its operator fixes the file.")
         .src("Postfix's \"postfix/sendmail[…]: fatal: file /etc/postfix/main.cf: parameter myhostname: bad parameter value: …\" (postconf(5); repo:jar321/hacker/mail.err, heldout-v133a): the local mail system's fault. (A missing main.cf, \"fatal: open /etc/postfix/main.cf\", is labelled mailererror once and systemerror once, heldout-v120b and v133a: left to the nearest line.)"),
@@ -3628,6 +3642,13 @@ fn answering_provider(
     let remote_mta_named = hay.contains("remote-mta:")
         || hay.contains("diagnostic-code:")
         || hay.contains("the other server returned");
+    // Postfix smtpd's own template, "<a@gmail.com>: Recipient address rejected: …"
+    // (smtpd_check.c, "<%s>: Recipient address rejected: %s"): Gmail never answers in it, so
+    // a gmail.com address there is the recipient a Postfix server refused (heldout-v136b).
+    // (AOL's old servers did answer so, "<a@aol.com>: Recipient address rejected: aol.com
+    // [RCPT_TO]", heldout-v24c: only Google's addresses are set aside.)
+    let postfix_template = lowered.contains(">: recipient address rejected:")
+        || lowered.contains(">: sender address rejected:");
     if let Some(named) = own_relay_connect_failure(&hay, enhanced) {
         return named;
     }
@@ -3639,6 +3660,7 @@ fn answering_provider(
         .or_else(|| {
             code.filter(|_| !remote_mta_named)
                 .and_then(|_| providers::provider_of_addresses(lowered))
+                .filter(|p| !(postfix_template && *p == "google"))
         })
         .or_else(|| (exact(4, 1) && lowered.contains("access denied")).then_some("microsoft"))
         .or_else(|| (exact(7, 26) && lowered.contains("unauthenticated")).then_some("google"))
@@ -8805,19 +8827,144 @@ mod tests {
         ]);
     }
 
-    /// Round 83 (client libraries' own words, before v135/v136 were measured): curl's
-    /// CURLE_LOGIN_DENIED and Go net/smtp's missing AUTH are refused logins.
+    /// Round 83 (v135 and v136 read after measuring): applications' own failure lines, where
+    /// the library's words say which side failed.
     #[test]
-    fn client_library_login_refusals() {
+    fn v135_v136_read_after_measuring() {
         assert_reasons(&[
             (None, None, "curl: (67) Login denied", SecurityError),
+            (
+                None,
+                None,
+                "ntopng: WARNING: Unable to send email to (smtp://mail.example.com/example.com): Login denied.",
+                SecurityError,
+            ),
             (
                 None,
                 None,
                 "level=error msg=\"send failed\" err=\"smtp: server doesn't support AUTH\"",
                 SecurityError,
             ),
+            (
+                None,
+                None,
+                "{error,retries_exceeded,{missing_requirement,\"smtp.example.com\",auth}}",
+                SecurityError,
+            ),
+            // "actively refused" is the network's answer, not a receiver's block.
+            (
+                None,
+                None,
+                "ConnectionRefusedError: [WinError 10061] No connection could be made because the target machine actively refused it",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "Swift_TransportException [ 0 ]: Connection could not be established with host  [php_network_getaddresses: getaddrinfo failed: nodename nor servname provided, or not known #0]",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "aiosmtplib.errors.SMTPConnectTimeoutError: Timed out waiting for server ready message",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "Error: Expected response code 250 but got code \"\", with message \"\"",
+                NetworkError,
+            ),
+            // The relay's own name did not resolve: the client's network, not the
+            // recipient's domain.
+            (
+                None,
+                None,
+                "errormsg='cannot locate host smtp.example.com: Name or service not known' exitcode=EX_NOHOST",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "SMTP error: Connection error: invalid peer certificate: Other(OtherError(UnsupportedCertVersion))",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "error=\"tls: first record does not look like a TLS handshake\"",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "fsockopen(): unable to connect to ssl://smtp.example.com:465 (Unable to find the socket transport \"ssl\" - did you forget to enable it when you configured PHP?)",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "Error: SMTP.starttls() got an unexpected keyword argument 'keyfile'",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "exim4[1515]: Cannot open main log file \"/var/log/exim4/mainlog\": Permission denied: euid=0 egid=119",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "Could not send mail with command `/usr/bin/msmtp -oi -t`: `/usr/bin/msmtp -oi -t` exited with code 78",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "os_sendmail(1764): WARN: Mail from not accepted by server",
+                Rejected,
+            ),
+            // The greeting's empty reply stays a TLS-mode mismatch (`empty_greeting`).
+            (
+                None,
+                None,
+                "Expected response code 220 but got an empty response",
+                FailedStartTls,
+            ),
         ]);
+    }
+
+    /// Round 83: a gmail.com address inside Postfix's own refusal template is the recipient a
+    /// Postfix server refused, not Gmail answering; Gmail's web-login refusal names Google.
+    #[test]
+    fn postfix_template_address_and_gmail_web_login() {
+        let postfix = classify(
+            Some(Context::Rcpt),
+            Some(554),
+            EnhancedCode::parse("5.7.1"),
+            "<user2@gmail.com>: Recipient address rejected: Access denied",
+            "< 554 5.7.1 <user2@gmail.com>: Recipient address rejected: Access denied",
+        );
+        assert_eq!(postfix.provider, None);
+        let aol = classify(
+            Some(Context::Rcpt),
+            Some(550),
+            EnhancedCode::parse("5.1.1"),
+            "<bad_user@aol.com>: Recipient address rejected: aol.com [RCPT_TO]",
+            "Remote host said: 550 5.1.1 <bad_user@aol.com>: Recipient address rejected: aol.com [RCPT_TO]",
+        );
+        assert_eq!(aol.provider.as_deref(), Some("yahoo"));
+        let web_login = "javax.mail.AuthenticationFailedException: 534-5.7.14 Please log in via your web browser and 534-5.7.14 then try again.";
+        let c = classify(
+            Some(Context::Auth),
+            Some(534),
+            EnhancedCode::parse("5.7.14"),
+            web_login,
+            web_login,
+        );
+        assert_eq!(c.provider.as_deref(), Some("google"));
     }
 
     /// Round 81 (v133 read after measuring): small servers' own log rows.
