@@ -725,6 +725,10 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v136b",
     "heldout-v136c",
     "heldout-v136d",
+    "heldout-v137a",
+    "heldout-v137b",
+    "heldout-v137c",
+    "heldout-v137d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
