@@ -3685,6 +3685,12 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("waiting for server ready message", Context::Greeting),
     ("mail from not accepted by server", Context::Mail),
     ("smtp.starttls()", Context::StartTls),
+    // Round 84 (heldout-v137b, v137d): Twisted's AUTHRequiredError, .NET's "The SMTP server
+    // does not support authentication", the reply "435 Unable to authenticate at present"
+    // (not "550 Unable to authenticate sender", a refusal of MAIL FROM, heldout-v53d).
+    ("authrequirederror", Context::Auth),
+    ("does not support authentication", Context::Auth),
+    ("unable to authenticate at present", Context::Auth),
     // Postfix smtpd's own refusal wording, when nothing else names the step: "Recipient
     // address rejected:" answers RCPT (smtpd_check.c); of the read lines that state a step,
     // 157 of 159 say RCPT. (Its "Sender address rejected:" is given at MAIL or, under the
@@ -5843,6 +5849,35 @@ mod tests {
         assert_eq!(
             replies_of("C: RCPT TO:<a@example.com>\nS: 550 5.1.1 unknown"),
             [(550, Some(Context::Rcpt))]
+        );
+    }
+
+    /// Round 84: the login step named by Twisted's and .NET's words and by "435 Unable to
+    /// authenticate at present"; a "550 Unable to authenticate sender" after MAIL FROM stays
+    /// MAIL's.
+    #[test]
+    fn round_84_login_steps() {
+        assert_eq!(
+            stage_of(
+                "twisted.mail._except.AUTHRequiredError: 502 Server does not support Client Authentication schemes"
+            ),
+            Some(Context::Auth)
+        );
+        assert_eq!(
+            stage_of(
+                "System.NotSupportedException: The SMTP server does not support authentication."
+            ),
+            Some(Context::Auth)
+        );
+        assert_eq!(
+            stage_of("Failed to send mail: (435, 'Unable to authenticate at present')"),
+            Some(Context::Auth)
+        );
+        assert_eq!(
+            stage_of(
+                "MAIL FROM:<a@example.com>\n550 Unable to authenticate sender <a@example.com>"
+            ),
+            Some(Context::Mail)
         );
     }
 

@@ -497,16 +497,16 @@ pub const TEXT_RULES: &[TextRule] = &[
     // A client library's words for its own failure, with no reply of the server's: they
     // say which side failed better than any refusal word around them ("actively refused",
     // "Login denied"), so they are read first (fixtures/bounces/README.md, "Round 83").
-    t("client_cannot_reach_server", &["connection could not be established with host", "php_network_getaddresses", "getaddrinfo failed", "network unreachable", "cannot assign requested address", "actively refused it", "connectionrefusederror", "waiting for server ready message", "please run connect() first", "create smtp client: eof", "smtp io error", "(os error 11)", "extendedsocketexception", "connect call failed", "fehler bei der namensauflösung", "invalid response from proxy", "got code \"\", with message \"\"", "cannot locate host", "could not read from smtp", "connection to tcp://…timed out", "connection to ssl://…timed out"], NetworkError)
-        .src("Client libraries' words for a server they could not reach or that closed without a reply: Swift Mailer's StreamBuffer \"Connection could not be established with host … [php_network_getaddresses: getaddrinfo failed …]\" and \"Connection to tcp://host:465 Timed Out\", its AbstractSmtpTransport's empty reply in mid-session, 'Expected response code 250 but got code \"\", with message \"\"' (the greeting's \"Expected response code 220 but got an empty response\" stays empty_greeting's); Python's ENETUNREACH \"[Errno 101] Network unreachable\", EADDRNOTAVAIL \"[Errno 99] Cannot assign requested address\", ConnectionRefusedError / WinError 10061 \"actively refused it\"; aiosmtplib's \"Timed out waiting for server ready message\"; smtplib's SMTPServerDisconnected \"please run connect() first\"; Alertmanager's \"create SMTP client: EOF\"; Rust's EAGAIN \"(os error 11)\" and .NET's ExtendedSocketException; msmtp's \"cannot locate host\" (the relay's own name did not resolve: the client's network, not the recipient's domain); laminas-mail's \"Could not read from smtp.…\" (heldout-v135a–v136d)"),
-    t("client_tls_failed", &["invalid peer certificate", "does not look like a tls handshake", "_on_handshake_complete", "server_name_indication"], FailedStartTls)
-        .src("Client TLS failures: rustls's \"invalid peer certificate: …\", Go crypto/tls's \"tls: first record does not look like a TLS handshake\" (TLS spoken to a plain-text port or the reverse), uvloop's SSLProtocol._on_handshake_complete under aiosmtplib, Erlang ssl's {options,{server_name_indication,…}} under gen_smtp (heldout-v135d, v136b, v136c)"),
-    t("client_login_refused", &["login denied", "password not accepted from server", "\",auth}", "smtp: server doesn't support auth"], SecurityError)
-        .src("curl's libcurl-errors(3): CURLE_LOGIN_DENIED (67) \"The remote server denied curl to login\" (curl and ntopng print \"Login denied\" after a refused SMTP AUTH); OpenCart's system/library/mail/smtp.php \"Error: Password not accepted from server!\"; gen_smtp's {missing_requirement, Host, auth} (the server offers no AUTH the client must use); Go's net/smtp (smtp.go, Client.Auth) \"smtp: server doesn't support AUTH\": securityerror, as Exchange 2003's \"502 Server does not support AUTH\" (heldout-v135d, v136b, v136d)"),
+    t("client_tls_failed", &["invalid peer certificate", "does not look like a tls handshake", "_on_handshake_complete", "server_name_indication", "wrong version number", "wrong_version_number", "x509:", "ssl operation failed", "unrecognized ssl message", "sslexception", "peer certificate cn=", "ssl peer certificate", "certificate verify failed"], FailedStartTls)
+        .src("Client TLS failures: rustls's \"invalid peer certificate: …\", Go crypto/tls's \"tls: first record does not look like a TLS handshake\" (TLS spoken to a plain-text port or the reverse), uvloop's SSLProtocol._on_handshake_complete under aiosmtplib, Erlang ssl's {options,{server_name_indication,…}} under gen_smtp (heldout-v135d, v136b, v136c); read before the connection words they come with (round 84, heldout-v137a–d): OpenSSL's \"wrong version number\" under smtplib's \"Connection unexpectedly closed\", Go's \"x509: …\", PHP's \"SSL operation failed\" and \"Peer certificate CN=… did not match\" under Swift Mailer's \"Connection could not be established\", Java's SSLException \"Unsupported or unrecognized SSL message\" under \"Could not connect to SMTP host\", libcurl's CURLE_PEER_FAILED_VERIFICATION \"SSL peer certificate or SSH remote key was not OK\"; every read line with these words is labelled failedstarttls"),
+    t("client_cannot_reach_server", &["connection could not be established with host", "php_network_getaddresses", "getaddrinfo failed", "network unreachable", "cannot assign requested address", "actively refused it", "connectionrefusederror", "waiting for server ready message", "please run connect() first", "create smtp client: eof", "smtp io error", "(os error 11)", "extendedsocketexception", "connect call failed", "fehler bei der namensauflösung", "invalid response from proxy", "got code \"\", with message \"\"", "cannot locate host", "could not read from smtp", "code 250 but got an empty response", "code \"250\" but got an empty response", "code 354 but got an empty response", "code \"354\" but got an empty response", "code 235 but got an empty response", "code \"235\" but got an empty response", "connection attempt timed out", "wsaewouldblock", "timeout while reading input data", "connection closed with error", "address not available", "failed: socket closed", "connection to tcp://…timed out", "connection to ssl://…timed out"], NetworkError)
+        .src("Client libraries' words for a server they could not reach or that closed without a reply: Swift Mailer's StreamBuffer \"Connection could not be established with host … [php_network_getaddresses: getaddrinfo failed …]\" and \"Connection to tcp://host:465 Timed Out\", its AbstractSmtpTransport's empty reply in mid-session, 'Expected response code 250 but got code \"\", with message \"\"' (the greeting's \"Expected response code 220 but got an empty response\" stays empty_greeting's); Python's ENETUNREACH \"[Errno 101] Network unreachable\", EADDRNOTAVAIL \"[Errno 99] Cannot assign requested address\", ConnectionRefusedError / WinError 10061 \"actively refused it\"; aiosmtplib's \"Timed out waiting for server ready message\"; smtplib's SMTPServerDisconnected \"please run connect() first\"; Alertmanager's \"create SMTP client: EOF\"; Rust's EAGAIN \"(os error 11)\" and .NET's ExtendedSocketException; msmtp's \"cannot locate host\" (the relay's own name did not resolve: the client's network, not the recipient's domain); laminas-mail's \"Could not read from smtp.…\" (heldout-v135a–v136d); round 84 (heldout-v137a–d): Symfony/Swift Mailer's empty reply after the greeting (\"Expected response code \\\"250\\\" but got an empty response\", 354, 235: the server closed the connection in mid-session; the greeting's 220 stays empty_greeting's), Chilkat's \"Connection attempt timed out\" and WSAEWOULDBLOCK, ESP-Mail-Client's \"Timeout while reading input data\" and \"Connection Closed With Error\", EADDRNOTAVAIL's \"Address not available\", Thunderbird's \"Authentication failed: Socket closed\" (the connection dropped, no refusal)"),
+    t("client_login_refused", &["login denied", "password not accepted from server", "\",auth}", "smtp: server doesn't support auth", "does not support client authentication", "does not support authentication"], SecurityError)
+        .src("curl's libcurl-errors(3): CURLE_LOGIN_DENIED (67) \"The remote server denied curl to login\" (curl and ntopng print \"Login denied\" after a refused SMTP AUTH); OpenCart's system/library/mail/smtp.php \"Error: Password not accepted from server!\"; gen_smtp's {missing_requirement, Host, auth} (the server offers no AUTH the client must use); Go's net/smtp (smtp.go, Client.Auth) \"smtp: server doesn't support AUTH\": securityerror, as Exchange 2003's \"502 Server does not support AUTH\" (heldout-v135d, v136b, v136d); Twisted's AUTHRequiredError \"502 Server does not support Client Authentication schemes\" and .NET's \"The SMTP server does not support authentication\" (heldout-v137b)"),
     t("client_local_fault", &["unable to find the socket transport", "unexpected keyword argument 'keyfile'", "socket creation failed: address family not supported", "cannot open main log file", "could not open panic log", "has non-zero size, mail"], SystemError)
         .src("The sending system's own fault, nothing said by a server: PHP without its openssl extension (\"Unable to find the socket transport \\\"ssl\\\" - did you forget to enable it\"), Python 3.12's smtplib.starttls without its removed keyfile argument (\"got an unexpected keyword argument 'keyfile'\"), Exim's panic log (\"IPv6 socket creation failed: Address family not supported by protocol\", \"Cannot open main log file\", \"could not open panic log\") and Debian exim4's alert \"exim paniclog … has non-zero size, mail system possibly broken\" (heldout-v135a, v135b, v135c)"),
-    t("client_mailer_missing", &["sendmail-not-found", "could not send mail with command"], MailerError)
-        .src("A local mailer program missing or failing: NodeBB's \"[[error:sendmail-not-found]]\", Request Tracker's \"Could not send mail with command `/usr/bin/msmtp -oi -t`: … exited with …\" (heldout-v136d): mailererror, as Sisimai 5 lib/Sisimai/Reason/MailerError.pm"),
+    t("client_mailer_missing", &["sendmail-not-found", "could not send mail with command", "error closing /usr/", "mail program…not installed", "cannot run program \"mail\"", "cannot run program \"sendmail\""], MailerError)
+        .src("A local mailer program missing or failing: NodeBB's \"[[error:sendmail-not-found]]\", Request Tracker's \"Could not send mail with command `/usr/bin/msmtp -oi -t`: … exited with …\" (heldout-v136d); Perl MIME::Lite's \"error closing /usr/lib/sendmail: (exit …)\" (ZoneMinder), raspiBackup's \"Mail program msmtp not installed\", Java's \"Cannot run program \\\"mail\\\"\" (heldout-v137d): mailererror, as Sisimai 5 lib/Sisimai/Reason/MailerError.pm"),
     t("client_sender_refused", &["mail from not accepted by server"], Rejected)
         .src("OSSEC's os_sendmail \"Mail from not accepted by server\" (the server refused its MAIL FROM; heldout-v136c): the envelope sender was refused, rejected"),
     // --- Round 45: what blind sets v94a–v94d showed, read after they were measured ---
@@ -904,8 +904,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Round 62: what blind sets v111a–v111d showed, read after they were measured ---
     // Fediverse and chat servers, bulk senders' platforms, Microsoft 365 relays, submission
     // refusals (fixtures/bounces/README.md, "The v111 sets, measured blind").
-    t("imap_greeting_to_smtp", &["* ok [capability "], NetworkError)
-        .src("Mattermost's \"Failed to open a connection to SMTP server\", \"short response: * OK [CAPABILITY IMAP4rev1 …] Dovecot ready.\" (heldout-v111a): the client reached an IMAP server (RFC 9051's untagged OK greeting), not an SMTP one: the host or port is wrong"),
+    t("imap_greeting_to_smtp", &["* ok [capability "], SystemError).soft("The client was set up with an IMAP server's host or port: it read the IMAP greeting as the SMTP reply. Point it at the submission port (587 or 465) of the SMTP server.")
+        .src("Mattermost's \"Failed to open a connection to SMTP server\", \"short response: * OK [CAPABILITY IMAP4rev1 …] Dovecot ready.\" (heldout-v111a), Alertmanager's and ioBroker's the same (heldout-v136c, v137d): the client reached an IMAP server (RFC 9051's untagged OK greeting), not an SMTP one: the sending side's configuration names the wrong host or port, systemerror (round 84: the two later read lines say so against heldout-v111a's networkerror)"),
     t("no_common_auth_mechanism", &["no compatible authentication mechanism"], SecurityError).hard()
         .src("lettre's \"internal client error: No compatible authentication mechanism was found\" (Lemmy's EmailSendFailed, heldout-v111a): the server offers none of the login methods the client may use (often none before STARTTLS), so it cannot log in"),
     t("delivery_attempts_exhausted", &["maximum number of delivery attempts"], Expired).hard()
@@ -8941,6 +8941,80 @@ mod tests {
         ]);
     }
 
+    /// Round 84 (v137 read after measuring): a TLS failure is read before the connection
+    /// words it comes with; an empty reply after the greeting is a dropped connection.
+    #[test]
+    fn v137_read_after_measuring() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Connection could not be established with host \"ssl://smtp.example.com:465\": stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000086:SSL routines::certificate verify failed",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "javax.net.ssl.SSLException: Unsupported or unrecognized SSL message\njavax.mail.MessagingException: Could not connect to SMTP host: mail.example.com, port: 587",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "ERROR:root:Connection unexpectedly closed: [SSL: WRONG_VERSION_NUMBER] wrong ver\nsion number (_ssl.c:1754)",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "Send email failed: x509: cannot validate certificate for 192.0.2.9 because it doesn't contain any IP SANs",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "Symfony\\Component\\Mailer\\Exception\\TransportException: \"Expected response code \"250\" but got an empty response.\"",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "Swift_TransportException: Expected response code 354 but got an empty response",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "mailnews.smtp: Authentication failed: Socket closed. SmtpClient.sys.mjs:786:17",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "twisted.mail._except.AUTHRequiredError: 502 Server does not support Client Authentication schemes [CRAM-MD5, LOGIN, PLAIN]",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "zmfilter_4[1070]: ERR [Unable to send email: error closing /usr/lib/sendmail: (exit 19968)]",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "Caused by: java.io.IOException: Cannot run program \"mail\": error=2, No such file or directory",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "email.0 error Error * OK [CAPABILITY IMAP4 IMAP4rev1 QUOTA] IMAP Proxy ready",
+                SystemError,
+            ),
+        ]);
+    }
+
     /// Round 83: a gmail.com address inside Postfix's own refusal template is the recipient a
     /// Postfix server refused, not Gmail answering; Gmail's web-login refusal names Google.
     #[test]
@@ -9743,11 +9817,14 @@ mod tests {
                 "synapse_1 | INFO - sentinel - SMTP Client retrying server. Retry: 4",
                 NetworkError,
             ),
+            // An IMAP server's greeting read as the SMTP reply: the client was set up with the
+            // IMAP port, the sending side's configuration (round 84: two later read lines,
+            // heldout-v136c 6 and v137d 14, say systemerror against this one's networkerror).
             (
                 None,
                 None,
                 "Failed to open a connection to SMTP server, short response: * OK [CAPABILITY IMAP4rev1 STARTTLS] Dovecot ready.",
-                NetworkError,
+                SystemError,
             ),
             (
                 None,
