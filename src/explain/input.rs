@@ -847,7 +847,7 @@ fn parse_block(block: &str) -> Vec<Parsed> {
     let mut found = nested_refusal(block, &found).unwrap_or(found);
     with_repeated_context(&mut found);
     let peer = session_peer(block);
-    if let Some(error) = client_error_after_successes(block, &found, peer.clone()) {
+    if let Some(error) = client_error_after_successes(block, &found, peer.as_deref()) {
         found.push(error);
     }
     // Every reply of a session answers the host it connected to.
@@ -873,7 +873,7 @@ fn parse_block(block: &str) -> Vec<Parsed> {
 fn client_error_after_successes(
     block: &str,
     found: &[Parsed],
-    peer: Option<String>,
+    peer: Option<&str>,
 ) -> Option<Parsed> {
     let replied = found.iter().any(|p| matches!(p, Parsed::Reply { .. }));
     let all_succeeded = found.iter().all(|p| match p {
@@ -897,7 +897,7 @@ fn client_error_after_successes(
         } else {
             infer_context(line)
         },
-        remote: peer,
+        remote: peer.map(str::to_string),
         reason: "no SMTP reply code: the client's own error (swaks marks its errors with ***)"
             .into(),
     })
@@ -2316,8 +2316,11 @@ fn known_prefix(before: &str) -> bool {
         || before == "out:"
         || PREFIXES.iter().any(|p| {
             before.ends_with(p)
-                && (*p != "#" || hash_opens_word(before))
-                && (*p != "s:" || server_mark_opens_word(before))
+                && match *p {
+                    "#" => mark_opens_word(before, p, &[]),
+                    "s:" => mark_opens_word(before, p, &['|', '>']),
+                    _ => true,
+                }
         })
         || before.strip_suffix(';').is_some_and(|b| {
             let b = b.trim_end();
@@ -2330,24 +2333,21 @@ fn known_prefix(before: &str) -> bool {
         })
 }
 
-/// Whether the "#" that `before` ends with opens a word ("#550 5.1.1 RESOLVER…", "'< #5.0.0
-/// smtp; …"): glued to a name or a path it numbers a source line, as Sympa's log does
-/// ("err main::#243 > Sympa::Spindle::spin#83 > …", heldout-v108a).
-fn hash_opens_word(before: &str) -> bool {
-    before[..before.len() - 1]
+/// Whether the mark that `before` ends with (a prefix of [`PREFIXES`]) opens a word: at the
+/// start, or after a space, a quote, `<`, `(` or `[` (or one of `also`).
+///
+/// "#" ("#550 5.1.1 RESOLVER…", "'< #5.0.0 smtp; …"): glued to a name or a path it numbers a
+/// source line, as Sympa's log does ("err main::#243 > Sympa::Spindle::spin#83 > …",
+/// heldout-v108a). "S:", a transcript's server mark ("S: 550 …", also after `|` or `>`):
+/// glued to a name it ends a file name and its line number, as a Rust panic's
+/// "src/api/core/two_factor/mod.rs:273" (heldout-v135d), or a word ("errors:").
+fn mark_opens_word(before: &str, mark: &str, also: &[char]) -> bool {
+    before[..before.len() - mark.len()]
         .chars()
         .next_back()
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '\'' | '"' | '<' | '(' | '['))
-}
-
-/// Whether the "S:" that `before` ends with is a transcript's server mark ("S: 550 …"), a
-/// word of its own: glued to a name it ends a file name and its line number, as a Rust
-/// panic's "src/api/core/two_factor/mod.rs:273" (heldout-v135d), or a word ("errors:").
-fn server_mark_opens_word(before: &str) -> bool {
-    before[..before.len() - 2]
-        .chars()
-        .next_back()
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '\'' | '"' | '<' | '(' | '[' | '|' | '>'))
+        .is_none_or(|c| {
+            c.is_whitespace() || matches!(c, '\'' | '"' | '<' | '(' | '[') || also.contains(&c)
+        })
 }
 
 /// The three ASCII digits at byte `i` of `line`, as a number: where every reader below

@@ -3642,13 +3642,6 @@ fn answering_provider(
     let remote_mta_named = hay.contains("remote-mta:")
         || hay.contains("diagnostic-code:")
         || hay.contains("the other server returned");
-    // Postfix smtpd's own template, "<a@gmail.com>: Recipient address rejected: …"
-    // (smtpd_check.c, "<%s>: Recipient address rejected: %s"): Gmail never answers in it, so
-    // a gmail.com address there is the recipient a Postfix server refused (heldout-v136b).
-    // (AOL's old servers did answer so, "<a@aol.com>: Recipient address rejected: aol.com
-    // [RCPT_TO]", heldout-v24c: only Google's addresses are set aside.)
-    let postfix_template = lowered.contains(">: recipient address rejected:")
-        || lowered.contains(">: sender address rejected:");
     if let Some(named) = own_relay_connect_failure(&hay, enhanced) {
         return named;
     }
@@ -3660,7 +3653,17 @@ fn answering_provider(
         .or_else(|| {
             code.filter(|_| !remote_mta_named)
                 .and_then(|_| providers::provider_of_addresses(lowered))
-                .filter(|p| !(postfix_template && *p == "google"))
+                // Postfix smtpd's own template, "<a@gmail.com>: Recipient address rejected:
+                // …" (smtpd_check.c, "<%s>: Recipient address rejected: %s"): Gmail never
+                // answers in it, so a gmail.com address there is the recipient a Postfix
+                // server refused (heldout-v136b). (AOL's old servers did answer so, "<a@aol.com>:
+                // Recipient address rejected: aol.com [RCPT_TO]", heldout-v24c: only Google's
+                // addresses are set aside.) Looked for only when an address named Google.
+                .filter(|p| {
+                    *p != "google"
+                        || !(lowered.contains(">: recipient address rejected:")
+                            || lowered.contains(">: sender address rejected:"))
+                })
         })
         .or_else(|| (exact(4, 1) && lowered.contains("access denied")).then_some("microsoft"))
         .or_else(|| (exact(7, 26) && lowered.contains("unauthenticated")).then_some("google"))
