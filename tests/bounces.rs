@@ -729,6 +729,9 @@ const READ_AFTER_MEASURING: &[&str] = &[
     "heldout-v137b",
     "heldout-v137c",
     "heldout-v137d",
+    "heldout-v138b",
+    "heldout-v138c",
+    "heldout-v138d",
 ];
 
 /// No blind set joins the nearest-line pool before its blind figures were committed: every
