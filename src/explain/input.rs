@@ -4546,6 +4546,9 @@ const NAMED_STAGES: &[(&str, Context)] = &[
     ("rcpt=e", Context::Rcpt),
     ("sndr=e", Context::Mail),
     ("auth=efail", Context::Auth),
+    // Sendmail's client side of SMTP AUTH logs "AUTH=client, relay=…, …" (and "AUTH=client,
+    // available mechanisms do not fulfill requirements", heldout-v138d): the login to the relay.
+    ("auth=client, ", Context::Auth),
     ("size=ebig", Context::Mail),
     ("data=efilter", Context::EndOfData),
     // Client libraries naming the command a reply answered: "Error: MAIL FROM failed: '452 …'",
@@ -5862,6 +5865,17 @@ mod tests {
         assert_eq!(
             replies_of("C: RCPT TO:<a@example.com>\nS: 550 5.1.1 unknown"),
             [(550, Some(Context::Rcpt))]
+        );
+    }
+
+    /// Round 86: Sendmail's client-side "AUTH=client, …" rows are the login to the relay.
+    #[test]
+    fn round_86_sendmail_auth_client() {
+        assert_eq!(
+            stage_of(
+                "sm-mta[1]: AUTH=client, relay=smtp.example.com, temporary failure, connection abort"
+            ),
+            Some(Context::Auth)
         );
     }
 

@@ -1861,8 +1861,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("\"Diagnostic-Code: X-LOCAL; 500 (err.nosuchuser)\" (repo:jstedfast/MimeKit/UnitTests/TestData/messages/multipart-report.txt) and ZMailer's router \"554 … 5.0.0 unresolvable address: <a@b>; nosuchuser; a@b\" (vger.kernel.org, repo:ammarfaizi2/lore-inbox/m): the delivery system's own error name, no such user"),
     t("account_discontinued", &["account discontinued", "disabled or discontinued"], Suspend).hard()
         .src("\"550 Account discontinued, cancelled by user\" (repo:erizocosmico/go-bouncespy/bouncespy_test.go) and Yahoo's \"This account has been disabled or discontinued [#102]\" (v27b): an account its owner or the provider closed, suspend as the labelled sets read \"disabled\""),
-    t("debian_exim_no_remote", &["mailing to remote domains not supported"], NoRelaying).hard()
-        .src("Debian's exim4 with dc_eximconfig_configtype='local' refuses remote recipients with \"Mailing to remote domains not supported\" (repo:wikimedia/mediawiki-extensions-BounceHandler/tests/phpunit/bounce_emails/email1): the host does not relay"),
+    t("debian_exim_no_remote", &["mailing to remote domains not supported"], SystemError).hard()
+        .src("Debian's exim4 with dc_eximconfig_configtype='local' (\"local delivery only; not on a network\") fails every remote address in its `nonlocal` router with \"Mailing to remote domains not supported\" (repo:wikimedia/mediawiki-extensions-BounceHandler/tests/phpunit/bounce_emails/email1; an Exim main log's \"** … R=nonlocal: Mailing to remote domains not supported\", heldout-v124b): the sending host's own mail system is set up for local mail only (`dpkg-reconfigure exim4-config`), not a relay's refusal — a client relaying through the host meets \"relay not permitted\" at RCPT first. Read labels were split 2–2 (v138 read)"),
     t("yahoo_552_mailbox_not_found", &["requested mail action aborted, mailbox not found"], UserUnknown).hard()
         .src("Yahoo's \"552 1 Requested mail action aborted, mailbox not found\" after the message (repo:crisp-oss/email-bounce-parser/test/fixtures/552_no_such_recipient.txt): Yahoo checks the recipient after DATA and says so in its own words, an unknown user (not a filter, as generic user-unknown words after the message are)"),
     // --- Round 18: what blind sets v27a–v27d showed, read after they were measured ---
@@ -2059,7 +2059,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("repo:haraka/Haraka/outbound/hmail.js (force_tls_hosts: \"No TLS available but required by configuration.\" when the host offers no STARTTLS, \"Host failed TLS verification required by configuration.\" when its certificate does not verify; both temp_fail): TLS required and failed, failedstarttls"),
     t("haraka_delivered", &["[outbound] delivered file=", "[outbound]  delivered file="], Delivered)
         .src("repo:haraka/Haraka/outbound/hmail.js (delivered(): lognotice \"delivered file=<queue file> domain=… host=… ip=… port=… mode=SMTP tls=Y auth=N response=\\\"<final reply text>\\\" …\", after the remote accepted the message)"),
-    t("node_socket_errors", &["connect econnrefused", "read econnreset", "connect etimedout", "connect ehostunreach", "connect enetunreach", "write epipe", "socket timeout waiting on "], NetworkError)
+    t("node_socket_errors", &["connect econnrefused", "read econnreset", "write econnreset", "connect etimedout", "connect ehostunreach", "connect enetunreach", "write epipe", "socket timeout waiting on "], NetworkError)
         .src("Node.js net errors as Haraka's outbound logs them (repo:haraka/Haraka/outbound/hmail.js: \"[outbound] Failed to get pool entry: Error: connect ECONNREFUSED <ip>:25\", \"Ongoing connection failed to <host>:25 : socket timeout waiting on rcpt\", \"Failed to get socket: connect EHOSTUNREACH …\"; nodemailer prints the same errno words): the connection failed, networkerror; a refused TCP connection is no policy block"),
     t("opensmtpd_route_errors", &["network error on destination mxs", "temporary failure in mx lookup", "no valid route to destination", "no valid route to remote mx", "address family mismatch on destination mxs", "all routes to destination blocked"], NetworkError)
         .src("repo:OpenSMTPD/OpenSMTPD/usr.sbin/smtpd/mta.c (mta_on_mx: DNS_RETRY \"Temporary failure in MX lookup\"; mta_on_source: \"No valid route to remote MX\", \"Network error on destination MXs\", \"Address family mismatch on destination MXs\", \"All routes to destination blocked\", \"No valid route to destination\", all TempFail): no MX could be reached, networkerror"),
@@ -2852,7 +2852,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Broadcom Email Security.cloud \"451 4.7.6 [internal] STARTTLS required but not advertised\" (an enforced-TLS rule for the recipient domain, whose server offers no STARTTLS: the sending side's deferral, as Postfix's \"TLS is required, but was not offered\")"),
     t("starttls_required", &["must issue a starttls command first", "starttls is required", "starttls required", "tls required for rcpt domain", "tls required", "tls is required", "encryption required", "must use starttls", "please run starttls first", "requires starttls", "encryption required for requested authentication"], SecurityError).hard()
         .src("Postfix smtpd(8) / Sendmail / Gmail \"530 5.7.0 Must issue a STARTTLS command first\", Microsoft \"451 5.7.3 STARTTLS is required to send mail\": the receiver demands a secured session before MAIL or AUTH; retrying unencrypted never works"),
-    t("tls_handshake", &["handshake failed", "handshake failure", "tls negotiation failed", "starttls failed", "ssl routines", "wrong version number", "no shared cipher", "tls error from", "tls session failed", "certificate verify failed", "failed to parse certificate"], FailedStartTls)
+    t("tls_handshake", &["handshake failed", "handshake failure", "tls negotiation failed", "starttls failed", "ssl routines", "wrong version number", "no shared cipher", "tls error from", "tls session failed", "tls connection failed", "certificate verify failed", "failed to parse certificate"], FailedStartTls)
         .soft("A failed TLS handshake is a connection failure: the queue keeps the message and retries.")
         .src("Exim \"TLS error on connection … / TLS error from …: Handshake failed\" and OpenSSL \"SSL routines\" errors: the MTA defers and retries (Exim spec ch. \"Encrypted SMTP connections\"); Go's crypto/tls \"failed to parse certificate from server: x509: …\" in a qmail-style deferral of a Go MTA (tmail, heldout-v117a): the server's certificate could not be read, so no TLS session"),
     t("milter_tempfail", &["service unavailable - try again later"], SystemError)
@@ -3119,6 +3119,17 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Reason/RequirePTR.pm (\"access denied. ip name lookup failed\", Gmail's \"the corresponding forward DNS entry does not point to the sending IP\", \"unresolvable relay host name\", \"domain … mismatches client ip\")"),
     t("security_sisimai5", &["authentication turned on in your email client", "not subscribed to ses", "not authorized to perform ses:sendrawemail"], SecurityError)
         .src("Sisimai 5 lib/Sisimai/Reason/SecurityError.pm (MessageLabs' \"please turn on SMTP Authentication in your mail client\", Amazon SES's account and IAM refusals)"),
+    // --- Round 86: v138 read after measuring (non-Postfix MTAs' own log rows) ---
+    t("mta_own_setup", &["queue-fs:", "my unqualified host name", "bogus queue file", "bogus file uid/gid"], SystemError)
+        .soft("The mail system on this host cannot run as set up: its log row names what (its queue's permissions, its own host name); fix that and the queued mail goes out.")
+        .src("OpenSMTPD's queue back end \"warn: queue-fs: mkdir: Permission denied\" (https://github.com/OpenSMTPD/OpenSMTPD/issues/1159); Sendmail's \"My unqualified host name (…) unknown; sleeping for retry\" (it cannot resolve its own name, cf. the Sendmail Installation and Operation Guide) and \"bogus queue file, uid=… gid=…\" / \"Losing ./qf…: bogus file uid/gid in mqueue\" (queue files owned by the wrong user); Ubuntu Forums threads (heldout-v138d): the local mail system, no server refused anything"),
+    t("mda_killed", &["(terminated; signal"], MailerError)
+        .soft("The local delivery program was killed before it finished (a signal: out of memory, a timeout, an administrator); the message stays queued and is tried again.")
+        .src("OpenSMTPD's \"delivery: TempFail for …: … method=maildir … stat=Error (terminated; signal 9)\" (https://github.com/OpenSMTPD/OpenSMTPD/issues/644, heldout-v138d): the mda process was killed, a mailer error"),
+    t("haraka_outbound_failed", &["ongoing connection failed to"], NetworkError)
+        .src("Haraka's outbound \"Ongoing connection failed to 192.0.2.1:25 : Error: write ECONNRESET\" and \"[OutboundTLS] TLS connection failed. Marking 192.0.2.1 as non-TLS\" (https://github.com/haraka/Haraka/issues/2944, heldout-v138d): the connection to the receiver failed (its TLS failure is `tls_handshake`'s)"),
+    t("sendmail_auth_client_mechs", &["available mechanisms do not fulfill requirements"], SecurityError)
+        .src("Sendmail's \"AUTH=client, available mechanisms do not fulfill requirements\" (an Ubuntu Forums thread, heldout-v138d; Sendmail's AuthMechanisms and the relay's offered list share none it may use): the login to the relay could not be made"),
     // A delivery command's own words (Postfix pipe(8)/local(8) "temporary failure. Command
     // output: …") when no phrase above read them: a full mailbox or an unknown user said by
     // the command keeps its reason; what is left is the command failing.
@@ -4201,6 +4212,9 @@ fn without_filter_names(text: &str) -> std::borrow::Cow<'_, str> {
             && (host.contains("spam") || host.contains("virus"))
             && providers::blocklist_in(host).is_none()
             && !labels.iter().any(|l| l.contains("bl") || l.contains("dns"))
+            // A sentence run into the next without a space ("detected as
+            // spam.FortiGuard WebFilter(…)", FortiMail, heldout-v138b): no host.
+            && !(labels.len() == 2 && matches!(labels[0], "spam" | "virus"))
     };
     // The product's name as written, as an HTML entity and as its header's name.
     let text = [
@@ -7897,7 +7911,7 @@ mod tests {
             (None, None, None, "Receiver not found: user1", UserUnknown, None),
             (None, Some(500), None, "(err.nosuchuser)", UserUnknown, None),
             (None, Some(550), None, "Account discontinued, cancelled by user", Suspend, None),
-            (None, None, None, "Mailing to remote domains not supported", NoRelaying, None),
+            (None, None, None, "Mailing to remote domains not supported", SystemError, None),
             (Some(C::EndOfData), Some(552), None, "1 Requested mail action aborted, mailbox not found", UserUnknown, None),
         ]
     };
@@ -8967,6 +8981,70 @@ mod tests {
 
     /// Round 84 (v137 read after measuring): a TLS failure is read before the connection
     /// words it comes with; an empty reply after the greeting is a dropped connection.
+    /// Round 86 (v138 read after measuring): non-Postfix MTAs' own log rows — OpenSMTPD's
+    /// queue and killed mda, Sendmail's own host name, queue files and client AUTH, Haraka's
+    /// outbound failures — and a sentence run into the next ("spam.FortiGuard") is no
+    /// filter host's name.
+    #[test]
+    fn round_86_mta_own_rows() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Dec  3 13:10:38 mail2 smtpd[1]: warn: queue-fs: mkdir: Permission denied",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "delivery: TempFail for 7c1ba6adf8fcec21: from=<a@example.org>, to=<b@example.net>, user=b, method=maildir, delay=42m42s, stat=Error (terminated; signal 9)",
+                MailerError,
+            ),
+            (
+                None,
+                None,
+                "sendmail[1]: My unqualified host name (desktop) unknown; sleeping for retry",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "sendmail[1]: n2DAj1fe006727: bogus queue file, uid=114, gid=126, mode=100660",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "sm-mta[1]: pBG5EPQU022708: AUTH=client, available mechanisms do not fulfill requirements",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "[ERROR] [-] [outbound] Ongoing connection failed to 192.0.2.1:25 : Error: write ECONNRESET",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "[NOTICE] [-] [OutboundTLS] TLS connection failed. Marking 192.0.2.1 as non-TLS for 604800 seconds",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "This email from IP 192.0.2.1 has been rejected. The email message was detected as spam.FortiGuard WebFilter(https://example.com/ (Category))",
+                SpamDetected,
+            ),
+            (
+                None,
+                None,
+                "** a@example.com R=nonlocal: Mailing to remote domains not supported",
+                SystemError,
+            ),
+        ]);
+    }
+
     /// Round 85 (no wave read: replies written from the sources on the rules): a delivery
     /// command's own output is a mailer error unless it says which fault (procmail's missing
     /// home directory is the system's, a full maildir the mailbox's); a message length over
