@@ -4200,6 +4200,46 @@ fn without_bracketed(lowered: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The text with the names an Exim log row gives its router and transport taken out, their
+/// `R=` and `T=` kept: the names are the host's configuration, not what happened (cPanel's
+/// Exim routes all outbound mail through "R=dkim_lookuphost T=dkim_remote_smtp", whose
+/// "dkim" read "defer (111): Connection refused" as a DKIM failure; "R=spamcheck_router"
+/// names no spam).
+fn without_exim_names(lowered: &str) -> std::borrow::Cow<'_, str> {
+    let named = |w: &str| {
+        w.strip_prefix("r=")
+            .or_else(|| w.strip_prefix("t="))
+            .is_some_and(|name| {
+                !name.is_empty()
+                    && name
+                        .trim_end_matches(':')
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            })
+    };
+    if !lowered.contains(" r=") && !lowered.contains(" t=") {
+        return std::borrow::Cow::Borrowed(lowered);
+    }
+    if !lowered.split_whitespace().any(named) {
+        return std::borrow::Cow::Borrowed(lowered);
+    }
+    let mut out = String::with_capacity(lowered.len());
+    for (i, line) in lowered.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let words: Vec<&str> = line
+            .split(' ')
+            .map(|w| {
+                // The marker ("r=", "t=") is ASCII: two bytes, a char boundary.
+                if named(w) { w.get(..2).unwrap_or(w) } else { w }
+            })
+            .collect();
+        out.push_str(&words.join(" "));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The text with the names of filtering hosts and products taken out: a host named for its
 /// job (`filter01.antispam.example.net`, `mx1.spamexperts.com`) or Barracuda's product
 /// name ("Spam & Virus Firewall", its header form "X-Spam-&-Virus-Firewall") says which
@@ -4915,6 +4955,7 @@ pub fn classify(
 ) -> Classification {
     // Web pages typeset the apostrophe ("can’t", "doesn’t"): the phrases are written with '.
     let lowered = plain_apostrophes(text.to_lowercase());
+    let lowered = without_exim_names(&lowered);
     let phrases = without_bracketed(&lowered);
     let phrases = without_urls(&phrases);
     let phrases = without_filter_names(&phrases);
@@ -9065,6 +9106,19 @@ mod tests {
                 Some("4.0.0"),
                 "stat=Deferred: Temporary AUTH failure",
                 SecurityError,
+            ),
+            // cPanel's outbound router and transport names are no DKIM failure.
+            (
+                None,
+                None,
+                "2024-01-01 12:00:00 1rA-000 == a@example.com R=dkim_lookuphost T=dkim_remote_smtp defer (111): Connection refused",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "2024-01-01 12:00:00 1rA-000 == a@example.com R=dkim_lookuphost T=dkim_remote_smtp defer (-1): host lookup did not complete",
+                NetworkError,
             ),
             (
                 None,
