@@ -4246,22 +4246,29 @@ fn without_exim_names(lowered: &str) -> std::borrow::Cow<'_, str> {
 /// machine answered, not that the message was spam or carried a virus (heldout-v12b's
 /// "#5.0.0 X-Spam-&-Virus-Firewall; []: Name or service not known" is an unknown host).
 /// A DNS block list's zone (`zen.spamhaus.org`, `all.spamrats.com`, `bl.spamcop.net`)
-/// stays: naming the list is the refusal.
+/// stays: naming the list is the refusal. So do hosts named for a check (`dkim.example.com`,
+/// `spf-relay.example.net`), also in a log's `host[address]` form ("connect to
+/// spamfilter.example.com[192.0.2.1]:25: Connection refused" is a refused connection).
 fn without_filter_names(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("spam") && !text.contains("virus") {
+    const CHECK_WORDS: [&str; 5] = ["spam", "virus", "dkim", "spf", "dmarc"];
+    if !CHECK_WORDS.iter().any(|w| text.contains(w)) {
         return std::borrow::Cow::Borrowed(text);
     }
     let filter_host = |w: &str| {
+        // Postfix's and Exim's "host[address]:port": the name before the bracket; a log
+        // field's value ("relay=…", Exim's "H=…").
+        let w = w.split('[').next().unwrap_or(w);
+        let w = w.rsplit('=').next().unwrap_or(w);
         let host = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
         let labels: Vec<&str> = host.split('.').collect();
         labels.len() >= 2
             && labels
                 .iter()
                 .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-            && labels
-                .last()
-                .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
-            && (host.contains("spam") || host.contains("virus"))
+            && labels.last().is_some_and(|t| {
+                t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()) && !CHECK_WORDS.contains(t)
+            })
+            && CHECK_WORDS.iter().any(|c| host.contains(c))
             && providers::blocklist_in(host).is_none()
             && !labels.iter().any(|l| l.contains("bl") || l.contains("dns"))
             // A sentence run into the next without a space ("detected as
@@ -9095,6 +9102,15 @@ mod tests {
                 "** a@example.com R=nonlocal: Mailing to remote domains not supported",
                 SystemError,
             ),
+        ]);
+    }
+
+    /// Round 86, from the MTAs' own sources: a transport's failure, Sendmail's login and
+    /// lost connections, and the names a log gives its routers, transports and hosts, which
+    /// say nothing of what happened.
+    #[test]
+    fn round_86_names_in_log_rows() {
+        assert_reasons(&[
             (
                 None,
                 None,
@@ -9106,6 +9122,25 @@ mod tests {
                 Some("4.0.0"),
                 "stat=Deferred: Temporary AUTH failure",
                 SecurityError,
+            ),
+            // Nor are hosts named for a check, in a log's host[address] or field=value form.
+            (
+                None,
+                None,
+                "postfix/smtp[1]: 1A2B: to=<a@example.com>, relay=none, status=deferred (connect to spamfilter.example.com[192.0.2.1]:25: Connection refused)",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "to=<a@example.com>, relay=dkim.example.com[192.0.2.1]:25, status=deferred (conversation with dkim.example.com[192.0.2.1] timed out while receiving the initial server greeting)",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "== a@example.com R=dnslookup T=remote_smtp defer (111) H=spam-gw.example.com [192.0.2.1]: Connection refused",
+                NetworkError,
             ),
             // cPanel's outbound router and transport names are no DKIM failure.
             (
