@@ -4200,6 +4200,47 @@ fn without_bracketed(lowered: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The reply's text as the rules read it: lower case, plain apostrophes (web pages typeset
+/// "can’t"), without the names a log gives its routers and transports or the sender's words
+/// it quotes (a header check's matched header, an arrival's subject).
+fn reply_words(text: &str) -> String {
+    let lowered = plain_apostrophes(text.to_lowercase());
+    let lowered = without_exim_names(&lowered);
+    match header_check_action(&lowered) {
+        Some(action) => action.to_string(),
+        None => lowered.into_owned(),
+    }
+}
+
+/// Postfix cleanup's header and body checks log the matched header or body line itself
+/// ("reject: header Subject: Your mailbox quota is full from host[192.0.2.1]; from=<…>
+/// to=<…> proto=ESMTP helo=<…>: 5.7.1 message content rejected"; cleanup(8),
+/// header_checks(5)): the sender's words are what matched, not why. The action's own text
+/// after the envelope fields (`…helo=<…>: `, or `to=<…>: ` for local mail) is the reason; a
+/// `warning:` (WARN) has none. `None` when
+/// the row is no such log.
+fn header_check_action(lowered: &str) -> Option<&str> {
+    let start = [
+        "reject: header ",
+        "reject: body ",
+        "warning: header ",
+        "warning: body ",
+        "discard: header ",
+        "discard: body ",
+        "hold: header ",
+        "hold: body ",
+    ]
+    .iter()
+    .filter_map(|m| lowered.find(m))
+    .min()?;
+    // The envelope fields after the matched line: "; from=<…> to=<…>", then, from a
+    // network client, "proto=… helo=<…>"; the action's text follows the last of them.
+    let rest = &lowered[start..];
+    let fields = &rest[rest.find("; from=<")?..];
+    let text = fields.find(">: ").map_or("", |i| &fields[i + 3..]);
+    Some(text.trim())
+}
+
 /// The text with the names an Exim log row gives its router and transport taken out, their
 /// `R=` and `T=` kept: the names are the host's configuration, not what happened (cPanel's
 /// Exim routes all outbound mail through "R=dkim_lookuphost T=dkim_remote_smtp", whose
@@ -4220,24 +4261,47 @@ fn without_exim_names(lowered: &str) -> std::borrow::Cow<'_, str> {
     if !lowered.contains(" r=") && !lowered.contains(" t=") {
         return std::borrow::Cow::Borrowed(lowered);
     }
-    if !lowered.split_whitespace().any(named) {
-        return std::borrow::Cow::Borrowed(lowered);
+    let base = without_exim_subject(lowered);
+    if !base.split_whitespace().any(named) {
+        return base;
     }
-    let mut out = String::with_capacity(lowered.len());
-    for (i, line) in lowered.split('\n').enumerate() {
+    let mut out = String::with_capacity(base.len());
+    for (i, line) in base.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
         let words: Vec<&str> = line
             .split(' ')
-            .map(|w| {
-                // The marker ("r=", "t=") is ASCII: two bytes, a char boundary.
-                if named(w) { w.get(..2).unwrap_or(w) } else { w }
-            })
+            // The marker ("r=", "t=") is ASCII: two bytes, a char boundary.
+            .map(|w| if named(w) { w.get(..2).unwrap_or(w) } else { w })
             .collect();
         out.push_str(&words.join(" "));
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// An Exim arrival row's `T="…"` is the message's subject (log_selector +subject): the
+/// sender's words, taken out with their quotes (`T=""` stays). A quote inside is escaped.
+fn without_exim_subject(lowered: &str) -> std::borrow::Cow<'_, str> {
+    let Some(start) = lowered.find(" t=\"") else {
+        return std::borrow::Cow::Borrowed(lowered);
+    };
+    let open = start + " t=\"".len();
+    let tail = &lowered[open..];
+    let mut end = None;
+    let mut escaped = false;
+    for (i, c) in tail.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => {
+                end = Some(i);
+                break;
+            }
+            _ => escaped = false,
+        }
+    }
+    let rest = end.map_or("", |i| &tail[i + 1..]);
+    std::borrow::Cow::Owned(format!("{} t=\"\"{rest}", &lowered[..start]))
 }
 
 /// The text with the names of filtering hosts and products taken out: a host named for its
@@ -4960,9 +5024,7 @@ pub fn classify(
     text: &str,
     whole: &str,
 ) -> Classification {
-    // Web pages typeset the apostrophe ("can’t", "doesn’t"): the phrases are written with '.
-    let lowered = plain_apostrophes(text.to_lowercase());
-    let lowered = without_exim_names(&lowered);
+    let lowered = reply_words(text);
     let phrases = without_bracketed(&lowered);
     let phrases = without_urls(&phrases);
     let phrases = without_filter_names(&phrases);
@@ -9103,6 +9165,48 @@ mod tests {
                 SystemError,
             ),
         ]);
+    }
+
+    /// The sender's own words a log quotes are not why: Postfix's header checks log the
+    /// matched header (its action's text after the envelope fields is the reason; a WARN
+    /// has none), Exim's arrival row the subject.
+    #[test]
+    fn quoted_headers_and_subjects_are_not_reasons() {
+        assert_eq!(
+            header_check_action(
+                "1a2b: reject: header subject: your mailbox quota is full from x[192.0.2.1]; from=<a@example.org> to=<b@example.com> proto=esmtp helo=<x>: message content rejected"
+            ),
+            Some("message content rejected")
+        );
+        assert_eq!(
+            header_check_action(
+                "1a2b: warning: header subject: account blocked from x[192.0.2.1]; from=<a@example.org> to=<b@example.com> proto=esmtp helo=<x>"
+            ),
+            Some("")
+        );
+        assert_eq!(
+            header_check_action(
+                "1a2b: reject: header subject: over quota from local; from=<a@example.org> to=<b@example.com>: banned subject"
+            ),
+            Some("banned subject")
+        );
+        assert_eq!(
+            header_check_action("550 5.7.1 message content rejected"),
+            None
+        );
+        let c = classify_example(
+            None,
+            None,
+            Some("5.7.1"),
+            "postfix/cleanup[1]: 1A2B: reject: header Subject: Your mailbox quota is full from x[192.0.2.1]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<x>: message content rejected",
+        );
+        assert_eq!(c.reason, Some(SpamDetected));
+        assert_eq!(
+            without_exim_subject(
+                "<= a@example.org h=x [192.0.2.1] p=esmtps s=1 t=\"your \\\"account\\\" is blocked\" from <a@example.org>"
+            ),
+            "<= a@example.org h=x [192.0.2.1] p=esmtps s=1 t=\"\" from <a@example.org>"
+        );
     }
 
     /// Round 86, from the MTAs' own sources: a transport's failure, Sendmail's login and
