@@ -3138,8 +3138,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("mda_killed", &["(terminated; signal"], MailerError)
         .soft("The local delivery program was killed before it finished (a signal: out of memory, a timeout, an administrator); the message stays queued and is tried again.")
         .src("OpenSMTPD's \"delivery: TempFail for …: … method=maildir … stat=Error (terminated; signal 9)\" (https://github.com/OpenSMTPD/OpenSMTPD/issues/644, heldout-v138d): the mda process was killed, a mailer error"),
-    t("haraka_outbound_failed", &["ongoing connection failed to"], NetworkError)
-        .src("Haraka's outbound \"Ongoing connection failed to 192.0.2.1:25 : Error: write ECONNRESET\" and \"[OutboundTLS] TLS connection failed. Marking 192.0.2.1 as non-TLS\" (https://github.com/haraka/Haraka/issues/2944, heldout-v138d): the connection to the receiver failed (its TLS failure is `tls_handshake`'s)"),
+    t("haraka_outbound_failed", &["ongoing connection failed to", "socket connection failed ("], NetworkError)
+        .src("Haraka's outbound \"Ongoing connection failed to 192.0.2.1:25 : Error: write ECONNRESET\" and \"[OutboundTLS] TLS connection failed. Marking 192.0.2.1 as non-TLS\" (https://github.com/haraka/Haraka/issues/2944, heldout-v138d), MDaemon's \"Socket connection failed (192.0.2.1:25)\" in its routing log: the connection to the receiver failed (its TLS failure is `tls_handshake`'s)"),
     t("sendmail_auth_client_mechs", &["available mechanisms do not fulfill requirements"], SecurityError)
         .src("Sendmail's \"AUTH=client, available mechanisms do not fulfill requirements\" (an Ubuntu Forums thread, heldout-v138d; Sendmail's AuthMechanisms and the relay's offered list share none it may use): the login to the relay could not be made"),
     // A delivery command's own words (Postfix pipe(8)/local(8) "temporary failure. Command
@@ -5005,14 +5005,27 @@ fn nearest_instead(
     match ask
         .then(|| like_labelled(text, code, enhanced, ctx))
         .flatten()
-        .filter(|(_, r)| *r != Delivered || (code.is_none() && enhanced.is_none()))
-    {
+        .filter(|(_, r)| {
+            *r != Delivered || (code.is_none() && enhanced.is_none() && !says_failed(text))
+        }) {
         Some((s, r)) => {
             *rule = format!("similar:{}", s.id);
             (Some(r), Some(s))
         }
         None => (reason, None),
     }
+}
+
+/// Whether a code-less row says its delivery failed, so that no labelled acceptance is its
+/// nearest reading: SmarterMail's "Delivery for a@b to c@d has completed (Bounced)" was read
+/// as its "… has completed (Delivered)" neighbour.
+fn says_failed(text: &str) -> bool {
+    let l = text.to_ascii_lowercase();
+    // Not "failed" alone: a client's "send failed: sending SMTP RESET command: not
+    // connected" after the message went through is labelled delivered (heldout-v84b).
+    ["bounced", "rejected", "undeliverable"]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 /// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
@@ -9207,6 +9220,27 @@ mod tests {
             ),
             "<= a@example.org h=x [192.0.2.1] p=esmtps s=1 t=\"\" from <a@example.org>"
         );
+    }
+
+    /// A code-less row that says it bounced never takes a labelled acceptance as its nearest
+    /// reading; MDaemon's "Socket connection failed" is the network.
+    #[test]
+    fn a_bounced_row_is_not_delivered() {
+        let c = classify_example(
+            None,
+            None,
+            None,
+            "12:00:00.000 [12345] Delivery for a@example.org to b@example.com has completed (Bounced) Filter: None",
+        );
+        assert_ne!(c.reason, Some(Delivered));
+        assert!(says_failed("has completed (Bounced)"));
+        assert!(!says_failed("has completed (Delivered)"));
+        assert_reasons(&[(
+            None,
+            None,
+            "Mon 2024-01-01 12:00:00.000: Socket connection failed (192.0.2.1:25)",
+            NetworkError,
+        )]);
     }
 
     /// Round 86, from the MTAs' own sources: a transport's failure, Sendmail's login and
