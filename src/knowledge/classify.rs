@@ -644,9 +644,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("local_tool_permission", &["fatal: chdir…permission denied", "fatal: open…permission denied", "mail_queue_enter…permission denied", "can not chdir…permission denied", "cannot chdir…permission denied"], SystemError)
         .soft("The sending host's own mail system cannot reach its queue or configuration: fix the file permissions (Postfix: `postfix set-permissions`), then send again.")
         .src("Postfix's sendmail and postdrop \"fatal: open /etc/postfix/main.cf: Permission denied\", \"fatal: chdir /var/spool/postfix: Permission denied\", \"warning: mail_queue_enter: create file maildrop/…: Permission denied\", Sendmail's \"can not chdir(/var/spool/clientmqueue/): Permission denied\" (heldout-v99d): the local queue's permissions, no server refused anything"),
-    t("local_mail_system_fault", &["while waiting for lock", "error reading configuration", "unable to look up public/pickup", "procmail: couldn't chdir to"], SystemError)
+    t("local_mail_system_fault", &["while waiting for lock", "error reading configuration", "unable to look up public/pickup", "procmail: couldn't chdir to", "queue-fs:", "my unqualified host name", "bogus queue file", "bogus file uid/gid"], SystemError)
         .soft("The mail system on this host is misconfigured or not running: look at its log, fix it, and the queued mail goes out.")
-        .src("Dovecot LMTP's \"Error: Timeout (180s) while waiting for lock for transaction log file\" and \"Fatal: Error reading configuration: Invalid settings\", Postfix postdrop's \"warning: unable to look up public/pickup: No such file or directory\" (the pickup service is not running; heldout-v99d), procmail's \"Couldn't chdir to\" a recipient's missing home directory (Postfix local(8)'s \"Command output:\", heldout-v66a): a fault of the local mail system"),
+        .src("Dovecot LMTP's \"Error: Timeout (180s) while waiting for lock for transaction log file\" and \"Fatal: Error reading configuration: Invalid settings\", Postfix postdrop's \"warning: unable to look up public/pickup: No such file or directory\" (the pickup service is not running; heldout-v99d), procmail's \"Couldn't chdir to\" a recipient's missing home directory (Postfix local(8)'s \"Command output:\", heldout-v66a): a fault of the local mail system; OpenSMTPD's queue back end \"warn: queue-fs: mkdir: Permission denied\" (https://github.com/OpenSMTPD/OpenSMTPD/issues/1159); Sendmail's \"My unqualified host name (…) unknown; sleeping for retry\" (it cannot resolve its own name, cf. the Sendmail Installation and Operation Guide) and \"bogus queue file, uid=… gid=…\" / \"Losing ./qf…: bogus file uid/gid in mqueue\" (queue files owned by the wrong user); Ubuntu Forums threads (heldout-v138d): the local mail system, no server refused anything"),
     t("local_mailer_misused", &["fatal: usage: sendmail", "recipient addresses must be specified on the command line", "no addresses that were not also on the command line", "account default not found", "msmtp: account default", ": host not set", "cannot open mailhub", "child exited 127", "could not instantiate mail function", "maildir delivery process failed"], MailerError).hard()
         .src("The sending host's own mail program failing before any server is reached: Postfix's sendmail \"fatal: usage: sendmail [options]\" and \"Recipient addresses must be specified on the command line or via the -t option\", Exim's -t \"contained no addresses that were not also on the command line\", msmtp's \"account default not found: no configuration file available\" and \"host not set\", sSMTP's \"Cannot open mailhub:25\", mutt's \"child exited 127 (Exec error.)\", PHPMailer's \"Could not instantiate mail function\" (PHP's mail() failed), a maildir delivery program's \"refuse to deliver mail as root\" (heldout-v99d): the mailer or its configuration"),
     t("no_recipients_in_message", &["no recipient addresses found in message header", "msmtp: no recipients found"], ContentError).hard()
@@ -3132,13 +3132,10 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("security_sisimai5", &["authentication turned on in your email client", "not subscribed to ses", "not authorized to perform ses:sendrawemail"], SecurityError)
         .src("Sisimai 5 lib/Sisimai/Reason/SecurityError.pm (MessageLabs' \"please turn on SMTP Authentication in your mail client\", Amazon SES's account and IAM refusals)"),
     // --- Round 86: v138 read after measuring (non-Postfix MTAs' own log rows) ---
-    t("mta_own_setup", &["queue-fs:", "my unqualified host name", "bogus queue file", "bogus file uid/gid"], SystemError)
-        .soft("The mail system on this host cannot run as set up: its log row names what (its queue's permissions, its own host name); fix that and the queued mail goes out.")
-        .src("OpenSMTPD's queue back end \"warn: queue-fs: mkdir: Permission denied\" (https://github.com/OpenSMTPD/OpenSMTPD/issues/1159); Sendmail's \"My unqualified host name (…) unknown; sleeping for retry\" (it cannot resolve its own name, cf. the Sendmail Installation and Operation Guide) and \"bogus queue file, uid=… gid=…\" / \"Losing ./qf…: bogus file uid/gid in mqueue\" (queue files owned by the wrong user); Ubuntu Forums threads (heldout-v138d): the local mail system, no server refused anything"),
     t("mda_killed", &["(terminated; signal"], MailerError)
         .soft("The local delivery program was killed before it finished (a signal: out of memory, a timeout, an administrator); the message stays queued and is tried again.")
         .src("OpenSMTPD's \"delivery: TempFail for …: … method=maildir … stat=Error (terminated; signal 9)\" (https://github.com/OpenSMTPD/OpenSMTPD/issues/644, heldout-v138d): the mda process was killed, a mailer error"),
-    t("haraka_outbound_failed", &["ongoing connection failed to", "socket connection failed ("], NetworkError)
+    t("outbound_connection_failed", &["ongoing connection failed to", "socket connection failed ("], NetworkError)
         .src("Haraka's outbound \"Ongoing connection failed to 192.0.2.1:25 : Error: write ECONNRESET\" and \"[OutboundTLS] TLS connection failed. Marking 192.0.2.1 as non-TLS\" (https://github.com/haraka/Haraka/issues/2944, heldout-v138d), MDaemon's \"Socket connection failed (192.0.2.1:25)\" in its routing log: the connection to the receiver failed (its TLS failure is `tls_handshake`'s)"),
     t("sendmail_auth_client_mechs", &["available mechanisms do not fulfill requirements"], SecurityError)
         .src("Sendmail's \"AUTH=client, available mechanisms do not fulfill requirements\" (an Ubuntu Forums thread, heldout-v138d; Sendmail's AuthMechanisms and the relay's offered list share none it may use): the login to the relay could not be made"),
@@ -3906,27 +3903,25 @@ fn refused_under_success(
     // The reader may have taken the command from a line of its own (a stamped log splits
     // into lines, and the reply's line is the one read): the context says it then
     // (heldout-v114c, heldout-v95b).
-    if code == Some(220)
-        && (ctx == Some(Context::StartTls) || whole_lower.contains("client -> server: starttls"))
-        && whole_lower.contains("could not connect to smtp host.")
-    {
-        return Some((FailedStartTls, Bounce::Soft, "tls_after_ready", None));
-    }
-    // JavaMail quotes STARTTLS's go-ahead in the exception of the handshake that followed:
-    // "AuthenticationFailedException: 220 2.0.0 Ready to start TLS … Could not convert
-    // socket to TLS … SSLHandshakeException: PKIX path building failed" (Keycloak,
-    // heldout-v137a): the server's certificate was not trusted.
-    if code == Some(220)
-        && lowered.contains("ready to start tls")
-        && [
-            "could not convert socket to tls",
-            "sslhandshakeexception",
-            "pkix path building failed",
-        ]
-        .iter()
-        .any(|w| whole_lower.contains(w))
-    {
-        return Some((FailedStartTls, Bounce::Soft, "tls_after_ready", None));
+    if code == Some(220) {
+        let phpmailer = (ctx == Some(Context::StartTls)
+            || whole_lower.contains("client -> server: starttls"))
+            && whole_lower.contains("could not connect to smtp host.");
+        // JavaMail quotes STARTTLS's go-ahead in the exception of the handshake that followed:
+        // "AuthenticationFailedException: 220 2.0.0 Ready to start TLS … Could not convert
+        // socket to TLS … SSLHandshakeException: PKIX path building failed" (Keycloak,
+        // heldout-v137a): the server's certificate was not trusted.
+        let javamail = lowered.contains("ready to start tls")
+            && [
+                "could not convert socket to tls",
+                "sslhandshakeexception",
+                "pkix path building failed",
+            ]
+            .iter()
+            .any(|w| whole_lower.contains(w));
+        if phpmailer || javamail {
+            return Some((FailedStartTls, Bounce::Soft, "tls_after_ready", None));
+        }
     }
     if let Some(found) = code
         .is_some_and(|c| (200..300).contains(&c))
