@@ -5023,6 +5023,31 @@ fn says_failed(text: &str) -> bool {
         .any(|w| l.contains(w))
 }
 
+/// A mail server's status row that reports no failure (a connection, an arrival, the
+/// queue's own bookkeeping, [`super::status_rows`]) is read as every labelled set reads a row
+/// where nothing failed (a filter's pass row, a clean session summary): `delivered`, with
+/// what the row says; no labelled failure lends it its reason by likeness.
+fn status_row_reading(
+    code: Option<u16>,
+    enhanced: Option<EnhancedCode>,
+    text: &str,
+) -> Option<Classification> {
+    if code.is_some() || enhanced.is_some() {
+        return None;
+    }
+    let row = super::status_rows::informational(text)?;
+    Some(Classification {
+        reason: Some(Delivered),
+        bounce: None,
+        acts: None,
+        provider: None,
+        blocklist: None,
+        rule: format!("status_row:{}", row.id),
+        note: Some(row.says.to_string()),
+        similar: None,
+    })
+}
+
 /// Classifies one reply. `whole` is the whole pasted line (host names, wrappers); `text`
 /// the reply text. `code` is `None` when only an enhanced code was given.
 pub fn classify(
@@ -5032,6 +5057,9 @@ pub fn classify(
     text: &str,
     whole: &str,
 ) -> Classification {
+    if let Some(c) = status_row_reading(code, enhanced, text) {
+        return c;
+    }
     let lowered = reply_words(text);
     let phrases = without_bracketed(&lowered);
     let phrases = without_urls(&phrases);
@@ -5108,18 +5136,8 @@ pub fn classify(
     // No rule placed it, or only the codes guessed it (and nothing after them changed it).
     let ask = !success && (guessed && reason == weak || matches!(reason, None | Some(Undefined)));
     let (reason, similar) = nearest_instead(ask, reason, text, code, enhanced, ctx, &mut rule);
-    let bounce = if success || matches!(reason, None | Some(Delivered)) {
-        None
-    } else {
-        Some(bounce_of(
-            reason,
-            ctx,
-            code,
-            enhanced,
-            &whole_lower,
-            forced_bounce,
-        ))
-    };
+    let bounce = (!success && !matches!(reason, None | Some(Delivered)))
+        .then(|| bounce_of(reason, ctx, code, enhanced, &whole_lower, forced_bounce));
     let note = note.or_else(|| misused_rate_code(code, reason));
     let relay = reason == Some(NoRelaying);
     let provider = relay_refusal_provider(relay, provider, &hay, &lowered, code, enhanced);

@@ -17,6 +17,7 @@ pub mod rule;
 pub mod rules;
 pub mod sequences;
 pub mod similar;
+pub mod status_rows;
 pub mod vendors;
 
 use crate::exit::Status;
