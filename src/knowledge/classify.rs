@@ -641,7 +641,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Mailman 2's \"Your message was sent from an address which is not on the list of people who are authorized to post to this mailing list. Your message has been forwarded to the list maintainer for review.\" (heldout-v99c): held, not refused"),
     t("plesk_greylist_defer", &["defer during call 'grey' handler"], Greylisting)
         .src("Plesk's mail handlers \"DEFER during call 'grey' handler\" before \"451 4.7.1 Service unavailable - try again later\" (Plesk's greylisting handler, heldout-v99b): greylisted"),
-    t("local_tool_permission", &["fatal: chdir…permission denied", "fatal: open…permission denied", "mail_queue_enter…permission denied", "can not chdir…permission denied", "cannot chdir…permission denied"], SystemError)
+    t("local_tool_permission", &["fatal: chdir…permission denied", "fatal: open…permission denied", "mail_queue_enter…permission denied", "cannot create queue file", "can not chdir…permission denied", "cannot chdir…permission denied"], SystemError)
         .soft("The sending host's own mail system cannot reach its queue or configuration: fix the file permissions (Postfix: `postfix set-permissions`), then send again.")
         .src("Postfix's sendmail and postdrop \"fatal: open /etc/postfix/main.cf: Permission denied\", \"fatal: chdir /var/spool/postfix: Permission denied\", \"warning: mail_queue_enter: create file maildrop/…: Permission denied\", Sendmail's \"can not chdir(/var/spool/clientmqueue/): Permission denied\" (heldout-v99d): the local queue's permissions, no server refused anything"),
     t("local_mail_system_fault", &["while waiting for lock", "error reading configuration", "unable to look up public/pickup", "procmail: couldn't chdir to", "queue-fs:", "my unqualified host name", "bogus queue file", "bogus file uid/gid"], SystemError)
@@ -2556,6 +2556,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Lhost/qmail.pm $messagesof (a .qmail program delivery whose script names a missing interpreter: systemerror; its \"system error\" and \"Unable to\" are left to the (#4.x.x) code qmail prints with them, as words that common would take other servers' lines)"),
     t("qmail_null_mx", &["couldn't find a mail exchanger or ip address"], NotAccept).hard()
         .src("Sisimai 5 lib/Sisimai/Lhost/qmail.pm and go-sisimai lhost/via-qmail.go $messagesof (notqmail 1.08 \"Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)\" for a null MX destination: notaccept; Lhost/X4.pm's older table says networkerror)"),
+    t("qmail_local_maildir", &["unable to chdir to maildir", "timeout on maildir delivery", "temporary error on maildir delivery"], SystemError)
+        .soft("The receiving host's qmail-local could not write the recipient's maildir (missing, unreadable, or its disk slow): the message stays queued until its postmaster fixes the maildir.")
+        .src("qmail-local.c maildir(): the delivery child's exit 2 \"Unable to chdir to maildir. (#4.2.1)\", 3 \"Timeout on maildir delivery. (#4.3.0)\", otherwise \"Temporary error on maildir delivery. (#4.3.0)\", all exit 111 (temporary; notqmail, netqmail and indimail alike); Sisimai 5 lib/Sisimai/Lhost/qmail.pm reads qmail's \"Unable to\" as systemerror"),
     t("qmail_ldap_system", &["automatic homedir creator crashed", "illegal value in ldap attribute", "ldap attribute is not given but mandatory", "timeout while performing search on ldap server", "too many results returned but needs to be unique", "error while executing qmail-forward", "temporary error in automatic homedir creation", "temporary failure in ldap lookup", "unable to contact ldap server", "unable to login into ldap server"], SystemError)
         .src("Sisimai 5 lib/Sisimai/Lhost/qmail.pm $failonldap (qmail-ldap-1.03-20040101.patch: the recipient system's LDAP lookup, homedir creation or qmail-forward failed, (#4.3.0)/(#4.4.3)/(#5.3.5)/(#5.4.4): systemerror)"),
     t("courier_dns_violates_rfc1035", &["dns violates rfc 1035"], SystemError).hard()
@@ -3144,6 +3147,11 @@ pub const TEXT_RULES: &[TextRule] = &[
     // the command keeps its reason; what is left is the command failing.
     t("delivery_command_output", &["command output:"], MailerError)
         .src("Postfix pipe(8): a delivery command's non-zero exit is logged with its output, \"status=deferred (temporary failure. Command output: …)\" (https://www.postfix.org/pipe.8.html, EX_TEMPFAIL and other sysexits codes); Sisimai 5 lib/Sisimai/Reason/MailerError.pm: the local mailer program failed. Ahead of the weak words, so dovecot-lda's \"Permission denied\" on its own log file is not read as a receiver's block"),
+    // The operating system's EACCES after a file operation of a delivery on this host, when
+    // no delivery command's output said it (that is the command failing, above).
+    t("file_permission_denied", &["cannot open file: permission denied", "error writing message: permission denied", "defer (13): permission denied", "permission denied: cannot open", "permission denied: creating", "permission denied: while creating", "permission denied: while opening", "cannot open…: permission denied", "can't open…: permission denied", "unable to open…: permission denied", "create file…: permission denied"], SystemError)
+        .soft("A file permission on the receiving host stops the local delivery and the message stays in its queue: it passes once its postmaster fixes the permissions.")
+        .src("The operating system's EACCES, strerror \"Permission denied\", after a file operation on the receiving host: qmail-local's \"cannot open file: Permission denied\" (qmail-local.c), Postfix local(8)'s \"cannot update mailbox … error writing message: Permission denied\", Exim's local transport \"defer (13): Permission denied: cannot open /var/mail/…\" (errno 13 is EACCES; Exim spec ch. \"Log files\", the errno after defer): a file on the host, not a refusal of the sender"),
     t("vacation_sisimai", &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on", "out of the office"], Vacation)
         .src("Sisimai lib/Sisimai/Reason/Vacation.pm (an automatic out-of-office answer quoted as the reply)"),
 ];
@@ -9259,6 +9267,66 @@ mod tests {
     /// Round 86, from the MTAs' own sources: a transport's failure, Sendmail's login and
     /// lost connections, and the names a log gives its routers, transports and hosts, which
     /// say nothing of what happened.
+    /// Round 87: a file permission on the delivering host is its own fault, not a block
+    /// ("denied" is a weak word of blocks); qmail-local's maildir failures are the host's.
+    /// (qmail's rows as `explain` passes them, the underscores read as spaces.)
+    #[test]
+    fn round_87_local_files() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "delivery 41: deferral: /var/qmail/bin/qmail-local: cannot open file: Permission denied/",
+                SystemError,
+            ),
+            (
+                None,
+                Some("4.2.0"),
+                "postfix/local[1]: 1A2B: to=<b@example.org>, relay=local, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/b for user b. error writing message: Permission denied)",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "1vAbCd-000123-AB == b@example.org R=localuser T=local_delivery defer (13): Permission denied: cannot open /var/mail/b",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "1vAbCd-000123-AB == b@example.org R=localuser T=maildir_home defer (13): Permission denied: while creating file in /home/b/Maildir/new",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "sendmail[1]: wB1A01a2222: SYSERR(root): queueup: cannot create queue file ./qfwB1A01a2222, euid=0, fd=-1, fp=0x0: Permission denied",
+                SystemError,
+            ),
+            (
+                None,
+                Some("4.2.1"),
+                "delivery 18: deferral: Unable to chdir to maildir. (#4.2.1)/",
+                SystemError,
+            ),
+            (
+                None,
+                Some("4.3.0"),
+                "delivery 32: deferral: Timeout on maildir delivery. (#4.3.0)/",
+                SystemError,
+            ),
+            // A delivery command's own output stays the command failing (round 85).
+            (
+                None,
+                Some("4.3.0"),
+                "status=deferred (temporary failure. Command output: Can't open log file /var/log/dovecot.log: Permission denied )",
+                MailerError,
+            ),
+            // A server's refusal in those words stays a block.
+            (Some(550), None, "Permission denied", Blocked),
+        ]);
+    }
+
     #[test]
     fn round_86_names_in_log_rows() {
         assert_reasons(&[
