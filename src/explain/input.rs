@@ -3915,11 +3915,33 @@ fn reply_to_split_in_a_word(l: &str) -> Option<Context> {
         .map(|(_, ctx)| *ctx)
 }
 
+/// Courier's SMTP server logs each refusal as `courieresmtpd: error,relay=…,` and then the
+/// envelope it refused, `from=<…>,to=<…>: 550 User unknown.` (the recipient: RCPT) or
+/// `from=<…>: 517-SPF fail …` without `to=` (the sender: MAIL), or the reply and the
+/// client's command, `msg="535 Authentication rejected",cmd: AUTH LOGIN` (the rows fail2ban's
+/// courier-smtp filter and its tests match; Courier's courier/module.esmtp/courieresmtpd.c).
+fn courier_stage(block: &str, l: &str) -> Option<Context> {
+    let at = l.find("courieresmtpd: error,relay=")?;
+    let rest = &l[at..];
+    if let Some((_, cmd)) = block.split_once(",cmd: ") {
+        return bare_command(cmd.trim());
+    }
+    let envelope = rest.find(">: ")?;
+    if rest[..envelope].contains(",to=<") {
+        Some(Context::Rcpt)
+    } else {
+        rest[..envelope]
+            .contains(",from=<")
+            .then_some(Context::Mail)
+    }
+}
+
 /// The stage a client's own words name, where no phrase of [`infer_context`]'s tables
 /// does: curl's, a log's capitals before the reply, a telnet session's first line, a quoted
 /// command, smtplib's sender tuple. `l` is `block` in lower case.
 fn client_named_stage(block: &str, l: &str) -> Option<Context> {
-    curl_stage(block)
+    courier_stage(block, l)
+        .or_else(|| curl_stage(block))
         .or_else(|| capital_verb_before_code(block))
         .or_else(|| telnet_greeting(l))
         .or_else(|| quoted_command(l))
@@ -7845,6 +7867,33 @@ mod tests {
         }
         // A name that is no code: the line stays a command.
         assert_eq!(command_before_reply("HELO mail.example.org"), None);
+    }
+
+    /// Round 87: Courier's SMTP server names what it refused by its envelope fields (`to=`:
+    /// the recipient; `from=` alone: the sender) or by the client's command (`cmd:`).
+    #[test]
+    fn courier_refusal_rows_name_their_step() {
+        for (line, stage) in [
+            (
+                "Apr 10 03:47:57 web courieresmtpd: error,relay=::ffff:192.0.2.4,ident=tmf,from=<tmf@example.com>,to=<list@example.com>: 550 User unknown.",
+                Some(Context::Rcpt),
+            ),
+            (
+                "Feb  7 16:00:53 host courieresmtpd: error,relay=::ffff:192.0.2.4,from=<a@example.org>: 517-SPF fail (a@example.org): Address does not pass the Sender Policy Framework",
+                Some(Context::Mail),
+            ),
+            (
+                "Feb  7 16:00:53 host courieresmtpd: error,relay=::ffff:192.0.2.4,msg=\"535 Authentication rejected\",cmd: AUTH LOGIN",
+                Some(Context::Auth),
+            ),
+            // A command that is no SMTP command names no step.
+            (
+                "Jul  3 23:07:20 host courieresmtpd: error,relay=::ffff:192.0.2.4,msg=\"502 ESMTP command error\",cmd: GET / HTTP/1.0",
+                None,
+            ),
+        ] {
+            assert_eq!(stage_of(line), stage, "{line}");
+        }
     }
 
     /// Round 53: swaks's TLS marks, Exim's debug transcript, a logger's bracketed fields

@@ -233,6 +233,45 @@ pub const STATUS_ROWS: &[StatusRow] = &[
         source: "https://www.sendmail.org/~ca/email/auth.html",
     },
     StatusRow {
+        id: "courierd_queue",
+        marks: &["courierd: "],
+        not_after: &[],
+        ends: false,
+        says: "Courier's scheduler logged its queue's work (a new message, a delivery \
+               started or completed, its wait); nothing failed in this row.",
+        source: "Courier-MTA courier/courierd.C (newmsg,id= / started,id= / completed,id= / \
+                 Waiting.); rows in the Ubuntu Forums thread 'Courier-MTA \"Smart Relay\"' \
+                 (2010-12-10), https://www.courier-mta.org/courier.html",
+    },
+    StatusRow {
+        id: "courier_delivered",
+        marks: &["courier", ",success: "],
+        not_after: &[],
+        ends: false,
+        says: "A Courier delivery module delivered the message (courierlocal: to the \
+               mailbox; courieresmtp: to the next server named).",
+        source: "Courier-MTA courier/module.local and courier/module.esmtp (\"success: Message \
+                 delivered.\", \"success: delivered: <host> [<address>]\", \"status: \
+                 success\"); https://www.courier-mta.org/courier.html",
+    },
+    StatusRow {
+        id: "courier_status_success",
+        marks: &["courier", ",status: success"],
+        not_after: &[],
+        ends: false,
+        says: "A Courier delivery module closed the delivery as a success.",
+        source: "Courier-MTA courier/module.esmtp; https://www.courier-mta.org/courier.html",
+    },
+    StatusRow {
+        id: "courier_esmtpd_started",
+        marks: &["courieresmtpd: started,ip="],
+        not_after: &[],
+        ends: false,
+        says: "Courier's SMTP server took a connection; nothing failed in this row.",
+        source: "Courier-MTA courier/module.esmtp/courieresmtpd.c; \
+                 https://www.courier-mta.org/esmtpd.html",
+    },
+    StatusRow {
         id: "opensmtpd_session",
         marks: &[" smtp connected address="],
         not_after: &[],
@@ -338,6 +377,9 @@ fn shaped(id: &str, row: &str, after: &str) -> bool {
         "exim_completed" => {
             after.trim().is_empty() && exim_id_before(row.trim_end_matches(" completed"))
         }
+        "courierd_queue" => ["newmsg,id=", "started,id=", "completed,id=", "waiting. "]
+            .iter()
+            .any(|w| after.starts_with(w)),
         "exim_queue_run" => row.contains("start queue run") || row.contains("end queue run"),
         _ => true,
     }
@@ -431,6 +473,26 @@ mod tests {
                 "Dec  1 10:00:01 mx smtpd[55]: 1a2b3c4d5e6f7a8b smtp connected address=192.0.2.9 host=client.example.net",
                 "opensmtpd_session",
             ),
+            (
+                "Dec 10 12:20:52 host courierd: started,id=0038C081.4D026173.000051A4,from=<root@example.org>,module=esmtp,host=gmail.com,addr=<b@gmail.com>",
+                "courierd_queue",
+            ),
+            (
+                "Dec 10 12:20:52 host courierd: Waiting.  shutdown time=none, wakeup time=Fri Dec 10 12:25:01 2010, queuedelivering=4, inprogress=2",
+                "courierd_queue",
+            ),
+            (
+                "Dec 10 12:20:52 host courierlocal: id=0038C081.4D026173.000051A4,from=<root@example.org>,addr=<alden@example.org>,size=329,success: Message delivered.",
+                "courier_delivered",
+            ),
+            (
+                "Dec 10 12:20:52 host courieresmtp: id=0038C081.4D026173.000051A4,from=<root@example.org>,addr=<b@gmail.com>,size=329,status: success",
+                "courier_status_success",
+            ),
+            (
+                "Feb  7 16:00:45 host courieresmtpd: started,ip=[::ffff:192.0.2.4]",
+                "courier_esmtpd_started",
+            ),
         ];
         for (row, id) in rows {
             assert_eq!(informational(row).map(|s| s.id), Some(id), "{row}");
@@ -463,6 +525,8 @@ mod tests {
             "Dec  1 10:00:01 mx sendmail[2222]: wB1A01a2222: ruleset=check_mail, arg1=<a@b.c>, relay=x [192.0.2.1], reject=553 5.1.8 <a@b.c>... Domain of sender address a@b.c does not exist",
             "Dec  1 10:00:01 mx postfix/smtp[1300]: warning: TLS library problem: error:0A000086:SSL routines::certificate verify failed",
             "the <= sign",
+            "Dec 10 12:20:52 host courieresmtp: id=0038C081.4D026173.000051A4,from=<a@example.org>,addr=<b@example.net>,status: deferred",
+            "Feb  7 16:00:53 host courieresmtpd: error,relay=::ffff:192.0.2.4,from=<a@example.org>,to=<b@example.org>: 513 Relaying denied.",
         ] {
             assert!(informational(row).is_none(), "{row}");
         }
