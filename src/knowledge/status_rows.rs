@@ -405,100 +405,57 @@ fn exim_id_before(head: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Status rows of each kind, as their programs log them.
+    #[rustfmt::skip]
+    const ROWS: &[(&str, &str)] = &[
+        ("2026-12-01 10:00:01 1vAbCd-000123-AB <= alice@example.org H=mail.example.org [192.0.2.10] P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no S=2345 id=abc@example.org", "exim_arrival"),
+        ("2026-12-01 10:00:02 1vAbCd-000000000Ab-AbCd Completed", "exim_completed"),
+        // The sender's subject is no failure of this row.
+        ("2026-12-01 10:00:01 1vAbCd-000123-AB <= a@example.org H=m.example.org [192.0.2.10] P=esmtp S=99 T=\"Delivery failed: \\\"mailbox full\\\"\" from <a@example.org> for b@example.net", "exim_arrival"),
+        ("2026-12-01 10:00:00 Start queue run: pid=1234", "exim_queue_run"),
+        ("2026-12-01 10:00:00 SMTP connection from [192.0.2.1]:50000 (TCP/IP connection count = 1)", "exim_connection"),
+        ("Dec  1 10:00:01 mx postfix/smtpd[1234]: 4F3A21C0123: client=unknown[192.0.2.55], sasl_method=PLAIN, sasl_username=alice", "postfix_client"),
+        ("Dec  1 10:00:01 mx postfix/smtpd[1234]: connect from unknown[192.0.2.55]", "postfix_connect"),
+        ("Dec  1 10:00:01 mx postfix/smtpd[1234]: disconnect from unknown[192.0.2.55] ehlo=1 quit=1 commands=2", "postfix_disconnect"),
+        ("Dec  1 10:00:02 mx postfix/qmgr[999]: 4F3A21C0123: from=<alice@example.org>, size=1234, nrcpt=1 (queue active)", "postfix_queue_active"),
+        ("Dec  1 10:00:03 mx postfix/qmgr[999]: 4F3A21C0123: removed", "postfix_removed"),
+        ("Dec  1 10:00:02 mx postfix/smtp[1300]: Trusted TLS connection established to mx.example.net[198.51.100.7]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)", "postfix_tls_established"),
+        ("Dec  1 10:00:01 mx postfix/anvil[500]: statistics: max connection rate 1/60s for (smtp:192.0.2.55) at Dec  1 09:59:00", "postfix_anvil_statistics"),
+        ("Dec  1 10:00:01 mx postfix/postscreen[777]: PASS NEW [192.0.2.55]:51234", "postfix_postscreen_pass"),
+        ("Dec  1 10:00:01 mx sendmail[2222]: STARTTLS=client, relay=mx.example.net., version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384, bits=256/256", "sendmail_starttls"),
+        ("Dec  1 10:00:01 mx sendmail[2222]: wB1A01a2222: from=<alice@example.org>, size=1234, class=0, nrcpts=1, msgid=<x@example.org>, proto=ESMTP, daemon=MTA, relay=localhost [127.0.0.1]", "sendmail_from"),
+        ("Dec  1 10:00:01 mx smtpd[55]: 1a2b3c4d5e6f7a8b smtp connected address=192.0.2.9 host=client.example.net", "opensmtpd_session"),
+        ("Dec 10 12:20:52 host courierd: started,id=0038C081.4D026173.000051A4,from=<root@example.org>,module=esmtp,host=gmail.com,addr=<b@gmail.com>", "courierd_queue"),
+        ("Dec 10 12:20:52 host courierd: Waiting.  shutdown time=none, wakeup time=Fri Dec 10 12:25:01 2010, queuedelivering=4, inprogress=2", "courierd_queue"),
+        ("Dec 10 12:20:52 host courierlocal: id=0038C081.4D026173.000051A4,from=<root@example.org>,addr=<alden@example.org>,size=329,success: Message delivered.", "courier_delivered"),
+        ("Dec 10 12:20:52 host courieresmtp: id=0038C081.4D026173.000051A4,from=<root@example.org>,addr=<b@gmail.com>,size=329,status: success", "courier_status_success"),
+        ("Feb  7 16:00:45 host courieresmtpd: started,ip=[::ffff:192.0.2.4]", "courier_esmtpd_started"),
+    ];
+
+    /// Rows that report a failure, beside or in the form of a status row.
+    #[rustfmt::skip]
+    const NOT_STATUS: &[&str] = &[
+        // A failure beside a status row: the whole is read by the rules.
+        "Dec  1 10:00:01 mx postfix/smtpd[1234]: connect from unknown[192.0.2.55]\\nDec  1 10:00:02 mx postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[192.0.2.55]: 554 5.7.1 Relay access denied",
+        "Dec  1 10:00:01 mx postfix/smtpd[1234]: disconnect from unknown[192.0.2.55] ehlo=1 auth=0/1 quit=1 commands=2/3",
+        "Dec  1 10:00:01 mx postfix/smtpd[1234]: lost connection after CONNECT from unknown[192.0.2.55]",
+        "2026-12-01 10:00:00 SMTP connection from [192.0.2.1]:50000 lost D=0s",
+        "2026-12-01 10:00:02 1vAbCd-000123-AB ** bob@example.net R=dnslookup T=remote_smtp: retry timeout exceeded",
+        "2026-12-01 10:00:02 1vAbCd-000123-AB == bob@example.net R=dnslookup T=remote_smtp defer (-44): SMTP error from remote mail server after RCPT TO:<bob@example.net>: 451 4.7.1 Greylisted",
+        "Dec  1 10:00:01 mx sendmail[2222]: wB1A01a2222: ruleset=check_mail, arg1=<a@b.c>, relay=x [192.0.2.1], reject=553 5.1.8 <a@b.c>... Domain of sender address a@b.c does not exist",
+        "Dec  1 10:00:01 mx postfix/smtp[1300]: warning: TLS library problem: error:0A000086:SSL routines::certificate verify failed",
+        "the <= sign",
+        "Dec 10 12:20:52 host courieresmtp: id=0038C081.4D026173.000051A4,from=<a@example.org>,addr=<b@example.net>,status: deferred",
+        "Feb  7 16:00:53 host courieresmtpd: error,relay=::ffff:192.0.2.4,from=<a@example.org>,to=<b@example.org>: 513 Relaying denied.",
+    ];
+
     #[test]
-    fn status_rows_have_no_reason_and_their_failures_do() {
-        let rows = [
-            (
-                "2026-12-01 10:00:01 1vAbCd-000123-AB <= alice@example.org H=mail.example.org [192.0.2.10] P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no S=2345 id=abc@example.org",
-                "exim_arrival",
-            ),
-            (
-                "2026-12-01 10:00:02 1vAbCd-000000000Ab-AbCd Completed",
-                "exim_completed",
-            ),
-            // The sender's subject is no failure of this row.
-            (
-                "2026-12-01 10:00:01 1vAbCd-000123-AB <= a@example.org H=m.example.org [192.0.2.10] P=esmtp S=99 T=\"Delivery failed: \\\"mailbox full\\\"\" from <a@example.org> for b@example.net",
-                "exim_arrival",
-            ),
-            (
-                "2026-12-01 10:00:00 Start queue run: pid=1234",
-                "exim_queue_run",
-            ),
-            (
-                "2026-12-01 10:00:00 SMTP connection from [192.0.2.1]:50000 (TCP/IP connection count = 1)",
-                "exim_connection",
-            ),
-            (
-                "Dec  1 10:00:01 mx postfix/smtpd[1234]: 4F3A21C0123: client=unknown[192.0.2.55], sasl_method=PLAIN, sasl_username=alice",
-                "postfix_client",
-            ),
-            (
-                "Dec  1 10:00:01 mx postfix/smtpd[1234]: connect from unknown[192.0.2.55]",
-                "postfix_connect",
-            ),
-            (
-                "Dec  1 10:00:01 mx postfix/smtpd[1234]: disconnect from unknown[192.0.2.55] ehlo=1 quit=1 commands=2",
-                "postfix_disconnect",
-            ),
-            (
-                "Dec  1 10:00:02 mx postfix/qmgr[999]: 4F3A21C0123: from=<alice@example.org>, size=1234, nrcpt=1 (queue active)",
-                "postfix_queue_active",
-            ),
-            (
-                "Dec  1 10:00:03 mx postfix/qmgr[999]: 4F3A21C0123: removed",
-                "postfix_removed",
-            ),
-            (
-                "Dec  1 10:00:02 mx postfix/smtp[1300]: Trusted TLS connection established to mx.example.net[198.51.100.7]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)",
-                "postfix_tls_established",
-            ),
-            (
-                "Dec  1 10:00:01 mx postfix/anvil[500]: statistics: max connection rate 1/60s for (smtp:192.0.2.55) at Dec  1 09:59:00",
-                "postfix_anvil_statistics",
-            ),
-            (
-                "Dec  1 10:00:01 mx postfix/postscreen[777]: PASS NEW [192.0.2.55]:51234",
-                "postfix_postscreen_pass",
-            ),
-            (
-                "Dec  1 10:00:01 mx sendmail[2222]: STARTTLS=client, relay=mx.example.net., version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384, bits=256/256",
-                "sendmail_starttls",
-            ),
-            (
-                "Dec  1 10:00:01 mx sendmail[2222]: wB1A01a2222: from=<alice@example.org>, size=1234, class=0, nrcpts=1, msgid=<x@example.org>, proto=ESMTP, daemon=MTA, relay=localhost [127.0.0.1]",
-                "sendmail_from",
-            ),
-            (
-                "Dec  1 10:00:01 mx smtpd[55]: 1a2b3c4d5e6f7a8b smtp connected address=192.0.2.9 host=client.example.net",
-                "opensmtpd_session",
-            ),
-            (
-                "Dec 10 12:20:52 host courierd: started,id=0038C081.4D026173.000051A4,from=<root@example.org>,module=esmtp,host=gmail.com,addr=<b@gmail.com>",
-                "courierd_queue",
-            ),
-            (
-                "Dec 10 12:20:52 host courierd: Waiting.  shutdown time=none, wakeup time=Fri Dec 10 12:25:01 2010, queuedelivering=4, inprogress=2",
-                "courierd_queue",
-            ),
-            (
-                "Dec 10 12:20:52 host courierlocal: id=0038C081.4D026173.000051A4,from=<root@example.org>,addr=<alden@example.org>,size=329,success: Message delivered.",
-                "courier_delivered",
-            ),
-            (
-                "Dec 10 12:20:52 host courieresmtp: id=0038C081.4D026173.000051A4,from=<root@example.org>,addr=<b@gmail.com>,size=329,status: success",
-                "courier_status_success",
-            ),
-            (
-                "Feb  7 16:00:45 host courieresmtpd: started,ip=[::ffff:192.0.2.4]",
-                "courier_esmtpd_started",
-            ),
-        ];
-        for (row, id) in rows {
+    fn status_rows_are_known_by_kind() {
+        for &(row, id) in ROWS {
             assert_eq!(informational(row).map(|s| s.id), Some(id), "{row}");
         }
         // Read as nothing failed, by the row's kind, never by a labelled failure's likeness.
-        for (row, id) in rows {
+        for &(row, id) in ROWS {
             let c = super::super::classify::classify(None, None, None, row, row);
             assert_eq!(
                 c.reason,
@@ -511,23 +468,14 @@ mod tests {
             );
         }
         // Two status rows joined as one paste are one status.
-        let row = |id| rows.iter().find(|r| r.1 == id).map_or("", |r| r.0);
+        let row = |id| ROWS.iter().find(|r| r.1 == id).map_or("", |r| r.0);
         let joined = format!("{}\\n{}", row("postfix_client"), row("postfix_removed"));
         assert_eq!(informational(&joined).map(|s| s.id), Some("postfix_client"));
-        for row in [
-            // A failure beside a status row: the whole is read by the rules.
-            "Dec  1 10:00:01 mx postfix/smtpd[1234]: connect from unknown[192.0.2.55]\\nDec  1 10:00:02 mx postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[192.0.2.55]: 554 5.7.1 Relay access denied",
-            "Dec  1 10:00:01 mx postfix/smtpd[1234]: disconnect from unknown[192.0.2.55] ehlo=1 auth=0/1 quit=1 commands=2/3",
-            "Dec  1 10:00:01 mx postfix/smtpd[1234]: lost connection after CONNECT from unknown[192.0.2.55]",
-            "2026-12-01 10:00:00 SMTP connection from [192.0.2.1]:50000 lost D=0s",
-            "2026-12-01 10:00:02 1vAbCd-000123-AB ** bob@example.net R=dnslookup T=remote_smtp: retry timeout exceeded",
-            "2026-12-01 10:00:02 1vAbCd-000123-AB == bob@example.net R=dnslookup T=remote_smtp defer (-44): SMTP error from remote mail server after RCPT TO:<bob@example.net>: 451 4.7.1 Greylisted",
-            "Dec  1 10:00:01 mx sendmail[2222]: wB1A01a2222: ruleset=check_mail, arg1=<a@b.c>, relay=x [192.0.2.1], reject=553 5.1.8 <a@b.c>... Domain of sender address a@b.c does not exist",
-            "Dec  1 10:00:01 mx postfix/smtp[1300]: warning: TLS library problem: error:0A000086:SSL routines::certificate verify failed",
-            "the <= sign",
-            "Dec 10 12:20:52 host courieresmtp: id=0038C081.4D026173.000051A4,from=<a@example.org>,addr=<b@example.net>,status: deferred",
-            "Feb  7 16:00:53 host courieresmtpd: error,relay=::ffff:192.0.2.4,from=<a@example.org>,to=<b@example.org>: 513 Relaying denied.",
-        ] {
+    }
+
+    #[test]
+    fn failures_are_no_status_rows() {
+        for &row in NOT_STATUS {
             assert!(informational(row).is_none(), "{row}");
         }
     }
