@@ -1,5 +1,5 @@
-//! `smtpprobe explain --log FILE|-`: every deferral and bounce in a Postfix, Exim or
-//! Sendmail log, and every refusal our own Postfix gave, grouped by side, provider, reason
+//! `smtpprobe explain --log FILE|-`: every deferral and bounce in a Postfix, Exim,
+//! Sendmail, OpenSMTPD or qmail log, and every refusal our own Postfix gave, grouped by side, provider, reason
 //! and bounce type, with a count, an example reply and the advice.
 //!
 //! Streams in constant memory: the log is read in chunks of [`CHUNK`] bytes; a line longer
@@ -70,7 +70,7 @@ pub fn run(
 }
 
 /// Byte strings one of which every event line holds (the full test is [`is_event`]).
-const MARKERS: [&str; 11] = [
+const MARKERS: [&str; 13] = [
     "status=deferred",
     "status=bounced",
     "status=expired",
@@ -82,6 +82,8 @@ const MARKERS: [&str; 11] = [
     "reject=",
     "result=\"",
     "failed-command ",
+    ": deferral: ",
+    ": failure: ",
 ];
 
 /// How Exim's main log writes a refusal its own ACLs gave (`H=client [ip] F=<sender>
@@ -100,7 +102,8 @@ const EXIM_REFUSALS: [&str; 6] = [
 /// Whether a log line reports a deferral or a bounce: Postfix `status=deferred|bounced`
 /// (and qmgr's `status=expired, returned to sender`, a message that aged out of the queue),
 /// Exim `**` (failed) and `==` (deferred), Sendmail `dsn=4.x`/`dsn=5.x` with `stat=`,
-/// OpenSMTPD `mta delivery … result="TempFail"|"PermFail"`; or, on a receiving server, a
+/// OpenSMTPD `mta delivery … result="TempFail"|"PermFail"`, qmail-send `delivery N:
+/// deferral|failure: …`; or, on a receiving server, a
 /// refusal it gave: Postfix `NOQUEUE: reject:`, a cleanup `QUEUEID: reject:` (header or
 /// body checks) and `milter-reject:`, Exim's [`EXIM_REFUSALS`], Sendmail's
 /// `ruleset=check_… reject=…` and `Milter: … reject=…`, OpenSMTPD's `smtp failed-command`
@@ -120,6 +123,20 @@ fn is_event(line: &str) -> bool {
         || (line.contains(" mta delivery ")
             && (line.contains("result=\"TempFail\"") || line.contains("result=\"PermFail\"")))
         || line.contains(" smtp failed-command ")
+        || qmail_delivery(line).is_some()
+}
+
+/// Where the status word of qmail-send's `delivery N: deferral: …` or `delivery N:
+/// failure: …` line starts (qmail-log(5): "delivery *d*: success/failure/deferral:
+/// *report*", the report with its spaces written `_`), when the line is one.
+fn qmail_delivery(line: &str) -> Option<usize> {
+    line.match_indices("delivery ").find_map(|(at, word)| {
+        let tail = &line[at + word.len()..];
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        let status = &tail[digits..];
+        (digits > 0 && (status.starts_with(": deferral: ") || status.starts_with(": failure: ")))
+            .then_some(at + word.len() + digits + 2)
+    })
 }
 
 /// A group: whose refusal it was, who answered, why, and whether it will be retried.
@@ -285,6 +302,14 @@ impl Summariser {
 /// kept), Exim's date and message id, and the `; from=<…> to=<…> proto=… helo=<…>` that
 /// Postfix appends to its own refusals (not the reply's words).
 fn record(line: &str) -> Cow<'_, str> {
+    // qmail-send's: the status and report with its spaces back, under one delivery number
+    // (each delivery has its own; the example shows the report without it).
+    if let Some(status) = qmail_delivery(line) {
+        return Cow::Owned(format!(
+            "{QMAIL_DELIVERY}{}",
+            line[status..].replace('_', " ")
+        ));
+    }
     if let Some(r) = line.find("relay=") {
         let tail = &line[r..];
         if let (Some(relay_end), Some(dsn)) = (tail.find(", "), tail.find(", dsn="))
@@ -544,14 +569,20 @@ fn group_of(record: &str, reply: &Reply) -> Key {
     (Side::of(record), provider, c.reason, c.bounce)
 }
 
+/// How [`record`] writes qmail-send's delivery line: one delivery number for all.
+const QMAIL_DELIVERY: &str = "delivery 1: ";
+
 /// The reply as the table's example: its codes and text, at most [`EXAMPLE_CHARS`].
 fn example_of(reply: &Reply) -> String {
-    let text = &reply.text;
+    let text = reply
+        .text
+        .strip_prefix(QMAIL_DELIVERY)
+        .unwrap_or(&reply.text);
     let mut example = match (reply.code, reply.enhanced) {
         (Some(c), Some(e)) => format!("{c} {e} {text}"),
         (Some(c), None) => format!("{c} {text}"),
         (None, Some(e)) => format!("{e} {text}"),
-        (None, None) => text.clone(),
+        (None, None) => text.to_string(),
     };
     if example.chars().count() > EXAMPLE_CHARS {
         example = example.chars().take(EXAMPLE_CHARS).collect::<String>() + "…";
@@ -699,6 +730,42 @@ Dec  4 04:37:31 host smtpd[1234]: 838802156d1f67f0 smtp failed-command command=\
             self.0 = &self.0[n..];
             Ok(n)
         }
+    }
+
+    #[test]
+    fn qmail_deferrals_and_failures_are_counted() {
+        // qmail-send's log through multilog (qmail-log(5); qmail-remote.c and qmail-local.c
+        // write the reports).
+        let log = "\
+@400000005f1a2b3c0a1b2c3d new msg 12345
+@400000005f1a2b3c0a1b2c3d starting delivery 12: msg 12345 to remote b@example.net
+@400000005f1a2b3c0a1b2c3d delivery 12: deferral: Connected_to_192.0.2.4_but_greeting_failed./Remote_host_said:_421_too_many_connections_from_your_host/
+@400000005f1a2b3c0a1b2c3e delivery 13: deferral: Connected_to_192.0.2.4_but_greeting_failed./Remote_host_said:_421_too_many_connections_from_your_host/
+@400000005f1a2b3c0a1b2c3f delivery 14: failure: 192.0.2.1_does_not_like_recipient./Remote_host_said:_550_5.1.1_<x@example.net>:_Recipient_address_rejected:_User_unknown_in_virtual_mailbox_table/Giving_up_on_192.0.2.1./
+@400000005f1a2b3c0a1b2c40 delivery 15: success: 192.0.2.1_accepted_message./Remote_host_said:_250_ok_1606750475_qp_23690/
+@400000005f1a2b3c0a1b2c41 delivery 16: deferral: Unable_to_chdir_to_maildir._(#4.2.1)/
+@400000005f1a2b3c0a1b2c42 status: local 0/10 remote 1/20
+";
+        let s = summarise(&mut log.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((s.lines, s.events), (8, 4), "{:?}", s.rows);
+        let row = |reason| s.rows.iter().find(|r| r.reason == Some(reason));
+        let busy = row(Reason::RateLimited).unwrap_or_else(|| panic!("{:?}", s.rows));
+        assert_eq!((busy.count, busy.bounce), (2, Some(Bounce::Soft)));
+        assert!(
+            busy.example.starts_with("421 too many connections"),
+            "{}",
+            busy.example
+        );
+        let unknown = row(Reason::UserUnknown).unwrap_or_else(|| panic!("{:?}", s.rows));
+        assert_eq!(
+            (unknown.side, unknown.bounce),
+            (Side::Sender, Some(Bounce::Hard))
+        );
+        let local = row(Reason::SystemError).unwrap_or_else(|| panic!("{:?}", s.rows));
+        assert_eq!(
+            local.example,
+            "4.2.1 deferral: Unable to chdir to maildir. (#4.2.1)/"
+        );
     }
 
     #[test]
