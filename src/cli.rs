@@ -97,7 +97,7 @@ pub struct ExplainArgs {
     #[arg(required_unless_present = "log", value_name = "CODE|REPLY|-")]
     pub input: Vec<String>,
 
-    /// Summarise the deferrals, bounces and refusals of a Postfix, Exim, Sendmail, OpenSMTPD or qmail log (- for standard input)
+    /// Summarise the deferrals, bounces and refusals of a Postfix, Exim, Sendmail, OpenSMTPD or qmail log or an Exchange message tracking log (- for standard input)
     #[arg(long, value_name = "FILE|-", conflicts_with = "after")]
     pub log: Option<String>,
 

@@ -1,5 +1,5 @@
 //! `smtpprobe explain --log FILE|-`: every deferral and bounce in a Postfix, Exim,
-//! Sendmail, OpenSMTPD or qmail log, and every refusal our own Postfix gave, grouped by side, provider, reason
+//! Sendmail, OpenSMTPD or qmail log or an Exchange message tracking log, and every refusal our own Postfix gave, grouped by side, provider, reason
 //! and bounce type, with a count, an example reply and the advice.
 //!
 //! Streams in constant memory: the log is read in chunks of [`CHUNK`] bytes; a line longer
@@ -70,7 +70,7 @@ pub fn run(
 }
 
 /// Byte strings one of which every event line holds (the full test is [`is_event`]).
-const MARKERS: [&str; 13] = [
+const MARKERS: [&str; 15] = [
     "status=deferred",
     "status=bounced",
     "status=expired",
@@ -84,6 +84,8 @@ const MARKERS: [&str; 13] = [
     "failed-command ",
     ": deferral: ",
     ": failure: ",
+    ",FAIL,",
+    ",DEFER,",
 ];
 
 /// How Exim's main log writes a refusal its own ACLs gave (`H=client [ip] F=<sender>
@@ -103,7 +105,7 @@ const EXIM_REFUSALS: [&str; 6] = [
 /// (and qmgr's `status=expired, returned to sender`, a message that aged out of the queue),
 /// Exim `**` (failed) and `==` (deferred), Sendmail `dsn=4.x`/`dsn=5.x` with `stat=`,
 /// OpenSMTPD `mta delivery … result="TempFail"|"PermFail"`, qmail-send `delivery N:
-/// deferral|failure: …`; or, on a receiving server, a
+/// deferral|failure: …`, an Exchange message tracking FAIL or DEFER event; or, on a receiving server, a
 /// refusal it gave: Postfix `NOQUEUE: reject:`, a cleanup `QUEUEID: reject:` (header or
 /// body checks) and `milter-reject:`, Exim's [`EXIM_REFUSALS`], Sendmail's
 /// `ruleset=check_… reject=…` and `Milter: … reject=…`, OpenSMTPD's `smtp failed-command`
@@ -124,6 +126,66 @@ fn is_event(line: &str) -> bool {
             && (line.contains("result=\"TempFail\"") || line.contains("result=\"PermFail\"")))
         || line.contains(" smtp failed-command ")
         || qmail_delivery(line).is_some()
+        || exchange_tracking_status(line).is_some()
+}
+
+/// The reply of a FAIL or DEFER event in Exchange's message tracking log (one CSV row per
+/// event: date-time first, then … `source`, `event-id`, …, `recipient-address`,
+/// `recipient-status`, …; https://learn.microsoft.com/en-us/exchange/mail-flow/transport-logs/message-tracking):
+/// the first field after the event id that starts with a reply code, its recipient-status
+/// ("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"). Found by its form, not its
+/// column, which differs between Exchange versions.
+fn exchange_tracking_status(line: &str) -> Option<&str> {
+    let date = line.as_bytes().get(..11)?;
+    if !(date[..4].iter().all(u8::is_ascii_digit) && date[4] == b'-' && date[10] == b'T') {
+        return None;
+    }
+    let mut fields = csv_fields(line);
+    fields.by_ref().find(|f| *f == "FAIL" || *f == "DEFER")?;
+    fields.find(|f| {
+        let b = f.as_bytes();
+        b.len() > 4
+            && matches!(b[0], b'4' | b'5')
+            && b[1..3].iter().all(u8::is_ascii_digit)
+            && b[3] == b' '
+    })
+}
+
+/// The fields of a CSV row, a quoted one without its quotes (a doubled quote inside stays
+/// doubled: the reply's words are read, not rewritten).
+fn csv_fields(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        if let Some(quoted) = r.strip_prefix('"') {
+            let mut end = 0;
+            let b = quoted.as_bytes();
+            while end < b.len() {
+                if b[end] == b'"' {
+                    if b.get(end + 1) == Some(&b'"') {
+                        end += 2;
+                        continue;
+                    }
+                    break;
+                }
+                end += 1;
+            }
+            let field = &quoted[..end.min(quoted.len())];
+            rest = quoted.get(end + 1..).and_then(|t| t.strip_prefix(','));
+            Some(field)
+        } else {
+            match r.find(',') {
+                Some(i) => {
+                    rest = Some(&r[i + 1..]);
+                    Some(&r[..i])
+                }
+                None => {
+                    rest = None;
+                    Some(r)
+                }
+            }
+        }
+    })
 }
 
 /// Where the status word of qmail-send's `delivery N: deferral: …` or `delivery N:
@@ -304,6 +366,9 @@ impl Summariser {
 fn record(line: &str) -> Cow<'_, str> {
     // qmail-send's: the status and report with its spaces back, under one delivery number
     // (each delivery has its own; the example shows the report without it).
+    if let Some(status) = exchange_tracking_status(line) {
+        return Cow::Borrowed(status);
+    }
     if let Some(status) = qmail_delivery(line) {
         return Cow::Owned(format!(
             "{QMAIL_DELIVERY}{}",
@@ -765,6 +830,40 @@ Dec  4 04:37:31 host smtpd[1234]: 838802156d1f67f0 smtp failed-command command=\
         assert_eq!(
             local.example,
             "4.2.1 deferral: Unable to chdir to maildir. (#4.2.1)/"
+        );
+    }
+
+    #[test]
+    fn exchange_tracking_failures_and_deferrals_are_counted() {
+        // Exchange 2016/2019 message tracking rows (fields as Microsoft documents them; a
+        // field with commas is quoted).
+        let log = "\
+#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data,transport-traffic-type,log-id,schema-version
+2023-01-10T10:00:00.123Z,,,,EX01,,,ROUTING,FAIL,12345678901,<abc@example.org>,7d2c1a5e-1111-2222-3333-444455556666,user@example.net,550 5.1.1 RESOLVER.ADR.RecipNotFound; not found,12345,1,,,Quarterly report,sender@example.org,sender@example.org,,Originating,,,,S:DeliveryPriority=Normal,Email,08DAF1234567890A,15.02.1118.020
+2023-01-10T10:05:00.123Z,192.0.2.10,EX01.corp.example.org,203.0.113.5,mx.example.net,,Outbound to Internet,SMTP,DEFER,12345678902,<abd@example.org>,7d2c1a5e-1111-2222-3333-444455556667,user@gmail.com,\"451 4.7.0 Primary target IP address responded with: \"\"421 4.7.0 Try again later, closing connection.\"\" The last endpoint attempted was 203.0.113.5:25\",12345,1,,,Hello,sender@example.org,sender@example.org,,Originating,,,,,Email,08DAF1234567890B,15.02.1118.020
+2023-01-10T10:06:00.123Z,,,,EX01,,,SMTP,SEND,12345678904,<abf@example.org>,guid,user@gmail.com,250 2.0.0 OK  1673344800 x1si123 - gsmtp,12345,1,,,Hello,sender@example.org,sender@example.org,,Originating,,,,,Email,08DAF1234567890D,15.02.1118.020
+";
+        let s = summarise(&mut log.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((s.lines, s.events), (4, 2), "{:?}", s.rows);
+        let unknown = s
+            .rows
+            .iter()
+            .find(|r| r.reason == Some(Reason::UserUnknown));
+        assert_eq!(
+            unknown.map(|r| (r.side, r.bounce, r.example.as_str())),
+            Some((
+                Side::Sender,
+                Some(Bounce::Hard),
+                "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"
+            )),
+            "{:?}",
+            s.rows
+        );
+        let deferred = s.rows.iter().find(|r| r.bounce == Some(Bounce::Soft));
+        assert!(
+            deferred.is_some_and(|r| r.example.starts_with("451 4.7.0 Primary target")),
+            "{:?}",
+            s.rows
         );
     }
 
