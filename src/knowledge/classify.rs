@@ -713,9 +713,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Postfix smtpd's \"SASL authentication failure: cannot connect to saslauthd server: No such file or directory\" and \"warning: connect to Milter service unix:/run/opendkim/opendkim.sock: No such file or directory\" (heldout-v103a), and its \"warning: SASL: Connect to inet:dovecot:10001 failed: Connection refused\" when Dovecot's auth service is down (heldout-v105c): a fault of the receiving system, not of the client's credentials or message"),
     t("client_name_unverified", &["does not resolve to address", "no host name found for ip address", "no ip address found for host"], RequirePtr)
         .src("Postfix smtpd's \"warning: hostname … does not resolve to address …\" and Exim's \"no host name found for IP address …\" / \"no IP address found for host … (during SMTP connection from …)\" (heldout-v103a, v103c): the client's reverse DNS does not check out, so the receiver treats it as unknown"),
-    t("receiving_connection_lost", &["unexpected disconnection while reading smtp command", "smtp command timeout on connection from", "lost while reading message data", "smtp connection from…lost"], NetworkError)
+    t("receiving_connection_lost", &["unexpected disconnection while reading smtp command", "smtp command timeout on connection from", "lost while reading message data", "smtp connection from…lost", "smtp data timeout"], NetworkError)
         .soft("The client dropped or stalled the connection: if it was a real sender, it retries.")
-        .src("Exim's \"unexpected disconnection while reading SMTP command from …\", \"SMTP command timeout on connection from …\" and \"SMTP connection from … lost (while reading message data)\" (heldout-v103c): the session broke off"),
+        .src("Exim's \"unexpected disconnection while reading SMTP command from …\", \"SMTP command timeout on connection from …\" and \"SMTP connection from … lost (while reading message data)\" (heldout-v103c): the session broke off; its \"SMTP data timeout (message abandoned) on connection from …\" (src/receive.c: the client stopped sending the message text)"),
     t("illegal_address_syntax", &["illegal address syntax from"], UserUnknown).hard()
         .src("Postfix smtpd's \"warning: Illegal address syntax from … in RCPT command: <…>\" (answered 501 5.1.3; the 5.1.3 convention of fixtures/bounces/README.md; heldout-v103a)"),
     t("local_delivery_config_fault", &["defer (-1): expansion of", "failed to get quota resource"], SystemError)
@@ -1942,8 +1942,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("amavisd-new's main log line for a message its spam check stopped, \"(…) Blocked SPAM {BouncedInbound,Quarantined}, [ip]:port <from> -> <to>, …\" (what docker-mailserver's tests look for: repo:docker-mailserver/docker-mailserver/test/tests/parallel/set1/spam_virus/spam_bounced.bats, 'Blocked SPAM {NoBounceInbound,Quarantined}'); \"Passed SPAM\" lets the message through"),
     t("amavis_blocked_virus", &["blocked infected ("], VirusDetected).hard()
         .src("amavisd-new logs a message its virus scanner stopped as \"(…) Blocked INFECTED (virus name) {…}, …\" (e.g. \"Blocked INFECTED (Eicar-Test-Signature)\" after the EICAR test file), the same log line as Blocked SPAM for the virus content category, as the amavis log parsers of logwatch and Zentyal read it"),
-    t("amavis_blocked_banned", &["blocked banned ("], PolicyViolation).hard()
-        .src("amavisd-new's \"Blocked BANNED (multipart/related | application/zip,.zip,card.zip | .exe,…)\" log line: a file name or type its banned-files policy forbids (repo:pdinc-oss/logwatch/scripts/services/amavis reads the BANNED category), a policy on the content"),
+    t("amavis_blocked_banned", &["blocked banned (", " - banned: "], PolicyViolation).hard()
+        .src("amavisd-new's \"Blocked BANNED (multipart/related | application/zip,.zip,card.zip | .exe,…)\" log line: a file name or type its banned-files policy forbids (repo:pdinc-oss/logwatch/scripts/services/amavis reads the BANNED category), a policy on the content; its reply when it rejects such a message, \"554 5.7.0 Reject, id=… - BANNED: P=p003,L=1,M=multipart/mixed | …,T=exe,N=setup.exe\" (amavisd-new %smtp_reason_by_ccat, BANNED: the banned part)"),
     t("amavis_blocked_oversized", &["blocked oversized"], EmailTooLarge).hard()
         .src("amavisd-new's \"Blocked OVERSIZED\" log line: the message exceeds its size limit (the OVERSIZED contents category, repo:pdinc-oss/logwatch/scripts/services/amavis)"),
     t("amavis_blocked_tempfail", &["blocked tempfail"], SystemError)
@@ -2827,8 +2827,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("QQ / 163 (NetEase) SMTP submission: \"553 Mail from must equal authorized user\": the envelope sender is not the authenticated account (https://github.com/xuxueli/xxl-job/issues/3858). Coremail's \"553 Local user only\" stays `norelaying` (coremail_relay), although v15's labeller chose `rejected` for it"),
     // --- Generic phrases of other MTAs, filters and libraries (each with its source) ---
     // Stock texts of the common MTAs (fixtures/bounces/mta-texts.tsv), each as its MTA documents it.
-    t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining", "improper command pipelining after"], SyntaxError).hard()
-        .src("Postfix postconf(5) reject_invalid_helo_hostname (\"Helo command rejected: Invalid name\": malformed HELO argument) and reject_unauth_pipelining (\"Improper use of SMTP command pipelining\"); Postfix smtpd's log of the same misuse, \"improper command pipelining after CONNECT from host[ip]\" (smtpd.c, smtpd_forbid_unauth_pipelining); Exim src/smtp_in.c \"rejected EHLO from …: syntactically invalid argument(s)\" and \"554 SMTP synchronization error\" (smtp_enforce_sync: input sent before the server's reply)"),
+    t("mta_protocol_misuse", &["helo command rejected: invalid name", "syntactically invalid argument", "synchronization error", "improper use of smtp command pipelining", "improper command pipelining after", "too many syntax or protocol errors", "too many unrecognized commands", "too many nonmail commands"], SyntaxError).hard()
+        .src("Postfix postconf(5) reject_invalid_helo_hostname (\"Helo command rejected: Invalid name\": malformed HELO argument) and reject_unauth_pipelining (\"Improper use of SMTP command pipelining\"); Postfix smtpd's log of the same misuse, \"improper command pipelining after CONNECT from host[ip]\" (smtpd.c, smtpd_forbid_unauth_pipelining); Exim src/smtp_in.c \"rejected EHLO from …: syntactically invalid argument(s)\" and \"554 SMTP synchronization error\" (smtp_enforce_sync: input sent before the server's reply); Exim src/smtp_in.c drops a client after smtp_max_synprot_errors (\"SMTP call from … dropped: too many syntax or protocol errors\"), smtp_max_unknown_commands (\"too many unrecognized commands\") or smtp_accept_max_nonmail (\"too many nonmail commands\")"),
     t("postfix_sender_not_logged_in", &["sender address rejected: not logged in"], SecurityError).hard()
         .src("Postfix postconf(5) reject_unauthenticated_sender_login_mismatch / reject_known_sender_login_mismatch: the sender address belongs to a SASL login and the client has not authenticated"),
     t("postfix_multi_recipient_bounce", &["multi-recipient bounce"], Rejected).hard()
@@ -9324,6 +9324,27 @@ mod tests {
             ),
             // A server's refusal in those words stays a block.
             (Some(550), None, "Permission denied", Blocked),
+            // Exim's receiving side: a client that stopped sending the message, one dropped
+            // for its errors.
+            (
+                None,
+                None,
+                "1vAbCd-000123-AB SMTP data timeout (message abandoned) on connection from (client.example) [192.0.2.9] F=<a@example.org>",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "SMTP call from (client.example) [192.0.2.9] dropped: too many syntax or protocol errors (last command was \"RCPT TO:<>\")",
+                SyntaxError,
+            ),
+            // amavis's reply for a banned attachment, not its words' spam.
+            (
+                Some(554),
+                Some("5.7.0"),
+                "Reject, id=12345-01 - BANNED: P=p003,L=1,M=multipart/mixed | P=p002,L=1/2,M=application/x-msdownload,T=exe,N=setup.exe",
+                PolicyViolation,
+            ),
         ]);
     }
 
