@@ -2883,7 +2883,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("sendmail_dns_temporary", &["name server timeout", "host map: lookup", "dns lookup timed out"], NetworkError)
         .soft("The DNS lookup of the destination timed out or was deferred: the queue retries.")
         .src("Sendmail's queue texts \"451 4.4.3 … Name server timeout\" / \"Warning: message still undelivered after 4 hours\" (https://help.sakura.ad.jp/rs/2265) and mailq's \"host map: lookup (domain): deferred\" (the host map, i.e. DNS, answered TRY_AGAIN; sendmail/map.c, http://support.linogate.com/en/mail/mailq.html): a temporary DNS failure, retried"),
-    t("sysexits_text", &["can't create user output file", "internal software error", "system resource problem", "critical os file missing"], SystemError)
+    t("sysexits_text", &["can't create user output file", "internal software error", "system resource problem", "critical os file missing", ], SystemError)
         .src("The texts of sysexits.h (EX_CANTCREAT \"can't create user output file\", EX_SOFTWARE, EX_OSERR, EX_OSFILE) that Postfix local(8)/pipe(8) (src/global/sys_exits.c) and Sendmail report for a failed local delivery command; Sisimai lib/Sisimai/Reason/SystemError.pm lists \"can't create user output file\""),
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "unable to run qmail", "qmail-remote crashed", "qmail-local crashed", "unable to fork", "command died with status"], MailerError).hard()
@@ -3559,7 +3559,27 @@ pub fn pasted_success(ctx: Option<Context>, code: Option<u16>) -> Option<Reason>
 fn whole_text_reading(lowered: &str) -> Option<(Reason, &'static str)> {
     spectrum_aup(lowered)
         .map(|r| (r, "spectrum_aup"))
+        .or_else(|| sysexits_message(lowered).then_some((SystemError, "sendmail_sysexits")))
         .or_else(|| clean_session_summary(lowered).then_some((Delivered, "clean_session_summary")))
+}
+
+/// A reply that is nothing but the text of a local failure's sysexits code, as Sendmail
+/// writes it for a failed delivery in `stat=` and its own reply (sendmail/sysexits.c
+/// SysExMsg: EX_SOFTWARE "Internal error", EX_IOERR "I/O error", EX_OSERR "Operating system
+/// error", EX_NOINPUT "Cannot open input", EX_OSFILE "System file missing"; "451 4.0.0 I/O
+/// error" is labelled systemerror where read): a fault of the system that tried, not of the
+/// message or an address. Only the whole text: "Network I/O error", Sendmail's "collect: I/O
+/// error on connection from …" are the network.
+fn sysexits_message(lowered: &str) -> bool {
+    let t = lowered.trim().trim_end_matches('.');
+    [
+        "internal error",
+        "i/o error",
+        "operating system error",
+        "cannot open input",
+        "system file missing",
+    ]
+    .contains(&t)
 }
 
 /// Postfix smtpd's disconnect summary of a session that passed a message and in which no
@@ -9345,6 +9365,12 @@ mod tests {
                 "Reject, id=12345-01 - BANNED: P=p003,L=1,M=multipart/mixed | P=p002,L=1/2,M=application/x-msdownload,T=exe,N=setup.exe",
                 PolicyViolation,
             ),
+            // Sendmail's stat= (as explain passes it, the stat's text) is the sysexits text of
+            // the failed delivery; so is its reply (a network's I/O error is not: the
+            // open-source MTA texts above).
+            (None, Some("4.0.0"), "I/O error", SystemError),
+            (None, Some("5.0.0"), "Internal error", SystemError),
+            (Some(451), Some("4.0.0"), "I/O error", SystemError),
         ]);
     }
 
