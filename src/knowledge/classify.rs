@@ -644,9 +644,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("local_tool_permission", &["fatal: chdir…permission denied", "fatal: open…permission denied", "mail_queue_enter…permission denied", "cannot create queue file", "can not chdir…permission denied", "cannot chdir…permission denied"], SystemError)
         .soft("The sending host's own mail system cannot reach its queue or configuration: fix the file permissions (Postfix: `postfix set-permissions`), then send again.")
         .src("Postfix's sendmail and postdrop \"fatal: open /etc/postfix/main.cf: Permission denied\", \"fatal: chdir /var/spool/postfix: Permission denied\", \"warning: mail_queue_enter: create file maildrop/…: Permission denied\", Sendmail's \"can not chdir(/var/spool/clientmqueue/): Permission denied\" (heldout-v99d): the local queue's permissions, no server refused anything"),
-    t("local_mail_system_fault", &["while waiting for lock", "error reading configuration", "unable to look up public/pickup", "procmail: couldn't chdir to", "queue-fs:", "my unqualified host name", "bogus queue file", "bogus file uid/gid"], SystemError)
+    t("dnsbl_lookup_timeout", &["dnsblog reply timeout"], NetworkError)
+        .soft("The mail server's DNS lookups of a blocklist timed out: nobody was refused for it (postscreen scores the client as not listed); check the server's resolver and the blocklist's query limits.")
+        .src("Postfix dnsblog(8) \"warning: dnsblog reply timeout 10s for zen.spamhaus.org\": the DNS query to the blocklist did not answer in time; postscreen goes on without that list's score (POSTSCREEN_README, postscreen_dnsbl_timeout). A lookup failure, not a listing"),
+    t("local_mail_system_fault", &["while waiting for lock", "error reading configuration", "unable to look up public/pickup", "procmail: couldn't chdir to", "queue-fs:", "my unqualified host name", "bogus queue file", "bogus file uid/gid", "is older than source file", "hash:…lookup error for", "lmdb:…lookup error for", "btree:…lookup error for", "cdb:…lookup error for", "proxy:…lookup error for", "mysql:…lookup error for", "pgsql:…lookup error for", "sqlite:…lookup error for", "ldap:…lookup error for"], SystemError)
         .soft("The mail system on this host is misconfigured or not running: look at its log, fix it, and the queued mail goes out.")
-        .src("Dovecot LMTP's \"Error: Timeout (180s) while waiting for lock for transaction log file\" and \"Fatal: Error reading configuration: Invalid settings\", Postfix postdrop's \"warning: unable to look up public/pickup: No such file or directory\" (the pickup service is not running; heldout-v99d), procmail's \"Couldn't chdir to\" a recipient's missing home directory (Postfix local(8)'s \"Command output:\", heldout-v66a): a fault of the local mail system; OpenSMTPD's queue back end \"warn: queue-fs: mkdir: Permission denied\" (https://github.com/OpenSMTPD/OpenSMTPD/issues/1159); Sendmail's \"My unqualified host name (…) unknown; sleeping for retry\" (it cannot resolve its own name, cf. the Sendmail Installation and Operation Guide) and \"bogus queue file, uid=… gid=…\" / \"Losing ./qf…: bogus file uid/gid in mqueue\" (queue files owned by the wrong user); Ubuntu Forums threads (heldout-v138d): the local mail system, no server refused anything"),
+        .src("Dovecot LMTP's \"Error: Timeout (180s) while waiting for lock for transaction log file\" and \"Fatal: Error reading configuration: Invalid settings\", Postfix postdrop's \"warning: unable to look up public/pickup: No such file or directory\" (the pickup service is not running; heldout-v99d), procmail's \"Couldn't chdir to\" a recipient's missing home directory (Postfix local(8)'s \"Command output:\", heldout-v66a): a fault of the local mail system; OpenSMTPD's queue back end \"warn: queue-fs: mkdir: Permission denied\" (https://github.com/OpenSMTPD/OpenSMTPD/issues/1159); Sendmail's \"My unqualified host name (…) unknown; sleeping for retry\" (it cannot resolve its own name, cf. the Sendmail Installation and Operation Guide) and \"bogus queue file, uid=… gid=…\" / \"Losing ./qf…: bogus file uid/gid in mqueue\" (queue files owned by the wrong user); Ubuntu Forums threads (heldout-v138d): the local mail system, no server refused anything; Postfix's \"warning: database /etc/postfix/virtual.db is older than source file /etc/postfix/virtual\" (postmap was not run after an edit) and \"warning: hash:/etc/postfix/… lookup error for …\" (a lookup table, named by its type, failed, mail is deferred with 4.3.0 \"temporary lookup failure\"; postconf(5), DATABASE_README)"),
     t("local_mailer_misused", &["fatal: usage: sendmail", "recipient addresses must be specified on the command line", "no addresses that were not also on the command line", "account default not found", "msmtp: account default", ": host not set", "cannot open mailhub", "child exited 127", "could not instantiate mail function", "maildir delivery process failed"], MailerError).hard()
         .src("The sending host's own mail program failing before any server is reached: Postfix's sendmail \"fatal: usage: sendmail [options]\" and \"Recipient addresses must be specified on the command line or via the -t option\", Exim's -t \"contained no addresses that were not also on the command line\", msmtp's \"account default not found: no configuration file available\" and \"host not set\", sSMTP's \"Cannot open mailhub:25\", mutt's \"child exited 127 (Exec error.)\", PHPMailer's \"Could not instantiate mail function\" (PHP's mail() failed), a maildir delivery program's \"refuse to deliver mail as root\" (heldout-v99d): the mailer or its configuration"),
     t("no_recipients_in_message", &["no recipient addresses found in message header", "msmtp: no recipients found"], ContentError).hard()
@@ -9371,6 +9374,26 @@ mod tests {
             (None, Some("4.0.0"), "I/O error", SystemError),
             (None, Some("5.0.0"), "Internal error", SystemError),
             (Some(451), Some("4.0.0"), "I/O error", SystemError),
+            // Postfix's own warnings: a stale table, a failed table lookup, a blocklist's DNS
+            // that did not answer (no block).
+            (
+                None,
+                None,
+                "postfix/smtpd[1]: warning: database /etc/postfix/virtual.db is older than source file /etc/postfix/virtual",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "postfix/smtp[1]: warning: smtp_sasl_password_maps lmdb:/etc/postfix/sasl_passwd lookup error for \"smtp.gmail.com:587\"",
+                SystemError,
+            ),
+            (
+                None,
+                None,
+                "postfix/dnsblog[1]: warning: dnsblog reply timeout 10s for zen.spamhaus.org",
+                NetworkError,
+            ),
         ]);
     }
 
