@@ -364,11 +364,12 @@ impl Summariser {
 /// kept), Exim's date and message id, and the `; from=<…> to=<…> proto=… helo=<…>` that
 /// Postfix appends to its own refusals (not the reply's words).
 fn record(line: &str) -> Cow<'_, str> {
-    // qmail-send's: the status and report with its spaces back, under one delivery number
-    // (each delivery has its own; the example shows the report without it).
+    // Exchange's tracking event: its recipient-status.
     if let Some(status) = exchange_tracking_status(line) {
         return Cow::Borrowed(status);
     }
+    // qmail-send's: the status and report with its spaces back, under one delivery number
+    // (each delivery has its own; the example shows the report without it).
     if let Some(status) = qmail_delivery(line) {
         return Cow::Owned(format!(
             "{QMAIL_DELIVERY}{}",

@@ -2886,7 +2886,7 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("sendmail_dns_temporary", &["name server timeout", "host map: lookup", "dns lookup timed out"], NetworkError)
         .soft("The DNS lookup of the destination timed out or was deferred: the queue retries.")
         .src("Sendmail's queue texts \"451 4.4.3 … Name server timeout\" / \"Warning: message still undelivered after 4 hours\" (https://help.sakura.ad.jp/rs/2265) and mailq's \"host map: lookup (domain): deferred\" (the host map, i.e. DNS, answered TRY_AGAIN; sendmail/map.c, http://support.linogate.com/en/mail/mailq.html): a temporary DNS failure, retried"),
-    t("sysexits_text", &["can't create user output file", "internal software error", "system resource problem", "critical os file missing", ], SystemError)
+    t("sysexits_text", &["can't create user output file", "internal software error", "system resource problem", "critical os file missing"], SystemError)
         .src("The texts of sysexits.h (EX_CANTCREAT \"can't create user output file\", EX_SOFTWARE, EX_OSERR, EX_OSFILE) that Postfix local(8)/pipe(8) (src/global/sys_exits.c) and Sendmail report for a failed local delivery command; Sisimai lib/Sisimai/Reason/SystemError.pm lists \"can't create user output file\""),
     t("mta_local_error", &["local error in processing", "temporary local problem", "queue file write error"], SystemError).src("Sisimai lib/Sisimai/Reason/SystemError.pm; RFC 5321 451 \"local error in processing\""),
     t("qmail_mailer", &["unable_to_run_qmail", "qmail-remote_crashed", "qmail-local_crashed", "unable_to_fork", "unable to run qmail", "qmail-remote crashed", "qmail-local crashed", "unable to fork", "command died with status"], MailerError).hard()
@@ -4287,7 +4287,7 @@ fn without_exim_names(lowered: &str) -> std::borrow::Cow<'_, str> {
     if !lowered.contains(" r=") && !lowered.contains(" t=") {
         return std::borrow::Cow::Borrowed(lowered);
     }
-    let base = without_exim_subject(lowered);
+    let base = super::status_rows::without_exim_subject(lowered);
     if !base.split_whitespace().any(named) {
         return base;
     }
@@ -4304,30 +4304,6 @@ fn without_exim_names(lowered: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(&words.join(" "));
     }
     std::borrow::Cow::Owned(out)
-}
-
-/// An Exim arrival row's `T="…"` is the message's subject (log_selector +subject): the
-/// sender's words, taken out with their quotes (`T=""` stays). A quote inside is escaped.
-fn without_exim_subject(lowered: &str) -> std::borrow::Cow<'_, str> {
-    let Some(start) = lowered.find(" t=\"") else {
-        return std::borrow::Cow::Borrowed(lowered);
-    };
-    let open = start + " t=\"".len();
-    let tail = &lowered[open..];
-    let mut end = None;
-    let mut escaped = false;
-    for (i, c) in tail.char_indices() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '"' if !escaped => {
-                end = Some(i);
-                break;
-            }
-            _ => escaped = false,
-        }
-    }
-    let rest = end.map_or("", |i| &tail[i + 1..]);
-    std::borrow::Cow::Owned(format!("{} t=\"\"{rest}", &lowered[..start]))
 }
 
 /// The text with the names of filtering hosts and products taken out: a host named for its
@@ -9259,7 +9235,7 @@ mod tests {
         );
         assert_eq!(c.reason, Some(SpamDetected));
         assert_eq!(
-            without_exim_subject(
+            super::super::status_rows::without_exim_subject(
                 "<= a@example.org h=x [192.0.2.1] p=esmtps s=1 t=\"your \\\"account\\\" is blocked\" from <a@example.org>"
             ),
             "<= a@example.org h=x [192.0.2.1] p=esmtps s=1 t=\"\" from <a@example.org>"
@@ -9287,9 +9263,6 @@ mod tests {
         )]);
     }
 
-    /// Round 86, from the MTAs' own sources: a transport's failure, Sendmail's login and
-    /// lost connections, and the names a log gives its routers, transports and hosts, which
-    /// say nothing of what happened.
     /// Round 87: a file permission on the delivering host is its own fault, not a block
     /// ("denied" is a weak word of blocks); qmail-local's maildir failures are the host's.
     /// (qmail's rows as `explain` passes them, the underscores read as spaces.)
@@ -9397,6 +9370,9 @@ mod tests {
         ]);
     }
 
+    /// Round 86, from the MTAs' own sources: a transport's failure, Sendmail's login and
+    /// lost connections, and the names a log gives its routers, transports and hosts, which
+    /// say nothing of what happened.
     #[test]
     fn round_86_names_in_log_rows() {
         assert_reasons(&[

@@ -304,23 +304,22 @@ pub const STATUS_ROWS: &[StatusRow] = &[
 pub fn informational(text: &str) -> Option<&'static StatusRow> {
     let lower = text.to_lowercase();
     let mut first = None;
-    let mut rows = 0;
     for row in lower.split('\n').flat_map(|r| r.split("\\n")) {
         let row = row.trim();
         if row.is_empty() {
             continue;
         }
-        rows += 1;
         let kind = row_kind(row)?;
         first.get_or_insert(kind);
     }
-    first.filter(|_| rows > 0)
+    first
 }
 
 fn row_kind(row: &str) -> Option<&'static StatusRow> {
     // Sendmail's verify=FAIL is a TLS session's certificate check, logged as a status; an
     // Exim arrival's subject (T="…", log_selector +subject) is the sender's words.
-    let plain = without_quoted_subject(&row.replace("verify=fail", "verify="));
+    let plain = row.replace("verify=fail", "verify=");
+    let plain = without_exim_subject(&plain);
     if FAILURE_WORDS.iter().any(|w| plain.contains(w)) {
         return None;
     }
@@ -345,28 +344,28 @@ fn row_kind(row: &str) -> Option<&'static StatusRow> {
     })
 }
 
-/// The row without an Exim subject field `T="…"` (its quotes escaped inside as `\\"`).
-fn without_quoted_subject(row: &str) -> String {
-    let Some(i) = row.find(" t=\"") else {
-        return row.to_string();
+/// An Exim arrival row's `T="…"` is the message's subject (log_selector +subject): the
+/// sender's words, taken out with their quotes (`T=""` stays). A quote inside is escaped.
+pub(super) fn without_exim_subject(lowered: &str) -> std::borrow::Cow<'_, str> {
+    let Some(start) = lowered.find(" t=\"") else {
+        return std::borrow::Cow::Borrowed(lowered);
     };
-    let body = &row[i + 4..];
+    let open = start + " t=\"".len();
+    let tail = &lowered[open..];
     let mut end = None;
     let mut escaped = false;
-    for (j, c) in body.char_indices() {
+    for (i, c) in tail.char_indices() {
         match c {
             '\\' if !escaped => escaped = true,
             '"' if !escaped => {
-                end = Some(j + 1);
+                end = Some(i);
                 break;
             }
             _ => escaped = false,
         }
     }
-    match end {
-        Some(e) => format!("{}{}", &row[..i], &body[e..]),
-        None => row[..i].to_string(),
-    }
+    let rest = end.map_or("", |i| &tail[i + 1..]);
+    std::borrow::Cow::Owned(format!("{} t=\"\"{rest}", &lowered[..start]))
 }
 
 /// The checks a row's marks alone do not make: Exim's rows begin with a message id before
