@@ -420,6 +420,23 @@ pub fn provider_of_addresses(reply_lower: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a host or domain name (lower case, alone) says who answered or which list
+/// refused: a provider's host (`gmail-smtp-in.l.google.com`), a provider's mailbox domain
+/// (`aol.com`, `icloud.com`), a look-alike's that is no provider of ours (`yahoo.co.jp`,
+/// [`NOT_THE_PROVIDER`]), a blocklist's zone (`zen.spamhaus.org`). Any other name is a
+/// machine's or a site's, not knowledge.
+pub fn names_provider_or_list(name: &str) -> bool {
+    provider(&format!(".{name}")).is_some()
+        || NOT_THE_PROVIDER
+            .iter()
+            .any(|(_, fragments, _)| fragments.iter().any(|f| name.contains(f)))
+        || MAILBOX_DOMAINS.iter().any(|(d, _)| {
+            name.strip_suffix(d)
+                .is_some_and(|h| h.is_empty() || h.ends_with('.'))
+        })
+        || blocklist(name).is_some()
+}
+
 /// The DNS blocklist a line names.
 pub fn blocklist(lowered: &str) -> Option<&'static str> {
     blocklist_in(&without_addresses(lowered))

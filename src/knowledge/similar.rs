@@ -20,7 +20,11 @@
 //! Likeness is the cosine of two TF-IDF vectors of features: words (letters only, two or
 //! more), adjacent word pairs, the words of a URL's host and path, the reply code and its
 //! class, the enhanced code and its class.subject, the command context. Mail addresses are
-//! left out (they name people, not conditions).
+//! left out (they name people, not conditions), and so are host and domain names that name
+//! no provider and no blocklist ([`plain_host`]: they name machines): with them in, a short
+//! reply's likeness to a labelled line rested on the line's host names as much as on its
+//! words, and the same reply from another host found another neighbour (Gmail's "… because
+//! the domain mail.zenao.io couldn't be found" was a `hostunknown` only for that domain).
 //!
 //! Below a likeness of [`VOTE_BELOW`] the nearest line alone is often an accident of wording:
 //! there the nearest [`VOTERS`] lines vote, each with its likeness as weight, and the reply
@@ -854,10 +858,16 @@ pub fn featurize(
         // ("fa161fd4-7576-…", "{4DA765B1-6-6565EC3F-FFFF}") is an id, a queue or session
         // number, different in every line. A log summary masks such ids as "ID" (explain's
         // `log::masked`), so the word "id" says nothing either: a masked line and the line
-        // itself have the same features.
+        // itself have the same features. A host's name is a machine's (`plain_host`); in a
+        // log's `relay=host[address]` the field's name stays.
         if token.contains('@') || hex_id(token) {
             continue;
         }
+        let token = match token.rsplit_once('=') {
+            Some((field, value)) if plain_host(value) => field,
+            _ if plain_host(token) => continue,
+            _ => token,
+        };
         words.extend(
             letter_runs(token)
                 .filter(|w| w.chars().count() >= 2 && *w != "id")
@@ -882,6 +892,33 @@ pub fn featurize(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The last parts of file names that look like a domain's ("main.cf", "aliases.db",
+/// "mail.local"): a file named in a reply is the condition.
+const FILE_TYPES: &[&str] = &[
+    "cf", "db", "cdb", "lmdb", "dbm", "map", "local", "pl", "py", "sh", "so", "rs", "js", "rb",
+    "php", "cgi", "exe", "dll", "log", "conf", "cfg", "ini", "pem", "crt", "key", "txt", "html",
+    "htm", "json", "xml", "yml", "yaml", "lock", "sock", "pid", "tmp", "gz", "service",
+];
+
+/// A host or domain name that names no provider and no blocklist: a machine, not a
+/// condition. The token as split on white space, lower-cased: its punctuation, an address in
+/// brackets (`mx.example.net[192.0.2.1]:25`) and a path are taken off first.
+fn plain_host(token: &str) -> bool {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = t.split(['[', '(', ':', '/']).next().unwrap_or("");
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|l| {
+            (2..=6).contains(&l.len())
+                && l.chars().all(|c| c.is_ascii_lowercase())
+                && !FILE_TYPES.contains(l)
+        })
+        && !super::providers::names_provider_or_list(t)
 }
 
 /// A token with a digit whose letter runs are all hex digits (or a log summary's mask
@@ -940,6 +977,36 @@ mod tests {
             None,
         );
         assert_eq!(f, masked);
+    }
+
+    /// A host's name is a machine's, not a condition: a reply from another host must find
+    /// the same neighbour. Names that say who answered (a provider's hosts) or which list
+    /// refused (a blocklist's zone) and file names that look like domains stay words.
+    #[test]
+    fn host_names_are_left_out_unless_they_name_a_provider_or_a_list() {
+        let f = featurize(
+            "to=<a@b.example>, relay=mx1.acme-widgets.com[192.0.2.1]:25, status=deferred \
+             (host mx1.acme-widgets.com[192.0.2.1] said: 554 5.7.1 Service unavailable; \
+             Client host [198.51.100.7] blocked using zen.spamhaus.org; see \
+             gmail-smtp-in.l.google.com, /etc/postfix/main.cf and mail.local)",
+            Some(554),
+            Some("5.7.1"),
+            None,
+        );
+        for gone in ["mx", "acme", "widgets", "acme_widgets"] {
+            assert!(!f.contains(&gone.to_string()), "{gone} in {f:?}");
+        }
+        for kept in [
+            "relay", "status", "host", "spamhaus", "zen", "google", "gmail", "main", "cf", "local",
+        ] {
+            assert!(f.contains(&kept.to_string()), "{kept} not in {f:?}");
+        }
+        let alike =
+            |a: &str, b: &str| featurize(a, None, None, None) == featurize(b, None, None, None);
+        assert!(alike(
+            "Your message wasn't delivered to bob@mail.zenao.io because the domain mail.zenao.io couldn't be found.",
+            "Your message wasn't delivered to jo@shop.example.org because the domain shop.example.org couldn't be found.",
+        ));
     }
 
     #[test]
