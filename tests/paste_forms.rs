@@ -21,6 +21,7 @@ mod labelled;
 
 use labelled::{item, json_name};
 use smtpprobe::explain::explain;
+use smtpprobe::knowledge::providers::names_provider_or_list;
 use std::path::Path;
 
 /// The distortions, by name.
@@ -309,6 +310,231 @@ fn pasted_forms_read_the_same() {
         failed.join(", ")
     );
 }
+
+/// The same condition met by someone else: another person's address, another host, another
+/// hour. A reply's reading must not rest on who it was about or where it came from, or the
+/// lines of the labelled sets are right for their own names only. Each form with the most
+/// records it may change:
+/// - `other_hosts` keeps the names of providers' hosts and mailbox domains, of look-alikes
+///   that are no provider (Yahoo! JAPAN's) and of blocklists' zones (they say who answered
+///   or which list refused), and web addresses (a provider's code page). One record, of a
+///   set never read, changes; it is not looked at, so that the set stays unread.
+/// - `other_addresses`: one record of a set never read, not looked at for the same reason.
+const OTHER_NAMES: &[(&str, Form, usize)] = &[
+    ("other_people", other_people, 0),
+    ("other_addresses", other_addresses, 1),
+    ("other_times", other_times, 0),
+    ("other_hosts", other_hosts, 1),
+];
+
+#[test]
+fn other_names_read_the_same() {
+    let texts = texts();
+    let show = std::env::var("PASTE_FORMS_SHOW").ok();
+    let base: Vec<[String; 5]> = texts.iter().map(|t| reading(t)).collect();
+    let mut failed = Vec::new();
+    for (form, f, most) in OTHER_NAMES {
+        let pairs = texts.iter().zip(&base).filter_map(|(t, want)| {
+            let other = f(t);
+            (other != *t).then(|| (t, want.clone(), reading(&other)))
+        });
+        let altered = texts.iter().filter(|t| f(t) != **t).count();
+        tally(
+            form,
+            "records",
+            altered,
+            *most,
+            pairs,
+            show.as_deref(),
+            &mut failed,
+        );
+    }
+    assert!(
+        failed.is_empty(),
+        "other names read differently (PASTE_FORMS_SHOW=<form> lists them): {}",
+        failed.join(", ")
+    );
+}
+
+/// `text` with each maximal run of characters `part` accepts handed to `swap`, which
+/// returns its replacement or `None` to keep it.
+fn swap_runs(
+    text: &str,
+    part: fn(char) -> bool,
+    mut swap: impl FnMut(&str) -> Option<String>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once('\0')) {
+        if c != '\0' && part(c) {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push_str(&swap(&run).unwrap_or_else(|| run.clone()));
+            run.clear();
+        }
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A reply code that a log runs into the next word ("550-recipient@…", "554-mx.example.net").
+fn code_dash(run: &str) -> usize {
+    let b = run.as_bytes();
+    if b.len() > 4
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && b[3] == b'-'
+        && b[4].is_ascii_alphabetic()
+    {
+        4
+    } else {
+        0
+    }
+}
+
+/// Every mail address's local part another person's (a role account's stays: postmaster,
+/// abuse, MAILER-DAEMON may be what the reply is about).
+fn other_people(t: &str) -> String {
+    swap_runs(
+        t,
+        |c| c.is_ascii_alphanumeric() || "._%+=-@".contains(c),
+        |run| {
+            let (local, domain) = run.split_once('@')?;
+            let skip = code_dash(local) + local.rfind('=').map_or(0, |i| i + 1);
+            let local = &local[skip.min(local.len())..];
+            let role = [
+                "postmaster",
+                "abuse",
+                "mailer-daemon",
+                "root",
+                "double-bounce",
+                "noreply",
+                "no-reply",
+            ]
+            .contains(&local.to_ascii_lowercase().as_str());
+            (!local.is_empty() && !domain.is_empty() && !role)
+                .then(|| format!("{}pat.kowalski@{domain}", &run[..skip]))
+        },
+    )
+}
+
+/// Every IPv4 address another host's in the same network (a 127.x address is a
+/// blocklist's answer, which means something).
+fn other_addresses(t: &str) -> String {
+    swap_runs(
+        t,
+        |c| c.is_ascii_alphanumeric() || c == '.',
+        |run| {
+            let octets: Vec<u32> = run
+                .split('.')
+                .map(|o| o.parse().ok().filter(|v| *v <= 255 && o.len() <= 3))
+                .collect::<Option<_>>()?;
+            (octets.len() == 4 && octets[0] != 127 && octets[0] != 0).then(|| {
+                format!(
+                    "{}.{}.{}.{}",
+                    octets[0],
+                    octets[1],
+                    (octets[2] * 37 + 11) % 254 + 1,
+                    (octets[3] * 53 + 7) % 253 + 1
+                )
+            })
+        },
+    )
+}
+
+/// Every clock time (HH:MM:SS) and ISO date another.
+fn other_times(t: &str) -> String {
+    swap_runs(
+        t,
+        |c| c.is_ascii_digit() || c == ':' || c == '-',
+        |run| {
+            let p: Vec<&str> = run.split(':').collect();
+            if p.len() == 3
+                && p.iter()
+                    .all(|x| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit()))
+            {
+                let h: u32 = p[0].parse().ok()?;
+                let m: u32 = p[1].parse().ok()?;
+                return (h < 24 && m < 60)
+                    .then(|| format!("{:02}:{:02}:{}", (h + 7) % 24, (m + 23) % 60, p[2]));
+            }
+            let d: Vec<&str> = run.split('-').collect();
+            (d.len() == 3
+                && d[0].len() == 4
+                && d[1].len() == 2
+                && d[2].len() == 2
+                && d.iter().all(|x| x.bytes().all(|b| b.is_ascii_digit())))
+            .then(|| "2023-04-17".to_string())
+        },
+    )
+}
+
+/// Every host and domain name another, the same name the same throughout (a reply's address
+/// and the transcript's RCPT TO stay one recipient), except providers' hosts, blocklists'
+/// zones, names in a web address, and file names that look like domains.
+fn other_hosts(t: &str) -> String {
+    let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut out = String::new();
+    // Web addresses are kept whole: split on white space first.
+    for word in t.split_inclusive(char::is_whitespace) {
+        if word.contains("://") {
+            out.push_str(word);
+            continue;
+        }
+        out.push_str(&swap_runs(
+            word,
+            |c| c.is_ascii_alphanumeric() || c == '.' || c == '-',
+            |run| {
+                let skip = code_dash(run);
+                let name = run[skip..].trim_end_matches(['.', '-']);
+                let labels: Vec<&str> = name.split('.').collect();
+                let tld = labels.last().copied().unwrap_or("");
+                let lower = name.to_ascii_lowercase();
+                let domain = labels.len() >= 2
+                    && labels.iter().all(|l| !l.is_empty())
+                    && labels
+                        .iter()
+                        .any(|l| l.bytes().any(|b| b.is_ascii_alphabetic()))
+                    && TLDS.contains(&tld.to_ascii_lowercase().as_str())
+                    && !labels
+                        .iter()
+                        .all(|l| l.starts_with(|c: char| c.is_ascii_uppercase()))
+                    && !names_provider_or_list(&lower);
+                if !domain {
+                    return None;
+                }
+                let n = names.len();
+                let other = names
+                    .entry(lower)
+                    .or_insert_with(|| {
+                        let mut l: Vec<String> = (1..labels.len())
+                            .map(|k| format!("qz{}", 7 * (n + k)))
+                            .collect();
+                        l.push("net".into());
+                        l.join(".")
+                    })
+                    .clone();
+                Some(format!(
+                    "{}{other}{}",
+                    &run[..skip],
+                    &run[skip + name.len()..]
+                ))
+            },
+        ));
+    }
+    out
+}
+
+/// Top-level domains of the names `other_hosts` swaps (not "local", Sendmail's mail.local).
+const TLDS: &[&str] = &[
+    "com", "net", "org", "edu", "gov", "io", "info", "biz", "example", "de", "fr", "uk", "nl",
+    "it", "es", "ru", "jp", "br", "au", "ca", "ch", "at", "be", "pl", "cz", "se", "no", "dk", "fi",
+    "eu", "us", "co", "in", "cn", "hu", "ro", "gr", "pt", "ie", "nz", "za", "mx", "ar", "tw", "kr",
+    "hk", "sg", "tr", "ua", "il", "sk", "si", "lt", "lv", "ee", "is", "lu",
+];
 
 /// A wrapper that a mail system, a log or a client library puts around a reply: the line
 /// as it is pasted, from the reply as the server sent it.
