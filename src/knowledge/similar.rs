@@ -18,7 +18,7 @@
 //! wave").
 //!
 //! Likeness is the cosine of two TF-IDF vectors of features: words (letters only, two or
-//! more), adjacent word pairs, the words of a URL's host and path, the reply code and its
+//! more, without their inflection: [`stem`]), adjacent word pairs, the words of a URL's host and path, the reply code and its
 //! class, the enhanced code and its class.subject, the command context. Mail addresses are
 //! left out (they name people, not conditions), and so are host and domain names that name
 //! no provider and no blocklist ([`plain_host`]: they name machines): with them in, a short
@@ -667,8 +667,9 @@ fn fits(context: Option<&str>, reason: &str) -> bool {
         "emailtoolarge",
     ];
     match context {
+        // `rejected` is a refused envelope sender: no labelled reply before MAIL has it.
         Some("greeting" | "ehlo" | "helo" | "starttls" | "auth") => {
-            !MAILBOX.contains(&reason) && !CONTENT.contains(&reason)
+            !MAILBOX.contains(&reason) && !CONTENT.contains(&reason) && reason != "rejected"
         }
         Some("mail") => !MAILBOX.contains(&reason),
         _ => true,
@@ -871,7 +872,7 @@ pub fn featurize(
         words.extend(
             letter_runs(token)
                 .filter(|w| w.chars().count() >= 2 && *w != "id")
-                .map(str::to_string),
+                .map(stem),
         );
     }
     let mut out: Vec<String> = words.clone();
@@ -929,6 +930,28 @@ fn hex_id(token: &str) -> bool {
         && letter_runs(token).all(|w| w == "id" || w.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// A word without its English inflection and final "e", so that a reply's other forms of a
+/// word are the same feature ("rejected", "rejecting", "rejects" → "reject"; "refuse",
+/// "refused" → "refus"; "message", "messages" → "messag"). A plural "s" only where it can be
+/// one ("status", "access", "analysis" keep theirs).
+fn stem(w: &str) -> String {
+    let long = |b: &str| b.chars().count() >= 4;
+    let mut base = w;
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(b) = base.strip_suffix(suffix)
+            && long(b)
+            && (suffix != "s" || !b.ends_with(['s', 'u', 'i']))
+        {
+            base = b;
+            break;
+        }
+    }
+    match base.strip_suffix('e') {
+        Some(b) if long(b) => b.to_string(),
+        _ => base.to_string(),
+    }
+}
+
 /// Runs of letters (any script) in a token.
 fn letter_runs(token: &str) -> impl Iterator<Item = &str> {
     token
@@ -940,6 +963,7 @@ fn letter_runs(token: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
+    /// Words are stemmed ([`stem`]): "unavailable" is the feature "unavailabl".
     #[test]
     fn features_are_words_pairs_and_codes_without_addresses() {
         let f = featurize(
@@ -950,8 +974,8 @@ mod tests {
         );
         for want in [
             "mailbox",
-            "unavailable",
-            "mailbox_unavailable",
+            "unavailabl",
+            "mailbox_unavailabl",
             "C:550",
             "CC:5",
             "E:5.1.1",
@@ -979,6 +1003,26 @@ mod tests {
         assert_eq!(f, masked);
     }
 
+    /// A reply's other forms of a word are one feature; words that only look inflected keep
+    /// their ending.
+    #[test]
+    fn inflected_words_are_one_feature() {
+        for (a, b) in [
+            ("rejected", "rejects"),
+            ("rejecting", "reject"),
+            ("refused", "refuse"),
+            ("messages", "message"),
+            ("addresses", "address"),
+            ("limited", "limits"),
+            ("exceeded", "exceeds"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+        }
+        for w in ["status", "access", "analysis", "virus", "is", "has", "does"] {
+            assert!(stem(w).ends_with('s'), "{w}: {}", stem(w));
+        }
+    }
+
     /// A host's name is a machine's, not a condition: a reply from another host must find
     /// the same neighbour. Names that say who answered (a provider's hosts) or which list
     /// refused (a blocklist's zone) and file names that look like domains stay words.
@@ -997,7 +1041,7 @@ mod tests {
             assert!(!f.contains(&gone.to_string()), "{gone} in {f:?}");
         }
         for kept in [
-            "relay", "status", "host", "spamhaus", "zen", "google", "gmail", "main", "cf", "local",
+            "relay", "status", "host", "spamhaus", "zen", "googl", "gmail", "main", "cf", "local",
         ] {
             assert!(f.contains(&kept.to_string()), "{kept} not in {f:?}");
         }
