@@ -2733,12 +2733,15 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
         return None;
     }
     // A stack frame's line number after its file ("#0 /lib/Zend/Mail/Protocol/Abstract.php
-    // (324): Zend_Mail_Protocol_Abstract->_expect()", a PHP trace, heldout-v91b) is no code.
+    // (324): Zend_Mail_Protocol_Abstract->_expect()", a PHP trace, heldout-v91b) is no code,
+    // nor a process id against its process's name (Dovecot's "dovecot: auth-worker(304):
+    // pam(…): pam_authenticate() failed", heldout-v105c; syslog's "name(pid)"): the code
+    // stands apart from the word before it.
     let glued = line[..i - 1]
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
-    if glued.contains(['.', '/', '\\']) {
+    if !glued.is_empty() {
         return None;
     }
     let code = three_digits(line, i)?;
@@ -6528,6 +6531,13 @@ mod tests {
     fn round_6_client_and_session_formats() {
         // Roundcube's "SMTP Error (535):", translated with a space before the colon.
         assert_eq!(reply("Erreur SMTP (535) : authentication failed").0, 535);
+        // A process id against its process's name is no code (Dovecot's auth worker).
+        assert_eq!(
+            code_of(
+                "Jan 29 05:32:50 mail dovecot: auth-worker(304): pam(u,192.0.2.1): pam_authenticate() failed: Authentication failure (password mismatch?)"
+            ),
+            None
+        );
         assert_eq!(reply("host x[1.2.3.4] said: 550, quota exceeded").0, 550);
         // A client message appending the server's failure after a comma or a dash.
         assert_eq!(

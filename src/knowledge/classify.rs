@@ -581,6 +581,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail's \"low on space (SMTP-DAEMON needs 389 bytes + 100 blocks in /var/spool/mqueue-client), max avail: 0\" (heldout-v95d; sendmail's MinFreeBlocks): its queue's file system is full"),
     t("dns_try_again", &["eai_again"], NetworkError)
         .src("Node's \"getaddrinfo EAI_AGAIN host:587\" (heldout-v95b; getaddrinfo(3): EAI_AGAIN, a temporary failure in name resolution): the client could not resolve its server for now"),
+    t("dns_not_found", &["getaddrinfo enotfound", "java.net.unknownhostexception"], NetworkError)
+        .src("Node's \"Error: getaddrinfo ENOTFOUND smtp.example.com\" (https://nodejs.org/api/errors.html#common-system-errors: ENOTFOUND, the DNS lookup of the host name failed, getaddrinfo(3)'s EAI_NONAME; heldout-v95b 22, read before by its nearest line only) and Java's java.net.UnknownHostException (https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/UnknownHostException.html: \"the IP address of a host could not be determined\", what JavaMail's connect throws for a server name that does not resolve): the client could not resolve its own server's name"),
     // --- Round 47: what blind sets v96a–v96d showed, read after they were measured ---
     // Mailbox states, message authentication, relay and sender refusals, receiving-side logs
     // other than Postfix (fixtures/bounces/README.md, "The v96 sets, measured blind").
@@ -9261,6 +9263,26 @@ mod tests {
             "Mon 2024-01-01 12:00:00.000: Socket connection failed (192.0.2.1:25)",
             NetworkError,
         )]);
+    }
+
+    /// Round 88: a client that cannot resolve its own server's name (Node's ENOTFOUND,
+    /// Java's UnknownHostException), read before by a labelled line's likeness only.
+    #[test]
+    fn round_88_unresolvable_server() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Error: getaddrinfo ENOTFOUND smtp.example.com",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "javax.mail.MessagingException: Unknown SMTP host: smtp.example.com; nested exception is: java.net.UnknownHostException: smtp.example.com",
+                NetworkError,
+            ),
+        ]);
     }
 
     /// Round 87: a file permission on the delivering host is its own fault, not a block
