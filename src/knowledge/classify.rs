@@ -2561,6 +2561,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Lhost/qmail.pm $messagesof (a .qmail program delivery whose script names a missing interpreter: systemerror; its \"system error\" and \"Unable to\" are left to the (#4.x.x) code qmail prints with them, as words that common would take other servers' lines)"),
     t("qmail_null_mx", &["couldn't find a mail exchanger or ip address"], NotAccept).hard()
         .src("Sisimai 5 lib/Sisimai/Lhost/qmail.pm and go-sisimai lhost/via-qmail.go $messagesof (notqmail 1.08 \"Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)\" for a null MX destination: notaccept; Lhost/X4.pm's older table says networkerror)"),
+    t("qmail_remote_no_host", &["couldn't find any host by that name", "couldn't find any host named", "could not find any host by that name", "could not find any host named"], HostUnknown)
+        .src("qmail-remote.c: temp_dns() \"Sorry, I couldn't find any host by that name. (#4.1.2)\" (a DNS lookup of the recipient's domain that failed for now) and perm_dns() \"Sorry, I couldn't find any host named <domain>. (#5.1.2)\" (the domain has no host): the recipient's domain did not resolve; qmail bounces the first after its queue lifetime (heldout-v24b, read before by its own labelled line only; Sisimai 5 lib/Sisimai/Lhost/Qmail.pm lists both as hostunknown)"),
     t("qmail_local_maildir", &["unable to chdir to maildir", "timeout on maildir delivery", "temporary error on maildir delivery"], SystemError)
         .soft("The receiving host's qmail-local could not write the recipient's maildir (missing, unreadable, or its disk slow): the message stays queued until its postmaster fixes the maildir.")
         .src("qmail-local.c maildir(): the delivery child's exit 2 \"Unable to chdir to maildir. (#4.2.1)\", 3 \"Timeout on maildir delivery. (#4.3.0)\", otherwise \"Temporary error on maildir delivery. (#4.3.0)\", all exit 111 (temporary; notqmail, netqmail and indimail alike); Sisimai 5 lib/Sisimai/Lhost/qmail.pm reads qmail's \"Unable to\" as systemerror"),
@@ -4945,8 +4947,11 @@ fn vague_guess(r: Reason, code: Option<u16>) -> bool {
 fn code_guess(code: u16) -> bool {
     // A login reply's code names the step and its failure (RFC 4954 §6: 530, 534, 535,
     // 538): sSMTP's "Authorization failed (535 <a provider's text in another charset>)"
-    // (heldout-v118b) failed to log in, whatever line its garbled words resemble.
-    code >= 500 && !matches!(code, 530 | 534 | 535 | 538)
+    // (heldout-v118b) failed to log in, whatever line its garbled words resemble. So does
+    // 555, "MAIL FROM/RCPT TO parameters not recognized or not implemented" (RFC 5321
+    // §4.2.3; 28 of the 30 labelled 555 replies are syntaxerror): sendmail(8)'s "unexpected
+    // response 555 to RCPT TO command" found a labelled unknown user by its words.
+    code >= 500 && !matches!(code, 530 | 534 | 535 | 538 | 555)
 }
 
 /// A delivery report whose Diagnostic-Code is of type x-unix and quotes no reply code: the
@@ -9265,8 +9270,10 @@ mod tests {
         )]);
     }
 
-    /// Round 88: a client that cannot resolve its own server's name (Node's ENOTFOUND,
-    /// Java's UnknownHostException), read before by a labelled line's likeness only.
+    /// Round 88: readings that only a labelled line's likeness gave before (found with each
+    /// set left out): a client that cannot resolve its own server's name (Node's ENOTFOUND,
+    /// Java's UnknownHostException); qmail-remote's unresolvable recipient domain; 555 is
+    /// a refused parameter whatever the words.
     #[test]
     fn round_88_unresolvable_server() {
         assert_reasons(&[
@@ -9281,6 +9288,24 @@ mod tests {
                 None,
                 "javax.mail.MessagingException: Unknown SMTP host: smtp.example.com; nested exception is: java.net.UnknownHostException: smtp.example.com",
                 NetworkError,
+            ),
+            (
+                None,
+                None,
+                "Sorry, I couldn't find any host by that name. (#4.1.2)",
+                HostUnknown,
+            ),
+            (
+                None,
+                None,
+                "<bob@example.invalid>:\nSorry, I couldn't find any host named example.invalid. (#5.1.2)",
+                HostUnknown,
+            ),
+            (
+                Some(555),
+                None,
+                "unexpected response 555 to RCPT TO command",
+                SyntaxError,
             ),
         ]);
     }
