@@ -3008,8 +3008,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai lib/Sisimai/Reason/HostUnknown.pm (\"domain does not exist\", \"recipient domain must exist\"): the domain, not the mailbox, is unknown; read before the user family, whose \"does not exist\" it contains (a sender's domain is read earlier, by sender_rejected)"),
     t("user_unknown", &["user unknown", "unknown user", "no such user", "does not exist", "doesn't exist", "user not found", "recipient not found", "unknown recipient", "invalid mailbox", "mailbox not found", "no mailbox", "address rejected: undeliverable", "no such recipient", "recipient unknown", "not known at this site", "recipient not known", "this user doesn't have a", "addressee unknown", "not a valid recipient", "mailbox unavailable", "unknown local user"], UserUnknown)
         .by_command(ByCommand::GenericUnknown),
-    t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota"], MailboxFull),
-    t("too_large", &["maximum incoming message size", "maximum message size", "message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large"], EmailTooLarge),
+    t("mailbox_full", &["over quota", "quota exceeded", "mailbox full", "mailbox is full", "exceeded storage", "insufficient storage", "mailbox size limit", "exceeds quota", "quota", "recipient storage full"], MailboxFull),
+    t("too_large", &["maximum incoming message size", "maximum message size", "message size exceeds", "message too big", "message too large", "stream is more than", "size limit", "exceeds size", "message is too large", "too large", "message is too big", "message body is too big"], EmailTooLarge),
     t("mailbox_message_count", &["too many messages on the server", "zuviele mails auf dem server", "zu viele mails auf dem server", "too many messages in the mailbox", "too many messages in mailbox"], MailboxFull)
         .src("\"550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.\" (http://www.sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html): the recipient's mailbox holds too many messages, a full mailbox, not a sending rate"),
     // Rate wordings that name a frequency or a period rather than a count: "Too frequent
@@ -9306,6 +9306,18 @@ mod tests {
                 None,
                 "unexpected response 555 to RCPT TO command",
                 SyntaxError,
+            ),
+            (
+                Some(552),
+                None,
+                "recipient storage full, try again later",
+                MailboxFull,
+            ),
+            (
+                Some(552),
+                None,
+                "\"Message body is too big\"",
+                EmailTooLarge,
             ),
         ]);
     }
