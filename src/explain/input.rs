@@ -2736,12 +2736,12 @@ fn parenthesised_code_at(line: &str, i: usize) -> Option<(u16, char, &str)> {
     // (324): Zend_Mail_Protocol_Abstract->_expect()", a PHP trace, heldout-v91b) is no code,
     // nor a process id against its process's name (Dovecot's "dovecot: auth-worker(304):
     // pam(…): pam_authenticate() failed", heldout-v105c; syslog's "name(pid)"): the code
-    // stands apart from the word before it.
+    // stands apart from the word before it, or follows an error's name ("SMTP Error(550):").
     let glued = line[..i - 1]
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
-    if !glued.is_empty() {
+    if !glued.is_empty() && !glued.to_ascii_lowercase().ends_with("error") {
         return None;
     }
     let code = three_digits(line, i)?;
@@ -6531,7 +6531,9 @@ mod tests {
     fn round_6_client_and_session_formats() {
         // Roundcube's "SMTP Error (535):", translated with a space before the colon.
         assert_eq!(reply("Erreur SMTP (535) : authentication failed").0, 535);
-        // A process id against its process's name is no code (Dovecot's auth worker).
+        // A process id against its process's name is no code (Dovecot's auth worker); a code
+        // against an error's name is.
+        assert_eq!(reply("SMTP Error(550): mailbox unavailable").0, 550);
         assert_eq!(
             code_of(
                 "Jan 29 05:32:50 mail dovecot: auth-worker(304): pam(u,192.0.2.1): pam_authenticate() failed: Authentication failure (password mismatch?)"
