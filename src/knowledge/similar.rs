@@ -18,8 +18,9 @@
 //! wave").
 //!
 //! Likeness is the cosine of two TF-IDF vectors of features: words (letters only, two or
-//! more, without their inflection: [`stem`]), adjacent word pairs, the words of a URL's host and path, the reply code and its
-//! class, the enhanced code and its class.subject, the command context. Mail addresses are
+//! more, without their inflection: [`stem`]), adjacent word pairs, the words of a URL's host
+//! and path, the reply code and its class, the enhanced code and its class.subject, the
+//! command context. Mail addresses are
 //! left out (they name people, not conditions), and so are host and domain names that name
 //! no provider and no blocklist ([`plain_host`]: they name machines): with them in, a short
 //! reply's likeness to a labelled line rested on the line's host names as much as on its
@@ -901,7 +902,8 @@ pub fn featurize(
 }
 
 /// The last parts of file names that look like a domain's ("main.cf", "aliases.db",
-/// "mail.local"): a file named in a reply is the condition.
+/// "mail.local", "vacation.pl"): a file named in a reply is the condition. (Poland's and a
+/// few other countries' host names stay words with them.)
 const FILE_TYPES: &[&str] = &[
     "cf", "db", "cdb", "lmdb", "dbm", "map", "local", "pl", "py", "sh", "so", "rs", "js", "rb",
     "php", "cgi", "exe", "dll", "log", "conf", "cfg", "ini", "pem", "crt", "key", "txt", "html",
