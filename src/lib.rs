@@ -38,6 +38,11 @@
 //! `TlsPolicy` on that server's `ServerFacts` in `run`.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+// The tests' shared helpers (tests/common/) name the crate as an outside user does; a
+// library test that includes one resolves `smtpprobe::` to this crate.
+#[cfg(test)]
+extern crate self as smtpprobe;
+
 pub mod assess;
 pub mod cli;
 pub mod config;

@@ -334,11 +334,14 @@ fn other_names_read_the_same() {
     let base: Vec<[String; 5]> = texts.iter().map(|t| reading(t)).collect();
     let mut failed = Vec::new();
     for (form, f, most) in OTHER_NAMES {
-        let pairs = texts.iter().zip(&base).filter_map(|(t, want)| {
-            let other = f(t);
-            (other != *t).then(|| (t, want.clone(), reading(&other)))
-        });
-        let altered = texts.iter().filter(|t| f(t) != **t).count();
+        let others: Vec<String> = texts.iter().map(|t| f(t)).collect();
+        let altered = texts.iter().zip(&others).filter(|(t, o)| t != o).count();
+        let pairs = texts
+            .iter()
+            .zip(&base)
+            .zip(&others)
+            .filter(|((t, _), other)| t != other)
+            .map(|((t, want), other)| (t, want.clone(), reading(other)));
         tally(
             form,
             "records",

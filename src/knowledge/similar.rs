@@ -622,12 +622,7 @@ pub fn nearest(
         enhanced,
         context,
     };
-    #[cfg(test)]
-    if let Some(index) = tests::LEFT_OUT_INDEX.with(|i| i.borrow().clone()) {
-        return vote_or_nearest_in(&index, &asked)
-            .filter(|s| f64::from(s.nearest_similarity) >= MIN_SIMILARITY * 100.0);
-    }
-    vote_or_nearest_in(&INDEX, &asked)
+    with_index(|index| vote_or_nearest_in(index, &asked))
         .filter(|s| f64::from(s.nearest_similarity) >= MIN_SIMILARITY * 100.0)
 }
 
@@ -993,14 +988,7 @@ mod tests {
         let mut t: BTreeMap<&str, [u32; 3]> = BTreeMap::new();
         let reason_of = |text: &str| {
             let ex = crate::explain::explain(&[text.to_string()], None);
-            let failure = |i: &&crate::report::explain::Item| {
-                i.code.is_some_and(|c| c >= 400)
-                    || i.enhanced
-                        .as_deref()
-                        .is_some_and(|e| e.starts_with(['4', '5']))
-            };
-            let item = ex.items.iter().find(failure).or(ex.items.first());
-            item.map(|i| {
+            super::labelled::item(&ex).map(|i| {
                 let step = match &i.similar_to {
                     Some(_) => "nearest line",
                     None if i.reason.is_some() => "rules",
@@ -1411,3 +1399,25 @@ mod time_split {
         }
     }
 }
+
+/// The index `nearest` asks: the shipped one.
+#[cfg(not(test))]
+fn with_index<R>(f: impl FnOnce(&Index) -> R) -> R {
+    f(&INDEX)
+}
+
+/// The index `nearest` asks: a measurement's own when it set one (`tests::LEFT_OUT_INDEX`),
+/// else the shipped one.
+#[cfg(test)]
+fn with_index<R>(f: impl FnOnce(&Index) -> R) -> R {
+    tests::LEFT_OUT_INDEX.with(|i| match i.borrow().as_deref() {
+        Some(index) => f(index),
+        None => f(&INDEX),
+    })
+}
+
+/// The item a labelled line is about, chosen as `tests/bounces.rs` chooses it (for
+/// `tests::explain_each_set_left_out`).
+#[cfg(test)]
+#[path = "../../tests/common/labelled.rs"]
+mod labelled;
