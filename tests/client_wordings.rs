@@ -18,14 +18,14 @@ use std::path::Path;
 
 /// Rows whose line `explain` does not place at the command it states (118 of 133 named when
 /// the list was added, 125 after nodemailer's LMTP and EHLO words, MailKit's sample handler,
-/// and Postfix's "Syntax: EHLO" read before aiosmtplib's `SMTPHeloError` were added): a
-/// library that states the command only in words without a reply in the line (Thunderbird's
-/// authentication dialog, MailKit's "Message not accepted.", which is also Yahoo's reply
+/// and Postfix's "Syntax: EHLO" read before aiosmtplib's `SMTPHeloError` were added, 126
+/// after Thunderbird's authentication dialog in round 89): a library that states the command
+/// only in words without a reply in the line (MailKit's "Message not accepted.", which is also Yahoo's reply
 /// text), words the labelled corpus reads as not stating a command (smtplib's and
 /// aiosmtplib's `SMTPDataError`, used for DATA and for the end of data alike; Thunderbird's
 /// "Please check …" sentences), and curl's one-off `Remote access denied` and `Command
 /// failed`. Held so that it only shrinks.
-const MOST_MISSED: usize = 8;
+const MOST_MISSED: usize = 7;
 
 #[test]
 fn client_wordings_name_their_command() {

@@ -3696,6 +3696,11 @@ const CLIENT_STAGES: &[(&str, Context)] = &[
     ("authrequirederror", Context::Auth),
     ("does not support authentication", Context::Auth),
     ("unable to authenticate at present", Context::Auth),
+    // Thunderbird's "Login to server smtp.example.com with username … failed." and "Unable to
+    // authenticate to Outgoing server (SMTP) …" (fixtures/clients/wordings.tsv) (round 89,
+    // https://github.com/Purelymail/purelymail-issues/issues/235).
+    ("login to server ", Context::Auth),
+    ("unable to authenticate to outgoing server", Context::Auth),
     // Postfix smtpd's own refusal wording, when nothing else names the step: "Recipient
     // address rejected:" answers RCPT (smtpd_check.c); of the read lines that state a step,
     // 157 of 159 say RCPT. (Its "Sender address rejected:" is given at MAIL or, under the

@@ -19,6 +19,14 @@ struct Case {
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    Case { source: "https://github.com/Purelymail/purelymail-issues/issues/235",
+        // Thunderbird's words for a refused AUTH (round 89).
+        line: "Login to server smtp.purelymail.com with username email@domain.com failed.",
+        code: None, enhanced: None, context: Some("auth"), reason: "securityerror", bounce: "hard", provider: None, blocklist: None },
+    Case { source: "https://smg.co.nz/iphone-email-shows-rejected-by-the-server-when-sending-emails/",
+        // Apple Mail's refusal of a relay by an outgoing server the client did not log in to.
+        line: "A copy has been placed in your outbox. The recipient was rejected by the server because it does not allow relaying",
+        code: None, enhanced: None, context: Some("rcpt"), reason: "norelaying", bounce: "hard", provider: None, blocklist: None },
     Case { source: "https://github.com/tutao/tutanota/issues/7113",
         line: "<jlalexander@ymail.com>: host mta7.am0.yahoodns.net[67.195.228.94] said: 421\n4.7.0 [TSS04] Messages from 185.205.69.214 temporarily deferred due to\nunexpected volume or user complaints - 4.16.55.1; see\nhttps://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command)",
         code: Some(421), enhanced: Some("4.7.0"), context: Some("mail"), reason: "badreputation", bounce: "soft", provider: Some("yahoo"), blocklist: None },
