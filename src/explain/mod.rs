@@ -563,7 +563,13 @@ fn build_item(p: Parsed, after: Option<Context>) -> Item {
         item.acts = c.acts;
         item.provider = c.provider;
         item.blocklist = c.blocklist;
-        item.notes.extend(c.note);
+        // Only a bounce's framing, without the reply it frames: the problem to report is
+        // where the reason is, not that a code is missing.
+        if item.recognition == Recognition::Invalid && c.rule == "framing_only" {
+            item.error = c.note;
+        } else {
+            item.notes.extend(c.note);
+        }
         item.similar_to = c.similar;
         item.side = classify::Side::of(&item.input);
         if let Some(r) = item.reason {

@@ -336,3 +336,30 @@ fn a_notices_own_sentence_yields_to_the_reply_under_it() {
         assert_eq!(ex.items[0].reason, Some(want), "{line}");
     }
 }
+
+#[test]
+fn a_bounces_framing_alone_says_where_the_reason_is() {
+    // Round 89: the MTAs' bounce framing without the reply it frames took a reason from the
+    // nearest labelled line (qmail's "This is a permanent error; I've given up" read as a full
+    // mailbox, soft). No reason now; the problem says what to paste.
+    for framing in [
+        "This is a permanent error; I've given up. Sorry it didn't work out.",
+        "This message was created automatically by mail delivery software. A message that you sent could not be delivered to one or more of its recipients. This is a permanent error. The following address(es) failed:",
+        "I'm sorry to have to inform you that your message could not be delivered to one or more recipients. It's attached below.",
+        "The original message was received at Mon, 7 Dec 2026 10:01:02 +0100 from mail.example.com [192.0.2.1] ----- The following addresses had permanent fatal errors ----- <bob@example.org>",
+    ] {
+        let ex = explain(&[framing.to_string()], None);
+        let item = &ex.items[0];
+        assert_eq!(item.reason, None, "{framing}");
+        assert!(
+            item.error.as_deref().is_some_and(|e| e.contains("framing")),
+            "{framing}: {:?}",
+            item.error
+        );
+    }
+    // With the reply it frames, the reply is read.
+    let whole = "Hi. This is the qmail-send program at mail.example.com. I'm afraid I wasn't able to deliver your message to the following addresses. This is a permanent error; I've given up. Sorry it didn't work out. <bob@example.org>: Sorry, no mailbox here by that name. (#5.1.1)";
+    let ex = explain(&[whole.to_string()], None);
+    assert_eq!(ex.items[0].reason, Some(Reason::UserUnknown));
+    assert_eq!(ex.items[0].error, None);
+}

@@ -3171,6 +3171,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // last in the table, so that the remote server's reply pasted with them reads first.
     t("exchange_ndr_recipient_not_found", &["address may be misspelled or may not exist", "no se pudo encontrar la dirección de correo electrónico que escribiste", "adresse de messagerie que vous avez entrée est introuvable", "pas trouvé l'adresse de courrier que vous avez entrée", "non sono riuscito a trovare l'indirizzo e-mail che hai immesso"], UserUnknown).hard()
         .src("Exchange Online's notice for 5.1.1 / 5.1.10 (RESOLVER.ADR.RecipNotFound): \"The address may be misspelled or may not exist.\" (Sisimai set-of-emails lhost-office365-13.eml) and the localised \"The email address you entered couldn't be found\": French \"L'adresse de messagerie que vous avez entrée est introuvable\" and \"Nous n'avons pas trouvé l'adresse de courrier que vous avez entrée\", Italian \"Non sono riuscito a trovare l'indirizzo e-mail che hai immesso\" (Sisimai set-of-emails lhost-exchange2007-06.eml and -07.eml, Office365.pm), Spanish \"No se pudo encontrar la dirección de correo electrónico que escribiste\" (a notice pasted on pastebin.com)"),
+    t("exchange_ndr_destination_unknown", &["destination email system is unknown or invalid", "destination e-mail system is unknown or invalid"], HostUnknown).hard()
+        .src("Exchange 2003's notice for #5.4.0 \"The message could not be delivered because the recipient's destination email system is unknown or invalid. Please check the address and try again, or contact your system administrator to verify connectivity to the email system of the recipient.\" (a public table of bounce texts, GitHub file id 47274132438, lists it under a 512, the recipient's domain): the recipient's mail system was not found, not a mailbox"),
     t("exchange_ndr_remote_busy", &["outbound connection attempt was not answered because either the remote system was busy"], NetworkError)
         .src("Exchange Online's notice for 4.4.7 / 5.4.1 \"The outbound connection attempt was not answered because either the remote system was busy or it was unable to take delivery of the message\" (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-4-1-through-5-4-20-in-exchange-online)"),
     t("exchange_ndr_communication_failure", &["a communication failure occurred during the delivery of this message"], NetworkError)
@@ -4561,14 +4563,16 @@ fn with_service_tag<'a>(phrases: &'a str, whole_lower: &str) -> std::borrow::Cow
 /// over that MTA's own refusal ("554 5.4.0 Error: too many hops", heldout-v123b). The rule
 /// the wrapper's words found is set aside and the rest of the words read again; `None`
 /// when they name nothing else.
+/// The words of a notice that the message is still being retried.
+const DELAY_NOTICE: [&str; 5] = [
+    "warning only",
+    "will be retried",
+    "has been delayed",
+    "still being retried",
+    "not yet been delivered",
+];
+
 fn cause_under_wrapper(r: &'static TextRule, phrases: &str) -> Option<&'static TextRule> {
-    const DELAY_NOTICE: [&str; 5] = [
-        "warning only",
-        "will be retried",
-        "has been delayed",
-        "still being retried",
-        "not yet been delivered",
-    ];
     // Exim's "Frozen (delivery error message)" after the "** addr …: Unrouteable address" row
     // of the bounce it could not deliver (heldout-v127b): the row names the cause.
     let wrapper = (r.reason == Expired && DELAY_NOTICE.iter().any(|w| phrases.contains(w)))
@@ -4589,6 +4593,16 @@ fn find_reply_text(phrases: &str) -> Option<&'static TextRule> {
     let r = find_text(&TEXT_INDEX, phrases)?;
     if let Some(cause) = cause_under_wrapper(r, phrases) {
         return Some(cause);
+    }
+    // A delay notice that names no cause is still a delay, not an expiry: Postfix's "Your
+    // message could not be delivered for more than 4 hour(s). It will be retried until it is
+    // 5 day(s) old." (bounce(5)'s delay template) is read as its delay notice reads. (Exim's
+    // own delay warning keeps its reading, expired and soft, as heldout-v94b labels it.)
+    if r.id == "queue_expired"
+        && DELAY_NOTICE.iter().any(|w| phrases.contains(w))
+        && let Some(delay) = CODELESS_RULES.iter().find(|d| d.id == "delay_notice")
+    {
+        return Some(delay);
     }
     // qmail gave up after a network or DNS failure ("Connected to … but connection died.
     // (#4.4.2)I'm not going to try again; this message has been in the queue too long.",
@@ -5076,6 +5090,91 @@ fn nearest_instead(
     }
 }
 
+/// The sentences with which mail systems frame a bounce or a delay notice around the reply
+/// that says why, and which say nothing of the cause themselves: Postfix bounce(5)'s default
+/// templates ("This is the mail system at host …", "I'm sorry to have to inform you that your
+/// message could not be delivered to one or more recipients. It's attached below.", "For
+/// further assistance, please send mail to postmaster."), Exim's bounce message (its
+/// specification, "Customizing bounce and warning messages": "This message was created
+/// automatically by mail delivery software. A message that you sent could not be delivered to
+/// one or more of its recipients. This is a permanent error. The following address(es)
+/// failed:"), qmail-send's ("Hi. This is the qmail-send program at …. I'm afraid I wasn't able
+/// to deliver your message to the following addresses. This is a permanent error; I've given
+/// up. Sorry it didn't work out."), Sendmail's DSN headings ("The original message was
+/// received at …", "----- The following addresses had permanent fatal errors -----",
+/// "----- Transcript of session follows -----"), Yahoo's "Sorry, we were unable to deliver
+/// your message to the following address.", Gmail's and Exchange's headings ("** Message not
+/// delivered **", "Delivery has failed to these recipients or groups:", "Diagnostic
+/// information for administrators:") and the subjects of such notices.
+const BOUNCE_FRAMING: &[&str] = &[
+    "this is the mail system at host",
+    "i'm sorry to have to inform you that your message could not be delivered to one or more recipients",
+    "it's attached below",
+    "for further assistance, please send mail to postmaster",
+    "if you do so, please include this problem report",
+    "you can delete your own text from the attached returned message",
+    "the mail system",
+    "this message was created automatically by mail delivery software",
+    "a message that you sent could not be delivered to one or more of its recipients",
+    "this is a permanent error",
+    "this is a temporary error",
+    "the following address(es) failed",
+    "the following address(es) deferred",
+    "hi. this is the qmail-send program at",
+    "i'm afraid i wasn't able to deliver your message to the following addresses",
+    "i've given up",
+    "sorry it didn't work out",
+    "below this line is a copy of the message",
+    "the original message was received at",
+    "the following addresses had permanent fatal errors",
+    "the following addresses had transient non-fatal errors",
+    "transcript of session follows",
+    "sorry, we were unable to deliver your message to the following address",
+    "message not delivered",
+    "delivery has failed to these recipients or groups",
+    "delivery has failed to these recipients or distribution lists",
+    "diagnostic information for administrators",
+    "original message headers",
+    "undelivered mail returned to sender",
+    "delivery status notification (failure)",
+    "mail delivery failed: returning message to sender",
+    "returned mail: see transcript for details",
+    "mail delivery subsystem",
+    "failure notice",
+    "undeliverable:",
+];
+
+/// What `explain` says of a pasted framing without its reply.
+const FRAMING_NOTE: &str = "Only the bounce's own framing was pasted: the reason is in the remote server's reply that follows it (after \"said:\", \"The response was:\", \"Remote Server returned\" or the transcript), so paste that part too.";
+
+/// Whether a code-less text is nothing but [`BOUNCE_FRAMING`] sentences, addresses, host
+/// names and dates: no word of its own is left once they are taken out.
+fn framing_only(lowered: &str) -> bool {
+    let mut rest = lowered.to_string();
+    let before = rest.len();
+    for f in BOUNCE_FRAMING {
+        rest = rest.replace(f, " ");
+    }
+    if rest.len() == before {
+        return false;
+    }
+    // Weekdays and months of a "received at" date, and the words left around an address.
+    const FILLER: &[&str] = &[
+        "from", "at", "on", "to", "for", "by", "with", "mon", "tue", "wed", "thu", "fri", "sat",
+        "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "pst", "pdt", "est", "edt", "cet", "cest", "gmt", "utc",
+    ];
+    rest.split(|c: char| c.is_whitespace() || "<>()[],;:\"'#*-=".contains(c))
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == '!' || c == '?'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.contains('@')
+                || w.contains('.')
+                || !w.chars().any(char::is_alphabetic)
+                || FILLER.contains(&w)
+        })
+}
+
 /// Whether a code-less row says its delivery failed, so that no labelled acceptance is its
 /// nearest reading: SmarterMail's "Delivery for a@b to c@d has completed (Bounced)" was read
 /// as its "… has completed (Delivered)" neighbour.
@@ -5200,6 +5299,14 @@ pub fn classify(
     let reason = listed_block(reason, blocklist.is_some() && !success, code, enhanced);
     // No rule placed it, or only the codes guessed it (and nothing after them changed it).
     let ask = !success && (guessed && reason == weak || matches!(reason, None | Some(Undefined)));
+    // Only a bounce's framing, without the reply it frames: no labelled line lends it a
+    // reason, and the reader is told where the reason is.
+    let framing = ask && code.is_none() && enhanced.is_none() && framing_only(&lowered);
+    if framing {
+        rule = "framing_only".to_string();
+        note = Some(FRAMING_NOTE.to_string());
+    }
+    let ask = ask && !framing;
     let (reason, similar) = nearest_instead(ask, reason, text, code, enhanced, ctx, &mut rule);
     let bounce = (!success && !matches!(reason, None | Some(Delivered)))
         .then(|| bounce_of(reason, ctx, code, enhanced, &whole_lower, forced_bounce));
@@ -10035,6 +10142,22 @@ mod tests {
             "221 2.0.0 Bye",
         );
         assert_eq!(c.bounce, None);
+    }
+
+    /// Round 89: Postfix's delay notice pasted without the line naming its cause is still a
+    /// delay (soft, as the other delay notices), not the expiry its "could not be delivered
+    /// for" alone would say; the expiry itself stays one.
+    #[test]
+    fn a_delay_notice_without_its_cause_is_a_delay() {
+        let delay = "Your message could not be delivered for more than 4 hour(s). It will be retried until it is 5 day(s) old.";
+        let c = classify(None, None, None, delay, delay);
+        assert_eq!(
+            (c.reason, c.bounce),
+            (Some(NetworkError), Some(Bounce::Soft))
+        );
+        let expired = "Message could not be delivered for 5 days";
+        let c = classify(None, None, None, expired, expired);
+        assert_eq!((c.reason, c.bounce), (Some(Expired), Some(Bounce::Hard)));
     }
 
     /// Round 73 (heldout-v123a–v123d, read after measuring): a delay notice or amavis's
