@@ -3189,17 +3189,17 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Round 89: Gmail's own delivery notifications, in the languages it sends them in ---
     // The sentences Gmail's Mail Delivery Subsystem writes above the remote server's reply.
     // Last in the table: any wording of the reply itself (pasted with them) reads first.
-    t("gmail_dsn_domain_not_found", &["couldn't be found. check for typos or unnecessary spaces", "porque o domínio"], HostUnknown).hard()
+    t("gmail_dsn_domain_not_found", &["couldn't be found. check for typos or unnecessary spaces", "porque o domínio…não foi encontrado"], HostUnknown).hard()
         .src("Gmail's notification \"Your message wasn't delivered to … because the domain example.com couldn't be found. Check for typos or unnecessary spaces and try again.\" (https://github.com/samouraiworld/zenao/issues/646) and its Brazilian Portuguese form \"A mensagem não foi entregue para … porque o domínio … não foi encontrado.\" (a bounce parser's test data of Gmail's notice, with DNS Error … returned Null MX); the address form, \"because the address couldn't be found. Check for typos …\", is read before (gmail_dsn_address_not_found)"),
-    t("gmail_dsn_address_not_found_localised", &["weil die adresse nicht gefunden wurde", "die adresse wurde nicht gefunden", "no se ha encontrado la dirección", "car l'adresse est introuvable", "adresse introuvable", "l'indirizzo risulta inesistente", "indirizzo non trovato", "porque o endereço não foi encontrado", "endereço não encontrado", "адрес не найден", "не найден или не принимает входящие письма", "address not found"], UserUnknown).hard()
-        .src("Gmail's \"** Address not found ** Your message wasn't delivered to … because the address couldn't be found, or is unable to receive mail.\" as it is sent in the sender's interface language: German \"** Die Adresse wurde nicht gefunden ** Ihre Nachricht wurde nicht an … zugestellt, weil die Adresse nicht gefunden wurde oder keine E-Mails empfangen kann.\" (deltachat-core-rust test-data/message/gmail_ndn.eml; Sisimai lib/Sisimai/Reason/UserUnknown.pm lists the sentence); Spanish \"** No se ha encontrado la dirección ** Tu mensaje no se ha entregado a … porque no se ha encontrado la dirección o esta no puede recibir correo.\", French \"** Adresse introuvable ** … car l'adresse est introuvable\", Italian \"** Indirizzo non trovato ** Il tuo messaggio non è stato recapitato a … perché l'indirizzo risulta inesistente o non può ricevere email.\", Portuguese \"** Endereço não encontrado **\", Russian \"** Адрес не найден **\" (Gmail notifications kept in public bounce parsers' test data); the bare English headline last of all"),
+    t("gmail_dsn_address_not_found_localised", &["weil die adresse nicht gefunden wurde", "die adresse wurde nicht gefunden", "no se ha encontrado la dirección", "car l'adresse est introuvable", "adresse introuvable", "l'indirizzo risulta inesistente", "indirizzo non trovato", "porque o endereço não foi encontrado", "** endereço não encontrado **", "** адрес не найден **", "не найден или не принимает входящие письма", "** address not found **"], UserUnknown).hard()
+        .src("Gmail's \"** Address not found ** Your message wasn't delivered to … because the address couldn't be found, or is unable to receive mail.\" as it is sent in the sender's interface language: German \"** Die Adresse wurde nicht gefunden ** Ihre Nachricht wurde nicht an … zugestellt, weil die Adresse nicht gefunden wurde oder keine E-Mails empfangen kann.\" (deltachat-core-rust test-data/message/gmail_ndn.eml; Sisimai lib/Sisimai/Reason/UserUnknown.pm lists the sentence); Spanish \"** No se ha encontrado la dirección ** Tu mensaje no se ha entregado a … porque no se ha encontrado la dirección o esta no puede recibir correo.\", French \"** Adresse introuvable ** … car l'adresse est introuvable\", Italian \"** Indirizzo non trovato ** Il tuo messaggio non è stato recapitato a … perché l'indirizzo risulta inesistente o non può ricevere email.\", Portuguese \"** Endereço não encontrado **\", Russian \"** Адрес не найден **\" (Gmail notifications kept in public bounce parsers' test data); the bare headlines only as Gmail sets them, between asterisks (\"IP address not found\", \"host address not found\" are no notice)"),
     t("gmail_dsn_inbox_full", &["their inbox is full, or it's getting too much mail", "their inbox is full or it's getting too much mail", "recipient inbox full"], MailboxFull)
         .src("Gmail's notification \"Recipient inbox full. Your message couldn't be delivered to …. Their inbox is full, or it's getting too much mail right now.\", sent for the recipient's 452 4.2.2 \"The recipient's inbox is out of storage space\" (https://support.google.com/a/answer/3726730, 4.2.2); when the remote reply is pasted with it, the reply decides"),
     t("gmail_dsn_too_large", &["messaggio troppo grande", "perché supera il limite delle dimensioni"], EmailTooLarge).hard()
         .src("Gmail's Italian notification \"** Messaggio troppo grande ** Impossibile recapitare il messaggio a … perché supera il limite delle dimensioni.\" for 5.3.4 (Gmail's message size limit, https://support.google.com/a/answer/3726730 552 5.3.4), kept in a bounce parser's test data"),
     t("gmail_dsn_blocked_localised", &["messaggio bloccato"], Blocked)
         .src("Gmail's Italian \"** Messaggio bloccato **\", the \"** Message blocked **\" headline (read by blocked_generic in English)"),
-    t("gmail_dsn_temporary_problem", &["there was a temporary problem delivering your message", "there was a temporary problem while delivering your message", "gmail will retry for", "delivery incomplete", "un problème temporaire est survenu lors de la distribution", "consegna non completata", "возникла временная ошибка", "пока не доставлено"], SystemError)
+    t("gmail_dsn_temporary_problem", &["there was a temporary problem delivering your message", "there was a temporary problem while delivering your message", "gmail will retry for", "** delivery incomplete **", "un problème temporaire est survenu lors de la distribution", "consegna non completata", "возникла временная ошибка", "пока не доставлено"], SystemError)
         .soft("Gmail could not deliver yet and keeps the message in its queue; the reply under the notice, when there is one, says why.")
         .src("Gmail's \"** Delivery incomplete ** There was a temporary problem delivering your message to …. Gmail will retry for 46 more hours. You'll be notified if the delivery fails permanently.\" (heldout-v123b labels it systemerror when no reply is under it; the notice as kept in public bounce parsers' test data), its French \"Un problème temporaire est survenu lors de la distribution de votre message à …\", Italian \"** Consegna non completata **\", Russian \"** Пока не доставлено ** … возникла временная ошибка\" forms (bounce parsers' test data)"),
     t("gmail_sending_limit", &["you have reached a limit for sending mail"], RateLimited)
@@ -10142,6 +10142,39 @@ mod tests {
             "221 2.0.0 Bye",
         );
         assert_eq!(c.bounce, None);
+    }
+
+    /// Round 89: the notices' headlines are read only as the notices set them: an address or
+    /// a domain "not found" elsewhere, a temporary problem of another kind, is not a notice.
+    #[test]
+    fn notice_headlines_need_the_notice() {
+        for (code, enhanced, text) in [
+            (
+                Some(451),
+                Some("4.4.0"),
+                "451 4.4.0 DNS: host address not found for mx.example.com",
+            ),
+            (
+                Some(550),
+                None,
+                "550 Your IP address not found in whitelist",
+            ),
+            (
+                Some(550),
+                None,
+                "550 Mensagem rejeitada porque o domínio está na lista negra",
+            ),
+            (None, None, "Delivery incomplete for 3 of 10 messages"),
+        ] {
+            let c = classify(
+                None,
+                code,
+                enhanced.and_then(EnhancedCode::parse),
+                text,
+                text,
+            );
+            assert!(!c.rule.contains("gmail_dsn"), "{text}: {}", c.rule);
+        }
     }
 
     /// Round 89: Postfix's delay notice pasted without the line naming its cause is still a
