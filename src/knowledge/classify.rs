@@ -636,9 +636,9 @@ pub const TEXT_RULES: &[TextRule] = &[
     // Rate limits, greylisting and acceptance, the recipient organisation's own policy,
     // local delivery and the sender's own mailer (fixtures/bounces/README.md, "The v99 sets,
     // measured blind").
-    t("list_post_refused", &["not allowed to post to this mailing list", "only subscribers may post", "does not allow posting through email", "unauthorized to participate in", "diffusion de message est réservée"], Rejected).hard()
+    t("list_post_refused", &["not allowed to post to this mailing list", "only subscribers may post", "does not allow posting through email", "unauthorized to participate in", "diffusion de message est réservée", "distribution in the list is restricted to list subscribers", "distribution for this list is restricted to list moderators"], Rejected).hard()
         .src("Mailing lists refusing a poster: Mailman's \"You are not allowed to post to this mailing list, and your message has been automatically rejected\", ezmlm's \"Sorry, only subscribers may post\", Google Groups' \"The group … does not allow posting through email\", GrayDuckMail's \"The sender is unrecognized or unauthorized to participate in <list>\", Sympa's \"La diffusion de message est réservée aux modérateurs\" (heldout-v99c): the list's own posting policy refused the sender"),
-    t("list_post_held", &["forwarded to the list maintainer for review", "forwarded to the list moderator"], OnHold)
+    t("list_post_held", &["forwarded to the list maintainer for review", "forwarded to the list moderator", "has been forwarded to the moderator(s)", "awaits moderator approval", "the message is being held because"], OnHold)
         .soft("The list holds the message for its moderator: it goes out if they approve it.")
         .src("Mailman 2's \"Your message was sent from an address which is not on the list of people who are authorized to post to this mailing list. Your message has been forwarded to the list maintainer for review.\" (heldout-v99c): held, not refused"),
     t("plesk_greylist_defer", &["defer during call 'grey' handler"], Greylisting)
@@ -2604,7 +2604,7 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sisimai 5 lib/Sisimai/Lhost/Gmail.pm $messagesof (Gmail's own notice \"DNS Error: DNS server returned answer with no data\": the domain has no address or MX, hostunknown)"),
     t("gmail_dns_unreachable", &["could not contact dns servers"], NetworkError)
         .src("Sisimai 5 lib/Sisimai/Lhost/Gmail.pm $messagesof (Gmail's own notice \"DNS Error: Could not contact DNS servers\": expired there, as are its delay notices); `networkerror` here: a resolver failure still being retried, as go-sisimai's SERVFAIL notice and Courier's \"DNS lookup failed.\" are read"),
-    t("google_groups_cannot_post", &["the group you tried to contact"], Rejected)
+    t("google_groups_cannot_post", &["the group you tried to contact", "this group may not be open to posting"], Rejected)
         .src("Sisimai 5 lib/Sisimai/Lhost/GoogleGroups.pm (Google Groups \"the group you tried to contact (…) may not exist, or you may not have permission to post messages to the group\": rejected)"),
     // --- Round 12b: Sisimai 5's provider tables (lib/Sisimai/Rhost: Apple, Mimecast, Cox, GoDaddy, Zoho, …) ---
     // Read from repo:sisimai/p5-sisimai/lib/Sisimai/Rhost/*.pm and the newer
@@ -3186,6 +3186,15 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exchange Online's notice for 5.7.103 (a group's delivery failed on a transient service error) \"Something went wrong and your message couldn't be delivered to the email address. Try resending the message.\" (x13-me/OfficeDocs-Exchange, the Exchange Online NDR reference)"),
     t("exchange_ndr_too_large_localised", &["no se va a enviar porque es demasiado grande", "tamaño máximo de mensaje permitido"], EmailTooLarge).hard()
         .src("Exchange's Spanish notice for 5.2.3 \"El mensaje no se va a enviar porque es demasiado grande. … El tamaño máximo de mensaje permitido es 1 KB. Este mensaje tiene un tamaño de 8 KB.\" (a notice pasted on pastebin.com; the English \"This message exceeds the maximum message size allowed\")"),
+    // --- Round 89: list managers' and providers' own notice sentences ---
+    t("sympa_too_large", &["was over the maximum size (", "was over the maximum size allowed on this list"], EmailTooLarge).hard()
+        .src("Sympa's notice \"Your message could not be sent because its size (%1 kB) was over the maximum size (%2 kB) allowed on this list.\" (sympa-community/sympa default/mail_tt2/message_report.tt2)"),
+    t("sympa_unknown_list", &["is not a known mailing list"], UserUnknown).hard()
+        .src("Sympa's notice \"The following address is not a known mailing list:\" (sympa-community/sympa default/mail_tt2/message_report.tt2), as its \"List '%1' does not exist.\" reads"),
+    t("mimecast_recipient_possibly_incorrect", &["recipient email address is possibly incorrect"], UserUnknown).hard()
+        .src("Mimecast's notice \"[Postmaster] Email Delivery Failure … The problem appears to be : -- Recipient email address is possibly incorrect\" (Sisimai lib/Sisimai/Lhost/Mimecast.pm and set-of-emails; the read line with it is labelled userunknown)"),
+    t("notice_remote_not_responding", &["remote host is not responding", "host not reachable."], NetworkError)
+        .src("au EZweb's notice \"Remote host is not responding.\" (Sisimai lib/Sisimai/Lhost/EZweb.pm) and Zoho Mail's \"Host not reachable.\" (Sisimai lib/Sisimai/Lhost/Zoho.pm): the sending side could not reach the recipient's server"),
     // --- Round 89: Gmail's own delivery notifications, in the languages it sends them in ---
     // The sentences Gmail's Mail Delivery Subsystem writes above the remote server's reply.
     // Last in the table: any wording of the reply itself (pasted with them) reads first.
@@ -3222,7 +3231,7 @@ pub const LOCALISED_RULES: &[TextRule] = &[
     t("gmail_dsn_cjk_delayed", &["邮件延迟", "的邮件尚未送达"], SystemError)
         .soft("Gmail could not deliver yet and keeps trying; the reply under the notice says why.")
         .src("Gmail's Chinese \"** 邮件延迟 ** 您发送给 … 的邮件尚未送达。系统将在 44 小时内继续尝试。\" (\"Delivery incomplete\", kept in a bounce parser's test data)"),
-    t("google_groups_cannot_post_ja", &["メッセージを投稿する権限がない", "連絡しようとしたグループ"], Rejected)
+    t("google_groups_cannot_post_ja", &["メッセージを投稿する権限がない", "連絡しようとしたグループ", "投稿する権限を取得するためには", "このグループでは投稿を受け付けていない"], Rejected)
         .src("Google Groups' Japanese notice \"連絡しようとしたグループ（…）が存在しないか、グループにメッセージを投稿する権限がない可能性があります。\" (Sisimai set-of-emails/maildir/bsd/lhost-googlegroups-01.eml; rejected, as the English form)"),
     t("zh_ja_ko_sender_rejected", &["拒绝发件人", "发件人被拒绝", "发件人地址被拒绝", "发件人地址不合法", "发信人地址不合法", "發件人被拒絕", "寄件者被拒絕", "拒絕寄件者", "送信者が拒否", "差出人が拒否", "送信元アドレスが拒否", "발신자가 거부", "발신자 거부", "remetente rejeitado", "remetente recusado", "niewłaściwy adres nadawcy", "nadawca odrzucony"], Rejected)
         .src("Coremail's replies with their Chinese glosses, https://blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html (\"553 host denies the sender. (拒绝发件人地址)\", \"554 sender is unvalidated. (发信人地址不合法)\"); sare.pl \"517 – Niewłaściwy adres nadawcy\" (https://sare.pl/baza-wiedzy/2017/03/21/analiza-zwrotow/)"),
@@ -3404,7 +3413,7 @@ pub const CODELESS_RULES: &[TextRule] = &[
         .src("ESP-Mail-Client's \"Error, set recipient failed\" without the server's reply (heldout-v112b): the server refused the RCPT command, an unknown recipient the common cause; with the reply above it (\"501 5.5.4 Error: Bad NOTIFY parameter syntax\", heldout-v46c) the reply says why"),
     t("host_named_not_found", &["host…not found"], HostUnknown).hard()
         .src("A mail client's or gateway's own report that the destination host did not resolve, \"Host vger.kernel.org not found\" above \"The following recipients did not receive this message\" (Verizon's 2004 bounce, repo:ammarfaizi2/lore-inbox/m): no such host, as Postfix's \"Host or domain name not found\"; only without a reply code, which would say more"),
-    t("delay_notice", &["your message is delayed", "delivery has been delayed", "delivery is delayed", "has been delayed", "this is a warning only", "you do not need to resend your message", "delayed mail (still being retried)", "could not send message for past", "will keep trying", "will continue trying", "still being retried", "has not yet been delivered", "not yet been delivered", "no action is required on your part"], NetworkError)
+    t("delay_notice", &["your message is delayed", "delivery has been delayed", "delivery is delayed", "has been delayed", "this is a warning only", "you do not need to resend your message", "delayed mail (still being retried)", "could not send message for past", "will keep trying", "will continue trying", "still being retried", "has not yet been delivered", "not yet been delivered", "no action is required on your part", "delivery attempts will continue to be made", "this is just a warning, you do not need to take any action"], NetworkError)
         .src("RFC 3464 §2.3.3 (Action: delayed, the message is still in the queue); Postfix bounce(5) delay template (\"Delayed Mail (still being retried)\", \"THIS IS A WARNING ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE\"); Sendmail \"Warning: could not send message for past 4 hours … Will keep trying until message is 5 days old\"; Exim's warning message (\"has not yet been delivered … No action is required on your part\"); Exchange's delay DSN (\"Delivery has been delayed to these recipients or groups\"); Exim's \"No action is required on your part. Delivery attempts will continue …\" (Sisimai 5 lib/Sisimai/Lhost/Exim.pm reads its delay texts as expired: still retried here, not given up)"),
     t("queue_gave_up", &["exceeded maximum delivery attempts", "has not been collected after"], Expired).hard()
         .src("A queue's own notice that it gave up, pasted without any reply: \"Reason: Exceeded Maximum Delivery Attempts. Verify that the recipient address is correct.\" (repo:jaredmauch/mailman2-python3/tests/bounces/dumbass_01.txt), Demon Internet's \"failed because it has not been collected after 30 days\" (repo:jaredmauch/mailman2-python3/tests/bounces/bounce_03.txt): mail that aged out of a queue is expired (fixtures/bounces/README.md conventions)"),
@@ -5142,6 +5151,83 @@ const BOUNCE_FRAMING: &[&str] = &[
     "mail delivery subsystem",
     "failure notice",
     "undeliverable:",
+    // Round 89, from providers' and list managers' notices (Sisimai lib/Sisimai/Lhost/*.pm and
+    // set-of-emails, deltachat-core-rust test-data/message/*_ndn.eml, flufl.bounce, Mailman
+    // and Sympa templates): Yahoo, AOL, Mail.ru, Yandex, GMX, 1&1, T-Online, Tiscali,
+    // Coremail, Mimecast, Barracuda, BIGLOBE, au by KDDI, Verizon, EarthLink, MXLogic, …
+    "unable to deliver message to the following address(es)",
+    "original message follows",
+    "mail to the following recipients could not be delivered",
+    "ваше сообщение не доставлено",
+    "mail failure",
+    "это письмо создано автоматически сервером",
+    "отвечать на него не нужно",
+    "к сожалению, ваше письмо не может быть доставлено одному или нескольким получателям",
+    "рекомендуем вам проверить корректность указания адресов получателей",
+    "this is a copy of the message, including all the headers",
+    "please, do not reply to this message",
+    "это письмо отправлено почтовым сервером",
+    "к сожалению, мы вынуждены сообщить вам о том",
+    "smtp error from remote server after rcpt command",
+    "smtp error from remote server for rcpt to command, host",
+    "smtp error from remote server for text command, host",
+    "the header of the original message is following",
+    "the following address failed",
+    "for the following reason",
+    "failed addresses follow",
+    "message header follows",
+    "message log follows",
+    "this is an automatically generated delivery status notification",
+    "delivery status notification",
+    "delivery to the following recipients was aborted after",
+    "second(s)",
+    "系统退信",
+    "the email is returned",
+    "抱歉，您的邮件被退回来了",
+    "不知道是什么原因，对方退信了",
+    "建议您联系对方的管理员",
+    "this message is generated by coremail",
+    "您收到的是来自 coremail 专业邮件系统的信件",
+    "发送的邮件被系统退回",
+    "尊敬的用户",
+    "您的邮箱账号",
+    "以下是退信相关信息",
+    "this is the deliver program at",
+    "email delivery failure",
+    "an email that you attempted to send to the following address could not be delivered",
+    "the problem appears to be",
+    "additional information follows",
+    "the email you sent with the following subject has not been delivered",
+    "the original message as received by mailman is attached",
+    "this is an automatic response sent by sympa mailing lists manager",
+    "impossible to distribute your message for list",
+    "original mail as follows",
+    "the following addresses had delivery problems",
+    "non-delivered information",
+    "your mail sent on",
+    "your mail attempted to be delivered on",
+    "could not be delivered to",
+    "mail system error - returned mail",
+    "message could not be delivered to mobile",
+    "message details",
+    "this is the machine generated message from mail service",
+    "below the next line is a copy of the message",
+    "unable to deliver mail",
+    "sorry, unable to deliver your message to",
+    "a copy of the original message",
+    "your message has encountered delivery problems",
+    "included is a copy of the message header",
+    "returned mail follows",
+    "mail delivery failure notice",
+    "this message was sent to you by the mailer daemon",
+    "sorry, but your mail could not be delivered to all recipients",
+    "delivery to the following recipients failed permanently and has been given up",
+    "this error message may give you a hint about what caused the failure",
+    "your message follows attached, including all headers",
+    "ce message est encapsule avec le format mime",
+    "ce message vous a été envoyé par le serveur de messagerie",
+    "j'ai le regret de vous informer que votre courrier n'a pas pu être transmis à tous ses destinataires",
+    "attention: impossible d'envoyer un message",
 ];
 
 /// What `explain` says of a pasted framing without its reply.
@@ -5152,7 +5238,10 @@ const FRAMING_NOTE: &str = "Only the bounce's own framing was pasted: the reason
 fn framing_only(lowered: &str) -> bool {
     let mut rest = lowered.to_string();
     let before = rest.len();
-    for f in BOUNCE_FRAMING {
+    // The longest first: "mail delivery failure notice" before "failure notice".
+    let mut framing: Vec<&str> = BOUNCE_FRAMING.to_vec();
+    framing.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    for f in framing {
         rest = rest.replace(f, " ");
     }
     if rest.len() == before {
@@ -5160,9 +5249,41 @@ fn framing_only(lowered: &str) -> bool {
     }
     // Weekdays and months of a "received at" date, and the words left around an address.
     const FILLER: &[&str] = &[
-        "from", "at", "on", "to", "for", "by", "with", "mon", "tue", "wed", "thu", "fri", "sat",
-        "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        "pst", "pdt", "est", "edt", "cet", "cest", "gmt", "utc",
+        "from",
+        "at",
+        "on",
+        "to",
+        "for",
+        "by",
+        "with",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "pst",
+        "pdt",
+        "est",
+        "edt",
+        "cet",
+        "cest",
+        "gmt",
+        "utc",
+        "postmaster",
     ];
     rest.split(|c: char| c.is_whitespace() || "<>()[],;:\"'#*-=".contains(c))
         .map(|w| w.trim_matches(|c: char| c == '.' || c == '!' || c == '?'))
