@@ -5235,7 +5235,6 @@ const BOUNCE_FRAMING: &[&str] = &[
     "the response was",
     "the response from the remote server was",
     "(warning: this link will take you to a third-party site)",
-    "this is an automatically generated delivery status notification",
     "delivery to the following recipient failed permanently",
     "technical details of permanent failure",
     "technical details of temporary failure",
@@ -5273,6 +5272,14 @@ const BOUNCE_FRAMING: &[&str] = &[
     "oorspronkelijke berichtkoppen",
 ];
 
+/// [`BOUNCE_FRAMING`], the longest first ("mail delivery failure notice" before "failure
+/// notice"), sorted once.
+static FRAMING_LONGEST_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut framing = BOUNCE_FRAMING.to_vec();
+    framing.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    framing
+});
+
 /// What `explain` says of a pasted framing without its reply.
 const FRAMING_NOTE: &str = "Only the bounce's own framing was pasted: the reason is in the remote server's reply that follows it (after \"said:\", \"The response was:\", \"Remote Server returned\" or the transcript), so paste that part too.";
 
@@ -5281,10 +5288,10 @@ const FRAMING_NOTE: &str = "Only the bounce's own framing was pasted: the reason
 fn framing_only(lowered: &str) -> bool {
     let mut rest = lowered.to_string();
     let before = rest.len();
-    // The longest first: "mail delivery failure notice" before "failure notice".
-    let mut framing: Vec<&str> = BOUNCE_FRAMING.to_vec();
-    framing.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    for f in framing {
+    for f in FRAMING_LONGEST_FIRST
+        .iter()
+        .filter(|f| lowered.contains(*f))
+    {
         rest = rest.replace(f, " ");
     }
     if rest.len() == before {
