@@ -5288,11 +5288,11 @@ const FRAMING_NOTE: &str = "Only the bounce's own framing was pasted: the reason
 fn framing_only(lowered: &str) -> bool {
     let mut rest = lowered.to_string();
     let before = rest.len();
-    for f in FRAMING_LONGEST_FIRST
-        .iter()
-        .filter(|f| lowered.contains(*f))
-    {
-        rest = rest.replace(f, " ");
+    // Only where it occurs in what is left: a longer phrase may have taken a shorter one.
+    for f in FRAMING_LONGEST_FIRST.iter() {
+        if rest.contains(f) {
+            rest = rest.replace(f, " ");
+        }
     }
     if rest.len() == before {
         return false;
