@@ -630,6 +630,12 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("postfix_tls_policy_config", &["smtp_tls_policy_maps", "non dnssec destination"], FailedStartTls)
         .soft("The sending server's TLS policy for this destination could not be applied: check its TLS policy table or MTA-STS/DANE resolver, then flush the queue.")
         .src("Postfix's \"warning: smtp_tls_policy_maps, next-hop destination … attribute \\\"match\\\" has empty value\" (a policy map from an MTA-STS resolver, https://github.com/Zuplu/postfix-tlspol/issues/95) and its DANE deferral \"non DNSSEC destination\" (a dane-only policy for a zone without DNSSEC, https://www.postfix.org/TLS_README.html#client_tls_dane; heldout-v98d): the sender's TLS policy held the mail back"),
+    // Postfix's SMTP client under a "verify" or "secure" TLS level (or a DANE/MTA-STS policy)
+    // defers when the server's certificate fails the check: "dsn=4.7.5, status=deferred
+    // (Server certificate not trusted)", "… (Server certificate not verified)".
+    t("postfix_server_certificate", &["server certificate not trusted", "server certificate not verified"], FailedStartTls)
+        .soft("The sending server's TLS policy requires a verified certificate for this destination and the receiving server's did not pass: check the certificate chain and name the receiver presents (or the policy that requires it), then flush the queue.")
+        .src("https://www.postfix.org/TLS_README.html#client_tls_verify and #client_tls_secure (with \"verify\" or \"secure\", delivery is deferred when the server certificate is not trusted or its name does not match; Postfix's smtp_proto.c logs \"Server certificate not trusted\" / \"Server certificate not verified\" with dsn 4.7.5)"),
     t("sender_domain_no_mx", &["no valid mx for your from address"], Rejected)
         .src("\"450 No valid MX for your FROM address\" (a receiver checking the envelope sender's domain, https://github.com/mjl-/mox/issues/408, heldout-v98d): the sender's domain cannot receive replies, so the sender is refused"),
     // --- Round 51: what blind sets v99a–v99d showed, read after they were measured ---
@@ -941,6 +947,15 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Round 65: what blind sets v114a–v114d showed, read after they were measured ---
     // Mail clients, Windows servers' queues, web applications, control panels
     // (fixtures/bounces/README.md, "The v114 sets, measured blind").
+    // The connection to the next hop broke off: Exchange's "421 4.4.2 Connection dropped due to
+    // SocketError" / "… due to TimedOut" (its queue's LastError, often chained after 4.4.397 or
+    // 4.4.0 "Primary target IP address responded with:") and Gmail's "[host. (0): Connection
+    // dropped]" under "The recipient server did not accept our requests to connect" (heldout-
+    // v44b, v117b): a network failure named. A bare "421 4.4.2 Connection dropped" stays a
+    // block, as Sisimai's Microsoft table reads Exchange Online's (go-sisimai
+    // rhost/for-microsoft.go).
+    t("connection_dropped", &["connection dropped due to", "): connection dropped]"], NetworkError)
+        .src("https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/send-receive-emails-socketerror (Exchange's \"421 4.4.2 Connection dropped due to SocketError\"); Gmail's delay notice \"[mail.example.net. (0): Connection dropped]\" (heldout-v44b, v117b)"),
     t("exchange_target_host_unreachable", &["error communicating with target host", "sockettimedout", "socket error code 10060"], NetworkError)
         .soft("The sending Exchange server could not talk to the next hop (its smart host, Edge server or the recipient's MX): check the send connector's target, DNS and the firewall between them; the queue retries.")
         .src("On-premises Exchange's queue LastError \"451 4.4.397 Error communicating with target host. -> 421 4.2.1 Unable to connect -> SocketTimedout: Socket error code 10060\" (heldout-v114b; https://learn.microsoft.com/en-us/exchange/architecture/edge-transport-servers/edge-subscriptions): a connection failure of the sender's own server, whatever the chained 4.2.1 says"),
@@ -3338,6 +3353,8 @@ pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
         "Postfix smtp(8)/dns_lookup: \"Name service error for name=… type=MX: Host not found, try again\" (dsn=4.4.3) is a temporary resolver failure, retried; \"Host not found\" alone is the permanent NXDOMAIN"),
     ((4, 4), "invalid domain", HostUnknown,
         "\"550 5.4.4 Invalid domain\" (a sending service's own bounce when the recipient domain has no mail host, https://github.com/knadh/listmonk/issues/1463, read after blind set v18 was measured): 5.4.4 alone is a routing failure (networkerror), with these words the domain itself cannot receive mail"),
+    ((4, 310), "does not exist", HostUnknown,
+        "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-4-310-through-5-4-311-in-exchange-online (Exchange Online's \"550 5.4.310 DNS domain <domain> does not exist\": the recipient's domain has no DNS entry; read before the user family, whose \"does not exist\" it contains)"),
     ((7, 9), "not accepted for policy reasons", AuthFailure,
         "https://help.yahoo.com/kb/SLN7253.html (Yahoo's \"554 5.7.9 Message not accepted for policy reasons\": the message failed SPF, DKIM or DMARC; without 5.7.9 the same words are Yahoo's [299] policy refusal)"),
 ];
@@ -10346,6 +10363,54 @@ mod tests {
             );
             assert!(!c.rule.contains("gmail_dsn"), "{text}: {}", c.rule);
         }
+    }
+
+    /// Round 90: documented wordings written out from the MTAs' and Microsoft's own pages and
+    /// read wrong before: Exchange's dropped connection is the network, not a block;
+    /// Exchange Online's "DNS domain … does not exist" is the domain, not the user; Postfix's
+    /// TLS policy refusing the server's certificate is a failed TLS, not a crypto error of the
+    /// message.
+    #[test]
+    fn round_90_documented_wordings() {
+        assert_reasons(&[
+            (
+                Some(421),
+                Some("4.4.2"),
+                "Connection dropped due to SocketError",
+                NetworkError,
+            ),
+            (
+                Some(421),
+                Some("4.4.2"),
+                "Connection dropped due to TimedOut.",
+                NetworkError,
+            ),
+            (
+                Some(550),
+                Some("5.4.310"),
+                "DNS domain example.com does not exist [Message=InfoDomainNonexistent]",
+                HostUnknown,
+            ),
+            (
+                None,
+                Some("4.7.5"),
+                "Server certificate not trusted",
+                FailedStartTls,
+            ),
+            (
+                None,
+                Some("4.7.5"),
+                "Server certificate not verified",
+                FailedStartTls,
+            ),
+            // Unchanged: a mailbox that does not exist under another X.4 or X.1 code.
+            (
+                Some(550),
+                Some("5.1.2"),
+                "Mailbox does not exist.",
+                UserUnknown,
+            ),
+        ]);
     }
 
     /// Round 89: Postfix's delay notice pasted without the line naming its cause is still a
