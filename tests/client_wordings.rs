@@ -25,7 +25,7 @@ use std::path::Path;
 /// aiosmtplib's `SMTPDataError`, used for DATA and for the end of data alike; Thunderbird's
 /// "Please check …" sentences), and curl's one-off `Remote access denied` and `Command
 /// failed`. Held so that it only shrinks.
-const MOST_MISSED: usize = 7;
+const MOST_MISSED: usize = 6;
 
 #[test]
 fn client_wordings_name_their_command() {
@@ -57,4 +57,43 @@ fn client_wordings_name_their_command() {
         missed <= MOST_MISSED,
         "{missed} rows missed (at most {MOST_MISSED})"
     );
+}
+
+/// Thunderbird's send errors in the languages it ships in (`fixtures/clients/thunderbird-l10n.tsv`:
+/// every sentence from thunderbird/thunderbird-l10n, its placeholders filled with a server
+/// reply, a host and a recipient). Each must be read at the command it names and for the
+/// reason it gives: the reply's own when it quotes one (the sentence around it must not
+/// change it), else the dialog's (the outgoing server unreachable, the login or its mechanism
+/// refused, STARTTLS not offered). `CLIENT_WORDINGS_SHOW=1` prints the rows read otherwise.
+#[test]
+fn thunderbird_in_its_languages() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clients/thunderbird-l10n.tsv");
+    let data = std::fs::read_to_string(&path).unwrap_or_default();
+    let show = std::env::var("CLIENT_WORDINGS_SHOW").is_ok();
+    let (mut rows, mut missed) = (0, Vec::new());
+    for line in data.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let [locale, key, context, reason, example, _] = f[..] else {
+            panic!("not six fields: {line}");
+        };
+        rows += 1;
+        let ex = explain(&[example.replace("\\n", "\n")], None);
+        let it = item(&ex);
+        let got_ctx = json_name(&it.and_then(|i| i.context)).unwrap_or_else(|| "-".into());
+        let got_reason = json_name(&it.and_then(|i| i.reason)).unwrap_or_else(|| "-".into());
+        if (context != "-" && got_ctx != context) || got_reason != reason {
+            if show {
+                eprintln!(
+                    "{locale} {key}: {context}/{reason} read as {got_ctx}/{got_reason}\n    {example}"
+                );
+            }
+            missed.push(format!("{locale} {key}"));
+        }
+    }
+    eprintln!(
+        "thunderbird in its languages: {} of {rows} read right",
+        rows - missed.len()
+    );
+    assert!(rows >= 300, "{path:?}: {rows} rows");
+    assert!(missed.is_empty(), "{missed:?}");
 }

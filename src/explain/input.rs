@@ -3882,6 +3882,7 @@ fn infer_context(block: &str) -> Option<Context> {
                 .chain(ACTION_STAGES)
                 .chain(MTA_STAGES)
                 .chain(NAMED_STAGES)
+                .chain(THUNDERBIRD_LOCALISED)
                 .chain(REPLY_WORDINGS)
                 .chain(CLIENT_STAGES)
                 .copied(),
@@ -4308,14 +4309,19 @@ const MTA_STAGES: &[(&str, Context)] = &[
 /// end, message-check failures masked.
 fn stage_text(block: &str) -> String {
     // Bounces wrap "(in reply to⏎RCPT TO command)": compare with whitespace collapsed.
+    // Lower case in every script: a client's sentence in Russian or Turkish starts with a
+    // capital too ("Ошибка сервера исходящей почты (SMTP) …", Thunderbird's DATA error).
+    let lower = |t: &str| {
+        if t.is_ascii() {
+            t.to_ascii_lowercase()
+        } else {
+            t.to_lowercase()
+        }
+    };
     let mut l = if block.contains(['\n', '\r', '\t']) || block.contains("  ") {
-        block
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_ascii_lowercase()
+        lower(&block.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        block.to_ascii_lowercase()
+        lower(block)
     };
     // A message logged as a JSON string keeps its escapes ("Expected response code
     // \"250\/251\/252\"", a Symfony Mailer error in a Craft CMS log, heldout-v76a): the
@@ -4780,6 +4786,140 @@ const NAMED_STAGES: &[(&str, Context)] = &[
         "błąd smtp: nie można przeprowadzić uwierzytelnienia",
         Context::Auth,
     ),
+];
+
+/// Thunderbird's send errors in the languages it ships in, one sentence per command it
+/// names, as the English ones in [`NAMED_STAGES`] (`errorSendingFromCommand` MAIL,
+/// `errorSendingRcptCommand` RCPT, `errorSendingDataCommand` DATA, `errorSendingMessage`
+/// the end of the message; its login, mechanism and STARTTLS dialogs AUTH and STARTTLS),
+/// read from thunderbird/thunderbird-l10n (`<locale>/mail/chrome/messenger/messengercompose/
+/// composeMsgs.properties` and `<locale>/mail/messenger/messageSend.ftl`; every sentence
+/// with its locale and file in `fixtures/clients/thunderbird-l10n.tsv`). A German user's
+/// "Fehler beim Senden der Nachricht. Der Mail-Server antwortete: … Bitte überprüfen Sie, ob
+/// Ihre E-Mail-Adresse in den Konten-Einstellungen stimmt" answers MAIL (heldout-v22 18).
+/// Each part is the sentence after the server's reply, lower case, without quotes.
+#[rustfmt::skip]
+const THUNDERBIRD_LOCALISED: &[(&str, Context)] = &[
+    // MAIL FROM
+    ("ob ihre e-mail-adresse in den konten-einstellungen stimmt", Context::Mail),
+    ("votre adresse e-mail dans les paramètres du compte est correcte", Context::Mail),
+    ("verifique que su dirección de correo electrónico es correcta en las preferencias de su cuenta", Context::Mail),
+    ("indirizzo email nelle impostazioni dell", Context::Mail),
+    ("verifique se seu endereço de email está correto nas configurações da conta", Context::Mail),
+    ("verifique se o seu endereço eletrónico está correto nas definições da conta", Context::Mail),
+    ("в параметрах учётной записи адрес электронной почты верен", Context::Mail),
+    ("proszę zweryfikować poprawność adresu e-mail w konfiguracji kont", Context::Mail),
+    ("controleer of uw e-mailadres juist is ingesteld in uw accountinstellingen", Context::Mail),
+    ("アカウント設定でメールアドレスの設定が正しいか確認し", Context::Mail),
+    ("请验证您在账户设置中的电子邮件地址是否正确", Context::Mail),
+    ("中您的電子郵件地址是否正確後再試一次", Context::Mail),
+    ("ověřte prosím správnost své e-mailové adresy", Context::Mail),
+    ("в налаштуваннях облікового запису ваша адреса електронної пошти", Context::Mail),
+    ("posta ayarlarındaki e-posta adresinin doğruluğunu kontrol edip", Context::Mail),
+    ("az ön e-mail címe helyesen van-e megadva a fiók beállításaiban", Context::Mail),
+    // RCPT TO
+    ("bitte überprüfen sie die e-mail-adresse des empfängers", Context::Rcpt),
+    ("vérifier l’adresse du destinataire", Context::Rcpt),
+    ("vérifier l'adresse du destinataire", Context::Rcpt),
+    ("verifique el destinatario", Context::Rcpt),
+    ("controllare il destinatario del messaggio", Context::Rcpt),
+    ("verifique o destinatário da mensagem", Context::Rcpt),
+    ("проверьте правильность написания адреса получателя", Context::Rcpt),
+    ("sprawdź adresata wiadomości", Context::Rcpt),
+    ("controleer de berichtontvanger", Context::Rcpt),
+    ("メッセージの受信者", Context::Rcpt),
+    ("请检查消息收件人", Context::Rcpt),
+    ("請檢查訊息收件者", Context::Rcpt),
+    ("zkontrolujte prosím příjemce zprávy", Context::Rcpt),
+    ("перевірте отримувача повідомлення", Context::Rcpt),
+    ("alıcısını gözden geçirip yeniden deneyin", Context::Rcpt),
+    // DATA
+    ("(smtp-)fehler beim senden der nachricht", Context::Data),
+    ("une erreur de serveur sortant (smtp) est survenue", Context::Data),
+    ("ocurrió un error en el servidor de salida (smtp) al enviar el correo", Context::Data),
+    ("errore nel server di posta in uscita (smtp) durante", Context::Data),
+    ("ocorreu um erro no servido de envio (smtp)", Context::Data),
+    ("ocorreu um erro (smtp) ao enviar o correio", Context::Data),
+    ("ошибка сервера исходящей почты (smtp) при отправлении почты", Context::Data),
+    ("wystąpił błąd serwera poczty wychodzącej (smtp)", Context::Data),
+    ("er is een fout met de uitgaande (smtp-)server opgetreden", Context::Data),
+    // Not "…サーバーエラーが発生しました。サーバーからの応答", ja's smtp-server-error (any command).
+    ("サーバーエラーが発生しました。サーバーから応答", Context::Data),
+    ("发送邮件时发件服务器（smtp）出错", Context::Data),
+    ("寄件伺服器（smtp）在寄信時發生錯誤", Context::Data),
+    ("寄件伺服器 (smtp) 在寄信時發生錯誤", Context::Data),
+    ("při odesílání zprávy nastala (smtp) chyba", Context::Data),
+    ("сталася помилка сервера вихідної пошти (smtp)", Context::Data),
+    ("giden sunucusu (smtp) hatası oluştu", Context::Data),
+    ("levélküldő kiszolgáló (smtp) hiba történt", Context::Data),
+    // The end of the message
+    ("bitte überprüfen sie die nachricht und wiederholen sie den vorgang", Context::EndOfData),
+    ("veuillez vérifier le message et essayer à nouveau", Context::EndOfData),
+    ("compruebe el mensaje y vuelva a intentarlo", Context::EndOfData),
+    ("controllare il messaggio e riprovare", Context::EndOfData),
+    ("verifique a mensagem e tente novamente", Context::EndOfData),
+    ("проверьте сообщение и попробуйте снова", Context::EndOfData),
+    ("proszę sprawdzić wiadomość i spróbować ponownie", Context::EndOfData),
+    ("controleer het bericht en probeer het opnieuw", Context::EndOfData),
+    ("メッセージを確認し、再度試してください", Context::EndOfData),
+    ("请检查该消息然后再试", Context::EndOfData),
+    ("請檢查訊息後再試一次", Context::EndOfData),
+    ("zkontrolujte prosím zprávu a zkuste to znovu", Context::EndOfData),
+    ("перевірте повідомлення і повторіть спробу", Context::EndOfData),
+    ("lütfen iletiyi gözden geçirip yeniden deneyin", Context::EndOfData),
+    ("ellenőrizze az üzenetet, majd próbálja újra", Context::EndOfData),
+    // AUTH: the login refused, the mechanism not offered
+    ("bitte überprüfen sie das passwort und die gewählte", Context::Auth),
+    ("unterstützt die gewählte authentifizierungsmethode nicht", Context::Auth),
+    ("veuillez vérifier votre mot de passe et la", Context::Auth),
+    ("authentification sélectionnée", Context::Auth),
+    ("no se puede identificar al servidor de salida (smtp)", Context::Auth),
+    ("no admite el mecanismo de identificación seleccionado", Context::Auth),
+    ("autenticazione non riuscita col server di posta in uscita", Context::Auth),
+    ("non supporta il metodo di autenticazione selezionato", Context::Auth),
+    ("não foi possível autenticar no servidor de envio (smtp)", Context::Auth),
+    ("não foi possível efetuar a autenticação no servidor de envio", Context::Auth),
+    ("ao método de autenticação selecionado", Context::Auth),
+    ("не удалось аутентифицироваться на сервере исходящей почты", Context::Auth),
+    ("не поддерживает выбранный метод аутентификации", Context::Auth),
+    ("nie udało się uwierzytelnić z serwerem", Context::Auth),
+    ("nie obsługuje wybranej metody uwierzytelniania", Context::Auth),
+    ("kan niet authenticeren bij uitgaande (smtp-)server", Context::Auth),
+    ("ondersteunt de geselecteerde authenticatiemethode niet", Context::Auth),
+    ("の認証に失敗しました", Context::Auth),
+    ("が選択された認証方式をサポートしていません", Context::Auth),
+    ("进行认证。请检查密码", Context::Auth),
+    ("不支持您所选择的认证方式", Context::Auth),
+    ("進行認證。", Context::Auth),
+    ("不支援您所選擇的認證方式", Context::Auth),
+    ("zkontrolujte prosím heslo a nastavený", Context::Auth),
+    ("nepodporuje zvolenou metodu autentizace", Context::Auth),
+    ("неможливо авторизуватися на сервері вихідної пошти", Context::Auth),
+    ("giden sunucusunda (smtp) kimlik doğrulanamadı", Context::Auth),
+    ("seçilen kimlik doğrulama yöntemini desteklemiyor", Context::Auth),
+    ("seçilen yetkilendirme yöntemini desteklemiyor", Context::Auth),
+    // STARTTLS that the server does not offer
+    ("schalten sie starttls für diesen server ab", Context::StartTls),
+    ("désactivez « starttls » pour ce serveur", Context::StartTls),
+    ("no es posible establecer un enlace seguro con el servidor de salida (smtp)", Context::StartTls),
+    ("disattivare starttls per quel server", Context::StartTls),
+    ("desligue o starttls para esse servidor", Context::StartTls),
+    ("não foi possível estabelecer uma ligação segura com o servidor de envio (smtp)", Context::StartTls),
+    ("отключите использование starttls для этого сервера", Context::StartTls),
+    ("należy wyłączyć starttls w opcjach tego serwera", Context::StartTls),
+    ("schakel starttls uit voor deze server", Context::StartTls),
+    ("starttls を使用しない設定に変更するか", Context::StartTls),
+    ("请关闭对此服务器的 starttls", Context::StartTls),
+    ("故無法以 starttls 建立安全連線", Context::StartTls),
+    ("zrušte u tohoto serveru použití starttls", Context::StartTls),
+    ("не заявив про підтримку такої можливості", Context::StartTls),
+    ("smtp sunucusuyla güvenli bir bağlantı sağlanamadı", Context::StartTls),
+    // The English dialogs for the same steps.
+    ("please verify that your email address is correct in your account settings", Context::Mail),
+    ("does not support the selected authentication method", Context::Auth),
+    ("does not seem to support encrypted passwords", Context::Auth),
+    ("does not allow plaintext passwords", Context::Auth),
+    ("unable to establish a secure link with outgoing server (smtp)", Context::StartTls),
 ];
 
 /// A command a client library or an MTA's log quotes by name: emailjs `bad response on
@@ -6307,6 +6447,30 @@ mod tests {
             ),
         ] {
             assert_eq!(stage_of(line), Some(want), "{line}");
+        }
+    }
+
+    /// Round 90: Thunderbird's send errors in its languages name their command (every one in
+    /// `fixtures/clients/thunderbird-l10n.tsv`, `tests/client_wordings.rs`); a sentence in a
+    /// script with capitals of its own is matched in lower case too, and Japanese's generic
+    /// server error (smtp-server-error, any command) is no DATA.
+    #[test]
+    fn round_90_thunderbird_in_its_languages() {
+        for (line, want) in [
+            (
+                "Ошибка сервера исходящей почты (SMTP) при отправлении почты. Сервер ответил: 554 5.5.1 Error: no valid recipients.",
+                Some(Context::Data),
+            ),
+            (
+                "Fehler beim Senden der Nachricht. Der Mail-Server antwortete: 550 5.7.1 Unsupported option. Bitte überprüfen Sie, ob Ihre E-Mail-Adresse in den Konten-Einstellungen stimmt und wiederholen Sie den Vorgang.",
+                Some(Context::Mail),
+            ),
+            (
+                "メールの送信中に送信 (SMTP) サーバーエラーが発生しました。サーバーからの応答: 451 4.3.0 Temporary failure",
+                None,
+            ),
+        ] {
+            assert_eq!(stage_of(line), want, "{line}");
         }
     }
 

@@ -1023,6 +1023,64 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Erlang's {tls_alert, …} inside gen_smtp's network_failure (Bamboo, heldout-v84b); Perl Email::Sender's \"can't STARTTLS\" is read before any phrase, under its success code too (`refused_under_success`)"),
     t("tls_report_failure", &["not possible to establish a tls connection"], FailedStartTls)
         .src("Stalwart's TLS report \"It was not possible to establish a TLS connection\" (heldout-v83b): the sending server's STARTTLS attempt failed; it retries"),
+    // Thunderbird's own send errors in the languages it ships in (thunderbird/thunderbird-l10n,
+    // `<locale>/mail/chrome/messenger/messengercompose/composeMsgs.properties` and
+    // `<locale>/mail/messenger/messageSend.ftl`; each sentence with its locale and file in
+    // fixtures/clients/thunderbird-l10n.tsv): the outgoing server unknown, refusing the
+    // connection, the connection lost or timed out (the English ones are in
+    // client_connection_failed); the login or its mechanism refused; the message over the
+    // server's size limit; STARTTLS asked of a server that does not offer it.
+    t("thunderbird_l10n_network", &[
+        "der server ist eventuell falsch konfiguriert", "weil der verbindungsaufbau mit dem smtp-server", "mitten in der transaktion verloren wurde", "ihre ablaufzeit (timeout) überschritten hat",
+        "le serveur est peut-être mal configuré", "le serveur est peut-être indisponible ou refuse les connexions smtp", "a été perdue pendant la transaction", "serveur sortant (smtp) « …» a expiré",
+        "ha fallado la conexión al servidor de salida (smtp)", "ha caducado la conexión al servidor de salida (smtp)", "se perdió en mitad de la transacción", "verifique que la configuración de su servidor de salida (smtp) es correcta",
+        "il server potrebbe essere configurato in modo non corretto", "il server potrebbe non essere disponibile o rifiutare le connessioni", "è stata interrotta durante la trasmissione", "(smtp) …è scaduta",
+        "o servidor pode ter sido configurado incorretamente", "o servidor pode está indisponível ou recusando conexões smtp", "o servidor pode estar indisponível ou a recusar ligações smtp", "foi perdida no meio da transação", "servidor de envio (smtp) …expirou",
+        "возможно, сервер неверно сконфигурирован", "сервер может быть недоступен или отказывать в соединении по smtp", "было утеряно в середине транзакции", "время ожидания соединения с сервером исходящей почты",
+        "serwer może być niewłaściwie skonfigurowany", "serwer może być nieosiągalny albo nie przyjmować połączeń smtp", "zostało przerwane w trakcie transakcji", "upłynął limit czasu połączenia z serwerem",
+        "mogelijk is de server niet juist geconfigureerd", "mogelijk is de server niet beschikbaar of weigert smtp-verbindingen", "in het midden van de transactie werd verbroken", "de wachttijd voor de verbinding met uitgaande",
+        "サーバーの設定に誤りがある可能性があります", "smtp 接続が拒否された可能性があります", "との接続が切断されたため、メッセージを送信できませんでした", "との接続がタイムアウトしたため",
+        "服务器可能配置错误", "或者拒绝 smtp 连接", "的连接在传输过程中中断", "的连接超时",
+        "伺服器可能設定錯誤", "或暫時拒絕 smtp 連線", "間的連線在傳輸過程中中斷", "間的連線逾時",
+        "server může být špatně nakonfigurován", "server může být nedostupný nebo odmítá smtp spojení", "bylo ztraceno uprostřed transakce", "(smtp) …vypršelo", "smtp serverem …vypršelo",
+        "невідомий сервер вихідної пошти (smtp)", "було втрачене при виконанні операції", "завершився час очікування з",
+        "ile bağlantı başarısız olduğu için ileti gönderilemedi", "ile bağlantı zaman aşımına uğradı",
+        "nem lehetett kapcsolatot teremteni a levélküldő (smtp) kiszolgálóval", "való kapcsolat megszakadt a tranzakció közben", "való kapcsolat időtúllépés miatt megszakadt",
+        "the connection to outgoing server (smtp) …timed out", "сервер може бути недоступним, або відхиляє з", "sunucu yanlış yapılandırılmış olabilir", "ile bağlantı koptu",
+        "lehet, hogy a kiszolgálót hibásan állították be", "pode ser que o servidor esteja mal configurado",
+    ], NetworkError)
+        .src("Thunderbird's smtpSendFailedUnknownServer, smtpSendRequestRefused, smtpSendInterrupted and smtpSendTimeout (send-error-smtp-unknown-server, -request-refused, -interrupted, -timeout) in de, fr, es-ES, it, pt-BR, pt-PT, ru, pl, nl, ja, zh-CN, zh-TW, cs, uk, tr, hu (repo:thunderbird/thunderbird-l10n; fixtures/clients/thunderbird-l10n.tsv): no reply came, the outgoing server could not be reached or kept"),
+    t("thunderbird_l10n_login", &[
+        "bitte überprüfen sie das passwort und die gewählte", "unterstützt die gewählte authentifizierungsmethode nicht",
+        "veuillez vérifier votre mot de passe et la", "authentification sélectionnée",
+        "no se puede identificar al servidor de salida (smtp)", "no admite el mecanismo de identificación seleccionado",
+        "autenticazione non riuscita col server di posta in uscita", "non supporta il metodo di autenticazione selezionato",
+        "não foi possível autenticar no servidor de envio (smtp)", "não foi possível efetuar a autenticação no servidor de envio", "ao método de autenticação selecionado",
+        "не удалось аутентифицироваться на сервере исходящей почты", "не поддерживает выбранный метод аутентификации",
+        "nie udało się uwierzytelnić z serwerem", "nie obsługuje wybranej metody uwierzytelniania",
+        "kan niet authenticeren bij uitgaande (smtp-)server", "ondersteunt de geselecteerde authenticatiemethode niet",
+        "の認証に失敗しました", "が選択された認証方式をサポートしていません",
+        "进行认证。请检查密码", "不支持您所选择的认证方式", "進行認證。", "不支援您所選擇的認證方式",
+        "zkontrolujte prosím heslo a nastavený", "nepodporuje zvolenou metodu autentizace",
+        "неможливо авторизуватися на сервері вихідної пошти",
+        "giden sunucusunda (smtp) kimlik doğrulanamadı", "seçilen kimlik doğrulama yöntemini desteklemiyor", "seçilen yetkilendirme yöntemini desteklemiyor",
+        "does not support the selected authentication method", "does not seem to support encrypted passwords", "does not allow plaintext passwords",
+    ], SecurityError)
+        .src("Thunderbird's smtpAuthFailure and smtpAuthMechNotSupported (smtp-auth-failure, smtp-auth-mechanism-not-supported) in its locales (repo:thunderbird/thunderbird-l10n; fixtures/clients/thunderbird-l10n.tsv): the login, or the login mechanism chosen, was refused (the English sentences are read by auth_unavailable and client_login_refused)"),
+    t("thunderbird_l10n_size", &[
+        "reduzieren sie die nachrichtengröße", "réduisez la taille du message", "excede el límite global de tamaño del servidor", "supera il limite globale del server", "excede o limite global do servidor",
+        "превышает глобальный предел размера", "przekracza globalny limit rozmiaru wiadomości", "overschrijdt de globalegroottelimiet van de server", "送信メッセージのサイズがサーバーのサイズ制限を超えた",
+        "超过了全局大小限制", "正在寄送的郵件超過了伺服器的大小上限", "překročila na serveru nastavený globální velikostní limit", "перевищує глобальне обмеження розміру сервера", "sunucunun genel boyut sınırını aşıyor",
+    ], EmailTooLarge)
+        .src("Thunderbird's smtpPermSizeExceeded2 (smtp-permanent-size-exceeded) in its locales (repo:thunderbird/thunderbird-l10n; fixtures/clients/thunderbird-l10n.tsv): the message is over the server's size limit"),
+    t("thunderbird_l10n_starttls", &[
+        "schalten sie starttls für diesen server ab", "désactivez « starttls » pour ce serveur", "no es posible establecer un enlace seguro con el servidor de salida (smtp)", "disattivare starttls per quel server",
+        "desligue o starttls para esse servidor", "não foi possível estabelecer uma ligação segura com o servidor de envio (smtp)", "отключите использование starttls для этого сервера", "należy wyłączyć starttls w opcjach tego serwera",
+        "schakel starttls uit voor deze server", "starttls を使用しない設定に変更するか", "请关闭对此服务器的 starttls", "故無法以 starttls 建立安全連線", "zrušte u tohoto serveru použití starttls",
+        "не заявив про підтримку такої можливості", "smtp sunucusuyla güvenli bir bağlantı sağlanamadı",
+        "unable to establish a secure link with outgoing server (smtp)",
+    ], FailedStartTls)
+        .src("Thunderbird's startTlsFailed (smtp-starttls-failed) in its locales (repo:thunderbird/thunderbird-l10n; fixtures/clients/thunderbird-l10n.tsv): STARTTLS was required but the server does not offer it"),
     t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure", "failed to connect to remote server", "tls connection was non-properly terminated", "timeout connecting to mail-exchanger", "timeout writing message to", "timed out (in reply to 'connect')", "client: connection closed", "smtp client retrying server", "network error: resource temporarily unavailable", "was lost in the middle of the transaction", "couldn't communicate with your mail server", "no connection has been established to", "[errno -2] name or service not known", "socket.gaierror", "the server may be incorrectly configured", "is refusing smtp connections", "smtp connect to …failed", "but connection died", "temporary failure of hostname lookup", "cannot open …:25", "cannot open …:587", "cannot open …:465"], NetworkError)
         .src("Thunderbird's \"The message could not be sent because the connection to SMTP server … was lost in the middle of the transaction\", a WordPress mail plugin's \"Your site couldn't communicate with your mail server\" and Zend Mail's \"No connection has been established to smtp.gmail.com\" (Matomo, heldout-v114a/c); Dovecot's Sieve redirect through its SMTP client, \"RCPT TO failed: Failed to connect to remote server (temporary failure)\" (lib-smtp's own words when the submission relay could not be reached, heldout-v87b); Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed; GnuTLS's \"The TLS connection was non-properly terminated\" in Exim's \"H=gmail-smtp-in.l.google.com [...] TLS error on connection (recv_tls_read): …\" (heldout-v108c): the peer closed the connection without TLS's close_notify, a connection that ended, not a failed handshake; E-mail verifiers' reports of a probe that got no answer: \"The connection to the mail server has timed out : Timeout connecting to mail-exchanger\", validate_email's \"gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')\" (the library's own code for a connection that timed out) and check-if-email-exists's \"SmtpError\", \"client: Connection closed\" (heldout-v109c); Twisted's SMTP client in Synapse, \"SMTP Client retrying server. Retry: 4\" … \"Retry: 1\" (heldout-v111a): it could not reach or keep the connection to the mail server and tries again; Lemmy's \"email_send_failed: network error: Resource temporarily unavailable (os error 11)\" (lettre's transport error, EAGAIN; heldout-v111a): the connection failed, no reply came; a program whose resolver could not find its own mail server, Python's \"socket.gaierror: [Errno -2] Name or service not known\" from smtplib (an Ubuntu Forums thread, heldout-v118b; two read lines before it, heldout-v95b and v112b, labelled so): the sender's network or DNS, not the recipient's domain; Thunderbird's \"The SMTP server … is unknown. The server may be incorrectly configured\" and \"connecting to SMTP server … failed. The server may be unavailable or is refusing SMTP connections\", fetchmail's \"SMTP connect to … failed\", sSMTP's \"Cannot open <host>:<port>\" (its mailhub could not be reached), qmail-remote's \"Connected to … but connection died\" (qmail-remote.c, #4.4.2) and a gateway's \"Temporary failure of hostname lookup\" (heldout-v118b, v118d): no reply came, the connection or the lookup failed; Sendmail's \"SYSERR(root): timeout writing message to gmail-smtp-in.l.google.com.\" (its data-phase timeout, deliver.c; heldout-v122a)"),
     t("exchange_connect_failed", &["failed connection to …(timedout", "failed connection to …(connectionrefused", "retry : unable to connect"], NetworkError).soft("The sending Exchange server could not reach the recipient's server (a timeout or a refused connection); it retries until the message expires. Check the route to that host and whether its port 25 answers.")
