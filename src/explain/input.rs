@@ -2165,6 +2165,11 @@ fn bare_command(line: &str) -> Option<Context> {
     ];
     // "MAIL FROM: 550 5.0.0 …" is a reply ([`command_before_reply`]), not a command line.
     // Typed by hand in lower case too ("starttls" in a telnet session, heldout-v121d).
+    // Nor is a client's error that starts with the command it names ("HELO command failed:
+    // 501 5.5.2 …", "AUTH command failed: 535 …", Evolution's camel-smtp-transport.c).
+    if line.to_ascii_lowercase().contains(" command failed") {
+        return None;
+    }
     ALONE
         .iter()
         .find(|(c, _)| line.eq_ignore_ascii_case(c))
@@ -4797,9 +4802,12 @@ const NAMED_STAGES: &[(&str, Context)] = &[
 /// `smtpautherror`; read from two copies of Roundcube 1.4–1.6, ZiBiS/roundcubemail and
 /// Chronolabs-Cooperative/Emails-API-PHP, the index holding only 2005–2010 versions of
 /// roundcube/roundcubemail) and PHPMailer (`language/phpmailer.lang-<code>.php`:
-/// `from_failed`, `recipients_failed`, `authenticate`, `data_not_accepted`). Every sentence
-/// with its locale and file in `fixtures/clients/webmail-l10n.tsv`. The English ones are
-/// read by [`NAMED_STAGES`] and [`CLIENT_STAGES`].
+/// `from_failed`, `recipients_failed`, `authenticate`, `data_not_accepted`), and GNOME
+/// Evolution's SMTP transport (evolution-data-server `camel-smtp-transport.c`, "MAIL FROM
+/// command failed: ", "RCPT TO <%s> failed: ", … and their `po/<lang>.po` translations:
+/// "RCPT TO-Befehl gescheitert: 550 …"). Every sentence with its locale and file in
+/// `fixtures/clients/webmail-l10n.tsv`. The English ones are read by [`NAMED_STAGES`] and
+/// [`CLIENT_STAGES`].
 #[rustfmt::skip]
 const WEBMAIL_LOCALISED: &[(&str, &str, Context)] = &[
     ("تعذر التحقق من هويتك", "", Context::Auth), // roundcube ar smtpautherror
@@ -5083,6 +5091,124 @@ const WEBMAIL_LOCALISED: &[(&str, &str, Context)] = &[
     ("smtp 错误：数据不被接受", "", Context::EndOfData), // phpmailer zh_cn data_not_accepted
     ("发送地址错误", "", Context::Mail), // phpmailer zh_cn from_failed
     ("收件人地址错误", "", Context::Rcpt), // phpmailer zh_cn recipients_failed
+    ("welcome response error", "", Context::Greeting), // evolution en Welcome response error:
+    ("fehler bei welcome-antwort", "", Context::Greeting), // evolution de Welcome response error:
+    ("starttls-befehl gescheitert", "", Context::StartTls), // evolution de STARTTLS command failed:
+    ("auth-befehl gescheitert", "", Context::Auth), // evolution de AUTH command failed:
+    ("helo-befehl gescheitert", "", Context::Helo), // evolution de HELO command failed:
+    ("mail from-befehl gescheitert", "", Context::Mail), // evolution de MAIL FROM command failed:
+    ("rcpt to-befehl gescheitert", "", Context::Rcpt), // evolution de RCPT TO command failed:
+    ("rcpt to <", "> gescheitert", Context::Rcpt), // evolution de RCPT TO <%s> failed:
+    ("data-befehl gescheitert", "", Context::Data), // evolution de DATA command failed:
+    ("rset-befehl gescheitert", "", Context::Rset), // evolution de RSET command failed:
+    ("quit-befehl gescheitert", "", Context::Quit), // evolution de QUIT command failed:
+    ("erreur lors de la réponse de bienvenue", "", Context::Greeting), // evolution fr Welcome response error:
+    ("la commande starttls a échoué", "", Context::StartTls), // evolution fr STARTTLS command failed:
+    ("la commande auth a échoué", "", Context::Auth), // evolution fr AUTH command failed:
+    ("la commande helo a échoué", "", Context::Helo), // evolution fr HELO command failed:
+    ("la commande mail from a échoué", "", Context::Mail), // evolution fr MAIL FROM command failed:
+    ("la commande rcpt to a échoué", "", Context::Rcpt), // evolution fr RCPT TO command failed:
+    ("rcpt to <", "> a échoué", Context::Rcpt), // evolution fr RCPT TO <%s> failed:
+    ("la commande data a échoué", "", Context::Data), // evolution fr DATA command failed:
+    ("la commande rset a échoué", "", Context::Rset), // evolution fr RSET command failed:
+    ("la commande quit a échoué", "", Context::Quit), // evolution fr QUIT command failed:
+    ("el comando starttls ha fallado", "", Context::StartTls), // evolution es STARTTLS command failed:
+    ("el comando auth ha fallado", "", Context::Auth), // evolution es AUTH command failed:
+    ("el comando helo ha fallado", "", Context::Helo), // evolution es HELO command failed:
+    ("el comando mail from ha fallado", "", Context::Mail), // evolution es MAIL FROM command failed:
+    ("el comando rcpt to ha fallado", "", Context::Rcpt), // evolution es RCPT TO command failed:
+    ("falló rcpt to <", ">", Context::Rcpt), // evolution es RCPT TO <%s> failed:
+    ("el comando data ha fallado", "", Context::Data), // evolution es DATA command failed:
+    ("el comando rset ha fallado", "", Context::Rset), // evolution es RSET command failed:
+    ("el comando quit ha fallado", "", Context::Quit), // evolution es QUIT command failed:
+    ("comando starttls non riuscito", "", Context::StartTls), // evolution it STARTTLS command failed:
+    ("comando auth non riuscito", "", Context::Auth), // evolution it AUTH command failed:
+    ("comando helo non riuscito", "", Context::Helo), // evolution it HELO command failed:
+    ("comando mail from non riuscito", "", Context::Mail), // evolution it MAIL FROM command failed:
+    ("rcpt to <", "> non riuscito", Context::Rcpt), // evolution it RCPT TO <%s> failed:
+    ("comando data non riuscito", "", Context::Data), // evolution it DATA command failed:
+    ("comando rset non riuscito", "", Context::Rset), // evolution it RSET command failed:
+    ("comando quit non riuscito", "", Context::Quit), // evolution it QUIT command failed:
+    ("erro na resposta de boas vindas", "", Context::Greeting), // evolution pt_BR Welcome response error:
+    ("o comando starttls falhou", "", Context::StartTls), // evolution pt_BR STARTTLS command failed:
+    ("o comando auth falhou", "", Context::Auth), // evolution pt_BR AUTH command failed:
+    ("o comando helo falhou", "", Context::Helo), // evolution pt_BR HELO command failed:
+    ("o comando mail from falhou", "", Context::Mail), // evolution pt_BR MAIL FROM command failed:
+    ("o comando rcpt to falhou", "", Context::Rcpt), // evolution pt_BR RCPT TO command failed:
+    ("rcpt to <", "> falhou", Context::Rcpt), // evolution pt_BR RCPT TO <%s> failed:
+    ("o comando data falhou", "", Context::Data), // evolution pt_BR DATA command failed:
+    ("o comando rset falhou", "", Context::Rset), // evolution pt_BR RSET command failed:
+    ("o comando quit falhou", "", Context::Quit), // evolution pt_BR QUIT command failed:
+    ("ошибка ответа на приветствие", "", Context::Greeting), // evolution ru Welcome response error:
+    ("сбой команды starttls", "", Context::StartTls), // evolution ru STARTTLS command failed:
+    ("сбой команды auth", "", Context::Auth), // evolution ru AUTH command failed:
+    ("сбой команды helo", "", Context::Helo), // evolution ru HELO command failed:
+    ("сбой команды mail from", "", Context::Mail), // evolution ru MAIL FROM command failed:
+    ("сбой команды rcpt to", "", Context::Rcpt), // evolution ru RCPT TO command failed:
+    ("сбой команды rcpt to <", ">", Context::Rcpt), // evolution ru RCPT TO <%s> failed:
+    ("сбой команды data", "", Context::Data), // evolution ru DATA command failed:
+    ("сбой команды rset", "", Context::Rset), // evolution ru RSET command failed:
+    ("сбой команды quit", "", Context::Quit), // evolution ru QUIT command failed:
+    ("błąd odpowiedzi na powitanie", "", Context::Greeting), // evolution pl Welcome response error:
+    ("polecenie starttls się nie powiodło", "", Context::StartTls), // evolution pl STARTTLS command failed:
+    ("polecenie auth się nie powiodło", "", Context::Auth), // evolution pl AUTH command failed:
+    ("polecenie helo się nie powiodło", "", Context::Helo), // evolution pl HELO command failed:
+    ("polecenie mail from się nie powiodło", "", Context::Mail), // evolution pl MAIL FROM command failed:
+    ("polecenie rcpt to się nie powiodło", "", Context::Rcpt), // evolution pl RCPT TO command failed:
+    ("wykonanie rcpt to <", "> się nie powiodło", Context::Rcpt), // evolution pl RCPT TO <%s> failed:
+    ("polecenie data się nie powiodło", "", Context::Data), // evolution pl DATA command failed:
+    ("polecenie rset się nie powiodło", "", Context::Rset), // evolution pl RSET command failed:
+    ("polecenie quit się nie powiodło", "", Context::Quit), // evolution pl QUIT command failed:
+    ("fout in welkomstbericht", "", Context::Greeting), // evolution nl Welcome response error:
+    ("starttls-opdracht mislukt", "", Context::StartTls), // evolution nl STARTTLS command failed:
+    ("auth-opdracht mislukt", "", Context::Auth), // evolution nl AUTH command failed:
+    ("helo-opdracht mislukt", "", Context::Helo), // evolution nl HELO command failed:
+    ("mail from-opdracht mislukt", "", Context::Mail), // evolution nl MAIL FROM command failed:
+    ("rcpt to-opdracht mislukt", "", Context::Rcpt), // evolution nl RCPT TO command failed:
+    ("rcpt to <", "> mislukt", Context::Rcpt), // evolution nl RCPT TO <%s> failed:
+    ("data-opdracht mislukt", "", Context::Data), // evolution nl DATA command failed:
+    ("rset-opdracht mislukt", "", Context::Rset), // evolution nl RSET command failed:
+    ("quit-opdracht mislukt", "", Context::Quit), // evolution nl QUIT command failed:
+    ("问候应答错误", "", Context::Greeting), // evolution zh_CN Welcome response error:
+    ("starttls 命令失败", "", Context::StartTls), // evolution zh_CN STARTTLS command failed:
+    ("auth 命令失败", "", Context::Auth), // evolution zh_CN AUTH command failed:
+    ("helo 命令失败", "", Context::Helo), // evolution zh_CN HELO command failed:
+    ("mail from 命令失败", "", Context::Mail), // evolution zh_CN MAIL FROM command failed:
+    ("rctp to 命令失败", "", Context::Rcpt), // evolution zh_CN RCPT TO command failed:
+    ("rcpt to <", "> 失败", Context::Rcpt), // evolution zh_CN RCPT TO <%s> failed:
+    ("datp 命令失败", "", Context::Data), // evolution zh_CN DATA command failed:
+    ("rset 命令失败", "", Context::Rset), // evolution zh_CN RSET command failed:
+    ("quit 命令失败", "", Context::Quit), // evolution zh_CN QUIT command failed:
+    ("chyba odpovědi na přivítání", "", Context::Greeting), // evolution cs Welcome response error:
+    ("příkaz starttls selhal", "", Context::StartTls), // evolution cs STARTTLS command failed:
+    ("příkaz auth selhal", "", Context::Auth), // evolution cs AUTH command failed:
+    ("příkaz helo selhal", "", Context::Helo), // evolution cs HELO command failed:
+    ("příkaz mail from selhal", "", Context::Mail), // evolution cs MAIL FROM command failed:
+    ("příkaz rcpt to selhal", "", Context::Rcpt), // evolution cs RCPT TO command failed:
+    ("příkaz rcpt to <", "> selhal", Context::Rcpt), // evolution cs RCPT TO <%s> failed:
+    ("příkaz data selhal", "", Context::Data), // evolution cs DATA command failed:
+    ("příkaz rset selhal", "", Context::Rset), // evolution cs RSET command failed:
+    ("příkaz quit selhal", "", Context::Quit), // evolution cs QUIT command failed:
+    ("karşılama yanıtı hatası", "", Context::Greeting), // evolution tr Welcome response error:
+    ("starttls komutu başarısız oldu", "", Context::StartTls), // evolution tr STARTTLS command failed:
+    ("auth komutu başarısız", "", Context::Auth), // evolution tr AUTH command failed:
+    ("helo komutu başarısız", "", Context::Helo), // evolution tr HELO command failed:
+    ("mail from komutu başarısız", "", Context::Mail), // evolution tr MAIL FROM command failed:
+    ("rcpt to komutu başarısız", "", Context::Rcpt), // evolution tr RCPT TO command failed:
+    ("rcpt to <", "> başarısız", Context::Rcpt), // evolution tr RCPT TO <%s> failed:
+    ("data komutu başarısız", "", Context::Data), // evolution tr DATA command failed:
+    ("rset komutu başarısız oldu", "", Context::Rset), // evolution tr RSET command failed:
+    ("quit komutu başarısız oldu", "", Context::Quit), // evolution tr QUIT command failed:
+    ("hibás üdvözlő válasz", "", Context::Greeting), // evolution hu Welcome response error:
+    ("a starttls parancs sikertelen", "", Context::StartTls), // evolution hu STARTTLS command failed:
+    ("az auth parancs sikertelen", "", Context::Auth), // evolution hu AUTH command failed:
+    ("a helo parancs sikertelen", "", Context::Helo), // evolution hu HELO command failed:
+    ("a mail from parancs sikertelen", "", Context::Mail), // evolution hu MAIL FROM command failed:
+    ("az rcpt to parancs sikertelen", "", Context::Rcpt), // evolution hu RCPT TO command failed:
+    ("rcpt to <", "> sikertelen", Context::Rcpt), // evolution hu RCPT TO <%s> failed:
+    ("a data parancs sikertelen", "", Context::Data), // evolution hu DATA command failed:
+    ("az rset parancs sikertelen", "", Context::Rset), // evolution hu RSET command failed:
+    ("a quit parancs sikertelen", "", Context::Quit), // evolution hu QUIT command failed:
 ];
 
 /// The command a localised Roundcube or PHPMailer sentence names ([`WEBMAIL_LOCALISED`]).
@@ -6790,9 +6916,28 @@ mod tests {
                 "メールの送信中に送信 (SMTP) サーバーエラーが発生しました。サーバーからの応答: 451 4.3.0 Temporary failure",
                 None,
             ),
+            // Evolution's, in German and in English: the English one starts with the command
+            // it names and is still no command line of a transcript.
+            (
+                "RCPT TO-Befehl gescheitert: 550 5.1.1 <c@example.org>: Mailbox does not exist",
+                Some(Context::Rcpt),
+            ),
+            (
+                "HELO command failed: 501 5.5.2 Syntax error",
+                Some(Context::Helo),
+            ),
         ] {
             assert_eq!(stage_of(line), want, "{line}");
         }
+        let codes: Vec<u16> =
+            parse_block("AUTH command failed: 535 5.7.8 Error: authentication failed")
+                .into_iter()
+                .filter_map(|p| match p {
+                    Parsed::Reply { code, .. } => Some(code),
+                    _ => None,
+                })
+                .collect();
+        assert_eq!(codes, vec![535]);
     }
 
     /// Round 60 (heldout-v109b, v109c): Postfix's sender verification quotes the reply its
