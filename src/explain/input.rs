@@ -886,12 +886,18 @@ fn client_error_after_successes(
     if !(replied && all_succeeded) {
         return None;
     }
+    // swaks's TLS failure is printed without the mark in some versions ("TLS startup failed
+    // (connect(): error:0407008A:…)" then "STARTTLS attempted but failed", after "<- 220
+    // Ready to start TLS", heldout-v124c): swaks's own words for it.
     let line = block.lines().map(str::trim).find(|l| {
         l.strip_prefix("*** ")
             .is_some_and(|rest| rest.trim().len() > 3)
+            || l.starts_with("TLS startup failed")
+            || l.starts_with("STARTTLS attempted but failed")
     })?;
     // "*** STARTTLS not supported": the STARTTLS step failed (the server offered none).
-    let starttls = line.to_ascii_lowercase().contains("starttls");
+    let starttls =
+        line.to_ascii_lowercase().contains("starttls") || line.starts_with("TLS startup");
     Some(Parsed::Invalid {
         input: escape(line),
         inferred: if starttls {
@@ -6938,6 +6944,25 @@ mod tests {
                 })
                 .collect();
         assert_eq!(codes, vec![535]);
+    }
+
+    /// Round 90 (heldout-v124c, read): swaks's TLS failure without its `***` mark, after the
+    /// server's "220 Ready to start TLS", is the session's failure, at STARTTLS.
+    #[test]
+    fn round_90_swaks_tls_startup_failed() {
+        let block = "=== Connected to localhost.\n<-  220 127.0.0.1 SMTP Ready\n -> EHLO host\n<-  250-localhost\n<-  250 STARTTLS\n -> STARTTLS\n<-  220 Ready to start TLS\nTLS startup failed (connect(): error:0407008A:rsa routines:RSA_padding_check_PKCS1_type_1:invalid padding)\nSTARTTLS attempted but failed";
+        let found = parse_inputs(&[block.to_string()]);
+        assert!(
+            found.iter().any(|p| matches!(
+                p,
+                Parsed::Invalid {
+                    inferred: Some(Context::StartTls),
+                    input,
+                    ..
+                } if input.starts_with("TLS startup failed")
+            )),
+            "{found:?}"
+        );
     }
 
     /// Round 60 (heldout-v109b, v109c): Postfix's sender verification quotes the reply its

@@ -1343,6 +1343,10 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Alibaba Cloud mail's \"502 Mailfrom account is a local account\" (its SMTP error list, http://bestwisewords.com/document_detail/36612.html): the sender's domain is hosted there, so the client must authenticate to use it"),
     t("relay_operation_rejected", &["relay operation rejected"], NoRelaying)
         .src("\"554 Relay operation rejected\" (a Korean portal's refusal, https://puffinknight.tistory.com/102): the server does not relay for this client"),
+    // swaks's own words when the TLS handshake after "220 Ready to start TLS" fails ("TLS
+    // startup failed (connect(): error:…)", "STARTTLS attempted but failed", heldout-v124c).
+    t("swaks_tls_startup_failed", &["tls startup failed", "starttls attempted but failed"], FailedStartTls)
+        .src("swaks's own output after \"<- 220 Ready to start TLS\", as pasted in heldout-v124c (\"TLS startup failed (connect(): error:0407008A:rsa routines:…)\" then \"STARTTLS attempted but failed\"): the TLS handshake after the server's 220 failed"),
     t("tls_currently_unavailable", &["tls currently unavailable", "tls error on connection from"], FailedStartTls)
         .soft("STARTTLS failed on the receiving server (Exim could not load its certificate or key): the sender retries, in the clear if it may")
         .src("Exim's \"454 TLS currently unavailable\" when its certificate or key cannot be loaded, logged as \"TLS error on connection from … (cert/key setup: …)\" (https://github.com/hestiacp/hestiacp/issues/2837; Exim spec, chapter \"Encrypted SMTP connections\"): STARTTLS failed on the receiving server's side"),
