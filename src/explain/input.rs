@@ -4814,7 +4814,9 @@ const NAMED_STAGES: &[(&str, Context)] = &[
 /// `from_failed`, `recipients_failed`, `authenticate`, `data_not_accepted`), and GNOME
 /// Evolution's SMTP transport (evolution-data-server `camel-smtp-transport.c`, "MAIL FROM
 /// command failed: ", "RCPT TO <%s> failed: ", … and their `po/<lang>.po` translations:
-/// "RCPT TO-Befehl gescheitert: 550 …"). Every sentence with its locale and file in
+/// "RCPT TO-Befehl gescheitert: 550 …"), and msmtp's (`src/smtp.c` and `po/<lang>.po`:
+/// "msmtp: Empfängeradresse … wird vom Server nicht akzeptiert"). Every sentence with its
+/// locale and file in
 /// `fixtures/clients/webmail-l10n.tsv`. The English ones are read by [`NAMED_STAGES`] and
 /// [`CLIENT_STAGES`].
 #[rustfmt::skip]
@@ -5218,6 +5220,105 @@ const WEBMAIL_LOCALISED: &[(&str, &str, Context)] = &[
     ("a data parancs sikertelen", "", Context::Data), // evolution hu DATA command failed:
     ("az rset parancs sikertelen", "", Context::Rset), // evolution hu RSET command failed:
     ("a quit parancs sikertelen", "", Context::Quit), // evolution hu QUIT command failed:
+    ("cannot get initial ok message from server", "", Context::Greeting), // msmtp en cannot get initial OK message from server
+    ("smtp server does not accept ehlo or helo commands", "", Context::Helo), // msmtp en SMTP server does not accept EHLO or HELO commands
+    ("authentication failed (method", "", Context::Auth), // msmtp en authentication failed (method %s)
+    ("the server does not support authentication method", "", Context::Auth), // msmtp en the server does not support authentication method %s
+    ("cannot find a usable authentication method", "", Context::Auth), // msmtp en cannot find a usable authentication method
+    ("authentication failed", "method", Context::Auth), // msmtp en authentication failed: %s (method %s)
+    ("envelope from address", "not accepted by the server", Context::Mail), // msmtp en envelope from address %s not accepted by the server
+    ("recipient address", "not accepted by the server", Context::Rcpt), // msmtp en recipient address %s not accepted by the server
+    ("the server does not accept mail data", "", Context::Data), // msmtp en the server does not accept mail data
+    ("the server did not accept the mail", "", Context::EndOfData), // msmtp en the server did not accept the mail
+    ("the server does not support tls via the starttls command", "", Context::StartTls), // msmtp en the server does not support TLS via the STARTTLS command
+    ("kann keine initiale ok nachricht des servers empfangen", "", Context::Greeting), // msmtp de cannot get initial OK message from server
+    ("der smtp server unterstützt weder ehlo noch helo", "", Context::Helo), // msmtp de SMTP server does not accept EHLO or HELO commands
+    ("authentifizierung fehlgeschlagen (methode", "", Context::Auth), // msmtp de authentication failed (method %s)
+    ("der server unterstützt authentifizierungsmethode", "nicht", Context::Auth), // msmtp de the server does not support authentication method %s
+    ("kann keine benutzbare authentifizierungsmethode finden", "", Context::Auth), // msmtp de cannot find a usable authentication method
+    ("authentifizierung fehlgeschlagen", "methode", Context::Auth), // msmtp de authentication failed: %s (method %s)
+    ("umschlagabsenderadresse", "wird vom server nicht akzeptiert", Context::Mail), // msmtp de envelope from address %s not accepted by the server
+    ("empfängeradresse", "wird vom server nicht akzeptiert", Context::Rcpt), // msmtp de recipient address %s not accepted by the server
+    ("der server akzeptiert die maildaten nicht", "", Context::Data), // msmtp de the server does not accept mail data
+    ("der server hat die mail nicht akzeptiert", "", Context::EndOfData), // msmtp de the server did not accept the mail
+    ("der server unterstützt tls über das stls kommando nicht", "", Context::StartTls), // msmtp de the server does not support TLS via the STARTTLS command
+    ("erreur de réception du message ok initial du serveur", "", Context::Greeting), // msmtp fr cannot get initial OK message from server
+    ("me serveur smtp n'accepte pas les commandes ehlo ni helo", "", Context::Helo), // msmtp fr SMTP server does not accept EHLO or HELO commands
+    ("échec de l'authentification (méthode", "", Context::Auth), // msmtp fr authentication failed (method %s)
+    ("le serveur ne supporte pas la méthode d'authentification", "", Context::Auth), // msmtp fr the server does not support authentication method %s
+    ("échec de la recherche d'une méthode d'authentification utilisable", "", Context::Auth), // msmtp fr cannot find a usable authentication method
+    ("la méthode d'authentification a échouée", "méthode", Context::Auth), // msmtp fr authentication failed: %s (method %s)
+    ("l'adresse d'expéditeur d'enveloppe", "n'est pas acceptée par le serveur", Context::Mail), // msmtp fr envelope from address %s not accepted by the server
+    ("l'adresse de destinataire", "n'est pas acceptée par le serveur", Context::Rcpt), // msmtp fr recipient address %s not accepted by the server
+    ("le serveur n'accepte pas la commande data", "", Context::Data), // msmtp fr the server does not accept mail data
+    ("le serveur n'a pas accepté le courriel", "", Context::EndOfData), // msmtp fr the server did not accept the mail
+    ("le serveur ne supporte pas tls via la commande starttls", "", Context::StartTls), // msmtp fr the server does not support TLS via the STARTTLS command
+    ("no se puede recibir el mensaje inicial ok del servidor", "", Context::Greeting), // msmtp es cannot get initial OK message from server
+    ("el servidor smtp no admite las órdenes ehlo o helo", "", Context::Helo), // msmtp es SMTP server does not accept EHLO or HELO commands
+    ("fallo en la autenticación (método", "", Context::Auth), // msmtp es authentication failed (method %s)
+    ("el servidor pop3 no admite el método de autenticación", "", Context::Auth), // msmtp es the server does not support authentication method %s
+    ("no se puede encontrar ningún método usable de autenticación", "", Context::Auth), // msmtp es cannot find a usable authentication method
+    ("fallo en la autenticación", "método", Context::Auth), // msmtp es authentication failed: %s (method %s)
+    ("el servidor no acepta la dirección de remitente", "", Context::Mail), // msmtp es envelope from address %s not accepted by the server
+    ("el servidor no acepta la dirección de destinatario", "", Context::Rcpt), // msmtp es recipient address %s not accepted by the server
+    ("el servidor no acepta los datos del correo", "", Context::Data), // msmtp es the server does not accept mail data
+    ("el servidor no aceptó el correo", "", Context::EndOfData), // msmtp es the server did not accept the mail
+    ("el servidor pop3 no admite tls a través de la orden stls", "", Context::StartTls), // msmtp es the server does not support TLS via the STARTTLS command
+    ("não obtive a mensagem de ok inicial do servidor", "", Context::Greeting), // msmtp pt_BR cannot get initial OK message from server
+    ("o servidor smtp não aceita os comandos ehlo ou helo", "", Context::Helo), // msmtp pt_BR SMTP server does not accept EHLO or HELO commands
+    ("a autenticação falhou (método", "", Context::Auth), // msmtp pt_BR authentication failed (method %s)
+    ("o servidor não suporta o método de autenticação", "", Context::Auth), // msmtp pt_BR the server does not support authentication method %s
+    ("não pude encontrar um método usável de autenticação", "", Context::Auth), // msmtp pt_BR cannot find a usable authentication method
+    ("a autenticação falhou", "método", Context::Auth), // msmtp pt_BR authentication failed: %s (method %s)
+    ("o envelope do endereço", "não foi aceito pelo servidor", Context::Mail), // msmtp pt_BR envelope from address %s not accepted by the server
+    ("o endereço do recipiente", "não foi aceito pelo servidor", Context::Rcpt), // msmtp pt_BR recipient address %s not accepted by the server
+    ("o servidor não aceitou os dados da mensagem", "", Context::Data), // msmtp pt_BR the server does not accept mail data
+    ("o servidor não aceitou a mensagem", "", Context::EndOfData), // msmtp pt_BR the server did not accept the mail
+    ("o servidor não suporta tls através do comando starttls", "", Context::StartTls), // msmtp pt_BR the server does not support TLS via the STARTTLS command
+    ("не удалось получить начальный ok от сервера", "", Context::Greeting), // msmtp ru cannot get initial OK message from server
+    ("smtp-сервер не принимает команды ehlo или helo", "", Context::Helo), // msmtp ru SMTP server does not accept EHLO or HELO commands
+    ("сбой аутентификации (метод", "", Context::Auth), // msmtp ru authentication failed (method %s)
+    ("сервер не поддерживает метод аутентификации", "", Context::Auth), // msmtp ru the server does not support authentication method %s
+    ("не найден рабочий метод аутентификации", "", Context::Auth), // msmtp ru cannot find a usable authentication method
+    ("сбой аутентификации", "метод", Context::Auth), // msmtp ru authentication failed: %s (method %s)
+    ("адрес отправителя", "отклонён сервером", Context::Mail), // msmtp ru envelope from address %s not accepted by the server
+    ("адрес получателя", "отклонён сервером", Context::Rcpt), // msmtp ru recipient address %s not accepted by the server
+    ("сервер отклонил данные письма", "", Context::Data), // msmtp ru the server does not accept mail data
+    ("сервер отклонил письмо", "", Context::EndOfData), // msmtp ru the server did not accept the mail
+    ("сервер не поддерживает tls на основе команды starttls", "", Context::StartTls), // msmtp ru the server does not support TLS via the STARTTLS command
+    ("не вдалося отримати початкове повідомлення ok від сервера", "", Context::Greeting), // msmtp uk cannot get initial OK message from server
+    ("команди ehlo або helo є неприйнятними для сервера smtp", "", Context::Helo), // msmtp uk SMTP server does not accept EHLO or HELO commands
+    ("не вдалося пройти розпізнавання (спосіб", "", Context::Auth), // msmtp uk authentication failed (method %s)
+    ("на сервері не передбачено способу розпізнавання", "", Context::Auth), // msmtp uk the server does not support authentication method %s
+    ("не вдалося знайти придатний до використання спосіб розпізнавання", "", Context::Auth), // msmtp uk cannot find a usable authentication method
+    ("помилка розпізнавання", "спосіб", Context::Auth), // msmtp uk authentication failed: %s (method %s)
+    ("обгортка із адресою відправника", "є неприйнятною для сервера", Context::Mail), // msmtp uk envelope from address %s not accepted by the server
+    ("адреса отримувача", "є неприйнятною для сервера", Context::Rcpt), // msmtp uk recipient address %s not accepted by the server
+    ("сервер відмовився приймати поштові дані", "", Context::Data), // msmtp uk the server does not accept mail data
+    ("сервер відмовився приймати пошту", "", Context::EndOfData), // msmtp uk the server did not accept the mail
+    ("на сервері не передбачено підтримки tls на основі команди starttls", "", Context::StartTls), // msmtp uk the server does not support TLS via the STARTTLS command
+    ("kunde inte få initialt ok-meddelande från servern", "", Context::Greeting), // msmtp sv cannot get initial OK message from server
+    ("smtp server accepterar inte ehlo eller helo kommandon", "", Context::Helo), // msmtp sv SMTP server does not accept EHLO or HELO commands
+    ("autentisering misslyckades (metod", "", Context::Auth), // msmtp sv authentication failed (method %s)
+    ("servern stöder inte autentiseringsmetod", "", Context::Auth), // msmtp sv the server does not support authentication method %s
+    ("kan inte hitta en användbar autentiseringsmetod", "", Context::Auth), // msmtp sv cannot find a usable authentication method
+    ("autentisering misslyckades", "metod", Context::Auth), // msmtp sv authentication failed: %s (method %s)
+    ("kuvert från adress", "accepteras inte av servern", Context::Mail), // msmtp sv envelope from address %s not accepted by the server
+    ("mottagaradress", "accepteras inte av servern", Context::Rcpt), // msmtp sv recipient address %s not accepted by the server
+    ("servern accepterar inte e-postdata", "", Context::Data), // msmtp sv the server does not accept mail data
+    ("servern accepterade inte e-post", "", Context::EndOfData), // msmtp sv the server did not accept the mail
+    ("servern stöder inte tls via kommandot starttls", "", Context::StartTls), // msmtp sv the server does not support TLS via the STARTTLS command
+    ("无法从服务器获取初始 ok 消息", "", Context::Greeting), // msmtp zh_CN cannot get initial OK message from server
+    ("smtp 服务器不接受 ehlo 或 helo 命令", "", Context::Helo), // msmtp zh_CN SMTP server does not accept EHLO or HELO commands
+    ("认证失败（方法", "", Context::Auth), // msmtp zh_CN authentication failed (method %s)
+    ("服务器不支持认证方法", "", Context::Auth), // msmtp zh_CN the server does not support authentication method %s
+    ("找不到可用的认证方法", "", Context::Auth), // msmtp zh_CN cannot find a usable authentication method
+    ("认证失败：", "（方法", Context::Auth), // msmtp zh_CN authentication failed: %s (method %s)
+    ("发件人地址", "未被服务器接受", Context::Mail), // msmtp zh_CN envelope from address %s not accepted by the server
+    ("收件人地址", "未被服务器接受", Context::Rcpt), // msmtp zh_CN recipient address %s not accepted by the server
+    ("服务器不接受邮件数据", "", Context::Data), // msmtp zh_CN the server does not accept mail data
+    ("服务器未接受邮件", "", Context::EndOfData), // msmtp zh_CN the server did not accept the mail
+    ("服务器不支持通过 starttls 命令启用 tls", "", Context::StartTls), // msmtp zh_CN the server does not support TLS via the STARTTLS command
 ];
 
 /// The command a localised Roundcube or PHPMailer sentence names ([`WEBMAIL_LOCALISED`]).
