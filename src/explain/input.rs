@@ -7039,15 +7039,10 @@ mod tests {
         ] {
             assert_eq!(stage_of(line), want, "{line}");
         }
-        let codes: Vec<u16> =
-            parse_block("AUTH command failed: 535 5.7.8 Error: authentication failed")
-                .into_iter()
-                .filter_map(|p| match p {
-                    Parsed::Reply { code, .. } => Some(code),
-                    _ => None,
-                })
-                .collect();
-        assert_eq!(codes, vec![535]);
+        assert_eq!(
+            reply_codes("AUTH command failed: 535 5.7.8 Error: authentication failed"),
+            vec![535]
+        );
     }
 
     /// Round 90 (heldout-v124c, read): swaks's TLS failure without its `***` mark, after the
@@ -7112,14 +7107,7 @@ mod tests {
         );
         // JavaMail: the outer exception carries a success, the nested one the refusal.
         let java = "com.sun.mail.smtp.SMTPSendFailedException: 250 OK id=1XDbee-0005z1-A3\n;\n  nested exception is:\n com.sun.mail.smtp.SMTPAddressFailedException: 501 <null>: recipient address must contain a domain";
-        let codes: Vec<u16> = parse_block(java)
-            .into_iter()
-            .filter_map(|p| match p {
-                Parsed::Reply { code, .. } => Some(code),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(codes, vec![501]);
+        assert_eq!(reply_codes(java), vec![501]);
         // An outer refusal stays the reply.
         let spring = "Authentication failed; nested exception is javax.mail.AuthenticationFailedException: 535 AUTH failed";
         assert!(
@@ -7408,6 +7396,17 @@ mod tests {
             .into_iter()
             .filter_map(|p| match p {
                 Parsed::Reply { code, inferred, .. } => Some((code, inferred)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The reply codes [`parse_block`] reads from a block, in order.
+    fn reply_codes(block: &str) -> Vec<u16> {
+        parse_block(block)
+            .into_iter()
+            .filter_map(|p| match p {
+                Parsed::Reply { code, .. } => Some(code),
                 _ => None,
             })
             .collect()
