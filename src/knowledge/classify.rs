@@ -19,6 +19,7 @@
 //! Never here: output wording of the explanation (that is `meaning`), I/O.
 
 use super::Context;
+use super::client_sentences;
 use super::providers;
 use crate::smtp::reply::EnhancedCode;
 use serde::{Deserialize, Serialize};
@@ -1023,86 +1024,28 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Erlang's {tls_alert, …} inside gen_smtp's network_failure (Bamboo, heldout-v84b); Perl Email::Sender's \"can't STARTTLS\" is read before any phrase, under its success code too (`refused_under_success`)"),
     t("tls_report_failure", &["not possible to establish a tls connection"], FailedStartTls)
         .src("Stalwart's TLS report \"It was not possible to establish a TLS connection\" (heldout-v83b): the sending server's STARTTLS attempt failed; it retries"),
-    // Thunderbird's own send errors in the languages it ships in (thunderbird/thunderbird-l10n,
-    // `<locale>/mail/chrome/messenger/messengercompose/composeMsgs.properties` and
-    // `<locale>/mail/messenger/messageSend.ftl`; each sentence with its locale and file in
-    // fixtures/clients/thunderbird-l10n.tsv): the outgoing server unknown, refusing the
-    // connection, the connection lost or timed out (the English ones are in
-    // client_connection_failed); the login or its mechanism refused; the message over the
-    // server's size limit; STARTTLS asked of a server that does not offer it.
-    t("thunderbird_l10n_network", &[
-        "der server ist eventuell falsch konfiguriert", "weil der verbindungsaufbau mit dem smtp-server", "mitten in der transaktion verloren wurde", "ihre ablaufzeit (timeout) überschritten hat",
-        "le serveur est peut-être mal configuré", "le serveur est peut-être indisponible ou refuse les connexions smtp", "a été perdue pendant la transaction", "serveur sortant (smtp) « …» a expiré",
-        "ha fallado la conexión al servidor de salida (smtp)", "ha caducado la conexión al servidor de salida (smtp)", "se perdió en mitad de la transacción", "verifique que la configuración de su servidor de salida (smtp) es correcta",
-        "il server potrebbe essere configurato in modo non corretto", "il server potrebbe non essere disponibile o rifiutare le connessioni", "è stata interrotta durante la trasmissione", "(smtp) …è scaduta",
-        "o servidor pode ter sido configurado incorretamente", "o servidor pode está indisponível ou recusando conexões smtp", "o servidor pode estar indisponível ou a recusar ligações smtp", "foi perdida no meio da transação", "servidor de envio (smtp) …expirou",
-        "возможно, сервер неверно сконфигурирован", "сервер может быть недоступен или отказывать в соединении по smtp", "было утеряно в середине транзакции", "время ожидания соединения с сервером исходящей почты",
-        "serwer może być niewłaściwie skonfigurowany", "serwer może być nieosiągalny albo nie przyjmować połączeń smtp", "zostało przerwane w trakcie transakcji", "upłynął limit czasu połączenia z serwerem",
-        "mogelijk is de server niet juist geconfigureerd", "mogelijk is de server niet beschikbaar of weigert smtp-verbindingen", "in het midden van de transactie werd verbroken", "de wachttijd voor de verbinding met uitgaande",
-        "サーバーの設定に誤りがある可能性があります", "smtp 接続が拒否された可能性があります", "との接続が切断されたため、メッセージを送信できませんでした", "との接続がタイムアウトしたため",
-        "服务器可能配置错误", "或者拒绝 smtp 连接", "的连接在传输过程中中断", "的连接超时",
-        "伺服器可能設定錯誤", "或暫時拒絕 smtp 連線", "間的連線在傳輸過程中中斷", "間的連線逾時",
-        "server může být špatně nakonfigurován", "server může být nedostupný nebo odmítá smtp spojení", "bylo ztraceno uprostřed transakce", "(smtp) …vypršelo", "smtp serverem …vypršelo",
-        "невідомий сервер вихідної пошти (smtp)", "було втрачене при виконанні операції", "завершився час очікування з",
-        "ile bağlantı başarısız olduğu için ileti gönderilemedi", "ile bağlantı zaman aşımına uğradı",
-        "nem lehetett kapcsolatot teremteni a levélküldő (smtp) kiszolgálóval", "való kapcsolat megszakadt a tranzakció közben", "való kapcsolat időtúllépés miatt megszakadt",
-        "the connection to outgoing server (smtp) …timed out", "сервер може бути недоступним, або відхиляє з", "sunucu yanlış yapılandırılmış olabilir", "ile bağlantı koptu",
-        "lehet, hogy a kiszolgálót hibásan állították be", "pode ser que o servidor esteja mal configurado",
-    ], NetworkError)
+    // The clients' own sentences in their languages, each list in client_sentences.rs with its
+    // source (Thunderbird; Roundcube and PHPMailer; msmtp): the server not reached, the login
+    // or its mechanism refused, the message over the size limit, STARTTLS not offered.
+    t("thunderbird_l10n_network", client_sentences::THUNDERBIRD_NETWORK, NetworkError)
         .src("Thunderbird's smtpSendFailedUnknownServer, smtpSendRequestRefused, smtpSendInterrupted and smtpSendTimeout (send-error-smtp-unknown-server, -request-refused, -interrupted, -timeout) in de, fr, es-ES, it, pt-BR, pt-PT, ru, pl, nl, ja, zh-CN, zh-TW, cs, uk, tr, hu (repo:thunderbird/thunderbird-l10n; fixtures/clients/thunderbird-l10n.tsv): no reply came, the outgoing server could not be reached or kept"),
-    t("thunderbird_l10n_login", &[
-        "bitte überprüfen sie das passwort und die gewählte", "unterstützt die gewählte authentifizierungsmethode nicht",
-        "veuillez vérifier votre mot de passe et la", "authentification sélectionnée",
-        "no se puede identificar al servidor de salida (smtp)", "no admite el mecanismo de identificación seleccionado",
-        "autenticazione non riuscita col server di posta in uscita", "non supporta il metodo di autenticazione selezionato",
-        "não foi possível autenticar no servidor de envio (smtp)", "não foi possível efetuar a autenticação no servidor de envio", "ao método de autenticação selecionado",
-        "не удалось аутентифицироваться на сервере исходящей почты", "не поддерживает выбранный метод аутентификации",
-        "nie udało się uwierzytelnić z serwerem", "nie obsługuje wybranej metody uwierzytelniania",
-        "kan niet authenticeren bij uitgaande (smtp-)server", "ondersteunt de geselecteerde authenticatiemethode niet",
-        "の認証に失敗しました", "が選択された認証方式をサポートしていません",
-        "进行认证。请检查密码", "不支持您所选择的认证方式", "進行認證。", "不支援您所選擇的認證方式",
-        "zkontrolujte prosím heslo a nastavený", "nepodporuje zvolenou metodu autentizace",
-        "неможливо авторизуватися на сервері вихідної пошти",
-        "giden sunucusunda (smtp) kimlik doğrulanamadı", "seçilen kimlik doğrulama yöntemini desteklemiyor", "seçilen yetkilendirme yöntemini desteklemiyor",
-        "does not support the selected authentication method", "does not seem to support encrypted passwords", "does not allow plaintext passwords",
-    ], SecurityError)
+    t("thunderbird_l10n_login", client_sentences::THUNDERBIRD_LOGIN, SecurityError)
         .src("Thunderbird's smtpAuthFailure and smtpAuthMechNotSupported (smtp-auth-failure, smtp-auth-mechanism-not-supported) in its locales (repo:thunderbird/thunderbird-l10n; fixtures/clients/thunderbird-l10n.tsv): the login, or the login mechanism chosen, was refused (the English sentences are read by auth_unavailable and client_login_refused)"),
-    t("thunderbird_l10n_size", &[
-        "reduzieren sie die nachrichtengröße", "réduisez la taille du message", "excede el límite global de tamaño del servidor", "supera il limite globale del server", "excede o limite global do servidor",
-        "превышает глобальный предел размера", "przekracza globalny limit rozmiaru wiadomości", "overschrijdt de globalegroottelimiet van de server", "送信メッセージのサイズがサーバーのサイズ制限を超えた",
-        "超过了全局大小限制", "正在寄送的郵件超過了伺服器的大小上限", "překročila na serveru nastavený globální velikostní limit", "перевищує глобальне обмеження розміру сервера", "sunucunun genel boyut sınırını aşıyor",
-    ], EmailTooLarge)
+    t("thunderbird_l10n_size", client_sentences::THUNDERBIRD_SIZE, EmailTooLarge)
         .src("Thunderbird's smtpPermSizeExceeded2 (smtp-permanent-size-exceeded) in its locales (repo:thunderbird/thunderbird-l10n; fixtures/clients/thunderbird-l10n.tsv): the message is over the server's size limit"),
-    t("thunderbird_l10n_starttls", &[
-        "schalten sie starttls für diesen server ab", "désactivez « starttls » pour ce serveur", "no es posible establecer un enlace seguro con el servidor de salida (smtp)", "disattivare starttls per quel server",
-        "desligue o starttls para esse servidor", "não foi possível estabelecer uma ligação segura com o servidor de envio (smtp)", "отключите использование starttls для этого сервера", "należy wyłączyć starttls w opcjach tego serwera",
-        "schakel starttls uit voor deze server", "starttls を使用しない設定に変更するか", "请关闭对此服务器的 starttls", "故無法以 starttls 建立安全連線", "zrušte u tohoto serveru použití starttls",
-        "не заявив про підтримку такої можливості", "smtp sunucusuyla güvenli bir bağlantı sağlanamadı",
-        "unable to establish a secure link with outgoing server (smtp)",
-    ], FailedStartTls)
+    t("thunderbird_l10n_starttls", client_sentences::THUNDERBIRD_STARTTLS, FailedStartTls)
         .src("Thunderbird's startTlsFailed (smtp-starttls-failed) in its locales (repo:thunderbird/thunderbird-l10n; fixtures/clients/thunderbird-l10n.tsv): STARTTLS was required but the server does not offer it"),
-    // Roundcube's and PHPMailer's own failures in the languages they ship (Roundcube's
-    // `smtpconnerror`, `smtpautherror`, `smtpsizeerror`; PHPMailer's `connect_host`,
-    // `smtp_connect_failed`, `authenticate`; every sentence with its locale and file in
-    // fixtures/clients/webmail-l10n.tsv): the server not reached, the login refused, the
-    // message over the server's limit. The English ones are read by the rules before.
-    t("webmail_l10n_network", &["تعذر الاتصال بالخادم", "няма връзка със сървъра", "la connexió al servidor ha fallat", "připojení k serveru selhalo", "forbindelsen til serveren afbrudt", "die verbindung ist fehlgeschlagen", "απέτυχε η σύνδεση με τον εξυπηρετητή", "conexión al servidor falló", "ha fallado la conexión al servidor", "serveriga ühendumine nurjus", "اتصال به سرور ناموفق بود", "palvelimelle yhdistäminen epäonnistui", "échec lors de la connexion au serveur", "אבד הקשר לשרת", "povezivanje na poslužitelj nije uspjelo", "sikertelen kapcsolódás a szerverhez", "koneksi ke server gagal", "connessione al server non riuscita", "サーバーへの接続に失敗しました", "서버와의 연결을 실패했습니다", "nepavyko prisijungti prie serverio", "neizdevās pieslēgties serverim", "klarte ikke koble til server", "verbinding met server mislukt", "nie można nawiązać połączenia z serwerem", "conexão ao servidor falhou", "a ligação ao servidor falhou", "conexiunea cu serverul a eşuat", "сбой соединения с сервером", "neúspešné pripojenie k serveru", "povezava s strežnikom je spodletela", "неуспешно повезивање на сервер", "anslutning till servern misslyckades", "sunucuya bağlanılamadı", "не вдалося з'єднатися з сервером", "не вдалося з’єднатися з сервером", "kết nỗi tới máy chủ bị lỗi", "连接服务器失败", "與伺服器連線失敗", "لا يمكن الاتصال بالخادم smtp", "smtp connect() غير ممكن", "smtp serverinə qoşulma uğursuz oldu", "нельга ўстанавіць сувязь з smtp-серверам", "памылка сувязі з smtp-серверам", "не може да се свърже с smtp хоста", "smtp провален connect", "no es pot connectar al servidor smtp", "nelze navázat spojení se smtp serverem", "smtp connect() selhal", "forbindelse til smtp serveren kunne ikke oprettes", "smtp connect() fejlede", "konnte keine verbindung zum smtp-host herstellen", "verbindung zum smtp-server fehlgeschlagen", "verbindung zu smtp server fehlgeschlagen", "αδυναμία σύνδεσης στον smtp-host", "αποτυχία σύνδεσης στον smtp server", "imposible conectar al servidor smtp", "smtp connect() falló", "ei õnnestunud luua ühendust smtp serveriga", "اتصال به سرور smtp برقرار نشد", "خطا در اتصال به smtp", "yhteys palvelimeen ei onnistu", "impossible de se connecter au serveur smtp", "échec de la connexion smtp", "לא הצלחתי להתחבר לשרת smtp", "smtp connect() failed", "ne mogu se spojiti na smtp poslužitelj", "spajanje na smtp poslužitelj nije uspjelo", "nem lehet kapcsolódni az smtp-szerverhez", "hiba az smtp-kapcsolatban", "tidak dapat terhubung ke host smtp", "smtp connect() gagal", "impossibile connettersi all'host smtp", "impossibile connettersi all’host smtp", "smtp connect() fallita", "smtpホストに接続できませんでした", "smtp სერვერთან დაკავშირება შეუძლებელია", "შეცდომა smtp სერვერთან დაკავშირებისას", "smtp 호스트에 접속할 수 없습니다", "smtp 연결을 실패하였습니다", "nepavyksta prisijungti prie smtp stoties", "smtp susijungimo klaida", "nevar izveidot savienojumu ar smtp serveri", "smtp savienojuma kļūda", "tidak dapat menghubungi hos pelayan smtp", "smtp connect() telah gagal", "kunne ikke koble til smtp-vert", "smtp connect() mislyktes", "kon niet verbinden met smtp-host", "smtp verbinding mislukt", "nie można połączyć się z wybranym hostem", "smtp connect() zakończone niepowodzeniem", "não foi possível ligar ao servidor smtp", "falha na função smtp connect", "não foi possível conectar ao servidor smtp", "smtp connect() falhou", "conectarea la serverul smtp a eșuat", "не удается подключиться к smtp-серверу", "ошибка соединения с smtp-сервером", "nebolo možné nadviazať spojenie so smtp serverom", "smtp connect() zlyhalo", "vzpostavljanje povezave s smtp gostiteljem ni uspelo", "ne morem vzpostaviti povezave s smtp strežnikom", "повезивање са smtp сервером није успело", "kunde inte ansluta till smtp-server", "smtp connect() misslyckades", "smtp sunucusuna bağlanılamadı", "smtp connect() fonksiyonu başarısız", "не вдається під'єднатися до smtp-серверу", "не вдається під’єднатися до smtp-серверу", "помилка з'єднання з smtp-сервером", "помилка з’єднання з smtp-сервером", "không thể kết nối máy chủ smtp", "lỗi kết nối với smtp", "無法連接到 smtp 主機", "无法连接到 smtp 主机", "smtp服务器连接失败"], NetworkError)
+    t("webmail_l10n_network", client_sentences::WEBMAIL_NETWORK, NetworkError)
         .src("Roundcube program/localization/<lang>/messages.inc smtpconnerror and PHPMailer language/phpmailer.lang-<code>.php connect_host, smtp_connect_failed, in their languages (fixtures/clients/webmail-l10n.tsv): the mail server could not be reached"),
-    t("webmail_l10n_login", &["تعذر التحقق من هويتك", "грешни потребител/парола", "la identificació ha fallat", "chyba přihlášení", "autenticering fejlede", "die authentisierung ist fehlgeschlagen", "σφάλμα ταυτοποίησης", "falló la autentificación", "ha fallado la autenticación", "autentimine nurjus", "تصدیق هویت ناموفق بود", "tunnistus epäonnistui", "échec lors de l'authentification", "échec lors de l’authentification", "ההזדהות נכשלה", "autentikacija nije uspjela", "sikertelen bejelentkezés", "otentifikasi gagal", "autenticazione non riuscita", "認証に失敗しました", "인증을 실패했습니다", "nepavyko autentikuotis", "neizdevās autorizēties", "pålogging feilet", "authenticatie mislukt", "uwierzytelnianie nie powiodło się", "falha na autenticação", "a autenticação falhou", "autentificare eşuată", "ошибка авторизации", "neúspešná autentifikácia", "avtentikacija je spodletela", "неуспешна аутентификација", "inloggningen misslyckades", "kimlik doğrulanamadı", "невдала спроба автентифікації", "xác thực thất bại", "认证失败", "身份核對失敗", "لا يمكن تأكيد الهوية", "giriş uğursuz oldu", "памылка ідэнтыфікацыі", "не може да се удостовери пред сървъра", "no s'hapogut autenticar", "no s’hapogut autenticar", "autentizace selhala", "login mislykkedes", "authentifizierung fehlgeschlagen", "αδυναμία πιστοποίησης (authentication", "imposible autentificar", "autoriseerimise viga", "احراز هویت با شکست مواجه شد", "käyttäjätunnistus epäonnistui", "échec de l'authentification", "échec de l’authentification", "פעולת האימות נכשלה", "neuspjela autentikacija", "az azonosítás sikertelen", "tidak dapat mengotentikasi", "impossibile autenticarsi", "認証できませんでした", "ავტორიზაცია შეუძლებელია", "인증할 수 없습니다", "autentifikacija nepavyko", "autorizācija neizdevās", "tidak dapat pengesahan", "kunne ikke autentisere", "nie można przeprowadzić uwierzytelnienia", "não foi possível autenticar", "autentificarea a eșuat", "chyba autentifikácie", "avtentikacija ni uspela", "аутентификација није успела", "kunde inte autentisera", "oturum açılamadı", "помилка авторизації", "không thể xác thực"], SecurityError)
+    t("webmail_l10n_login", client_sentences::WEBMAIL_LOGIN, SecurityError)
         .src("Roundcube smtpautherror and PHPMailer authenticate in their languages (fixtures/clients/webmail-l10n.tsv): the server refused the login"),
-    t("webmail_l10n_size", &["размерът на писмото надвишава ограничението на сървъра", "la mida del missatge excedeix el límit del servidor", "zpráva překročila limit serveru", "nachrichtengröße übersteigt die servergrenze", "el mensaje excede el límite del servidor", "el tamaño de mensaje excede el límite del servidor", "viestin koko ylittää palvleimen rajoituksen", "la taille du message dépasse la limite du serveur", "גודל ההודעה עולה על הגודל המותר בשרת", "veličina poruke prekoračila je ograničenje poslužitelja", "az üzenet mérete elérte a kiszálgáló által engedélyzett maximális méretet", "la dimensione del messaggio supera il limite del server", "メッセージの大きさがサーバーの制限", "laiško dydis viršija serverio nustatytą ribą", "vēstules izmērs pārsniedz serverī noteikto limitu", "berichtgrootte overschrijdt de serverlimit", "rozmiar wiadomości przekracza limit", "tamanho da mensagem excede o limite do servidor", "o tamanho da mensagem excede o limite do servidor", "размер сообщения превышает ограничения сервера", "veľkosť správy presahuje limit servera", "meddelandet är för stort", "i̇leti boyutu sunucu sınırlamasını aşıyor", "消息长度超过服务器能接受的长度", "郵件大小超過伺服器限制"], EmailTooLarge)
+    t("webmail_l10n_size", client_sentences::WEBMAIL_SIZE, EmailTooLarge)
         .src("Roundcube smtpsizeerror in its languages (fixtures/clients/webmail-l10n.tsv): the message is over the server's size limit"),
-    // msmtp's own errors, in English and its languages (marlam/msmtp src/smtp.c, src/msmtp.c,
-    // src/net.c and po/<lang>.po: de, fr, es, pt_BR, ru, uk, sv, zh_CN;
-    // fixtures/clients/webmail-l10n.tsv): the login or its mechanism refused, the server not
-    // reached, STARTTLS not offered (failedstarttls, as the read lines label "STARTTLS not
-    // supported"). Each sentence around its placeholders in two parts, so that a generic
-    // "authentication failed" is not taken from it.
-    t("msmtp_l10n_login", &["authentication failed (method", "the server does not support authentication method", "cannot find a usable authentication method", "authentication failed…method", "authentifizierung fehlgeschlagen (methode", "der server unterstützt authentifizierungsmethode…nicht", "kann keine benutzbare authentifizierungsmethode finden", "authentifizierung fehlgeschlagen…methode", "échec de l'authentification (méthode", "le serveur ne supporte pas la méthode d'authentification", "échec de la recherche d'une méthode d'authentification utilisable", "la méthode d'authentification a échouée…méthode", "fallo en la autenticación (método", "el servidor pop3 no admite el método de autenticación", "no se puede encontrar ningún método usable de autenticación", "fallo en la autenticación…método", "a autenticação falhou (método", "o servidor não suporta o método de autenticação", "não pude encontrar um método usável de autenticação", "a autenticação falhou…método", "сбой аутентификации (метод", "сервер не поддерживает метод аутентификации", "не найден рабочий метод аутентификации", "сбой аутентификации…метод", "не вдалося пройти розпізнавання (спосіб", "на сервері не передбачено способу розпізнавання", "не вдалося знайти придатний до використання спосіб розпізнавання", "помилка розпізнавання…спосіб", "autentisering misslyckades (metod", "servern stöder inte autentiseringsmetod", "kan inte hitta en användbar autentiseringsmetod", "autentisering misslyckades…metod", "认证失败（方法", "服务器不支持认证方法", "找不到可用的认证方法", "认证失败：…（方法"], SecurityError)
+    t("msmtp_l10n_login", client_sentences::MSMTP_LOGIN, SecurityError)
         .src("msmtp's \"authentication failed (method %s)\", \"the server does not support authentication method %s\", \"cannot find a usable authentication method\" and their translations (repo:marlam/msmtp src/smtp.c, po/*.po)"),
-    t("msmtp_l10n_network", &["cannot connect to…port", "kann keine verbindung zu…port", "erreur de connexion à…port", "no se puede conectar con…puerto", "não pude conectar em…porta", "не удалось подключиться к…порт", "не вдалося з'єднатися із…порт", "kan inte ansluta till…port", "无法连接到…，端口"], NetworkError)
+    t("msmtp_l10n_network", client_sentences::MSMTP_NETWORK, NetworkError)
         .src("msmtp's \"cannot connect to %s, port %d: %s\" (src/net.c) and its translations (repo:marlam/msmtp po/*.po)"),
-    t("msmtp_l10n_starttls", &["the server does not support tls via the starttls command", "der server unterstützt tls über das stls kommando nicht", "le serveur ne supporte pas tls via la commande starttls", "el servidor pop3 no admite tls a través de la orden stls", "o servidor não suporta tls através do comando starttls", "сервер не поддерживает tls на основе команды starttls", "на сервері не передбачено підтримки tls на основі команди starttls", "servern stöder inte tls via kommandot starttls", "服务器不支持通过 starttls 命令启用 tls"], FailedStartTls)
+    t("msmtp_l10n_starttls", client_sentences::MSMTP_STARTTLS, FailedStartTls)
         .src("msmtp's \"the server does not support TLS via the STARTTLS command\" (src/msmtp.c) and its translations (repo:marlam/msmtp po/*.po)"),
     t("client_connection_failed", &["couldn't connect to host", "unable to establish smtp connection", "net_io_connectionclosed", "connection was dropped by the remote host", "hgetline: end of file", "network_failure", "failed to connect to remote server", "tls connection was non-properly terminated", "timeout connecting to mail-exchanger", "timeout writing message to", "timed out (in reply to 'connect')", "client: connection closed", "smtp client retrying server", "network error: resource temporarily unavailable", "was lost in the middle of the transaction", "couldn't communicate with your mail server", "no connection has been established to", "[errno -2] name or service not known", "socket.gaierror", "the server may be incorrectly configured", "is refusing smtp connections", "smtp connect to …failed", "but connection died", "temporary failure of hostname lookup", "cannot open …:25", "cannot open …:587", "cannot open …:465"], NetworkError)
         .src("Thunderbird's \"The message could not be sent because the connection to SMTP server … was lost in the middle of the transaction\", a WordPress mail plugin's \"Your site couldn't communicate with your mail server\" and Zend Mail's \"No connection has been established to smtp.gmail.com\" (Matomo, heldout-v114a/c); Dovecot's Sieve redirect through its SMTP client, \"RCPT TO failed: Failed to connect to remote server (temporary failure)\" (lib-smtp's own words when the submission relay could not be reached, heldout-v87b); Jakarta Mail's MailConnectException \"Couldn't connect to host, port: …; timeout 10000\" (an appliance controller's log, heldout-v81b), Perl Email::Sender's \"unable to establish SMTP connection\", gen_smtp's {network_failure, …, {error, timeout}}, Haskell's \"hGetLine: end of file\" (heldout-v84b), .NET's \"Unable to read data from the transport connection: net_io_connectionclosed\" and IIS SMTP's event 4000 \"The connection was dropped by the remote host\" (heldout-v82b): no reply arrived, the connection failed or closed; GnuTLS's \"The TLS connection was non-properly terminated\" in Exim's \"H=gmail-smtp-in.l.google.com [...] TLS error on connection (recv_tls_read): …\" (heldout-v108c): the peer closed the connection without TLS's close_notify, a connection that ended, not a failed handshake; E-mail verifiers' reports of a probe that got no answer: \"The connection to the mail server has timed out : Timeout connecting to mail-exchanger\", validate_email's \"gmail-smtp-in.l.google.com: 451 timed out (in reply to 'connect')\" (the library's own code for a connection that timed out) and check-if-email-exists's \"SmtpError\", \"client: Connection closed\" (heldout-v109c); Twisted's SMTP client in Synapse, \"SMTP Client retrying server. Retry: 4\" … \"Retry: 1\" (heldout-v111a): it could not reach or keep the connection to the mail server and tries again; Lemmy's \"email_send_failed: network error: Resource temporarily unavailable (os error 11)\" (lettre's transport error, EAGAIN; heldout-v111a): the connection failed, no reply came; a program whose resolver could not find its own mail server, Python's \"socket.gaierror: [Errno -2] Name or service not known\" from smtplib (an Ubuntu Forums thread, heldout-v118b; two read lines before it, heldout-v95b and v112b, labelled so): the sender's network or DNS, not the recipient's domain; Thunderbird's \"The SMTP server … is unknown. The server may be incorrectly configured\" and \"connecting to SMTP server … failed. The server may be unavailable or is refusing SMTP connections\", fetchmail's \"SMTP connect to … failed\", sSMTP's \"Cannot open <host>:<port>\" (its mailhub could not be reached), qmail-remote's \"Connected to … but connection died\" (qmail-remote.c, #4.4.2) and a gateway's \"Temporary failure of hostname lookup\" (heldout-v118b, v118d): no reply came, the connection or the lookup failed; Sendmail's \"SYSERR(root): timeout writing message to gmail-smtp-in.l.google.com.\" (its data-phase timeout, deliver.c; heldout-v122a)"),
@@ -4748,7 +4691,7 @@ static WEAK_INDEX: LazyLock<Fragments> = LazyLock::new(|| Fragments::new(WEAK_TE
 static CODELESS_INDEX: LazyLock<Fragments> = LazyLock::new(|| Fragments::new(CODELESS_RULES));
 static EXPIRY_INDEX: LazyLock<Fragments> = LazyLock::new(|| Fragments::new(EXPIRY_TRAILER));
 
-/// A table of plain phrases, each with a value, searched in one pass (Aho-Corasick): the
+/// A table of phrases, each with a value, searched in one pass (Aho-Corasick): the
 /// value of the first phrase in table order that occurs in a text, as a scan of the table
 /// would find it, without one substring search per phrase. The automata are left to the
 /// crate's choice (a contiguous NFA for tables this size): a DFA searched no faster here
@@ -4756,13 +4699,20 @@ static EXPIRY_INDEX: LazyLock<Fragments> = LazyLock::new(|| Fragments::new(EXPIR
 /// would pay at start.
 pub struct FirstOf<T: 'static> {
     phrases: Vec<(&'static str, T)>,
+    /// The first part of each phrase (the text before a `…`); `None` if the automaton could
+    /// not be built, then the phrases are scanned one by one.
     automaton: Option<aho_corasick::AhoCorasick>,
 }
 
 impl<T: Copy> FirstOf<T> {
+    /// A phrase `a…b` matches "a", then later "b" (as [`TextRule`] fragments do); its first
+    /// part must not be empty.
     pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> FirstOf<T> {
         let phrases: Vec<_> = phrases.into_iter().collect();
-        let automaton = aho_corasick::AhoCorasick::new(phrases.iter().map(|(p, _)| p)).ok();
+        let firsts = phrases
+            .iter()
+            .map(|(p, _)| p.split('…').next().unwrap_or(p));
+        let automaton = aho_corasick::AhoCorasick::new(firsts).ok();
         FirstOf { phrases, automaton }
     }
 
@@ -4772,12 +4722,17 @@ impl<T: Copy> FirstOf<T> {
             return self
                 .phrases
                 .iter()
-                .find(|(p, _)| hay.contains(p))
+                .find(|(p, _)| aligned(hay, p))
                 .map(|(_, v)| *v);
         };
         automaton
             .find_overlapping_iter(hay)
             .map(|m| m.pattern().as_usize())
+            .filter(|&i| {
+                self.phrases
+                    .get(i)
+                    .is_some_and(|(p, _)| !p.contains('…') || aligned(hay, p))
+            })
             .min()
             .and_then(|i| self.phrases.get(i))
             .map(|(_, v)| *v)
@@ -5977,6 +5932,16 @@ mod tests {
         (Some(550), "收件人 bob@example.cn 不存在", UserUnknown),
         (Some(552), "메일함이가득 찼습니다", MailboxFull),
     ];
+
+    #[test]
+    fn first_of_reads_phrases_in_parts_in_table_order() {
+        let table = FirstOf::new([("sender…refused", 1), ("refused", 2), ("the sender", 3)]);
+        assert_eq!(table.first_in("the sender <a@b> was refused"), Some(1));
+        // The second part must come after the first.
+        assert_eq!(table.first_in("refused: the sender <a@b>"), Some(2));
+        assert_eq!(table.first_in("the sender <a@b>"), Some(3));
+        assert_eq!(table.first_in("accepted"), None);
+    }
 
     #[test]
     fn localised_wordings_are_read_on_utf8_text() {

@@ -7,6 +7,7 @@
 
 pub mod certificates;
 pub mod classify;
+pub mod client_sentences;
 pub mod codes;
 pub mod enhanced;
 pub mod identity;
