@@ -3372,7 +3372,8 @@ fn spectrum_aup(lowered: &str) -> Option<Reason> {
 }
 
 /// A phrase that means something else under one enhanced code: consulted before
-/// [`TEXT_RULES`] when the reply carries exactly that code.
+/// [`TEXT_RULES`] when the reply carries exactly that code. A phrase `a…b` is read in its
+/// parts, as a rule's fragment.
 #[rustfmt::skip]
 pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
     ((7, 1), "recipient address rejected: access denied", Blocked,
@@ -3383,6 +3384,8 @@ pub const ENHANCED_TEXT: &[((u16, u16), &str, Reason, &str)] = &[
         "\"550 5.4.4 Invalid domain\" (a sending service's own bounce when the recipient domain has no mail host, https://github.com/knadh/listmonk/issues/1463, read after blind set v18 was measured): 5.4.4 alone is a routing failure (networkerror), with these words the domain itself cannot receive mail"),
     ((4, 310), "does not exist", HostUnknown,
         "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-4-310-through-5-4-311-in-exchange-online (Exchange Online's \"550 5.4.310 DNS domain <domain> does not exist\": the recipient's domain has no DNS entry; read before the user family, whose \"does not exist\" it contains)"),
+    ((1, 2), "domain…does not exist", HostUnknown,
+        "RFC 3463 §3.2 (X.1.2 Bad destination system address: the host or domain part of the address is what is wrong): \"550 5.1.2 Domain example.com does not exist\" names the domain, so it is hostunknown, not the user family's \"does not exist\" (\"550 5.1.2 Mailbox does not exist\", without the word domain, stays an unknown user)"),
     ((7, 9), "not accepted for policy reasons", AuthFailure,
         "https://help.yahoo.com/kb/SLN7253.html (Yahoo's \"554 5.7.9 Message not accepted for policy reasons\": the message failed SPF, DKIM or DMARC; without 5.7.9 the same words are Yahoo's [299] policy refusal)"),
 ];
@@ -5484,7 +5487,7 @@ pub fn classify(
     } else if let Some((_, f, r, _)) = enhanced.and_then(|e| {
         ENHANCED_TEXT
             .iter()
-            .find(|((s, d), f, _, _)| e.subject == *s && e.detail == *d && phrases.contains(f))
+            .find(|((s, d), f, _, _)| e.subject == *s && e.detail == *d && aligned(&phrases, f))
     }) {
         rule = format!("enhanced_text:{f}");
         Some(*r)
@@ -10459,6 +10462,20 @@ mod tests {
                 Some("5.1.2"),
                 "Mailbox does not exist.",
                 UserUnknown,
+            ),
+            // Round 91: under X.1.2 (the destination system) a domain that does not exist is
+            // the domain, an address in between or not.
+            (
+                Some(550),
+                Some("5.1.2"),
+                "Domain example.com does not exist",
+                HostUnknown,
+            ),
+            (
+                Some(550),
+                Some("5.1.2"),
+                "<a@example.com>: Domain example.com does not exist",
+                HostUnknown,
             ),
         ]);
     }
