@@ -2524,6 +2524,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("coremail_sender", &["host denies the sender", "mail from invalid", "sender is unvalidated", "fake sender", "sender is rejected"], Rejected).src("Coremail \"553 host denies the sender. (拒绝发件人地址)\", \"552 mail from invalid. (发件人地址不合法)\", \"554 sender is unvalidated.\", \"Fake sender\", \"sender is rejected\""),
     t("coremail_relay", &["host denies relay", "relay check local fail", "relay check domain fail", "local user only"], NoRelaying).src("Coremail \"553 host denies relay. (拒绝中继)\", \"553 relay check local fail. (本域用户必须通过验证)\", \"Local user only\""),
     t("coremail_size", &["message is too long", "attachment is too long"], EmailTooLarge).src("Coremail \"552 message is too long. (邮件大小超过限制)\", \"554 attachment is too long. (单个附件大小超出限制)\""),
+    t("m365_security_defaults", &["locked by your organization's security defaults", "security defaults policy"], SecurityError).hard()
+        .src("Microsoft 365's \"535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.\" (quoted with its cause in many public projects' setup notes: Security Defaults block SMTP AUTH, the basic login, for the tenant; the fix is the tenant's, an exception or SMTP AUTH allowed for the mailbox): the sender's login refused, not a suspended mailbox as Coremail's \"user is locked\" says"),
     t("coremail_locked", &["user is locked"], Suspend).src("Coremail \"550 user is locked. (邮箱被锁)\""),
     t("coremail_rcpt_limit", &["out of allow rcpt numbers"], RateLimited).src("Coremail \"451 out of allow RCPT numbers. (超出 RCPT 允许上限)\": too many recipients for one message"),
     t("aol_legacy_block", &["con:b1", "rly:b1", "rly:b2", "rly:b3", "554conb1", "554rlyb"], Blocked).hard()
@@ -10468,6 +10470,14 @@ mod tests {
                 "Mailbox does not exist.",
                 UserUnknown,
             ),
+            // Round 91: Microsoft 365's Security Defaults refusing SMTP AUTH is a login refused.
+            (
+                Some(535),
+                Some("5.7.139"),
+                "Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+                SecurityError,
+            ),
+            (Some(550), None, "user is locked", Suspend),
             // Round 91: under X.1.2 (the destination system) a domain that does not exist is
             // the domain, an address in between or not.
             (
