@@ -582,8 +582,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Sendmail's \"low on space (SMTP-DAEMON needs 389 bytes + 100 blocks in /var/spool/mqueue-client), max avail: 0\" (heldout-v95d; sendmail's MinFreeBlocks): its queue's file system is full"),
     t("dns_try_again", &["eai_again"], NetworkError)
         .src("Node's \"getaddrinfo EAI_AGAIN host:587\" (heldout-v95b; getaddrinfo(3): EAI_AGAIN, a temporary failure in name resolution): the client could not resolve its server for now"),
-    t("dns_not_found", &["getaddrinfo enotfound", "java.net.unknownhostexception"], NetworkError)
-        .src("Node's \"Error: getaddrinfo ENOTFOUND smtp.example.com\" (https://nodejs.org/api/errors.html#common-system-errors: ENOTFOUND, the DNS lookup of the host name failed, getaddrinfo(3)'s EAI_NONAME; heldout-v95b 22, read before by its nearest line only) and Java's java.net.UnknownHostException (https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/UnknownHostException.html: \"the IP address of a host could not be determined\", what JavaMail's connect throws for a server name that does not resolve): the client could not resolve its own server's name"),
+    t("dns_not_found", &["getaddrinfo enotfound", "java.net.unknownhostexception", "dial tcp: lookup …no such host", "no such host is known"], NetworkError)
+        .src("Node's \"Error: getaddrinfo ENOTFOUND smtp.example.com\" (https://nodejs.org/api/errors.html#common-system-errors: ENOTFOUND, the DNS lookup of the host name failed, getaddrinfo(3)'s EAI_NONAME; heldout-v95b 22, read before by its nearest line only) and Java's java.net.UnknownHostException (https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/UnknownHostException.html: \"the IP address of a host could not be determined\", what JavaMail's connect throws for a server name that does not resolve); round 91: Go's net.DNSError under a dial, \"dial tcp: lookup smtp.example.com on 127.0.0.53:53: no such host\" (repo:golang/go src/net/net.go errNoSuchHost), and Windows' WSAHOST_NOT_FOUND \"No such host is known.\" (https://learn.microsoft.com/en-us/windows/win32/winsock/windows-sockets-error-codes-2, 11001; heldout-v133c labels PHP's \"getaddrinfo for smtp.gmail.com failed: No such host is known\" networkerror): the client could not resolve its own server's name"),
     // --- Round 47: what blind sets v96a–v96d showed, read after they were measured ---
     // Mailbox states, message authentication, relay and sender refusals, receiving-side logs
     // other than Postfix (fixtures/bounces/README.md, "The v96 sets, measured blind").
@@ -1822,9 +1822,9 @@ pub const TEXT_RULES: &[TextRule] = &[
         .by_command(ByCommand::UnknownAtRcpt),
     // --- Round 20b: client libraries' own words for a failed connection, TLS or login ---
     // (checked by hand against each library's source; these say nothing of the server's reply)
-    t("client_tls_failed", &["could not convert socket to tls", "sslhandshakeexception", "error occurred while attempting to establish an ssl or tls connection", "does not match the server certificate", "remote certificate is invalid", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired"], FailedStartTls)
+    t("client_tls_failed", &["could not convert socket to tls", "sslhandshakeexception", "error occurred while attempting to establish an ssl or tls connection", "does not match the server certificate", "remote certificate is invalid", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "unable to verify the first certificate", "unable to get issuer certificate", "certificate is not yet valid"], FailedStartTls)
         .soft("The TLS handshake or the certificate check failed before any mail was sent: fix the client's TLS settings or trust store, or the server's certificate; the message is still queued.")
-        .src("JavaMail SMTPTransport \"Could not convert socket to TLS\" (STARTTLS handshake failed, its SSLHandshakeException nested); MailKit's SslHandshakeException \"An error occurred while attempting to establish an SSL or TLS connection.\"; Ruby OpenSSL \"hostname … does not match the server certificate\"; .NET \"The remote certificate is invalid according to the validation procedure\"; OpenSSL's verify errors (\"self signed certificate\", \"unable to get local issuer certificate\", \"certificate has expired\"): TLS with the server failed, so nothing was sent"),
+        .src("JavaMail SMTPTransport \"Could not convert socket to TLS\" (STARTTLS handshake failed, its SSLHandshakeException nested); MailKit's SslHandshakeException \"An error occurred while attempting to establish an SSL or TLS connection.\"; Ruby OpenSSL \"hostname … does not match the server certificate\"; .NET \"The remote certificate is invalid according to the validation procedure\"; OpenSSL's verify errors (\"self signed certificate\", \"unable to get local issuer certificate\", \"certificate has expired\"; round 91: \"unable to verify the first certificate\", \"unable to get issuer certificate\", \"certificate is not yet valid\", repo:openssl/openssl crypto/x509/x509_txt.c, as Node's TLS errors pass them on, UNABLE_TO_VERIFY_LEAF_SIGNATURE and the like): TLS with the server failed, so nothing was sent"),
     t("client_no_connection", &["greeting never received", "net::readtimeout", "net::opentimeout", "smtp connect() failed"], NetworkError)
         .src("nodemailer's smtp-connection \"Greeting never received\" (ETIMEDOUT: the server said nothing after the connection), Ruby's Net::ReadTimeout / Net::OpenTimeout, PHPMailer's \"SMTP connect() failed.\" (its language file, connect_host): the client reached no server that answered, a network failure"),
     t("client_auth_unavailable", &["auth extension not supported"], SecurityError)
@@ -2110,8 +2110,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("repo:haraka/Haraka/outbound/hmail.js (force_tls_hosts: \"No TLS available but required by configuration.\" when the host offers no STARTTLS, \"Host failed TLS verification required by configuration.\" when its certificate does not verify; both temp_fail): TLS required and failed, failedstarttls"),
     t("haraka_delivered", &["[outbound] delivered file=", "[outbound]  delivered file="], Delivered)
         .src("repo:haraka/Haraka/outbound/hmail.js (delivered(): lognotice \"delivered file=<queue file> domain=… host=… ip=… port=… mode=SMTP tls=Y auth=N response=\\\"<final reply text>\\\" …\", after the remote accepted the message)"),
-    t("node_socket_errors", &["connect econnrefused", "read econnreset", "write econnreset", "connect etimedout", "connect ehostunreach", "connect enetunreach", "write epipe", "socket timeout waiting on "], NetworkError)
-        .src("Node.js net errors as Haraka's outbound logs them (repo:haraka/Haraka/outbound/hmail.js: \"[outbound] Failed to get pool entry: Error: connect ECONNREFUSED <ip>:25\", \"Ongoing connection failed to <host>:25 : socket timeout waiting on rcpt\", \"Failed to get socket: connect EHOSTUNREACH …\"; nodemailer prints the same errno words): the connection failed, networkerror; a refused TCP connection is no policy block"),
+    t("node_socket_errors", &["connect econnrefused", "read econnreset", "write econnreset", "connect etimedout", "connect ehostunreach", "connect enetunreach", "write epipe", "socket timeout waiting on ", "disconnected before secure tls connection was established"], NetworkError)
+        .src("Node.js net errors as Haraka's outbound logs them (repo:haraka/Haraka/outbound/hmail.js: \"[outbound] Failed to get pool entry: Error: connect ECONNREFUSED <ip>:25\", \"Ongoing connection failed to <host>:25 : socket timeout waiting on rcpt\", \"Failed to get socket: connect EHOSTUNREACH …\"; nodemailer prints the same errno words; round 91: Node's TLS socket closed during the handshake, \"Client network socket disconnected before secure TLS connection was established\", code ECONNRESET, repo:nodejs/node lib/_tls_wrap.js): the connection failed, networkerror; a refused TCP connection is no policy block"),
     t("opensmtpd_route_errors", &["network error on destination mxs", "temporary failure in mx lookup", "no valid route to destination", "no valid route to remote mx", "address family mismatch on destination mxs", "all routes to destination blocked"], NetworkError)
         .src("repo:OpenSMTPD/OpenSMTPD/usr.sbin/smtpd/mta.c (mta_on_mx: DNS_RETRY \"Temporary failure in MX lookup\"; mta_on_source: \"No valid route to remote MX\", \"Network error on destination MXs\", \"Address family mismatch on destination MXs\", \"All routes to destination blocked\", \"No valid route to destination\", all TempFail): no MX could be reached, networkerror"),
     t("opensmtpd_invalid_domain", &["stat=\"invalid domain name\"", "for mx for…: invalid domain name"], HostUnknown).hard()
@@ -10491,6 +10491,44 @@ mod tests {
                 Some("5.1.2"),
                 "<a@example.com>: Domain example.com does not exist",
                 HostUnknown,
+            ),
+        ]);
+    }
+
+    /// Round 91: client libraries' own words for a TLS check or a name lookup that failed,
+    /// as OpenSSL, Node and Go write them.
+    #[test]
+    fn round_91_client_errors() {
+        assert_reasons(&[
+            (
+                None,
+                None,
+                "Error: unable to verify the first certificate",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "x509 error: certificate is not yet valid",
+                FailedStartTls,
+            ),
+            (
+                None,
+                None,
+                "Error: Client network socket disconnected before secure TLS connection was established",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "dial tcp: lookup smtp.example.com on 127.0.0.53:53: no such host",
+                NetworkError,
+            ),
+            (
+                None,
+                None,
+                "getaddrinfo for smtp.example.com failed: No such host is known.",
+                NetworkError,
             ),
         ]);
     }
