@@ -555,8 +555,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exim's \"TLS error on connection to host [addr] (SSL_connect): …\" then \"TLS session failure: delivering unencrypted to …\" (heldout-v95b): the TLS handshake Exim started after STARTTLS failed"),
     t("rfc_compliance", &["rfc compliance", "not rfc compliant"], NotCompliantRfc).hard()
         .src("\"554 5.0.0 Message not accepted due to failed RFC compliance\" (heldout-v95a): the message's header breaks RFC 5322, not a block"),
-    t("missing_required_header", &["missing required header"], NotCompliantRfc).hard()
-        .src("Amazon SES's \"Missing required header 'From'.\" (heldout-v95a; RFC 5322 §3.6: From and Date are required): the message lacks a header field the standard requires"),
+    t("missing_required_header", &["missing required header", "required header '…' missing", "must not have a return-path header"], NotCompliantRfc).hard()
+        .src("Amazon SES's \"Missing required header 'From'.\" (heldout-v95a; RFC 5322 §3.6: From and Date are required): the message lacks a header field the standard requires; Haraka's headers plugin words the same \"Required header 'Date' missing\" and refuses outgoing mail that carries a Return-Path, \"outgoing mail must not have a Return-Path header (RFC 5321)\" (RFC 5321 §4.4; repo:haraka/haraka-plugin-headers index.js; round 91, before read as a block)"),
     t("bare_newline", &["bare <lf>", "bare <cr>", "barelinefeedsareillegal", "bare linefeeds", "bare line feed", "bare newline", "naked lf"], NotCompliantRfc)
         .src("Exchange Online's NDR \"Your message contains invalid characters (bare line feed characters) which the email servers don't support\" and SurgeMail's \"451 Failed Naked LF\" (http://netwinsite.com/surgemail/help/smtplf.htm; read before the invalid-characters rule: the fourth labeller's pass, fixtures/bounces/README.md, settles bare line ends as notcompliantrfc); Postfix smtpd_forbid_bare_newline: \"521 5.5.2 <host> Error: bare <LF> received\" (https://www.postfix.org/smtp-smuggling.html); Exchange Online \"550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal\" (https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-6-11-in-exchange-online): RFC 5321 §2.3.8 lines end in CRLF"),
     // --- Exchange 5.5's NDR: the MSEXCH line names the component and its own cause after a
@@ -1334,8 +1334,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     // --- Round 21v: what blind sets v59a–v59b showed, read after they were measured ---
     // The big providers' 2024–2026 replies and receivers' replies as sending services store
     // them (fixtures/bounces/README.md, "The v59 sets, measured blind").
-    t("date_header_out_of_range", &["date header far in the past", "date header far in the future", "date header is too far in the"], ContentError)
-        .src("SpamExperts (N-able Mail Assure) \"550 Date header far in the past/future.\": the message's Date: header lies too far from the receiving time, refused as a content check (https://documentation.n-able.com/spamexperts/userguide/Content/C_Domain%20Level/incoming/classifications/smtp-responses.htm; seen in https://github.com/chatmail/core/issues/7466)"),
+    t("date_header_out_of_range", &["date header far in the past", "date header far in the future", "date header is too far in the", "the date header is too old"], ContentError)
+        .src("SpamExperts (N-able Mail Assure) \"550 Date header far in the past/future.\": the message's Date: header lies too far from the receiving time, refused as a content check (https://documentation.n-able.com/spamexperts/userguide/Content/C_Domain%20Level/incoming/classifications/smtp-responses.htm; seen in https://github.com/chatmail/core/issues/7466); Haraka's headers plugin \"The Date header is too old\" / \"… too far in the future\" (repo:haraka/haraka-plugin-headers index.js invalid_date; round 91: the old date was read as an expired message)"),
     t("ses_dns_lookup", &["unable to lookup dns for"], HostUnknown)
         .src("Amazon SES's last attempt inside its expiry, \"554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for obviosly.typoed.domain>\" (https://github.com/mozilla/fxa-auth-server/issues/2304): the recipient's domain did not resolve for the whole retry period, most often a misspelt domain"),
     t("not_relaying_for_client", &["not relaying for"], NoRelaying)
@@ -1838,6 +1838,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Tencent's \"550 send spam mail rejected: exceeded hour limit\" (https://github.com/gophish/gophish/issues/3231) and a host's \"554 5.7.1 Reached address outgoing limits\" quoted by Swift Mailer (https://github.com/freescout-help-desk/freescout/issues/4005): a quota on how much the sender may send, whatever code carries it"),
     t("content_policy_reject", &["content-policy reject"], PolicyViolation).hard()
         .src("vger.kernel.org's \"550 5.7.1 Content-Policy reject msg: The message contains HTML subpart, therefore we consider it SPAM or Outlook Virus. TEXT/PLAIN is accepted\" (the list server's own content policy, http://vger.kernel.org/majordomo-info.html): a site policy on the message's form, not a virus found"),
+    t("amavis_bad_header_bytes", &["bad header: nonencoded 8-bit", "bad header: line made up entirely of whitespace"], ContentError).hard()
+        .src("amavisd-new's reject texts for a header with raw 8-bit bytes or a line of blanks, \"554 5.7.0 Reject, id=… - BAD HEADER: nonencoded 8-bit character\" / \"… line made up entirely of whitespace\" (amavisd-new 2.11.1 amavisd, %smtp_reason_by_ccat CC_BADH 2 and 4, as Sisimai's lhost amavis module quotes it): the message's bytes, contenterror as Sisimai reads the same text under 5.6.3; under amavis's 5.7.0 it was read as a policy (round 91)"),
     t("header_defect", &["bad_header", "duplicate header", "fail syntax check", "transaction failed: missing final", "domain contains illegal character", "local address contains control", "transaction failed: expected '", "transaction failed: illegal header"], NotCompliantRfc).hard()
         .src("https://lore.kernel.org/qemu-devel/e58a98e5-c6ae-456f-aaa5-c55924517665@redhat.com/ and repo:gitgitgadget/git-mailing-list-mirror (list bounces); amavisd-new's BAD_HEADER verdict (\"554 (Reject, id=… - BAD_HEADER: Duplicate header field: \\\"From\\\")\", a header that violates RFC 5322), \"550 Message headers fail syntax check\" (Exim's header syntax ACL), and Amazon SES's \"554 Transaction failed: Missing final '@domain'\" / \"Duplicate header 'Content-Type'\" / \"Expected '/', got ;\" (SES refuses a message whose headers or MIME do not parse: https://github.com/smartinez87/exception_notification/issues/132, https://github.com/xreef/EMailSender/issues/49, https://github.com/jeffaco/duplicacy-util/issues/36, https://github.com/mageplaza/magento-2-smtp/issues/191): the message is not compliant with the RFCs"),
     t("exchange_ndr_address_not_found", &["the email address you entered couldn't be found", "email address you entered couldn't be found"], UserUnknown).hard()
@@ -2998,7 +3000,8 @@ pub const TEXT_RULES: &[TextRule] = &[
     t("connection_limits", &["concurrency limit", "too many open connections", "too many simultaneous connections", "too many connections from", "connection limit", "connection rate limit", "too many sessions", "please try again slower", "throttling failure", "trop de connexions"], RateLimited)
         .src("Sendmail daemon.c / ruleset check_relay \"421 4.3.2 Too many open connections\" (ConnectionRateThrottle, MaxDaemonChildren); ContactLab SmartRelay \"421 4.4.5 Service unavailable, concurrency limit reached\" (http://developer.contactlab.com/documentation/contactsend/smartrelay/ServiceUnavailableConcurrencyLimit); Sisimai 5 lib/Sisimai/Reason/RateLimited.pm"),
     // --- Generic phrases ---
-    t("filtered", &["message filtered"], Filtered),
+    t("message_filtered", &["message filtered"], SpamDetected)
+        .src("Broadcom Email Security.cloud (MessageLabs) \"553 - Message Filtered\": the service's anti-spam flagged the message (https://knowledge.broadcom.com/external/article/173867, as repo:sisimai/rb-sisimai lib/sisimai/rhost/messagelabs.rb reads it: spamdetected); the four read lines with the words are labelled so (round 91; before, filtered with no source)"),
     t("rfc_compliance", &["bare cr", "bare lf", "822.bis", "rfc5322", "not exactly one"], NotCompliantRfc),
     t("line_too_long", &["line too long", "too long line", "line length exceeded", "line length exceeds", "lines too long", "maximum allowed line length", "line length in message"], ContentError).hard()
         .src("RFC 5321 §4.5.3.1.6 (a text line is at most 1000 octets) and RFC 5322 §2.1.1 (998 characters): \"500 Line Too Long\" (https://note.com/sendmagic/n/neb6bbe7e51cf), an IronPort bounce log quoting the remote \"('554', ['Too long line.'])\" (repo:2001db8/ironport-tools/cisco-provided/spamtowho-source-code/logfuncs.pl), Exim \"rejected after DATA: maximum allowed line length is 998 octets\" and \"message has lines too long for transport\" (Exim spec, message_linelength_limit): a content defect of the message (fixtures/bounces/README.md: a named content defect, line length included, is `contenterror`)"),
@@ -10529,6 +10532,34 @@ mod tests {
                 None,
                 "getaddrinfo for smtp.example.com failed: No such host is known.",
                 NetworkError,
+            ),
+        ]);
+    }
+
+    /// Round 91: receiving filters' stock texts, from their sources (Haraka's headers plugin,
+    /// amavisd-new, Broadcom Email Security.cloud).
+    #[test]
+    fn round_91_filter_stock_texts() {
+        assert_reasons(&[
+            (Some(553), None, "Message Filtered", SpamDetected),
+            (
+                Some(550),
+                None,
+                "Required header 'Date' missing",
+                NotCompliantRfc,
+            ),
+            (
+                Some(550),
+                None,
+                "outgoing mail must not have a Return-Path header (RFC 5321)",
+                NotCompliantRfc,
+            ),
+            (Some(550), None, "The Date header is too old", ContentError),
+            (
+                Some(554),
+                Some("5.7.0"),
+                "Reject, id=12345-01 - BAD HEADER: nonencoded 8-bit character",
+                ContentError,
             ),
         ]);
     }
