@@ -683,7 +683,9 @@ fn base_item(p: Parsed, after: Option<Context>) -> Item {
                 || einfo
                     .as_ref()
                     .is_some_and(|e| e.precision != Precision::Exact);
-            let context = after.or(inferred);
+            let context = after
+                .or(inferred)
+                .or_else(|| knowledge::codes::sole_command(code));
             let t = text.as_deref().unwrap_or("");
             let meaning = match context {
                 Some(ctx) => Some(knowledge::meaning(ctx, code, enhanced, t)),

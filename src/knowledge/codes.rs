@@ -233,6 +233,21 @@ pub fn basic(code: u16) -> Option<&'static BasicCode> {
         .map(|i| &BASIC_CODES[i])
 }
 
+/// The one command a reply code answers wherever it is defined, if there is one: a pasted
+/// reply with such a code names its step without any other word. RFC 4954 defines 235, 334,
+/// 534, 535 and 538 only as replies to AUTH (§4, §6: "535 5.7.8 Authentication credentials
+/// invalid … in response to the AUTH command"), and RFC 5321 354 only as the reply to DATA
+/// (§4.3.2, "DATA … I: 354 -> data"). Not 530 (authentication required answers MAIL or
+/// any command), 454 (also STARTTLS's), 221 (QUIT's, but also a server that closes on its
+/// own) nor 220 (the greeting and STARTTLS).
+pub fn sole_command(code: u16) -> Option<super::Context> {
+    match code {
+        235 | 334 | 534 | 535 | 538 => Some(super::Context::Auth),
+        354 => Some(super::Context::Data),
+        _ => None,
+    }
+}
+
 /// What the first digit of a reply code says (RFC 5321 §4.2.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClassInfo {
@@ -292,6 +307,23 @@ pub fn reply_category(code: u16) -> Option<&'static CategoryInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_defined_for_one_command_names_it() {
+        use super::super::Context;
+        for code in [235, 334, 534, 535, 538] {
+            assert_eq!(sole_command(code), Some(Context::Auth), "{code}");
+        }
+        assert_eq!(sole_command(354), Some(Context::Data));
+        // Codes that answer more than one command name none.
+        for code in [220, 221, 250, 421, 454, 530, 550] {
+            assert_eq!(sole_command(code), None, "{code}");
+        }
+        // Each named code is in the table, and the table says when it is seen.
+        for code in [235, 334, 354, 534, 535, 538] {
+            assert!(basic(code).is_some(), "{code}");
+        }
+    }
 
     #[test]
     fn basic_table_is_sorted_and_unique() {
