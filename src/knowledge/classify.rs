@@ -1718,6 +1718,19 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("\"550 E507 Blacklisted MIME type\" (https://www.lug-s.org/cgi/wiki.pl?FehlerSucheEMail): an attachment type the receiver's policy refuses, not a list of hosts"),
     t("netease_daily_limit", &["mi:stc"], RateLimited).soft("NetEase's count of the sender's messages for the day is used up: mail passes again the next day.")
         .src("NetEase (163, qiye.163.com) \"554 5.5.0 MI:STC\": the sender's messages for the day exceed the limit (https://github.com/ComsenzDiscuz/DiscuzX/issues/2; NetEase's code list: MI:STC, the day's count of a sender exceeded)"),
+    // Round 91: Exchange's own SMTP responses (SmtpResponse.cs of the decompiled Exchange
+    // Server in repo:evilashz/exchange-server-27065, Microsoft.Exchange.Data.Transport/Data/
+    // Transport/Smtp/SmtpResponse.cs) and Alibaba Mail's and NetEase's documented codes.
+    t("sender_account_may_not_send", &["submission has been disabled for this account", "this account isn't allowed to send email", "is non-local account"], Rejected).hard()
+        .src("Exchange's SubmissionDisabledBySendQuota \"550 5.7.1 Submission has been disabled for this account\" (the authenticated sender's ProhibitSendQuota is zero: the sending account may not submit; repo:evilashz/exchange-server-27065 SmtpResponse.cs); Alibaba Mail's \"541 This account isn't allowed to send email\" (发件人不允许发送邮件) and \"501 \\\"MAIL FROM\\\" is non-local account\" (the sender is no account of this system; http://sh-aliyun.com/index.php/Products/detail/cid/0/pid/87.html): the sender is refused, not a suspended recipient"),
+    t("exchange_tls_rate", &["maximum tls rate exceeded"], RateLimited).soft("The server takes only so many TLS handshakes at a time; the client retries.")
+        .src("Exchange's StartTlsTempReject \"454 4.7.0 Cannot accept TLS as maximum TLS rate exceeded for server\" (repo:evilashz/exchange-server-27065 SmtpResponse.cs): a throttle on TLS handshakes, temporary"),
+    t("exchange_tls_negotiation", &["unable to initialize security subsystem"], FailedStartTls)
+        .src("Exchange's StartTlsNegotiationFailure \"554 5.7.3 Unable to initialize security subsystem\" (repo:evilashz/exchange-server-27065 SmtpResponse.cs): the TLS negotiation after STARTTLS failed"),
+    t("tls_cipher_too_weak_for_auth", &["tls cipher strength is too weak"], SecurityError)
+        .src("Exchange's AuthTempFailureTLSCipherTooWeak \"454 4.7.0 Temporary authentication failure because negotiated Tls cipher strength is too weak\" (repo:evilashz/exchange-server-27065 SmtpResponse.cs): the server will not take a login over the client's weak TLS cipher; the client's TLS settings must change (as old_tls_versions_refused)"),
+    t("netease_auth_failures", &["too much fail authentication"], RateLimited).soft("Too many failed logins: NetEase bars logins from the account for a while; fix the password or authorisation code first, then wait.")
+        .src("NetEase (163/126) \"451 Requested mail action not taken: too much fail authentication\" (NetEase's code list: 登录失败次数过多，被临时禁止登录, too many failed logins, logins barred for a while; copy at https://biecuoliao.com/pa/MBRrwEM.html): a limit on login attempts, as login_attempts_limit"),
     t("yahoo_auth005", &["(#auth005)"], SecurityError).hard()
         .note("Yahoo words it as too many failed logins, but answers it to a mail program that logs in with the account's own password: Yahoo (and AOL, AT&T, managed by Yahoo) takes an app password from third-party programs; waiting does not help.")
         .src("Yahoo's \"535 5.7.0 (#AUTH005) Too many bad auth attempts.\": repo:Prince25/StockAlertBot README.md (\"most likely you are using Yahoo … or an email server managed by Yahoo, such as AOL or AT&T\", fixed with an app password) and EmailJS users' notes (\"Yahoo: Invalid login: 535 5.7.0 (#AUTH005)\", an account password where Yahoo wants an app password): a login refused, not a rate; read after heldout-v47c and v95c labelled it securityerror (heldout-v39c, ratelimited, was read too)"),
@@ -10532,6 +10545,43 @@ mod tests {
                 None,
                 "getaddrinfo for smtp.example.com failed: No such host is known.",
                 NetworkError,
+            ),
+        ]);
+    }
+
+    /// Round 91: submission refusals worded by Exchange, Alibaba Mail and NetEase.
+    #[test]
+    fn round_91_submission_refusals() {
+        assert_reasons(&[
+            (
+                Some(550),
+                Some("5.7.1"),
+                "Submission has been disabled for this account",
+                Rejected,
+            ),
+            (
+                Some(541),
+                None,
+                "This account isn't allowed to send email",
+                Rejected,
+            ),
+            (
+                Some(454),
+                Some("4.7.0"),
+                "Cannot accept TLS as maximum TLS rate exceeded for server",
+                RateLimited,
+            ),
+            (
+                Some(554),
+                Some("5.7.3"),
+                "Unable to initialize security subsystem",
+                FailedStartTls,
+            ),
+            (
+                Some(451),
+                None,
+                "Requested mail action not taken: too much fail authentication",
+                RateLimited,
             ),
         ]);
     }
