@@ -3514,6 +3514,12 @@ const REPLY_WORDINGS: &[(&str, Context)] = &[
     ("application-specific password required", Context::Auth),
     ("authentication unsuccessful", Context::Auth),
     ("incorrect authentication data", Context::Auth),
+    // The login-attempt limits answer AUTH: Gmail's "454 4.7.0 Too many login attempts, please
+    // try again later" (https://support.google.com/a/answer/3726730), Yahoo's "535 5.7.0
+    // (#AUTH005) Too many bad auth attempts", NetEase's "451 … too much fail authentication".
+    ("too many login attempts", Context::Auth),
+    ("too many bad auth attempts", Context::Auth),
+    ("too much fail authentication", Context::Auth),
     // Gmail's "421 4.7.0 Try again later, closing connection. (EHLO)" names the command it
     // refused (https://support.google.com/a/answer/3726730).
     ("connection. (ehlo)", Context::Ehlo),
@@ -8182,6 +8188,17 @@ mod tests {
             ("550 5.7.1 DKIM: Authentifizierung fehlgeschlagen", None),
         ] {
             assert_eq!(infer_context(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_limit_on_login_attempts_answers_auth() {
+        for t in [
+            "454 4.7.0 Too many login attempts, please try again later. a1sm1 - gsmtp",
+            "Error: Invalid login: 535 5.7.0 (#AUTH005) Too many bad auth attempts.",
+            "451 Requested mail action not taken: too much fail authentication",
+        ] {
+            assert_eq!(infer_context(t), Some(Context::Auth), "{t}");
         }
     }
 }

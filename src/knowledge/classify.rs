@@ -1729,6 +1729,8 @@ pub const TEXT_RULES: &[TextRule] = &[
         .src("Exchange's StartTlsNegotiationFailure \"554 5.7.3 Unable to initialize security subsystem\" (repo:evilashz/exchange-server-27065 SmtpResponse.cs): the TLS negotiation after STARTTLS failed"),
     t("tls_cipher_too_weak_for_auth", &["tls cipher strength is too weak"], SecurityError)
         .src("Exchange's AuthTempFailureTLSCipherTooWeak \"454 4.7.0 Temporary authentication failure because negotiated Tls cipher strength is too weak\" (repo:evilashz/exchange-server-27065 SmtpResponse.cs): the server will not take a login over the client's weak TLS cipher; the client's TLS settings must change (as old_tls_versions_refused)"),
+    t("policyd_weight_no_dns", &["no dns entries for your mta"], RequirePtr)
+        .src("policyd-weight's DNSERRMSG \"450 No DNS entries for your MTA, HELO and Domain. Contact YOUR administrator\" (repo:policyd-weight/policyd-weight policyd-weight; Postfix logs it as \"450 4.7.1 … Client host rejected: No DNS entries for your MTA, HELO and Domain\"): the client's address, HELO name and domain resolve to nothing, a missing reverse DNS above all (was read as a block)"),
     t("netease_auth_failures", &["too much fail authentication"], RateLimited).soft("Too many failed logins: NetEase bars logins from the account for a while; fix the password or authorisation code first, then wait.")
         .src("NetEase (163/126) \"451 Requested mail action not taken: too much fail authentication\" (NetEase's code list: 登录失败次数过多，被临时禁止登录, too many failed logins, logins barred for a while; copy at https://biecuoliao.com/pa/MBRrwEM.html): a limit on login attempts, as login_attempts_limit"),
     t("yahoo_auth005", &["(#auth005)"], SecurityError).hard()
@@ -10605,6 +10607,12 @@ mod tests {
                 NotCompliantRfc,
             ),
             (Some(550), None, "The Date header is too old", ContentError),
+            (
+                Some(450),
+                Some("4.7.1"),
+                "<a@b.example>: Client host rejected: No DNS entries for your MTA, HELO and Domain. Contact YOUR administrator",
+                RequirePtr,
+            ),
             (
                 Some(554),
                 Some("5.7.0"),
