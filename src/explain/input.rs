@@ -4368,22 +4368,50 @@ fn stage_text(block: &str) -> String {
             l = l.replace(check, "message check");
         }
     }
-    // In the clients' languages too: a login's failure beside a message check's name
-    // ("SPF认证失败", an SPF check that failed) is none of AUTH. Where a line names SPF, DKIM
-    // or DMARC, the clients' failed-login sentences are masked (by their first part).
-    if ["spf", "dkim", "dmarc"].iter().any(|c| l.contains(c)) {
-        let logins = client_sentences::STAGES
-            .iter()
-            .filter(|stage| stage.command == Context::Auth)
-            .flat_map(|stage| stage.sentences);
-        for sentence in logins {
-            let first = sentence.split('…').next().unwrap_or(sentence);
-            if l.contains(first) {
-                l = l.replace(first, "message check");
-            }
-        }
+    if let Some(masked) = logins_beside_message_checks(&l) {
+        l = masked;
     }
     l
+}
+
+/// In the clients' languages too, a login's failure right after a message check's name
+/// ("SPF认证失败", "DKIM: Authentifizierung fehlgeschlagen": an SPF or DKIM check that failed)
+/// is none of AUTH: the text with each such failed-login sentence of the clients' lists
+/// ([`client_sentences::STAGES`], by its first part) masked, or `None` if there is none. Only
+/// beside the check's name: a SASL login failure logged with "(spf=pass)" further on stays one.
+fn logins_beside_message_checks(l: &str) -> Option<String> {
+    const CHECKS: [&str; 3] = ["spf", "dkim", "dmarc"];
+    if !CHECKS.iter().any(|c| l.contains(c)) {
+        return None;
+    }
+    let mut spans: Vec<(usize, usize)> = client_sentences::STAGES
+        .iter()
+        .filter(|stage| stage.command == Context::Auth)
+        .flat_map(|stage| stage.sentences)
+        .map(|sentence| sentence.split('…').next().unwrap_or(sentence))
+        .flat_map(|first| l.match_indices(first))
+        .filter(|(at, _)| {
+            let before = l[..*at].trim_end_matches([' ', ':', '-', '_']);
+            CHECKS.iter().any(|c| before.ends_with(c))
+        })
+        .map(|(at, m)| (at, at + m.len()))
+        .collect();
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_unstable();
+    let mut out = String::with_capacity(l.len());
+    let mut done = 0;
+    for (from, to) in spans {
+        if from < done {
+            continue;
+        }
+        out.push_str(&l[done..from]);
+        out.push_str("message check");
+        done = to;
+    }
+    out.push_str(&l[done..]);
+    Some(out)
 }
 
 /// Message-authentication checks whose "… authentication failed" is not a refused AUTH
@@ -8186,6 +8214,13 @@ mod tests {
             ),
             ("550 SPF认证失败", None),
             ("550 5.7.1 DKIM: Authentifizierung fehlgeschlagen", None),
+            ("550 5.7.1 SPF-Authentifizierung fehlgeschlagen", None),
+            // Only beside the check's name: a login failure logged with an SPF result later
+            // in the line is a login failure.
+            (
+                "postfix/smtpd[1]: warning: unknown[192.0.2.1]: SASL LOGIN authentication failed: UGFzc3dvcmQ6 (spf=pass)",
+                Some(Context::Auth),
+            ),
         ] {
             assert_eq!(infer_context(t), want, "{t}");
         }
