@@ -4725,21 +4725,37 @@ static EXPIRY_INDEX: LazyLock<Fragments> = LazyLock::new(|| Fragments::new(EXPIR
 /// would pay at start.
 pub struct FirstOf<T: 'static> {
     phrases: Vec<(&'static str, T)>,
-    /// The first part of each phrase (the text before a `…`); `None` if the automaton could
-    /// not be built, then the phrases are scanned one by one.
+    /// The first part of each phrase (the text before a `…`), for the phrases that have
+    /// one; `None` if the automaton could not be built, then the phrases are scanned one by one.
     automaton: Option<aho_corasick::AhoCorasick>,
+    /// For each pattern of the automaton: the index of its phrase.
+    owners: Vec<usize>,
+    /// Phrases that start with `…` (no first part to look for): always tried.
+    open: Vec<usize>,
 }
 
 impl<T: Copy> FirstOf<T> {
-    /// A phrase `a…b` matches "a", then later "b" (as [`TextRule`] fragments do); its first
-    /// part must not be empty.
+    /// A phrase `a…b` matches "a", then later "b" ([`aligned`]).
     pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> FirstOf<T> {
         let phrases: Vec<_> = phrases.into_iter().collect();
-        let firsts = phrases
-            .iter()
-            .map(|(p, _)| p.split('…').next().unwrap_or(p));
-        let automaton = aho_corasick::AhoCorasick::new(firsts).ok();
-        FirstOf { phrases, automaton }
+        let mut firsts = Vec::new();
+        let mut owners = Vec::new();
+        let mut open = Vec::new();
+        for (i, (p, _)) in phrases.iter().enumerate() {
+            match p.split('…').next() {
+                Some(first) if !first.is_empty() => {
+                    firsts.push(first);
+                    owners.push(i);
+                }
+                _ => open.push(i),
+            }
+        }
+        FirstOf {
+            automaton: aho_corasick::AhoCorasick::new(firsts).ok(),
+            phrases,
+            owners,
+            open,
+        }
     }
 
     /// The value of the first phrase (in table order) that `hay` contains.
@@ -4751,77 +4767,48 @@ impl<T: Copy> FirstOf<T> {
                 .find(|(p, _)| aligned(hay, p))
                 .map(|(_, v)| *v);
         };
-        automaton
+        let mut best: Option<usize> = None;
+        let candidates = automaton
             .find_overlapping_iter(hay)
-            .map(|m| m.pattern().as_usize())
-            .filter(|&i| {
-                self.phrases
-                    .get(i)
-                    .is_some_and(|(p, _)| !p.contains('…') || aligned(hay, p))
-            })
-            .min()
-            .and_then(|i| self.phrases.get(i))
-            .map(|(_, v)| *v)
+            .filter_map(|m| self.owners.get(m.pattern().as_usize()))
+            .chain(&self.open);
+        for &i in candidates {
+            let Some((p, _)) = self.phrases.get(i) else {
+                continue;
+            };
+            if best.is_none_or(|b| i < b) && (!p.contains('…') || aligned(hay, p)) {
+                best = Some(i);
+            }
+        }
+        best.and_then(|i| self.phrases.get(i)).map(|(_, v)| *v)
     }
 }
 
-/// A phrase table's fragments in one Aho-Corasick automaton: one pass over the text finds
-/// every fragment that may match (for `a…b`, those whose `a` occurs), instead of one
-/// substring search per fragment (hundreds per reply; `explain --log` classifies every
-/// deferral and bounce of a log, where that search was a third of the time).
+/// A phrase table's fragments in one Aho-Corasick automaton ([`FirstOf`], each fragment
+/// valued by its rule's index): one pass over the text finds every fragment that may match
+/// (for `a…b`, those whose `a` occurs), instead of one substring search per fragment
+/// (hundreds per reply; `explain --log` classifies every deferral and bounce of a log, where
+/// that search was a third of the time). The fragments are in rule order, so the first
+/// fragment found belongs to the first rule.
 struct Fragments {
     rules: &'static [TextRule],
-    /// The first part of each fragment (the text before a `…`); `None` if the automaton
-    /// could not be built, then the rules are scanned one by one.
-    automaton: Option<aho_corasick::AhoCorasick>,
-    /// For each pattern of the automaton: its rule's index and the whole fragment.
-    owners: Vec<(usize, &'static str)>,
-    /// Fragments that start with `…` (no first part to look for): always tried.
-    open: Vec<(usize, &'static str)>,
+    index: FirstOf<usize>,
 }
 
 impl Fragments {
     fn new(rules: &'static [TextRule]) -> Fragments {
-        let mut firsts = Vec::new();
-        let mut owners = Vec::new();
-        let mut open = Vec::new();
-        for (i, rule) in rules.iter().enumerate() {
-            for &f in rule.text {
-                match f.split('…').next() {
-                    Some(first) if !first.is_empty() => {
-                        firsts.push(first);
-                        owners.push((i, f));
-                    }
-                    _ => open.push((i, f)),
-                }
-            }
-        }
+        let fragments = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, rule)| rule.text.iter().map(move |f| (*f, i)));
         Fragments {
             rules,
-            automaton: aho_corasick::AhoCorasick::new(firsts).ok(),
-            owners,
-            open,
+            index: FirstOf::new(fragments),
         }
     }
 
     fn first_in(&self, lowered: &str) -> Option<&'static TextRule> {
-        let Some(automaton) = &self.automaton else {
-            return self
-                .rules
-                .iter()
-                .find(|r| r.text.iter().any(|f| aligned(lowered, f)));
-        };
-        let mut best: Option<usize> = None;
-        let candidates = automaton
-            .find_overlapping_iter(lowered)
-            .filter_map(|m| self.owners.get(m.pattern().as_usize()))
-            .chain(&self.open);
-        for &(i, f) in candidates {
-            if best.is_none_or(|b| i < b) && (!f.contains('…') || aligned(lowered, f)) {
-                best = Some(i);
-            }
-        }
-        best.map(|i| &self.rules[i])
+        self.index.first_in(lowered).and_then(|i| self.rules.get(i))
     }
 }
 
@@ -5967,6 +5954,9 @@ mod tests {
         assert_eq!(table.first_in("refused: the sender <a@b>"), Some(2));
         assert_eq!(table.first_in("the sender <a@b>"), Some(3));
         assert_eq!(table.first_in("accepted"), None);
+        // A phrase with no first part is tried on every text.
+        let open = FirstOf::new([("…refused", 1), ("refused", 2)]);
+        assert_eq!(open.first_in("was refused"), Some(1));
     }
 
     #[test]
